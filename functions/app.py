@@ -1,0 +1,161 @@
+"""Aduan's API: route declarations only. The logic is in chalicelib/ (service.py above all)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from chalice import Chalice, CORSConfig, Response
+
+from chalicelib import config, web
+from chalicelib.errors import AduanError, ValidationError
+from chalicelib.openapi import spec as openapi_spec
+from chalicelib.submission import as_bool
+
+app = Chalice(app_name="aduan")
+CORS = CORSConfig(allow_origin="*", allow_headers=["Authorization", "Content-Type"], max_age=600)
+
+
+def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -> Callable[..., Any]:
+    """app.route with CORS, form bodies where a no-JS form posts, and AduanError → one JSON shape
+    (or an HTML page, for a form post)."""
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(view)
+        def handle(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return view(*args, **kwargs)
+            except AduanError as error:
+                if web.is_form(app.current_request.headers):
+                    return html(web.error_page(error, config.site_url()), error.status)
+                return Response(error.body(), status_code=error.status)
+        return app.route(path, methods=list(methods), cors=CORS,
+                         content_types=web.CONTENT_TYPES if forms else ["application/json"])(handle)
+    return decorate
+
+
+def body() -> dict[str, Any]:
+    return web.read_body(app.current_request.raw_body, app.current_request.headers)
+
+
+def html(text: str, status: int = 200) -> Response:
+    return Response(text, status_code=status, headers={"Content-Type": "text/html; charset=utf-8"})
+
+
+def officer() -> Any:
+    return config.service().authenticate(app.current_request.headers.get("authorization"))
+
+
+def query(name: str, default: str | None = None) -> str | None:
+    return (app.current_request.query_params or {}).get(name, default)
+
+
+def int_query(name: str, default: int, maximum: int) -> int:
+    value = query(name)
+    if value is None:
+        return default
+    if not value.isdigit() or not 0 <= int(value) <= maximum:
+        raise ValidationError(f"query parameter {name} must be a whole number from 0 to {maximum}", {name: "tidak valid"})
+    return int(value)
+
+
+# -- public --------------------------------------------------------------------------------------
+
+@route("/")
+def index() -> dict[str, Any]:
+    return {"name": "Aduan API", "openapi": "/openapi.json", "site": config.site_url() or None}
+
+
+@route("/openapi.json")
+def openapi() -> dict[str, Any]:
+    return openapi_spec()
+
+
+@route("/region")
+def region() -> dict[str, Any]:
+    return config.service().region.public_dict()
+
+
+@route("/reports", methods=("POST",), forms=True)
+def submit_report() -> Response:
+    report, secret = config.service().submit(body())
+    if web.is_form(app.current_request.headers):
+        return html(web.receipt_page(report.tracking, secret, config.site_url()), 201)
+    return Response({"tracking": report.tracking, "secret": secret, "status": report.status.value,
+                     "status_url": f"/reports/{report.tracking}"}, status_code=201)
+
+
+@route("/reports/{tracking}")
+def report_status(tracking: str) -> dict[str, Any]:
+    return config.service().status(tracking)
+
+
+@route("/track")
+def track() -> Response:
+    service = config.service()
+    try:
+        return html(web.status_page(service.status(query("tracking") or ""), config.site_url()))
+    except AduanError as error:
+        return html(web.error_page(error, config.site_url()), error.status)
+
+
+@route("/reports/{tracking}/followups", methods=("POST",))
+def add_information(tracking: str) -> dict[str, Any]:
+    data = body()
+    report = config.service().add_information(tracking, data.get("secret", ""), data.get("text", ""))
+    return {"tracking": report.tracking, "status": report.status.value}
+
+
+@route("/reports/{tracking}/feedback", methods=("POST",))
+def feedback(tracking: str) -> dict[str, Any]:
+    data = body()
+    report = config.service().feedback(tracking, data.get("secret", ""), as_bool(data.get("accept")), data.get("note", ""))
+    return {"tracking": report.tracking, "status": report.status.value, "closed": report.closed_at is not None}
+
+
+@route("/followups", methods=("POST",), forms=True)
+def add_information_form() -> Response:
+    data = body()
+    report = config.service().add_information(data.get("tracking", ""), data.get("secret", ""), data.get("text", ""))
+    return html(web.done_page("Informasi tambahan sudah diterima.", report.tracking, config.site_url()))
+
+
+@route("/feedback", methods=("POST",), forms=True)
+def feedback_form() -> Response:
+    data = body()
+    report = config.service().feedback(data.get("tracking", ""), data.get("secret", ""), as_bool(data.get("accept")),
+                                       data.get("note", ""))
+    return html(web.done_page(f"Tanggapan Anda sudah dicatat. Status: {report.status.label}.", report.tracking,
+                              config.site_url()))
+
+
+# -- officers (Authorization: Bearer <token>) -----------------------------------------------------
+
+@route("/officer/me")
+def whoami() -> dict[str, Any]:
+    me = officer()
+    return {"id": me.id, "name": me.name, "role": me.role, "agency": me.agency}
+
+
+@route("/officer/reports")
+def officer_reports() -> dict[str, Any]:
+    me = officer()
+    items = config.service().officer_list(
+        me, status=query("status"), agency=query("agency"),
+        limit=int_query("limit", 50, 500), offset=int_query("offset", 0, 10_000_000))
+    return {"reports": items, "count": len(items)}
+
+
+@route("/officer/reports/{tracking}")
+def officer_report(tracking: str) -> dict[str, Any]:
+    me, service = officer(), config.service()
+    return service.officer_view(me, service.report(tracking))
+
+
+@route("/officer/reports/{tracking}/actions", methods=("POST",))
+def officer_action(tracking: str) -> dict[str, Any]:
+    me, service = officer(), config.service()
+    report = service.act(me, tracking, body())
+    return service.officer_view(me, report, just_acted=True)
+
+

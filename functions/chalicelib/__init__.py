@@ -1,0 +1,1 @@
+"""Aduan's domain: reports, their lifecycle, routing, redaction, stores and publishing."""

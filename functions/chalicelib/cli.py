@@ -1,0 +1,146 @@
+"""The `aduan` command. All state lives under ADUAN_DATA (default `var/`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from . import config
+from .errors import AduanError
+from .importer import import_lines
+from .region import load_region
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with open(args.file, encoding="utf-8") as f:
+        result = import_lines(f, config.store(), load_region())
+    print(f"imported {args.file}: {result.created} new, {result.updated} updated "
+          f"({result.entries_added} history entries added), {result.unchanged} unchanged")
+    return 0
+
+
+def cmd_redact(args: argparse.Namespace) -> int:
+    from .redaction import redact
+
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text = item["text"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            print(f"aduan redact: line {number}: expected a JSON object with \"id\" and \"text\"", file=sys.stderr)
+            return 2
+        print(json.dumps({"id": item.get("id"), "text": redact(str(text))}, ensure_ascii=False), flush=False)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .sitebuild import build
+
+    result = build(Path(args.output), full=args.full, api_url=args.api_url)
+    print(f"built {args.output}: {result['written']} files written, {result['unchanged']} unchanged, "
+          f"{result['deleted']} deleted ({result['records_changed']} public records changed)")
+    return 0
+
+
+def cmd_officer_add(args: argparse.Namespace) -> int:
+    officer, token = config.service().add_officer(args.name, args.role, args.agency)
+    print(f"officer {officer.id} ({officer.name}, {officer.role}{', ' + officer.agency if officer.agency else ''})")
+    print(f"token (shown once, keep it secret): {token}")
+    return 0
+
+
+def cmd_officer_list(args: argparse.Namespace) -> int:
+    for o in config.store().officers():
+        print(f"{o.id}\t{o.role}\t{o.agency or '-'}\t{o.name}\t{'active' if o.active else 'revoked'}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import demo_lines
+
+    lines = demo_lines(load_region(), count=args.count, seed=args.seed)
+    if args.write:
+        Path(args.write).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {len(lines)} demo reports to {args.write}")
+        return 0
+    result = import_lines(lines, config.store(), load_region())
+    print(f"demo: {result.created} reports imported, {result.unchanged} already there")
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from .worker import run
+
+    logging.basicConfig(level=logging.INFO, format="worker: %(message)s")
+    try:
+        run(Path(args.output), api_url=args.api_url)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .devserver import run
+
+    return run(Path(args.output), args.host, args.api_port, args.site_port)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="aduan", description="Aduan: public complaints, published. State lives under $ADUAN_DATA (default var/).")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("import", help="import JSON Lines of reports from another channel (all or nothing)")
+    s.add_argument("file")
+    s.set_defaults(func=cmd_import)
+    s = sub.add_parser("redact", help='redact personal data: JSON Lines {"id","text"} on stdin to stdout')
+    s.set_defaults(func=cmd_redact)
+    s = sub.add_parser("build", help="publish pending updates and build the site")
+    s.add_argument("--output", default="output")
+    s.add_argument("--full", action="store_true", help="republish every report, not only those with updates")
+    s.add_argument("--api-url", default=None, help="the API the site's forms talk to (default: $ADUAN_API_URL)")
+    s.set_defaults(func=cmd_build)
+    s = sub.add_parser("officer", help="manage officers")
+    osub = s.add_subparsers(dest="officer_command", required=True)
+    o = osub.add_parser("add", help="add an officer and print their token")
+    o.add_argument("--name", required=True)
+    o.add_argument("--role", required=True, choices=["admin", "agency", "auditor"])
+    o.add_argument("--agency", default=None, help="agency id (role agency only)")
+    o.set_defaults(func=cmd_officer_add)
+    o = osub.add_parser("list", help="list officers")
+    o.set_defaults(func=cmd_officer_list)
+    s = sub.add_parser("demo", help="load a realistic year of demo reports")
+    s.add_argument("--count", type=int, default=400)
+    s.add_argument("--seed", type=int, default=2022)
+    s.add_argument("--write", metavar="FILE", help="write the import file instead of importing it")
+    s.set_defaults(func=cmd_demo)
+    s = sub.add_parser("worker", help="publish and rebuild the site whenever reports change (Ctrl-C stops)")
+    s.add_argument("--output", default="output")
+    s.add_argument("--api-url", default=None)
+    s.set_defaults(func=cmd_worker)
+    s = sub.add_parser("run", help="start the local system: API, site server and worker (demo data if empty)")
+    s.add_argument("--output", default="output")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--api-port", type=int, default=8000)
+    s.add_argument("--site-port", type=int, default=8001)
+    s.set_defaults(func=cmd_run)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except AduanError as error:
+        print(f"aduan {args.command}: {error.message}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"aduan {args.command}: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""Time in the region's zone. Services take a clock (a callable) so tests can inject one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+
+WIB = timezone(timedelta(hours=7), "WIB")
+
+Clock = Callable[[], datetime]
+
+
+def now() -> datetime:
+    return datetime.now(WIB).replace(microsecond=0)
+
+
+def parse_timestamp(value: object, field: str = "timestamp") -> datetime:
+    """An ISO 8601 timestamp with its offset; a naive one is refused (whose clock was it?)."""
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{field} {value!r} is not an ISO 8601 timestamp") from None
+    if parsed.tzinfo is None:
+        raise ValueError(f"{field} {value!r} has no UTC offset (write e.g. +07:00)")
+    return parsed

@@ -1,0 +1,42 @@
+"""Wiring from the environment: which store, which region, where the data lives.
+
+``ADUAN_DATA`` (default ``var``) holds everything on one machine: ``aduan.db`` (private
+reports) and ``public/`` (the public dataset). ``ADUAN_SITE_URL`` is where the public site is
+served, so the API can link to it.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from .publish import Publisher
+from .region import load_region
+from .service import Aduan
+from .sqlite_store import SQLiteStore
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("ADUAN_DATA") or "var")
+
+
+def site_url() -> str:
+    return os.environ.get("ADUAN_SITE_URL", "")
+
+
+@lru_cache(maxsize=4)
+def _store(path: str) -> SQLiteStore:
+    return SQLiteStore(path)
+
+
+def store() -> SQLiteStore:
+    return _store(str(data_dir().resolve() / "aduan.db"))
+
+
+def service() -> Aduan:
+    return Aduan(store(), load_region(), site_url=site_url())
+
+
+def publisher() -> Publisher:
+    return Publisher(store(), load_region(), data_dir() / "public")

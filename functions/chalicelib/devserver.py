@@ -1,0 +1,91 @@
+"""`aduan run`: the whole local system — API (`chalice local`), static site server and worker.
+
+Loads the demo data when the data directory is empty, builds the site, prints the addresses and
+how to get an officer token, and stops every process cleanly on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import config
+from .importer import import_lines
+from .region import load_region
+
+FUNCTIONS = Path(__file__).resolve().parents[1]
+
+# `chalice local` with Nagle's algorithm off: with keep-alive, every response otherwise
+# stalls ~44 ms (headers and body go in two writes; see NOTES.md).
+API_SERVER = """
+import sys
+import chalice.local
+chalice.local.ChaliceRequestHandler.disable_nagle_algorithm = True
+from chalice.cli import main
+sys.argv = ["chalice", "--project-dir", sys.argv[1], "local", "--host", sys.argv[2], "--port", sys.argv[3], "--stage", "local"]
+main()
+"""
+
+
+def api_command(host: str, port: int) -> list[str]:
+    return [sys.executable, "-c", API_SERVER, str(FUNCTIONS), host, str(port)]
+
+
+def site_command(output: Path, host: str, port: int) -> list[str]:
+    return [sys.executable, "-m", "http.server", "--bind", host, "--directory", str(output), str(port)]
+
+
+def worker_command(output: Path, api_url: str) -> list[str]:
+    return [sys.executable, "-m", "chalicelib.cli", "worker", "--output", str(output), "--api-url", api_url]
+
+
+def run(output: Path, host: str = "127.0.0.1", api_port: int = 8000, site_port: int = 8001) -> int:
+    data = config.data_dir().resolve()
+    output = output.resolve()
+    api_url, site_url = f"http://{host}:{api_port}", f"http://{host}:{site_port}"
+    env = {**os.environ, "ADUAN_DATA": str(data), "ADUAN_API_URL": api_url, "ADUAN_SITE_URL": site_url,
+           "PYTHONPATH": str(FUNCTIONS) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    os.environ.update(env)
+    if config.store().count() == 0:
+        from .demo import demo_lines
+
+        result = import_lines(demo_lines(load_region()), config.store(), load_region())
+        print(f"data directory {data} was empty: loaded {result.created} demo reports")
+    from .sitebuild import build
+
+    build(output, full=True, api_url=api_url)
+    procs = [
+        subprocess.Popen(api_command(host, api_port), env=env),
+        subprocess.Popen(site_command(output, host, site_port), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+        subprocess.Popen(worker_command(output, api_url), env=env),
+    ]
+    print(f"""
+Aduan is running (Ctrl-C stops everything)
+  public site:  {site_url}/
+  report form:  {site_url}/lapor/
+  API:          {api_url}/   (OpenAPI: {api_url}/openapi.json)
+  data:         {data}
+An officer token for the API:
+  ADUAN_DATA={data} .venv/bin/aduan officer add --name "Admin Kominfo" --role admin
+then e.g.  curl -H "Authorization: Bearer <token>" {api_url}/officer/reports
+""", flush=True)
+    try:
+        while all(p.poll() is None for p in procs):
+            time.sleep(0.5)
+        print("a process stopped; shutting down", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.send_signal(signal.SIGINT)
+        for p in procs:
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()

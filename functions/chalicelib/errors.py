@@ -1,0 +1,54 @@
+"""Domain errors. Each carries the HTTP status and the error code the API answers with.
+
+The API turns every `AduanError` into one JSON shape, the one Chalice itself uses for its own
+errors, extended with optional per-field messages:
+``{"Code": "BadRequestError", "Message": "...", "Fields": {"title": "..."}}``.
+"""
+
+from __future__ import annotations
+
+
+class AduanError(Exception):
+    status = 400
+    code = "BadRequestError"
+
+    def __init__(self, message: str, fields: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fields = fields or {}
+
+    def body(self) -> dict[str, object]:
+        body: dict[str, object] = {"Code": self.code, "Message": self.message}
+        if self.fields:
+            body["Fields"] = self.fields
+        return body
+
+
+class ValidationError(AduanError):
+    """Input that cannot be accepted; `fields` names each bad field."""
+
+
+class NotFound(AduanError):
+    status = 404
+    code = "NotFoundError"
+
+
+class Conflict(AduanError):
+    """The request is well-formed but clashes with the report's current state."""
+
+    status = 409
+    code = "ConflictError"
+
+
+class IllegalTransition(Conflict):
+    pass
+
+
+class Unauthorized(AduanError):
+    status = 401
+    code = "UnauthorizedError"
+
+
+class Forbidden(AduanError):
+    status = 403
+    code = "ForbiddenError"

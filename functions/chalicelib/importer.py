@@ -1,0 +1,225 @@
+"""`aduan import`: reports from other channels, as JSON Lines (format in DESIGN.md).
+
+Keyed by `ref`: importing a known ref again adds only the history entries it lacks, so a
+channel can be synced repeatedly. All or nothing: every line is checked first and the batch
+is saved in one transaction; the first bad line is named in the error.
+
+Other channels often record only some steps of the lifecycle (received, then resolved). An
+entry may skip steps forward — the skipped statuses are recorded at the same moment, marked
+as coming from the channel — but never go where the lifecycle cannot (rejected → resolved).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from typing import Any
+
+from .clock import parse_timestamp
+from .errors import IllegalTransition, ValidationError
+from .lifecycle import REJECTION_REASONS, Status, parse_status, path_to, reachable
+from .region import Region
+from .report import KINDS, NOTE, STATUS, Location, Report, Reporter, Update
+from .store import Store
+from .tracking import hash_secret, new_secret, new_tracking
+
+REQUIRED = ("ref", "submitted_at", "kind", "title", "description")
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    entries_added: int = 0
+
+
+class LineError(ValueError):
+    pass
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _entry_key(entry: dict[str, Any]) -> str:
+    at = parse_timestamp(entry.get("at"), "history[].at")
+    canonical = json.dumps([entry.get("status"), at.isoformat(), entry.get("agency"), entry.get("reason"),
+                            entry.get("note") or ""], ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:24]
+
+
+def _parse_location(data: Any, region: Region) -> Location:
+    if not isinstance(data, dict) or not _str(data.get("kecamatan")):
+        raise LineError("location.kecamatan is required")
+    kecamatan = region.find_kecamatan(str(data["kecamatan"]))
+    if kecamatan is None:
+        raise LineError(f"location.kecamatan {data['kecamatan']!r} is not a kecamatan of {region.name}")
+    kelurahan = None
+    if _str(data.get("kelurahan")):
+        kelurahan = region.find_kelurahan(str(data["kelurahan"]))
+        if kelurahan is None:
+            raise LineError(f"location.kelurahan {data['kelurahan']!r} is not a kelurahan of {region.name}")
+        if kelurahan.kecamatan != kecamatan.name:
+            raise LineError(f"location.kelurahan {kelurahan.name} is in {kelurahan.kecamatan}, not {kecamatan.name}")
+    coords = []
+    for name in ("lat", "lon"):
+        value = data.get(name)
+        if value is not None and not isinstance(value, (int, float)):
+            raise LineError(f"location.{name} must be a number or null")
+        coords.append(float(value) if value is not None else None)
+    return Location(kecamatan=kecamatan.name, kelurahan=kelurahan.name if kelurahan else None,
+                    address=_str(data.get("address")), lat=coords[0], lon=coords[1])
+
+
+def _new_report(data: dict[str, Any], region: Region) -> Report:
+    for name in REQUIRED:
+        if not _str(data.get(name)):
+            raise LineError(f"{name} is required")
+    if data["kind"] not in KINDS:
+        raise LineError(f"kind {data['kind']!r} is not one of {', '.join(KINDS)}")
+    category = _str(data.get("category"))
+    if category and category not in region.categories:
+        raise LineError(f"category {category!r} is not a category of the region")
+    agency = _str(data.get("agency"))
+    if agency and agency not in region.agencies:
+        raise LineError(f"agency {agency!r} is not an agency of the region ({', '.join(region.agencies)})")
+    reporter_data = data.get("reporter") or {}
+    if not isinstance(reporter_data, dict):
+        raise LineError("reporter must be an object or null")
+    submitted = parse_timestamp(data["submitted_at"], "submitted_at")
+    channel = _str(data.get("channel")) or "import"
+    report = Report(
+        id=uuid.uuid4().hex, tracking=new_tracking(region.tracking_prefix), secret_hash=hash_secret(new_secret()),
+        channel=channel, submitted_at=submitted, kind=data["kind"], title=str(data["title"]).strip(),
+        description=str(data["description"]).strip(), location=_parse_location(data.get("location"), region),
+        reporter=Reporter(**{k: _str(reporter_data.get(k)) for k in ("name", "phone", "email", "nik")}),
+        category=category, agency=None, anonymous=bool(data.get("anonymous")),
+        confidential=bool(data.get("confidential")), ref=str(data["ref"]).strip(),
+    )
+    report.updates.append(Update(at=submitted, actor=f"import:{channel}", type=STATUS, status=Status.RECEIVED))
+    return report
+
+
+def _apply_entry(report: Report, entry: Any, index: int, region: Region) -> None:
+    where = f"history[{index}]"
+    if not isinstance(entry, dict):
+        raise LineError(f"{where} must be an object")
+    try:
+        at = parse_timestamp(entry.get("at"), f"{where}.at")
+    except ValueError as e:
+        raise LineError(str(e)) from None
+    if at < report.updated_at:
+        raise LineError(f"{where}.at {entry['at']} is earlier than the entry before it; history must be in order")
+    agency = _str(entry.get("agency"))
+    if agency and agency not in region.agencies:
+        raise LineError(f"{where}.agency {agency!r} is not an agency of the region")
+    reason = _str(entry.get("reason"))
+    if reason and reason not in REJECTION_REASONS:
+        raise LineError(f"{where}.reason {reason!r} is not one of {', '.join(REJECTION_REASONS)}")
+    note = _str(entry.get("note")) or ""
+    actor = f"import:{report.channel}"
+    key = _entry_key(entry)
+    if agency:
+        report.agency = agency
+    if entry.get("status") is None:
+        report.updates.append(Update(at=at, actor=actor, type=NOTE, agency=agency, note=note, key=key))
+        return
+    try:
+        target = parse_status(entry["status"])
+    except IllegalTransition as e:
+        raise LineError(f"{where}.status: {e.message}") from None
+    if target == report.status:
+        report.updates.append(Update(at=at, actor=actor, type=NOTE, agency=agency, note=note, key=key))
+        return
+    if not reachable(report.status, target):
+        raise LineError(f"{where}.status: a report that is {report.status.value} cannot become {target.value}")
+    steps = path_to(report.status, target)
+    for step in steps[:-1]:
+        report.updates.append(Update(at=at, actor=actor, type=STATUS, status=step, agency=report.agency,
+                                     note="(tahap ini tidak tercatat rinci di kanal asal)"))
+    report.updates.append(Update(at=at, actor=actor, type=STATUS, status=target, agency=report.agency, note=note,
+                                 reason=reason if target == Status.REJECTED else None, key=key))
+    report.status = target
+    if target == Status.REJECTED:
+        report.rejection_reason = reason
+    elif target == Status.IN_PROGRESS and report.rejection_reason:
+        report.rejection_reason = None
+
+
+def _apply_history(report: Report, data: dict[str, Any], region: Region) -> int:
+    history = data.get("history") or []
+    if not isinstance(history, list):
+        raise LineError("history must be a list")
+    known = {u.key for u in report.updates if u.key}
+    added = 0
+    for index, entry in enumerate(history):
+        if isinstance(entry, dict):
+            try:
+                if _entry_key(entry) in known:
+                    continue
+            except ValueError as e:
+                raise LineError(f"history[{index}]: {e}") from None
+        # The first "received" entry of a new report is the submission itself.
+        if (isinstance(entry, dict) and entry.get("status") == Status.RECEIVED.value and report.version == 0
+                and len(report.updates) == 1 and report.updates[0].key is None):
+            first = report.updates[0]
+            first.at = parse_timestamp(entry.get("at"), f"history[{index}].at")
+            first.key, first.note = _entry_key(entry), _str(entry.get("note")) or ""
+            added += 1
+            continue
+        _apply_entry(report, entry, index, region)
+        added += 1
+    top_agency = _str(data.get("agency"))
+    if top_agency and report.version == 0:
+        report.agency = top_agency
+    return added
+
+
+def import_lines(lines: Iterable[str], store: Store, region: Region) -> ImportResult:
+    result = ImportResult()
+    batch: list[Report] = []
+    seen: dict[str, int] = {}
+    number = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise LineError(f"not valid JSON ({e.msg} at column {e.colno})") from None
+            if not isinstance(data, dict):
+                raise LineError("each line must be a JSON object")
+            ref = _str(data.get("ref"))
+            if ref and ref in seen:
+                raise LineError(f"ref {ref!r} already appears on line {seen[ref]}")
+            existing = store.get_by_ref(ref) if ref else None
+            report = existing if existing is not None else _new_report(data, region)
+            before = len(report.updates)
+            added = _apply_history(report, data, region)
+        except ValueError as e:  # LineError, and timestamps that do not parse
+            raise ValidationError(f"line {number}: {e}", {"line": str(number)}) from None
+        seen[str(ref)] = number
+        if existing is None:
+            result.created += 1
+            batch.append(report)
+        elif len(report.updates) > before:
+            result.updated += 1
+            batch.append(report)
+        else:
+            result.unchanged += 1
+        result.entries_added += added if existing is not None else 0
+    if number == 0:
+        raise ValidationError("the import file is empty")
+    store.save(batch)
+    return result
+
+

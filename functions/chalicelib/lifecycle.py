@@ -1,0 +1,107 @@
+"""The status lifecycle of a report, as an explicit state machine.
+
+received → verified → in_progress → resolved; rejected (with a reason) from received or
+verified; resolved → in_progress when the reporter disputes the resolution.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from .errors import IllegalTransition
+
+
+class Status(StrEnum):
+    RECEIVED = "received"
+    VERIFIED = "verified"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    REJECTED = "rejected"
+
+    @property
+    def label(self) -> str:
+        return LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return LABELS[self][1]
+
+    def is_open(self) -> bool:
+        return self in (Status.RECEIVED, Status.VERIFIED, Status.IN_PROGRESS)
+
+
+LABELS: dict[Status, tuple[str, str]] = {
+    Status.RECEIVED: ("Diterima", "Received"),
+    Status.VERIFIED: ("Diverifikasi", "Verified"),
+    Status.IN_PROGRESS: ("Diproses", "In progress"),
+    Status.RESOLVED: ("Selesai", "Resolved"),
+    Status.REJECTED: ("Ditolak", "Rejected"),
+}
+
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.RECEIVED: frozenset({Status.VERIFIED, Status.REJECTED}),
+    Status.VERIFIED: frozenset({Status.IN_PROGRESS, Status.REJECTED}),
+    Status.IN_PROGRESS: frozenset({Status.RESOLVED}),
+    Status.RESOLVED: frozenset({Status.IN_PROGRESS}),
+    Status.REJECTED: frozenset(),
+}
+
+REJECTION_REASONS: dict[str, tuple[str, str]] = {
+    "out_of_jurisdiction": ("Di luar kewenangan Pemerintah Kota", "Outside the city's remit"),
+    "personal_matter": ("Masalah pribadi", "Personal matter"),
+    "duplicate": ("Duplikat", "Duplicate"),
+    "incomplete": ("Tidak lengkap", "Incomplete"),
+    "spam": ("Spam", "Spam"),
+}
+
+
+def parse_status(value: object) -> Status:
+    try:
+        return Status(str(value))
+    except ValueError:
+        known = ", ".join(s.value for s in Status)
+        raise IllegalTransition(f"unknown status {value!r}; expected one of: {known}") from None
+
+
+def check_transition(current: Status, target: Status) -> None:
+    """Refuse a change of status that the lifecycle does not allow."""
+    if target not in TRANSITIONS[current]:
+        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current])) or "none (final)"
+        raise IllegalTransition(
+            f"a report that is {current.value} ({current.label}) cannot become {target.value}"
+            f" ({target.label}); allowed next: {allowed}"
+        )
+
+
+def reachable(current: Status, target: Status) -> bool:
+    """Whether `target` can be reached from `current` in one or more steps.
+
+    Other channels often record only some steps (received, then resolved); an import accepts
+    a history that skips steps forward but never one that goes where the lifecycle cannot.
+    """
+    seen: set[Status] = set()
+    frontier = [current]
+    while frontier:
+        status = frontier.pop()
+        for nxt in TRANSITIONS[status]:
+            if nxt == target:
+                return True
+            if nxt not in seen:
+                seen.add(nxt)
+                frontier.append(nxt)
+    return False
+
+
+def path_to(current: Status, target: Status) -> list[Status]:
+    """The shortest chain of statuses leading from `current` to `target` (excluding `current`)."""
+    queue: list[list[Status]] = [[current]]
+    seen = {current}
+    while queue:
+        path = queue.pop(0)
+        for nxt in sorted(TRANSITIONS[path[-1]]):
+            if nxt == target:
+                return path[1:] + [nxt]
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(path + [nxt])
+    raise IllegalTransition(f"{target.value} cannot be reached from {current.value}")

@@ -1,0 +1,195 @@
+"""The publisher: private reports in, the public dataset out (see docs/public-dataset.md).
+
+A public record has no reporter identity, text with personal data redacted (or as an officer
+edited it), a location no finer than the kelurahan (the kecamatan for sensitive categories)
+and dates as days. Confidential reports and reports never verified are only counted. Each
+update leaves a publish event in the store; `Publisher.publish_pending` turns the pending ones
+into records, so one change rewrites one record and the statistics, not the whole dataset.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .clock import WIB, Clock, now as wib_now
+from .lifecycle import Status
+from .redaction import redact
+from .region import Region
+from .report import EDIT, NOTE, Report
+from .store import Store
+from .workdays import AUTOCLOSE_DAYS, RESPONSE_DAYS, VERIFICATION_DAYS, workdays_between
+
+
+def is_published(report: Report) -> bool:
+    return not report.confidential and report.first(Status.VERIFIED) is not None
+
+
+def public_text(report: Report) -> tuple[str, str]:
+    """The title and description as published: the officer's reviewed text, else redacted."""
+    title = report.public_title if report.public_title is not None else redact(report.title)
+    description = report.public_description if report.public_description is not None else redact(report.description)
+    return title, description
+
+
+def _day(value: Any) -> str:
+    return value.astimezone(WIB).date().isoformat()
+
+
+def public_timeline(report: Report, with_notes: bool = True) -> list[dict[str, Any]]:
+    entries = []
+    for update in report.updates:
+        if update.type == EDIT or not update.public:
+            continue
+        entries.append({
+            "date": _day(update.at), "type": update.type,
+            "status": update.status.value if update.status else None, "agency": update.agency,
+            "note": redact(update.note) if with_notes and update.note else "",
+        })
+    return entries
+
+
+def _first_response(report: Report) -> Any:
+    verified = report.first(Status.VERIFIED)
+    if verified is None:
+        return None
+    for update in report.updates:
+        if update.at >= verified.at and update is not verified and (
+            update.status in (Status.IN_PROGRESS, Status.RESOLVED) or (update.type == NOTE and update.public)
+        ):
+            return update.at
+    return None
+
+
+def _place(report: Report, region: Region) -> tuple[str | None, float | None, float | None]:
+    """The published kelurahan and the coordinates of the published area's centre."""
+    category = region.categories.get(report.category or "")
+    kecamatan = region.find_kecamatan(report.location.kecamatan)
+    kelurahan = region.find_kelurahan(report.location.kelurahan or "")
+    if category and category.sensitive or kelurahan is None:
+        return None, kecamatan.lat if kecamatan else None, kecamatan.lon if kecamatan else None
+    return kelurahan.name, kelurahan.lat, kelurahan.lon
+
+
+def public_record(report: Report, region: Region) -> dict[str, Any]:
+    title, description = public_text(report)
+    kelurahan, lat, lon = _place(report, region)
+    verified = report.first(Status.VERIFIED)
+    resolved = report.last(Status.RESOLVED) if report.status == Status.RESOLVED else None
+    first_response = _first_response(report)
+    timeline = public_timeline(report)
+    return {
+        "tracking": report.tracking, "kind": report.kind, "title": title, "description": description,
+        "agency": report.agency, "category": report.category, "status": report.status.value,
+        "rejection_reason": report.rejection_reason, "forwarded_to": report.forwarded_to,
+        "duplicate_of": report.duplicate_of, "kecamatan": report.location.kecamatan, "kelurahan": kelurahan,
+        "lat": lat, "lon": lon, "channel": report.channel,
+        "submitted": _day(report.submitted_at),
+        "verified": _day(verified.at) if verified else None,
+        "first_response": _day(first_response) if first_response else None,
+        "resolved": _day(resolved.at) if resolved else None,
+        "response_workdays": workdays_between(verified.at.date(), first_response.date())
+        if verified and first_response else None,
+        "resolution_workdays": workdays_between(report.submitted_at.date(), resolved.at.date()) if resolved else None,
+        "updated": timeline[-1]["date"] if timeline else _day(report.submitted_at),
+        "timeline": timeline,
+    }
+
+
+def statistics(reports: Iterable[Report], region: Region, today: str) -> dict[str, Any]:
+    """Counts over every report, published or not."""
+    total = published = confidential = 0
+    by_status: Counter[str] = Counter({s.value: 0 for s in Status})
+    by_agency: Counter[str | None] = Counter({a: 0 for a in region.agencies})
+    by_kind: Counter[str] = Counter()
+    for report in reports:
+        total += 1
+        published += is_published(report)
+        confidential += report.confidential
+        by_status[report.status.value] += 1
+        by_agency[report.agency if report.agency in region.agencies else None] += 1
+        by_kind[report.kind] += 1
+    agencies = [
+        {"agency": agency, "name": region.agency_name(agency), "total": count,
+         "share": round(count / total, 4) if total else 0.0}
+        for agency, count in by_agency.items() if agency is not None or count
+    ]
+    agencies.sort(key=lambda a: (-a["total"], a["agency"] is None, a["agency"] or ""))
+    return {
+        "generated": today, "total": total, "published": published, "confidential": confidential,
+        "by_status": {s.value: by_status[s.value] for s in Status}, "by_agency": agencies,
+        "by_kind": dict(sorted(by_kind.items())),
+        "sla": {"verification_days": VERIFICATION_DAYS, "response_days": RESPONSE_DAYS, "autoclose_days": AUTOCLOSE_DAYS},
+    }
+
+
+def write_json(path: Path, data: Any) -> bool:
+    """Write atomically, and only if the content changed. True when the file was written."""
+    content = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    try:
+        if path.read_text(encoding="utf-8") == content:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(content)
+    os.replace(tmp, path)
+    return True
+
+
+class Publisher:
+    def __init__(self, store: Store, region: Region, public_dir: Path, clock: Clock = wib_now) -> None:
+        self.store, self.region, self.dir, self.clock = store, region, Path(public_dir), clock
+        self.reports_dir = self.dir / "reports"
+
+    def _publish(self, tracking: str) -> bool:
+        report = self.store.get(tracking)
+        path = self.reports_dir / f"{tracking}.json"
+        if report is not None and is_published(report):
+            return write_json(path, public_record(report, self.region))
+        if path.exists():  # e.g. marked confidential after the fact
+            path.unlink()
+            return True
+        return False
+
+    def _write_common(self) -> None:
+        write_json(self.dir / "region.json", self.region.public_dict())
+        write_json(self.dir / "stats.json", statistics(self.store.all(), self.region, self.clock().date().isoformat()))
+
+    def publish_pending(self) -> int:
+        """Publish the reports with pending events; returns how many records changed."""
+        events = self.store.pending_events(limit=100_000)
+        if not events and (self.dir / "stats.json").exists():
+            return 0
+        changed = sum(self._publish(t) for t in sorted({e.tracking for e in events}))
+        self._write_common()
+        if events:
+            self.store.ack_events(events[-1].seq)
+        return changed
+
+    def publish_all(self) -> int:
+        """Rewrite the whole dataset from the store (records of vanished reports are removed)."""
+        # Events that arrive during the scan stay pending for the next run.
+        events = self.store.pending_events(limit=1_000_000)
+        wanted: set[str] = set()
+        changed = 0
+        for report in self.store.all():
+            if is_published(report):
+                wanted.add(report.tracking)
+                changed += write_json(self.reports_dir / f"{report.tracking}.json", public_record(report, self.region))
+        if self.reports_dir.exists():
+            for path in self.reports_dir.glob("*.json"):
+                if path.stem not in wanted:
+                    path.unlink()
+                    changed += 1
+        self._write_common()
+        if events:
+            self.store.ack_events(events[-1].seq)
+        return changed

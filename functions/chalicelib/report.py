@@ -1,0 +1,130 @@
+"""A report (laporan) and its updates: the private record, with the reporter's identity.
+
+A report's history is a list of updates, each appended by one action (who, when, what, the
+public note). The current status, agency and rejection are kept on the report as well, so a
+store can index them; `version` guards against two officers acting on the same old copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .lifecycle import Status
+
+KINDS: dict[str, tuple[str, str]] = {
+    "complaint": ("Pengaduan", "Complaint"),
+    "aspiration": ("Aspirasi", "Aspiration"),
+    "information_request": ("Permintaan informasi", "Information request"),
+    "appreciation": ("Apresiasi", "Appreciation"),
+}
+
+# Update types. `status` changes the status; the others leave it as it is.
+STATUS, ROUTE, NOTE, REPORTER, FEEDBACK, EDIT = "status", "route", "note", "reporter", "feedback", "edit"
+
+
+@dataclass
+class Location:
+    kecamatan: str
+    kelurahan: str | None = None
+    address: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class Reporter:
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    nik: str | None = None
+
+    def is_empty(self) -> bool:
+        return not any((self.name, self.phone, self.email, self.nik))
+
+
+@dataclass
+class Update:
+    at: datetime
+    actor: str
+    type: str
+    status: Status | None = None
+    agency: str | None = None
+    reason: str | None = None
+    forwarded_to: str | None = None
+    duplicate_of: str | None = None
+    note: str = ""
+    public: bool = True
+    key: str | None = None  # identity of an imported history entry, so a re-import skips it
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["at"] = self.at.isoformat()
+        data["status"] = self.status.value if self.status else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Update:
+        data = dict(data)
+        data["at"] = datetime.fromisoformat(data["at"])
+        data["status"] = Status(data["status"]) if data.get("status") else None
+        return cls(**data)
+
+
+@dataclass
+class Report:
+    id: str
+    tracking: str
+    secret_hash: str
+    channel: str
+    submitted_at: datetime
+    kind: str
+    title: str
+    description: str
+    location: Location
+    reporter: Reporter = field(default_factory=Reporter)
+    category: str | None = None
+    agency: str | None = None
+    anonymous: bool = False
+    confidential: bool = False
+    ref: str | None = None
+    status: Status = Status.RECEIVED
+    rejection_reason: str | None = None
+    forwarded_to: str | None = None
+    duplicate_of: str | None = None
+    # What an officer approved for publication (None: the redactor's output is used).
+    public_title: str | None = None
+    public_description: str | None = None
+    closed_at: datetime | None = None
+    updates: list[Update] = field(default_factory=list)
+    version: int = 0
+
+    @property
+    def updated_at(self) -> datetime:
+        return self.updates[-1].at if self.updates else self.submitted_at
+
+    def first(self, status: Status) -> Update | None:
+        return next((u for u in self.updates if u.status == status), None)
+
+    def last(self, status: Status) -> Update | None:
+        return next((u for u in reversed(self.updates) if u.status == status), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["submitted_at"] = self.submitted_at.isoformat()
+        data["closed_at"] = self.closed_at.isoformat() if self.closed_at else None
+        data["status"] = self.status.value
+        data["updates"] = [u.to_dict() for u in self.updates]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        data = dict(data)
+        data["submitted_at"] = datetime.fromisoformat(data["submitted_at"])
+        data["closed_at"] = datetime.fromisoformat(data["closed_at"]) if data.get("closed_at") else None
+        data["status"] = Status(data["status"])
+        data["location"] = Location(**data["location"])
+        data["reporter"] = Reporter(**data["reporter"])
+        data["updates"] = [Update.from_dict(u) for u in data["updates"]]
+        return cls(**data)

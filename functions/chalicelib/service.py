@@ -1,0 +1,169 @@
+"""The application service: every use case of the API and the CLI, over a store and a region.
+
+Views and commands stay thin: they parse input, call one method here and format the answer.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from . import actions
+from .clock import Clock, now as wib_now
+from .errors import Forbidden, NotFound, Unauthorized, ValidationError
+from .lifecycle import Status
+from .officers import Officer, check_role, hash_token, new_token
+from .publish import is_published, public_timeline, public_text
+from .region import Region
+from .report import KINDS, Report
+from .store import Store
+from .submission import new_report, validate
+from .tracking import normalize_tracking, secret_matches
+from .workdays import AUTOCLOSE_DAYS, RESPONSE_DAYS, VERIFICATION_DAYS, add_workdays
+
+
+class Aduan:
+    def __init__(self, store: Store, region: Region, clock: Clock = wib_now, site_url: str = "") -> None:
+        self.store, self.region, self.clock, self.site_url = store, region, clock, site_url.rstrip("/")
+
+    # -- citizens ----------------------------------------------------------------------------
+
+    def submit(self, data: Any, channel: str = "web") -> tuple[Report, str]:
+        report, secret = new_report(validate(data, self.region), self.region, now=self.clock(), channel=channel)
+        self.store.save([report])
+        return report, secret
+
+    def report(self, tracking: str) -> Report:
+        canonical = normalize_tracking(tracking)
+        if canonical is None:
+            raise NotFound(f"{tracking!r} is not a tracking number (e.g. {self.region.tracking_prefix}-7K3M-9QX2);"
+                           " check it for typos")
+        report = self.store.get(canonical)
+        if report is None:
+            raise NotFound(f"no report has tracking number {canonical}")
+        return report
+
+    def status(self, tracking: str) -> dict[str, Any]:
+        """What anyone holding the tracking number may see: the status and the public timeline,
+        redacted; for a confidential report, no text at all."""
+        report = self.report(tracking)
+        published = is_published(report)
+        title = None if report.confidential else public_text(report)[0]
+        return {
+            "tracking": report.tracking, "status": report.status.value, "status_label": report.status.label,
+            "status_label_en": report.status.label_en, "kind": report.kind, "kind_label": KINDS[report.kind][0],
+            "title": title, "agency": report.agency, "agency_name": self.region.agency_name(report.agency),
+            "rejection_reason": report.rejection_reason, "forwarded_to": report.forwarded_to,
+            "duplicate_of": report.duplicate_of,
+            "submitted": report.submitted_at.date().isoformat(), "updated": report.updated_at.date().isoformat(),
+            "closed": report.closed_at is not None, "published": published,
+            "public_url": f"{self.site_url}/laporan/{report.tracking}/" if published else None,
+            "timeline": public_timeline(report, with_notes=not report.confidential),
+        }
+
+    def _reporter_report(self, tracking: str, secret: str) -> Report:
+        report = self.report(tracking)
+        if not secret or not secret_matches(str(secret), report.secret_hash):
+            raise Forbidden("the secret does not match this tracking number")
+        return report
+
+    def add_information(self, tracking: str, secret: str, text: str) -> Report:
+        report = self._reporter_report(tracking, secret)
+        actions.add_information(report, text, self.clock())
+        self.store.save([report])
+        return report
+
+    def feedback(self, tracking: str, secret: str, accept: bool, note: str) -> Report:
+        report = self._reporter_report(tracking, secret)
+        actions.feedback(report, accept, note, self.clock())
+        self.store.save([report])
+        return report
+
+    # -- officers ----------------------------------------------------------------------------
+
+    def add_officer(self, name: str, role: str, agency: str | None = None) -> tuple[Officer, str]:
+        if not name.strip():
+            raise ValidationError("an officer needs a name", {"name": "wajib diisi"})
+        check_role(role, agency, self.region.agencies)
+        token = new_token()
+        officer = Officer(id=uuid.uuid4().hex[:12], name=name.strip(), role=role, agency=agency,
+                          token_hash=hash_token(token), created_at=self.clock())
+        self.store.add_officer(officer)
+        return officer, token
+
+    def authenticate(self, authorization: str | None) -> Officer:
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise Unauthorized("send an officer token as 'Authorization: Bearer <token>' (create one with `aduan officer add`)")
+        officer = self.store.officer_by_token_hash(hash_token(token.strip()))
+        if officer is None or not officer.active:
+            raise Unauthorized("unknown or revoked officer token")
+        return officer
+
+    def act(self, officer: Officer, tracking: str, payload: Any) -> Report:
+        if not isinstance(payload, dict):
+            raise ValidationError("the request body must be a JSON object with an 'action'")
+        name = str(payload.get("action") or "")
+        action = actions.OFFICER_ACTIONS.get(name)
+        if action is None:
+            raise ValidationError(f"unknown action {name!r}; expected one of: {', '.join(actions.OFFICER_ACTIONS)}",
+                                  {"action": "tidak dikenal"})
+        report = self.report(tracking)
+        officer.check_action(name, report.agency)
+        action(report, payload, self.region, officer.actor, self.clock())
+        self.store.save([report])
+        return report
+
+    def officer_view(self, officer: Officer, report: Report, *, just_acted: bool = False) -> dict[str, Any]:
+        # Right after an agency returns a report it is no longer theirs, but the answer to
+        # that action must still show them the result.
+        if not just_acted and not officer.can_see(report.agency):
+            raise Forbidden(f"this report is not assigned to agency {officer.agency!r}")
+        data = report.to_dict()
+        data.pop("secret_hash")
+        if report.anonymous and not officer.sees_identity():
+            data["reporter"] = None
+        data["status_label"] = report.status.label
+        data["public_title"], data["public_description"] = public_text(report)
+        data["due"] = self.due(report)
+        return data
+
+    def officer_list(self, officer: Officer, *, status: str | None, agency: str | None, limit: int,
+                     offset: int) -> list[dict[str, Any]]:
+        if officer.role == "agency":
+            if agency and agency != officer.agency:
+                raise Forbidden(f"an officer of {officer.agency!r} sees only that agency's reports")
+            agency = officer.agency
+        if status is not None and status not in {s.value for s in Status}:
+            raise ValidationError(f"unknown status {status!r}", {"status": "tidak dikenal"})
+        reports = self.store.find(status=status, agency=agency, limit=limit, offset=offset)
+        return [{"tracking": r.tracking, "status": r.status.value, "agency": r.agency, "kind": r.kind,
+                 "title": r.title, "submitted_at": r.submitted_at.isoformat(), "updated_at": r.updated_at.isoformat(),
+                 "confidential": r.confidential, "due": self.due(r)} for r in reports]
+
+    def due(self, report: Report) -> str | None:
+        """The service-level deadline of the next step, as a date (SP4N-LAPOR! working days)."""
+        if report.status == Status.RECEIVED:
+            return add_workdays(report.submitted_at.date(), VERIFICATION_DAYS).isoformat()
+        if report.status == Status.VERIFIED:
+            verified = report.last(Status.VERIFIED)
+            start = verified.at.date() if verified else report.submitted_at.date()
+            return add_workdays(start, RESPONSE_DAYS).isoformat()
+        return None
+
+    # -- housekeeping ------------------------------------------------------------------------
+
+    def autoclose(self, now: datetime | None = None) -> int:
+        """Close resolved reports the reporter left unanswered for 10 working days."""
+        now = now or self.clock()
+        closed = 0
+        for report in self.store.find(status=Status.RESOLVED.value, limit=1_000_000):
+            resolved = report.last(Status.RESOLVED)
+            if report.closed_at or resolved is None:
+                continue
+            if add_workdays(resolved.at.date(), AUTOCLOSE_DAYS) <= now.date():
+                actions.autoclose(report, now)
+                self.store.save([report])
+                closed += 1
+        return closed

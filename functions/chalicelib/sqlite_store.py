@@ -1,0 +1,218 @@
+"""The embedded store: one SQLite file (WAL, full sync) under the data directory.
+
+A report is one row (indexed columns plus the whole record as JSON) and its updates are rows of
+their own; the schema is migrated forward with ``PRAGMA user_version`` when the store opens.
+Connections are per thread because `chalice local` serves each connection on its own thread.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from .errors import Conflict
+from .officers import Officer
+from .report import Report, Update
+from .store import Event
+
+MIGRATIONS: list[str] = [
+    # 1: reports, their updates, officers and the publish outbox.
+    """
+    CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        tracking TEXT NOT NULL UNIQUE,
+        ref TEXT UNIQUE,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        agency TEXT,
+        submitted_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX reports_status ON reports (status, updated_at);
+    CREATE INDEX reports_agency ON reports (agency, updated_at);
+    CREATE INDEX reports_updated ON reports (updated_at);
+    CREATE TABLE updates (
+        report_id TEXT NOT NULL REFERENCES reports (id),
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (report_id, seq)
+    );
+    CREATE TABLE officers (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        agency TEXT,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tracking TEXT NOT NULL
+    );
+    """,
+]
+
+
+class SQLiteStore:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._migrate()
+
+    # -- connections -------------------------------------------------------------------------
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            # FULL: a report is acknowledged only once it is on disk, even across a power cut.
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            self._local.conn = conn
+        return conn
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def _migrate(self) -> None:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
+                for statement in script.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    # -- reports -----------------------------------------------------------------------------
+
+    def save(self, reports: Sequence[Report]) -> None:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for report in reports:
+                self._save_one(conn, report)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        # Only once it is on disk does the caller's copy move to the new version.
+        for report in reports:
+            report.version += 1
+
+    def _save_one(self, conn: sqlite3.Connection, report: Report) -> None:
+        stored = conn.execute("SELECT version FROM reports WHERE id = ?", (report.id,)).fetchone()
+        stored_version = stored["version"] if stored else 0
+        if stored_version != report.version:
+            raise Conflict(f"report {report.tracking} was changed meanwhile; reload it and try again")
+        stored_updates = conn.execute("SELECT COUNT(*) FROM updates WHERE report_id = ?", (report.id,)).fetchone()[0]
+        record = json.dumps(report.to_dict(), ensure_ascii=False)
+        values = (report.tracking, report.ref, report.version + 1, report.status.value, report.agency,
+                  report.submitted_at.isoformat(), report.updated_at.isoformat(), record, report.id)
+        if stored is None:
+            conn.execute(
+                "INSERT INTO reports (tracking, ref, version, status, agency, submitted_at, updated_at, record, id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+        else:
+            conn.execute(
+                "UPDATE reports SET tracking=?, ref=?, version=?, status=?, agency=?, submitted_at=?,"
+                " updated_at=?, record=? WHERE id=?", values)
+        conn.executemany(
+            "INSERT INTO updates (report_id, seq, at, body) VALUES (?, ?, ?, ?)",
+            [(report.id, seq, u.at.isoformat(), json.dumps(u.to_dict(), ensure_ascii=False))
+             for seq, u in enumerate(report.updates[stored_updates:], start=stored_updates)],
+        )
+        conn.execute("INSERT INTO events (tracking) VALUES (?)", (report.tracking,))
+
+    def _load(self, row: sqlite3.Row | None) -> Report | None:
+        if row is None:
+            return None
+        report = Report.from_dict(json.loads(row["record"]))
+        report.version = row["version"]
+        return report
+
+    def get(self, tracking: str) -> Report | None:
+        return self._load(self._conn().execute("SELECT * FROM reports WHERE tracking = ?", (tracking,)).fetchone())
+
+    def get_by_ref(self, ref: str) -> Report | None:
+        return self._load(self._conn().execute("SELECT * FROM reports WHERE ref = ?", (ref,)).fetchone())
+
+    def find(self, *, status: str | None = None, agency: str | None = None, limit: int = 50,
+             offset: int = 0) -> list[Report]:
+        where, params = [], []
+        if status:
+            where.append("status = ?")
+            params.append(status)
+        if agency:
+            where.append("agency = ?")
+            params.append(agency)
+        sql = "SELECT * FROM reports"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY updated_at DESC, tracking LIMIT ? OFFSET ?"
+        rows = self._conn().execute(sql, (*params, limit, offset)).fetchall()
+        return [r for r in map(self._load, rows) if r is not None]
+
+    def all(self) -> Iterator[Report]:
+        for row in self._conn().execute("SELECT * FROM reports ORDER BY submitted_at, tracking").fetchall():
+            report = self._load(row)
+            if report is not None:
+                yield report
+
+    def count(self) -> int:
+        return int(self._conn().execute("SELECT COUNT(*) FROM reports").fetchone()[0])
+
+    def history(self, tracking: str) -> list[Update]:
+        """The updates as stored row by row (the audit trail), oldest first."""
+        rows = self._conn().execute(
+            "SELECT u.body FROM updates u JOIN reports r ON r.id = u.report_id WHERE r.tracking = ? ORDER BY u.seq",
+            (tracking,)).fetchall()
+        return [Update.from_dict(json.loads(r["body"])) for r in rows]
+
+    # -- officers ----------------------------------------------------------------------------
+
+    def add_officer(self, officer: Officer) -> None:
+        conn = self._conn()
+        conn.execute(
+            "INSERT INTO officers (id, name, role, agency, token_hash, created_at, active) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (officer.id, officer.name, officer.role, officer.agency, officer.token_hash,
+             officer.created_at.isoformat(), int(officer.active)))
+
+    def _officer(self, row: sqlite3.Row) -> Officer:
+        return Officer(id=row["id"], name=row["name"], role=row["role"], agency=row["agency"],
+                       token_hash=row["token_hash"], created_at=datetime.fromisoformat(row["created_at"]),
+                       active=bool(row["active"]))
+
+    def officer_by_token_hash(self, token_hash: str) -> Officer | None:
+        row = self._conn().execute("SELECT * FROM officers WHERE token_hash = ?", (token_hash,)).fetchone()
+        return self._officer(row) if row else None
+
+    def officers(self) -> list[Officer]:
+        return [self._officer(r) for r in self._conn().execute("SELECT * FROM officers ORDER BY created_at")]
+
+    # -- publish events ----------------------------------------------------------------------
+
+    def pending_events(self, limit: int = 1000) -> list[Event]:
+        rows = self._conn().execute("SELECT seq, tracking FROM events ORDER BY seq LIMIT ?", (limit,)).fetchall()
+        return [Event(r["seq"], r["tracking"]) for r in rows]
+
+    def ack_events(self, upto_seq: int) -> None:
+        self._conn().execute("DELETE FROM events WHERE seq <= ?", (upto_seq,))

@@ -1,0 +1,92 @@
+"""HTTP details the views share: reading JSON or form bodies, the error shape, and the small
+HTML pages that answer the no-JavaScript forms (report acknowledgement, tracking, follow-up)."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+from urllib.parse import parse_qs
+
+from .errors import AduanError, ValidationError
+
+FORM = "application/x-www-form-urlencoded"
+CONTENT_TYPES = ["application/json", FORM]
+
+
+def is_form(headers: dict[str, str]) -> bool:
+    return (headers.get("content-type") or "").split(";")[0].strip().lower() == FORM
+
+
+def read_body(raw: bytes | None, headers: dict[str, str]) -> dict[str, Any]:
+    """The request body as a dict; a form's flat fields are nested like the JSON body."""
+    text = (raw or b"").decode("utf-8", errors="replace")
+    if is_form(headers):
+        fields = {k: v[-1] for k, v in parse_qs(text, keep_blank_values=True).items()}
+        return nest_form(fields)
+    if not text.strip():
+        raise ValidationError("the request body is empty; send a JSON object")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ValidationError(f"the request body is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+    if not isinstance(data, dict):
+        raise ValidationError("the request body must be a JSON object")
+    return data
+
+
+def nest_form(fields: dict[str, str]) -> dict[str, Any]:
+    location = {k: fields.pop(k) for k in ("kecamatan", "kelurahan", "address", "lat", "lon") if k in fields}
+    reporter = {k: fields.pop(k) for k in ("name", "phone", "email", "nik") if k in fields}
+    return {**fields, "location": location, "reporter": reporter}
+
+
+def error_json(error: AduanError) -> tuple[int, dict[str, str], str]:
+    return error.status, {"Content-Type": "application/json"}, json.dumps(error.body(), ensure_ascii=False)
+
+
+# -- HTML for the no-JavaScript path -----------------------------------------------------------
+
+def page(title: str, body: str, site_url: str) -> str:
+    home = html.escape(site_url or "/")
+    return f"""<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)} — Aduan</title>
+<style>body{{font:1.05rem/1.5 system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}}
+.box{{border:2px solid #0b5;padding:1rem;border-radius:.5rem}} .err{{border-color:#b00}} code{{font-size:1.2rem}}
+a{{color:#0645ad}}</style></head>
+<body><main><h1>{html.escape(title)}</h1>{body}<p><a href="{home}">Kembali ke situs Aduan</a></p></main></body></html>"""
+
+
+def error_page(error: AduanError, site_url: str) -> str:
+    items = "".join(f"<li><strong>{html.escape(k)}</strong>: {html.escape(v)}</li>" for k, v in error.fields.items())
+    body = f'<div class="box err" role="alert"><p>{html.escape(error.message)}</p><ul>{items}</ul></div>'
+    body += "<p>Kembali ke halaman sebelumnya (tombol Back) untuk memperbaiki isian; isian Anda belum disimpan.</p>"
+    return page("Laporan belum dapat diproses", body, site_url)
+
+
+def receipt_page(tracking: str, secret: str, site_url: str) -> str:
+    t, s = html.escape(tracking), html.escape(secret)
+    body = (f'<div class="box" role="status"><p>Nomor pelacakan / tracking number:<br><code id="tracking-number">{t}</code></p>'
+            f'<p>Kode rahasia / secret:<br><code id="tracking-secret">{s}</code></p></div>'
+            "<p>Simpan kedua kode ini. Nomor pelacakan untuk melihat status laporan; kode rahasia untuk menambah "
+            "informasi atau menanggapi penyelesaian. Kode rahasia tidak dapat ditampilkan lagi.</p>"
+            f'<p><a href="{html.escape(site_url)}/lacak/">Lacak laporan</a></p>')
+    return page("Laporan diterima", body, site_url)
+
+
+def status_page(status: dict[str, Any], site_url: str) -> str:
+    rows = "".join(
+        f"<li>{html.escape(e['date'])}: {html.escape(e['status'] or e['type'])}"
+        f"{' — ' + html.escape(e['note']) if e['note'] else ''}</li>" for e in status["timeline"])
+    link = (f'<p><a href="{html.escape(status["public_url"])}">Halaman publik laporan ini</a></p>'
+            if status.get("public_url") else "")
+    body = (f'<div class="box"><p>Nomor: <code>{html.escape(status["tracking"])}</code></p>'
+            f'<p>Status: <strong>{html.escape(status["status_label"])}</strong> ({html.escape(status["status_label_en"])})</p>'
+            f'<p>Instansi: {html.escape(status["agency_name"])}</p></div><h2>Riwayat</h2><ol>{rows}</ol>{link}')
+    return page(f"Status laporan {status['tracking']}", body, site_url)
+
+
+def done_page(message: str, tracking: str, site_url: str) -> str:
+    return page("Terima kasih", f'<div class="box" role="status"><p>{html.escape(message)}</p>'
+                f"<p>Nomor: <code>{html.escape(tracking)}</code></p></div>", site_url)

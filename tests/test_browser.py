@@ -1,0 +1,84 @@
+"""A real browser (Debian's chromium through Playwright) on the site `make run` serves."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+import requests
+
+from live import wait_until
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def fill_form(page, title: str) -> None:  # type: ignore[no-untyped-def]
+    page.check("input[name=kind][value=complaint]") if page.locator("input[name=kind][type=radio]").count() else \
+        page.select_option("select[name=kind]", "complaint")
+    page.fill("input[name=title]", title)
+    page.fill("textarea[name=description]", "Sudah tiga minggu lampu jalan di depan SDN Trajeng padam total.")
+    page.select_option("select[name=category]", "penerangan-jalan")
+    page.select_option("select[name=kecamatan]", "Panggungrejo")
+    page.select_option("select[name=kelurahan]", "Trajeng")
+    page.fill("input[name=name]", "Bambang Sutrisno")
+    page.fill("input[name=phone]", "0813-2222-3333")
+
+
+def test_report_filed_in_the_browser_appears_verified(live, browser) -> None:
+    page = browser.new_page()
+    page.goto(live.site + "/lapor/")
+    fill_form(page, "Lampu jalan padam di Trajeng")
+    page.click("button[type=submit]")
+    page.wait_for_selector("#tracking-number", state="visible", timeout=15000)
+    tracking = page.inner_text("#tracking-number").strip()
+    assert re.fullmatch(r"PSR-[0-9A-Z]{4}-[0-9A-Z]{4}", tracking)
+    assert page.inner_text("#tracking-secret").strip()
+
+    token = live.officer_token()
+    response = requests.post(f"{live.api}/officer/reports/{tracking}/actions", json={"action": "verify"},
+                             headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert response.status_code == 200
+
+    url = f"{live.site}/laporan/{tracking}/"
+    assert wait_until(lambda: requests.get(url, timeout=5).status_code == 200, timeout=30), "the worker did not rebuild"
+    page.goto(url)
+    assert "Diverifikasi" in page.inner_text("main")
+    assert "Bambang" not in page.content() and "2222" not in page.content()
+    page.close()
+
+
+def test_inline_validation_names_the_field(live, browser) -> None:
+    page = browser.new_page()
+    page.goto(live.site + "/lapor/")
+    page.fill("input[name=title]", "pendek")
+    page.click("button[type=submit]")
+    page.wait_for_selector("input[name=title][aria-invalid=true]", timeout=5000)
+    described = page.get_attribute("input[name=title]", "aria-describedby")
+    assert described and page.inner_text(f"#{described.split()[0]}").strip()
+    page.close()
+
+
+def test_the_form_works_without_javascript(live, browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live.site + "/lapor/")
+    fill_form(page, "Lampu jalan padam tanpa JavaScript")
+    page.click("button[type=submit]")
+    page.wait_for_selector("#tracking-number", timeout=15000)
+    tracking = page.inner_text("#tracking-number").strip()
+    assert requests.get(f"{live.api}/reports/{tracking}", timeout=5).json()["status"] == "received"
+    context.close()

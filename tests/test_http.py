@@ -1,0 +1,45 @@
+"""Real HTTP against `chalice local`, started as `make run` starts it."""
+
+import pytest
+import requests
+
+from conftest import submission
+from live import wait_until
+
+pytestmark = pytest.mark.http
+
+
+def test_submit_act_and_publish_over_http(live) -> None:
+    session = requests.Session()  # keep-alive, as browsers do
+    response = session.post(live.api + "/reports", json=submission(), timeout=10)
+    assert response.status_code == 201
+    tracking = response.json()["tracking"]
+    token = live.officer_token()
+    headers = {"Authorization": f"Bearer {token}"}
+    verified = session.post(f"{live.api}/officer/reports/{tracking}/actions", json={"action": "verify"},
+                            headers=headers, timeout=10)
+    assert verified.status_code == 200 and verified.json()["status"] == "verified"
+
+    page = f"{live.site}/laporan/{tracking}/"
+    assert wait_until(lambda: requests.get(page, timeout=5).status_code == 200, timeout=30)
+    html = requests.get(page, timeout=5).text
+    assert "Diverifikasi" in html and "Slamet" not in html and "0812" not in html
+
+
+def test_errors_over_http_have_the_shape(live) -> None:
+    response = requests.post(live.api + "/reports", data="{", headers={"Content-Type": "application/json"}, timeout=10)
+    assert response.status_code == 400 and set(response.json()) >= {"Code", "Message"}
+    response = requests.get(live.api + "/officer/reports", headers={"Authorization": "Bearer nope"}, timeout=10)
+    assert response.status_code == 401 and response.json()["Code"] == "UnauthorizedError"
+
+
+def test_demo_data_was_loaded_and_built(live) -> None:
+    stats = requests.get(live.site + "/data/stats.json", timeout=5).json()
+    assert stats["total"] >= 300 and sum(stats["by_status"].values()) == stats["total"]
+    assert len(requests.get(live.site + "/data/reports.csv", timeout=5).text.splitlines()) > 100
+
+
+def test_cors_preflight_is_answered(live) -> None:
+    response = requests.options(live.api + "/reports", headers={"Origin": live.site,
+                                                                "Access-Control-Request-Method": "POST"}, timeout=5)
+    assert response.status_code == 200 and response.headers["Access-Control-Allow-Origin"] == "*"
