@@ -1,0 +1,96 @@
+"""Private report → public record: what is published, and what never is."""
+
+import json
+import re
+from pathlib import Path
+
+from chalicelib.publish import Publisher, is_published, public_record
+from chalicelib.submission import new_report, validate
+from conftest import submission
+
+
+def verified_report(service, **overrides):
+    report, _ = service.submit(submission(**overrides))
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    return service.act(admin, report.tracking, {"action": "verify"})
+
+
+def test_no_reporter_identity_and_no_private_fields(service, region) -> None:
+    report = verified_report(service, reporter={"name": "Slamet Riyadi", "phone": "0812-3456-7890",
+                                                "email": "slamet@example.com", "nik": "3575014107870001"},
+                             location={"kecamatan": "Panggungrejo", "kelurahan": "Trajeng", "address": "Jl. Veteran No. 12",
+                                       "lat": -7.64321, "lon": 112.91234})
+    record = json.dumps(public_record(report, region), ensure_ascii=False)
+    for private in ("Slamet", "+6281234567890", "0812", "slamet@example.com", "3575014107870001", "No. 12",
+                    "-7.64321", "112.91234", report.secret_hash, report.id):
+        assert private not in record
+    assert set(json.loads(record)) >= {"tracking", "status", "kecamatan", "kelurahan", "timeline"}
+    assert "reporter" not in json.loads(record) and "address" not in json.loads(record)
+
+
+def test_location_is_generalised(service, region) -> None:
+    record = public_record(verified_report(service, location={"kecamatan": "Panggungrejo", "kelurahan": "Trajeng",
+                                                              "lat": -7.64321, "lon": 112.91234}), region)
+    trajeng = region.find_kelurahan("Trajeng")
+    assert (record["kelurahan"], record["lat"], record["lon"]) == ("Trajeng", trajeng.lat, trajeng.lon)
+    sensitive = public_record(verified_report(service, category="bantuan-sosial"), region)
+    kecamatan = region.find_kecamatan("Panggungrejo")
+    assert (sensitive["kelurahan"], sensitive["lat"]) == (None, kecamatan.lat)
+
+
+def test_dates_are_days(service, region) -> None:
+    record = public_record(verified_report(service), region)
+    assert record["submitted"] == "2026-03-02" and all(len(e["date"]) == 10 for e in record["timeline"])
+    assert not re.search(r"\d{2}:\d{2}", json.dumps(record))  # no times of day
+
+
+def test_confidential_and_unverified_reports_are_only_counted(service, region, data_dir: Path) -> None:
+    public = verified_report(service)
+    secret = verified_report(service, confidential=True, title="Rahasia: pungli di kantor kelurahan")
+    waiting, _ = service.submit(submission(title="Belum diverifikasi sama sekali"))
+    assert is_published(public) and not is_published(secret) and not is_published(waiting)
+    publisher = Publisher(service.store, region, data_dir / "public", clock=service.clock)
+    publisher.publish_pending()
+    files = sorted(p.stem for p in (data_dir / "public" / "reports").glob("*.json"))
+    assert files == [public.tracking]
+    stats = json.loads((data_dir / "public" / "stats.json").read_text())
+    assert stats["total"] == 3 and stats["confidential"] == 1 and stats["published"] == 1
+    assert stats["by_status"] == {"received": 1, "verified": 2, "in_progress": 0, "resolved": 0, "rejected": 0}
+    everything = "".join(p.read_text() for p in (data_dir / "public").rglob("*.json"))
+    assert "Rahasia" not in everything and "Belum diverifikasi" not in everything
+
+
+def test_publishing_is_incremental_and_atomic(service, region, data_dir: Path) -> None:
+    a, b = verified_report(service), verified_report(service)
+    publisher = Publisher(service.store, region, data_dir / "public", clock=service.clock)
+    assert publisher.publish_pending() == 2
+    assert service.store.pending_events() == []
+    assert publisher.publish_pending() == 0  # nothing pending, nothing rewritten
+    service.clock.advance(days=1)
+    officer = service.authenticate("Bearer " + service.add_officer("Dishub", "agency", "perhubungan")[1])
+    service.act(officer, a.tracking, {"action": "progress", "note": "Sedang dikerjakan"})
+    assert publisher.publish_pending() == 1
+    record = json.loads((data_dir / "public" / "reports" / f"{a.tracking}.json").read_text())
+    assert record["status"] == "in_progress" and record["first_response"] == "2026-03-03"
+    assert record["response_workdays"] == 1
+    assert not list((data_dir / "public").rglob(".tmp-*"))
+    assert b.tracking in {p.stem for p in (data_dir / "public" / "reports").glob("*.json")}
+
+
+def test_officer_edit_replaces_the_published_text_and_is_audited(service, region) -> None:
+    report, _ = service.submit(submission(description="Lampu mati. Rumah saya di samping warung Pak Karto, dekat gapura."))
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    preview = service.officer_view(admin, report)
+    assert preview["public_description"]  # the officer sees the redacted text before publishing
+    service.act(admin, report.tracking, {"action": "verify", "public_description": "Lampu PJU mati di dekat gapura."})
+    record = public_record(service.report(report.tracking), region)
+    assert record["description"] == "Lampu PJU mati di dekat gapura."
+    history = service.store.history(report.tracking)
+    assert any(u.type == "edit" and not u.public for u in history)
+    assert all(e["type"] != "edit" for e in record["timeline"])
+    assert service.report(report.tracking).description.startswith("Lampu mati. Rumah saya")  # original kept
+
+
+def test_new_report_is_not_published_before_verification(region, clock) -> None:
+    report, _ = new_report(validate(submission(), region), region, now=clock())
+    assert not is_published(report)
