@@ -1,0 +1,63 @@
+"""The publication gate's scanner: known identifiers, in every spelling, in every file type."""
+
+import gzip
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from chalicelib.leaks import Identifier, Scanner, report_identifiers
+from chalicelib.submission import new_report, validate
+from conftest import submission
+
+IDS = [
+    Identifier("PSR-AAAA-AAAA", "telepon", "+6281234567890"),
+    Identifier("PSR-AAAA-AAAA", "nik", "3575014107870001"),
+    Identifier("PSR-AAAA-AAAA", "nama", "Slamet Riyadi"),
+    Identifier("PSR-BBBB-BBBB", "email", "siti.aminah@example.com"),
+]
+
+
+@pytest.mark.parametrize("text", [
+    "Hubungi 0812-3456-7890 segera", "tel: +62 812 3456 7890", "wa 6281234567890", "(0812) 3456.7890",
+    "NIK 3575.0141.0787.0001", "nik: 3575 0141 0787 0001", "<td>3575014107870001</td>",
+    "Bapak SLAMET RIYADI melapor", "<b>Slamet</b>\n  Riyadi", "Slamet&nbsp;Riyadi",
+    "surel siti.aminah@example.com", '{"email": "Siti.Aminah@Example.com"}',
+])
+def test_identifiers_are_found_in_every_spelling(text: str) -> None:
+    assert list(Scanner(IDS).scan_text(text, "x"))
+
+
+@pytest.mark.parametrize("text", [
+    "Tagihan Rp 1.234.567.890 naik", "pada 12/03/2026 pukul 08.30", "Jl. Slamet", "Riyadi Street",
+    "RT 03 RW 05", "081234567", "SDN Kebonsari 1",
+])
+def test_public_text_is_not_a_leak(text: str) -> None:
+    assert not list(Scanner(IDS).scan_text(text, "x"))
+
+
+def test_leak_names_the_report_but_not_the_value() -> None:
+    leak = next(Scanner(IDS).scan_text("email siti.aminah@example.com", "data/reports.csv"))
+    assert "PSR-BBBB-BBBB" in str(leak) and "data/reports.csv" in str(leak) and "aminah" not in str(leak)
+
+
+def test_compressed_and_sqlite_files_are_scanned(tmp_path: Path) -> None:
+    (tmp_path / "fragment.pf_fragment").write_bytes(gzip.compress(b'{"content": "Slamet Riyadi melapor"}'))
+    conn = sqlite3.connect(tmp_path / "aduan.db")
+    conn.execute("CREATE TABLE reports (tracking TEXT, description TEXT)")
+    conn.execute("INSERT INTO reports VALUES ('PSR-1', 'hubungi 0812 3456 7890')")
+    conn.commit()
+    conn.close()
+    (tmp_path / "clean.html").write_text("<p>Lampu mati</p>")
+    leaks = Scanner(IDS).scan_tree(tmp_path)
+    assert {leak.where.split(" ")[0] for leak in leaks} == {"fragment.pf_fragment", "aduan.db"}
+
+
+def test_identifiers_come_from_reporter_fields_and_private_text(region, clock) -> None:
+    report, _ = new_report(validate(submission(
+        description="Lampu mati. Tetangga saya Pak Karto Wiryo bisa dihubungi di 0857-1111-2222."), region), region,
+        now=clock())
+    found = {(i.kind, i.value) for i in report_identifiers(report)}
+    assert ("nama", "Slamet Riyadi") in found and ("telepon", "+6281234567890") in found
+    assert any(kind == "telepon" and "1111" in value for kind, value in found)
+    assert any(kind == "nama" and "Karto" in value for kind, value in found)
