@@ -1,0 +1,48 @@
+"""aduan_site: Aduan's public website, built by Pelican from the public dataset.
+
+The plugin reads only the public dataset (docs/public-dataset.md, `ADUAN["PUBLIC_DATA"]`)
+and writes, next to Pelican's own pages from content/pages:
+
+- `/laporan/<tracking>/`: one page per public report;
+- `/instansi/…` and `/status/…`: paginated listings, newest first;
+- `/`, `/statistik/`, `/lapor/` (the report form), `/lacak/` (tracking), also under `/en/`;
+- `/data/reports.csv`, `/data/reports.json`, `/data/stats.json`: open data.
+
+Output is incremental: see `output.py`. Settings: the `ADUAN` dict, see `config.DEFAULTS`.
+To build from Python (the `aduan` CLI, the worker) call `aduan_site.build.build()`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from .pages import AduanGenerator, built
+
+__all__ = ["AduanGenerator", "built", "register"]
+
+
+def add_generator(pelican: Any) -> type[AduanGenerator] | None:
+    # Signals are process-wide: a later Pelican run in the same process without this
+    # plugin (tests, the worker building another site) must not get our generator.
+    if __name__ not in pelican.settings.get("PLUGINS", ()):
+        return None
+    return AduanGenerator
+
+
+def share_globals(generators: list[Any]) -> None:
+    """Give every template (Pelican's pages too) the region, labels and URL helpers."""
+    ours = next((g for g in generators if isinstance(g, AduanGenerator)), None)
+    if ours is None:
+        return
+    shared = ours.template_globals()
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.globals.update(shared)
+
+
+def register() -> None:
+    signals.get_generators.connect(add_generator)
+    signals.all_generators_finalized.connect(share_globals)

@@ -1,0 +1,441 @@
+"""Words the site shows, in Bahasa Indonesia (first) and English.
+
+Codes (status, kind, rejection reason…) are English in the data; people read these labels.
+Templates reach them through the helpers registered as Jinja globals by the plugin.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+LANGS = ("id", "en")
+STATUSES = ("received", "verified", "in_progress", "resolved", "rejected")
+KINDS = ("complaint", "aspiration", "information_request", "appreciation")
+
+STATUS = {
+    "id": {
+        "received": "Diterima",
+        "verified": "Diverifikasi",
+        "in_progress": "Diproses",
+        "resolved": "Selesai",
+        "rejected": "Ditolak",
+    },
+    "en": {
+        "received": "Received",
+        "verified": "Verified",
+        "in_progress": "In progress",
+        "resolved": "Resolved",
+        "rejected": "Rejected",
+    },
+}
+# The long form says what the status means for the reporter; only `verified` needs it.
+STATUS_LONG = {
+    "id": {**STATUS["id"], "verified": "Diverifikasi (menunggu tindak lanjut)"},
+    "en": {**STATUS["en"], "verified": "Verified (awaiting follow-up)"},
+}
+KIND = {
+    "id": {
+        "complaint": "Pengaduan",
+        "aspiration": "Aspirasi",
+        "information_request": "Permintaan informasi",
+        "appreciation": "Apresiasi",
+    },
+    "en": {
+        "complaint": "Complaint",
+        "aspiration": "Aspiration",
+        "information_request": "Information request",
+        "appreciation": "Appreciation",
+    },
+}
+REASON = {
+    "id": {
+        "out_of_jurisdiction": "Di luar kewenangan Pemerintah Kota",
+        "personal_matter": "Masalah pribadi",
+        "duplicate": "Duplikat",
+        "incomplete": "Tidak lengkap",
+        "spam": "Spam",
+    },
+    "en": {
+        "out_of_jurisdiction": "Outside the city government's authority",
+        "personal_matter": "Personal matter",
+        "duplicate": "Duplicate",
+        "incomplete": "Incomplete",
+        "spam": "Spam",
+    },
+}
+TIMELINE_TYPE = {
+    "id": {
+        "route": "Dialihkan ke instansi lain",
+        "note": "Catatan",
+        "reporter": "Informasi tambahan dari pelapor",
+    },
+    "en": {
+        "route": "Moved to another agency",
+        "note": "Note",
+        "reporter": "More information from the reporter",
+    },
+}
+CHANNEL = {
+    "id": {"web": "Situs web", "open311": "Open311", "import": "Kanal lain"},
+    "en": {"web": "Website", "open311": "Open311", "import": "Other channel"},
+}
+MONTHS = {
+    "id": ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember").split(),
+    "en": ("January February March April May June July August September October November December").split(),
+}
+
+# Interface text. Keys are the same in both languages (a test checks it).
+UI: dict[str, dict[str, str]] = {
+    "id": {
+        "lang_name": "Bahasa Indonesia",
+        "skip": "Langsung ke isi",
+        "menu": "Menu utama",
+        "language": "Bahasa",
+        "home": "Beranda",
+        "report": "Lapor",
+        "track": "Lacak",
+        "statistics": "Statistik",
+        "agencies": "Instansi",
+        "statuses": "Status",
+        "how_to": "Cara melapor",
+        "privacy": "Privasi",
+        "open_data": "Data terbuka",
+        "about": "Tentang",
+        "tagline": "Sampaikan pengaduan, aspirasi dan permintaan informasi kepada Pemerintah Kota.",
+        "licence": "Data laporan publik berlisensi CC BY 4.0.",
+        "total_reports": "Laporan masuk",
+        "published_reports": "Laporan publik",
+        "resolved_reports": "Selesai",
+        "in_progress_reports": "Sedang diproses",
+        "recent": "Laporan terbaru",
+        "no_reports": "Belum ada laporan publik.",
+        "all_statistics": "Lihat semua statistik",
+        "make_report": "Buat laporan",
+        "track_report": "Lacak laporan",
+        "tracking": "Nomor lacak",
+        "title": "Judul",
+        "kind": "Jenis",
+        "status": "Status",
+        "agency": "Instansi",
+        "category": "Kategori",
+        "location": "Lokasi",
+        "kecamatan": "Kecamatan",
+        "kelurahan": "Kelurahan",
+        "submitted": "Diterima",
+        "verified": "Diverifikasi",
+        "first_response": "Tindak lanjut pertama",
+        "resolved": "Selesai",
+        "updated": "Terakhir diperbarui",
+        "channel": "Kanal",
+        "count": "Jumlah",
+        "share": "Persentase",
+        "public_count": "Laporan publik",
+        "all_count": "Semua laporan",
+        "workdays": "hari kerja",
+        "standard": "standar",
+        "over_standard": "melebihi standar",
+        "not_yet": "belum",
+        "unassigned": "Belum ditentukan",
+        "page_of": "Halaman {n} dari {m}",
+        "previous": "Sebelumnya",
+        "next": "Berikutnya",
+        "pagination": "Navigasi halaman",
+        "statistics_title": "Statistik laporan",
+        "statistics_intro": "Angka mencakup semua laporan, termasuk yang dirahasiakan "
+        "dan yang belum diverifikasi; hanya laporan publik yang punya halaman sendiri.",
+        "by_status": "Laporan menurut status",
+        "by_agency": "Laporan menurut instansi",
+        "by_kind": "Laporan menurut jenis",
+        "confidential_reports": "Laporan rahasia (hanya dihitung)",
+        "generated": "Data per",
+        "service_levels": "Standar layanan",
+        "sla_verification": "Verifikasi paling lambat {n} hari kerja",
+        "sla_response": "Tindak lanjut pertama instansi paling lambat {n} hari kerja",
+        "sla_autoclose": "Ditutup otomatis {n} hari kerja setelah penyelesaian yang tidak ditanggapi",
+        "agencies_title": "Laporan menurut instansi",
+        "statuses_title": "Laporan menurut status",
+        "reports_of": "Laporan",
+        "timeline": "Riwayat",
+        "date": "Tanggal",
+        "event": "Kejadian",
+        "note": "Catatan",
+        "description": "Isi laporan",
+        "response_time": "Waktu tindak lanjut pertama",
+        "resolution_time": "Waktu penyelesaian",
+        "rejection": "Alasan penolakan",
+        "forwarded_to": "diteruskan ke",
+        "duplicate_of": "Duplikat dari",
+        "privacy_note": "Identitas pelapor tidak pernah dipublikasikan; data pribadi dalam isi "
+        "laporan sudah disamarkan.",
+        "track_this": "Lacak laporan ini",
+        # report form
+        "form_title": "Buat laporan",
+        "form_intro": "Laporan Anda diverifikasi petugas paling lambat 3 hari kerja, lalu "
+        "diteruskan ke instansi yang berwenang.",
+        "required": "wajib",
+        "optional": "tidak wajib",
+        "kind_legend": "Jenis laporan",
+        "title_hint": "10–150 karakter, misalnya \u201cLampu jalan mati di Jl. Hayam Wuruk\u201d.",
+        "description_label": "Isi laporan",
+        "description_hint": "20–5000 karakter. Ceritakan apa, di mana dan sejak kapan. "
+        "Jangan tulis NIK atau nomor telepon di sini.",
+        "category_label": "Kategori",
+        "category_none": "Tidak tahu (petugas yang menentukan)",
+        "kecamatan_choose": "Pilih kecamatan",
+        "kelurahan_choose": "Pilih kelurahan (tidak wajib)",
+        "address": "Nama jalan atau patokan",
+        "address_hint": "Misalnya \u201cJl. Panglima Sudirman dekat masjid\u201d. Jangan tulis nomor rumah.",
+        "reporter_legend": "Identitas Anda",
+        "reporter_hint": "Tidak wajib. Identitas tidak pernah dipublikasikan; kontak dipakai "
+        "petugas bila perlu menanyakan sesuatu.",
+        "name": "Nama",
+        "phone": "Nomor telepon",
+        "phone_hint": "Misalnya 0812-3456-7890.",
+        "email": "Surel",
+        "options_legend": "Pilihan privasi",
+        "anonymous": "Anonim: sembunyikan identitas saya, juga dari instansi",
+        "confidential": "Rahasia: jangan publikasikan laporan ini, hanya dihitung dalam statistik",
+        "website": "Jangan isi kolom ini",
+        "submit": "Kirim laporan",
+        "privacy_link": "Baca apa yang dipublikasikan dan apa yang tidak",
+        "result_title": "Laporan terkirim",
+        "result_secret": "Kode rahasia",
+        "result_keep": "Simpan nomor lacak dan kode rahasia ini. Kode rahasia hanya ditampilkan "
+        "sekali dan diperlukan untuk menambah informasi atau mengonfirmasi penyelesaian.",
+        # tracking page
+        "track_title": "Lacak laporan",
+        "track_intro": "Masukkan nomor lacak yang Anda terima saat mengirim laporan.",
+        "track_button": "Lacak",
+        "followup_title": "Tambah informasi",
+        "followup_intro": "Hanya pelapor: perlu nomor lacak dan kode rahasia.",
+        "secret": "Kode rahasia",
+        "text": "Informasi tambahan",
+        "followup_submit": "Kirim informasi",
+        "feedback_title": "Konfirmasi penyelesaian",
+        "feedback_intro": "Bila instansi menyatakan laporan selesai, beri tahu kami apakah "
+        "masalahnya benar-benar selesai. Tanpa jawaban, laporan ditutup otomatis setelah "
+        "10 hari kerja.",
+        "accept_legend": "Apakah masalahnya sudah selesai?",
+        "accept_yes": "Ya, sudah selesai",
+        "accept_no": "Belum, laporan dibuka kembali",
+        "feedback_note": "Catatan",
+        "feedback_submit": "Kirim konfirmasi",
+    },
+    "en": {
+        "lang_name": "English",
+        "skip": "Skip to content",
+        "menu": "Main menu",
+        "language": "Language",
+        "home": "Home",
+        "report": "Report",
+        "track": "Track",
+        "statistics": "Statistics",
+        "agencies": "Agencies",
+        "statuses": "Status",
+        "how_to": "How to report",
+        "privacy": "Privacy",
+        "open_data": "Open data",
+        "about": "About",
+        "tagline": "Send complaints, suggestions and information requests to the city government.",
+        "licence": "Public report data is licensed CC BY 4.0.",
+        "total_reports": "Reports received",
+        "published_reports": "Public reports",
+        "resolved_reports": "Resolved",
+        "in_progress_reports": "In progress",
+        "recent": "Latest reports",
+        "no_reports": "No public reports yet.",
+        "all_statistics": "See all statistics",
+        "make_report": "Make a report",
+        "track_report": "Track a report",
+        "tracking": "Tracking number",
+        "title": "Title",
+        "kind": "Kind",
+        "status": "Status",
+        "agency": "Agency",
+        "category": "Category",
+        "location": "Location",
+        "kecamatan": "District (kecamatan)",
+        "kelurahan": "Neighbourhood (kelurahan)",
+        "submitted": "Received",
+        "verified": "Verified",
+        "first_response": "First follow-up",
+        "resolved": "Resolved",
+        "updated": "Last updated",
+        "channel": "Channel",
+        "count": "Count",
+        "share": "Share",
+        "public_count": "Public reports",
+        "all_count": "All reports",
+        "workdays": "working days",
+        "standard": "standard",
+        "over_standard": "over the standard",
+        "not_yet": "not yet",
+        "unassigned": "Not yet assigned",
+        "page_of": "Page {n} of {m}",
+        "previous": "Previous",
+        "next": "Next",
+        "pagination": "Pages",
+        "statistics_title": "Report statistics",
+        "statistics_intro": "Figures cover all reports, including confidential and unverified "
+        "ones; only public reports have a page of their own.",
+        "by_status": "Reports by status",
+        "by_agency": "Reports by agency",
+        "by_kind": "Reports by kind",
+        "confidential_reports": "Confidential reports (counted only)",
+        "generated": "Data as of",
+        "service_levels": "Service levels",
+        "sla_verification": "Verification within {n} working days",
+        "sla_response": "Agency's first follow-up within {n} working days",
+        "sla_autoclose": "Closed automatically {n} working days after an unanswered resolution",
+        "agencies_title": "Reports by agency",
+        "statuses_title": "Reports by status",
+        "reports_of": "Reports",
+        "timeline": "History",
+        "date": "Date",
+        "event": "Event",
+        "note": "Note",
+        "description": "Report",
+        "response_time": "Time to first follow-up",
+        "resolution_time": "Time to resolution",
+        "rejection": "Reason for rejection",
+        "forwarded_to": "forwarded to",
+        "duplicate_of": "Duplicate of",
+        "privacy_note": "Reporters' identities are never published; personal data in the text has been masked.",
+        "track_this": "Track this report",
+        "form_title": "Make a report",
+        "form_intro": "An officer verifies your report within 3 working days and passes it to the agency responsible.",
+        "required": "required",
+        "optional": "optional",
+        "kind_legend": "Kind of report",
+        "title_hint": "10–150 characters, e.g. \u201cStreet light out on Jl. Hayam Wuruk\u201d.",
+        "description_label": "Your report",
+        "description_hint": "20–5000 characters. Say what, where and since when. "
+        "Do not write ID numbers or phone numbers here.",
+        "category_label": "Category",
+        "category_none": "Not sure (an officer decides)",
+        "kecamatan_choose": "Choose a district",
+        "kelurahan_choose": "Choose a neighbourhood (optional)",
+        "address": "Street name or landmark",
+        "address_hint": "E.g. \u201cJl. Panglima Sudirman near the mosque\u201d. Do not write a house number.",
+        "reporter_legend": "About you",
+        "reporter_hint": "Optional. Your identity is never published; officers use your "
+        "contact only if they need to ask you something.",
+        "name": "Name",
+        "phone": "Phone number",
+        "phone_hint": "E.g. 0812-3456-7890.",
+        "email": "Email",
+        "options_legend": "Privacy options",
+        "anonymous": "Anonymous: hide my identity, also from the agency",
+        "confidential": "Confidential: do not publish this report, only count it in statistics",
+        "website": "Leave this field empty",
+        "submit": "Send report",
+        "privacy_link": "Read what is published and what is not",
+        "result_title": "Report sent",
+        "result_secret": "Secret code",
+        "result_keep": "Keep the tracking number and this secret code. The secret is shown only "
+        "once; you need it to add information or to confirm a resolution.",
+        "track_title": "Track a report",
+        "track_intro": "Enter the tracking number you received when you sent your report.",
+        "track_button": "Track",
+        "followup_title": "Add information",
+        "followup_intro": "Reporters only: you need the tracking number and the secret code.",
+        "secret": "Secret code",
+        "text": "More information",
+        "followup_submit": "Send information",
+        "feedback_title": "Confirm a resolution",
+        "feedback_intro": "When the agency says a report is resolved, tell us whether the "
+        "problem is really solved. Without an answer the report closes automatically after "
+        "10 working days.",
+        "accept_legend": "Is the problem solved?",
+        "accept_yes": "Yes, it is solved",
+        "accept_no": "No, reopen the report",
+        "feedback_note": "Note",
+        "feedback_submit": "Send confirmation",
+    },
+}
+
+# Messages for the form scripts, embedded as JSON in the pages that need them.
+JS_MESSAGES = {
+    "id": {
+        "required": "Wajib diisi.",
+        "kind": "Pilih jenis laporan.",
+        "kecamatan": "Pilih kecamatan.",
+        "too_short": "Terlalu pendek: paling sedikit {n} karakter.",
+        "too_long": "Terlalu panjang: paling banyak {n} karakter.",
+        "phone": "Nomor telepon tidak valid, contoh 0812-3456-7890.",
+        "email": "Alamat surel tidak valid.",
+        "fix": "Periksa kembali isian yang ditandai.",
+        "network": "Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.",
+        "sending": "Mengirim…",
+        "not_found": "Nomor lacak tidak ditemukan.",
+        "sent": "Terkirim. Terima kasih.",
+        "public_page": "Halaman publik laporan ini",
+    },
+    "en": {
+        "required": "Required.",
+        "kind": "Choose the kind of report.",
+        "kecamatan": "Choose a district.",
+        "too_short": "Too short: at least {n} characters.",
+        "too_long": "Too long: at most {n} characters.",
+        "phone": "Not a valid phone number, e.g. 0812-3456-7890.",
+        "email": "Not a valid email address.",
+        "fix": "Please check the marked fields.",
+        "network": "Cannot reach the server. Check your connection and try again.",
+        "sending": "Sending…",
+        "not_found": "Tracking number not found.",
+        "sent": "Sent. Thank you.",
+        "public_page": "Public page of this report",
+    },
+}
+
+
+def status_label(code: str | None, lang: str = "id", long: bool = False) -> str:
+    table = STATUS_LONG if long else STATUS
+    return table.get(lang, table["id"]).get(code or "", code or "")
+
+
+def kind_label(code: str | None, lang: str = "id") -> str:
+    return KIND.get(lang, KIND["id"]).get(code or "", code or "")
+
+
+def reason_label(code: str | None, lang: str = "id") -> str:
+    return REASON.get(lang, REASON["id"]).get(code or "", code or "")
+
+
+def channel_label(code: str | None, lang: str = "id") -> str:
+    return CHANNEL.get(lang, CHANNEL["id"]).get(code or "", code or "")
+
+
+def event_label(entry: dict, lang: str = "id") -> str:
+    """What a timeline entry was: the status it set, or the kind of update."""
+    if entry.get("type", "status") == "status":
+        return status_label(entry.get("status"), lang)
+    return TIMELINE_TYPE.get(lang, TIMELINE_TYPE["id"]).get(entry["type"], entry["type"])
+
+
+def format_date(value: str | None, lang: str = "id") -> str:
+    """`2026-03-02` → `2 Maret 2026` / `2 March 2026`; unparsable values pass through."""
+    if not value:
+        return ""
+    try:
+        day = date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return f"{day.day} {MONTHS.get(lang, MONTHS['id'])[day.month - 1]} {day.year}"
+
+
+def format_number(value: object, lang: str = "id") -> str:
+    # Missing figures (no stats.json yet, a count the publisher left out) show as a dash.
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return "–"
+    text = f"{value:,}"
+    # Indonesian groups thousands with a dot.
+    return text.replace(",", ".") if lang == "id" else text
+
+
+def format_percent(share: object, lang: str = "id") -> str:
+    """A fraction (0.2336) as a percentage with one decimal: `23,4%` / `23.4%`."""
+    if not isinstance(share, int | float) or isinstance(share, bool):
+        return "–"
+    text = f"{share * 100:.1f}%"
+    return text.replace(".", ",") if lang == "id" else text

@@ -1,0 +1,603 @@
+"""The public site: build a real tiny site from a public dataset and read the files back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import os
+import re
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from site_fixtures import REPO, load_region, make_record, make_records, make_stats, write_public_dataset
+
+sys.path.insert(0, str(REPO / "plugins"))
+
+from aduan_site import labels  # noqa: E402
+from aduan_site.build import BuildResult, build  # noqa: E402
+from aduan_site.opendata import CSV_COLUMNS  # noqa: E402
+
+API = "http://api.test:9999"
+
+
+class Html(HTMLParser):
+    """Elements (tag, attributes) and text of one page."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.texts: list[str] = []
+        self.feed(source)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.texts.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.texts).split())
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str]]:
+        return [a for t, a in self.elements if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
+
+
+def read(site: Path, relpath: str) -> str:
+    return (site / relpath).read_text(encoding="utf-8")
+
+
+def page(site: Path, relpath: str) -> Html:
+    return Html(read(site, relpath))
+
+
+def sample_records() -> list[dict[str, Any]]:
+    """30 varied records, 22 more for Dinas PUPR (two listing pages), and special cases."""
+    region = load_region()
+    records = make_records(30, region)
+    records += [
+        make_record(100 + n, region, agency="pupr", category="jalan-jembatan", submitted=f"2026-04-{n + 1:02d}")
+        for n in range(22)
+    ]
+    records.append(
+        make_record(
+            200,
+            region,
+            status="rejected",
+            rejection_reason="duplicate",
+            duplicate_of=records[0]["tracking"],
+            forwarded_to=None,
+        )
+    )
+    records.append(
+        make_record(
+            201,
+            region,
+            title="Lampu <script>alert(1)</script> mati & gelap",
+            category="layanan-kesehatan",
+            agency="kesehatan",
+            kelurahan=None,
+        )
+    )
+    return sorted(records, key=lambda r: r["tracking"])
+
+
+def build_site(root: Path, records: list[dict[str, Any]], **kwargs: Any) -> BuildResult:
+    stats = kwargs.pop("stats", None) or make_stats(records, unpublished=7, confidential=3)
+    write_public_dataset(root / "var" / "public", records, stats)
+    return build(root / "output", data_dir=root / "var", api_url=API, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]]]:
+    root = tmp_path_factory.mktemp("site")
+    records = sample_records()
+    build_site(root, records)
+    return root / "output", records
+
+
+@pytest.fixture
+def site(built: tuple[Path, list[dict[str, Any]]]) -> Path:
+    return built[0]
+
+
+@pytest.fixture
+def records(built: tuple[Path, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    return built[1]
+
+
+def by_status(records: list[dict[str, Any]], status: str) -> dict[str, Any]:
+    return next(r for r in records if r["status"] == status and r["kelurahan"])
+
+
+# -- report pages ------------------------------------------------------------------------
+
+
+def test_every_public_record_has_a_page(site: Path, records: list[dict[str, Any]]) -> None:
+    pages = sorted(p.parent.name for p in (site / "laporan").glob("*/index.html"))
+    assert pages == sorted(r["tracking"] for r in records)
+
+
+def test_report_page_shows_the_record(site: Path, records: list[dict[str, Any]]) -> None:
+    record = by_status(records, "in_progress")
+    html = page(site, f"laporan/{record['tracking']}/index.html")
+    text = html.text
+    assert html.find("h1") and record["title"] in text
+    assert labels.kind_label(record["kind"]) in text
+    agency = next(a for a in load_region()["agencies"] if a["id"] == record["agency"])
+    assert agency["name"] in text
+    category = next(c for c in load_region()["categories"] if c["id"] == record["category"])
+    assert category["name"] in text
+    assert f"Kelurahan {record['kelurahan']}, Kecamatan {record['kecamatan']}" in text
+    assert "Diproses" in text
+    assert labels.format_date(record["submitted"]) in text
+    assert f"{record['response_workdays']} hari kerja" in text
+    assert "standar: 5 hari kerja" in text
+    # The timeline: every entry's date, label, agency and note.
+    assert "Tim sudah survei lokasi" in text
+    assert "Diteruskan ke instansi terkait" in text
+    assert len(html.find("time", datetime=record["verified"])) >= 2  # facts and timeline
+
+
+def test_verified_report_says_diverifikasi_with_english(site: Path, records: list[dict[str, Any]]) -> None:
+    record = by_status(records, "verified")
+    source = read(site, f"laporan/{record['tracking']}/index.html")
+    assert "Diverifikasi (menunggu tindak lanjut)" in source
+    assert '<span class="secondary" lang="en">Verified (awaiting follow-up)</span>' in source
+
+
+def test_rejected_report_names_reason_and_destination(site: Path, records: list[dict[str, Any]]) -> None:
+    forwarded = next(r for r in records if r["rejection_reason"] == "out_of_jurisdiction")
+    text = page(site, f"laporan/{forwarded['tracking']}/index.html").text
+    assert "Ditolak" in text
+    assert "Di luar kewenangan Pemerintah Kota, diteruskan ke PT PLN (Persero) UP3 Pasuruan" in text
+
+    duplicate = next(r for r in records if r["rejection_reason"] == "duplicate")
+    html = page(site, f"laporan/{duplicate['tracking']}/index.html")
+    assert "Duplikat dari" in html.text
+    assert html.find("a", href=f"/laporan/{duplicate['duplicate_of']}/")
+
+
+def test_report_text_is_escaped(site: Path, records: list[dict[str, Any]]) -> None:
+    record = next(r for r in records if "<script>" in r["title"])
+    source = read(site, f"laporan/{record['tracking']}/index.html")
+    assert "<script>alert(1)</script>" not in source
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; mati &amp; gelap" in source
+    # A sensitive category is published with the kecamatan only.
+    assert f"<dd>Kecamatan {record['kecamatan']}</dd>" in source
+    assert "Kelurahan None" not in source
+
+
+# -- home, listings, statistics ----------------------------------------------------------
+
+
+def test_home_shows_totals_and_ten_latest(site: Path, records: list[dict[str, Any]]) -> None:
+    html = page(site, "index.html")
+    assert "Laporan masuk 64" in html.text  # 54 public + 7 unpublished + 3 confidential
+    items = html.find("a", class_="report-title")
+    latest = sorted(records, key=lambda r: (r["updated"], r["tracking"]), reverse=True)[:10]
+    assert [a["href"] for a in items] == [f"/laporan/{r['tracking']}/" for r in latest]
+    for href in ("/lapor/", "/lacak/", "/statistik/"):
+        assert html.find("a", href=href)
+
+
+def test_agency_listing_is_paginated_newest_first(site: Path, records: list[dict[str, Any]]) -> None:
+    pupr = sorted(
+        (r for r in records if r["agency"] == "pupr"),
+        key=lambda r: (r["submitted"], r["tracking"]),
+        reverse=True,
+    )
+    assert len(pupr) > 20
+    first = page(site, "instansi/pupr/index.html")
+    second = page(site, "instansi/pupr/2/index.html")
+    links = [a["href"] for a in first.find("a", class_="report-title")]
+    assert links == [f"/laporan/{r['tracking']}/" for r in pupr[:20]]
+    assert len(second.find("a", class_="report-title")) == len(pupr) - 20
+    assert first.find("a", rel="next", href="/instansi/pupr/2/")
+    assert second.find("a", rel="prev", href="/instansi/pupr/")
+    assert not (site / "instansi/pupr/3/index.html").exists()
+
+
+def test_agency_index_lists_every_agency(site: Path, records: list[dict[str, Any]]) -> None:
+    html = page(site, "instansi/index.html")
+    for agency in load_region()["agencies"]:
+        assert html.find("a", href=f"/instansi/{agency['id']}/")
+        assert (site / "instansi" / agency["id"] / "index.html").exists()
+    pupr_public = sum(r["agency"] == "pupr" for r in records)
+    assert re.search(rf"Dinas PUPR</a></th>\s*<td class=\"num\">{pupr_public}</td>", read(site, "instansi/index.html"))
+
+
+def test_status_listings(site: Path, records: list[dict[str, Any]]) -> None:
+    index = page(site, "status/index.html")
+    for status in labels.STATUSES:
+        assert index.find("a", href=f"/status/{status}/")
+        listing = page(site, f"status/{status}/index.html")
+        expected = [r for r in records if r["status"] == status]
+        assert len(listing.find("a", class_="report-title")) == min(20, len(expected))
+    assert "Diterima" in page(site, "status/received/index.html").text
+    assert "Belum ada laporan publik." in page(site, "status/received/index.html").text
+
+
+def test_statistics_tables(site: Path) -> None:
+    stats = json.loads((site / "data/stats.json").read_text())
+    source = read(site, "statistik/index.html")
+    html = Html(source)
+    assert len(html.find("caption")) == 3  # by status, by agency, by kind
+    assert html.find("th", scope="col") and html.find("th", scope="row")
+    for status, count in stats["by_status"].items():
+        label = labels.status_label(status, "id", long=True)
+        assert re.search(rf'<th scope="row">{re.escape(label)}</th>\s*<td class="num">{count}</td>', source)
+    top = stats["by_agency"][0]
+    share = f"{top['share'] * 100:.1f}%".replace(".", ",")
+    assert re.search(rf">{re.escape(top['name'])}</a></th>\s*<td class=\"num\">{top['total']}</td>", source)
+    assert share in source
+
+
+# -- forms -------------------------------------------------------------------------------
+
+
+def test_report_form_posts_to_the_api(site: Path) -> None:
+    html = page(site, "lapor/index.html")
+    form = html.find("form", id="report-form")[0]
+    assert form["method"] == "post" and form["action"] == f"{API}/reports"
+    kinds = {i["value"] for i in html.find("input", name="kind", type="radio")}
+    assert kinds == set(labels.KINDS)
+    for label in ("Pengaduan", "Aspirasi", "Permintaan informasi", "Apresiasi"):
+        assert label in html.text
+    assert html.find("input", name="title") and html.find("textarea", name="description")
+    for name in ("category", "kecamatan", "kelurahan"):
+        assert html.find("select", name=name)
+    for name in ("address", "name", "phone", "email"):
+        assert html.find("input", name=name)
+    assert html.find("input", name="anonymous", type="checkbox", value="1")
+    assert html.find("input", name="confidential", type="checkbox", value="1")
+    region = load_region()
+    assert len(html.find("optgroup")) == len(region["kecamatan"])
+    kelurahan = [o for o in html.find("option") if "data-kecamatan" in o]
+    assert len(kelurahan) == sum(len(k["kelurahan"]) for k in region["kecamatan"]) == 34
+    categories = {o["value"] for o in html.find("option")} & {c["id"] for c in region["categories"]}
+    assert len(categories) == len(region["categories"])
+    for element_id in ("result", "tracking-number", "tracking-secret"):
+        assert len([a for _, a in html.elements if a.get("id") == element_id]) == 1
+
+
+def test_report_form_honeypot_is_hidden_from_people(site: Path) -> None:
+    source = read(site, "lapor/index.html")
+    honeypot = Html(source).find("input", name="website")[0]
+    assert honeypot["tabindex"] == "-1" and honeypot["autocomplete"] == "off"
+    assert re.search(r'<div class="hp" aria-hidden="true">\s*<label for="website">', source)
+    assert ".hp {" in read(site, "theme/css/aduan.css")
+
+
+def test_tracking_page_forms(site: Path) -> None:
+    html = page(site, "lacak/index.html")
+    track = html.find("form", id="track-form")[0]
+    assert track["method"] == "get" and track["action"] == f"{API}/track"
+    assert html.find("input", name="tracking", id="track-tracking")
+    followup = html.find("form", id="followup-form")[0]
+    assert followup["method"] == "post" and followup["action"] == f"{API}/followups"
+    feedback = html.find("form", id="feedback-form")[0]
+    assert feedback["method"] == "post" and feedback["action"] == f"{API}/feedback"
+    assert {i["value"] for i in html.find("input", name="accept")} == {"1", "0"}
+    for name in ("secret", "text", "note"):
+        assert html.find("input", name=name) or html.find("textarea", name=name)
+    data = json.loads(re.search(r'id="aduan-data">(.*?)</script>', read(site, "lacak/index.html")).group(1))
+    assert data["status"]["verified"] == "Diverifikasi (menunggu tindak lanjut)"
+
+
+def test_scripts_exist_and_use_the_documented_api(site: Path) -> None:
+    lapor = read(site, "theme/js/lapor.js")
+    lacak = read(site, "theme/js/lacak.js")
+    assert '"POST", form.action' in lapor and "response.status === 201" in lapor
+    assert '"/reports/"' in lacak and '"followups"' in lacak and '"feedback"' in lacak
+    for script in ("aduan.js", "lapor.js"):
+        assert f'src="/theme/js/{script}"' in read(site, "lapor/index.html")
+
+
+# -- languages and accessibility ---------------------------------------------------------
+
+
+def test_english_pages(site: Path) -> None:
+    for relpath in (
+        "en/index.html",
+        "en/statistik/index.html",
+        "en/lapor/index.html",
+        "en/lacak/index.html",
+        "en/privasi/index.html",
+        "en/tentang/index.html",
+        "en/cara-melapor/index.html",
+        "en/data-terbuka/index.html",
+    ):
+        assert '<html lang="en">' in read(site, relpath), relpath
+    assert "Information request" in page(site, "en/lapor/index.html").text
+    assert "Reports by agency" in page(site, "en/statistik/index.html").text
+    assert page(site, "en/index.html").find("a", hreflang="id", href="/")
+    assert page(site, "statistik/index.html").find("a", hreflang="en", href="/en/statistik/")
+    assert page(site, "privasi/index.html").find("a", hreflang="en", href="/en/privasi/")
+
+
+def test_content_pages(site: Path) -> None:
+    privacy = page(site, "privasi/index.html").text
+    assert "27 Tahun 2022" in privacy and "kelurahan" in privacy
+    assert "CC BY 4.0" in page(site, "data-terbuka/index.html").text
+    about = page(site, "tentang/index.html").text
+    assert "3 hari kerja" in about and "5 hari kerja" in about and "10 hari kerja" in about
+    assert "No Wrong Door" in about
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_has_the_basics(site: Path) -> None:
+    pages = html_pages(site)
+    assert len(pages) > 60
+    for path in pages:
+        source = path.read_text(encoding="utf-8")
+        html = Html(source)
+        where = str(path.relative_to(site))
+        assert re.search(r'<html lang="(id|en)">', source), where
+        assert len(html.find("h1")) == 1, where
+        assert html.find("a", class_="skip-link", href="#main") and html.find("main", id="main"), where
+        assert html.find("nav", class_="lang-switch"), where
+        assert html.find("meta", name="viewport"), where
+        labelled = {a["for"] for a in html.find("label")}
+        for tag, attrs in html.elements:
+            if tag in ("input", "select", "textarea") and attrs.get("type") not in ("hidden", "submit"):
+                assert attrs.get("id") in labelled or attrs.get("aria-label"), (where, attrs)
+        # No external resources: styles, scripts and images come from this site.
+        for tag, attrs in html.elements:
+            url = attrs.get("src") or (attrs.get("href") if tag == "link" else None)
+            if url:
+                assert url.startswith(("/", "data:")), (where, url)
+
+
+def contrast(fg: str, bg: str) -> float:
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_colour_contrast() -> None:
+    css = (REPO / "theme/static/css/aduan.css").read_text()
+    colours = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6});", css))
+    pairs = [(n, n[:-3] + "-bg") for n in colours if n.endswith("-fg")]
+    pairs += [(n, "bg") for n in ("fg", "muted", "link", "error", "ok")]
+    pairs += [(n, "surface") for n in ("fg", "muted", "link")]
+    assert len(pairs) > 12
+    for fg, bg in pairs:
+        assert contrast(colours[fg], colours[bg]) >= 4.5, (fg, bg)
+
+
+def test_labels_exist_in_both_languages() -> None:
+    assert labels.UI["id"].keys() == labels.UI["en"].keys()
+    assert labels.JS_MESSAGES["id"].keys() == labels.JS_MESSAGES["en"].keys()
+    assert labels.status_label("verified") == "Diverifikasi"
+    assert labels.status_label("in_progress", "en") == "In progress"
+    assert labels.format_percent(0.2336) == "23,4%" and labels.format_number(1234) == "1.234"
+
+
+# -- open data ---------------------------------------------------------------------------
+
+
+def test_reports_csv(site: Path, records: list[dict[str, Any]]) -> None:
+    raw = (site / "data/reports.csv").read_bytes()
+    assert raw.count(b"\r\n") == len(records) + 1
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert list(rows[0].keys()) == list(CSV_COLUMNS)
+    assert [r["tracking"] for r in rows] == sorted(r["tracking"] for r in records)
+    weird = next(r for r in rows if "<script>" in r["title"])
+    assert weird["title"] == "Lampu <script>alert(1)</script> mati & gelap" and weird["kelurahan"] == ""
+    pupr = next(r for r in rows if r["agency"] == "pupr")
+    assert pupr["agency_name"] == "Dinas PUPR" and pupr["category_name"] == "Jalan dan jembatan"
+
+
+def test_reports_json(site: Path, records: list[dict[str, Any]]) -> None:
+    data = json.loads((site / "data/reports.json").read_text())
+    assert data["count"] == len(records) == len(data["reports"])
+    assert data["generated"] == "2026-11-01"
+    assert [r["tracking"] for r in data["reports"]] == sorted(r["tracking"] for r in records)
+    first = data["reports"][0]
+    assert "timeline" not in first and {"agency_name", "category_name", "lat", "lon"} <= first.keys()
+
+
+def test_stats_json_is_the_datasets(site: Path) -> None:
+    published = (site.parent / "var/public/stats.json").read_bytes()
+    assert (site / "data/stats.json").read_bytes() == published
+    stats = json.loads(published)
+    assert {"total", "by_status", "by_agency"} <= stats.keys()
+
+
+def test_open_data_carries_only_public_fields(tmp_path: Path) -> None:
+    record = make_record(1, reporter={"name": "Budi", "phone": "0812"}, secret="xyz")
+    build_site(tmp_path, [record])
+    for name in ("reports.csv", "reports.json"):
+        data = (tmp_path / "output/data" / name).read_text()
+        assert "Budi" not in data and "xyz" not in data
+
+
+# -- incremental builds ------------------------------------------------------------------
+
+OLD = 1_000_000_000  # 2001: any file written later has a newer mtime
+
+
+def age_all(site: Path) -> None:
+    for path in site.rglob("*"):
+        if path.is_file():
+            os.utime(path, (OLD, OLD))
+
+
+def pelicans(relpath: str) -> bool:
+    """Files Pelican writes itself on every build: theme assets and content/pages."""
+    slugs = ("cara-melapor/", "privasi/", "data-terbuka/", "tentang/")
+    return relpath.startswith(("theme/", *slugs, *(f"en/{s}" for s in slugs)))
+
+
+def rewritten(site: Path) -> set[str]:
+    return {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.stat().st_mtime > OLD}
+
+
+def test_second_build_without_changes_writes_nothing(tmp_path: Path) -> None:
+    records = make_records(45)
+    first = build_site(tmp_path, records)
+    assert first.written > 45 and first.unchanged == 0 and first.deleted == 0
+    age_all(tmp_path / "output")
+    second = build_site(tmp_path, records)
+    assert (second.written, second.deleted, second.written_files) == (0, 0, ())
+    assert second.unchanged == first.written
+    # Report and listing pages of unchanged records are not even rendered again: only the
+    # 10 overview pages (home, statistics, form, tracking in two languages, two indexes)
+    # and the 3 open data files are.
+    assert second.rendered == 13 and first.rendered == first.written
+    # Only Pelican's own files (theme, content pages) were rewritten; ours were not touched.
+    assert {f for f in rewritten(tmp_path / "output") if not pelicans(f)} == set()
+
+
+def test_one_changed_record_rewrites_only_what_shows_it(tmp_path: Path) -> None:
+    records = make_records(45)
+    build_site(tmp_path, records)
+    site = tmp_path / "output"
+    age_all(site)
+    changed = next(r for r in records if r["status"] == "in_progress")
+    changed.update(status="resolved", resolved="2026-10-30", resolution_workdays=12, updated="2026-10-30")
+    changed["timeline"].append(
+        {
+            "date": "2026-10-30",
+            "type": "status",
+            "status": "resolved",
+            "agency": changed["agency"],
+            "note": "Selesai diperbaiki",
+        }
+    )
+    result = build_site(tmp_path, records)
+
+    page_path = f"laporan/{changed['tracking']}/index.html"
+    written = set(result.written_files)
+    assert page_path in written
+    assert not {f for f in written if f.startswith("laporan/")} - {page_path}
+    assert {"data/reports.csv", "data/reports.json", "data/stats.json"} <= written
+    assert {"index.html", "status/resolved/index.html", "status/in_progress/index.html"} <= written
+    assert "status/rejected/index.html" not in written
+    assert not {"lapor/index.html", "lacak/index.html", "en/lapor/index.html", "instansi/index.html"} & written
+    assert result.written == len(written) < 25
+    assert result.rendered < 30  # the changed page, its listings, the overview pages
+    assert result.deleted == 0
+    # The disk agrees with the result: nothing else of ours was touched.
+    assert {f for f in rewritten(site) if not pelicans(f)} == written | {".aduan-manifest.json"}
+    assert "Selesai diperbaiki" in read(site, page_path)
+
+
+def test_vanished_record_is_deleted(tmp_path: Path) -> None:
+    records = make_records(25)
+    build_site(tmp_path, records)
+    gone = records.pop(3)
+    result = build_site(tmp_path, records)
+    assert f"laporan/{gone['tracking']}/index.html" in result.deleted_files
+    assert not (tmp_path / "output/laporan" / gone["tracking"]).exists()
+    assert result.deleted >= 1
+
+
+def test_fewer_records_remove_listing_pages(tmp_path: Path) -> None:
+    region = load_region()
+    records = [make_record(n, region, agency="pupr", category="jalan-jembatan") for n in range(25)]
+    build_site(tmp_path, records)
+    assert (tmp_path / "output/instansi/pupr/2/index.html").exists()
+    result = build_site(tmp_path, records[:10])
+    assert "instansi/pupr/2/index.html" in result.deleted_files
+    assert not (tmp_path / "output/instansi/pupr/2").exists()
+
+
+def test_changed_api_url_rewrites_the_forms_only(tmp_path: Path) -> None:
+    records = make_records(10)
+    build_site(tmp_path, records)
+    write_public_dataset(tmp_path / "var/public", records, make_stats(records, unpublished=7, confidential=3))
+    result = build(tmp_path / "output", data_dir=tmp_path / "var", api_url="https://api.example.go.id/")
+    assert set(result.written_files) == {
+        "lapor/index.html",
+        "lacak/index.html",
+        "en/lapor/index.html",
+        "en/lacak/index.html",
+    }
+    assert 'action="https://api.example.go.id/reports"' in read(tmp_path / "output", "lapor/index.html")
+
+
+def test_missing_manifest_means_full_build(tmp_path: Path) -> None:
+    records = make_records(5)
+    build_site(tmp_path, records)
+    (tmp_path / "output/.aduan-manifest.json").write_text("not json")
+    result = build_site(tmp_path, records)
+    # Without a manifest nothing is known to be current: everything is rendered and written.
+    assert result.unchanged == 0 and result.written > 5
+
+
+# -- robustness and settings -------------------------------------------------------------
+
+
+def test_empty_dataset_builds_an_empty_site(tmp_path: Path) -> None:
+    result = build(tmp_path / "output", data_dir=tmp_path / "nothing-here")
+    assert result.written > 5
+    assert "Belum ada laporan publik." in read(tmp_path / "output", "index.html")
+    assert read(tmp_path / "output", "data/reports.csv").startswith("tracking,kind,title")
+
+
+def test_broken_record_is_skipped_and_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    records = make_records(3)
+    write_public_dataset(tmp_path / "var/public", records)
+    (tmp_path / "var/public/reports/PSR-BAD0-0000.json").write_text("{not json")
+    (tmp_path / "var/public/reports/PSR-BAD0-0001.json").write_text(json.dumps({"tracking": "PSR-OTHER"}))
+    with caplog.at_level(logging.ERROR):
+        build(tmp_path / "output", data_dir=tmp_path / "var")
+    assert "PSR-BAD0-0000.json" in caplog.text and "PSR-BAD0-0001.json" in caplog.text
+    assert len(list((tmp_path / "output/laporan").iterdir())) == 3
+
+
+def test_bad_settings_are_logged_and_defaulted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
+        "from pelicanconf import *\n"
+        f"PATH = {str(REPO / 'content')!r}\nTHEME = {str(REPO / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(REPO / 'plugins')!r}]\n"
+        "ADUAN = {**ADUAN, 'PAGE_SIZE': 0, 'API_URL': 'ftp://x', 'COLOUR': 'red'}\n"
+    )
+    region = load_region()
+    write_public_dataset(
+        tmp_path / "var/public", [make_record(n, region, agency="pupr", category="jalan-jembatan") for n in range(21)]
+    )
+    with caplog.at_level(logging.ERROR):
+        build(tmp_path / "output", data_dir=tmp_path / "var", settings_file=settings)
+    assert "PAGE_SIZE" in caplog.text and "API_URL" in caplog.text and "COLOUR" in caplog.text
+    assert (tmp_path / "output/instansi/pupr/2/index.html").exists()  # default 20 per page
+    assert 'action="http://127.0.0.1:8000/reports"' in read(tmp_path / "output", "lapor/index.html")
+
+
+def test_publish_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADUAN_SITE_URL", "https://aduan.example.go.id")
+    write_public_dataset(tmp_path / "var/public", make_records(2))
+    build(tmp_path / "output", data_dir=tmp_path / "var", api_url="https://api.example.go.id", publish=True)
+    source = read(tmp_path / "output", "index.html")
+    assert 'href="https://aduan.example.go.id/theme/css/aduan.css"' in source
+
+
+def test_thousand_records_build_in_seconds(tmp_path: Path) -> None:
+    records = make_records(1000)
+    start = time.perf_counter()
+    first = build_site(tmp_path, records)
+    full = time.perf_counter() - start
+    records[500]["title"] = "Judul yang diubah untuk uji"
+    start = time.perf_counter()
+    second = build_site(tmp_path, records)
+    incremental = time.perf_counter() - start
+    assert first.written > 1000 and second.written < 20
+    # Generous bounds (a loaded CI machine), far below what Pelican articles would need.
+    assert full < 30 and incremental < 10
