@@ -7,13 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 from chalice import Chalice, CORSConfig, Response
-
 from chalicelib import config, web
 from chalicelib.errors import AduanError, ValidationError
 from chalicelib.openapi import spec as openapi_spec
 from chalicelib.submission import as_bool
 
 app = Chalice(app_name="aduan")
+app.api.binary_types.extend(["image/jpeg", "image/png", "image/webp"])
 CORS = CORSConfig(allow_origin="*", allow_headers=["Authorization", "Content-Type"], max_age=600)
 
 
@@ -113,6 +113,14 @@ def feedback(tracking: str) -> dict[str, Any]:
     return {"tracking": report.tracking, "status": report.status.value, "closed": report.closed_at is not None}
 
 
+@route("/reports/{tracking}/photos", methods=("POST",))
+def add_photo(tracking: str) -> Response:
+    data = body()
+    photo = config.service().add_photo(tracking, data.get("secret", ""), data.get("data"))
+    return Response({"id": photo.id, "content_type": photo.content_type, "size": photo.size, "published": False},
+                    status_code=201)
+
+
 @route("/followups", methods=("POST",), forms=True)
 def add_information_form() -> Response:
     data = body()
@@ -159,3 +167,9 @@ def officer_action(tracking: str) -> dict[str, Any]:
     return service.officer_view(me, report, just_acted=True)
 
 
+
+
+@route("/officer/reports/{tracking}/photos/{photo}")
+def officer_photo(tracking: str, photo: str) -> Response:
+    data, content_type = config.service().photo(officer(), tracking, photo)
+    return Response(data, headers={"Content-Type": content_type, "Cache-Control": "private, no-store"})

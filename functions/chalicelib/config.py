@@ -11,6 +11,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from .attachments import LocalBlobs
 from .publish import Publisher
 from .region import load_region
 from .service import Aduan
@@ -34,9 +35,13 @@ def store() -> SQLiteStore:
     return _store(str(data_dir().resolve() / "aduan.db"))
 
 
+def blobs() -> LocalBlobs:
+    return LocalBlobs(data_dir().resolve() / "attachments")
+
+
 def service() -> Aduan:
-    return Aduan(store(), load_region(), site_url=site_url())
+    return Aduan(store(), load_region(), site_url=site_url(), blobs=blobs())
 
 
 def publisher() -> Publisher:
-    return Publisher(store(), load_region(), data_dir() / "public")
+    return Publisher(store(), load_region(), data_dir() / "public", blobs=blobs())

@@ -16,7 +16,6 @@ import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-
 from typing import Any
 
 from .clock import parse_timestamp

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .clock import WIB, Clock, now as wib_now
+from .attachments import LocalBlobs, public_key
+from .clock import WIB, Clock
+from .clock import now as wib_now
 from .lifecycle import Status
 from .redaction import redact
 from .region import Region
@@ -98,6 +101,10 @@ def public_record(report: Report, region: Region) -> dict[str, Any]:
         "resolution_workdays": workdays_between(report.submitted_at.date(), resolved.at.date()) if resolved else None,
         "updated": timeline[-1]["date"] if timeline else _day(report.submitted_at),
         "timeline": timeline,
+        "attachments": [
+            {"id": a.id, "path": f"attachments/{report.tracking}/{a.id}.jpg", "width": a.width, "height": a.height}
+            for a in report.attachments if a.approved_at
+        ],
     }
 
 
@@ -145,19 +152,40 @@ def write_json(path: Path, data: Any) -> bool:
 
 
 class Publisher:
-    def __init__(self, store: Store, region: Region, public_dir: Path, clock: Clock = wib_now) -> None:
+    def __init__(self, store: Store, region: Region, public_dir: Path, clock: Clock = wib_now,
+                 blobs: LocalBlobs | None = None) -> None:
         self.store, self.region, self.dir, self.clock = store, region, Path(public_dir), clock
         self.reports_dir = self.dir / "reports"
+        self.photos_dir = self.dir / "attachments"
+        self.blobs = blobs
 
-    def _publish(self, tracking: str) -> bool:
-        report = self.store.get(tracking)
+    def _write_record(self, report: Report) -> bool:
+        changed = write_json(self.reports_dir / f"{report.tracking}.json", public_record(report, self.region))
+        for attachment in report.attachments:
+            target = self.photos_dir / report.tracking / f"{attachment.id}.jpg"
+            if attachment.approved_at and self.blobs is not None and not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                tmp = target.with_suffix(".tmp")
+                tmp.write_bytes(self.blobs.get(public_key(report.id, attachment.id)))
+                os.replace(tmp, target)
+                changed = True
+        return changed
+
+    def _unpublish(self, tracking: str) -> bool:
         path = self.reports_dir / f"{tracking}.json"
-        if report is not None and is_published(report):
-            return write_json(path, public_record(report, self.region))
+        photos = self.photos_dir / tracking
+        if photos.exists():
+            shutil.rmtree(photos)
         if path.exists():  # e.g. marked confidential after the fact
             path.unlink()
             return True
         return False
+
+    def _publish(self, tracking: str) -> bool:
+        report = self.store.get(tracking)
+        if report is not None and is_published(report):
+            return self._write_record(report)
+        return self._unpublish(tracking)
 
     def _write_common(self) -> None:
         write_json(self.dir / "region.json", self.region.public_dict())
@@ -183,12 +211,11 @@ class Publisher:
         for report in self.store.all():
             if is_published(report):
                 wanted.add(report.tracking)
-                changed += write_json(self.reports_dir / f"{report.tracking}.json", public_record(report, self.region))
+                changed += self._write_record(report)
         if self.reports_dir.exists():
             for path in self.reports_dir.glob("*.json"):
                 if path.stem not in wanted:
-                    path.unlink()
-                    changed += 1
+                    changed += self._unpublish(path.stem)
         self._write_common()
         if events:
             self.store.ack_events(events[-1].seq)

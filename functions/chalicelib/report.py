@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from .attachments import Attachment
 from .lifecycle import Status
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -21,7 +22,8 @@ KINDS: dict[str, tuple[str, str]] = {
 }
 
 # Update types. `status` changes the status; the others leave it as it is.
-STATUS, ROUTE, NOTE, REPORTER, FEEDBACK, EDIT = "status", "route", "note", "reporter", "feedback", "edit"
+STATUS, ROUTE, NOTE, REPORTER, FEEDBACK, EDIT, PHOTO = (
+    "status", "route", "note", "reporter", "feedback", "edit", "photo")
 
 
 @dataclass
@@ -97,6 +99,7 @@ class Report:
     public_title: str | None = None
     public_description: str | None = None
     closed_at: datetime | None = None
+    attachments: list[Attachment] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
     version: int = 0
 
@@ -116,6 +119,9 @@ class Report:
         data["closed_at"] = self.closed_at.isoformat() if self.closed_at else None
         data["status"] = self.status.value
         data["updates"] = [u.to_dict() for u in self.updates]
+        for attachment in data["attachments"]:
+            for key in ("uploaded_at", "approved_at"):
+                attachment[key] = attachment[key].isoformat() if attachment[key] else None
         return data
 
     @classmethod
@@ -127,4 +133,12 @@ class Report:
         data["location"] = Location(**data["location"])
         data["reporter"] = Reporter(**data["reporter"])
         data["updates"] = [Update.from_dict(u) for u in data["updates"]]
+        data["attachments"] = [_attachment(a) for a in data.get("attachments", [])]
         return cls(**data)
+
+
+def _attachment(data: dict[str, Any]) -> Attachment:
+    data = dict(data)
+    for key in ("uploaded_at", "approved_at"):
+        data[key] = datetime.fromisoformat(data[key]) if data.get(key) else None
+    return Attachment(**data)

@@ -9,14 +9,16 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from . import actions
-from .clock import Clock, now as wib_now
-from .errors import Forbidden, NotFound, Unauthorized, ValidationError
+from . import actions, attachments
+from .attachments import LocalBlobs
+from .clock import Clock
+from .clock import now as wib_now
+from .errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationError
 from .lifecycle import Status
 from .officers import Officer, check_role, hash_token, new_token
-from .publish import is_published, public_timeline, public_text
+from .publish import is_published, public_text, public_timeline
 from .region import Region
-from .report import KINDS, Report
+from .report import KINDS, PHOTO, Report, Update
 from .store import Store
 from .submission import new_report, validate
 from .tracking import normalize_tracking, secret_matches
@@ -24,8 +26,10 @@ from .workdays import AUTOCLOSE_DAYS, RESPONSE_DAYS, VERIFICATION_DAYS, add_work
 
 
 class Aduan:
-    def __init__(self, store: Store, region: Region, clock: Clock = wib_now, site_url: str = "") -> None:
+    def __init__(self, store: Store, region: Region, clock: Clock = wib_now, site_url: str = "",
+                 blobs: LocalBlobs | None = None) -> None:
         self.store, self.region, self.clock, self.site_url = store, region, clock, site_url.rstrip("/")
+        self.blobs = blobs
 
     # -- citizens ----------------------------------------------------------------------------
 
@@ -80,6 +84,47 @@ class Aduan:
         self.store.save([report])
         return report
 
+    def add_photo(self, tracking: str, secret: str, data_base64: object) -> attachments.Attachment:
+        """The reporter adds a photo. It stays private until an officer approves it."""
+        report = self._reporter_report(tracking, secret)
+        if self.blobs is None:
+            raise ValidationError("this installation does not accept photos")
+        raw = attachments.decode_upload(data_base64)
+        now = self.clock()
+        attachment = attachments.inspect(raw, now, len(report.attachments))
+        self.blobs.put(attachments.original_key(report.id, attachment.id), raw)
+        report.attachments.append(attachment)
+        report.updates.append(Update(at=now, actor="reporter", type=PHOTO, note="Pelapor menambahkan foto",
+                                     public=False))
+        self.store.save([report])
+        return attachment
+
+    def photo(self, officer: Officer, tracking: str, attachment_id: str) -> tuple[bytes, str]:
+        """The original photo, for officers who may see the report."""
+        report = self.report(tracking)
+        if not officer.can_see(report.agency):
+            raise Forbidden(f"this report is not assigned to agency {officer.agency!r}")
+        attachment = self._attachment(report, attachment_id)
+        assert self.blobs is not None
+        return self.blobs.get(attachments.original_key(report.id, attachment.id)), attachment.content_type
+
+    def _attachment(self, report: Report, attachment_id: str) -> attachments.Attachment:
+        found = next((a for a in report.attachments if a.id == attachment_id), None)
+        if found is None or self.blobs is None:
+            raise NotFound(f"report {report.tracking} has no photo {attachment_id!r}")
+        return found
+
+    def _approve_photo(self, report: Report, payload: dict[str, Any], actor: str) -> None:
+        attachment = self._attachment(report, str(payload.get("attachment") or ""))
+        if attachment.approved_at:
+            raise Conflict("this photo is already approved")
+        assert self.blobs is not None
+        clean, attachment.width, attachment.height = attachments.reencode(
+            self.blobs.get(attachments.original_key(report.id, attachment.id)))
+        self.blobs.put(attachments.public_key(report.id, attachment.id), clean)
+        attachment.approved_at = now = self.clock()
+        report.updates.append(Update(at=now, actor=actor, type=PHOTO, note="Foto disetujui untuk dipublikasikan"))
+
     # -- officers ----------------------------------------------------------------------------
 
     def add_officer(self, name: str, role: str, agency: str | None = None) -> tuple[Officer, str]:
@@ -106,6 +151,12 @@ class Aduan:
             raise ValidationError("the request body must be a JSON object with an 'action'")
         name = str(payload.get("action") or "")
         action = actions.OFFICER_ACTIONS.get(name)
+        if name == "approve_attachment":
+            report = self.report(tracking)
+            officer.check_action(name, report.agency)
+            self._approve_photo(report, payload, officer.actor)
+            self.store.save([report])
+            return report
         if action is None:
             raise ValidationError(f"unknown action {name!r}; expected one of: {', '.join(actions.OFFICER_ACTIONS)}",
                                   {"action": "tidak dikenal"})
