@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 import pytest
 import requests
-
 from live import wait_until
 
 pytestmark = pytest.mark.browser

@@ -2,7 +2,6 @@
 
 import pytest
 import requests
-
 from conftest import submission
 from live import wait_until
 

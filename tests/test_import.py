@@ -5,7 +5,6 @@ import random
 from collections import Counter
 
 import pytest
-
 from chalicelib.errors import ValidationError
 from chalicelib.importer import import_lines
 from chalicelib.publish import statistics

@@ -5,7 +5,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from chalicelib.leaks import Identifier, Scanner, report_identifiers
 from chalicelib.submission import new_report, validate
 from conftest import submission

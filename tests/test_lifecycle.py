@@ -1,5 +1,4 @@
 import pytest
-
 from chalicelib.errors import IllegalTransition
 from chalicelib.lifecycle import TRANSITIONS, Status, check_transition, path_to, reachable
 

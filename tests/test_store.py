@@ -4,7 +4,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from chalicelib.errors import Conflict
 from chalicelib.sqlite_store import MIGRATIONS, SQLiteStore
 from chalicelib.submission import new_report, validate
