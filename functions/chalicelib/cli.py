@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import config
-from .errors import AduanError
+from .errors import AduanError, PublicationRefused
 from .importer import import_lines
 from .region import load_region
 
@@ -44,6 +44,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(Path(args.output), full=args.full, api_url=args.api_url)
     print(f"built {args.output}: {result['written']} files written, {result['unchanged']} unchanged, "
           f"{result['deleted']} deleted ({result['records_changed']} public records changed)")
+    return 0
+
+
+def cmd_check_leaks(args: argparse.Namespace) -> int:
+    from .sitebuild import check_leaks
+
+    leaks = check_leaks(Path(args.output))
+    for leak in leaks:
+        print(leak)
+    if leaks:
+        print(f"aduan check-leaks: {len(leaks)} leak(s) of personal data in {args.output}", file=sys.stderr)
+        return 1
+    print(f"no personal data from the private store found in {args.output}")
     return 0
 
 
@@ -103,6 +116,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--full", action="store_true", help="republish every report, not only those with updates")
     s.add_argument("--api-url", default=None, help="the API the site's forms talk to (default: $ADUAN_API_URL)")
     s.set_defaults(func=cmd_build)
+    s = sub.add_parser("check-leaks", help="scan a built site for any identifier known in the private store")
+    s.add_argument("output", nargs="?", default="output")
+    s.set_defaults(func=cmd_check_leaks)
     s = sub.add_parser("officer", help="manage officers")
     osub = s.add_subparsers(dest="officer_command", required=True)
     o = osub.add_parser("add", help="add an officer and print their token")
@@ -137,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     except AduanError as error:
         print(f"aduan {args.command}: {error.message}", file=sys.stderr)
         return 1
+    except PublicationRefused as error:
+        print(f"aduan {args.command}: {error}", file=sys.stderr)
+        return 3
     except OSError as error:
         print(f"aduan {args.command}: {error}", file=sys.stderr)
         return 1

@@ -52,3 +52,10 @@ class Unauthorized(AduanError):
 class Forbidden(AduanError):
     status = 403
     code = "ForbiddenError"
+
+
+class PublicationRefused(AduanError):
+    """The publication gate found personal data in what a build was about to publish."""
+
+    status = 500
+    code = "PublicationRefused"

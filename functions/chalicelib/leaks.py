@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import gzip
 import html
+import json
+import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .redaction import find_pii
 from .report import Report
@@ -155,5 +159,54 @@ def report_identifiers(report: Report) -> Iterator[Identifier]:
                 yield Identifier(report.tracking, match.kind, match.value)
 
 
-def scanner_for(reports: Iterable[Report]) -> Scanner:
-    return Scanner(i for report in reports for i in report_identifiers(report))
+def scanner_for(reports: Iterable[Report], cache: IdentifierCache | None = None) -> Scanner:
+    if cache is None:
+        return Scanner(i for report in reports for i in report_identifiers(report))
+    return Scanner(cache.identifiers(reports))
+
+
+class IdentifierCache:
+    """Identifiers per report version, kept on disk: finding them runs the redactor over every
+    private text, which a build need not repeat for the reports that did not change."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def identifiers(self, reports: Iterable[Report]) -> Iterator[Identifier]:
+        try:
+            cached: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            cached = {}
+        fresh: dict[str, Any] = {}
+        for report in reports:
+            entry = cached.get(report.tracking)
+            if entry is None or entry[0] != report.version:
+                entry = [report.version, [[i.kind, i.value] for i in report_identifiers(report)]]
+            fresh[report.tracking] = entry
+            for kind, value in entry[1]:
+                yield Identifier(report.tracking, kind, value)
+        if fresh != cached:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(fresh, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, self.path)
+
+
+def guard_for(scanner: Scanner) -> Callable[[list[tuple[str, bytes]]], list[str]]:
+    """The check `aduan build` hands the site generator: every file about to be written."""
+
+    def guard(files: list[tuple[str, bytes]]) -> list[str]:
+        return [str(leak) for path, data in files for leak in scan_blob(scanner, path, data)]
+
+    return guard
+
+
+def scan_blob(scanner: Scanner, where: str, data: bytes) -> Iterator[Leak]:
+    """Scan file content that is not on disk yet (SQLite files are written to a temp file)."""
+    if data.startswith(b"SQLite format 3"):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "scan.db"
+            path.write_bytes(data)
+            yield from scanner.scan_sqlite(path, where)
+    elif Path(where).suffix.lower() not in BINARY_SUFFIXES:
+        yield from scanner.scan_bytes(data, where)

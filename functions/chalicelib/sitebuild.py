@@ -10,8 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from . import config
+from .errors import PublicationRefused
+from .leaks import IdentifierCache, guard_for, scanner_for
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def check_leaks(output: Path) -> list[str]:
+    """`aduan check-leaks`: the gate's scan over everything already in `output`."""
+    scanner = scanner_for(config.store().all(), IdentifierCache(config.data_dir() / "identifiers.json"))
+    return [str(leak) for leak in scanner.scan_tree(Path(output))]
 
 
 def build(output: Path, *, full: bool = False, api_url: str | None = None) -> dict[str, Any]:
@@ -21,8 +29,15 @@ def build(output: Path, *, full: bool = False, api_url: str | None = None) -> di
     if plugins not in sys.path:
         sys.path.insert(0, plugins)
     from aduan_site.build import build as build_site  # noqa: PLC0415 - Pelican only when building
+    from aduan_site.output import PublicationRefused as Refused
 
-    result = build_site(Path(output), data_dir=config.data_dir(), api_url=api_url,
-                        settings_file=REPO / "pelicanconf.py")
+    # The publication gate: every file the build is about to write is scanned for every
+    # identifier known in the private store; one hit and nothing is written.
+    scanner = scanner_for(config.store().all(), IdentifierCache(config.data_dir() / "identifiers.json"))
+    try:
+        result = build_site(Path(output), data_dir=config.data_dir(), api_url=api_url,
+                            settings_file=REPO / "pelicanconf.py", guard=guard_for(scanner))
+    except Refused as refused:
+        raise PublicationRefused(str(refused)) from None
     return {"records_changed": changed, "written": result.written, "unchanged": result.unchanged,
             "deleted": result.deleted}

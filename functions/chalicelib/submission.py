@@ -102,7 +102,7 @@ def parse_reporter(data: Any, errors: dict[str, str]) -> Reporter:
     if phone := _text(data.get("phone")):
         reporter.phone = normalize_phone(phone)
         if reporter.phone is None:
-            errors["phone"] = "Nomor telepon tidak valid (contoh: 0812-3456-7890)."
+            errors["phone"] = "Nomor telepon tidak valid (contoh: 08xx-xxxx-xxxx)."
     if email := _text(data.get("email")):
         reporter.email = email.lower()
         if not _EMAIL.match(email) or len(email) > 200:

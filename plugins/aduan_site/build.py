@@ -13,6 +13,7 @@ from typing import Any
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from .output import Guard
 from .pages import built
 
 REPO = Path(__file__).resolve().parents[2]
@@ -47,11 +48,13 @@ def build(
     api_url: str | None = None,
     settings_file: Path = REPO / "pelicanconf.py",
     publish: bool = False,
+    guard: Guard | None = None,
 ) -> BuildResult:
     """Build the site from `data_dir`/public into `output_dir`.
 
     `data_dir` is ADUAN_DATA (the public dataset is its `public/`); `api_url` overrides
-    `ADUAN["API_URL"]`; `publish=True` reads publishconf.py next to `settings_file`.
+    `ADUAN["API_URL"]`; `publish=True` reads publishconf.py next to `settings_file`; `guard`
+    reads every file about to be written and may refuse the build (`PublicationRefused`).
     """
     if publish:
         settings_file = settings_file.with_name("publishconf.py")
@@ -60,6 +63,8 @@ def build(
     aduan["PUBLIC_DATA"] = str(Path(data_dir).resolve() / "public")
     if api_url is not None:
         aduan["API_URL"] = api_url
+    if guard is not None:
+        aduan["GUARD"] = guard
     settings["ADUAN"] = aduan
 
     results: list[dict[str, Any]] = []

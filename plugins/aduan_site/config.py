@@ -21,6 +21,9 @@ DEFAULTS: dict[str, Any] = {
     "PAGE_SIZE": 20,  # reports per listing page
     "RECENT": 10,  # reports on the home page
     "MANIFEST": ".aduan-manifest.json",  # in the output directory
+    # The publication gate: called with every (path, bytes) about to be written, returns the
+    # problems found; any problem and the build writes nothing. `aduan build` sets it.
+    "GUARD": None,
 }
 
 
@@ -42,6 +45,7 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "PAGE_SIZE": (_positive_int, "a positive integer"),
     "RECENT": (_positive_int, "a positive integer"),
     "MANIFEST": (_file_name, "a file name"),
+    "GUARD": (lambda v: v is None or callable(v), "a callable or None"),
 }
 
 

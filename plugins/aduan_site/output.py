@@ -15,7 +15,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -57,9 +57,30 @@ def _safe(relpath: str) -> bool:
     return bool(parts) and not relpath.startswith("/") and ".." not in parts
 
 
+Guard = Callable[[list[tuple[str, bytes]]], list[str]]
+
+
+class PublicationRefused(RuntimeError):
+    """The guard found something that must not be published; nothing of this build was written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        shown = "\n  ".join(problems[:20])
+        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"publication refused, {len(problems)} problem(s):\n  {shown}{more}")
+        self.problems = problems
+
+
 class IncrementalOutput:
-    def __init__(self, root: Path, manifest_name: str, render_key: str) -> None:
+    """Collects the build's changed files, lets the guard read them all, then writes them.
+
+    Writing only after the guard has passed is what makes the publication gate a gate: a
+    build that would leak writes nothing, not even the files before the leaking one.
+    """
+
+    def __init__(self, root: Path, manifest_name: str, render_key: str, guard: Guard | None = None) -> None:
         self.root = root
+        self.guard = guard
+        self.pending: list[tuple[str, bytes]] = []
         self.manifest_path = root / manifest_name
         self.render_key = render_key
         old = self._load()
@@ -116,11 +137,17 @@ class IncrementalOutput:
         if self.old_files.get(relpath) == sha and path.is_file():
             self.unchanged += 1
             return
-        write_atomically(path, data)
-        self.written.append(relpath)
+        self.pending.append((relpath, data))
 
     def finish(self) -> dict[str, Any]:
-        """Delete files made last time and not this time, save the manifest, report counts."""
+        """Let the guard check every changed file, write them, delete files made last time and
+        not this time, save the manifest, report counts."""
+        if self.guard is not None and (problems := self.guard(self.pending)):
+            raise PublicationRefused(problems)
+        for relpath, data in self.pending:
+            write_atomically(self.root / relpath, data)
+            self.written.append(relpath)
+        self.pending = []
         deleted = sorted(p for p in self.old_files if p not in self.files and _safe(p))
         for relpath in deleted:
             path = self.root / relpath

@@ -73,7 +73,8 @@ class AduanGenerator(Generator):
         # `aduan build` and the worker may both build into output/: one at a time, or the
         # manifest would not describe the files.
         with build_lock(Path(self.output_path)):
-            out = IncrementalOutput(Path(self.output_path), self.options["MANIFEST"], self.render_key())
+            out = IncrementalOutput(Path(self.output_path), self.options["MANIFEST"], self.render_key(),
+                                    guard=self.options["GUARD"])
             self.write_reports(out)
             self.write_listings(out)
             self.write_bilingual(out)
@@ -155,7 +156,7 @@ class AduanGenerator(Generator):
         shape = {
             "region": self.dataset.region,
             "sla": self.dataset.stats.get("sla"),
-            "options": self.options,
+            "options": {k: v for k, v in self.options.items() if k != "GUARD"},  # a function: no stable repr
             "site": [self.settings.get(k) for k in ("SITEURL", "SITENAME", "DEFAULT_LANG")],
         }
         digest.update(json.dumps(shape, sort_keys=True, default=str).encode())
