@@ -26,7 +26,7 @@ import sys
 import chalice.local
 chalice.local.ChaliceRequestHandler.disable_nagle_algorithm = True
 from chalice.cli import main
-sys.argv = ["chalice", "--project-dir", sys.argv[1], "local", "--host", sys.argv[2], "--port", sys.argv[3], "--stage", "local"]
+sys.argv = ["chalice", "--project-dir", sys.argv[1], "local", "--host", sys.argv[2], "--port", sys.argv[3], "--stage", "local", "--no-autoreload"]
 main()
 """
 

@@ -208,14 +208,16 @@ class _Doc:
     mode: str
     tokens: list[_Token]
     numeric: list[_Span]  # amounts, dates, times, counts: never identifiers
+    phrases: list[_Span]  # known public phrases and places
     public: list[_Span]  # streets, agencies, facilities, places: never names
 
     @classmethod
     def of(cls, raw: str) -> _Doc:
         text, origin = _normalise(raw)
         tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
-        doc = cls(raw, text, origin, _case_mode(text), tokens, [], [])
+        doc = cls(raw, text, origin, _case_mode(text), tokens, [], [], [])
         doc.numeric = _numeric_spans(text)
+        doc.phrases = [_Span(m.start(), m.end()) for m in _PUBLIC_PHRASES.finditer(text)]
         doc.public = _public_spans(doc)
         return doc
 
@@ -234,8 +236,8 @@ _NOT_AFTER_DIGIT = r"(?<!\d)(?<!\d[ .\-])"
 _UNITS = (
     r"hari|hr|minggu|mgg|pekan|bulan|bln|tahun|thn|th|jam|jm|menit|mnt|detik|kali|kl|x|orang|org|jiwa|kk|rumah"
     r"|keluarga|unit|buah|bh|titik|meter|mtr|m|km|cm|mm|kg|ton|kwintal|liter|ltr|lt|lembar|lbr|karung|truk|rit"
-    r"|ekor|anak|siswa|murid|pasien|warga|lampu|tiang|pohon|lubang|ruas|persen|kubik|m3|m2|ha|hektar|are|gang"
-    r"|kelurahan|kecamatan|sekolah|lantai|kamar|bidang|sak|zak|batang|biji|bungkus|paket|porsi|tabung|dus|galon"
+    r"|ekor|anak|siswa|murid|pasien|warga|lampu|tiang|pohon|lubang|ruas|persen|kubik|m3|m2|ha|hektar|are"
+    r"|bidang|sak|zak|batang|biji|bungkus|paket|porsi|tabung|dus|galon"
     r"|ember|jerigen|bulanan|tahunan|hariannya|an|lebih|kurang|lagi|sekali"
 )
 _NUMERIC_PATTERNS = [
@@ -288,11 +290,16 @@ def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
 
 _PUBLIC_PHRASES = _phrase_regex(_LEX.places + _LEX.phrases)
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|sch\.id|desa\.id)\b\S*", re.IGNORECASE)
+# Institutions whose names are often Arabic words or people's names: "MI Nurul Huda", "GOR Untung Suropati".
+_NAMED_OPENERS = frozenset(
+    "masjid mesjid musholla mushola musala langgar surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan "
+    "tpq madrasah gereja rsud rs rsu rsia gor stadion universitas univ sd sdn smp smpn sma sman smk smkn tk".split()
+)
 _CONNECTORS = frozenset({"dan", "&", "al", "el", "an", "ar", "as", "at", "ad", "asy", "ash", "ath", "az", "bin", "dr", "de", "van", "der", "di"})
 
 
 def _public_spans(doc: _Doc) -> list[_Span]:
-    spans = [_Span(m.start(), m.end()) for m in _PUBLIC_PHRASES.finditer(doc.text)]
+    spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
     tokens = doc.tokens
     for i, tok in enumerate(tokens):
@@ -309,6 +316,7 @@ def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
     """Where the name of a street or facility opened by token i ends."""
     tokens, text = doc.tokens, doc.text
     end = tokens[i].end
+    opener = tokens[i].low
     after_rank = False
     for j in range(i + 1, min(i + 8, len(tokens))):
         gap = text[tokens[j - 1].end : tokens[j].start]
@@ -322,7 +330,8 @@ def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
             after_rank = True
             end = tok.end
             continue
-        if not _continues_public(doc, tok, street or after_rank, j + 1 < len(tokens) and tokens[j + 1].cap):
+        names_allowed = street or after_rank or opener in _NAMED_OPENERS or (j > i + 1 and _plain_word(doc, tokens[j - 1]))
+        if not _continues_public(doc, tok, names_allowed, street, j + 1 < len(tokens) and tokens[j + 1].cap):
             break
         end = tok.end
     if not street:  # "SDN Kebonsari 1", "SMPN 2"
@@ -332,15 +341,23 @@ def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
     return end
 
 
-def _continues_public(doc: _Doc, tok: _Token, names_allowed: bool, next_cap: bool) -> bool:
+def _plain_word(doc: _Doc, tok: _Token) -> bool:
+    """An unknown word such as 'Darul' in 'Yayasan Darul Ulum': the name goes on after it."""
+    low = tok.low
+    return not tok.acronym and low not in _LEX.names and low not in _LEX.common and not _overlaps(tok.start, tok.end, doc.phrases)
+
+
+def _continues_public(doc: _Doc, tok: _Token, names_allowed: bool, street: bool, next_cap: bool) -> bool:
     if tok.low in _LEX.roles and not names_allowed:
         return doc.mode == "mixed" and tok.cap
     if tok.low in _LEX.names and tok.low not in _LEX.common and not names_allowed:
         return False  # "Dispendukcapil Budi Santoso": a person, not part of the agency
-    if doc.mode == "mixed":
-        if tok.cap:
-            return True
-        return tok.low in _CONNECTORS and next_cap
+    if doc.mode == "mixed" and tok.cap:
+        return True
+    if doc.mode == "mixed" and tok.low in _CONNECTORS:
+        return next_cap
+    if doc.mode == "mixed" and not street and tok.low not in _LEX.names:
+        return False
     return tok.low not in _LEX.common or tok.low in ("agung", "jaya", "raya", "indah", "permata", "mulia")
 
 
@@ -370,7 +387,8 @@ _HANDLE = re.compile(r"(?<![\w.@/])@(?=[\w.]*[^\W\d_])[A-Za-z0-9_](?:[A-Za-z0-9_
 _LABELLED_HANDLE = re.compile(
     r"(?<![\w])(?:ig|insta|instagram|fb|facebook|tiktok|tik\s?tok|twitter|twt|threads|id\s?line|line|telegram|tele"
     r"|yt|youtube|snapchat|snap)(?![^\W\d_])(?P<own>\s*(?:saya|sy|ku|nya|kami|aku|beliau|dia|mereka|pelaku)(?![^\W\d_]))?"
-    r"(?P<sep>\s*(?:[:=]|adalah|yaitu|yakni|-)?\s*)@?(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})",
+    r"(?P<sep>\s*(?:[:=]|adalah|yaitu|yakni|-)?\s*)@?"
+    r"(?!(?:ig|fb|instagram|facebook|tiktok|twitter|saya|sy|aku)(?![\w.]))(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})",
     re.IGNORECASE,
 )
 _DISPLAY_NAME = re.compile(r"(?:\s[A-Z][a-z']+){0,2}")
@@ -593,11 +611,13 @@ _PLATE_REGIONS = frozenset(
     "A AA AB AD AE AG B BA BB BD BE BG BH BK BL BM BN BP D DA DB DC DD DE DG DH DK DL DM DN DP DR DS DT DW E EA EB ED "
     "F G H K KB KH KT KU L M N P PA PB PG R S T W Z ZA ZB RI CD CC".split()
 )
+# Words that follow "<1-2 letters> <number>" in ordinary text ("S 1 dan S 2", "B 3 kg"): not a plate
+# unless a vehicle word is near.
 _PLATE_STOP = frozenset(
     "YG DAN DGN DG UTK KE DI NO RT RW GG JL KM KG CM MM JT RB THN TH BLN HR JAM MNT TGL PKL WIB ORG KK SD SMP SMA TK "
     "ADA AKU APA ITU INI YA TDK GAK GA NGA BGT LG SJA AJA DLL DST DSB PAK BU BPK IBU MAS MBA KAK TPI JD UDH SDH BLM "
-    "TAU KOK KAN NYA LHO SIH DEH TOH PUN LAH KAH TAH YAH AN X M RIBU HA KWH LT TON UNIT ATAU OLH DR DRI SMP SAJA "
-    "SY SAYA KMI KAMI MRK DIA LBR LBH KRG MIN MAX MAU BRP".split()
+    "TAU KOK KAN NYA LHO SIH DEH TOH PUN LAH KAH TAH YAH AN X M HA KWH LT TON ATAU OLH DR DRI SAJA "
+    "SY KMI MRK DIA LBR LBH KRG MIN MAX MAU BRP".split()
 )
 _PLATE = re.compile(r"(?<![^\W\d_])(?P<r>[A-Za-z]{1,2})[ \-.]?(?P<n>[1-9]\d{0,3})[ \-.]?(?P<s>[A-Za-z]{1,3})(?![\w])")
 _VEHICLE = re.compile(
@@ -610,13 +630,13 @@ def _plates(doc: _Doc) -> list[_Candidate]:
     found = []
     for m in _PLATE.finditer(doc.text):
         region, suffix = m.group("r"), m.group("s")
-        if region.upper() not in _PLATE_REGIONS or suffix.upper() in _PLATE_STOP:
+        if region.upper() not in _PLATE_REGIONS:
             continue
         if not (region.isupper() and suffix.isupper() or region.islower() and suffix.islower()):
             continue
         near = doc.text[max(0, m.start() - 40) : m.end() + 20]
         cued = bool(_VEHICLE.search(near))
-        if (region.islower() and doc.mode == "mixed" or len(suffix) == 1) and not cued:
+        if (region.islower() and doc.mode == "mixed" or len(suffix) == 1 or suffix.upper() in _PLATE_STOP) and not cued:
             continue
         found.append(_Candidate("nopol", m.start(), m.end(), _P_NOPOL))
     return found
@@ -680,7 +700,7 @@ def _street_numbers(doc: _Doc) -> list[_Candidate]:
 
 # ---- person names
 
-_STRONG, _WEAK = 2, 1
+_STRONG, _MEDIUM, _WEAK = 3, 2, 1
 _ABBREVIATIONS = frozenset({"moh", "muh", "moch", "mochd", "mohd", "abd", "ach", "mhd", "md", "m", "st", "sy"})
 _PARTICLES = frozenset({"bin", "binti", "bt", "al", "el", "van", "der", "de", "da", "ibnu", "abu"})
 _SKIP_AFTER_ROLE = frozenset(
@@ -691,21 +711,38 @@ _SKIP_AFTER_ROLE = frozenset(
 )
 _STRONG_CUE = re.compile(
     r"(?i)(?<![^\W\d_])(?:nama\s*(?:saya|sy|sya|aku|ku|lengkap(?:nya)?|pelapor|pemilik|anak|suami|istri|ayah|ibu|bapak"
-    r"|petugas|pelaku|oknum|orangnya|korban|pasien|siswa|warga|almarhum|almarhumah|alm)?|namanya|nm|nma|bernama|bernma"
+    r"|petugas|pelaku|oknum|orangnya|korban|pasien|siswa|warga|almarhum|almarhumah|alm)?(?:\s*(?:saya|sy|kami|nya))?|namanya|nm|nma|bernama|bernma"
     r"|brnama|atas\s+nama|a\s?\.\s?n\s?\.?|a/n|an\.|pelapor|dilaporkan\s+oleh|ttd\.?|hormat\s+(?:saya|kami|sy)"
     r"|salam\s+hormat|wassalam(?:u'?alaikum)?(?:\s+wr\.?\s*wb\.?)?|pengirim|dari\s*:|kepada\s*:|yth\.?|alm\.?|almh\.?"
     r"|almarhum(?:ah)?|mendiang)(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
 )
-_WEAK_CUE = re.compile(
+_MEDIUM_CUE = re.compile(
     r"(?i)(?<![^\W\d_])(?:(?:saya|sy|sya|aku|aq|gue|gw|kami)(?:\s+(?:adalah|ialah|sdr|sdri))?"
     r"|(?:tetangga|anak|anaknya|suami|suaminya|istri|isteri|istrinya|ibu|bapak|ayah|adik|adek|kakak|mertua|ortu"
     r"|orang\s+tua|keponakan|cucu|teman|kawan|saudara|paman|bibi|nenek|kakek|menantu|ipar|putra|putri|putera|puteri"
-    r"|majikan|bos|atasan|pacar|rekan|kenalan)\s+(?:saya|sy|kami|ku|aku|gw|gue|kandung|perempuan|laki-laki|kami)"
-    r"(?:\s+(?:yang|yg))?|oleh|kepada|kpd|dengan|dgn|dg|bersama|sama|sm|ama|menghubungi|dihubungi|ditemui|menemui"
+    r"|majikan|bos|atasan|pacar|rekan|kenalan)(?:\s+(?:saya|sy|sya|kami|ku|aku|gw|gue|kandung|perempuan|laki-laki))+"
+    r"(?:\s+(?:yang|yg))?)(?![^\W\d_])[\s,:]*"
+)
+_WEAK_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:oleh|kepada|kpd|dengan|dgn|dg|bersama|sama|sm|ama|menghubungi|dihubungi|ditemui|menemui"
     r"|bertemu|ketemu|kata|menurut|bilang|ditelepon|dimarahi|dipukul|diancam|ditipu|dari|milik|punya|rumah|salam"
     r"|tanya|terima\s+kasih|makasih|trims|thanks|laporan|bantuan|anak|dibantu|diurus|diterima|dilayani|ditangani)"
     r"(?![^\W\d_])[\s,:]*"
 )
+_AFFIXED = re.compile(r"(?:me[mn]?|meng|meny|ber|ter|di|per)[a-z]{4,}$|[a-z]+(?:kan|nya)$")
+_LABELS = frozenset("ig fb wa hp telp tlp email ktp nik kk npwp bpjs kis rek no nomor".split())
+
+
+def _one_typo(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    deletes = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    doubles = {word[:i] + word[i] + word[i:] for i in range(len(word))}
+    subs = {word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in letters}
+    return (deletes | swaps | doubles | subs) - {word}
+
+
+_FUZZY_CUES = frozenset().union(*(_one_typo(w) for w in ("bernama", "namanya", "pelapor"))) - _LEX.common - _LEX.names
 _LOCATIVE = frozenset(
     "di ke dari daerah arah menuju wilayah kawasan sekitar dekat desa kampung kota kab kabupaten kec kecamatan kel "
     "kelurahan dusun jalan jl jln gang gg perum perumahan pasar masjid sekolah toko warung merek merk aplikasi".split()
@@ -717,7 +754,7 @@ def _degree_regex() -> re.Pattern[str]:
     for degree in sorted(_LEX.degrees, key=len, reverse=True):
         pieces = [re.escape(p) for p in degree.split(".") if p]
         parts.append(r"\.?\s?".join(pieces) + r"\.?")
-    return re.compile(r"(?:\s?,?\s?(?:" + "|".join(parts) + r"))+(?![\w])")
+    return re.compile(r"(?:\s?,?\s?(?:" + "|".join(parts) + r"))+(?![\w])", re.IGNORECASE)
 
 
 _DEGREES = _degree_regex()
@@ -729,7 +766,7 @@ class _Names:
     def __init__(self, doc: _Doc) -> None:
         self.doc = doc
         self.tokens = doc.tokens
-        self.public = [_overlaps(t.start, t.end, doc.public) for t in doc.tokens]
+        self.public = [_overlaps(t.start, t.end, doc.public) or _overlaps(t.start, t.end, doc.numeric) for t in doc.tokens]
         self.mixed = doc.mode == "mixed"
         self.starts_at = [t.start for t in doc.tokens]
 
@@ -751,7 +788,7 @@ class _Names:
 
     def blocked(self, i: int) -> bool:
         low = self.tokens[i].low
-        return self.public[i] or low in _LEX.roles or low in _LEX.honorifics
+        return self.public[i] or low in _LEX.roles or low in _LEX.honorifics or low in _LABELS
 
     def initial(self, i: int) -> bool:
         tok = self.tokens[i]
@@ -783,9 +820,16 @@ class _Names:
             return False
         if self.initial(i):
             return True
-        if self.mixed:
-            return (tok.cap and not tok.acronym) or strength == _STRONG
-        return strength == _STRONG
+        if self.mixed and tok.cap and not tok.acronym or strength == _STRONG:
+            return True
+        return strength == _MEDIUM and self.plausible_unknown(i)
+
+    def plausible_unknown(self, i: int) -> bool:
+        """An unknown word after 'saya', 'anak saya', 'petugas'...: a name unless it looks like a verb."""
+        tok = self.tokens[i]
+        if len(tok.text) < 3 or tok.acronym and self.mixed or _AFFIXED.match(tok.low):
+            return False
+        return not self.blocked(i) and tok.low not in _LEX.common and tok.low not in _LEX.titles
 
     def starts(self, i: int, strength: int) -> bool:
         """Whether token i can be the first word of a name, after a cue of this strength."""
@@ -798,9 +842,9 @@ class _Names:
             return strength == _STRONG or (self.mixed and tok.cap)
         if tok.low in _LEX.common or tok.low in _LEX.titles:
             return False
-        if self.mixed:
-            return (tok.cap and (strength == _STRONG or not tok.acronym)) or strength == _STRONG
-        return strength == _STRONG
+        if strength == _STRONG or self.mixed and tok.cap and not tok.acronym:
+            return True
+        return strength == _MEDIUM and self.plausible_unknown(i)
 
     # -- growing a name
     def take(self, j: int, strength: int) -> tuple[int, int] | None:
@@ -814,6 +858,8 @@ class _Names:
             strength = _STRONG
         if not self.starts(k, strength):
             return None
+        if self.tokens[k].low in _LEX.names:
+            strength = max(strength, _MEDIUM)
         return j, self.grow_right(k, strength)
 
     def grow_right(self, i: int, strength: int) -> int:
@@ -834,7 +880,7 @@ class _Names:
             tok = self.tokens[prev]
             if self.is_title(prev):
                 i = prev
-            elif not self.sentence_start(i) and not self.blocked(prev) and (tok.low in _LEX.names or (self.mixed and tok.cap and not tok.acronym and tok.low not in _LEX.common)):
+            elif self.initial(prev) or not self.blocked(prev) and (tok.low in _LEX.names or (self.mixed and tok.cap and not tok.acronym and tok.low not in _LEX.common)):
                 i = prev
             else:
                 break
@@ -867,8 +913,12 @@ class _Names:
         text = self.doc.text
         for m in _STRONG_CUE.finditer(text):
             ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
+        for m in _MEDIUM_CUE.finditer(text):
+            ranges.append(self.after_cue(m.end(), _MEDIUM) or (-1, -1))
         for m in _WEAK_CUE.finditer(text):
             ranges.append(self.after_cue(m.end(), _WEAK) or (-1, -1))
+        for i in self.fuzzy_cues():
+            ranges.append(self.after_cue(self.tokens[i].end, _STRONG) or (-1, -1))
         for i, tok in enumerate(self.tokens):
             ranges.append(self.seed_at(i) or (-1, -1))
         return [r for r in ranges if r[0] >= 0]
@@ -880,16 +930,20 @@ class _Names:
         if tok.low in _LEX.roles and not self.public[i]:
             end = self.doc.text[tok.end :]
             skip = 2 if self.adjacent(i) or end.startswith((" ", ", ")) else 0
-            return self.after_cue(tok.end, _WEAK, skip) if skip else None
+            return self.after_cue(tok.end, _MEDIUM, skip) if skip else None
         if self.is_title(i) and (i == 0 or self.tokens[i - 1].low not in _LEX.titles):
             return self.take(i, _STRONG)
         if self.public[i] or self.blocked(i):
             return None
         if self.is_name(i) or self.is_ambiguous(i) and self.mixed and tok.cap and not self.sentence_start(i):
-            return self.grow_left(i), self.grow_right(i, _WEAK)
+            return self.grow_left(i), self.grow_right(i, _MEDIUM)
         if self.mixed:
             return self.capitalised_pair(i)
         return None
+
+    def fuzzy_cues(self) -> list[int]:
+        """Tokens one typo away from 'bernama', 'namanya' or 'pelapor' ('benama', 'pelpor')."""
+        return [i for i, t in enumerate(self.tokens) if t.low in _FUZZY_CUES]
 
     def honorific_alone(self, i: int) -> bool:
         """'Ibu Siti', not 'ibu-ibu', 'bapak2' or 'Bapak/Ibu'."""
@@ -915,13 +969,26 @@ class _Names:
 def _names(doc: _Doc) -> list[_Candidate]:
     finder = _Names(doc)
     found = []
-    for first, last in finder.spans():
+    ranges = finder.spans()
+    for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end
         degree = _DEGREES.match(doc.text, end)
         if degree and ("." in degree.group() or any(c.isupper() for c in degree.group())):
             end = degree.end()
         found.append(_Candidate("nama", start, end, _P_NAMA))
     return found
+
+
+def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Other mentions of a word already found in a name: 'a.n. Gimun Zainuddin ... Gimun mengaku'."""
+    tokens = finder.tokens
+    words = {
+        tokens[k].low
+        for first, last in ranges
+        for k in range(first, last + 1)
+        if len(tokens[k].low) > 2 and tokens[k].low not in _LEX.common and not finder.blocked(k) and not finder.is_title(k)
+    }
+    return [(k, k) for k, tok in enumerate(tokens) if tok.low in words and not finder.blocked(k)]
 
 
 # --------------------------------------------------------------------------- putting it together
