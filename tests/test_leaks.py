@@ -60,3 +60,18 @@ def test_identifiers_come_from_reporter_fields_and_private_text(region, clock) -
     assert ("nama", "Slamet Riyadi") in found and ("telepon", "+6281234567890") in found
     assert any(kind == "telepon" and "1111" in value for kind, value in found)
     assert any(kind == "nama" and "Karto" in value for kind, value in found)
+
+
+def test_words_the_redactor_overmatches_do_not_become_identifiers(region, clock, monkeypatch) -> None:
+    from chalicelib import leaks
+    from chalicelib.redaction import PiiMatch
+
+    text = "Gaji di bawah UMK, tetangga saya yang mampu. Nama saya Karto."
+    fake = [PiiMatch("nama", 14, 17, "UMK"), PiiMatch("nama", 39, 44, "mampu"), PiiMatch("nama", 56, 61, "Karto")]
+    monkeypatch.setattr(leaks, "find_pii", lambda t: fake if t == text else [])
+    report, _ = new_report(validate(submission(description=text, reporter={}), region), region, now=clock())
+    assert [i.value for i in report_identifiers(report)] == ["Karto"]
+    lower = "nama saya karto, tinggal dekat pasar"
+    monkeypatch.setattr(leaks, "find_pii", lambda t: [PiiMatch("nama", 10, 15, "karto")] if t == lower else [])
+    report, _ = new_report(validate(submission(description=lower, reporter={}), region), region, now=clock())
+    assert [i.value for i in report_identifiers(report)] == ["karto"]  # an all-lower-case message

@@ -155,8 +155,17 @@ def report_identifiers(report: Report) -> Iterator[Identifier]:
     texts += [u.note for u in report.updates if u.note]
     for text in texts:
         for match in find_pii(text):
-            if match.kind not in SKIP_KINDS:
+            if match.kind not in SKIP_KINDS and not _unlikely_name(match.kind, match.value, text):
                 yield Identifier(report.tracking, match.kind, match.value)
+
+
+def _unlikely_name(kind: str, value: str, text: str) -> bool:
+    """A "name" the redactor over-matched in mixed-case text: a lower-case word ("mampu") or a
+    short acronym ("UMK"). Searching the site for such words would stop every build; the
+    redactor still removes them from the text it publishes."""
+    if kind != "nama" or text.islower() or text.isupper():
+        return False
+    return value.islower() or (value.isupper() and len(value) <= 5)
 
 
 def scanner_for(reports: Iterable[Report], cache: IdentifierCache | None = None) -> Scanner:
