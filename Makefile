@@ -12,7 +12,7 @@ help: ## list the targets
 
 $(BIN)/aduan: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q "pip>=24,<26.3"  # chalice 1.34 needs pip < 26.3
 	$(BIN)/pip install -q -r requirements.txt
 	$(BIN)/pip install -q --no-deps -e .
 	touch $@
