@@ -139,6 +139,12 @@ def feedback_form() -> Response:
 
 # -- officers (Authorization: Bearer <token>) -----------------------------------------------------
 
+@route("/console")
+def console() -> Response:
+    """The officers' console: one page that works the officer endpoints below with a token."""
+    return html(web.console_page())
+
+
 @route("/officer/me")
 def whoami() -> dict[str, Any]:
     me = officer()

@@ -81,3 +81,30 @@ def test_the_form_works_without_javascript(live, browser) -> None:
     tracking = page.inner_text("#tracking-number").strip()
     assert requests.get(f"{live.api}/reports/{tracking}", timeout=5).json()["status"] == "received"
     context.close()
+
+
+def test_officer_reviews_the_public_text_in_the_console(live, browser) -> None:
+    body = {"kind": "complaint", "title": "Got mampet di Gang Mawar", "category": "drainase-banjir",
+            "description": "Saluran di Gang Mawar mampet. Hubungi saya di 0857-4444-3333 kalau perlu survei.",
+            "location": {"kecamatan": "Purworejo", "kelurahan": "Pohjentrek"}, "reporter": {"name": "Nanik Rahayu"}}
+    tracking = requests.post(live.api + "/reports", json=body, timeout=10).json()["tracking"]
+    token = live.officer_token()
+    page = browser.new_page()
+    page.goto(live.api + "/console")
+    page.fill("#token", token)
+    page.click("#login button[type=submit]")
+    page.click(f"button[data-tracking='{tracking}']")
+    page.wait_for_function("document.getElementById('public-description').value.length > 0")
+    redacted = page.input_value("#public-description")
+    assert "[TELEPON]" in redacted and "4444" not in redacted
+    assert "0857-4444-3333" in page.inner_text("#orig-description")  # the original stays visible to the officer
+    page.fill("#public-description", "Saluran di Gang Mawar mampet dan meluap saat hujan.")
+    page.click("button[data-action=verify]")
+    page.wait_for_selector("#message.ok", timeout=10000)
+    url = f"{live.site}/laporan/{tracking}/"
+    assert wait_until(lambda: requests.get(url, timeout=5).status_code == 200, timeout=30)
+    assert "meluap saat hujan" in requests.get(url, timeout=5).text
+    detail = requests.get(f"{live.api}/officer/reports/{tracking}", headers={"Authorization": f"Bearer {token}"},
+                          timeout=5).json()
+    assert any(u["type"] == "edit" and not u["public"] for u in detail["updates"])  # the edit is audited
+    page.close()

@@ -68,6 +68,7 @@ Aduan is running (Ctrl-C stops everything)
   public site:  {site_url}/
   report form:  {site_url}/lapor/
   API:          {api_url}/   (OpenAPI: {api_url}/openapi.json)
+  officers:     {api_url}/console
   data:         {data}
 An officer token for the API:
   ADUAN_DATA={data} .venv/bin/aduan officer add --name "Admin Kominfo" --role admin

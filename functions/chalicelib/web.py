@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -90,3 +91,7 @@ def status_page(status: dict[str, Any], site_url: str) -> str:
 def done_page(message: str, tracking: str, site_url: str) -> str:
     return page("Terima kasih", f'<div class="box" role="status"><p>{html.escape(message)}</p>'
                 f"<p>Nomor: <code>{html.escape(tracking)}</code></p></div>", site_url)
+
+
+def console_page() -> str:
+    return (Path(__file__).parent / "console.html").read_text(encoding="utf-8")
