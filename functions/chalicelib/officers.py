@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -63,7 +64,7 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def check_role(role: str, agency: str | None, known_agencies: dict[str, object]) -> None:
+def check_role(role: str, agency: str | None, known_agencies: Mapping[str, object]) -> None:
     if role not in ROLES:
         raise ValidationError(f"unknown role {role!r}; expected one of: {', '.join(ROLES)}", {"role": "unknown"})
     if role == "agency" and agency not in known_agencies:

@@ -121,12 +121,13 @@ def statistics(reports: Iterable[Report], region: Region, today: str) -> dict[st
         by_status[report.status.value] += 1
         by_agency[report.agency if report.agency in region.agencies else None] += 1
         by_kind[report.kind] += 1
+    ranked = sorted(((a, n) for a, n in by_agency.items() if a is not None or n),
+                    key=lambda item: (-item[1], item[0] is None, item[0] or ""))
     agencies = [
         {"agency": agency, "name": region.agency_name(agency), "total": count,
          "share": round(count / total, 4) if total else 0.0}
-        for agency, count in by_agency.items() if agency is not None or count
+        for agency, count in ranked
     ]
-    agencies.sort(key=lambda a: (-a["total"], a["agency"] is None, a["agency"] or ""))
     return {
         "generated": today, "total": total, "published": published, "confidential": confidential,
         "by_status": {s.value: by_status[s.value] for s in Status}, "by_agency": agencies,
