@@ -21,19 +21,27 @@ place in the original, so the placeholders replace exactly the original characte
   ``3 hari``) are found first and never taken for identifiers.
 * Addresses: RT/RW, house numbers after a street or an address word (``Jl. Hasanudin No. 12``
   keeps ``Jl. Hasanudin``), ``Blok C-12``, and a whole ``Gang X No. 12``.
-* Person names from cues ("nama saya", "a.n.", "bernama", "tetangga saya", "oleh"...),
-  honorifics ("Bapak", "Bu", "Sdr."), titles ("H.", "Drs.", "S.Pd.") and a list of Indonesian
-  given and family names (``data/names_id.txt``). The honorific is kept ("Bapak [NAMA]"), the
-  titles and degrees go with the name. Streets, agencies, facilities and places
-  (``data/public_id.txt``) are protected, so "Jl. KH. Ahmad Dahlan" and "RSUD dr. R.
-  Soedarsono" stay. Officials acting in office are named persons too and are redacted.
+* Person names from cues ("nama saya", "a.n.", "bernama", "yang bertanda tangan di bawah ini",
+  "tetangga saya", "petugas", "menurut", "oleh", a closing "Hormat saya," or a signature line,
+  and words that follow a name: "di sini", "selaku", "(45 th)", ", S.Pd."), honorifics ("Bapak",
+  "Bu", "Sdr."), titles ("H.", "Drs.") and a list of Indonesian given and family names
+  (``data/names_id.txt``). The honorific is kept ("Bapak [NAMA]"): it carries no identity and
+  keeps the text readable; titles and degrees go with the name. Capitalised unknown words inside
+  a mixed-case sentence are taken as names, and a word found in one name is redacted wherever
+  else it appears in the text. Streets, agencies, facilities and places (``data/public_id.txt``)
+  are protected, so "Jl. KH. Ahmad Dahlan" and "RSUD dr. R. Soedarsono" stay. Officials acting in
+  office are named persons too and are redacted.
 
-Known limits. A name with no cue, no honorific and not in the name list is found only when it
-is written capitalised inside a mixed-case sentence and is two words or more; a lone unknown
-word in an all-lower-case or ALL-CAPS message is left. A name glued to an agency or street name
-without punctuation may be taken as part of it. Numbers of 10 or more digits with no cue are
-redacted as ``[REKENING]`` (or by their length: 13 as ``[BPJS]``, 15 as ``[NPWP]``, 16 as
-``[NIK]``), so an unrelated long number is over-redacted. Only Indonesian numbering is known.
+Known limits. A name not in the name list and with no cue is missed in an all-lower-case or
+ALL-CAPS message ("kemarin darsinah datang"), and right after "ke" or "di", where a capitalised
+word is read as a place ("pergi ke Darsinah").
+A name glued to the end of an agency or facility name, with no punctuation, may be kept as part of
+it; an unknown agency or brand written like a name after a cue ("petugas Bappeko") may be
+redacted as [NAMA], and so may a misspelt common word after a cue ("saya mengajkan"). Numbers of
+10 or more digits with no cue are redacted anyway, as [REKENING] (13 digits starting 000 as
+[BPJS], a dotted 15-digit number as [NPWP], 16 digits as [NIK]), so an unrelated long number is
+over-redacted; a customer number after "no. pelanggan" is redacted as [REKENING]. Only Indonesian
+phone numbering is known. ``find_pii`` takes about a millisecond per complaint.
 """
 
 from __future__ import annotations
@@ -182,8 +190,8 @@ def _case_mode(text: str) -> str:
         return "upper"
     if upper < 0.015:
         return "lower"
-    words = [w for w in _WORD.findall(text) if len(w) > 2]
-    if words and sum(w[0].isupper() for w in words) / len(words) > 0.7:
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.85:
         return "title"
     return "mixed"
 
@@ -259,7 +267,10 @@ _NUMERIC_PATTERNS = [
     rf"{_NOT_AFTER_DIGIT}\d{{1,3}}(?:[.,]\d+)?\s?%",
     r"(?<![^\W\d_])ke-?\s?\d{1,3}(?!\d)",
 ]
-_NUMERIC = [re.compile(p, re.IGNORECASE) for p in _NUMERIC_PATTERNS]
+# A count of one or two digits may follow a phone number ("081234567890 3 kali"), but "BRI 4467 0167 52
+# Lampu..." is an account number that ran into the next sentence: only a lower-case unit makes a count.
+_COUNT_AFTER_DIGITS = re.compile(rf"(?<=\d[ ])\d{{1,2}}\s?(?:{_UNITS})\b")
+_NUMERIC = [re.compile(p, re.IGNORECASE) for p in _NUMERIC_PATTERNS] + [_COUNT_AFTER_DIGITS]
 
 
 def _numeric_spans(text: str) -> list[_Span]:
@@ -289,13 +300,23 @@ def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 _PUBLIC_PHRASES = _phrase_regex(_LEX.places + _LEX.phrases)
-_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|sch\.id|desa\.id)\b\S*", re.IGNORECASE)
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|sch\.id|desa\.id)\b\S*",
+    re.IGNORECASE,
+)
 # Institutions whose names are often Arabic words or people's names: "MI Nurul Huda", "GOR Untung Suropati".
 _NAMED_OPENERS = frozenset(
     "masjid mesjid musholla mushola musala langgar surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan "
     "tpq madrasah gereja rsud rs rsu rsia gor stadion universitas univ sd sdn smp smpn sma sman smk smkn tk".split()
 )
-_CONNECTORS = frozenset({"dan", "&", "al", "el", "an", "ar", "as", "at", "ad", "asy", "ash", "ath", "az", "bin", "dr", "de", "van", "der", "di"})
+# Mosques, pesantren and churches are often named after people ("Masjid KH Hasyim Asy'ari").
+_RELIGIOUS_OPENERS = frozenset(
+    "masjid mesjid musholla mushola musala langgar surau pondok ponpes pesantren yayasan tpq gereja".split()
+)
+# Acronyms that open a name even in lower case inside a mixed-case text ("di mi darul ulum"); not
+# "min" (admin), "ma" (mother) or "man".
+_LOWER_CASE_OPENERS = frozenset("mi mts sd smp sma smk tk rs rsu gor tpa tps tpu kua".split())
+_CONNECTORS = frozenset("dan & al el an ar as at ad asy ash ath az bin de van der".split())
 
 
 def _public_spans(doc: _Doc) -> list[_Span]:
@@ -306,7 +327,11 @@ def _public_spans(doc: _Doc) -> list[_Span]:
         pair = f"{tok.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
         last = i + 1 if pair in _LEX.facility_openers else i
         street = tok.low in _LEX.street_openers
-        facility = last > i or tok.low in _LEX.facility_openers or (tok.low in _LEX.capital_openers and tok.text.isupper())
+        following = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        plain_next = following not in _LEX.common and following not in _LEX.names and following != ""
+        lower_ok = doc.mode != "mixed" or (plain_next and tok.low in _LOWER_CASE_OPENERS)
+        capital = tok.low in _LEX.capital_openers and (tok.text.isupper() or lower_ok)
+        facility = last > i or tok.low in _LEX.facility_openers or capital
         if street or facility:
             spans.append(_Span(tok.start, _public_continuation(doc, last, street)))
     return spans
@@ -314,51 +339,107 @@ def _public_spans(doc: _Doc) -> list[_Span]:
 
 def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
     """Where the name of a street or facility opened by token i ends."""
-    tokens, text = doc.tokens, doc.text
-    end = tokens[i].end
-    opener = tokens[i].low
-    after_rank = False
+    tokens = doc.tokens
+    end, after_rank = tokens[i].end, False
     for j in range(i + 1, min(i + 8, len(tokens))):
-        gap = text[tokens[j - 1].end : tokens[j].start]
-        digits = r"(?:\d{1,3}\s*)?" if not street else ""
-        if "\n" in gap or not re.fullmatch(rf"[\s.'\-/]{{0,3}}{digits}[\s.'\-]{{0,3}}", gap) or (gap and not street and "/" in gap):
+        if not _public_gap(doc, j, street):
             break
-        tok = tokens[j]
-        if tok.low in ("no", "nomor", "nmr", "nomer", "rt", "rw", "gg", "gang", "blok", "kav") or tok.low in _LEX.honorifics:
+        step = _public_step(doc, i, j, street, after_rank)
+        if step is None:
             break
-        if tok.low in _LEX.ranks or (len(tok.text) == 1 and text[tok.end : tok.end + 1] == "."):
-            after_rank = True
-            end = tok.end
-            continue
-        names_allowed = street or after_rank or opener in _NAMED_OPENERS or (j > i + 1 and _plain_word(doc, tokens[j - 1]))
-        if not _continues_public(doc, tok, names_allowed, street, j + 1 < len(tokens) and tokens[j + 1].cap):
-            break
-        end = tok.end
+        after_rank = after_rank or step == "rank"
+        end = tokens[j].end
     if not street:  # "SDN Kebonsari 1", "SMPN 2"
-        m = re.match(r"\s{0,2}\d{1,3}(?![\d.,:/])(?!\s?(?:" + _UNITS + r")\b)", text[end:], re.IGNORECASE)
-        if m:
-            end += m.end()
+        m = _FACILITY_NUMBER.match(doc.text, end)
+        end = m.end() if m else end
     return end
+
+
+_FACILITY_NUMBER = re.compile(rf"\s{{0,2}}\d{{1,3}}(?![\d.,:/])(?!\s?(?:{_UNITS})\b)", re.IGNORECASE)
+
+
+def _public_gap(doc: _Doc, j: int, street: bool) -> bool:
+    """Whether what separates tokens j-1 and j can be inside one street or facility name."""
+    prev, tok = doc.tokens[j - 1], doc.tokens[j]
+    gap = doc.text[prev.end : tok.start]
+    digits = "" if street else r"(?:\d{1,3}\s*)?"  # "SMPN 2 Pasuruan"
+    if "\n" in gap or not re.fullmatch(rf"[\s.'\-/]{{0,3}}{digits}[\s.'\-]{{0,3}}", gap) or (not street and "/" in gap):
+        return False
+    if any(c.isdigit() for c in gap) and not _overlaps(tok.start, tok.end, doc.phrases):
+        return False  # "SDN Tembokrejo 3 Asep Nugroho": after the number only a place ("SMPN 2 Pasuruan")
+    # A dot ends the name ("DLH. H. Theresia...") unless it marks an abbreviation: "Jl. Dr. Sutomo",
+    # "RSUD dr. R. Soedarsono", "Jl. WR. Supratman".
+    abbreviation = (
+        prev.low in _LEX.ranks or prev.low in _ABBREVIATED or len(prev.low) == 1 or (street and len(prev.low) <= 3)
+    )
+    return "." not in gap or abbreviation
+
+
+def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> str | None:
+    """How token j goes on with the name opened by token i: "rank", "word", or None (it ends)."""
+    tokens, tok, opener = doc.tokens, doc.tokens[j], doc.tokens[i].low
+    if tok.low in _STOP_PUBLIC or tok.low in _LEX.honorifics or tok.low in _FUZZY_CUES:
+        return None
+    initial = len(tok.text) == 1 and doc.text[tok.end : tok.end + 1] == "."
+    if (street or j == i + 1 or after_rank) and (tok.low in _LEX.ranks or initial):
+        return "rank"
+    if not street:
+        if tok.low in _LEX.titles:
+            return None  # "Kel. Panggungrejo KH. Reza": a title starts a person
+        if _is_role(tok.low) and opener not in _BUILDINGS:
+            return None  # "Kecamatan Purworejo Bidan Hj. Wayan": the role starts a person
+        if opener not in _RELIGIOUS_OPENERS and _starts_person(doc, j):
+            return None
+    names_allowed = street or after_rank or opener in _NAMED_OPENERS or (j > i + 1 and _plain_word(doc, tokens[j - 1]))
+    caseless = doc.mode != "mixed" or not tokens[i].cap  # "puskesmas bugul kidul" in a mixed-case text
+    next_cap = j + 1 < len(tokens) and tokens[j + 1].cap
+    return "word" if _continues_public(tok, names_allowed, street, caseless, next_cap) else None
+
+
+_ABBREVIATED = frozenset("jl jln kel kec ds dsn kp perum komp kab prov gg univ ponpes yth".split())
+_BUILDINGS = frozenset("kantor balai gedung rumah pendopo rumah dinas aula".split())
+
+
+def _starts_person(doc: _Doc, j: int) -> bool:
+    """'Perumda Air Minum Mega Widodo': a word that is a name, followed by a name."""
+    tokens = doc.tokens
+    if j + 1 >= len(tokens) or tokens[j].low not in _LEX.names or doc.text[tokens[j].end : tokens[j + 1].start] != " ":
+        return False
+    nxt = tokens[j + 1].low
+    return nxt in _LEX.names and nxt not in _LEX.common
+
+
+_STOP_PUBLIC = frozenset(
+    "no nomor nmr nomer rt rw gg gang blok kav saya sy sya aku kami kita yang yg di ke dari untuk utk dengan dgn "
+    "mohon mhn tolong tlg terima kasih sudah sdh belum blm tidak tdk ada ini itu tsb dan atau karena krn selaku "
+    "bernama namanya nama pak bu bapak ibu yth kepada kpd".split()
+)
 
 
 def _plain_word(doc: _Doc, tok: _Token) -> bool:
     """An unknown word such as 'Darul' in 'Yayasan Darul Ulum': the name goes on after it."""
     low = tok.low
-    return not tok.acronym and low not in _LEX.names and low not in _LEX.common and not _overlaps(tok.start, tok.end, doc.phrases)
+    return (
+        not tok.acronym
+        and low not in _LEX.names
+        and low not in _LEX.common
+        and not _overlaps(tok.start, tok.end, doc.phrases)
+    )
 
 
-def _continues_public(doc: _Doc, tok: _Token, names_allowed: bool, street: bool, next_cap: bool) -> bool:
+def _continues_public(tok: _Token, names_allowed: bool, street: bool, caseless: bool, next_cap: bool) -> bool:
+    """Whether a word goes on with the street or facility name before it."""
     if tok.low in _LEX.roles and not names_allowed:
-        return doc.mode == "mixed" and tok.cap
+        return not caseless and tok.cap
     if tok.low in _LEX.names and tok.low not in _LEX.common and not names_allowed:
         return False  # "Dispendukcapil Budi Santoso": a person, not part of the agency
-    if doc.mode == "mixed" and tok.cap:
+    if not caseless and tok.cap:
         return True
-    if doc.mode == "mixed" and tok.low in _CONNECTORS:
+    if not caseless and tok.low in _CONNECTORS:
         return next_cap
-    if doc.mode == "mixed" and not street and tok.low not in _LEX.names:
+    if not caseless and not street:
         return False
-    return tok.low not in _LEX.common or tok.low in ("agung", "jaya", "raya", "indah", "permata", "mulia")
+    return tok.low not in _LEX.common or tok.low in _LEX.names or tok.low == "raya"
 
 
 # --------------------------------------------------------------------------- candidates
@@ -366,7 +447,7 @@ def _continues_public(doc: _Doc, tok: _Token, names_allowed: bool, street: bool,
 _P_EMAIL, _P_AKUN, _P_ID, _P_PHONE, _P_NOPOL, _P_ALAMAT, _P_NAMA = 100, 95, 90, 88, 80, 70, 50
 
 _EMAIL = re.compile(
-    r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:\s?@\s?|\s?[\[(](?:at|@)[\])]\s?)"
+    r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:@\s?|\s@\s|\s?[\[(](?:at|@)[\])]\s?)"
     r"[A-Za-z0-9\-]+(?:(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z0-9\-]+)*(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z]{2,}(?![\w])",
     re.IGNORECASE,
 )
@@ -391,28 +472,49 @@ _LABELLED_HANDLE = re.compile(
     r"(?!(?:ig|fb|instagram|facebook|tiktok|twitter|saya|sy|aku)(?![\w.]))(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})",
     re.IGNORECASE,
 )
-_DISPLAY_NAME = re.compile(r"(?:\s[A-Z][a-z']+){0,2}")
-_PUBLIC_HANDLES = re.compile(r"(?i)^@?(?:pemkot|pemkab|pemprov|humas|dinas|dispen|diskominfo|kominfo|lapor|sp4n|satpol|pdam|pln|bpjs|polres|polri|puskesmas|dprd|kemen|official|info|esambat)")
+_DISPLAY_NAME = re.compile(r"(?:\s[A-Z][A-Za-z']+){0,3}")
+_PUBLIC_HANDLES = re.compile(
+    r"(?i)^@?(?:pemkot|pemkab|pemprov|humas|dinas|dispen|diskominfo|kominfo|lapor|sp4n|satpol|pdam|pln|bpjs|polres|polri|puskesmas|dprd|kemen|official|info|esambat)"
+)
 
 
 def _accounts(doc: _Doc) -> list[_Candidate]:
-    found = [_Candidate("akun", m.start(), _strip_trailing(doc.text, m.start(), m.end()), _P_AKUN) for m in _PROFILE_URL.finditer(doc.text)]
+    text = doc.text
+    found = [
+        _Candidate("akun", m.start(), _strip_trailing(text, m.start(), m.end()), _P_AKUN)
+        for m in _PROFILE_URL.finditer(text)
+    ]
     for m in _HANDLE.finditer(doc.text):
         if not _PUBLIC_HANDLES.match(m.group()):
             found.append(_Candidate("akun", m.start(), m.end(), _P_AKUN))
+    found += _misspelt_labels(doc)
     for m in _LABELLED_HANDLE.finditer(doc.text):
         if _is_handle(m):
             end = m.end("h")
-            if m.group().lower().startswith(("fb", "facebook")):  # a display name: "fb: Budi Santoso"
-                end += len(_DISPLAY_NAME.match(doc.text, end).group())
+            display = _DISPLAY_NAME.match(doc.text, end)
+            if display and m.group().lower().startswith(("fb", "facebook")):  # a display name: "fb: Budi Santoso"
+                end = display.end()
             found.append(_Candidate("akun", m.start("h"), _strip_trailing(doc.text, m.start("h"), end), _P_AKUN))
+    return found
+
+
+_ANY_LABEL = re.compile(r"(?<![\w])(?P<label>[A-Za-z]{5,10})\s?[:=]\s?@?(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})")
+
+
+def _misspelt_labels(doc: _Doc) -> list[_Candidate]:
+    """'Instaggram: aliganteng', 'facebok: budi.s': a platform name with a typo, then a colon."""
+    found = []
+    for m in _ANY_LABEL.finditer(doc.text):
+        handle = m.group("h").lower()
+        if m.group("label").lower() in _FUZZY_PLATFORMS and handle not in _LEX.common - _LEX.names:
+            found.append(_Candidate("akun", m.start("h"), _strip_trailing(doc.text, m.start("h"), m.end("h")), _P_AKUN))
     return found
 
 
 def _is_handle(m: re.Match[str]) -> bool:
     handle = m.group("h")
     first = handle.split()[0].lower().strip(".")
-    if _PUBLIC_HANDLES.match(handle) or first in _LEX.common and not re.search(r"[\d_.]", handle):
+    if _PUBLIC_HANDLES.match(handle) or first in _LEX.common - _LEX.names and not re.search(r"[\d_.]", handle):
         return False
     explicit = bool(m.group("sep").strip()) or m.group("own") is not None or "@" in m.group()
     label = m.group().split()[0].lower() if m.group().split() else ""
@@ -433,7 +535,7 @@ _CUE_PATTERNS = {
     "kk": r"kartu\s+keluarga|no(?:mor|mer)?\.?\s*kk|nkk|kk",
     "nik": r"nik|n\.i\.k|nomor\s+induk\s+kependudukan|e-?ktp|ktp",
     "npwp": r"npwp",
-    "bpjs": r"bpjs|kis|jkn|kartu\s+indonesia\s+sehat|no(?:mor)?\.?\s*peserta|nomor\s+kartu|kpj|jamsostek|askes",
+    "bpjs": r"bpjs|kis|jkn|kartu\s+indonesia\s+sehat|no(?:mor)?\.?\s*peserta|no(?:mor)?\.?\s*kartu(?!\s+keluarga)|kpj|jamsostek|askes",
     "rekening": (
         r"rek|rekening|norek|no\.?\s*rek|bri|bca|bni|mandiri|bsi|btn|bank|cimb|niaga|danamon|permata|jatim|muamalat"
         r"|bjb|jago|seabank|transfer|tf|virtual\s+account|va|pelanggan|id\s*pel|idpel|sambungan|nosal|no\.?\s*meter"
@@ -451,7 +553,9 @@ _CUES = re.compile(
 )
 _CUE_WINDOW = 48
 
-_RUN = re.compile(r"(?<!\d)(?:\+\s?)?(?:\(\s?\+?\d{1,5}\s?\)[ .\-]?)?\d+(?:(?:[ \t]?[.\-][ \t]?|[ \t]{1,2})(?:\(\d{1,5}\)|\d+))*")
+_RUN = re.compile(
+    r"(?<!\d)(?:\+\s?)?(?:\(\s?\+?\d{1,5}\s?\)[ .\-]?)?\d+(?:(?:[ \t]?[.\-][ \t]?|[ \t]{1,2})(?:\(\d{1,5}\)|\d+))*"
+)
 _GROUP = re.compile(r"\d+")
 
 
@@ -478,7 +582,11 @@ def _cut(start: int, end: int, spans: list[_Span]) -> list[tuple[int, int]]:
     """The parts of [start, end) outside the given spans."""
     parts = [(start, end)]
     for s, e in spans:
-        parts = [p for a, b in parts for p in ((a, min(b, s)), (max(a, e), b)) if p[0] < p[1]] if s < end and start < e else parts
+        parts = (
+            [p for a, b in parts for p in ((a, min(b, s)), (max(a, e), b)) if p[0] < p[1]]
+            if s < end and start < e
+            else parts
+        )
     return parts
 
 
@@ -585,18 +693,19 @@ def _phone_matcher(doc: _Doc) -> list[_Candidate]:
     found = []
     for m in phonenumbers.PhoneNumberMatcher(doc.text, "ID", leniency=phonenumbers.Leniency.VALID):
         raw = m.raw_string.lstrip("(").lstrip()
-        if not (raw.startswith(("0", "+", "62")) and not _overlaps(m.start, m.end, doc.numeric)):
+        if not raw.startswith(("0", "+", "62")) or _overlaps(m.start, m.end, doc.numeric):
             continue
         digits = re.sub(r"\D", "", m.raw_string)
         if _is_phone(digits, raw.startswith("+") and not digits.startswith("62")) or raw.startswith("+62"):
-            found.append(_Candidate("telepon", m.start, m.end, _P_PHONE))
+            unbalanced = m.raw_string.startswith("(") and ")" not in m.raw_string  # "(0857-3344-2211)"
+            found.append(_Candidate("telepon", m.start + unbalanced, m.end, _P_PHONE))
     return found
 
 
 # ---- passports and vehicle plates
 
 _PASSPORT_CUED = re.compile(r"(?<![\w])[A-Za-z]{1,2}\s?\d{6,8}(?![\w])")
-_PASSPORT_SHAPE = re.compile(r"(?<![\w])[A-Z]\d{7}(?![\w])")
+_PASSPORT_SHAPE = re.compile(r"(?<![\w])(?:[A-Z] ?|[a-z])\d{7}(?![\w])")
 
 
 def _passports(doc: _Doc) -> list[_Candidate]:
@@ -617,9 +726,10 @@ _PLATE_STOP = frozenset(
     "YG DAN DGN DG UTK KE DI NO RT RW GG JL KM KG CM MM JT RB THN TH BLN HR JAM MNT TGL PKL WIB ORG KK SD SMP SMA TK "
     "ADA AKU APA ITU INI YA TDK GAK GA NGA BGT LG SJA AJA DLL DST DSB PAK BU BPK IBU MAS MBA KAK TPI JD UDH SDH BLM "
     "TAU KOK KAN NYA LHO SIH DEH TOH PUN LAH KAH TAH YAH AN X M HA KWH LT TON ATAU OLH DR DRI SAJA "
-    "SY KMI MRK DIA LBR LBH KRG MIN MAX MAU BRP".split()
+    "SY KMI MRK DIA LBR LBH KRG MIN MAX MAU BRP KEL KEC DSN DS JLN".split()
 )
 _PLATE = re.compile(r"(?<![^\W\d_])(?P<r>[A-Za-z]{1,2})[ \-.]?(?P<n>[1-9]\d{0,3})[ \-.]?(?P<s>[A-Za-z]{1,3})(?![\w])")
+_NOT_BEFORE_PLATE = re.compile(r"(?i)(?<![^\W\d_])(?:blok|blk|no|nomor|rt|rw|gg|gang|kav|kelas|lantai)\.?\s?$")
 _VEHICLE = re.compile(
     r"(?i)nopol|no\.?\s*pol|plat|pelat|nomor\s+polisi|motor|mobil|kendaraan|truk|truck|pick\s?up|angkot|bus|avanza|"
     r"xenia|innova|honda|yamaha|vario|beat|mio|nmax|ojol|ojek|parkir|tilang|knalpot|pengendara|sepeda|bak\s+terbuka"
@@ -630,13 +740,14 @@ def _plates(doc: _Doc) -> list[_Candidate]:
     found = []
     for m in _PLATE.finditer(doc.text):
         region, suffix = m.group("r"), m.group("s")
-        if region.upper() not in _PLATE_REGIONS:
+        if region.upper() not in _PLATE_REGIONS or _NOT_BEFORE_PLATE.search(doc.text, max(0, m.start() - 8), m.start()):
             continue
         if not (region.isupper() and suffix.isupper() or region.islower() and suffix.islower()):
             continue
         near = doc.text[max(0, m.start() - 40) : m.end() + 20]
         cued = bool(_VEHICLE.search(near))
-        if (region.islower() and doc.mode == "mixed" or len(suffix) == 1 or suffix.upper() in _PLATE_STOP) and not cued:
+        short = len(suffix) == 1 and (len(m.group("n")) < 3 or not suffix.isupper())  # "AG 1 A" needs a vehicle word
+        if (region.islower() and doc.mode == "mixed" or short or suffix.upper() in _PLATE_STOP) and not cued:
             continue
         found.append(_Candidate("nopol", m.start(), m.end(), _P_NOPOL))
     return found
@@ -655,7 +766,7 @@ _RT_RW = re.compile(
 _HOUSE = re.compile(rf"(?<![^\W\d_]){_NO}(?P<n>{_HOUSE_NUMBER})", re.IGNORECASE)
 _GANG = re.compile(
     rf"(?<![^\W\d_])(?:gg|gang)\s?\.?\s?(?:(?!(?:no|nomor|nmr|rt|rw)\b)[^\W_]+(?:['\-][^\W_]+)?\.?\s?){{1,3}}"
-    rf"(?:,\s?)?(?:{_NO})?{_HOUSE_NUMBER}",
+    rf"(?:,\s?)?(?P<no>{_NO})?{_HOUSE_NUMBER}",
     re.IGNORECASE,
 )
 _BLOCK = re.compile(
@@ -673,7 +784,9 @@ _ADDRESS_CONTEXT = re.compile(
 def _addresses(doc: _Doc) -> list[_Candidate]:
     text = doc.text
     found = [_Candidate("alamat", m.start(), m.end(), _P_ALAMAT) for m in _RT_RW.finditer(text)]
-    found += [_Candidate("alamat", m.start(), m.end(), _P_ALAMAT + 1) for m in _GANG.finditer(text) if not _overlaps(m.start(), m.end(), doc.numeric)]
+    for m in _GANG.finditer(text):  # "Gg. Mawar No. 7 anak saya..." but not "gang sempit 2 hari"
+        if m.group("no") or not _overlaps(m.start(), m.end(), doc.numeric):
+            found.append(_Candidate("alamat", m.start(), m.end(), _P_ALAMAT + 1))
     found += [_Candidate("alamat", m.start(), m.end(), _P_ALAMAT) for m in _BLOCK.finditer(text)]
     for m in _HOUSE.finditer(text):
         window = text[max(0, m.start() - 40) : m.start()]
@@ -684,15 +797,17 @@ def _addresses(doc: _Doc) -> list[_Candidate]:
     return found
 
 
+_BARE_NUMBER = re.compile(rf"\s?,?\s?(?P<n>{_HOUSE_NUMBER})(?!\s?(?:{_UNITS})\b)(?!\s?[-.]?\s?\d)", re.IGNORECASE)
+
+
 def _street_numbers(doc: _Doc) -> list[_Candidate]:
     """'Jl. Hasanudin 12': a bare number right after a street name is the house number."""
     found = []
-    pattern = re.compile(rf"\s?,?\s?(?P<n>{_HOUSE_NUMBER})(?!\s?(?:{_UNITS})\b)(?!\s?[-.]?\s?\d)", re.IGNORECASE)
     for tok_index, tok in enumerate(doc.tokens):
         if tok.low not in _LEX.street_openers:
             continue
         end = _public_continuation(doc, tok_index, True)
-        m = pattern.match(doc.text, end)
+        m = _BARE_NUMBER.match(doc.text, end)
         if m and end > tok.end and not _overlaps(m.start("n"), m.end("n"), doc.numeric):
             found.append(_Candidate("alamat", m.start("n"), m.end("n"), _P_ALAMAT))
     return found
@@ -700,6 +815,9 @@ def _street_numbers(doc: _Doc) -> list[_Candidate]:
 
 # ---- person names
 
+# How much a cue says that a name follows: STRONG ("nama saya", "bernama", an honorific) takes any
+# word; MEDIUM ("saya", "anak saya", a role) takes an unknown word that does not look like a verb;
+# WEAK ("oleh", "kepada") takes only a listed name or a capitalised word.
 _STRONG, _MEDIUM, _WEAK = 3, 2, 1
 _ABBREVIATIONS = frozenset({"moh", "muh", "moch", "mochd", "mohd", "abd", "ach", "mhd", "md", "m", "st", "sy"})
 _PARTICLES = frozenset({"bin", "binti", "bt", "al", "el", "van", "der", "de", "da", "ibnu", "abu"})
@@ -707,12 +825,13 @@ _SKIP_AFTER_ROLE = frozenset(
     "loket jaga lapangan kebersihan parkir pdam pln sekolah kelas kelurahan kecamatan desa dinas bagian yang yg "
     "saya sy kami kita nya itu tersebut tsb baru lama perempuan laki pria wanita muda tua senior piket shift pos "
     "kantor puskesmas teknik teknisi pelayanan layanan informasi pengaduan administrasi lingkungan setempat "
-    "kampung wilayah kami kita terkait bersangkutan ybs kepala ketua rt rw".split()
+    "kampung wilayah kami kita terkait bersangkutan ybs kepala ketua rt rw proyek yaitu yakni adalah ialah bagian "
+    "umum kebersihan keamanan dinas kantor toko warung kios pabrik gudang rumah sekolah kelas kelurahan".split()
 )
 _STRONG_CUE = re.compile(
     r"(?i)(?<![^\W\d_])(?:nama\s*(?:saya|sy|sya|aku|ku|lengkap(?:nya)?|pelapor|pemilik|anak|suami|istri|ayah|ibu|bapak"
     r"|petugas|pelaku|oknum|orangnya|korban|pasien|siswa|warga|almarhum|almarhumah|alm)?(?:\s*(?:saya|sy|kami|nya))?|namanya|nm|nma|bernama|bernma"
-    r"|brnama|atas\s+nama|a\s?\.\s?n\s?\.?|a/n|an\.|pelapor|dilaporkan\s+oleh|ttd\.?|hormat\s+(?:saya|kami|sy)"
+    r"|brnama|berinisial|inisial(?:nya)?|atas\s+nama|a\s?\.\s?n\s?\.?|a/n|an\.|(?:yang|yg)\s+bertanda\s*tangan\s+di\s*bawah\s+ini(?:\s*,?\s*nama)?|pelapor|dilaporkan\s+oleh|ttd\.?|hormat\s+(?:saya|kami|sy)"
     r"|salam\s+hormat|wassalam(?:u'?alaikum)?(?:\s+wr\.?\s*wb\.?)?|pengirim|dari\s*:|kepada\s*:|yth\.?|alm\.?|almh\.?"
     r"|almarhum(?:ah)?|mendiang)(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
 )
@@ -721,14 +840,49 @@ _MEDIUM_CUE = re.compile(
     r"|(?:tetangga|anak|anaknya|suami|suaminya|istri|isteri|istrinya|ibu|bapak|ayah|adik|adek|kakak|mertua|ortu"
     r"|orang\s+tua|keponakan|cucu|teman|kawan|saudara|paman|bibi|nenek|kakek|menantu|ipar|putra|putri|putera|puteri"
     r"|majikan|bos|atasan|pacar|rekan|kenalan)(?:\s+(?:saya|sy|sya|kami|ku|aku|gw|gue|kandung|perempuan|laki-laki))+"
-    r"(?:\s+(?:yang|yg))?)(?![^\W\d_])[\s,:]*"
+    r"(?:\s+(?:yang|yg))?|salam|wassalam|regards|ttd|menurut|kata"
+    r"|(?:sampaikan|disampaikan|laporkan|dilaporkan|lapor|bilang|tanya|tanyakan|mengadu|minta|adukan)\s+(?:ke|kpd|kepada|sama|sm|ama)"
+    r")(?![^\W\d_])[\s,:]*"
 )
 _WEAK_CUE = re.compile(
     r"(?i)(?<![^\W\d_])(?:oleh|kepada|kpd|dengan|dgn|dg|bersama|sama|sm|ama|menghubungi|dihubungi|ditemui|menemui"
-    r"|bertemu|ketemu|kata|menurut|bilang|ditelepon|dimarahi|dipukul|diancam|ditipu|dari|milik|punya|rumah|salam"
-    r"|tanya|terima\s+kasih|makasih|trims|thanks|laporan|bantuan|anak|dibantu|diurus|diterima|dilayani|ditangani)"
+    r"|bertemu|ketemu|bilang|ditelepon|dimarahi|dipukul|diancam|ditipu|dari|milik|punya|rumah"
+    r"|tanya|terima\s+kasih|makasih|trims|thanks|laporan|bantuan|dibantu|diurus|diterima|dilayani|ditangani)"
     r"(?![^\W\d_])[\s,:]*"
 )
+# Words that come right AFTER a name: "Budi di sini", "Budi selaku ketua", "Budi (45 th)".
+_HERE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:di\s?sini|selaku|mengaku)(?![^\W\d_])|\((?:usia\s?|umur\s?)?\d{1,2}\s?(?:th|thn|tahun)?\.?\)"
+)
+_NAMED_ROLE = re.compile(r"(?i)[^.!?\n]{0,60}?(?<![^\W\d_])(?:yaitu|yakni|adalah|ialah|an\.|a\.n\.)[\s,:]+")
+_CLOSING = re.compile(
+    r"(?i)(?:salam|hormat\s+(?:saya|kami)|terima\s*kasih|makasih|trims|wassalam\w*|ttd|regards|tabik)\W*$"
+)
+_VOWELS = frozenset("aeiou")
+
+
+def _wordlike(low: str) -> bool:
+    """Whether an all-capitals word reads as a word ('PAITUN', 'MAT') rather than an acronym ('PDAM', 'BPBD')."""
+    return len(low) >= 3 and sum(c in _VOWELS for c in low) / len(low) >= 0.3 and low not in _LEX.common
+
+
+# The way Indonesian agencies shorten their names: Dishub, Disperkim, Dinkes, Bappelitbangda, BKPSDM,
+# DPMPTSP, Kesbangpol, Satpol, Polsek, Pemkab... Checked after the name list, so "Dinda" stays a name.
+_AGENCY_SHAPE = re.compile(
+    r"(?:dis[bcdfghjklmnpqrstvwxz]|din(?:kes|sos|dik|as)|bap+e[dln]|bp[bkmnos]|bk[dp]|dp[mrpu]|kesbang|setd|setw|"
+    r"sat(?:pol|lantas|res|linmas)|pol(?:res|sek|da|resta)|kemen|kanwil|pem(?:kot|kab|prov|da)|dprd|damkar)[a-z]*$"
+)
+
+
+def _agency_like(low: str) -> bool:
+    return low not in _LEX.names and bool(_AGENCY_SHAPE.match(low))
+
+
+def _is_role(low: str) -> bool:
+    return low in _LEX.roles or (low.endswith("nya") and low[:-3] in _LEX.roles)
+
+
+_VERB = re.compile(r"(?:me[mn]?|meng|meny|ber|ter|di)[a-z]{3,}$")
 _AFFIXED = re.compile(r"(?:me[mn]?|meng|meny|ber|ter|di|per)[a-z]{4,}$|[a-z]+(?:kan|nya)$")
 _LABELS = frozenset("ig fb wa hp telp tlp email ktp nik kk npwp bpjs kis rek no nomor".split())
 
@@ -742,6 +896,9 @@ def _one_typo(word: str) -> set[str]:
     return (deletes | swaps | doubles | subs) - {word}
 
 
+_FUZZY_PLATFORMS = frozenset().union(
+    *(_one_typo(w) for w in ("instagram", "facebook", "tiktok", "twitter", "telegram"))
+)
 _FUZZY_CUES = frozenset().union(*(_one_typo(w) for w in ("bernama", "namanya", "pelapor"))) - _LEX.common - _LEX.names
 _LOCATIVE = frozenset(
     "di ke dari daerah arah menuju wilayah kawasan sekitar dekat desa kampung kota kab kabupaten kec kecamatan kel "
@@ -758,6 +915,16 @@ def _degree_regex() -> re.Pattern[str]:
 
 
 _DEGREES = _degree_regex()
+_DEGREE_WORDS = frozenset(w.lower() for d in _LEX.degrees for w in re.split(r"[.\s]+", d) if w)
+
+
+def _degree_at(text: str, pos: int) -> int | None:
+    """Where academic degrees written right after position pos end (", S.Pd., M.Si."), if any."""
+    m = _DEGREES.match(text, pos)
+    if not m:
+        return None
+    shown = m.group()
+    return m.end() if "." in shown or "," in shown or any(c.isupper() for c in shown) else None
 
 
 class _Names:
@@ -766,7 +933,9 @@ class _Names:
     def __init__(self, doc: _Doc) -> None:
         self.doc = doc
         self.tokens = doc.tokens
-        self.public = [_overlaps(t.start, t.end, doc.public) or _overlaps(t.start, t.end, doc.numeric) for t in doc.tokens]
+        self.public = [
+            _overlaps(t.start, t.end, doc.public) or _overlaps(t.start, t.end, doc.numeric) for t in doc.tokens
+        ]
         self.mixed = doc.mode == "mixed"
         self.starts_at = [t.start for t in doc.tokens]
 
@@ -788,11 +957,23 @@ class _Names:
 
     def blocked(self, i: int) -> bool:
         low = self.tokens[i].low
-        return self.public[i] or low in _LEX.roles or low in _LEX.honorifics or low in _LABELS
+        return self.public[i] or _is_role(low) or low in _LEX.honorifics or low in _LABELS or _agency_like(low)
+
+    def capital(self, i: int) -> bool:
+        """Capitalised like a name: 'Budi', or 'BUDI' in a mixed-case text (not an acronym like 'PDAM')."""
+        tok = self.tokens[i]
+        if not tok.cap:
+            return False
+        return not tok.acronym or _wordlike(tok.low)
 
     def initial(self, i: int) -> bool:
-        tok = self.tokens[i]
-        return len(tok.text) == 1 and self.doc.text[tok.end : tok.end + 1] == "." and (tok.cap or not self.mixed)
+        """'M.' in 'M. Rizal', but not the 'a.' and 'n.' of 'a.n.' (atas nama)."""
+        tok, text = self.tokens[i], self.doc.text
+        if len(tok.text) != 1 or text[tok.end : tok.end + 1] != "." or text[tok.start - 1 : tok.start].isalnum():
+            return False  # not "x." in "22x."
+        if tok.low == "n" and re.search(r"(?i)(?<![^\W\d_])a\.\s?$", text[max(0, tok.start - 3) : tok.start]):
+            return False
+        return not (tok.low == "a" and re.match(r"(?i)\.\s?n\b", text[tok.end :]))
 
     def adjacent(self, i: int) -> bool:
         """Whether tokens i and i+1 can be two words of one name."""
@@ -820,14 +1001,14 @@ class _Names:
             return False
         if self.initial(i):
             return True
-        if self.mixed and tok.cap and not tok.acronym or strength == _STRONG:
+        if self.mixed and self.capital(i) or strength == _STRONG:
             return True
         return strength == _MEDIUM and self.plausible_unknown(i)
 
     def plausible_unknown(self, i: int) -> bool:
         """An unknown word after 'saya', 'anak saya', 'petugas'...: a name unless it looks like a verb."""
         tok = self.tokens[i]
-        if len(tok.text) < 3 or tok.acronym and self.mixed or _AFFIXED.match(tok.low):
+        if len(tok.text) < 3 or tok.acronym and self.mixed and not _wordlike(tok.low) or _AFFIXED.match(tok.low):
             return False
         return not self.blocked(i) and tok.low not in _LEX.common and tok.low not in _LEX.titles
 
@@ -839,10 +1020,10 @@ class _Names:
         if self.is_name(i):
             return True
         if self.is_ambiguous(i):
-            return strength == _STRONG or (self.mixed and tok.cap)
+            return strength >= _MEDIUM or (self.mixed and tok.cap)
         if tok.low in _LEX.common or tok.low in _LEX.titles:
             return False
-        if strength == _STRONG or self.mixed and tok.cap and not tok.acronym:
+        if strength == _STRONG or self.mixed and self.capital(i):
             return True
         return strength == _MEDIUM and self.plausible_unknown(i)
 
@@ -868,11 +1049,19 @@ class _Names:
             nxt = i + 1
             if self.nameish(nxt, strength):
                 i, words = nxt, words + 1
-            elif self.tokens[nxt].low in _PARTICLES and self.adjacent(nxt) and nxt + 1 < len(self.tokens) and self.nameish(nxt + 1, strength):
+            elif self.bridges(nxt, strength):  # "Slamet bin Karto", "Tan Mei Hwa"
                 i, words = nxt + 1, words + 2
             else:
                 break
         return i
+
+    def bridges(self, k: int, strength: int) -> bool:
+        """Whether token k joins two parts of one name: a particle ("bin") or a common word between two names."""
+        if k + 1 >= len(self.tokens) or not self.adjacent(k) or self.blocked(k):
+            return False
+        if self.tokens[k].low in _PARTICLES:
+            return self.nameish(k + 1, strength)
+        return self.tokens[k].low in _LEX.common and self.is_name(k + 1) and (not self.mixed or self.capital(k))
 
     def grow_left(self, i: int) -> int:
         while i > 0 and self.adjacent(i - 1):
@@ -880,8 +1069,14 @@ class _Names:
             tok = self.tokens[prev]
             if self.is_title(prev):
                 i = prev
-            elif self.initial(prev) or not self.blocked(prev) and (tok.low in _LEX.names or (self.mixed and tok.cap and not tok.acronym and tok.low not in _LEX.common)):
+            elif (
+                self.initial(prev)
+                or not self.blocked(prev)
+                and (tok.low in _LEX.names or (self.mixed and self.capital(prev) and tok.low not in _LEX.common))
+            ):
                 i = prev
+            elif tok.low in _PARTICLES and prev > 0 and self.adjacent(prev - 1) and self.nameish(prev - 1, _MEDIUM):
+                i = prev - 1
             else:
                 break
         return i
@@ -902,7 +1097,13 @@ class _Names:
             return None  # the honorific seed takes it from here
         for _ in range(skip):
             low = self.tokens[j].low
-            if (self.public[j] or low in _LEX.roles or low in _SKIP_AFTER_ROLE) and self.adjacent(j) and not self.is_name(j):
+            skippable = self.public[j] or _is_role(low) or low in _SKIP_AFTER_ROLE
+            nxt = j + 1 < len(self.tokens) and self.doc.text[self.tokens[j].end : self.tokens[j + 1].start] in (
+                " ",
+                ", ",
+                ": ",
+            )
+            if skippable and nxt and not self.is_name(j):
                 j += 1
             else:
                 break
@@ -914,32 +1115,87 @@ class _Names:
         for m in _STRONG_CUE.finditer(text):
             ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
         for m in _MEDIUM_CUE.finditer(text):
-            ranges.append(self.after_cue(m.end(), _MEDIUM) or (-1, -1))
+            # "tetangga saya yang mampu": after "yang" comes a verb or an adjective, seldom a name
+            strength = _WEAK if re.search(r"(?i)\b(?:yang|yg)\W*$", m.group()) else _MEDIUM
+            ranges.append(self.after_cue(m.end(), strength) or (-1, -1))
         for m in _WEAK_CUE.finditer(text):
             ranges.append(self.after_cue(m.end(), _WEAK) or (-1, -1))
         for i in self.fuzzy_cues():
             ranges.append(self.after_cue(self.tokens[i].end, _STRONG) or (-1, -1))
-        for i, tok in enumerate(self.tokens):
+        for m in _HERE.finditer(text):
+            ranges.append(self.before(m.start()) or (-1, -1))
+        for k, tok in enumerate(self.tokens):  # "gimun, S.Ag": a degree follows a name
+            if tok.low not in _DEGREE_WORDS and _degree_at(text, tok.end) and not self.public[k]:
+                ranges.append(self.ending_at(k) or (-1, -1))
+        ranges.append(self.signature() or (-1, -1))
+        for i in range(len(self.tokens)):
             ranges.append(self.seed_at(i) or (-1, -1))
         return [r for r in ranges if r[0] >= 0]
 
     def seed_at(self, i: int) -> tuple[int, int] | None:
         tok = self.tokens[i]
         if tok.low in _LEX.honorifics and not self.public[i] and self.honorific_alone(i):
-            return self.take(i + 1, _STRONG) if self.adjacent(i) else None
-        if tok.low in _LEX.roles and not self.public[i]:
-            end = self.doc.text[tok.end :]
-            skip = 2 if self.adjacent(i) or end.startswith((" ", ", ")) else 0
-            return self.after_cue(tok.end, _MEDIUM, skip) if skip else None
+            if i + 1 < len(self.tokens) and self.tokens[i + 1].low.endswith("nya"):
+                return None  # "kakak kelasnya", "ibu-nya": a relation, not a name
+            if self.adjacent(i):
+                return self.take(i + 1, _STRONG)
+            comma = i + 1 < len(self.tokens) and self.doc.text[tok.end : self.tokens[i + 1].start] in (",", ", ", ". ,")
+            return self.take(i + 1, _MEDIUM) if comma else None
+        if _is_role(tok.low) and not self.public[i]:
+            return self.after_role(i)
         if self.is_title(i) and (i == 0 or self.tokens[i - 1].low not in _LEX.titles):
             return self.take(i, _STRONG)
         if self.public[i] or self.blocked(i):
             return None
         if self.is_name(i) or self.is_ambiguous(i) and self.mixed and tok.cap and not self.sentence_start(i):
             return self.grow_left(i), self.grow_right(i, _MEDIUM)
-        if self.mixed:
-            return self.capitalised_pair(i)
-        return None
+        return self.capitalised_words(i) if self.mixed else None
+
+    def after_role(self, i: int) -> tuple[int, int] | None:
+        """'Lurah Bukir Hadi Santoso', 'petugas loket Andi', 'sopir truk DLH yaitu Tukimin'."""
+        end = self.tokens[i].end
+        named = _NAMED_ROLE.match(self.doc.text, end)
+        if named:
+            return self.after_cue(named.end(), _MEDIUM)
+        if not (self.adjacent(i) or self.doc.text.startswith((" ", ", "), end)):
+            return None
+        return self.after_cue(end, _MEDIUM, skip=3)
+
+    def before(self, pos: int) -> tuple[int, int] | None:
+        """The name just before 'di sini' ('Budi Santoso di sini, warga Bukir')."""
+        last = bisect.bisect_left(self.starts_at, pos) - 1
+        if last < 0 or not self.doc.text[self.tokens[last].end : pos].isspace():
+            return None
+        while last > 0 and _degree_at(self.doc.text, self.tokens[last - 1].end) == self.tokens[last].end:
+            last -= 1  # "gimun s.ag selaku": the degree belongs to the name
+        if last > 0 and _degree_at(self.doc.text, self.tokens[last - 1].end) and self.tokens[last].low in _DEGREE_WORDS:
+            last -= 1
+        return self.ending_at(last)
+
+    def ending_at(self, last: int) -> tuple[int, int] | None:
+        first = last
+        while first > 0 and last - first < 3 and self.adjacent(first - 1) and self.nameish(first - 1, _MEDIUM):
+            first -= 1
+        ok = all(self.nameish(k, _MEDIUM) or self.is_title(k) for k in range(first, last + 1))
+        return (first, last) if ok and self.starts(first, _MEDIUM) else None
+
+    def signature(self) -> tuple[int, int] | None:
+        """A last line of one to four words that could be a name: the sender signing off."""
+        text = self.doc.text.rstrip()
+        cut = max(text.rfind("\n"), text.rfind(","), text.rfind(". "))
+        if cut < 0 or not self.tokens:
+            return None
+        first = bisect.bisect_left(self.starts_at, cut)
+        last = len(self.tokens) - 1
+        if not 0 <= last - first < 4 or re.search(r"[^\w\s.,'-]", text[cut + 1 :]):
+            return None
+        if text[cut] != "\n" and not _CLOSING.search(text, max(0, cut - 30), cut + 1):
+            return None
+        ok = all(
+            self.nameish(k, _MEDIUM) or self.is_title(k) or self.tokens[k].low in _PARTICLES
+            for k in range(first, last + 1)
+        )
+        return (first, last) if ok and self.starts(first, _MEDIUM) else None
 
     def fuzzy_cues(self) -> list[int]:
         """Tokens one typo away from 'bernama', 'namanya' or 'pelapor' ('benama', 'pelpor')."""
@@ -950,20 +1206,38 @@ class _Names:
         after = self.doc.text[self.tokens[i].end : self.tokens[i].end + 1]
         return after not in ("-", "/") and not after.isdigit()
 
-    def capitalised_pair(self, i: int) -> tuple[int, int] | None:
-        """Two or more capitalised unknown words mid-sentence: most likely a person."""
-        def unknown(k: int) -> bool:
-            t = self.tokens[k]
-            return (t.cap and not t.acronym and len(t.text) > 2 and t.low not in _LEX.common and t.low not in _LEX.titles
-                    and not self.blocked(k))
-        if not unknown(i) or (i > 0 and self.adjacent(i - 1) and unknown(i - 1)):
+    def unknown_capital(self, k: int) -> bool:
+        t = self.tokens[k]
+        return (
+            t.cap
+            and not t.acronym
+            and len(t.text) > 2
+            and t.low not in _LEX.common
+            and t.low not in _LEX.titles
+            and not self.blocked(k)
+            and not _AFFIXED.match(t.low)
+        )
+
+    def capitalised_words(self, i: int) -> tuple[int, int] | None:
+        """Capitalised unknown words inside a mixed-case sentence: most likely a person. Two or more
+        words ('kemarin Paijo Sukirman datang'), or one word between lower-case words
+        ('kemarin Sarditi datang') or before a verb at the start of a sentence ('Yutiyati membuang')."""
+        if not self.unknown_capital(i) or (i > 0 and self.adjacent(i - 1) and self.unknown_capital(i - 1)):
             return None
         if i > 0 and self.tokens[i - 1].low in _LOCATIVE:
             return None
         j = i
-        while j - i < 4 and self.adjacent(j) and unknown(j + 1):
+        while j - i < 4 and self.adjacent(j) and self.unknown_capital(j + 1):
             j += 1
-        return (i, j) if j > i else None
+        if j > i:
+            return i, j
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) and self.adjacent(i) else None
+        if self.sentence_start(i):
+            return (i, i) if nxt and not nxt.cap and _VERB.match(nxt.low) else None
+        prev = self.tokens[i - 1]
+        lower_before = prev.low in _LEX.common and (not prev.cap or self.sentence_start(i - 1))
+        lower_around = lower_before and nxt is not None and not nxt.cap
+        return (i, i) if lower_around and self.doc.text[prev.end : self.tokens[i].start] == " " else None
 
 
 def _names(doc: _Doc) -> list[_Candidate]:
@@ -972,9 +1246,9 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges = finder.spans()
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end
-        degree = _DEGREES.match(doc.text, end)
-        if degree and ("." in degree.group() or any(c.isupper() for c in degree.group())):
-            end = degree.end()
+        degree = _degree_at(doc.text, end)
+        if degree:
+            end = degree
         found.append(_Candidate("nama", start, end, _P_NAMA))
     return found
 
@@ -986,7 +1260,10 @@ def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, 
         tokens[k].low
         for first, last in ranges
         for k in range(first, last + 1)
-        if len(tokens[k].low) > 2 and tokens[k].low not in _LEX.common and not finder.blocked(k) and not finder.is_title(k)
+        if len(tokens[k].low) > 2
+        and tokens[k].low not in _LEX.common
+        and not finder.blocked(k)
+        and not finder.is_title(k)
     }
     return [(k, k) for k, tok in enumerate(tokens) if tok.low in words and not finder.blocked(k)]
 
@@ -996,12 +1273,18 @@ def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, 
 _DETECTORS = (_emails, _accounts, _numbers, _phone_matcher, _passports, _plates, _addresses, _names)
 
 
-def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
+def _resolve(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """Keep the strongest of overlapping candidates (priority, then length), then join neighbours."""
     chosen: list[_Candidate] = []
     for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-        if cand.end > cand.start and not any(c.start < cand.end and cand.start < c.end for c in chosen):
+        taken = [_Span(c.start, c.end) for c in chosen if c.start < cand.end and cand.start < c.end]
+        if not taken:
             chosen.append(cand)
+        elif cand.kind == "nama":  # "fb: tutik mega purnamasari": the handle took "tutik", the name keeps the rest
+            for a, b in _cut(cand.start, cand.end, taken):
+                piece = re.search(r"\w.*\w", text[a:b])
+                if piece:
+                    chosen.append(cand._replace(start=a + piece.start(), end=a + piece.end()))
     chosen.sort(key=lambda c: c.start)
     return chosen
 
@@ -1025,7 +1308,7 @@ def find_pii(text: str) -> list[PiiMatch]:
     doc = _Doc.of(text)
     candidates = [cand for detector in _DETECTORS for cand in detector(doc)]
     matches = []
-    for cand in _join(doc, _resolve(candidates)):
+    for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1
         matches.append(PiiMatch(cand.kind, start, end, text[start:end]))
     return matches
