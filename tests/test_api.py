@@ -223,3 +223,38 @@ def test_track_page_without_javascript(client: Client) -> None:
     page = client.http.get(f"/track?tracking={tracking.lower()}").body.decode()
     assert "Diterima" in page and tracking in page
     assert client.http.get("/track?tracking=zzz").status_code == 404
+
+
+def test_no_js_followup_and_feedback_forms(client: Client, tokens: dict[str, str]) -> None:
+    receipt = submit(client)
+    tracking, secret = receipt["tracking"], receipt["secret"]
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    added = client.http.post("/followups", headers=form,
+                             body=urlencode({"tracking": tracking, "secret": secret, "text": "Foto menyusul besok."}))
+    assert added.status_code == 200 and b"Informasi tambahan" in added.body
+    wrong = client.http.post("/followups", headers=form,
+                             body=urlencode({"tracking": tracking, "secret": "salah", "text": "Foto menyusul."}))
+    assert wrong.status_code == 403 and wrong.headers["Content-Type"].startswith("text/html")
+    for action, note in (("verify", ""), ("progress", "Dicek"), ("resolve", "Sudah diganti")):
+        token = tokens["admin"] if action == "verify" else tokens["perhubungan"]
+        post(client, f"/officer/reports/{tracking}/actions", {"action": action, "note": note}, token)
+    accepted = client.http.post("/feedback", headers=form,
+                                body=urlencode({"tracking": tracking, "secret": secret, "accept": "1"}))
+    assert accepted.status_code == 200 and b"Selesai" in accepted.body
+    status = get(client, f"/reports/{tracking}").json_body
+    assert status["closed"] and status["status"] == "resolved"
+    again = client.http.post("/feedback", headers=form,
+                             body=urlencode({"tracking": tracking, "secret": secret, "accept": "0", "note": "x"}))
+    assert again.status_code == 409  # a closed report cannot be reopened
+
+
+def test_autoclose_after_ten_working_days(service, clock) -> None:
+    report, _ = service.submit(submission())
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    for action in ("verify", "progress", "resolve"):
+        service.act(admin, report.tracking, {"action": action, "note": "ok"})
+    clock.advance(days=13)  # Monday 2 March + 13 days = Sunday 15 March: 9 working days
+    assert service.autoclose() == 0
+    clock.advance(days=1)
+    assert service.autoclose() == 1 and service.report(report.tracking).closed_at is not None
+    assert service.autoclose() == 0
