@@ -42,3 +42,32 @@ def test_cors_preflight_is_answered(live) -> None:
     response = requests.options(live.api + "/reports", headers={"Origin": live.site,
                                                                 "Access-Control-Request-Method": "POST"}, timeout=5)
     assert response.status_code == 200 and response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_an_acknowledged_report_survives_a_killed_server(tmp_path) -> None:
+    """Every 201 is on disk: kill -9 the API right after and every tracking number is there."""
+    import os
+    import subprocess
+
+    from chalicelib.devserver import api_command
+    from chalicelib.sqlite_store import SQLiteStore
+    from live import free_port, wait_for
+
+    port = free_port()
+    data = tmp_path / "data"
+    server = subprocess.Popen(api_command("127.0.0.1", port), env={**os.environ, "ADUAN_DATA": str(data)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", server, timeout=30)
+        session = requests.Session()
+        acknowledged = []
+        for i in range(20):
+            response = session.post(f"http://127.0.0.1:{port}/reports", json=submission(title=f"Lampu mati nomor {i:02d}"),
+                                    timeout=10)
+            assert response.status_code == 201
+            acknowledged.append(response.json()["tracking"])
+    finally:
+        server.kill()  # SIGKILL: no clean shutdown, no final flush
+        server.wait(timeout=10)
+    store = SQLiteStore(data / "aduan.db")
+    assert all(store.get(t) is not None for t in acknowledged) and store.count() == 20
