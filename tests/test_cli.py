@@ -47,6 +47,12 @@ def test_a_bad_line_refuses_the_file_and_names_the_line(tmp_path: Path) -> None:
     source.write_text("\n".join([line("A-1"), line("A-2"), line("A-3", kind="rumor")]) + "\n")
     result = aduan(tmp_path / "data", "import", str(source))
     assert result.returncode == 1 and "line 3" in result.stderr and "kind" in result.stderr
+    latin1 = tmp_path / "latin1.jsonl"
+    latin1.write_bytes((line("A-1") + "\n" + line("A-2").replace("Air PDAM", "Air PDAM caf\u00e9")).encode("latin-1"))
+    result = aduan(tmp_path / "data", "import", str(latin1))
+    assert result.returncode == 1 and "line 2: not UTF-8" in result.stderr
+    missing = aduan(tmp_path / "data", "import", str(tmp_path / "nope.jsonl"))
+    assert missing.returncode == 1 and "nope.jsonl" in missing.stderr
     empty = aduan(tmp_path / "data", "build", "--output", str(tmp_path / "out"))
     assert empty.returncode == 0
     assert json.loads((tmp_path / "out" / "data" / "stats.json").read_text())["total"] == 0

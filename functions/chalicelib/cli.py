@@ -15,7 +15,7 @@ from .region import load_region
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with open(args.file, encoding="utf-8") as f:
+    with open(args.file, "rb") as f:  # bytes: a line that is not UTF-8 is named like any bad line
         result = import_lines(f, config.store(), load_region())
     print(f"imported {args.file}: {result.created} new, {result.updated} updated "
           f"({result.entries_added} history entries added), {result.unchanged} unchanged")

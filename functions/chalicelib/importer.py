@@ -182,7 +182,7 @@ def _apply_history(report: Report, data: dict[str, Any], region: Region) -> int:
     return added
 
 
-def import_lines(lines: Iterable[str], store: Store, region: Region) -> ImportResult:
+def import_lines(lines: Iterable[str | bytes], store: Store, region: Region) -> ImportResult:
     result = ImportResult()
     batch: list[Report] = []
     seen: dict[str, int] = {}
@@ -191,6 +191,11 @@ def import_lines(lines: Iterable[str], store: Store, region: Region) -> ImportRe
         if not line.strip():
             continue
         try:
+            if isinstance(line, bytes):
+                try:
+                    line = line.decode("utf-8")
+                except UnicodeDecodeError as e:
+                    raise LineError(f"not UTF-8 text (byte {e.start + 1})") from None
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as e:
