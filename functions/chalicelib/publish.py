@@ -96,6 +96,7 @@ def public_record(report: Report, region: Region) -> dict[str, Any]:
         "verified": _day(verified.at) if verified else None,
         "first_response": _day(first_response) if first_response else None,
         "resolved": _day(resolved.at) if resolved else None,
+        "verification_workdays": workdays_between(report.submitted_at.date(), verified.at.date()) if verified else None,
         "response_workdays": workdays_between(verified.at.date(), first_response.date())
         if verified and first_response else None,
         "resolution_workdays": workdays_between(report.submitted_at.date(), resolved.at.date()) if resolved else None,
