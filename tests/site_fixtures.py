@@ -83,6 +83,7 @@ def make_record(n: int, region: dict[str, Any] | None = None, **overrides: Any) 
         "channel": ("web", "open311", "import")[n % 3],
         "submitted": submitted.isoformat(),
         "verified": verified.isoformat(),
+        "verification_workdays": 1 + n % 3,
         "first_response": None,
         "resolved": None,
         "response_workdays": None,
@@ -206,3 +207,29 @@ def write_public_dataset(
     for record in records:
         write_json(reports / f"{record['tracking']}.json", record)
     return public_dir
+
+
+# A fixed "now" for demo data, so the demo site is the same on every run.
+DEMO_END = (2026, 11, 1, 12)
+
+
+def build_demo_site(root: Path, count: int = 400, seed: int = 2022) -> Path:
+    """A realistic site: `count` demo reports imported into a real store under `root`/data,
+    published and built by `aduan build`'s code path into `root`/output (returned).
+
+    ADUAN_DATA must point at `root`/data while this runs (the caller sets it)."""
+    from datetime import datetime
+
+    from chalicelib import config
+    from chalicelib.clock import WIB
+    from chalicelib.demo import demo_lines
+    from chalicelib.importer import import_lines
+    from chalicelib.region import load_region as load_region_config
+    from chalicelib.sitebuild import build
+
+    region = load_region_config()
+    store = config.store()
+    import_lines(demo_lines(region, count=count, seed=seed, end=datetime(*DEMO_END, tzinfo=WIB)), store, region)
+    output = root / "output"
+    build(output)
+    return output

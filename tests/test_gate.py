@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from chalicelib.errors import PublicationRefused
 from chalicelib.importer import import_lines
 from chalicelib.sitebuild import build, check_leaks

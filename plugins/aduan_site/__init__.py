@@ -5,8 +5,12 @@ and writes, next to Pelican's own pages from content/pages:
 
 - `/laporan/<tracking>/`: one page per public report;
 - `/instansi/…` and `/status/…`: paginated listings, newest first;
-- `/`, `/statistik/`, `/lapor/` (the report form), `/lacak/` (tracking), also under `/en/`;
-- `/data/reports.csv`, `/data/reports.json`, `/data/stats.json`: open data.
+- `/`, `/statistik/` (figures, SVG charts), `/lapor/` (the report form), `/lacak/` (tracking),
+  `/cari/` (search), also under `/en/`;
+- `/data/`: open data (tables as CSV described by `schema.py` and datapackage.json,
+  reports.json, stats.json, aduan.db for Datasette, Open311, SHA256SUMS, dated snapshots);
+- `/feeds/updates.atom.xml` and `/instansi/<id>/updates.atom.xml`: Atom feeds of updates;
+- `/_pagefind/`: the search index of the report pages.
 
 Output is incremental: see `output.py`. Settings: the `ADUAN` dict, see `config.DEFAULTS`.
 To build from Python (the `aduan` CLI, the worker) call `aduan_site.build.build()`.

@@ -222,6 +222,64 @@ UI: dict[str, dict[str, str]] = {
         "accept_no": "Belum, laporan dibuka kembali",
         "feedback_note": "Catatan",
         "feedback_submit": "Kirim konfirmasi",
+        # statistics of published reports, charts, suppression
+        "all_reports_section": "Semua laporan",
+        "published_section": "Laporan publik",
+        "published_intro": "Angka di bagian ini dihitung dari laporan publik saja, yaitu baris-baris "
+        "reports.csv, sehingga dapat diperiksa ulang dari data terbuka.",
+        "not_published_reports": "Tidak dipublikasikan (rahasia, belum diverifikasi, atau ditolak saat diterima)",
+        "by_category": "Laporan publik menurut kategori",
+        "by_kecamatan": "Laporan publik menurut kecamatan",
+        "by_kelurahan": "Laporan publik menurut kelurahan",
+        "by_month": "Laporan publik per bulan diterima",
+        "by_area_category_month": "Laporan publik menurut kecamatan, kategori dan bulan",
+        "published_by_status": "Laporan publik menurut status",
+        "published_by_agency": "Laporan publik menurut instansi",
+        "month": "Bulan",
+        "total": "Jumlah",
+        "without_kelurahan": "Tanpa kelurahan (kategori sensitif)",
+        "no_category": "Tanpa kategori",
+        "suppressed_note": "Untuk melindungi pelapor, jumlah di bawah 5 ditampilkan sebagai “<5”. "
+        "Bila satu jumlah kecil saja yang disembunyikan dalam satu baris, jumlah itu bisa dihitung dari "
+        "totalnya; karena itu jumlah lain ikut disembunyikan dan ditampilkan sebagai “≥5”.",
+        "last_months": "{n} bulan terakhir; semua bulan ada di berkas {file}.",
+        "service_times": "Waktu layanan (laporan publik)",
+        "measure": "Ukuran",
+        "reports_measured": "Laporan yang diukur",
+        "median": "Median",
+        "mean": "Rata-rata",
+        "within_standard": "Memenuhi standar",
+        "verification_time": "Verifikasi (dari diterima)",
+        "response_time_short": "Tindak lanjut pertama (dari verifikasi)",
+        "resolution_time_short": "Penyelesaian (dari diterima)",
+        "times_note": "Dalam hari kerja: tanpa akhir pekan, hari libur nasional dan cuti bersama.",
+        "chart_bar_desc": "Diagram batang dengan {n} batang. Terbesar: {top} ({value}). Angka lengkap ada di tabel berikut.",
+        "chart_line_desc": "Diagram garis dari {first} sampai {last}. Tertinggi: {top} ({value}). Angka lengkap ada di tabel berikut.",
+        "chart_empty": "Belum ada data.",
+        "download": "Unduh",
+        # search and feeds
+        "search": "Cari",
+        "search_title": "Cari laporan",
+        "search_intro": "Cari di semua laporan publik: judul, isi, catatan instansi, kelurahan. "
+        "Pencarian berjalan di peramban Anda, tanpa server.",
+        "search_noscript": "Pencarian memerlukan JavaScript. Tanpa JavaScript, telusuri laporan menurut "
+        "instansi atau status, atau unduh data terbuka.",
+        "feed": "Umpan Atom",
+        "feed_all": "Pembaruan laporan",
+        "feed_agency": "Pembaruan laporan {name}",
+        # the open data page
+        "snapshots_title": "Arsip harian",
+        "snapshots_intro": "Pada hari pertama data diterbitkan, salinan berkas tabel disimpan di "
+        "/data/snapshots/<tanggal>/ bersama SHA256SUMS-nya, dan tidak pernah diubah lagi: kutiplah arsip "
+        "bertanggal agar angka Anda tetap bisa diperiksa. Daftar lengkap:",
+        "cite_title": "Cara mengutip",
+        "cite_hint": "Sebutkan juga tanggal arsip harian yang Anda pakai (misalnya /data/snapshots/2026-11-01/) "
+        "dan sidik SHA-256 berkasnya.",
+        "dictionary_title": "Kamus data",
+        "primary_key": "Kunci utama",
+        "column": "Kolom",
+        "type": "Tipe",
+        "field_description": "Keterangan",
     },
     "en": {
         "lang_name": "English",
@@ -353,6 +411,61 @@ UI: dict[str, dict[str, str]] = {
         "accept_no": "No, reopen the report",
         "feedback_note": "Note",
         "feedback_submit": "Send confirmation",
+        "all_reports_section": "All reports",
+        "published_section": "Public reports",
+        "published_intro": "Figures in this part count public reports only, the rows of reports.csv, "
+        "so they can be checked against the open data.",
+        "not_published_reports": "Not published (confidential, not yet verified, or rejected on receipt)",
+        "by_category": "Public reports by category",
+        "by_kecamatan": "Public reports by district",
+        "by_kelurahan": "Public reports by neighbourhood",
+        "by_month": "Public reports per month received",
+        "by_area_category_month": "Public reports by district, category and month",
+        "published_by_status": "Public reports by status",
+        "published_by_agency": "Public reports by agency",
+        "month": "Month",
+        "total": "Total",
+        "without_kelurahan": "Without neighbourhood (sensitive categories)",
+        "no_category": "No category",
+        "suppressed_note": "To protect reporters, counts below 5 are shown as “<5”. Where a single "
+        "small count would be hidden in a row, it could be worked out from the total, so another count is "
+        "hidden too and shown as “≥5”.",
+        "last_months": "The last {n} months; every month is in the file {file}.",
+        "service_times": "Service times (public reports)",
+        "measure": "Measure",
+        "reports_measured": "Reports measured",
+        "median": "Median",
+        "mean": "Mean",
+        "within_standard": "Within the standard",
+        "verification_time": "Verification (from receipt)",
+        "response_time_short": "First follow-up (from verification)",
+        "resolution_time_short": "Resolution (from receipt)",
+        "times_note": "In working days: weekends, public holidays and collective leave days excluded.",
+        "chart_bar_desc": "Bar chart with {n} bars. Largest: {top} ({value}). The full figures are in the table below.",
+        "chart_line_desc": "Line chart from {first} to {last}. Highest: {top} ({value}). The full figures are in the table below.",
+        "chart_empty": "No data yet.",
+        "download": "Download",
+        "search": "Search",
+        "search_title": "Search reports",
+        "search_intro": "Search all public reports: titles, texts, agencies' notes, neighbourhoods. "
+        "The search runs in your browser, without a server.",
+        "search_noscript": "Search needs JavaScript. Without it, browse reports by agency or status, or "
+        "download the open data.",
+        "feed": "Atom feed",
+        "feed_all": "Report updates",
+        "feed_agency": "Report updates of {name}",
+        "snapshots_title": "Daily snapshots",
+        "snapshots_intro": "On the first day data is published, a copy of the table files is kept under "
+        "/data/snapshots/<date>/ with its SHA256SUMS, and never changed again: cite a dated snapshot so that "
+        "your figures stay checkable. The full list:",
+        "cite_title": "How to cite",
+        "cite_hint": "Also give the date of the snapshot you used (e.g. /data/snapshots/2026-11-01/) and the "
+        "SHA-256 of its files.",
+        "dictionary_title": "Data dictionary",
+        "primary_key": "Primary key",
+        "column": "Column",
+        "type": "Type",
+        "field_description": "Description",
     },
 }
 
@@ -433,6 +546,24 @@ def format_number(value: object, lang: str = "id") -> str:
     text = f"{value:,}"
     # Indonesian groups thousands with a dot.
     return text.replace(",", ".") if lang == "id" else text
+
+
+def format_decimal(value: object, lang: str = "id") -> str:
+    """A figure with at most one decimal: `2,5` / `2.5`, `3` for whole numbers."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return "–"
+    text = f"{value:.1f}".removesuffix(".0")
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def month_label(value: str, lang: str = "id", short: bool = False) -> str:
+    """`2026-03` → `Maret 2026` / `March 2026` (`Mar 2026` when short)."""
+    try:
+        year, month = value.split("-")
+        name = MONTHS.get(lang, MONTHS["id"])[int(month) - 1]
+    except (ValueError, IndexError):
+        return value
+    return f"{name[:3] if short else name} {year}"
 
 
 def format_percent(share: object, lang: str = "id") -> str:

@@ -106,18 +106,39 @@ class IncrementalOutput:
             return {}
         return data
 
-    def reuse(self, relpath: str, digest: str) -> bool:
+    def reusable(self, relpath: str, digest: str, *, any_render: bool = False) -> bool:
+        """Would `reuse(relpath, digest)` keep the file? Changes nothing: lets a caller check a
+        whole group of files before deciding to keep them all or make them all again.
+
+        `any_render`: the digest covers everything the file is made of, so a new render key
+        (templates, settings) does not matter (e.g. a search index keyed on the pages' bytes).
+        """
+        return (
+            (self.same_render or any_render)
+            and relpath in self.old_files
+            and self.old_inputs.get(relpath) == digest
+            and (self.root / relpath).is_file()
+        )
+
+    def reuse(self, relpath: str, digest: str, *, any_render: bool = False) -> bool:
         """Keep the page at `relpath` as it is if its input still has this `digest`."""
+        if not self.reusable(relpath, digest, any_render=any_render):
+            return False
+        self.files[relpath] = self.old_files[relpath]
+        self.inputs[relpath] = digest
+        self.unchanged += 1
+        return True
+
+    def keep(self, relpath: str) -> bool:
+        """Keep a file an earlier build wrote, unread, whatever changed since (templates too):
+        for files that, once published, never change (dated open data snapshots). Nothing is
+        written, so the guard has nothing new to read."""
         old = self.old_files.get(relpath)
-        if (
-            not self.same_render
-            or old is None
-            or self.old_inputs.get(relpath) != digest
-            or not (self.root / relpath).is_file()
-        ):
+        if old is None or relpath in self.files or not (self.root / relpath).is_file():
             return False
         self.files[relpath] = old
-        self.inputs[relpath] = digest
+        if relpath in self.old_inputs:
+            self.inputs[relpath] = self.old_inputs[relpath]
         self.unchanged += 1
         return True
 

@@ -1,8 +1,12 @@
-"""The generator: public dataset in, site pages and open data out.
+"""The generator: public dataset in, site pages, open data, feeds and search index out.
 
 Records are rendered straight with the theme's Jinja environment; they never go through
 Pelican's article pipeline, which costs ~10× more at 10k records (NOTES.md). Every output
-goes through `IncrementalOutput`, so only changed bytes reach the disk.
+goes through `IncrementalOutput`, so only changed bytes reach the disk, and only after the
+publication gate has read them all.
+
+Files made from the whole dataset (open data, feeds, the search index) are keyed on a digest
+of every record and stats.json: when none changed, they are kept without being made again.
 """
 
 from __future__ import annotations
@@ -14,15 +18,21 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from blinker import signal
 from pelican.generators import Generator
 
-from . import labels
+from . import labels, open311, schema, snapshots
 from .config import plugin_settings
 from .dataset import SLUG_RE, Dataset, Record, load_dataset
-from .opendata import open_data_files
+from .feeds import LIMIT, entries, feed_xml
+from .opendata import Site, citation, generated_day, open_data_files, sha256sums, tables
 from .output import IncrementalOutput, build_lock
+from .search import BUNDLE, IndexJob, SearchError
+from .sqlite_export import datasette_metadata, sqlite_bytes
+from .statistics import published_statistics
+from .statpage import page_context
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +43,14 @@ built = signal("aduan_site_built")
 PLUGIN_DIR = Path(__file__).resolve().parent
 LANG_PREFIX = {"id": "", "en": "en/"}
 # Pages that exist in both languages, by directory under the language prefix.
-BILINGUAL = ("", "statistik/", "lapor/", "lacak/")
+BILINGUAL = ("", "statistik/", "lapor/", "lacak/", "cari/")
+# Open data files made from the whole dataset, under /data/ (per-report Open311 files and
+# snapshots are declared separately).
+DATASET_FILES = (
+    *(t.path for t in schema.TABLES),
+    "reports.json", "stats.json", "datapackage.json", "LICENSE.txt", "aduan.db", "metadata.json",
+    "open311/services.json", "open311/requests.json", "SHA256SUMS",
+)
 
 
 def _digest_tree(digest: Any, directory: Path, pattern: str = "*") -> None:
@@ -61,6 +78,8 @@ class AduanGenerator(Generator):
         self.env.autoescape = True
         self.options = plugin_settings(self.settings)
         self.dataset = Dataset()
+        # Report pages rendered this build (the search index reads them before they are written).
+        self.report_pages: dict[str, bytes] = {}
 
     # -- Pelican's generator protocol -------------------------------------------------------
 
@@ -76,10 +95,19 @@ class AduanGenerator(Generator):
             out = IncrementalOutput(Path(self.output_path), self.options["MANIFEST"], self.render_key(),
                                     guard=self.options["GUARD"])
             self.write_reports(out)
-            self.write_listings(out)
-            self.write_bilingual(out)
-            for name, data in open_data_files(self.dataset).items():
-                out.put(f"data/{name}", data)
+            # Pagefind indexes the report pages in the background while the rest is made.
+            search = self.start_search(out)
+            try:
+                published = published_statistics(self.dataset)
+                self.write_listings(out)
+                self.write_bilingual(out, published)
+                self.write_open_data(out, published)
+                self.write_feeds(out)
+            except BaseException:
+                if search is not None:
+                    search.cancel()
+                raise
+            self.finish_search(out, search)
             result = out.finish()
         logger.info(
             "aduan_site: %(written)d written, %(unchanged)d unchanged, %(deleted)d deleted",
@@ -140,7 +168,35 @@ class AduanGenerator(Generator):
             "format_date": labels.format_date,
             "format_number": labels.format_number,
             "format_percent": labels.format_percent,
+            "format_decimal": labels.format_decimal,
+            "month_label": labels.month_label,
+            "OPEN_DATA": {
+                "dictionary": {lang: schema.dictionary(lang) for lang in labels.LANGS},
+                "citation": {lang: citation(self.dataset, self.site, generated_day(self.dataset), lang)
+                             for lang in labels.LANGS},
+                "snapshots": self.snapshot_days,
+            },
         }
+
+    @property
+    def site(self) -> Site:
+        return Site(self.settings.get("SITENAME", "Aduan"), self.settings.get("SITEURL", ""))
+
+    def snapshot_days(self) -> list[str]:
+        """Days with a snapshot, for the open data page (Pelican renders it before our output,
+        so the day being published now is added)."""
+        days = set(snapshots.existing(Path(self.output_path)))
+        day = generated_day(self.dataset)
+        if day and self.dataset.records and snapshots.DAY_RE.match(day):
+            days.add(day)
+        return sorted(days)
+
+    def data_key(self) -> str:
+        """Digest of everything the dataset-wide files are made of (besides the render key)."""
+        digest = hashlib.sha256()
+        digest.update(json.dumps(self.dataset.digests, sort_keys=True).encode())
+        digest.update(self.dataset.stats_bytes or b"")
+        return digest.hexdigest()
 
     def render_key(self) -> str:
         """Everything besides the record that shapes a report page.
@@ -194,6 +250,7 @@ class AduanGenerator(Generator):
                 continue
             html = self.render("report", "id", here, r=record)
             out.put(here + "index.html", html, digest=digest)
+            self.report_pages[tracking] = html
 
     def newest_first(self) -> list[Record]:
         return sorted(self.dataset.records, key=lambda r: (r["submitted"], r["tracking"]), reverse=True)
@@ -271,18 +328,141 @@ class AduanGenerator(Generator):
             "lang": lang,
         }
 
-    def write_bilingual(self, out: IncrementalOutput) -> None:
+    def write_bilingual(self, out: IncrementalOutput, published: dict[str, Any]) -> None:
         recent = sorted(self.dataset.records, key=lambda r: (r["updated"], r["tracking"]), reverse=True)[
             : self.options["RECENT"]
         ]
         stats = self.dataset.stats
+        helpers = self.template_globals()
+        base_path = urlparse(self.settings.get("SITEURL", "")).path.rstrip("/") + "/"
         for lang, prefix in LANG_PREFIX.items():
             data = self.script_data(lang)
+            view = page_context(stats, published, lang, helpers["agency_name"], helpers["category_name"])
             pages = {
                 "": self.render("home", lang, prefix, stats=stats, recent=recent),
-                "statistik/": self.render("statistics", lang, f"{prefix}statistik/", stats=stats),
+                "statistik/": self.render("statistics", lang, f"{prefix}statistik/", stats=stats,
+                                          published=published, view=view),
                 "lapor/": self.render("report_form", lang, f"{prefix}lapor/", script_data=data),
                 "lacak/": self.render("track", lang, f"{prefix}lacak/", script_data=data),
             }
             for directory, html in pages.items():
                 out.put(f"{prefix}{directory}index.html", html)
+            # The search page shows nothing of the dataset: the render key covers all it shows.
+            if not out.reuse(f"{prefix}cari/index.html", "search-page"):
+                html = self.render("search", lang, f"{prefix}cari/", base_path=base_path)
+                out.put(f"{prefix}cari/index.html", html, digest="search-page")
+
+    # -- open data, feeds, search -----------------------------------------------------------
+
+    def _keep_group(self, out: IncrementalOutput, paths: list[str], key: str, *, any_render: bool = False) -> bool:
+        """Keep every file of a group made from the whole dataset if none of its inputs changed."""
+        if not paths or not all(out.reusable(p, key, any_render=any_render) for p in paths):
+            return False
+        for path in paths:
+            out.reuse(path, key, any_render=any_render)
+        return True
+
+    def write_open_data(self, out: IncrementalOutput, published: dict[str, Any]) -> None:
+        key = self.data_key()
+        paths = [f"data/{name}" for name in DATASET_FILES]
+        current: dict[str, bytes] | None = None
+        if not self._keep_group(out, paths, key):
+            data = tables(self.dataset, published)
+            files = open_data_files(self.dataset, published, data, self.site)
+            files["aduan.db"] = sqlite_bytes(data)
+            files["metadata.json"] = datasette_metadata(self.site, self.dataset.region, citation(
+                self.dataset, self.site, generated_day(self.dataset)))
+            files["open311/services.json"] = open311.services_json(self.dataset)
+            files["open311/requests.json"] = open311.requests_json(
+                [open311.service_request(r, self.dataset) for r in self.dataset.records])
+            files["SHA256SUMS"] = sha256sums(files)
+            assert set(files) == set(DATASET_FILES), set(files) ^ set(DATASET_FILES)
+            for name, content in files.items():
+                out.put(f"data/{name}", content, digest=key)
+            current = files
+        for record in self.dataset.records:
+            tracking = record["tracking"]
+            path = f"data/open311/requests/{tracking}.json"
+            digest = self.dataset.digests[tracking]
+            if not out.reuse(path, digest):
+                out.put(path, open311.request_json(open311.service_request(record, self.dataset)), digest=digest)
+        if self.dataset.records:
+            snapshots.write_snapshots(out, generated_day(self.dataset), current)
+        else:
+            snapshots.write_snapshots(out, None, None)
+
+    def agency_ids(self) -> list[str]:
+        ids = [a["id"] for a in self.dataset.region.get("agencies", [])]
+        ids += sorted({r["agency"] for r in self.dataset.records if r.get("agency")} - set(ids))
+        return [a for a in ids if SLUG_RE.match(a)]
+
+    def write_feeds(self, out: IncrementalOutput) -> None:
+        """/feeds/updates.atom.xml and /instansi/<id>/updates.atom.xml: newest public updates."""
+        key = self.data_key()
+        agencies = self.agency_ids()
+        paths = ["feeds/updates.atom.xml", *(f"instansi/{a}/updates.atom.xml" for a in agencies)]
+        if self._keep_group(out, paths, key):
+            return
+        everything = entries(self.dataset.records)
+        helpers = self.template_globals()
+        siteurl = self.settings.get("SITEURL", "")
+        common = {"dataset": self.dataset, "siteurl": siteurl, "agency_name": helpers["agency_name"]}
+        title = f"{self.settings.get('SITENAME', 'Aduan')} {self.dataset.region.get('name', '')}".strip()
+        out.put(paths[0], feed_xml(feed_path=paths[0], title=f"{title}: {labels.UI['id']['feed_all']}",
+                                   page_path="", items=everything[:LIMIT], **common), digest=key)
+        by_agency: dict[str, list[Any]] = defaultdict(list)
+        for entry in everything:
+            agency = entry.record.get("agency")
+            if agency and len(by_agency[agency]) < LIMIT:
+                by_agency[agency].append(entry)
+        for agency, path in zip(agencies, paths[1:], strict=True):
+            name = helpers["agency_name"](agency)
+            out.put(path, feed_xml(feed_path=path, title=f"{title}: {labels.UI['id']['feed_agency'].format(name=name)}",
+                                   page_path=f"instansi/{agency}/", items=by_agency.get(agency, []), **common),
+                    digest=key)
+
+    def search_key(self, out: IncrementalOutput) -> str:
+        relpaths = [f"laporan/{r['tracking']}/index.html" for r in self.dataset.records]
+        return hashlib.sha256(json.dumps([[p, out.files[p]] for p in relpaths]).encode()).hexdigest()
+
+    def start_search(self, out: IncrementalOutput) -> IndexJob | None:
+        """Start Pagefind over the report pages, unless the index of the same pages is kept.
+
+        Keyed on the bytes of the pages it indexes, not on the render key: a template change
+        that leaves the report pages as they were keeps the index. (Pagefind writes its filter
+        files in an order that varies from run to run, so an index made again is never
+        byte-identical: it must only be made again when it has to be.)
+        """
+        if not self.dataset.records:
+            return None  # nothing to index (Pagefind refuses an empty site); the search page says so
+        key = self.search_key(out)
+        old = sorted(p for p in out.old_files if p.startswith(BUNDLE + "/"))
+        if self._keep_group(out, old, key, any_render=True):
+            return None
+        pages: dict[str, bytes | Path] = {}
+        for record in self.dataset.records:
+            tracking = record["tracking"]
+            relpath = f"laporan/{tracking}/index.html"
+            pages[relpath] = self.report_pages.get(tracking) or Path(self.output_path) / relpath
+        try:
+            return IndexJob(pages)
+        except (SearchError, OSError) as exc:
+            logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
+            for path in old:
+                out.keep(path)
+            return None
+
+    def finish_search(self, out: IncrementalOutput, job: IndexJob | None) -> None:
+        """Hand every file of the new bundle to the output writer (and so to the gate)."""
+        if job is None:
+            return
+        key = self.search_key(out)
+        try:
+            bundle = job.result()
+        except (SearchError, OSError) as exc:
+            logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
+            for path in sorted(p for p in out.old_files if p.startswith(BUNDLE + "/")):
+                out.keep(path)
+            return
+        for relpath, data in bundle.items():
+            out.put(f"{BUNDLE}/{relpath}", data, digest=key)

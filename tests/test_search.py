@@ -1,0 +1,191 @@
+"""Static full-text search with Pagefind: the index, the pages, the gate, and a real browser."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aduan_site.build import build
+from aduan_site.output import PublicationRefused
+from chalicelib.leaks import Identifier, Scanner, guard_for
+from site_fixtures import load_region, make_record, make_records, write_public_dataset
+
+
+def build_site(root: Path, records: list[dict[str, Any]], **kwargs: Any) -> Any:
+    write_public_dataset(root / "var/public", records)
+    return build(root / "output", data_dir=root / "var", **kwargs)
+
+
+def sample() -> list[dict[str, Any]]:
+    region = load_region()
+    records = make_records(40, region)
+    # One report whose text says something no other does.
+    records.append(make_record(500, region, title="Trotoar ambles di depan pasar ikan",
+                               description="Trotoar ambles sedalam setengah meter, berbahaya bagi pejalan kaki."))
+    return records
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("search")
+    build_site(root, sample())
+    return root / "output"
+
+
+def test_bundle_indexes_every_report_page_and_nothing_else(site: Path) -> None:
+    bundle = site / "_pagefind"
+    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
+        assert (bundle / name).is_file(), name
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(sample())
+    fragments = [json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd"):]) for p in
+                 (bundle / "fragment").glob("*.pf_fragment")]
+    assert len(fragments) == len(sample())
+    assert all(f["url"].startswith("/laporan/") for f in fragments)
+    ambles = next(f for f in fragments if f["meta"]["title"] == "Trotoar ambles di depan pasar ikan")
+    assert "setengah meter" in ambles["content"]
+    assert "Identitas pelapor tidak pernah dipublikasikan" not in ambles["content"]  # data-pagefind-ignore
+    assert set(ambles["filters"]) == {"status", "instansi", "kecamatan"}
+
+
+def test_search_pages_use_the_local_bundle(site: Path) -> None:
+    for page, lang in (("cari/index.html", "id"), ("en/cari/index.html", "en")):
+        html = (site / page).read_text()
+        assert f'<html lang="{lang}">' in html
+        assert 'src="/_pagefind/pagefind-ui.js"' in html and 'href="/_pagefind/pagefind-ui.css"' in html
+        assert 'src="/theme/js/cari.js"' in html and 'data-bundle="/_pagefind/"' in html
+        assert "<noscript>" in html
+    assert 'href="/cari/"' in (site / "index.html").read_text()
+    assert 'href="/en/cari/"' in (site / "en/index.html").read_text()
+
+
+def bundle_files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted((root / "_pagefind").rglob("*")) if p.is_file()}
+
+
+def test_index_is_made_again_only_when_a_report_page_changes(tmp_path: Path) -> None:
+    records = sample()
+    build_site(tmp_path, records)
+    before = bundle_files(tmp_path / "output")
+
+    # Nothing changed, or only what report pages do not show (the forms' API address).
+    assert not [f for f in build_site(tmp_path, records).written_files if f.startswith("_pagefind/")]
+    result = build_site(tmp_path, records, api_url="https://api.example.go.id")
+    assert "lapor/index.html" in result.written_files
+    assert not [f for f in result.written_files if f.startswith("_pagefind/")]
+    assert bundle_files(tmp_path / "output") == before
+
+    # A report page changes: the index follows.
+    records[5]["title"] = "Jembatan gantung bergoyang keras"
+    result = build_site(tmp_path, records)
+    assert [f for f in result.written_files if f.startswith("_pagefind/fragment/")]
+    fragments = [gzip.decompress(p.read_bytes()) for p in (tmp_path / "output/_pagefind/fragment").glob("*")]
+    assert any(b"Jembatan gantung bergoyang keras" in f for f in fragments)
+    assert len(fragments) == len(records)  # the old fragment of that page is gone
+
+
+def test_the_gate_reads_the_search_index_before_anything_is_written(tmp_path: Path) -> None:
+    records = sample()
+    build_site(tmp_path, records)
+    seen: list[str] = []
+
+    def recording_guard(files: list[tuple[str, bytes]]) -> list[str]:
+        seen.extend(path for path, _ in files)
+        return []
+
+    records[2]["description"] = "Isi baru yang ditulis petugas untuk laporan ini."
+    build_site(tmp_path, records, guard=recording_guard)
+    assert any(p.startswith("_pagefind/fragment/") for p in seen)
+    assert any(p.startswith("_pagefind/index/") for p in seen)
+
+    # A name the gate knows, in the text: refused, and the index on disk is the old one.
+    before = bundle_files(tmp_path / "output")
+    records[2]["description"] = "Pak Wiryo Sudarsono mengeluh jalan rusak."
+    scanner = Scanner([Identifier(records[2]["tracking"], "nama", "Wiryo Sudarsono")])
+    with pytest.raises(PublicationRefused) as refused:
+        build_site(tmp_path, records, guard=guard_for(scanner))
+    assert any("_pagefind/fragment/" in problem for problem in refused.value.problems)
+    assert bundle_files(tmp_path / "output") == before
+
+
+def test_no_reports_no_index(tmp_path: Path) -> None:
+    result = build(tmp_path / "output", data_dir=tmp_path / "nothing")
+    assert not [f for f in result.written_files if f.startswith("_pagefind/")]
+    assert 'id="search-unavailable"' in (tmp_path / "output/cari/index.html").read_text()
+
+
+# -- in a browser ---------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                               "--directory", str(directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page", ["cari/", "en/cari/"])
+def test_searching_a_kelurahan_finds_its_reports(site: Path, page: str) -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (make browser)")
+    from playwright.sync_api import sync_playwright
+
+    records = sample()
+    # The kelurahan with the most reports whose name is one word and no kecamatan's.
+    kecamatan = {k["name"] for k in load_region()["kecamatan"]}
+    names = sorted({r["kelurahan"] for r in records if r["kelurahan"] and " " not in r["kelurahan"]} - kecamatan)
+    kelurahan = max(names, key=lambda name: sum(name in r["title"] for r in records))
+    expected = {r["tracking"] for r in records if kelurahan in (r["title"] + " " + (r["kelurahan"] or ""))}
+    assert len(expected) >= 2
+    with serve(site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            tab = browser.new_page()
+            requests: list[str] = []
+            tab.on("request", lambda request: requests.append(request.url))
+            tab.goto(f"{url}/{page}")
+            tab.fill(".pagefind-ui__search-input", kelurahan)
+            tab.wait_for_selector(".pagefind-ui__result-link")
+            message = tab.locator(".pagefind-ui__message").inner_text()
+            assert str(len(expected)) in message, message
+            # Show every result, then compare with the reports of that kelurahan.
+            while tab.locator(".pagefind-ui__button").count():
+                tab.locator(".pagefind-ui__button").click()
+                tab.wait_for_timeout(200)
+            hrefs = {a.get_attribute("href") for a in tab.locator(".pagefind-ui__result-link").all()}
+            assert {h.rstrip("/").split("/")[-1] for h in hrefs} == expected
+            tab.locator(".pagefind-ui__result-link").first.click()
+            tab.wait_for_load_state()
+            assert kelurahan in tab.content()
+            assert all(r.startswith(url) for r in requests), [r for r in requests if not r.startswith(url)]
+        finally:
+            browser.close()
