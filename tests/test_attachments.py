@@ -89,3 +89,27 @@ def test_agencies_cannot_approve_publication(client, tokens) -> None:  # noqa: F
     response = post(client, f"/officer/reports/{receipt['tracking']}/actions",
                     {"action": "approve_attachment", "attachment": photo_id}, tokens["perhubungan"])
     assert response.status_code == 403
+
+
+def test_approved_photo_is_on_the_report_page_and_in_open311(client, tokens, data_dir, tmp_path) -> None:  # noqa: F811
+    from chalicelib.sitebuild import build
+
+    receipt = submit(client)
+    tracking = receipt["tracking"]
+    photo_id = upload(client, tracking, receipt["secret"], photo_with_gps()).json_body["id"]
+    private_only = upload(client, tracking, receipt["secret"], photo_with_gps(orientation=1)).json_body["id"]
+    post(client, f"/officer/reports/{tracking}/actions", {"action": "verify"}, tokens["admin"])
+    post(client, f"/officer/reports/{tracking}/actions", {"action": "approve_attachment", "attachment": photo_id},
+         tokens["admin"])
+    output = tmp_path / "output"
+    build(output)
+    page = (output / "laporan" / tracking / "index.html").read_text()
+    assert f"foto-{photo_id}.jpg" in page and private_only not in page
+    published = (output / "laporan" / tracking / f"foto-{photo_id}.jpg").read_bytes()
+    assert b"KameraHP" not in published and b"Exif" not in published
+    assert not list(output.rglob(f"*{private_only}*"))
+    request = json.loads((output / "data" / "open311" / "requests" / f"{tracking}.json").read_text())
+    request = request[0] if isinstance(request, list) else request
+    assert request["media_url"].endswith(f"/laporan/{tracking}/foto-{photo_id}.jpg")
+    again = build(output)
+    assert again["written"] == 0  # the photo is not copied again

@@ -61,7 +61,12 @@ def _status_notes(record: Record, dataset: Dataset) -> str:
     return notes[-1] if notes else status_label(record["status"], "id", long=True)
 
 
-def service_request(record: Record, dataset: Dataset) -> dict[str, Any]:
+def photo_path(record: Record, attachment: dict[str, Any]) -> str:
+    """Where the site publishes an approved photo of a report (relative to the site root)."""
+    return f"laporan/{record['tracking']}/foto-{attachment['id']}.jpg"
+
+
+def service_request(record: Record, dataset: Dataset, site_url: str = "") -> dict[str, Any]:
     category = dataset.categories.get(record.get("category") or "")
     agency = dataset.agencies.get(record.get("agency") or "")
     place = f"Kecamatan {record['kecamatan']}"
@@ -84,7 +89,8 @@ def service_request(record: Record, dataset: Dataset) -> dict[str, Any]:
         "zipcode": None,
         "lat": record.get("lat"),
         "long": record.get("lon"),
-        "media_url": None,
+        "media_url": (f"{site_url.rstrip('/')}/{photo_path(record, record['attachments'][0])}"
+                      if record.get("attachments") else None),
         # Not GeoReport, but what a client needs to show the request: its title.
         "title": record.get("title"),
     }

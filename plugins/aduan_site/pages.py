@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -245,12 +246,31 @@ class AduanGenerator(Generator):
         for record in self.dataset.records:
             tracking = record["tracking"]
             here = f"laporan/{tracking}/"
+            self.write_photos(out, record)
             digest = self.dataset.digests[tracking]
             if out.reuse(here + "index.html", digest):
                 continue
             html = self.render("report", "id", here, r=record)
             out.put(here + "index.html", html, digest=digest)
             self.report_pages[tracking] = html
+
+    def write_photos(self, out: IncrementalOutput, record: Record) -> None:
+        """Approved photos, as the publisher re-encoded them (no metadata); a photo never
+        changes once approved, so its id is its digest."""
+        public = Path(self.options["PUBLIC_DATA"])
+        for attachment in record.get("attachments") or []:
+            if not re.fullmatch(r"[0-9a-f]{6,32}", str(attachment.get("id"))):
+                logger.error("aduan_site: %s has a photo with a bad id %r; skipped", record["tracking"], attachment.get("id"))
+                continue
+            relpath = open311.photo_path(record, attachment)
+            if out.reuse(relpath, attachment["id"], any_render=True):
+                continue
+            try:
+                data = (public / attachment["path"]).read_bytes()
+            except OSError as exc:
+                logger.error("aduan_site: photo %s of %s is missing: %s", attachment["id"], record["tracking"], exc)
+                continue
+            out.put(relpath, data, digest=attachment["id"])
 
     def newest_first(self) -> list[Record]:
         return sorted(self.dataset.records, key=lambda r: (r["submitted"], r["tracking"]), reverse=True)
@@ -374,7 +394,7 @@ class AduanGenerator(Generator):
                 self.dataset, self.site, generated_day(self.dataset)))
             files["open311/services.json"] = open311.services_json(self.dataset)
             files["open311/requests.json"] = open311.requests_json(
-                [open311.service_request(r, self.dataset) for r in self.dataset.records])
+                [open311.service_request(r, self.dataset, self.settings.get("SITEURL", "")) for r in self.dataset.records])
             files["SHA256SUMS"] = sha256sums(files)
             assert set(files) == set(DATASET_FILES), set(files) ^ set(DATASET_FILES)
             for name, content in files.items():
@@ -385,7 +405,9 @@ class AduanGenerator(Generator):
             path = f"data/open311/requests/{tracking}.json"
             digest = self.dataset.digests[tracking]
             if not out.reuse(path, digest):
-                out.put(path, open311.request_json(open311.service_request(record, self.dataset)), digest=digest)
+                out.put(path, open311.request_json(open311.service_request(record, self.dataset,
+                                                                           self.settings.get("SITEURL", ""))),
+                        digest=digest)
         if self.dataset.records:
             snapshots.write_snapshots(out, generated_day(self.dataset), current)
         else:
