@@ -90,3 +90,14 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     system = start(tmp_path_factory.mktemp("live"))
     yield system
     system.stop()
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo city (400 reports) imported into a real store, published and built; read-only."""
+    from site_fixtures import build_demo_site
+
+    root = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("ADUAN_DATA", str(root / "data"))
+        return build_demo_site(root)

@@ -8,15 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-from site_fixtures import build_demo_site
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("datasette")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ADUAN_DATA", str(root / "data"))
-        return build_demo_site(root, count=200)
+@pytest.fixture
+def site(demo: Path) -> Path:
+    return demo
 
 
 def query(site: Path, path: str) -> dict:

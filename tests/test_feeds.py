@@ -8,20 +8,12 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from aduan_site.build import build
-from site_fixtures import build_demo_site, load_region, make_records, write_public_dataset
+from site_fixtures import load_region, make_records, write_public_dataset
 
 A = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$")
 
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("demo")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("ADUAN_DATA", str(root / "data"))
-        return build_demo_site(root)
 
 
 def feed(path: Path) -> ET.Element:

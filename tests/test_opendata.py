@@ -19,20 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import frictionless
-import pytest
 from aduan_site import schema, snapshots
 from aduan_site.build import build
 from aduan_site.labels import STATUSES
 from aduan_site.pages import DATASET_FILES
-from site_fixtures import build_demo_site, load_region, make_record, make_records, make_stats, write_public_dataset
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("demo")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("ADUAN_DATA", str(root / "data"))
-        return build_demo_site(root)
+from site_fixtures import load_region, make_record, make_records, make_stats, write_public_dataset
 
 
 def rows(path: Path) -> list[dict[str, str]]:

@@ -17,17 +17,10 @@ from aduan_site.build import build
 from aduan_site.dataset import load_dataset
 from aduan_site.statistics import published_statistics
 from aduan_site.suppression import SMALL, WITHHELD, suppress_cube, suppress_groups
-from site_fixtures import build_demo_site, load_region, make_record, write_public_dataset
+from site_fixtures import load_region, make_record, write_public_dataset
 
 SVG = "{http://www.w3.org/2000/svg}"
 
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("demo")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("ADUAN_DATA", str(root / "data"))
-        return build_demo_site(root)
 
 
 def reports(site: Path) -> list[dict[str, str]]:
