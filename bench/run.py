@@ -4,7 +4,7 @@ The machines are shared and noisy, so every figure that matters is a ratio of tw
 taken back to back (an incremental build against a full one, the gate's scan against the
 build it guards), and absolute seconds are printed only for context.
 
-Runs: the redaction evaluation (bench/redaction_eval.py), then a realistic data set of N
+Runs: the two redaction evaluations (bench/redaction_eval.py, bench/redaction_heldout_eval.py), then a realistic data set of N
 demo reports (default 10,000; `BENCH_REPORTS` to change) through import, publish, a full
 site build, a no-change rebuild, a one-report rebuild, and the publication gate.
 """
@@ -32,8 +32,10 @@ def timed(label: str, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
-    print("== redaction quality (bench/redaction_eval.py)")
+    print("== redaction quality (bench/redaction_eval.py: the corpus the redactor was tuned on)")
     status = subprocess.call([sys.executable, str(REPO / "bench" / "redaction_eval.py")], cwd=REPO)
+    print("== redaction quality (bench/redaction_heldout_eval.py: an independently written corpus)")
+    status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_heldout_eval.py")], cwd=REPO)
 
     count = int(os.environ.get("BENCH_REPORTS", "10000"))
     with tempfile.TemporaryDirectory() as tmp:
