@@ -94,6 +94,21 @@ def test_index_is_made_again_only_when_a_report_page_changes(tmp_path: Path) -> 
     assert len(fragments) == len(records)  # the old fragment of that page is gone
 
 
+def test_a_quick_build_keeps_the_index_and_the_next_full_build_refreshes_it(tmp_path: Path) -> None:
+    records = sample()
+    build_site(tmp_path, records)
+    before = bundle_files(tmp_path / "output")
+    records[5]["title"] = "Jembatan gantung bergoyang keras"
+    quick = build_site(tmp_path, records, search=False)
+    page = f"laporan/{records[5]['tracking']}/index.html"
+    assert page in quick.written_files and not [f for f in quick.written_files if f.startswith("_pagefind/")]
+    assert bundle_files(tmp_path / "output") == before  # the old index stays whole and usable
+    full = build_site(tmp_path, records)
+    assert page not in full.written_files and [f for f in full.written_files if f.startswith("_pagefind/")]
+    fragments = [gzip.decompress(p.read_bytes()) for p in (tmp_path / "output/_pagefind/fragment").glob("*")]
+    assert any(b"Jembatan gantung bergoyang keras" in f for f in fragments)
+
+
 def test_the_gate_reads_the_search_index_before_anything_is_written(tmp_path: Path) -> None:
     records = sample()
     build_site(tmp_path, records)

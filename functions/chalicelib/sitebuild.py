@@ -22,7 +22,10 @@ def check_leaks(output: Path) -> list[str]:
     return [str(leak) for leak in scanner.scan_tree(Path(output))]
 
 
-def build(output: Path, *, full: bool = False, api_url: str | None = None) -> dict[str, Any]:
+def build(output: Path, *, full: bool = False, api_url: str | None = None, search: bool = True) -> dict[str, Any]:
+    """Publish pending updates, then build. `search=False` leaves the search index as it was
+    (Pagefind is most of an incremental build's time on a large site); the worker uses it to
+    put a change online first and refresh the index after."""
     publisher = config.publisher()
     changed = publisher.publish_all() if full or not (publisher.dir / "stats.json").exists() else publisher.publish_pending()
     plugins = str(REPO / "plugins")
@@ -36,7 +39,7 @@ def build(output: Path, *, full: bool = False, api_url: str | None = None) -> di
     scanner = scanner_for(config.store().all(), IdentifierCache(config.data_dir() / "identifiers.json"))
     try:
         result = build_site(Path(output), data_dir=config.data_dir(), api_url=api_url,
-                            settings_file=REPO / "pelicanconf.py", guard=guard_for(scanner))
+                            settings_file=REPO / "pelicanconf.py", guard=guard_for(scanner), search=search)
     except Refused as refused:
         raise PublicationRefused(str(refused)) from None
     return {"records_changed": changed, "written": result.written, "unchanged": result.unchanged,

@@ -49,12 +49,14 @@ def build(
     settings_file: Path = REPO / "pelicanconf.py",
     publish: bool = False,
     guard: Guard | None = None,
+    search: bool = True,
 ) -> BuildResult:
     """Build the site from `data_dir`/public into `output_dir`.
 
     `data_dir` is ADUAN_DATA (the public dataset is its `public/`); `api_url` overrides
     `ADUAN["API_URL"]`; `publish=True` reads publishconf.py next to `settings_file`; `guard`
-    reads every file about to be written and may refuse the build (`PublicationRefused`).
+    reads every file about to be written and may refuse the build (`PublicationRefused`);
+    `search=False` keeps the previous search index instead of running Pagefind.
     """
     if publish:
         settings_file = settings_file.with_name("publishconf.py")
@@ -65,6 +67,7 @@ def build(
         aduan["API_URL"] = api_url
     if guard is not None:
         aduan["GUARD"] = guard
+    aduan["SEARCH"] = search
     settings["ADUAN"] = aduan
 
     results: list[dict[str, Any]] = []

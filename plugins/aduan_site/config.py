@@ -24,6 +24,9 @@ DEFAULTS: dict[str, Any] = {
     # The publication gate: called with every (path, bytes) about to be written, returns the
     # problems found; any problem and the build writes nothing. `aduan build` sets it.
     "GUARD": None,
+    # Rebuild the Pagefind index when report pages changed. False keeps the previous index as
+    # it is, so a status change can go live at once; a later build with True refreshes it.
+    "SEARCH": True,
 }
 
 
@@ -46,6 +49,7 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "RECENT": (_positive_int, "a positive integer"),
     "MANIFEST": (_file_name, "a file name"),
     "GUARD": (lambda v: v is None or callable(v), "a callable or None"),
+    "SEARCH": (lambda v: isinstance(v, bool), "True or False"),
 }
 
 

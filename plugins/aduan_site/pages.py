@@ -213,7 +213,8 @@ class AduanGenerator(Generator):
         shape = {
             "region": self.dataset.region,
             "sla": self.dataset.stats.get("sla"),
-            "options": {k: v for k, v in self.options.items() if k != "GUARD"},  # a function: no stable repr
+            # GUARD is a function (no stable repr); SEARCH decides only whether the index is made.
+            "options": {k: v for k, v in self.options.items() if k not in ("GUARD", "SEARCH")},
             "site": [self.settings.get(k) for k in ("SITEURL", "SITENAME", "DEFAULT_LANG")],
         }
         digest.update(json.dumps(shape, sort_keys=True, default=str).encode())
@@ -460,6 +461,10 @@ class AduanGenerator(Generator):
         key = self.search_key(out)
         old = sorted(p for p in out.old_files if p.startswith(BUNDLE + "/"))
         if self._keep_group(out, old, key, any_render=True):
+            return None
+        if not self.options["SEARCH"]:  # a quick build: the index catches up on the next full one
+            for path in old:
+                out.keep(path)
             return None
         pages: dict[str, bytes | Path] = {}
         for record in self.dataset.records:
