@@ -88,7 +88,10 @@ class Scanner:
             if words and (len(words) > 1 or len(words[0]) >= 3):
                 self.phrases.setdefault(words, ident)
         self.number_lengths = sorted({len(k) for k in self.numbers})
-        self.phrase_lengths = sorted({len(k) for k in self.phrases})
+        # Look phrases up only where one of them can start: most words start none.
+        self.lengths_by_first: dict[str, list[int]] = {}
+        for phrase in self.phrases:
+            self.lengths_by_first.setdefault(phrase[0], []).append(len(phrase))
 
     def __len__(self) -> int:
         return len(self.numbers) + len(self.phrases)
@@ -103,9 +106,9 @@ class Scanner:
                     if (ident := self.numbers.get(digits[start:start + length])) is not None:
                         yield Leak(ident, where)
         words = _words(text)
-        for length in self.phrase_lengths:
-            for start in range(len(words) - length + 1):
-                if (ident := self.phrases.get(tuple(words[start:start + length]))) is not None:
+        for start, word in enumerate(words):
+            for length in self.lengths_by_first.get(word, ()):
+                if (ident := self.phrases.get(words[start:start + length])) is not None:
                     yield Leak(ident, where)
 
     def scan_bytes(self, data: bytes, where: str) -> Iterator[Leak]:
@@ -121,8 +124,11 @@ class Scanner:
         try:
             tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
             for table in tables:
-                for row in conn.execute(f'SELECT * FROM "{table}"'):  # noqa: S608 - names from the file itself
-                    text = " \n ".join(str(v) for v in row if isinstance(v, (str, bytes)))
+                # Rows are scanned a few thousand at a time: one scan per row costs more in
+                # overhead than in reading, and a leak is named by its table anyway.
+                rows = conn.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from the file itself
+                while batch := rows.fetchmany(2000):
+                    text = " \n ".join(str(v) for row in batch for v in row if isinstance(v, (str, bytes)))
                     yield from self.scan_text(text, f"{where} (table {table})")
         finally:
             conn.close()
