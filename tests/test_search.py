@@ -170,8 +170,7 @@ def serve(directory: Path) -> Iterator[str]:
 @pytest.mark.browser
 @pytest.mark.parametrize("page", ["cari/", "en/cari/"])
 def test_searching_a_kelurahan_finds_its_reports(site: Path, page: str) -> None:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (make browser)")
+    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed: run `make browser`"
     from playwright.sync_api import sync_playwright
 
     records = sample()
