@@ -55,7 +55,8 @@ def test_confidential_and_unverified_reports_are_only_counted(service, region, d
     assert files == [public.tracking]
     stats = json.loads((data_dir / "public" / "stats.json").read_text())
     assert stats["total"] == 3 and stats["confidential"] == 1 and stats["published"] == 1
-    assert stats["by_status"] == {"received": 1, "verified": 2, "in_progress": 0, "resolved": 0, "rejected": 0}
+    assert stats["by_status"] == {"received": 1, "verified": 2}
+    assert [a["agency"] for a in stats["by_agency"]] == ["perhubungan", None]  # only agencies with reports
     everything = "".join(p.read_text() for p in (data_dir / "public").rglob("*.json"))
     assert "Rahasia" not in everything and "Belum diverifikasi" not in everything
 

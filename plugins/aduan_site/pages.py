@@ -292,7 +292,7 @@ class AduanGenerator(Generator):
             agency_ids.append(unknown)
         agency_ids = [a for a in agency_ids if SLUG_RE.match(a)]
         totals = {a.get("agency"): a.get("total") for a in self.dataset.stats.get("by_agency", [])}
-        rows = [{"id": a, "public": len(by_agency.get(a, [])), "total": totals.get(a)} for a in agency_ids]
+        rows = [{"id": a, "public": len(by_agency.get(a, [])), "total": totals.get(a, 0)} for a in agency_ids]
         unassigned = {"public": 0, "total": totals.get(None)} if None in totals else None
         out.put(
             "instansi/index.html",
@@ -302,7 +302,7 @@ class AduanGenerator(Generator):
             self.write_pages(out, "agency", f"instansi/{agency_id}/", by_agency.get(agency_id, []), agency=agency_id)
 
         status_totals = self.dataset.stats.get("by_status", {})
-        rows = [{"id": s, "public": len(by_status.get(s, [])), "total": status_totals.get(s)} for s in labels.STATUSES]
+        rows = [{"id": s, "public": len(by_status.get(s, [])), "total": status_totals.get(s, 0)} for s in labels.STATUSES]
         out.put("status/index.html", self.render("statuses", "id", "status/", statuses=rows))
         for status in labels.STATUSES:
             self.write_pages(out, "status", f"status/{status}/", by_status.get(status, []), status=status)
