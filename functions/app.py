@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from chalice import Chalice, CORSConfig, Response
-from chalicelib import config, web
+from chalicelib import config, sitebuild, web
 from chalicelib.errors import AduanError, ValidationError
 from chalicelib.openapi import spec as openapi_spec
 from chalicelib.submission import as_bool
@@ -149,6 +149,13 @@ def console() -> Response:
 def whoami() -> dict[str, Any]:
     me = officer()
     return {"id": me.id, "name": me.name, "role": me.role, "agency": me.agency}
+
+
+@route("/officer/publication")
+def publication() -> dict[str, Any]:
+    """Whether the publication gate is holding the site back, and for which reports."""
+    officer()
+    return sitebuild.held_publication()
 
 
 @route("/officer/reports")

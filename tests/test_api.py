@@ -175,6 +175,7 @@ ERROR_CASES = [
     ("POST", "/reports/PSR-0000-0000/photos", {"secret": "x", "data": "AAAA"}, 404),
     ("GET", "/officer/reports/PSR-0000-0000/photos/abc", None, 401),
     ("GET", "/officer/me", None, 401),
+    ("GET", "/officer/publication", None, 401),
     ("GET", "/officer/reports", None, 401),
     ("GET", "/officer/reports/PSR-0000-0000", None, 401),
     ("POST", "/officer/reports/PSR-0000-0000/actions", {"action": "verify"}, 401),
@@ -258,3 +259,7 @@ def test_autoclose_after_ten_working_days(service, clock) -> None:
     clock.advance(days=1)
     assert service.autoclose() == 1 and service.report(report.tracking).closed_at is not None
     assert service.autoclose() == 0
+
+
+def test_publication_status_for_officers(client: Client, tokens: dict[str, str]) -> None:
+    assert get(client, "/officer/publication", tokens["auditor"]).json_body == {"refused": False, "problems": []}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from chalicelib.errors import PublicationRefused
 from chalicelib.importer import import_lines
-from chalicelib.sitebuild import build, check_leaks
+from chalicelib.sitebuild import build, check_leaks, held_publication
 from test_import import H, line
 
 
@@ -33,9 +33,13 @@ def test_a_leak_the_redactor_cannot_see_stops_the_build(service, region, data_di
     assert report.tracking in message and "telepon" in message and "nama" in message
     assert "3456" not in message  # the error itself leaks nothing
     assert snapshot(output) == before  # not one file of the refused build was written
+    held = held_publication()  # what the officers' console shows
+    assert held["refused"] and any(report.tracking in p for p in held["problems"])
+    assert not any("3456" in p for p in held["problems"])
 
     service.act(admin, report.tracking, {"action": "edit", "public_description": "Air mati di Bugul Lor."})
     build(output)
+    assert held_publication() == {"refused": False, "problems": []}
     assert "Air mati di Bugul Lor." in (output / "laporan" / report.tracking / "index.html").read_text()
 
 

@@ -5,6 +5,7 @@ Pelican is a build-time tool, not part of the API: it is imported here only, whe
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,20 @@ from typing import Any
 from . import config
 from .errors import PublicationRefused
 from .leaks import IdentifierCache, guard_for, scanner_for
+from .publish import write_json
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+HELD = "publication-held.json"
+
+
+def held_publication() -> dict[str, Any]:
+    """Why the last build was refused, or {"refused": False}."""
+    try:
+        return json.loads((config.data_dir() / HELD).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {"refused": False, "problems": []}
 
 
 def check_leaks(output: Path) -> list[str]:
@@ -37,10 +50,15 @@ def build(output: Path, *, full: bool = False, api_url: str | None = None, searc
     # The publication gate: every file the build is about to write is scanned for every
     # identifier known in the private store; one hit and nothing is written.
     scanner = scanner_for(config.store().all(), IdentifierCache(config.data_dir() / "identifiers.json"))
+    held = config.data_dir() / HELD
     try:
         result = build_site(Path(output), data_dir=config.data_dir(), api_url=api_url,
                             settings_file=REPO / "pelicanconf.py", guard=guard_for(scanner), search=search)
     except Refused as refused:
+        # Officers must learn that publishing stopped and which reports to fix: the console
+        # shows this file (only tracking numbers and kinds of identifier, no values).
+        write_json(held, {"refused": True, "problems": sorted(set(refused.problems))})
         raise PublicationRefused(str(refused)) from None
+    held.unlink(missing_ok=True)
     return {"records_changed": changed, "written": result.written, "unchanged": result.unchanged,
             "deleted": result.deleted}
