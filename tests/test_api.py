@@ -263,3 +263,12 @@ def test_autoclose_after_ten_working_days(service, clock) -> None:
 
 def test_publication_status_for_officers(client: Client, tokens: dict[str, str]) -> None:
     assert get(client, "/officer/publication", tokens["auditor"]).json_body == {"refused": False, "problems": []}
+
+
+def test_revoked_token_is_refused(client: Client, tokens: dict[str, str]) -> None:
+    from chalicelib import config
+
+    officer = config.service().authenticate(f"Bearer {tokens['pupr']}")
+    assert config.store().revoke_officer(officer.id)
+    response = get(client, "/officer/me", tokens["pupr"])
+    assert response.status_code == 401 and "revoked" in response.json_body["Message"]

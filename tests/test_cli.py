@@ -87,3 +87,17 @@ def test_demo_writes_a_realistic_year(tmp_path: Path) -> None:
     assert len({x["agency"] for x in lines if x["agency"]}) >= 10
     statuses = {x["history"][-1]["status"] for x in lines}
     assert statuses == {"received", "verified", "in_progress", "resolved", "rejected"}
+
+
+def test_a_revoked_officer_token_stops_working(tmp_path: Path) -> None:
+    from chalicelib.officers import hash_token
+    from chalicelib.sqlite_store import SQLiteStore
+
+    added = aduan(tmp_path / "data", "officer", "add", "--name", "Petugas", "--role", "admin")
+    token = added.stdout.split("keep it secret): ")[1].strip()
+    officer_id = added.stdout.split()[1]
+    assert aduan(tmp_path / "data", "officer", "revoke", officer_id).returncode == 0
+    assert not SQLiteStore(tmp_path / "data" / "aduan.db").officer_by_token_hash(hash_token(token)).active
+    again = aduan(tmp_path / "data", "officer", "revoke", officer_id)
+    assert again.returncode == 1 and "no active officer" in again.stderr
+    assert "revoked" in aduan(tmp_path / "data", "officer", "list").stdout

@@ -73,6 +73,14 @@ def cmd_officer_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_officer_revoke(args: argparse.Namespace) -> int:
+    if not config.store().revoke_officer(args.id):
+        print(f"aduan officer revoke: no active officer {args.id!r} (see `aduan officer list`)", file=sys.stderr)
+        return 1
+    print(f"officer {args.id} revoked: their token no longer works")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import demo_lines
 
@@ -128,6 +136,9 @@ def parser() -> argparse.ArgumentParser:
     o.set_defaults(func=cmd_officer_add)
     o = osub.add_parser("list", help="list officers")
     o.set_defaults(func=cmd_officer_list)
+    o = osub.add_parser("revoke", help="revoke an officer's token")
+    o.add_argument("id", help="the officer id from `aduan officer list`")
+    o.set_defaults(func=cmd_officer_revoke)
     s = sub.add_parser("demo", help="load a realistic year of demo reports")
     s.add_argument("--count", type=int, default=400)
     s.add_argument("--seed", type=int, default=2022)

@@ -205,6 +205,10 @@ class SQLiteStore:
         row = self._conn().execute("SELECT * FROM officers WHERE token_hash = ?", (token_hash,)).fetchone()
         return self._officer(row) if row else None
 
+    def revoke_officer(self, officer_id: str) -> bool:
+        cursor = self._conn().execute("UPDATE officers SET active = 0 WHERE id = ? AND active = 1", (officer_id,))
+        return cursor.rowcount == 1
+
     def officers(self) -> list[Officer]:
         return [self._officer(r) for r in self._conn().execute("SELECT * FROM officers ORDER BY created_at")]
 

@@ -48,6 +48,9 @@ class Store(Protocol):
 
     def officers(self) -> list[Officer]: ...
 
+    def revoke_officer(self, officer_id: str) -> bool:
+        """Deactivate an officer's token; False if there is no such active officer."""
+
     def pending_events(self, limit: int = 1000) -> list[Event]: ...
 
     def ack_events(self, upto_seq: int) -> None: ...
