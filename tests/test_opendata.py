@@ -418,3 +418,18 @@ def test_small_area_counts_in_files_are_suppressed(demo: Path) -> None:
             assert n < 5
         elif row["count"]:
             assert int(row["count"]) == n >= 5
+
+
+def test_agencies_without_reports_count_zero(tmp_path: Path) -> None:
+    region = load_region()
+    records = [make_record(n, region, agency="pupr", category="jalan-jembatan") for n in range(3)]
+    stats = make_stats(records, region)
+    stats["by_agency"] = [a for a in stats["by_agency"] if a["total"]]  # as the publisher writes it
+    write_public_dataset(tmp_path / "var/public", records, stats)
+    build(tmp_path / "output", data_dir=tmp_path / "var")
+    stats = json.loads((tmp_path / "output/data/stats.json").read_text())
+    assert [a["agency"] for a in stats["by_agency"]] == ["pupr"]  # stats.json omits the zeros
+    table = {r["id"]: r["all_reports"] for r in rows(tmp_path / "output/data/agencies.csv")}
+    assert table["pupr"] == "3" and table["kominfo"] == "0"
+    page = (tmp_path / "output/statistik/index.html").read_text()
+    assert "Diskominfotik" in page  # every agency is on the statistics page, zeros included

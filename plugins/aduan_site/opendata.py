@@ -73,7 +73,7 @@ def agency_rows(dataset: Dataset, reports: list[Row], updates: list[Row]) -> lis
     return [
         {"id": a, "short_name": dataset.agencies.get(a, {}).get("short_name"),
          "name": dataset.agencies.get(a, {}).get("name"), "published_reports": published.get(a, 0),
-         "all_reports": totals.get(a)}
+         "all_reports": totals.get(a, 0)}  # stats.json omits agencies with no report
         for a in ids
     ]
 

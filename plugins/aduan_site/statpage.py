@@ -54,8 +54,12 @@ def page_context(
     t = labels.UI[lang]
     statuses = [(labels.status_label(s, lang), (stats.get("by_status") or {}).get(s, 0))
                 for s in labels.STATUSES]
-    all_agencies = [(row["name"] if row.get("agency") else t["unassigned"], row.get("total") or 0)
-                    for row in stats.get("by_agency") or []]
+    # stats.json lists only agencies with reports; the page shows every agency, zeros included.
+    totals = {row.get("agency"): row.get("total") or 0 for row in stats.get("by_agency") or []}
+    for row in published.get("by_agency") or []:
+        totals.setdefault(row["agency"], 0)
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0] is None, item[0] or ""))
+    all_agencies = [(agency_name(agency) if agency else t["unassigned"], count) for agency, count in ranked]
 
     def agency_label(row: dict[str, Any]) -> str:
         return agency_name(row["agency"]) if row["agency"] else t["unassigned"]
