@@ -162,6 +162,9 @@ class Publisher:
         self.reports_dir = self.dir / "reports"
         self.photos_dir = self.dir / "attachments"
         self.blobs = blobs
+        # The reports the last publish read, once, for its records and its statistics; a build
+        # hands the same list to the publication gate instead of reading the store again.
+        self.reports: list[Report] | None = None
 
     def _write_record(self, report: Report) -> bool:
         changed = write_json(self.reports_dir / f"{report.tracking}.json", public_record(report, self.region))
@@ -185,23 +188,28 @@ class Publisher:
             return True
         return False
 
-    def _publish(self, tracking: str) -> bool:
-        report = self.store.get(tracking)
+    def _publish(self, tracking: str, report: Report | None) -> bool:
         if report is not None and is_published(report):
             return self._write_record(report)
         return self._unpublish(tracking)
 
-    def _write_common(self) -> None:
+    def _write_common(self, reports: list[Report]) -> None:
         write_json(self.dir / "region.json", self.region.public_dict())
-        write_json(self.dir / "stats.json", statistics(self.store.all(), self.region, self.clock().date().isoformat()))
+        write_json(self.dir / "stats.json", statistics(reports, self.region, self.clock().date().isoformat()))
+
+    def _read_reports(self) -> dict[str, Report]:
+        # Read after the events: an update saved later leaves an event for the next run.
+        self.reports = list(self.store.all())
+        return {r.tracking: r for r in self.reports}
 
     def publish_pending(self) -> int:
         """Publish the reports with pending events; returns how many records changed."""
         events = self.store.pending_events(limit=100_000)
         if not events and (self.dir / "stats.json").exists():
             return 0
-        changed = sum(self._publish(t) for t in sorted({e.tracking for e in events}))
-        self._write_common()
+        reports = self._read_reports()
+        changed = sum(self._publish(t, reports.get(t)) for t in sorted({e.tracking for e in events}))
+        self._write_common(self.reports or [])
         if events:
             self.store.ack_events(events[-1].seq)
         return changed
@@ -212,7 +220,7 @@ class Publisher:
         events = self.store.pending_events(limit=1_000_000)
         wanted: set[str] = set()
         changed = 0
-        for report in self.store.all():
+        for report in self._read_reports().values():
             if is_published(report):
                 wanted.add(report.tracking)
                 changed += self._write_record(report)
@@ -220,7 +228,7 @@ class Publisher:
             for path in self.reports_dir.glob("*.json"):
                 if path.stem not in wanted:
                     changed += self._unpublish(path.stem)
-        self._write_common()
+        self._write_common(self.reports or [])
         if events:
             self.store.ack_events(events[-1].seq)
         return changed

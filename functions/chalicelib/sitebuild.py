@@ -49,7 +49,8 @@ def build(output: Path, *, full: bool = False, api_url: str | None = None, searc
 
     # The publication gate: every file the build is about to write is scanned for every
     # identifier known in the private store; one hit and nothing is written.
-    scanner = scanner_for(config.store().all(), IdentifierCache(config.data_dir() / "identifiers.json"))
+    reports = publisher.reports if publisher.reports is not None else config.store().all()
+    scanner = scanner_for(reports, IdentifierCache(config.data_dir() / "identifiers.json"))
     held = config.data_dir() / HELD
     try:
         result = build_site(Path(output), data_dir=config.data_dir(), api_url=api_url,
