@@ -42,10 +42,6 @@ def nest_form(fields: dict[str, str]) -> dict[str, Any]:
     return {**fields, "location": location, "reporter": reporter}
 
 
-def error_json(error: AduanError) -> tuple[int, dict[str, str], str]:
-    return error.status, {"Content-Type": "application/json"}, json.dumps(error.body(), ensure_ascii=False)
-
-
 # -- HTML for the no-JavaScript path -----------------------------------------------------------
 
 def page(title: str, body: str, site_url: str) -> str:
