@@ -36,6 +36,7 @@ test-fast: install ## the suite without the browser and HTTP tests
 
 lint: install ## ruff lint and format check, mypy
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 format: install ## ruff format and fix what it can

@@ -66,8 +66,12 @@ def main() -> int:
         assert result["records_changed"] == 1, result
         result, t_index = timed("then the search index refresh", build, output)
         print(f"    {result}")
-        scanner, t_ident = timed("gate: identifiers from the store (warm cache)", scanner_for, store.all(),
-                                 IdentifierCache(config.data_dir() / "identifiers.json"))
+        scanner, t_ident = timed(
+            "gate: identifiers from the store (warm cache)",
+            scanner_for,
+            store.all(),
+            IdentifierCache(config.data_dir() / "identifiers.json"),
+        )
         leaks, t_scan = timed("gate: scan the whole output (check-leaks)", scanner.scan_tree, output)
         files = sum(1 for p in output.rglob("*") if p.is_file())
         print(f"  output: {files} files; leaks found: {len(leaks)}; identifiers: {len(scanner)}")
@@ -78,7 +82,9 @@ def main() -> int:
         print(f"  warm full build / cold full build        {t_warm / t_full:6.3f}")
         print(f"  whole-site scan / cold full build        {t_scan / t_full:6.3f}")
         print(f"  import / cold full build                 {t_import / t_full:6.3f}")
-        print(f"  peak memory (max RSS)                    {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:6.0f} MB")
+        print(
+            f"  peak memory (max RSS)                    {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:6.0f} MB"
+        )
     return status
 
 

@@ -20,6 +20,7 @@ CORS = CORSConfig(allow_origin="*", allow_headers=["Authorization", "Content-Typ
 def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -> Callable[..., Any]:
     """app.route with CORS, form bodies where a no-JS form posts, and AduanError → one JSON shape
     (or an HTML page, for a form post)."""
+
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(view)
         def handle(*args: Any, **kwargs: Any) -> Any:
@@ -29,8 +30,11 @@ def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -
                 if web.is_form(app.current_request.headers):
                     return html(web.error_page(error, config.site_url()), error.status)
                 return Response(error.body(), status_code=error.status)
-        return app.route(path, methods=list(methods), cors=CORS,
-                         content_types=web.CONTENT_TYPES if forms else ["application/json"])(handle)
+
+        return app.route(
+            path, methods=list(methods), cors=CORS, content_types=web.CONTENT_TYPES if forms else ["application/json"]
+        )(handle)
+
     return decorate
 
 
@@ -55,11 +59,14 @@ def int_query(name: str, default: int, maximum: int) -> int:
     if value is None:
         return default
     if not value.isdigit() or not 0 <= int(value) <= maximum:
-        raise ValidationError(f"query parameter {name} must be a whole number from 0 to {maximum}", {name: "tidak valid"})
+        raise ValidationError(
+            f"query parameter {name} must be a whole number from 0 to {maximum}", {name: "tidak valid"}
+        )
     return int(value)
 
 
 # -- public --------------------------------------------------------------------------------------
+
 
 @route("/")
 def index() -> dict[str, Any]:
@@ -81,8 +88,15 @@ def submit_report() -> Response:
     report, secret = config.service().submit(body())
     if web.is_form(app.current_request.headers):
         return html(web.receipt_page(report.tracking, secret, config.site_url()), 201)
-    return Response({"tracking": report.tracking, "secret": secret, "status": report.status.value,
-                     "status_url": f"/reports/{report.tracking}"}, status_code=201)
+    return Response(
+        {
+            "tracking": report.tracking,
+            "secret": secret,
+            "status": report.status.value,
+            "status_url": f"/reports/{report.tracking}",
+        },
+        status_code=201,
+    )
 
 
 @route("/reports/{tracking}")
@@ -109,7 +123,9 @@ def add_information(tracking: str) -> dict[str, Any]:
 @route("/reports/{tracking}/feedback", methods=("POST",))
 def feedback(tracking: str) -> dict[str, Any]:
     data = body()
-    report = config.service().feedback(tracking, data.get("secret", ""), as_bool(data.get("accept")), data.get("note", ""))
+    report = config.service().feedback(
+        tracking, data.get("secret", ""), as_bool(data.get("accept")), data.get("note", "")
+    )
     return {"tracking": report.tracking, "status": report.status.value, "closed": report.closed_at is not None}
 
 
@@ -117,8 +133,9 @@ def feedback(tracking: str) -> dict[str, Any]:
 def add_photo(tracking: str) -> Response:
     data = body()
     photo = config.service().add_photo(tracking, data.get("secret", ""), data.get("data"))
-    return Response({"id": photo.id, "content_type": photo.content_type, "size": photo.size, "published": False},
-                    status_code=201)
+    return Response(
+        {"id": photo.id, "content_type": photo.content_type, "size": photo.size, "published": False}, status_code=201
+    )
 
 
 @route("/followups", methods=("POST",), forms=True)
@@ -131,13 +148,18 @@ def add_information_form() -> Response:
 @route("/feedback", methods=("POST",), forms=True)
 def feedback_form() -> Response:
     data = body()
-    report = config.service().feedback(data.get("tracking", ""), data.get("secret", ""), as_bool(data.get("accept")),
-                                       data.get("note", ""))
-    return html(web.done_page(f"Tanggapan Anda sudah dicatat. Status: {report.status.label}.", report.tracking,
-                              config.site_url()))
+    report = config.service().feedback(
+        data.get("tracking", ""), data.get("secret", ""), as_bool(data.get("accept")), data.get("note", "")
+    )
+    return html(
+        web.done_page(
+            f"Tanggapan Anda sudah dicatat. Status: {report.status.label}.", report.tracking, config.site_url()
+        )
+    )
 
 
 # -- officers (Authorization: Bearer <token>) -----------------------------------------------------
+
 
 @route("/console")
 def console() -> Response:
@@ -162,8 +184,12 @@ def publication() -> dict[str, Any]:
 def officer_reports() -> dict[str, Any]:
     me = officer()
     items = config.service().officer_list(
-        me, status=query("status"), agency=query("agency"),
-        limit=int_query("limit", 50, 500), offset=int_query("offset", 0, 10_000_000))
+        me,
+        status=query("status"),
+        agency=query("agency"),
+        limit=int_query("limit", 50, 500),
+        offset=int_query("offset", 0, 10_000_000),
+    )
     return {"reports": items, "count": len(items)}
 
 
@@ -178,8 +204,6 @@ def officer_action(tracking: str) -> dict[str, Any]:
     me, service = officer(), config.service()
     report = service.act(me, tracking, body())
     return service.officer_view(me, report, just_acted=True)
-
-
 
 
 @route("/officer/reports/{tracking}/photos/{photo}")

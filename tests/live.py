@@ -32,8 +32,15 @@ class LiveSystem:
     process: subprocess.Popen
 
     def aduan(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([str(ADUAN), *args], input=stdin, capture_output=True, text=True, timeout=120,
-                              env={**os.environ, "ADUAN_DATA": str(self.data)}, cwd=REPO)
+        return subprocess.run(
+            [str(ADUAN), *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "ADUAN_DATA": str(self.data)},
+            cwd=REPO,
+        )
 
     def officer_token(self, role: str = "admin", agency: str | None = None) -> str:
         args = ["officer", "add", "--name", f"Tes {role}", "--role", role] + (["--agency", agency] if agency else [])
@@ -70,7 +77,11 @@ def start(tmp: Path) -> LiveSystem:
     log = open(tmp / "run.log", "w")  # noqa: SIM115 - lives as long as the process
     process = subprocess.Popen(
         [str(ADUAN), "run", "--output", str(output), "--api-port", str(api_port), "--site-port", str(site_port)],
-        env={**os.environ, "ADUAN_DATA": str(data)}, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        env={**os.environ, "ADUAN_DATA": str(data)},
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     system = LiveSystem(data, output, f"http://127.0.0.1:{api_port}", f"http://127.0.0.1:{site_port}", process)
     try:
         wait_for(system.api + "/", process)

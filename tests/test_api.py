@@ -63,11 +63,19 @@ def test_the_whole_path(client: Client, tokens: dict[str, str]) -> None:
 
     verified = post(client, f"/officer/reports/{tracking}/actions", {"action": "verify"}, tokens["admin"]).json_body
     assert verified["status"] == "verified" and verified["agency"] == "perhubungan"  # the category's agency
-    step = post(client, f"/officer/reports/{tracking}/actions", {"action": "progress", "note": "Tim survei"},
-                tokens["perhubungan"])
+    step = post(
+        client,
+        f"/officer/reports/{tracking}/actions",
+        {"action": "progress", "note": "Tim survei"},
+        tokens["perhubungan"],
+    )
     assert step.status_code == 200 and step.json_body["status"] == "in_progress"
-    done = post(client, f"/officer/reports/{tracking}/actions", {"action": "resolve", "note": "Lampu diganti"},
-                tokens["perhubungan"])
+    done = post(
+        client,
+        f"/officer/reports/{tracking}/actions",
+        {"action": "resolve", "note": "Lampu diganti"},
+        tokens["perhubungan"],
+    )
     assert done.json_body["status"] == "resolved"
 
     assert post(client, f"/reports/{tracking}/feedback", {"secret": "wrong", "accept": False}).status_code == 403
@@ -78,15 +86,28 @@ def test_the_whole_path(client: Client, tokens: dict[str, str]) -> None:
 
     history = get(client, f"/reports/{tracking}").json_body["timeline"]
     assert [e["status"] for e in history if e["type"] == "status"] == [
-        "received", "verified", "in_progress", "resolved", "in_progress"]
+        "received",
+        "verified",
+        "in_progress",
+        "resolved",
+        "in_progress",
+    ]
     assert history[-1]["type"] == "reporter"
 
 
 def test_form_post_answers_html_with_tracking_and_secret(client: Client) -> None:
-    fields = {"kind": "complaint", "title": "Sampah menumpuk di TPS", "description": "Sampah tidak diangkut lima hari.",
-              "category": "sampah-kebersihan", "kecamatan": "Bugul Kidul", "kelurahan": "Kepel", "website": ""}
-    response = client.http.post("/reports", headers={"Content-Type": "application/x-www-form-urlencoded"},
-                                body=urlencode(fields))
+    fields = {
+        "kind": "complaint",
+        "title": "Sampah menumpuk di TPS",
+        "description": "Sampah tidak diangkut lima hari.",
+        "category": "sampah-kebersihan",
+        "kecamatan": "Bugul Kidul",
+        "kelurahan": "Kepel",
+        "website": "",
+    }
+    response = client.http.post(
+        "/reports", headers={"Content-Type": "application/x-www-form-urlencoded"}, body=urlencode(fields)
+    )
     assert response.status_code == 201
     page = response.body.decode()
     assert response.headers["Content-Type"].startswith("text/html")
@@ -95,24 +116,30 @@ def test_form_post_answers_html_with_tracking_and_secret(client: Client) -> None
 
 
 def test_form_errors_answer_html_naming_the_fields(client: Client) -> None:
-    response = client.http.post("/reports", headers={"Content-Type": "application/x-www-form-urlencoded"},
-                                body=urlencode({"kind": "complaint", "title": "x"}))
+    response = client.http.post(
+        "/reports",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        body=urlencode({"kind": "complaint", "title": "x"}),
+    )
     assert response.status_code == 400 and b"title" in response.body and b"kecamatan" in response.body
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"kind": "gossip"}, "kind"),
-    ({"title": "pendek"}, "title"),
-    ({"description": "terlalu pendek"}, "description"),
-    ({"category": "ufo"}, "category"),
-    ({"location": {"kecamatan": "Atlantis"}}, "kecamatan"),
-    ({"location": {"kecamatan": "Gadingrejo", "kelurahan": "Trajeng"}}, "kelurahan"),
-    ({"reporter": {"phone": "12345"}}, "phone"),
-    ({"reporter": {"email": "bukan-email"}}, "email"),
-    ({"reporter": {"nik": "1234"}}, "nik"),
-    ({"website": "http://spam.example"}, "website"),
-    ({"description": "Situs 𝐬𝐥𝐨𝐭 𝐠𝐚𝐜𝐨𝐫 hari ini maxwin, daftar di SALJU88 sekarang juga"}, "description"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"kind": "gossip"}, "kind"),
+        ({"title": "pendek"}, "title"),
+        ({"description": "terlalu pendek"}, "description"),
+        ({"category": "ufo"}, "category"),
+        ({"location": {"kecamatan": "Atlantis"}}, "kecamatan"),
+        ({"location": {"kecamatan": "Gadingrejo", "kelurahan": "Trajeng"}}, "kelurahan"),
+        ({"reporter": {"phone": "12345"}}, "phone"),
+        ({"reporter": {"email": "bukan-email"}}, "email"),
+        ({"reporter": {"nik": "1234"}}, "nik"),
+        ({"website": "http://spam.example"}, "website"),
+        ({"description": "Situs 𝐬𝐥𝐨𝐭 𝐠𝐚𝐜𝐨𝐫 hari ini maxwin, daftar di SALJU88 sekarang juga"}, "description"),
+    ],
+)
 def test_bad_submissions_name_the_field_and_store_nothing(client: Client, overrides: dict, field: str) -> None:
     from chalicelib import config
 
@@ -152,8 +179,9 @@ def test_no_wrong_door(client: Client, tokens: dict[str, str]) -> None:
     post(client, actions, {"action": "verify"}, tokens["admin"])
     back = post(client, actions, {"action": "return", "note": "PJU kewenangan PLN"}, tokens["perhubungan"])
     assert back.status_code == 200 and back.json_body["agency"] is None
-    forwarded = post(client, actions, {"action": "forward", "forwarded_to": "pln-pasuruan", "note": "Ranah PLN"},
-                     tokens["admin"]).json_body
+    forwarded = post(
+        client, actions, {"action": "forward", "forwarded_to": "pln-pasuruan", "note": "Ranah PLN"}, tokens["admin"]
+    ).json_body
     assert forwarded["status"] == "rejected" and forwarded["rejection_reason"] == "out_of_jurisdiction"
     assert forwarded["forwarded_to"] == "PT PLN (Persero) UP3 Pasuruan"
 
@@ -185,8 +213,9 @@ ERROR_CASES = [
 
 
 @pytest.mark.parametrize(("method", "path", "body", "status"), ERROR_CASES)
-def test_every_error_has_one_shape(client: Client, tokens: dict[str, str], method: str, path: str, body: Any,
-                                   status: int) -> None:
+def test_every_error_has_one_shape(
+    client: Client, tokens: dict[str, str], method: str, path: str, body: Any, status: int
+) -> None:
     headers = {"Content-Type": "application/json"}
     if body == "admin":
         headers["Authorization"] = f"Bearer {tokens['admin']}"
@@ -204,8 +233,9 @@ def test_error_cases_cover_every_route_with_a_path_or_a_body() -> None:
     covered = {re.sub(r"PSR-0000-0000", "{tracking}", p.split("?")[0]) for _, p, _, _ in ERROR_CASES}
     covered = {p.replace("/photos/abc", "/photos/{photo}") for p in covered}
     covered = {re.sub(r"NOT-A-NUMBER", "{tracking}", p) for p in covered}
-    needs = {path for path, methods in app.routes.items()
-             if "{" in path or "POST" in methods or path.startswith("/officer")}
+    needs = {
+        path for path, methods in app.routes.items() if "{" in path or "POST" in methods or path.startswith("/officer")
+    }
     needs -= {"/track", "/followups", "/feedback"}  # HTML answers for the no-JS forms, tested on their own
     assert needs <= covered, needs - covered
 
@@ -230,22 +260,28 @@ def test_no_js_followup_and_feedback_forms(client: Client, tokens: dict[str, str
     receipt = submit(client)
     tracking, secret = receipt["tracking"], receipt["secret"]
     form = {"Content-Type": "application/x-www-form-urlencoded"}
-    added = client.http.post("/followups", headers=form,
-                             body=urlencode({"tracking": tracking, "secret": secret, "text": "Foto menyusul besok."}))
+    added = client.http.post(
+        "/followups",
+        headers=form,
+        body=urlencode({"tracking": tracking, "secret": secret, "text": "Foto menyusul besok."}),
+    )
     assert added.status_code == 200 and b"Informasi tambahan" in added.body
-    wrong = client.http.post("/followups", headers=form,
-                             body=urlencode({"tracking": tracking, "secret": "salah", "text": "Foto menyusul."}))
+    wrong = client.http.post(
+        "/followups", headers=form, body=urlencode({"tracking": tracking, "secret": "salah", "text": "Foto menyusul."})
+    )
     assert wrong.status_code == 403 and wrong.headers["Content-Type"].startswith("text/html")
     for action, note in (("verify", ""), ("progress", "Dicek"), ("resolve", "Sudah diganti")):
         token = tokens["admin"] if action == "verify" else tokens["perhubungan"]
         post(client, f"/officer/reports/{tracking}/actions", {"action": action, "note": note}, token)
-    accepted = client.http.post("/feedback", headers=form,
-                                body=urlencode({"tracking": tracking, "secret": secret, "accept": "1"}))
+    accepted = client.http.post(
+        "/feedback", headers=form, body=urlencode({"tracking": tracking, "secret": secret, "accept": "1"})
+    )
     assert accepted.status_code == 200 and b"Selesai" in accepted.body
     status = get(client, f"/reports/{tracking}").json_body
     assert status["closed"] and status["status"] == "resolved"
-    again = client.http.post("/feedback", headers=form,
-                             body=urlencode({"tracking": tracking, "secret": secret, "accept": "0", "note": "x"}))
+    again = client.http.post(
+        "/feedback", headers=form, body=urlencode({"tracking": tracking, "secret": secret, "accept": "0", "note": "x"})
+    )
     assert again.status_code == 409  # a closed report cannot be reopened
 
 

@@ -46,13 +46,16 @@ def test_photo_is_private_until_approved_then_published_without_exif(client, tok
     record = json.loads((data_dir / "public" / "reports" / f"{tracking}.json").read_text())
     assert record["attachments"] == [] and not (data_dir / "public" / "attachments").exists()
 
-    original = client.http.get(f"/officer/reports/{tracking}/photos/{photo_id}",
-                               headers={"Authorization": f"Bearer {admin}", "Accept": "image/jpeg"})
+    original = client.http.get(
+        f"/officer/reports/{tracking}/photos/{photo_id}",
+        headers={"Authorization": f"Bearer {admin}", "Accept": "image/jpeg"},
+    )
     assert original.status_code == 200 and original.body == raw  # officers see what was sent
     assert get(client, f"/officer/reports/{tracking}/photos/{photo_id}").status_code == 401
 
-    approved = post(client, f"/officer/reports/{tracking}/actions", {"action": "approve_attachment",
-                                                                      "attachment": photo_id}, admin)
+    approved = post(
+        client, f"/officer/reports/{tracking}/actions", {"action": "approve_attachment", "attachment": photo_id}, admin
+    )
     assert approved.status_code == 200, approved.body
     config.publisher().publish_pending()
     record = json.loads((data_dir / "public" / "reports" / f"{tracking}.json").read_text())
@@ -64,11 +67,14 @@ def test_photo_is_private_until_approved_then_published_without_exif(client, tok
         assert not image.info.get("exif") and not image.info.get("xmp")
 
 
-@pytest.mark.parametrize(("data", "field"), [
-    ("not base64!!", "data"),
-    (base64.b64encode(b"GIF89a not a photo").decode(), "data"),
-    ("", "data"),
-])
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ("not base64!!", "data"),
+        (base64.b64encode(b"GIF89a not a photo").decode(), "data"),
+        ("", "data"),
+    ],
+)
 def test_bad_uploads_are_refused(client, data: str, field: str) -> None:  # noqa: F811
     receipt = submit(client)
     response = post(client, f"/reports/{receipt['tracking']}/photos", {"secret": receipt["secret"], "data": data})
@@ -77,8 +83,9 @@ def test_bad_uploads_are_refused(client, data: str, field: str) -> None:  # noqa
 
 def test_only_the_reporter_may_upload(client) -> None:  # noqa: F811
     tracking = submit(client)["tracking"]
-    response = post(client, f"/reports/{tracking}/photos", {"secret": "guess",
-                                                            "data": base64.b64encode(photo_with_gps()).decode()})
+    response = post(
+        client, f"/reports/{tracking}/photos", {"secret": "guess", "data": base64.b64encode(photo_with_gps()).decode()}
+    )
     assert response.status_code == 403
 
 
@@ -86,8 +93,12 @@ def test_agencies_cannot_approve_publication(client, tokens) -> None:  # noqa: F
     receipt = submit(client)
     photo_id = upload(client, receipt["tracking"], receipt["secret"], photo_with_gps()).json_body["id"]
     post(client, f"/officer/reports/{receipt['tracking']}/actions", {"action": "verify"}, tokens["admin"])
-    response = post(client, f"/officer/reports/{receipt['tracking']}/actions",
-                    {"action": "approve_attachment", "attachment": photo_id}, tokens["perhubungan"])
+    response = post(
+        client,
+        f"/officer/reports/{receipt['tracking']}/actions",
+        {"action": "approve_attachment", "attachment": photo_id},
+        tokens["perhubungan"],
+    )
     assert response.status_code == 403
 
 
@@ -99,8 +110,12 @@ def test_approved_photo_is_on_the_report_page_and_in_open311(client, tokens, dat
     photo_id = upload(client, tracking, receipt["secret"], photo_with_gps()).json_body["id"]
     private_only = upload(client, tracking, receipt["secret"], photo_with_gps(orientation=1)).json_body["id"]
     post(client, f"/officer/reports/{tracking}/actions", {"action": "verify"}, tokens["admin"])
-    post(client, f"/officer/reports/{tracking}/actions", {"action": "approve_attachment", "attachment": photo_id},
-         tokens["admin"])
+    post(
+        client,
+        f"/officer/reports/{tracking}/actions",
+        {"action": "approve_attachment", "attachment": photo_id},
+        tokens["admin"],
+    )
     output = tmp_path / "output"
     build(output)
     page = (output / "laporan" / tracking / "index.html").read_text()

@@ -11,8 +11,15 @@ from live import wait_until
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +33,9 @@ def browser() -> Iterator[object]:
 
 
 def fill_form(page, title: str) -> None:  # type: ignore[no-untyped-def]
-    page.check("input[name=kind][value=complaint]") if page.locator("input[name=kind][type=radio]").count() else \
-        page.select_option("select[name=kind]", "complaint")
+    page.check("input[name=kind][value=complaint]") if page.locator(
+        "input[name=kind][type=radio]"
+    ).count() else page.select_option("select[name=kind]", "complaint")
     page.fill("input[name=title]", title)
     page.fill("textarea[name=description]", "Sudah tiga minggu lampu jalan di depan SDN Trajeng padam total.")
     page.select_option("select[name=category]", "penerangan-jalan")
@@ -48,8 +56,12 @@ def test_report_filed_in_the_browser_appears_verified(live, browser) -> None:
     assert page.inner_text("#tracking-secret").strip()
 
     token = live.officer_token()
-    response = requests.post(f"{live.api}/officer/reports/{tracking}/actions", json={"action": "verify"},
-                             headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    response = requests.post(
+        f"{live.api}/officer/reports/{tracking}/actions",
+        json={"action": "verify"},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
     assert response.status_code == 200
 
     url = f"{live.site}/laporan/{tracking}/"
@@ -84,9 +96,14 @@ def test_the_form_works_without_javascript(live, browser) -> None:
 
 
 def test_officer_reviews_the_public_text_in_the_console(live, browser) -> None:
-    body = {"kind": "complaint", "title": "Got mampet di Gang Mawar", "category": "drainase-banjir",
-            "description": "Saluran di Gang Mawar mampet. Hubungi saya di 0857-4444-3333 kalau perlu survei.",
-            "location": {"kecamatan": "Purworejo", "kelurahan": "Pohjentrek"}, "reporter": {"name": "Nanik Rahayu"}}
+    body = {
+        "kind": "complaint",
+        "title": "Got mampet di Gang Mawar",
+        "category": "drainase-banjir",
+        "description": "Saluran di Gang Mawar mampet. Hubungi saya di 0857-4444-3333 kalau perlu survei.",
+        "location": {"kecamatan": "Purworejo", "kelurahan": "Pohjentrek"},
+        "reporter": {"name": "Nanik Rahayu"},
+    }
     tracking = requests.post(live.api + "/reports", json=body, timeout=10).json()["tracking"]
     token = live.officer_token()
     page = browser.new_page()
@@ -104,7 +121,8 @@ def test_officer_reviews_the_public_text_in_the_console(live, browser) -> None:
     url = f"{live.site}/laporan/{tracking}/"
     assert wait_until(lambda: requests.get(url, timeout=5).status_code == 200, timeout=30)
     assert "meluap saat hujan" in requests.get(url, timeout=5).text
-    detail = requests.get(f"{live.api}/officer/reports/{tracking}", headers={"Authorization": f"Bearer {token}"},
-                          timeout=5).json()
+    detail = requests.get(
+        f"{live.api}/officer/reports/{tracking}", headers={"Authorization": f"Bearer {token}"}, timeout=5
+    ).json()
     assert any(u["type"] == "edit" and not u["public"] for u in detail["updates"])  # the edit is audited
     page.close()

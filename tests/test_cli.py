@@ -16,8 +16,15 @@ ADUAN = Path(sys.executable).parent / "aduan"
 
 
 def aduan(data: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([str(ADUAN), *args], input=stdin, capture_output=True, text=True, timeout=300, cwd=REPO,
-                          env={**os.environ, "ADUAN_DATA": str(data)})
+    return subprocess.run(
+        [str(ADUAN), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+        env={**os.environ, "ADUAN_DATA": str(data)},
+    )
 
 
 def test_import_then_build_gives_matching_stats(tmp_path: Path) -> None:
@@ -59,8 +66,9 @@ def test_a_bad_line_refuses_the_file_and_names_the_line(tmp_path: Path) -> None:
 
 
 def test_officer_add_prints_a_token_once_and_stores_its_hash(tmp_path: Path) -> None:
-    result = aduan(tmp_path / "data", "officer", "add", "--name", "Petugas PDAM", "--role", "agency",
-                   "--agency", "air-minum")
+    result = aduan(
+        tmp_path / "data", "officer", "add", "--name", "Petugas PDAM", "--role", "agency", "--agency", "air-minum"
+    )
     assert result.returncode == 0, result.stderr
     token = result.stdout.split("keep it secret): ")[1].strip()
     assert token.startswith("adn_") and token.encode() not in (tmp_path / "data" / "aduan.db").read_bytes()

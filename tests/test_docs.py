@@ -25,7 +25,7 @@ def test_every_make_target_in_the_readme_exists() -> None:
 def test_every_aduan_subcommand_is_documented_and_every_documented_one_exists() -> None:
     subcommands = set(parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     documented = set(re.findall(r"`aduan ([a-z-]+)", README))
-    assert documented == subcommands, (documented ^ subcommands)
+    assert documented == subcommands, documented ^ subcommands
 
 
 def test_ci_runs_the_readme_test_command() -> None:

@@ -15,7 +15,6 @@ A = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$")
 
 
-
 def feed(path: Path) -> ET.Element:
     root = ET.parse(path).getroot()
     assert root.tag == f"{A}feed"
@@ -51,8 +50,10 @@ def newest(updates: list[dict[str, str]]) -> list[tuple[str, str]]:
 
 
 def entries(root: ET.Element) -> list[tuple[str, str]]:
-    return [(e.find(f"{A}link").get("href").split("/")[2], e.find(f"{A}updated").text[:10])
-            for e in root.findall(f"{A}entry")]
+    return [
+        (e.find(f"{A}link").get("href").split("/")[2], e.find(f"{A}updated").text[:10])
+        for e in root.findall(f"{A}entry")
+    ]
 
 
 def test_site_feed_has_the_newest_50_updates(demo: Path) -> None:
@@ -79,8 +80,10 @@ def test_agency_feeds_hold_only_their_reports(demo: Path) -> None:
         assert entries(root) == newest(own)[:50], agency["id"]
         assert agency["short_name"] in root.find(f"{A}title").text
         page = (demo / "instansi" / agency["id"] / "index.html").read_text()
-        assert (f'<link rel="alternate" type="application/atom+xml" title="Pembaruan laporan {agency["short_name"]}" '
-                f'href="/instansi/{agency["id"]}/updates.atom.xml">') in page
+        assert (
+            f'<link rel="alternate" type="application/atom+xml" title="Pembaruan laporan {agency["short_name"]}" '
+            f'href="/instansi/{agency["id"]}/updates.atom.xml">'
+        ) in page
 
 
 def test_pages_link_the_site_feed(demo: Path) -> None:
@@ -95,18 +98,29 @@ def test_entry_ids_are_stable_and_feeds_change_only_with_updates(tmp_path: Path)
     write_public_dataset(tmp_path / "var/public", records)
     build(tmp_path / "output", data_dir=tmp_path / "var")
     before = feed(tmp_path / "output/feeds/updates.atom.xml")
-    ids = {e.find(f"{A}link").get("href") + e.find(f"{A}title").text: e.find(f"{A}id").text
-           for e in before.findall(f"{A}entry")}
+    ids = {
+        e.find(f"{A}link").get("href") + e.find(f"{A}title").text: e.find(f"{A}id").text
+        for e in before.findall(f"{A}entry")
+    }
 
     changed = next(r for r in records if r["status"] == "verified")
-    changed["timeline"].append({"date": "2026-11-20", "type": "note", "status": None, "agency": changed["agency"],
-                                "note": "Petugas menjadwalkan survei"})
+    changed["timeline"].append(
+        {
+            "date": "2026-11-20",
+            "type": "note",
+            "status": None,
+            "agency": changed["agency"],
+            "note": "Petugas menjadwalkan survei",
+        }
+    )
     changed["updated"] = "2026-11-20"
     write_public_dataset(tmp_path / "var/public", records)
     result = build(tmp_path / "output", data_dir=tmp_path / "var")
     assert {"feeds/updates.atom.xml", f"instansi/{changed['agency']}/updates.atom.xml"} <= set(result.written_files)
     others = {f for f in result.written_files if f.endswith(".atom.xml")} - {
-        "feeds/updates.atom.xml", f"instansi/{changed['agency']}/updates.atom.xml"}
+        "feeds/updates.atom.xml",
+        f"instansi/{changed['agency']}/updates.atom.xml",
+    }
     assert others == set()
     after = feed(tmp_path / "output/feeds/updates.atom.xml")
     top = after.find(f"{A}entry")

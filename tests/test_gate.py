@@ -25,8 +25,11 @@ def test_a_leak_the_redactor_cannot_see_stops_the_build(service, region, data_di
     admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
     # An officer's edit is published as written: the redactor never sees it. Here it carries
     # the reporter's phone number and name, which the store knows.
-    service.act(admin, report.tracking, {"action": "edit", "public_description":
-                                         "Air mati. Info dari Siti Aminah, 0812 3456 7890."})
+    service.act(
+        admin,
+        report.tracking,
+        {"action": "edit", "public_description": "Air mati. Info dari Siti Aminah, 0812 3456 7890."},
+    )
     with pytest.raises(PublicationRefused) as refused:
         build(output)
     message = str(refused.value)

@@ -15,8 +15,9 @@ def test_submit_act_and_publish_over_http(live) -> None:
     tracking = response.json()["tracking"]
     token = live.officer_token()
     headers = {"Authorization": f"Bearer {token}"}
-    verified = session.post(f"{live.api}/officer/reports/{tracking}/actions", json={"action": "verify"},
-                            headers=headers, timeout=10)
+    verified = session.post(
+        f"{live.api}/officer/reports/{tracking}/actions", json={"action": "verify"}, headers=headers, timeout=10
+    )
     assert verified.status_code == 200 and verified.json()["status"] == "verified"
 
     page = f"{live.site}/laporan/{tracking}/"
@@ -39,8 +40,9 @@ def test_demo_data_was_loaded_and_built(live) -> None:
 
 
 def test_cors_preflight_is_answered(live) -> None:
-    response = requests.options(live.api + "/reports", headers={"Origin": live.site,
-                                                                "Access-Control-Request-Method": "POST"}, timeout=5)
+    response = requests.options(
+        live.api + "/reports", headers={"Origin": live.site, "Access-Control-Request-Method": "POST"}, timeout=5
+    )
     assert response.status_code == 200 and response.headers["Access-Control-Allow-Origin"] == "*"
 
 
@@ -55,15 +57,20 @@ def test_an_acknowledged_report_survives_a_killed_server(tmp_path) -> None:
 
     port = free_port()
     data = tmp_path / "data"
-    server = subprocess.Popen(api_command("127.0.0.1", port), env={**os.environ, "ADUAN_DATA": str(data)},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        api_command("127.0.0.1", port),
+        env={**os.environ, "ADUAN_DATA": str(data)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for(f"http://127.0.0.1:{port}/", server, timeout=30)
         session = requests.Session()
         acknowledged = []
         for i in range(20):
-            response = session.post(f"http://127.0.0.1:{port}/reports", json=submission(title=f"Lampu mati nomor {i:02d}"),
-                                    timeout=10)
+            response = session.post(
+                f"http://127.0.0.1:{port}/reports", json=submission(title=f"Lampu mati nomor {i:02d}"), timeout=10
+            )
             assert response.status_code == 201
             acknowledged.append(response.json()["tracking"])
     finally:

@@ -12,12 +12,19 @@ from chalicelib.publish import statistics
 
 def line(ref: str, history=None, **overrides) -> str:
     data = {
-        "ref": ref, "channel": "e-sambat", "submitted_at": "2022-03-01T08:00:00+07:00", "kind": "complaint",
-        "title": "Air PDAM mati", "description": "Air tidak mengalir tiga hari di Bugul Lor.",
-        "agency": "air-minum", "category": None,
+        "ref": ref,
+        "channel": "e-sambat",
+        "submitted_at": "2022-03-01T08:00:00+07:00",
+        "kind": "complaint",
+        "title": "Air PDAM mati",
+        "description": "Air tidak mengalir tiga hari di Bugul Lor.",
+        "agency": "air-minum",
+        "category": None,
         "location": {"kecamatan": "Panggungrejo", "kelurahan": "Bugul Lor", "address": None, "lat": None, "lon": None},
         "reporter": {"name": "Siti Aminah", "phone": "081234567890", "email": None, "nik": None},
-        "anonymous": False, "confidential": False, "history": history or [],
+        "anonymous": False,
+        "confidential": False,
+        "history": history or [],
     }
     data.update(overrides)
     return json.dumps(data)
@@ -25,7 +32,13 @@ def line(ref: str, history=None, **overrides) -> str:
 
 H = [
     {"status": "received", "at": "2022-03-01T08:00:00+07:00", "agency": None, "reason": None, "note": None},
-    {"status": "verified", "at": "2022-03-02T09:00:00+07:00", "agency": "air-minum", "reason": None, "note": "Diteruskan"},
+    {
+        "status": "verified",
+        "at": "2022-03-02T09:00:00+07:00",
+        "agency": "air-minum",
+        "reason": None,
+        "note": "Diteruskan",
+    },
 ]
 
 
@@ -39,8 +52,15 @@ def test_import_creates_reports(store, region) -> None:
 
 def test_reimport_adds_only_the_missing_history(store, region) -> None:
     import_lines([line("A-1", H)], store, region)
-    more = H + [{"status": "in_progress", "at": "2022-03-04T10:00:00+07:00", "agency": "air-minum", "reason": None,
-                 "note": "Pipa diganti"}]
+    more = H + [
+        {
+            "status": "in_progress",
+            "at": "2022-03-04T10:00:00+07:00",
+            "agency": "air-minum",
+            "reason": None,
+            "note": "Pipa diganti",
+        }
+    ]
     result = import_lines([line("A-1", more)], store, region)
     assert (result.created, result.updated, result.entries_added) == (0, 1, 1)
     report = store.get_by_ref("A-1")
@@ -51,29 +71,45 @@ def test_reimport_adds_only_the_missing_history(store, region) -> None:
 
 
 def test_skipped_steps_are_filled_in_but_impossible_ones_refused(store, region) -> None:
-    resolved = [{"status": "resolved", "at": "2022-03-09T10:00:00+07:00", "agency": "air-minum", "reason": None,
-                 "note": "Selesai"}]
+    resolved = [
+        {
+            "status": "resolved",
+            "at": "2022-03-09T10:00:00+07:00",
+            "agency": "air-minum",
+            "reason": None,
+            "note": "Selesai",
+        }
+    ]
     import_lines([line("A-1", resolved)], store, region)
     assert [u.status.value for u in store.get_by_ref("A-1").updates if u.status] == [
-        "received", "verified", "in_progress", "resolved"]
-    impossible = [{"status": "rejected", "at": "2022-03-02T10:00:00+07:00", "agency": None, "reason": "spam", "note": ""},
-                  {"status": "resolved", "at": "2022-03-03T10:00:00+07:00", "agency": None, "reason": None, "note": ""}]
+        "received",
+        "verified",
+        "in_progress",
+        "resolved",
+    ]
+    impossible = [
+        {"status": "rejected", "at": "2022-03-02T10:00:00+07:00", "agency": None, "reason": "spam", "note": ""},
+        {"status": "resolved", "at": "2022-03-03T10:00:00+07:00", "agency": None, "reason": None, "note": ""},
+    ]
     with pytest.raises(ValidationError, match=r"line 1: history\[1\]\.status"):
         import_lines([line("B-1", impossible)], store, region)
 
 
-@pytest.mark.parametrize(("bad", "message"), [
-    ("{not json", "not valid JSON"),
-    (line("X", kind="complain"), "kind"),
-    (line("X", title=""), "title is required"),
-    (line("X", location={"kecamatan": "Atlantis"}), "location.kecamatan 'Atlantis'"),
-    (line("X", location={"kecamatan": "Gadingrejo", "kelurahan": "Trajeng"}), "Trajeng is in Panggungrejo"),
-    (line("X", agency="dinas-rahasia"), "agency 'dinas-rahasia'"),
-    (line("X", submitted_at="2022-03-01 08:00"), "no UTC offset"),
-    (line("X", history=[{"status": "done", "at": "2022-03-02T08:00:00+07:00"}]), "unknown status"),
-    (line("X", history=[{"status": "verified", "at": "2021-01-01T08:00:00+07:00"}]), "earlier"),
-    (line("A-1"), "already appears on line 1"),
-])
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        (line("X", kind="complain"), "kind"),
+        (line("X", title=""), "title is required"),
+        (line("X", location={"kecamatan": "Atlantis"}), "location.kecamatan 'Atlantis'"),
+        (line("X", location={"kecamatan": "Gadingrejo", "kelurahan": "Trajeng"}), "Trajeng is in Panggungrejo"),
+        (line("X", agency="dinas-rahasia"), "agency 'dinas-rahasia'"),
+        (line("X", submitted_at="2022-03-01 08:00"), "no UTC offset"),
+        (line("X", history=[{"status": "done", "at": "2022-03-02T08:00:00+07:00"}]), "unknown status"),
+        (line("X", history=[{"status": "verified", "at": "2021-01-01T08:00:00+07:00"}]), "earlier"),
+        (line("A-1"), "already appears on line 1"),
+    ],
+)
 def test_one_bad_line_refuses_the_whole_file_and_names_the_line(store, region, bad: str, message: str) -> None:
     lines = [line("A-1", H), line("A-2"), bad, line("A-4")]
     with pytest.raises(ValidationError) as info:
@@ -83,9 +119,16 @@ def test_one_bad_line_refuses_the_whole_file_and_names_the_line(store, region, b
 
 
 def test_optional_details_may_be_missing(store, region) -> None:
-    sparse = json.dumps({"ref": "S-1", "submitted_at": "2022-03-01T08:00:00+07:00", "kind": "aspiration",
-                         "title": "Usul taman", "description": "Mohon dibuatkan taman bermain.",
-                         "location": {"kecamatan": "purworejo"}})
+    sparse = json.dumps(
+        {
+            "ref": "S-1",
+            "submitted_at": "2022-03-01T08:00:00+07:00",
+            "kind": "aspiration",
+            "title": "Usul taman",
+            "description": "Mohon dibuatkan taman bermain.",
+            "location": {"kecamatan": "purworejo"},
+        }
+    )
     import_lines([sparse], store, region)
     report = store.get_by_ref("S-1")
     assert report.reporter.is_empty() and report.location.kecamatan == "Purworejo" and report.category is None
@@ -95,18 +138,44 @@ def esambat_lines(count: int = 137) -> tuple[list[str], Counter, Counter]:
     """E-Sambat's August 2022 mix: 38 selesai, 39 diproses, 49 menunggu tindak lanjut, 11 ditolak."""
     rng = random.Random(137)
     statuses = ["resolved"] * 38 + ["in_progress"] * 39 + ["verified"] * 49 + ["rejected"] * 11
-    agencies = ["air-minum", "pupr", "perhubungan", "kesehatan", "perkim", "ketenagakerjaan", "lingkungan-hidup",
-                "adminduk", "satgas-covid", "pendidikan"]
+    agencies = [
+        "air-minum",
+        "pupr",
+        "perhubungan",
+        "kesehatan",
+        "perkim",
+        "ketenagakerjaan",
+        "lingkungan-hidup",
+        "adminduk",
+        "satgas-covid",
+        "pendidikan",
+    ]
     lines, by_status, by_agency = [], Counter(), Counter()
     for i, status in enumerate(statuses[:count]):
         agency = rng.choice(agencies)
-        history = [{"status": "received", "at": "2022-01-03T08:00:00+07:00", "agency": None, "reason": None, "note": None}]
+        history = [
+            {"status": "received", "at": "2022-01-03T08:00:00+07:00", "agency": None, "reason": None, "note": None}
+        ]
         if status == "rejected":
-            history.append({"status": "rejected", "at": "2022-01-04T08:00:00+07:00", "agency": agency,
-                            "reason": "out_of_jurisdiction", "note": "Wilayah Kabupaten Pasuruan"})
+            history.append(
+                {
+                    "status": "rejected",
+                    "at": "2022-01-04T08:00:00+07:00",
+                    "agency": agency,
+                    "reason": "out_of_jurisdiction",
+                    "note": "Wilayah Kabupaten Pasuruan",
+                }
+            )
         else:
-            history.append({"status": status, "at": "2022-01-05T08:00:00+07:00", "agency": agency, "reason": None,
-                            "note": "tindak lanjut"})
+            history.append(
+                {
+                    "status": status,
+                    "at": "2022-01-05T08:00:00+07:00",
+                    "agency": agency,
+                    "reason": None,
+                    "note": "tindak lanjut",
+                }
+            )
         lines.append(line(f"ES-{i}", history, agency=agency, confidential=(i % 17 == 0)))
         by_status[status] += 1
         by_agency[agency] += 1

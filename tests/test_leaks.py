@@ -17,20 +17,39 @@ IDS = [
 ]
 
 
-@pytest.mark.parametrize("text", [
-    "Hubungi 0812-3456-7890 segera", "tel: +62 812 3456 7890", "wa 6281234567890", "(0812) 3456.7890",
-    "NIK 3575.0141.0787.0001", "nik: 3575 0141 0787 0001", "<td>3575014107870001</td>",
-    "Bapak SLAMET RIYADI melapor", "<b>Slamet</b>\n  Riyadi", "Slamet&nbsp;Riyadi",
-    "surel siti.aminah@example.com", '{"email": "Siti.Aminah@Example.com"}',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hubungi 0812-3456-7890 segera",
+        "tel: +62 812 3456 7890",
+        "wa 6281234567890",
+        "(0812) 3456.7890",
+        "NIK 3575.0141.0787.0001",
+        "nik: 3575 0141 0787 0001",
+        "<td>3575014107870001</td>",
+        "Bapak SLAMET RIYADI melapor",
+        "<b>Slamet</b>\n  Riyadi",
+        "Slamet&nbsp;Riyadi",
+        "surel siti.aminah@example.com",
+        '{"email": "Siti.Aminah@Example.com"}',
+    ],
+)
 def test_identifiers_are_found_in_every_spelling(text: str) -> None:
     assert list(Scanner(IDS).scan_text(text, "x"))
 
 
-@pytest.mark.parametrize("text", [
-    "Tagihan Rp 1.234.567.890 naik", "pada 12/03/2026 pukul 08.30", "Jl. Slamet", "Riyadi Street",
-    "RT 03 RW 05", "081234567", "SDN Kebonsari 1",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tagihan Rp 1.234.567.890 naik",
+        "pada 12/03/2026 pukul 08.30",
+        "Jl. Slamet",
+        "Riyadi Street",
+        "RT 03 RW 05",
+        "081234567",
+        "SDN Kebonsari 1",
+    ],
+)
 def test_public_text_is_not_a_leak(text: str) -> None:
     assert not list(Scanner(IDS).scan_text(text, "x"))
 
@@ -53,9 +72,14 @@ def test_compressed_and_sqlite_files_are_scanned(tmp_path: Path) -> None:
 
 
 def test_identifiers_come_from_reporter_fields_and_private_text(region, clock) -> None:
-    report, _ = new_report(validate(submission(
-        description="Lampu mati. Tetangga saya Pak Karto Wiryo bisa dihubungi di 0857-1111-2222."), region), region,
-        now=clock())
+    report, _ = new_report(
+        validate(
+            submission(description="Lampu mati. Tetangga saya Pak Karto Wiryo bisa dihubungi di 0857-1111-2222."),
+            region,
+        ),
+        region,
+        now=clock(),
+    )
     found = {(i.kind, i.value) for i in report_identifiers(report)}
     assert ("nama", "Slamet Riyadi") in found and ("telepon", "+6281234567890") in found
     assert any(kind == "telepon" and "1111" in value for kind, value in found)

@@ -116,9 +116,11 @@ def test_every_published_figure_agrees_with_reports_csv(demo: Path) -> None:
         tables = Tables((demo / page).read_text()).tables
         assert keyed(tables["table-status"]) == by_status, page
         assert {k: v for k, v in keyed(tables["table-agency"]).items() if v} == {
-            a or "": n for a, n in by_agency.items()}, page
+            a or "": n for a, n in by_agency.items()
+        }, page
         assert {k: v for k, v in keyed(tables["table-category"]).items() if v} == {
-            c or "": n for c, n in by_category.items()}, page
+            c or "": n for c, n in by_category.items()
+        }, page
         assert {k: v for k, v in keyed(tables["table-kecamatan"]).items() if v} == by_kecamatan, page
         assert {k: v for k, v in keyed(tables["table-month"]).items() if v} == by_month, page
         printed_all = {cells[0]: number(cells[1]) for _, cells in tables["table-all-status"][1:]}
@@ -137,7 +139,8 @@ def test_every_published_figure_agrees_with_reports_csv(demo: Path) -> None:
     db = sqlite3.connect(demo / "data/aduan.db")
     try:
         assert dict(db.execute("SELECT status, COUNT(*) FROM reports GROUP BY status").fetchall()) == {
-            s: n for s, n in by_status.items() if n}
+            s: n for s, n in by_status.items() if n
+        }
         assert dict(db.execute("SELECT agency, COUNT(*) FROM reports GROUP BY agency").fetchall()) == by_agency
         assert dict(db.execute("SELECT kecamatan, COUNT(*) FROM reports GROUP BY kecamatan").fetchall()) == by_kecamatan
         assert dict(db.execute("SELECT month, reports FROM monthly_counts").fetchall()) == by_month
@@ -147,10 +150,14 @@ def test_every_published_figure_agrees_with_reports_csv(demo: Path) -> None:
         db.close()
 
     # The small tables say the same.
-    assert {r["id"]: int(r["published_reports"]) for r in rows(demo / "data/agencies.csv") if r["published_reports"] != "0"} \
-        == {a: n for a, n in by_agency.items() if a}
-    assert {r["kecamatan"]: int(r["published_reports"]) for r in rows(demo / "data/statistics/kecamatan.csv")
-            if r["published_reports"] != "0"} == by_kecamatan
+    assert {
+        r["id"]: int(r["published_reports"]) for r in rows(demo / "data/agencies.csv") if r["published_reports"] != "0"
+    } == {a: n for a, n in by_agency.items() if a}
+    assert {
+        r["kecamatan"]: int(r["published_reports"])
+        for r in rows(demo / "data/statistics/kecamatan.csv")
+        if r["published_reports"] != "0"
+    } == by_kecamatan
 
 
 def test_updates_csv_is_every_public_timeline(demo: Path) -> None:
@@ -192,8 +199,9 @@ def test_data_package_validates_and_describes_every_file(demo: Path) -> None:
     fks = {(tuple(fk["fields"]), fk["reference"]["resource"]) for fk in resources["reports"]["schema"]["foreignKeys"]}
     assert (("agency",), "agencies") in fks
     assert resources["updates"]["schema"]["primaryKey"] == ["tracking", "seq"]
-    assert {(tuple(fk["fields"]), fk["reference"]["resource"]) for fk in resources["updates"]["schema"]["foreignKeys"]} \
-        >= {(("tracking",), "reports")}
+    assert {
+        (tuple(fk["fields"]), fk["reference"]["resource"]) for fk in resources["updates"]["schema"]["foreignKeys"]
+    } >= {(("tracking",), "reports")}
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     assert "CC BY 4.0" in package["citation"] and "Kota Pasuruan" in package["citation"]
     assert json.loads((demo / "data/reports.json").read_text())["reports"][0].keys() == set(schema.REPORT_FIELDS)
@@ -228,8 +236,10 @@ def test_sha256sums_cover_the_current_files(demo: Path) -> None:
 def test_licence_and_citation(demo: Path) -> None:
     licence = (demo / "data/LICENSE.txt").read_text()
     assert "CC BY 4.0" in licence and "creativecommons.org/licenses/by/4.0" in licence
-    for page, cite in (("data-terbuka/index.html", "data laporan publik"), ("en/data-terbuka/index.html",
-                                                                          "public report data")):
+    for page, cite in (
+        ("data-terbuka/index.html", "data laporan publik"),
+        ("en/data-terbuka/index.html", "public report data"),
+    ):
         html = (demo / page).read_text()
         assert "CC BY 4.0" in html and cite in html and 'class="citation"' in html, page
 
@@ -237,15 +247,17 @@ def test_licence_and_citation(demo: Path) -> None:
 def test_data_page_dictionary_is_the_schema(demo: Path) -> None:
     for page, lang in (("data-terbuka/index.html", "id"), ("en/data-terbuka/index.html", "en")):
         html = (demo / page).read_text()
-        dictionary = html[html.index('id="dictionary"'):]
+        dictionary = html[html.index('id="dictionary"') :]
         for table in schema.TABLES:
             assert f'id="table-{table.name}"' in dictionary, (page, table.name)
-            section = dictionary[dictionary.index(f'id="table-{table.name}"'):]
+            section = dictionary[dictionary.index(f'id="table-{table.name}"') :]
             for field in table.fields:
                 assert f"<code>{field.name}</code>" in section, (page, field.name)
                 description = field.id if lang == "id" else field.en
-                assert description.replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;") in section, \
-                    (page, field.name)
+                assert description.replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;") in section, (
+                    page,
+                    field.name,
+                )
         text = unescape(re.sub(r"<[^>]+>", "", html))  # code blocks are highlighted: markup between words
         assert "datasette aduan.db" in text and 'pd.read_csv("' in text and "SELECT" in text, page
 
@@ -264,9 +276,25 @@ def test_open311_files(demo: Path) -> None:
         assert service["metadata"] is False and service["type"] == "realtime" and service["service_name"]
     codes = {s["service_code"] for s in services}
     requests = json.loads((demo / "data/open311/requests.json").read_text())
-    georeport = {"service_request_id", "status", "status_notes", "service_name", "service_code", "description",
-                 "agency_responsible", "service_notice", "requested_datetime", "updated_datetime",
-                 "expected_datetime", "address", "address_id", "zipcode", "lat", "long", "media_url"}
+    georeport = {
+        "service_request_id",
+        "status",
+        "status_notes",
+        "service_name",
+        "service_code",
+        "description",
+        "agency_responsible",
+        "service_notice",
+        "requested_datetime",
+        "updated_datetime",
+        "expected_datetime",
+        "address",
+        "address_id",
+        "zipcode",
+        "lat",
+        "long",
+        "media_url",
+    }
     reports = {r["tracking"]: r for r in rows(demo / "data/reports.csv")}
     for request in requests:
         assert georeport <= request.keys()
@@ -289,7 +317,8 @@ def test_sqlite_is_ready_for_datasette(demo: Path) -> None:
         names = dict(db.execute("SELECT name, type FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall())
         assert {"reports", "updates", "agencies", "categories"} <= {n for n, t in names.items() if t == "table"}
         assert {"agency_summary", "monthly_counts", "status_counts", "kecamatan_counts"} <= {
-            n for n, t in names.items() if t == "view"}
+            n for n, t in names.items() if t == "view"
+        }
         for table in (schema.REPORTS, schema.UPDATES, schema.AGENCIES, schema.CATEGORIES):
             columns = [r[1] for r in db.execute(f"PRAGMA table_info({table.name})")]
             assert columns == list(table.columns)
@@ -313,7 +342,9 @@ def test_same_data_same_bytes(tmp_path: Path) -> None:
         write_public_dataset(tmp_path / name / "var/public", records)
         build(tmp_path / name / "output", data_dir=tmp_path / name / "var")
     for path in DATASET_FILES:
-        assert (tmp_path / "a/output/data" / path).read_bytes() == (tmp_path / "b/output/data" / path).read_bytes(), path
+        assert (tmp_path / "a/output/data" / path).read_bytes() == (tmp_path / "b/output/data" / path).read_bytes(), (
+            path
+        )
 
 
 # -- snapshots -------------------------------------------------------------------------------
@@ -353,7 +384,8 @@ def test_one_snapshot_per_day_never_changed_afterwards(tmp_path: Path) -> None:
     result = build_day(tmp_path, records, "2026-11-02")
     after = snapshot_files(tmp_path)
     assert {k: v for k, v in after.items() if k.startswith("2026-11-01/")} == {
-        k: v for k, v in first.items() if k.startswith("2026-11-01/")}
+        k: v for k, v in first.items() if k.startswith("2026-11-01/")
+    }
     assert b"Judul baru esok hari" in after["2026-11-02/reports.csv"]
     index = json.loads(after["index.json"])
     assert [s["date"] for s in index["snapshots"]] == ["2026-11-01", "2026-11-02"]

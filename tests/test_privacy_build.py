@@ -10,8 +10,20 @@ from chalicelib.demo import demo_lines
 from chalicelib.importer import import_lines
 from chalicelib.sitebuild import build, check_leaks
 
-FIRST = ["Sutrisno", "Wahyuningsih", "Kholifah", "Mochammad Ridwan", "Yuliana Dewi", "Imam Syafi'i", "Ponirah",
-         "Achmad Zainuri", "Lailatul Fitriyah", "Bagus Wicaksono", "Nanik Sulistyowati", "Rudi Hartono"]
+FIRST = [
+    "Sutrisno",
+    "Wahyuningsih",
+    "Kholifah",
+    "Mochammad Ridwan",
+    "Yuliana Dewi",
+    "Imam Syafi'i",
+    "Ponirah",
+    "Achmad Zainuri",
+    "Lailatul Fitriyah",
+    "Bagus Wicaksono",
+    "Nanik Sulistyowati",
+    "Rudi Hartono",
+]
 TEMPLATES = [
     "Saya {name} warga RT 0{rt} RW 0{rw}, HP {phone}.",
     "Nama saya {name}, NIK {nik_dotted}, mohon ditindaklanjuti.",
@@ -32,11 +44,17 @@ def stuffed_lines(count: int, seed: int) -> list[str]:
         phone = f"0812{digits}"
         nik = f"3575{rng.randint(10, 99)}{rng.randint(41, 71)}{rng.randint(10, 12)}{rng.randint(70, 99)}{rng.randint(1000, 9999)}"
         values = {
-            "name": name, "phone": f"{phone[:4]}-{phone[4:8]}-{phone[8:]}", "phone_intl": f"+62 {phone[1:4]} {phone[4:8]} {phone[8:]}",
-            "phone_62": "62" + phone[1:], "nik_dotted": ".".join(nik[i:i + 4] for i in range(0, 16, 4)),
+            "name": name,
+            "phone": f"{phone[:4]}-{phone[4:8]}-{phone[8:]}",
+            "phone_intl": f"+62 {phone[1:4]} {phone[4:8]} {phone[8:]}",
+            "phone_62": "62" + phone[1:],
+            "nik_dotted": ".".join(nik[i : i + 4] for i in range(0, 16, 4)),
             "email": f"{name.split()[0].lower().replace(chr(39), '')}{rng.randint(1, 99)}@gmail.com",
-            "plate": f"N {rng.randint(1000, 9999)} {rng.choice(['AB', 'QX', 'ZZ'])}", "account": str(rng.randint(10**9, 10**10)),
-            "rt": rng.randint(1, 9), "rw": rng.randint(1, 9), "house": rng.randint(2, 99),
+            "plate": f"N {rng.randint(1000, 9999)} {rng.choice(['AB', 'QX', 'ZZ'])}",
+            "account": str(rng.randint(10**9, 10**10)),
+            "rt": rng.randint(1, 9),
+            "rw": rng.randint(1, 9),
+            "house": rng.randint(2, 99),
         }
         item["description"] += " " + rng.choice(TEMPLATES).format(**values)
         item["reporter"] = {"name": name, "phone": values["phone"], "email": values["email"], "nik": nik}
@@ -51,8 +69,11 @@ def test_stuffed_build_publishes_no_personal_data(store, region, data_dir: Path,
     build(output)  # refused (PublicationRefused) if the redactor let anything through
     assert check_leaks(output) == []
 
-    published = "\n".join(p.read_text(errors="replace") for p in output.rglob("*") if p.is_file()
-                          and p.suffix in (".html", ".json", ".csv", ".xml", ".txt"))
+    published = "\n".join(
+        p.read_text(errors="replace")
+        for p in output.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".json", ".csv", ".xml", ".txt")
+    )
     folded = published.casefold()
     for raw in lines:
         item = json.loads(raw)
@@ -61,7 +82,8 @@ def test_stuffed_build_publishes_no_personal_data(store, region, data_dir: Path,
         assert reporter["nik"] not in published
         assert reporter["phone"] not in published and reporter["phone"].replace("-", "") not in published
         if item["confidential"]:
-            assert item["title"] not in published or item["title"] in {json.loads(x)["title"] for x in lines
-                                                                       if not json.loads(x)["confidential"]}
+            assert item["title"] not in published or item["title"] in {
+                json.loads(x)["title"] for x in lines if not json.loads(x)["confidential"]
+            }
     stats = json.loads((output / "data" / "stats.json").read_text())
     assert stats["total"] == 300 and stats["confidential"] == sum(json.loads(x)["confidential"] for x in lines)

@@ -16,21 +16,47 @@ def verified_report(service, **overrides):
 
 
 def test_no_reporter_identity_and_no_private_fields(service, region) -> None:
-    report = verified_report(service, reporter={"name": "Slamet Riyadi", "phone": "0812-3456-7890",
-                                                "email": "slamet@example.com", "nik": "3575014107870001"},
-                             location={"kecamatan": "Panggungrejo", "kelurahan": "Trajeng", "address": "Jl. Veteran No. 12",
-                                       "lat": -7.64321, "lon": 112.91234})
+    report = verified_report(
+        service,
+        reporter={
+            "name": "Slamet Riyadi",
+            "phone": "0812-3456-7890",
+            "email": "slamet@example.com",
+            "nik": "3575014107870001",
+        },
+        location={
+            "kecamatan": "Panggungrejo",
+            "kelurahan": "Trajeng",
+            "address": "Jl. Veteran No. 12",
+            "lat": -7.64321,
+            "lon": 112.91234,
+        },
+    )
     record = json.dumps(public_record(report, region), ensure_ascii=False)
-    for private in ("Slamet", "+6281234567890", "0812", "slamet@example.com", "3575014107870001", "No. 12",
-                    "-7.64321", "112.91234", report.secret_hash, report.id):
+    for private in (
+        "Slamet",
+        "+6281234567890",
+        "0812",
+        "slamet@example.com",
+        "3575014107870001",
+        "No. 12",
+        "-7.64321",
+        "112.91234",
+        report.secret_hash,
+        report.id,
+    ):
         assert private not in record
     assert set(json.loads(record)) >= {"tracking", "status", "kecamatan", "kelurahan", "timeline"}
     assert "reporter" not in json.loads(record) and "address" not in json.loads(record)
 
 
 def test_location_is_generalised(service, region) -> None:
-    record = public_record(verified_report(service, location={"kecamatan": "Panggungrejo", "kelurahan": "Trajeng",
-                                                              "lat": -7.64321, "lon": 112.91234}), region)
+    record = public_record(
+        verified_report(
+            service, location={"kecamatan": "Panggungrejo", "kelurahan": "Trajeng", "lat": -7.64321, "lon": 112.91234}
+        ),
+        region,
+    )
     trajeng = region.find_kelurahan("Trajeng")
     assert (record["kelurahan"], record["lat"], record["lon"]) == ("Trajeng", trajeng.lat, trajeng.lon)
     sensitive = public_record(verified_report(service, category="bantuan-sosial"), region)
@@ -79,7 +105,9 @@ def test_publishing_is_incremental_and_atomic(service, region, data_dir: Path) -
 
 
 def test_officer_edit_replaces_the_published_text_and_is_audited(service, region) -> None:
-    report, _ = service.submit(submission(description="Lampu mati. Rumah saya di samping warung Pak Karto, dekat gapura."))
+    report, _ = service.submit(
+        submission(description="Lampu mati. Rumah saya di samping warung Pak Karto, dekat gapura.")
+    )
     admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
     preview = service.officer_view(admin, report)
     assert preview["public_description"]  # the officer sees the redacted text before publishing

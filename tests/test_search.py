@@ -30,8 +30,14 @@ def sample() -> list[dict[str, Any]]:
     region = load_region()
     records = make_records(40, region)
     # One report whose text says something no other does.
-    records.append(make_record(500, region, title="Trotoar ambles di depan pasar ikan",
-                               description="Trotoar ambles sedalam setengah meter, berbahaya bagi pejalan kaki."))
+    records.append(
+        make_record(
+            500,
+            region,
+            title="Trotoar ambles di depan pasar ikan",
+            description="Trotoar ambles sedalam setengah meter, berbahaya bagi pejalan kaki.",
+        )
+    )
     return records
 
 
@@ -48,8 +54,10 @@ def test_bundle_indexes_every_report_page_and_nothing_else(site: Path) -> None:
         assert (bundle / name).is_file(), name
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
     assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(sample())
-    fragments = [json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd"):]) for p in
-                 (bundle / "fragment").glob("*.pf_fragment")]
+    fragments = [
+        json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd") :])
+        for p in (bundle / "fragment").glob("*.pf_fragment")
+    ]
     assert len(fragments) == len(sample())
     assert all(f["url"].startswith("/laporan/") for f in fragments)
     ambles = next(f for f in fragments if f["meta"]["title"] == "Trotoar ambles di depan pasar ikan")
@@ -142,8 +150,14 @@ def test_no_reports_no_index(tmp_path: Path) -> None:
 # -- in a browser ---------------------------------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @contextlib.contextmanager
@@ -151,8 +165,11 @@ def serve(directory: Path) -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):

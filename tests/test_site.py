@@ -502,9 +502,12 @@ def test_one_changed_record_rewrites_only_what_shows_it(tmp_path: Path) -> None:
     # Files made from the whole dataset (open data, feeds, the search bundle) are made again;
     # of the per-report ones only the changed report's.
     assert {f for f in written if f.startswith("data/open311/requests/")} == {
-        f"data/open311/requests/{changed['tracking']}.json"}
+        f"data/open311/requests/{changed['tracking']}.json"
+    }
     assert {f for f in written if f.endswith(".atom.xml")} <= {
-        "feeds/updates.atom.xml", f"instansi/{changed['agency']}/updates.atom.xml"}
+        "feeds/updates.atom.xml",
+        f"instansi/{changed['agency']}/updates.atom.xml",
+    }
     bundle = sum(1 for p in (site / "_pagefind").rglob("*") if p.is_file())
     feeds = len(list(site.glob("instansi/*/updates.atom.xml"))) + 1
     assert result.rendered < 30 + bundle + len(DATASET_FILES) + feeds

@@ -22,7 +22,6 @@ from site_fixtures import load_region, make_record, write_public_dataset
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-
 def reports(site: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO((site / "data/reports.csv").read_text(encoding="utf-8"), newline="")))
 
@@ -112,13 +111,14 @@ def test_suppressed_cells_on_the_page(demo: Path) -> None:
             exact[r["kecamatan"], r["kelurahan"]] = exact.get((r["kecamatan"], r["kelurahan"]), 0) + 1
     for page in ("statistik/index.html", "en/statistik/index.html"):
         html = (demo / page).read_text()
-        table = html[html.index('id="table-kelurahan"'):]
+        table = html[html.index('id="table-kelurahan"') :]
         table = table[: table.index("</table>")]
         groups = re.findall(r'<tbody data-kecamatan="([^"]+)">(.*?)</tbody>', table, re.S)
         assert len(groups) == 4
         for kecamatan, body in groups:
-            cells = re.findall(r'<tr data-key="([^"]+)"><th scope="row">[^<]+</th><td class="num[^"]*">([^<]+)</td>',
-                               body)
+            cells = re.findall(
+                r'<tr data-key="([^"]+)"><th scope="row">[^<]+</th><td class="num[^"]*">([^<]+)</td>', body
+            )
             assert len(cells) >= 6
             hidden = 0
             for kelurahan, text in cells:
@@ -155,8 +155,11 @@ def test_service_times_are_recomputed_from_reports_csv(demo: Path) -> None:
 
     for page, lang in (("statistik/index.html", "id"), ("en/statistik/index.html", "en")):
         html = (demo / page).read_text()
-        for key, values, standard in (("verification", verification, 3), ("response", response, 5),
-                                      ("resolution", resolution, None)):
+        for key, values, standard in (
+            ("verification", verification, 3),
+            ("response", response, 5),
+            ("resolution", resolution, None),
+        ):
             row = re.search(rf'<tr data-key="{key}">(.*?)</tr>', html, re.S)
             assert row, (page, key)
             cells = re.findall(r'<td class="num">([^<]*)</td>', row.group(1))
@@ -170,19 +173,26 @@ def test_service_times_are_recomputed_from_reports_csv(demo: Path) -> None:
 
 def test_monthly_trend_has_every_month(tmp_path: Path) -> None:
     region = load_region()
-    records = [make_record(1, region, submitted="2026-01-10"), make_record(2, region, submitted="2026-04-02"),
-               make_record(3, region, submitted="2026-04-20")]
+    records = [
+        make_record(1, region, submitted="2026-01-10"),
+        make_record(2, region, submitted="2026-04-02"),
+        make_record(3, region, submitted="2026-04-20"),
+    ]
     write_public_dataset(tmp_path / "public", records)
     figures = published_statistics(load_dataset(tmp_path / "public"))
-    assert figures["by_month"] == [{"month": "2026-01", "total": 1}, {"month": "2026-02", "total": 0},
-                                   {"month": "2026-03", "total": 0}, {"month": "2026-04", "total": 2}]
+    assert figures["by_month"] == [
+        {"month": "2026-01", "total": 1},
+        {"month": "2026-02", "total": 0},
+        {"month": "2026-03", "total": 0},
+        {"month": "2026-04", "total": 2},
+    ]
 
 
 # -- charts ---------------------------------------------------------------------------------
 
 
 def luminance(colour: str) -> float:
-    channels = [int(colour[i: i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 

@@ -19,7 +19,7 @@ def test_a_typo_is_caught_by_the_check_character() -> None:
     for i in (4, 5, 6, 7, 9, 10, 11):
         for c in "0123456789ABCDEFGHJKMNPQRSTVWXYZ":
             if c != number[i]:
-                typo = number[:i] + c + number[i + 1:]
+                typo = number[:i] + c + number[i + 1 :]
                 caught += normalize_tracking(typo) is None
     assert caught / (7 * 31) > 0.9
 

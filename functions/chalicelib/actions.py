@@ -38,8 +38,9 @@ def verify(report: Report, payload: dict[str, Any], region: Region, actor: str, 
         raise ValidationError(f"unknown category {category!r}", {"category": "tidak dikenal"})
     agency = payload.get("agency") or (region.categories[category].agency if category else None) or report.agency
     if not agency:
-        raise ValidationError("choose the agency to route this report to (or a category that has one)",
-                              {"agency": "wajib diisi"})
+        raise ValidationError(
+            "choose the agency to route this report to (or a category that has one)", {"agency": "wajib diisi"}
+        )
     region.check_agency(agency)
     edit_public_text(report, payload, actor, now, required=False)
     report.category, report.agency = category, agency
@@ -71,20 +72,27 @@ def return_to_admin(report: Report, payload: dict[str, Any], region: Region, act
 def reject(report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime) -> None:
     reason = str(payload.get("reason") or "")
     if reason not in REJECTION_REASONS:
-        raise ValidationError(f"unknown rejection reason {reason!r}; expected one of: {', '.join(REJECTION_REASONS)}",
-                              {"reason": "tidak dikenal"})
-    update = Update(at=now, actor=actor, type=STATUS, reason=reason, agency=report.agency, note=_note(payload, True, "reason"))
+        raise ValidationError(
+            f"unknown rejection reason {reason!r}; expected one of: {', '.join(REJECTION_REASONS)}",
+            {"reason": "tidak dikenal"},
+        )
+    update = Update(
+        at=now, actor=actor, type=STATUS, reason=reason, agency=report.agency, note=_note(payload, True, "reason")
+    )
     if reason == "out_of_jurisdiction":
         destination = str(payload.get("forwarded_to") or payload.get("destination") or "").strip()
         if not destination:
-            raise ValidationError("an out-of-jurisdiction report must name where it was forwarded (No Wrong Door)",
-                                  {"forwarded_to": "wajib diisi"})
+            raise ValidationError(
+                "an out-of-jurisdiction report must name where it was forwarded (No Wrong Door)",
+                {"forwarded_to": "wajib diisi"},
+            )
         update.forwarded_to = report.forwarded_to = region.forward_destinations.get(destination, destination)
     if reason == "duplicate":
         original = normalize_tracking(str(payload.get("duplicate_of") or ""))
         if not original or original == report.tracking:
-            raise ValidationError("a duplicate must name the tracking number of the report it duplicates",
-                                  {"duplicate_of": "wajib diisi"})
+            raise ValidationError(
+                "a duplicate must name the tracking number of the report it duplicates", {"duplicate_of": "wajib diisi"}
+            )
         update.duplicate_of = report.duplicate_of = original
     _set_status(report, Status.REJECTED, update)
     report.rejection_reason = reason
@@ -99,21 +107,35 @@ def progress(report: Report, payload: dict[str, Any], region: Region, actor: str
     if report.status == Status.IN_PROGRESS:
         report.updates.append(Update(at=now, actor=actor, type=NOTE, agency=report.agency, note=note))
     else:
-        _set_status(report, Status.IN_PROGRESS, Update(at=now, actor=actor, type=STATUS, agency=report.agency, note=note))
+        _set_status(
+            report, Status.IN_PROGRESS, Update(at=now, actor=actor, type=STATUS, agency=report.agency, note=note)
+        )
 
 
 def note(report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime) -> None:
     public = as_bool(payload.get("public", True))
-    report.updates.append(Update(at=now, actor=actor, type=NOTE, agency=report.agency, note=_note(payload, True),
-                                 public=public))
+    report.updates.append(
+        Update(at=now, actor=actor, type=NOTE, agency=report.agency, note=_note(payload, True), public=public)
+    )
 
 
 def resolve(report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime) -> None:
-    _set_status(report, Status.RESOLVED, Update(at=now, actor=actor, type=STATUS, agency=report.agency,
-                                                note=_note(payload, True, "account of the resolution")))
+    _set_status(
+        report,
+        Status.RESOLVED,
+        Update(
+            at=now,
+            actor=actor,
+            type=STATUS,
+            agency=report.agency,
+            note=_note(payload, True, "account of the resolution"),
+        ),
+    )
 
 
-def edit_public_text(report: Report, payload: dict[str, Any], actor: str, now: datetime, *, required: bool = True) -> None:
+def edit_public_text(
+    report: Report, payload: dict[str, Any], actor: str, now: datetime, *, required: bool = True
+) -> None:
     """The officer's reviewed public title/description; the original stays private, the edit is
     recorded (privately) in the audit trail."""
     changed = []
@@ -128,8 +150,9 @@ def edit_public_text(report: Report, payload: dict[str, Any], actor: str, now: d
     if required and not changed:
         raise ValidationError("give public_title and/or public_description to edit", {"public_title": "wajib diisi"})
     if changed:
-        report.updates.append(Update(at=now, actor=actor, type=EDIT, public=False,
-                                     note="Teks publik disunting: " + ", ".join(changed)))
+        report.updates.append(
+            Update(at=now, actor=actor, type=EDIT, public=False, note="Teks publik disunting: " + ", ".join(changed))
+        )
 
 
 def edit(report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime) -> None:
@@ -137,17 +160,27 @@ def edit(report: Report, payload: dict[str, Any], region: Region, actor: str, no
 
 
 OFFICER_ACTIONS = {
-    "verify": verify, "route": route, "forward": forward, "reject": reject, "progress": progress,
-    "note": note, "resolve": resolve, "edit": edit, "return": return_to_admin,
+    "verify": verify,
+    "route": route,
+    "forward": forward,
+    "reject": reject,
+    "progress": progress,
+    "note": note,
+    "resolve": resolve,
+    "edit": edit,
+    "return": return_to_admin,
 }
 
 
 # -- the reporter's own actions -------------------------------------------------------------
 
+
 def add_information(report: Report, text: str, now: datetime) -> None:
     text = str(text or "").strip()
     if not 5 <= len(text) <= NOTE_MAX:
-        raise ValidationError(f"the added information must be 5–{NOTE_MAX} characters", {"text": "panjang tidak sesuai"})
+        raise ValidationError(
+            f"the added information must be 5–{NOTE_MAX} characters", {"text": "panjang tidak sesuai"}
+        )
     if report.status == Status.REJECTED or report.closed_at:
         raise Conflict("this report is closed; file a new report instead")
     report.updates.append(Update(at=now, actor="reporter", type=REPORTER, note=text))
@@ -156,19 +189,34 @@ def add_information(report: Report, text: str, now: datetime) -> None:
 def feedback(report: Report, accept: bool, note_text: str, now: datetime) -> None:
     """The reporter confirms a resolution (closing the report) or disputes it (reopening it)."""
     if report.status != Status.RESOLVED or report.closed_at:
-        raise Conflict(f"only a resolved, not yet closed report can be confirmed or disputed (this one is {report.status.value})")
+        raise Conflict(
+            f"only a resolved, not yet closed report can be confirmed or disputed (this one is {report.status.value})"
+        )
     note_text = str(note_text or "").strip()[:NOTE_MAX]
     if accept:
         report.closed_at = now
-        report.updates.append(Update(at=now, actor="reporter", type=FEEDBACK, note=note_text or "Pelapor menyatakan selesai"))
+        report.updates.append(
+            Update(at=now, actor="reporter", type=FEEDBACK, note=note_text or "Pelapor menyatakan selesai")
+        )
     else:
         if not note_text:
             raise ValidationError("say why the resolution is disputed", {"note": "wajib diisi"})
-        _set_status(report, Status.IN_PROGRESS, Update(at=now, actor="reporter", type=STATUS, agency=report.agency,
-                                                       note=f"Pelapor belum puas: {note_text}"))
+        _set_status(
+            report,
+            Status.IN_PROGRESS,
+            Update(
+                at=now, actor="reporter", type=STATUS, agency=report.agency, note=f"Pelapor belum puas: {note_text}"
+            ),
+        )
 
 
 def autoclose(report: Report, now: datetime) -> None:
     report.closed_at = now
-    report.updates.append(Update(at=now, actor="system", type=FEEDBACK,
-                                 note="Ditutup otomatis: tidak ada tanggapan pelapor dalam 10 hari kerja"))
+    report.updates.append(
+        Update(
+            at=now,
+            actor="system",
+            type=FEEDBACK,
+            note="Ditutup otomatis: tidak ada tanggapan pelapor dalam 10 hari kerja",
+        )
+    )

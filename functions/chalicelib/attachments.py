@@ -101,8 +101,13 @@ def inspect(raw: bytes, now: datetime, existing: int) -> Attachment:
         raise ValidationError("the file is not a JPEG, PNG or WebP photo", {"data": "bukan foto"}) from None
     if fmt not in ALLOWED_FORMATS:
         raise ValidationError(f"photos must be JPEG, PNG or WebP, not {fmt or 'unknown'}", {"data": "format"})
-    return Attachment(id=uuid.uuid4().hex[:12], content_type=ALLOWED_FORMATS[fmt], size=len(raw),
-                      sha256=hashlib.sha256(raw).hexdigest(), uploaded_at=now)
+    return Attachment(
+        id=uuid.uuid4().hex[:12],
+        content_type=ALLOWED_FORMATS[fmt],
+        size=len(raw),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        uploaded_at=now,
+    )
 
 
 def reencode(raw: bytes) -> tuple[bytes, int, int]:

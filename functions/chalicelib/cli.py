@@ -17,8 +17,10 @@ from .region import load_region
 def cmd_import(args: argparse.Namespace) -> int:
     with open(args.file, "rb") as f:  # bytes: a line that is not UTF-8 is named like any bad line
         result = import_lines(f, config.store(), load_region())
-    print(f"imported {args.file}: {result.created} new, {result.updated} updated "
-          f"({result.entries_added} history entries added), {result.unchanged} unchanged")
+    print(
+        f"imported {args.file}: {result.created} new, {result.updated} updated "
+        f"({result.entries_added} history entries added), {result.unchanged} unchanged"
+    )
     return 0
 
 
@@ -32,7 +34,7 @@ def cmd_redact(args: argparse.Namespace) -> int:
             item = json.loads(line)
             text = item["text"]
         except (json.JSONDecodeError, KeyError, TypeError):
-            print(f"aduan redact: line {number}: expected a JSON object with \"id\" and \"text\"", file=sys.stderr)
+            print(f'aduan redact: line {number}: expected a JSON object with "id" and "text"', file=sys.stderr)
             return 2
         print(json.dumps({"id": item.get("id"), "text": redact(str(text))}, ensure_ascii=False), flush=False)
     return 0
@@ -42,8 +44,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .sitebuild import build
 
     result = build(Path(args.output), full=args.full, api_url=args.api_url)
-    print(f"built {args.output}: {result['written']} files written, {result['unchanged']} unchanged, "
-          f"{result['deleted']} deleted ({result['records_changed']} public records changed)")
+    print(
+        f"built {args.output}: {result['written']} files written, {result['unchanged']} unchanged, "
+        f"{result['deleted']} deleted ({result['records_changed']} public records changed)"
+    )
     return 0
 
 
@@ -112,7 +116,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="aduan", description="Aduan: public complaints, published. State lives under $ADUAN_DATA (default var/).")
+    p = argparse.ArgumentParser(
+        prog="aduan", description="Aduan: public complaints, published. State lives under $ADUAN_DATA (default var/)."
+    )
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("import", help="import JSON Lines of reports from another channel (all or nothing)")
     s.add_argument("file")

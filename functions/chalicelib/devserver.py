@@ -47,8 +47,13 @@ def run(output: Path, host: str = "127.0.0.1", api_port: int = 8000, site_port: 
     data = config.data_dir().resolve()
     output = output.resolve()
     api_url, site_url = f"http://{host}:{api_port}", f"http://{host}:{site_port}"
-    env = {**os.environ, "ADUAN_DATA": str(data), "ADUAN_API_URL": api_url, "ADUAN_SITE_URL": site_url,
-           "PYTHONPATH": str(FUNCTIONS) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = {
+        **os.environ,
+        "ADUAN_DATA": str(data),
+        "ADUAN_API_URL": api_url,
+        "ADUAN_SITE_URL": site_url,
+        "PYTHONPATH": str(FUNCTIONS) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
     os.environ.update(env)
     if config.store().count() == 0:
         from .demo import demo_lines
@@ -60,10 +65,13 @@ def run(output: Path, host: str = "127.0.0.1", api_port: int = 8000, site_port: 
     build(output, full=True, api_url=api_url)
     procs = [
         subprocess.Popen(api_command(host, api_port), env=env),
-        subprocess.Popen(site_command(output, host, site_port), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+        subprocess.Popen(
+            site_command(output, host, site_port), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        ),
         subprocess.Popen(worker_command(output, api_url), env=env),
     ]
-    print(f"""
+    print(
+        f"""
 Aduan is running (Ctrl-C stops everything)
   public site:  {site_url}/
   report form:  {site_url}/lapor/
@@ -73,7 +81,9 @@ Aduan is running (Ctrl-C stops everything)
 An officer token for the API:
   ADUAN_DATA={data} .venv/bin/aduan officer add --name "Admin Kominfo" --role admin
 then e.g.  curl -H "Authorization: Bearer <token>" {api_url}/officer/reports
-""", flush=True)
+""",
+        flush=True,
+    )
     try:
         while all(p.poll() is None for p in procs):
             time.sleep(0.5)

@@ -50,8 +50,10 @@ def _str(value: Any) -> str | None:
 
 def _entry_key(entry: dict[str, Any]) -> str:
     at = parse_timestamp(entry.get("at"), "history[].at")
-    canonical = json.dumps([entry.get("status"), at.isoformat(), entry.get("agency"), entry.get("reason"),
-                            entry.get("note") or ""], ensure_ascii=False)
+    canonical = json.dumps(
+        [entry.get("status"), at.isoformat(), entry.get("agency"), entry.get("reason"), entry.get("note") or ""],
+        ensure_ascii=False,
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:24]
 
 
@@ -74,8 +76,13 @@ def _parse_location(data: Any, region: Region) -> Location:
         if value is not None and not isinstance(value, (int, float)):
             raise LineError(f"location.{name} must be a number or null")
         coords.append(float(value) if value is not None else None)
-    return Location(kecamatan=kecamatan.name, kelurahan=kelurahan.name if kelurahan else None,
-                    address=_str(data.get("address")), lat=coords[0], lon=coords[1])
+    return Location(
+        kecamatan=kecamatan.name,
+        kelurahan=kelurahan.name if kelurahan else None,
+        address=_str(data.get("address")),
+        lat=coords[0],
+        lon=coords[1],
+    )
 
 
 def _new_report(data: dict[str, Any], region: Region) -> Report:
@@ -96,12 +103,21 @@ def _new_report(data: dict[str, Any], region: Region) -> Report:
     submitted = parse_timestamp(data["submitted_at"], "submitted_at")
     channel = _str(data.get("channel")) or "import"
     report = Report(
-        id=uuid.uuid4().hex, tracking=new_tracking(region.tracking_prefix), secret_hash=hash_secret(new_secret()),
-        channel=channel, submitted_at=submitted, kind=data["kind"], title=str(data["title"]).strip(),
-        description=str(data["description"]).strip(), location=_parse_location(data.get("location"), region),
+        id=uuid.uuid4().hex,
+        tracking=new_tracking(region.tracking_prefix),
+        secret_hash=hash_secret(new_secret()),
+        channel=channel,
+        submitted_at=submitted,
+        kind=data["kind"],
+        title=str(data["title"]).strip(),
+        description=str(data["description"]).strip(),
+        location=_parse_location(data.get("location"), region),
         reporter=Reporter(**{k: _str(reporter_data.get(k)) for k in ("name", "phone", "email", "nik")}),
-        category=category, agency=None, anonymous=bool(data.get("anonymous")),
-        confidential=bool(data.get("confidential")), ref=str(data["ref"]).strip(),
+        category=category,
+        agency=None,
+        anonymous=bool(data.get("anonymous")),
+        confidential=bool(data.get("confidential")),
+        ref=str(data["ref"]).strip(),
     )
     report.updates.append(Update(at=submitted, actor=f"import:{channel}", type=STATUS, status=Status.RECEIVED))
     return report
@@ -142,10 +158,28 @@ def _apply_entry(report: Report, entry: Any, index: int, region: Region) -> None
         raise LineError(f"{where}.status: a report that is {report.status.value} cannot become {target.value}")
     steps = path_to(report.status, target)
     for step in steps[:-1]:
-        report.updates.append(Update(at=at, actor=actor, type=STATUS, status=step, agency=report.agency,
-                                     note="(tahap ini tidak tercatat rinci di kanal asal)"))
-    report.updates.append(Update(at=at, actor=actor, type=STATUS, status=target, agency=report.agency, note=note,
-                                 reason=reason if target == Status.REJECTED else None, key=key))
+        report.updates.append(
+            Update(
+                at=at,
+                actor=actor,
+                type=STATUS,
+                status=step,
+                agency=report.agency,
+                note="(tahap ini tidak tercatat rinci di kanal asal)",
+            )
+        )
+    report.updates.append(
+        Update(
+            at=at,
+            actor=actor,
+            type=STATUS,
+            status=target,
+            agency=report.agency,
+            note=note,
+            reason=reason if target == Status.REJECTED else None,
+            key=key,
+        )
+    )
     report.status = target
     if target == Status.REJECTED:
         report.rejection_reason = reason
@@ -167,8 +201,13 @@ def _apply_history(report: Report, data: dict[str, Any], region: Region) -> int:
             except ValueError as e:
                 raise LineError(f"history[{index}]: {e}") from None
         # The first "received" entry of a new report is the submission itself.
-        if (isinstance(entry, dict) and entry.get("status") == Status.RECEIVED.value and report.version == 0
-                and len(report.updates) == 1 and report.updates[0].key is None):
+        if (
+            isinstance(entry, dict)
+            and entry.get("status") == Status.RECEIVED.value
+            and report.version == 0
+            and len(report.updates) == 1
+            and report.updates[0].key is None
+        ):
             first = report.updates[0]
             first.at = parse_timestamp(entry.get("at"), f"history[{index}].at")
             first.key, first.note = _entry_key(entry), _str(entry.get("note")) or ""
@@ -225,5 +264,3 @@ def import_lines(lines: Iterable[str | bytes], store: Store, region: Region) -> 
         raise ValidationError("the import file is empty")
     store.save(batch)
     return result
-
-

@@ -79,7 +79,8 @@ class Scanner:
         for ident in identifiers:
             digits = re.sub(r"\D", "", ident.value)
             if ident.kind in ("telepon", "nik", "kk", "npwp", "bpjs", "rekening") or (
-                    len(digits) >= MIN_DIGITS and len(digits) >= len(ident.value) * 0.6):
+                len(digits) >= MIN_DIGITS and len(digits) >= len(ident.value) * 0.6
+            ):
                 key = _digits(ident.value)
                 if len(key) >= MIN_DIGITS:
                     self.numbers.setdefault(key, ident)
@@ -103,12 +104,12 @@ class Scanner:
             digits = re.sub(r"\D", "", run)
             for length in self.number_lengths:
                 for start in range(len(digits) - length + 1):
-                    if (ident := self.numbers.get(digits[start:start + length])) is not None:
+                    if (ident := self.numbers.get(digits[start : start + length])) is not None:
                         yield Leak(ident, where)
         words = _words(text)
         for start, word in enumerate(words):
             for length in self.lengths_by_first.get(word, ()):
-                if (ident := self.phrases.get(words[start:start + length])) is not None:
+                if (ident := self.phrases.get(words[start : start + length])) is not None:
                     yield Leak(ident, where)
 
     def scan_bytes(self, data: bytes, where: str) -> Iterator[Leak]:
@@ -153,8 +154,12 @@ class Scanner:
 
 def report_identifiers(report: Report) -> Iterator[Identifier]:
     reporter = report.reporter
-    for kind, value in (("nama", reporter.name), ("telepon", reporter.phone), ("email", reporter.email),
-                        ("nik", reporter.nik)):
+    for kind, value in (
+        ("nama", reporter.name),
+        ("telepon", reporter.phone),
+        ("email", reporter.email),
+        ("nik", reporter.nik),
+    ):
         if value:
             yield Identifier(report.tracking, kind, value)
     texts = [report.title, report.description, report.location.address or ""]

@@ -49,11 +49,15 @@ def public_timeline(report: Report, with_notes: bool = True) -> list[dict[str, A
     for update in report.updates:
         if update.type == EDIT or not update.public:
             continue
-        entries.append({
-            "date": _day(update.at), "type": update.type,
-            "status": update.status.value if update.status else None, "agency": update.agency,
-            "note": redact(update.note) if with_notes and update.note else "",
-        })
+        entries.append(
+            {
+                "date": _day(update.at),
+                "type": update.type,
+                "status": update.status.value if update.status else None,
+                "agency": update.agency,
+                "note": redact(update.note) if with_notes and update.note else "",
+            }
+        )
     return entries
 
 
@@ -62,8 +66,10 @@ def _first_response(report: Report) -> Any:
     if verified is None:
         return None
     for update in report.updates:
-        if update.at >= verified.at and update is not verified and (
-            update.status in (Status.IN_PROGRESS, Status.RESOLVED) or (update.type == NOTE and update.public)
+        if (
+            update.at >= verified.at
+            and update is not verified
+            and (update.status in (Status.IN_PROGRESS, Status.RESOLVED) or (update.type == NOTE and update.public))
         ):
             return update.at
     return None
@@ -87,24 +93,36 @@ def public_record(report: Report, region: Region) -> dict[str, Any]:
     first_response = _first_response(report)
     timeline = public_timeline(report)
     return {
-        "tracking": report.tracking, "kind": report.kind, "title": title, "description": description,
-        "agency": report.agency, "category": report.category, "status": report.status.value,
-        "rejection_reason": report.rejection_reason, "forwarded_to": report.forwarded_to,
-        "duplicate_of": report.duplicate_of, "kecamatan": report.location.kecamatan, "kelurahan": kelurahan,
-        "lat": lat, "lon": lon, "channel": report.channel,
+        "tracking": report.tracking,
+        "kind": report.kind,
+        "title": title,
+        "description": description,
+        "agency": report.agency,
+        "category": report.category,
+        "status": report.status.value,
+        "rejection_reason": report.rejection_reason,
+        "forwarded_to": report.forwarded_to,
+        "duplicate_of": report.duplicate_of,
+        "kecamatan": report.location.kecamatan,
+        "kelurahan": kelurahan,
+        "lat": lat,
+        "lon": lon,
+        "channel": report.channel,
         "submitted": _day(report.submitted_at),
         "verified": _day(verified.at) if verified else None,
         "first_response": _day(first_response) if first_response else None,
         "resolved": _day(resolved.at) if resolved else None,
         "verification_workdays": workdays_between(report.submitted_at.date(), verified.at.date()) if verified else None,
         "response_workdays": workdays_between(verified.at.date(), first_response.date())
-        if verified and first_response else None,
+        if verified and first_response
+        else None,
         "resolution_workdays": workdays_between(report.submitted_at.date(), resolved.at.date()) if resolved else None,
         "updated": timeline[-1]["date"] if timeline else _day(report.submitted_at),
         "timeline": timeline,
         "attachments": [
             {"id": a.id, "path": f"attachments/{report.tracking}/{a.id}.jpg", "width": a.width, "height": a.height}
-            for a in report.attachments if a.approved_at
+            for a in report.attachments
+            if a.approved_at
         ],
     }
 
@@ -122,20 +140,33 @@ def statistics(reports: Iterable[Report], region: Region, today: str) -> dict[st
         by_status[report.status.value] += 1
         by_agency[report.agency if report.agency in region.agencies else None] += 1
         by_kind[report.kind] += 1
-    ranked = sorted(((a, n) for a, n in by_agency.items() if n),
-                    key=lambda item: (-item[1], item[0] is None, item[0] or ""))
+    ranked = sorted(
+        ((a, n) for a, n in by_agency.items() if n), key=lambda item: (-item[1], item[0] is None, item[0] or "")
+    )
     agencies = [
-        {"agency": agency, "name": region.agency_name(agency), "total": count,
-         "share": round(count / total, 4) if total else 0.0}
+        {
+            "agency": agency,
+            "name": region.agency_name(agency),
+            "total": count,
+            "share": round(count / total, 4) if total else 0.0,
+        }
         for agency, count in ranked
     ]
     return {
-        "generated": today, "total": total, "published": published, "confidential": confidential,
+        "generated": today,
+        "total": total,
+        "published": published,
+        "confidential": confidential,
         # Only what occurs: a status or agency with no report is absent (read it as 0), so the
         # figures compare equal to a plain count of the reports, zeros and all.
-        "by_status": {s.value: by_status[s.value] for s in Status if by_status[s.value]}, "by_agency": agencies,
+        "by_status": {s.value: by_status[s.value] for s in Status if by_status[s.value]},
+        "by_agency": agencies,
         "by_kind": dict(sorted(by_kind.items())),
-        "sla": {"verification_days": VERIFICATION_DAYS, "response_days": RESPONSE_DAYS, "autoclose_days": AUTOCLOSE_DAYS},
+        "sla": {
+            "verification_days": VERIFICATION_DAYS,
+            "response_days": RESPONSE_DAYS,
+            "autoclose_days": AUTOCLOSE_DAYS,
+        },
     }
 
 
@@ -156,8 +187,9 @@ def write_json(path: Path, data: Any) -> bool:
 
 
 class Publisher:
-    def __init__(self, store: Store, region: Region, public_dir: Path, clock: Clock = wib_now,
-                 blobs: LocalBlobs | None = None) -> None:
+    def __init__(
+        self, store: Store, region: Region, public_dir: Path, clock: Clock = wib_now, blobs: LocalBlobs | None = None
+    ) -> None:
         self.store, self.region, self.dir, self.clock = store, region, Path(public_dir), clock
         self.reports_dir = self.dir / "reports"
         self.photos_dir = self.dir / "attachments"

@@ -23,7 +23,14 @@ KINDS: dict[str, tuple[str, str]] = {
 
 # Update types. `status` changes the status; the others leave it as it is.
 STATUS, ROUTE, NOTE, REPORTER, FEEDBACK, EDIT, PHOTO = (
-    "status", "route", "note", "reporter", "feedback", "edit", "photo")
+    "status",
+    "route",
+    "note",
+    "reporter",
+    "feedback",
+    "edit",
+    "photo",
+)
 
 
 @dataclass

@@ -26,8 +26,9 @@ from .workdays import AUTOCLOSE_DAYS, RESPONSE_DAYS, VERIFICATION_DAYS, add_work
 
 
 class Aduan:
-    def __init__(self, store: Store, region: Region, clock: Clock = wib_now, site_url: str = "",
-                 blobs: LocalBlobs | None = None) -> None:
+    def __init__(
+        self, store: Store, region: Region, clock: Clock = wib_now, site_url: str = "", blobs: LocalBlobs | None = None
+    ) -> None:
         self.store, self.region, self.clock, self.site_url = store, region, clock, site_url.rstrip("/")
         self.blobs = blobs
 
@@ -41,8 +42,10 @@ class Aduan:
     def report(self, tracking: str) -> Report:
         canonical = normalize_tracking(tracking)
         if canonical is None:
-            raise NotFound(f"{tracking!r} is not a tracking number (e.g. {self.region.tracking_prefix}-7K3M-9QX2);"
-                           " check it for typos")
+            raise NotFound(
+                f"{tracking!r} is not a tracking number (e.g. {self.region.tracking_prefix}-7K3M-9QX2);"
+                " check it for typos"
+            )
         report = self.store.get(canonical)
         if report is None:
             raise NotFound(f"no report has tracking number {canonical}")
@@ -55,13 +58,22 @@ class Aduan:
         published = is_published(report)
         title = None if report.confidential else public_text(report)[0]
         return {
-            "tracking": report.tracking, "status": report.status.value, "status_label": report.status.label,
-            "status_label_en": report.status.label_en, "kind": report.kind, "kind_label": KINDS[report.kind][0],
-            "title": title, "agency": report.agency, "agency_name": self.region.agency_name(report.agency),
-            "rejection_reason": report.rejection_reason, "forwarded_to": report.forwarded_to,
+            "tracking": report.tracking,
+            "status": report.status.value,
+            "status_label": report.status.label,
+            "status_label_en": report.status.label_en,
+            "kind": report.kind,
+            "kind_label": KINDS[report.kind][0],
+            "title": title,
+            "agency": report.agency,
+            "agency_name": self.region.agency_name(report.agency),
+            "rejection_reason": report.rejection_reason,
+            "forwarded_to": report.forwarded_to,
             "duplicate_of": report.duplicate_of,
-            "submitted": report.submitted_at.date().isoformat(), "updated": report.updated_at.date().isoformat(),
-            "closed": report.closed_at is not None, "published": published,
+            "submitted": report.submitted_at.date().isoformat(),
+            "updated": report.updated_at.date().isoformat(),
+            "closed": report.closed_at is not None,
+            "published": published,
             "public_url": f"{self.site_url}/laporan/{report.tracking}/" if published else None,
             "timeline": public_timeline(report, with_notes=not report.confidential),
         }
@@ -94,8 +106,9 @@ class Aduan:
         attachment = attachments.inspect(raw, now, len(report.attachments))
         self.blobs.put(attachments.original_key(report.id, attachment.id), raw)
         report.attachments.append(attachment)
-        report.updates.append(Update(at=now, actor="reporter", type=PHOTO, note="Pelapor menambahkan foto",
-                                     public=False))
+        report.updates.append(
+            Update(at=now, actor="reporter", type=PHOTO, note="Pelapor menambahkan foto", public=False)
+        )
         self.store.save([report])
         return attachment
 
@@ -120,7 +133,8 @@ class Aduan:
             raise Conflict("this photo is already approved")
         assert self.blobs is not None
         clean, attachment.width, attachment.height = attachments.reencode(
-            self.blobs.get(attachments.original_key(report.id, attachment.id)))
+            self.blobs.get(attachments.original_key(report.id, attachment.id))
+        )
         self.blobs.put(attachments.public_key(report.id, attachment.id), clean)
         attachment.approved_at = now = self.clock()
         report.updates.append(Update(at=now, actor=actor, type=PHOTO, note="Foto disetujui untuk dipublikasikan"))
@@ -132,15 +146,23 @@ class Aduan:
             raise ValidationError("an officer needs a name", {"name": "wajib diisi"})
         check_role(role, agency, self.region.agencies)
         token = new_token()
-        officer = Officer(id=uuid.uuid4().hex[:12], name=name.strip(), role=role, agency=agency,
-                          token_hash=hash_token(token), created_at=self.clock())
+        officer = Officer(
+            id=uuid.uuid4().hex[:12],
+            name=name.strip(),
+            role=role,
+            agency=agency,
+            token_hash=hash_token(token),
+            created_at=self.clock(),
+        )
         self.store.add_officer(officer)
         return officer, token
 
     def authenticate(self, authorization: str | None) -> Officer:
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            raise Unauthorized("send an officer token as 'Authorization: Bearer <token>' (create one with `aduan officer add`)")
+            raise Unauthorized(
+                "send an officer token as 'Authorization: Bearer <token>' (create one with `aduan officer add`)"
+            )
         officer = self.store.officer_by_token_hash(hash_token(token.strip()))
         if officer is None or not officer.active:
             raise Unauthorized("unknown or revoked officer token")
@@ -158,8 +180,10 @@ class Aduan:
             self.store.save([report])
             return report
         if action is None:
-            raise ValidationError(f"unknown action {name!r}; expected one of: {', '.join(actions.OFFICER_ACTIONS)}",
-                                  {"action": "tidak dikenal"})
+            raise ValidationError(
+                f"unknown action {name!r}; expected one of: {', '.join(actions.OFFICER_ACTIONS)}",
+                {"action": "tidak dikenal"},
+            )
         report = self.report(tracking)
         officer.check_action(name, report.agency)
         action(report, payload, self.region, officer.actor, self.clock())
@@ -180,8 +204,9 @@ class Aduan:
         data["due"] = self.due(report)
         return data
 
-    def officer_list(self, officer: Officer, *, status: str | None, agency: str | None, limit: int,
-                     offset: int) -> list[dict[str, Any]]:
+    def officer_list(
+        self, officer: Officer, *, status: str | None, agency: str | None, limit: int, offset: int
+    ) -> list[dict[str, Any]]:
         if officer.role == "agency":
             if agency and agency != officer.agency:
                 raise Forbidden(f"an officer of {officer.agency!r} sees only that agency's reports")
@@ -189,9 +214,20 @@ class Aduan:
         if status is not None and status not in {s.value for s in Status}:
             raise ValidationError(f"unknown status {status!r}", {"status": "tidak dikenal"})
         reports = self.store.find(status=status, agency=agency, limit=limit, offset=offset)
-        return [{"tracking": r.tracking, "status": r.status.value, "agency": r.agency, "kind": r.kind,
-                 "title": r.title, "submitted_at": r.submitted_at.isoformat(), "updated_at": r.updated_at.isoformat(),
-                 "confidential": r.confidential, "due": self.due(r)} for r in reports]
+        return [
+            {
+                "tracking": r.tracking,
+                "status": r.status.value,
+                "agency": r.agency,
+                "kind": r.kind,
+                "title": r.title,
+                "submitted_at": r.submitted_at.isoformat(),
+                "updated_at": r.updated_at.isoformat(),
+                "confidential": r.confidential,
+                "due": self.due(r),
+            }
+            for r in reports
+        ]
 
     def due(self, report: Report) -> str | None:
         """The service-level deadline of the next step, as a date (SP4N-LAPOR! working days)."""

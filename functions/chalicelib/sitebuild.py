@@ -40,7 +40,9 @@ def build(output: Path, *, full: bool = False, api_url: str | None = None, searc
     (Pagefind is most of an incremental build's time on a large site); the worker uses it to
     put a change online first and refresh the index after."""
     publisher = config.publisher()
-    changed = publisher.publish_all() if full or not (publisher.dir / "stats.json").exists() else publisher.publish_pending()
+    changed = (
+        publisher.publish_all() if full or not (publisher.dir / "stats.json").exists() else publisher.publish_pending()
+    )
     plugins = str(REPO / "plugins")
     if plugins not in sys.path:
         sys.path.insert(0, plugins)
@@ -53,13 +55,23 @@ def build(output: Path, *, full: bool = False, api_url: str | None = None, searc
     scanner = scanner_for(reports, IdentifierCache(config.data_dir() / "identifiers.json"))
     held = config.data_dir() / HELD
     try:
-        result = build_site(Path(output), data_dir=config.data_dir(), api_url=api_url,
-                            settings_file=REPO / "pelicanconf.py", guard=guard_for(scanner), search=search)
+        result = build_site(
+            Path(output),
+            data_dir=config.data_dir(),
+            api_url=api_url,
+            settings_file=REPO / "pelicanconf.py",
+            guard=guard_for(scanner),
+            search=search,
+        )
     except Refused as refused:
         # Officers must learn that publishing stopped and which reports to fix: the console
         # shows this file (only tracking numbers and kinds of identifier, no values).
         write_json(held, {"refused": True, "problems": sorted(set(refused.problems))})
         raise PublicationRefused(str(refused)) from None
     held.unlink(missing_ok=True)
-    return {"records_changed": changed, "written": result.written, "unchanged": result.unchanged,
-            "deleted": result.deleted}
+    return {
+        "records_changed": changed,
+        "written": result.written,
+        "unchanged": result.unchanged,
+        "deleted": result.deleted,
+    }

@@ -9,9 +9,27 @@ import re
 import unicodedata
 
 _TERMS = (
-    "slot gacor", "slot online", "situs slot", "maxwin", "max win", "togel", "rtp live", "rtp slot",
-    "judi online", "judol", "scatter hitam", "bandar bola", "link alternatif", "deposit pulsa",
-    "gacor hari ini", "pola gacor", "jackpot", "zeus", "mahjong ways", "sbobet", "romanobet",
+    "slot gacor",
+    "slot online",
+    "situs slot",
+    "maxwin",
+    "max win",
+    "togel",
+    "rtp live",
+    "rtp slot",
+    "judi online",
+    "judol",
+    "scatter hitam",
+    "bandar bola",
+    "link alternatif",
+    "deposit pulsa",
+    "gacor hari ini",
+    "pola gacor",
+    "jackpot",
+    "zeus",
+    "mahjong ways",
+    "sbobet",
+    "romanobet",
 )
 _TERM_RE = re.compile("|".join(r"\b" + re.escape(t).replace(r"\ ", r"\s*") + r"\b" for t in _TERMS))
 # Brand names glued to digits (SALJU88, GARUDA4D) next to a gambling word.

@@ -125,20 +125,35 @@ class SQLiteStore:
             raise Conflict(f"report {report.tracking} was changed meanwhile; reload it and try again")
         stored_updates = conn.execute("SELECT COUNT(*) FROM updates WHERE report_id = ?", (report.id,)).fetchone()[0]
         record = json.dumps(report.to_dict(), ensure_ascii=False)
-        values = (report.tracking, report.ref, report.version + 1, report.status.value, report.agency,
-                  report.submitted_at.isoformat(), report.updated_at.isoformat(), record, report.id)
+        values = (
+            report.tracking,
+            report.ref,
+            report.version + 1,
+            report.status.value,
+            report.agency,
+            report.submitted_at.isoformat(),
+            report.updated_at.isoformat(),
+            record,
+            report.id,
+        )
         if stored is None:
             conn.execute(
                 "INSERT INTO reports (tracking, ref, version, status, agency, submitted_at, updated_at, record, id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values,
+            )
         else:
             conn.execute(
                 "UPDATE reports SET tracking=?, ref=?, version=?, status=?, agency=?, submitted_at=?,"
-                " updated_at=?, record=? WHERE id=?", values)
+                " updated_at=?, record=? WHERE id=?",
+                values,
+            )
         conn.executemany(
             "INSERT INTO updates (report_id, seq, at, body) VALUES (?, ?, ?, ?)",
-            [(report.id, seq, u.at.isoformat(), json.dumps(u.to_dict(), ensure_ascii=False))
-             for seq, u in enumerate(report.updates[stored_updates:], start=stored_updates)],
+            [
+                (report.id, seq, u.at.isoformat(), json.dumps(u.to_dict(), ensure_ascii=False))
+                for seq, u in enumerate(report.updates[stored_updates:], start=stored_updates)
+            ],
         )
         conn.execute("INSERT INTO events (tracking) VALUES (?)", (report.tracking,))
 
@@ -155,8 +170,9 @@ class SQLiteStore:
     def get_by_ref(self, ref: str) -> Report | None:
         return self._load(self._conn().execute("SELECT * FROM reports WHERE ref = ?", (ref,)).fetchone())
 
-    def find(self, *, status: str | None = None, agency: str | None = None, limit: int = 50,
-             offset: int = 0) -> list[Report]:
+    def find(
+        self, *, status: str | None = None, agency: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[Report]:
         where, params = [], []
         if status:
             where.append("status = ?")
@@ -182,9 +198,14 @@ class SQLiteStore:
 
     def history(self, tracking: str) -> list[Update]:
         """The updates as stored row by row (the audit trail), oldest first."""
-        rows = self._conn().execute(
-            "SELECT u.body FROM updates u JOIN reports r ON r.id = u.report_id WHERE r.tracking = ? ORDER BY u.seq",
-            (tracking,)).fetchall()
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT u.body FROM updates u JOIN reports r ON r.id = u.report_id WHERE r.tracking = ? ORDER BY u.seq",
+                (tracking,),
+            )
+            .fetchall()
+        )
         return [Update.from_dict(json.loads(r["body"])) for r in rows]
 
     # -- officers ----------------------------------------------------------------------------
@@ -193,13 +214,27 @@ class SQLiteStore:
         conn = self._conn()
         conn.execute(
             "INSERT INTO officers (id, name, role, agency, token_hash, created_at, active) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (officer.id, officer.name, officer.role, officer.agency, officer.token_hash,
-             officer.created_at.isoformat(), int(officer.active)))
+            (
+                officer.id,
+                officer.name,
+                officer.role,
+                officer.agency,
+                officer.token_hash,
+                officer.created_at.isoformat(),
+                int(officer.active),
+            ),
+        )
 
     def _officer(self, row: sqlite3.Row) -> Officer:
-        return Officer(id=row["id"], name=row["name"], role=row["role"], agency=row["agency"],
-                       token_hash=row["token_hash"], created_at=datetime.fromisoformat(row["created_at"]),
-                       active=bool(row["active"]))
+        return Officer(
+            id=row["id"],
+            name=row["name"],
+            role=row["role"],
+            agency=row["agency"],
+            token_hash=row["token_hash"],
+            created_at=datetime.fromisoformat(row["created_at"]),
+            active=bool(row["active"]),
+        )
 
     def officer_by_token_hash(self, token_hash: str) -> Officer | None:
         row = self._conn().execute("SELECT * FROM officers WHERE token_hash = ?", (token_hash,)).fetchone()

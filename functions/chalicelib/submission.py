@@ -68,7 +68,9 @@ def parse_location(data: Any, region: Region, errors: dict[str, str]) -> Locatio
         if kelurahan is None:
             errors["kelurahan"] = f"Kelurahan {_text(data.get('kelurahan'))!r} tidak ada di {region.name}."
         elif kecamatan is not None and kelurahan.kecamatan != kecamatan.name:
-            errors["kelurahan"] = f"Kelurahan {kelurahan.name} ada di Kecamatan {kelurahan.kecamatan}, bukan {kecamatan.name}."
+            errors["kelurahan"] = (
+                f"Kelurahan {kelurahan.name} ada di Kecamatan {kelurahan.kecamatan}, bukan {kecamatan.name}."
+            )
     address = _text(data.get("address")) or None
     if address and len(address) > 200:
         errors["address"] = "Alamat paling banyak 200 karakter."
@@ -90,7 +92,9 @@ def parse_location(data: Any, region: Region, errors: dict[str, str]) -> Locatio
     return Location(
         kecamatan=kecamatan.name if kecamatan else _text(data.get("kecamatan")),
         kelurahan=kelurahan.name if kelurahan else None,
-        address=address, lat=coords[0], lon=coords[1],
+        address=address,
+        lat=coords[0],
+        lon=coords[1],
     )
 
 
@@ -126,7 +130,9 @@ def validate(data: Any, region: Region) -> dict[str, Any]:
     if not TITLE_MIN <= len(title) <= TITLE_MAX:
         errors["title"] = f"Judul harus {TITLE_MIN}–{TITLE_MAX} karakter (sekarang {len(title)})."
     if not DESCRIPTION_MIN <= len(description) <= DESCRIPTION_MAX:
-        errors["description"] = f"Isi laporan harus {DESCRIPTION_MIN}–{DESCRIPTION_MAX} karakter (sekarang {len(description)})."
+        errors["description"] = (
+            f"Isi laporan harus {DESCRIPTION_MIN}–{DESCRIPTION_MAX} karakter (sekarang {len(description)})."
+        )
     category = _text(data.get("category")) or None
     if category and category not in region.categories:
         errors["category"] = f"Kategori {category!r} tidak dikenal."
@@ -139,18 +145,31 @@ def validate(data: Any, region: Region) -> dict[str, Any]:
     if errors:
         names = ", ".join(sorted(errors))
         raise ValidationError(f"Periksa kembali isian: {names}.", errors)
-    return {"kind": kind, "title": title, "description": description, "category": category,
-            "location": location, "reporter": reporter,
-            "anonymous": as_bool(data.get("anonymous")), "confidential": as_bool(data.get("confidential"))}
+    return {
+        "kind": kind,
+        "title": title,
+        "description": description,
+        "category": category,
+        "location": location,
+        "reporter": reporter,
+        "anonymous": as_bool(data.get("anonymous")),
+        "confidential": as_bool(data.get("confidential")),
+    }
 
 
-def new_report(fields: dict[str, Any], region: Region, *, now: datetime, channel: str = "web",
-               ref: str | None = None) -> tuple[Report, str]:
+def new_report(
+    fields: dict[str, Any], region: Region, *, now: datetime, channel: str = "web", ref: str | None = None
+) -> tuple[Report, str]:
     """A new report in status `received`, and the reporter's secret (shown once, stored hashed)."""
     secret = new_secret()
     report = Report(
-        id=uuid.uuid4().hex, tracking=new_tracking(region.tracking_prefix), secret_hash=hash_secret(secret),
-        channel=channel, submitted_at=now, ref=ref, **fields,
+        id=uuid.uuid4().hex,
+        tracking=new_tracking(region.tracking_prefix),
+        secret_hash=hash_secret(secret),
+        channel=channel,
+        submitted_at=now,
+        ref=ref,
+        **fields,
     )
     report.updates.append(Update(at=now, actor="reporter", type=STATUS, status=Status.RECEIVED))
     return report, secret

@@ -30,7 +30,9 @@ def read_body(raw: bytes | None, headers: dict[str, str]) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ValidationError(f"the request body is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+        raise ValidationError(
+            f"the request body is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}"
+        ) from None
     if not isinstance(data, dict):
         raise ValidationError("the request body must be a JSON object")
     return data
@@ -43,6 +45,7 @@ def nest_form(fields: dict[str, str]) -> dict[str, Any]:
 
 
 # -- HTML for the no-JavaScript path -----------------------------------------------------------
+
 
 def page(title: str, body: str, site_url: str) -> str:
     home = html.escape(site_url or "/")
@@ -64,29 +67,42 @@ def error_page(error: AduanError, site_url: str) -> str:
 
 def receipt_page(tracking: str, secret: str, site_url: str) -> str:
     t, s = html.escape(tracking), html.escape(secret)
-    body = (f'<div class="box" role="status"><p>Nomor pelacakan / tracking number:<br><code id="tracking-number">{t}</code></p>'
-            f'<p>Kode rahasia / secret:<br><code id="tracking-secret">{s}</code></p></div>'
-            "<p>Simpan kedua kode ini. Nomor pelacakan untuk melihat status laporan; kode rahasia untuk menambah "
-            "informasi atau menanggapi penyelesaian. Kode rahasia tidak dapat ditampilkan lagi.</p>"
-            f'<p><a href="{html.escape(site_url)}/lacak/">Lacak laporan</a></p>')
+    body = (
+        f'<div class="box" role="status"><p>Nomor pelacakan / tracking number:<br><code id="tracking-number">{t}</code></p>'
+        f'<p>Kode rahasia / secret:<br><code id="tracking-secret">{s}</code></p></div>'
+        "<p>Simpan kedua kode ini. Nomor pelacakan untuk melihat status laporan; kode rahasia untuk menambah "
+        "informasi atau menanggapi penyelesaian. Kode rahasia tidak dapat ditampilkan lagi.</p>"
+        f'<p><a href="{html.escape(site_url)}/lacak/">Lacak laporan</a></p>'
+    )
     return page("Laporan diterima", body, site_url)
 
 
 def status_page(status: dict[str, Any], site_url: str) -> str:
     rows = "".join(
         f"<li>{html.escape(e['date'])}: {html.escape(e['status'] or e['type'])}"
-        f"{' — ' + html.escape(e['note']) if e['note'] else ''}</li>" for e in status["timeline"])
-    link = (f'<p><a href="{html.escape(status["public_url"])}">Halaman publik laporan ini</a></p>'
-            if status.get("public_url") else "")
-    body = (f'<div class="box"><p>Nomor: <code>{html.escape(status["tracking"])}</code></p>'
-            f'<p>Status: <strong>{html.escape(status["status_label"])}</strong> ({html.escape(status["status_label_en"])})</p>'
-            f'<p>Instansi: {html.escape(status["agency_name"])}</p></div><h2>Riwayat</h2><ol>{rows}</ol>{link}')
+        f"{' — ' + html.escape(e['note']) if e['note'] else ''}</li>"
+        for e in status["timeline"]
+    )
+    link = (
+        f'<p><a href="{html.escape(status["public_url"])}">Halaman publik laporan ini</a></p>'
+        if status.get("public_url")
+        else ""
+    )
+    body = (
+        f'<div class="box"><p>Nomor: <code>{html.escape(status["tracking"])}</code></p>'
+        f"<p>Status: <strong>{html.escape(status['status_label'])}</strong> ({html.escape(status['status_label_en'])})</p>"
+        f"<p>Instansi: {html.escape(status['agency_name'])}</p></div><h2>Riwayat</h2><ol>{rows}</ol>{link}"
+    )
     return page(f"Status laporan {status['tracking']}", body, site_url)
 
 
 def done_page(message: str, tracking: str, site_url: str) -> str:
-    return page("Terima kasih", f'<div class="box" role="status"><p>{html.escape(message)}</p>'
-                f"<p>Nomor: <code>{html.escape(tracking)}</code></p></div>", site_url)
+    return page(
+        "Terima kasih",
+        f'<div class="box" role="status"><p>{html.escape(message)}</p>'
+        f"<p>Nomor: <code>{html.escape(tracking)}</code></p></div>",
+        site_url,
+    )
 
 
 def console_page() -> str:

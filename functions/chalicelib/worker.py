@@ -21,8 +21,16 @@ from .sitebuild import build
 log = logging.getLogger("aduan.worker")
 
 
-def run(output: Path, *, interval: float = 0.3, quiet: float = 0.7, patience: float = 5.0,
-        search_quiet: float = 5.0, api_url: str | None = None, stop: Callable[[], bool] = lambda: False) -> None:
+def run(
+    output: Path,
+    *,
+    interval: float = 0.3,
+    quiet: float = 0.7,
+    patience: float = 5.0,
+    search_quiet: float = 5.0,
+    api_url: str | None = None,
+    stop: Callable[[], bool] = lambda: False,
+) -> None:
     store = config.store()
     last_autoclose = 0.0
     first_seen = last_seen = 0.0

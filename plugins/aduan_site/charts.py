@@ -93,9 +93,11 @@ def line_chart(chart_id: str, title: str, desc: str, points: Sequence[Bar]) -> M
     body = []
     for tick in ticks:
         y = top_pad + plot_h * (1 - tick / top)
-        body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - right}" y2="{y:.1f}" stroke="{GRID}" '
-                    f'stroke-width="0.5"/><text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{AXIS}">'
-                    f"{tick}</text>")
+        body.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - right}" y2="{y:.1f}" stroke="{GRID}" '
+            f'stroke-width="0.5"/><text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{AXIS}">'
+            f"{tick}</text>"
+        )
     count = len(points)
     step_x = plot_w / max(1, count - 1)
     widest = max((len(p.label) for p in points), default=1) + 2
@@ -106,14 +108,19 @@ def line_chart(chart_id: str, title: str, desc: str, points: Sequence[Bar]) -> M
         y = top_pad + plot_h * (1 - point.value / top)
         coords.append((x, y))
         if (count - 1 - i) % every == 0:  # counted from the end: the latest month always has its label
-            body.append(f'<text x="{x:.1f}" y="{height - bottom + 18}" text-anchor="middle" fill="{AXIS}">'
-                        f"{escape(point.label)}</text>")
+            body.append(
+                f'<text x="{x:.1f}" y="{height - bottom + 18}" text-anchor="middle" fill="{AXIS}">'
+                f"{escape(point.label)}</text>"
+            )
     if len(coords) > 1:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
         body.append(f'<polyline points="{path}" fill="none" stroke="{BAR}" stroke-width="2.5"/>')
     for (x, y), point in zip(coords, points, strict=True):
-        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{BAR}"><title>{escape(point.label)}: '
-                    f"{escape(point.text)}</title></circle>")
-    body.append(f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{WIDTH - right}" y2="{top_pad + plot_h}" '
-                f'stroke="{AXIS}"/>')
+        body.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{BAR}"><title>{escape(point.label)}: '
+            f"{escape(point.text)}</title></circle>"
+        )
+    body.append(
+        f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{WIDTH - right}" y2="{top_pad + plot_h}" stroke="{AXIS}"/>'
+    )
     return _svg(chart_id, title, desc, WIDTH, height, body)

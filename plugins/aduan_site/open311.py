@@ -16,8 +16,15 @@ from .labels import reason_label, status_label
 
 CLOSED = ("resolved", "rejected")
 # GeoReport requires a service code; reports a channel sent without a category get this one.
-UNCATEGORIZED = {"service_code": "tanpa-kategori", "service_name": "Tanpa kategori", "description": "No category yet",
-                 "metadata": False, "type": "realtime", "keywords": "", "group": ""}
+UNCATEGORIZED = {
+    "service_code": "tanpa-kategori",
+    "service_name": "Tanpa kategori",
+    "description": "No category yet",
+    "metadata": False,
+    "type": "realtime",
+    "keywords": "",
+    "group": "",
+}
 
 
 def datetime_of(day: str | None) -> str | None:
@@ -30,15 +37,17 @@ def services(dataset: Dataset) -> list[dict[str, Any]]:
     for category in dataset.region.get("categories", []):
         agency = dataset.agencies.get(category.get("agency") or "", {})
         keywords = [w for w in (category.get("name_en") or "").lower().replace(",", " ").split() if len(w) > 3]
-        result.append({
-            "service_code": category["id"],
-            "service_name": category["name"],
-            "description": category.get("name_en") or category["name"],
-            "metadata": False,
-            "type": "realtime",
-            "keywords": ",".join(keywords),
-            "group": agency.get("short_name") or agency.get("name") or "",
-        })
+        result.append(
+            {
+                "service_code": category["id"],
+                "service_name": category["name"],
+                "description": category.get("name_en") or category["name"],
+                "metadata": False,
+                "type": "realtime",
+                "keywords": ",".join(keywords),
+                "group": agency.get("short_name") or agency.get("name") or "",
+            }
+        )
     named = {r["category"] for r in dataset.records if r.get("category")}
     for code in sorted(named - set(dataset.categories)):  # unknown to the region: still a service
         result.append({**UNCATEGORIZED, "service_code": code, "service_name": code, "description": code})
@@ -89,8 +98,11 @@ def service_request(record: Record, dataset: Dataset, site_url: str = "") -> dic
         "zipcode": None,
         "lat": record.get("lat"),
         "long": record.get("lon"),
-        "media_url": (f"{site_url.rstrip('/')}/{photo_path(record, record['attachments'][0])}"
-                      if record.get("attachments") else None),
+        "media_url": (
+            f"{site_url.rstrip('/')}/{photo_path(record, record['attachments'][0])}"
+            if record.get("attachments")
+            else None
+        ),
         # Not GeoReport, but what a client needs to show the request: its title.
         "title": record.get("title"),
     }

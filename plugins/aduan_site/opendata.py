@@ -51,8 +51,15 @@ def public_row(record: Record, dataset: Dataset) -> Row:
 def update_rows(records: list[Record]) -> list[Row]:
     """The public timelines, one row per entry, numbered from 1 within each report."""
     return [
-        {"tracking": r["tracking"], "seq": seq, "date": e.get("date"), "type": e.get("type") or "status",
-         "status": e.get("status"), "agency": e.get("agency"), "note": e.get("note") or None}
+        {
+            "tracking": r["tracking"],
+            "seq": seq,
+            "date": e.get("date"),
+            "type": e.get("type") or "status",
+            "status": e.get("status"),
+            "agency": e.get("agency"),
+            "note": e.get("note") or None,
+        }
         for r in records
         for seq, e in enumerate(r.get("timeline") or [], start=1)
     ]
@@ -71,9 +78,13 @@ def agency_rows(dataset: Dataset, reports: list[Row], updates: list[Row]) -> lis
     named |= {str(c["agency"]) for c in dataset.categories.values() if c.get("agency")}
     ids += sorted(named - set(ids))
     return [
-        {"id": a, "short_name": dataset.agencies.get(a, {}).get("short_name"),
-         "name": dataset.agencies.get(a, {}).get("name"), "published_reports": published.get(a, 0),
-         "all_reports": totals.get(a, 0)}  # stats.json omits agencies with no report
+        {
+            "id": a,
+            "short_name": dataset.agencies.get(a, {}).get("short_name"),
+            "name": dataset.agencies.get(a, {}).get("name"),
+            "published_reports": published.get(a, 0),
+            "all_reports": totals.get(a, 0),
+        }  # stats.json omits agencies with no report
         for a in ids
     ]
 
@@ -87,16 +98,29 @@ def category_rows(dataset: Dataset, reports: list[Row]) -> list[Row]:
     rows = []
     for category_id in ids:
         spec = dataset.categories.get(category_id, {})
-        rows.append({"id": category_id, "name": spec.get("name"), "name_en": spec.get("name_en"),
-                     "agency": spec.get("agency"), "sensitive": spec.get("sensitive"),
-                     "published_reports": published.get(category_id, 0)})
+        rows.append(
+            {
+                "id": category_id,
+                "name": spec.get("name"),
+                "name_en": spec.get("name_en"),
+                "agency": spec.get("agency"),
+                "sensitive": spec.get("sensitive"),
+                "published_reports": published.get(category_id, 0),
+            }
+        )
     return rows
 
 
 def kecamatan_rows(published: dict[str, Any]) -> list[Row]:
     """Every kecamatan of the region (and any other a report names), with its counts."""
-    return [{"kecamatan": row["kecamatan"], "published_reports": row["total"],
-             "without_kelurahan": row["without_kelurahan"]} for row in published["by_kecamatan"]]
+    return [
+        {
+            "kecamatan": row["kecamatan"],
+            "published_reports": row["total"],
+            "without_kelurahan": row["without_kelurahan"],
+        }
+        for row in published["by_kecamatan"]
+    ]
 
 
 def _cell(value: Any) -> str:
@@ -158,17 +182,31 @@ def datapackage(dataset: Dataset, site: Site, generated: str | None) -> dict[str
         "kelurahan (or kecamatan for sensitive categories); dates are days in Western Indonesian Time (WIB).",
         "version": generated or "",
         "created": f"{generated}T00:00:00+07:00" if generated else None,
-        "licenses": [{"name": "CC-BY-4.0", "path": LICENSE_URL,
-                      "title": "Creative Commons Attribution 4.0 International"}],
+        "licenses": [
+            {"name": "CC-BY-4.0", "path": LICENSE_URL, "title": "Creative Commons Attribution 4.0 International"}
+        ],
         "contributors": [{"title": region.get("operator") or site.name, "role": "publisher"}],
         "citation": citation(dataset, site, generated),
         "citation_id": citation(dataset, site, generated, "id"),
-        "resources": [t.resource() for t in schema.TABLES] + [
-            {"name": "reports-json", "path": "reports.json", "format": "json", "mediatype": "application/json",
-             "encoding": "utf-8", "description": "The rows of reports.csv as JSON: generated, count, reports."},
-            {"name": "stats", "path": "stats.json", "format": "json", "mediatype": "application/json",
-             "encoding": "utf-8", "description": "Counts over all reports (total, by_status, by_agency, by_kind) "
-             "and the same figures over published reports (published_by_*)."},
+        "resources": [t.resource() for t in schema.TABLES]
+        + [
+            {
+                "name": "reports-json",
+                "path": "reports.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "description": "The rows of reports.csv as JSON: generated, count, reports.",
+            },
+            {
+                "name": "stats",
+                "path": "stats.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "description": "Counts over all reports (total, by_status, by_agency, by_kind) "
+                "and the same figures over published reports (published_by_*).",
+            },
         ],
     }
     if site.url:
@@ -237,7 +275,8 @@ def open_data_files(dataset: Dataset, published: dict[str, Any], data: Tables, s
     files = {t.path: table_csv(t, data.rows(t)) for t in schema.TABLES}
     files["reports.json"] = reports_json(data.reports, generated)
     files["stats.json"] = stats_json(dataset, published)
-    files["datapackage.json"] = (json.dumps(datapackage(dataset, site, generated), ensure_ascii=False, indent=1)
-                                 + "\n").encode()
+    files["datapackage.json"] = (
+        json.dumps(datapackage(dataset, site, generated), ensure_ascii=False, indent=1) + "\n"
+    ).encode()
     files["LICENSE.txt"] = license_text(dataset, site, generated)
     return files

@@ -49,8 +49,15 @@ BILINGUAL = ("", "statistik/", "lapor/", "lacak/", "cari/")
 # snapshots are declared separately).
 DATASET_FILES = (
     *(t.path for t in schema.TABLES),
-    "reports.json", "stats.json", "datapackage.json", "LICENSE.txt", "aduan.db", "metadata.json",
-    "open311/services.json", "open311/requests.json", "SHA256SUMS",
+    "reports.json",
+    "stats.json",
+    "datapackage.json",
+    "LICENSE.txt",
+    "aduan.db",
+    "metadata.json",
+    "open311/services.json",
+    "open311/requests.json",
+    "SHA256SUMS",
 )
 
 
@@ -93,8 +100,9 @@ class AduanGenerator(Generator):
         # `aduan build` and the worker may both build into output/: one at a time, or the
         # manifest would not describe the files.
         with build_lock(Path(self.output_path)):
-            out = IncrementalOutput(Path(self.output_path), self.options["MANIFEST"], self.render_key(),
-                                    guard=self.options["GUARD"])
+            out = IncrementalOutput(
+                Path(self.output_path), self.options["MANIFEST"], self.render_key(), guard=self.options["GUARD"]
+            )
             self.write_reports(out)
             # Pagefind indexes the report pages in the background while the rest is made.
             search = self.start_search(out)
@@ -173,8 +181,9 @@ class AduanGenerator(Generator):
             "month_label": labels.month_label,
             "OPEN_DATA": {
                 "dictionary": {lang: schema.dictionary(lang) for lang in labels.LANGS},
-                "citation": {lang: citation(self.dataset, self.site, generated_day(self.dataset), lang)
-                             for lang in labels.LANGS},
+                "citation": {
+                    lang: citation(self.dataset, self.site, generated_day(self.dataset), lang) for lang in labels.LANGS
+                },
                 "snapshots": self.snapshot_days,
             },
         }
@@ -261,7 +270,9 @@ class AduanGenerator(Generator):
         public = Path(self.options["PUBLIC_DATA"])
         for attachment in record.get("attachments") or []:
             if not re.fullmatch(r"[0-9a-f]{6,32}", str(attachment.get("id"))):
-                logger.error("aduan_site: %s has a photo with a bad id %r; skipped", record["tracking"], attachment.get("id"))
+                logger.error(
+                    "aduan_site: %s has a photo with a bad id %r; skipped", record["tracking"], attachment.get("id")
+                )
                 continue
             relpath = open311.photo_path(record, attachment)
             if out.reuse(relpath, attachment["id"], any_render=True):
@@ -302,7 +313,9 @@ class AduanGenerator(Generator):
             self.write_pages(out, "agency", f"instansi/{agency_id}/", by_agency.get(agency_id, []), agency=agency_id)
 
         status_totals = self.dataset.stats.get("by_status", {})
-        rows = [{"id": s, "public": len(by_status.get(s, [])), "total": status_totals.get(s, 0)} for s in labels.STATUSES]
+        rows = [
+            {"id": s, "public": len(by_status.get(s, [])), "total": status_totals.get(s, 0)} for s in labels.STATUSES
+        ]
         out.put("status/index.html", self.render("statuses", "id", "status/", statuses=rows))
         for status in labels.STATUSES:
             self.write_pages(out, "status", f"status/{status}/", by_status.get(status, []), status=status)
@@ -361,8 +374,9 @@ class AduanGenerator(Generator):
             view = page_context(stats, published, lang, helpers["agency_name"], helpers["category_name"])
             pages = {
                 "": self.render("home", lang, prefix, stats=stats, recent=recent),
-                "statistik/": self.render("statistics", lang, f"{prefix}statistik/", stats=stats,
-                                          published=published, view=view),
+                "statistik/": self.render(
+                    "statistics", lang, f"{prefix}statistik/", stats=stats, published=published, view=view
+                ),
                 "lapor/": self.render("report_form", lang, f"{prefix}lapor/", script_data=data),
                 "lacak/": self.render("track", lang, f"{prefix}lacak/", script_data=data),
             }
@@ -391,11 +405,16 @@ class AduanGenerator(Generator):
             data = tables(self.dataset, published)
             files = open_data_files(self.dataset, published, data, self.site)
             files["aduan.db"] = sqlite_bytes(data)
-            files["metadata.json"] = datasette_metadata(self.site, self.dataset.region, citation(
-                self.dataset, self.site, generated_day(self.dataset)))
+            files["metadata.json"] = datasette_metadata(
+                self.site, self.dataset.region, citation(self.dataset, self.site, generated_day(self.dataset))
+            )
             files["open311/services.json"] = open311.services_json(self.dataset)
             files["open311/requests.json"] = open311.requests_json(
-                [open311.service_request(r, self.dataset, self.settings.get("SITEURL", "")) for r in self.dataset.records])
+                [
+                    open311.service_request(r, self.dataset, self.settings.get("SITEURL", ""))
+                    for r in self.dataset.records
+                ]
+            )
             files["SHA256SUMS"] = sha256sums(files)
             assert set(files) == set(DATASET_FILES), set(files) ^ set(DATASET_FILES)
             for name, content in files.items():
@@ -406,9 +425,13 @@ class AduanGenerator(Generator):
             path = f"data/open311/requests/{tracking}.json"
             digest = self.dataset.digests[tracking]
             if not out.reuse(path, digest):
-                out.put(path, open311.request_json(open311.service_request(record, self.dataset,
-                                                                           self.settings.get("SITEURL", ""))),
-                        digest=digest)
+                out.put(
+                    path,
+                    open311.request_json(
+                        open311.service_request(record, self.dataset, self.settings.get("SITEURL", ""))
+                    ),
+                    digest=digest,
+                )
         if self.dataset.records:
             snapshots.write_snapshots(out, generated_day(self.dataset), current)
         else:
@@ -431,8 +454,17 @@ class AduanGenerator(Generator):
         siteurl = self.settings.get("SITEURL", "")
         common = {"dataset": self.dataset, "siteurl": siteurl, "agency_name": helpers["agency_name"]}
         title = f"{self.settings.get('SITENAME', 'Aduan')} {self.dataset.region.get('name', '')}".strip()
-        out.put(paths[0], feed_xml(feed_path=paths[0], title=f"{title}: {labels.UI['id']['feed_all']}",
-                                   page_path="", items=everything[:LIMIT], **common), digest=key)
+        out.put(
+            paths[0],
+            feed_xml(
+                feed_path=paths[0],
+                title=f"{title}: {labels.UI['id']['feed_all']}",
+                page_path="",
+                items=everything[:LIMIT],
+                **common,
+            ),
+            digest=key,
+        )
         by_agency: dict[str, list[Any]] = defaultdict(list)
         for entry in everything:
             agency = entry.record.get("agency")
@@ -440,9 +472,17 @@ class AduanGenerator(Generator):
                 by_agency[agency].append(entry)
         for agency, path in zip(agencies, paths[1:], strict=True):
             name = helpers["agency_name"](agency)
-            out.put(path, feed_xml(feed_path=path, title=f"{title}: {labels.UI['id']['feed_agency'].format(name=name)}",
-                                   page_path=f"instansi/{agency}/", items=by_agency.get(agency, []), **common),
-                    digest=key)
+            out.put(
+                path,
+                feed_xml(
+                    feed_path=path,
+                    title=f"{title}: {labels.UI['id']['feed_agency'].format(name=name)}",
+                    page_path=f"instansi/{agency}/",
+                    items=by_agency.get(agency, []),
+                    **common,
+                ),
+                digest=key,
+            )
 
     def search_key(self, out: IncrementalOutput) -> str:
         relpaths = [f"laporan/{r['tracking']}/index.html" for r in self.dataset.records]

@@ -57,7 +57,8 @@ class IndexJob:
                 _place(source, site / relpath)
             command = [_executable(), "--site", str(site), "--output-path", str(self.bundle), "--silent"]
             self.process = subprocess.Popen(  # noqa: S603 - our own arguments
-                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
         except BaseException:
             self.tmp.cleanup()
             raise
@@ -68,8 +69,11 @@ class IndexJob:
             _, stderr = self.process.communicate()
             if self.process.returncode != 0:
                 raise SearchError(f"pagefind failed ({self.process.returncode}): {stderr.strip()[-2000:]}")
-            return {p.relative_to(self.bundle).as_posix(): p.read_bytes()
-                    for p in sorted(self.bundle.rglob("*")) if p.is_file()}
+            return {
+                p.relative_to(self.bundle).as_posix(): p.read_bytes()
+                for p in sorted(self.bundle.rglob("*"))
+                if p.is_file()
+            }
         finally:
             self.tmp.cleanup()
 
@@ -78,4 +82,3 @@ class IndexJob:
             self.process.kill()
             self.process.wait()
         self.tmp.cleanup()
-

@@ -26,9 +26,17 @@ SUMS = "SHA256SUMS"
 # What a snapshot holds: the tables and their description (a data package of its own), not
 # the SQLite file, the Open311 files or the per-report files, which all derive from these.
 FILES = (
-    "reports.csv", "reports.json", "updates.csv", "agencies.csv", "categories.csv",
-    "statistics/kecamatan.csv", "statistics/kelurahan.csv", "statistics/kecamatan_category_month.csv",
-    "stats.json", "datapackage.json", "LICENSE.txt",
+    "reports.csv",
+    "reports.json",
+    "updates.csv",
+    "agencies.csv",
+    "categories.csv",
+    "statistics/kecamatan.csv",
+    "statistics/kelurahan.csv",
+    "statistics/kecamatan_category_month.csv",
+    "stats.json",
+    "datapackage.json",
+    "LICENSE.txt",
 )
 
 
@@ -94,8 +102,11 @@ def snapshot_index(snapshots: dict[str, str]) -> bytes:
     """index.json: every snapshot's day, directory and files with their SHA-256."""
     index = {
         "snapshots": [
-            {"date": day, "path": f"snapshots/{day}/",
-             "files": {path: digest for digest, _, path in (line.partition("  ") for line in sums.splitlines())}}
+            {
+                "date": day,
+                "path": f"snapshots/{day}/",
+                "files": {path: digest for digest, _, path in (line.partition("  ") for line in sums.splitlines())},
+            }
             for day, sums in sorted(snapshots.items())
         ]
     }

@@ -73,10 +73,13 @@ def sqlite_bytes(data: Tables) -> bytes:
                 conn.execute("CREATE INDEX reports_submitted ON reports (submitted)")
                 conn.execute("CREATE INDEX updates_date ON updates (date)")
                 # Datasette finds this table and offers a search box on `reports`.
-                conn.execute("CREATE VIRTUAL TABLE reports_fts USING fts5(title, description, "
-                             "content='reports', content_rowid='rowid')")
-                conn.execute("INSERT INTO reports_fts (rowid, title, description) "
-                             "SELECT rowid, title, description FROM reports")
+                conn.execute(
+                    "CREATE VIRTUAL TABLE reports_fts USING fts5(title, description, "
+                    "content='reports', content_rowid='rowid')"
+                )
+                conn.execute(
+                    "INSERT INTO reports_fts (rowid, title, description) SELECT rowid, title, description FROM reports"
+                )
                 for name, sql in VIEWS.items():
                     conn.execute(f"CREATE VIEW {name} AS {sql.strip()}")
             conn.execute("VACUUM")
@@ -101,5 +104,6 @@ def datasette_metadata(site: Site, region: dict[str, Any], citation: str) -> byt
         "source_url": site.link("data-terbuka/") if site.url else None,
         "databases": {"aduan": {"tables": tables}},
     }
-    return (json.dumps({k: v for k, v in metadata.items() if v is not None}, ensure_ascii=False, indent=1)
-            + "\n").encode()
+    return (
+        json.dumps({k: v for k, v in metadata.items() if v is not None}, ensure_ascii=False, indent=1) + "\n"
+    ).encode()

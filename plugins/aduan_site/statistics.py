@@ -79,9 +79,14 @@ def _category_rows(records: list[Record], dataset: Dataset) -> list[dict[str, An
     rows = []
     for category_id in ids:
         category = dataset.categories.get(category_id, {})
-        rows.append({"category": category_id, "name": category.get("name") or category_id,
-                     "name_en": category.get("name_en") or category.get("name") or category_id,
-                     "total": counts.get(category_id, 0)})
+        rows.append(
+            {
+                "category": category_id,
+                "name": category.get("name") or category_id,
+                "name_en": category.get("name_en") or category.get("name") or category_id,
+                "total": counts.get(category_id, 0),
+            }
+        )
     rows.sort(key=lambda row: (-row["total"], row["category"]))
     if counts.get(None):
         rows.append({"category": None, "name": "Tanpa kategori", "name_en": "No category", "total": counts[None]})
@@ -126,8 +131,12 @@ def published_statistics(dataset: Dataset) -> dict[str, Any]:
     kec_counts = Counter(r["kecamatan"] for r in records)
     without_kel = Counter(r["kecamatan"] for r in records if not r.get("kelurahan"))
     by_kecamatan = [
-        {"kecamatan": k, "total": kec_counts.get(k, 0), "without_kelurahan": without_kel.get(k, 0),
-         "share": _share(kec_counts.get(k, 0), total)}
+        {
+            "kecamatan": k,
+            "total": kec_counts.get(k, 0),
+            "without_kelurahan": without_kel.get(k, 0),
+            "share": _share(kec_counts.get(k, 0), total),
+        }
         for k, _ in areas
     ]
     kel_counts = Counter((r["kecamatan"], r["kelurahan"]) for r in records if r.get("kelurahan"))
@@ -135,7 +144,8 @@ def published_statistics(dataset: Dataset) -> dict[str, Any]:
     marks = suppress_groups(groups)
     by_kelurahan = [
         {"kecamatan": k, "kelurahan": kl, "count": None if marks[k][kl] else n, "suppressed": marks[k][kl]}
-        for k, cells in groups.items() for kl, n in cells.items()
+        for k, cells in groups.items()
+        for kl, n in cells.items()
     ]
 
     submitted_months = Counter(r["submitted"][:7] for r in records)
@@ -145,14 +155,20 @@ def published_statistics(dataset: Dataset) -> dict[str, Any]:
     # Reports without a category are left out of the cube: fewer cells, and the totals it
     # would otherwise have to match (per kecamatan, per month) then protect it further.
     categories = [c for c in dataset.categories] + sorted(
-        {r["category"] for r in records if r.get("category") and r["category"] not in dataset.categories})
+        {r["category"] for r in records if r.get("category") and r["category"] not in dataset.categories}
+    )
     cube_counts = Counter((r["kecamatan"], r["category"], r["submitted"][:7]) for r in records if r.get("category"))
     grid = {(k, c, m): cube_counts.get((k, c, m), 0) for k, _ in areas for c in categories for m in months}
     sensitive = {c for c, spec in dataset.categories.items() if spec.get("sensitive")}
     cube_marks = suppress_cube(grid, sensitive)
     cube = [
-        {"kecamatan": k, "category": c, "month": m, "count": None if cube_marks[k, c, m] else n,
-         "suppressed": cube_marks[k, c, m]}
+        {
+            "kecamatan": k,
+            "category": c,
+            "month": m,
+            "count": None if cube_marks[k, c, m] else n,
+            "suppressed": cube_marks[k, c, m],
+        }
         for (k, c, m), n in grid.items()
     ]
 

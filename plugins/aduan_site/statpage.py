@@ -52,8 +52,7 @@ def page_context(
     category_name: Callable[..., str],
 ) -> dict[str, Any]:
     t = labels.UI[lang]
-    statuses = [(labels.status_label(s, lang), (stats.get("by_status") or {}).get(s, 0))
-                for s in labels.STATUSES]
+    statuses = [(labels.status_label(s, lang), (stats.get("by_status") or {}).get(s, 0)) for s in labels.STATUSES]
     # stats.json lists only agencies with reports; the page shows every agency, zeros included.
     totals = {row.get("agency"): row.get("total") or 0 for row in stats.get("by_agency") or []}
     for row in published.get("by_agency") or []:
@@ -72,10 +71,16 @@ def page_context(
     groups: dict[str, list[dict[str, Any]]] = {}
     for row in published["by_kelurahan"]:
         groups.setdefault(row["kecamatan"], []).append(
-            {"kelurahan": row["kelurahan"], "text": cell_text(row["count"], row["suppressed"], lang),
-             "suppressed": row["suppressed"]})
-    kelurahan = [{"kecamatan": k, "total": kecamatan[k]["total"], "without": kecamatan[k]["without_kelurahan"],
-                  "rows": rows} for k, rows in groups.items()]
+            {
+                "kelurahan": row["kelurahan"],
+                "text": cell_text(row["count"], row["suppressed"], lang),
+                "suppressed": row["suppressed"],
+            }
+        )
+    kelurahan = [
+        {"kecamatan": k, "total": kecamatan[k]["total"], "without": kecamatan[k]["without_kelurahan"], "rows": rows}
+        for k, rows in groups.items()
+    ]
 
     # The area × category × month table: the latest months, one table per kecamatan.
     months = [row["month"] for row in published["by_month"]][-PAGE_MONTHS:]
@@ -87,22 +92,39 @@ def page_context(
             if row["category"] not in categories:
                 categories.append(row["category"])
     cube = [
-        {"kecamatan": k, "slug": k.lower().replace(" ", "-"),
-         "rows": [{"category": category_name(c, lang),
-                   "cells": [cell_text(cells[k, c][m]["count"], cells[k, c][m]["suppressed"], lang) for m in months]}
-                  for c in categories if (k, c) in cells]}
+        {
+            "kecamatan": k,
+            "slug": k.lower().replace(" ", "-"),
+            "rows": [
+                {
+                    "category": category_name(c, lang),
+                    "cells": [cell_text(cells[k, c][m]["count"], cells[k, c][m]["suppressed"], lang) for m in months],
+                }
+                for c in categories
+                if (k, c) in cells
+            ],
+        }
         for k in kecamatan
     ]
     return {
         "charts": {
             "all_status": _bar_chart("chart-all-status", t["by_status"], statuses, lang),
             "all_agency": _bar_chart("chart-all-agency", t["by_agency"], all_agencies, lang),
-            "category": _bar_chart("chart-category", t["by_category"],
-                                   [(category_label(r), r["total"]) for r in published["by_category"]], lang),
-            "kecamatan": _bar_chart("chart-kecamatan", t["by_kecamatan"],
-                                    [(r["kecamatan"], r["total"]) for r in published["by_kecamatan"]], lang),
-            "month": _line_chart("chart-month", t["by_month"],
-                                 [(r["month"], r["total"]) for r in published["by_month"]], lang),
+            "category": _bar_chart(
+                "chart-category",
+                t["by_category"],
+                [(category_label(r), r["total"]) for r in published["by_category"]],
+                lang,
+            ),
+            "kecamatan": _bar_chart(
+                "chart-kecamatan",
+                t["by_kecamatan"],
+                [(r["kecamatan"], r["total"]) for r in published["by_kecamatan"]],
+                lang,
+            ),
+            "month": _line_chart(
+                "chart-month", t["by_month"], [(r["month"], r["total"]) for r in published["by_month"]], lang
+            ),
         },
         "agency_label": agency_label,
         "category_label": category_label,
@@ -110,5 +132,6 @@ def page_context(
         "cube": cube,
         "cube_months": months,
         "not_published": (stats["total"] - stats["published"])
-        if isinstance(stats.get("total"), int) and isinstance(stats.get("published"), int) else None,
+        if isinstance(stats.get("total"), int) and isinstance(stats.get("published"), int)
+        else None,
     }
