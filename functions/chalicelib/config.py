@@ -7,12 +7,14 @@ served, so the API can link to it.
 
 from __future__ import annotations
 
+import functools
 import os
 from functools import lru_cache
 from pathlib import Path
 
 from .attachments import LocalBlobs
-from .publish import Publisher
+from .gate import GateIndex
+from .publish import Publisher, read_record
 from .region import load_region
 from .service import Aduan
 from .sqlite_store import SQLiteStore
@@ -40,8 +42,20 @@ def blobs() -> LocalBlobs:
 
 
 def service() -> Aduan:
-    return Aduan(store(), load_region(), site_url=site_url(), blobs=blobs())
+    return Aduan(
+        store(),
+        load_region(),
+        site_url=site_url(),
+        blobs=blobs(),
+        published=functools.partial(read_record, data_dir() / "public"),
+        held=gate_index().held,
+    )
+
+
+def gate_index() -> GateIndex:
+    """The gate's index (identifiers, what is public, what is held) beside the private store."""
+    return GateIndex(data_dir() / "gate.db")
 
 
 def publisher() -> Publisher:
-    return Publisher(store(), load_region(), data_dir() / "public", blobs=blobs())
+    return Publisher(store(), load_region(), data_dir() / "public", blobs=blobs(), gate_index=gate_index())

@@ -106,6 +106,10 @@ class Report:
     public_title: str | None = None
     public_description: str | None = None
     closed_at: datetime | None = None
+    # An admin's decision to publish texts the gate held back: {"digest", "problems", "by", "at",
+    # "reason"}; it covers those problems in those exact texts (gate.texts_digest) only, not
+    # anything written or found later.
+    gate_override: dict[str, Any] | None = None
     attachments: list[Attachment] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
     version: int = 0

@@ -271,9 +271,10 @@ UI: dict[str, dict[str, str]] = {
         "feed_agency": "Pembaruan laporan {name}",
         # the open data page
         "snapshots_title": "Arsip harian",
-        "snapshots_intro": "Pada hari pertama data diterbitkan, salinan berkas tabel disimpan di "
-        "/data/snapshots/<tanggal>/ bersama SHA256SUMS-nya, dan tidak pernah diubah lagi: kutiplah arsip "
-        "bertanggal agar angka Anda tetap bisa diperiksa. Daftar lengkap:",
+        "snapshots_intro": "Setiap hari data diterbitkan, salinan berkas tabel disimpan di "
+        "/data/snapshots/<tanggal>/ bersama SHA256SUMS-nya. Salinan hari ini mengikuti data sampai hari "
+        "berakhir; setelah itu tidak pernah diubah lagi: kutiplah arsip bertanggal yang sudah lewat agar "
+        "angka Anda tetap bisa diperiksa. Daftar lengkap:",
         "cite_title": "Cara mengutip",
         "cite_hint": "Sebutkan juga tanggal arsip harian yang Anda pakai (misalnya /data/snapshots/2026-11-01/) "
         "dan sidik SHA-256 berkasnya.",
@@ -459,9 +460,10 @@ UI: dict[str, dict[str, str]] = {
         "feed_all": "Report updates",
         "feed_agency": "Report updates of {name}",
         "snapshots_title": "Daily snapshots",
-        "snapshots_intro": "On the first day data is published, a copy of the table files is kept under "
-        "/data/snapshots/<date>/ with its SHA256SUMS, and never changed again: cite a dated snapshot so that "
-        "your figures stay checkable. The full list:",
+        "snapshots_intro": "Every day data is published, a copy of the table files is kept under "
+        "/data/snapshots/<date>/ with its SHA256SUMS. Today's copy follows the data until the day ends; "
+        "after that it never changes: cite a past dated snapshot so that your figures stay checkable. "
+        "The full list:",
         "cite_title": "How to cite",
         "cite_hint": "Also give the date of the snapshot you used (e.g. /data/snapshots/2026-11-01/) and the "
         "SHA-256 of its files.",
