@@ -99,6 +99,9 @@ def test_a_forced_leaky_edit_is_held_alone_and_published_on_no_channel(
     kinds = {p["kind"] for p in held["held"][0]["problems"]}
     assert {"nama", "telepon", "nik"} <= kinds
     assert not any(secret in json.dumps(held) for secret in SECRETS)
+    # An agency officer sees their own agency's held reports only.
+    assert held_publication(agency="air-minum")["held"] == held["held"]
+    assert held_publication(agency="pupr")["held"] == []
     # The fix is an edit of the text; the report is published again.
     service.act(admin, a1.tracking, {"action": "edit", "public_description": "Air mati di Bugul Lor."})
     build(output)
