@@ -268,13 +268,13 @@ def feedback(report: Report, accept: bool, note_text: str, now: datetime) -> Non
         )
 
 
-def autoclose(report: Report, now: datetime) -> None:
+def autoclose(report: Report, now: datetime, days: int) -> None:
     report.closed_at = now
     report.updates.append(
         Update(
             at=now,
             actor="system",
             type=FEEDBACK,
-            note="Ditutup otomatis: tidak ada tanggapan pelapor dalam 10 hari kerja",
+            note=f"Ditutup otomatis: tidak ada tanggapan pelapor dalam {days} hari kerja",
         )
     )

@@ -33,7 +33,7 @@ from .redaction import redact
 from .region import Region
 from .report import EDIT, NOTE, Report
 from .store import Store
-from .workdays import AUTOCLOSE_DAYS, RESPONSE_DAYS, VERIFICATION_DAYS, workdays_between
+from .workdays import workdays_between
 
 
 def is_published(report: Report) -> bool:
@@ -82,19 +82,20 @@ def _first_response(report: Report) -> Any:
     return None
 
 
-def _place(report: Report, region: Region) -> tuple[str | None, float | None, float | None]:
-    """The published kelurahan and the coordinates of the published area's centre."""
+def _place(report: Report, region: Region) -> tuple[str | None, str, float | None, float | None]:
+    """The published kelurahan, the level the coordinates stand for (location_levels in
+    public_codes.json) and the coordinates of that area's centre."""
     category = region.categories.get(report.category or "")
     kecamatan = region.find_kecamatan(report.location.kecamatan)
     kelurahan = region.find_kelurahan(report.location.kelurahan or "")
     if category and category.sensitive or kelurahan is None:
-        return None, kecamatan.lat if kecamatan else None, kecamatan.lon if kecamatan else None
-    return kelurahan.name, kelurahan.lat, kelurahan.lon
+        return None, "kecamatan", kecamatan.lat if kecamatan else None, kecamatan.lon if kecamatan else None
+    return kelurahan.name, "kelurahan", kelurahan.lat, kelurahan.lon
 
 
 def public_record(report: Report, region: Region) -> dict[str, Any]:
     title, description = public_text(report)
-    kelurahan, lat, lon = _place(report, region)
+    kelurahan, level, lat, lon = _place(report, region)
     verified = report.first(Status.VERIFIED)
     resolved = report.last(Status.RESOLVED) if report.status == Status.RESOLVED else None
     first_response = _first_response(report)
@@ -114,6 +115,9 @@ def public_record(report: Report, region: Region) -> dict[str, Any]:
         "kelurahan": kelurahan,
         "lat": lat,
         "lon": lon,
+        "location_level": level,
+        # False while the region file's coordinates are placeholders, not surveyed centroids.
+        "coordinates_surveyed": bool(region.raw.get("coordinates_surveyed", False)),
         "channel": report.channel,
         "submitted": _day(report.submitted_at),
         "verified": _day(verified.at) if verified else None,
@@ -169,11 +173,7 @@ def statistics(reports: Iterable[Report], region: Region, today: str) -> dict[st
         "by_status": {s.value: by_status[s.value] for s in Status if by_status[s.value]},
         "by_agency": agencies,
         "by_kind": dict(sorted(by_kind.items())),
-        "sla": {
-            "verification_days": VERIFICATION_DAYS,
-            "response_days": RESPONSE_DAYS,
-            "autoclose_days": AUTOCLOSE_DAYS,
-        },
+        "sla": region.service_levels,
     }
 
 

@@ -11,17 +11,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from . import codes
 from .attachments import Attachment
 from .lifecycle import Status
 
-KINDS: dict[str, tuple[str, str]] = {
-    "complaint": ("Pengaduan", "Complaint"),
-    "aspiration": ("Aspirasi", "Aspiration"),
-    "information_request": ("Permintaan informasi", "Information request"),
-    "appreciation": ("Apresiasi", "Appreciation"),
-}
+KINDS: dict[str, tuple[str, str]] = {code: (e["id"], e["en"]) for code, e in codes.KINDS.items()}
 
-# Update types. `status` changes the status; the others leave it as it is.
+# Update types (public_codes.json labels each). `status` changes the status; the others leave
+# it as it is; an `edit` of the public text is never public.
 STATUS, ROUTE, NOTE, REPORTER, FEEDBACK, EDIT, PHOTO = (
     "status",
     "route",

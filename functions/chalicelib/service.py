@@ -23,7 +23,7 @@ from .report import KINDS, PHOTO, Report, Update
 from .store import Store
 from .submission import new_report, validate
 from .tracking import normalize_tracking, secret_matches
-from .workdays import AUTOCLOSE_DAYS, RESPONSE_DAYS, VERIFICATION_DAYS, add_workdays
+from .workdays import add_workdays
 
 
 class Aduan:
@@ -257,11 +257,11 @@ class Aduan:
     def due(self, report: Report) -> str | None:
         """The service-level deadline of the next step, as a date (SP4N-LAPOR! working days)."""
         if report.status == Status.RECEIVED:
-            return add_workdays(report.submitted_at.date(), VERIFICATION_DAYS).isoformat()
+            return add_workdays(report.submitted_at.date(), self.region.service_levels["verification_days"]).isoformat()
         if report.status == Status.VERIFIED:
             verified = report.last(Status.VERIFIED)
             start = verified.at.date() if verified else report.submitted_at.date()
-            return add_workdays(start, RESPONSE_DAYS).isoformat()
+            return add_workdays(start, self.region.service_levels["response_days"]).isoformat()
         return None
 
     # -- housekeeping ------------------------------------------------------------------------
@@ -274,8 +274,9 @@ class Aduan:
             resolved = report.last(Status.RESOLVED)
             if report.closed_at or resolved is None:
                 continue
-            if add_workdays(resolved.at.date(), AUTOCLOSE_DAYS) <= now.date():
-                actions.autoclose(report, now)
+            days = self.region.service_levels["autoclose_days"]
+            if add_workdays(resolved.at.date(), days) <= now.date():
+                actions.autoclose(report, now, days)
                 self.store.save([report])
                 closed += 1
         return closed
