@@ -298,11 +298,12 @@ class Publisher:
             return Publication(0, None)
         trackings = {e.tracking for e in events}
         reports = {t: r for t in trackings if (r := self.store.get(t)) is not None}
-        new_identifiers = self._index(reports.values())
-        for tracking in self.gate.containing(new_identifiers) - trackings:
-            if (report := self.store.get(tracking)) is not None:
-                reports[tracking] = report
-        changed = sum(self._publish(t, reports.get(t)) for t in sorted(reports.keys() | trackings))
+        with self.gate.batch():
+            new_identifiers = self._index(reports.values())
+            for tracking in self.gate.containing(new_identifiers) - trackings:
+                if (report := self.store.get(tracking)) is not None:
+                    reports[tracking] = report
+            changed = sum(self._publish(t, reports.get(t)) for t in sorted(reports.keys() | trackings))
         self._write_common()
         return Publication(changed, events[-1].seq if events else None)
 
@@ -311,17 +312,18 @@ class Publisher:
         # Events that arrive during the scan stay pending for the next run.
         events = self.store.pending_events(limit=1_000_000)
         reports = list(self.store.all())
-        self._index(reports)
         wanted: set[str] = set()
         changed = 0
-        for report in reports:
-            wanted.add(report.tracking)
-            changed += self._publish(report.tracking, report)
-        stale = {p.stem for p in self.reports_dir.glob("*.json")} if self.reports_dir.exists() else set()
-        for tracking in (stale | self.gate.public_trackings()) - wanted:
-            changed += self._unpublish(tracking)
-        for held in self.gate.holds():
-            if held["tracking"] not in wanted:
-                self.gate.release(held["tracking"])
+        with self.gate.batch():
+            self._index(reports)
+            for report in reports:
+                wanted.add(report.tracking)
+                changed += self._publish(report.tracking, report)
+            stale = {p.stem for p in self.reports_dir.glob("*.json")} if self.reports_dir.exists() else set()
+            for tracking in (stale | self.gate.public_trackings()) - wanted:
+                changed += self._unpublish(tracking)
+            for held in self.gate.holds():
+                if held["tracking"] not in wanted:
+                    self.gate.release(held["tracking"])
         self._write_common()
         return Publication(changed, events[-1].seq if events else None)

@@ -16,7 +16,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import closing
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -70,23 +70,56 @@ def _row(row: tuple[Any, ...]) -> Identifier:
 
 
 class GateIndex:
+    """One connection per instance: the publisher asks thousands of small questions in a build,
+    and the API makes a new instance per request."""
+
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as conn:
-            conn.executescript(SCHEMA)
+        self._conn: sqlite3.Connection | None = None
+        self._connection().executescript(SCHEMA)
 
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        return conn
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            # Everything here can be made again from the store by a full publish (`aduan build
+            # --full`): losing the last transactions to a power cut costs a rebuild, not data.
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+        return self._conn
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """A transaction, or a part of the one under way (see `batch`)."""
+        conn = self._connection()
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many changes in one transaction (a full publish: one commit, not one per record)."""
+        with self._tx():
+            yield
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     # -- identifiers -------------------------------------------------------------------------
 
     def versions(self, trackings: Iterable[str]) -> dict[str, int]:
         wanted = list(trackings)
         found: dict[str, int] = {}
-        with closing(self._connect()) as conn:
+        with self._tx() as conn:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
                 marks = ",".join("?" * len(chunk))
@@ -97,8 +130,7 @@ class GateIndex:
         """Store each report's identifiers (tracking, version, identifiers); returns the strong
         identifiers that are new, which must be looked for in what is already public."""
         new: list[Identifier] = []
-        with closing(self._connect()) as conn:
-            conn.execute("BEGIN")
+        with self._tx() as conn:
             for tracking, version, identifiers in entries:
                 old = {
                     row[0]
@@ -111,11 +143,10 @@ class GateIndex:
                 )
                 conn.execute("INSERT OR REPLACE INTO indexed VALUES (?, ?)", (tracking, version))
                 new += [i for i in identifiers if i.strong and i.key not in old]
-            conn.execute("COMMIT")
         return new
 
     def own(self, tracking: str) -> list[Identifier]:
-        with closing(self._connect()) as conn:
+        with self._tx() as conn:
             rows = conn.execute(
                 "SELECT key, tracking, kind, strong, masked FROM identifiers WHERE tracking = ?", (tracking,)
             )
@@ -125,7 +156,7 @@ class GateIndex:
         """The strong identifiers (of any report) whose key is one of `keys`."""
         wanted = list(keys)
         found: list[Identifier] = []
-        with closing(self._connect()) as conn:
+        with self._tx() as conn:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
                 marks = ",".join("?" * len(chunk))
@@ -138,24 +169,22 @@ class GateIndex:
 
     def strong(self) -> Iterator[Identifier]:
         """Every strong identifier: what the scan of whole files looks for."""
-        with closing(self._connect()) as conn:
+        with self._tx() as conn:
             for row in conn.execute("SELECT key, tracking, kind, strong, masked FROM identifiers WHERE strong"):
                 yield _row(row)
 
     # -- what is public ----------------------------------------------------------------------
 
     def published(self, tracking: str, text: str) -> None:
-        with closing(self._connect()) as conn:
-            conn.execute("BEGIN")
+        with self._tx() as conn:
             self._forget_public(conn, tracking)
             conn.execute("INSERT INTO published_text (tracking, text) VALUES (?, ?)", (tracking, text))
             conn.executemany(
                 "INSERT INTO published_numbers VALUES (?, ?)", [(tracking, run) for run in number_runs(text)]
             )
-            conn.execute("COMMIT")
 
     def withdrawn(self, tracking: str) -> None:
-        with closing(self._connect()) as conn:
+        with self._tx() as conn:
             self._forget_public(conn, tracking)
 
     @staticmethod
@@ -164,13 +193,13 @@ class GateIndex:
         conn.execute("DELETE FROM published_numbers WHERE tracking = ?", (tracking,))
 
     def public_trackings(self) -> set[str]:
-        with closing(self._connect()) as conn:
+        with self._tx() as conn:
             return {row[0] for row in conn.execute("SELECT tracking FROM published_text")}
 
     def containing(self, identifiers: Iterable[Identifier]) -> set[str]:
         """Published records whose text may contain one of these identifiers (to check again)."""
         found: set[str] = set()
-        with closing(self._connect()) as conn:
+        with self._tx() as conn:
             for ident in identifiers:
                 if ident.is_number:
                     digits = ident.key[1:]
@@ -184,7 +213,7 @@ class GateIndex:
     # -- held reports ------------------------------------------------------------------------
 
     def hold(self, tracking: str, since: str, problems: list[dict[str, str]]) -> None:
-        with closing(self._connect()) as conn:
+        with self._tx() as conn:
             old = conn.execute("SELECT since FROM held WHERE tracking = ?", (tracking,)).fetchone()
             conn.execute(
                 "INSERT OR REPLACE INTO held VALUES (?, ?, ?)",
@@ -192,16 +221,16 @@ class GateIndex:
             )
 
     def release(self, tracking: str) -> None:
-        with closing(self._connect()) as conn:
+        with self._tx() as conn:
             conn.execute("DELETE FROM held WHERE tracking = ?", (tracking,))
 
     def held(self, tracking: str) -> list[dict[str, str]] | None:
         """The problems for which the gate holds this report back, or None."""
-        with closing(self._connect()) as conn:
+        with self._tx() as conn:
             row = conn.execute("SELECT problems FROM held WHERE tracking = ?", (tracking,)).fetchone()
         return json.loads(row[0]) if row else None
 
     def holds(self) -> list[dict[str, Any]]:
-        with closing(self._connect()) as conn:
+        with self._tx() as conn:
             rows = conn.execute("SELECT tracking, since, problems FROM held ORDER BY since, tracking").fetchall()
         return [{"tracking": t, "since": s, "problems": json.loads(p)} for t, s, p in rows]
