@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from chalice import Chalice, CORSConfig, Response
+from chalice.app import Request
 from chalicelib import config, sitebuild, web
 from chalicelib.errors import AduanError, ValidationError
 from chalicelib.openapi import spec as openapi_spec
@@ -27,7 +28,7 @@ def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -
             try:
                 return view(*args, **kwargs)
             except AduanError as error:
-                if web.is_form(app.current_request.headers):
+                if web.is_form(request().headers):
                     return html(web.error_page(error, config.site_url()), error.status)
                 return Response(error.body(), status_code=error.status)
 
@@ -38,8 +39,15 @@ def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -
     return decorate
 
 
+def request() -> Request:
+    """The request being handled; Chalice sets it before any view runs (None only outside one)."""
+    current = app.current_request
+    assert current is not None, "called outside a request"
+    return current
+
+
 def body() -> dict[str, Any]:
-    return web.read_body(app.current_request.raw_body, app.current_request.headers)
+    return web.read_body(request().raw_body, request().headers)
 
 
 def html(text: str, status: int = 200) -> Response:
@@ -47,11 +55,12 @@ def html(text: str, status: int = 200) -> Response:
 
 
 def officer() -> Any:
-    return config.service().authenticate(app.current_request.headers.get("authorization"))
+    return config.service().authenticate(request().headers.get("authorization"))
 
 
 def query(name: str, default: str | None = None) -> str | None:
-    return (app.current_request.query_params or {}).get(name, default)
+    params: Mapping[str, str] = request().query_params or {}
+    return params.get(name, default)
 
 
 def int_query(name: str, default: int, maximum: int) -> int:
@@ -86,7 +95,7 @@ def region() -> dict[str, Any]:
 @route("/reports", methods=("POST",), forms=True)
 def submit_report() -> Response:
     report, secret = config.service().submit(body())
-    if web.is_form(app.current_request.headers):
+    if web.is_form(request().headers):
         return html(web.receipt_page(report.tracking, secret, config.site_url()), 201)
     return Response(
         {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
@@ -15,13 +16,13 @@ FORM = "application/x-www-form-urlencoded"
 CONTENT_TYPES = ["application/json", FORM]
 
 
-def is_form(headers: dict[str, str]) -> bool:
+def is_form(headers: Mapping[str, str]) -> bool:
     return (headers.get("content-type") or "").split(";")[0].strip().lower() == FORM
 
 
-def read_body(raw: bytes | None, headers: dict[str, str]) -> dict[str, Any]:
+def read_body(raw: str | bytes | None, headers: Mapping[str, str]) -> dict[str, Any]:
     """The request body as a dict; a form's flat fields are nested like the JSON body."""
-    text = (raw or b"").decode("utf-8", errors="replace")
+    text = raw if isinstance(raw, str) else (raw or b"").decode("utf-8", errors="replace")
     if is_form(headers):
         fields = {k: v[-1] for k, v in parse_qs(text, keep_blank_values=True).items()}
         return nest_form(fields)
