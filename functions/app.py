@@ -29,7 +29,7 @@ def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -
                 return view(*args, **kwargs)
             except AduanError as error:
                 if web.is_form(request().headers):
-                    return html(web.error_page(error, config.site_url()), error.status)
+                    return html(web.error_page(error, config.site_url(), page_language()), error.status)
                 return Response(error.body(), status_code=error.status)
 
         return app.route(
@@ -48,6 +48,11 @@ def request() -> Request:
 
 def body() -> dict[str, Any]:
     return web.read_body(request().raw_body, request().headers)
+
+
+def page_language() -> str:
+    """The language of the page whose no-JavaScript form sent this request (see web.py)."""
+    return web.page_language(request().raw_body, request().query_params)
 
 
 def html(text: str, status: int = 200) -> Response:
@@ -69,7 +74,9 @@ def int_query(name: str, default: int, maximum: int) -> int:
         return default
     if not value.isdigit() or not 0 <= int(value) <= maximum:
         raise ValidationError(
-            f"query parameter {name} must be a whole number from 0 to {maximum}", {name: "tidak valid"}
+            f"Parameter {name} harus bilangan bulat dari 0 sampai {maximum}.",
+            {name: "tidak valid"},
+            en=f"query parameter {name} must be a whole number from 0 to {maximum}",
         )
     return int(value)
 
@@ -119,7 +126,7 @@ def track() -> Response:
     try:
         return html(web.status_page(service.status(query("tracking") or ""), config.site_url()))
     except AduanError as error:
-        return html(web.error_page(error, config.site_url()), error.status)
+        return html(web.error_page(error, config.site_url(), page_language()), error.status)
 
 
 @route("/reports/{tracking}/followups", methods=("POST",))

@@ -150,7 +150,7 @@ def _apply_entry(report: Report, entry: Any, index: int, region: Region) -> None
     try:
         target = parse_status(entry["status"])
     except IllegalTransition as e:
-        raise LineError(f"{where}.status: {e.message}") from None
+        raise LineError(f"{where}.status: {e.message_en}") from None  # the import format speaks English
     if target == report.status:
         report.updates.append(Update(at=at, actor=actor, type=NOTE, agency=agency, note=note, key=key))
         return
