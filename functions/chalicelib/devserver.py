@@ -21,7 +21,7 @@ from .region import load_region
 FUNCTIONS = Path(__file__).resolve().parents[1]
 
 # `chalice local` with Nagle's algorithm off: with keep-alive, every response otherwise
-# stalls ~44 ms (headers and body go in two writes; see NOTES.md).
+# stalls ~44 ms (headers and body go in two writes; see docs/architecture.md).
 API_SERVER = """
 import sys
 import chalice.local

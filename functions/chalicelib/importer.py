@@ -1,4 +1,4 @@
-"""`aduan import`: reports from other channels, as JSON Lines (format in DESIGN.md).
+"""`aduan import`: reports from other channels, as JSON Lines (format in docs/import-format.md).
 
 Keyed by `ref`: importing a known ref again adds only the history entries it lacks, so a
 channel can be synced repeatedly. All or nothing: every line is checked first and the batch
