@@ -30,7 +30,7 @@ def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -
             except AduanError as error:
                 if web.is_form(request().headers):
                     return html(web.error_page(error, config.site_url(), page_language()), error.status)
-                return Response(error.body(), status_code=error.status)
+                return Response(error.body(page_language()), status_code=error.status)
 
         return app.route(
             path, methods=list(methods), cors=CORS, content_types=web.CONTENT_TYPES if forms else ["application/json"]
@@ -52,7 +52,7 @@ def body() -> dict[str, Any]:
 
 def page_language() -> str:
     """The language of the page whose no-JavaScript form sent this request (see web.py)."""
-    return web.page_language(request().raw_body, request().query_params)
+    return web.page_language(request().raw_body, request().headers, request().query_params)
 
 
 def html(text: str, status: int = 200) -> Response:

@@ -181,3 +181,17 @@ def test_the_lang_field_is_not_part_of_the_report(client: Client) -> None:
     }
     response = client.http.post("/reports", headers=FORM, body=urlencode(fields))
     assert response.status_code == 201, response.body
+
+
+def test_the_site_s_javascript_on_english_pages_gets_english_json_errors(
+    client: Client, tokens: dict[str, str]
+) -> None:
+    tracking, _ = submit(client)
+    act = f"/officer/reports/{tracking}/actions"
+    english = call(client, "POST", act + "?lang=en", {"action": "resolve", "note": "Beres"}, tokens["admin"])
+    assert english.status_code == 409 and set(english.json_body) <= {"Code", "Message", "Fields"}
+    assert english.json_body["Message"].startswith("A report that is Received cannot be resolved directly")
+    assert call(client, "GET", "/reports/zzz?lang=en").json_body["Message"].startswith("'zzz' is not a tracking number")
+    # A JSON body that happens to contain "lang=en" is not a form: the answer stays Indonesian.
+    json_body = call(client, "POST", "/reports", submission(title="x&lang=en"))
+    assert json_body.json_body["Message"].startswith("Periksa kembali isian")

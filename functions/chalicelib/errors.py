@@ -25,8 +25,8 @@ class AduanError(Exception):
         """The message in `lang` ("id" or "en"); Indonesian when there is no English text."""
         return self.message_en if lang == "en" else self.message
 
-    def body(self) -> dict[str, object]:
-        body: dict[str, object] = {"Code": self.code, "Message": self.message}
+    def body(self, lang: str = "id") -> dict[str, object]:
+        body: dict[str, object] = {"Code": self.code, "Message": self.text(lang)}
         if self.fields:
             body["Fields"] = self.fields
         return body

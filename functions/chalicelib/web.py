@@ -2,9 +2,10 @@
 HTML pages that answer the no-JavaScript forms (report acknowledgement, tracking, follow-up).
 
 The forms on the site's English pages (/en/) send a hidden field `lang=en` (a query parameter
-for the GET tracking form); the error page then answers in English. The Referer cannot say
-which page posted: the site and the API are different origins, and browsers send only the
-origin, not the path, across origins.
+for the GET tracking form), and the site's JavaScript adds `?lang=en` to its API requests
+there; errors are then answered in English (the HTML page, or `Message` of the JSON error).
+The Referer cannot say which page posted: the site and the API are different origins, and
+browsers send only the origin, not the path, across origins.
 """
 
 from __future__ import annotations
@@ -49,10 +50,13 @@ def read_body(raw: str | bytes | None, headers: Mapping[str, str]) -> dict[str, 
     return data
 
 
-def page_language(raw: str | bytes | None, query: Mapping[str, str] | None) -> str:
-    """ "en" when the no-JavaScript form that sent this request is on an English page, else "id"."""
+def page_language(raw: str | bytes | None, headers: Mapping[str, str], query: Mapping[str, str] | None) -> str:
+    """ "en" when the request comes from a page of the English site, else "id": a form sends
+    the field `lang=en`, the site's JavaScript the query parameter."""
     if (query or {}).get("lang") == "en":
         return "en"
+    if not is_form(headers):
+        return "id"
     text = raw if isinstance(raw, str) else (raw or b"").decode("utf-8", errors="replace")
     return "en" if parse_qs(text).get("lang", [""])[-1] == "en" else "id"
 
