@@ -113,9 +113,9 @@ def error_page(error: AduanError, site_url: str, lang: str = "id") -> str:
 def receipt_page(tracking: str, secret: str, site_url: str) -> str:
     t, s = html.escape(tracking), html.escape(secret)
     body = (
-        f'<div class="box" role="status"><p>Nomor pelacakan / tracking number:<br><code id="tracking-number">{t}</code></p>'
+        f'<div class="box" role="status"><p>Nomor lacak / tracking number:<br><code id="tracking-number">{t}</code></p>'
         f'<p>Kode rahasia / secret:<br><code id="tracking-secret">{s}</code></p></div>'
-        "<p>Simpan kedua kode ini. Nomor pelacakan untuk melihat status laporan; kode rahasia untuk menambah "
+        "<p>Simpan kedua kode ini. Nomor lacak untuk melihat status laporan; kode rahasia untuk menambah "
         "informasi atau menanggapi penyelesaian. Kode rahasia tidak dapat ditampilkan lagi.</p>"
         f'<p><a href="{html.escape(site_url)}/lacak/">Lacak laporan</a></p>'
     )
