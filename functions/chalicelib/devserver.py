@@ -59,15 +59,20 @@ def busy_ports(host: str, api_port: int, site_port: int) -> list[str]:
     ]
 
 
+def said_ports_are_busy(host: str, api_port: int, site_port: int) -> bool:
+    problems = busy_ports(host, api_port, site_port)
+    for problem in problems:
+        print(f"aduan run: {problem}", file=sys.stderr)
+    return bool(problems)
+
+
 def run(output: Path, host: str = "127.0.0.1", api_port: int = 8000, site_port: int = 8001) -> int:
     """Start the API, the site server and the worker; stop them all on Ctrl-C, SIGTERM or SIGHUP.
 
     Returns 0 when asked to stop, 1 when a child stopped by itself, 2 when a port is busy
     (checked before anything is loaded, built or started).
     """
-    if problems := busy_ports(host, api_port, site_port):
-        for problem in problems:
-            print(f"aduan run: {problem}", file=sys.stderr)
+    if said_ports_are_busy(host, api_port, site_port):
         return 2
     with stop_on_signals():
         children = ProcessGroup()
@@ -99,6 +104,9 @@ def _run(children: ProcessGroup, output: Path, host: str, api_port: int, site_po
     from .sitebuild import build
 
     build(output, full=True, api_url=api_url)
+    # The demo import and the build take a while: check again that nobody took a port meanwhile.
+    if said_ports_are_busy(host, api_port, site_port):
+        return 2
     children.start(api_command(host, api_port), env=env)
     children.start(site_command(output, host, site_port), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     children.start(worker_command(output, api_url), env=env)

@@ -21,8 +21,11 @@ from typing import Any
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
-class Stopped(Exception):
-    """Raised in the main thread when `aduan run` is asked to stop by a signal."""
+class Stopped(BaseException):
+    """Raised in the main thread when `aduan run` is asked to stop by a signal.
+
+    A BaseException, like KeyboardInterrupt, so no `except Exception` on the way swallows it.
+    """
 
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
