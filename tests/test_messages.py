@@ -81,6 +81,7 @@ def refusals(client: Client, tokens: dict[str, str]) -> dict[str, Any]:
         "role refused": call(client, "POST", act, {"action": "verify"}, tokens["auditor"]),
         "not their agency": call(client, "GET", f"/officer/reports/{tracking}", token=tokens["pupr"]),
         "unknown action": call(client, "POST", act, {"action": "hapus"}, tokens["admin"]),
+        "unknown agency": call(client, "POST", act, {"action": "verify", "agency": "polisi"}, tokens["admin"]),
         "unknown reason": call(client, "POST", act, {"action": "reject", "reason": "malas"}, tokens["admin"]),
         "note required": call(client, "POST", act, {"action": "reject", "reason": "spam"}, tokens["admin"]),
         "public title too long": call(client, "POST", act, {"action": "edit", "public_title": "x" * 500}, tokens["admin"]),
