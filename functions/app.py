@@ -51,7 +51,7 @@ def body() -> dict[str, Any]:
 
 
 def page_language() -> str:
-    """The language of the page whose no-JavaScript form sent this request (see web.py)."""
+    """The language of the site page whose form or script sent this request (see web.py)."""
     return web.page_language(request().raw_body, request().headers, request().query_params)
 
 
