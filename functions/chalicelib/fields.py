@@ -58,6 +58,8 @@ MESSAGES_EN: dict[str, str] = {
     "panjang tidak sesuai": "wrong length",
     "tidak cocok": "does not match",
     "tidak diharapkan": "not expected",
+    "terlalu besar": "too large",
+    "bukan foto": "not a photo",
 }
 
 
