@@ -122,7 +122,10 @@ class SQLiteStore:
         stored = conn.execute("SELECT version FROM reports WHERE id = ?", (report.id,)).fetchone()
         stored_version = stored["version"] if stored else 0
         if stored_version != report.version:
-            raise Conflict(f"report {report.tracking} was changed meanwhile; reload it and try again")
+            raise Conflict(
+                f"Laporan {report.tracking} baru saja diubah; muat ulang laporan itu lalu coba lagi.",
+                en=f"report {report.tracking} was changed meanwhile; reload it and try again",
+            )
         stored_updates = conn.execute("SELECT COUNT(*) FROM updates WHERE report_id = ?", (report.id,)).fetchone()[0]
         record = json.dumps(report.to_dict(), ensure_ascii=False)
         values = (
