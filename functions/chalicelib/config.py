@@ -18,6 +18,7 @@ from .publish import Publisher, read_record
 from .region import load_region
 from .service import Aduan
 from .sqlite_store import SQLiteStore
+from .tally import Tally
 
 
 def data_dir() -> Path:
@@ -58,4 +59,11 @@ def gate_index() -> GateIndex:
 
 
 def publisher() -> Publisher:
-    return Publisher(store(), load_region(), data_dir() / "public", blobs=blobs(), gate_index=gate_index())
+    return Publisher(
+        store(),
+        load_region(),
+        data_dir() / "public",
+        blobs=blobs(),
+        gate_index=gate_index(),
+        tally=Tally(data_dir() / "tally.db"),
+    )
