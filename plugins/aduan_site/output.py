@@ -75,11 +75,25 @@ class IncrementalOutput:
 
     Writing only after the guard has passed is what makes the publication gate a gate: a
     build that would leak writes nothing, not even the files before the leaking one.
+
+    The order of the writes keeps the site whole if the build is killed at any moment: the
+    files that others link to (`leaf(path)`: report pages, photos, per-report data, log tiles)
+    are written first, the files that link to them (listings, feeds, indexes) after, and files
+    no longer made are deleted last, once nothing links to them. Each file is replaced
+    atomically, so a reader sees either the old site or a state in which every link resolves.
     """
 
-    def __init__(self, root: Path, manifest_name: str, render_key: str, guard: Guard | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        manifest_name: str,
+        render_key: str,
+        guard: Guard | None = None,
+        leaf: Callable[[str], bool] = lambda relpath: False,
+    ) -> None:
         self.root = root
         self.guard = guard
+        self.leaf = leaf
         self.pending: list[tuple[str, bytes]] = []
         self.manifest_path = root / manifest_name
         self.render_key = render_key
@@ -165,7 +179,8 @@ class IncrementalOutput:
         not this time, save the manifest, report counts."""
         if self.guard is not None and (problems := self.guard(self.pending)):
             raise PublicationRefused(problems)
-        for relpath, data in self.pending:
+        # Leaves first (sorted is stable: within each group, the order the build made them).
+        for relpath, data in sorted(self.pending, key=lambda item: not self.leaf(item[0])):
             write_atomically(self.root / relpath, data)
             self.written.append(relpath)
         self.pending = []

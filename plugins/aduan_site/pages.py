@@ -61,6 +61,13 @@ DATASET_FILES = (
 )
 
 
+# Files that other files link to and that link to nothing new: written before the rest (see
+# IncrementalOutput). Report pages in both languages, their photos, per-report Open311 files,
+# the transparency log's tiles (before its checkpoint) and Pagefind's fragments (before the
+# index that points to them).
+LEAVES = re.compile(r"^(?:en/)?laporan/[^/]+/|^attachments/|^data/open311/requests/|^log/tile/|^_pagefind/fragment/")
+
+
 def _digest_tree(digest: Any, directory: Path, pattern: str = "*") -> None:
     for path in sorted(p for p in directory.rglob(pattern) if p.is_file()):
         digest.update(str(path.relative_to(directory)).encode())
@@ -101,7 +108,11 @@ class AduanGenerator(Generator):
         # manifest would not describe the files.
         with build_lock(Path(self.output_path)):
             out = IncrementalOutput(
-                Path(self.output_path), self.options["MANIFEST"], self.render_key(), guard=self.options["GUARD"]
+                Path(self.output_path),
+                self.options["MANIFEST"],
+                self.render_key(),
+                guard=self.options["GUARD"],
+                leaf=lambda relpath: LEAVES.match(relpath) is not None,
             )
             self.write_reports(out)
             # Pagefind indexes the report pages in the background while the rest is made.
