@@ -137,7 +137,7 @@ UI: dict[str, dict[str, str]] = {
         "track_this": "Lacak laporan ini",
         # report form
         "form_title": "Buat laporan",
-        "form_intro": "Laporan Anda diverifikasi petugas paling lambat 3 hari kerja, lalu "
+        "form_intro": "Laporan Anda diverifikasi petugas paling lambat {n} hari kerja, lalu "
         "diteruskan ke instansi yang berwenang.",
         "required": "wajib",
         "optional": "tidak wajib",
@@ -183,7 +183,7 @@ UI: dict[str, dict[str, str]] = {
         "feedback_title": "Konfirmasi penyelesaian",
         "feedback_intro": "Bila instansi menyatakan laporan selesai, beri tahu kami apakah "
         "masalahnya benar-benar selesai. Tanpa jawaban, laporan ditutup otomatis setelah "
-        "10 hari kerja.",
+        "{n} hari kerja.",
         "accept_legend": "Apakah masalahnya sudah selesai?",
         "accept_yes": "Ya, sudah selesai",
         "accept_no": "Belum, laporan dibuka kembali",
@@ -333,7 +333,7 @@ UI: dict[str, dict[str, str]] = {
         "privacy_note": "Reporters' identities are never published; personal data in the text has been masked.",
         "track_this": "Track this report",
         "form_title": "Make a report",
-        "form_intro": "An officer verifies your report within 3 working days and passes it to the agency responsible.",
+        "form_intro": "An officer verifies your report within {n} working days and passes it to the agency responsible.",
         "required": "required",
         "optional": "optional",
         "kind_legend": "Kind of report",
@@ -375,7 +375,7 @@ UI: dict[str, dict[str, str]] = {
         "feedback_title": "Confirm a resolution",
         "feedback_intro": "When the agency says a report is resolved, tell us whether the "
         "problem is really solved. Without an answer the report closes automatically after "
-        "10 working days.",
+        "{n} working days.",
         "accept_legend": "Is the problem solved?",
         "accept_yes": "Yes, it is solved",
         "accept_no": "No, reopen the report",
