@@ -27,7 +27,9 @@ _NOTE_WORDS = {
 }
 
 
-def _note(payload: dict[str, Any], required: bool, what: str = "note") -> str:
+def _note(payload: dict[str, Any], required: bool, what: str = "note", *, public_in: Region | None = None) -> str:
+    """The officer's note; `public_in`: it will be published, so the detector reads it now (the
+    publisher redacts what it finds anyway, but the officer should know before it is saved)."""
     note = str(payload.get("note") or "").strip()
     if required and not note:
         words, words_en = _NOTE_WORDS[what]
@@ -42,6 +44,8 @@ def _note(payload: dict[str, Any], required: bool, what: str = "note") -> str:
             {"note": "terlalu panjang"},
             en=f"note is longer than {NOTE_MAX} characters",
         )
+    if note and public_in is not None:
+        _check_typed_text("note", note, payload, public_in)
     return note
 
 
@@ -68,7 +72,7 @@ def verify(report: Report, payload: dict[str, Any], region: Region, actor: str, 
     region.check_agency(agency)
     edit_public_text(report, payload, region, actor, now, required=False)
     report.category, report.agency = category, agency
-    note = _note(payload, False) or f"Diteruskan ke {region.agency_name(agency)}"
+    note = _note(payload, False, public_in=region) or f"Diteruskan ke {region.agency_name(agency)}"
     _set_status(report, Status.VERIFIED, Update(at=now, actor=actor, type=STATUS, agency=agency, note=note))
 
 
@@ -84,7 +88,7 @@ def route(report: Report, payload: dict[str, Any], region: Region, actor: str, n
             f"Laporan ini sudah ada di {region.agency_name(agency)}.", en=f"the report is already with {agency}"
         )
     report.agency = agency
-    note = _note(payload, False) or f"Dialihkan ke {region.agency_name(agency)}"
+    note = _note(payload, False, public_in=region) or f"Dialihkan ke {region.agency_name(agency)}"
     report.updates.append(Update(at=now, actor=actor, type=ROUTE, agency=agency, note=note))
 
 
@@ -97,7 +101,7 @@ def return_to_admin(report: Report, payload: dict[str, Any], region: Region, act
             " ke meja admin.",
             en="only a report awaiting follow-up can be returned to the admin desk",
         )
-    note = _note(payload, True, "reason")
+    note = _note(payload, True, "reason", public_in=region)
     report.agency = None
     report.updates.append(Update(at=now, actor=actor, type=ROUTE, agency=None, note=note))
 
@@ -113,7 +117,12 @@ def reject(report: Report, payload: dict[str, Any], region: Region, actor: str, 
             en=f"unknown rejection reason {reason!r}; expected one of: {', '.join(REJECTION_REASONS)}",
         )
     update = Update(
-        at=now, actor=actor, type=STATUS, reason=reason, agency=report.agency, note=_note(payload, True, "reason")
+        at=now,
+        actor=actor,
+        type=STATUS,
+        reason=reason,
+        agency=report.agency,
+        note=_note(payload, True, "reason", public_in=region),
     )
     if reason == "out_of_jurisdiction":
         destination = str(payload.get("forwarded_to") or payload.get("destination") or "").strip()
@@ -144,7 +153,7 @@ def forward(report: Report, payload: dict[str, Any], region: Region, actor: str,
 
 
 def progress(report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime) -> None:
-    note = _note(payload, True)
+    note = _note(payload, True, public_in=region)
     if report.status == Status.IN_PROGRESS:
         report.updates.append(Update(at=now, actor=actor, type=NOTE, agency=report.agency, note=note))
     else:
@@ -156,7 +165,14 @@ def progress(report: Report, payload: dict[str, Any], region: Region, actor: str
 def note(report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime) -> None:
     public = as_bool(payload.get("public", True))
     report.updates.append(
-        Update(at=now, actor=actor, type=NOTE, agency=report.agency, note=_note(payload, True), public=public)
+        Update(
+            at=now,
+            actor=actor,
+            type=NOTE,
+            agency=report.agency,
+            note=_note(payload, True, public_in=region if public else None),
+            public=public,
+        )
     )
 
 
@@ -169,7 +185,7 @@ def resolve(report: Report, payload: dict[str, Any], region: Region, actor: str,
             actor=actor,
             type=STATUS,
             agency=report.agency,
-            note=_note(payload, True, "account of the resolution"),
+            note=_note(payload, True, "account of the resolution", public_in=region),
         ),
     )
 
