@@ -64,6 +64,22 @@ def cmd_check_leaks(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_log_verify(args: argparse.Namespace) -> int:
+    from .tlog.verify import verify
+
+    since = Path(args.since).read_bytes() if args.since else None
+    result = verify(args.site, since)
+    checkpoint = result.checkpoint
+    print(f"log {checkpoint.origin} verified: {checkpoint.size} entries, root {checkpoint.root.hex()}")
+    print(f"  signature by {result.vkey}")
+    print(f"  root recomputed from the entry bundles; {result.tiles} hash tiles match")
+    if result.updates_checked:
+        print(f"  every update in data/updates.csv ({result.updates_checked}) is in the log")
+    if result.since is not None:
+        print(f"  the older checkpoint (size {result.since.size}) is a prefix of this log: append-only")
+    return 0
+
+
 def cmd_officer_add(args: argparse.Namespace) -> int:
     officer, token = config.service().add_officer(args.name, args.role, args.agency)
     print(f"officer {officer.id} ({officer.name}, {officer.role}{', ' + officer.agency if officer.agency else ''})")
@@ -133,6 +149,12 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("check-leaks", help="scan a built site for any identifier known in the private store")
     s.add_argument("output", nargs="?", default="output")
     s.set_defaults(func=cmd_check_leaks)
+    s = sub.add_parser("log", help="the transparency log of the public history")
+    lsub = s.add_subparsers(dest="log_command", required=True)
+    o = lsub.add_parser("verify", help="verify a published log: signature, entries, tiles, append-only")
+    o.add_argument("site", nargs="?", default="output", help="a built site directory or a site URL (default output)")
+    o.add_argument("--since", metavar="OLD_CHECKPOINT", help="an older checkpoint file the log must extend")
+    o.set_defaults(func=cmd_log_verify)
     s = sub.add_parser("officer", help="manage officers")
     osub = s.add_subparsers(dest="officer_command", required=True)
     o = osub.add_parser("add", help="add an officer and print their token")

@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 BASE = "data/snapshots"
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SUMS = "SHA256SUMS"
+CHECKPOINT = "checkpoint"  # the transparency log's signed checkpoint as of the snapshot
 # What a snapshot holds: the tables and their description (a data package of its own), not
 # the SQLite file, the Open311 files or the per-report files, which all derive from these.
 FILES = (
@@ -73,9 +74,13 @@ def _declare(out: IncrementalOutput, relpath: str) -> None:
         logger.warning("aduan_site: snapshot file %s is missing", relpath)
 
 
-def write_snapshots(out: IncrementalOutput, day: str | None, current: dict[str, bytes] | None) -> list[str]:
+def write_snapshots(
+    out: IncrementalOutput, day: str | None, current: dict[str, bytes] | None, checkpoint: bytes | None = None
+) -> list[str]:
     """Declare every snapshot on disk and, if `day` has none yet, make it from `current`
-    (data file → bytes; None: read the current files, unchanged since the last build).
+    (data file → bytes; None: read the current files, unchanged since the last build) and
+    this build's transparency log `checkpoint`, kept as the snapshot's `checkpoint` so that
+    watchers can later check the log still extends it (`aduan log verify --since`).
     Returns the snapshot days, oldest first."""
     snapshots = existing(out.root)
     for snapshot_day, sums in snapshots.items():
@@ -85,6 +90,8 @@ def write_snapshots(out: IncrementalOutput, day: str | None, current: dict[str, 
         if current is None:
             current = {p: (out.root / "data" / p).read_bytes() for p in FILES if (out.root / "data" / p).is_file()}
         files = {p: current[p] for p in FILES if p in current}
+        if checkpoint is not None:
+            files[CHECKPOINT] = checkpoint
         for path, data in files.items():
             out.put(f"{BASE}/{day}/{path}", data)
         sums_bytes = sha256sums(files)

@@ -1,0 +1,78 @@
+"""The transparency log on the site: /log/ in the C2SP tlog-tiles layout, from chalicelib.tlog.
+
+Each build appends the public updates the log does not hold yet (`chalicelib.tlog.publication`),
+hands every /log/ file to the incremental output like any other file (so the gate reads them,
+and a tile already written, whose bytes never change, is kept without being made again), and
+advances the log's state under ADUAN_DATA/log/ only once `IncrementalOutput.finish()` has
+written the site. Report pages show their updates' positions in the log; the open data page,
+datapackage.json and the daily snapshots carry the verifier key and the checkpoint.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from chalicelib.tlog.publication import Publication, prepare
+from chalicelib.tlog.state import LogState
+
+from .dataset import Dataset
+from .output import IncrementalOutput
+
+__all__ = ["LogState", "Publication", "log_for_build", "origin", "positions", "summary", "write_log"]
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "log"
+
+
+def origin(siteurl: str, region_id: str | None) -> str:
+    """The log's origin (and key name): the site's scheme-less URL + /log, as tlog-tiles
+    recommends; a development site without SITEURL gets a name that cannot be a real host."""
+    parsed = urlparse(siteurl)
+    if parsed.netloc:
+        return f"{parsed.netloc}{parsed.path.rstrip('/')}/{PREFIX}"
+    return f"{region_id or 'aduan'}.aduan.invalid/{PREFIX}"
+
+
+@contextmanager
+def log_for_build(log_dir: Path, name: str, dataset: Dataset) -> Iterator[Publication]:
+    """This build's turn of the log, with the log locked until the build is over."""
+    state = LogState(log_dir)
+    try:
+        with state.lock():
+            yield prepare(state, name, dataset.records, dataset.digests)
+    finally:
+        state.close()
+
+
+def write_log(out: IncrementalOutput, publication: Publication) -> None:
+    """Hand every file of /log/ to the output: a tile already on disk is kept unread."""
+    for item in publication.files():
+        relpath = f"{PREFIX}/{item.path}"
+        if item.immutable and out.keep(relpath):
+            continue
+        out.put(relpath, item.make())
+
+
+def positions(publication: Publication | None, record: Mapping[str, Any]) -> list[list[int]]:
+    """For each update on a report page, its log indexes (current last)."""
+    if publication is None:
+        return []
+    return publication.positions(record["tracking"], len(record.get("timeline") or []))
+
+
+def summary(publication: Publication | None) -> dict[str, Any]:
+    """What the open data page and datapackage.json say about the log."""
+    if publication is None:
+        return {}
+    return {
+        "origin": publication.checkpoint.origin,
+        "vkey": publication.vkey,
+        "size": publication.size,
+        "checkpoint": f"{PREFIX}/checkpoint",
+    }
