@@ -2,7 +2,7 @@
 
 Each build appends the public updates the log does not hold yet (`chalicelib.tlog.publication`),
 hands every /log/ file to the incremental output like any other file (so the gate reads them,
-and a tile already written, whose bytes never change, is kept without being made again), and
+and a tile already written from the same hashes is kept without being made again), and
 advances the log's state under ADUAN_DATA/log/ only once `IncrementalOutput.finish()` has
 written the site. Report pages show their updates' positions in the log; the open data page,
 datapackage.json and the daily snapshots carry the verifier key and the checkpoint.
@@ -51,12 +51,13 @@ def log_for_build(log_dir: Path, name: str, dataset: Dataset) -> Iterator[Public
 
 
 def write_log(out: IncrementalOutput, publication: Publication) -> None:
-    """Hand every file of /log/ to the output: a tile already on disk is kept unread."""
+    """Hand every file of /log/ to the output: a tile already on disk, made from the same
+    tree hashes, is kept unread (its bytes never change)."""
     for item in publication.files():
         relpath = f"{PREFIX}/{item.path}"
-        if item.immutable and out.keep(relpath):
+        if item.digest is not None and out.reuse(relpath, item.digest, any_render=True):
             continue
-        out.put(relpath, item.make())
+        out.put(relpath, item.make(), digest=item.digest)
 
 
 def positions(publication: Publication | None, record: Mapping[str, Any]) -> list[list[int]]:

@@ -9,6 +9,7 @@ run only once those files are written.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,8 +26,10 @@ from .tiles import Tile, bundle_bytes, bundles, still_served, tile_bytes, tiles
 class LogFile:
     path: str  # under the log's prefix: "checkpoint", "vkey", "tile/0/000.p/3", …
     make: Callable[[], bytes]
-    # A tile's bytes never change once written: a file already on disk may be kept unread.
-    immutable: bool
+    # For a tile, a digest of the tree hashes it holds or (a bundle) commits to, cheap to get
+    # from the tile levels: a tile on disk made from the same hashes can be kept unread. Not
+    # the path alone: a log started again from scratch has other bytes at the same paths.
+    digest: str | None = None
 
 
 class Publication:
@@ -68,16 +71,20 @@ class Publication:
             return lambda: bundle_bytes(self._entries(tile.start, tile.start + tile.width))
         return lambda: tile_bytes(self.levels, tile)
 
+    def _digest(self, tile: Tile) -> str:
+        hashes = tile if tile.level != "entries" else Tile(0, tile.index, tile.width)
+        return hashlib.sha256(tile_bytes(self.levels, hashes)).hexdigest()
+
     def files(self) -> Iterator[LogFile]:
-        yield LogFile("checkpoint", lambda: self.note, immutable=False)
-        yield LogFile("vkey", lambda: self.vkey.encode(), immutable=False)
+        yield LogFile("checkpoint", lambda: self.note)
+        yield LogFile("vkey", lambda: self.vkey.encode())
         served: set[Tile] = set()
         for size in [*self.snapshot.checkpoint_sizes, self.size]:
             current = [*tiles(size), *bundles(size)] if size == self.size else still_served(size, self.size)
             for tile in current:
                 if tile not in served:
                     served.add(tile)
-                    yield LogFile(tile.path(), self._make(tile), immutable=True)
+                    yield LogFile(tile.path(), self._make(tile), self._digest(tile))
 
     def commit(self) -> None:
         """Advance the state to this build's tree. Only after the site's files were written."""

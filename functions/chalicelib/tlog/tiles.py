@@ -67,7 +67,7 @@ def parse_path(path: str) -> Tile:
         raise ValueError(f"tile level {level} above 63")
     index = int(index_text.replace("x", "").replace("/", ""))
     width = int(width_text) if width_text else TILE_WIDTH
-    if width >= TILE_WIDTH:
+    if width_text and width >= TILE_WIDTH:
         raise ValueError(f"partial tile width {width} not below {TILE_WIDTH}")
     return Tile(level, index, width)
 
