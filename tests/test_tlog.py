@@ -491,3 +491,28 @@ def test_verify_a_site_by_url(served: str, built: Path, capsys: pytest.CaptureFi
     os.remove(next((built / "out/log/tile/entries").glob("000.p/*")))
     code, text = verify(served, capsys=capsys)
     assert code == 1 and "is missing" in text
+
+
+def test_a_build_stopped_after_writing_does_not_fork_the_log(
+    built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Killed between writing the site and committing the state: the next build, with other
+    updates meanwhile, takes the published entries back instead of appending others there."""
+    from chalicelib.tlog.publication import Publication
+
+    def killed(self: Publication) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Publication, "commit", killed)
+    records = make_records(30) + [make_record(700)]
+    with pytest.raises(KeyboardInterrupt):
+        site_build(built, records)
+    seen = built / "seen-checkpoint"
+    seen.write_bytes((built / "out" / "log" / "checkpoint").read_bytes())
+    monkeypatch.undo()
+    # Meanwhile another report, whose updates sort before the unlogged ones, was published.
+    early = make_record(701)
+    early["timeline"] = [dict(u, date="2026-01-01") for u in early["timeline"]]
+    site_build(built, [*records, early])
+    code, text = verify(str(built / "out"), "--since", str(seen), capsys=capsys)
+    assert code == 0, text

@@ -106,7 +106,7 @@ class AduanGenerator(Generator):
         # manifest would not describe the files.
         with (
             build_lock(Path(self.output_path)),
-            transparency.log_for_build(self.log_dir, self.log_origin, self.dataset) as self.log,
+            transparency.log_for_build(self.log_dir, self.log_origin, self.dataset, Path(self.output_path)) as self.log,
         ):
             out = IncrementalOutput(
                 Path(self.output_path), self.options["MANIFEST"], self.render_key(), guard=self.options["GUARD"]

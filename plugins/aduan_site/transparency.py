@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from chalicelib.tlog.publication import Publication, prepare
+from chalicelib.tlog.recovery import catch_up
 from chalicelib.tlog.state import LogState
 
 from .dataset import Dataset
@@ -40,11 +41,13 @@ def origin(siteurl: str, region_id: str | None) -> str:
 
 
 @contextmanager
-def log_for_build(log_dir: Path, name: str, dataset: Dataset) -> Iterator[Publication]:
-    """This build's turn of the log, with the log locked until the build is over."""
+def log_for_build(log_dir: Path, name: str, dataset: Dataset, site: Path) -> Iterator[Publication]:
+    """This build's turn of the log, with the log locked until the build is over. `site` is the
+    output directory: what an interrupted build already published there is taken back first."""
     state = LogState(log_dir)
     try:
         with state.lock():
+            catch_up(state, state.signer(name).verifier, site / PREFIX)
             yield prepare(state, name, dataset.records, dataset.digests)
     finally:
         state.close()
