@@ -1,7 +1,7 @@
 """What one log entry says: that update number `seq` of report `tracking` had this content.
 
 An entry is the canonical JSON (RFC 8785) of
-`{"sha256": <hex>, "seq": <n>, "tracking": <tracking number>, "v": 1}`, where `seq` is the
+`{"seq": <n>, "sha256": <hex>, "tracking": <tracking number>, "v": 1}`, where `seq` is the
 update's position in the report's public timeline, counted from 1 as in updates.csv, and
 `sha256` is the SHA-256 of the canonical JSON of the update itself, as updates.csv publishes
 it: `{"agency", "date", "note", "status", "type"}`, an empty value as null and a missing type
@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 VERSION = 1
@@ -64,8 +65,14 @@ class Entry:
     seq: int  # from 1, the update's position in the report's public timeline
     sha256: str  # update_digest of the update
 
+    @cached_property
+    def encoded(self) -> bytes:
+        # Keys in sorted order, an int and plain strings: this is the canonical JSON already.
+        fields = {"seq": self.seq, "sha256": self.sha256, "tracking": self.tracking, "v": VERSION}
+        return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
     def encode(self) -> bytes:
-        return canonical_json({"sha256": self.sha256, "seq": self.seq, "tracking": self.tracking, "v": VERSION})
+        return self.encoded
 
     @classmethod
     def decode(cls, data: bytes) -> Entry:

@@ -26,9 +26,9 @@ from .tiles import Tile, bundle_bytes, bundles, still_served, tile_bytes, tiles
 class LogFile:
     path: str  # under the log's prefix: "checkpoint", "vkey", "tile/0/000.p/3", …
     make: Callable[[], bytes]
-    # For a tile, a digest of the tree hashes it holds or (a bundle) commits to, cheap to get
-    # from the tile levels: a tile on disk made from the same hashes can be kept unread. Not
-    # the path alone: a log started again from scratch has other bytes at the same paths.
+    # What the file is made of: a file on disk made from the same can be kept unread. For a
+    # tile, a digest of the tree hashes it holds or (a bundle) commits to, cheap to get from the
+    # tile levels; not the path alone: a log started again has other bytes at the same paths.
     digest: str | None = None
 
 
@@ -76,8 +76,9 @@ class Publication:
         return hashlib.sha256(tile_bytes(self.levels, hashes)).hexdigest()
 
     def files(self) -> Iterator[LogFile]:
-        yield LogFile("checkpoint", lambda: self.note)
-        yield LogFile("vkey", lambda: self.vkey.encode())
+        # Ed25519 signatures are deterministic: the same tree gives the same checkpoint bytes.
+        yield LogFile("checkpoint", lambda: self.note, hashlib.sha256(self.note).hexdigest())
+        yield LogFile("vkey", lambda: self.vkey.encode(), hashlib.sha256(self.vkey.encode()).hexdigest())
         served: set[Tile] = set()
         for size in [*self.snapshot.checkpoint_sizes, self.size]:
             current = [*tiles(size), *bundles(size)] if size == self.size else still_served(size, self.size)
