@@ -10,6 +10,7 @@ import http.server
 import json
 import os
 import random
+import shutil
 import sqlite3
 import stat
 import sys
@@ -238,7 +239,7 @@ def test_an_entry_commits_to_the_update_as_updates_csv_publishes_it() -> None:
     }
     assert update_digest(update) == update_digest({k: v or None for k, v in row.items()})
     expected = b'{"agency":"pupr","date":"2026-03-05","note":null,"status":"in_progress","type":"status"}'
-    assert update_digest(update) == hashlib.sha256(expected).hexdigest()
+    assert update_digest(update) == base64.b64encode(hashlib.sha256(expected).digest()).decode()
     entry = Entry.of("PSR-7K3M-9QX2", 3, update)
     assert entry.encode() == canonical_json({"sha256": entry.sha256, "seq": 3, "tracking": "PSR-7K3M-9QX2", "v": 1})
     assert Entry.decode(entry.encode()) == entry
@@ -348,8 +349,9 @@ def test_a_forged_checkpoint_is_detected(built: Path, capsys: pytest.CaptureFixt
 
 
 def test_a_rewritten_history_is_detected(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """An administrator backdates a response and rebuilds the log from scratch with the same key:
-    the log verifies on its own, but not as an extension of yesterday's checkpoint."""
+    """An administrator backdates a response and rebuilds the log from scratch with the same key
+    (state and published log deleted): the log verifies on its own, but not as an extension of
+    yesterday's checkpoint."""
     old = built / "yesterday-checkpoint"
     old.write_bytes((built / "out" / "log" / "checkpoint").read_bytes())
     records = make_records(30)
@@ -359,11 +361,22 @@ def test_a_rewritten_history_is_detected(built: Path, capsys: pytest.CaptureFixt
         for table in ("entries", "hashes", "records", "checkpoints"):
             conn.execute(f"DELETE FROM {table}")
     conn.close()
+    shutil.rmtree(built / "out" / "log")
     site_build(built, records)
     code, text = verify(str(built / "out"), capsys=capsys)
     assert code == 0, text
     code, text = verify(str(built / "out"), "--since", str(old), capsys=capsys)
     assert code == 1 and "not a prefix" in text and "history was rewritten" in text
+
+
+def test_a_lost_state_takes_the_published_log_back(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With the state lost but the site intact, the next build continues the published log."""
+    old = built / "before"
+    old.write_bytes((built / "out" / "log" / "checkpoint").read_bytes())
+    (built / "data" / "log" / "log.db").unlink()
+    site_build(built, make_records(30) + [make_record(800)])
+    code, text = verify(str(built / "out"), "--since", str(old), capsys=capsys)
+    assert code == 0, text
 
 
 def test_a_one_change_build_appends_and_rewrites_only_the_last_partial_tiles(
