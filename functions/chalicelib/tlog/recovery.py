@@ -35,9 +35,9 @@ def catch_up(state: LogState, verifier: Verifier, site_log: Path) -> int:
     except NoteError as exc:
         logger.warning("transparency log: the published checkpoint is not ours (%s); it will be replaced", exc)
         return 0
-    snapshot = state.snapshot()
-    if checkpoint.size <= snapshot.size:
+    if checkpoint.size <= state.size():  # the usual case: nothing to take back
         return 0
+    snapshot = state.snapshot()
     raw: list[bytes] = []
     try:
         for bundle in bundles(checkpoint.size):

@@ -150,6 +150,10 @@ class LogState:
         sizes = [size for (size,) in self.db.execute("SELECT size FROM checkpoints ORDER BY size")]
         return Snapshot(levels, dict(positions), current, records, sizes)
 
+    def size(self) -> int:
+        (count,) = self.db.execute("SELECT COUNT(*) FROM entries").fetchone()
+        return int(count)
+
     def entries(self, start: int, end: int) -> list[bytes]:
         rows = self.db.execute("SELECT data FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx", (start, end))
         return [bytes(data) for (data,) in rows]
