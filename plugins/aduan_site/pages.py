@@ -106,8 +106,9 @@ class AduanGenerator(Generator):
         # manifest would not describe the files.
         with (
             build_lock(Path(self.output_path)),
-            transparency.log_for_build(self.log_dir, self.log_origin, self.dataset, Path(self.output_path)) as self.log,
+            transparency.log_for_build(self.log_dir, self.log_origin, self.dataset, Path(self.output_path)) as log,
         ):
+            self.log = log
             out = IncrementalOutput(
                 Path(self.output_path), self.options["MANIFEST"], self.render_key(), guard=self.options["GUARD"]
             )
@@ -120,7 +121,7 @@ class AduanGenerator(Generator):
                 self.write_bilingual(out, published)
                 self.write_open_data(out, published)
                 self.write_feeds(out)
-                transparency.write_log(out, self.log)
+                transparency.write_log(out, log)
             except BaseException:
                 if search is not None:
                     search.cancel()
@@ -128,7 +129,7 @@ class AduanGenerator(Generator):
             self.finish_search(out, search)
             result = out.finish()
             # Only now that the site shows it may the log's state move on.
-            self.log.commit()
+            log.commit()
         logger.info(
             "aduan_site: %(written)d written, %(unchanged)d unchanged, %(deleted)d deleted",
             result,

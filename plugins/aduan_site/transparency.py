@@ -10,7 +10,6 @@ datapackage.json and the daily snapshots carry the verifier key and the checkpoi
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,9 +23,7 @@ from chalicelib.tlog.state import LogState
 from .dataset import Dataset
 from .output import IncrementalOutput
 
-__all__ = ["LogState", "Publication", "log_for_build", "origin", "positions", "summary", "write_log"]
-
-logger = logging.getLogger(__name__)
+__all__ = ["LogState", "Publication", "log_for_build", "origin", "positions", "write_log"]
 
 PREFIX = "log"
 
@@ -68,15 +65,3 @@ def positions(publication: Publication | None, record: Mapping[str, Any]) -> lis
     if publication is None:
         return []
     return publication.positions(record["tracking"], len(record.get("timeline") or []))
-
-
-def summary(publication: Publication | None) -> dict[str, Any]:
-    """What the open data page and datapackage.json say about the log."""
-    if publication is None:
-        return {}
-    return {
-        "origin": publication.checkpoint.origin,
-        "vkey": publication.vkey,
-        "size": publication.size,
-        "checkpoint": f"{PREFIX}/checkpoint",
-    }
