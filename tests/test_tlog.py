@@ -529,3 +529,36 @@ def test_a_build_stopped_after_writing_does_not_fork_the_log(
     site_build(built, [*records, early])
     code, text = verify(str(built / "out"), "--since", str(seen), capsys=capsys)
     assert code == 0, text
+
+
+def test_aduan_build_and_aduan_log_verify_as_users_run_them(tmp_path: Path) -> None:
+    """The real path: import, publish, the publication gate reading the log files, two builds."""
+    import subprocess
+
+    from test_import import esambat_lines
+
+    aduan = Path(sys.executable).parent / "aduan"
+    env = {**os.environ, "ADUAN_DATA": str(tmp_path / "data")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(aduan), *args], capture_output=True, text=True, timeout=300, cwd=REPO, env=env)
+
+    out = tmp_path / "output"
+    empty = run("build", "--output", str(out))
+    assert empty.returncode == 0, empty.stderr
+    assert (out / "log" / "checkpoint").read_text().split("\n")[1] == "0"  # an empty log verifies too
+    assert run("log", "verify", str(out)).returncode == 0
+    first = tmp_path / "empty-checkpoint"
+    first.write_bytes((out / "log" / "checkpoint").read_bytes())
+    lines, _, _ = esambat_lines(60)
+    for count in (30, 60):
+        source = tmp_path / f"esambat-{count}.jsonl"
+        source.write_text("\n".join(lines[:count]) + "\n")
+        assert run("import", str(source)).returncode == 0
+        built = run("build", "--output", str(out))
+        assert built.returncode == 0, built.stderr
+        result = run("log", "verify", str(out), "--since", str(first))
+        assert result.returncode == 0 and "append-only" in result.stdout, result.stdout + result.stderr
+        first.write_bytes((out / "log" / "checkpoint").read_bytes())
+    missing = run("log", "verify", str(tmp_path / "nowhere"))
+    assert missing.returncode == 1 and "log/vkey is missing" in missing.stderr
