@@ -358,7 +358,7 @@ def test_a_rewritten_history_is_detected(built: Path, capsys: pytest.CaptureFixt
     records[3]["timeline"][1]["date"] = "2026-01-01"
     db = built / "data" / "log" / "log.db"
     with sqlite3.connect(db) as conn:
-        for table in ("entries", "hashes", "records", "checkpoints"):
+        for table in ("entries", "tiles", "records", "checkpoints"):
             conn.execute(f"DELETE FROM {table}")
     conn.close()
     shutil.rmtree(built / "out" / "log")

@@ -57,7 +57,7 @@ class Publication:
     def positions(self, tracking: str, count: int) -> list[list[int]]:
         """For updates 1…count of a report, the log indexes of their entries, oldest first:
         the last is the current content, earlier ones a content it replaced."""
-        old = self.snapshot.positions.get(tracking, {})
+        old = self.snapshot.positions(tracking)
         new = self._new_positions.get(tracking, {})
         return [old.get(seq, []) + new.get(seq, []) for seq in range(1, count + 1)]
 
@@ -107,9 +107,10 @@ def prepare(
         if digest and snapshot.records.get(tracking) == digest:
             continue
         changed[tracking] = digest
+        current = state.current(tracking) if tracking in snapshot.records else {}
         for seq, update in enumerate(record.get("timeline") or [], start=1):
             entry = Entry.of(tracking, seq, update)
-            if snapshot.current.get((tracking, seq)) != entry.sha256:
+            if current.get(seq) != entry.sha256:
                 new.append(((str(update.get("date") or ""), tracking, seq), entry))
     new.sort(key=lambda item: item[0])
     return Publication(state, signer, snapshot, [entry for _, entry in new], changed)

@@ -1,8 +1,9 @@
 """The log's own state under ADUAN_DATA/log/: its entries, tree hashes and signing key.
 
 Never published and never in git. `log.db` (SQLite) holds every entry appended so far, the
-tile-level hashes of the tree (`merkle.Levels`), the digest of each public record as last
-logged (so a build looks only at records that changed) and every checkpoint signed. A build
+tree's hashes as tiles (`merkle.Levels`), for each public record the digest of its file as last
+logged (so a build looks only at records that changed) and its entries' positions, and every
+checkpoint signed. A build
 appends in one transaction, and only after the site's files were written: a refused or killed
 build leaves the state where the published site is. `signing-key` holds the Ed25519 key,
 created on first use with mode 0600; `ADUAN_LOG_KEY` (a secret in the environment, e.g. on
@@ -12,10 +13,10 @@ AWS) takes its place when set.
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
 import sqlite3
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,8 +24,9 @@ from pathlib import Path
 
 from ..errors import Conflict
 from .entry import Entry
-from .merkle import Levels
+from .merkle import TILE_WIDTH, Levels
 from .note import Signer
+from .tiles import split_hashes
 
 logger = logging.getLogger(__name__)
 
@@ -35,9 +37,13 @@ CREATE TABLE IF NOT EXISTS entries (
     idx INTEGER PRIMARY KEY, tracking TEXT NOT NULL, seq INTEGER NOT NULL, sha256 TEXT NOT NULL, data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entries_update ON entries (tracking, seq);
-CREATE TABLE IF NOT EXISTS hashes (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,
+-- The tree's hashes as tiles: the hashes of one level, 256 to a row (fewer in the last).
+CREATE TABLE IF NOT EXISTS tiles (level INTEGER NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL,
     PRIMARY KEY (level, idx));
-CREATE TABLE IF NOT EXISTS records (tracking TEXT PRIMARY KEY, digest TEXT NOT NULL);
+-- Per report: the digest of its record file when last logged, and its entries' indexes by
+-- position ({"seq": [idx, …]}), so a build reads one row per report, not one per update.
+CREATE TABLE IF NOT EXISTS records (tracking TEXT PRIMARY KEY, digest TEXT NOT NULL DEFAULT '',
+    positions TEXT NOT NULL DEFAULT '{}');
 CREATE TABLE IF NOT EXISTS checkpoints (size INTEGER PRIMARY KEY, note BLOB NOT NULL);
 """
 
@@ -47,15 +53,18 @@ class Snapshot:
     """The state as one build reads it."""
 
     levels: Levels
-    # tracking → seq → the indexes of its entries, oldest first (the last is current).
-    positions: dict[str, dict[int, list[int]]]
-    current: dict[tuple[str, int], str]  # (tracking, seq) → sha256 of its current entry
     records: dict[str, str]  # tracking → digest of the record file last logged
+    stored_positions: dict[str, str] = field(repr=False)  # tracking → its positions, as stored
     checkpoint_sizes: list[int] = field(default_factory=list)
 
     @property
     def size(self) -> int:
         return len(self.levels[0]) if self.levels else 0
+
+    def positions(self, tracking: str) -> dict[int, list[int]]:
+        """seq → the indexes of its entries, oldest first (the last is the current content)."""
+        stored = json.loads(self.stored_positions.get(tracking, "{}"))
+        return {int(seq): indexes for seq, indexes in stored.items()}
 
 
 class LogState:
@@ -129,26 +138,27 @@ class LogState:
 
     def snapshot(self) -> Snapshot:
         levels: Levels = [[]]
-        for level, idx, digest in self.db.execute("SELECT level, idx, hash FROM hashes ORDER BY level, idx"):
+        for level, idx, data in self.db.execute("SELECT level, idx, data FROM tiles ORDER BY level, idx"):
             while len(levels) <= level:
                 levels.append([])
-            if idx != len(levels[level]):
-                raise Conflict(f"transparency log state is damaged: hash {idx} of level {level} out of order")
-            levels[level].append(bytes(digest))
-        positions: dict[str, dict[int, list[int]]] = defaultdict(dict)
-        current: dict[tuple[str, int], str] = {}
-        count = 0
-        for idx, tracking, seq, sha in self.db.execute("SELECT idx, tracking, seq, sha256 FROM entries ORDER BY idx"):
-            if idx != count:
-                raise Conflict(f"transparency log state is damaged: entry {count} is missing")
-            count += 1
-            positions[tracking].setdefault(seq, []).append(idx)
-            current[(tracking, seq)] = sha
-        if count != len(levels[0]):
+            if idx * TILE_WIDTH != len(levels[level]):
+                raise Conflict(f"transparency log state is damaged: tile {idx} of level {level} out of order")
+            levels[level].extend(split_hashes(bytes(data)))
+        count, last = self.db.execute("SELECT COUNT(*), MAX(idx) FROM entries").fetchone()
+        if count != len(levels[0]) or (count and last != count - 1):
             raise Conflict(f"transparency log state is damaged: {count} entries, {len(levels[0])} leaf hashes")
-        records = dict(self.db.execute("SELECT tracking, digest FROM records"))
+        records: dict[str, str] = {}
+        positions: dict[str, str] = {}
+        for tracking, digest, stored in self.db.execute("SELECT tracking, digest, positions FROM records"):
+            records[tracking] = digest
+            positions[tracking] = stored
         sizes = [size for (size,) in self.db.execute("SELECT size FROM checkpoints ORDER BY size")]
-        return Snapshot(levels, dict(positions), current, records, sizes)
+        return Snapshot(levels, records, positions, sizes)
+
+    def current(self, tracking: str) -> dict[int, str]:
+        """seq → the sha256 of the current entry of each update of `tracking` in the log."""
+        rows = self.db.execute("SELECT seq, sha256 FROM entries WHERE tracking = ? ORDER BY idx", (tracking,))
+        return dict(rows.fetchall())
 
     def size(self) -> int:
         (count,) = self.db.execute("SELECT COUNT(*) FROM entries").fetchone()
@@ -178,20 +188,33 @@ class LogState:
                 "INSERT INTO entries (idx, tracking, seq, sha256, data) VALUES (?, ?, ?, ?, ?)",
                 [(base_size + i, e.tracking, e.seq, e.sha256, e.encode()) for i, e in enumerate(entries)],
             )
-            stored = dict(db.execute("SELECT level, COUNT(*) FROM hashes GROUP BY level").fetchall())
-            db.executemany(
-                "INSERT INTO hashes (level, idx, hash) VALUES (?, ?, ?)",
-                [
-                    (level, idx, hashes[idx])
-                    for level, hashes in enumerate(levels)
-                    for idx in range(stored.get(level, 0), len(hashes))
-                ],
-            )
-            db.executemany(
-                "INSERT INTO records (tracking, digest) VALUES (?, ?) "
-                "ON CONFLICT (tracking) DO UPDATE SET digest = excluded.digest",
-                sorted(records.items()),
-            )
+            # Tiles from the first one this append changed (the old partial ones) to the last.
+            first = base_size
+            rows = []
+            for level, hashes in enumerate(levels):
+                for idx in range(first // TILE_WIDTH, -(-len(hashes) // TILE_WIDTH)):
+                    rows.append((level, idx, b"".join(hashes[idx * TILE_WIDTH : (idx + 1) * TILE_WIDTH])))
+                first //= TILE_WIDTH
+            db.executemany("INSERT OR REPLACE INTO tiles (level, idx, data) VALUES (?, ?, ?)", rows)
+            touched = {e.tracking for e in entries}
+            for tracking in sorted(touched | set(records)):
+                positions: dict[int, list[int]] = {}
+                if tracking in touched:
+                    query = "SELECT idx, seq FROM entries WHERE tracking = ? ORDER BY idx"
+                    for idx, seq in db.execute(query, (tracking,)):
+                        positions.setdefault(seq, []).append(idx)
+                db.execute(
+                    "INSERT INTO records (tracking, digest, positions) VALUES (?, ?, ?) ON CONFLICT (tracking) "
+                    "DO UPDATE SET digest = CASE WHEN ? THEN excluded.digest ELSE digest END, "
+                    "positions = CASE WHEN ? THEN excluded.positions ELSE positions END",
+                    (
+                        tracking,
+                        records.get(tracking, ""),
+                        json.dumps(positions, separators=(",", ":")),
+                        tracking in records,
+                        tracking in touched,
+                    ),
+                )
             db.execute("INSERT OR REPLACE INTO checkpoints (size, note) VALUES (?, ?)", checkpoint)
             db.execute("COMMIT")
         except BaseException:
