@@ -296,7 +296,10 @@ def test_a_build_publishes_a_log_that_verifies(built: Path, capsys: pytest.Captu
     assert datapackage["transparency_log"]["vkey"] == vkey
     for open_data in ("data-terbuka/index.html", "en/data-terbuka/index.html"):
         assert vkey in (out / open_data).read_text()
-    assert (out / "transparansi" / "index.html").is_file() and (out / "en" / "transparansi" / "index.html").is_file()
+    # The page that explains it, in both languages, linked from every page's footer.
+    for prefix in ("", "en/"):
+        assert (out / prefix / "transparansi" / "index.html").is_file()
+        assert f'href="/{prefix}transparansi/"' in (out / prefix / "index.html").read_text()
     # The snapshot of the day keeps the checkpoint, listed in its checksums.
     snapshot = next((out / "data" / "snapshots").glob("*/checkpoint"))
     assert snapshot.read_text() == checkpoint
