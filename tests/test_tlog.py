@@ -560,6 +560,8 @@ def test_aduan_build_and_aduan_log_verify_as_users_run_them(tmp_path: Path) -> N
         assert run("import", str(source)).returncode == 0
         built = run("build", "--output", str(out))
         assert built.returncode == 0, built.stderr
+        size = int((out / "log" / "checkpoint").read_text().split("\n")[1])
+        assert size > 0 and f"transparency log: {size} entries" in built.stdout
         result = run("log", "verify", str(out), "--since", str(first))
         assert result.returncode == 0 and "append-only" in result.stdout, result.stdout + result.stderr
         first.write_bytes((out / "log" / "checkpoint").read_bytes())

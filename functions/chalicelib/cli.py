@@ -46,7 +46,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(Path(args.output), full=args.full, api_url=args.api_url)
     print(
         f"built {args.output}: {result['written']} files written, {result['unchanged']} unchanged, "
-        f"{result['deleted']} deleted ({result['records_changed']} public records changed)"
+        f"{result['deleted']} deleted ({result['records_changed']} public records changed); "
+        f"transparency log: {result['log_entries']} entries"
     )
     return 0
 

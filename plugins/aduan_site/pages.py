@@ -130,6 +130,7 @@ class AduanGenerator(Generator):
             result = out.finish()
             # Only now that the site shows it may the log's state move on.
             log.commit()
+            result["log_entries"] = log.size
         logger.info(
             "aduan_site: %(written)d written, %(unchanged)d unchanged, %(deleted)d deleted",
             result,
