@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import frictionless
+import pytest
 from aduan_site import schema, snapshots
 from aduan_site.build import build
 from aduan_site.labels import STATUSES
@@ -335,8 +336,12 @@ def test_sqlite_is_ready_for_datasette(demo: Path) -> None:
     assert metadata["databases"]["aduan"]["tables"]["reports"]["columns"]["tracking"]
 
 
-def test_same_data_same_bytes(tmp_path: Path) -> None:
-    """Two builds of the same dataset into two directories: every open data file identical."""
+def test_same_data_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two builds of the same dataset into two directories: every open data file identical.
+    (The same transparency log key too: datapackage.json names it.)"""
+    from chalicelib.tlog.note import Signer
+
+    monkeypatch.setenv("ADUAN_LOG_KEY", Signer.generate("kota-pasuruan.aduan.invalid/log").skey())
     records = make_records(30)
     for name in ("a", "b"):
         write_public_dataset(tmp_path / name / "var/public", records)
@@ -370,7 +375,9 @@ def test_one_snapshot_per_day_final_when_the_day_ends(tmp_path: Path) -> None:
     for line in (day1 / "SHA256SUMS").read_text().splitlines():
         digest, path = line.split("  ")
         assert hashlib.sha256((day1 / path).read_bytes()).hexdigest() == digest
-    assert set(snapshots.FILES) == {line.split("  ")[1] for line in (day1 / "SHA256SUMS").read_text().splitlines()}
+    assert set(snapshots.FILES) | {snapshots.CHECKPOINT} == {
+        line.split("  ")[1] for line in (day1 / "SHA256SUMS").read_text().splitlines()
+    }
 
     # Later the same day: the day's snapshot follows the day's data (a record withdrawn by the
     # gate must leave it too).

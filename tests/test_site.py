@@ -459,7 +459,7 @@ def age_all(site: Path) -> None:
 
 def pelicans(relpath: str) -> bool:
     """Files Pelican writes itself on every build: theme assets and content/pages."""
-    slugs = ("cara-melapor/", "privasi/", "data-terbuka/", "tentang/")
+    slugs = ("cara-melapor/", "privasi/", "data-terbuka/", "tentang/", "transparansi/")
     return relpath.startswith(("theme/", *slugs, *(f"en/{s}" for s in slugs)))
 
 

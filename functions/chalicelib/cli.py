@@ -47,7 +47,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(Path(args.output), full=args.full, api_url=args.api_url)
     print(
         f"built {args.output}: {result['written']} files written, {result['unchanged']} unchanged, "
-        f"{result['deleted']} deleted ({result['records_changed']} public records changed)"
+        f"{result['deleted']} deleted ({result['records_changed']} public records changed); "
+        f"transparency log: {result['log_entries']} entries"
     )
     return 0
 
@@ -62,6 +63,22 @@ def cmd_check_leaks(args: argparse.Namespace) -> int:
         print(f"aduan check-leaks: {len(leaks)} leak(s) of personal data in {args.output}", file=sys.stderr)
         return 1
     print(f"no personal data from the private store found in {args.output}")
+    return 0
+
+
+def cmd_log_verify(args: argparse.Namespace) -> int:
+    from .tlog.verify import verify
+
+    since = Path(args.since).read_bytes() if args.since else None
+    result = verify(args.site, since)
+    checkpoint = result.checkpoint
+    print(f"log {checkpoint.origin} verified: {checkpoint.size} entries, root {checkpoint.root.hex()}")
+    print(f"  signature by {result.vkey}")
+    print(f"  root recomputed from the entry bundles; {result.tiles} hash tiles match")
+    if result.updates_checked:
+        print(f"  every update in data/updates.csv ({result.updates_checked}) is in the log")
+    if result.since is not None:
+        print(f"  the older checkpoint (size {result.since.size}) is a prefix of this log: append-only")
     return 0
 
 
@@ -134,6 +151,12 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("check-leaks", help="scan a built site for any identifier known in the private store")
     s.add_argument("output", nargs="?", default="output")
     s.set_defaults(func=cmd_check_leaks)
+    s = sub.add_parser("log", help="the transparency log of the public history")
+    lsub = s.add_subparsers(dest="log_command", required=True)
+    o = lsub.add_parser("verify", help="verify a published log: signature, entries, tiles, append-only")
+    o.add_argument("site", nargs="?", default="output", help="a built site directory or a site URL (default output)")
+    o.add_argument("--since", metavar="OLD_CHECKPOINT", help="an older checkpoint file the log must extend")
+    o.set_defaults(func=cmd_log_verify)
     s = sub.add_parser("officer", help="manage officers")
     osub = s.add_subparsers(dest="officer_command", required=True)
     o = osub.add_parser("add", help="add an officer and print their token")

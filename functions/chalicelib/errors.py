@@ -67,3 +67,10 @@ class PublicationRefused(AduanError):
 
     status = 500
     code = "PublicationRefused"
+
+
+class LogVerificationFailed(AduanError):
+    """A published transparency log does not verify: the message names what failed."""
+
+    status = 422
+    code = "LogVerificationFailed"

@@ -89,4 +89,5 @@ def build(output: Path, *, full: bool = False, api_url: str | None = None, searc
         "written": result.written,
         "unchanged": result.unchanged,
         "deleted": result.deleted,
+        "log_entries": result.log_entries,
     }

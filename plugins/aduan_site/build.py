@@ -32,6 +32,7 @@ class BuildResult:
     deleted: int
     # Files produced this build, written or found identical; the rest were kept unrendered.
     rendered: int = 0
+    log_entries: int = 0  # the size of the transparency log after this build
     # Left out of repr: a full build of 10k records lists 11k paths.
     written_files: tuple[str, ...] = field(default=(), repr=False)
     deleted_files: tuple[str, ...] = field(default=(), repr=False)

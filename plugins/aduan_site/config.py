@@ -27,6 +27,11 @@ DEFAULTS: dict[str, Any] = {
     # Rebuild the Pagefind index when report pages changed. False keeps the previous index as
     # it is, so a status change can go live at once; a later build with True refreshes it.
     "SEARCH": True,
+    # The transparency log's own state (entries so far, signing key): never published.
+    # None: `log/` next to PUBLIC_DATA, i.e. $ADUAN_DATA/log.
+    "LOG_DIR": None,
+    # The log's origin line and key name, fixed when its key is made. None: from SITEURL.
+    "LOG_ORIGIN": None,
 }
 
 
@@ -50,6 +55,11 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "MANIFEST": (_file_name, "a file name"),
     "GUARD": (lambda v: v is None or callable(v), "a callable or None"),
     "SEARCH": (lambda v: isinstance(v, bool), "True or False"),
+    "LOG_DIR": (lambda v: v is None or (isinstance(v, str | Path) and str(v) != ""), "a directory path or None"),
+    "LOG_ORIGIN": (
+        lambda v: v is None or (isinstance(v, str) and bool(v) and not any(c.isspace() or c == "+" for c in v)),
+        "a name without spaces or '+', or None",
+    ),
 }
 
 

@@ -244,6 +244,14 @@ UI: dict[str, dict[str, str]] = {
         "cite_hint": "Sebutkan juga tanggal arsip harian yang Anda pakai (misalnya /data/snapshots/2026-11-01/) "
         "dan sidik SHA-256 berkasnya.",
         "dictionary_title": "Kamus data",
+        # the transparency log
+        "log_title": "Log transparansi",
+        "log_intro": "Setiap pembaruan publik dicatat dalam log transparansi yang hanya bisa ditambah, "
+        "tidak bisa diubah diam-diam. Periksa dengan kunci verifikasi ini:",
+        "log_checkpoint": "Checkpoint terbaru",
+        "log_position": "Log #{n}",
+        "log_replaced": "menggantikan isi sebelumnya di log #{n}",
+        "log_about": "Apa itu log transparansi?",
         "primary_key": "Kunci utama",
         "column": "Kolom",
         "type": "Tipe",
@@ -433,6 +441,14 @@ UI: dict[str, dict[str, str]] = {
         "cite_hint": "Also give the date of the snapshot you used (e.g. /data/snapshots/2026-11-01/) and the "
         "SHA-256 of its files.",
         "dictionary_title": "Data dictionary",
+        # the transparency log
+        "log_title": "Transparency log",
+        "log_intro": "Every public update is recorded in an append-only transparency log that cannot be "
+        "changed quietly. Check it with this verifier key:",
+        "log_checkpoint": "Latest checkpoint",
+        "log_position": "Log #{n}",
+        "log_replaced": "replaces earlier content at log #{n}",
+        "log_about": "What is the transparency log?",
         "primary_key": "Primary key",
         "column": "Column",
         "type": "Type",

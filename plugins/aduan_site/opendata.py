@@ -168,7 +168,9 @@ def citation(dataset: Dataset, site: Site, generated: str | None, lang: str = "e
     return f"{operator}. {title}: public report data, as of {generated or '–'}. {where} (CC BY 4.0)."
 
 
-def datapackage(dataset: Dataset, site: Site, generated: str | None) -> dict[str, Any]:
+def datapackage(
+    dataset: Dataset, site: Site, generated: str | None, log: dict[str, str] | None = None
+) -> dict[str, Any]:
     region = dataset.region
     region_id = region.get("id") or "region"
     package: dict[str, Any] = {
@@ -209,6 +211,13 @@ def datapackage(dataset: Dataset, site: Site, generated: str | None) -> dict[str
             },
         ],
     }
+    if log and log.get("vkey"):
+        # The public history of every row is in the transparency log (docs/transparency-log.md).
+        package["transparency_log"] = {
+            "vkey": log["vkey"],
+            "checkpoint": site.link("log/checkpoint"),
+            "about": site.link("transparansi/"),
+        }
     if site.url:
         package["homepage"] = site.link("data-terbuka/")
     if package["created"] is None:
@@ -269,14 +278,16 @@ def generated_day(dataset: Dataset) -> str | None:
     return dataset.stats.get("generated") or max((r["updated"] for r in dataset.records), default=None)
 
 
-def open_data_files(dataset: Dataset, published: dict[str, Any], data: Tables, site: Site) -> dict[str, bytes]:
+def open_data_files(
+    dataset: Dataset, published: dict[str, Any], data: Tables, site: Site, log: dict[str, str] | None = None
+) -> dict[str, bytes]:
     """File name under /data/ → content, for the tables and their descriptions."""
     generated = generated_day(dataset)
     files = {t.path: table_csv(t, data.rows(t)) for t in schema.TABLES}
     files["reports.json"] = reports_json(data.reports, generated)
     files["stats.json"] = stats_json(dataset, published)
     files["datapackage.json"] = (
-        json.dumps(datapackage(dataset, site, generated), ensure_ascii=False, indent=1) + "\n"
+        json.dumps(datapackage(dataset, site, generated, log), ensure_ascii=False, indent=1) + "\n"
     ).encode()
     files["LICENSE.txt"] = license_text(dataset, site, generated)
     return files

@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 from blinker import signal
 from pelican.generators import Generator
 
-from . import labels, open311, schema, snapshots
+from . import labels, open311, schema, snapshots, transparency
 from .config import plugin_settings
 from .dataset import SLUG_RE, Dataset, Record, load_dataset
 from .feeds import LIMIT, entries, feed_xml
@@ -95,18 +95,27 @@ class AduanGenerator(Generator):
         self.dataset = Dataset()
         # Report pages rendered this build (the search index reads them before they are written).
         self.report_pages: dict[str, bytes] = {}
+        # The transparency log: its key from generate_context, this build's turn in generate_output.
+        self.log_vkey = ""
+        self.log: transparency.Publication | None = None
 
     # -- Pelican's generator protocol -------------------------------------------------------
 
     def generate_context(self) -> None:
         self.dataset = load_dataset(Path(self.options["PUBLIC_DATA"]))
         self.context["ADUAN_REGION"] = self.dataset.region
+        # Pelican renders the open data page (which shows the verifier key) before our output.
+        self.log_vkey = transparency.LogState(self.log_dir).signer(self.log_origin).verifier.vkey()
 
     def generate_output(self, writer: Any) -> None:
         del writer  # Pelican's Writer always rewrites; IncrementalOutput does not
         # `aduan build` and the worker may both build into output/: one at a time, or the
         # manifest would not describe the files.
-        with build_lock(Path(self.output_path)):
+        with (
+            build_lock(Path(self.output_path)),
+            transparency.log_for_build(self.log_dir, self.log_origin, self.dataset, Path(self.output_path)) as log,
+        ):
+            self.log = log
             out = IncrementalOutput(
                 Path(self.output_path),
                 self.options["MANIFEST"],
@@ -123,12 +132,16 @@ class AduanGenerator(Generator):
                 self.write_bilingual(out, published)
                 self.write_open_data(out, published)
                 self.write_feeds(out)
+                transparency.write_log(out, log)
             except BaseException:
                 if search is not None:
                     search.cancel()
                 raise
             self.finish_search(out, search)
             result = out.finish()
+            # Only now that the site shows it may the log's state move on.
+            log.commit()
+            result["log_entries"] = log.size
         logger.info(
             "aduan_site: %(written)d written, %(unchanged)d unchanged, %(deleted)d deleted",
             result,
@@ -198,8 +211,19 @@ class AduanGenerator(Generator):
                     lang: citation(self.dataset, self.site, generated_day(self.dataset), lang) for lang in labels.LANGS
                 },
                 "snapshots": self.snapshot_days,
+                "log": {"vkey": self.log_vkey},
             },
         }
+
+    @property
+    def log_dir(self) -> Path:
+        return Path(self.options["LOG_DIR"] or Path(self.options["PUBLIC_DATA"]).parent / "log")
+
+    @property
+    def log_origin(self) -> str:
+        return self.options["LOG_ORIGIN"] or transparency.origin(
+            self.settings.get("SITEURL", ""), self.dataset.region.get("id")
+        )
 
     @property
     def site(self) -> Site:
@@ -219,6 +243,7 @@ class AduanGenerator(Generator):
         digest = hashlib.sha256()
         digest.update(json.dumps(self.dataset.digests, sort_keys=True).encode())
         digest.update(self.dataset.stats_bytes or b"")
+        digest.update(self.log_vkey.encode())  # datapackage.json names the log's key
         return digest.hexdigest()
 
     def render_key(self) -> str:
@@ -270,10 +295,12 @@ class AduanGenerator(Generator):
             tracking = record["tracking"]
             here = f"laporan/{tracking}/"
             self.write_photos(out, record)
-            digest = self.dataset.digests[tracking]
+            log = transparency.positions(self.log, record)
+            # The page lists its updates' positions in the log, so they are part of its input.
+            digest = f"{self.dataset.digests[tracking]}:{hashlib.sha256(json.dumps(log).encode()).hexdigest()}"
             if out.reuse(here + "index.html", digest):
                 continue
-            html = self.render("report", "id", here, r=record)
+            html = self.render("report", "id", here, r=record, log=log)
             out.put(here + "index.html", html, digest=digest)
             self.report_pages[tracking] = html
 
@@ -416,7 +443,7 @@ class AduanGenerator(Generator):
         current: dict[str, bytes] | None = None
         if not self._keep_group(out, paths, key):
             data = tables(self.dataset, published)
-            files = open_data_files(self.dataset, published, data, self.site)
+            files = open_data_files(self.dataset, published, data, self.site, log={"vkey": self.log_vkey})
             files["aduan.db"] = sqlite_bytes(data)
             files["metadata.json"] = datasette_metadata(
                 self.site, self.dataset.region, citation(self.dataset, self.site, generated_day(self.dataset))
@@ -450,7 +477,7 @@ class AduanGenerator(Generator):
         day = generated_day(self.dataset)
         if not self.dataset.records and day not in snapshots.existing(out.root):
             day = None
-        snapshots.write_snapshots(out, day, current)
+        snapshots.write_snapshots(out, day, current, checkpoint=self.log.note if self.log else None)
 
     def agency_ids(self) -> list[str]:
         ids = [a["id"] for a in self.dataset.region.get("agencies", [])]

@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 BASE = "data/snapshots"
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SUMS = "SHA256SUMS"
+CHECKPOINT = "checkpoint"  # the transparency log's signed checkpoint as of the snapshot
 # What a snapshot holds: the tables and their description (a data package of its own), not
 # the SQLite file, the Open311 files or the per-report files, which all derive from these.
 FILES = (
@@ -74,9 +75,13 @@ def _declare(out: IncrementalOutput, relpath: str) -> None:
         logger.warning("aduan_site: snapshot file %s is missing", relpath)
 
 
-def write_snapshots(out: IncrementalOutput, day: str | None, current: dict[str, bytes] | None) -> list[str]:
+def write_snapshots(
+    out: IncrementalOutput, day: str | None, current: dict[str, bytes] | None, checkpoint: bytes | None = None
+) -> list[str]:
     """Declare every snapshot on disk and make `day`'s from `current` when it has none yet or the
-    data changed (data file → bytes; None: unchanged since the last build).
+    data changed (data file → bytes; None: unchanged since the last build), with this build's
+    transparency log `checkpoint`, kept as the snapshot's `checkpoint` so that watchers can later
+    check the log still extends it (`aduan log verify --since`).
     Returns the snapshot days, oldest first."""
     snapshots = existing(out.root)
     today = day if day and DAY_RE.match(day) else None
@@ -92,6 +97,8 @@ def write_snapshots(out: IncrementalOutput, day: str | None, current: dict[str, 
         if current is None:  # no snapshot yet today, and the data files did not change
             current = {p: (out.root / "data" / p).read_bytes() for p in FILES if (out.root / "data" / p).is_file()}
         files = {p: current[p] for p in FILES if p in current}
+        if checkpoint is not None:
+            files[CHECKPOINT] = checkpoint
         for path, data in files.items():
             out.put(f"{BASE}/{day}/{path}", data)
         sums_bytes = sha256sums(files)
