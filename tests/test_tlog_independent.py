@@ -359,6 +359,14 @@ def test_a_missing_file_is_named(log600: Path, path: str) -> None:
         tv.verify(log600)
 
 
+def test_a_checkpoint_larger_than_the_published_entries_is_rejected(log600: Path) -> None:
+    root = base64.b64encode(hashlib.sha256(b"anything").digest()).decode()
+    for size, missing in ((601, "tile/entries/002.p/89"), (2**40, "tile/entries/002 is missing")):
+        (log600 / "log" / "checkpoint").write_text(sign_note(f"{ORIGIN}\n{size}\n{root}\n", ORIGIN, KEY))
+        with pytest.raises(tv.BadTile, match=missing):
+            tv.verify(log600)
+
+
 def test_a_forged_checkpoint_is_rejected(log600: Path) -> None:
     checkpoint = log600 / "log" / "checkpoint"
     genuine = checkpoint.read_text()
@@ -459,6 +467,7 @@ def test_two_builds_publish_a_log_the_independent_verifier_accepts(tmp_path: Pat
     first_count = published(site)
     assert first_count > 0
     # Fails (not skips) while the site has no log: issue 12 asks every build to publish one.
+    assert (site / "log").is_dir(), f"aduan build published no transparency log: {site / 'log'} is missing"
     first = tv.verify(site)
     first_log = shutil.copytree(site / "log", tmp_path / "first-log")
     old_checkpoint = (first_log / "checkpoint").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ import binascii
 import hashlib
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -247,26 +247,29 @@ def tile_path(level: int | str, index: int, width: int = TILE_WIDTH) -> str:
     return path if width == TILE_WIDTH else f"{path}.p/{width}"
 
 
-def tile_layout(size: int) -> list[TileRef]:
+def iter_tiles(size: int) -> Iterator[TileRef]:
     """Every hash tile a tree of `size` entries is served as (tlog-tiles), level by level.
 
     Level l holds one hash per full subtree of 256**l leaves: floor(size / 256**l) hashes, in
     full tiles of 256 and a last partial tile of (floor(size / 256**l) mod 256) when non-zero.
-    Entry bundles follow the level-0 layout."""
-    tiles = []
+    Entry bundles follow the level-0 layout. A generator: a forged checkpoint with a huge size
+    fails at its first missing tile instead of exhausting memory."""
     level = 0
     while count := size >> (TILE_HEIGHT * level):
         full, rest = divmod(count, TILE_WIDTH)
-        tiles += [TileRef(level, i, TILE_WIDTH) for i in range(full)]
+        yield from (TileRef(level, i, TILE_WIDTH) for i in range(full))
         if rest:
-            tiles.append(TileRef(level, full, rest))
+            yield TileRef(level, full, rest)
         level += 1
-    return tiles
+
+
+def tile_layout(size: int) -> list[TileRef]:
+    return list(iter_tiles(size))
 
 
 def parse_bundle(data: bytes, width: int, path: str) -> list[bytes]:
     """The entries of a bundle: each preceded by its length as a big-endian uint16."""
-    entries = []
+    entries: list[bytes] = []
     pos = 0
     while pos < len(data):
         if pos + 2 > len(data):
@@ -348,7 +351,7 @@ def open_note(note: str, key: VerifierKey) -> str:
     if not signatures:
         raise BadCheckpoint("the note has no signature line")
     verified = False
-    seen = []
+    seen: list[str] = []
     for line in signatures[:-1].split("\n"):
         match = re.fullmatch(EM_DASH + r" (\S+) (\S+)", line)
         if not match:
@@ -415,11 +418,12 @@ def read_text(log: Path, path: str) -> str:
 
 def read_entries(log: Path, size: int) -> list[bytes]:
     """Every entry of a tree of `size`, from its entry bundles."""
-    entries = []
-    for ref in tile_layout(size):
-        if ref.level == 0:
-            path = ref.path(entries=True)
-            entries += parse_bundle(read_file(log, path, BadTile), ref.width, path)
+    entries: list[bytes] = []
+    for ref in iter_tiles(size):
+        if ref.level > 0:
+            break
+        path = ref.path(entries=True)
+        entries += parse_bundle(read_file(log, path, BadTile), ref.width, path)
     return entries
 
 
@@ -462,6 +466,8 @@ def verify(site_dir: str | Path, old_checkpoint_text: str | None = None, vkey_te
     `old_checkpoint_text` (an earlier checkpoint signed by the same key), also prove that the
     earlier tree is a prefix of the current one."""
     log = Path(site_dir) / "log"
+    if not log.is_dir():
+        raise BadCheckpoint(f"{log} is missing: the site publishes no transparency log")
     key = parse_vkey(vkey_text if vkey_text is not None else read_text(log, "vkey"))
     checkpoint = read_checkpoint(read_text(log, "checkpoint"), key)
 
