@@ -248,6 +248,10 @@ def test_go_signed_note_known_answer() -> None:
         tv.open_note(text.replace("answer", "Answer") + "\n" + sig, key)
     with pytest.raises(tv.BadKey, match="key id"):
         tv.parse_vkey(vkey.replace("c74f20a3", "c74f20a4"))
+    assert tv.parse_vkey(vkey.replace("c74f20a3", "C74F20A3")) == key  # hex, as Go's note parses it
+    for mangled in (vkey[:-4], vkey.replace("+", " ", 1), "+c74f20a3+" + vkey.split("+", 2)[2], vkey + "A"):
+        with pytest.raises(tv.BadKey):
+            tv.parse_vkey(mangled)
     # A base64 key holding '+' (transparency-dev/formats' test key) still parses.
     assert tv.parse_vkey("TEST+7997405c+AQcC+FTVKf0jlTdHDY3rbevmnKxxPjigCXlVtGe6RIr6").key_id == 0x7997405C
 

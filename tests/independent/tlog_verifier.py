@@ -323,8 +323,8 @@ def parse_vkey(text: str) -> VerifierKey:
     name, id_hex, key_b64 = parts
     if not valid_key_name(name):
         raise BadKey(f"verifier key name {name!r} is empty or holds a space or a plus")
-    if not re.fullmatch(r"[0-9a-f]{8}", id_hex):
-        raise BadKey(f"verifier key id {id_hex!r} is not 8 lowercase hex digits")
+    if not re.fullmatch(r"[0-9a-fA-F]{8}", id_hex):
+        raise BadKey(f"verifier key id {id_hex!r} is not 8 hex digits")
     raw = strict_b64decode(key_b64, "the verifier key", BadKey)
     if len(raw) != 1 + 32 or raw[0] != ED25519:
         raise BadKey(f"verifier key {name}+{id_hex} is not 0x01 followed by a 32-byte Ed25519 key")
