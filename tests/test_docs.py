@@ -74,6 +74,10 @@ GENERATED = (
     "snapshots/",
     "statistics/",
     "open311/",
+    "log/",  # the transparency log a build publishes (and its state under ADUAN_DATA)
+    "data/",  # the open data a build publishes under output/data/
+    "application/",  # media types, not paths
+    "text/",
 )
 
 

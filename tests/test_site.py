@@ -18,7 +18,7 @@ from site_fixtures import REPO, load_region, make_record, make_records, make_sta
 
 sys.path.insert(0, str(REPO / "plugins"))
 
-from aduan_site import labels  # noqa: E402
+from aduan_site import labels, snapshots  # noqa: E402
 from aduan_site.build import BuildResult, build  # noqa: E402
 from aduan_site.opendata import CSV_COLUMNS  # noqa: E402
 from aduan_site.pages import DATASET_FILES  # noqa: E402
@@ -523,7 +523,10 @@ def test_one_changed_record_rewrites_only_what_shows_it(tmp_path: Path) -> None:
     }
     bundle = sum(1 for p in (site / "_pagefind").rglob("*") if p.is_file())
     feeds = len(list(site.glob("instansi/*/updates.atom.xml"))) + 1
-    assert result.rendered < 30 + bundle + len(DATASET_FILES) + feeds
+    # The day's snapshot follows the day's data (its files and SHA256SUMS and checkpoint), and
+    # the transparency log adds its checkpoint, last tile and last entry bundle.
+    snapshot = len(snapshots.FILES) + 2
+    assert result.rendered < 30 + bundle + len(DATASET_FILES) + feeds + snapshot + 3
     # Only search index chunks are deleted: Pagefind names them after their content.
     assert not [f for f in result.deleted_files if not f.startswith("_pagefind/")]
     # The disk agrees with the result: nothing else of ours was touched.
