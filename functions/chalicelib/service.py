@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from . import actions, attachments
-from .attachments import LocalBlobs
+from .attachments import Blobs
 from .clock import Clock
 from .clock import now as wib_now
 from .errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationError
@@ -27,7 +27,7 @@ from .workdays import AUTOCLOSE_DAYS, RESPONSE_DAYS, VERIFICATION_DAYS, add_work
 
 class Aduan:
     def __init__(
-        self, store: Store, region: Region, clock: Clock = wib_now, site_url: str = "", blobs: LocalBlobs | None = None
+        self, store: Store, region: Region, clock: Clock = wib_now, site_url: str = "", blobs: Blobs | None = None
     ) -> None:
         self.store, self.region, self.clock, self.site_url = store, region, clock, site_url.rstrip("/")
         self.blobs = blobs
