@@ -163,7 +163,11 @@ def test_the_api_works_on_dynamodb_and_s3(aws_backend, data_dir, region, clock) 
         assert status.status_code == 200 and status.json_body["status"] == "received"
         auth = {"Authorization": f"Bearer {token}"}
         listed = client.http.get("/officer/reports?limit=2", headers=auth).json_body
-        assert listed["count"] == 2
+        assert listed["count"] == 2 and listed["next_cursor"]
+        rest = client.http.get(f"/officer/reports?limit=2&cursor={listed['next_cursor']}", headers=auth).json_body
+        assert rest["count"] == 1 and rest["next_cursor"] is None
+        pages = [r["tracking"] for r in listed["reports"] + rest["reports"]]
+        assert sorted(pages) == sorted(r["tracking"] for r in receipts)
     store = config.store()
     assert store.count() == 3 and isinstance(store, DynamoStore)
     report = store.get(receipts[0]["tracking"])

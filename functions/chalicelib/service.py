@@ -205,16 +205,24 @@ class Aduan:
         return data
 
     def officer_list(
-        self, officer: Officer, *, status: str | None, agency: str | None, limit: int, offset: int
-    ) -> list[dict[str, Any]]:
+        self,
+        officer: Officer,
+        *,
+        status: str | None,
+        agency: str | None,
+        limit: int,
+        offset: int = 0,
+        cursor: str | None = None,
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of the officer's desk, and the cursor of the next page (None on the last)."""
         if officer.role == "agency":
             if agency and agency != officer.agency:
                 raise Forbidden(f"an officer of {officer.agency!r} sees only that agency's reports")
             agency = officer.agency
         if status is not None and status not in {s.value for s in Status}:
             raise ValidationError(f"unknown status {status!r}", {"status": "tidak dikenal"})
-        reports = self.store.find(status=status, agency=agency, limit=limit, offset=offset)
-        return [
+        reports = self.store.find(status=status, agency=agency, limit=limit, offset=offset, cursor=cursor)
+        items = [
             {
                 "tracking": r.tracking,
                 "status": r.status.value,
@@ -228,6 +236,7 @@ class Aduan:
             }
             for r in reports
         ]
+        return items, reports.cursor
 
     def due(self, report: Report) -> str | None:
         """The service-level deadline of the next step, as a date (SP4N-LAPOR! working days)."""

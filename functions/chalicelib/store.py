@@ -71,9 +71,9 @@ class Position:
 
 def page_of(reports: list[Report], limit: int) -> Page:
     """The first `limit` of `reports` (fetched one beyond the limit), with the next cursor."""
-    if len(reports) > limit:
+    if len(reports) > limit > 0:
         return Page(reports[:limit], Position.after(reports[limit - 1]).encode())
-    return Page(reports, None)
+    return Page(reports[: max(limit, 0)], None)
 
 
 class Store(Protocol):
