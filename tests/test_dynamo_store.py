@@ -247,3 +247,21 @@ def test_a_user_sets_up_aws_imports_137_reports_and_adds_an_officer(moto_endpoin
         assert len(store.find(status=status, limit=1000)) == len(reference.find(status=status, limit=1000))
     assert len({e.tracking for e in store.pending_events()}) == 137
     assert [o.name for o in store.officers()] == ["Admin Kominfo"]
+
+
+def test_a_long_report_seals_its_earlier_updates_into_items_of_their_own(aws_backend, region, clock) -> None:
+    store = config.store()
+    report = new_report(validate(submission(), region), region, now=clock())[0]
+    for n in range(200):
+        clock.advance(minutes=5)
+        actions.add_information(report, f"Tambahan ke-{n}: " + "air PDAM keruh dan berbau " * 76, clock())
+    store.save([report])
+    items = aws.dynamodb().query(
+        TableName=aws.private_table(),
+        KeyConditionExpression="pk = :p",
+        ExpressionAttributeValues={":p": {"S": f"REPORT#{report.tracking}"}},
+    )["Items"]
+    assert sorted(i["sk"]["S"] for i in items) == ["REPORT", *(f"UPDATES#{b:04d}" for b in range(4))]
+    raw = sum(len(json.dumps(u.to_dict())) for u in report.updates)
+    assert raw > 400_000 and all(len(json.dumps(i, default=len)) < 100_000 for i in items)
+    assert store.get(report.tracking).to_dict() == report.to_dict()

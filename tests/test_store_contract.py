@@ -134,14 +134,21 @@ def test_a_big_batch_with_one_stale_report_writes_nothing(store, region, clock) 
     assert all(r.version == 0 for r in batch)
 
 
-def test_a_long_report_round_trips(store, region, clock) -> None:
+def test_a_long_report_round_trips_and_keeps_growing(store, region, clock) -> None:
     report = make(region, clock)
-    for n in range(150):  # ~300 KB of notes: DynamoDB compresses the record to stay under 400 KB
-        clock.advance(minutes=5)
-        actions.add_information(report, f"Tambahan informasi ke-{n}: " + "jalan berlubang " * 120, clock())
+
+    def add(count: int) -> None:
+        for n in range(count):  # ~2 KB a note: DynamoDB seals earlier updates into items of their own
+            clock.advance(minutes=5)
+            actions.add_information(report, f"Tambahan informasi ke-{n}: " + "jalan berlubang " * 120, clock())
+
+    add(150)
     store.save([report])
-    loaded = store.get(report.tracking)
-    assert loaded.to_dict() == report.to_dict() and len(loaded.updates) == 151
+    assert store.get(report.tracking).to_dict() == report.to_dict()
+    add(60)
+    store.save([report])
+    for loaded in (store.get(report.tracking), store.find()[0], next(iter(store.all()))):
+        assert loaded.to_dict() == report.to_dict() and len(loaded.updates) == 211 and loaded.version == 2
 
 
 # -- listings ---------------------------------------------------------------------------------

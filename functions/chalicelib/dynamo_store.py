@@ -3,9 +3,12 @@
 One table holds the private state, keyed ``pk``/``sk``; every access is a key lookup or an
 index query, never a scan, except `all` (the whole store, read consistently):
 
-* a report is one item, ``REPORT#<tracking>`` / ``REPORT``, holding its whole record (with its
-  updates, zlib-compressed once it is large) so that a lookup or a listing page needs no join;
-  four sparse, keys-only indexes list reports newest first by status, agency, both, or none;
+* a report is one item, ``REPORT#<tracking>`` / ``REPORT``, holding its record and its newest
+  updates (zlib-compressed once large), so a lookup or a listing page needs no join; a report
+  with more than BLOCK updates seals the earlier ones, BLOCK at a time, into immutable items
+  ``REPORT#<tracking>`` / ``UPDATES#<n>`` beside it, so no item nears DynamoDB's 400 KB however
+  long a report grows; four sparse, keys-only indexes list reports newest first by status,
+  agency, both, or none;
 * uniqueness is an item of its own, written in the same transaction with a condition:
   ``REF#<ref>`` (the import key) and ``TOKEN#<sha256>`` (an officer's token); a new report's
   own item is created only if its tracking number is free, and an update is conditional on the
@@ -60,6 +63,10 @@ MAX_TRANSACTION_ITEMS = 100
 MAX_TRANSACTION_BYTES = 3_500_000  # DynamoDB allows 4 MB; our size estimate is approximate
 COMPRESS_ABOVE = 32_000  # bytes of JSON; below this the record stays readable in the console
 MAX_RECORD_BYTES = 350_000  # an item may be 400 KB with its other attributes
+# Updates per sealed block. Notes are at most 2,000 characters (actions.NOTE_MAX), so a block
+# is at most ~120 KB of JSON before compression: a report grows by items, never past 400 KB.
+BLOCK = 50
+BLOCK_PREFIX = "UPDATES#"
 COUNTER_RETRIES = 50
 
 
@@ -121,11 +128,37 @@ def _event_key(seq: int) -> dict[str, Any]:
     return {"pk": _s(EVENTS), "sk": _s(f"{seq:020d}")}
 
 
+def sealed_blocks(updates: int) -> int:
+    """How many blocks of BLOCK updates a report with `updates` updates keeps in items of their own.
+
+    The newest 1 to BLOCK updates stay in the report item; each earlier full block is sealed.
+    """
+    return max(0, (updates - 1) // BLOCK)
+
+
+def _record(data: Any, tracking: str) -> dict[str, Any]:
+    """`data` as JSON, compressed when it is large; refused if even that cannot fit an item."""
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if len(raw) <= COMPRESS_ABOVE:
+        return {"S": raw.decode("utf-8")}
+    packed = zlib.compress(raw, 6)
+    if len(packed) > MAX_RECORD_BYTES:
+        raise ValidationError(
+            f"report {tracking} is too large to store ({len(packed)} bytes compressed)", {"report": "terlalu besar"}
+        )
+    return {"B": packed}
+
+
+def _unrecord(value: dict[str, Any]) -> Any:
+    return json.loads(zlib.decompress(value["B"]) if "B" in value else value["S"])
+
+
 def report_item(report: Report, version: int) -> dict[str, Any]:
-    """The item that stores `report` at `version`."""
+    """The item that stores `report` at `version` (without its sealed blocks of updates)."""
+    blocks = sealed_blocks(len(report.updates))
     data = report.to_dict()
     data.pop("version")
-    record = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    data["updates"] = data["updates"][blocks * BLOCK :]
     item: dict[str, Any] = {
         # Only what a key, an index or a condition needs; the rest is in the record.
         **_report_key(report.tracking),
@@ -134,31 +167,37 @@ def report_item(report: Report, version: int) -> dict[str, Any]:
         "status": _s(report.status.value),
         "feed": _s(FEED),
         "recent": _s(recent_key(report.updated_at, report.tracking)),
+        "blocks": _n(blocks),
+        "record": _record(data, report.tracking),
     }
     if report.ref:
         item["ref"] = _s(report.ref)
     if report.agency:
         item["agency"] = _s(report.agency)
         item["agency_status"] = _s(f"{report.agency}#{report.status.value}")
-    if len(record) > COMPRESS_ABOVE:
-        record = zlib.compress(record, 6)
-        item["record_z"] = {"B": record}
-    else:
-        item["record"] = _s(record.decode("utf-8"))
-    if len(record) > MAX_RECORD_BYTES:
-        raise ValidationError(
-            f"report {report.tracking} is too large to store ({len(record)} bytes compressed)",
-            {"report": "terlalu besar"},
-        )
     return item
 
 
-def load_report(item: dict[str, Any]) -> Report:
-    if "record_z" in item:
-        raw = zlib.decompress(item["record_z"]["B"])
-    else:
-        raw = item["record"]["S"].encode("utf-8")
-    report = Report.from_dict({**json.loads(raw), "version": 0})
+def block_item(report: Report, block: int) -> dict[str, Any]:
+    """Sealed block `block` of the report's updates: written once, never changed."""
+    updates = [u.to_dict() for u in report.updates[block * BLOCK : (block + 1) * BLOCK]]
+    return {
+        "pk": _s(f"REPORT#{report.tracking}"),
+        "sk": _s(f"{BLOCK_PREFIX}{block:04d}"),
+        "updates": _record(updates, report.tracking),
+    }
+
+
+def load_report(item: dict[str, Any], blocks: Sequence[dict[str, Any]] = ()) -> Report:
+    """The report from its item and its sealed blocks (any order)."""
+    data = _unrecord(item["record"])
+    earlier: list[Any] = []
+    for block in sorted(blocks, key=lambda b: str(b["sk"]["S"])):
+        earlier += _unrecord(block["updates"])
+    data["updates"] = earlier + data["updates"]
+    if len(earlier) != int(item.get("blocks", {"N": "0"})["N"]) * BLOCK:
+        raise StorageUnavailable(f"report {item['tracking']['S']}: its earlier updates could not all be read")
+    report = Report.from_dict({**data, "version": 0})
     report.version = int(item["version"]["N"])
     return report
 
@@ -203,7 +242,7 @@ def _load_officer(item: dict[str, Any]) -> Officer:
 class _Write:
     """The items one report adds to a transaction, and what a failed condition on each means."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, stored_blocks: int) -> None:
         self.report = report
         self.operations: list[dict[str, Any]] = []
         self.meanings: list[str] = []
@@ -225,6 +264,9 @@ class _Write:
                 },
                 f"ref {report.ref!r} is already taken by another report",
             )
+        # Blocks sealed by this save; a block already stored is immutable and not rewritten.
+        for block in range(stored_blocks, sealed_blocks(len(report.updates))):
+            self._add({"Item": block_item(report, block)}, "block")
         self.size = sum(_size(op["Item"]) for op in self.operations) + 200  # and the event
 
     def _add(self, put: dict[str, Any], meaning: str) -> None:
@@ -259,8 +301,9 @@ class DynamoStore:
     def save(self, reports: Sequence[Report]) -> None:
         if not reports:
             return
-        writes = [_Write(r) for r in reports]
         self._check_distinct(reports)
+        stored = self._stored_blocks(reports)
+        writes = [_Write(r, stored.get(r.tracking, 0)) for r in reports]
         if sum(w.items for w in writes) + 1 <= MAX_TRANSACTION_ITEMS and self._fits(writes):
             self._transact(writes)
             return
@@ -282,6 +325,14 @@ class DynamoStore:
             chunk = candidate
         if chunk:
             yield chunk
+
+    def _stored_blocks(self, reports: Sequence[Report]) -> dict[str, int]:
+        """How many sealed blocks each long report has in the table (only long reports have any)."""
+        long = [_report_key(r.tracking) for r in reports if r.version > 0 and sealed_blocks(len(r.updates)) > 0]
+        return {
+            item["tracking"]["S"]: int(item.get("blocks", {"N": "0"})["N"])
+            for item in self._get_many(long, "tracking, blocks")
+        }
 
     @staticmethod
     def _check_distinct(reports: Sequence[Report]) -> None:
@@ -343,7 +394,7 @@ class DynamoStore:
                     raise aws.storage_error(error, "save reports") from None
                 codes = aws.cancellation_codes(error)
                 for code, meaning in zip(codes, meanings, strict=False):
-                    if code == "ConditionalCheckFailed" and meaning not in ("counter", "event"):
+                    if code == "ConditionalCheckFailed" and meaning not in ("counter", "event", "block"):
                         raise Conflict(meaning) from None
                 if codes[:1] == ["ConditionalCheckFailed"] or "TransactionConflict" in codes:
                     # Another save took the next sequence numbers first: read the counter again.
@@ -362,7 +413,17 @@ class DynamoStore:
 
     def get(self, tracking: str) -> Report | None:
         item = self._call("read a report", "get_item", Key=_report_key(tracking), ConsistentRead=True).get("Item")
-        return load_report(item) if item else None
+        return self._load(item) if item else None
+
+    def _load(self, item: dict[str, Any]) -> Report:
+        if int(item.get("blocks", {"N": "0"})["N"]) == 0:
+            return load_report(item)
+        blocks = self._query_all(
+            "read a report's earlier updates",
+            KeyConditionExpression="pk = :p AND begins_with(sk, :b)",
+            ExpressionAttributeValues={":p": item["pk"], ":b": _s(BLOCK_PREFIX)},
+        )
+        return load_report(item, blocks)
 
     def get_by_ref(self, ref: str) -> Report | None:
         item = self._call("read a ref", "get_item", Key=_ref_key(ref), ConsistentRead=True).get("Item")
@@ -404,7 +465,7 @@ class DynamoStore:
                 continue
             if agency and item.get("agency", {}).get("S") != agency:
                 continue
-            reports.append(load_report(item))
+            reports.append(self._load(item))
         return page_of(reports, limit)
 
     def _query_keys(
@@ -454,21 +515,27 @@ class DynamoStore:
 
     def all(self) -> Iterator[Report]:
         """Every report, oldest submission first; one consistent scan of the report items."""
-        reports: list[Report] = []
+        items: list[dict[str, Any]] = []
+        blocks: dict[str, list[dict[str, Any]]] = {}
         start: dict[str, Any] | None = None
         while True:
             kwargs: dict[str, Any] = {
-                "FilterExpression": "sk = :r",
-                "ExpressionAttributeValues": {":r": _s(REPORT)},
+                "FilterExpression": "sk = :r OR begins_with(sk, :b)",
+                "ExpressionAttributeValues": {":r": _s(REPORT), ":b": _s(BLOCK_PREFIX)},
                 "ConsistentRead": True,
             }
             if start:
                 kwargs["ExclusiveStartKey"] = start
             page = self._call("read all reports", "scan", **kwargs)
-            reports += [load_report(item) for item in page.get("Items", [])]
+            for item in page.get("Items", []):
+                if item["sk"]["S"] == REPORT:
+                    items.append(item)
+                else:
+                    blocks.setdefault(item["pk"]["S"], []).append(item)
             start = page.get("LastEvaluatedKey")
             if not start:
                 break
+        reports = [load_report(item, blocks.get(item["pk"]["S"], [])) for item in items]
         reports.sort(key=lambda r: (r.submitted_at.isoformat(), r.tracking))
         yield from reports
 
