@@ -78,7 +78,7 @@ def client(service: str) -> Any:
     )
     with _lock:
         if key not in _clients:
-            _clients[key] = boto3.session.Session().client(service, config=CLIENT_CONFIG)  # type: ignore[attr-defined]
+            _clients[key] = boto3.session.Session().client(service, config=CLIENT_CONFIG)
         return _clients[key]
 
 
