@@ -466,7 +466,11 @@ class DynamoStore:
             if agency and item.get("agency", {}).get("S") != agency:
                 continue
             reports.append(self._load(item))
-        return page_of(reports, limit)
+        page = page_of(reports, limit)
+        if page.cursor is None and len(keys) > limit and page:
+            # Reports were left out, yet the index has more: the next page starts after this one.
+            page.cursor = Position.after(page[-1]).encode()
+        return page
 
     def _query_keys(
         self, index: str, condition: str, names: dict[str, str], values: dict[str, Any], wanted: int
