@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import boto3
@@ -114,3 +116,12 @@ def storage_error(error: ClientError | BotoCoreError, what: str) -> AduanError:
             return StorageUnavailable(f"{what}: the storage service is busy; try again shortly")
         return StorageUnavailable(f"{what}: the storage service refused ({code or 'unknown error'})")
     return StorageUnavailable(f"{what}: the storage service cannot be reached ({type(error).__name__})")
+
+
+@contextmanager
+def translated(what: str) -> Iterator[None]:
+    """Around AWS calls: whatever fails leaves as the domain's error (see `storage_error`)."""
+    try:
+        yield
+    except (ClientError, BotoCoreError) as error:
+        raise storage_error(error, what) from None

@@ -290,11 +290,11 @@ class DynamoStore:
     def client(self) -> Any:
         return self._client if self._client is not None else aws.dynamodb()
 
-    def _call(self, what: str, operation: str, **kwargs: Any) -> Any:
-        try:
-            return getattr(self.client, operation)(TableName=self.table, **kwargs)
-        except (ClientError, BotoCoreError) as error:
-            raise aws.storage_error(error, what) from None
+    def _get(self, what: str, key: dict[str, Any]) -> dict[str, Any] | None:
+        """One item, read consistently (after a write, the write is seen)."""
+        with aws.translated(what):
+            item = self.client.get_item(TableName=self.table, Key=key, ConsistentRead=True).get("Item")
+        return dict(item) if item else None
 
     # -- reports: writing --------------------------------------------------------------------
 
@@ -367,7 +367,7 @@ class DynamoStore:
         """Write `writes` and their publish events in one transaction, in sequence order."""
         added = sum(1 for w in writes if w.report.version == 0)
         for attempt in range(COUNTER_RETRIES):
-            meta = self._call("read the event counter", "get_item", Key=META_KEY, ConsistentRead=True).get("Item")
+            meta = self._get("read the event counter", META_KEY)
             seq = int(meta["seq"]["N"]) if meta else 0
             count = int(meta["reports"]["N"]) if meta else 0
             counter: dict[str, Any] = {
@@ -412,7 +412,7 @@ class DynamoStore:
     # -- reports: reading --------------------------------------------------------------------
 
     def get(self, tracking: str) -> Report | None:
-        item = self._call("read a report", "get_item", Key=_report_key(tracking), ConsistentRead=True).get("Item")
+        item = self._get("read a report", _report_key(tracking))
         return self._load(item) if item else None
 
     def _load(self, item: dict[str, Any]) -> Report:
@@ -426,7 +426,7 @@ class DynamoStore:
         return load_report(item, blocks)
 
     def get_by_ref(self, ref: str) -> Report | None:
-        item = self._call("read a ref", "get_item", Key=_ref_key(ref), ConsistentRead=True).get("Item")
+        item = self._get("read a ref", _ref_key(ref))
         return self.get(item["tracking"]["S"]) if item else None
 
     def find(
@@ -488,7 +488,8 @@ class DynamoStore:
             }
             if start:
                 kwargs["ExclusiveStartKey"] = start
-            page = self._call("list reports", "query", **kwargs)
+            with aws.translated("list reports"):
+                page = self.client.query(TableName=self.table, **kwargs)
             keys += [{"pk": k["pk"], "sk": k["sk"]} for k in page.get("Items", [])]
             start = page.get("LastEvaluatedKey")
             if not start:
@@ -504,10 +505,8 @@ class DynamoStore:
                 request["ProjectionExpression"] = projection
             pending: dict[str, Any] = {self.table: request}
             for attempt in range(10):
-                try:
+                with aws.translated("read reports"):
                     answer = self.client.batch_get_item(RequestItems=pending)
-                except (ClientError, BotoCoreError) as error:
-                    raise aws.storage_error(error, "read reports") from None
                 found += answer.get("Responses", {}).get(self.table, [])
                 pending = answer.get("UnprocessedKeys") or {}
                 if not pending:
@@ -530,7 +529,8 @@ class DynamoStore:
             }
             if start:
                 kwargs["ExclusiveStartKey"] = start
-            page = self._call("read all reports", "scan", **kwargs)
+            with aws.translated("read all reports"):
+                page = self.client.scan(TableName=self.table, **kwargs)
             for item in page.get("Items", []):
                 if item["sk"]["S"] == REPORT:
                     items.append(item)
@@ -544,7 +544,7 @@ class DynamoStore:
         yield from reports
 
     def count(self) -> int:
-        item = self._call("count reports", "get_item", Key=META_KEY, ConsistentRead=True).get("Item")
+        item = self._get("count reports", META_KEY)
         return int(item["reports"]["N"]) if item else 0
 
     # -- officers ----------------------------------------------------------------------------
@@ -576,11 +576,11 @@ class DynamoStore:
             raise aws.storage_error(error, "add an officer") from None
 
     def officer_by_token_hash(self, token_hash: str) -> Officer | None:
-        token = self._call("check a token", "get_item", Key=_token_key(token_hash), ConsistentRead=True).get("Item")
+        token = self._get("check a token", _token_key(token_hash))
         if token is None:
             return None
         key = _officer_key(token["officer"]["S"])
-        item = self._call("read an officer", "get_item", Key=key, ConsistentRead=True).get("Item")
+        item = self._get("read an officer", key)
         return _load_officer(item) if item else None
 
     def officers(self) -> list[Officer]:
@@ -633,10 +633,8 @@ class DynamoStore:
         for start in range(0, len(keys), 25):
             pending: dict[str, Any] = {self.table: [{"DeleteRequest": {"Key": k}} for k in keys[start : start + 25]]}
             for attempt in range(10):
-                try:
+                with aws.translated("acknowledge publish events"):
                     answer = self.client.batch_write_item(RequestItems=pending)
-                except (ClientError, BotoCoreError) as error:
-                    raise aws.storage_error(error, "acknowledge publish events") from None
                 pending = answer.get("UnprocessedItems") or {}
                 if not pending:
                     break
@@ -652,7 +650,8 @@ class DynamoStore:
                 kwargs["Limit"] = min(wanted - len(items), 1000)
             if start:
                 kwargs["ExclusiveStartKey"] = start
-            page = self._call(what, "query", ConsistentRead=True, **kwargs)
+            with aws.translated(what):
+                page = self.client.query(TableName=self.table, ConsistentRead=True, **kwargs)
             items += page.get("Items", [])
             start = page.get("LastEvaluatedKey")
             if not start:
