@@ -290,3 +290,28 @@ def test_a_listing_leaves_out_what_the_lagging_index_still_shows(aws_backend, re
     assert [r.tracking for r in page] == [reports[1].tracking, reports[0].tracking]
     assert page.cursor  # the index had one more: page on, and find it left out again
     assert lagging.find(status="received", limit=2, cursor=page.cursor) == []
+
+
+def test_setup_creates_what_is_missing_as_specified_and_nothing_twice(aws_backend) -> None:
+    first = setup()
+    # The table the fixture made is left as it is; the buckets and queues are new.
+    assert first.existing == [f"table {aws.private_table()}"] and len(first.created) == 4
+    again = setup()
+    assert again.created == [] and len(again.existing) == 5
+    table = aws.dynamodb().describe_table(TableName=aws.private_table())["Table"]
+    assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
+    assert table["StreamSpecification"]["StreamEnabled"] is True
+    assert {i["IndexName"] for i in table["GlobalSecondaryIndexes"]} == {
+        "by_status",
+        "by_agency",
+        "by_agency_status",
+        "by_recency",
+    }
+    sqs = aws.sqs()
+    queue = sqs.get_queue_url(QueueName=aws.publish_queue())["QueueUrl"]
+    redrive = json.loads(
+        sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["All"])["Attributes"]["RedrivePolicy"]
+    )
+    assert redrive["deadLetterTargetArn"].endswith(":" + aws.publish_dead_letter_queue())
+    encryption = aws.s3().get_bucket_encryption(Bucket=aws.private_bucket())["ServerSideEncryptionConfiguration"]
+    assert encryption["Rules"][0]["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] == "AES256"
