@@ -315,3 +315,60 @@ def test_setup_creates_what_is_missing_as_specified_and_nothing_twice(aws_backen
     assert redrive["deadLetterTargetArn"].endswith(":" + aws.publish_dead_letter_queue())
     encryption = aws.s3().get_bucket_encryption(Bucket=aws.private_bucket())["ServerSideEncryptionConfiguration"]
     assert encryption["Rules"][0]["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] == "AES256"
+
+
+# What each boto3 client method needs in IAM (head_bucket needs ListBucket; our transactions only put).
+CALL_TO_ACTION = {
+    "get_item": "dynamodb:GetItem",
+    "batch_get_item": "dynamodb:BatchGetItem",
+    "query": "dynamodb:Query",
+    "scan": "dynamodb:Scan",
+    "transact_write_items": "dynamodb:PutItem",
+    "update_item": "dynamodb:UpdateItem",
+    "batch_write_item": "dynamodb:BatchWriteItem",
+    "describe_table": "dynamodb:DescribeTable",
+    "get_waiter": "dynamodb:DescribeTable",
+    "create_table": "dynamodb:CreateTable",
+    "get_object": "s3:GetObject",
+    "put_object": "s3:PutObject",
+    "head_bucket": "s3:ListBucket",
+    "create_bucket": "s3:CreateBucket",
+    "put_public_access_block": "s3:PutBucketPublicAccessBlock",
+    "put_bucket_encryption": "s3:PutEncryptionConfiguration",
+    "get_queue_url": "sqs:GetQueueUrl",
+    "create_queue": "sqs:CreateQueue",
+    "get_queue_attributes": "sqs:GetQueueAttributes",
+}
+
+
+def client_calls(module: str) -> set[str]:
+    """Methods called on a boto3 client in `module`: `self.client.x(`, `client.x(`, `aws.s3().x(`."""
+    import ast
+
+    tree = ast.parse((REPO / "functions" / "chalicelib" / module).read_text())
+    calls = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            target = node.func.value
+            on_client = (isinstance(target, ast.Attribute) and target.attr == "client") or (
+                isinstance(target, ast.Name) and target.id == "client"
+            )
+            on_aws = (
+                isinstance(target, ast.Call)
+                and isinstance(target.func, ast.Attribute)
+                and target.func.attr in ("dynamodb", "s3", "sqs")
+            )
+            if on_client or on_aws:
+                calls.add(node.func.attr)
+    return calls
+
+
+@pytest.mark.parametrize(
+    ("module", "part"), [("dynamo_store.py", "store"), ("attachments.py", "photos"), ("aws_setup.py", "setup")]
+)
+def test_the_iam_actions_listed_are_the_ones_the_code_calls(module: str, part: str) -> None:
+    calls = client_calls(module)
+    assert calls <= set(CALL_TO_ACTION), calls - set(CALL_TO_ACTION)
+    assert {CALL_TO_ACTION[c] for c in calls} == set(aws.IAM_ACTIONS[part])
+    documented = (REPO / "docs" / "aws.md").read_text()
+    assert all(f"`{action}`" in documented for action in aws.IAM_ACTIONS[part])

@@ -36,6 +36,34 @@ THROTTLING = frozenset(
     }
 )
 
+# The IAM actions each part of Aduan calls, for the deployment's least-privilege policies:
+# chalice's policy generator sees no call made through a helper such as `client` below.
+# tests/test_dynamo_store.py checks these lists against the calls in the code.
+IAM_ACTIONS: dict[str, tuple[str, ...]] = {
+    # dynamo_store.py; TransactWriteItems is authorised per item (ours only put).
+    "store": (
+        "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
+        "dynamodb:Query",
+        "dynamodb:Scan",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        "dynamodb:BatchWriteItem",
+    ),
+    "photos": ("s3:GetObject", "s3:PutObject"),  # attachments.S3Blobs, in the private bucket
+    "setup": (  # aws_setup.py
+        "dynamodb:DescribeTable",
+        "dynamodb:CreateTable",
+        "s3:ListBucket",
+        "s3:CreateBucket",
+        "s3:PutBucketPublicAccessBlock",
+        "s3:PutEncryptionConfiguration",
+        "sqs:GetQueueUrl",
+        "sqs:CreateQueue",
+        "sqs:GetQueueAttributes",
+    ),
+}
+
 _clients: dict[tuple[str, ...], Any] = {}
 _lock = threading.Lock()
 
