@@ -210,7 +210,7 @@ def test_a_user_sets_up_aws_imports_137_reports_and_adds_an_officer(moto_endpoin
     env = {**os.environ, **aws_environment(moto_endpoint, "user-"), "ADUAN_DATA": str(data)}
     env.pop("AWS_PROFILE", None)
     first, second = aduan(env, "aws", "setup"), aduan(env, "aws", "setup")
-    assert "created table user-private" in first.stdout and "5 created" in first.stdout
+    assert "created table user-private" in first.stdout and "6 created" in first.stdout
     assert "created" not in second.stdout.replace("0 created", "") and "5 already there" in second.stdout
     source = tmp_path / "esambat.jsonl"
     aduan(env, "demo", "--count", "137", "--write", str(source))
@@ -294,13 +294,15 @@ def test_a_listing_leaves_out_what_the_lagging_index_still_shows(aws_backend, re
 
 def test_setup_creates_what_is_missing_as_specified_and_nothing_twice(aws_backend) -> None:
     first = setup()
-    # The table the fixture made is left as it is; the buckets and queues are new.
-    assert first.existing == [f"table {aws.private_table()}"] and len(first.created) == 4
+    # The table the fixture made is kept (and given its time to live); buckets and queues are new.
+    assert first.existing == [f"table {aws.private_table()}"] and len(first.created) == 5
     again = setup()
     assert again.created == [] and len(again.existing) == 5
     table = aws.dynamodb().describe_table(TableName=aws.private_table())["Table"]
     assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
     assert table["StreamSpecification"]["StreamEnabled"] is True
+    ttl = aws.dynamodb().describe_time_to_live(TableName=aws.private_table())["TimeToLiveDescription"]
+    assert ttl["AttributeName"] == "expires" and ttl["TimeToLiveStatus"] == "ENABLED"
     assert {i["IndexName"] for i in table["GlobalSecondaryIndexes"]} == {
         "by_status",
         "by_agency",
@@ -329,6 +331,9 @@ CALL_TO_ACTION = {
     "describe_table": "dynamodb:DescribeTable",
     "get_waiter": "dynamodb:DescribeTable",
     "create_table": "dynamodb:CreateTable",
+    "update_time_to_live": "dynamodb:UpdateTimeToLive",
+    "describe_time_to_live": "dynamodb:DescribeTimeToLive",
+    "put_item": "dynamodb:PutItem",
     "get_object": "s3:GetObject",
     "put_object": "s3:PutObject",
     "head_bucket": "s3:ListBucket",
@@ -372,3 +377,19 @@ def test_the_iam_actions_listed_are_the_ones_the_code_calls(module: str, part: s
     assert {CALL_TO_ACTION[c] for c in calls} == set(aws.IAM_ACTIONS[part])
     documented = (REPO / "docs" / "aws.md").read_text()
     assert all(f"`{action}`" in documented for action in aws.IAM_ACTIONS[part])
+
+
+def test_two_takers_of_the_last_token_do_not_both_get_it(aws_backend) -> None:
+    other = DynamoStore(aws.private_table())
+    other.take_token("ip:x", 2, 0.001, 1000.0)  # one token left
+
+    class Racing(FailingClient):
+        def put_item(self, **kwargs: Any) -> Any:
+            if self.done == 0:  # the other taker takes the last token between our read and write
+                assert other.take_token("ip:x", 2, 0.001, 1000.0) == 0.0
+            self.done += 1
+            return self.real.put_item(**kwargs)
+
+    racing = DynamoStore(aws.private_table(), client=Racing(aws.dynamodb(), survive=99))
+    assert racing.take_token("ip:x", 2, 0.001, 1000.0) == pytest.approx(1000.0)
+    assert racing.client.done == 1  # it read again, found none, and wrote nothing

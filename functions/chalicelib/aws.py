@@ -54,6 +54,8 @@ IAM_ACTIONS: dict[str, tuple[str, ...]] = {
     "setup": (  # aws_setup.py
         "dynamodb:DescribeTable",
         "dynamodb:CreateTable",
+        "dynamodb:DescribeTimeToLive",
+        "dynamodb:UpdateTimeToLive",
         "s3:ListBucket",
         "s3:CreateBucket",
         "s3:PutBucketPublicAccessBlock",

@@ -5,7 +5,8 @@ same resources from its CloudFormation template. Idempotent: what exists is left
 running it twice creates nothing the second time.
 
 Resources (names from `aws.py`):
-* the private table (design in docs/aws.md): on-demand billing, a stream for change events;
+* the private table (design in docs/aws.md): on-demand billing, a stream for change events,
+  time to live on `expires` (rate-limit buckets);
 * the site bucket (public site and open data) and the private bucket (photos; public access
   blocked, encrypted at rest);
 * the publish queue, with a dead-letter queue that keeps a message after 5 failed receipts.
@@ -20,7 +21,7 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from . import aws
-from .dynamo_store import table_definition
+from .dynamo_store import TTL_ATTRIBUTE, table_definition
 
 DEAD_LETTER_AFTER = 5  # receipts of one message before it moves to the dead-letter queue
 VISIBILITY_TIMEOUT = 900  # seconds; at least the publishing function's timeout
@@ -49,13 +50,19 @@ def _table(name: str, result: SetupResult) -> None:
     try:
         client.describe_table(TableName=name)
         result.existing.append(f"table {name}")
-        return
     except ClientError as error:
         if aws.error_code(error) != "ResourceNotFoundException":
             raise
-    client.create_table(**table_definition(name))
-    client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 120})
-    result.created.append(f"table {name}")
+        client.create_table(**table_definition(name))
+        client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 120})
+        result.created.append(f"table {name}")
+    # Time to live is set apart from the table, so a table made without it gets it too.
+    ttl = client.describe_time_to_live(TableName=name)["TimeToLiveDescription"]
+    if ttl.get("TimeToLiveStatus") not in ("ENABLED", "ENABLING"):
+        client.update_time_to_live(
+            TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": TTL_ATTRIBUTE}
+        )
+        result.created.append(f"time to live on {name}.{TTL_ATTRIBUTE}")
 
 
 def _bucket(name: str, *, private: bool, result: SetupResult) -> None:

@@ -30,6 +30,7 @@ importing the same file again finds them by ref and writes only the rest, so it 
 from __future__ import annotations
 
 import json
+import math
 import random
 import time
 import zlib
@@ -93,6 +94,10 @@ def table_definition(name: str) -> dict[str, Any]:
         # The stream is how a deployment learns that something changed (issue 9, events).
         "StreamSpecification": {"StreamEnabled": True, "StreamViewType": "KEYS_ONLY"},
     }
+
+
+# The table's TTL attribute: rate-limit buckets say when DynamoDB may delete them.
+TTL_ATTRIBUTE = "expires"
 
 
 def recent_key(updated_at: datetime, tracking: str) -> str:
@@ -641,6 +646,55 @@ class DynamoStore:
                 time.sleep(0.01 * 2**attempt)
             else:
                 raise StorageUnavailable("acknowledge publish events: the storage service is busy")
+
+    # -- rate limits -------------------------------------------------------------------------
+
+    def take_token(self, key: str, capacity: float, per_second: float, now: float) -> float:
+        """Take one token from the rate-limit bucket `key`; 0.0 if there was one, else the seconds
+        until there will be (nothing is taken then). A token bucket, as SQLiteStore.take_token.
+
+        The bucket is one item, written only on a take, conditional on being as it was read, so
+        concurrent takers (several Lambda instances) retry instead of sharing a token. Its
+        `expires` (the table's TTL attribute) is when it would be full again: DynamoDB may then
+        delete it, and a missing bucket is a full one.
+        """
+        item_key = {"pk": _s(f"RATE#{key}"), "sk": _s("RATE")}
+        for attempt in range(COUNTER_RETRIES):
+            item = self._get("read a rate limit", item_key)
+            if item is None:
+                tokens = capacity
+            else:
+                elapsed = max(0.0, now - float(item["updated"]["N"]))
+                tokens = min(capacity, float(item["tokens"]["N"]) + elapsed * per_second)
+            if tokens < 1:
+                # Refused: nothing changes, so nothing is written (cheap under a flood).
+                return (1 - tokens) / per_second
+            tokens -= 1
+            put: dict[str, Any] = {
+                "TableName": self.table,
+                "Item": {
+                    **item_key,
+                    "tokens": {"N": f"{tokens:.9f}"},
+                    "updated": {"N": f"{now:.6f}"},
+                    TTL_ATTRIBUTE: _n(math.ceil(now + (capacity - tokens) / per_second)),
+                },
+            }
+            if item is None:
+                put["ConditionExpression"] = "attribute_not_exists(pk)"
+            else:
+                put["ConditionExpression"] = "tokens = :t AND updated = :u"
+                put["ExpressionAttributeValues"] = {":t": item["tokens"], ":u": item["updated"]}
+            try:
+                self.client.put_item(**put)
+            except ClientError as error:
+                if aws.error_code(error) == "ConditionalCheckFailedException":
+                    time.sleep(random.uniform(0, 0.002 * (attempt + 1)))
+                    continue  # another taker was first: read the bucket again
+                raise aws.storage_error(error, "take a rate-limit token") from None
+            except BotoCoreError as error:
+                raise aws.storage_error(error, "take a rate-limit token") from None
+            return 0.0
+        raise StorageUnavailable("take a rate-limit token: too many at once; try again shortly")
 
     def _query_all(self, what: str, wanted: int | None = None, **kwargs: Any) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []
