@@ -1,8 +1,11 @@
 """The store interface: what the domain needs from storage, whatever holds it.
 
-The SQLite store (`sqlite_store.py`) is the embedded default; a DynamoDB store can satisfy the
-same protocol. Writes are atomic per call: `save` writes every given report, its new updates
-and one publish event per report, or nothing at all. Each report carries a `version`; saving a
+The SQLite store (`sqlite_store.py`) is the embedded default; the DynamoDB store
+(`dynamo_store.py`, ADUAN_BACKEND=aws) satisfies the same protocol, and tests/test_store_contract.py
+holds both to it. Writes are atomic per call: `save` writes every given report, its new updates
+and one publish event per report, or nothing at all. (On DynamoDB, a save bigger than one
+transaction — an import — is checked whole before anything is written, then written report by
+report; cut short, it leaves whole reports that a retried import finds by `ref`.) Each report carries a `version`; saving a
 report whose stored version has moved on raises `Conflict` (somebody acted on it meanwhile), and
 so does a new report whose tracking number or `ref` is already taken.
 
