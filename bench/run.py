@@ -43,9 +43,8 @@ def main() -> int:
         from chalicelib import config
         from chalicelib.demo import demo_lines
         from chalicelib.importer import import_lines
-        from chalicelib.leaks import IdentifierCache, scanner_for
         from chalicelib.region import load_region
-        from chalicelib.sitebuild import build
+        from chalicelib.sitebuild import build, scanner
 
         region = load_region()
         output = Path(tmp) / "output"
@@ -66,15 +65,10 @@ def main() -> int:
         assert result["records_changed"] == 1, result
         result, t_index = timed("then the search index refresh", build, output)
         print(f"    {result}")
-        scanner, t_ident = timed(
-            "gate: identifiers from the store (warm cache)",
-            scanner_for,
-            store.all(),
-            IdentifierCache(config.data_dir() / "identifiers.json"),
-        )
-        leaks, t_scan = timed("gate: scan the whole output (check-leaks)", scanner.scan_tree, output)
+        whole_files, t_ident = timed("gate: strong identifiers from its index", scanner)
+        leaks, t_scan = timed("gate: scan the whole output (check-leaks)", whole_files.scan_tree, output)
         files = sum(1 for p in output.rglob("*") if p.is_file())
-        print(f"  output: {files} files; leaks found: {len(leaks)}; identifiers: {len(scanner)}")
+        print(f"  output: {files} files; leaks found: {len(leaks)}; identifiers: {len(whole_files)}")
         print("== ratios (same run)")
         print(f"  one change live / full build             {t_one / t_full:6.3f}")
         print(f"  search refresh after it / full build     {t_index / t_full:6.3f}")

@@ -175,9 +175,9 @@ def whoami() -> dict[str, Any]:
 
 @route("/officer/publication")
 def publication() -> dict[str, Any]:
-    """Whether the publication gate is holding the site back, and for which reports."""
-    officer()
-    return sitebuild.held_publication()
+    """What the publication gate holds back, and why; an agency officer sees their agency's."""
+    me = officer()
+    return sitebuild.held_publication(agency=me.agency if me.role == "agency" else None)
 
 
 @route("/officer/reports")

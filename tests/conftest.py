@@ -64,9 +64,12 @@ def store(data_dir: Path) -> Iterator[SQLiteStore]:
 
 @pytest.fixture
 def service(store: SQLiteStore, region: Region, clock: FakeClock) -> Aduan:
+    from chalicelib import config
+    from chalicelib.publish import read_record
     from chalicelib.service import Aduan
 
-    return Aduan(store, region, clock=clock)
+    public = config.data_dir() / "public"
+    return Aduan(store, region, clock=clock, published=lambda t: read_record(public, t), held=config.gate_index().held)
 
 
 def submission(**overrides: object) -> dict[str, object]:

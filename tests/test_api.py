@@ -299,7 +299,11 @@ def test_autoclose_after_ten_working_days(service, clock) -> None:
 
 
 def test_publication_status_for_officers(client: Client, tokens: dict[str, str]) -> None:
-    assert get(client, "/officer/publication", tokens["auditor"]).json_body == {"refused": False, "problems": []}
+    assert get(client, "/officer/publication", tokens["auditor"]).json_body == {
+        "refused": False,
+        "problems": [],
+        "held": [],
+    }
 
 
 def test_revoked_token_is_refused(client: Client, tokens: dict[str, str]) -> None:

@@ -360,7 +360,7 @@ def snapshot_files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(base)): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()}
 
 
-def test_one_snapshot_per_day_never_changed_afterwards(tmp_path: Path) -> None:
+def test_one_snapshot_per_day_final_when_the_day_ends(tmp_path: Path) -> None:
     records = make_records(20)
     build_day(tmp_path, records, "2026-11-01")
     day1 = tmp_path / "output/data/snapshots/2026-11-01"
@@ -372,12 +372,14 @@ def test_one_snapshot_per_day_never_changed_afterwards(tmp_path: Path) -> None:
         assert hashlib.sha256((day1 / path).read_bytes()).hexdigest() == digest
     assert set(snapshots.FILES) == {line.split("  ")[1] for line in (day1 / "SHA256SUMS").read_text().splitlines()}
 
-    # Later the same day: the current files change, the day's snapshot does not.
+    # Later the same day: the day's snapshot follows the day's data (a record withdrawn by the
+    # gate must leave it too).
     records[3]["title"] = "Judul baru di siang hari"
     result = build_day(tmp_path, records, "2026-11-01")
     assert "data/reports.csv" in result.written_files
-    assert not [f for f in result.written_files if f.startswith("data/snapshots/")]
-    assert snapshot_files(tmp_path) == first
+    assert "data/snapshots/2026-11-01/reports.csv" in result.written_files
+    assert b"Judul baru di siang hari" in (day1 / "reports.csv").read_bytes()
+    first = snapshot_files(tmp_path)
 
     # The next day: a second snapshot, the first kept as it was.
     records[4]["title"] = "Judul baru esok hari"

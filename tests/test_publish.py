@@ -90,13 +90,19 @@ def test_confidential_and_unverified_reports_are_only_counted(service, region, d
 def test_publishing_is_incremental_and_atomic(service, region, data_dir: Path) -> None:
     a, b = verified_report(service), verified_report(service)
     publisher = Publisher(service.store, region, data_dir / "public", clock=service.clock)
-    assert publisher.publish_pending() == 2
+    publication = publisher.publish_pending()
+    assert publication.changed == 2
+    # The events (a submission and a verification each) stay pending until the site built
+    # from these records is written.
+    assert len(service.store.pending_events()) == 4
+    assert publisher.publish_pending().changed == 0  # published again: nothing rewritten
+    service.store.ack_events(publication.upto)
     assert service.store.pending_events() == []
-    assert publisher.publish_pending() == 0  # nothing pending, nothing rewritten
+    assert publisher.publish_pending().changed == 0  # nothing pending, nothing rewritten
     service.clock.advance(days=1)
     officer = service.authenticate("Bearer " + service.add_officer("Dishub", "agency", "perhubungan")[1])
     service.act(officer, a.tracking, {"action": "progress", "note": "Sedang dikerjakan"})
-    assert publisher.publish_pending() == 1
+    assert publisher.publish_pending().changed == 1
     record = json.loads((data_dir / "public" / "reports" / f"{a.tracking}.json").read_text())
     assert record["status"] == "in_progress" and record["first_response"] == "2026-03-03"
     assert record["response_workdays"] == 1

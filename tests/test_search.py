@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from aduan_site.build import build
 from aduan_site.output import PublicationRefused
-from chalicelib.leaks import Identifier, Scanner, guard_for
+from chalicelib.gate.files import Scanner, guard_for
+from chalicelib.gate.identifiers import Identifier
 from site_fixtures import load_region, make_record, make_records, write_public_dataset
 
 
@@ -134,7 +135,7 @@ def test_the_gate_reads_the_search_index_before_anything_is_written(tmp_path: Pa
     # A name the gate knows, in the text: refused, and the index on disk is the old one.
     before = bundle_files(tmp_path / "output")
     records[2]["description"] = "Pak Wiryo Sudarsono mengeluh jalan rusak."
-    scanner = Scanner([Identifier(records[2]["tracking"], "nama", "Wiryo Sudarsono")])
+    scanner = Scanner([Identifier(records[2]["tracking"], "nama", "wiryo sudarsono", True, "Wi…no")])
     with pytest.raises(PublicationRefused) as refused:
         build_site(tmp_path, records, guard=guard_for(scanner))
     assert any("_pagefind/fragment/" in problem for problem in refused.value.problems)

@@ -9,7 +9,6 @@ import logging
 import os
 import re
 import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -610,17 +609,13 @@ def test_publish_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert 'href="https://aduan.example.go.id/theme/css/aduan.css"' in source
 
 
-def test_thousand_records_build_in_seconds(tmp_path: Path) -> None:
+def test_one_changed_record_of_a_thousand_rewrites_a_few_files(tmp_path: Path) -> None:
+    # Times belong in `make bench` (bench/run.py); here only the work, which does not depend on
+    # how loaded the machine is.
     records = make_records(1000)
-    start = time.perf_counter()
     first = build_site(tmp_path, records)
-    full = time.perf_counter() - start
     records[500]["title"] = "Judul yang diubah untuk uji"
-    start = time.perf_counter()
     second = build_site(tmp_path, records)
-    incremental = time.perf_counter() - start
     # The second build writes the page, its listings, the overview pages, the open data,
     # the feeds that show it and the search index chunks that hold its words.
     assert first.written > 1000 and second.written < 40
-    # Generous bounds (a loaded CI machine), far below what Pelican articles would need.
-    assert full < 30 and incremental < 10

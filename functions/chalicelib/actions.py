@@ -7,7 +7,10 @@ from datetime import datetime
 from typing import Any
 
 from .errors import Conflict, ValidationError
+from .gate import texts_digest, vocabulary
+from .gate.check import detector_problems
 from .lifecycle import REJECTION_REASONS, Status, check_transition
+from .publish import public_record
 from .region import Region
 from .report import EDIT, FEEDBACK, NOTE, REPORTER, ROUTE, STATUS, Report, Update
 from .submission import DESCRIPTION_MAX, TITLE_MAX, as_bool
@@ -42,7 +45,7 @@ def verify(report: Report, payload: dict[str, Any], region: Region, actor: str, 
             "choose the agency to route this report to (or a category that has one)", {"agency": "wajib diisi"}
         )
     region.check_agency(agency)
-    edit_public_text(report, payload, actor, now, required=False)
+    edit_public_text(report, payload, region, actor, now, required=False)
     report.category, report.agency = category, agency
     note = _note(payload, False) or f"Diteruskan ke {region.agency_name(agency)}"
     _set_status(report, Status.VERIFIED, Update(at=now, actor=actor, type=STATUS, agency=agency, note=note))
@@ -86,6 +89,8 @@ def reject(report: Report, payload: dict[str, Any], region: Region, actor: str, 
                 "an out-of-jurisdiction report must name where it was forwarded (No Wrong Door)",
                 {"forwarded_to": "wajib diisi"},
             )
+        if destination not in region.forward_destinations:
+            _check_typed_text("forwarded_to", destination, payload, region)
         update.forwarded_to = report.forwarded_to = region.forward_destinations.get(destination, destination)
     if reason == "duplicate":
         original = normalize_tracking(str(payload.get("duplicate_of") or ""))
@@ -133,8 +138,38 @@ def resolve(report: Report, payload: dict[str, Any], region: Region, actor: str,
     )
 
 
+def _check_typed_text(field: str, text: str, payload: dict[str, Any], region: Region) -> None:
+    """Text an officer types is published as written, so the detector reads it when it is saved
+    (and the gate again before it is published). `"force": true` saves it anyway: the gate
+    then holds the report back until the text is fixed or an admin overrides it."""
+    if as_bool(payload.get("force", False)):
+        return
+    problems = detector_problems(field, text, vocabulary(region))
+    if problems:
+        kinds = ", ".join(sorted({PLACEHOLDER.get(p.kind, p.kind) for p in problems}))
+        raise ValidationError(
+            f"Teks ini tampaknya memuat data pribadi ({kinds}) dan akan dipublikasikan apa adanya. "
+            "Ganti dengan penanda seperti [NAMA] atau [TELEPON], atau hapus. "
+            "(This text seems to contain personal data; replace it with a placeholder or remove it.)",
+            {field: "memuat data pribadi: " + ", ".join(f"{p.kind} {p.masked}" for p in problems)},
+        )
+
+
+# How the detector's kinds read to an officer.
+PLACEHOLDER = {
+    "nama": "nama orang",
+    "telepon": "nomor telepon",
+    "nik": "NIK",
+    "kk": "nomor KK",
+    "email": "alamat surel",
+    "alamat": "alamat rumah",
+    "nopol": "nomor polisi kendaraan",
+    "rekening": "nomor rekening",
+}
+
+
 def edit_public_text(
-    report: Report, payload: dict[str, Any], actor: str, now: datetime, *, required: bool = True
+    report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime, *, required: bool = True
 ) -> None:
     """The officer's reviewed public title/description; the original stays private, the edit is
     recorded (privately) in the audit trail."""
@@ -145,6 +180,9 @@ def edit_public_text(
         value = str(payload[field]).strip()
         if not value or len(value) > limit:
             raise ValidationError(f"{field} must be 1–{limit} characters", {field: "panjang tidak sesuai"})
+        _check_typed_text(field, value, payload, region)
+        if value == getattr(report, field):
+            continue  # the same text again is no edit
         setattr(report, field, value)
         changed.append(field)
     if required and not changed:
@@ -156,7 +194,27 @@ def edit_public_text(
 
 
 def edit(report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime) -> None:
-    edit_public_text(report, payload, actor, now)
+    edit_public_text(report, payload, region, actor, now)
+
+
+def override_gate(
+    report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime, problems: list[dict[str, str]]
+) -> None:
+    """An admin vouches that what the gate holds this report back for names nobody (the detector
+    can be wrong): recorded in the audit trail with the reason, and valid for exactly these
+    problems in exactly these texts; anything written or found later is checked again."""
+    reason = _note(payload, True, "reason")
+    digest = texts_digest(public_record(report, region))
+    report.gate_override = {
+        "digest": digest,
+        "problems": problems,
+        "by": actor,
+        "at": now.isoformat(),
+        "reason": reason,
+    }
+    report.updates.append(
+        Update(at=now, actor=actor, type=EDIT, public=False, note=f"Gerbang publikasi dilewati oleh admin: {reason}")
+    )
 
 
 OFFICER_ACTIONS = {
@@ -210,13 +268,13 @@ def feedback(report: Report, accept: bool, note_text: str, now: datetime) -> Non
         )
 
 
-def autoclose(report: Report, now: datetime) -> None:
+def autoclose(report: Report, now: datetime, days: int) -> None:
     report.closed_at = now
     report.updates.append(
         Update(
             at=now,
             actor="system",
             type=FEEDBACK,
-            note="Ditutup otomatis: tidak ada tanggapan pelapor dalam 10 hari kerja",
+            note=f"Ditutup otomatis: tidak ada tanggapan pelapor dalam {days} hari kerja",
         )
     )

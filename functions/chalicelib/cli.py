@@ -184,12 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.func(args))
+    except PublicationRefused as error:  # before AduanError, of which it is one
+        print(f"aduan {args.command}: {error}", file=sys.stderr)
+        return 3
     except AduanError as error:
         print(f"aduan {args.command}: {error.message}", file=sys.stderr)
         return 1
-    except PublicationRefused as error:
-        print(f"aduan {args.command}: {error}", file=sys.stderr)
-        return 3
     except OSError as error:
         print(f"aduan {args.command}: {error}", file=sys.stderr)
         return 1

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +24,8 @@ from . import aws
 from .attachments import Blobs, LocalBlobs, S3Blobs
 from .dynamo_store import DynamoStore
 from .errors import ValidationError
-from .publish import Publisher
+from .gate import GateIndex
+from .publish import Publisher, read_record
 from .region import load_region
 from .service import Aduan
 from .sqlite_store import SQLiteStore
@@ -68,9 +70,25 @@ def blobs() -> Blobs:
 
 
 def service() -> Aduan:
-    return Aduan(store(), load_region(), site_url=site_url(), blobs=blobs())
+    return Aduan(
+        store(),
+        load_region(),
+        site_url=site_url(),
+        blobs=blobs(),
+        published=functools.partial(read_record, data_dir() / "public"),
+        # The gate's index is a local SQLite file; on AWS it has no home yet (the publication
+        # path's part of issue 9), and the AWS backend writes no local database.
+        held=gate_index().held if backend() == "local" else None,
+    )
+
+
+def gate_index() -> GateIndex:
+    """The gate's index (identifiers, what is public, what is held) beside the private store."""
+    return GateIndex(data_dir() / "gate.db")
 
 
 def publisher() -> Publisher:
     # Publisher is annotated with LocalBlobs but only calls `get`, which every Blobs has.
-    return Publisher(store(), load_region(), data_dir() / "public", blobs=cast(LocalBlobs, blobs()))
+    return Publisher(
+        store(), load_region(), data_dir() / "public", blobs=cast(LocalBlobs, blobs()), gate_index=gate_index()
+    )

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from . import codes
 from .clock import parse_timestamp
 from .errors import IllegalTransition, ValidationError
 from .lifecycle import REJECTION_REASONS, Status, parse_status, path_to, reachable
@@ -102,6 +103,10 @@ def _new_report(data: dict[str, Any], region: Region) -> Report:
         raise LineError("reporter must be an object or null")
     submitted = parse_timestamp(data["submitted_at"], "submitted_at")
     channel = _str(data.get("channel")) or "import"
+    if channel not in codes.CHANNELS:
+        raise LineError(
+            f"channel {channel!r} is not a known channel ({', '.join(codes.CHANNELS)}); add it to public_codes.json"
+        )
     report = Report(
         id=uuid.uuid4().hex,
         tracking=new_tracking(region.tracking_prefix),

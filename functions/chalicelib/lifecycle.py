@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from . import codes
 from .errors import IllegalTransition
 
 
@@ -30,13 +31,8 @@ class Status(StrEnum):
         return self in (Status.RECEIVED, Status.VERIFIED, Status.IN_PROGRESS)
 
 
-LABELS: dict[Status, tuple[str, str]] = {
-    Status.RECEIVED: ("Diterima", "Received"),
-    Status.VERIFIED: ("Diverifikasi", "Verified"),
-    Status.IN_PROGRESS: ("Diproses", "In progress"),
-    Status.RESOLVED: ("Selesai", "Resolved"),
-    Status.REJECTED: ("Ditolak", "Rejected"),
-}
+# Labels and reasons come from the public codes (public_codes.json), shared with the site.
+LABELS: dict[Status, tuple[str, str]] = {Status(code): (e["id"], e["en"]) for code, e in codes.STATUSES.items()}
 
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.RECEIVED: frozenset({Status.VERIFIED, Status.REJECTED}),
@@ -47,11 +43,7 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 }
 
 REJECTION_REASONS: dict[str, tuple[str, str]] = {
-    "out_of_jurisdiction": ("Di luar kewenangan Pemerintah Kota", "Outside the city's remit"),
-    "personal_matter": ("Masalah pribadi", "Personal matter"),
-    "duplicate": ("Duplikat", "Duplicate"),
-    "incomplete": ("Tidak lengkap", "Incomplete"),
-    "spam": ("Spam", "Spam"),
+    code: (e["id"], e["en"]) for code, e in codes.REJECTION_REASONS.items()
 }
 
 

@@ -5,6 +5,11 @@ edited it), a location no finer than the kelurahan (the kecamatan for sensitive 
 and dates as days. Confidential reports and reports never verified are only counted. Each
 update leaves a publish event in the store; `Publisher.publish_pending` turns the pending ones
 into records, so one change rewrites one record and the statistics, not the whole dataset.
+
+Every record passes the gate (``gate/``) on its way in: a record that would publish personal
+data is held back, alone, until an officer fixes its text or an admin overrides the gate for
+exactly that text. The public dataset therefore holds only what passed the gate, and every
+public channel (the site, the open data, the status API) is served from it.
 """
 
 from __future__ import annotations
@@ -15,18 +20,20 @@ import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .attachments import LocalBlobs, public_key
 from .clock import WIB, Clock
 from .clock import now as wib_now
+from .gate import GateIndex, Identifier, check_record, identifiers_of, record_texts, texts_digest, vocabulary
 from .lifecycle import Status
 from .redaction import redact
 from .region import Region
 from .report import EDIT, NOTE, Report
 from .store import Store
-from .workdays import AUTOCLOSE_DAYS, RESPONSE_DAYS, VERIFICATION_DAYS, workdays_between
+from .workdays import workdays_between
 
 
 def is_published(report: Report) -> bool:
@@ -75,19 +82,20 @@ def _first_response(report: Report) -> Any:
     return None
 
 
-def _place(report: Report, region: Region) -> tuple[str | None, float | None, float | None]:
-    """The published kelurahan and the coordinates of the published area's centre."""
+def _place(report: Report, region: Region) -> tuple[str | None, str, float | None, float | None]:
+    """The published kelurahan, the level the coordinates stand for (location_levels in
+    public_codes.json) and the coordinates of that area's centre."""
     category = region.categories.get(report.category or "")
     kecamatan = region.find_kecamatan(report.location.kecamatan)
     kelurahan = region.find_kelurahan(report.location.kelurahan or "")
     if category and category.sensitive or kelurahan is None:
-        return None, kecamatan.lat if kecamatan else None, kecamatan.lon if kecamatan else None
-    return kelurahan.name, kelurahan.lat, kelurahan.lon
+        return None, "kecamatan", kecamatan.lat if kecamatan else None, kecamatan.lon if kecamatan else None
+    return kelurahan.name, "kelurahan", kelurahan.lat, kelurahan.lon
 
 
 def public_record(report: Report, region: Region) -> dict[str, Any]:
     title, description = public_text(report)
-    kelurahan, lat, lon = _place(report, region)
+    kelurahan, level, lat, lon = _place(report, region)
     verified = report.first(Status.VERIFIED)
     resolved = report.last(Status.RESOLVED) if report.status == Status.RESOLVED else None
     first_response = _first_response(report)
@@ -107,6 +115,9 @@ def public_record(report: Report, region: Region) -> dict[str, Any]:
         "kelurahan": kelurahan,
         "lat": lat,
         "lon": lon,
+        "location_level": level,
+        # False while the region file's coordinates are placeholders, not surveyed centroids.
+        "coordinates_surveyed": bool(region.raw.get("coordinates_surveyed", False)),
         "channel": report.channel,
         "submitted": _day(report.submitted_at),
         "verified": _day(verified.at) if verified else None,
@@ -162,11 +173,7 @@ def statistics(reports: Iterable[Report], region: Region, today: str) -> dict[st
         "by_status": {s.value: by_status[s.value] for s in Status if by_status[s.value]},
         "by_agency": agencies,
         "by_kind": dict(sorted(by_kind.items())),
-        "sla": {
-            "verification_days": VERIFICATION_DAYS,
-            "response_days": RESPONSE_DAYS,
-            "autoclose_days": AUTOCLOSE_DAYS,
-        },
+        "sla": region.service_levels,
     }
 
 
@@ -186,20 +193,50 @@ def write_json(path: Path, data: Any) -> bool:
     return True
 
 
+def read_record(public_dir: Path, tracking: str) -> dict[str, Any] | None:
+    """A record as published (what passed the gate), or None."""
+    try:
+        data: dict[str, Any] = json.loads((Path(public_dir) / "reports" / f"{tracking}.json").read_text("utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
+    return data
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What one publish did: how many records changed, and the last publish event it covered.
+
+    The caller acknowledges the events (`Store.ack_events(upto)`) only once the site built from
+    this dataset has been written: a refused or killed build leaves them pending for the next.
+    """
+
+    changed: int
+    upto: int | None
+
+
 class Publisher:
+    """Writes the public dataset; every record passes the gate (chalicelib/gate/) on its way."""
+
     def __init__(
-        self, store: Store, region: Region, public_dir: Path, clock: Clock = wib_now, blobs: LocalBlobs | None = None
+        self,
+        store: Store,
+        region: Region,
+        public_dir: Path,
+        clock: Clock = wib_now,
+        blobs: LocalBlobs | None = None,
+        gate_index: GateIndex | None = None,
     ) -> None:
         self.store, self.region, self.dir, self.clock = store, region, Path(public_dir), clock
         self.reports_dir = self.dir / "reports"
         self.photos_dir = self.dir / "attachments"
         self.blobs = blobs
-        # The reports the last publish read, once, for its records and its statistics; a build
-        # hands the same list to the publication gate instead of reading the store again.
-        self.reports: list[Report] | None = None
+        # Beside the public dataset, not in it: the index holds identifiers.
+        self.gate = gate_index or GateIndex(self.dir.parent / "gate.db")
+        self.vocab = vocabulary(region)
+        self.forward_names = set(region.forward_destinations.values())
 
-    def _write_record(self, report: Report) -> bool:
-        changed = write_json(self.reports_dir / f"{report.tracking}.json", public_record(report, self.region))
+    def _write_record(self, report: Report, record: dict[str, Any]) -> bool:
+        changed = write_json(self.reports_dir / f"{report.tracking}.json", record)
         for attachment in report.attachments:
             target = self.photos_dir / report.tracking / f"{attachment.id}.jpg"
             if attachment.approved_at and self.blobs is not None and not target.exists():
@@ -211,56 +248,82 @@ class Publisher:
         return changed
 
     def _unpublish(self, tracking: str) -> bool:
+        self.gate.withdrawn(tracking)
         path = self.reports_dir / f"{tracking}.json"
         photos = self.photos_dir / tracking
         if photos.exists():
             shutil.rmtree(photos)
-        if path.exists():  # e.g. marked confidential after the fact
+        if path.exists():  # e.g. marked confidential after the fact, or held by the gate
             path.unlink()
             return True
         return False
 
     def _publish(self, tracking: str, report: Report | None) -> bool:
-        if report is not None and is_published(report):
-            return self._write_record(report)
-        return self._unpublish(tracking)
-
-    def _write_common(self, reports: list[Report]) -> None:
-        write_json(self.dir / "region.json", self.region.public_dict())
-        write_json(self.dir / "stats.json", statistics(reports, self.region, self.clock().date().isoformat()))
-
-    def _read_reports(self) -> dict[str, Report]:
-        # Read after the events: an update saved later leaves an event for the next run.
-        self.reports = list(self.store.all())
-        return {r.tracking: r for r in self.reports}
-
-    def publish_pending(self) -> int:
-        """Publish the reports with pending events; returns how many records changed."""
-        events = self.store.pending_events(limit=100_000)
-        if not events and (self.dir / "stats.json").exists():
-            return 0
-        reports = self._read_reports()
-        changed = sum(self._publish(t, reports.get(t)) for t in sorted({e.tracking for e in events}))
-        self._write_common(self.reports or [])
-        if events:
-            self.store.ack_events(events[-1].seq)
+        if report is None or not is_published(report):
+            self.gate.release(tracking)
+            return self._unpublish(tracking)
+        record = public_record(report, self.region)
+        problems = check_record(report, record, self.gate, self.vocab, self.forward_names)
+        override = report.gate_override or {}
+        if override.get("digest") == texts_digest(record):
+            problems = [p for p in problems if p.to_dict() not in override.get("problems", [])]
+        if problems:
+            # Held back, and withdrawn if an earlier version was public: the problem may be an
+            # identifier that became known after that version was published.
+            self.gate.hold(tracking, self.clock().isoformat(), [p.to_dict() for p in problems])
+            return self._unpublish(tracking)
+        self.gate.release(tracking)
+        changed = self._write_record(report, record)
+        self.gate.published(tracking, "\n".join(text for _, text in record_texts(record)))
         return changed
 
-    def publish_all(self) -> int:
+    def _index(self, reports: Iterable[Report]) -> list[Identifier]:
+        """Find the identifiers of the reports whose version the index has not seen; returns
+        the strong ones that are new."""
+        reports = list(reports)
+        seen = self.gate.versions(r.tracking for r in reports)
+        return self.gate.replace(
+            (r.tracking, r.version, identifiers_of(r, self.vocab)) for r in reports if seen.get(r.tracking) != r.version
+        )
+
+    def _write_common(self) -> None:
+        write_json(self.dir / "region.json", self.region.public_dict())
+        write_json(self.dir / "stats.json", statistics(self.store.all(), self.region, self.clock().date().isoformat()))
+
+    def publish_pending(self) -> Publication:
+        """Publish the reports with pending events (and any published report a new identifier
+        now appears in); reads only those reports."""
+        events = self.store.pending_events(limit=100_000)
+        if not events and (self.dir / "stats.json").exists():
+            return Publication(0, None)
+        trackings = {e.tracking for e in events}
+        reports = {t: r for t in trackings if (r := self.store.get(t)) is not None}
+        with self.gate.batch():
+            new_identifiers = self._index(reports.values())
+            for tracking in self.gate.containing(new_identifiers) - trackings:
+                if (report := self.store.get(tracking)) is not None:
+                    reports[tracking] = report
+            changed = sum(self._publish(t, reports.get(t)) for t in sorted(reports.keys() | trackings))
+        self._write_common()
+        return Publication(changed, events[-1].seq if events else None)
+
+    def publish_all(self) -> Publication:
         """Rewrite the whole dataset from the store (records of vanished reports are removed)."""
         # Events that arrive during the scan stay pending for the next run.
         events = self.store.pending_events(limit=1_000_000)
+        reports = list(self.store.all())
         wanted: set[str] = set()
         changed = 0
-        for report in self._read_reports().values():
-            if is_published(report):
+        with self.gate.batch():
+            self._index(reports)
+            for report in reports:
                 wanted.add(report.tracking)
-                changed += self._write_record(report)
-        if self.reports_dir.exists():
-            for path in self.reports_dir.glob("*.json"):
-                if path.stem not in wanted:
-                    changed += self._unpublish(path.stem)
-        self._write_common(self.reports or [])
-        if events:
-            self.store.ack_events(events[-1].seq)
-        return changed
+                changed += self._publish(report.tracking, report)
+            stale = {p.stem for p in self.reports_dir.glob("*.json")} if self.reports_dir.exists() else set()
+            for tracking in (stale | self.gate.public_trackings()) - wanted:
+                changed += self._unpublish(tracking)
+            for held in self.gate.holds():
+                if held["tracking"] not in wanted:
+                    self.gate.release(held["tracking"])
+        self._write_common()
+        return Publication(changed, events[-1].seq if events else None)

@@ -16,6 +16,8 @@ from typing import Any
 from .errors import ValidationError
 
 REGIONS_DIR = Path(__file__).parent / "regions"
+# SP4N-LAPOR!'s national service levels, for a region file that does not set its own.
+SERVICE_LEVEL_DEFAULTS = {"verification_days": 3, "response_days": 5, "autoclose_days": 10}
 DEFAULT_REGION = "kota-pasuruan"
 
 
@@ -90,6 +92,14 @@ class Region:
 
     def agency_name(self, agency_id: str | None) -> str:
         return self.agencies[agency_id].short_name if agency_id in self.agencies else "Belum ditentukan"
+
+    @property
+    def service_levels(self) -> dict[str, int]:
+        """SP4N-LAPOR!'s service levels in working days, as the region file sets them:
+        `verification_days`, `response_days` (the agency's first follow-up after verification)
+        and `autoclose_days` (after a resolution the reporter leaves unanswered)."""
+        levels = self.raw.get("service_levels") or {}
+        return {key: int(levels.get(key, default)) for key, default in SERVICE_LEVEL_DEFAULTS.items()}
 
     def public_dict(self) -> dict[str, Any]:
         """What is published about the region (the whole config holds nothing private)."""

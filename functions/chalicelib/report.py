@@ -11,17 +11,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from . import codes
 from .attachments import Attachment
 from .lifecycle import Status
 
-KINDS: dict[str, tuple[str, str]] = {
-    "complaint": ("Pengaduan", "Complaint"),
-    "aspiration": ("Aspirasi", "Aspiration"),
-    "information_request": ("Permintaan informasi", "Information request"),
-    "appreciation": ("Apresiasi", "Appreciation"),
-}
+KINDS: dict[str, tuple[str, str]] = {code: (e["id"], e["en"]) for code, e in codes.KINDS.items()}
 
-# Update types. `status` changes the status; the others leave it as it is.
+# Update types (public_codes.json labels each). `status` changes the status; the others leave
+# it as it is; an `edit` of the public text is never public.
 STATUS, ROUTE, NOTE, REPORTER, FEEDBACK, EDIT, PHOTO = (
     "status",
     "route",
@@ -106,6 +103,10 @@ class Report:
     public_title: str | None = None
     public_description: str | None = None
     closed_at: datetime | None = None
+    # An admin's decision to publish texts the gate held back: {"digest", "problems", "by", "at",
+    # "reason"}; it covers those problems in those exact texts (gate.texts_digest) only, not
+    # anything written or found later.
+    gate_override: dict[str, Any] | None = None
     attachments: list[Attachment] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
     version: int = 0

@@ -6,6 +6,7 @@ Views and commands stay thin: they parse input, call one method here and format 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -16,21 +17,33 @@ from .clock import now as wib_now
 from .errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationError
 from .lifecycle import Status
 from .officers import Officer, check_role, hash_token, new_token
-from .publish import is_published, public_text, public_timeline
+from .publish import public_text, public_timeline
 from .region import Region
 from .report import KINDS, PHOTO, Report, Update
 from .store import Store
 from .submission import new_report, validate
 from .tracking import normalize_tracking, secret_matches
-from .workdays import AUTOCLOSE_DAYS, RESPONSE_DAYS, VERIFICATION_DAYS, add_workdays
+from .workdays import add_workdays
 
 
 class Aduan:
     def __init__(
-        self, store: Store, region: Region, clock: Clock = wib_now, site_url: str = "", blobs: Blobs | None = None
+        self,
+        store: Store,
+        region: Region,
+        clock: Clock = wib_now,
+        site_url: str = "",
+        blobs: Blobs | None = None,
+        published: Callable[[str], dict[str, Any] | None] | None = None,
+        held: Callable[[str], list[dict[str, str]] | None] | None = None,
     ) -> None:
         self.store, self.region, self.clock, self.site_url = store, region, clock, site_url.rstrip("/")
         self.blobs = blobs
+        # The public record of a report as published (what passed the gate), or None. Every
+        # text the status API shows comes from there, never from the private report.
+        self.published = published or (lambda tracking: None)
+        # Why the gate holds a report back (a list of problems), or None when it does not.
+        self.held = held or (lambda tracking: None)
 
     # -- citizens ----------------------------------------------------------------------------
 
@@ -52,11 +65,13 @@ class Aduan:
         return report
 
     def status(self, tracking: str) -> dict[str, Any]:
-        """What anyone holding the tracking number may see: the status and the public timeline,
-        redacted; for a confidential report, no text at all."""
+        """What anyone holding the tracking number may see: the status and, for a published
+        report, its title and timeline exactly as published (they passed the gate). A report
+        not published (not yet verified, confidential, or held back by the gate) shows its
+        status and the dates and kinds of its updates, and no text at all."""
         report = self.report(tracking)
-        published = is_published(report)
-        title = None if report.confidential else public_text(report)[0]
+        record = None if report.confidential else self.published(report.tracking)
+        timeline = record["timeline"] if record else public_timeline(report, with_notes=False)
         return {
             "tracking": report.tracking,
             "status": report.status.value,
@@ -64,18 +79,18 @@ class Aduan:
             "status_label_en": report.status.label_en,
             "kind": report.kind,
             "kind_label": KINDS[report.kind][0],
-            "title": title,
+            "title": record["title"] if record else None,
             "agency": report.agency,
             "agency_name": self.region.agency_name(report.agency),
             "rejection_reason": report.rejection_reason,
-            "forwarded_to": report.forwarded_to,
+            "forwarded_to": record.get("forwarded_to") if record else None,
             "duplicate_of": report.duplicate_of,
             "submitted": report.submitted_at.date().isoformat(),
             "updated": report.updated_at.date().isoformat(),
             "closed": report.closed_at is not None,
-            "published": published,
-            "public_url": f"{self.site_url}/laporan/{report.tracking}/" if published else None,
-            "timeline": public_timeline(report, with_notes=not report.confidential),
+            "published": record is not None,
+            "public_url": f"{self.site_url}/laporan/{report.tracking}/" if record else None,
+            "timeline": timeline,
         }
 
     def _reporter_report(self, tracking: str, secret: str) -> Report:
@@ -173,6 +188,15 @@ class Aduan:
             raise ValidationError("the request body must be a JSON object with an 'action'")
         name = str(payload.get("action") or "")
         action = actions.OFFICER_ACTIONS.get(name)
+        if name == "override_gate":
+            report = self.report(tracking)
+            officer.check_action(name, report.agency)
+            problems = self.held(report.tracking)
+            if not problems:
+                raise Conflict("Gerbang publikasi tidak menahan laporan ini; tidak ada yang perlu dilewati.")
+            actions.override_gate(report, payload, self.region, officer.actor, self.clock(), problems)
+            self.store.save([report])
+            return report
         if name == "approve_attachment":
             report = self.report(tracking)
             officer.check_action(name, report.agency)
@@ -202,6 +226,7 @@ class Aduan:
         data["status_label"] = report.status.label
         data["public_title"], data["public_description"] = public_text(report)
         data["due"] = self.due(report)
+        data["held"] = self.held(report.tracking)
         return data
 
     def officer_list(
@@ -241,11 +266,11 @@ class Aduan:
     def due(self, report: Report) -> str | None:
         """The service-level deadline of the next step, as a date (SP4N-LAPOR! working days)."""
         if report.status == Status.RECEIVED:
-            return add_workdays(report.submitted_at.date(), VERIFICATION_DAYS).isoformat()
+            return add_workdays(report.submitted_at.date(), self.region.service_levels["verification_days"]).isoformat()
         if report.status == Status.VERIFIED:
             verified = report.last(Status.VERIFIED)
             start = verified.at.date() if verified else report.submitted_at.date()
-            return add_workdays(start, RESPONSE_DAYS).isoformat()
+            return add_workdays(start, self.region.service_levels["response_days"]).isoformat()
         return None
 
     # -- housekeeping ------------------------------------------------------------------------
@@ -258,8 +283,9 @@ class Aduan:
             resolved = report.last(Status.RESOLVED)
             if report.closed_at or resolved is None:
                 continue
-            if add_workdays(resolved.at.date(), AUTOCLOSE_DAYS) <= now.date():
-                actions.autoclose(report, now)
+            days = self.region.service_levels["autoclose_days"]
+            if add_workdays(resolved.at.date(), days) <= now.date():
+                actions.autoclose(report, now, days)
                 self.store.save([report])
                 closed += 1
         return closed

@@ -1,6 +1,11 @@
 """Publish pending updates and build the static site with Pelican and our plugin.
 
 Pelican is a build-time tool, not part of the API: it is imported here only, when a build runs.
+
+The order is what makes a failed build harmless: the publisher writes the public dataset (each
+record through the gate), the site is built from it, and only when the site's files are
+written are the publish events acknowledged. A build that is refused or killed leaves them
+pending, and the next run of `aduan build` or the worker publishes them.
 """
 
 from __future__ import annotations
@@ -12,27 +17,37 @@ from typing import Any
 
 from . import config
 from .errors import PublicationRefused
-from .leaks import IdentifierCache, guard_for, scanner_for
+from .gate.files import Scanner, guard_for
 from .publish import write_json
 
 REPO = Path(__file__).resolve().parents[2]
 
-
 HELD = "publication-held.json"
 
 
-def held_publication() -> dict[str, Any]:
-    """Why the last build was refused, or {"refused": False}."""
+def held_publication(agency: str | None = None) -> dict[str, Any]:
+    """What the gate holds back: the reports it held (each with its problems: kind, field,
+    where the identifier came from, a mask of it) and, should the scan of whole files ever
+    refuse a build, that refusal. `agency` limits the held reports to one agency's."""
     try:
-        return json.loads((config.data_dir() / HELD).read_text(encoding="utf-8"))
+        refused = json.loads((config.data_dir() / HELD).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return {"refused": False, "problems": []}
+        refused = {"refused": False, "problems": []}
+    held = config.gate_index().holds()
+    if agency is not None:
+        store = config.store()
+        held = [h for h in held if (r := store.get(h["tracking"])) is not None and r.agency == agency]
+    return {**refused, "held": held}
+
+
+def scanner() -> Scanner:
+    """The scan of whole files: every strong identifier the gate knows (see gate/identifiers.py)."""
+    return Scanner(config.gate_index().strong())
 
 
 def check_leaks(output: Path) -> list[str]:
     """`aduan check-leaks`: the gate's scan over everything already in `output`."""
-    scanner = scanner_for(config.store().all(), IdentifierCache(config.data_dir() / "identifiers.json"))
-    return [str(leak) for leak in scanner.scan_tree(Path(output))]
+    return [str(leak) for leak in scanner().scan_tree(Path(output))]
 
 
 def build(output: Path, *, full: bool = False, api_url: str | None = None, search: bool = True) -> dict[str, Any]:
@@ -40,19 +55,17 @@ def build(output: Path, *, full: bool = False, api_url: str | None = None, searc
     (Pagefind is most of an incremental build's time on a large site); the worker uses it to
     put a change online first and refresh the index after."""
     publisher = config.publisher()
-    changed = (
-        publisher.publish_all() if full or not (publisher.dir / "stats.json").exists() else publisher.publish_pending()
-    )
+    first = not (publisher.dir / "stats.json").exists()
+    publication = publisher.publish_all() if full or first else publisher.publish_pending()
     plugins = str(REPO / "plugins")
     if plugins not in sys.path:
         sys.path.insert(0, plugins)
     from aduan_site.build import build as build_site  # noqa: PLC0415 - Pelican only when building
     from aduan_site.output import PublicationRefused as Refused
 
-    # The publication gate: every file the build is about to write is scanned for every
-    # identifier known in the private store; one hit and nothing is written.
-    reports = publisher.reports if publisher.reports is not None else config.store().all()
-    scanner = scanner_for(reports, IdentifierCache(config.data_dir() / "identifiers.json"))
+    # Every record already passed the gate; as a second line, every file the build is about to
+    # write is scanned for every strong identifier. A hit there is a bug in the first line, so
+    # nothing is written and the build is refused.
     held = config.data_dir() / HELD
     try:
         result = build_site(
@@ -60,17 +73,19 @@ def build(output: Path, *, full: bool = False, api_url: str | None = None, searc
             data_dir=config.data_dir(),
             api_url=api_url,
             settings_file=REPO / "pelicanconf.py",
-            guard=guard_for(scanner),
+            guard=guard_for(scanner()),
             search=search,
         )
     except Refused as refused:
-        # Officers must learn that publishing stopped and which reports to fix: the console
-        # shows this file (only tracking numbers and kinds of identifier, no values).
+        # Only tracking numbers and kinds of identifier, no values: the console shows this file.
         write_json(held, {"refused": True, "problems": sorted(set(refused.problems))})
         raise PublicationRefused(str(refused)) from None
     held.unlink(missing_ok=True)
+    if publication.upto is not None:
+        config.store().ack_events(publication.upto)
     return {
-        "records_changed": changed,
+        "records_changed": publication.changed,
+        "held": len(publisher.gate.holds()),
         "written": result.written,
         "unchanged": result.unchanged,
         "deleted": result.deleted,

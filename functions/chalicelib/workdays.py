@@ -1,5 +1,7 @@
 """Working days under SP4N-LAPOR!'s service levels: weekends, Indonesian public holidays and
-cuti bersama (the `government` category of the `holidays` package) are not working days."""
+cuti bersama (the `government` category of the `holidays` package) are not working days.
+
+How many working days each step may take is the region's (`service_levels` in its file)."""
 
 from __future__ import annotations
 
@@ -7,10 +9,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
-
-VERIFICATION_DAYS = 3
-RESPONSE_DAYS = 5
-AUTOCLOSE_DAYS = 10
 
 
 @lru_cache(maxsize=64)

@@ -6,6 +6,10 @@ first one, whichever comes first. That build leaves the search index as it was, 
 is online in about a second even on a large site; once nothing has changed for
 `search_quiet` seconds, a second build refreshes the index. Once an hour of its run it also
 auto-closes resolved reports the reporter left unanswered.
+
+A build acknowledges the publish events only once the site is written, so a build that fails
+(or a worker that is killed) leaves them pending and the next attempt publishes them. Failed
+attempts back off, from 2 s up to a minute, instead of retrying a full build every few seconds.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import config
+from .errors import PublicationRefused
 from .sitebuild import build
 
 log = logging.getLogger("aduan.worker")
@@ -36,6 +41,8 @@ def run(
     first_seen = last_seen = 0.0
     last_count = 0
     index_stale_since = 0.0
+    backoff = 0.0  # seconds to wait before the next attempt after a failed one
+    retry_at = 0.0
     while not stop():
         now = time.monotonic()
         if now - last_autoclose > 3600:
@@ -49,21 +56,33 @@ def run(
                 first_seen = now
             if pending != last_count:
                 last_seen, last_count = now, pending
-            if now - last_seen >= quiet or now - first_seen >= patience:
-                try:
-                    result = build(output, api_url=api_url, search=False)
-                    log.info("rebuilt after %d update(s): %s", pending, result)
+            if (now - last_seen >= quiet or now - first_seen >= patience) and now >= retry_at:
+                if _attempt(lambda: build(output, api_url=api_url, search=False), f"rebuilt after {pending} update(s)"):
                     index_stale_since = time.monotonic()
-                except Exception:  # a failed build must not stop the worker; the events stay pending
-                    log.exception("build failed; will retry")
-                    time.sleep(2)
+                    backoff = 0.0
+                else:  # the events stay pending: the next attempt publishes them
+                    backoff = min(max(2 * backoff, 2.0), 60.0)
+                    retry_at = time.monotonic() + backoff
                 first_seen = last_seen = 0.0
                 last_count = 0
-        elif index_stale_since and now - index_stale_since >= search_quiet:
-            try:
-                log.info("search index refreshed: %s", build(output, api_url=api_url))
+        elif index_stale_since and now - index_stale_since >= search_quiet and now >= retry_at:
+            if _attempt(lambda: build(output, api_url=api_url), "search index refreshed"):
                 index_stale_since = 0.0
-            except Exception:
-                log.exception("search index refresh failed; will retry")
-                index_stale_since = time.monotonic()
+                backoff = 0.0
+            else:
+                backoff = min(max(2 * backoff, 2.0), 60.0)
+                retry_at = time.monotonic() + backoff
         time.sleep(interval)
+
+
+def _attempt(work: Callable[[], object], done: str) -> bool:
+    """Run one build; a failure is logged (a refusal by the gate in one line, anything else with
+    its traceback) and must not stop the worker."""
+    try:
+        log.info("%s: %s", done, work())
+        return True
+    except PublicationRefused as refused:
+        log.error("publication refused (officers see why at GET /officer/publication): %s", refused)
+    except Exception:
+        log.exception("build failed; will retry")
+    return False

@@ -6,79 +6,44 @@ Templates reach them through the helpers registered as Jinja globals by the plug
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 LANGS = ("id", "en")
-STATUSES = ("received", "verified", "in_progress", "resolved", "rejected")
-KINDS = ("complaint", "aspiration", "information_request", "appreciation")
 
-STATUS = {
-    "id": {
-        "received": "Diterima",
-        "verified": "Diverifikasi",
-        "in_progress": "Diproses",
-        "resolved": "Selesai",
-        "rejected": "Ditolak",
-    },
-    "en": {
-        "received": "Received",
-        "verified": "Verified",
-        "in_progress": "In progress",
-        "resolved": "Resolved",
-        "rejected": "Rejected",
-    },
+# The codes and their labels are the public dataset's contract, shared with the publisher: one
+# file, functions/chalicelib/public_codes.json, read by both sides (tests/test_contract.py).
+CODES_FILE = Path(__file__).resolve().parents[2] / "functions" / "chalicelib" / "public_codes.json"
+CODES: dict[str, dict[str, dict[str, Any]]] = {
+    key: value for key, value in json.loads(CODES_FILE.read_text(encoding="utf-8")).items() if not key.startswith("_")
 }
+
+
+def _labels(group: str, suffix: str = "") -> dict[str, dict[str, str]]:
+    return {
+        lang: {code: str(entry.get(lang + suffix, entry[lang])) for code, entry in CODES[group].items()}
+        for lang in LANGS
+    }
+
+
+STATUSES = tuple(CODES["statuses"])
+KINDS = tuple(CODES["kinds"])
+REASONS = tuple(CODES["rejection_reasons"])
+# A public timeline never holds an edit of the public text (the publisher leaves them out).
+UPDATE_TYPES = tuple(code for code, entry in CODES["update_types"].items() if entry.get("public", True))
+CHANNELS = tuple(CODES["channels"])
+LOCATION_LEVELS = tuple(CODES["location_levels"])
+
+STATUS = _labels("statuses")
 # The long form says what the status means for the reporter; only `verified` needs it.
-STATUS_LONG = {
-    "id": {**STATUS["id"], "verified": "Diverifikasi (menunggu tindak lanjut)"},
-    "en": {**STATUS["en"], "verified": "Verified (awaiting follow-up)"},
-}
-KIND = {
-    "id": {
-        "complaint": "Pengaduan",
-        "aspiration": "Aspirasi",
-        "information_request": "Permintaan informasi",
-        "appreciation": "Apresiasi",
-    },
-    "en": {
-        "complaint": "Complaint",
-        "aspiration": "Aspiration",
-        "information_request": "Information request",
-        "appreciation": "Appreciation",
-    },
-}
-REASON = {
-    "id": {
-        "out_of_jurisdiction": "Di luar kewenangan Pemerintah Kota",
-        "personal_matter": "Masalah pribadi",
-        "duplicate": "Duplikat",
-        "incomplete": "Tidak lengkap",
-        "spam": "Spam",
-    },
-    "en": {
-        "out_of_jurisdiction": "Outside the city government's authority",
-        "personal_matter": "Personal matter",
-        "duplicate": "Duplicate",
-        "incomplete": "Incomplete",
-        "spam": "Spam",
-    },
-}
-TIMELINE_TYPE = {
-    "id": {
-        "route": "Dialihkan ke instansi lain",
-        "note": "Catatan",
-        "reporter": "Informasi tambahan dari pelapor",
-    },
-    "en": {
-        "route": "Moved to another agency",
-        "note": "Note",
-        "reporter": "More information from the reporter",
-    },
-}
-CHANNEL = {
-    "id": {"web": "Situs web", "open311": "Open311", "import": "Kanal lain"},
-    "en": {"web": "Website", "open311": "Open311", "import": "Other channel"},
-}
+STATUS_LONG = _labels("statuses", "_long")
+KIND = _labels("kinds")
+REASON = _labels("rejection_reasons")
+TIMELINE_TYPE = _labels("update_types")
+CHANNEL = _labels("channels")
+LOCATION_LEVEL = _labels("location_levels")
 MONTHS = {
     "id": ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember").split(),
     "en": ("January February March April May June July August September October November December").split(),
@@ -271,9 +236,10 @@ UI: dict[str, dict[str, str]] = {
         "feed_agency": "Pembaruan laporan {name}",
         # the open data page
         "snapshots_title": "Arsip harian",
-        "snapshots_intro": "Pada hari pertama data diterbitkan, salinan berkas tabel disimpan di "
-        "/data/snapshots/<tanggal>/ bersama SHA256SUMS-nya, dan tidak pernah diubah lagi: kutiplah arsip "
-        "bertanggal agar angka Anda tetap bisa diperiksa. Daftar lengkap:",
+        "snapshots_intro": "Setiap hari data diterbitkan, salinan berkas tabel disimpan di "
+        "/data/snapshots/<tanggal>/ bersama SHA256SUMS-nya. Salinan hari ini mengikuti data sampai hari "
+        "berakhir; setelah itu tidak pernah diubah lagi: kutiplah arsip bertanggal yang sudah lewat agar "
+        "angka Anda tetap bisa diperiksa. Daftar lengkap:",
         "cite_title": "Cara mengutip",
         "cite_hint": "Sebutkan juga tanggal arsip harian yang Anda pakai (misalnya /data/snapshots/2026-11-01/) "
         "dan sidik SHA-256 berkasnya.",
@@ -459,9 +425,10 @@ UI: dict[str, dict[str, str]] = {
         "feed_all": "Report updates",
         "feed_agency": "Report updates of {name}",
         "snapshots_title": "Daily snapshots",
-        "snapshots_intro": "On the first day data is published, a copy of the table files is kept under "
-        "/data/snapshots/<date>/ with its SHA256SUMS, and never changed again: cite a dated snapshot so that "
-        "your figures stay checkable. The full list:",
+        "snapshots_intro": "Every day data is published, a copy of the table files is kept under "
+        "/data/snapshots/<date>/ with its SHA256SUMS. Today's copy follows the data until the day ends; "
+        "after that it never changes: cite a past dated snapshot so that your figures stay checkable. "
+        "The full list:",
         "cite_title": "How to cite",
         "cite_hint": "Also give the date of the snapshot you used (e.g. /data/snapshots/2026-11-01/) and the "
         "SHA-256 of its files.",

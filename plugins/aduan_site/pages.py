@@ -432,10 +432,12 @@ class AduanGenerator(Generator):
                     ),
                     digest=digest,
                 )
-        if self.dataset.records:
-            snapshots.write_snapshots(out, generated_day(self.dataset), current)
-        else:
-            snapshots.write_snapshots(out, None, None)
+        # No snapshot of an empty dataset, but a day's snapshot follows its data to the end,
+        # even when the gate has just withdrawn the last record in it.
+        day = generated_day(self.dataset)
+        if not self.dataset.records and day not in snapshots.existing(out.root):
+            day = None
+        snapshots.write_snapshots(out, day, current)
 
     def agency_ids(self) -> list[str]:
         ids = [a["id"] for a in self.dataset.region.get("agencies", [])]

@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .labels import KINDS, STATUSES
+from .labels import CHANNEL, CHANNELS, KINDS, LOCATION_LEVELS, REASONS, STATUSES, TIMELINE_TYPE, UPDATE_TYPES
 
-REASONS = ("out_of_jurisdiction", "personal_matter", "duplicate", "incomplete", "spam")
-UPDATE_TYPES = ("status", "route", "note", "reporter")
 SUPPRESSION_MARKS = ("<5", "≥5")  # a small count; a larger count withheld so a small one stays hidden
 TRACKING_PATTERN = "^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"
 
@@ -218,10 +216,26 @@ REPORTS = Table(
             maximum=180,
         ),
         _f(
+            "location_level",
+            "string",
+            "Lat/lon adalah titik tengah wilayah ini: kelurahan, atau kecamatan untuk kategori sensitif",
+            "What lat/lon are the centre of: the kelurahan, or the kecamatan for sensitive categories",
+            enum=LOCATION_LEVELS,
+        ),
+        _f(
+            "coordinates_surveyed",
+            "boolean",
+            "Benar bila titik tengah wilayah diambil dari batas wilayah yang disurvei; salah bila masih "
+            "titik perkiraan (jangan dipakai untuk peta)",
+            "True when the area centres come from surveyed boundaries; false while they are placeholders "
+            "(do not use them for maps)",
+        ),
+        _f(
             "channel",
             "string",
-            "Kanal masuk: web, open311 atau import (kanal lain)",
-            "Channel: web, open311 or import (another channel)",
+            "Kanal masuk: " + ", ".join(f"{c} ({CHANNEL['id'][c]})" for c in CHANNELS),
+            "Channel: " + ", ".join(f"{c} ({CHANNEL['en'][c]})" for c in CHANNELS),
+            enum=CHANNELS,
         ),
         _f("submitted", "date", "Tanggal laporan diterima (WIB)", "Day the report was received (WIB)", required=True),
         _f("verified", "date", "Tanggal verifikasi", "Day it was verified"),
@@ -286,8 +300,8 @@ UPDATES = Table(
         _f(
             "type",
             "string",
-            "Jenis entri: perubahan status, pengalihan instansi, catatan, informasi dari pelapor",
-            "Entry type: status change, moved to another agency, note, information from the reporter",
+            "Jenis entri: " + ", ".join(f"{t} ({TIMELINE_TYPE['id'][t]})" for t in UPDATE_TYPES),
+            "Entry type: " + ", ".join(f"{t} ({TIMELINE_TYPE['en'][t]})" for t in UPDATE_TYPES),
             required=True,
             enum=UPDATE_TYPES,
         ),

@@ -1,8 +1,9 @@
 """Dated snapshots of the open data: /data/snapshots/<day>/, each with its SHA256SUMS.
 
-The first build on a day the dataset is dated (stats.json's `generated`) copies the current
-tables into /data/snapshots/<day>/. A snapshot never changes afterwards, so a citation of
-"snapshot 2026-11-01" and its checksums stays verifiable. Later builds find the snapshots on
+Every build on a day the dataset is dated (stats.json's `generated`) copies the current
+tables into /data/snapshots/<day>/: the day's snapshot follows the day's data until the day
+ends (so a record the gate withdraws later that day leaves the snapshot too), and never
+changes afterwards, so a citation of "snapshot 2026-11-01" and its checksums stays verifiable. Later builds find the snapshots on
 disk (their SHA256SUMS name their files) and declare them to the output writer again: the
 writer deletes whatever a build does not declare, and a lost manifest must not orphan them.
 """
@@ -74,15 +75,21 @@ def _declare(out: IncrementalOutput, relpath: str) -> None:
 
 
 def write_snapshots(out: IncrementalOutput, day: str | None, current: dict[str, bytes] | None) -> list[str]:
-    """Declare every snapshot on disk and, if `day` has none yet, make it from `current`
-    (data file → bytes; None: read the current files, unchanged since the last build).
+    """Declare every snapshot on disk and make `day`'s from `current` when it has none yet or the
+    data changed (data file → bytes; None: unchanged since the last build).
     Returns the snapshot days, oldest first."""
     snapshots = existing(out.root)
+    today = day if day and DAY_RE.match(day) else None
+    # The day's own snapshot is made again from changed data; earlier days are final.
+    remake = today is not None and (today not in snapshots or current is not None)
     for snapshot_day, sums in snapshots.items():
+        if remake and snapshot_day == today:
+            continue
         for path in [*_listed(sums), SUMS]:
             _declare(out, f"{BASE}/{snapshot_day}/{path}")
-    if day and DAY_RE.match(day) and day not in snapshots:
-        if current is None:
+    if remake and today:
+        day = today
+        if current is None:  # no snapshot yet today, and the data files did not change
             current = {p: (out.root / "data" / p).read_bytes() for p in FILES if (out.root / "data" / p).is_file()}
         files = {p: current[p] for p in FILES if p in current}
         for path, data in files.items():

@@ -1,19 +1,30 @@
-"""The publication gate's scanner: known identifiers, in every spelling, in every file type."""
+"""The gate's identifiers (specific ones only) and its scan of whole files: every spelling, every
+file type."""
 
 import gzip
 import sqlite3
 from pathlib import Path
 
 import pytest
-from chalicelib.leaks import Identifier, Scanner, report_identifiers
+from chalicelib.gate import identifiers_of, vocabulary
+from chalicelib.gate.files import Scanner
+from chalicelib.gate.identifiers import Identifier, identifier
+from chalicelib.region import load_region
 from chalicelib.submission import new_report, validate
 from conftest import submission
 
+VOCAB = vocabulary(load_region())
+
+
+def ident(tracking: str, kind: str, value: str, *, verified: bool = True) -> Identifier | None:
+    return identifier(tracking, kind, value, VOCAB, verified=verified)
+
+
 IDS = [
-    Identifier("PSR-AAAA-AAAA", "telepon", "+6281234567890"),
-    Identifier("PSR-AAAA-AAAA", "nik", "3575014107870001"),
-    Identifier("PSR-AAAA-AAAA", "nama", "Slamet Riyadi"),
-    Identifier("PSR-BBBB-BBBB", "email", "siti.aminah@example.com"),
+    ident("PSR-AAAA-AAAA", "telepon", "+6281234567890"),
+    ident("PSR-AAAA-AAAA", "nik", "3575014107870001"),
+    ident("PSR-AAAA-AAAA", "nama", "Slamet Riyadi"),
+    ident("PSR-BBBB-BBBB", "email", "siti.aminah@example.com"),
 ]
 
 
@@ -80,22 +91,42 @@ def test_identifiers_come_from_reporter_fields_and_private_text(region, clock) -
         region,
         now=clock(),
     )
-    found = {(i.kind, i.value) for i in report_identifiers(report)}
-    assert ("nama", "Slamet Riyadi") in found and ("telepon", "+6281234567890") in found
-    assert any(kind == "telepon" and "1111" in value for kind, value in found)
-    assert any(kind == "nama" and "Karto" in value for kind, value in found)
+    found = {(i.kind, i.key) for i in identifiers_of(report, VOCAB)}
+    assert ("nama", "slamet riyadi") in found and ("telepon", "#81234567890") in found
+    assert ("telepon", "#85711112222") in found
+    assert any(kind == "nama" and "karto" in key for kind, key in found)
 
 
 def test_words_the_redactor_overmatches_do_not_become_identifiers(region, clock, monkeypatch) -> None:
-    from chalicelib import leaks
+    from chalicelib.gate import identifiers as leaks
     from chalicelib.redaction import PiiMatch
 
     text = "Gaji di bawah UMK, tetangga saya yang mampu. Nama saya Karto."
     fake = [PiiMatch("nama", 14, 17, "UMK"), PiiMatch("nama", 39, 44, "mampu"), PiiMatch("nama", 56, 61, "Karto")]
     monkeypatch.setattr(leaks, "find_pii", lambda t: fake if t == text else [])
     report, _ = new_report(validate(submission(description=text, reporter={}), region), region, now=clock())
-    assert [i.value for i in report_identifiers(report)] == ["Karto"]
+    assert [i.key for i in identifiers_of(report, VOCAB)] == ["karto"]
     lower = "nama saya karto, tinggal dekat pasar"
     monkeypatch.setattr(leaks, "find_pii", lambda t: [PiiMatch("nama", 10, 15, "karto")] if t == lower else [])
     report, _ = new_report(validate(submission(description=lower, reporter={}), region), region, now=clock())
-    assert [i.value for i in report_identifiers(report)] == ["karto"]  # an all-lower-case message
+    assert [i.key for i in identifiers_of(report, VOCAB)] == ["karto"]  # an all-lower-case message
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Pasuruan", "Kota Pasuruan", "Dinas", "True", "@pasuruan", "alert", "@SUM", "Jalan", "Bugul Lor", "Warga"],
+)
+def test_words_of_the_region_the_site_or_ordinary_indonesian_identify_nobody(name: str) -> None:
+    """A submitter who calls themself "Pasuruan" gives the gate nothing to search for."""
+    assert ident("PSR-AAAA-AAAA", "nama", name) is None
+    assert ident("PSR-AAAA-AAAA", "akun", name) is None
+
+
+def test_only_verified_reports_names_are_searched_for_in_other_reports() -> None:
+    name = "Sutrisno Wibisono"
+    assert ident("PSR-AAAA-AAAA", "nama", name, verified=True).strong
+    assert not ident("PSR-AAAA-AAAA", "nama", name, verified=False).strong
+    assert not ident("PSR-AAAA-AAAA", "nama", "Sutrisno").strong  # one word: its own report only
+    # Numbers and emails are specific whoever wrote them.
+    assert ident("PSR-AAAA-AAAA", "telepon", "0813 5566 7788", verified=False).strong
+    assert ident("PSR-AAAA-AAAA", "email", "sutrisno.w@example.com", verified=False).strong

@@ -1,0 +1,110 @@
+"""The check of one public record before it is written to the public dataset.
+
+Two searches, over every text the record publishes (title, description, where it was
+forwarded, each timeline note):
+
+- text an officer typed is published as written, so the detector reads it again here (it
+  already refused it when it was saved, unless the officer insisted);
+- every published text is searched for this report's own identifiers and for every other
+  report's strong ones (see identifiers.py), in any spelling of a number and any case.
+
+A problem names the kind of identifier, the field, where the identifier came from and a mask
+of it: enough for an officer to find and fix the text, never the value itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..redaction import find_pii
+from ..report import Report
+from .identifiers import SKIP_KINDS, Identifier, mask
+from .index import GateIndex, number_keys, number_runs, phrase_keys
+from .vocabulary import Vocabulary, words
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # nama, telepon, nik, …: the redactor's placeholder word
+    field: str  # title, description, forwarded_to, timeline.3.note
+    source: str  # "detector", "this report" or the tracking number the identifier belongs to
+    masked: str
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        where = {"detector": "found by the detector", "this report": "this report's own identifier"}.get(
+            self.source, f"an identifier of report {self.source}"
+        )
+        return f"{self.kind} ({self.masked}) in {self.field}: {where}"
+
+
+def record_texts(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every free text a public record publishes, with the field it is in."""
+    texts = [(name, record.get(name) or "") for name in ("title", "description", "forwarded_to")]
+    texts += [(f"timeline.{i}.note", entry.get("note") or "") for i, entry in enumerate(record.get("timeline", []))]
+    return [(name, text) for name, text in texts if text]
+
+
+def texts_digest(record: dict[str, Any]) -> str:
+    """What an admin's override vouches for: these exact texts, nothing written later."""
+    return hashlib.sha256(json.dumps(record_texts(record), ensure_ascii=False).encode()).hexdigest()
+
+
+def _typed_by_officer(report: Report, record: dict[str, Any], forward_names: set[str]) -> list[tuple[str, str]]:
+    typed = []
+    if report.public_title is not None:
+        typed.append(("title", record.get("title") or ""))
+    if report.public_description is not None:
+        typed.append(("description", record.get("description") or ""))
+    forwarded = record.get("forwarded_to") or ""
+    if forwarded and forwarded not in forward_names:
+        typed.append(("forwarded_to", forwarded))
+    return typed
+
+
+def detector_problems(field: str, text: str, vocab: Vocabulary) -> list[Problem]:
+    problems = []
+    for match in find_pii(text):
+        found = words(match.value)
+        if match.kind in SKIP_KINDS or not found or all(vocab.is_public(w) for w in found):
+            continue
+        problems.append(Problem(match.kind, field, "detector", mask(match.value)))
+    return problems
+
+
+def _occurs(key: str, text_words: list[str], text_keys: set[str]) -> bool:
+    if key.startswith("#"):
+        return key in text_keys
+    phrase = key.split(" ")
+    n = len(phrase)
+    return any(text_words[i : i + n] == phrase for i in range(len(text_words) - n + 1))
+
+
+def check_record(
+    report: Report, record: dict[str, Any], index: GateIndex, vocab: Vocabulary, forward_names: set[str]
+) -> list[Problem]:
+    texts = record_texts(record)
+    problems: list[Problem] = []
+    for field, text in _typed_by_officer(report, record, forward_names):
+        problems += detector_problems(field, text, vocab)
+
+    per_field: list[tuple[str, list[str], set[str]]] = []
+    every_key: set[str] = set()
+    for field, text in texts:
+        text_words = words(text)
+        numbers = {key for run in number_runs(text) for key in number_keys(run)}
+        per_field.append((field, text_words, numbers))
+        every_key |= numbers | phrase_keys(text_words)
+    candidates: list[Identifier] = index.own(report.tracking)
+    candidates += [i for i in index.strong_matching(every_key) if i.tracking != report.tracking]
+    for ident in candidates:
+        for field, text_words, numbers in per_field:
+            if _occurs(ident.key, text_words, numbers):
+                source = "this report" if ident.tracking == report.tracking else ident.tracking
+                problems.append(Problem(ident.kind, field, source, ident.masked))
+    return list(dict.fromkeys(problems))
