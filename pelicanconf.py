@@ -34,7 +34,7 @@ ADUAN = {
 # only what changed, so the output directory must survive between builds.
 DELETE_OUTPUT_DIRECTORY = False
 
-# Reports are not Pelican articles (far too slow at 10k, see NOTES.md): no articles, and no
+# Reports are not Pelican articles (far too slow at 10k, see docs/architecture.md): no articles, and no
 # tag, category, author, archive pages or feeds. The plugin writes index.html itself.
 ARTICLE_PATHS: list[str] = []
 DIRECT_TEMPLATES: list[str] = []

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from chalice import Chalice, CORSConfig, Response
+from chalice.app import Request
 from chalicelib import config, sitebuild, web
 from chalicelib.errors import AduanError, ValidationError
 from chalicelib.openapi import spec as openapi_spec
@@ -27,9 +28,9 @@ def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -
             try:
                 return view(*args, **kwargs)
             except AduanError as error:
-                if web.is_form(app.current_request.headers):
-                    return html(web.error_page(error, config.site_url()), error.status)
-                return Response(error.body(), status_code=error.status)
+                if web.is_form(request().headers):
+                    return html(web.error_page(error, config.site_url(), page_language()), error.status)
+                return Response(error.body(page_language()), status_code=error.status)
 
         return app.route(
             path, methods=list(methods), cors=CORS, content_types=web.CONTENT_TYPES if forms else ["application/json"]
@@ -38,8 +39,20 @@ def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -
     return decorate
 
 
+def request() -> Request:
+    """The request being handled; Chalice sets it before any view runs (None only outside one)."""
+    current = app.current_request
+    assert current is not None, "called outside a request"
+    return current
+
+
 def body() -> dict[str, Any]:
-    return web.read_body(app.current_request.raw_body, app.current_request.headers)
+    return web.read_body(request().raw_body, request().headers)
+
+
+def page_language() -> str:
+    """The language of the site page whose form or script sent this request (see web.py)."""
+    return web.page_language(request().raw_body, request().headers, request().query_params)
 
 
 def html(text: str, status: int = 200) -> Response:
@@ -47,11 +60,12 @@ def html(text: str, status: int = 200) -> Response:
 
 
 def officer() -> Any:
-    return config.service().authenticate(app.current_request.headers.get("authorization"))
+    return config.service().authenticate(request().headers.get("authorization"))
 
 
 def query(name: str, default: str | None = None) -> str | None:
-    return (app.current_request.query_params or {}).get(name, default)
+    params: Mapping[str, str] = request().query_params or {}
+    return params.get(name, default)
 
 
 def int_query(name: str, default: int, maximum: int) -> int:
@@ -60,7 +74,9 @@ def int_query(name: str, default: int, maximum: int) -> int:
         return default
     if not value.isdigit() or not 0 <= int(value) <= maximum:
         raise ValidationError(
-            f"query parameter {name} must be a whole number from 0 to {maximum}", {name: "tidak valid"}
+            f"Parameter {name} harus bilangan bulat dari 0 sampai {maximum}.",
+            {name: "tidak valid"},
+            en=f"query parameter {name} must be a whole number from 0 to {maximum}",
         )
     return int(value)
 
@@ -86,7 +102,7 @@ def region() -> dict[str, Any]:
 @route("/reports", methods=("POST",), forms=True)
 def submit_report() -> Response:
     report, secret = config.service().submit(body())
-    if web.is_form(app.current_request.headers):
+    if web.is_form(request().headers):
         return html(web.receipt_page(report.tracking, secret, config.site_url()), 201)
     return Response(
         {
@@ -110,7 +126,7 @@ def track() -> Response:
     try:
         return html(web.status_page(service.status(query("tracking") or ""), config.site_url()))
     except AduanError as error:
-        return html(web.error_page(error, config.site_url()), error.status)
+        return html(web.error_page(error, config.site_url(), page_language()), error.status)
 
 
 @route("/reports/{tracking}/followups", methods=("POST",))

@@ -126,3 +126,23 @@ def test_officer_reviews_the_public_text_in_the_console(live, browser) -> None:
     ).json()
     assert any(u["type"] == "edit" and not u["public"] for u in detail["updates"])  # the edit is audited
     page.close()
+
+
+def test_refusals_follow_the_language_of_the_page(live, browser) -> None:
+    """/lacak/ answers in Bahasa Indonesia and /en/lacak/ in English, with and without JavaScript."""
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript)
+        page = context.new_page()
+        for path, expected in (("/lacak/", "bukan nomor lacak"), ("/en/lacak/", "is not a tracking number")):
+            page.goto(live.site + path)
+            page.fill("#track-tracking", "ZZZ-12")
+            page.click("#track-form button[type=submit]")
+            if javascript:
+                page.wait_for_selector("#track-error:not([hidden])", timeout=10000)
+                text = page.inner_text("#track-error")
+            else:
+                page.wait_for_load_state()
+                text = page.inner_text("main")
+                assert page.get_attribute("html", "lang") == ("en" if path.startswith("/en/") else "id")
+            assert expected in text, (javascript, path, text)
+        context.close()

@@ -12,11 +12,28 @@ def test_legal_transitions_pass(current: Status, target: Status) -> None:
 
 
 @pytest.mark.parametrize(("current", "target"), ILLEGAL)
-def test_illegal_transitions_are_refused_with_the_allowed_ones_named(current: Status, target: Status) -> None:
+def test_illegal_transitions_are_refused_in_indonesian_with_the_next_steps_named(
+    current: Status, target: Status
+) -> None:
     with pytest.raises(IllegalTransition) as info:
         check_transition(current, target)
-    assert current.value in info.value.message and target.value in info.value.message
-    assert "allowed next" in info.value.message
+    message, english = info.value.message, info.value.text("en")
+    assert message.startswith(f"Laporan berstatus {current.label} tidak bisa ")
+    assert english.startswith(f"A report that is {current.label_en} cannot be ")
+    for nxt in TRANSITIONS[current]:
+        assert nxt.label in message and nxt.label_en in english
+    if not TRANSITIONS[current]:
+        assert "sudah final" in message
+    for raw in (current.value, target.value):  # status codes are not words a reader knows
+        assert raw not in message.split()
+
+
+def test_a_skipped_step_says_which_step_comes_next() -> None:
+    with pytest.raises(IllegalTransition) as info:
+        check_transition(Status.VERIFIED, Status.RESOLVED)
+    assert info.value.message.startswith(
+        "Laporan berstatus Diverifikasi tidak bisa langsung diselesaikan; langkah berikutnya: Diproses"
+    )
 
 
 def test_the_design_lifecycle() -> None:

@@ -129,3 +129,25 @@ def test_officer_edit_replaces_the_published_text_and_is_audited(service, region
 def test_new_report_is_not_published_before_verification(region, clock) -> None:
     report, _ = new_report(validate(submission(), region), region, now=clock())
     assert not is_published(report)
+
+
+def test_statistics_are_kept_per_report_and_equal_a_count_of_every_report(service, region, data_dir: Path) -> None:
+    from chalicelib.publish import statistics
+
+    publisher = Publisher(service.store, region, data_dir / "public", clock=service.clock)
+    a, b = verified_report(service), verified_report(service)
+    service.submit(submission(confidential=True))
+    publisher.publish_pending()  # the first publish fills the tally from the store
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    service.act(admin, a.tracking, {"action": "reject", "reason": "incomplete", "note": "Lokasi tidak jelas"})
+    service.act(admin, b.tracking, {"action": "route", "agency": "pupr"})
+    service.submit(submission(kind="aspiration"))
+    reads = []
+    original = service.store.all
+    service.store.all = lambda: reads.append(1) or original()  # type: ignore[method-assign]
+    publisher.publish_pending()
+    assert reads == []  # a publish reads the reports that changed, not every report
+    service.store.all = original  # type: ignore[method-assign]
+    stats = json.loads((data_dir / "public" / "stats.json").read_text())
+    assert stats == statistics(service.store.all(), region, stats["generated"])
+    assert stats["total"] == 4 and stats["confidential"] == 1 and stats["by_status"]["rejected"] == 1

@@ -294,6 +294,20 @@ def test_tracking_page_forms(site: Path) -> None:
     assert data["status"]["verified"] == "Diverifikasi (menunggu tindak lanjut)"
 
 
+def test_forms_on_english_pages_ask_for_english_answers(site: Path) -> None:
+    # The API answers a no-JavaScript form with an HTML page; lang=en makes that page English.
+    for relpath, forms in (
+        ("lapor/index.html", ["report-form"]),
+        ("lacak/index.html", ["track-form", "followup-form", "feedback-form"]),
+    ):
+        for lang in ("id", "en"):
+            source = read(site, relpath if lang == "id" else "en/" + relpath)
+            for form_id in forms:
+                form = re.search(rf'<form id="{form_id}".*?</form>', source, re.S).group(0)
+                hidden = re.findall(r'<input type="hidden" name="lang" value="(\w+)">', form)
+                assert hidden == (["en"] if lang == "en" else []), (relpath, lang, form_id)
+
+
 def test_scripts_exist_and_use_the_documented_api(site: Path) -> None:
     lapor = read(site, "theme/js/lapor.js")
     lacak = read(site, "theme/js/lacak.js")

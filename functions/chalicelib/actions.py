@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from .errors import Conflict, ValidationError
+from .fields import label as field_label
 from .gate import texts_digest, vocabulary
 from .gate.check import detector_problems
 from .lifecycle import REJECTION_REASONS, Status, check_transition
@@ -18,13 +19,29 @@ from .tracking import normalize_tracking
 
 NOTE_MAX = 2000
 
+# What a required note is, in the message that asks for it: (Bahasa Indonesia, English).
+_NOTE_WORDS = {
+    "note": ("catatan publik tentang apa yang sudah dikerjakan", "a public note saying what was done"),
+    "reason": ("alasan", "a reason"),
+    "account of the resolution": ("catatan publik tentang penyelesaiannya", "a public account of the resolution"),
+}
+
 
 def _note(payload: dict[str, Any], required: bool, what: str = "note") -> str:
     note = str(payload.get("note") or "").strip()
     if required and not note:
-        raise ValidationError(f"this action needs a public {what} saying what was done", {"note": "wajib diisi"})
+        words, words_en = _NOTE_WORDS[what]
+        raise ValidationError(
+            f"Tindakan ini memerlukan {words} (isian note).",
+            {"note": "wajib diisi"},
+            en=f"this action needs {words_en} (field note)",
+        )
     if len(note) > NOTE_MAX:
-        raise ValidationError(f"note is longer than {NOTE_MAX} characters", {"note": "terlalu panjang"})
+        raise ValidationError(
+            f"Catatan paling banyak {NOTE_MAX} karakter.",
+            {"note": "terlalu panjang"},
+            en=f"note is longer than {NOTE_MAX} characters",
+        )
     return note
 
 
@@ -38,11 +55,15 @@ def _set_status(report: Report, target: Status, update: Update) -> None:
 def verify(report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime) -> None:
     category = payload.get("category") or report.category
     if category and category not in region.categories:
-        raise ValidationError(f"unknown category {category!r}", {"category": "tidak dikenal"})
+        raise ValidationError(
+            f"Kategori {category!r} tidak dikenal.", {"category": "tidak dikenal"}, en=f"unknown category {category!r}"
+        )
     agency = payload.get("agency") or (region.categories[category].agency if category else None) or report.agency
     if not agency:
         raise ValidationError(
-            "choose the agency to route this report to (or a category that has one)", {"agency": "wajib diisi"}
+            "Pilih instansi tujuan laporan ini (atau kategori yang punya instansi).",
+            {"agency": "wajib diisi"},
+            en="choose the agency to route this report to (or a category that has one)",
         )
     region.check_agency(agency)
     edit_public_text(report, payload, region, actor, now, required=False)
@@ -54,9 +75,14 @@ def verify(report: Report, payload: dict[str, Any], region: Region, actor: str, 
 def route(report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime) -> None:
     agency = region.check_agency(str(payload.get("agency") or ""))
     if not report.status.is_open():
-        raise Conflict(f"a report that is {report.status.value} cannot be routed")
+        raise Conflict(
+            f"Laporan berstatus {report.status.label} tidak bisa dialihkan.",
+            en=f"a report that is {report.status.label_en} cannot be routed",
+        )
     if agency == report.agency:
-        raise Conflict(f"the report is already with {agency}")
+        raise Conflict(
+            f"Laporan ini sudah ada di {region.agency_name(agency)}.", en=f"the report is already with {agency}"
+        )
     report.agency = agency
     note = _note(payload, False) or f"Dialihkan ke {region.agency_name(agency)}"
     report.updates.append(Update(at=now, actor=actor, type=ROUTE, agency=agency, note=note))
@@ -66,7 +92,11 @@ def return_to_admin(report: Report, payload: dict[str, Any], region: Region, act
     """An agency says a report is not theirs: it goes back to the admin desk to be routed again,
     with the reason on record, rather than being dropped ("No Wrong Door")."""
     if report.status != Status.VERIFIED:
-        raise Conflict("only a report awaiting follow-up can be returned to the admin desk")
+        raise Conflict(
+            f"Hanya laporan berstatus {Status.VERIFIED.label} (menunggu tindak lanjut) yang bisa dikembalikan"
+            " ke meja admin.",
+            en="only a report awaiting follow-up can be returned to the admin desk",
+        )
     note = _note(payload, True, "reason")
     report.agency = None
     report.updates.append(Update(at=now, actor=actor, type=ROUTE, agency=None, note=note))
@@ -76,8 +106,11 @@ def reject(report: Report, payload: dict[str, Any], region: Region, actor: str, 
     reason = str(payload.get("reason") or "")
     if reason not in REJECTION_REASONS:
         raise ValidationError(
-            f"unknown rejection reason {reason!r}; expected one of: {', '.join(REJECTION_REASONS)}",
+            f"Alasan penolakan {reason!r} tidak dikenal; pilihan: "
+            + ", ".join(f"{code} ({label})" for code, (label, _) in REJECTION_REASONS.items())
+            + ".",
             {"reason": "tidak dikenal"},
+            en=f"unknown rejection reason {reason!r}; expected one of: {', '.join(REJECTION_REASONS)}",
         )
     update = Update(
         at=now, actor=actor, type=STATUS, reason=reason, agency=report.agency, note=_note(payload, True, "reason")
@@ -86,8 +119,9 @@ def reject(report: Report, payload: dict[str, Any], region: Region, actor: str, 
         destination = str(payload.get("forwarded_to") or payload.get("destination") or "").strip()
         if not destination:
             raise ValidationError(
-                "an out-of-jurisdiction report must name where it was forwarded (No Wrong Door)",
+                "Laporan di luar kewenangan harus menyebut ke mana laporan diteruskan (isian forwarded_to).",
                 {"forwarded_to": "wajib diisi"},
+                en="an out-of-jurisdiction report must name where it was forwarded (No Wrong Door)",
             )
         if destination not in region.forward_destinations:
             _check_typed_text("forwarded_to", destination, payload, region)
@@ -96,7 +130,9 @@ def reject(report: Report, payload: dict[str, Any], region: Region, actor: str, 
         original = normalize_tracking(str(payload.get("duplicate_of") or ""))
         if not original or original == report.tracking:
             raise ValidationError(
-                "a duplicate must name the tracking number of the report it duplicates", {"duplicate_of": "wajib diisi"}
+                "Laporan duplikat harus menyebut nomor lacak laporan aslinya (isian duplicate_of).",
+                {"duplicate_of": "wajib diisi"},
+                en="a duplicate must name the tracking number of the report it duplicates",
             )
         update.duplicate_of = report.duplicate_of = original
     _set_status(report, Status.REJECTED, update)
@@ -149,9 +185,10 @@ def _check_typed_text(field: str, text: str, payload: dict[str, Any], region: Re
         kinds = ", ".join(sorted({PLACEHOLDER.get(p.kind, p.kind) for p in problems}))
         raise ValidationError(
             f"Teks ini tampaknya memuat data pribadi ({kinds}) dan akan dipublikasikan apa adanya. "
-            "Ganti dengan penanda seperti [NAMA] atau [TELEPON], atau hapus. "
-            "(This text seems to contain personal data; replace it with a placeholder or remove it.)",
+            "Ganti dengan penanda seperti [NAMA] atau [TELEPON], atau hapus.",
             {field: "memuat data pribadi: " + ", ".join(f"{p.kind} {p.masked}" for p in problems)},
+            en="This text seems to contain personal data and would be published as written; "
+            "replace it with a placeholder such as [NAMA] or [TELEPON], or remove it.",
         )
 
 
@@ -179,14 +216,22 @@ def edit_public_text(
             continue
         value = str(payload[field]).strip()
         if not value or len(value) > limit:
-            raise ValidationError(f"{field} must be 1–{limit} characters", {field: "panjang tidak sesuai"})
+            raise ValidationError(
+                f"{field_label(field)} harus 1–{limit} karakter.",
+                {field: "panjang tidak sesuai"},
+                en=f"{field} must be 1–{limit} characters",
+            )
         _check_typed_text(field, value, payload, region)
         if value == getattr(report, field):
             continue  # the same text again is no edit
         setattr(report, field, value)
         changed.append(field)
     if required and not changed:
-        raise ValidationError("give public_title and/or public_description to edit", {"public_title": "wajib diisi"})
+        raise ValidationError(
+            "Isi judul publik (public_title) dan/atau isi laporan publik (public_description) yang disunting.",
+            {"public_title": "wajib diisi"},
+            en="give public_title and/or public_description to edit",
+        )
     if changed:
         report.updates.append(
             Update(at=now, actor=actor, type=EDIT, public=False, note="Teks publik disunting: " + ", ".join(changed))
@@ -237,10 +282,15 @@ def add_information(report: Report, text: str, now: datetime) -> None:
     text = str(text or "").strip()
     if not 5 <= len(text) <= NOTE_MAX:
         raise ValidationError(
-            f"the added information must be 5–{NOTE_MAX} characters", {"text": "panjang tidak sesuai"}
+            f"Informasi tambahan harus 5–{NOTE_MAX} karakter.",
+            {"text": "panjang tidak sesuai"},
+            en=f"the added information must be 5–{NOTE_MAX} characters",
         )
     if report.status == Status.REJECTED or report.closed_at:
-        raise Conflict("this report is closed; file a new report instead")
+        raise Conflict(
+            "Laporan ini sudah ditutup; silakan kirim laporan baru.",
+            en="this report is closed; file a new report instead",
+        )
     report.updates.append(Update(at=now, actor="reporter", type=REPORTER, note=text))
 
 
@@ -248,7 +298,10 @@ def feedback(report: Report, accept: bool, note_text: str, now: datetime) -> Non
     """The reporter confirms a resolution (closing the report) or disputes it (reopening it)."""
     if report.status != Status.RESOLVED or report.closed_at:
         raise Conflict(
-            f"only a resolved, not yet closed report can be confirmed or disputed (this one is {report.status.value})"
+            f"Hanya laporan berstatus {Status.RESOLVED.label} yang belum ditutup yang bisa dikonfirmasi atau"
+            f" disanggah (laporan ini: {report.status.label}{', sudah ditutup' if report.closed_at else ''}).",
+            en="only a resolved, not yet closed report can be confirmed or disputed"
+            f" (this one is {report.status.label_en}{', closed' if report.closed_at else ''})",
         )
     note_text = str(note_text or "").strip()[:NOTE_MAX]
     if accept:
@@ -258,7 +311,11 @@ def feedback(report: Report, accept: bool, note_text: str, now: datetime) -> Non
         )
     else:
         if not note_text:
-            raise ValidationError("say why the resolution is disputed", {"note": "wajib diisi"})
+            raise ValidationError(
+                "Tuliskan mengapa penyelesaian ini belum memuaskan.",
+                {"note": "wajib diisi"},
+                en="say why the resolution is disputed",
+            )
         _set_status(
             report,
             Status.IN_PROGRESS,

@@ -141,11 +141,23 @@ def storage_error(error: ClientError | BotoCoreError, what: str) -> AduanError:
     if isinstance(error, ClientError):
         code = error_code(error)
         if code == "ConditionalCheckFailedException":
-            return Conflict(f"{what}: it was changed meanwhile; reload it and try again")
+            return Conflict(
+                "Data ini baru saja diubah; muat ulang lalu coba lagi.",
+                en=f"{what}: it was changed meanwhile; reload it and try again",
+            )
         if code in THROTTLING:
-            return StorageUnavailable(f"{what}: the storage service is busy; try again shortly")
-        return StorageUnavailable(f"{what}: the storage service refused ({code or 'unknown error'})")
-    return StorageUnavailable(f"{what}: the storage service cannot be reached ({type(error).__name__})")
+            return StorageUnavailable(
+                "Penyimpanan sedang sibuk; coba lagi sebentar lagi.",
+                en=f"{what}: the storage service is busy; try again shortly",
+            )
+        return StorageUnavailable(
+            "Penyimpanan sedang bermasalah; coba lagi nanti.",
+            en=f"{what}: the storage service refused ({code or 'unknown error'})",
+        )
+    return StorageUnavailable(
+        "Penyimpanan tidak dapat dihubungi; coba lagi nanti.",
+        en=f"{what}: the storage service cannot be reached ({type(error).__name__})",
+    )
 
 
 @contextmanager

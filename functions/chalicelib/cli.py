@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -170,8 +171,18 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("run", help="start the local system: API, site server and worker (demo data if empty)")
     s.add_argument("--output", default="output")
     s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--api-port", type=int, default=8000)
-    s.add_argument("--site-port", type=int, default=8001)
+    s.add_argument(
+        "--api-port",
+        type=int,
+        default=os.environ.get("ADUAN_API_PORT", "8000"),
+        help="default: $ADUAN_API_PORT or 8000",
+    )
+    s.add_argument(
+        "--site-port",
+        type=int,
+        default=os.environ.get("ADUAN_SITE_PORT", "8001"),
+        help="default: $ADUAN_SITE_PORT or 8001",
+    )
     s.set_defaults(func=cmd_run)
     s = sub.add_parser("aws", help="AWS resources (ADUAN_BACKEND=aws; see docs/aws.md)")
     asub = s.add_subparsers(dest="aws_command", required=True)

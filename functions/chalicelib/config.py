@@ -30,6 +30,7 @@ from .region import load_region
 from .service import Aduan
 from .sqlite_store import SQLiteStore
 from .store import Store
+from .tally import Tally
 
 BACKENDS = ("local", "aws")
 
@@ -38,7 +39,9 @@ def backend() -> str:
     name = os.environ.get("ADUAN_BACKEND") or "local"
     if name not in BACKENDS:
         raise ValidationError(
-            f"ADUAN_BACKEND={name!r} is not one of {', '.join(BACKENDS)}", {"ADUAN_BACKEND": "tidak dikenal"}
+            f"ADUAN_BACKEND={name!r} tidak dikenal; pilih salah satu: {', '.join(BACKENDS)}.",
+            {"ADUAN_BACKEND": "tidak dikenal"},
+            en=f"ADUAN_BACKEND={name!r} is not one of {', '.join(BACKENDS)}",
         )
     return name
 
@@ -90,5 +93,10 @@ def gate_index() -> GateIndex:
 def publisher() -> Publisher:
     # Publisher is annotated with LocalBlobs but only calls `get`, which every Blobs has.
     return Publisher(
-        store(), load_region(), data_dir() / "public", blobs=cast(LocalBlobs, blobs()), gate_index=gate_index()
+        store(),
+        load_region(),
+        data_dir() / "public",
+        blobs=cast(LocalBlobs, blobs()),
+        gate_index=gate_index(),
+        tally=Tally(data_dir() / "tally.db"),
     )

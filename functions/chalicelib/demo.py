@@ -1,6 +1,6 @@
 """`aduan demo`: a realistic year of reports for Kota Pasuruan-like regions.
 
-It writes import lines (the DESIGN.md format) and imports them, so the demo exercises the same
+It writes import lines (docs/import-format.md) and imports them, so the demo exercises the same
 path as a real channel. Agencies' shares follow E-Sambat's published breakdown (Air Minum 23%,
 PUPR 16%, …) and statuses its mix (selesai, diproses, menunggu tindak lanjut, ditolak).
 Reporters, phone numbers and NIKs are invented; some descriptions carry personal data on

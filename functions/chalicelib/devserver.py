@@ -1,13 +1,13 @@
 """`aduan run`: the whole local system — API (`chalice local`), static site server and worker.
 
 Loads the demo data when the data directory is empty, builds the site, prints the addresses and
-how to get an officer token, and stops every process cleanly on Ctrl-C.
+how to get an officer token. Ctrl-C, SIGTERM and SIGHUP stop all three children (they share a
+process group, see processgroup.py); a busy port is named before anything starts.
 """
 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -15,12 +15,13 @@ from pathlib import Path
 
 from . import config
 from .importer import import_lines
+from .processgroup import ProcessGroup, Stopped, port_in_use, stop_on_signals
 from .region import load_region
 
 FUNCTIONS = Path(__file__).resolve().parents[1]
 
 # `chalice local` with Nagle's algorithm off: with keep-alive, every response otherwise
-# stalls ~44 ms (headers and body go in two writes; see NOTES.md).
+# stalls ~44 ms (headers and body go in two writes; see docs/architecture.md).
 API_SERVER = """
 import sys
 import chalice.local
@@ -43,7 +44,47 @@ def worker_command(output: Path, api_url: str) -> list[str]:
     return [sys.executable, "-m", "chalicelib.cli", "worker", "--output", str(output), "--api-url", api_url]
 
 
+def busy_ports(host: str, api_port: int, site_port: int) -> list[str]:
+    """A sentence for each port `aduan run` cannot listen on, naming it and how to choose another."""
+    if api_port == site_port:
+        return [f"the API and the site cannot share port {api_port}: give them different ports"]
+    return [
+        f"port {port} ({what}) on {host} is already in use (another `aduan run`?); "
+        f"choose another with {flag} N or {variable}=N"
+        for port, what, flag, variable in (
+            (api_port, "API", "--api-port", "ADUAN_API_PORT"),
+            (site_port, "public site", "--site-port", "ADUAN_SITE_PORT"),
+        )
+        if port_in_use(host, port)
+    ]
+
+
+def said_ports_are_busy(host: str, api_port: int, site_port: int) -> bool:
+    problems = busy_ports(host, api_port, site_port)
+    for problem in problems:
+        print(f"aduan run: {problem}", file=sys.stderr)
+    return bool(problems)
+
+
 def run(output: Path, host: str = "127.0.0.1", api_port: int = 8000, site_port: int = 8001) -> int:
+    """Start the API, the site server and the worker; stop them all on Ctrl-C, SIGTERM or SIGHUP.
+
+    Returns 0 when asked to stop, 1 when a child stopped by itself, 2 when a port is busy
+    (checked before anything is loaded, built or started).
+    """
+    if said_ports_are_busy(host, api_port, site_port):
+        return 2
+    with stop_on_signals():
+        children = ProcessGroup()
+        try:
+            return _run(children, output, host, api_port, site_port)
+        except (Stopped, KeyboardInterrupt):
+            return 0
+        finally:
+            children.stop()
+
+
+def _run(children: ProcessGroup, output: Path, host: str, api_port: int, site_port: int) -> int:
     data = config.data_dir().resolve()
     output = output.resolve()
     api_url, site_url = f"http://{host}:{api_port}", f"http://{host}:{site_port}"
@@ -63,13 +104,12 @@ def run(output: Path, host: str = "127.0.0.1", api_port: int = 8000, site_port: 
     from .sitebuild import build
 
     build(output, full=True, api_url=api_url)
-    procs = [
-        subprocess.Popen(api_command(host, api_port), env=env),
-        subprocess.Popen(
-            site_command(output, host, site_port), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        ),
-        subprocess.Popen(worker_command(output, api_url), env=env),
-    ]
+    # The demo import and the build take a while: check again that nobody took a port meanwhile.
+    if said_ports_are_busy(host, api_port, site_port):
+        return 2
+    children.start(api_command(host, api_port), env=env)
+    children.start(site_command(output, host, site_port), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children.start(worker_command(output, api_url), env=env)
     print(
         f"""
 Aduan is running (Ctrl-C stops everything)
@@ -84,19 +124,7 @@ then e.g.  curl -H "Authorization: Bearer <token>" {api_url}/officer/reports
 """,
         flush=True,
     )
-    try:
-        while all(p.poll() is None for p in procs):
-            time.sleep(0.5)
-        print("a process stopped; shutting down", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        for p in procs:
-            if p.poll() is None:
-                p.send_signal(signal.SIGINT)
-        for p in procs:
-            try:
-                p.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                p.kill()
+    while children.all_running():
+        time.sleep(0.5)
+    print("aduan run: a process stopped; shutting down the others", file=sys.stderr)
+    return 1

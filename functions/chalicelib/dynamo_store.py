@@ -149,7 +149,9 @@ def _record(data: Any, tracking: str) -> dict[str, Any]:
     packed = zlib.compress(raw, 6)
     if len(packed) > MAX_RECORD_BYTES:
         raise ValidationError(
-            f"report {tracking} is too large to store ({len(packed)} bytes compressed)", {"report": "terlalu besar"}
+            f"Laporan {tracking} terlalu besar untuk disimpan.",
+            {"report": "terlalu besar"},
+            en=f"report {tracking} is too large to store ({len(packed)} bytes compressed)",
         )
     return {"B": packed}
 
@@ -201,7 +203,10 @@ def load_report(item: dict[str, Any], blocks: Sequence[dict[str, Any]] = ()) -> 
         earlier += _unrecord(block["updates"])
     data["updates"] = earlier + data["updates"]
     if len(earlier) != int(item.get("blocks", {"N": "0"})["N"]) * BLOCK:
-        raise StorageUnavailable(f"report {item['tracking']['S']}: its earlier updates could not all be read")
+        raise StorageUnavailable(
+            f"Riwayat laporan {item['tracking']['S']} tidak terbaca lengkap; coba lagi.",
+            en=f"report {item['tracking']['S']}: its earlier updates could not all be read",
+        )
     report = Report.from_dict({**data, "version": 0})
     report.version = int(item["version"]["N"])
     return report
@@ -244,39 +249,64 @@ def _load_officer(item: dict[str, Any]) -> Officer:
     )
 
 
+def taken_tracking(tracking: str) -> Conflict:
+    return Conflict(
+        f"Nomor pelacakan {tracking} sudah dipakai laporan lain.", en=f"tracking number {tracking} is already taken"
+    )
+
+
+def changed_meanwhile(tracking: str) -> Conflict:
+    return Conflict(
+        f"Laporan {tracking} baru saja diubah; muat ulang laporan itu lalu coba lagi.",
+        en=f"report {tracking} was changed meanwhile; reload it and try again",
+    )
+
+
+def taken_ref(ref: str) -> Conflict:
+    return Conflict(f"Ref {ref!r} sudah dipakai laporan lain.", en=f"ref {ref!r} is already taken by another report")
+
+
+def busy(what: str) -> StorageUnavailable:
+    return StorageUnavailable(
+        "Penyimpanan sedang sibuk; coba lagi sebentar lagi.",
+        en=f"{what}: the storage service is busy; try again shortly",
+    )
+
+
 class _Write:
     """The items one report adds to a transaction, and what a failed condition on each means."""
 
     def __init__(self, report: Report, stored_blocks: int) -> None:
         self.report = report
         self.operations: list[dict[str, Any]] = []
-        self.meanings: list[str] = []
+        # The error a failed condition on each operation means (None: it has no condition).
+        self.conflicts: list[Conflict | None] = []
         if report.version == 0:
             condition, values = "attribute_not_exists(pk)", None
-            meaning = f"tracking number {report.tracking} is already taken"
+            conflict = taken_tracking(report.tracking)
         else:
             condition, values = "version = :v", {":v": _n(report.version)}
-            meaning = f"report {report.tracking} was changed meanwhile; reload it and try again"
+            conflict = changed_meanwhile(report.tracking)
         put: dict[str, Any] = {"Item": report_item(report, report.version + 1), "ConditionExpression": condition}
         if values:
             put["ExpressionAttributeValues"] = values
-        self._add(put, meaning)
+        self._add(put, conflict)
         if report.version == 0 and report.ref:
             self._add(
                 {
                     "Item": {**_ref_key(report.ref), "tracking": _s(report.tracking)},
                     "ConditionExpression": "attribute_not_exists(pk)",
                 },
-                f"ref {report.ref!r} is already taken by another report",
+                taken_ref(report.ref),
             )
         # Blocks sealed by this save; a block already stored is immutable and not rewritten.
         for block in range(stored_blocks, sealed_blocks(len(report.updates))):
-            self._add({"Item": block_item(report, block)}, "block")
+            self._add({"Item": block_item(report, block)}, None)
         self.size = sum(_size(op["Item"]) for op in self.operations) + 200  # and the event
 
-    def _add(self, put: dict[str, Any], meaning: str) -> None:
+    def _add(self, put: dict[str, Any], conflict: Conflict | None) -> None:
         self.operations.append(put)
-        self.meanings.append(meaning)
+        self.conflicts.append(conflict)
 
     @property
     def items(self) -> int:
@@ -345,9 +375,15 @@ class DynamoStore:
         refs: set[str] = set()
         for report in reports:
             if report.tracking in trackings:
-                raise Conflict(f"tracking number {report.tracking} appears twice in one save")
+                raise Conflict(
+                    f"Nomor pelacakan {report.tracking} muncul dua kali dalam satu penyimpanan.",
+                    en=f"tracking number {report.tracking} appears twice in one save",
+                )
             if report.ref and report.ref in refs:
-                raise Conflict(f"ref {report.ref!r} appears twice in one save")
+                raise Conflict(
+                    f"Ref {report.ref!r} muncul dua kali dalam satu penyimpanan.",
+                    en=f"ref {report.ref!r} appears twice in one save",
+                )
             trackings.add(report.tracking)
             if report.ref:
                 refs.add(report.ref)
@@ -361,12 +397,12 @@ class DynamoStore:
         for report in reports:
             if stored.get(report.tracking, 0) != report.version:
                 if report.version == 0:
-                    raise Conflict(f"tracking number {report.tracking} is already taken")
-                raise Conflict(f"report {report.tracking} was changed meanwhile; reload it and try again")
+                    raise taken_tracking(report.tracking)
+                raise changed_meanwhile(report.tracking)
         refs = [r.ref for r in reports if r.version == 0 and r.ref]
         taken = self._get_many([_ref_key(ref) for ref in refs], "pk")
         if taken:
-            raise Conflict(f"ref {taken[0]['pk']['S'].removeprefix('REF#')!r} is already taken by another report")
+            raise taken_ref(taken[0]["pk"]["S"].removeprefix("REF#"))
 
     def _transact(self, writes: Sequence[_Write]) -> None:
         """Write `writes` and their publish events in one transaction, in sequence order."""
@@ -384,23 +420,23 @@ class DynamoStore:
                 }
             }
             items: list[dict[str, Any]] = [counter]
-            meanings: list[str] = ["counter"]
+            conflicts: list[Conflict | None] = [None]  # the counter: a failed condition means retry
             for offset, write in enumerate(writes, start=1):
-                for put, meaning in zip(write.operations, write.meanings, strict=True):
+                for put, conflict in zip(write.operations, write.conflicts, strict=True):
                     items.append({"Put": {"TableName": self.table, **put}})
-                    meanings.append(meaning)
+                    conflicts.append(conflict)
                 event = {**_event_key(seq + offset), "seq": _n(seq + offset), "tracking": _s(write.report.tracking)}
                 items.append({"Put": {"TableName": self.table, "Item": event}})
-                meanings.append("event")
+                conflicts.append(None)
             try:
                 self.client.transact_write_items(TransactItems=items)
             except ClientError as error:
                 if aws.error_code(error) != "TransactionCanceledException":
                     raise aws.storage_error(error, "save reports") from None
                 codes = aws.cancellation_codes(error)
-                for code, meaning in zip(codes, meanings, strict=False):
-                    if code == "ConditionalCheckFailed" and meaning not in ("counter", "event", "block"):
-                        raise Conflict(meaning) from None
+                for code, conflict in zip(codes, conflicts, strict=False):
+                    if code == "ConditionalCheckFailed" and conflict is not None:
+                        raise conflict from None
                 if codes[:1] == ["ConditionalCheckFailed"] or "TransactionConflict" in codes:
                     # Another save took the next sequence numbers first: read the counter again.
                     time.sleep(random.uniform(0, 0.002 * (attempt + 1)))
@@ -412,7 +448,7 @@ class DynamoStore:
             for write in writes:
                 write.report.version += 1
             return
-        raise StorageUnavailable("save reports: too many concurrent saves; try again shortly")
+        raise busy("save reports")
 
     # -- reports: reading --------------------------------------------------------------------
 
@@ -458,7 +494,11 @@ class DynamoStore:
             try:
                 values[":after"] = _s(recent_key(datetime.fromisoformat(after.updated_at), after.tracking))
             except ValueError:
-                raise ValidationError("cursor is not one this API gave out", {"cursor": "tidak valid"}) from None
+                raise ValidationError(
+                    "Kursor halaman tidak dikenal; mulailah dari halaman pertama.",
+                    {"cursor": "tidak valid"},
+                    en="cursor is not one this API gave out",
+                ) from None
             condition += " AND recent < :after"
         keys = self._query_keys(index, condition, {"#h": INDEXES[index]}, values, offset + limit + 1)[offset:]
         items = {item["tracking"]["S"]: item for item in self._get_many(keys, None)}
@@ -518,7 +558,7 @@ class DynamoStore:
                     break
                 time.sleep(0.01 * 2**attempt)
             else:
-                raise StorageUnavailable("read reports: the storage service is busy; try again shortly")
+                raise busy("read reports")
         return found
 
     def all(self) -> Iterator[Report]:
@@ -575,7 +615,10 @@ class DynamoStore:
             self.client.transact_write_items(TransactItems=items)
         except ClientError as error:
             if "ConditionalCheckFailed" in aws.cancellation_codes(error):
-                raise Conflict(f"officer {officer.id} or their token already exists") from None
+                raise Conflict(
+                    f"Petugas {officer.id} atau tokennya sudah ada.",
+                    en=f"officer {officer.id} or their token already exists",
+                ) from None
             raise aws.storage_error(error, "add an officer") from None
         except BotoCoreError as error:
             raise aws.storage_error(error, "add an officer") from None
@@ -645,7 +688,7 @@ class DynamoStore:
                     break
                 time.sleep(0.01 * 2**attempt)
             else:
-                raise StorageUnavailable("acknowledge publish events: the storage service is busy")
+                raise busy("acknowledge publish events")
 
     # -- rate limits -------------------------------------------------------------------------
 
@@ -694,7 +737,7 @@ class DynamoStore:
             except BotoCoreError as error:
                 raise aws.storage_error(error, "take a rate-limit token") from None
             return 0.0
-        raise StorageUnavailable("take a rate-limit token: too many at once; try again shortly")
+        raise busy("take a rate-limit token")
 
     def _query_all(self, what: str, wanted: int | None = None, **kwargs: Any) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []

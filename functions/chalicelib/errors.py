@@ -3,6 +3,9 @@
 The API turns every `AduanError` into one JSON shape, the one Chalice itself uses for its own
 errors, extended with optional per-field messages:
 ``{"Code": "BadRequestError", "Message": "...", "Fields": {"title": "..."}}``.
+
+Citizens and officers read these messages, so `Message` is in Bahasa Indonesia; an error may
+also carry its English text (`en`), which the no-JavaScript pages under /en/ show instead.
 """
 
 from __future__ import annotations
@@ -12,13 +15,18 @@ class AduanError(Exception):
     status = 400
     code = "BadRequestError"
 
-    def __init__(self, message: str, fields: dict[str, str] | None = None) -> None:
+    def __init__(self, message: str, fields: dict[str, str] | None = None, *, en: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.message_en = en or message
         self.fields = fields or {}
 
-    def body(self) -> dict[str, object]:
-        body: dict[str, object] = {"Code": self.code, "Message": self.message}
+    def text(self, lang: str = "id") -> str:
+        """The message in `lang` ("id" or "en"); Indonesian when there is no English text."""
+        return self.message_en if lang == "en" else self.message
+
+    def body(self, lang: str = "id") -> dict[str, object]:
+        body: dict[str, object] = {"Code": self.code, "Message": self.text(lang)}
         if self.fields:
             body["Fields"] = self.fields
         return body

@@ -1,4 +1,4 @@
-"""`aduan import`: reports from other channels, as JSON Lines (format in DESIGN.md).
+"""`aduan import`: reports from other channels, as JSON Lines (format in docs/import-format.md).
 
 Keyed by `ref`: importing a known ref again adds only the history entries it lacks, so a
 channel can be synced repeatedly. All or nothing: every line is checked first and the batch
@@ -155,7 +155,7 @@ def _apply_entry(report: Report, entry: Any, index: int, region: Region) -> None
     try:
         target = parse_status(entry["status"])
     except IllegalTransition as e:
-        raise LineError(f"{where}.status: {e.message}") from None
+        raise LineError(f"{where}.status: {e.message_en}") from None  # the import format speaks English
     if target == report.status:
         report.updates.append(Update(at=at, actor=actor, type=NOTE, agency=agency, note=note, key=key))
         return

@@ -42,6 +42,15 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.REJECTED: frozenset(),
 }
 
+# What becoming each status means, to say what cannot be done: (Bahasa Indonesia, English).
+BECOMING: dict[Status, tuple[str, str]] = {
+    Status.RECEIVED: ("diterima ulang", "received again"),
+    Status.VERIFIED: ("diverifikasi", "verified"),
+    Status.IN_PROGRESS: ("diproses", "taken in progress"),
+    Status.RESOLVED: ("diselesaikan", "resolved"),
+    Status.REJECTED: ("ditolak", "rejected"),
+}
+
 REJECTION_REASONS: dict[str, tuple[str, str]] = {
     code: (e["id"], e["en"]) for code, e in codes.REJECTION_REASONS.items()
 }
@@ -51,18 +60,31 @@ def parse_status(value: object) -> Status:
     try:
         return Status(str(value))
     except ValueError:
-        known = ", ".join(s.value for s in Status)
-        raise IllegalTransition(f"unknown status {value!r}; expected one of: {known}") from None
+        known = ", ".join(f"{s.value} ({s.label})" for s in Status)
+        raise IllegalTransition(
+            f"Status {value!r} tidak dikenal; pilihan: {known}.",
+            en=f"unknown status {value!r}; expected one of: {', '.join(s.value for s in Status)}",
+        ) from None
 
 
 def check_transition(current: Status, target: Status) -> None:
     """Refuse a change of status that the lifecycle does not allow."""
-    if target not in TRANSITIONS[current]:
-        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current])) or "none (final)"
+    if target in TRANSITIONS[current]:
+        return
+    nexts = [s for s in Status if s in TRANSITIONS[current]]  # in lifecycle order: the usual step first
+    verb, verb_en = BECOMING[target]
+    if not nexts:
         raise IllegalTransition(
-            f"a report that is {current.value} ({current.label}) cannot become {target.value}"
-            f" ({target.label}); allowed next: {allowed}"
+            f"Laporan berstatus {current.label} tidak bisa {verb}: status {current.label} sudah final.",
+            en=f"A report that is {current.label_en} cannot be {verb_en}: {current.label_en} is final.",
         )
+    directly, directly_en = ("langsung ", " directly") if reachable(current, target) else ("", "")
+    raise IllegalTransition(
+        f"Laporan berstatus {current.label} tidak bisa {directly}{verb}; "
+        f"langkah berikutnya: {' atau '.join(s.label for s in nexts)}.",
+        en=f"A report that is {current.label_en} cannot be {verb_en}{directly_en}; "
+        f"next step: {' or '.join(s.label_en for s in nexts)}.",
+    )
 
 
 def reachable(current: Status, target: Status) -> bool:
@@ -96,4 +118,7 @@ def path_to(current: Status, target: Status) -> list[Status]:
             if nxt not in seen:
                 seen.add(nxt)
                 queue.append(path + [nxt])
-    raise IllegalTransition(f"{target.value} cannot be reached from {current.value}")
+    raise IllegalTransition(
+        f"Status {target.label} tidak dapat dicapai dari status {current.label}.",
+        en=f"{target.label_en} cannot be reached from {current.label_en}",
+    )

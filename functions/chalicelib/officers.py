@@ -18,6 +18,25 @@ from .errors import Forbidden, ValidationError
 ROLES = ("admin", "agency", "auditor")
 TOKEN_PREFIX = "adn_"
 
+# How a refusal names roles and actions to an officer: (Bahasa Indonesia, English).
+ROLE_LABELS: dict[str, tuple[str, str]] = {
+    "admin": ("Admin", "Admin"),
+    "agency": ("Petugas instansi", "Agency officer"),
+    "auditor": ("Auditor", "Auditor"),
+}
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "verify": ("memverifikasi", "verify"),
+    "route": ("mengalihkan", "route"),
+    "forward": ("meneruskan ke luar kewenangan", "forward out of the city's remit"),
+    "reject": ("menolak", "reject"),
+    "progress": ("menindaklanjuti", "follow up"),
+    "note": ("memberi catatan pada", "add a note to"),
+    "resolve": ("menyelesaikan", "resolve"),
+    "edit": ("menyunting teks publik", "edit the public text of"),
+    "return": ("mengembalikan ke meja admin", "return to the admin desk"),
+    "approve_attachment": ("menyetujui foto", "approve a photo of"),
+}
+
 # Which actions each role may take (reads are open to every role).
 ACTIONS_BY_ROLE: dict[str, frozenset[str]] = {
     "admin": frozenset(
@@ -63,9 +82,16 @@ class Officer:
 
     def check_action(self, action: str, agency: str | None) -> None:
         if action not in ACTIONS_BY_ROLE[self.role]:
-            raise Forbidden(f"role {self.role!r} may not {action!r} a report")
+            role, role_en = ROLE_LABELS[self.role]
+            verb, verb_en = ACTION_LABELS.get(action, (repr(action), repr(action)))
+            raise Forbidden(
+                f"Peran {role} tidak boleh {verb} laporan.", en=f"The {role_en} role may not {verb_en} a report."
+            )
         if not self.can_see(agency):
-            raise Forbidden(f"this report is not assigned to agency {self.agency!r}")
+            raise Forbidden(
+                f"Laporan ini tidak ditugaskan kepada instansi Anda ({self.agency}).",
+                en=f"This report is not assigned to your agency ({self.agency}).",
+            )
 
 
 def new_token() -> str:
@@ -78,8 +104,20 @@ def hash_token(token: str) -> str:
 
 def check_role(role: str, agency: str | None, known_agencies: Mapping[str, object]) -> None:
     if role not in ROLES:
-        raise ValidationError(f"unknown role {role!r}; expected one of: {', '.join(ROLES)}", {"role": "unknown"})
+        raise ValidationError(
+            f"Peran {role!r} tidak dikenal; pilihan: {', '.join(ROLES)}.",
+            {"role": "tidak dikenal"},
+            en=f"unknown role {role!r}; expected one of: {', '.join(ROLES)}",
+        )
     if role == "agency" and agency not in known_agencies:
-        raise ValidationError("an agency officer needs --agency with a known agency id", {"agency": "unknown"})
+        raise ValidationError(
+            "Petugas instansi memerlukan --agency dengan id instansi yang dikenal.",
+            {"agency": "tidak dikenal"},
+            en="an agency officer needs --agency with a known agency id",
+        )
     if role != "agency" and agency:
-        raise ValidationError(f"role {role!r} is not tied to one agency; drop --agency", {"agency": "unexpected"})
+        raise ValidationError(
+            f"Peran {role!r} tidak terikat pada satu instansi; hapus --agency.",
+            {"agency": "tidak diharapkan"},
+            en=f"role {role!r} is not tied to one agency; drop --agency",
+        )

@@ -33,6 +33,7 @@ from .redaction import redact
 from .region import Region
 from .report import EDIT, NOTE, Report
 from .store import Store
+from .tally import Facts, Tally
 from .workdays import workdays_between
 
 
@@ -138,19 +139,33 @@ def public_record(report: Report, region: Region) -> dict[str, Any]:
     }
 
 
+def facts(report: Report) -> Facts:
+    """What the statistics count about one report."""
+    return Facts(
+        report.tracking, report.status.value, report.agency, report.kind, is_published(report), report.confidential
+    )
+
+
 def statistics(reports: Iterable[Report], region: Region, today: str) -> dict[str, Any]:
     """Counts over every report, published or not."""
+    return counted(
+        ((f.status, f.agency, f.kind, f.published, f.confidential, 1) for f in map(facts, reports)), region, today
+    )
+
+
+def counted(rows: Iterable[tuple[str, str | None, str, bool, bool, int]], region: Region, today: str) -> dict[str, Any]:
+    """stats.json from (status, agency, kind, published, confidential, how many) rows."""
     total = published = confidential = 0
     by_status: Counter[str] = Counter({s.value: 0 for s in Status})
     by_agency: Counter[str | None] = Counter({a: 0 for a in region.agencies})
     by_kind: Counter[str] = Counter()
-    for report in reports:
-        total += 1
-        published += is_published(report)
-        confidential += report.confidential
-        by_status[report.status.value] += 1
-        by_agency[report.agency if report.agency in region.agencies else None] += 1
-        by_kind[report.kind] += 1
+    for status, agency, kind, is_public, is_confidential, n in rows:
+        total += n
+        published += n if is_public else 0
+        confidential += n if is_confidential else 0
+        by_status[status] += n
+        by_agency[agency if agency in region.agencies else None] += n
+        by_kind[kind] += n
     ranked = sorted(
         ((a, n) for a, n in by_agency.items() if n), key=lambda item: (-item[1], item[0] is None, item[0] or "")
     )
@@ -225,6 +240,7 @@ class Publisher:
         clock: Clock = wib_now,
         blobs: LocalBlobs | None = None,
         gate_index: GateIndex | None = None,
+        tally: Tally | None = None,
     ) -> None:
         self.store, self.region, self.dir, self.clock = store, region, Path(public_dir), clock
         self.reports_dir = self.dir / "reports"
@@ -232,6 +248,7 @@ class Publisher:
         self.blobs = blobs
         # Beside the public dataset, not in it: the index holds identifiers.
         self.gate = gate_index or GateIndex(self.dir.parent / "gate.db")
+        self.tally = tally or Tally(self.dir.parent / "tally.db")
         self.vocab = vocabulary(region)
         self.forward_names = set(region.forward_destinations.values())
 
@@ -288,7 +305,7 @@ class Publisher:
 
     def _write_common(self) -> None:
         write_json(self.dir / "region.json", self.region.public_dict())
-        write_json(self.dir / "stats.json", statistics(self.store.all(), self.region, self.clock().date().isoformat()))
+        write_json(self.dir / "stats.json", counted(self.tally.counts(), self.region, self.clock().date().isoformat()))
 
     def publish_pending(self) -> Publication:
         """Publish the reports with pending events (and any published report a new identifier
@@ -296,8 +313,11 @@ class Publisher:
         events = self.store.pending_events(limit=100_000)
         if not events and (self.dir / "stats.json").exists():
             return Publication(0, None)
+        if not self.tally.complete:  # its counts would miss reports: fill it from the store first
+            return self.publish_all()
         trackings = {e.tracking for e in events}
         reports = {t: r for t in trackings if (r := self.store.get(t)) is not None}
+        self.tally.update((facts(r) for r in reports.values()), gone=trackings - reports.keys())
         with self.gate.batch():
             new_identifiers = self._index(reports.values())
             for tracking in self.gate.containing(new_identifiers) - trackings:
@@ -312,6 +332,7 @@ class Publisher:
         # Events that arrive during the scan stay pending for the next run.
         events = self.store.pending_events(limit=1_000_000)
         reports = list(self.store.all())
+        self.tally.refill(facts(r) for r in reports)
         wanted: set[str] = set()
         changed = 0
         with self.gate.batch():

@@ -87,7 +87,11 @@ class Region:
     def check_agency(self, value: str, field_name: str = "agency") -> str:
         if value not in self.agencies:
             known = ", ".join(self.agencies)
-            raise ValidationError(f"unknown agency {value!r}; known: {known}", {field_name: "instansi tidak dikenal"})
+            raise ValidationError(
+                f"Instansi {value!r} tidak dikenal; pilihan: {known}.",
+                {field_name: "tidak dikenal"},
+                en=f"unknown agency {value!r}; known: {known}",
+            )
         return value
 
     def agency_name(self, agency_id: str | None) -> str:

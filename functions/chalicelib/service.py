@@ -56,12 +56,16 @@ class Aduan:
         canonical = normalize_tracking(tracking)
         if canonical is None:
             raise NotFound(
-                f"{tracking!r} is not a tracking number (e.g. {self.region.tracking_prefix}-7K3M-9QX2);"
-                " check it for typos"
+                f"{tracking!r} bukan nomor lacak (contoh: {self.region.tracking_prefix}-7K3M-9QX2);"
+                " periksa apakah ada salah ketik.",
+                en=f"{tracking!r} is not a tracking number (e.g. {self.region.tracking_prefix}-7K3M-9QX2);"
+                " check it for typos",
             )
         report = self.store.get(canonical)
         if report is None:
-            raise NotFound(f"no report has tracking number {canonical}")
+            raise NotFound(
+                f"Tidak ada laporan dengan nomor lacak {canonical}.", en=f"no report has tracking number {canonical}"
+            )
         return report
 
     def status(self, tracking: str) -> dict[str, Any]:
@@ -96,7 +100,11 @@ class Aduan:
     def _reporter_report(self, tracking: str, secret: str) -> Report:
         report = self.report(tracking)
         if not secret or not secret_matches(str(secret), report.secret_hash):
-            raise Forbidden("the secret does not match this tracking number")
+            raise Forbidden(
+                "Kode rahasia tidak cocok dengan nomor lacak ini; pakai kode yang diberikan saat laporan dikirim.",
+                {"secret": "tidak cocok"},
+                en="The secret code does not match this tracking number; use the code you were given on submitting.",
+            )
         return report
 
     def add_information(self, tracking: str, secret: str, text: str) -> Report:
@@ -115,7 +123,7 @@ class Aduan:
         """The reporter adds a photo. It stays private until an officer approves it."""
         report = self._reporter_report(tracking, secret)
         if self.blobs is None:
-            raise ValidationError("this installation does not accept photos")
+            raise ValidationError("Layanan ini tidak menerima foto.", en="this installation does not accept photos")
         raw = attachments.decode_upload(data_base64)
         now = self.clock()
         attachment = attachments.inspect(raw, now, len(report.attachments))
@@ -131,7 +139,10 @@ class Aduan:
         """The original photo, for officers who may see the report."""
         report = self.report(tracking)
         if not officer.can_see(report.agency):
-            raise Forbidden(f"this report is not assigned to agency {officer.agency!r}")
+            raise Forbidden(
+                f"Laporan ini tidak ditugaskan kepada instansi Anda ({officer.agency}).",
+                en=f"This report is not assigned to your agency ({officer.agency}).",
+            )
         attachment = self._attachment(report, attachment_id)
         assert self.blobs is not None
         return self.blobs.get(attachments.original_key(report.id, attachment.id)), attachment.content_type
@@ -139,13 +150,16 @@ class Aduan:
     def _attachment(self, report: Report, attachment_id: str) -> attachments.Attachment:
         found = next((a for a in report.attachments if a.id == attachment_id), None)
         if found is None or self.blobs is None:
-            raise NotFound(f"report {report.tracking} has no photo {attachment_id!r}")
+            raise NotFound(
+                f"Laporan {report.tracking} tidak punya foto {attachment_id!r}.",
+                en=f"report {report.tracking} has no photo {attachment_id!r}",
+            )
         return found
 
     def _approve_photo(self, report: Report, payload: dict[str, Any], actor: str) -> None:
         attachment = self._attachment(report, str(payload.get("attachment") or ""))
         if attachment.approved_at:
-            raise Conflict("this photo is already approved")
+            raise Conflict("Foto ini sudah disetujui.", en="this photo is already approved")
         assert self.blobs is not None
         clean, attachment.width, attachment.height = attachments.reencode(
             self.blobs.get(attachments.original_key(report.id, attachment.id))
@@ -158,7 +172,7 @@ class Aduan:
 
     def add_officer(self, name: str, role: str, agency: str | None = None) -> tuple[Officer, str]:
         if not name.strip():
-            raise ValidationError("an officer needs a name", {"name": "wajib diisi"})
+            raise ValidationError("Petugas harus punya nama.", {"name": "wajib diisi"}, en="an officer needs a name")
         check_role(role, agency, self.region.agencies)
         token = new_token()
         officer = Officer(
@@ -176,16 +190,20 @@ class Aduan:
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise Unauthorized(
-                "send an officer token as 'Authorization: Bearer <token>' (create one with `aduan officer add`)"
+                "Kirim token petugas sebagai 'Authorization: Bearer <token>' (buat dengan `aduan officer add`).",
+                en="send an officer token as 'Authorization: Bearer <token>' (create one with `aduan officer add`)",
             )
         officer = self.store.officer_by_token_hash(hash_token(token.strip()))
         if officer is None or not officer.active:
-            raise Unauthorized("unknown or revoked officer token")
+            raise Unauthorized("Token petugas tidak dikenal atau sudah dicabut.", en="unknown or revoked officer token")
         return officer
 
     def act(self, officer: Officer, tracking: str, payload: Any) -> Report:
         if not isinstance(payload, dict):
-            raise ValidationError("the request body must be a JSON object with an 'action'")
+            raise ValidationError(
+                "Isi permintaan harus objek JSON dengan 'action'.",
+                en="the request body must be a JSON object with an 'action'",
+            )
         name = str(payload.get("action") or "")
         action = actions.OFFICER_ACTIONS.get(name)
         if name == "override_gate":
@@ -193,7 +211,10 @@ class Aduan:
             officer.check_action(name, report.agency)
             problems = self.held(report.tracking)
             if not problems:
-                raise Conflict("Gerbang publikasi tidak menahan laporan ini; tidak ada yang perlu dilewati.")
+                raise Conflict(
+                    "Gerbang publikasi tidak menahan laporan ini; tidak ada yang perlu dilewati.",
+                    en="The publication gate does not hold this report back; there is nothing to override.",
+                )
             actions.override_gate(report, payload, self.region, officer.actor, self.clock(), problems)
             self.store.save([report])
             return report
@@ -205,8 +226,9 @@ class Aduan:
             return report
         if action is None:
             raise ValidationError(
-                f"unknown action {name!r}; expected one of: {', '.join(actions.OFFICER_ACTIONS)}",
+                f"Tindakan {name!r} tidak dikenal; pilihan: {', '.join(actions.OFFICER_ACTIONS)}, approve_attachment.",
                 {"action": "tidak dikenal"},
+                en=f"unknown action {name!r}; expected one of: {', '.join(actions.OFFICER_ACTIONS)}, approve_attachment",
             )
         report = self.report(tracking)
         officer.check_action(name, report.agency)
@@ -218,7 +240,10 @@ class Aduan:
         # Right after an agency returns a report it is no longer theirs, but the answer to
         # that action must still show them the result.
         if not just_acted and not officer.can_see(report.agency):
-            raise Forbidden(f"this report is not assigned to agency {officer.agency!r}")
+            raise Forbidden(
+                f"Laporan ini tidak ditugaskan kepada instansi Anda ({officer.agency}).",
+                en=f"This report is not assigned to your agency ({officer.agency}).",
+            )
         data = report.to_dict()
         data.pop("secret_hash")
         if report.anonymous and not officer.sees_identity():
@@ -242,10 +267,15 @@ class Aduan:
         """One page of the officer's desk, and the cursor of the next page (None on the last)."""
         if officer.role == "agency":
             if agency and agency != officer.agency:
-                raise Forbidden(f"an officer of {officer.agency!r} sees only that agency's reports")
+                raise Forbidden(
+                    f"Petugas instansi {officer.agency} hanya dapat melihat laporan instansinya sendiri.",
+                    en=f"an officer of {officer.agency} sees only that agency's reports",
+                )
             agency = officer.agency
         if status is not None and status not in {s.value for s in Status}:
-            raise ValidationError(f"unknown status {status!r}", {"status": "tidak dikenal"})
+            raise ValidationError(
+                f"Status {status!r} tidak dikenal.", {"status": "tidak dikenal"}, en=f"unknown status {status!r}"
+            )
         reports = self.store.find(status=status, agency=agency, limit=limit, offset=offset, cursor=cursor)
         items = [
             {

@@ -113,7 +113,8 @@ class SQLiteStore:
                     self._save_one(conn, report)
                 except sqlite3.IntegrityError:
                     raise Conflict(
-                        f"report {report.tracking}: its tracking number or ref is already taken by another report"
+                        f"Nomor pelacakan atau ref laporan {report.tracking} sudah dipakai laporan lain.",
+                        en=f"report {report.tracking}: its tracking number or ref is already taken by another report",
                     ) from None
             conn.execute("COMMIT")
         except BaseException:
@@ -127,7 +128,10 @@ class SQLiteStore:
         stored = conn.execute("SELECT version FROM reports WHERE id = ?", (report.id,)).fetchone()
         stored_version = stored["version"] if stored else 0
         if stored_version != report.version:
-            raise Conflict(f"report {report.tracking} was changed meanwhile; reload it and try again")
+            raise Conflict(
+                f"Laporan {report.tracking} baru saja diubah; muat ulang laporan itu lalu coba lagi.",
+                en=f"report {report.tracking} was changed meanwhile; reload it and try again",
+            )
         stored_updates = conn.execute("SELECT COUNT(*) FROM updates WHERE report_id = ?", (report.id,)).fetchone()[0]
         record = json.dumps(report.to_dict(), ensure_ascii=False)
         values = (
@@ -242,7 +246,10 @@ class SQLiteStore:
                 ),
             )
         except sqlite3.IntegrityError:
-            raise Conflict(f"officer {officer.id} or their token already exists") from None
+            raise Conflict(
+                f"Petugas {officer.id} atau tokennya sudah ada.",
+                en=f"officer {officer.id} or their token already exists",
+            ) from None
 
     def _officer(self, row: sqlite3.Row) -> Officer:
         return Officer(

@@ -68,7 +68,11 @@ class Position:
             if version != 1 or not isinstance(updated_at, str) or not isinstance(tracking, str):
                 raise ValueError(cursor)
         except (binascii.Error, ValueError, TypeError):
-            raise ValidationError("cursor is not one this API gave out", {"cursor": "tidak valid"}) from None
+            raise ValidationError(
+                "Kursor halaman tidak dikenal; mulailah dari halaman pertama.",
+                {"cursor": "tidak valid"},
+                en="cursor is not one this API gave out",
+            ) from None
         return cls(updated_at, tracking)
 
 

@@ -15,6 +15,7 @@ import phonenumbers
 from stdnum.id import nik as stdnum_nik
 
 from .errors import ValidationError
+from .fields import label as field_label
 from .lifecycle import Status
 from .region import Region
 from .report import KINDS, STATUS, Location, Report, Reporter, Update
@@ -121,7 +122,9 @@ def parse_reporter(data: Any, errors: dict[str, str]) -> Reporter:
 def validate(data: Any, region: Region) -> dict[str, Any]:
     """The cleaned fields of a citizen's submission; raises ValidationError naming each bad field."""
     if not isinstance(data, dict):
-        raise ValidationError("the request body must be a JSON object (or a form)")
+        raise ValidationError(
+            "Isi permintaan harus objek JSON (atau formulir).", en="the request body must be a JSON object (or a form)"
+        )
     errors: dict[str, str] = {}
     kind = _text(data.get("kind"))
     if kind not in KINDS:
@@ -143,8 +146,9 @@ def validate(data: Any, region: Region) -> dict[str, Any]:
     elif reason := spam_reason(f"{title}\n{description}"):
         errors["description"] = f"Laporan ditolak sebagai spam: {reason}."
     if errors:
-        names = ", ".join(sorted(errors))
-        raise ValidationError(f"Periksa kembali isian: {names}.", errors)
+        names = ", ".join(field_label(name) for name in sorted(errors))
+        names_en = ", ".join(field_label(name, "en") for name in sorted(errors))
+        raise ValidationError(f"Periksa kembali isian: {names}.", errors, en=f"Please check: {names_en}.")
     return {
         "kind": kind,
         "title": title,

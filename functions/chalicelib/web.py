@@ -1,44 +1,68 @@
 """HTTP details the views share: reading JSON or form bodies, the error shape, and the small
-HTML pages that answer the no-JavaScript forms (report acknowledgement, tracking, follow-up)."""
+HTML pages that answer the no-JavaScript forms (report acknowledgement, tracking, follow-up).
+
+The forms on the site's English pages (/en/) send a hidden field `lang=en` (a query parameter
+for the GET tracking form), and the site's JavaScript adds `?lang=en` to its API requests
+there; errors are then answered in English (the HTML page, or `Message` of the JSON error).
+The Referer cannot say which page posted: the site and the API are different origins, and
+browsers send only the origin, not the path, across origins.
+"""
 
 from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
+from . import fields as field_names
 from .errors import AduanError, ValidationError
 
 FORM = "application/x-www-form-urlencoded"
 CONTENT_TYPES = ["application/json", FORM]
 
 
-def is_form(headers: dict[str, str]) -> bool:
+def is_form(headers: Mapping[str, str]) -> bool:
     return (headers.get("content-type") or "").split(";")[0].strip().lower() == FORM
 
 
-def read_body(raw: bytes | None, headers: dict[str, str]) -> dict[str, Any]:
+def read_body(raw: str | bytes | None, headers: Mapping[str, str]) -> dict[str, Any]:
     """The request body as a dict; a form's flat fields are nested like the JSON body."""
-    text = (raw or b"").decode("utf-8", errors="replace")
+    text = raw if isinstance(raw, str) else (raw or b"").decode("utf-8", errors="replace")
     if is_form(headers):
         fields = {k: v[-1] for k, v in parse_qs(text, keep_blank_values=True).items()}
         return nest_form(fields)
     if not text.strip():
-        raise ValidationError("the request body is empty; send a JSON object")
+        raise ValidationError(
+            "Isi permintaan kosong; kirim sebuah objek JSON.", en="the request body is empty; send a JSON object"
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise ValidationError(
-            f"the request body is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}"
+            f"Isi permintaan bukan JSON yang sah: {e.msg} pada baris {e.lineno} kolom {e.colno}.",
+            en=f"the request body is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}",
         ) from None
     if not isinstance(data, dict):
-        raise ValidationError("the request body must be a JSON object")
+        raise ValidationError("Isi permintaan harus sebuah objek JSON.", en="the request body must be a JSON object")
     return data
 
 
+def page_language(raw: str | bytes | None, headers: Mapping[str, str], query: Mapping[str, str] | None) -> str:
+    """ "en" when the request comes from a page of the English site, else "id": a form sends
+    the field `lang=en`, the site's JavaScript the query parameter."""
+    if (query or {}).get("lang") == "en":
+        return "en"
+    if not is_form(headers):
+        return "id"
+    text = raw if isinstance(raw, str) else (raw or b"").decode("utf-8", errors="replace")
+    return "en" if parse_qs(text).get("lang", [""])[-1] == "en" else "id"
+
+
 def nest_form(fields: dict[str, str]) -> dict[str, Any]:
+    fields.pop("lang", None)  # which page posted; see page_language, not part of the report
     location = {k: fields.pop(k) for k in ("kecamatan", "kelurahan", "address", "lat", "lon") if k in fields}
     reporter = {k: fields.pop(k) for k in ("name", "phone", "email", "nik") if k in fields}
     return {**fields, "location": location, "reporter": reporter}
@@ -47,30 +71,51 @@ def nest_form(fields: dict[str, str]) -> dict[str, Any]:
 # -- HTML for the no-JavaScript path -----------------------------------------------------------
 
 
-def page(title: str, body: str, site_url: str) -> str:
-    home = html.escape(site_url or "/")
+PAGE_WORDS: dict[str, dict[str, str]] = {
+    "id": {
+        "back_to_site": "Kembali ke situs Aduan",
+        "error_title": "Laporan belum dapat diproses",
+        "error_hint": "Kembali ke halaman sebelumnya (tombol Back) untuk memperbaiki isian; isian Anda belum disimpan.",
+    },
+    "en": {
+        "back_to_site": "Back to the Aduan site",
+        "error_title": "Your request could not be processed",
+        "error_hint": "Go back to the previous page (the Back button) to correct the form; nothing has been saved yet.",
+    },
+}
+
+
+def page(title: str, body: str, site_url: str, lang: str = "id") -> str:
+    home = html.escape((site_url or "") + ("/en/" if lang == "en" else "/"))
     return f"""<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="{"en" if lang == "en" else "id"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)} — Aduan</title>
 <style>body{{font:1.05rem/1.5 system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}}
 .box{{border:2px solid #0b5;padding:1rem;border-radius:.5rem}} .err{{border-color:#b00}} code{{font-size:1.2rem}}
 a{{color:#0645ad}}</style></head>
-<body><main><h1>{html.escape(title)}</h1>{body}<p><a href="{home}">Kembali ke situs Aduan</a></p></main></body></html>"""
+<body><main><h1>{html.escape(title)}</h1>{body}<p><a href="{home}">{PAGE_WORDS[lang]["back_to_site"]}</a></p></main></body></html>"""
 
 
-def error_page(error: AduanError, site_url: str) -> str:
-    items = "".join(f"<li><strong>{html.escape(k)}</strong>: {html.escape(v)}</li>" for k, v in error.fields.items())
-    body = f'<div class="box err" role="alert"><p>{html.escape(error.message)}</p><ul>{items}</ul></div>'
-    body += "<p>Kembali ke halaman sebelumnya (tombol Back) untuk memperbaiki isian; isian Anda belum disimpan.</p>"
-    return page("Laporan belum dapat diproses", body, site_url)
+def error_page(error: AduanError, site_url: str, lang: str = "id") -> str:
+    """The answer to a no-JavaScript form that could not be accepted: the message and each bad
+    field under the label the form shows (never a raw name such as `location.kelurahan`)."""
+    lang = "en" if lang == "en" else "id"
+    words = PAGE_WORDS[lang]
+    items = "".join(
+        f"<li><strong>{html.escape(field_names.label(k, lang))}</strong>: {html.escape(field_names.message(v, lang))}</li>"
+        for k, v in error.fields.items()
+    )
+    body = f'<div class="box err" role="alert"><p>{html.escape(error.text(lang))}</p><ul>{items}</ul></div>'
+    body += f"<p>{words['error_hint']}</p>"
+    return page(words["error_title"], body, site_url, lang)
 
 
 def receipt_page(tracking: str, secret: str, site_url: str) -> str:
     t, s = html.escape(tracking), html.escape(secret)
     body = (
-        f'<div class="box" role="status"><p>Nomor pelacakan / tracking number:<br><code id="tracking-number">{t}</code></p>'
+        f'<div class="box" role="status"><p>Nomor lacak / tracking number:<br><code id="tracking-number">{t}</code></p>'
         f'<p>Kode rahasia / secret:<br><code id="tracking-secret">{s}</code></p></div>'
-        "<p>Simpan kedua kode ini. Nomor pelacakan untuk melihat status laporan; kode rahasia untuk menambah "
+        "<p>Simpan kedua kode ini. Nomor lacak untuk melihat status laporan; kode rahasia untuk menambah "
         "informasi atau menanggapi penyelesaian. Kode rahasia tidak dapat ditampilkan lagi.</p>"
         f'<p><a href="{html.escape(site_url)}/lacak/">Lacak laporan</a></p>'
     )

@@ -1,7 +1,7 @@
 """Incremental output: write a file only when its bytes change, delete what is no longer made.
 
 Pelican's own Writer rewrites every file on every build and its content cache only skips
-reading (NOTES.md), so the plugin writes its files itself. A manifest in the output
+reading (docs/architecture.md), so the plugin writes its files itself. A manifest in the output
 directory remembers, for every file the plugin wrote, the sha256 of its content and, for
 every report page, the digest of the record it was rendered from: an unchanged record under
 an unchanged theme is not even rendered again.

@@ -1,7 +1,7 @@
 """The generator: public dataset in, site pages, open data, feeds and search index out.
 
 Records are rendered straight with the theme's Jinja environment; they never go through
-Pelican's article pipeline, which costs ~10× more at 10k records (NOTES.md). Every output
+Pelican's article pipeline, which costs ~10× more at 10k records (docs/architecture.md). Every output
 goes through `IncrementalOutput`, so only changed bytes reach the disk, and only after the
 publication gate has read them all.
 

@@ -77,6 +77,8 @@
 
   // Resolves to {status, ok, body}; rejects only when the network fails.
   function request(method, url, body) {
+    // On the English site the API answers errors in English (chalicelib/web.py).
+    if (data.lang === "en") url += (url.indexOf("?") < 0 ? "?" : "&") + "lang=en";
     var options = { method: method, headers: { Accept: "application/json" } };
     if (body !== undefined) {
       options.headers["Content-Type"] = "application/json";
