@@ -29,6 +29,7 @@ from chalicelib.submission import new_report, validate
 from conftest import REPO, aws_environment, submission
 
 ADUAN = Path(sys.executable).parent / "aduan"
+pytestmark = pytest.mark.aws
 
 
 class Killed(BaseException):

@@ -22,7 +22,7 @@ from conftest import FakeClock, submission
 ADMIN = "officer:admin"
 
 
-@pytest.fixture(params=["sqlite", "dynamodb"])
+@pytest.fixture(params=["sqlite", pytest.param("dynamodb", marks=pytest.mark.aws)])
 def store(request: pytest.FixtureRequest, data_dir) -> Iterator[Store]:
     if request.param == "dynamodb":
         request.getfixturevalue("aws_backend")
