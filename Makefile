@@ -31,8 +31,8 @@ build: install ## publish pending updates and build the site into output/
 test: install browser ## run the whole test suite (unit, functional, HTTP, browser)
 	$(BIN)/python -m pytest -q -n 2
 
-test-fast: install ## the suite without the browser and HTTP tests
-	$(BIN)/python -m pytest -q -m "not browser and not http"
+test-fast: install ## the suite without the browser, HTTP and AWS-emulator tests
+	$(BIN)/python -m pytest -q -m "not browser and not http and not aws"
 
 lint: install ## ruff lint and format check, mypy
 	$(BIN)/ruff check .

@@ -199,14 +199,15 @@ def publication() -> dict[str, Any]:
 @route("/officer/reports")
 def officer_reports() -> dict[str, Any]:
     me = officer()
-    items = config.service().officer_list(
+    items, next_cursor = config.service().officer_list(
         me,
         status=query("status"),
         agency=query("agency"),
         limit=int_query("limit", 50, 500),
         offset=int_query("offset", 0, 10_000_000),
+        cursor=query("cursor"),
     )
-    return {"reports": items, "count": len(items)}
+    return {"reports": items, "count": len(items), "next_cursor": next_cursor}
 
 
 @route("/officer/reports/{tracking}")

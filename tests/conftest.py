@@ -104,3 +104,71 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as env:
         env.setenv("ADUAN_DATA", str(root / "data"))
         return build_demo_site(root)
+
+
+# -- AWS through an emulator: moto server on loopback, one per test process ----------------------
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`moto_server` in a process of its own on a free loopback port; its URL."""
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path_factory.mktemp("moto") / "moto.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/moto-api/", timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError(f"moto server did not start: {log.read_text()[-2000:]}") from None
+            time.sleep(0.1)
+    yield url
+    server.kill()  # it keeps nothing worth a clean shutdown, and SIGTERM can take seconds
+    server.wait(timeout=10)
+
+
+def aws_environment(endpoint: str, prefix: str) -> dict[str, str]:
+    """What a user sets to run Aduan against the emulator (dummy credentials, a region)."""
+    return {
+        "ADUAN_BACKEND": "aws",
+        "ADUAN_TABLE_PREFIX": prefix,
+        "AWS_ENDPOINT_URL": endpoint,
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_SESSION_TOKEN": "testing",
+        "AWS_DEFAULT_REGION": "ap-southeast-3",
+        "AWS_CONFIG_FILE": "/nonexistent",
+        "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
+    }
+
+
+@pytest.fixture
+def aws_backend(moto_endpoint: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """ADUAN_BACKEND=aws for this test only, on a private table of its own (made by setup's code)."""
+    import uuid
+
+    from chalicelib import aws
+    from chalicelib.dynamo_store import table_definition
+
+    env = aws_environment(moto_endpoint, f"t{uuid.uuid4().hex[:10]}-")
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    aws.dynamodb().create_table(**table_definition(aws.private_table()))
+    return env

@@ -211,6 +211,7 @@ ERROR_CASES = [
     ("POST", "/officer/reports/PSR-0000-0000/actions", {"action": "verify"}, 401),
     ("GET", "/officer/reports?limit=many", "admin", 400),
     ("GET", "/officer/reports?status=lost", "admin", 400),
+    ("GET", "/officer/reports?cursor=not-one-we-gave", "admin", 400),
 ]
 
 
@@ -314,3 +315,18 @@ def test_revoked_token_is_refused(client: Client, tokens: dict[str, str]) -> Non
     assert config.store().revoke_officer(officer.id)
     response = get(client, "/officer/me", tokens["pupr"])
     assert response.status_code == 401 and "dicabut" in response.json_body["Message"]
+
+
+def test_the_officer_desk_pages_with_a_cursor(client: Client, tokens: dict[str, str]) -> None:
+    submitted = [submit(client)["tracking"] for _ in range(5)]
+    seen, cursor = [], None
+    while True:
+        page = get(client, "/officer/reports?limit=2" + (f"&cursor={cursor}" if cursor else ""), tokens["admin"])
+        assert page.status_code == 200, page.body
+        seen += [r["tracking"] for r in page.json_body["reports"]]
+        cursor = page.json_body["next_cursor"]
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(submitted) and len(seen) == 5
+    everything = get(client, "/officer/reports", tokens["admin"]).json_body
+    assert [r["tracking"] for r in everything["reports"]] == seen and everything["next_cursor"] is None

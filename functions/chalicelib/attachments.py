@@ -18,9 +18,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any, Protocol
 
+from botocore.exceptions import BotoCoreError, ClientError
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from . import aws
 from .errors import Conflict, ValidationError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -39,6 +42,15 @@ class Attachment:
     approved_at: datetime | None = None
     width: int | None = None
     height: int | None = None
+
+
+class Blobs(Protocol):
+    """Where private files live: a directory (LocalBlobs) or the private bucket (S3Blobs)."""
+
+    def put(self, key: str, data: bytes) -> None: ...
+
+    def get(self, key: str) -> bytes:
+        """The file's bytes; KeyError if there is none."""
 
 
 class LocalBlobs:
@@ -67,6 +79,42 @@ class LocalBlobs:
             return self._path(key).read_bytes()
         except FileNotFoundError:
             raise KeyError(key) from None
+
+
+class S3Blobs:
+    """Private files as objects in the private bucket, under `prefix` (LocalBlobs' methods)."""
+
+    def __init__(self, bucket: str, prefix: str = "attachments/", client: Any = None) -> None:
+        self.bucket = bucket
+        self.prefix = prefix
+        self._client = client
+
+    @property
+    def client(self) -> Any:
+        return self._client if self._client is not None else aws.s3()
+
+    def _key(self, key: str) -> str:
+        if ".." in key or key.startswith("/"):
+            raise ValueError(f"bad blob key {key!r}")
+        return self.prefix + key
+
+    def put(self, key: str, data: bytes) -> None:
+        try:
+            # S3 checks the MD5 the SDK sends, so a torn upload is refused rather than stored.
+            self.client.put_object(Bucket=self.bucket, Key=self._key(key), Body=data, ServerSideEncryption="AES256")
+        except (ClientError, BotoCoreError) as error:
+            raise aws.storage_error(error, "store a photo") from None
+
+    def get(self, key: str) -> bytes:
+        try:
+            answer = self.client.get_object(Bucket=self.bucket, Key=self._key(key))
+        except ClientError as error:
+            if aws.error_code(error) in ("NoSuchKey", "404"):
+                raise KeyError(key) from None
+            raise aws.storage_error(error, "read a photo") from None
+        except BotoCoreError as error:
+            raise aws.storage_error(error, "read a photo") from None
+        return bytes(answer["Body"].read())
 
 
 def original_key(report_id: str, attachment_id: str) -> str:

@@ -1,4 +1,5 @@
-"""The `aduan` command. All state lives under ADUAN_DATA (default `var/`)."""
+"""The `aduan` command. State lives under ADUAN_DATA (default `var/`), or in AWS with
+ADUAN_BACKEND=aws (see config.py)."""
 
 from __future__ import annotations
 
@@ -127,6 +128,18 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_aws_setup(args: argparse.Namespace) -> int:
+    from .aws_setup import setup
+
+    result = setup()
+    for name in result.created:
+        print(f"created {name}")
+    for name in result.existing:
+        print(f"exists  {name}")
+    print(f"aws setup: {len(result.created)} created, {len(result.existing)} already there")
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from .devserver import run
 
@@ -194,6 +207,10 @@ def parser() -> argparse.ArgumentParser:
         help="default: $ADUAN_SITE_PORT or 8001",
     )
     s.set_defaults(func=cmd_run)
+    s = sub.add_parser("aws", help="AWS resources (ADUAN_BACKEND=aws; see docs/aws.md)")
+    asub = s.add_subparsers(dest="aws_command", required=True)
+    a = asub.add_parser("setup", help="create the missing table, buckets and queues (idempotent)")
+    a.set_defaults(func=cmd_aws_setup)
     return p
 
 

@@ -1,8 +1,15 @@
 """Wiring from the environment: which store, which region, where the data lives.
 
-``ADUAN_DATA`` (default ``var``) holds everything on one machine: ``aduan.db`` (private
-reports) and ``public/`` (the public dataset). ``ADUAN_SITE_URL`` is where the public site is
-served, so the API can link to it.
+``ADUAN_BACKEND`` picks where private state is kept:
+
+* ``local`` (the default): everything under ``ADUAN_DATA`` (default ``var``): ``aduan.db``
+  (private reports, SQLite), ``attachments/`` (photos) and ``public/`` (the public dataset);
+* ``aws``: reports, officers and publish events in DynamoDB (table ``<ADUAN_TABLE_PREFIX>private``)
+  and photos in the private bucket ``ADUAN_PRIVATE_BUCKET``; no local database is written.
+  boto3's own settings apply (``AWS_ENDPOINT_URL``, ``AWS_DEFAULT_REGION``, credentials); see
+  docs/aws.md and `aws.py`.
+
+``ADUAN_SITE_URL`` is where the public site is served, so the API can link to it.
 """
 
 from __future__ import annotations
@@ -12,13 +19,30 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .attachments import LocalBlobs
+from . import aws
+from .attachments import Blobs, LocalBlobs, S3Blobs
+from .dynamo_store import DynamoStore
+from .errors import ValidationError
 from .gate import GateIndex
 from .publish import Publisher, read_record
 from .region import load_region
 from .service import Aduan
 from .sqlite_store import SQLiteStore
+from .store import Store
 from .tally import Tally
+
+BACKENDS = ("local", "aws")
+
+
+def backend() -> str:
+    name = os.environ.get("ADUAN_BACKEND") or "local"
+    if name not in BACKENDS:
+        raise ValidationError(
+            f"ADUAN_BACKEND={name!r} tidak dikenal; pilih salah satu: {', '.join(BACKENDS)}.",
+            {"ADUAN_BACKEND": "tidak dikenal"},
+            en=f"ADUAN_BACKEND={name!r} is not one of {', '.join(BACKENDS)}",
+        )
+    return name
 
 
 def data_dir() -> Path:
@@ -34,11 +58,16 @@ def _store(path: str) -> SQLiteStore:
     return SQLiteStore(path)
 
 
-def store() -> SQLiteStore:
+def store() -> Store:
+    if backend() == "aws":
+        # Cheap to make: the boto3 client underneath is shared (aws.client).
+        return DynamoStore(aws.private_table())
     return _store(str(data_dir().resolve() / "aduan.db"))
 
 
-def blobs() -> LocalBlobs:
+def blobs() -> Blobs:
+    if backend() == "aws":
+        return S3Blobs(aws.private_bucket())
     return LocalBlobs(data_dir().resolve() / "attachments")
 
 
@@ -49,7 +78,9 @@ def service() -> Aduan:
         site_url=site_url(),
         blobs=blobs(),
         published=functools.partial(read_record, data_dir() / "public"),
-        held=gate_index().held,
+        # The gate's index is a local SQLite file; on AWS it has no home yet (the publication
+        # path's part of issue 9), and the AWS backend writes no local database.
+        held=gate_index().held if backend() == "local" else None,
     )
 
 

@@ -62,6 +62,13 @@ class Forbidden(AduanError):
     code = "ForbiddenError"
 
 
+class StorageUnavailable(AduanError):
+    """The storage service failed or is throttling us after retries; the request may be retried."""
+
+    status = 503
+    code = "ServiceUnavailableError"
+
+
 class PublicationRefused(AduanError):
     """The publication gate found personal data in what a build was about to publish."""
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .attachments import LocalBlobs, public_key
+from .attachments import Blobs, public_key
 from .clock import WIB, Clock
 from .clock import now as wib_now
 from .gate import GateIndex, Identifier, check_record, identifiers_of, record_texts, texts_digest, vocabulary
@@ -238,7 +238,7 @@ class Publisher:
         region: Region,
         public_dir: Path,
         clock: Clock = wib_now,
-        blobs: LocalBlobs | None = None,
+        blobs: Blobs | None = None,
         gate_index: GateIndex | None = None,
         tally: Tally | None = None,
     ) -> None:

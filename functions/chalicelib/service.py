@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from . import actions, attachments
-from .attachments import LocalBlobs
+from .attachments import Blobs
 from .clock import Clock
 from .clock import now as wib_now
 from .errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationError
@@ -33,7 +33,7 @@ class Aduan:
         region: Region,
         clock: Clock = wib_now,
         site_url: str = "",
-        blobs: LocalBlobs | None = None,
+        blobs: Blobs | None = None,
         published: Callable[[str], dict[str, Any] | None] | None = None,
         held: Callable[[str], list[dict[str, str]] | None] | None = None,
     ) -> None:
@@ -255,8 +255,16 @@ class Aduan:
         return data
 
     def officer_list(
-        self, officer: Officer, *, status: str | None, agency: str | None, limit: int, offset: int
-    ) -> list[dict[str, Any]]:
+        self,
+        officer: Officer,
+        *,
+        status: str | None,
+        agency: str | None,
+        limit: int,
+        offset: int = 0,
+        cursor: str | None = None,
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of the officer's desk, and the cursor of the next page (None on the last)."""
         if officer.role == "agency":
             if agency and agency != officer.agency:
                 raise Forbidden(
@@ -268,8 +276,8 @@ class Aduan:
             raise ValidationError(
                 f"Status {status!r} tidak dikenal.", {"status": "tidak dikenal"}, en=f"unknown status {status!r}"
             )
-        reports = self.store.find(status=status, agency=agency, limit=limit, offset=offset)
-        return [
+        reports = self.store.find(status=status, agency=agency, limit=limit, offset=offset, cursor=cursor)
+        items = [
             {
                 "tracking": r.tracking,
                 "status": r.status.value,
@@ -283,6 +291,7 @@ class Aduan:
             }
             for r in reports
         ]
+        return items, reports.cursor
 
     def due(self, report: Report) -> str | None:
         """The service-level deadline of the next step, as a date (SP4N-LAPOR! working days)."""

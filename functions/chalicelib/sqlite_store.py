@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import Conflict
 from .officers import Officer
 from .report import Report, Update
-from .store import Event
+from .store import Event, Page, Position, page_of
 
 MIGRATIONS: list[str] = [
     # 1: reports, their updates, officers and the publish outbox.
@@ -109,7 +109,13 @@ class SQLiteStore:
         conn.execute("BEGIN IMMEDIATE")
         try:
             for report in reports:
-                self._save_one(conn, report)
+                try:
+                    self._save_one(conn, report)
+                except sqlite3.IntegrityError:
+                    raise Conflict(
+                        f"Nomor pelacakan atau ref laporan {report.tracking} sudah dipakai laporan lain.",
+                        en=f"report {report.tracking}: its tracking number or ref is already taken by another report",
+                    ) from None
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -174,8 +180,14 @@ class SQLiteStore:
         return self._load(self._conn().execute("SELECT * FROM reports WHERE ref = ?", (ref,)).fetchone())
 
     def find(
-        self, *, status: str | None = None, agency: str | None = None, limit: int = 50, offset: int = 0
-    ) -> list[Report]:
+        self,
+        *,
+        status: str | None = None,
+        agency: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        cursor: str | None = None,
+    ) -> Page:
         where, params = [], []
         if status:
             where.append("status = ?")
@@ -183,12 +195,17 @@ class SQLiteStore:
         if agency:
             where.append("agency = ?")
             params.append(agency)
+        if cursor:
+            after = Position.decode(cursor)
+            where.append("(updated_at < ? OR (updated_at = ? AND tracking < ?))")
+            params += [after.updated_at, after.updated_at, after.tracking]
         sql = "SELECT * FROM reports"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY updated_at DESC, tracking LIMIT ? OFFSET ?"
-        rows = self._conn().execute(sql, (*params, limit, offset)).fetchall()
-        return [r for r in map(self._load, rows) if r is not None]
+        # One row beyond the page tells whether there is a next one.
+        sql += " ORDER BY updated_at DESC, tracking DESC LIMIT ? OFFSET ?"
+        rows = self._conn().execute(sql, (*params, limit + 1, offset)).fetchall()
+        return page_of([r for r in map(self._load, rows) if r is not None], limit)
 
     def all(self) -> Iterator[Report]:
         for row in self._conn().execute("SELECT * FROM reports ORDER BY submitted_at, tracking").fetchall():
@@ -214,19 +231,25 @@ class SQLiteStore:
     # -- officers ----------------------------------------------------------------------------
 
     def add_officer(self, officer: Officer) -> None:
-        conn = self._conn()
-        conn.execute(
-            "INSERT INTO officers (id, name, role, agency, token_hash, created_at, active) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                officer.id,
-                officer.name,
-                officer.role,
-                officer.agency,
-                officer.token_hash,
-                officer.created_at.isoformat(),
-                int(officer.active),
-            ),
-        )
+        try:
+            self._conn().execute(
+                "INSERT INTO officers (id, name, role, agency, token_hash, created_at, active)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    officer.id,
+                    officer.name,
+                    officer.role,
+                    officer.agency,
+                    officer.token_hash,
+                    officer.created_at.isoformat(),
+                    int(officer.active),
+                ),
+            )
+        except sqlite3.IntegrityError:
+            raise Conflict(
+                f"Petugas {officer.id} atau tokennya sudah ada.",
+                en=f"officer {officer.id} or their token already exists",
+            ) from None
 
     def _officer(self, row: sqlite3.Row) -> Officer:
         return Officer(

@@ -1,17 +1,32 @@
 """The store interface: what the domain needs from storage, whatever holds it.
 
-The SQLite store (`sqlite_store.py`) is the embedded default; a DynamoDB store can satisfy the
-same protocol. Writes are atomic per call: `save` writes every given report, its new updates
-and one publish event per report, or nothing at all. Each report carries a `version`; saving a
-report whose stored version has moved on raises `Conflict` (somebody acted on it meanwhile).
+The SQLite store (`sqlite_store.py`) is the embedded default; the DynamoDB store
+(`dynamo_store.py`, ADUAN_BACKEND=aws) satisfies the same protocol, and tests/test_store_contract.py
+holds both to it. Writes are atomic per call: `save` writes every given report, its new updates
+and one publish event per report, or nothing at all. (On DynamoDB, a save bigger than one
+transaction — an import — is checked whole before anything is written, then written report by
+report; cut short, it leaves whole reports that a retried import finds by `ref`.) Each report carries a `version`; saving a
+report whose stored version has moved on raises `Conflict` (somebody acted on it meanwhile), and
+so does a new report whose tracking number or `ref` is already taken.
+
+Listings (`find`) are newest first: by the time of the last update, then by tracking number,
+both descending. They page in two ways. `cursor` is the one every store serves cheaply: pass
+the `cursor` of the page you got to get the next one (None: there is no next page); it is
+opaque, stable under inserts (a report that moves to the top does not shift later pages) and
+the same on every store. `offset` skips that many reports; SQLite does it in the index, other
+stores by reading and dropping them, so it costs in proportion to the offset.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import base64
+import binascii
+import json
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from .errors import ValidationError
 from .officers import Officer
 from .report import Report
 
@@ -20,6 +35,52 @@ from .report import Report
 class Event:
     seq: int
     tracking: str
+
+
+class Page(list[Report]):
+    """One page of a listing: the reports, and `cursor` for the next page (None on the last)."""
+
+    def __init__(self, reports: Iterable[Report] = (), cursor: str | None = None) -> None:
+        super().__init__(reports)
+        self.cursor = cursor
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a listing stopped: the last report's update time (ISO 8601) and tracking number."""
+
+    updated_at: str
+    tracking: str
+
+    @classmethod
+    def after(cls, report: Report) -> Position:
+        return cls(report.updated_at.isoformat(), report.tracking)
+
+    def encode(self) -> str:
+        raw = json.dumps([1, self.updated_at, self.tracking], separators=(",", ":")).encode("utf-8")
+        return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+    @classmethod
+    def decode(cls, cursor: str) -> Position:
+        try:
+            raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+            version, updated_at, tracking = json.loads(raw)
+            if version != 1 or not isinstance(updated_at, str) or not isinstance(tracking, str):
+                raise ValueError(cursor)
+        except (binascii.Error, ValueError, TypeError):
+            raise ValidationError(
+                "Kursor halaman tidak dikenal; mulailah dari halaman pertama.",
+                {"cursor": "tidak valid"},
+                en="cursor is not one this API gave out",
+            ) from None
+        return cls(updated_at, tracking)
+
+
+def page_of(reports: list[Report], limit: int) -> Page:
+    """The first `limit` of `reports` (fetched one beyond the limit), with the next cursor."""
+    if len(reports) > limit > 0:
+        return Page(reports[:limit], Position.after(reports[limit - 1]).encode())
+    return Page(reports[: max(limit, 0)], None)
 
 
 class Store(Protocol):
@@ -34,9 +95,15 @@ class Store(Protocol):
     def get_by_ref(self, ref: str) -> Report | None: ...
 
     def find(
-        self, *, status: str | None = None, agency: str | None = None, limit: int = 50, offset: int = 0
-    ) -> list[Report]:
-        """Reports newest first, optionally of one status and/or agency."""
+        self,
+        *,
+        status: str | None = None,
+        agency: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        cursor: str | None = None,
+    ) -> Page:
+        """Reports newest first, optionally of one status and/or agency; see the module doc."""
 
     def all(self) -> Iterator[Report]: ...
 

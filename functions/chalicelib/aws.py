@@ -1,0 +1,169 @@
+"""The AWS edge: boto3 clients for DynamoDB, S3 and SQS, the names of our resources, and the
+translation of AWS failures into the domain's errors.
+
+boto3's own settings apply unchanged (``AWS_ENDPOINT_URL`` for an emulator such as moto server,
+``AWS_DEFAULT_REGION``, the credential chain). Our names come from ``ADUAN_TABLE_PREFIX``
+(default ``aduan-``), ``ADUAN_SITE_BUCKET`` and ``ADUAN_PRIVATE_BUCKET``. We use the low-level
+``client`` API only: it is explicit about every call, and `chalice package`'s policy generator
+can see client calls (it cannot see ``boto3.resource``).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
+
+from .errors import AduanError, Conflict, StorageUnavailable
+
+# Throttling and transient faults are retried by botocore itself (standard mode, jittered
+# backoff); whatever still fails after that reaches the domain as StorageUnavailable.
+CLIENT_CONFIG = Config(retries={"mode": "standard", "max_attempts": 5}, connect_timeout=5, read_timeout=30)
+
+THROTTLING = frozenset(
+    {
+        "ProvisionedThroughputExceededException",
+        "ThrottlingException",
+        "RequestLimitExceeded",
+        "SlowDown",
+        "TransactionInProgressException",
+    }
+)
+
+# The IAM actions each part of Aduan calls, for the deployment's least-privilege policies:
+# chalice's policy generator sees no call made through a helper such as `client` below.
+# tests/test_dynamo_store.py checks these lists against the calls in the code.
+IAM_ACTIONS: dict[str, tuple[str, ...]] = {
+    # dynamo_store.py; TransactWriteItems is authorised per item (ours only put).
+    "store": (
+        "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
+        "dynamodb:Query",
+        "dynamodb:Scan",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        "dynamodb:BatchWriteItem",
+    ),
+    "photos": ("s3:GetObject", "s3:PutObject"),  # attachments.S3Blobs, in the private bucket
+    "setup": (  # aws_setup.py
+        "dynamodb:DescribeTable",
+        "dynamodb:CreateTable",
+        "dynamodb:DescribeTimeToLive",
+        "dynamodb:UpdateTimeToLive",
+        "s3:ListBucket",
+        "s3:CreateBucket",
+        "s3:PutBucketPublicAccessBlock",
+        "s3:PutEncryptionConfiguration",
+        "sqs:GetQueueUrl",
+        "sqs:CreateQueue",
+        "sqs:GetQueueAttributes",
+    ),
+}
+
+_clients: dict[tuple[str, ...], Any] = {}
+_lock = threading.Lock()
+
+
+def table_prefix() -> str:
+    return os.environ.get("ADUAN_TABLE_PREFIX", "aduan-")
+
+
+def private_table() -> str:
+    """The one table of private state: reports, officers, publish events (docs/aws.md)."""
+    return table_prefix() + "private"
+
+
+def site_bucket() -> str:
+    return os.environ.get("ADUAN_SITE_BUCKET") or table_prefix() + "site"
+
+
+def private_bucket() -> str:
+    return os.environ.get("ADUAN_PRIVATE_BUCKET") or table_prefix() + "private"
+
+
+def publish_queue() -> str:
+    return table_prefix() + "publish"
+
+
+def publish_dead_letter_queue() -> str:
+    return table_prefix() + "publish-dlq"
+
+
+def client(service: str) -> Any:
+    """A boto3 client for `service`, one per service and environment (clients are thread-safe).
+
+    Keyed by the settings that pick the endpoint, so a test that points AWS_ENDPOINT_URL at its
+    own emulator gets a client for it.
+    """
+    key = (
+        service,
+        os.environ.get("AWS_ENDPOINT_URL", ""),
+        os.environ.get(f"AWS_ENDPOINT_URL_{service.upper()}", ""),
+        os.environ.get("AWS_DEFAULT_REGION", os.environ.get("AWS_REGION", "")),
+        os.environ.get("AWS_ACCESS_KEY_ID", ""),
+    )
+    with _lock:
+        if key not in _clients:
+            _clients[key] = boto3.session.Session().client(service, config=CLIENT_CONFIG)
+        return _clients[key]
+
+
+def dynamodb() -> Any:
+    return client("dynamodb")
+
+
+def s3() -> Any:
+    return client("s3")
+
+
+def sqs() -> Any:
+    return client("sqs")
+
+
+def error_code(error: ClientError) -> str:
+    return str(error.response.get("Error", {}).get("Code", ""))
+
+
+def cancellation_codes(error: ClientError) -> list[str]:
+    """Per-item reasons of a cancelled DynamoDB transaction ("None" for items that were fine)."""
+    reasons = error.response.get("CancellationReasons") or []
+    return [str(r.get("Code", "None")) for r in reasons]
+
+
+def storage_error(error: ClientError | BotoCoreError, what: str) -> AduanError:
+    """The domain's error for an AWS failure while doing `what`."""
+    if isinstance(error, ClientError):
+        code = error_code(error)
+        if code == "ConditionalCheckFailedException":
+            return Conflict(
+                "Data ini baru saja diubah; muat ulang lalu coba lagi.",
+                en=f"{what}: it was changed meanwhile; reload it and try again",
+            )
+        if code in THROTTLING:
+            return StorageUnavailable(
+                "Penyimpanan sedang sibuk; coba lagi sebentar lagi.",
+                en=f"{what}: the storage service is busy; try again shortly",
+            )
+        return StorageUnavailable(
+            "Penyimpanan sedang bermasalah; coba lagi nanti.",
+            en=f"{what}: the storage service refused ({code or 'unknown error'})",
+        )
+    return StorageUnavailable(
+        "Penyimpanan tidak dapat dihubungi; coba lagi nanti.",
+        en=f"{what}: the storage service cannot be reached ({type(error).__name__})",
+    )
+
+
+@contextmanager
+def translated(what: str) -> Iterator[None]:
+    """Around AWS calls: whatever fails leaves as the domain's error (see `storage_error`)."""
+    try:
+        yield
+    except (ClientError, BotoCoreError) as error:
+        raise storage_error(error, what) from None
