@@ -264,3 +264,24 @@ def test_check_leaks_scans_what_is_already_published(service, region, data_dir: 
     planted.write_text("ref,contact\nA-1,+62 812-3456-7890\n")
     leaks = check_leaks(output)
     assert len(leaks) == 1 and "data/extra.csv" in leaks[0] and "3456" not in leaks[0]
+
+
+def test_a_failing_worker_backs_off_instead_of_retrying_every_few_seconds(
+    service, region, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chalicelib import worker
+
+    import_lines([line("A-1", H)], service.store, region)
+    attempts = []
+
+    def refuse(output: Path, **kwargs: object) -> None:
+        attempts.append(time.monotonic())
+        raise PublicationRefused("publication refused, 1 problem(s)")
+
+    monkeypatch.setattr(worker, "build", refuse)
+    start = time.monotonic()
+    worker.run(tmp_path / "output", interval=0.01, quiet=0, stop=lambda: time.monotonic() - start > 6.5)
+    # 2 s, then 4 s between attempts (up to a minute), not one attempt every interval.
+    assert 2 <= len(attempts) <= 3
+    assert attempts[1] - attempts[0] >= 1.9
+    assert len(service.store.pending_events()) == 1  # still pending for the next attempt
