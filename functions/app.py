@@ -7,19 +7,21 @@ from collections.abc import Callable
 from typing import Any
 
 from chalice import Chalice, CORSConfig, Response
-from chalicelib import config, sitebuild, web
-from chalicelib.errors import AduanError, ValidationError
+from chalicelib import config, inputs, sitebuild, web
+from chalicelib.errors import AduanError, Forbidden, NotFound, TooManyRequests
 from chalicelib.openapi import spec as openapi_spec
-from chalicelib.submission import as_bool
+from chalicelib.ratelimit import client_ip
 
 app = Chalice(app_name="aduan")
 app.api.binary_types.extend(["image/jpeg", "image/png", "image/webp"])
 CORS = CORSConfig(allow_origin="*", allow_headers=["Authorization", "Content-Type"], max_age=600)
 
 
-def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -> Callable[..., Any]:
+def route(
+    path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False, html_default: bool | None = None
+) -> Callable[..., Any]:
     """app.route with CORS, form bodies where a no-JS form posts, and AduanError → one JSON shape
-    (or an HTML page, for a form post)."""
+    (or an HTML page, when the client asks for HTML: see web.wants_html)."""
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(view)
@@ -27,9 +29,10 @@ def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -
             try:
                 return view(*args, **kwargs)
             except AduanError as error:
-                if web.is_form(app.current_request.headers):
-                    return html(web.error_page(error, config.site_url()), error.status)
-                return Response(error.body(), status_code=error.status)
+                headers = {"Retry-After": str(error.retry_after)} if isinstance(error, TooManyRequests) else {}
+                if forms and web.wants_html(app.current_request.headers, html_default):
+                    return html(web.error_page(error, config.site_url()), error.status, headers)
+                return Response(error.body(), status_code=error.status, headers=headers)
 
         return app.route(
             path, methods=list(methods), cors=CORS, content_types=web.CONTENT_TYPES if forms else ["application/json"]
@@ -38,31 +41,30 @@ def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -
     return decorate
 
 
-def body() -> dict[str, Any]:
-    return web.read_body(app.current_request.raw_body, app.current_request.headers)
+def body(schema: str, limit: int = inputs.MAX_BODY) -> dict[str, Any]:
+    """The request body, valid by openapi.json's components/schemas/`schema`."""
+    return inputs.read_body(app.current_request.raw_body, app.current_request.headers, schema, limit)
 
 
-def html(text: str, status: int = 200) -> Response:
-    return Response(text, status_code=status, headers={"Content-Type": "text/html; charset=utf-8"})
+def html(text: str, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(text, status_code=status, headers={"Content-Type": "text/html; charset=utf-8", **(headers or {})})
+
+
+def wants_html(default: bool | None = None) -> bool:
+    return web.wants_html(app.current_request.headers, default)
 
 
 def officer() -> Any:
     return config.service().authenticate(app.current_request.headers.get("authorization"))
 
 
-def query(name: str, default: str | None = None) -> str | None:
-    return (app.current_request.query_params or {}).get(name, default)
+def query(name: str) -> str | None:
+    return inputs.text_query(name, (app.current_request.query_params or {}).get(name))
 
 
-def int_query(name: str, default: int, maximum: int) -> int:
-    value = query(name)
-    if value is None:
-        return default
-    if not value.isdigit() or not 0 <= int(value) <= maximum:
-        raise ValidationError(
-            f"query parameter {name} must be a whole number from 0 to {maximum}", {name: "tidak valid"}
-        )
-    return int(value)
+def throttle(action: str, tracking: str | None = None) -> None:
+    """Count this request against the client's rate limit (ratelimit.py); 429 when over it."""
+    config.rate_limiter().check(action, client_ip(app.current_request.context), tracking)
 
 
 # -- public --------------------------------------------------------------------------------------
@@ -85,8 +87,9 @@ def region() -> dict[str, Any]:
 
 @route("/reports", methods=("POST",), forms=True)
 def submit_report() -> Response:
-    report, secret = config.service().submit(body())
-    if web.is_form(app.current_request.headers):
+    throttle("submit")
+    report, secret = config.service().submit(body("Submission"))
+    if wants_html():
         return html(web.receipt_page(report.tracking, secret, config.site_url()), 201)
     return Response(
         {
@@ -101,38 +104,39 @@ def submit_report() -> Response:
 
 @route("/reports/{tracking}")
 def report_status(tracking: str) -> dict[str, Any]:
+    throttle("track", tracking)
     return config.service().status(tracking)
 
 
-@route("/track")
+@route("/track", forms=True, html_default=True)
 def track() -> Response:
-    service = config.service()
-    try:
-        return html(web.status_page(service.status(query("tracking") or ""), config.site_url()))
-    except AduanError as error:
-        return html(web.error_page(error, config.site_url()), error.status)
+    tracking = query("tracking") or ""
+    throttle("track", tracking)
+    status = config.service().status(tracking)
+    return html(web.status_page(status, config.site_url())) if wants_html(True) else Response(status)
 
 
 @route("/reports/{tracking}/followups", methods=("POST",))
 def add_information(tracking: str) -> dict[str, Any]:
-    data = body()
-    report = config.service().add_information(tracking, data.get("secret", ""), data.get("text", ""))
+    throttle("followup", tracking)
+    data = body("Followup")
+    report = config.service().add_information(tracking, data["secret"], data["text"])
     return {"tracking": report.tracking, "status": report.status.value}
 
 
 @route("/reports/{tracking}/feedback", methods=("POST",))
 def feedback(tracking: str) -> dict[str, Any]:
-    data = body()
-    report = config.service().feedback(
-        tracking, data.get("secret", ""), as_bool(data.get("accept")), data.get("note", "")
-    )
+    throttle("feedback", tracking)
+    data = body("Feedback")
+    report = config.service().feedback(tracking, data["secret"], data["accept"], data.get("note") or "")
     return {"tracking": report.tracking, "status": report.status.value, "closed": report.closed_at is not None}
 
 
 @route("/reports/{tracking}/photos", methods=("POST",))
 def add_photo(tracking: str) -> Response:
-    data = body()
-    photo = config.service().add_photo(tracking, data.get("secret", ""), data.get("data"))
+    throttle("photo", tracking)
+    data = body("Photo", inputs.MAX_PHOTO_BODY)
+    photo = config.service().add_photo(tracking, data["secret"], data["data"])
     return Response(
         {"id": photo.id, "content_type": photo.content_type, "size": photo.size, "published": False}, status_code=201
     )
@@ -140,17 +144,23 @@ def add_photo(tracking: str) -> Response:
 
 @route("/followups", methods=("POST",), forms=True)
 def add_information_form() -> Response:
-    data = body()
-    report = config.service().add_information(data.get("tracking", ""), data.get("secret", ""), data.get("text", ""))
+    data = body("Followup")
+    throttle("followup", data.get("tracking", ""))
+    report = config.service().add_information(data.get("tracking", ""), data["secret"], data["text"])
+    if not wants_html():
+        return Response({"tracking": report.tracking, "status": report.status.value})
     return html(web.done_page("Informasi tambahan sudah diterima.", report.tracking, config.site_url()))
 
 
 @route("/feedback", methods=("POST",), forms=True)
 def feedback_form() -> Response:
-    data = body()
-    report = config.service().feedback(
-        data.get("tracking", ""), data.get("secret", ""), as_bool(data.get("accept")), data.get("note", "")
-    )
+    data = body("Feedback")
+    throttle("feedback", data.get("tracking", ""))
+    report = config.service().feedback(data.get("tracking", ""), data["secret"], data["accept"], data.get("note") or "")
+    if not wants_html():
+        return Response(
+            {"tracking": report.tracking, "status": report.status.value, "closed": report.closed_at is not None}
+        )
     return html(
         web.done_page(
             f"Tanggapan Anda sudah dicatat. Status: {report.status.label}.", report.tracking, config.site_url()
@@ -175,8 +185,13 @@ def whoami() -> dict[str, Any]:
 
 @route("/officer/publication")
 def publication() -> dict[str, Any]:
-    """Whether the publication gate is holding the site back, and for which reports."""
-    officer()
+    """Whether the publication gate is holding the site back, and for which reports: it names
+    every agency's reports, so only admins and auditors may read it."""
+    if officer().role not in ("admin", "auditor"):
+        raise Forbidden(
+            "Hanya admin dan auditor yang dapat melihat status publikasi. / Only admins and auditors may read the"
+            " publication status."
+        )
     return sitebuild.held_publication()
 
 
@@ -187,8 +202,8 @@ def officer_reports() -> dict[str, Any]:
         me,
         status=query("status"),
         agency=query("agency"),
-        limit=int_query("limit", 50, 500),
-        offset=int_query("offset", 0, 10_000_000),
+        limit=inputs.whole_number("limit", query("limit"), 50, 500),
+        offset=inputs.whole_number("offset", query("offset"), 0, 10_000_000),
     )
     return {"reports": items, "count": len(items)}
 
@@ -202,7 +217,7 @@ def officer_report(tracking: str) -> dict[str, Any]:
 @route("/officer/reports/{tracking}/actions", methods=("POST",))
 def officer_action(tracking: str) -> dict[str, Any]:
     me, service = officer(), config.service()
-    report = service.act(me, tracking, body())
+    report = service.act(me, tracking, body("Action"))
     return service.officer_view(me, report, just_acted=True)
 
 
@@ -210,3 +225,28 @@ def officer_action(tracking: str) -> dict[str, Any]:
 def officer_photo(tracking: str, photo: str) -> Response:
     data, content_type = config.service().photo(officer(), tracking, photo)
     return Response(data, headers={"Content-Type": content_type, "Cache-Control": "private, no-store"})
+
+
+# -- anything else: 404 in the error shape --------------------------------------------------------
+# API Gateway (and `chalice local`) answer an unknown path with 403 "Missing Authentication
+# Token"; chalice local has no greedy {proxy+} path, so every depth up to UNKNOWN_DEPTH gets a
+# catch-all route. Concrete routes are matched first.
+UNKNOWN_DEPTH = 8
+
+
+def _unknown_path(depth: int) -> Callable[..., Any]:
+    def unknown_path(**parts: str) -> None:
+        path = "/" + "/".join(parts[f"p{i}"] for i in range(depth))
+        raise NotFound(
+            f"Alamat {path[:200]!r} tidak ada di API ini; lihat /openapi.json."
+            f" / No such path {path[:200]!r}; see /openapi.json."
+        )
+
+    unknown_path.__name__ = f"unknown_path_{depth}"
+    return unknown_path
+
+
+for _depth in range(1, UNKNOWN_DEPTH + 1):
+    route("".join(f"/{{p{i}}}" for i in range(_depth)), methods=("GET", "POST", "PUT", "PATCH", "DELETE"))(
+        _unknown_path(_depth)
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .attachments import LocalBlobs
 from .publish import Publisher
+from .ratelimit import RateLimiter, limits_from_env
 from .region import load_region
 from .service import Aduan
 from .sqlite_store import SQLiteStore
@@ -41,6 +42,12 @@ def blobs() -> LocalBlobs:
 
 def service() -> Aduan:
     return Aduan(store(), load_region(), site_url=site_url(), blobs=blobs())
+
+
+def rate_limiter() -> RateLimiter:
+    """Rate limits from the environment (``ADUAN_RATE_*``, see ratelimit.py), buckets in the store."""
+    per_client, per_report = limits_from_env()
+    return RateLimiter(store(), per_client, per_report)
 
 
 def publisher() -> Publisher:

@@ -21,7 +21,18 @@ TOKEN_PREFIX = "adn_"
 # Which actions each role may take (reads are open to every role).
 ACTIONS_BY_ROLE: dict[str, frozenset[str]] = {
     "admin": frozenset(
-        {"verify", "route", "forward", "reject", "progress", "note", "resolve", "edit", "approve_attachment"}
+        {
+            "verify",
+            "route",
+            "forward",
+            "reject",
+            "progress",
+            "note",
+            "resolve",
+            "edit",
+            "approve_attachment",
+            "review_spam",
+        }
     ),
     "agency": frozenset({"progress", "note", "resolve", "return"}),
     "auditor": frozenset(),

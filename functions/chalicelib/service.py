@@ -224,6 +224,9 @@ class Aduan:
                 "submitted_at": r.submitted_at.isoformat(),
                 "updated_at": r.updated_at.isoformat(),
                 "confidential": r.confidential,
+                # Why the spam check holds the report or one of its reporter's texts, if it does.
+                "suspected_spam": r.suspected_spam
+                or next((u.suspected_spam for u in r.updates if u.suspected_spam), None),
                 "due": self.due(r),
             }
             for r in reports

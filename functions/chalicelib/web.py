@@ -1,47 +1,30 @@
-"""HTTP details the views share: reading JSON or form bodies, the error shape, and the small
-HTML pages that answer the no-JavaScript forms (report acknowledgement, tracking, follow-up)."""
+"""HTTP details the views share: whether to answer JSON or HTML, and the small HTML pages that
+answer the no-JavaScript forms (report acknowledgement, tracking, follow-up). Reading request
+bodies is `inputs.py`'s."""
 
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
 
-from .errors import AduanError, ValidationError
+from .errors import AduanError
+from .inputs import FORM, is_form
+from .textrules import without_bad_characters
 
-FORM = "application/x-www-form-urlencoded"
 CONTENT_TYPES = ["application/json", FORM]
 
 
-def is_form(headers: dict[str, str]) -> bool:
-    return (headers.get("content-type") or "").split(";")[0].strip().lower() == FORM
-
-
-def read_body(raw: bytes | None, headers: dict[str, str]) -> dict[str, Any]:
-    """The request body as a dict; a form's flat fields are nested like the JSON body."""
-    text = (raw or b"").decode("utf-8", errors="replace")
-    if is_form(headers):
-        fields = {k: v[-1] for k, v in parse_qs(text, keep_blank_values=True).items()}
-        return nest_form(fields)
-    if not text.strip():
-        raise ValidationError("the request body is empty; send a JSON object")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ValidationError(
-            f"the request body is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}"
-        ) from None
-    if not isinstance(data, dict):
-        raise ValidationError("the request body must be a JSON object")
-    return data
-
-
-def nest_form(fields: dict[str, str]) -> dict[str, Any]:
-    location = {k: fields.pop(k) for k in ("kecamatan", "kelurahan", "address", "lat", "lon") if k in fields}
-    reporter = {k: fields.pop(k) for k in ("name", "phone", "email", "nik") if k in fields}
-    return {**fields, "location": location, "reporter": reporter}
+def wants_html(headers: dict[str, str], default: bool | None = None) -> bool:
+    """Whether to answer with an HTML page rather than JSON: what the Accept header asks for
+    (a browser lists text/html; a script, application/json), else `default` (else: HTML for a
+    form post, JSON for the rest)."""
+    accept = (headers.get("accept") or "").lower()
+    if "text/html" in accept:
+        return True
+    if "application/json" in accept:
+        return False
+    return is_form(headers) if default is None else default
 
 
 # -- HTML for the no-JavaScript path -----------------------------------------------------------
@@ -49,13 +32,14 @@ def nest_form(fields: dict[str, str]) -> dict[str, Any]:
 
 def page(title: str, body: str, site_url: str) -> str:
     home = html.escape(site_url or "/")
-    return f"""<!doctype html>
+    # Text stored before control characters were refused must not break the page either.
+    return without_bad_characters(f"""<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)} — Aduan</title>
 <style>body{{font:1.05rem/1.5 system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}}
 .box{{border:2px solid #0b5;padding:1rem;border-radius:.5rem}} .err{{border-color:#b00}} code{{font-size:1.2rem}}
 a{{color:#0645ad}}</style></head>
-<body><main><h1>{html.escape(title)}</h1>{body}<p><a href="{home}">Kembali ke situs Aduan</a></p></main></body></html>"""
+<body><main><h1>{html.escape(title)}</h1>{body}<p><a href="{home}">Kembali ke situs Aduan</a></p></main></body></html>""")
 
 
 def error_page(error: AduanError, site_url: str) -> str:
