@@ -67,6 +67,16 @@ def throttle(action: str, tracking: str | None = None) -> None:
     config.rate_limiter().check(action, client_ip(app.current_request.context), tracking)
 
 
+@app.middleware("http")
+def typed_answers(event: Any, get_response: Callable[..., Response]) -> Response:
+    """Say every answer's Content-Type, Chalice's own (405, 415) included: API Gateway would
+    default to JSON, but `chalice local` and its emulation leave the header out."""
+    response = get_response(event)
+    if not any(k.lower() == "content-type" for k in response.headers):
+        response.headers["Content-Type"] = "application/json"
+    return response
+
+
 # -- public --------------------------------------------------------------------------------------
 
 

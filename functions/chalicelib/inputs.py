@@ -184,13 +184,17 @@ def _as_json_schema(node: Any) -> Any:
     out = {k: _as_json_schema(v) for k, v in node.items() if k not in ("nullable", "example", "format")}
     if node.get("nullable") and "type" in node:
         out["type"] = [node["type"], "null"]
-        if "enum" in out:
+        if "enum" in out and None not in out["enum"]:
             out["enum"] = [*out["enum"], None]
     return out
 
 
-@lru_cache(maxsize=1)
 def _components() -> dict[str, Any]:
+    return _converted(id(spec()))
+
+
+@lru_cache(maxsize=4)
+def _converted(_document_id: int) -> dict[str, Any]:
     return {"components": _as_json_schema(spec()["components"])}
 
 
@@ -199,8 +203,12 @@ def json_schema(name: str) -> dict[str, Any]:
     return schema
 
 
-@lru_cache(maxsize=16)
 def _validator(name: str) -> Draft7Validator:
+    return _validator_of(id(spec()), name)
+
+
+@lru_cache(maxsize=32)
+def _validator_of(_document_id: int, name: str) -> Draft7Validator:
     return Draft7Validator({**_components(), "$ref": f"#/components/schemas/{name}"})
 
 

@@ -211,6 +211,8 @@ class Aduan:
             if agency and agency != officer.agency:
                 raise Forbidden(f"an officer of {officer.agency!r} sees only that agency's reports")
             agency = officer.agency
+        if agency is not None and agency not in self.region.agencies:
+            raise ValidationError(f"unknown agency {agency!r}", {"agency": "tidak dikenal / unknown"})
         if status is not None and status not in {s.value for s in Status}:
             raise ValidationError(f"unknown status {status!r}", {"status": "tidak dikenal"})
         reports = self.store.find(status=status, agency=agency, limit=limit, offset=offset)
