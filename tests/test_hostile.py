@@ -437,3 +437,11 @@ def test_stored_control_characters_and_formulas_cannot_break_published_files(
     assert float(mine["lat"]) < 0 and not mine["lat"].startswith("'")  # a negative number stays a number
     notes = [r["note"] for r in csv.DictReader(io.StringIO((site / "data/updates.csv").read_text(encoding="utf-8")))]
     assert "'=1+1 sudah dicek" in notes
+
+
+def test_every_rate_limit_setting_is_documented() -> None:
+    from chalicelib.ratelimit import DEFAULTS, PER_REPORT
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for variable, default in [*DEFAULTS.values(), PER_REPORT]:
+        assert f"`{variable}`" in readme and f"`{default}`" in readme, variable
