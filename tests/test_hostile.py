@@ -445,3 +445,21 @@ def test_every_rate_limit_setting_is_documented() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for variable, default in [*DEFAULTS.values(), PER_REPORT]:
         assert f"`{variable}`" in readme and f"`{default}`" in readme, variable
+
+
+@pytest.mark.http
+def test_hostile_requests_over_real_http(live) -> None:
+    """The same answers from `chalice local` as `make run` starts it, over a real socket."""
+    import requests
+
+    for path in ("/no/such/path", "/reports/PSR-0000-0000/nothing", "/x"):
+        response = requests.get(live.api + path, timeout=10)
+        assert response.status_code == 404 and response.headers["Content-Type"] == "application/json", path
+        assert response.json()["Code"] == "NotFoundError"
+    for text in ('{"n": ' + "9" * 5000 + "}", "[" * 2000 + "]" * 2000, '{"title": "\\ud800"}'):
+        response = requests.post(live.api + "/reports", data=text, headers=JSON, timeout=10)
+        assert response.status_code == 400 and response.json()["Code"] == "BadRequestError"
+    response = requests.get(
+        live.api + "/officer/reports?limit=%C2%B2", headers={"Authorization": "Bearer x"}, timeout=10
+    )
+    assert response.status_code == 401  # authentication first, then the query
