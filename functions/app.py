@@ -58,8 +58,11 @@ def officer() -> Any:
     return config.service().authenticate(app.current_request.headers.get("authorization"))
 
 
-def query(name: str) -> str | None:
-    return inputs.text_query(name, (app.current_request.query_params or {}).get(name))
+def query(name: str, known: set[str]) -> str | None:
+    """Query parameter `name`, of an endpoint that takes the parameters `known` (others: 400)."""
+    params = app.current_request.query_params or {}
+    inputs.known_query(params, known)
+    return inputs.text_query(name, params.get(name))
 
 
 def throttle(action: str, tracking: str | None = None) -> None:
@@ -120,7 +123,7 @@ def report_status(tracking: str) -> dict[str, Any]:
 
 @route("/track", forms=True, html_default=True)
 def track() -> Response:
-    tracking = query("tracking") or ""
+    tracking = query("tracking", {"tracking"}) or ""
     throttle("track", tracking)
     status = config.service().status(tracking)
     return html(web.status_page(status, config.site_url())) if wants_html(True) else Response(status)
@@ -205,15 +208,18 @@ def publication() -> dict[str, Any]:
     return sitebuild.held_publication()
 
 
+LIST_QUERY = {"status", "agency", "limit", "offset"}
+
+
 @route("/officer/reports")
 def officer_reports() -> dict[str, Any]:
     me = officer()
     items = config.service().officer_list(
         me,
-        status=query("status"),
-        agency=query("agency"),
-        limit=inputs.whole_number("limit", query("limit"), 50, 500),
-        offset=inputs.whole_number("offset", query("offset"), 0, 10_000_000),
+        status=query("status", LIST_QUERY),
+        agency=query("agency", LIST_QUERY),
+        limit=inputs.whole_number("limit", query("limit", LIST_QUERY), 50, 500),
+        offset=inputs.whole_number("offset", query("offset", LIST_QUERY), 0, 10_000_000),
     )
     return {"reports": items, "count": len(items)}
 

@@ -107,6 +107,8 @@ def test_query_numbers_are_ascii_digits(client, tokens) -> None:  # noqa: F811
     for bad in ("%C2%B2", "%D9%A3", "1e3", "-1", "9" * 400, "501"):
         assert_error(get(client, f"/officer/reports?limit={bad}", admin), 400, "limit")
     assert get(client, "/officer/reports?limit=2&offset=0", admin).status_code == 200
+    assert_error(get(client, "/officer/reports?limt=2", admin), 400, "limt")  # a typo is reported, not ignored
+    assert_error(get(client, "/officer/reports?agency=bukan-instansi", admin), 400, "agency")
 
 
 def test_what_the_sites_own_scripts_send_is_accepted(client, tokens) -> None:  # noqa: F811

@@ -298,6 +298,20 @@ def whole_number(name: str, value: str | None, default: int, maximum: int) -> in
     return int(value)
 
 
+def known_query(params: dict[str, str] | None, allowed: set[str]) -> None:
+    """Refuse query parameters the endpoint does not take, naming them (a typo is not ignored)."""
+    unknown = sorted(set(params or {}) - allowed)
+    if unknown:
+        raise refuse(
+            "Parameter tidak dikenal: "
+            + ", ".join(unknown)
+            + ". / Unknown query parameters: "
+            + ", ".join(unknown)
+            + ".",
+            {name[:64]: "tidak dikenal / unknown" for name in unknown},
+        )
+
+
 def text_query(name: str, value: str | None, maximum: int = 200) -> str | None:
     if value is None:
         return None
