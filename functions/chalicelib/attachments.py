@@ -20,6 +20,7 @@ import io
 import os
 import tempfile
 import uuid
+import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -101,7 +102,14 @@ def decode_upload(data_base64: object) -> bytes:
 def _open(raw: bytes) -> Image.Image:
     """The picture in `raw`, opened (its header read, no pixel decoded) and checked against the
     format list and the pixel cap."""
-    image = Image.open(io.BytesIO(raw))
+    with warnings.catch_warnings():
+        # Pillow warns (or refuses) about huge pictures on its own; our cap below is lower and
+        # answers with a clear message, so its warning is noise.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(raw))
+        except Image.DecompressionBombError:
+            raise _too_large() from None
     fmt = image.format or ""
     if fmt not in ALLOWED_FORMATS:
         image.close()
@@ -112,12 +120,16 @@ def _open(raw: bytes) -> Image.Image:
     width, height = image.size
     if width * height > MAX_PIXELS:
         image.close()
-        raise ValidationError(
-            f"Foto {width}×{height} piksel terlalu besar (paling banyak {MAX_PIXELS // 1_000_000} megapiksel)."
-            f" / The photo has more than {MAX_PIXELS // 1_000_000} megapixels.",
-            {"data": "terlalu besar / too large"},
-        )
+        raise _too_large()
     return image
+
+
+def _too_large() -> ValidationError:
+    return ValidationError(
+        f"Foto terlalu besar (paling banyak {MAX_PIXELS // 1_000_000} megapiksel)."
+        f" / The photo has more than {MAX_PIXELS // 1_000_000} megapixels.",
+        {"data": "terlalu besar / too large"},
+    )
 
 
 def _check_decodes(raw: bytes) -> str:

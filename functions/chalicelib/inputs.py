@@ -134,12 +134,17 @@ def parse_form(raw: bytes, limit: int = MAX_BODY) -> dict[str, str]:
     return {key: values[-1] for key, values in pairs.items()}
 
 
+def _types(schema: dict[str, Any]) -> list[str]:
+    kind = schema.get("type")
+    return [str(k) for k in kind] if isinstance(kind, list) else [str(kind)]
+
+
 def _typed(value: str, schema: dict[str, Any]) -> Any:
     """A form field's text read as the type its schema wants (left as text if it cannot be)."""
-    kind = schema.get("type")
-    if kind == "boolean":
+    kinds = _types(schema)
+    if "boolean" in kinds:
         return value.strip().lower() in TRUE_WORDS
-    if kind in ("number", "integer"):
+    if "number" in kinds or "integer" in kinds:
         try:
             return _number(value.strip())
         except (ValueError, ValidationError):
@@ -153,7 +158,7 @@ def shape_form(fields: dict[str, str], schema_name: str) -> dict[str, Any]:
     schema = json_schema(schema_name)
     properties: dict[str, Any] = schema.get("properties", {})
     body: dict[str, Any] = {}
-    nested = {name: sub for name, sub in properties.items() if sub.get("type") == "object"}
+    nested = {name: sub for name, sub in properties.items() if "object" in _types(sub)}
     owner = {inner: name for name, sub in nested.items() for inner in sub.get("properties", {})}
     for key, value in fields.items():
         if key in owner:
@@ -278,7 +283,9 @@ def read_body(raw: bytes | None, headers: dict[str, str], schema_name: str, limi
     """The request body (JSON or form), within caps and valid by openapi.json's `schema_name`."""
     raw = raw or b""
     if is_form(headers):
-        return validate(shape_form(parse_form(raw, limit), schema_name), schema_name)
+        fields = parse_form(raw, limit)
+        check_strings(fields)  # before booleans and numbers are read from the text
+        return validate(shape_form(fields, schema_name), schema_name)
     return validate(parse_json(raw, limit), schema_name)
 
 
