@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 
 import pytest
 import schemathesis
@@ -20,6 +21,7 @@ from hypothesis import HealthCheck, Phase, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 sys.path.insert(0, str(REPO / "functions"))
+from chalicelib.ratelimit import DEFAULTS, PER_REPORT  # noqa: E402
 
 EXAMPLES = int(os.environ.get("ADUAN_FUZZ_EXAMPLES", "25"))
 # Operations whose rules go beyond what a schema can say, so a schema-valid request may rightly
@@ -38,13 +40,17 @@ schema = schemathesis.openapi.from_wsgi("/openapi.json", _app())
 
 
 @pytest.fixture(scope="module")
-def admin_token(tmp_path_factory: pytest.TempPathFactory) -> str:
-    os.environ["ADUAN_DATA"] = str(tmp_path_factory.mktemp("fuzz") / "data")
-    for var in ("ADUAN_RATE_SUBMIT", "ADUAN_RATE_FOLLOWUP", "ADUAN_RATE_FEEDBACK", "ADUAN_RATE_PHOTO"):
-        os.environ[var] = "off"
-    from chalicelib import config
+def admin_token(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh data directory for the run and an admin's token; rate limits off, as the fuzzer
+    sends far more requests than one client would (the limits have tests of their own)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ADUAN_DATA", str(tmp_path_factory.mktemp("fuzz") / "data"))
+        for variable, _ in DEFAULTS.values():
+            patch.setenv(variable, "off")
+        patch.setenv(PER_REPORT[0], "off")
+        from chalicelib import config
 
-    return config.service().add_officer("Fuzzer", "admin")[1]
+        yield config.service().add_officer("Fuzzer", "admin")[1]
 
 
 @schema.parametrize()
