@@ -487,7 +487,7 @@ def test_hostile_requests_over_real_http(live) -> None:
     """The same answers from `chalice local` as `make run` starts it, over a real socket."""
     import requests
 
-    for path in ("/no/such/path", "/reports/PSR-0000-0000/nothing", "/x"):
+    for path in ("/no/such/path", "/reports/PSR-0000-0000/nothing", "/x", "/a/b/c/d/e/f/g/h/i/j/k"):
         response = requests.get(live.api + path, timeout=10)
         assert response.status_code == 404 and response.headers["Content-Type"] == "application/json", path
         assert response.json()["Code"] == "NotFoundError"
