@@ -20,8 +20,9 @@ CORS = CORSConfig(allow_origin="*", allow_headers=["Authorization", "Content-Typ
 def route(
     path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False, html_default: bool | None = None
 ) -> Callable[..., Any]:
-    """app.route with CORS, form bodies where a no-JS form posts, and AduanError → one JSON shape
-    (or an HTML page, when the client asks for HTML: see web.wants_html)."""
+    """app.route with CORS and AduanError → one JSON shape. `forms`: the endpoint also serves the
+    no-JavaScript pages, so it takes form bodies and answers errors with an HTML page when the
+    client asks for HTML (web.wants_html; `html_default` when the client does not say)."""
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(view)

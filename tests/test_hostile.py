@@ -63,6 +63,11 @@ def test_a_huge_integer_or_deep_nesting_is_a_400_on_every_json_post(client, toke
     assert_error(raw_post(client, path, b'{"secret": "\xff\xfe"}', headers))
 
 
+def test_brackets_inside_text_are_not_nesting(client) -> None:  # noqa: F811
+    text = 'Lampu mati, lihat foto [[[[[[[[[[{{{{{{{{{{ \\" ]]]] "kutipan" sudah dua minggu'
+    assert post(client, "/reports", submission(description=text)).status_code == 201
+
+
 @pytest.mark.parametrize(
     ("raw_field", "field"),
     [

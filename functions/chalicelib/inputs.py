@@ -35,7 +35,8 @@ MAX_DEPTH = 8  # our bodies nest two levels
 MAX_NUMBER_CHARS = 32  # enough for any coordinate or count we take
 MAX_FORM_FIELDS = 64
 TRUE_WORDS = {"1", "true", "on", "yes", "ya"}
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+# A JSON string, written "unrolled" so that a 7 MB photo string is one fast run, not 7 M steps.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
