@@ -259,11 +259,11 @@ def validate(body: Any, schema_name: str) -> dict[str, Any]:
     every bad field (unknown fields included)."""
     check_strings(body)
     fields: dict[str, str] = {}
-    for error in sorted(_validator(schema_name).iter_errors(body), key=lambda e: list(e.absolute_path)):
+    for error in sorted(_validator(schema_name).iter_errors(body), key=lambda e: [str(p) for p in e.absolute_path]):
         if error.validator == "additionalProperties":
             known = error.schema.get("properties", {})
             for extra in sorted(set(error.instance) - set(known)):
-                fields.setdefault(str(extra), "isian tidak dikenal / unknown field")
+                fields.setdefault(str(extra)[:64], "isian tidak dikenal / unknown field")
             continue
         fields.setdefault(_field(error), _explain(error))
     if fields:
