@@ -23,7 +23,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 sys.path.insert(0, str(REPO / "functions"))
 from chalicelib.ratelimit import DEFAULTS, PER_REPORT  # noqa: E402
 
-EXAMPLE_TRACKING = "PSR-7K3M-9QX2"
+EXAMPLE_TRACKING = "PSR-D9E6-80J7"
 EXAMPLES = int(os.environ.get("ADUAN_FUZZ_EXAMPLES", "25"))
 # Operations whose rules go beyond what a schema can say, so a schema-valid request may rightly
 # be refused with 400: a submission's phone number and NIK must be real ones (checksums, dates)

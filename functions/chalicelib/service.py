@@ -43,7 +43,7 @@ class Aduan:
         canonical = normalize_tracking(tracking)
         if canonical is None:
             raise NotFound(
-                f"{tracking!r} is not a tracking number (e.g. {self.region.tracking_prefix}-7K3M-9QX2);"
+                f"{tracking!r} is not a tracking number (e.g. {self.region.tracking_prefix}-D9E6-80J7);"
                 " check it for typos"
             )
         report = self.store.get(canonical)
