@@ -22,8 +22,8 @@ class ChaliceWSGI:
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         # The target percent-encoded again, as `chalice local` receives it on the wire (a decoded
-        # "%3F" would otherwise turn into the start of a query string).
-        path = quote(environ.get("PATH_INFO") or "/", safe="/!$&'()*+,;=:@~")
+        # "%3F" would otherwise start a query string, and a ";" path parameters).
+        path = quote(environ.get("PATH_INFO") or "/", safe="/")
         if environ.get("QUERY_STRING"):
             path += "?" + environ["QUERY_STRING"]
         headers = {k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")}
