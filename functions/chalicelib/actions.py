@@ -14,6 +14,7 @@ from .lifecycle import REJECTION_REASONS, Status, check_transition
 from .publish import public_record
 from .region import Region
 from .report import EDIT, FEEDBACK, NOTE, REPORTER, ROUTE, STATUS, Report, Update
+from .spam import spam_reason
 from .submission import DESCRIPTION_MAX, TITLE_MAX, as_bool
 from .tracking import normalize_tracking
 
@@ -72,6 +73,7 @@ def verify(report: Report, payload: dict[str, Any], region: Region, actor: str, 
     region.check_agency(agency)
     edit_public_text(report, payload, region, actor, now, required=False)
     report.category, report.agency = category, agency
+    report.suspected_spam = None  # an officer read it and found it a real report
     note = _note(payload, False, public_in=region) or f"Diteruskan ke {region.agency_name(agency)}"
     _set_status(report, Status.VERIFIED, Update(at=now, actor=actor, type=STATUS, agency=agency, note=note))
 
@@ -146,6 +148,7 @@ def reject(report: Report, payload: dict[str, Any], region: Region, actor: str, 
         update.duplicate_of = report.duplicate_of = original
     _set_status(report, Status.REJECTED, update)
     report.rejection_reason = reason
+    report.suspected_spam = None
 
 
 def forward(report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime) -> None:
@@ -278,6 +281,27 @@ def override_gate(
     )
 
 
+def review_spam(report: Report, payload: dict[str, Any], region: Region, actor: str, now: datetime) -> None:
+    """An officer's verdict on the reporter's texts the spam check held back: `spam: false`
+    releases them (they become public like any follow-up), `spam: true` keeps them private for
+    good. Either way they leave the queue of held texts."""
+    held = [u for u in report.updates if u.suspected_spam]
+    if not held:
+        raise Conflict("Tidak ada teks yang ditahan sebagai spam. / No text of this report is held as spam.")
+    is_spam = payload.get("spam")
+    if not isinstance(is_spam, bool):
+        raise ValidationError(
+            "Isi spam: true (memang spam) atau false (bukan spam). / Say spam: true or false.",
+            {"spam": "wajib diisi / required"},
+        )
+    for update in held:
+        update.public, update.suspected_spam = not is_spam, None
+    verdict = "spam, tetap tidak dipublikasikan" if is_spam else "bukan spam, dipublikasikan"
+    report.updates.append(
+        Update(at=now, actor=actor, type=NOTE, public=False, note=f"{len(held)} teks pelapor ditinjau: {verdict}")
+    )
+
+
 OFFICER_ACTIONS = {
     "verify": verify,
     "route": route,
@@ -288,6 +312,7 @@ OFFICER_ACTIONS = {
     "resolve": resolve,
     "edit": edit,
     "return": return_to_admin,
+    "review_spam": review_spam,
 }
 
 
@@ -307,7 +332,13 @@ def add_information(report: Report, text: str, now: datetime) -> None:
             "Laporan ini sudah ditutup; silakan kirim laporan baru.",
             en="this report is closed; file a new report instead",
         )
-    report.updates.append(Update(at=now, actor="reporter", type=REPORTER, note=text))
+    report.updates.append(_reporter_text(text, now))
+
+
+def _reporter_text(text: str, now: datetime) -> Update:
+    """The reporter's words as an update: public, unless the spam check holds them for an officer."""
+    reason = spam_reason(text)
+    return Update(at=now, actor="reporter", type=REPORTER, note=text, public=reason is None, suspected_spam=reason)
 
 
 def feedback(report: Report, accept: bool, note_text: str, now: datetime) -> None:
@@ -320,10 +351,14 @@ def feedback(report: Report, accept: bool, note_text: str, now: datetime) -> Non
             f" (this one is {report.status.label_en}{', closed' if report.closed_at else ''})",
         )
     note_text = str(note_text or "").strip()[:NOTE_MAX]
+    # A note the spam check suspects is kept as a held text of its own; the public update then
+    # says only what the reporter decided.
+    held = bool(note_text) and spam_reason(note_text) is not None
+    public_note = "" if held else note_text
     if accept:
         report.closed_at = now
         report.updates.append(
-            Update(at=now, actor="reporter", type=FEEDBACK, note=note_text or "Pelapor menyatakan selesai")
+            Update(at=now, actor="reporter", type=FEEDBACK, note=public_note or "Pelapor menyatakan selesai")
         )
     else:
         if not note_text:
@@ -336,9 +371,15 @@ def feedback(report: Report, accept: bool, note_text: str, now: datetime) -> Non
             report,
             Status.IN_PROGRESS,
             Update(
-                at=now, actor="reporter", type=STATUS, agency=report.agency, note=f"Pelapor belum puas: {note_text}"
+                at=now,
+                actor="reporter",
+                type=STATUS,
+                agency=report.agency,
+                note=f"Pelapor belum puas: {public_note}" if public_note else "Pelapor belum puas",
             ),
         )
+    if held:
+        report.updates.append(_reporter_text(note_text, now))
 
 
 def autoclose(report: Report, now: datetime, days: int) -> None:

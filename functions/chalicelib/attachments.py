@@ -4,6 +4,11 @@ The reporter's original is kept privately as uploaded. Approval re-encodes it: t
 decoded, turned upright by their EXIF orientation, scaled down to at most 1600 px, and saved as
 a new JPEG with no metadata at all — no EXIF (GPS position, camera serial, time), no XMP, no
 ICC comments — so nothing of the original file but its picture reaches the public.
+
+A hostile file must not take the API's memory or fail later: the picture's size is read from
+its header and capped (MAX_PIXELS) before any pixel is decoded, and the whole picture is then
+decoded once at upload, so a truncated or corrupt file is refused there, and approving never
+fails. Decompressed text in a PNG is capped as well (MAX_TEXT_BYTES).
 """
 
 from __future__ import annotations
@@ -15,13 +20,14 @@ import io
 import os
 import tempfile
 import uuid
+import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from botocore.exceptions import BotoCoreError, ClientError
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
 
 from . import aws
 from .errors import Conflict, ValidationError
@@ -29,6 +35,10 @@ from .errors import Conflict, ValidationError
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PER_REPORT = 5
 MAX_SIDE = 1600
+MAX_PIXELS = 40_000_000  # a 40 MP photo decodes to at most ~160 MB (RGBA)
+MAX_TEXT_BYTES = 64 * 1024  # text chunks of a PNG; a photo needs none
+# What Pillow raises for files it cannot read: unknown, truncated, corrupt, or over a limit.
+BAD_IMAGE = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError)
 ALLOWED_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
 
@@ -137,18 +147,66 @@ def decode_upload(data_base64: object) -> bytes:
     return raw
 
 
+def _open(raw: bytes) -> Image.Image:
+    """The picture in `raw`, opened (its header read, no pixel decoded) and checked against the
+    format list and the pixel cap."""
+    with warnings.catch_warnings():
+        # Pillow warns (or refuses) about huge pictures on its own; our cap below is lower and
+        # answers with a clear message, so its warning is noise.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(raw))
+        except Image.DecompressionBombError:
+            raise _too_large() from None
+    fmt = image.format or ""
+    if fmt not in ALLOWED_FORMATS:
+        image.close()
+        raise ValidationError(
+            f"Foto harus JPEG, PNG atau WebP, bukan {fmt or 'format lain'}. / Photos must be JPEG, PNG or WebP.",
+            {"data": "format"},
+        )
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        image.close()
+        raise _too_large()
+    return image
+
+
+def _too_large() -> ValidationError:
+    return ValidationError(
+        f"Foto terlalu besar (paling banyak {MAX_PIXELS // 1_000_000} megapiksel)."
+        f" / The photo has more than {MAX_PIXELS // 1_000_000} megapixels.",
+        {"data": "terlalu besar / too large"},
+    )
+
+
+def _check_decodes(raw: bytes) -> str:
+    """The format of `raw` once every pixel of it has been decoded (within the caps)."""
+    with _open(raw) as image:
+        fmt = str(image.format)
+        if fmt == "JPEG":
+            # Decoding at 1/8 scale still reads every byte of the image data, in 1/64 the memory.
+            image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+        image.load()
+        text = getattr(image, "text", None) or {}
+        if sum(len(str(value)) for value in text.values()) > MAX_TEXT_BYTES:
+            raise ValueError("text chunks too large")
+    return fmt
+
+
 def inspect(raw: bytes, now: datetime, existing: int) -> Attachment:
-    """Check that `raw` is a photo we accept; describe it."""
+    """Check that `raw` is a whole photo we accept, decoding it once; describe it."""
     if existing >= MAX_PER_REPORT:
         raise Conflict(f"a report may have at most {MAX_PER_REPORT} photos")
+    # Pillow's own cap on decompressed PNG text (1 MB by default) is far above what we allow.
+    PngImagePlugin.MAX_TEXT_CHUNK = MAX_TEXT_BYTES
     try:
-        with Image.open(io.BytesIO(raw)) as image:
-            fmt = image.format or ""
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError):
-        raise ValidationError("the file is not a JPEG, PNG or WebP photo", {"data": "bukan foto"}) from None
-    if fmt not in ALLOWED_FORMATS:
-        raise ValidationError(f"photos must be JPEG, PNG or WebP, not {fmt or 'unknown'}", {"data": "format"})
+        fmt = _check_decodes(raw)
+    except BAD_IMAGE:
+        raise ValidationError(
+            "Berkas bukan foto JPEG, PNG atau WebP yang utuh. / The file is not a whole JPEG, PNG or WebP photo.",
+            {"data": "bukan foto / not a photo"},
+        ) from None
     return Attachment(
         id=uuid.uuid4().hex[:12],
         content_type=ALLOWED_FORMATS[fmt],
@@ -159,10 +217,26 @@ def inspect(raw: bytes, now: datetime, existing: int) -> Attachment:
 
 
 def reencode(raw: bytes) -> tuple[bytes, int, int]:
-    """A metadata-free JPEG of the picture, upright and at most MAX_SIDE px on its longer side."""
-    with Image.open(io.BytesIO(raw)) as image:
+    """A metadata-free JPEG of the picture, upright and at most MAX_SIDE px on its longer side.
+
+    Raises Conflict for a file that cannot be decoded (one stored before uploads were checked).
+    """
+    try:
+        return _reencode(raw)
+    except (*BAD_IMAGE, ValidationError):
+        raise Conflict(
+            "Foto ini tidak dapat dibaca utuh sehingga tidak dapat dipublikasikan. / This photo cannot be decoded"
+            " whole, so it cannot be published."
+        ) from None
+
+
+def _reencode(raw: bytes) -> tuple[bytes, int, int]:
+    with _open(raw) as image:
+        # Shrink first (a JPEG decodes straight to a smaller scale), then turn upright: the
+        # full-size picture is never copied.
+        image.draft("RGB", (MAX_SIDE, MAX_SIDE))
+        image.thumbnail((MAX_SIDE, MAX_SIDE))
         upright = ImageOps.exif_transpose(image)
-        upright.thumbnail((MAX_SIDE, MAX_SIDE))
         pixels = upright.convert("RGB")
     # A fresh image holds pixels only; saving it writes no EXIF, XMP or comments.
     clean = Image.new("RGB", pixels.size)

@@ -25,6 +25,7 @@ from .dynamo_store import DynamoStore
 from .errors import ValidationError
 from .gate import GateIndex
 from .publish import Publisher, read_record
+from .ratelimit import RateLimiter, limits_from_env
 from .region import load_region
 from .service import Aduan
 from .sqlite_store import SQLiteStore
@@ -87,6 +88,12 @@ def service() -> Aduan:
 def gate_index() -> GateIndex:
     """The gate's index (identifiers, what is public, what is held) beside the private store."""
     return GateIndex(data_dir() / "gate.db")
+
+
+def rate_limiter() -> RateLimiter:
+    """Rate limits from the environment (``ADUAN_RATE_*``, see ratelimit.py), buckets in the store."""
+    per_client, per_report = limits_from_env()
+    return RateLimiter(store(), per_client, per_report)
 
 
 def publisher() -> Publisher:

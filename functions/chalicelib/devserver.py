@@ -22,10 +22,23 @@ FUNCTIONS = Path(__file__).resolve().parents[1]
 
 # `chalice local` with Nagle's algorithm off: with keep-alive, every response otherwise
 # stalls ~44 ms (headers and body go in two writes; see docs/architecture.md).
+# A path deeper than app.py's catch-all routes reaches chalice local's own "403 Missing
+# Authentication Token"; answer it as the API answers every unknown path: 404 in the error shape.
 API_SERVER = """
-import sys
+import json, sys
 import chalice.local
 chalice.local.ChaliceRequestHandler.disable_nagle_algorithm = True
+_handle = chalice.local.LocalGateway.handle_request
+def handle_request(self, method, path, headers, body):
+    try:
+        return _handle(self, method, path, headers, body)
+    except chalice.local.ForbiddenError as error:
+        if b"Missing Authentication Token" not in (error.body or b""):
+            raise
+        message = "Alamat ini tidak ada di API; lihat /openapi.json. / No such path; see /openapi.json."
+        return {"statusCode": 404, "headers": {"Content-Type": "application/json"}, "multiValueHeaders": {},
+                "body": json.dumps({"Code": "NotFoundError", "Message": message})}
+chalice.local.LocalGateway.handle_request = handle_request
 from chalice.cli import main
 sys.argv = ["chalice", "--project-dir", sys.argv[1], "local", "--host", sys.argv[2], "--port", sys.argv[3], "--stage", "local", "--no-autoreload"]
 main()

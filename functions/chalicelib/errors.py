@@ -81,3 +81,14 @@ class LogVerificationFailed(AduanError):
 
     status = 422
     code = "LogVerificationFailed"
+
+
+class TooManyRequests(AduanError):
+    """A client used up its rate limit; `retry_after` says in how many seconds to try again."""
+
+    status = 429
+    code = "TooManyRequestsError"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

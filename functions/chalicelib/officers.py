@@ -51,6 +51,7 @@ ACTIONS_BY_ROLE: dict[str, frozenset[str]] = {
             "edit",
             "approve_attachment",
             "override_gate",
+            "review_spam",
         }
     ),
     "agency": frozenset({"progress", "note", "resolve", "return"}),

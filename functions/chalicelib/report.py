@@ -63,6 +63,9 @@ class Update:
     note: str = ""
     public: bool = True
     key: str | None = None  # identity of an imported history entry, so a re-import skips it
+    # Why the spam check held this reporter's text back (it stays private until an officer
+    # releases it with the review_spam action).
+    suspected_spam: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -102,6 +105,8 @@ class Report:
     # What an officer approved for publication (None: the redactor's output is used).
     public_title: str | None = None
     public_description: str | None = None
+    # Why the spam check held this submission for an officer (verifying or rejecting clears it).
+    suspected_spam: str | None = None
     closed_at: datetime | None = None
     # An admin's decision to publish texts the gate held back: {"digest", "problems", "by", "at",
     # "reason"}; it covers those problems in those exact texts (gate.texts_digest) only, not

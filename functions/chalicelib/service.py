@@ -56,9 +56,9 @@ class Aduan:
         canonical = normalize_tracking(tracking)
         if canonical is None:
             raise NotFound(
-                f"{tracking!r} bukan nomor lacak (contoh: {self.region.tracking_prefix}-7K3M-9QX2);"
+                f"{tracking!r} bukan nomor lacak (contoh: {self.region.tracking_prefix}-D9E6-80J7);"
                 " periksa apakah ada salah ketik.",
-                en=f"{tracking!r} is not a tracking number (e.g. {self.region.tracking_prefix}-7K3M-9QX2);"
+                en=f"{tracking!r} is not a tracking number (e.g. {self.region.tracking_prefix}-D9E6-80J7);"
                 " check it for typos",
             )
         report = self.store.get(canonical)
@@ -272,6 +272,8 @@ class Aduan:
                     en=f"an officer of {officer.agency} sees only that agency's reports",
                 )
             agency = officer.agency
+        if agency is not None and agency not in self.region.agencies:
+            raise ValidationError(f"unknown agency {agency!r}", {"agency": "tidak dikenal / unknown"})
         if status is not None and status not in {s.value for s in Status}:
             raise ValidationError(
                 f"Status {status!r} tidak dikenal.", {"status": "tidak dikenal"}, en=f"unknown status {status!r}"
@@ -287,6 +289,9 @@ class Aduan:
                 "submitted_at": r.submitted_at.isoformat(),
                 "updated_at": r.updated_at.isoformat(),
                 "confidential": r.confidential,
+                # Why the spam check holds the report or one of its reporter's texts, if it does.
+                "suspected_spam": r.suspected_spam
+                or next((u.suspected_spam for u in r.updates if u.suspected_spam), None),
                 "due": self.due(r),
             }
             for r in reports

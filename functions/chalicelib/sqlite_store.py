@@ -57,6 +57,16 @@ MIGRATIONS: list[str] = [
         tracking TEXT NOT NULL
     );
     """,
+    # 2: rate-limit buckets (see Store.take_token); a row may go once it would be full again.
+    """
+    CREATE TABLE rate_buckets (
+        key TEXT PRIMARY KEY,
+        tokens REAL NOT NULL,
+        updated REAL NOT NULL,
+        full_at REAL NOT NULL
+    );
+    CREATE INDEX rate_buckets_full ON rate_buckets (full_at);
+    """,
 ]
 
 
@@ -281,3 +291,30 @@ class SQLiteStore:
 
     def ack_events(self, upto_seq: int) -> None:
         self._conn().execute("DELETE FROM events WHERE seq <= ?", (upto_seq,))
+
+    # -- rate limits -------------------------------------------------------------------------
+
+    def take_token(self, key: str, capacity: float, per_second: float, now: float) -> float:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Forget buckets that have refilled; the index keeps this cheap.
+            conn.execute("DELETE FROM rate_buckets WHERE full_at <= ?", (now,))
+            row = conn.execute("SELECT tokens, updated FROM rate_buckets WHERE key = ?", (key,)).fetchone()
+            tokens = (
+                capacity if row is None else min(capacity, row["tokens"] + max(0.0, now - row["updated"]) * per_second)
+            )
+            wait = 0.0 if tokens >= 1 else (1 - tokens) / per_second
+            if wait == 0.0:
+                tokens -= 1
+            conn.execute(
+                "INSERT INTO rate_buckets (key, tokens, updated, full_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET tokens = excluded.tokens, updated = excluded.updated,"
+                " full_at = excluded.full_at",
+                (key, tokens, now, now + (capacity - tokens) / per_second),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return wait

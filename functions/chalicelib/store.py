@@ -121,3 +121,17 @@ class Store(Protocol):
     def pending_events(self, limit: int = 1000) -> list[Event]: ...
 
     def ack_events(self, upto_seq: int) -> None: ...
+
+    def take_token(self, key: str, capacity: float, per_second: float, now: float) -> float:
+        """Take one token from the rate-limit bucket `key`; 0.0 if there was one, else the seconds
+        until there will be (nothing is taken then).
+
+        A token bucket: a bucket never seen before (or forgotten) is full, holding `capacity`
+        tokens; it refills at `per_second` tokens a second up to `capacity`. `now` is the
+        caller's clock in seconds since the epoch (wall-clock time, so that every instance of the
+        API shares one timeline). The read, refill and take are one atomic step even when
+        several processes or Lambda instances take from the same key at once. A store may forget
+        a bucket once it would have refilled to `capacity` (forgetting it is then the same as
+        keeping it), so buckets need no cleaning up; a DynamoDB store can set that moment as the
+        item's TTL. Keys are short opaque strings chosen by `ratelimit.py`.
+        """

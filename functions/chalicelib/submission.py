@@ -143,8 +143,6 @@ def validate(data: Any, region: Region) -> dict[str, Any]:
     reporter = parse_reporter(data.get("reporter"), errors)
     if _text(data.get("website")):
         errors["website"] = "Formulir ini terisi otomatis (spam)."
-    elif reason := spam_reason(f"{title}\n{description}"):
-        errors["description"] = f"Laporan ditolak sebagai spam: {reason}."
     if errors:
         names = ", ".join(field_label(name) for name in sorted(errors))
         names_en = ", ".join(field_label(name, "en") for name in sorted(errors))
@@ -158,6 +156,8 @@ def validate(data: Any, region: Region) -> dict[str, Any]:
         "reporter": reporter,
         "anonymous": as_bool(data.get("anonymous")),
         "confidential": as_bool(data.get("confidential")),
+        # Suspected spam is stored and held for an officer, never dropped unseen.
+        "suspected_spam": spam_reason(f"{title}\n{description}\n{location.address or ''}"),
     }
 
 

@@ -1,7 +1,7 @@
 """Tracking numbers and follow-up secrets.
 
 A tracking number is short, readable aloud and not sequential: a region prefix and eight
-Crockford base32 characters, the last a check character, e.g. ``PSR-7K3M-9QX2``. Crockford's
+Crockford base32 characters, the last a check character, e.g. ``PSR-D9E6-80J7``. Crockford's
 alphabet has no I, L, O or U, and reading accepts the look-alikes, lower case and missing
 dashes, so a number read over the phone still works. The secret is what lets the reporter add
 information or answer a resolution; only its hash is stored.

@@ -1,5 +1,6 @@
-"""HTTP details the views share: reading JSON or form bodies, the error shape, and the small
-HTML pages that answer the no-JavaScript forms (report acknowledgement, tracking, follow-up).
+"""HTTP details the views share: whether to answer JSON or HTML, which language the page that
+asked speaks, and the small HTML pages that answer the no-JavaScript forms (report
+acknowledgement, tracking, follow-up). Reading request bodies is `inputs.py`'s.
 
 The forms on the site's English pages (/en/) send a hidden field `lang=en` (a query parameter
 for the GET tracking form), and the site's JavaScript adds `?lang=en` to its API requests
@@ -11,43 +12,29 @@ browsers send only the origin, not the path, across origins.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
 from . import fields as field_names
-from .errors import AduanError, ValidationError
+from .errors import AduanError
+from .inputs import FORM, is_form
+from .textrules import without_bad_characters
 
-FORM = "application/x-www-form-urlencoded"
 CONTENT_TYPES = ["application/json", FORM]
 
 
-def is_form(headers: Mapping[str, str]) -> bool:
-    return (headers.get("content-type") or "").split(";")[0].strip().lower() == FORM
-
-
-def read_body(raw: str | bytes | None, headers: Mapping[str, str]) -> dict[str, Any]:
-    """The request body as a dict; a form's flat fields are nested like the JSON body."""
-    text = raw if isinstance(raw, str) else (raw or b"").decode("utf-8", errors="replace")
-    if is_form(headers):
-        fields = {k: v[-1] for k, v in parse_qs(text, keep_blank_values=True).items()}
-        return nest_form(fields)
-    if not text.strip():
-        raise ValidationError(
-            "Isi permintaan kosong; kirim sebuah objek JSON.", en="the request body is empty; send a JSON object"
-        )
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ValidationError(
-            f"Isi permintaan bukan JSON yang sah: {e.msg} pada baris {e.lineno} kolom {e.colno}.",
-            en=f"the request body is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}",
-        ) from None
-    if not isinstance(data, dict):
-        raise ValidationError("Isi permintaan harus sebuah objek JSON.", en="the request body must be a JSON object")
-    return data
+def wants_html(headers: Mapping[str, str], default: bool | None = None) -> bool:
+    """Whether to answer with an HTML page rather than JSON: what the Accept header asks for
+    (a browser lists text/html; a script, application/json), else `default` (else: HTML for a
+    form post, JSON for the rest)."""
+    accept = (headers.get("accept") or "").lower()
+    if "text/html" in accept:
+        return True
+    if "application/json" in accept:
+        return False
+    return is_form(headers) if default is None else default
 
 
 def page_language(raw: str | bytes | None, headers: Mapping[str, str], query: Mapping[str, str] | None) -> str:
@@ -59,13 +46,6 @@ def page_language(raw: str | bytes | None, headers: Mapping[str, str], query: Ma
         return "id"
     text = raw if isinstance(raw, str) else (raw or b"").decode("utf-8", errors="replace")
     return "en" if parse_qs(text).get("lang", [""])[-1] == "en" else "id"
-
-
-def nest_form(fields: dict[str, str]) -> dict[str, Any]:
-    fields.pop("lang", None)  # which page posted; see page_language, not part of the report
-    location = {k: fields.pop(k) for k in ("kecamatan", "kelurahan", "address", "lat", "lon") if k in fields}
-    reporter = {k: fields.pop(k) for k in ("name", "phone", "email", "nik") if k in fields}
-    return {**fields, "location": location, "reporter": reporter}
 
 
 # -- HTML for the no-JavaScript path -----------------------------------------------------------
@@ -87,13 +67,14 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
 
 def page(title: str, body: str, site_url: str, lang: str = "id") -> str:
     home = html.escape((site_url or "") + ("/en/" if lang == "en" else "/"))
-    return f"""<!doctype html>
+    # Text stored before control characters were refused must not break the page either.
+    return without_bad_characters(f"""<!doctype html>
 <html lang="{"en" if lang == "en" else "id"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)} — Aduan</title>
 <style>body{{font:1.05rem/1.5 system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}}
 .box{{border:2px solid #0b5;padding:1rem;border-radius:.5rem}} .err{{border-color:#b00}} code{{font-size:1.2rem}}
 a{{color:#0645ad}}</style></head>
-<body><main><h1>{html.escape(title)}</h1>{body}<p><a href="{home}">{PAGE_WORDS[lang]["back_to_site"]}</a></p></main></body></html>"""
+<body><main><h1>{html.escape(title)}</h1>{body}<p><a href="{home}">{PAGE_WORDS[lang]["back_to_site"]}</a></p></main></body></html>""")
 
 
 def error_page(error: AduanError, site_url: str, lang: str = "id") -> str:

@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .cleantext import clean_tree
 from .labels import STATUSES
 
 logger = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ class Dataset:
 def _read_json(path: Path) -> tuple[Any, bytes] | None:
     try:
         raw = path.read_bytes()
-        return json.loads(raw), raw
+        return clean_tree(json.loads(raw)), raw
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .cleantext import clean
 from .dataset import Dataset, Record
 from .labels import event_label
 
@@ -62,7 +63,7 @@ def feed_xml(
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
         if text is not None:
-            element.text = text
+            element.text = clean(text)  # a control character would make the feed ill-formed XML
         return element
 
     sub(feed, "id", uuid.uuid5(NAMESPACE, f"{region_id}/{feed_path}").urn)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import schema
+from .cleantext import clean
 from .dataset import Dataset, Record
 from .statistics import stats_json_blocks
 
@@ -123,12 +124,21 @@ def kecamatan_rows(published: dict[str, Any]) -> list[Row]:
     ]
 
 
+# OWASP "CSV injection": a spreadsheet runs a cell starting with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
+    """One CSV cell. Text that a spreadsheet would run as a formula gets a leading single quote
+    (OWASP's advice); numbers are written as they are, so -7.64 stays a number."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    if not isinstance(value, str):
+        return str(value)
+    text = clean(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def table_csv(table: schema.Table, rows: list[Row]) -> bytes:
