@@ -152,7 +152,9 @@ def test_forms_from_english_pages_are_answered_in_english(client: Client) -> Non
     cases = {
         "report": client.http.post("/reports", headers=FORM, body=urlencode({"lang": "en", "title": "x"})),
         "follow-up": client.http.post(
-            "/followups", headers=FORM, body=urlencode({"lang": "en", "tracking": tracking, "secret": "salah"})
+            "/followups",
+            headers=FORM,
+            body=urlencode({"lang": "en", "tracking": tracking, "secret": "salah", "text": "Airnya masih mati."}),
         ),
         "tracking": client.http.get("/track?tracking=zzz&lang=en"),
     }

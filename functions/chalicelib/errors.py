@@ -6,9 +6,13 @@ errors, extended with optional per-field messages:
 
 Citizens and officers read these messages, so `Message` is in Bahasa Indonesia; an error may
 also carry its English text (`en`), which the no-JavaScript pages under /en/ show instead.
+A message written "Bahasa Indonesia / English" (the input checks write them so) is taken as
+both; per-field notes keep their Indonesian part.
 """
 
 from __future__ import annotations
+
+BILINGUAL = " / "
 
 
 class AduanError(Exception):
@@ -16,10 +20,12 @@ class AduanError(Exception):
     code = "BadRequestError"
 
     def __init__(self, message: str, fields: dict[str, str] | None = None, *, en: str | None = None) -> None:
+        if en is None and BILINGUAL in message:
+            message, en = message.split(BILINGUAL, 1)
         super().__init__(message)
         self.message = message
         self.message_en = en or message
-        self.fields = fields or {}
+        self.fields = {name: note.split(BILINGUAL, 1)[0] for name, note in (fields or {}).items()}
 
     def text(self, lang: str = "id") -> str:
         """The message in `lang` ("id" or "en"); Indonesian when there is no English text."""

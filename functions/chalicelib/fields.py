@@ -13,6 +13,7 @@ import re
 LABELS: dict[str, tuple[str, str]] = {
     "kind": ("Jenis laporan", "Kind of report"),
     "title": ("Judul", "Title"),
+    "body": ("Isi permintaan", "Request body"),
     "description": ("Isi laporan", "Your report"),
     "category": ("Kategori", "Category"),
     "location": ("Lokasi", "Location"),

@@ -26,6 +26,7 @@ from jsonschema import Draft7Validator
 from jsonschema import ValidationError as SchemaError
 
 from .errors import ValidationError
+from .fields import label as field_label
 from .openapi import spec
 from .textrules import bad_character
 
@@ -227,32 +228,33 @@ def _field(error: SchemaError) -> str:
 
 
 def _explain(error: SchemaError) -> str:
+    """What is wrong with one field, in Bahasa Indonesia (the error's message has the English)."""
     expected, value = error.validator_value, error.validator
     if value == "type":
         kinds = expected if isinstance(expected, list) else [expected]
         words = {
-            "string": "teks / text",
+            "string": "teks",
             "boolean": "true/false",
-            "number": "angka / a number",
-            "integer": "bilangan bulat / a whole number",
-            "object": "objek / an object",
-            "array": "daftar / a list",
+            "number": "angka",
+            "integer": "bilangan bulat",
+            "object": "objek",
+            "array": "daftar",
             "null": "null",
         }
-        return "harus berupa / must be " + " atau / or ".join(words.get(str(k), str(k)) for k in kinds)
+        return "harus berupa " + " atau ".join(words.get(str(k), str(k)) for k in kinds)
     if value == "required":
-        return "wajib diisi / required"
+        return "wajib diisi"
     if value == "maxLength":
-        return f"paling banyak {expected} karakter / at most {expected} characters"
+        return f"paling banyak {expected} karakter"
     if value == "minLength":
-        return f"paling sedikit {expected} karakter / at least {expected} characters"
+        return f"paling sedikit {expected} karakter"
     if value == "enum":
-        return "harus salah satu dari / must be one of: " + ", ".join(str(v) for v in expected if v is not None)
+        return "harus salah satu dari: " + ", ".join(str(v) for v in expected if v is not None)
     if value in ("minimum", "maximum"):
-        return f"di luar jangkauan / out of range ({value} {expected})"
+        return f"di luar jangkauan ({value} {expected})"
     if value == "maxItems":
-        return f"paling banyak {expected} butir / at most {expected} items"
-    return f"tidak valid / invalid ({value})"
+        return f"paling banyak {expected} butir"
+    return f"tidak valid ({value})"
 
 
 def validate(body: Any, schema_name: str) -> dict[str, Any]:
@@ -264,17 +266,15 @@ def validate(body: Any, schema_name: str) -> dict[str, Any]:
         if error.validator == "additionalProperties":
             known = error.schema.get("properties", {})
             for extra in sorted(set(error.instance) - set(known)):
-                fields.setdefault(str(extra)[:64], "isian tidak dikenal / unknown field")
+                fields.setdefault(str(extra)[:64], "isian tidak dikenal")
             continue
         fields.setdefault(_field(error), _explain(error))
     if fields:
-        raise refuse(
-            "Periksa kembali isian: "
-            + ", ".join(sorted(fields))
-            + ". / Check these fields: "
-            + ", ".join(sorted(fields))
-            + ".",
+        names = sorted(fields)
+        raise ValidationError(
+            "Periksa kembali isian: " + ", ".join(field_label(n) for n in names) + ".",
             fields,
+            en="Please check: " + ", ".join(field_label(n, "en") for n in names) + ".",
         )
     if not isinstance(body, dict):
         raise refuse("Isi permintaan harus objek JSON. / The request body must be a JSON object.")
