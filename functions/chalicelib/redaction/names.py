@@ -1,0 +1,645 @@
+"""Person names: seeds from cues, honorifics, titles and the name list, grown over neighbours.
+
+A cue says how strongly a name follows (``_EXPLICIT`` "bernama", ``_STRONG`` an honorific or a
+signature, ``_MEDIUM`` "saya" or a role, ``_WEAK`` "oleh"); the seed grows left and right over words
+that can be part of a name, then lists ("A, B dan C") and other mentions of a found word are added.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
+from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Span
+from .lexicon import (
+    _AFFIXED,
+    _DEGREE_WORDS,
+    _FUNCTION_WORDS,
+    _FUZZY_CUES,
+    _LABELS,
+    _LEX,
+    _LOCATIVE,
+    _VERB,
+    _agency_like,
+    _degree_at,
+    _is_role,
+    _is_word,
+    _wordlike,
+)
+from .public import _PLACE_PARTS
+
+# How much a cue says that a name follows: EXPLICIT ("nama saya", "bernama", "a.n.", a title) takes any
+# word, even an ordinary one ("bernama Bunga"); STRONG (an honorific, "Hormat saya,", "pelapor") takes any
+# word that is not an ordinary Indonesian word; MEDIUM ("saya", "anak saya", a role) takes an unknown
+# word that does not look like a word or a verb; WEAK ("oleh", "kepada", "mobil") takes only a listed
+# name or a capitalised unknown word.
+_EXPLICIT, _STRONG, _MEDIUM, _WEAK = 4, 3, 2, 1
+_ABBREVIATIONS = frozenset({"moh", "muh", "moch", "mochd", "mohd", "abd", "ach", "mhd", "md", "m", "st", "sy"})
+_PARTICLES = frozenset({"bin", "binti", "bt", "al", "el", "van", "der", "de", "da", "ibnu", "abu"})
+_SKIP_AFTER_ROLE = frozenset(
+    "loket jaga lapangan kebersihan parkir pdam pln sekolah kelas kelurahan kecamatan desa dinas bagian yang yg "
+    "saya sy kami kita nya itu tersebut tsb baru lama perempuan laki pria wanita muda tua senior piket shift pos "
+    "kantor puskesmas teknik teknisi pelayanan layanan informasi pengaduan administrasi lingkungan setempat "
+    "kampung wilayah kami kita terkait bersangkutan ybs kepala ketua rt rw proyek yaitu yakni adalah ialah bagian "
+    "umum kebersihan keamanan dinas kantor toko warung kios pabrik gudang rumah sekolah kelas kelurahan".split()
+)
+_EXPLICIT_CUE = re.compile(
+    r"(?i)(?<!\w)(?:nama\s*(?:saya|sy|sya|aku|ku|lengkap(?:nya)?|pelapor|pemilik|anak|suami|istri|ayah|ibu|bapak"
+    r"|petugas|pelaku|oknum|orangnya|korban|pasien|siswa|warga|almarhum|almarhumah|alm)?(?:\s*(?:saya|sy|kami|nya))?|namanya|nm|nma|bernama|bernma"
+    r"|brnama|atas\s+nama|a\s?\.\s?n\s?\.?|a/n|an\.|(?:yang|yg)\s+bertanda\s*tangan\s+di\s*bawah\s+ini(?:\s*,?\s*nama)?)"
+    r"(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
+)
+_STRONG_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:pelapor|dilaporkan\s+oleh|ttd\.?|hormat\s+(?:saya|kami|sy)"
+    r"|salam\s+hormat|wassalam(?:u'?alaikum)?(?:\s+wr\.?\s*wb\.?)?|pengirim|dari\s*:|kepada\s*:|yth\.?|alm\.?|almh\.?"
+    r"|almarhum(?:ah)?|mendiang)(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
+)
+# Initials after "berinisial": "oknum berinisial AS", "inisial M.A.", "berinisial h.b."
+_INITIALS = re.compile(
+    r"(?i)(?<![^\W\d_])(?:ber)?inisial(?:nya)?\s*[:=]?\s*(?P<i>(?:[A-Za-z]\s?\.\s?){1,4}|[A-Za-z]{1,4}(?![^\W\d_]))"
+)
+_MEDIUM_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:saya|sy|sya|aku|aq|gue|gw|kami|kulo|kula|kawula|sengkok)"
+    r"(?:\s+(?:adalah|ialah|sdr|sdri))?"
+    r"|(?:tetangga|anak|anaknya|suami|suaminya|istri|isteri|istrinya|ibu|bapak|ayah|adik|adek|kakak|mertua|ortu"
+    r"|orang\s+tua|keponakan|cucu|teman|kawan|saudara|paman|bibi|nenek|kakek|menantu|ipar|putra|putri|putera|puteri"
+    r"|majikan|bos|atasan|pacar|rekan|kenalan)(?:\s+(?:saya|sy|sya|kami|ku|aku|gw|gue|kandung|perempuan|laki-laki))+"
+    r"(?:\s+(?:yang|yg))?|salam|wassalam|regards|ttd|menurut|kata"
+    r"|(?:sampaikan|disampaikan|laporkan|dilaporkan|lapor|bilang|tanya|tanyakan|mengadu|minta|adukan)\s+(?:ke|kpd|kepada|sama|sm|ama)"
+    r")(?![^\W\d_])[\s,:]*"
+)
+_WEAK_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:oleh|kepada|kpd|dengan|dgn|dg|bersama|sama|sm|ama|menghubungi|dihubungi|ditemui|menemui"
+    r"|bertemu|ketemu|bilang|ditelepon|dimarahi|dipukul|diancam|ditipu|milik|punya|rumah"
+    r"|tanya|terima\s+kasih|makasih|trims|thanks|laporan|bantuan|dibantu|diurus|diterima|dilayani|ditangani"
+    r"|lapak|kebun|sawah|pagar|anjing|kucing|ayam|kandang|gerobak|mobil|motor|sepeda|truk)"
+    r"(?![^\W\d_])[\s,:]*"
+)
+# Words that come right AFTER a name: "Budi di sini", "Budi selaku ketua", "Budi (45 th)".
+_HERE = re.compile(r"(?i)(?<![^\W\d_])(?:di\s?sini|selaku|mengaku)(?![^\W\d_])")
+# An age right after a name: "(45 th)", "(umur 25)", ", 51 thn,", "usia 65 tahun"
+_AGE = re.compile(
+    r"(?i)\((?:usia\s?|umur\s?)?\d{1,2}\s?(?:th|thn|tahun)?\.?\)|,\s?\d{1,2}\s?(?:th|thn|tahun)\.?(?=\s?[,)])"
+    r"|(?<![^\W\d_])(?:usia|umur)\s?\d{1,2}(?!\d)"
+)
+# A name in brackets right after a phone number: "hub. 0812... (Darsinah)"
+_CONTACT_NAME = re.compile(r"\d\s?\(\s?(?=[^\W\d_])")
+_NAMED_ROLE = re.compile(r"(?i)[^.!?\n]{0,60}?(?<![^\W\d_])(?:yaitu|yakni|adalah|ialah|an\.|a\.n\.)[\s,:]+")
+_CLOSING = re.compile(
+    r"(?i)(?:salam|hormat\s+(?:saya|kami)|terima\s*kasih|makasih|trims|wassalam\w*|ttd|regards|tabik"
+    r"|matur\s+(?:nuwun|suwun)|suwun|nuwun|hatur\s+nuhun|thanks|thx|tq|tks|mksh)"
+    r"(?:\s+(?:min|admin|mimin|kak|pak|bu|mas|mbak|nggih|ya|banyak|sebelumnya|semua))*\W*$"
+)
+_INTRODUCERS = frozenset("dari dr dri warga wrg bin binti tinggal alamat asal saking selaku sebagai umur usia".split())
+_TEMPORAL = re.compile(
+    r"(?i)(?<![^\W\d_])(?:kemarin|kemaren|kmrn|kmarin|kmren|tadi|td|semalam|barusan|tempo\s+hari)"
+    r"(?:\s+(?:sore|pagi|siang|malam|mlm|subuh))?\s+"
+)
+_SUBJECT_VERBS = frozenset(
+    "datang dtg pergi pulang bilang marah ngamuk minta bakar buang lewat masuk pukul teriak nyuruh ngomong lapor jual "
+    "beli ambil bawa tanya parkir nabrak mukul ngancam nagih malak".split()
+)
+_CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
+_BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu".split())
+_JURISDICTION = frozenset(
+    "lurah camat kades kapolsek kapolres kapolresta danramil dandim bupati walikota gubernur kadus kasun sekcam "
+    "seklur sekdes wakapolsek".split()
+)
+
+
+class _Names:
+    """Person names: seeds from cues, honorifics, titles and the name list, grown over neighbours."""
+
+    def __init__(self, doc: _Doc) -> None:
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.public = [
+            _overlaps(t.start, t.end, doc.public) or _overlaps(t.start, t.end, doc.numeric) for t in doc.tokens
+        ]
+        self.mixed = doc.mode == "mixed"
+        self.starts_at = [t.start for t in doc.tokens]
+        # Does this writer put names in lower case ("saya hasanah firmansyah" in a mixed-case text)?
+        self.lower_names = self.mixed and any(
+            not t.cap and t.low in _LEX.names and t.low not in _LEX.common and len(t.low) > 3 for t in doc.tokens
+        )
+        links = [_Span(m.start(), m.end()) for m in _EMAIL.finditer(doc.text)]  # "budi.santoso@...": not a name
+        links += [_Span(m.start(), m.end()) for m in _PROFILE_URL.finditer(doc.text)]
+        links += [_Span(m.start(), m.end()) for m in _HANDLE.finditer(doc.text)]
+        if links:
+            self.public = [p or _overlaps(t.start, t.end, links) for p, t in zip(self.public, doc.tokens, strict=True)]
+        for i, tok in enumerate(self.tokens):  # "Camat Lowokwaru (Ibu ...)", "Kapolsek Sukun Bapak ...": a place
+            if tok.low in _JURISDICTION and i + 1 < len(self.tokens) and self.jurisdiction(i + 1):
+                self.public[i + 1] = True
+                if i + 2 < len(self.tokens) and self.tokens[i + 2].low in _PLACE_PARTS:  # "Lurah Oro-oro Dowo"
+                    self.public[i + 2] = True
+
+    def jurisdiction(self, j: int) -> bool:
+        """Whether token j, right after "Lurah", "Camat", "Kapolsek"..., is the place the official serves."""
+        tok = self.tokens[j]
+        if self.doc.text[self.tokens[j - 1].end : tok.start] != " " or self.public[j] or len(tok.text) < 3:
+            return False
+        low = tok.low
+        if (low in _LEX.names and low not in _LEX.common) or low in _LEX.honorifics or low in _LEX.titles:
+            return False
+        if _is_role(low):
+            return False
+        if self.mixed:
+            return tok.cap and not tok.acronym
+        return low not in _LEX.common and not _is_word(low)
+
+    # -- token facts
+    def is_name(self, i: int) -> bool:
+        low = self.tokens[i].low
+        return low in _LEX.names and low not in _LEX.common
+
+    def is_ambiguous(self, i: int) -> bool:
+        low = self.tokens[i].low
+        return low in _LEX.names and low in _LEX.common
+
+    def is_title(self, i: int) -> bool:
+        tok = self.tokens[i]
+        if tok.low not in _LEX.titles or self.public[i]:
+            return False
+        dotted = self.doc.text[tok.end : tok.end + 1] == "."
+        return dotted or len(tok.low) > 2 or tok.low in ("hj", "kh", "dr")
+
+    def blocked(self, i: int) -> bool:
+        low = self.tokens[i].low
+        return self.public[i] or _is_role(low) or low in _LEX.honorifics or low in _LABELS or _agency_like(low)
+
+    def capital(self, i: int) -> bool:
+        """Capitalised like a name: 'Budi', or 'BUDI' in a mixed-case text (not an acronym like 'PDAM')."""
+        tok = self.tokens[i]
+        if not tok.cap:
+            return False
+        return not tok.acronym or _wordlike(tok.low)
+
+    def initial(self, i: int) -> bool:
+        """'M.' in 'M. Rizal', but not the 'a.' and 'n.' of 'a.n.' (atas nama)."""
+        tok, text = self.tokens[i], self.doc.text
+        if len(tok.text) != 1 or text[tok.end : tok.end + 1] != "." or text[tok.start - 1 : tok.start].isalnum():
+            return False  # not "x." in "22x."
+        if tok.low == "n" and re.search(r"(?i)(?<![^\W\d_])a\.\s?$", text[max(0, tok.start - 3) : tok.start]):
+            return False
+        return not (tok.low == "a" and re.match(r"(?i)\.\s?n\b", text[tok.end :]))
+
+    def adjacent(self, i: int) -> bool:
+        """Whether tokens i and i+1 can be two words of one name."""
+        if i + 1 >= len(self.tokens):
+            return False
+        gap = self.doc.text[self.tokens[i].end : self.tokens[i + 1].start]
+        if gap in (" ", "  "):
+            return True
+        low = self.tokens[i].low
+        abbreviated = len(low) == 1 or low in _ABBREVIATIONS or low in _LEX.titles or low in _LEX.honorifics
+        return abbreviated and gap in (".", ". ", ".  ")
+
+    def sentence_start(self, i: int) -> bool:
+        before = self.doc.text[: self.tokens[i].start].rstrip(" \t\"'(")
+        return not before or before[-1] in ".!?\n:"
+
+    def nameish(self, i: int, strength: int, anchor: int | None = None) -> bool:
+        """Whether token i can continue a name already started (next to token `anchor`, if given)."""
+        tok = self.tokens[i]
+        if self.blocked(i):
+            return False
+        if tok.low in _LEX.names or tok.low == "ode" and i > 0 and self.particle_before_name(i - 1):
+            return True
+        if tok.low in _LEX.common or tok.low in _LEX.titles:
+            return self.capital_word(i)  # "Intan Permata", "Wulan Dari": capitals say it goes on
+        if self.initial(i):
+            return True
+        if self.mixed and tok.cap:
+            return self.capital(i)
+        if self.mixed and (anchor is None or self.tokens[anchor].cap):
+            return False  # capitals carry meaning: a lower-case word does not go on with "Budi"...
+        if self.dictionary(i) and strength < _EXPLICIT:
+            return False  # ... but may with "rokib" in "Bp. rokib haryanto"
+        return strength >= _STRONG or strength == _MEDIUM and self.plausible_unknown(i)
+
+    def plausible_unknown(self, i: int) -> bool:
+        """An unknown word after 'saya', 'anak saya', 'petugas'...: a name unless it is a word or looks like one."""
+        tok = self.tokens[i]
+        if len(tok.text) < 3 or tok.acronym and self.mixed and not _wordlike(tok.low) or _AFFIXED.match(tok.low):
+            return False
+        if self.dictionary(i) or not any(c in "aeiouy" for c in tok.low):
+            return False  # a word ("hilang"), or an acronym ("pkh", "rtlh")
+        return not self.blocked(i) and tok.low not in _LEX.common and tok.low not in _LEX.titles
+
+    def introduced(self, i: int) -> bool:
+        """Whether token i is followed by what follows a person introduced: "X dari Bukir", "X, warga ..."."""
+        after = self.doc.text[self.tokens[i].end : self.tokens[i].end + 2]
+        if after[:1] == "," or i + 1 >= len(self.tokens) or not self.adjacent(i):
+            return after[:1] == ","
+        return self.tokens[i + 1].low in _INTRODUCERS
+
+    def particle_before_name(self, i: int) -> bool:
+        """'I' or 'Ni' before a Balinese birth-order name, 'La' or 'Wa' before 'Ode'."""
+        low = self.tokens[i].low
+        if low not in ("i", "ni", "la", "wa") or not self.adjacent(i):
+            return False
+        nxt = self.tokens[i + 1].low
+        return nxt in _BALINESE if low in ("i", "ni") else nxt == "ode"
+
+    def joins_left(self, k: int, anchor: int) -> bool:
+        """Whether token k, right before the name word `anchor`, belongs to the name."""
+        tok = self.tokens[k]
+        if tok.low in _LEX.names or self.particle_before_name(k) or self.unknown_before_name(k, anchor):
+            return True
+        if not (self.mixed and self.capital(k)):
+            return False
+        if tok.low in _LEX.common:
+            return False
+        # "Paijo Sukirman", and inside a sentence also a capitalised word: "anak saya Meliana Tjahjadi"
+        return not self.dictionary(k) or not self.sentence_start(k)
+
+    def unknown_before_name(self, k: int, anchor: int) -> bool:
+        """'dalijo prasetyo': an unknown lower-case word right before a listed lower-case name."""
+        tok, name = self.tokens[k], self.tokens[anchor]
+        if tok.cap or name.cap and self.mixed or name.low not in _LEX.names:
+            return False
+        return self.plausible_unknown(k) and not self.sentence_start(anchor)
+
+    def dictionary(self, i: int) -> bool:
+        """An ordinary word ('hilang', 'penipu', 'nonaktif') that is not also a listed name."""
+        low = self.tokens[i].low
+        return low not in _LEX.names and _is_word(low)
+
+    def capital_word(self, i: int) -> bool:
+        """A capitalised common word inside a mixed-case sentence, right after or before a name word:
+        part of the name ("Intan Permata", "Mei Ling", "The Kian Hoo"), unless it is a function word."""
+        tok = self.tokens[i]
+        return (
+            self.mixed
+            and self.capital(i)
+            and not tok.acronym
+            and tok.low not in _FUNCTION_WORDS
+            and not self.blocked(i)
+            and not self.sentence_start(i)
+        )
+
+    def starts(self, i: int, strength: int) -> bool:
+        """Whether token i can be the first word of a name, after a cue of this strength."""
+        tok = self.tokens[i]
+        if self.particle_before_name(i):
+            return True  # "I Made Suarta", "Ni Luh Putu Ariani", "La Ode Musa"
+        if self.blocked(i) or len(tok.text) < 2 and not self.initial(i):
+            return False
+        if self.is_name(i):
+            return True
+        if self.is_ambiguous(i):
+            return strength >= _MEDIUM or (self.mixed and tok.cap)
+        if tok.low in _LEX.common or tok.low in _LEX.titles:
+            # "saya Mei Ling", "Tante The Kian Hoo": a capitalised word before another name word
+            nxt = i + 1
+            return (
+                strength >= _MEDIUM
+                and self.capital_word(i)
+                and self.adjacent(i)
+                and self.capital_word(nxt)
+                and (self.is_name(nxt) or self.tokens[nxt].low not in _LEX.common and self.capital(nxt))
+                and self.nameish(nxt, _MEDIUM)
+            )
+        if self.mixed and self.capital(i):
+            # "Bantuan Surat ...", "Motor saya Nopol": a capitalised word is a name after a strong cue only
+            return strength >= _STRONG or not self.dictionary(i)
+        if self.mixed and strength < _STRONG:
+            # "KK saya hilang", "tetangga saya yang mampu": in a mixed-case text a lower-case word after a cue
+            # is seldom a name; unless this writer puts names in lower case, or it introduces somebody
+            # ("saya sarkawi dr karangketug")
+            return strength == _MEDIUM and self.plausible_unknown(i) and (self.lower_names or self.introduced(i))
+        if self.dictionary(i) and strength < _EXPLICIT:
+            return False
+        return strength >= _STRONG or strength == _MEDIUM and self.plausible_unknown(i)
+
+    # -- growing a name
+    def take(self, j: int, strength: int) -> tuple[int, int] | None:
+        """A name starting at token j (after any titles), as a token range [first, last]."""
+        k = j
+        while k < len(self.tokens) and self.is_title(k) and self.adjacent(k):
+            k += 1
+        if k >= len(self.tokens):
+            return None
+        if k > j:
+            strength = _EXPLICIT  # "Dr. Meliana", "H. Mat Rawi": a title says a name follows
+        if not self.starts(k, strength):
+            return None
+        if self.tokens[k].low in _LEX.names:
+            strength = max(strength, _MEDIUM)
+        return j, self.grow_right(k, strength)
+
+    def grow_right(self, i: int, strength: int) -> int:
+        words = 1
+        while words < 5 and self.adjacent(i):
+            nxt = i + 1
+            if self.nameish(nxt, strength, i):
+                i, words = nxt, words + 1
+            elif self.bridges(nxt, strength):  # "Slamet bin Karto", "Tan Mei Hwa"
+                i, words = nxt + 1, words + 2
+            else:
+                break
+        return i
+
+    def bridges(self, k: int, strength: int) -> bool:
+        """Whether token k joins two parts of one name: a particle ("bin") or a common word between two names."""
+        if k + 1 >= len(self.tokens) or not self.adjacent(k) or self.blocked(k):
+            return False
+        if self.tokens[k].low in _PARTICLES:
+            return self.nameish(k + 1, strength)
+        return self.tokens[k].low in _LEX.common and self.is_name(k + 1) and (not self.mixed or self.capital(k))
+
+    def grow_left(self, i: int) -> int:
+        while i > 0 and self.adjacent(i - 1):
+            prev = i - 1
+            tok = self.tokens[prev]
+            if self.is_title(prev):
+                i = prev
+            elif self.initial(prev) or (not self.blocked(prev) and self.joins_left(prev, i)):
+                i = prev
+            elif tok.low in _PARTICLES and prev > 0 and self.adjacent(prev - 1) and self.nameish(prev - 1, _MEDIUM):
+                i = prev - 1
+            else:
+                break
+        return i
+
+    # -- seeds
+    def first_token_at(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self.starts_at, pos)
+        if i >= len(self.tokens):
+            return None
+        gap = self.doc.text[pos : self.tokens[i].start]
+        return i if re.fullmatch(r"[\s:=,\-\"'(]*", gap) else None
+
+    def after_cue(self, pos: int, strength: int, skip: int = 0) -> tuple[int, int] | None:
+        j = self.first_token_at(pos)
+        if j is None:
+            return None
+        if self.tokens[j].low in _LEX.honorifics:
+            return None  # the honorific seed takes it from here
+        for _ in range(skip):
+            low = self.tokens[j].low
+            # "Kasi Pemerintahan", "Kabid Persampahan DLH", "petugas loket": the office, not the person
+            office = (
+                low not in _LEX.names
+                and (low in _LEX.common or _is_word(low))
+                and low not in _FUNCTION_WORDS
+                and low not in _LOCATIVE
+                and (self.tokens[j].cap or not self.mixed)
+            )
+            skippable = self.public[j] or _is_role(low) or low in _SKIP_AFTER_ROLE or office
+            nxt = j + 1 < len(self.tokens) and self.doc.text[self.tokens[j].end : self.tokens[j + 1].start] in (
+                " ",
+                ", ",
+                ": ",
+            )
+            if skippable and nxt and not self.is_name(j):
+                j += 1
+            else:
+                break
+        return self.take(j, strength)
+
+    def spans(self) -> list[tuple[int, int]]:
+        ranges: list[tuple[int, int]] = []
+        text = self.doc.text
+        for m in _EXPLICIT_CUE.finditer(text):
+            ranges.append(self.after_cue(m.end(), _EXPLICIT) or (-1, -1))
+        for m in _STRONG_CUE.finditer(text):
+            ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
+        for m in _MEDIUM_CUE.finditer(text):
+            # "tetangga saya yang mampu": after "yang" comes a verb or an adjective, seldom a name
+            strength = _WEAK if re.search(r"(?i)\b(?:yang|yg)\W*$", m.group()) else _MEDIUM
+            ranges.append(self.after_cue(m.end(), strength) or (-1, -1))
+        for m in _WEAK_CUE.finditer(text):
+            if "," not in m.group():  # "sulit dihubungi, Jatimulyo belum ...": the comma ends what the cue says
+                ranges.append(self.after_cue(m.end(), _WEAK) or (-1, -1))
+        for i in self.fuzzy_cues():
+            ranges.append(self.after_cue(self.tokens[i].end, _EXPLICIT) or (-1, -1))
+        for m in _HERE.finditer(text):
+            ranges.append(self.before(m.start()) or (-1, -1))
+        for m in _TEMPORAL.finditer(text):  # "kemarin darsinah datang": a subject before a verb
+            ranges.append(self.subject(m.end()) or (-1, -1))
+        for m in _AGE.finditer(text):
+            ranges.append(self.before(m.start(), _STRONG) or (-1, -1))
+        for m in _CONTACT_NAME.finditer(text):
+            ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
+        for k, tok in enumerate(self.tokens):  # "gimun, S.Ag": a degree follows a name
+            if tok.low not in _DEGREE_WORDS and _degree_at(text, tok.end) and not self.public[k]:
+                ranges.append(self.ending_at(k) or (-1, -1))
+        ranges.append(self.signature() or (-1, -1))
+        for i in range(len(self.tokens)):
+            ranges.append(self.seed_at(i) or (-1, -1))
+        ranges = [r for r in ranges if r[0] >= 0]
+        return ranges + self.coordinated(ranges)
+
+    def coordinated(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names listed with a found one: "Sukarji, Masruroh, dan Debora Panjaitan", "lily kurniawati dan juminten"."""
+        found: list[tuple[int, int]] = []
+        todo = list(ranges)
+        inside = {k for first, last in ranges for k in range(first, last + 1)}
+        while todo:
+            first, last = todo.pop()
+            for step in (-1, 1):
+                hit = self.listed_next(first if step < 0 else last, step)
+                if hit is None or hit[0] in inside or not self.listed_name_word(hit[0]):
+                    continue
+                k, conj = hit
+                new = (self.grow_left(k), k) if step < 0 else (k, self.grow_right(k, _MEDIUM))
+                # "A, B" alone may be a name and something else ("Sukarti, Kepesertaan PDAM ..."): a list
+                # needs its "dan"/"atau", here or further on ("Sukarji, Masruroh, dan Debora")
+                if not conj and self.listed_next(last if step < 0 else new[1], 1) is None:
+                    continue
+                found.append(new)
+                todo.append(new)
+                inside |= set(range(new[0], new[1] + 1))
+        return found
+
+    def listed_next(self, k: int, step: int) -> tuple[int, bool] | None:
+        """The token that a list ("A, B dan C") puts next to token k on one side, and whether a
+        conjunction stands between them."""
+        text, tokens = self.doc.text, self.tokens
+        j = k + step
+        if not 0 <= j < len(tokens):
+            return None
+        gap = text[tokens[min(j, k)].end : tokens[max(j, k)].start]
+        if gap == ", " and tokens[j].low not in _CONJUNCTIONS:
+            return j, False
+        if gap in (" ", ", ") and tokens[j].low in _CONJUNCTIONS:
+            j2 = j + step
+            if 0 <= j2 < len(tokens) and text[tokens[min(j, j2)].end : tokens[max(j, j2)].start] in (" ", ", "):
+                return j2, True
+        return None
+
+    def listed_name_word(self, k: int) -> bool:
+        """Whether token k, listed next to a name, is a name too: a name word, or an unknown word written like one."""
+        tok = self.tokens[k]
+        if self.blocked(k) or tok.low in _LEX.titles or len(tok.text) < 3:
+            return False
+        if tok.low in _LEX.names:
+            return not self.mixed or tok.cap
+        if tok.low in _LEX.common:
+            return False
+        if self.mixed:
+            return tok.cap and self.unknown_capital(k)
+        return self.plausible_unknown(k)
+
+    def seed_at(self, i: int) -> tuple[int, int] | None:
+        tok = self.tokens[i]
+        if tok.low in _LEX.honorifics and not self.public[i] and self.honorific_alone(i):
+            if i + 1 < len(self.tokens) and self.tokens[i + 1].low.endswith("nya"):
+                return None  # "kakak kelasnya", "ibu-nya": a relation, not a name
+            if self.adjacent(i):
+                return self.take(i + 1, _STRONG)
+            comma = i + 1 < len(self.tokens) and self.doc.text[tok.end : self.tokens[i + 1].start] in (",", ", ", ". ,")
+            return self.take(i + 1, _MEDIUM) if comma else None
+        if _is_role(tok.low) and not self.public[i]:
+            return self.after_role(i)
+        if self.is_title(i) and (i == 0 or self.tokens[i - 1].low not in _LEX.titles):
+            return self.take(i, _STRONG)
+        if self.public[i] or self.blocked(i):
+            return None
+        if self.is_name(i) or self.is_ambiguous(i) and self.mixed and tok.cap and not self.sentence_start(i):
+            return self.grow_left(i), self.grow_right(i, _MEDIUM)
+        return self.capitalised_words(i) if self.mixed else None
+
+    def after_role(self, i: int) -> tuple[int, int] | None:
+        """'Lurah Bukir Hadi Santoso', 'petugas loket Andi', 'sopir truk DLH yaitu Tukimin'."""
+        end = self.tokens[i].end
+        named = _NAMED_ROLE.match(self.doc.text, end)
+        if named:
+            return self.after_cue(named.end(), _MEDIUM)
+        if not (self.adjacent(i) or self.doc.text.startswith((" ", ", "), end)):
+            return None
+        return self.after_cue(end, _MEDIUM, skip=3)
+
+    def subject(self, pos: int) -> tuple[int, int] | None:
+        """Unknown words right after "kemarin", "tadi"..., followed by a verb: "kemarin darsinah rumiyati datang"."""
+        j = self.first_token_at(pos)
+        if j is None or self.tokens[j].cap and self.mixed or not (self.is_name(j) or self.plausible_unknown(j)):
+            return None
+        last = self.grow_right(j, _MEDIUM)
+        if last + 1 >= len(self.tokens) or not self.adjacent(last):
+            return None
+        verb = self.tokens[last + 1].low
+        return (j, last) if verb in _SUBJECT_VERBS or _VERB.match(verb) and _is_word(verb) else None
+
+    def before(self, pos: int, strength: int = _MEDIUM) -> tuple[int, int] | None:
+        """The name just before 'di sini' ('Budi Santoso di sini, warga Bukir')."""
+        last = bisect.bisect_left(self.starts_at, pos) - 1
+        gap = self.doc.text[self.tokens[last].end : pos] if last >= 0 else "x"
+        if last < 0 or gap and not gap.isspace():
+            return None
+        while last > 0 and _degree_at(self.doc.text, self.tokens[last - 1].end) == self.tokens[last].end:
+            last -= 1  # "gimun s.ag selaku": the degree belongs to the name
+        if last > 0 and _degree_at(self.doc.text, self.tokens[last - 1].end) and self.tokens[last].low in _DEGREE_WORDS:
+            last -= 1
+        return self.ending_at(last, strength)
+
+    def ending_at(self, last: int, strength: int = _MEDIUM) -> tuple[int, int] | None:
+        first = last
+        while first > 0 and last - first < 3 and self.adjacent(first - 1) and self.nameish(first - 1, strength, first):
+            first -= 1
+        ok = all(self.nameish(k, strength, last) or self.is_title(k) for k in range(first, last + 1))
+        return (first, last) if ok and self.starts(first, strength) else None
+
+    def signature(self) -> tuple[int, int] | None:
+        """A last line of one to four words that could be a name: the sender signing off."""
+        text = self.doc.text.rstrip()
+        cut = max(text.rfind("\n"), text.rfind(","), text.rfind(". "), text.rfind(" - ") + 1)  # "... - Budi"
+        if cut < 0 or not self.tokens:
+            return None
+        first = bisect.bisect_left(self.starts_at, cut)
+        last = len(self.tokens) - 1
+        if not 0 <= last - first < 4 or re.search(r"[^\w\s.,'-]", text[cut + 1 :]):
+            return None
+        if text[cut] not in "\n-" and not _CLOSING.search(text, max(0, cut - 30), cut + 1):
+            return None
+        ok = all(
+            self.nameish(k, _STRONG, first) or self.is_title(k) or self.tokens[k].low in _PARTICLES
+            for k in range(first, last + 1)
+        )
+        return (first, last) if ok and self.starts(first, _STRONG) else None
+
+    def fuzzy_cues(self) -> list[int]:
+        """Tokens one typo away from 'bernama', 'namanya' or 'pelapor' ('benama', 'pelpor')."""
+        return [i for i, t in enumerate(self.tokens) if t.low in _FUZZY_CUES]
+
+    def honorific_alone(self, i: int) -> bool:
+        """'Ibu Siti', not 'ibu-ibu', 'bapak2' or 'Bapak/Ibu'."""
+        after = self.doc.text[self.tokens[i].end : self.tokens[i].end + 1]
+        return after not in ("-", "/") and not after.isdigit()
+
+    def unknown_capital(self, k: int) -> bool:
+        t = self.tokens[k]
+        return (
+            t.cap
+            and not t.acronym
+            and len(t.text) > 2
+            and t.low not in _LEX.common
+            and t.low not in _LEX.titles
+            and not self.blocked(k)
+            and not _AFFIXED.match(t.low)
+            and not self.dictionary(k)
+        )
+
+    def run_word(self, k: int) -> bool:
+        return self.unknown_capital(k) or self.capital_word(k) or self.capital(k) and self.is_name(k)
+
+    def capitalised_words(self, i: int) -> tuple[int, int] | None:
+        """Capitalised unknown words inside a mixed-case sentence: most likely a person. Two or more
+        words ('kemarin Paijo Sukirman datang'), or one word between lower-case words
+        ('kemarin Sarditi datang') or before a verb at the start of a sentence ('Yutiyati membuang')."""
+        if i > 0 and self.tokens[i - 1].low in _LOCATIVE:
+            return None
+        # A run of capitalised words with at least one unknown word: "Paijo Sukirman", "The Kian Hoo"
+        after_office = i > 0 and self.blocked(i - 1) and not self.unknown_capital(i) and not self.is_name(i)
+        if self.run_word(i) and not after_office and not (i > 0 and self.adjacent(i - 1) and self.run_word(i - 1)):
+            j = i
+            while j - i < 4 and self.adjacent(j) and self.run_word(j + 1):
+                j += 1
+            if j > i and any(self.unknown_capital(k) for k in range(i, j + 1)):
+                return i, j
+        if not self.unknown_capital(i) or (i > 0 and self.adjacent(i - 1) and self.unknown_capital(i - 1)):
+            return None
+        j = i
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) and self.adjacent(i) else None
+        if self.sentence_start(i):
+            return (i, i) if nxt and not nxt.cap and _VERB.match(nxt.low) else None
+        prev = self.tokens[i - 1]
+        lower_before = prev.low in _LEX.common and (not prev.cap or self.sentence_start(i - 1))
+        # "yang menerima uang itu Sukarji, dia ...": a lower-case word before, the clause ending after
+        after = self.doc.text[self.tokens[i].end : self.tokens[i].end + 2]
+        clause_end = nxt is None and re.match(r"[,;:!?)]|\.(?:\s|$)", after)
+        lower_around = lower_before and (nxt is not None and not nxt.cap or bool(clause_end))
+        return (i, i) if lower_around and self.doc.text[prev.end : self.tokens[i].start] == " " else None
+
+
+def _names(doc: _Doc) -> list[_Candidate]:
+    finder = _Names(doc)
+    found = []
+    ranges = finder.spans()
+    for first, last in ranges + _repeated(finder, ranges):
+        start, end = doc.tokens[first].start, doc.tokens[last].end
+        degree = _degree_at(doc.text, end)
+        if degree:
+            end = degree
+        found.append(_Candidate("nama", start, end, _P_NAMA))
+    for m in _INITIALS.finditer(doc.text):  # "berinisial AS", "inisial M.A."
+        end = m.start("i") + len(m.group("i").rstrip())
+        found.append(_Candidate("nama", m.start("i"), end, _P_NAMA))
+    return found
+
+
+def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Other mentions of a word already found in a name: 'a.n. Gimun Zainuddin ... Gimun mengaku'."""
+    tokens = finder.tokens
+    words = {
+        tokens[k].low
+        for first, last in ranges
+        for k in range(first, last + 1)
+        if len(tokens[k].low) > 2
+        and tokens[k].low not in _LEX.common
+        and not finder.blocked(k)
+        and not finder.is_title(k)
+    }
+    return [(k, k) for k, tok in enumerate(tokens) if tok.low in words and not finder.blocked(k)]
