@@ -18,7 +18,7 @@ _EMAIL = re.compile(
 
 
 def _emails(doc: _Doc) -> list[_Candidate]:
-    return [_Candidate("email", m.start(), m.end(), _P_EMAIL) for m in _EMAIL.finditer(doc.text)]
+    return [_Candidate("email", m.start(), m.end(), _P_EMAIL) for m in doc.found(_EMAIL)]
 
 
 _PROFILE_URL = re.compile(
@@ -54,9 +54,9 @@ def _accounts(doc: _Doc) -> list[_Candidate]:
     text = doc.text
     found = [
         _Candidate("akun", m.start(), _strip_trailing(text, m.start(), m.end()), _P_AKUN)
-        for m in _PROFILE_URL.finditer(text)
+        for m in doc.found(_PROFILE_URL)
     ]
-    for m in _HANDLE.finditer(doc.text):
+    for m in doc.found(_HANDLE):
         if not _public_handle(m.group()):
             found.append(_Candidate("akun", m.start(), m.end(), _P_AKUN))
     found += _misspelt_labels(doc)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import NamedTuple
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from re import _constants as re_constants  # type: ignore[attr-defined]
+from re import _parser as re_parser  # type: ignore[attr-defined]
+from typing import Any, NamedTuple
 
 KINDS = ("nama", "nik", "kk", "npwp", "telepon", "email", "nopol", "rekening", "bpjs", "paspor", "akun", "alamat")
 
@@ -31,8 +33,10 @@ _TRANSLATE.update({ord(c): "'" for c in "\u2018\u2019\u201b\u00b4\u0060"})
 _TRANSLATE.update({ord(c): '"' for c in "\u201c\u201d\u201e"})
 
 
-def _normalise(raw: str) -> tuple[str, list[int]]:
+def _normalise(raw: str) -> tuple[str, Sequence[int]]:
     """NFKC, character by character, remembering for each output character its source index."""
+    if raw.isascii():
+        return raw, range(len(raw) + 1)  # NFKC leaves ASCII as it is
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(raw):
@@ -70,10 +74,15 @@ class _Token:
 
 def _case_mode(text: str) -> str:
     """'mixed' when capitals carry meaning; 'lower', 'upper' or 'title' when they do not."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if text.isascii():  # the usual case, counted without a loop in Python
+        count = sum(map(str.isalpha, text))
+        upper = sum(map(str.isupper, text)) / count if count else 0.0
+    else:
+        letters = [c for c in text if c.isalpha()]
+        count = len(letters)
+        upper = sum(c.isupper() for c in letters) / count if count else 0.0
+    if not count:
         return "lower"
-    upper = sum(c.isupper() for c in letters) / len(letters)
     if upper > 0.75:
         return "upper"
     if upper < 0.015:
@@ -100,12 +109,40 @@ class _Candidate(NamedTuple):
 class _Doc:
     raw: str
     text: str
-    origin: list[int]
+    origin: Sequence[int]
     mode: str
     tokens: list[_Token]
     numeric: list[_Span]  # amounts, dates, times, counts: never identifiers
     phrases: list[_Span]  # known public phrases and places
     public: list[_Span]  # streets, agencies, facilities, places: never names
+    # Computed once and shared by the detectors: where words and numbers start, with the next few
+    # characters in lower case, and the matches of patterns that several detectors scan for.
+    _starts: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _found: dict[re.Pattern[str], list[re.Match[str]]] = field(default_factory=dict)
+
+    def starts(self, kind: str) -> list[tuple[int, str]]:
+        """Positions where a run of letters ("word") or of digits ("number") starts, each with the
+        next four characters in lower case."""
+        found = self._starts.get(kind)
+        if found is None:
+            text = self.text
+            if kind == "word":
+                at = [t.start for t in self.tokens]
+                for t in self.tokens:  # "ibu-ibu", "Jum'at": a run of letters starts after the mark too
+                    if "-" in t.text or "'" in t.text:
+                        at += [t.start + i + 1 for i, c in enumerate(t.text) if c in "-'"]
+                at.sort()
+            else:
+                at = [m.start() for m in _DIGITS.finditer(text)]
+            found = self._starts[kind] = [(p, text[p : p + _HEAD].lower()) for p in at]
+        return found
+
+    def found(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """``pattern.finditer`` over the text, once per document whoever asks."""
+        matches = self._found.get(pattern)
+        if matches is None:
+            matches = self._found[pattern] = list(pattern.finditer(self.text))
+        return matches
 
     @classmethod
     def of(cls, raw: str) -> _Doc:
@@ -113,6 +150,103 @@ class _Doc:
         tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
         # numeric, phrases and public are filled in by the driver: they need the detectors' modules
         return cls(raw, text, origin, _case_mode(text), tokens, [], [], [])
+
+
+_DIGITS = re.compile(r"\d+")
+_HEAD = 4
+
+
+class _Scan:
+    r"""A pattern that can only match where a word (or a number) starts, scanned only there.
+
+    Python's regex engine tries a pattern such as ``(?i)(?<![^\W\d_])(?:saya|kami|...)`` at every
+    character of the text; a complaint has a few dozen word starts, and the first letters of the
+    pattern rule most of them out. ``finditer(doc)`` returns exactly what ``pattern.finditer(text)``
+    would: the same matches, leftmost first, never overlapping.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], starts: str) -> None:
+        self.pattern = pattern
+        self.starts = starts
+        prefixes = _prefixes(pattern)
+        if starts == "word":
+            # every match must begin with a letter that no letter precedes, in every alternative
+            assert re.match(r"(?:\(\?i\))?\(\?<!(?:\[\^\\W\\d_\]|\\w|\[\\w\])\)", pattern.pattern), pattern.pattern
+            assert all(p[:1].isalpha() for p in prefixes), (pattern.pattern, prefixes)
+            assert pattern.flags & re.IGNORECASE or not any(c.isupper() for p in prefixes for c in p)
+        else:
+            # every match must begin with a digit that no digit precedes
+            assert pattern.pattern.startswith(("(?<!\\d)", "(?<=\\d")), pattern.pattern
+            assert all(p[:1].isdigit() or not p for p in prefixes), (pattern.pattern, prefixes)
+        self.prefixes = tuple(sorted(p for p in prefixes if p)) if all(prefixes) else ("",)
+
+    def finditer(self, doc: _Doc) -> list[re.Match[str]]:
+        text, prefixes, match = doc.text, self.prefixes, self.pattern.match
+        found = []
+        pos = 0
+        for at, head in doc.starts(self.starts):
+            if at < pos or not head.startswith(prefixes):
+                continue
+            m = match(text, at)
+            if m:
+                found.append(m)
+                pos = max(m.end(), at + 1)
+        return found
+
+
+def _prefixes(pattern: re.Pattern[str]) -> set[str]:
+    """Every string of up to four characters that a match of the pattern may start with (lower case
+    when it ignores case); "" when the pattern may start with anything."""
+    parsed = re_parser.parse(pattern.pattern, pattern.flags)
+    fold = bool(parsed.state.flags & re.IGNORECASE)
+    return {s for s, _ in _sequence_prefixes(list(parsed), fold)}
+
+
+def _sequence_prefixes(items: list[tuple[Any, Any]], fold: bool) -> set[tuple[str, bool]]:
+    """(prefix, complete) pairs: complete when the items match exactly the prefix, so what follows
+    them may add to it."""
+    current = {("", True)}
+    for op, av in items:
+        expansions = _item_prefixes(op, av, fold)
+        grown = set()
+        for s, complete in current:
+            if not complete or len(s) >= _HEAD:
+                grown.add((s[:_HEAD], False))
+                continue
+            for e, e_complete in expansions:
+                t = s + e
+                grown.add((t[:_HEAD], False) if len(t) >= _HEAD else (t, e_complete))
+        current = grown
+        if not any(complete for _, complete in current):
+            break
+    return current
+
+
+def _item_prefixes(op: Any, av: Any, fold: bool) -> set[tuple[str, bool]]:
+    if op is re_constants.LITERAL:
+        return {(chr(av).lower() if fold else chr(av), True)}
+    if op is re_constants.IN:
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is re_constants.LITERAL:
+                chars.add(chr(item_av))
+            elif item_op is re_constants.RANGE and item_av[1] - item_av[0] < 40:
+                chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
+            else:
+                return {("", False)}
+        return {(c.lower() if fold else c, True) for c in chars}
+    if op is re_constants.BRANCH:
+        return {pair for branch in av[1] for pair in _sequence_prefixes(list(branch), fold)}
+    if op is re_constants.SUBPATTERN:
+        return _sequence_prefixes(list(av[3]), fold)
+    if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT, re_constants.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        inner = _sequence_prefixes(list(sub), fold)
+        once = inner if high == 1 else {(s, False) for s, _ in inner}
+        return once | ({("", True)} if low == 0 else set())
+    if op in (re_constants.ASSERT, re_constants.ASSERT_NOT, re_constants.AT):
+        return {("", True)}  # takes no characters
+    return {("", False)}
 
 
 def _overlaps(start: int, end: int, spans: Iterable[_Span]) -> bool:

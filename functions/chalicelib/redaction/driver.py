@@ -54,7 +54,7 @@ def _join(doc: _Doc, chosen: list[_Candidate]) -> list[_Candidate]:
 def _document(text: str) -> _Doc:
     """The normalised text with its tokens, and the spans no identifier or name may take."""
     doc = _Doc.of(text)
-    doc.numeric = _numeric_spans(doc.text)
+    doc.numeric = _numeric_spans(doc)
     doc.phrases = [_Span(m.start(), m.end()) for m in _PUBLIC_PHRASES.finditer(doc.text)]
     doc.public = _public_spans(doc)
     return doc

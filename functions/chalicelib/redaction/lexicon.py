@@ -141,8 +141,14 @@ _DEGREES = _degree_regex()
 _DEGREE_WORDS = frozenset(w.lower() for d in _LEX.degrees for w in re.split(r"[.\s]+", d) if w)
 
 
+# A degree starts, after at most "\s?,?\s?", with one of these letters.
+_DEGREE_FIRST = frozenset(piece[0].lower() for d in _LEX.degrees for piece in d.split(".")[:1] if piece)
+
+
 def _degree_at(text: str, pos: int) -> int | None:
     """Where academic degrees written right after position pos end (", S.Pd., M.Si."), if any."""
+    if text[pos : pos + 4].lstrip().lstrip(",").lstrip()[:1].lower() not in _DEGREE_FIRST:
+        return None  # the usual case, decided without the regex
     m = _DEGREES.match(text, pos)
     if not m:
         return None

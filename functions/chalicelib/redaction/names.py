@@ -11,7 +11,7 @@ import bisect
 import re
 
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
-from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Span
+from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span
 from .lexicon import (
     _AFFIXED,
     _DEGREE_WORDS,
@@ -108,6 +108,13 @@ _JURISDICTION = frozenset(
 )
 
 
+# The cues are scanned only where a word starts (see document._Scan).
+_EXPLICIT_CUE_SCAN, _STRONG_CUE_SCAN, _MEDIUM_CUE_SCAN, _WEAK_CUE_SCAN, _HERE_SCAN, _TEMPORAL_SCAN, _INITIALS_SCAN = (
+    _Scan(pattern, "word")
+    for pattern in (_EXPLICIT_CUE, _STRONG_CUE, _MEDIUM_CUE, _WEAK_CUE, _HERE, _TEMPORAL, _INITIALS)
+)
+
+
 class _Names:
     """Person names: seeds from cues, honorifics, titles and the name list, grown over neighbours."""
 
@@ -123,9 +130,9 @@ class _Names:
         self.lower_names = self.mixed and any(
             not t.cap and t.low in _LEX.names and t.low not in _LEX.common and len(t.low) > 3 for t in doc.tokens
         )
-        links = [_Span(m.start(), m.end()) for m in _EMAIL.finditer(doc.text)]  # "budi.santoso@...": not a name
-        links += [_Span(m.start(), m.end()) for m in _PROFILE_URL.finditer(doc.text)]
-        links += [_Span(m.start(), m.end()) for m in _HANDLE.finditer(doc.text)]
+        links = [_Span(m.start(), m.end()) for m in doc.found(_EMAIL)]  # "budi.santoso@...": not a name
+        links += [_Span(m.start(), m.end()) for m in doc.found(_PROFILE_URL)]
+        links += [_Span(m.start(), m.end()) for m in doc.found(_HANDLE)]
         if links:
             self.public = [p or _overlaps(t.start, t.end, links) for p, t in zip(self.public, doc.tokens, strict=True)]
         for i, tok in enumerate(self.tokens):  # "Camat Lowokwaru (Ibu ...)", "Kapolsek Sukun Bapak ...": a place
@@ -402,22 +409,22 @@ class _Names:
     def spans(self) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
         text = self.doc.text
-        for m in _EXPLICIT_CUE.finditer(text):
+        for m in _EXPLICIT_CUE_SCAN.finditer(self.doc):
             ranges.append(self.after_cue(m.end(), _EXPLICIT) or (-1, -1))
-        for m in _STRONG_CUE.finditer(text):
+        for m in _STRONG_CUE_SCAN.finditer(self.doc):
             ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
-        for m in _MEDIUM_CUE.finditer(text):
+        for m in _MEDIUM_CUE_SCAN.finditer(self.doc):
             # "tetangga saya yang mampu": after "yang" comes a verb or an adjective, seldom a name
             strength = _WEAK if re.search(r"(?i)\b(?:yang|yg)\W*$", m.group()) else _MEDIUM
             ranges.append(self.after_cue(m.end(), strength) or (-1, -1))
-        for m in _WEAK_CUE.finditer(text):
+        for m in _WEAK_CUE_SCAN.finditer(self.doc):
             if "," not in m.group():  # "sulit dihubungi, Jatimulyo belum ...": the comma ends what the cue says
                 ranges.append(self.after_cue(m.end(), _WEAK) or (-1, -1))
         for i in self.fuzzy_cues():
             ranges.append(self.after_cue(self.tokens[i].end, _EXPLICIT) or (-1, -1))
-        for m in _HERE.finditer(text):
+        for m in _HERE_SCAN.finditer(self.doc):
             ranges.append(self.before(m.start()) or (-1, -1))
-        for m in _TEMPORAL.finditer(text):  # "kemarin darsinah datang": a subject before a verb
+        for m in _TEMPORAL_SCAN.finditer(self.doc):  # "kemarin darsinah datang": a subject before a verb
             ranges.append(self.subject(m.end()) or (-1, -1))
         for m in _AGE.finditer(text):
             ranges.append(self.before(m.start(), _STRONG) or (-1, -1))
@@ -624,7 +631,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
         if degree:
             end = degree
         found.append(_Candidate("nama", start, end, _P_NAMA))
-    for m in _INITIALS.finditer(doc.text):  # "berinisial AS", "inisial M.A."
+    for m in _INITIALS_SCAN.finditer(doc):  # "berinisial AS", "inisial M.A."
         end = m.start("i") + len(m.group("i").rstrip())
         found.append(_Candidate("nama", m.start("i"), end, _P_NAMA))
     return found

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .document import _Span
+from .document import _Doc, _Scan, _Span
 
 _MONTH = (
     r"(?:jan(?:uari)?|feb(?:ruari)?|pebruari|mar(?:et)?|apr(?:il)?|mei|juni?|juli?|agu(?:stus)?|agt|ags|agst"
@@ -54,10 +54,18 @@ _COUNT_AFTER_DIGITS = re.compile(rf"(?<=\d[ ])\d{{1,2}}\s?(?:{_UNITS})\b")
 _NUMERIC = [re.compile(p, re.IGNORECASE) for p in _NUMERIC_PATTERNS] + [_COUNT_AFTER_DIGITS]
 
 
-def _numeric_spans(text: str) -> list[_Span]:
-    spans = [_Span(m.start(), m.end()) for m in _REFERENCE.finditer(text)]
-    for pattern in _NUMERIC:
-        for m in pattern.finditer(text):
+# Each pattern is scanned only where a word or a number starts (see document._Scan).
+_REFERENCE_SCAN = _Scan(_REFERENCE, "word")
+_NUMERIC_SCANS = [_Scan(p, "number" if p.pattern.startswith(("(?<!\\d)", "(?<=\\d")) else "word") for p in _NUMERIC]
+
+
+def _numeric_spans(doc: _Doc) -> list[_Span]:
+    if not doc.starts("number"):
+        return []  # every one of them has a digit
+    spans = [_Span(m.start(), m.end()) for m in _REFERENCE_SCAN.finditer(doc)]
+    for scan in _NUMERIC_SCANS:
+        pattern = scan.pattern
+        for m in scan.finditer(doc):
             if "d" in pattern.groupindex and m.group("d") and not _plausible_day_month(m.group("d"), m.group("m")):
                 continue
             spans.append(_Span(m.start(), m.end()))
