@@ -100,6 +100,25 @@ _SUBJECT_VERBS = frozenset(
     "datang dtg pergi pulang bilang marah ngamuk minta bakar buang lewat masuk pukul teriak nyuruh ngomong lapor jual "
     "beli ambil bawa tanya parkir nabrak mukul ngancam nagih malak".split()
 )
+_LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[a-zA-Z][.)]|[-\u2022*])[ \t]+")
+# A list of people: "disaksikan oleh:", "yang tertipu:", "warga yang hadir:", "daftar lansia ...:"
+_LIST_OF_PEOPLE = re.compile(
+    r"(?i)(?:saksi|disaksikan|korban|tertipu|hadir|pedagang|peserta|anggota|pasien|murid|siswa|lansia|keluarga"
+    r"|penerima|pelaku|petugas|warga|nama-nama|nama)[^\n]{0,60}:[ \t]*\n?$"
+)
+_SPEAKER = re.compile(r"(?m)^[ \t]*(?P<stamp>\[[^\]\n]{4,30}\][ \t]*)?(?P<who>[^\W\d_][^\n:\[\]]{0,40}?)[ \t]?:[ \t]")
+_CLOSING_LINE = re.compile(
+    r"(?im)^[ \t]*(?:hormat\s+(?:saya|kami)|salam(?:[ \t]+\w+)?|terima\s*kasih|makasih|tertanda|wassalam\w*"
+    r"(?:[ \t]+wr\.?[ \t]*wb\.?)?|ttd\.?|regards)[ \t]*[,.]?[ \t]*\n[ \t]*"
+)
+_ID_AFTER = re.compile(r"(?i)[ \t]?[,(][ \t]?(?:nik|no\.?\s?ktp|ktp)(?![^\W\d_])")
+_HEAD_END = re.compile(r"[ \t]*(?:$|\n|,|\(|[-\u2013\u2014]\s|:|\u2713|\u2717)")
+# Words that open a line or an item but are not names: field labels and the writer's own voice.
+_NOT_A_HEAD = frozenset(
+    "sy saya aku admin min mimin nama alamat waktu lokasi tanggal tgl hari hasil catatan kronologi perihal hal "
+    "lampiran keterangan ket total jumlah kontak status tempat acara agenda kegiatan info kategori uraian judul "
+    "isi pesan laporan keluhan tujuan dari kepada subjek topik".split()
+)
 _CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
 _BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu".split())
 _JURISDICTION = frozenset(
@@ -437,7 +456,133 @@ class _Names:
         for i in range(len(self.tokens)):
             ranges.append(self.seed_at(i) or (-1, -1))
         ranges = [r for r in ranges if r[0] >= 0]
+        ranges += self.structured(ranges)
         return ranges + self.coordinated(ranges)
+
+    # -- structure: lists, chat lines, signatures, the identity fields after a name
+    def structured(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names placed by the shape of the text rather than by a cue word: the people of a list
+        whose other items are names ("disaksikan oleh:\\n1. Baharuddin\\n2. Rajin Makmur"), the
+        speakers of a forwarded chat ("[22/07/26 14.32] Kayla: ..."), the line after a closing
+        ("Hormat saya,\\nAnak Agung Ayu Sriasih"), a name right before its NIK ("Damai Sakti, NIK
+        ..."), and a name set off by commas after a role ("sopirnya, Pelita, ...")."""
+        text, tokens = self.doc.text, self.tokens
+        ranges: list[tuple[int, int]] = []
+        inside = {k for first, last in found if first >= 0 for k in range(first, last + 1)}
+        for group in self.list_groups():
+            heads = [h for h in (self.head(j) for j in group) if h]
+            people = any(k in inside for first, last in heads for k in range(first, last + 1))
+            intro = _LIST_OF_PEOPLE.search(text, max(0, tokens[group[0]].start - 80), tokens[group[0]].start)
+            if people or intro:
+                ranges += heads
+        speakers = list(_SPEAKER.finditer(text))
+        for m in speakers:
+            if m.group("stamp") or len(speakers) >= 2:
+                j = self.first_token_at(m.start("who"))
+                head = self.head(j, speaker=True) if j is not None else None
+                # without a time stamp, "Kategori:", "Uraian:" are fields: a speaker has a name word
+                if head and tokens[head[1]].end == m.end("who") and (m.group("stamp") or self.unusual(head)):
+                    ranges.append(head)
+        for m in _CLOSING_LINE.finditer(text):
+            j = self.first_token_at(m.end())
+            head = self.head(j) if j is not None else None
+            if head:
+                ranges.append(head)
+        for m in _ID_AFTER.finditer(text):
+            head = self.head_before(m.start())
+            if head and (self.mixed or self.unusual(head)):
+                ranges.append(head)
+        if self.mixed:
+            for i, tok in enumerate(tokens):  # "sopirnya, Pelita, buat antar", "Ketua BEM, Surya Makmur, dapat"
+                if not _is_role(tok.low) or self.public[i]:
+                    continue
+                j = i + 1
+                while (
+                    j < len(tokens)
+                    and j - i <= 2
+                    and tokens[j].acronym
+                    and text[tokens[j - 1].end : tokens[j].start] == " "
+                ):
+                    j += 1
+                if j < len(tokens) and text[tokens[j - 1].end : tokens[j].start] == ", " and tokens[j].cap:
+                    head = self.head(j)
+                    if head and re.match(r"\\s?[,.(]", text[tokens[head[1]].end : tokens[head[1]].end + 2]):
+                        ranges.append(head)
+        return [r for r in ranges if r[0] >= 0]
+
+    def unusual(self, span: tuple[int, int]) -> bool:
+        """Whether a span has a word that is a listed name or not an Indonesian word."""
+        return any(self.is_name(k) or not self.dictionary(k) for k in range(span[0], span[1] + 1))
+
+    def list_groups(self) -> list[list[int]]:
+        """The first tokens of the items of each list ("1. ", "a. ", "- " at the start of a line),
+        grouped by list (items on consecutive lines)."""
+        groups: list[list[int]] = []
+        last_line_end = -2
+        for m in _LIST_ITEM.finditer(self.doc.text):
+            j = self.first_token_at(m.end())
+            if j is None or self.tokens[j].start != m.end():
+                continue
+            if groups and self.doc.text.count("\\n", last_line_end, m.start()) <= 1 and last_line_end >= 0:
+                groups[-1].append(j)
+            else:
+                groups.append([j])
+            last_line_end = self.doc.text.find("\\n", m.end())
+            if last_line_end < 0:
+                last_line_end = len(self.doc.text)
+        return groups
+
+    def head_word(self, k: int, speaker: bool = False) -> bool:
+        """Whether token k can be part of a name that the text's structure places (any word but a
+        role, an honorific, a label or a public name; capitalised when capitals carry meaning)."""
+        tok = self.tokens[k]
+        if (
+            self.blocked(k)
+            or tok.low in _FUNCTION_WORDS
+            or tok.low in _NOT_A_HEAD
+            or len(tok.text) < 2
+            and not self.initial(k)
+        ):
+            return False
+        if speaker and tok.low in _LEX.common and tok.low not in _LEX.names:
+            return False
+        return tok.cap or not self.mixed
+
+    def head(self, j: int, speaker: bool = False) -> tuple[int, int] | None:
+        """The name that opens a list item, a chat line or a signature line: one to five words, then
+        the end of the line, a comma, a bracket, a dash or a colon."""
+        tokens, text = self.tokens, self.doc.text
+        while j < len(tokens) and (tokens[j].low in _LEX.honorifics or self.is_title(j)) and self.adjacent(j):
+            j += 1  # "Pak Jaya", "Kak Andi Lolo": the honorific stays
+        if j >= len(tokens):
+            return None
+        k = j
+        if not (self.head_word(k, speaker) or self.particle_before_name(k)):
+            return None
+        while k + 1 < len(tokens) and k - j < 4 and self.adjacent(k):
+            nxt = k + 1
+            if self.head_word(nxt, speaker) or self.initial(nxt) or self.particle_before_name(nxt):
+                k = nxt
+            elif tokens[nxt].low in _PARTICLES and nxt + 1 < len(tokens) and self.adjacent(nxt):
+                k = nxt + 1  # "Sondang br. Siregar"
+            else:
+                break
+        after = text[tokens[k].end : tokens[k].end + 3]
+        return (j, k) if _HEAD_END.match(after) else None
+
+    def head_before(self, pos: int) -> tuple[int, int] | None:
+        """The name just before ", NIK ..." or " (NIK ...)": up to four words."""
+        last = bisect.bisect_left(self.starts_at, pos) - 1
+        if last < 0 or self.doc.text[self.tokens[last].end : pos].strip():
+            return None
+        first = last
+        if not self.head_word(last):
+            return None
+        while first > 0 and last - first < 3 and self.adjacent(first - 1) and self.head_word(first - 1):
+            first -= 1
+        if first > 0 and self.adjacent(first - 1) and self.tokens[first - 1].cap and self.mixed:
+            return None  # a longer capitalised phrase: a heading or a public name, not a person
+        return first, last
 
     def coordinated(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Names listed with a found one: "Sukarji, Masruroh, dan Debora Panjaitan", "lily kurniawati dan juminten"."""
