@@ -8,12 +8,15 @@ degree, a typo of a cue word.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+_REGIONS = Path(__file__).resolve().parent.parent / "regions"
 _DATA = Path(__file__).resolve().parent.parent / "data"  # chalicelib/data, shared with no one else yet
 
 
@@ -77,9 +80,36 @@ def _load_lexicon() -> _Lexicon:
         facility_openers=frozenset(w for w in facility if not w.startswith("!")),
         capital_openers=frozenset(w[1:] for w in facility if w.startswith("!")),
         ranks=frozenset(public["rank"]),
-        places=tuple(public["place"]),
-        phrases=tuple(public["phrase"]),
+        places=tuple(public["place"]) + _region_places(),
+        phrases=tuple(public["phrase"]) + _region_phrases(),
     )
+
+
+def _regions() -> list[dict[str, Any]]:
+    """Every region file shipped with the code (regions/*.json): its places and agencies are public."""
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(_REGIONS.glob("*.json"))]
+
+
+def _region_places() -> tuple[str, ...]:
+    """The kecamatan and kelurahan of every region, and the regions themselves ("Kota Pasuruan")."""
+    names = []
+    for region in _regions():
+        names.append(region["name"])
+        for kecamatan in region.get("kecamatan", []):
+            names.append(kecamatan["name"])
+            names += [kelurahan["name"] for kelurahan in kecamatan.get("kelurahan", [])]
+    return tuple(" ".join(n.lower().split()) for n in names)
+
+
+def _region_phrases() -> tuple[str, ...]:
+    """The agencies of every region and the bodies reports are forwarded to, by name and short name."""
+    names = []
+    for region in _regions():
+        names.append(region.get("operator", ""))
+        for agency in region.get("agencies", []):
+            names += [agency.get("name", ""), agency.get("short_name", "")]
+        names += [destination.get("name", "") for destination in region.get("forward_destinations", [])]
+    return tuple(" ".join(n.lower().split()) for n in names if n)
 
 
 _LEX = _load_lexicon()

@@ -35,8 +35,9 @@ from .public import _PLACE_PARTS
 # word that does not look like a word or a verb; WEAK ("oleh", "kepada", "mobil") takes only a listed
 # name or a capitalised unknown word.
 _EXPLICIT, _STRONG, _MEDIUM, _WEAK = 4, 3, 2, 1
-_ABBREVIATIONS = frozenset({"moh", "muh", "moch", "mochd", "mohd", "abd", "ach", "mhd", "md", "m", "st", "sy"})
-_PARTICLES = frozenset({"bin", "binti", "bt", "al", "el", "van", "der", "de", "da", "ibnu", "abu"})
+_ABBREVIATIONS = frozenset({"moh", "muh", "moch", "mochd", "mohd", "abd", "ach", "mhd", "md", "m", "st", "sy", "br"})
+# "br." / "boru" joins a Batak woman's given name to her clan ("Sondang br. Siregar")
+_PARTICLES = frozenset({"bin", "binti", "bt", "al", "el", "van", "der", "de", "da", "ibnu", "abu", "br", "boru"})
 _SKIP_AFTER_ROLE = frozenset(
     "loket jaga lapangan kebersihan parkir pdam pln sekolah kelas kelurahan kecamatan desa dinas bagian yang yg "
     "saya sy kami kita nya itu tersebut tsb baru lama perempuan laki pria wanita muda tua senior piket shift pos "
@@ -119,6 +120,16 @@ _NOT_A_HEAD = frozenset(
     "lampiran keterangan ket total jumlah kontak status tempat acara agenda kegiatan info kategori uraian judul "
     "isi pesan laporan keluhan tujuan dari kepada subjek topik".split()
 )
+_NOT_AFTER_HONORIFIC = frozenset(
+    "kota negara guru dokter haji hajah sekalian semua yth terhormat mohon tolong minta maaf ibu bapak".split()
+)
+# "ayah saya, Pelita, pasien BPJS": a relative, a comma, the name
+_KIN_COMMA = re.compile(
+    r"(?i)(?<![^\W\d_])(?:ayah|ibu|bapak|suami|istri|isteri|anak|adik|kakak|nenek|kakek|mertua|tetangga|teman"
+    r"|keponakan|cucu|paman|bibi)\s+(?:saya|sy|kami|kandung\s+saya)\s?,\s"
+)
+# Words for the people a "Role: Name" line names ("Ketua: ...", "Orang tua murid: ...")
+_KIN = frozenset("ayah ibu bapak istri suami anak kakak adik orang tua murid keluarga kepala wali pemilik".split())
 _CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
 _BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu".split())
 _JURISDICTION = frozenset(
@@ -483,6 +494,18 @@ class _Names:
                 # without a time stamp, "Kategori:", "Uraian:" are fields: a speaker has a name word
                 if head and tokens[head[1]].end == m.end("who") and (m.group("stamp") or self.unusual(head)):
                     ranges.append(head)
+        for m in speakers:  # "Ketua: Sondang br. Purba", "Kepala Keluarga: Awan", "Petugas: Asrul, dari ULP"
+            who = [k for k in range(len(tokens)) if m.start("who") <= tokens[k].start < m.end("who")]
+            if who and all(_is_role(tokens[k].low) or tokens[k].low in _KIN for k in who):
+                j = self.first_token_at(m.end())
+                head = self.head(j) if j is not None else None
+                if head and (self.mixed or self.unusual(head)):
+                    ranges.append(head)
+        for m in _KIN_COMMA.finditer(text):
+            j = self.first_token_at(m.end())
+            head = self.head(j) if j is not None and self.mixed else None
+            if head:
+                ranges.append(head)
         for m in _CLOSING_LINE.finditer(text):
             j = self.first_token_at(m.end())
             head = self.head(j) if j is not None else None
@@ -507,6 +530,11 @@ class _Names:
                 if j < len(tokens) and text[tokens[j - 1].end : tokens[j].start] == ", " and tokens[j].cap:
                     head = self.head(j)
                     if head and re.match(r"\\s?[,.(]", text[tokens[head[1]].end : tokens[head[1]].end + 2]):
+                        ranges.append(head)
+            for i, tok in enumerate(tokens):  # "Mutiara, sekretaris RT", "Saya Guntur, dosen Universitas ..."
+                if i > 0 and _is_role(tok.low) and not self.public[i] and text[tokens[i - 1].end : tok.start] == ", ":
+                    head = self.head_before(tokens[i - 1].end)
+                    if head and tokens[head[0]].cap and (self.unusual(head) or not self.sentence_start(head[0])):
                         ranges.append(head)
         return [r for r in ranges if r[0] >= 0]
 
@@ -641,7 +669,7 @@ class _Names:
             if i + 1 < len(self.tokens) and self.tokens[i + 1].low.endswith("nya"):
                 return None  # "kakak kelasnya", "ibu-nya": a relation, not a name
             if self.adjacent(i):
-                return self.take(i + 1, _STRONG)
+                return self.take(i + 1, _EXPLICIT if self.titled(i + 1) else _STRONG)
             comma = i + 1 < len(self.tokens) and self.doc.text[tok.end : self.tokens[i + 1].start] in (",", ", ", ". ,")
             return self.take(i + 1, _MEDIUM) if comma else None
         if _is_role(tok.low) and not self.public[i]:
@@ -653,6 +681,15 @@ class _Names:
         if self.is_name(i) or self.is_ambiguous(i) and self.mixed and tok.cap and not self.sentence_start(i):
             return self.grow_left(i), self.grow_right(i, _MEDIUM)
         return self.capitalised_words(i) if self.mixed else None
+
+    def titled(self, j: int) -> bool:
+        """Whether the word after an honorific is surely a name, even an ordinary word ("Pak Sakti
+        Gunung", "Saudara Permata", "PAK SALMON"): capitalised in a mixed-case text or written in a
+        text all in capitals, and not a word of place, office or grammar ("Ibu Kota", "Bapak yang")."""
+        tok = self.tokens[j]
+        if tok.low in _FUNCTION_WORDS or tok.low in _LOCATIVE or tok.low in _NOT_AFTER_HONORIFIC or self.blocked(j):
+            return False
+        return self.mixed and tok.cap and not tok.acronym or self.doc.mode == "upper"
 
     def after_role(self, i: int) -> tuple[int, int] | None:
         """'Lurah Bukir Hadi Santoso', 'petugas loket Andi', 'sopir truk DLH yaitu Tukimin'."""

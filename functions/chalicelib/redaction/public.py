@@ -47,7 +47,7 @@ _URL = re.compile(
 _NAMED_OPENERS = frozenset(
     "perum perumahan griya komplek kompleks villa residence graha masjid mesjid musholla mushola musala langgar "
     "surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan tpq madrasah gereja rsud rs rsu rsia gor "
-    "stadion universitas univ sd sdn smp smpn sma sman smk smkn tk "
+    "stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
     "klenteng kelenteng vihara pura gki gkjw gpdi gbi".split()
 )
 # Mosques, pesantren and churches are often named after people ("Masjid KH Hasyim Asy'ari").
