@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .document import _P_AKUN, _P_EMAIL, _Candidate, _Doc, _strip_trailing
-from .lexicon import _LEX, _agency_like, _one_typo
+from .lexicon import _LEX, _agency_like, _is_word, _one_typo
 
 _EMAIL = re.compile(
     r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:@\s?|\s@\s|\s?[\[(](?:at|@)[\])]\s?)"
@@ -101,6 +101,8 @@ def _is_handle(m: re.Match[str]) -> bool:
     first = handle.split()[0].lower().strip(".")
     if _public_handle(handle) or first in _LEX.common - _LEX.names and not re.search(r"[\d_.]", handle):
         return False
+    if first not in _LEX.names and _is_word(first) and not re.search(r"[\d_.]", handle) and "@" not in m.group():
+        return False  # "Akun IG palsu @...": a word about the account, the handle comes after
     explicit = bool(m.group("sep").strip()) or m.group("own") is not None or "@" in m.group()
     explicit = explicit or bool(re.search(r"(?i)\bakun\s*$", m.string[max(0, m.start() - 8) : m.start()]))
     label = m.group().split()[0].lower() if m.group().split() else ""

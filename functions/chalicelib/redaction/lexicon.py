@@ -64,6 +64,14 @@ class _Lexicon:
     phrases: tuple[str, ...]
 
 
+# Words of chat that PySastrawi's dictionary lacks: loanwords and the Sundanese, Minang and eastern
+# Indonesian function words that citizens write ("tos dilaporkeun", "ambo mau", "tra jalan").
+_CHAT_WORDS = frozenset(
+    "forward fwd share copy screenshot ss update link posting upload chat japri dm story status grup group "
+    "aya abdi teh tos can nu ka ambo awak indak tra su sa pe kitorang torang dong".split()
+)
+
+
 def _load_lexicon() -> _Lexicon:
     titles = _lines("titles_id.txt")
     public = _sections("public_id.txt")
@@ -71,7 +79,7 @@ def _load_lexicon() -> _Lexicon:
     return _Lexicon(
         names=frozenset(w.strip(".").lower() for line in _lines("names_id.txt") for w in line.split()),
         common=_words("common_id.txt"),
-        words=_root_words(),
+        words=_root_words() | _CHAT_WORDS,
         honorifics=_words("honorifics_id.txt"),
         titles=frozenset(t.lower() for t in titles if not t.startswith("@")),
         degrees=tuple(t[1:] for t in titles if t.startswith("@")),

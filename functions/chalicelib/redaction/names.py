@@ -39,6 +39,7 @@ _ABBREVIATIONS = frozenset({"moh", "muh", "moch", "mochd", "mohd", "abd", "ach",
 # "br." / "boru" joins a Batak woman's given name to her clan ("Sondang br. Siregar")
 _PARTICLES = frozenset({"bin", "binti", "bt", "al", "el", "van", "der", "de", "da", "ibnu", "abu", "br", "boru"})
 _SKIP_AFTER_ROLE = frozenset(
+    "kos kost kontrakan lahan tanah kendaraan usaha kebun sawah "
     "loket jaga lapangan kebersihan parkir pdam pln sekolah kelas kelurahan kecamatan desa dinas bagian yang yg "
     "saya sy kami kita nya itu tersebut tsb baru lama perempuan laki pria wanita muda tua senior piket shift pos "
     "kantor puskesmas teknik teknisi pelayanan layanan informasi pengaduan administrasi lingkungan setempat "
@@ -130,6 +131,10 @@ _KIN_COMMA = re.compile(
 )
 # Words for the people a "Role: Name" line names ("Ketua: ...", "Orang tua murid: ...")
 _KIN = frozenset("ayah ibu bapak istri suami anak kakak adik orang tua murid keluarga kepala wali pemilik".split())
+_NOT_A_NAME_CUE = re.compile(r"(?i)(?:balik\s|nama-)$")
+_SALUTATION = re.compile(
+    r"(?i)salam\s+(?:lestari|sehat|hangat|sejahtera|olahraga|damai|persatuan|perjuangan|literasi|satu\s+jiwa|kompak)\s*[,.!]"
+)
 _CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
 _BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu".split())
 _JURISDICTION = frozenset(
@@ -199,6 +204,10 @@ class _Names:
         if tok.low not in _LEX.titles or self.public[i]:
             return False
         dotted = self.doc.text[tok.end : tok.end + 1] == "."
+        if tok.low == "dr" and not dotted and tok.text == "dr":
+            # chat writes "dr" for "dari" ("fwd dr grup"): a doctor is "dr." or "dr" before a name
+            nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+            return nxt is not None and (nxt.cap if self.mixed else self.is_name(i + 1))
         return dotted or len(tok.low) > 2 or tok.low in ("hj", "kh", "dr")
 
     def blocked(self, i: int) -> bool:
@@ -440,12 +449,16 @@ class _Names:
         ranges: list[tuple[int, int]] = []
         text = self.doc.text
         for m in _EXPLICIT_CUE_SCAN.finditer(self.doc):
+            if _NOT_A_NAME_CUE.search(text, max(0, m.start() - 7), m.start()):
+                continue  # "balik nama sertifikat", "Nama-nama korban": not a person's name after it
             ranges.append(self.after_cue(m.end(), _EXPLICIT) or (-1, -1))
         for m in _STRONG_CUE_SCAN.finditer(self.doc):
             ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
         for m in _MEDIUM_CUE_SCAN.finditer(self.doc):
             # "tetangga saya yang mampu": after "yang" comes a verb or an adjective, seldom a name
             strength = _WEAK if re.search(r"(?i)\b(?:yang|yg)\W*$", m.group()) else _MEDIUM
+            if _SALUTATION.match(text, m.start()):
+                continue  # "Salam lestari,", "Salam sehat,": the greeting, the name is on the next line
             ranges.append(self.after_cue(m.end(), strength) or (-1, -1))
         for m in _WEAK_CUE_SCAN.finditer(self.doc):
             if "," not in m.group():  # "sulit dihubungi, Jatimulyo belum ...": the comma ends what the cue says
