@@ -107,6 +107,8 @@ _NPWP_FORMAT = re.compile(r"\d{2}\.\d{3}\.\d{3}\.\d[.\-]\d{3}\.\d{3}")
 def _number_kind(digits: str, shown: str, cue: str | None, plus: bool, strict: bool) -> str | None:
     """What a run of digits is, from its length, its shape and the cue word before it."""
     n = len(digits)
+    if digits[0] == "1" and n <= 8:
+        return None  # a call centre ("1500-112", "14045"): no Indonesian phone number starts with 1
     phone = _is_phone(digits, plus)
     if cue == "telepon" and (phone or 7 <= n <= 14):
         return "telepon"
@@ -216,6 +218,8 @@ def _plates(doc: _Doc) -> list[_Candidate]:
     found = []
     for m in _PLATE.finditer(doc.text):
         region, suffix = m.group("r"), m.group("s")
+        if doc.text[m.start() - 1 : m.start()] == "-" or re.match(r"-\w", doc.text[m.end() : m.end() + 2]):
+            continue  # inside a longer code: the report number "MKS-K4CU-3UYQ"
         before = max(0, m.start() - 14)
         if region.upper() not in _PLATE_REGIONS or (
             _NOT_BEFORE_PLATE.search(doc.text, before, m.start())

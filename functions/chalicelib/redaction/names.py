@@ -844,4 +844,10 @@ def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, 
         and not finder.blocked(k)
         and not finder.is_title(k)
     }
-    return [(k, k) for k, tok in enumerate(tokens) if tok.low in words and not finder.blocked(k)]
+    # In a mixed-case text an ordinary word in lower case is the word, not the name ("Pedagang bunga"
+    # beside "3. Bunga")
+    return [
+        (k, k)
+        for k, tok in enumerate(tokens)
+        if tok.low in words and not finder.blocked(k) and not (finder.mixed and not tok.cap and finder.dictionary(k))
+    ]

@@ -47,13 +47,18 @@ _URL = re.compile(
 _NAMED_OPENERS = frozenset(
     "perum perumahan griya komplek kompleks villa residence graha masjid mesjid musholla mushola musala langgar "
     "surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan tpq madrasah gereja rsud rs rsu rsia gor "
-    "stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
+    "lapangan stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
     "klenteng kelenteng vihara pura gki gkjw gpdi gbi".split()
 )
 # Mosques, pesantren and churches are often named after people ("Masjid KH Hasyim Asy'ari").
 _RELIGIOUS_OPENERS = frozenset(
     "masjid mesjid musholla mushola musala langgar surau pondok ponpes pesantren yayasan tpq gereja klenteng "
     "kelenteng vihara pura gki gkjw gpdi gbi mi min mis mts mtsn madrasah".split()
+)
+# Places named after people as a rule: "Stadion Lukas Enembe", "RSUD Abdul Wahab Sjahranie", "Lapangan
+# Puputan Badung I Gusti Ngurah Made Agung", "UIN Syarif Hidayatullah", "Bandara Abdul Rachman Saleh".
+_MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
+    "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral".split()
 )
 # Acronyms that open a name even in lower case inside a mixed-case text ("di mi darul ulum"); not
 # "min" (admin), "ma" (mother) or "man".
@@ -172,7 +177,7 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
             return None  # "Kel. Panggungrejo KH. Reza": a title starts a person
         if _is_role(tok.low) and opener not in _BUILDINGS:
             return None  # "Kecamatan Purworejo Bidan Hj. Wayan": the role starts a person
-        if opener not in _RELIGIOUS_OPENERS and _starts_person(doc, j):
+        if opener not in _MEMORIAL_OPENERS and _starts_person(doc, j):
             return None
     names_allowed = street or after_rank or opener in _NAMED_OPENERS or (j > i + 1 and _plain_word(doc, tokens[j - 1]))
     caseless = doc.mode != "mixed" or not tokens[i].cap  # "puskesmas bugul kidul" in a mixed-case text
