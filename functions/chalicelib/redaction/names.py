@@ -102,10 +102,15 @@ _SUBJECT_VERBS = frozenset(
     "datang dtg pergi pulang bilang marah ngamuk minta bakar buang lewat masuk pukul teriak nyuruh ngomong lapor jual "
     "beli ambil bawa tanya parkir nabrak mukul ngancam nagih malak".split()
 )
-_LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[a-zA-Z][.)]|[-\u2022*])[ \t]+")
+# "1. ", "a) ", "- " at the start of a line; or a line of an attendance list, "Sulastri \u2713"
+_LIST_ITEM = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}[.)]|[a-zA-Z][.)]|[-\u2022*])[ \t]+|^(?=[^\W\d_][^\n]{0,40}[ \t][\u2713\u2717][ \t]*$)"
+)
+# A table whose header has a "Nama" column: "No | Nama | NIK"
+_TABLE_HEADER = re.compile(r"(?im)^[^\n]*\|[^\n]*$")
 # A list of people: "disaksikan oleh:", "yang tertipu:", "warga yang hadir:", "daftar lansia ...:"
 _LIST_OF_PEOPLE = re.compile(
-    r"(?i)(?:saksi|disaksikan|korban|tertipu|hadir|pedagang|peserta|anggota|pasien|murid|siswa|lansia|keluarga"
+    r"(?i)(?:absensi|daftar\s+hadir|saksi|disaksikan|korban|tertipu|hadir|pedagang|peserta|anggota|pasien|murid|siswa|lansia|keluarga"
     r"|penerima|pelaku|petugas|warga|nama-nama|nama)[^\n]{0,60}:[ \t]*\n?$"
 )
 _SPEAKER = re.compile(r"(?m)^[ \t]*(?P<stamp>\[[^\]\n]{4,30}\][ \t]*)?(?P<who>[^\W\d_][^\n:\[\]]{0,40}?)[ \t]?:[ \t]")
@@ -119,7 +124,7 @@ _HEAD_END = re.compile(r"[ \t]*(?:$|\n|,|\(|[-\u2013\u2014]\s|:|\u2713|\u2717)")
 _NOT_A_HEAD = frozenset(
     "sy saya aku admin min mimin nama alamat waktu lokasi tanggal tgl hari hasil catatan kronologi perihal hal "
     "lampiran keterangan ket total jumlah kontak status tempat acara agenda kegiatan info kategori uraian judul "
-    "isi pesan laporan keluhan tujuan dari kepada subjek topik".split()
+    "isi pesan laporan keluhan tujuan dari kepada subjek topik pengurus panitia identitas transfer".split()
 )
 _NOT_AFTER_HONORIFIC = frozenset(
     "kota negara guru dokter haji hajah sekalian semua yth terhormat mohon tolong minta maaf ibu bapak".split()
@@ -336,6 +341,9 @@ class _Names:
             return True
         if self.is_ambiguous(i):
             return strength >= _MEDIUM or (self.mixed and tok.cap)
+        if strength >= _EXPLICIT and tok.low in _LEX.common and self.after_honorific(i):
+            # "Pak Gunung", "Saudara Permata": an ordinary word that the honorific says is a name
+            return self.capital(i) if self.mixed else not tok.acronym or self.doc.mode == "upper"
         if tok.low in _LEX.common or tok.low in _LEX.titles:
             # "saya Mei Ling", "Tante The Kian Hoo": a capitalised word before another name word
             nxt = i + 1
@@ -497,12 +505,16 @@ class _Names:
             heads = [h for h in (self.head(j) for j in group) if h]
             people = any(k in inside for first, last in heads for k in range(first, last + 1))
             intro = _LIST_OF_PEOPLE.search(text, max(0, tokens[group[0]].start - 80), tokens[group[0]].start)
-            if people or intro:
+            checked = all(re.match(r"[^\n]*[\u2713\u2717][ \t]*$", text[tokens[j].start :]) for j in group)
+            if people or intro or checked and len(group) >= 2:
                 ranges += heads
+        ranges += self.table_names()
         speakers = list(_SPEAKER.finditer(text))
         for m in speakers:
             if m.group("stamp") or len(speakers) >= 2:
                 j = self.first_token_at(m.start("who"))
+                while j is not None and j + 1 < len(tokens) and _is_role(tokens[j].low) and self.adjacent(j):
+                    j += 1  # "Satpam Damai:", "Kepling Gunung:"
                 head = self.head(j, speaker=True) if j is not None else None
                 # without a time stamp, "Kategori:", "Uraian:" are fields: a speaker has a name word
                 if head and tokens[head[1]].end == m.end("who") and (m.group("stamp") or self.unusual(head)):
@@ -550,6 +562,27 @@ class _Names:
                     if head and tokens[head[0]].cap and (self.unusual(head) or not self.sentence_start(head[0])):
                         ranges.append(head)
         return [r for r in ranges if r[0] >= 0]
+
+    def table_names(self) -> list[tuple[int, int]]:
+        """The cells under a "Nama" column of a table written with bars ("No | Nama | NIK")."""
+        text = self.doc.text
+        found: list[tuple[int, int]] = []
+        column = None
+        for m in _TABLE_HEADER.finditer(text):
+            cells = m.group().split("|")
+            names = [c for c, cell in enumerate(cells) if cell.strip().lower() in ("nama", "nama lengkap")]
+            if names:
+                column = names[0]
+                continue
+            if column is None or column >= len(cells):
+                continue
+            start = m.start() + sum(len(c) + 1 for c in cells[:column])
+            j = self.first_token_at(start)
+            if j is not None and self.tokens[j].start < start + len(cells[column]):
+                head = self.head(j)
+                if head:
+                    found.append(head)
+        return found
 
     def unusual(self, span: tuple[int, int]) -> bool:
         """Whether a span has a word that is a listed name or not an Indonesian word."""
@@ -695,12 +728,22 @@ class _Names:
             return self.grow_left(i), self.grow_right(i, _MEDIUM)
         return self.capitalised_words(i) if self.mixed else None
 
+    def after_honorific(self, j: int) -> bool:
+        """Whether token j follows an honorific across one space ("Pak Gunung", not "mbak. Trims")."""
+        return (
+            j > 0
+            and self.tokens[j - 1].low in _LEX.honorifics
+            and self.doc.text[self.tokens[j - 1].end : self.tokens[j].start] == " "
+        )
+
     def titled(self, j: int) -> bool:
         """Whether the word after an honorific is surely a name, even an ordinary word ("Pak Sakti
         Gunung", "Saudara Permata", "PAK SALMON"): capitalised in a mixed-case text or written in a
         text all in capitals, and not a word of place, office or grammar ("Ibu Kota", "Bapak yang")."""
         tok = self.tokens[j]
         if tok.low in _FUNCTION_WORDS or tok.low in _LOCATIVE or tok.low in _NOT_AFTER_HONORIFIC or self.blocked(j):
+            return False
+        if not self.after_honorific(j) or tok.low in _NOT_A_HEAD:
             return False
         return self.mixed and tok.cap and not tok.acronym or self.doc.mode == "upper"
 
