@@ -119,7 +119,7 @@ _CLOSING_LINE = re.compile(
     r"(?:[ \t]+wr\.?[ \t]*wb\.?)?|ttd\.?|regards)[ \t]*[,.]?[ \t]*\n[ \t]*"
 )
 _ID_AFTER = re.compile(r"(?i)[ \t]?[,(][ \t]?(?:nik|no\.?\s?ktp|ktp)(?![^\W\d_])")
-_HEAD_END = re.compile(r"[ \t]*(?:$|\n|,|\(|[-\u2013\u2014]\s|:|\u2713|\u2717)")
+_HEAD_END = re.compile(r"[ \t]*(?:$|\n|,|\(|\||[-\u2013\u2014]\s|:|\u2713|\u2717)")
 # Words that open a line or an item but are not names: field labels and the writer's own voice.
 _NOT_A_HEAD = frozenset(
     "sy saya aku admin min mimin nama alamat waktu lokasi tanggal tgl hari hasil catatan kronologi perihal hal "
@@ -504,7 +504,8 @@ class _Names:
         for group in self.list_groups():
             heads = [h for h in (self.head(j) for j in group) if h]
             people = any(k in inside for first, last in heads for k in range(first, last + 1))
-            intro = _LIST_OF_PEOPLE.search(text, max(0, tokens[group[0]].start - 80), tokens[group[0]].start)
+            line_start = text.rfind("\n", 0, tokens[group[0]].start) + 1
+            intro = _LIST_OF_PEOPLE.search(text, max(0, line_start - 80), line_start)
             checked = all(re.match(r"[^\n]*[\u2713\u2717][ \t]*$", text[tokens[j].start :]) for j in group)
             if people or intro or checked and len(group) >= 2:
                 ranges += heads
@@ -554,7 +555,7 @@ class _Names:
                     j += 1
                 if j < len(tokens) and text[tokens[j - 1].end : tokens[j].start] == ", " and tokens[j].cap:
                     head = self.head(j)
-                    if head and re.match(r"\\s?[,.(]", text[tokens[head[1]].end : tokens[head[1]].end + 2]):
+                    if head and re.match(r"\s?[,.(]", text[tokens[head[1]].end : tokens[head[1]].end + 2]):
                         ranges.append(head)
             for i, tok in enumerate(tokens):  # "Mutiara, sekretaris RT", "Saya Guntur, dosen Universitas ..."
                 if i > 0 and _is_role(tok.low) and not self.public[i] and text[tokens[i - 1].end : tok.start] == ", ":
@@ -597,11 +598,11 @@ class _Names:
             j = self.first_token_at(m.end())
             if j is None or self.tokens[j].start != m.end():
                 continue
-            if groups and self.doc.text.count("\\n", last_line_end, m.start()) <= 1 and last_line_end >= 0:
+            if groups and self.doc.text.count("\n", last_line_end, m.start()) <= 1 and last_line_end >= 0:
                 groups[-1].append(j)
             else:
                 groups.append([j])
-            last_line_end = self.doc.text.find("\\n", m.end())
+            last_line_end = self.doc.text.find("\n", m.end())
             if last_line_end < 0:
                 last_line_end = len(self.doc.text)
         return groups
