@@ -119,6 +119,26 @@ class _Doc:
     # characters in lower case, and the matches of patterns that several detectors scan for.
     _starts: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _found: dict[re.Pattern[str], list[re.Match[str]]] = field(default_factory=dict)
+    _candidates: dict[str, dict[int, list[tuple[int, str]]]] = field(default_factory=dict)
+
+    def candidates(self, scan: _Scan) -> list[tuple[int, str]]:
+        """The starts where the scan's pattern may match: those that begin with one of its prefixes."""
+        by_scan = self._candidates.get(scan.starts)
+        if by_scan is None:
+            by_scan = self._candidates[scan.starts] = {}
+            two, one, unkeyed = _SCAN_INDEX.get(scan.starts, ({}, {}, []))
+            for start in self.starts(scan.starts):
+                head = start[1]
+                by_two = two.get(head[:2], ())
+                for sid in by_two:
+                    if head.startswith(_SCANS[sid].prefixes):
+                        by_scan.setdefault(sid, []).append(start)
+                for sid in one.get(head[:1], ()):
+                    if sid not in by_two and head.startswith(_SCANS[sid].prefixes):
+                        by_scan.setdefault(sid, []).append(start)
+            for sid in unkeyed:
+                by_scan[sid] = self.starts(scan.starts)
+        return by_scan.get(scan.id, [])
 
     def starts(self, kind: str) -> list[tuple[int, str]]:
         """Positions where a run of letters ("word") or of digits ("number") starts, each with the
@@ -179,19 +199,37 @@ class _Scan:
             assert pattern.pattern.startswith(("(?<!\\d)", "(?<=\\d")), pattern.pattern
             assert all(p[:1].isdigit() or not p for p in prefixes), (pattern.pattern, prefixes)
         self.prefixes = tuple(sorted(p for p in prefixes if p)) if all(prefixes) else ("",)
+        # Index the scan by the first one or two characters of its prefixes, so that a document
+        # finds the candidates of every scan in one pass over its word starts (see _Doc.candidates).
+        self.id = len(_SCANS)
+        _SCANS.append(self)
+        index = _SCAN_INDEX.setdefault(starts, ({}, {}, []))
+        if self.prefixes == ("",):
+            index[2].append(self.id)
+        for prefix in self.prefixes:
+            if prefix:
+                keys = index[0] if len(prefix) >= 2 else index[1]
+                ids = keys.setdefault(prefix[:2], [])
+                if self.id not in ids:
+                    ids.append(self.id)
 
     def finditer(self, doc: _Doc) -> list[re.Match[str]]:
-        text, prefixes, match = doc.text, self.prefixes, self.pattern.match
+        text, match = doc.text, self.pattern.match
         found = []
         pos = 0
-        for at, head in doc.starts(self.starts):
-            if at < pos or not head.startswith(prefixes):
+        for at, _ in doc.candidates(self):
+            if at < pos:
                 continue
             m = match(text, at)
             if m:
                 found.append(m)
                 pos = max(m.end(), at + 1)
         return found
+
+
+_SCANS: list[_Scan] = []
+# per kind of start: scans by two-character key, scans by one-character key, scans with no key
+_SCAN_INDEX: dict[str, tuple[dict[str, list[int]], dict[str, list[int]], list[int]]] = {}
 
 
 def _prefixes(pattern: re.Pattern[str]) -> set[str]:

@@ -85,13 +85,14 @@ def _run_start(doc: _Doc, group_start: int, run_start: int) -> int:
 
 
 def _longest_classified(doc: _Doc, groups: list[tuple[int, int]], i: int, strict: bool) -> tuple[int, str] | None:
+    start = groups[i][0]
+    plus = doc.text[max(0, start - 2) : start].strip().endswith("+")
+    cue = _cue_before(doc, start)  # the same for every length tried
     for j in range(len(groups) - 1, i - 1, -1):
         digits = "".join(doc.text[s:e] for s, e in groups[i : j + 1])
         if len(digits) > 20:
             continue
-        start = groups[i][0]
-        plus = doc.text[max(0, start - 2) : start].strip().endswith("+")
-        kind = _number_kind(digits, doc.text[start : groups[j][1]], _cue_before(doc, start), plus, strict)
+        kind = _number_kind(digits, doc.text[start : groups[j][1]], cue, plus, strict)
         if kind:
             return j, kind
     return None

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
-from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span
+from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token
 from .lexicon import (
     _AFFIXED,
     _DEGREE_WORDS,
@@ -155,15 +155,24 @@ _EXPLICIT_CUE_SCAN, _STRONG_CUE_SCAN, _MEDIUM_CUE_SCAN, _WEAK_CUE_SCAN, _HERE_SC
 )
 
 
+def _covered(tokens: list[_Token], spans: list[_Span], length: int) -> list[bool]:
+    """For each token, whether any of the spans overlaps it (one pass over a character mask rather
+    than every span for every token)."""
+    if any(s >= e for s, e in spans):  # an empty span overlaps in _overlaps' sense but covers no character
+        return [_overlaps(t.start, t.end, spans) for t in tokens]
+    mask = bytearray(length)
+    for s, e in spans:
+        mask[s:e] = b"\x01" * (e - s)
+    return [mask.find(1, t.start, t.end) >= 0 for t in tokens]
+
+
 class _Names:
     """Person names: seeds from cues, honorifics, titles and the name list, grown over neighbours."""
 
     def __init__(self, doc: _Doc) -> None:
         self.doc = doc
         self.tokens = doc.tokens
-        self.public = [
-            _overlaps(t.start, t.end, doc.public) or _overlaps(t.start, t.end, doc.numeric) for t in doc.tokens
-        ]
+        self.public = _covered(doc.tokens, doc.public + doc.numeric, len(doc.text))
         self.mixed = doc.mode == "mixed"
         self.starts_at = [t.start for t in doc.tokens]
         # Does this writer put names in lower case ("saya hasanah firmansyah" in a mixed-case text)?
