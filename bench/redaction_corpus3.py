@@ -8,8 +8,18 @@ ordinary words, recent coined names), the ways citizens write (chat, formal lett
 WhatsApp messages, witness lists, capitals, signatures), officials named by role, structured
 identifiers in real spellings, and public names and numbers that must survive.
 
-Each Sample lists `pii` spans (must be removed) and `public` spans (must survive intact);
-honorifics, titles and role words next to a name are unlabelled. `split="tune"` may be used to
+Each Sample lists `pii` spans (must be removed) and `public` spans (must survive intact).
+Label conventions:
+- nama: the name as written, with the parts that belong to a registered name (Balinese "I"/"Ni"
+  and birth-order names, caste titles such as "Ida Bagus", Bugis "Andi", Makassar "Daeng" and
+  paddaengang, Madurese "Moh."/"Abd.", Batak "br."). Honorifics (Pak, Bu, Bli, Koh, Habib,
+  Mama...), roles (RT, Lurah, perawat, Babinsa...) and titles or degrees (H., Hj., dr., Drs.,
+  ", S.Pd.") next to a name are unlabelled: redacting them is neither a miss nor a harm.
+- rekening: the account number only, not the bank's name; alamat: street, number and RT/RW as
+  one span; email and akun: the whole address or handle, "@" included.
+- public role_without_name: a role word with no name attached ("lapor ke Pak RT");
+  word_also_a_name: an ordinary word that is a name elsewhere ("bunga", "sabar", "bintang").
+- Sample.traditions and Sample.template say where a text came from (for breakdowns). `split="tune"` may be used to
 improve the redactor; `split="heldout"` never is: the two use disjoint name lists, public name
 lists and templates, split by a fixed hash (bench/corpus3/split.py).
 
@@ -54,7 +64,7 @@ class Sample:
     pii: list[Item] = field(default_factory=list)  # must be removed
     public: list[Item] = field(default_factory=list)  # must survive intact
     traditions: list[str] = field(default_factory=list)  # naming traditions of the people named
-    template: str = ""  # the template the text was made from
+    template: str = field(default="", repr=False)  # the template the text was made from
 
 
 PII_KINDS = ("nama", "nik", "kk", "npwp", "telepon", "email", "nopol", "rekening", "bpjs", "paspor", "akun", "alamat")

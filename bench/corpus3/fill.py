@@ -12,7 +12,8 @@ gender, so one person can be mentioned several ways in one text:
 `{@makassar}` places the text in a region (for dialect and local institutions); it prints nothing.
 `{r:Lurah}` is a role word standing alone (public: role_without_name); `{w:sabar}` an ordinary
 word that is also a name somewhere in the corpus (public: word_also_a_name); `{prt}` a particle
-of the region's speech (unlabelled). Every other slot is in `Filler.SIMPLE` below.
+of the region's speech (unlabelled); `{dinas:air}` an agency that deals with the topic
+(`{dinas}`: any). Every other slot is in `Filler.simple` below.
 
 Offsets are computed while the text is assembled, never searched for afterwards, so a name that
 also occurs as a plain word elsewhere in the text cannot be mislabelled.
@@ -35,6 +36,32 @@ WORD = re.compile(r"[^\W\d_]+")
 REGION_PIN = re.compile(r"\{@([a-z]+)\}")
 PERSON_SLOT = re.compile(r"^([PNFSEA])(\d)([mf]?)(?:@([a-z_]+))?$")
 _SHARED = {m.lower().rstrip(".") for m in MARKERS}  # I, Ni, Wayan, Andi, Daeng, Moh.: shared by many people
+# Academic degrees written after a name in letters and signatures; not part of the name.
+DEGREES = (
+    ", S.Pd.",
+    ", S.E.",
+    ", S.H., M.H.",
+    ", A.Md.Kep.",
+    ", S.Kep., Ns.",
+    ", S.Sos.",
+    ", S.T.",
+    ", M.Si.",
+    ", S.Pd.I.",
+    ", S.Kom.",
+    ", A.Md.",
+    ", S.IP.",
+)
+# How often a name is typed in lower case, by style (WhatsApp display names are often lower case).
+LOWER_NAME = {"chat": 0.45, "forwarded": 0.2}
+# Honorifics as they are typed in chat.
+CHAT_HONORIFICS = {
+    "Pak": ("pak", "pak", "pk", "bpk", "bpk.", "p."),
+    "Bapak": ("bapak", "bpk", "bpk."),
+    "Bu": ("bu", "bu", "ibu", "buk", "bu'"),
+    "Ibu": ("ibu", "ibu", "bu"),
+    "Mbak": ("mbak", "mba", "mb"),
+    "Mas": ("mas", "mas", "ms"),
+}
 PII_LABELS = frozenset(
     ("nama", "nik", "kk", "npwp", "telepon", "email", "nopol", "rekening", "bpjs", "paspor", "akun", "alamat")
 )
@@ -69,7 +96,7 @@ class Filler:
         self._places: dict[str, str] = {}
         self._literal_words: set[str] = set()
         r, g = rng, region
-        self.SIMPLE: dict[str, Callable[[], list[Seg]]] = {
+        self.simple: dict[str, Callable[[], list[Seg]]] = {
             "nik": lambda: ids.nik(r, g),
             "kk": lambda: ids.kk(r, g),
             "npwp": lambda: ids.npwp(r, g),
@@ -82,6 +109,7 @@ class Filler:
             "email": lambda: ids.email(r, self._stranger()),
             "akun": lambda: ids.akun(r, self._stranger()),
             "rp": lambda: ids.amount(r),
+            "rp_besar": lambda: ids.amount(r, large=True),
             "tgl": lambda: ids.date(r),
             "jam": lambda: ids.time(r, g),
             "lama": lambda: ids.count(r, "lama"),
@@ -115,6 +143,7 @@ class Filler:
             "kec": lambda: [(self._case(r.choice(("Kecamatan ", "Kec. ", "kecamatan "))) + self._kec, "place")],
             "kota": lambda: [(self._case(g.city), "place")],
             "prt": lambda: [(r.choice(g.particles), None)],
+            "gelar": lambda: [(r.choice(DEGREES), None)],
             "wa_tgl": lambda: [(self._wa_day, "date")],
             "wa_jam": self._wa_time,
         }
@@ -162,9 +191,12 @@ class Filler:
         if slot.startswith("dinas:"):
             topic = slot[6:]
             return [(self._case(self._sticky(slot, lambda: self.rng.choice(AGENCIES[topic]))), "agency")]
-        if slot not in self.SIMPLE:
+        if slot not in self.simple:
             raise KeyError(f"unknown slot {{{slot}}}")
-        return self.SIMPLE[slot]()
+        segs = self.simple[slot]()
+        if self.style == "chat" and slot in ("alamat", "nopol") and self.rng.random() < 0.35:
+            segs = [(text.lower(), label) for text, label in segs]  # "jl melati no 12", "n 1234 ab"
+        return segs
 
     def _person_slot(self, kind: str, number: str, genders: dict[str, str], traditions: dict[str, str]) -> list[Seg]:
         person = self._person(number, genders.get(number) or self.rng.choice("mf"), traditions.get(number))
@@ -179,13 +211,15 @@ class Filler:
             name = person.short
         else:
             name = rng.choice((person.full, person.short))
-        if self.style == "chat" and rng.random() < 0.45:
+        if rng.random() < LOWER_NAME.get(self.style, 0.0):
             name = name.lower()
         if kind != "P":
             return [(name, "nama")]
         if number not in self._honorifics:  # a writer keeps calling someone the same way
             honorific = self.namer.honorific(rng, person)
-            self._honorifics[number] = honorific.lower() if self.style == "chat" and rng.random() < 0.7 else honorific
+            if self.style == "chat" and rng.random() < 0.7:
+                honorific = rng.choice(CHAT_HONORIFICS.get(honorific, (honorific.lower(),)))
+            self._honorifics[number] = honorific
         honorific = self._honorifics[number]
         return [(honorific + " ", None), (name, "nama")]
 

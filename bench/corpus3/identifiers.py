@@ -149,8 +149,10 @@ def telepon(rng: random.Random, region: Region) -> list[Seg]:
         text = "+62" + number[1:]
     elif roll < 0.95:
         text = "62" + number[1:]
-    else:
+    elif roll < 0.97:
         text = "+62 " + _group(number[1:], (3, 4, 4), " ")
+    else:
+        text = "(+62) " + _group(number[1:], (3, 4, 4), " ")
     return [(text, "telepon")]
 
 
@@ -236,6 +238,8 @@ def paspor(rng: random.Random, region: Region) -> list[Seg]:
 def alamat(rng: random.Random, region: Region, person_streets: tuple[str, ...]) -> list[Seg]:
     """A house address: street, number and often RT/RW (one span: it locates one household)."""
     street = rng.choice(person_streets) if person_streets and rng.random() < 0.2 else rng.choice(ADDRESS_STREETS)
+    if street.startswith("Jl. ") and rng.random() < 0.25:
+        street = rng.choice(("Jalan ", "Jln. ", "Jl ", "Jl.")) + street[4:]
     n = rng.randint(1, 120)
     rt, rw = rng.randint(1, 15), rng.randint(1, 12)
     if street.startswith("Perum"):
@@ -261,11 +265,10 @@ def alamat(rng: random.Random, region: Region, person_streets: tuple[str, ...]) 
 # Public numbers: they must survive.
 
 
-def amount(rng: random.Random) -> list[Seg]:
-    """A sum of money as people write it."""
-    value = (
-        rng.choice((25, 50, 75, 100, 150, 200, 250, 300, 350, 500, 600, 750, 900)) * 1000 * rng.choice((1, 1, 10, 1))
-    )
+def amount(rng: random.Random, large: bool = False) -> list[Seg]:
+    """A sum of money as people write it; `large` for compensation, losses and land (millions)."""
+    scale = rng.choice((100, 100, 1000)) if large else rng.choice((1, 1, 10, 1))
+    value = rng.choice((25, 50, 75, 100, 150, 200, 250, 300, 350, 500, 600, 750, 900)) * 1000 * scale
     thousands = f"{value:,}".replace(",", ".")
     roll = rng.random()
     if roll < 0.3:
@@ -319,7 +322,7 @@ def time(rng: random.Random, region: Region) -> list[Seg]:
 
 
 COUNT_UNITS = {
-    "lama": ("hari", "hari", "minggu", "bulan", "bulan", "tahun"),
+    "lama": ("hari", "hari", "hari", "minggu", "minggu", "bulan", "bulan", "tahun"),
     "n_rumah": ("rumah", "rumah", "KK", "warga", "keluarga"),
     "n_orang": ("orang", "orang", "anak", "warga"),
     "n_titik": ("titik", "titik", "lubang", "tempat"),
@@ -331,9 +334,8 @@ def count(rng: random.Random, unit_kind: str) -> list[Seg]:
     """A count with its unit: "3 hari", "40 KK", "200 meter"."""
     unit = rng.choice(COUNT_UNITS[unit_kind])
     top = {"lama": 14, "n_rumah": 80, "n_orang": 30, "n_titik": 25, "meter": 500}[unit_kind]
+    top = {"minggu": 4, "bulan": 11, "tahun": 3, "km": 5}.get(unit, top)
     n = rng.randint(2, top)
-    if unit == "km":
-        n = rng.randint(1, 5)
     return [(f"{n} {unit}" if unit != "m" else f"{n}{unit}", "count")]
 
 

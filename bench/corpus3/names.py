@@ -73,8 +73,9 @@ BALI_ORDER = ("Wayan", "Putu", "Gede", "Made", "Kadek", "Nengah", "Nyoman", "Kom
 BALI_CASTE_M = ("Ida Bagus", "Anak Agung Gede", "I Gusti Ngurah", "I Gusti Made", "Cokorda Gede", "I Dewa Gede")
 BALI_CASTE_F = ("Ida Ayu", "Anak Agung Ayu", "I Gusti Ayu", "Desak Made", "Dewa Ayu")
 MADURA_ABBREV = ("Moh.", "Moch.", "Muh.", "Ach.", "M.")
+TITLES_IN_NAME = {"aceh": ("Teuku", "Cut"), "sasak": ("Lalu", "Baiq")}  # (men's, women's)
 MARKERS = frozenset(
-    {"I", "Ni", "Luh", "Andi", "Daeng", "br.", "Abd."}
+    {"I", "Ni", "Luh", "Andi", "Daeng", "br.", "Abd.", "Teuku", "Cut", "Lalu", "Baiq"}
     | set(BALI_ORDER)
     | {w for phrase in BALI_CASTE_M + BALI_CASTE_F for w in phrase.split()}
     | set(MADURA_ABBREV)
@@ -227,7 +228,7 @@ TRADITIONS: dict[str, Tradition] = {
             _words(
                 "Alatas Assegaf Baswedan Alhabsyi Alaydrus Aljufri Bahasuan Bafagih Alkaff Alhadar Bawazier "
                 "Basalamah Baragbah Alhamid Shahab Almusawa Alqadri Bachmid Bamualim Bahreisy Baraja "
-                "Badjeber Alamudi Bawahab Al-Attas Bin-Thalib Mahdami"
+                "Badjeber Alamudi Bawahab Al-Attas Bahmid Mahdami"
             ),
         ),
         Tradition(
@@ -292,6 +293,53 @@ TRADITIONS: dict[str, Tradition] = {
             ),
         ),
         Tradition(
+            "minahasa",
+            _words(
+                "Jefry Novry Hendry Stenly Frangky Meyer Jemmy Roy Youdy Arnold Recky Deiby Noldy Fentje "
+                "Royke Jopy Tommy"
+            ),
+            _words("Meiske Vonny Grace Stella Olga Marlyn Deasy Feibe Inggrid Sintje Novita Jeanette Lenny Tineke"),
+            _words(
+                "Wowor Rumengan Pangemanan Sondakh Lumenta Mandagi Tumbelaka Rondonuwu Sumampouw Wenas "
+                "Pinontoan Lengkong Kalalo Mamahit Rumondor Tangkilisan Palit Karundeng Walangitan Supit "
+                "Mononutu Lasut Runtuwene Kaunang"
+            ),
+        ),
+        Tradition(
+            "aceh",  # no family names; "Teuku"/"Cut" are part of a registered name
+            _words(
+                "Muzakir Nazaruddin Zulfikar Fakhrurrazi Iskandar Murtala Maimun Khairul Safrizal "
+                "Jamaluddin Razali Muhajir Syahrul Bukhari Marzuki Mukhlis Azhari Rusli Hasballah Yusri"
+            ),
+            _words(
+                "Nurul Raihan Zahratul Rahmah Fitriani Mutia Ainul Rosmiati Nuraini Mardhiah "
+                "Ulfa Safrina Khairiah Husna Zuhra"
+            ),
+        ),
+        Tradition(
+            "sasak",  # Lombok: "Lalu"/"Baiq" for the noble-born, part of the registered name
+            _words(
+                "Zohri Gita Ariadi Sahnan Mahsun Saparudin Hamdi Jumarsa Sahabudin Rumaksi Kartawi Nursaid "
+                "Mahrup Sapii Suhaili Amrullah Junaidi Zulkarnain"
+            ),
+            _words("Nuril Mahyuni Rabiatul Saenah Mahnim Hartini Muslihah Sahnun Murni Rukmini Halimatussadiah Sumiah"),
+        ),
+        Tradition(
+            "ntt",  # Flores, Timor and Alor: Catholic and Protestant given names, clan names
+            _words(
+                "Fransiskus Agustinus Kornelis Aloysius Petrus Gregorius Servasius Laurensius Yosef Viktor "
+                "Benediktus Bernadus Yeremias Ignasius Marselinus Dominikus"
+            ),
+            _words(
+                "Maria Fransiska Veronika Anastasia Bernadeta Skolastika Oktaviana Yasinta Margaretha "
+                "Emerensiana Florentina Yovita Modesta"
+            ),
+            _words(
+                "Ndolu Seran Nope Tefa Bria Lake Kolo Fernandez Parera Lewar Making Kelen Koten Beda Wangge "
+                "Dhae Tallo Benu Nenobais Manehat Lerik Sabu Tukan Ladjar"
+            ),
+        ),
+        Tradition(
             "modern",  # names of children born after 2005, rarely in any list
             _words(
                 "Rafandra Kenzo Alvaro Naufal Danendra Arkana Rayyan Zidane Keenan Athar Arsenio Gibran "
@@ -330,6 +378,10 @@ HONORIFICS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ordinary_word": {"m": ("Pak", "Mas", "Bapak", "Kak", "Bang"), "f": ("Bu", "Mbak", "Ibu", "Kak", "Dik")},
     "modern": {"m": ("Mas", "Kak", "Dik", "ananda"), "f": ("Mbak", "Kak", "Dik", "ananda")},
+    "minahasa": {"m": ("Pak", "Om", "Bung", "Opa", "Ko"), "f": ("Bu", "Tante", "Oma", "Usi", "Nona")},
+    "aceh": {"m": ("Pak", "Bang", "Tgk.", "Ampon", "Ayah"), "f": ("Bu", "Kak", "Mak", "Cutbang", "Nyak")},
+    "sasak": {"m": ("Pak", "Mamiq", "Amaq", "Tuan Guru", "Bang"), "f": ("Bu", "Inaq", "Mamiq", "Kak", "Dinda")},
+    "ntt": {"m": ("Pak", "Bapa", "Om", "Kaka", "Ama", "Opa"), "f": ("Bu", "Mama", "Tanta", "Kaka", "Ina", "Oma")},
 }
 
 
@@ -338,12 +390,22 @@ def name_entries(split: str) -> dict[str, tuple[str, ...]]:
     return {key: t.only(split).entries() for key, t in TRADITIONS.items()}
 
 
+def _drop_first_syllable(name: str) -> str:
+    m = re.match(r"^(Ng[aeiou]|[A-Z][aeiou])([b-df-hj-np-tv-z][aeiou]|[bdgkpt][rl])", name)
+    if not m or len(name) < 6:
+        return name
+    return name[len(m.group(1)) :].capitalize()
+
+
 class Namer:
     """Makes people of one split; every name token comes from that split's lists."""
 
     def __init__(self, split: str) -> None:
         self.split = split
         self._lists = {key: t.only(split) for key, t in TRADITIONS.items()}
+        other = "heldout" if split == "tune" else "tune"
+        self._foreign = {e for t in TRADITIONS.values() for e in t.only(other).entries()}
+        self._foreign_nicknames = {_drop_first_syllable(e) for e in self._foreign}
 
     def person(self, rng: random.Random, tradition: str, gender: str) -> Person:
         """A person of `tradition` and `gender` ("m" or "f")."""
@@ -359,11 +421,18 @@ class Namer:
             return "Pak" if person.gender == "m" else "Bu"
         return rng.choice(HONORIFICS[person.tradition][person.gender])
 
+    def _nickname(self, name: str) -> str:
+        """A Javanese calling name, the name without its first syllable (Sutrisno -> Trisno,
+        Sumarni -> Marni, Ngatini -> Tini); the name itself when that does not work or when the
+        other split could give the same word."""
+        nick = _drop_first_syllable(name)
+        return name if nick in self._foreign or nick in self._foreign_nicknames else nick
+
     # One builder per tradition: (full registered name, short name people use).
 
     def _javanese(self, rng: random.Random, t: Tradition, gender: str, g: str) -> tuple[str, str]:
         if rng.random() < 0.55:  # the single-name Javanese, as on many older ID cards
-            return g, g
+            return g, self._nickname(g) if rng.random() < 0.3 else g
         second = rng.choice(t.family_f if gender == "f" and t.family_f and rng.random() < 0.7 else t.family)
         return f"{g} {second}", g
 
@@ -451,6 +520,31 @@ class Namer:
             return g, g
         second = rng.choice(t.given_m if gender == "m" else t.given_f)
         return (g, g) if second == g else (f"{g} {second}", g)
+
+    def _minahasa(self, rng: random.Random, t: Tradition, gender: str, g: str) -> tuple[str, str]:
+        fam = rng.choice(t.family)
+        return f"{g} {fam}", rng.choice((g, g, fam))
+
+    def _aceh(self, rng: random.Random, t: Tradition, gender: str, g: str) -> tuple[str, str]:
+        pool = t.given_m if gender == "m" else t.given_f
+        second = rng.choice(pool)
+        name = g if second == g or rng.random() < 0.4 else f"{g} {second}"
+        if rng.random() < 0.35:
+            title = TITLES_IN_NAME["aceh"][0 if gender == "m" else 1]
+            return f"{title} {name}", f"{title} {g}" if rng.random() < 0.5 else g
+        return name, g
+
+    def _sasak(self, rng: random.Random, t: Tradition, gender: str, g: str) -> tuple[str, str]:
+        if rng.random() < 0.5:
+            title = TITLES_IN_NAME["sasak"][0 if gender == "m" else 1]
+            return f"{title} {g}", f"{title} {g}"
+        pool = t.given_m if gender == "m" else t.given_f
+        second = rng.choice(pool)
+        return (g, g) if second == g else (f"{g} {second}", g)
+
+    def _ntt(self, rng: random.Random, t: Tradition, gender: str, g: str) -> tuple[str, str]:
+        fam = rng.choice(t.family)
+        return f"{g} {fam}", rng.choice((g, fam))
 
     def _modern(self, rng: random.Random, t: Tradition, gender: str, g: str) -> tuple[str, str]:
         pool = t.given_m if gender == "m" else t.given_f

@@ -333,7 +333,7 @@ NATIONAL: dict[str, tuple[str, ...]] = {
         "RSUD Bangil; RS Bhayangkara; RSUD Dr. Soekardjo; RS Siloam; RS Hermina"
     ),
     "school": _lines(
-        "SD Kartini; SMP Kartini; SMA Diponegoro; SD Taman Siswa; SMK Dr. Soetomo; SMA Hang Tuah; "
+        "SD Kartini; SDN Kartini; SMP Kartini; SMA Diponegoro; SD Taman Siswa; SMK Dr. Soetomo; SMA Hang Tuah; "
         "SMP Sultan Agung; SMA Santo Yoseph; SD Santa Theresia; MI Sunan Giri; SMK Sunan Drajat; "
         "SD Ki Hajar Dewantara; SMA Cut Nyak Dien; SMP Teuku Umar; SMA Dewi Sartika; SD Muhammadiyah 4; "
         "MI Al-Hikmah; TK Aisyiyah Bustanul Athfal; SMP PGRI 2; SMK Negeri 1; SDN Kebonsari 2; SDN Ki Ageng Gribig"

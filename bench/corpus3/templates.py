@@ -3,7 +3,8 @@
 A file holds templates separated by lines of `%%`; lines starting with `#` before the first
 template describe the file. Slots are explained in `fill`. Each template falls in one split by
 the fixed hash of its text, so the held-out half is written in sentences the tuned half never
-showed.
+showed. Rewording a template may move it to the other split: once the tuned half is in use, add
+new templates rather than edit old ones (or check that an edit keeps the split).
 """
 
 from __future__ import annotations
