@@ -110,13 +110,19 @@ _LIST_ITEM = re.compile(
 _TABLE_HEADER = re.compile(r"(?im)^[^\n]*\|[^\n]*$")
 # A list of people: "disaksikan oleh:", "yang tertipu:", "warga yang hadir:", "daftar lansia ...:"
 _LIST_OF_PEOPLE = re.compile(
-    r"(?i)(?:absensi|daftar\s+hadir|saksi|disaksikan|korban|tertipu|hadir|pedagang|peserta|anggota|pasien|murid|siswa|lansia|keluarga"
+    r"(?i)(?:absensi|daftar\s+hadir|ahli\s+waris|saksi|disaksikan|korban|tertipu|hadir|pedagang|peserta|anggota|pasien|murid|siswa|lansia|keluarga"
     r"|penerima|pelaku|petugas|warga|nama-nama|nama)[^\n]{0,60}:[ \t]*\n?$"
 )
-_SPEAKER = re.compile(r"(?m)^[ \t]*(?P<stamp>\[[^\]\n]{4,30}\][ \t]*)?(?P<who>[^\W\d_][^\n:\[\]]{0,40}?)[ \t]?:[ \t]")
+_STAMP = r"\[[^\]\n]{4,30}\][ \t]*|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}[ \t]*-[ \t]*"
+_SPEAKER = re.compile(rf"(?m)^[ \t]*(?P<stamp>{_STAMP})?(?P<who>[^\W\d_][^\n:\[\]]{{0,40}}?)[ \t]?:[ \t]")
+# WhatsApp's own lines: "18/03/25 18.07 - Jonggi menambahkan Nio", "... - Nio keluar"
+_SYSTEM_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:{_STAMP})(?P<a>[^\n]{{1,40}}?)[ \t]+(?:menambahkan|mengeluarkan|added|removed)[ \t]+(?P<b>[^\n]{{1,40}}?)[ \t]*$"
+    rf"|^[ \t]*(?:{_STAMP})(?P<c>[^\n]{{1,40}}?)[ \t]+(?:keluar|bergabung|left|joined)\b"
+)
 _CLOSING_LINE = re.compile(
     r"(?im)^[ \t]*(?:hormat\s+(?:saya|kami)|salam(?:[ \t]+\w+)?|terima\s*kasih|makasih|tertanda|wassalam\w*"
-    r"(?:[ \t]+wr\.?[ \t]*wb\.?)?|ttd\.?|regards)[ \t]*[,.]?[ \t]*\n[ \t]*"
+    r"(?:[ \t]+wr\.?[ \t]*wb\.?)?|ttd\.?|regards|yang\s+melaporkan|pelapor)[ \t]*[,.:]?[ \t]*\n\s*\(?[ \t]*"
 )
 _ID_AFTER = re.compile(r"(?i)[ \t]?[,(][ \t]?(?:nik|no\.?\s?ktp|ktp)(?![^\W\d_])")
 _HEAD_END = re.compile(r"[ \t]*(?:$|\n|,|\(|\||[-\u2013\u2014]\s|:|\u2713|\u2717)")
@@ -136,6 +142,7 @@ _KIN_COMMA = re.compile(
 )
 # Words for the people a "Role: Name" line names ("Ketua: ...", "Orang tua murid: ...")
 _KIN = frozenset("ayah ibu bapak istri suami anak kakak adik orang tua murid keluarga kepala wali pemilik".split())
+_NAME_LABEL = re.compile(r"(?im)^[ \t]*nama(?:[ \t]+lengkap)?[ \t]*:[ \t]*$")
 _NOT_A_NAME_CUE = re.compile(r"(?i)(?:balik\s|nama-)$")
 _SALUTATION = re.compile(
     r"(?i)salam\s+(?:lestari|sehat|hangat|sejahtera|olahraga|damai|persatuan|perjuangan|literasi|satu\s+jiwa|kompak)\s*[,.!]"
@@ -185,6 +192,13 @@ class _Names:
         if links:
             self.public = [p or _overlaps(t.start, t.end, links) for p, t in zip(self.public, doc.tokens, strict=True)]
         for i, tok in enumerate(self.tokens):  # "Camat Lowokwaru (Ibu ...)", "Kapolsek Sukun Bapak ...": a place
+            honoured = i > 0 and self.tokens[i - 1].low in _LEX.honorifics  # "Bu Lurah Rabiatul": the person
+            if (
+                honoured
+                and i + 1 < len(self.tokens)
+                and not _overlaps(self.tokens[i + 1].start, self.tokens[i + 1].end, doc.phrases)
+            ):
+                continue
             if tok.low in _JURISDICTION and i + 1 < len(self.tokens) and self.jurisdiction(i + 1):
                 self.public[i + 1] = True
                 if i + 2 < len(self.tokens) and self.tokens[i + 2].low in _PLACE_PARTS:  # "Lurah Oro-oro Dowo"
@@ -350,7 +364,7 @@ class _Names:
             return True
         if self.is_ambiguous(i):
             return strength >= _MEDIUM or (self.mixed and tok.cap)
-        if strength >= _EXPLICIT and tok.low in _LEX.common and self.after_honorific(i):
+        if strength >= _EXPLICIT and tok.low in _LEX.common and (self.after_honorific(i) or self.after_name_label(i)):
             # "Pak Gunung", "Saudara Permata": an ordinary word that the honorific says is a name
             return self.capital(i) if self.mixed else not tok.acronym or self.doc.mode == "upper"
         if tok.low in _LEX.common or tok.low in _LEX.titles:
@@ -541,8 +555,22 @@ class _Names:
             head = self.head(j) if j is not None and self.mixed else None
             if head:
                 ranges.append(head)
+        for m in _SYSTEM_LINE.finditer(text):
+            for part in ("a", "b", "c"):
+                if m.group(part):
+                    j = self.first_token_at(m.start(part))
+                    head = self.head(j) if j is not None else None
+                    if head and tokens[head[1]].end == m.end(part):
+                        ranges.append(head)
         for m in _CLOSING_LINE.finditer(text):
             j = self.first_token_at(m.end())
+            while (
+                j is not None
+                and j + 1 < len(tokens)
+                and (_is_role(tokens[j].low) or tokens[j].low in _LABELS or tokens[j].low in ("rt", "rw"))
+                and self.adjacent(j)
+            ):
+                j += 1  # "Ketua RW Tekun": the office, then the name
             head = self.head(j) if j is not None else None
             if head:
                 ranges.append(head)
@@ -664,7 +692,8 @@ class _Names:
             return None
         while first > 0 and last - first < 3 and self.adjacent(first - 1) and self.head_word(first - 1):
             first -= 1
-        if first > 0 and self.adjacent(first - 1) and self.tokens[first - 1].cap and self.mixed:
+        before = self.tokens[first - 1] if first > 0 else None
+        if before and self.adjacent(first - 1) and before.cap and self.mixed and before.low not in _FUNCTION_WORDS:
             return None  # a longer capitalised phrase: a heading or a public name, not a person
         return first, last
 
@@ -745,6 +774,10 @@ class _Names:
             and self.tokens[j - 1].low in _LEX.honorifics
             and self.doc.text[self.tokens[j - 1].end : self.tokens[j].start] == " "
         )
+
+    def after_name_label(self, j: int) -> bool:
+        """Whether token j follows a "Nama:" field label ("Nama: Surya")."""
+        return bool(_NAME_LABEL.search(self.doc.text, max(0, self.tokens[j].start - 20), self.tokens[j].start))
 
     def titled(self, j: int) -> bool:
         """Whether the word after an honorific is surely a name, even an ordinary word ("Pak Sakti
