@@ -309,8 +309,11 @@ class _Names:
         return self.tokens[i + 1].low in _INTRODUCERS
 
     def particle_before_name(self, i: int) -> bool:
-        """'I' or 'Ni' before a Balinese birth-order name, 'La' or 'Wa' before 'Ode'."""
+        """'I' or 'Ni' before a Balinese birth-order name, 'La' or 'Wa' before 'Ode', and the Sasak
+        'Lalu' and 'Baiq' written with a capital before a capitalised name ('Lalu Mahrup')."""
         low = self.tokens[i].low
+        if low in ("lalu", "baiq") and self.adjacent(i) and self.tokens[i].cap and not self.sentence_start(i):
+            return self.tokens[i + 1].cap and (self.is_name(i + 1) or not self.dictionary(i + 1))
         if low not in ("i", "ni", "la", "wa") or not self.adjacent(i):
             return False
         nxt = self.tokens[i + 1].low
@@ -539,7 +542,11 @@ class _Names:
                 j = self.first_token_at(m.start("who"))
                 while j is not None and j + 1 < len(tokens) and _is_role(tokens[j].low) and self.adjacent(j):
                     j += 1  # "Satpam Damai:", "Kepling Gunung:"
-                head = self.head(j, speaker=True) if j is not None else None
+                head = (
+                    self.head(j, speaker=not m.group("stamp"), any_case=bool(m.group("stamp")))
+                    if j is not None
+                    else None
+                )
                 # without a time stamp, "Kategori:", "Uraian:" are fields: a speaker has a name word
                 if head and tokens[head[1]].end == m.end("who") and (m.group("stamp") or self.unusual(head)):
                     ranges.append(head)
@@ -644,7 +651,7 @@ class _Names:
                 last_line_end = len(self.doc.text)
         return groups
 
-    def head_word(self, k: int, speaker: bool = False) -> bool:
+    def head_word(self, k: int, speaker: bool = False, any_case: bool = False) -> bool:
         """Whether token k can be part of a name that the text's structure places (any word but a
         role, an honorific, a label or a public name; capitalised when capitals carry meaning)."""
         tok = self.tokens[k]
@@ -658,9 +665,9 @@ class _Names:
             return False
         if speaker and tok.low in _LEX.common and tok.low not in _LEX.names:
             return False
-        return tok.cap or not self.mixed
+        return tok.cap or not self.mixed or any_case
 
-    def head(self, j: int, speaker: bool = False) -> tuple[int, int] | None:
+    def head(self, j: int, speaker: bool = False, any_case: bool = False) -> tuple[int, int] | None:
         """The name that opens a list item, a chat line or a signature line: one to five words, then
         the end of the line, a comma, a bracket, a dash or a colon."""
         tokens, text = self.tokens, self.doc.text
@@ -669,11 +676,11 @@ class _Names:
         if j >= len(tokens):
             return None
         k = j
-        if not (self.head_word(k, speaker) or self.particle_before_name(k)):
+        if not (self.head_word(k, speaker, any_case) or self.particle_before_name(k)):
             return None
         while k + 1 < len(tokens) and k - j < 4 and self.adjacent(k):
             nxt = k + 1
-            if self.head_word(nxt, speaker) or self.initial(nxt) or self.particle_before_name(nxt):
+            if self.head_word(nxt, speaker, any_case) or self.initial(nxt) or self.particle_before_name(nxt):
                 k = nxt
             elif tokens[nxt].low in _PARTICLES and nxt + 1 < len(tokens) and self.adjacent(nxt):
                 k = nxt + 1  # "Sondang br. Siregar"
