@@ -142,6 +142,8 @@ _KIN_COMMA = re.compile(
 )
 # Words for the people a "Role: Name" line names ("Ketua: ...", "Orang tua murid: ...")
 _KIN = frozenset("ayah ibu bapak istri suami anak kakak adik orang tua murid keluarga kepala wali pemilik".split())
+# A code of three or more dashed parts with a digit in it: a report, ticket or letter number
+_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}(?![\w-])")
 _NAME_LABEL = re.compile(r"(?im)^[ \t]*nama(?:[ \t]+lengkap)?[ \t]*:[ \t]*$")
 _NOT_A_NAME_CUE = re.compile(r"(?i)(?:balik\s|nama-)$")
 _SALUTATION = re.compile(
@@ -151,6 +153,7 @@ _CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
 _BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu".split())
 _JURISDICTION = frozenset(
     "lurah camat kades kapolsek kapolres kapolresta danramil dandim bupati walikota gubernur kadus kasun sekcam "
+    "bhabinkamtibmas babinsa "
     "seklur sekdes wakapolsek".split()
 )
 
@@ -189,6 +192,7 @@ class _Names:
         links = [_Span(m.start(), m.end()) for m in doc.found(_EMAIL)]  # "budi.santoso@...": not a name
         links += [_Span(m.start(), m.end()) for m in doc.found(_PROFILE_URL)]
         links += [_Span(m.start(), m.end()) for m in doc.found(_HANDLE)]
+        links += [_Span(m.start(), m.end()) for m in doc.found(_CODE)]  # "AMB-5VXG-MPCA": a report number
         if links:
             self.public = [p or _overlaps(t.start, t.end, links) for p, t in zip(self.public, doc.tokens, strict=True)]
         for i, tok in enumerate(self.tokens):  # "Camat Lowokwaru (Ibu ...)", "Kapolsek Sukun Bapak ...": a place
@@ -942,5 +946,7 @@ def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, 
     return [
         (k, k)
         for k, tok in enumerate(tokens)
-        if tok.low in words and not finder.blocked(k) and not (finder.mixed and not tok.cap and finder.dictionary(k))
+        if tok.low in words
+        and not finder.blocked(k)
+        and not (finder.mixed and not tok.cap and (tok.low in _LEX.common or _is_word(tok.low)))
     ]
