@@ -147,7 +147,9 @@ def _is_role(low: str) -> bool:
 
 _VERB = re.compile(r"(?:me[mn]?|meng|meny|ber|ter|di)[a-z]{3,}$")
 _AFFIXED = re.compile(r"(?:me[mn]?|meng|meny|ber|ter|di|per)[a-z]{4,}$|[a-z]+(?:kan|nya)$")
-_LABELS = frozenset("ig fb wa hp telp tlp email ktp nik kk npwp bpjs kis rek no nomor".split())
+_LABELS = frozenset(
+    "ig fb wa hp telp tlp email ktp nik kk npwp bpjs kis rek no nomor wni wna bem osis pkk".split()
+)  # labels and bodies, never names
 
 
 def _one_typo(word: str) -> set[str]:

@@ -39,7 +39,7 @@ _ABBREVIATIONS = frozenset({"moh", "muh", "moch", "mochd", "mohd", "abd", "ach",
 # "br." / "boru" joins a Batak woman's given name to her clan ("Sondang br. Siregar")
 _PARTICLES = frozenset({"bin", "binti", "bt", "al", "el", "van", "der", "de", "da", "ibnu", "abu", "br", "boru"})
 _SKIP_AFTER_ROLE = frozenset(
-    "kos kost kontrakan lahan tanah kendaraan usaha kebun sawah "
+    "kos kost kontrakan lahan tanah kendaraan usaha kebun sawah keluarga "
     "loket jaga lapangan kebersihan parkir pdam pln sekolah kelas kelurahan kecamatan desa dinas bagian yang yg "
     "saya sy kami kita nya itu tersebut tsb baru lama perempuan laki pria wanita muda tua senior piket shift pos "
     "kantor puskesmas teknik teknisi pelayanan layanan informasi pengaduan administrasi lingkungan setempat "
