@@ -541,19 +541,20 @@ class _Names:
                 ranges += heads
         ranges += self.table_names()
         speakers = list(_SPEAKER.finditer(text))
+        unstamped: list[tuple[int, int]] = []
         for m in speakers:
             if m.group("stamp") or len(speakers) >= 2:
                 j = self.first_token_at(m.start("who"))
                 while j is not None and j + 1 < len(tokens) and _is_role(tokens[j].low) and self.adjacent(j):
                     j += 1  # "Satpam Damai:", "Kepling Gunung:"
-                head = (
-                    self.head(j, speaker=not m.group("stamp"), any_case=bool(m.group("stamp")))
-                    if j is not None
-                    else None
-                )
-                # without a time stamp, "Kategori:", "Uraian:" are fields: a speaker has a name word
-                if head and tokens[head[1]].end == m.end("who") and (m.group("stamp") or self.unusual(head)):
-                    ranges.append(head)
+                stamp = bool(m.group("stamp"))
+                head = self.head(j, speaker=not stamp, any_case=stamp) if j is not None else None
+                if head and tokens[head[1]].end == m.end("who"):
+                    (ranges if stamp else unstamped).append(head)
+        # Without a time stamp, "Kategori:" and "Uraian:" are fields: the lines are a conversation only
+        # when a speaker has a name word; then its other speakers are people too ("Kenanga: ...")
+        if any(self.unusual(head) for head in unstamped):
+            ranges += unstamped
         for m in speakers:  # "Ketua: Sondang br. Purba", "Kepala Keluarga: Awan", "Petugas: Asrul, dari ULP"
             who = [k for k in range(len(tokens)) if m.start("who") <= tokens[k].start < m.end("who")]
             if who and all(_is_role(tokens[k].low) or tokens[k].low in _KIN for k in who):
@@ -666,8 +667,6 @@ class _Names:
             or len(tok.text) < 2
             and not self.initial(k)
         ):
-            return False
-        if speaker and tok.low in _LEX.common and tok.low not in _LEX.names:
             return False
         return tok.cap or not self.mixed or any_case
 
