@@ -808,7 +808,18 @@ class _Names:
             return self.after_cue(named.end(), _MEDIUM)
         if not (self.adjacent(i) or self.doc.text.startswith((" ", ", "), end)):
             return None
-        return self.after_cue(end, _MEDIUM, skip=3)
+        return self.after_cue(end, _EXPLICIT if self.honoured_role(i) else _MEDIUM, skip=3)
+
+    def honoured_role(self, i: int) -> bool:
+        """'Pak RT Jaya', 'Bu Lurah Rabiatul', 'PAK KADES ANDREAS': an office after an honorific, then a
+        word written like a name; that word is the officer's name even when it is an ordinary word."""
+        tokens = self.tokens
+        if i == 0 or i + 1 >= len(tokens) or tokens[i - 1].low not in _LEX.honorifics or not self.adjacent(i - 1):
+            return False
+        nxt = tokens[i + 1]
+        if not self.adjacent(i) or nxt.low in _FUNCTION_WORDS or self.blocked(i + 1):
+            return False
+        return self.mixed and nxt.cap and not nxt.acronym or self.doc.mode == "upper"
 
     def subject(self, pos: int) -> tuple[int, int] | None:
         """Unknown words right after "kemarin", "tadi"..., followed by a verb: "kemarin darsinah rumiyati datang"."""
