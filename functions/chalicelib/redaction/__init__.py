@@ -86,8 +86,9 @@ written in capitals ("PAK KADES ANDREAS"), names that are also place words ("Gun
 Speed. Patterns that can only match where a word or a number starts are tried only there
 (``document._Scan``); ``bench/redaction_speed.py`` measures CPU milliseconds per text, warm, in one
 process. Measured side by side with the single-module redactor it replaced (which took about 1.3 ms per
-complaint on a quiet machine), it is 1.1 to 1.3 times faster while doing more (2.9-3.0 ms against
-3.4-3.7 ms per text on a shared machine at load 20): well short of the 0.2 ms asked for in issue 8.
+complaint on a quiet machine), it is 1.3 to 1.4 times faster while doing more (2.0-2.2 ms against
+2.7-3.2 ms per text, CPU time, on a shared and loaded machine): well short of the 0.2 ms asked for in
+issue 8.
 """
 
 from __future__ import annotations
