@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -124,6 +124,7 @@ _LEX = _load_lexicon()
 _VOWELS = frozenset("aeiou")
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every token many times; the answer depends on the word alone
 def _wordlike(low: str) -> bool:
     """Whether an all-capitals word reads as a word ('PAITUN', 'MAT') rather than an acronym ('PDAM', 'BPBD')."""
     return len(low) >= 3 and sum(c in _VOWELS for c in low) / len(low) >= 0.3 and low not in _LEX.common
@@ -137,10 +138,12 @@ _AGENCY_SHAPE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every token many times; the answer depends on the word alone
 def _agency_like(low: str) -> bool:
     return low not in _LEX.names and bool(_AGENCY_SHAPE.match(low))
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every token many times; the answer depends on the word alone
 def _is_role(low: str) -> bool:
     return low in _LEX.roles or (low.endswith("nya") and low[:-3] in _LEX.roles)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token
@@ -165,6 +166,12 @@ _EXPLICIT_CUE_SCAN, _STRONG_CUE_SCAN, _MEDIUM_CUE_SCAN, _WEAK_CUE_SCAN, _HERE_SC
 )
 
 
+@lru_cache(maxsize=1 << 16)
+def _office_word(low: str) -> bool:
+    """A role, an honorific, a label or an agency's short name: never part of a person's name."""
+    return _is_role(low) or low in _LEX.honorifics or low in _LABELS or _agency_like(low)
+
+
 def _covered(tokens: list[_Token], spans: list[_Span], length: int) -> list[bool]:
     """For each token, whether any of the spans overlaps it (one pass over a character mask rather
     than every span for every token)."""
@@ -243,8 +250,7 @@ class _Names:
         return dotted or len(tok.low) > 2 or tok.low in ("hj", "kh", "dr")
 
     def blocked(self, i: int) -> bool:
-        low = self.tokens[i].low
-        return self.public[i] or _is_role(low) or low in _LEX.honorifics or low in _LABELS or _agency_like(low)
+        return self.public[i] or _office_word(self.tokens[i].low)
 
     def capital(self, i: int) -> bool:
         """Capitalised like a name: 'Budi', or 'BUDI' in a mixed-case text (not an acronym like 'PDAM')."""
