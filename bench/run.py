@@ -4,7 +4,10 @@ The machines are shared and noisy, so every figure that matters is a ratio of tw
 taken back to back (an incremental build against a full one, the gate's scan against the
 build it guards), and absolute seconds are printed only for context.
 
-Runs: the two redaction evaluations (bench/redaction_eval.py, bench/redaction_heldout_eval.py), then a realistic data set of N
+Runs: the redaction evaluations on three corpora (bench/redaction_eval.py, the corpus the redactor
+was tuned on; bench/redaction_heldout_eval.py, an independent one; bench/redaction_corpus3_eval.py,
+a third with a "tune" half and a "heldout" half never tuned on, printed apart) and the redactor's
+speed per text (bench/redaction_speed.py), then a realistic data set of N
 demo reports (default 10,000; `BENCH_REPORTS` to change) through import, publish, a full
 site build, a no-change rebuild, a one-report rebuild, and the publication gate.
 """
@@ -36,6 +39,14 @@ def main() -> int:
     status = subprocess.call([sys.executable, str(REPO / "bench" / "redaction_eval.py")], cwd=REPO)
     print("== redaction quality (bench/redaction_heldout_eval.py: an independently written corpus)")
     status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_heldout_eval.py")], cwd=REPO)
+    for split in ("tune", "heldout"):
+        print(f"== redaction quality (bench/redaction_corpus3_eval.py: third corpus, {split} half)")
+        status |= subprocess.call(
+            [sys.executable, str(REPO / "bench" / "redaction_corpus3_eval.py"), "--split", split, "--show", "0"],
+            cwd=REPO,
+        )
+    print("== redaction speed (bench/redaction_speed.py: warm, one process, CPU ms per text)")
+    status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_speed.py")], cwd=REPO)
 
     count = int(os.environ.get("BENCH_REPORTS", "10000"))
     with tempfile.TemporaryDirectory() as tmp:

@@ -330,3 +330,94 @@ def test_word_lists_do_not_contradict_each_other() -> None:
     assert not (_LEX.names & _LEX.roles)
     assert not (_LEX.names & places - _LEX.common)  # a place word may be a name only if marked ambiguous
     assert len(_LEX.names) > 1500
+
+
+# --------------------------------------------------------------------------- names placed by structure
+
+STRUCTURED_NAMES = [
+    # a list whose other items are names, or that is introduced as a list of people
+    (
+        "Pedagang di Pasar Kliwon disaksikan oleh:\n1. Baharuddin\n2. Rajin Makmur\n3. Tulus Rejeki\nMohon ditindak.",
+        "Rajin Makmur",
+    ),
+    (
+        "Pedagang di Pasar Kliwon disaksikan oleh:\n1. Baharuddin\n2. Rajin Makmur\n3. Tulus Rejeki\nMohon ditindak.",
+        "Tulus Rejeki",
+    ),
+    (
+        "absensi kerja bakti:\nSulastri \u2713\nTekun Sabar \u2713\nRajin \u2717\nyg gk hadir kena denda",
+        "Gunung Sabar",
+    ),
+    # the speakers of a forwarded chat
+    (
+        "min ini pesan dr grup warga:\n[22/07/26 14.32] Kayla: sama, air jg mati\n[22/07/26 14.33] Sakha: udh lapor?",
+        "Kayla",
+    ),
+    ("[10.24] Satpam Damai: sdh telp 112, bayinya dibawa ke puskesmas", "Damai"),
+    # the line after a closing, even when something follows it
+    ("Sampah belum diangkut.\n\nTerima kasih,\nNurmaida\nDikirim dari iPhone saya", "Nurmaida"),
+    ("Mohon ditindaklanjuti.\nHormat saya,\nAnak Agung Ayu Sriasih\nHp 081338323392", "Sriasih"),
+    # a name before its NIK, after a relative and a comma, after a role and a comma
+    ("1. Damai Sakti, NIK 5171036307610077, hadir", "Damai Sakti"),
+    ("Ayah saya, Pelita, pasien BPJS, ditolak di puskesmas.", "Pelita"),
+    ("Mobil ambulans desa dipakai sopirnya, Tekun Surya, buat kondangan.", "Tekun Surya"),
+    ("Ketua: Sondang br. Purba\nBendahara: Andi Lolo", "Sondang br. Purba"),
+    # an ordinary word after an honorific, a Batak name with br.
+    ("Juru kunci makam, Pak Tekun, sudah melapor ke kelurahan.", "Tekun"),
+    ("Mohon dibantu, ibu saya Masniari br. Silalahi sudah 8 hari di IGD.", "Masniari br. Silalahi"),
+    # a table with a Nama column
+    ("Daftar warga:\nNo | Nama | Keterangan\n1 | Tekun | belum terima\n2 | Sabar | belum terima", "Tekun"),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), STRUCTURED_NAMES)
+def test_names_placed_by_structure(text: str, secret: str) -> None:
+    _gone(text, secret, "[NAMA]")
+
+
+NOT_NAMES = [
+    "Kategori: Dinkes\nLokasi: Jl. Irian Jaya\nUraian: Gorong-gorong ambles",  # fields, not chat speakers
+    "Fwd dr grup nelayan: solar di SPBN dijual ke tengkulak",  # "dr" is "dari"
+    "Saya mengeluhkan lamanya proses balik nama sertifikat di kantor pertanahan.",
+    "Sampah plastik menumpuk di pantai setiap pagi.\nSalam lestari,",
+    "Mohon perbaikan ring basket di Stadion Lukas Enembe yang rusak.",  # a stadium named after a person
+    "Pasien dirujuk ke RSUD Abdul Wahab Sjahranie kemarin.",
+    "Damkar sudah dihubungi lewat 1500-112 tapi belum datang.",  # a call centre, not a phone
+    "Mohon tindak lanjut laporan MKS-K4CU-3UYQ yang kami kirim.",  # a report number, not a plate
+    "Air mati di Kelurahan Bugul Kidul sejak kemarin, sudah lapor ke Perumda Air Minum.",  # the region's names
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_structure_and_public_names_are_not_redacted(text: str) -> None:
+    assert find_pii(text) == [], redact(text)
+
+
+def test_scans_find_what_finditer_finds() -> None:
+    """document._Scan tries a pattern only where a word or a number starts: it must return exactly
+    the matches of pattern.finditer on real texts and on the edge cases of word starts."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import redaction_corpus3
+    import redaction_heldout
+    from chalicelib.redaction import names, quantities
+    from chalicelib.redaction.document import _Scan
+    from chalicelib.redaction.driver import _document
+
+    scans = [v for module in (names, quantities) for v in vars(module).values() if isinstance(v, _Scan)]
+    scans += [v for v in quantities._NUMERIC_SCANS]
+    assert len(scans) > 15
+    texts = [s.text for s in redaction_heldout.generate(150, seed=11)]
+    texts += [s.text for s in redaction_corpus3.generate(150, seed=11, split="tune")]
+    texts += ["ibu-ibu saya", "Jum'at kemarin tadi", "2oleh kepada", "_saya", "Rp.150.000 ke-3 12/03/2026", ""]
+    for text in texts:
+        doc = _document(text) if text else None
+        if doc is None:
+            continue
+        for scan in scans:
+            assert [m.span() for m in scan.finditer(doc)] == [m.span() for m in scan.pattern.finditer(doc.text)], (
+                scan.pattern.pattern[:60],
+                text,
+            )

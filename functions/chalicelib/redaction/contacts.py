@@ -1,0 +1,116 @@
+"""Contact handles: e-mail addresses, social-media profile URLs and @handles.
+
+Agencies' own accounts ("@dlh.kotapasuruan", "@pemkotpasuruan") are public and kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import _P_AKUN, _P_EMAIL, _Candidate, _Doc, _strip_trailing
+from .lexicon import _LEX, _agency_like, _is_word, _one_typo
+
+_EMAIL = re.compile(
+    r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:@\s?|\s@\s|\s?[\[(](?:at|@)[\])]\s?)"
+    r"[A-Za-z0-9\-]+(?:(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z0-9\-]+)*(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z]{2,}(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _emails(doc: _Doc) -> list[_Candidate]:
+    return [_Candidate("email", m.start(), m.end(), _P_EMAIL) for m in doc.found(_EMAIL)]
+
+
+_PROFILE_URL = re.compile(
+    r"(?<![\w.])(?:https?://)?(?:www\.|m\.|web\.|mobile\.|vt\.)?"
+    r"(?:facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|tiktok\.com|youtube\.com"
+    r"|youtu\.be|linkedin\.com|t\.me|telegram\.me|wa\.me|api\.whatsapp\.com|chat\.whatsapp\.com|line\.me|threads\.net"
+    r"|snapchat\.com)/[^\s,;)\]\"'<>]+",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"(?<![\w.@/])@(?=[\w.]*[^\W\d_])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_LABELLED_HANDLE = re.compile(
+    r"(?<![\w])(?:ig|insta|instagram|fb|facebook|tiktok|tik\s?tok|twitter|twt|threads|id\s?line|line|telegram|tele"
+    r"|yt|youtube|snapchat|snap)(?![^\W\d_])(?P<own>\s*(?:saya|sy|ku|nya|kami|aku|beliau|dia|mereka|pelaku)(?![^\W\d_]))?"
+    r"(?P<sep>\s*(?:[:=]|adalah|yaitu|yakni|-)?\s*)@?"
+    r"(?!(?:ig|fb|instagram|facebook|tiktok|twitter|saya|sy|aku)(?![\w.]))(?=[\w.]*[^\W\d_])"  # a letter in it
+    r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})",
+    re.IGNORECASE,
+)
+_DISPLAY_NAME = re.compile(r"(?:\s[A-Z][A-Za-z']+){0,3}")
+_PUBLIC_HANDLES = re.compile(
+    r"(?i)^@?(?:pemkot|pemkab|pemprov|humas|dinas|dispen|diskominfo|kominfo|lapor|sp4n|satpol|pdam|pln|bpjs|polres|polri|puskesmas|dprd|kemen|official|info|esambat)"
+)
+
+
+# One-word agency and institution names ("dlh", "pdam", "dishub"): an account starting with one is the agency's.
+_PUBLIC_WORDS = frozenset(w for w in _LEX.phrases if " " not in w and w not in _LEX.names and len(w) > 2) | frozenset(
+    "dinas badan kantor puskesmas rsud satpol kelurahan kecamatan desa pemdes pemkot pemkab pemprov humas polres "
+    "polsek polresta kodim koramil samsat kpp upt uptd ombudsman imigrasi".split()
+)
+
+
+def _accounts(doc: _Doc) -> list[_Candidate]:
+    text = doc.text
+    found = [
+        _Candidate("akun", m.start(), _strip_trailing(text, m.start(), m.end()), _P_AKUN)
+        for m in doc.found(_PROFILE_URL)
+    ]
+    for m in doc.found(_HANDLE):
+        if not _public_handle(m.group()):
+            found.append(_Candidate("akun", m.start(), m.end(), _P_AKUN))
+    found += _misspelt_labels(doc)
+    for m in _LABELLED_HANDLE.finditer(doc.text):
+        if _is_handle(m):
+            end = m.end("h")
+            display = _DISPLAY_NAME.match(doc.text, end)
+            if display and m.group().lower().startswith(("fb", "facebook")):  # a display name: "fb: Budi Santoso"
+                end = display.end()
+            found.append(_Candidate("akun", m.start("h"), _strip_trailing(doc.text, m.start("h"), end), _P_AKUN))
+    return found
+
+
+_ANY_LABEL = re.compile(r"(?<![\w])(?P<label>[A-Za-z]{5,10})\s?[:=]\s?@?(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})")
+
+
+def _misspelt_labels(doc: _Doc) -> list[_Candidate]:
+    """'Instaggram: aliganteng', 'facebok: budi.s': a platform name with a typo, then a colon."""
+    found = []
+    for m in _ANY_LABEL.finditer(doc.text):
+        handle = m.group("h").lower()
+        if m.group("label").lower() in _FUZZY_PLATFORMS and handle not in _LEX.common - _LEX.names:
+            found.append(_Candidate("akun", m.start("h"), _strip_trailing(doc.text, m.start("h"), m.end("h")), _P_AKUN))
+    return found
+
+
+def _public_handle(handle: str) -> bool:
+    """An agency's account: "@pemkotpasuruan", "@dlh.kotapasuruan", "@dishub_kotapasuruan", "@kel.bukir"."""
+    if _PUBLIC_HANDLES.match(handle):
+        return True
+    parts = [p for p in re.split(r"[._]", handle.lstrip("@").lower()) if p]
+    if not parts:
+        return False
+    first = parts[0]
+    if len(parts) > 1 and first in ("kel", "kec", "desa", "kelurahan", "kecamatan", "pemdes", "kab", "kota", "prov"):
+        return True
+    return _agency_like(first) or first in _PUBLIC_WORDS
+
+
+def _is_handle(m: re.Match[str]) -> bool:
+    handle = m.group("h").rstrip(".")
+    first = handle.split()[0].lower().strip(".")
+    if _public_handle(handle) or first in _LEX.common - _LEX.names and not re.search(r"[\d_.]", handle):
+        return False
+    if first not in _LEX.names and _is_word(first) and not re.search(r"[\d_.]", handle) and "@" not in m.group():
+        return False  # "Akun IG palsu @...": a word about the account, the handle comes after
+    explicit = bool(m.group("sep").strip()) or m.group("own") is not None or "@" in m.group()
+    explicit = explicit or bool(re.search(r"(?i)\bakun\s*$", m.string[max(0, m.start() - 8) : m.start()]))
+    label = m.group().split()[0].lower() if m.group().split() else ""
+    if label in ("line", "tele", "yt", "snap") and not explicit:
+        return False
+    return explicit or bool(re.search(r"[\d_.]", handle))
+
+
+_FUZZY_PLATFORMS = frozenset().union(
+    *(_one_typo(w) for w in ("instagram", "facebook", "tiktok", "twitter", "telegram"))
+)

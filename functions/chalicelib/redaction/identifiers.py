@@ -1,0 +1,238 @@
+"""Numbers and identifiers: NIK, KK, NPWP, BPJS, bank accounts, phones, passports, vehicle plates.
+
+Runs of digits in any grouping are classified by their length, shape and the nearest cue word before
+them ("NIK", "rek"/a bank name, "HP"/"WA"); ``phonenumbers`` validates phones.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import phonenumbers
+from stdnum.id import npwp as stdnum_npwp
+
+from .document import _P_ID, _P_NOPOL, _P_PHONE, _Candidate, _cut, _Doc, _overlaps
+
+_CUE_PATTERNS = {
+    "kk": r"kartu\s+keluarga|no(?:mor|mer)?\.?\s*kk|nkk|kk",
+    "nik": r"nik|n\.i\.k|nomor\s+induk\s+kependudukan|e-?ktp|ktp",
+    "npwp": r"npwp",
+    "bpjs": r"bpjs|kis|jkn|kartu\s+indonesia\s+sehat|no(?:mor)?\.?\s*peserta|no(?:mor)?\.?\s*kartu(?!\s+keluarga)|kpj|jamsostek|askes",
+    "rekening": (
+        r"rek|rekening|norek|no\.?\s*rek|bri|bca|bni|mandiri|bsi|btn|bank|cimb|niaga|danamon|permata|jatim|muamalat"
+        r"|bjb|jago|seabank|transfer|tf|virtual\s+account|va|pelanggan|id\s*pel|idpel|sambungan|nosal|no\.?\s*meter"
+        r"|id\s*meter|nomor\s+meter|tabungan|dana|ovo|gopay"
+    ),
+    "telepon": (
+        r"telp|tlp|tlpn|telepon|telpon|tel|hp|handphone|ponsel|wa|whatsapp|whatsap|watsap|wea|sms|hubungi|kontak"
+        r"|contact|call|cp|nomer\s+(?:saya|sy)|nomor\s+(?:saya|sy)|no\.?\s*(?:saya|sy)|dihubungi|telfon|nelpon|nomornya"
+    ),
+    "paspor": r"paspor|pasport|passport",
+}
+_CUES = re.compile(
+    "|".join(rf"(?<![^\W\d_])(?P<{kind}>{pattern})(?![^\W\d_])" for kind, pattern in _CUE_PATTERNS.items()),
+    re.IGNORECASE,
+)
+_CUE_WINDOW = 48
+
+_RUN = re.compile(
+    r"(?<!\d)(?:\+\s?)?(?:\(\s?\+?\d{1,5}\s?\)[ .\-]?)?\d+(?:(?:[ \t]?[.\-][ \t]?|[ \t]{1,2})(?:\(\d{1,5}\)|\d+))*"
+)
+_GROUP = re.compile(r"\d+")
+
+
+def _cue_before(doc: _Doc, start: int) -> str | None:
+    window = doc.text[max(0, start - _CUE_WINDOW) : start]
+    cut = max(window.rfind(c) for c in "\n;!?")
+    if cut >= 0:
+        window = window[cut + 1 :]
+    kind = None
+    for m in _CUES.finditer(window):
+        kind = m.lastgroup
+    return kind
+
+
+def _numbers(doc: _Doc) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for m in _RUN.finditer(doc.text):
+        for start, end in _cut(m.start(), m.end(), doc.numeric):
+            found += _classify_run(doc, start, end)
+    return found
+
+
+def _classify_run(doc: _Doc, start: int, end: int) -> list[_Candidate]:
+    groups = [(g.start(), g.end()) for g in _GROUP.finditer(doc.text, start, end)]
+    found: list[_Candidate] = []
+    i = 0
+    while i < len(groups):
+        for strict in (True, False):
+            hit = _longest_classified(doc, groups, i, strict)
+            if hit:
+                j, kind = hit
+                found.append(_Candidate(kind, _run_start(doc, groups[i][0], start), groups[j][1], _priority(kind)))
+                i = j + 1
+                break
+        else:
+            i += 1
+    return found
+
+
+def _run_start(doc: _Doc, group_start: int, run_start: int) -> int:
+    """Include a leading '+' or '(' that belongs to the first group."""
+    prefix = doc.text[run_start:group_start]
+    return run_start if prefix and re.fullmatch(r"\+?\s?\(?\s?\+?", prefix) else group_start
+
+
+def _longest_classified(doc: _Doc, groups: list[tuple[int, int]], i: int, strict: bool) -> tuple[int, str] | None:
+    start = groups[i][0]
+    plus = doc.text[max(0, start - 2) : start].strip().endswith("+")
+    cue = _cue_before(doc, start)  # the same for every length tried
+    for j in range(len(groups) - 1, i - 1, -1):
+        digits = "".join(doc.text[s:e] for s, e in groups[i : j + 1])
+        if len(digits) > 20:
+            continue
+        kind = _number_kind(digits, doc.text[start : groups[j][1]], cue, plus, strict)
+        if kind:
+            return j, kind
+    return None
+
+
+def _priority(kind: str) -> int:
+    return _P_PHONE if kind == "telepon" else _P_ID
+
+
+_NPWP_FORMAT = re.compile(r"\d{2}\.\d{3}\.\d{3}\.\d[.\-]\d{3}\.\d{3}")
+
+
+def _number_kind(digits: str, shown: str, cue: str | None, plus: bool, strict: bool) -> str | None:
+    """What a run of digits is, from its length, its shape and the cue word before it."""
+    n = len(digits)
+    if digits[0] == "1" and n <= 8:
+        return None  # a call centre ("1500-112", "14045"): no Indonesian phone number starts with 1
+    phone = _is_phone(digits, plus)
+    if cue == "telepon" and (phone or 7 <= n <= 14):
+        return "telepon"
+    if cue in ("nik", "kk") and 14 <= n <= 18:
+        return cue
+    if cue == "npwp" and 14 <= n <= 16:
+        return "npwp"
+    if cue == "bpjs" and 10 <= n <= 16:
+        return "nik" if n == 16 else "bpjs"
+    if cue == "rekening" and 6 <= n <= 20 and not (phone and n >= 11 and digits.startswith("08")):
+        return "rekening"
+    if phone:
+        return "telepon"
+    if n == 16:
+        return "nik"
+    if n == 15 and (_NPWP_FORMAT.fullmatch(shown) or stdnum_npwp.is_valid(digits)):
+        return "npwp"
+    if strict:
+        return None
+    if n == 15:
+        return "rekening"
+    if n == 13:
+        return "bpjs" if digits.startswith("000") else "rekening"
+    if 10 <= n <= 20:
+        return "nik" if n == 17 else "rekening"
+    return None
+
+
+def _is_phone(digits: str, plus: bool = False) -> bool:
+    if digits.startswith("62") and 10 <= len(digits) <= 14:
+        candidate = "+" + digits  # phonenumbers mis-parses a leading 62 written without the plus
+    elif digits.startswith("0") and 9 <= len(digits) <= 13 and not plus:
+        candidate = digits
+    else:
+        return False
+    return _valid_phone(candidate)
+
+
+@cache
+def _valid_phone(candidate: str) -> bool:
+    try:
+        number = phonenumbers.parse(candidate, "ID")
+    except phonenumbers.NumberParseException:
+        return False
+    if phonenumbers.is_valid_number(number):
+        return True
+    national = str(number.national_number)
+    return number.country_code == 62 and national.startswith("8") and 9 <= len(national) <= 12
+
+
+# What the matcher accepts below has at least 8 digits (a valid Indonesian number has 7 or more
+# after the leading 0 or 62), separated by at most four punctuation characters ("x" among them):
+# a text without such a run has nothing for it, and the matcher is slow.
+_PHONE_LIKE = re.compile(r"\d(?:[^\dA-Za-wyz]{0,4}\d){6}")
+
+
+def _phone_matcher(doc: _Doc) -> list[_Candidate]:
+    """phonenumbers' own matcher, for formats the digit runs above do not join up."""
+    if not _PHONE_LIKE.search(doc.text):
+        return []
+    found = []
+    for m in phonenumbers.PhoneNumberMatcher(doc.text, "ID", leniency=phonenumbers.Leniency.VALID):
+        raw = m.raw_string.lstrip("(").lstrip()
+        if not raw.startswith(("0", "+", "62")) or _overlaps(m.start, m.end, doc.numeric):
+            continue
+        digits = re.sub(r"\D", "", m.raw_string)
+        if _is_phone(digits, raw.startswith("+") and not digits.startswith("62")) or raw.startswith("+62"):
+            unbalanced = m.raw_string.startswith("(") and ")" not in m.raw_string  # "(0857-3344-2211)"
+            found.append(_Candidate("telepon", m.start + unbalanced, m.end, _P_PHONE))
+    return found
+
+
+_PASSPORT_CUED = re.compile(r"(?<![\w])[A-Za-z]{1,2}\s?\d{6,8}(?![\w])")
+_PASSPORT_SHAPE = re.compile(r"(?<![\w])(?:[A-Z] ?|[a-z])\d{7}(?![\w])")
+
+
+def _passports(doc: _Doc) -> list[_Candidate]:
+    found = [_Candidate("paspor", m.start(), m.end(), _P_ID) for m in _PASSPORT_SHAPE.finditer(doc.text)]
+    for m in _PASSPORT_CUED.finditer(doc.text):
+        if _cue_before(doc, m.start()) == "paspor":
+            found.append(_Candidate("paspor", m.start(), m.end(), _P_ID))
+    return found
+
+
+_PLATE_REGIONS = frozenset(
+    "A AA AB AD AE AG B BA BB BD BE BG BH BK BL BM BN BP D DA DB DC DD DE DG DH DK DL DM DN DP DR DS DT DW E EA EB ED "
+    "F G H K KB KH KT KU L M N P PA PB PG R S T W Z ZA ZB RI CD CC".split()
+)
+# Words that follow "<1-2 letters> <number>" in ordinary text ("S 1 dan S 2", "B 3 kg"): not a plate
+# unless a vehicle word is near.
+_PLATE_STOP = frozenset(
+    "YG DAN DGN DG UTK KE DI NO RT RW GG JL KM KG CM MM JT RB THN TH BLN HR JAM MNT TGL PKL WIB ORG KK SD SMP SMA TK "
+    "ADA AKU APA ITU INI YA TDK GAK GA NGA BGT LG SJA AJA DLL DST DSB PAK BU BPK IBU MAS MBA KAK TPI JD UDH SDH BLM "
+    "TAU KOK KAN NYA LHO SIH DEH TOH PUN LAH KAH TAH YAH AN X M HA KWH LT TON ATAU OLH DR DRI SAJA "
+    "SY KMI MRK DIA LBR LBH KRG MIN MAX MAU BRP KEL KEC DSN DS JLN".split()
+)
+_PLATE = re.compile(r"(?<![^\W\d_])(?P<r>[A-Za-z]{1,2})[ \-.]?(?P<n>[1-9]\d{0,3})[ \-.]?(?P<s>[A-Za-z]{1,3})(?![\w])")
+_NOT_BEFORE_PLATE = re.compile(r"(?i)(?<![^\W\d_])(?:blok|blk|no|nomor|rt|rw|gg|gang|kav|kelas|lantai)\.?\s?$")
+_PLATE_NUMBER = re.compile(r"(?i)(?<![^\W\d_])(?:plat|pelat|tnkb)\s?(?:no|nomor|nmr)\.?\s?:?\s?$")
+_VEHICLE = re.compile(
+    r"(?i)nopol|no\.?\s*pol|plat|pelat|nomor\s+polisi|motor|mobil|kendaraan|truk|truck|pick\s?up|angkot|bus|avanza|"
+    r"xenia|innova|honda|yamaha|vario|beat|mio|nmax|ojol|ojek|parkir|tilang|knalpot|pengendara|sepeda|bak\s+terbuka"
+)
+
+
+def _plates(doc: _Doc) -> list[_Candidate]:
+    found = []
+    for m in _PLATE.finditer(doc.text):
+        region, suffix = m.group("r"), m.group("s")
+        if doc.text[m.start() - 1 : m.start()] == "-" or re.match(r"-\w", doc.text[m.end() : m.end() + 2]):
+            continue  # inside a longer code: the report number "MKS-K4CU-3UYQ"
+        before = max(0, m.start() - 14)
+        if region.upper() not in _PLATE_REGIONS or (
+            _NOT_BEFORE_PLATE.search(doc.text, before, m.start())
+            and not _PLATE_NUMBER.search(doc.text, before, m.start())
+        ):
+            continue
+        if not (region.isupper() and suffix.isupper() or region.islower() and suffix.islower()):
+            continue
+        near = doc.text[max(0, m.start() - 40) : m.end() + 20]
+        cued = bool(_VEHICLE.search(near))
+        short = len(suffix) == 1 and (len(m.group("n")) < 3 or not suffix.isupper())  # "AG 1 A" needs a vehicle word
+        if (region.islower() and doc.mode == "mixed" or short or suffix.upper() in _PLATE_STOP) and not cued:
+            continue
+        found.append(_Candidate("nopol", m.start(), m.end(), _P_NOPOL))
+    return found

@@ -1,0 +1,246 @@
+"""The redactor's word lists and the word-level tests built on them.
+
+Loads ``chalicelib/data/*.txt`` (names, common words, honorifics, titles and degrees, roles, public
+phrases) and PySastrawi's root words once, at import, into ``_LEX``; and answers questions about one
+word: is it an Indonesian word with its affixes (``_is_word``), a role, an agency's short name, a
+degree, a typo of a cue word.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+_REGIONS = Path(__file__).resolve().parent.parent / "regions"
+_DATA = Path(__file__).resolve().parent.parent / "data"  # chalicelib/data, shared with no one else yet
+
+
+def _lines(name: str) -> list[str]:
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(word.lower() for line in _lines(name) for word in line.split())
+
+
+def _root_words() -> frozenset[str]:
+    """Indonesian root words (kata dasar) from PySastrawi, the stemmer's own dictionary."""
+    words = (resources.files("Sastrawi.Stemmer.data") / "kata-dasar.txt").read_text(encoding="utf-8")
+    return frozenset(w.lower() for w in words.split() if w.isalpha())
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections[current] = []
+        else:
+            sections[current].append(line.lower())
+    return sections
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    names: frozenset[str]
+    common: frozenset[str]
+    words: frozenset[str]
+    honorifics: frozenset[str]
+    titles: frozenset[str]
+    degrees: tuple[str, ...]
+    roles: frozenset[str]
+    street_openers: frozenset[str]
+    facility_openers: frozenset[str]
+    capital_openers: frozenset[str]
+    ranks: frozenset[str]
+    places: tuple[str, ...]
+    phrases: tuple[str, ...]
+
+
+# Words of chat that PySastrawi's dictionary lacks: loanwords and the Sundanese, Minang and eastern
+# Indonesian function words that citizens write ("tos dilaporkeun", "ambo mau", "tra jalan").
+_CHAT_WORDS = frozenset(
+    "forward fwd share copy screenshot ss update link posting upload chat japri dm story status grup group "
+    "aya abdi teh tos can nu ka ambo awak indak tra su sa pe kitorang torang dong".split()
+)
+
+
+def _load_lexicon() -> _Lexicon:
+    titles = _lines("titles_id.txt")
+    public = _sections("public_id.txt")
+    facility = public["facility"]
+    return _Lexicon(
+        names=frozenset(w.strip(".").lower() for line in _lines("names_id.txt") for w in line.split()),
+        common=_words("common_id.txt"),
+        words=_root_words() | _CHAT_WORDS,
+        honorifics=_words("honorifics_id.txt"),
+        titles=frozenset(t.lower() for t in titles if not t.startswith("@")),
+        degrees=tuple(t[1:] for t in titles if t.startswith("@")),
+        roles=_words("roles_id.txt"),
+        street_openers=frozenset(public["street"]),
+        facility_openers=frozenset(w for w in facility if not w.startswith("!")),
+        capital_openers=frozenset(w[1:] for w in facility if w.startswith("!")),
+        ranks=frozenset(public["rank"]),
+        places=tuple(public["place"]) + _region_places(),
+        phrases=tuple(public["phrase"]) + _region_phrases(),
+    )
+
+
+def _regions() -> list[dict[str, Any]]:
+    """Every region file shipped with the code (regions/*.json): its places and agencies are public."""
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(_REGIONS.glob("*.json"))]
+
+
+def _region_places() -> tuple[str, ...]:
+    """The kecamatan and kelurahan of every region, and the regions themselves ("Kota Pasuruan")."""
+    names = []
+    for region in _regions():
+        names.append(region["name"])
+        for kecamatan in region.get("kecamatan", []):
+            names.append(kecamatan["name"])
+            names += [kelurahan["name"] for kelurahan in kecamatan.get("kelurahan", [])]
+    return tuple(" ".join(n.lower().split()) for n in names)
+
+
+def _region_phrases() -> tuple[str, ...]:
+    """The agencies of every region and the bodies reports are forwarded to, by name and short name."""
+    names = []
+    for region in _regions():
+        names.append(region.get("operator", ""))
+        for agency in region.get("agencies", []):
+            names += [agency.get("name", ""), agency.get("short_name", "")]
+        names += [destination.get("name", "") for destination in region.get("forward_destinations", [])]
+    return tuple(" ".join(n.lower().split()) for n in names if n)
+
+
+_LEX = _load_lexicon()
+_VOWELS = frozenset("aeiou")
+
+
+@lru_cache(maxsize=1 << 16)  # asked for every token many times; the answer depends on the word alone
+def _wordlike(low: str) -> bool:
+    """Whether an all-capitals word reads as a word ('PAITUN', 'MAT') rather than an acronym ('PDAM', 'BPBD')."""
+    return len(low) >= 3 and sum(c in _VOWELS for c in low) / len(low) >= 0.3 and low not in _LEX.common
+
+
+# The way Indonesian agencies shorten their names: Dishub, Disperkim, Dinkes, Bappelitbangda, BKPSDM,
+# DPMPTSP, Kesbangpol, Satpol, Polsek, Pemkab... Checked after the name list, so "Dinda" stays a name.
+_AGENCY_SHAPE = re.compile(
+    r"(?:dis[bcdfghjklmnpqrstvwxz]|din(?:kes|sos|dik|as)|bap+e[dln]|bp[bkmnos]|bk[dp]|dp[mrpu]|kesbang|setd|setw|"
+    r"sat(?:pol|lantas|res|linmas)|pol(?:res|sek|da|resta)|kemen|kanwil|pem(?:kot|kab|prov|da)|dprd|damkar)[a-z]*$"
+)
+
+
+@lru_cache(maxsize=1 << 16)  # asked for every token many times; the answer depends on the word alone
+def _agency_like(low: str) -> bool:
+    return low not in _LEX.names and bool(_AGENCY_SHAPE.match(low))
+
+
+@lru_cache(maxsize=1 << 16)  # asked for every token many times; the answer depends on the word alone
+def _is_role(low: str) -> bool:
+    return low in _LEX.roles or (low.endswith("nya") and low[:-3] in _LEX.roles)
+
+
+_VERB = re.compile(r"(?:me[mn]?|meng|meny|ber|ter|di)[a-z]{3,}$")
+_AFFIXED = re.compile(r"(?:me[mn]?|meng|meny|ber|ter|di|per)[a-z]{4,}$|[a-z]+(?:kan|nya)$")
+_LABELS = frozenset(
+    "ig fb wa hp telp tlp email ktp nik kk npwp bpjs kis rek no nomor wni wna bem osis pkk".split()
+)  # labels and bodies, never names
+
+
+def _one_typo(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    deletes = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    doubles = {word[:i] + word[i] + word[i:] for i in range(len(word))}
+    subs = {word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in letters}
+    return (deletes | swaps | doubles | subs) - {word}
+
+
+_FUZZY_CUES = frozenset().union(*(_one_typo(w) for w in ("bernama", "namanya", "pelapor"))) - _LEX.common - _LEX.names
+_LOCATIVE = frozenset(
+    "di ke dari daerah arah menuju wilayah kawasan sekitar dekat desa kampung kota kab kabupaten kec kecamatan kel "
+    "kelurahan dusun jalan jl jln gang gg perum perumahan pasar masjid sekolah toko warung merek merk aplikasi "
+    "warga wrg penduduk lingkungan dukuh dsn saking teko seko asal lewat via pakai".split()
+)
+
+
+def _degree_regex() -> re.Pattern[str]:
+    parts = []
+    for degree in sorted(_LEX.degrees, key=len, reverse=True):
+        pieces = [re.escape(p) for p in degree.split(".") if p]
+        parts.append(r"\.?\s?".join(pieces) + r"\.?")
+    return re.compile(r"(?:\s?,?\s?(?:" + "|".join(parts) + r"))+(?![\w])", re.IGNORECASE)
+
+
+_DEGREES = _degree_regex()
+_DEGREE_WORDS = frozenset(w.lower() for d in _LEX.degrees for w in re.split(r"[.\s]+", d) if w)
+
+
+# A degree starts, after at most "\s?,?\s?", with one of these letters.
+_DEGREE_FIRST = frozenset(piece[0].lower() for d in _LEX.degrees for piece in d.split(".")[:1] if piece)
+
+
+def _degree_at(text: str, pos: int) -> int | None:
+    """Where academic degrees written right after position pos end (", S.Pd., M.Si."), if any."""
+    if text[pos : pos + 4].lstrip().lstrip(",").lstrip()[:1].lower() not in _DEGREE_FIRST:
+        return None  # the usual case, decided without the regex
+    m = _DEGREES.match(text, pos)
+    if not m:
+        return None
+    shown = m.group()
+    return m.end() if "." in shown or "," in shown or any(c.isupper() for c in shown) else None
+
+
+_FUNCTION_WORDS = frozenset(
+    "dan atau di ke yang yg dengan dgn untuk utk pada kepada kpd oleh ini itu tsb tersebut saya sy aku kami kita dia "
+    "ia mereka anda kamu beliau juga tapi tetapi namun karena krn agar supaya jika kalau bila sudah belum tidak tdk "
+    "ada adalah akan telah sedang masih sangat lebih paling hanya cuma pun lah kah nya selaku sebagai sejak sampai "
+    "hingga bahwa maka lalu kemudian serta bersama tanpa antara terhadap tentang dalam atas bawah depan belakang "
+    "dekat sini situ sana mohon tolong minta terima kasih jalan jl gang gg rt rw no nomor banyak sering selalu "
+    "bilang kata mau ingin bisa harus".split()
+)
+_PREFIXES = (
+    ("meny", "s"), ("meng", "k"), ("meng", ""), ("mem", "p"), ("mem", ""), ("men", "t"), ("men", ""), ("me", ""),
+    ("peny", "s"), ("peng", "k"), ("peng", ""), ("pem", "p"), ("pem", ""), ("pen", "t"), ("pen", ""), ("per", ""),
+    ("pe", ""), ("ber", ""), ("bel", ""), ("be", ""), ("ter", ""), ("te", ""), ("di", ""), ("ke", ""), ("se", ""),
+    ("non", ""), ("ku", ""), ("kau", ""), ("memper", ""), ("diper", ""), ("ng", ""), ("ny", "s"), ("n", "t"), ("m", "p"),
+)  # fmt: skip
+_PARTICLE_SUFFIXES = frozenset({"kah", "lah", "pun", "tah"})
+_SUFFIXES = ("nya", "lah", "kah", "pun", "kan", "an", "i", "ku", "mu", "e", "ne", "ipun", "ake", "na")
+
+
+@cache
+def _is_word(low: str) -> bool:
+    """Whether a lower-case word is an Indonesian word: a root word or a common word, or one of these with
+    the usual prefixes and suffixes ('kehilangan', 'penipu', 'dibantu', 'nonaktif', 'ibu-ibu')."""
+    if low in _LEX.words or low in _LEX.common:
+        return True
+    if "-" in low:
+        return all(_is_word(part) for part in low.split("-") if part)
+    stems = {low}
+    for _ in range(2):
+        stems |= {
+            s[: -len(x)]
+            for s in stems
+            for x in _SUFFIXES
+            # a particle needs a longer stem: "sulikah" is not "suli" + "kah"
+            if s.endswith(x) and len(s) - len(x) >= (5 if x in _PARTICLE_SUFFIXES else 3)
+        }
+    for _ in range(2):  # "kepesertaan": ke- pe- serta -an
+        if any(stem in _LEX.words for stem in stems):
+            return True
+        stems = {
+            first + stem[len(prefix) :]
+            for stem in stems
+            for prefix, first in _PREFIXES
+            if stem.startswith(prefix) and len(stem) - len(prefix) >= 3
+        }
+    return any(stem in _LEX.words for stem in stems)

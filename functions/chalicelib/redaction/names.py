@@ -1,0 +1,968 @@
+"""Person names: seeds from cues, honorifics, titles and the name list, grown over neighbours.
+
+A cue says how strongly a name follows (``_EXPLICIT`` "bernama", ``_STRONG`` an honorific or a
+signature, ``_MEDIUM`` "saya" or a role, ``_WEAK`` "oleh"); the seed grows left and right over words
+that can be part of a name, then lists ("A, B dan C") and other mentions of a found word are added.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
+from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token
+from .lexicon import (
+    _AFFIXED,
+    _DEGREE_WORDS,
+    _FUNCTION_WORDS,
+    _FUZZY_CUES,
+    _LABELS,
+    _LEX,
+    _LOCATIVE,
+    _VERB,
+    _agency_like,
+    _degree_at,
+    _is_role,
+    _is_word,
+    _wordlike,
+)
+from .public import _PLACE_PARTS
+
+# How much a cue says that a name follows: EXPLICIT ("nama saya", "bernama", "a.n.", a title) takes any
+# word, even an ordinary one ("bernama Bunga"); STRONG (an honorific, "Hormat saya,", "pelapor") takes any
+# word that is not an ordinary Indonesian word; MEDIUM ("saya", "anak saya", a role) takes an unknown
+# word that does not look like a word or a verb; WEAK ("oleh", "kepada", "mobil") takes only a listed
+# name or a capitalised unknown word.
+_EXPLICIT, _STRONG, _MEDIUM, _WEAK = 4, 3, 2, 1
+_ABBREVIATIONS = frozenset({"moh", "muh", "moch", "mochd", "mohd", "abd", "ach", "mhd", "md", "m", "st", "sy", "br"})
+# "br." / "boru" joins a Batak woman's given name to her clan ("Sondang br. Siregar")
+_PARTICLES = frozenset({"bin", "binti", "bt", "al", "el", "van", "der", "de", "da", "ibnu", "abu", "br", "boru"})
+_SKIP_AFTER_ROLE = frozenset(
+    "kos kost kontrakan lahan tanah kendaraan usaha kebun sawah keluarga "
+    "loket jaga lapangan kebersihan parkir pdam pln sekolah kelas kelurahan kecamatan desa dinas bagian yang yg "
+    "saya sy kami kita nya itu tersebut tsb baru lama perempuan laki pria wanita muda tua senior piket shift pos "
+    "kantor puskesmas teknik teknisi pelayanan layanan informasi pengaduan administrasi lingkungan setempat "
+    "kampung wilayah kami kita terkait bersangkutan ybs kepala ketua rt rw proyek yaitu yakni adalah ialah bagian "
+    "umum kebersihan keamanan dinas kantor toko warung kios pabrik gudang rumah sekolah kelas kelurahan".split()
+)
+_EXPLICIT_CUE = re.compile(
+    r"(?i)(?<!\w)(?:nama\s*(?:saya|sy|sya|aku|ku|lengkap(?:nya)?|pelapor|pemilik|anak|suami|istri|ayah|ibu|bapak"
+    r"|petugas|pelaku|oknum|orangnya|korban|pasien|siswa|warga|almarhum|almarhumah|alm)?(?:\s*(?:saya|sy|kami|nya))?|namanya|nm|nma|bernama|bernma"
+    r"|brnama|atas\s+nama|a\s?\.\s?n\s?\.?|a/n|an\.|(?:yang|yg)\s+bertanda\s*tangan\s+di\s*bawah\s+ini(?:\s*,?\s*nama)?)"
+    r"(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
+)
+_STRONG_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:pelapor|dilaporkan\s+oleh|ttd\.?|hormat\s+(?:saya|kami|sy)"
+    r"|salam\s+hormat|wassalam(?:u'?alaikum)?(?:\s+wr\.?\s*wb\.?)?|pengirim|dari\s*:|kepada\s*:|yth\.?|alm\.?|almh\.?"
+    r"|almarhum(?:ah)?|mendiang)(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
+)
+# Initials after "berinisial": "oknum berinisial AS", "inisial M.A.", "berinisial h.b."
+_INITIALS = re.compile(
+    r"(?i)(?<![^\W\d_])(?:ber)?inisial(?:nya)?\s*[:=]?\s*(?P<i>(?:[A-Za-z]\s?\.\s?){1,4}|[A-Za-z]{1,4}(?![^\W\d_]))"
+)
+_MEDIUM_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:saya|sy|sya|aku|aq|gue|gw|kami|kulo|kula|kawula|sengkok)"
+    r"(?:\s+(?:adalah|ialah|sdr|sdri))?"
+    r"|(?:tetangga|anak|anaknya|suami|suaminya|istri|isteri|istrinya|ibu|bapak|ayah|adik|adek|kakak|mertua|ortu"
+    r"|orang\s+tua|keponakan|cucu|teman|kawan|saudara|paman|bibi|nenek|kakek|menantu|ipar|putra|putri|putera|puteri"
+    r"|majikan|bos|atasan|pacar|rekan|kenalan)(?:\s+(?:saya|sy|sya|kami|ku|aku|gw|gue|kandung|perempuan|laki-laki))+"
+    r"(?:\s+(?:yang|yg))?|salam|wassalam|regards|ttd|menurut|kata"
+    r"|(?:sampaikan|disampaikan|laporkan|dilaporkan|lapor|bilang|tanya|tanyakan|mengadu|minta|adukan)\s+(?:ke|kpd|kepada|sama|sm|ama)"
+    r")(?![^\W\d_])[\s,:]*"
+)
+_WEAK_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:oleh|kepada|kpd|dengan|dgn|dg|bersama|sama|sm|ama|menghubungi|dihubungi|ditemui|menemui"
+    r"|bertemu|ketemu|bilang|ditelepon|dimarahi|dipukul|diancam|ditipu|milik|punya|rumah"
+    r"|tanya|terima\s+kasih|makasih|trims|thanks|laporan|bantuan|dibantu|diurus|diterima|dilayani|ditangani"
+    r"|lapak|kebun|sawah|pagar|anjing|kucing|ayam|kandang|gerobak|mobil|motor|sepeda|truk)"
+    r"(?![^\W\d_])[\s,:]*"
+)
+# Words that come right AFTER a name: "Budi di sini", "Budi selaku ketua", "Budi (45 th)".
+_HERE = re.compile(r"(?i)(?<![^\W\d_])(?:di\s?sini|selaku|mengaku)(?![^\W\d_])")
+# An age right after a name: "(45 th)", "(umur 25)", ", 51 thn,", "usia 65 tahun"
+_AGE = re.compile(
+    r"(?i)\((?:usia\s?|umur\s?)?\d{1,2}\s?(?:th|thn|tahun)?\.?\)|,\s?\d{1,2}\s?(?:th|thn|tahun)\.?(?=\s?[,)])"
+    r"|(?<![^\W\d_])(?:usia|umur)\s?\d{1,2}(?!\d)"
+)
+# A name in brackets right after a phone number: "hub. 0812... (Darsinah)"
+_CONTACT_NAME = re.compile(r"\d\s?\(\s?(?=[^\W\d_])")
+_NAMED_ROLE = re.compile(r"(?i)[^.!?\n]{0,60}?(?<![^\W\d_])(?:yaitu|yakni|adalah|ialah|an\.|a\.n\.)[\s,:]+")
+_CLOSING = re.compile(
+    r"(?i)(?:salam|hormat\s+(?:saya|kami)|terima\s*kasih|makasih|trims|wassalam\w*|ttd|regards|tabik"
+    r"|matur\s+(?:nuwun|suwun)|suwun|nuwun|hatur\s+nuhun|thanks|thx|tq|tks|mksh)"
+    r"(?:\s+(?:min|admin|mimin|kak|pak|bu|mas|mbak|nggih|ya|banyak|sebelumnya|semua))*\W*$"
+)
+_INTRODUCERS = frozenset("dari dr dri warga wrg bin binti tinggal alamat asal saking selaku sebagai umur usia".split())
+_TEMPORAL = re.compile(
+    r"(?i)(?<![^\W\d_])(?:kemarin|kemaren|kmrn|kmarin|kmren|tadi|td|semalam|barusan|tempo\s+hari)"
+    r"(?:\s+(?:sore|pagi|siang|malam|mlm|subuh))?\s+"
+)
+_SUBJECT_VERBS = frozenset(
+    "datang dtg pergi pulang bilang marah ngamuk minta bakar buang lewat masuk pukul teriak nyuruh ngomong lapor jual "
+    "beli ambil bawa tanya parkir nabrak mukul ngancam nagih malak".split()
+)
+# "1. ", "a) ", "- " at the start of a line; or a line of an attendance list, "Sulastri \u2713"
+_LIST_ITEM = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}[.)]|[a-zA-Z][.)]|[-\u2022*])[ \t]+|^(?=[^\W\d_][^\n]{0,40}[ \t][\u2713\u2717][ \t]*$)"
+)
+# A table whose header has a "Nama" column: "No | Nama | NIK"
+_TABLE_HEADER = re.compile(r"(?im)^[^\n]*\|[^\n]*$")
+# A list of people: "disaksikan oleh:", "yang tertipu:", "warga yang hadir:", "daftar lansia ...:"
+_LIST_OF_PEOPLE = re.compile(
+    r"(?i)(?:absensi|daftar\s+hadir|ahli\s+waris|saksi|disaksikan|korban|tertipu|hadir|pedagang|peserta|anggota|pasien|murid|siswa|lansia|keluarga"
+    r"|penerima|pelaku|petugas|warga|nama-nama|nama)[^\n]{0,60}:[ \t]*\n?$"
+)
+_STAMP = r"\[[^\]\n]{4,30}\][ \t]*|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}[ \t]*-[ \t]*"
+_SPEAKER = re.compile(rf"(?m)^[ \t]*(?P<stamp>{_STAMP})?(?P<who>[^\W\d_][^\n:\[\]]{{0,40}}?)[ \t]?:[ \t]")
+# WhatsApp's own lines: "18/03/25 18.07 - Jonggi menambahkan Nio", "... - Nio keluar"
+_SYSTEM_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:{_STAMP})(?P<a>[^\n]{{1,40}}?)[ \t]+(?:menambahkan|mengeluarkan|added|removed)[ \t]+(?P<b>[^\n]{{1,40}}?)[ \t]*$"
+    rf"|^[ \t]*(?:{_STAMP})(?P<c>[^\n]{{1,40}}?)[ \t]+(?:keluar|bergabung|left|joined)\b"
+)
+_CLOSING_LINE = re.compile(
+    r"(?im)^[ \t]*(?:hormat\s+(?:saya|kami)|salam(?:[ \t]+\w+)?|terima\s*kasih|makasih|tertanda|wassalam\w*"
+    r"(?:[ \t]+wr\.?[ \t]*wb\.?)?|ttd\.?|regards|yang\s+melaporkan|pelapor)[ \t]*[,.:]?[ \t]*\n\s*\(?[ \t]*"
+)
+_ID_AFTER = re.compile(r"(?i)[ \t]?[,(][ \t]?(?:nik|no\.?\s?ktp|ktp)(?![^\W\d_])")
+_HEAD_END = re.compile(r"[ \t]*(?:$|\n|,|\(|\||[-\u2013\u2014]\s|:|\u2713|\u2717)")
+# Words that open a line or an item but are not names: field labels and the writer's own voice.
+_NOT_A_HEAD = frozenset(
+    "sy saya aku admin min mimin nama alamat waktu lokasi tanggal tgl hari hasil catatan kronologi perihal hal "
+    "lampiran keterangan ket total jumlah kontak status tempat acara agenda kegiatan info kategori uraian judul "
+    "isi pesan laporan keluhan tujuan dari kepada subjek topik pengurus panitia identitas transfer".split()
+)
+_NOT_AFTER_HONORIFIC = frozenset(
+    "kota negara guru dokter haji hajah sekalian semua yth terhormat mohon tolong minta maaf ibu bapak".split()
+)
+# "ayah saya, Pelita, pasien BPJS": a relative, a comma, the name
+_KIN_COMMA = re.compile(
+    r"(?i)(?<![^\W\d_])(?:ayah|ibu|bapak|suami|istri|isteri|anak|adik|kakak|nenek|kakek|mertua|tetangga|teman"
+    r"|keponakan|cucu|paman|bibi)\s+(?:saya|sy|kami|kandung\s+saya)\s?,\s"
+)
+# Words for the people a "Role: Name" line names ("Ketua: ...", "Orang tua murid: ...")
+_KIN = frozenset("ayah ibu bapak istri suami anak kakak adik orang tua murid keluarga kepala wali pemilik".split())
+# A code of three or more dashed parts with a digit in it: a report, ticket or letter number
+_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}(?![\w-])")
+_NAME_LABEL = re.compile(r"(?im)^[ \t]*nama(?:[ \t]+lengkap)?[ \t]*:[ \t]*$")
+_NOT_A_NAME_CUE = re.compile(r"(?i)(?:balik\s|nama-)$")
+_SALUTATION = re.compile(
+    r"(?i)salam\s+(?:lestari|sehat|hangat|sejahtera|olahraga|damai|persatuan|perjuangan|literasi|satu\s+jiwa|kompak)\s*[,.!]"
+)
+_CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
+_BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu".split())
+_JURISDICTION = frozenset(
+    "lurah camat kades kapolsek kapolres kapolresta danramil dandim bupati walikota gubernur kadus kasun sekcam "
+    "bhabinkamtibmas babinsa "
+    "seklur sekdes wakapolsek".split()
+)
+
+
+# The cues are scanned only where a word starts (see document._Scan).
+_EXPLICIT_CUE_SCAN, _STRONG_CUE_SCAN, _MEDIUM_CUE_SCAN, _WEAK_CUE_SCAN, _HERE_SCAN, _TEMPORAL_SCAN, _INITIALS_SCAN = (
+    _Scan(pattern, "word")
+    for pattern in (_EXPLICIT_CUE, _STRONG_CUE, _MEDIUM_CUE, _WEAK_CUE, _HERE, _TEMPORAL, _INITIALS)
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def _office_word(low: str) -> bool:
+    """A role, an honorific, a label or an agency's short name: never part of a person's name."""
+    return _is_role(low) or low in _LEX.honorifics or low in _LABELS or _agency_like(low)
+
+
+def _covered(tokens: list[_Token], spans: list[_Span], length: int) -> list[bool]:
+    """For each token, whether any of the spans overlaps it (one pass over a character mask rather
+    than every span for every token)."""
+    if any(s >= e for s, e in spans):  # an empty span overlaps in _overlaps' sense but covers no character
+        return [_overlaps(t.start, t.end, spans) for t in tokens]
+    mask = bytearray(length)
+    for s, e in spans:
+        mask[s:e] = b"\x01" * (e - s)
+    return [mask.find(1, t.start, t.end) >= 0 for t in tokens]
+
+
+class _Names:
+    """Person names: seeds from cues, honorifics, titles and the name list, grown over neighbours."""
+
+    def __init__(self, doc: _Doc) -> None:
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.public = _covered(doc.tokens, doc.public + doc.numeric, len(doc.text))
+        self.mixed = doc.mode == "mixed"
+        self.starts_at = [t.start for t in doc.tokens]
+        # Does this writer put names in lower case ("saya hasanah firmansyah" in a mixed-case text)?
+        self.lower_names = self.mixed and any(
+            not t.cap and t.low in _LEX.names and t.low not in _LEX.common and len(t.low) > 3 for t in doc.tokens
+        )
+        links = [_Span(m.start(), m.end()) for m in doc.found(_EMAIL)]  # "budi.santoso@...": not a name
+        links += [_Span(m.start(), m.end()) for m in doc.found(_PROFILE_URL)]
+        links += [_Span(m.start(), m.end()) for m in doc.found(_HANDLE)]
+        links += [_Span(m.start(), m.end()) for m in doc.found(_CODE)]  # "AMB-5VXG-MPCA": a report number
+        if links:
+            self.public = [p or _overlaps(t.start, t.end, links) for p, t in zip(self.public, doc.tokens, strict=True)]
+        for i, tok in enumerate(self.tokens):  # "Camat Lowokwaru (Ibu ...)", "Kapolsek Sukun Bapak ...": a place
+            honoured = i > 0 and self.tokens[i - 1].low in _LEX.honorifics  # "Bu Lurah Rabiatul": the person
+            if (
+                honoured
+                and i + 1 < len(self.tokens)
+                and not _overlaps(self.tokens[i + 1].start, self.tokens[i + 1].end, doc.phrases)
+            ):
+                continue
+            if tok.low in _JURISDICTION and i + 1 < len(self.tokens) and self.jurisdiction(i + 1):
+                self.public[i + 1] = True
+                if i + 2 < len(self.tokens) and self.tokens[i + 2].low in _PLACE_PARTS:  # "Lurah Oro-oro Dowo"
+                    self.public[i + 2] = True
+
+    def jurisdiction(self, j: int) -> bool:
+        """Whether token j, right after "Lurah", "Camat", "Kapolsek"..., is the place the official serves."""
+        tok = self.tokens[j]
+        if self.doc.text[self.tokens[j - 1].end : tok.start] != " " or self.public[j] or len(tok.text) < 3:
+            return False
+        low = tok.low
+        if (low in _LEX.names and low not in _LEX.common) or low in _LEX.honorifics or low in _LEX.titles:
+            return False
+        if _is_role(low):
+            return False
+        if self.mixed:
+            return tok.cap and not tok.acronym
+        return low not in _LEX.common and not _is_word(low)
+
+    # -- token facts
+    def is_name(self, i: int) -> bool:
+        low = self.tokens[i].low
+        return low in _LEX.names and low not in _LEX.common
+
+    def is_ambiguous(self, i: int) -> bool:
+        low = self.tokens[i].low
+        return low in _LEX.names and low in _LEX.common
+
+    def is_title(self, i: int) -> bool:
+        tok = self.tokens[i]
+        if tok.low not in _LEX.titles or self.public[i]:
+            return False
+        dotted = self.doc.text[tok.end : tok.end + 1] == "."
+        if tok.low == "dr" and not dotted and tok.text == "dr":
+            # chat writes "dr" for "dari" ("fwd dr grup"): a doctor is "dr." or "dr" before a name
+            nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+            return nxt is not None and (nxt.cap if self.mixed else self.is_name(i + 1))
+        return dotted or len(tok.low) > 2 or tok.low in ("hj", "kh", "dr")
+
+    def blocked(self, i: int) -> bool:
+        return self.public[i] or _office_word(self.tokens[i].low)
+
+    def capital(self, i: int) -> bool:
+        """Capitalised like a name: 'Budi', or 'BUDI' in a mixed-case text (not an acronym like 'PDAM')."""
+        tok = self.tokens[i]
+        if not tok.cap:
+            return False
+        return not tok.acronym or _wordlike(tok.low)
+
+    def initial(self, i: int) -> bool:
+        """'M.' in 'M. Rizal', but not the 'a.' and 'n.' of 'a.n.' (atas nama)."""
+        tok, text = self.tokens[i], self.doc.text
+        if len(tok.text) != 1 or text[tok.end : tok.end + 1] != "." or text[tok.start - 1 : tok.start].isalnum():
+            return False  # not "x." in "22x."
+        if tok.low == "n" and re.search(r"(?i)(?<![^\W\d_])a\.\s?$", text[max(0, tok.start - 3) : tok.start]):
+            return False
+        return not (tok.low == "a" and re.match(r"(?i)\.\s?n\b", text[tok.end :]))
+
+    def adjacent(self, i: int) -> bool:
+        """Whether tokens i and i+1 can be two words of one name."""
+        if i + 1 >= len(self.tokens):
+            return False
+        gap = self.doc.text[self.tokens[i].end : self.tokens[i + 1].start]
+        if gap in (" ", "  "):
+            return True
+        low = self.tokens[i].low
+        abbreviated = len(low) == 1 or low in _ABBREVIATIONS or low in _LEX.titles or low in _LEX.honorifics
+        return abbreviated and gap in (".", ". ", ".  ")
+
+    def sentence_start(self, i: int) -> bool:
+        before = self.doc.text[: self.tokens[i].start].rstrip(" \t\"'(")
+        return not before or before[-1] in ".!?\n:"
+
+    def nameish(self, i: int, strength: int, anchor: int | None = None) -> bool:
+        """Whether token i can continue a name already started (next to token `anchor`, if given)."""
+        tok = self.tokens[i]
+        if self.blocked(i):
+            return False
+        if tok.low in _LEX.names or tok.low == "ode" and i > 0 and self.particle_before_name(i - 1):
+            return True
+        if tok.low in _LEX.common or tok.low in _LEX.titles:
+            return self.capital_word(i)  # "Intan Permata", "Wulan Dari": capitals say it goes on
+        if self.initial(i):
+            return True
+        if self.mixed and tok.cap:
+            return self.capital(i)
+        if self.mixed and (anchor is None or self.tokens[anchor].cap):
+            return False  # capitals carry meaning: a lower-case word does not go on with "Budi"...
+        if self.dictionary(i) and strength < _EXPLICIT:
+            return False  # ... but may with "rokib" in "Bp. rokib haryanto"
+        return strength >= _STRONG or strength == _MEDIUM and self.plausible_unknown(i)
+
+    def plausible_unknown(self, i: int) -> bool:
+        """An unknown word after 'saya', 'anak saya', 'petugas'...: a name unless it is a word or looks like one."""
+        tok = self.tokens[i]
+        if len(tok.text) < 3 or tok.acronym and self.mixed and not _wordlike(tok.low) or _AFFIXED.match(tok.low):
+            return False
+        if self.dictionary(i) or not any(c in "aeiouy" for c in tok.low):
+            return False  # a word ("hilang"), or an acronym ("pkh", "rtlh")
+        return not self.blocked(i) and tok.low not in _LEX.common and tok.low not in _LEX.titles
+
+    def introduced(self, i: int) -> bool:
+        """Whether token i is followed by what follows a person introduced: "X dari Bukir", "X, warga ..."."""
+        after = self.doc.text[self.tokens[i].end : self.tokens[i].end + 2]
+        if after[:1] == "," or i + 1 >= len(self.tokens) or not self.adjacent(i):
+            return after[:1] == ","
+        return self.tokens[i + 1].low in _INTRODUCERS
+
+    def particle_before_name(self, i: int) -> bool:
+        """'I' or 'Ni' before a Balinese birth-order name, 'La' or 'Wa' before 'Ode', and the Sasak
+        'Lalu' and 'Baiq' written with a capital before a capitalised name ('Lalu Mahrup')."""
+        low = self.tokens[i].low
+        if low in ("lalu", "baiq") and self.adjacent(i) and self.tokens[i].cap and not self.sentence_start(i):
+            return self.tokens[i + 1].cap and (self.is_name(i + 1) or not self.dictionary(i + 1))
+        if low not in ("i", "ni", "la", "wa") or not self.adjacent(i):
+            return False
+        nxt = self.tokens[i + 1].low
+        return nxt in _BALINESE if low in ("i", "ni") else nxt == "ode"
+
+    def joins_left(self, k: int, anchor: int) -> bool:
+        """Whether token k, right before the name word `anchor`, belongs to the name."""
+        tok = self.tokens[k]
+        if tok.low in _LEX.names or self.particle_before_name(k) or self.unknown_before_name(k, anchor):
+            return True
+        if not (self.mixed and self.capital(k)):
+            return False
+        if tok.low in _LEX.common:
+            return False
+        # "Paijo Sukirman", and inside a sentence also a capitalised word: "anak saya Meliana Tjahjadi"
+        return not self.dictionary(k) or not self.sentence_start(k)
+
+    def unknown_before_name(self, k: int, anchor: int) -> bool:
+        """'dalijo prasetyo': an unknown lower-case word right before a listed lower-case name."""
+        tok, name = self.tokens[k], self.tokens[anchor]
+        if tok.cap or name.cap and self.mixed or name.low not in _LEX.names:
+            return False
+        return self.plausible_unknown(k) and not self.sentence_start(anchor)
+
+    def dictionary(self, i: int) -> bool:
+        """An ordinary word ('hilang', 'penipu', 'nonaktif') that is not also a listed name."""
+        low = self.tokens[i].low
+        return low not in _LEX.names and _is_word(low)
+
+    def capital_word(self, i: int) -> bool:
+        """A capitalised common word inside a mixed-case sentence, right after or before a name word:
+        part of the name ("Intan Permata", "Mei Ling", "The Kian Hoo"), unless it is a function word."""
+        tok = self.tokens[i]
+        return (
+            self.mixed
+            and self.capital(i)
+            and not tok.acronym
+            and tok.low not in _FUNCTION_WORDS
+            and not self.blocked(i)
+            and not self.sentence_start(i)
+        )
+
+    def starts(self, i: int, strength: int) -> bool:
+        """Whether token i can be the first word of a name, after a cue of this strength."""
+        tok = self.tokens[i]
+        if self.particle_before_name(i):
+            return True  # "I Made Suarta", "Ni Luh Putu Ariani", "La Ode Musa"
+        if self.blocked(i) or len(tok.text) < 2 and not self.initial(i):
+            return False
+        if self.is_name(i):
+            return True
+        if self.is_ambiguous(i):
+            return strength >= _MEDIUM or (self.mixed and tok.cap)
+        if strength >= _EXPLICIT and tok.low in _LEX.common and (self.after_honorific(i) or self.after_name_label(i)):
+            # "Pak Gunung", "Saudara Permata": an ordinary word that the honorific says is a name
+            return self.capital(i) if self.mixed else not tok.acronym or self.doc.mode == "upper"
+        if tok.low in _LEX.common or tok.low in _LEX.titles:
+            # "saya Mei Ling", "Tante The Kian Hoo": a capitalised word before another name word
+            nxt = i + 1
+            return (
+                strength >= _MEDIUM
+                and self.capital_word(i)
+                and self.adjacent(i)
+                and self.capital_word(nxt)
+                and (self.is_name(nxt) or self.tokens[nxt].low not in _LEX.common and self.capital(nxt))
+                and self.nameish(nxt, _MEDIUM)
+            )
+        if self.mixed and self.capital(i):
+            # "Bantuan Surat ...", "Motor saya Nopol": a capitalised word is a name after a strong cue only
+            return strength >= _STRONG or not self.dictionary(i)
+        if self.mixed and strength < _STRONG:
+            # "KK saya hilang", "tetangga saya yang mampu": in a mixed-case text a lower-case word after a cue
+            # is seldom a name; unless this writer puts names in lower case, or it introduces somebody
+            # ("saya sarkawi dr karangketug")
+            return strength == _MEDIUM and self.plausible_unknown(i) and (self.lower_names or self.introduced(i))
+        if self.dictionary(i) and strength < _EXPLICIT:
+            return False
+        return strength >= _STRONG or strength == _MEDIUM and self.plausible_unknown(i)
+
+    # -- growing a name
+    def take(self, j: int, strength: int) -> tuple[int, int] | None:
+        """A name starting at token j (after any titles), as a token range [first, last]."""
+        k = j
+        while k < len(self.tokens) and self.is_title(k) and self.adjacent(k):
+            k += 1
+        if k >= len(self.tokens):
+            return None
+        if k > j:
+            strength = _EXPLICIT  # "Dr. Meliana", "H. Mat Rawi": a title says a name follows
+        if not self.starts(k, strength):
+            return None
+        if self.tokens[k].low in _LEX.names:
+            strength = max(strength, _MEDIUM)
+        return j, self.grow_right(k, strength)
+
+    def grow_right(self, i: int, strength: int) -> int:
+        words = 1
+        while words < 5 and self.adjacent(i):
+            nxt = i + 1
+            if self.nameish(nxt, strength, i):
+                i, words = nxt, words + 1
+            elif self.bridges(nxt, strength):  # "Slamet bin Karto", "Tan Mei Hwa"
+                i, words = nxt + 1, words + 2
+            else:
+                break
+        return i
+
+    def bridges(self, k: int, strength: int) -> bool:
+        """Whether token k joins two parts of one name: a particle ("bin") or a common word between two names."""
+        if k + 1 >= len(self.tokens) or not self.adjacent(k) or self.blocked(k):
+            return False
+        if self.tokens[k].low in _PARTICLES:
+            return self.nameish(k + 1, strength)
+        return self.tokens[k].low in _LEX.common and self.is_name(k + 1) and (not self.mixed or self.capital(k))
+
+    def grow_left(self, i: int) -> int:
+        while i > 0 and self.adjacent(i - 1):
+            prev = i - 1
+            tok = self.tokens[prev]
+            if self.is_title(prev):
+                i = prev
+            elif self.initial(prev) or (not self.blocked(prev) and self.joins_left(prev, i)):
+                i = prev
+            elif tok.low in _PARTICLES and prev > 0 and self.adjacent(prev - 1) and self.nameish(prev - 1, _MEDIUM):
+                i = prev - 1
+            else:
+                break
+        return i
+
+    # -- seeds
+    def first_token_at(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self.starts_at, pos)
+        if i >= len(self.tokens):
+            return None
+        gap = self.doc.text[pos : self.tokens[i].start]
+        return i if re.fullmatch(r"[\s:=,\-\"'(]*", gap) else None
+
+    def after_cue(self, pos: int, strength: int, skip: int = 0) -> tuple[int, int] | None:
+        j = self.first_token_at(pos)
+        if j is None:
+            return None
+        if self.tokens[j].low in _LEX.honorifics:
+            return None  # the honorific seed takes it from here
+        for _ in range(skip):
+            low = self.tokens[j].low
+            # "Kasi Pemerintahan", "Kabid Persampahan DLH", "petugas loket": the office, not the person
+            office = (
+                low not in _LEX.names
+                and (low in _LEX.common or _is_word(low))
+                and low not in _FUNCTION_WORDS
+                and low not in _LOCATIVE
+                and (self.tokens[j].cap or not self.mixed)
+            )
+            skippable = self.public[j] or _is_role(low) or low in _SKIP_AFTER_ROLE or office
+            nxt = j + 1 < len(self.tokens) and self.doc.text[self.tokens[j].end : self.tokens[j + 1].start] in (
+                " ",
+                ", ",
+                ": ",
+            )
+            if skippable and nxt and not self.is_name(j):
+                j += 1
+            else:
+                break
+        return self.take(j, strength)
+
+    def spans(self) -> list[tuple[int, int]]:
+        ranges: list[tuple[int, int]] = []
+        text = self.doc.text
+        for m in _EXPLICIT_CUE_SCAN.finditer(self.doc):
+            if _NOT_A_NAME_CUE.search(text, max(0, m.start() - 7), m.start()):
+                continue  # "balik nama sertifikat", "Nama-nama korban": not a person's name after it
+            ranges.append(self.after_cue(m.end(), _EXPLICIT) or (-1, -1))
+        for m in _STRONG_CUE_SCAN.finditer(self.doc):
+            ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
+        for m in _MEDIUM_CUE_SCAN.finditer(self.doc):
+            # "tetangga saya yang mampu": after "yang" comes a verb or an adjective, seldom a name
+            strength = _WEAK if re.search(r"(?i)\b(?:yang|yg)\W*$", m.group()) else _MEDIUM
+            if _SALUTATION.match(text, m.start()):
+                continue  # "Salam lestari,", "Salam sehat,": the greeting, the name is on the next line
+            ranges.append(self.after_cue(m.end(), strength) or (-1, -1))
+        for m in _WEAK_CUE_SCAN.finditer(self.doc):
+            if "," not in m.group():  # "sulit dihubungi, Jatimulyo belum ...": the comma ends what the cue says
+                ranges.append(self.after_cue(m.end(), _WEAK) or (-1, -1))
+        for i in self.fuzzy_cues():
+            ranges.append(self.after_cue(self.tokens[i].end, _EXPLICIT) or (-1, -1))
+        for m in _HERE_SCAN.finditer(self.doc):
+            ranges.append(self.before(m.start()) or (-1, -1))
+        for m in _TEMPORAL_SCAN.finditer(self.doc):  # "kemarin darsinah datang": a subject before a verb
+            ranges.append(self.subject(m.end()) or (-1, -1))
+        for m in _AGE.finditer(text):
+            ranges.append(self.before(m.start(), _STRONG) or (-1, -1))
+        for m in _CONTACT_NAME.finditer(text):
+            ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
+        for k, tok in enumerate(self.tokens):  # "gimun, S.Ag": a degree follows a name
+            if tok.low not in _DEGREE_WORDS and _degree_at(text, tok.end) and not self.public[k]:
+                ranges.append(self.ending_at(k) or (-1, -1))
+        ranges.append(self.signature() or (-1, -1))
+        for i in range(len(self.tokens)):
+            ranges.append(self.seed_at(i) or (-1, -1))
+        ranges = [r for r in ranges if r[0] >= 0]
+        ranges += self.structured(ranges)
+        return ranges + self.coordinated(ranges)
+
+    # -- structure: lists, chat lines, signatures, the identity fields after a name
+    def structured(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names placed by the shape of the text rather than by a cue word: the people of a list
+        whose other items are names ("disaksikan oleh:\\n1. Baharuddin\\n2. Rajin Makmur"), the
+        speakers of a forwarded chat ("[22/07/26 14.32] Kayla: ..."), the line after a closing
+        ("Hormat saya,\\nAnak Agung Ayu Sriasih"), a name right before its NIK ("Damai Sakti, NIK
+        ..."), and a name set off by commas after a role ("sopirnya, Pelita, ...")."""
+        text, tokens = self.doc.text, self.tokens
+        ranges: list[tuple[int, int]] = []
+        inside = {k for first, last in found if first >= 0 for k in range(first, last + 1)}
+        for group in self.list_groups():
+            heads = [h for h in (self.head(j) for j in group) if h]
+            people = any(k in inside for first, last in heads for k in range(first, last + 1))
+            line_start = text.rfind("\n", 0, tokens[group[0]].start) + 1
+            intro = _LIST_OF_PEOPLE.search(text, max(0, line_start - 80), line_start)
+            checked = all(re.match(r"[^\n]*[\u2713\u2717][ \t]*$", text[tokens[j].start :]) for j in group)
+            if people or intro or checked and len(group) >= 2:
+                ranges += heads
+        ranges += self.table_names()
+        speakers = list(_SPEAKER.finditer(text))
+        unstamped: list[tuple[int, int]] = []
+        for m in speakers:
+            if m.group("stamp") or len(speakers) >= 2:
+                j = self.first_token_at(m.start("who"))
+                while j is not None and j + 1 < len(tokens) and _is_role(tokens[j].low) and self.adjacent(j):
+                    j += 1  # "Satpam Damai:", "Kepling Gunung:"
+                stamp = bool(m.group("stamp"))
+                head = self.head(j, speaker=not stamp, any_case=stamp) if j is not None else None
+                if head and tokens[head[1]].end == m.end("who"):
+                    (ranges if stamp else unstamped).append(head)
+        # Without a time stamp, "Kategori:" and "Uraian:" are fields: the lines are a conversation only
+        # when a speaker has a name word; then its other speakers are people too ("Kenanga: ...")
+        if any(self.unusual(head) for head in unstamped):
+            ranges += unstamped
+        for m in speakers:  # "Ketua: Sondang br. Purba", "Kepala Keluarga: Awan", "Petugas: Asrul, dari ULP"
+            who = [k for k in range(len(tokens)) if m.start("who") <= tokens[k].start < m.end("who")]
+            if who and all(_is_role(tokens[k].low) or tokens[k].low in _KIN for k in who):
+                j = self.first_token_at(m.end())
+                head = self.head(j) if j is not None else None
+                if head and (self.mixed or self.unusual(head)):
+                    ranges.append(head)
+        for m in _KIN_COMMA.finditer(text):
+            j = self.first_token_at(m.end())
+            head = self.head(j) if j is not None and self.mixed else None
+            if head:
+                ranges.append(head)
+        for m in _SYSTEM_LINE.finditer(text):
+            for part in ("a", "b", "c"):
+                if m.group(part):
+                    j = self.first_token_at(m.start(part))
+                    head = self.head(j) if j is not None else None
+                    if head and tokens[head[1]].end == m.end(part):
+                        ranges.append(head)
+        for m in _CLOSING_LINE.finditer(text):
+            j = self.first_token_at(m.end())
+            while (
+                j is not None
+                and j + 1 < len(tokens)
+                and (_is_role(tokens[j].low) or tokens[j].low in _LABELS or tokens[j].low in ("rt", "rw"))
+                and self.adjacent(j)
+            ):
+                j += 1  # "Ketua RW Tekun": the office, then the name
+            head = self.head(j) if j is not None else None
+            if head:
+                ranges.append(head)
+        for m in _ID_AFTER.finditer(text):
+            head = self.head_before(m.start())
+            if head and (self.mixed or self.unusual(head)):
+                ranges.append(head)
+        if self.mixed:
+            for i, tok in enumerate(tokens):  # "sopirnya, Pelita, buat antar", "Ketua BEM, Surya Makmur, dapat"
+                if not _is_role(tok.low) or self.public[i]:
+                    continue
+                j = i + 1
+                while (
+                    j < len(tokens)
+                    and j - i <= 2
+                    and tokens[j].acronym
+                    and text[tokens[j - 1].end : tokens[j].start] == " "
+                ):
+                    j += 1
+                if j < len(tokens) and text[tokens[j - 1].end : tokens[j].start] == ", " and tokens[j].cap:
+                    head = self.head(j)
+                    if head and re.match(r"\s?[,.(]", text[tokens[head[1]].end : tokens[head[1]].end + 2]):
+                        ranges.append(head)
+            for i, tok in enumerate(tokens):  # "Mutiara, sekretaris RT", "Saya Guntur, dosen Universitas ..."
+                if i > 0 and _is_role(tok.low) and not self.public[i] and text[tokens[i - 1].end : tok.start] == ", ":
+                    head = self.head_before(tokens[i - 1].end)
+                    if head and tokens[head[0]].cap and (self.unusual(head) or not self.sentence_start(head[0])):
+                        ranges.append(head)
+        return [r for r in ranges if r[0] >= 0]
+
+    def table_names(self) -> list[tuple[int, int]]:
+        """The cells under a "Nama" column of a table written with bars ("No | Nama | NIK")."""
+        text = self.doc.text
+        found: list[tuple[int, int]] = []
+        column = None
+        for m in _TABLE_HEADER.finditer(text):
+            cells = m.group().split("|")
+            names = [c for c, cell in enumerate(cells) if cell.strip().lower() in ("nama", "nama lengkap")]
+            if names:
+                column = names[0]
+                continue
+            if column is None or column >= len(cells):
+                continue
+            start = m.start() + sum(len(c) + 1 for c in cells[:column])
+            j = self.first_token_at(start)
+            if j is not None and self.tokens[j].start < start + len(cells[column]):
+                head = self.head(j)
+                if head:
+                    found.append(head)
+        return found
+
+    def unusual(self, span: tuple[int, int]) -> bool:
+        """Whether a span has a word that is a listed name or not an Indonesian word."""
+        return any(self.is_name(k) or not self.dictionary(k) for k in range(span[0], span[1] + 1))
+
+    def list_groups(self) -> list[list[int]]:
+        """The first tokens of the items of each list ("1. ", "a. ", "- " at the start of a line),
+        grouped by list (items on consecutive lines)."""
+        groups: list[list[int]] = []
+        last_line_end = -2
+        for m in _LIST_ITEM.finditer(self.doc.text):
+            j = self.first_token_at(m.end())
+            if j is None or self.tokens[j].start != m.end():
+                continue
+            if groups and self.doc.text.count("\n", last_line_end, m.start()) <= 1 and last_line_end >= 0:
+                groups[-1].append(j)
+            else:
+                groups.append([j])
+            last_line_end = self.doc.text.find("\n", m.end())
+            if last_line_end < 0:
+                last_line_end = len(self.doc.text)
+        return groups
+
+    def head_word(self, k: int, speaker: bool = False, any_case: bool = False) -> bool:
+        """Whether token k can be part of a name that the text's structure places (any word but a
+        role, an honorific, a label or a public name; capitalised when capitals carry meaning)."""
+        tok = self.tokens[k]
+        if (
+            self.blocked(k)
+            or tok.low in _FUNCTION_WORDS
+            or tok.low in _NOT_A_HEAD
+            or len(tok.text) < 2
+            and not self.initial(k)
+        ):
+            return False
+        return tok.cap or not self.mixed or any_case
+
+    def head(self, j: int, speaker: bool = False, any_case: bool = False) -> tuple[int, int] | None:
+        """The name that opens a list item, a chat line or a signature line: one to five words, then
+        the end of the line, a comma, a bracket, a dash or a colon."""
+        tokens, text = self.tokens, self.doc.text
+        while j < len(tokens) and (tokens[j].low in _LEX.honorifics or self.is_title(j)) and self.adjacent(j):
+            j += 1  # "Pak Jaya", "Kak Andi Lolo": the honorific stays
+        if j >= len(tokens):
+            return None
+        k = j
+        if not (self.head_word(k, speaker, any_case) or self.particle_before_name(k)):
+            return None
+        while k + 1 < len(tokens) and k - j < 4 and self.adjacent(k):
+            nxt = k + 1
+            if self.head_word(nxt, speaker, any_case) or self.initial(nxt) or self.particle_before_name(nxt):
+                k = nxt
+            elif tokens[nxt].low in _PARTICLES and nxt + 1 < len(tokens) and self.adjacent(nxt):
+                k = nxt + 1  # "Sondang br. Siregar"
+            else:
+                break
+        after = text[tokens[k].end : tokens[k].end + 3]
+        return (j, k) if _HEAD_END.match(after) else None
+
+    def head_before(self, pos: int) -> tuple[int, int] | None:
+        """The name just before ", NIK ..." or " (NIK ...)": up to four words."""
+        last = bisect.bisect_left(self.starts_at, pos) - 1
+        if last < 0 or self.doc.text[self.tokens[last].end : pos].strip():
+            return None
+        first = last
+        if not self.head_word(last):
+            return None
+        while first > 0 and last - first < 3 and self.adjacent(first - 1) and self.head_word(first - 1):
+            first -= 1
+        before = self.tokens[first - 1] if first > 0 else None
+        if before and self.adjacent(first - 1) and before.cap and self.mixed and before.low not in _FUNCTION_WORDS:
+            return None  # a longer capitalised phrase: a heading or a public name, not a person
+        return first, last
+
+    def coordinated(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names listed with a found one: "Sukarji, Masruroh, dan Debora Panjaitan", "lily kurniawati dan juminten"."""
+        found: list[tuple[int, int]] = []
+        todo = list(ranges)
+        inside = {k for first, last in ranges for k in range(first, last + 1)}
+        while todo:
+            first, last = todo.pop()
+            for step in (-1, 1):
+                hit = self.listed_next(first if step < 0 else last, step)
+                if hit is None or hit[0] in inside or not self.listed_name_word(hit[0]):
+                    continue
+                k, conj = hit
+                new = (self.grow_left(k), k) if step < 0 else (k, self.grow_right(k, _MEDIUM))
+                # "A, B" alone may be a name and something else ("Sukarti, Kepesertaan PDAM ..."): a list
+                # needs its "dan"/"atau", here or further on ("Sukarji, Masruroh, dan Debora")
+                if not conj and self.listed_next(last if step < 0 else new[1], 1) is None:
+                    continue
+                found.append(new)
+                todo.append(new)
+                inside |= set(range(new[0], new[1] + 1))
+        return found
+
+    def listed_next(self, k: int, step: int) -> tuple[int, bool] | None:
+        """The token that a list ("A, B dan C") puts next to token k on one side, and whether a
+        conjunction stands between them."""
+        text, tokens = self.doc.text, self.tokens
+        j = k + step
+        if not 0 <= j < len(tokens):
+            return None
+        gap = text[tokens[min(j, k)].end : tokens[max(j, k)].start]
+        if gap == ", " and tokens[j].low not in _CONJUNCTIONS:
+            return j, False
+        if gap in (" ", ", ") and tokens[j].low in _CONJUNCTIONS:
+            j2 = j + step
+            if 0 <= j2 < len(tokens) and text[tokens[min(j, j2)].end : tokens[max(j, j2)].start] in (" ", ", "):
+                return j2, True
+        return None
+
+    def listed_name_word(self, k: int) -> bool:
+        """Whether token k, listed next to a name, is a name too: a name word, or an unknown word written like one."""
+        tok = self.tokens[k]
+        if self.blocked(k) or tok.low in _LEX.titles or len(tok.text) < 3:
+            return False
+        if tok.low in _LEX.names:
+            return not self.mixed or tok.cap
+        if tok.low in _LEX.common:
+            return False
+        if self.mixed:
+            return tok.cap and self.unknown_capital(k)
+        return self.plausible_unknown(k)
+
+    def seed_at(self, i: int) -> tuple[int, int] | None:
+        tok = self.tokens[i]
+        if tok.low in _LEX.honorifics and not self.public[i] and self.honorific_alone(i):
+            if i + 1 < len(self.tokens) and self.tokens[i + 1].low.endswith("nya"):
+                return None  # "kakak kelasnya", "ibu-nya": a relation, not a name
+            if self.adjacent(i):
+                return self.take(i + 1, _EXPLICIT if self.titled(i + 1) else _STRONG)
+            comma = i + 1 < len(self.tokens) and self.doc.text[tok.end : self.tokens[i + 1].start] in (",", ", ", ". ,")
+            return self.take(i + 1, _MEDIUM) if comma else None
+        if _is_role(tok.low) and not self.public[i]:
+            return self.after_role(i)
+        if self.is_title(i) and (i == 0 or self.tokens[i - 1].low not in _LEX.titles):
+            return self.take(i, _STRONG)
+        if self.public[i] or self.blocked(i):
+            return None
+        if self.is_name(i) or self.is_ambiguous(i) and self.mixed and tok.cap and not self.sentence_start(i):
+            return self.grow_left(i), self.grow_right(i, _MEDIUM)
+        return self.capitalised_words(i) if self.mixed else None
+
+    def after_honorific(self, j: int) -> bool:
+        """Whether token j follows an honorific across one space ("Pak Gunung", not "mbak. Trims")."""
+        return (
+            j > 0
+            and self.tokens[j - 1].low in _LEX.honorifics
+            and self.doc.text[self.tokens[j - 1].end : self.tokens[j].start] == " "
+        )
+
+    def after_name_label(self, j: int) -> bool:
+        """Whether token j follows a "Nama:" field label ("Nama: Surya")."""
+        return bool(_NAME_LABEL.search(self.doc.text, max(0, self.tokens[j].start - 20), self.tokens[j].start))
+
+    def titled(self, j: int) -> bool:
+        """Whether the word after an honorific is surely a name, even an ordinary word ("Pak Sakti
+        Gunung", "Saudara Permata", "PAK SALMON"): capitalised in a mixed-case text or written in a
+        text all in capitals, and not a word of place, office or grammar ("Ibu Kota", "Bapak yang")."""
+        tok = self.tokens[j]
+        if tok.low in _FUNCTION_WORDS or tok.low in _LOCATIVE or tok.low in _NOT_AFTER_HONORIFIC or self.blocked(j):
+            return False
+        if not self.after_honorific(j) or tok.low in _NOT_A_HEAD:
+            return False
+        return self.mixed and tok.cap and not tok.acronym or self.doc.mode == "upper"
+
+    def after_role(self, i: int) -> tuple[int, int] | None:
+        """'Lurah Bukir Hadi Santoso', 'petugas loket Andi', 'sopir truk DLH yaitu Tukimin'."""
+        end = self.tokens[i].end
+        named = _NAMED_ROLE.match(self.doc.text, end)
+        if named:
+            return self.after_cue(named.end(), _MEDIUM)
+        if not (self.adjacent(i) or self.doc.text.startswith((" ", ", "), end)):
+            return None
+        return self.after_cue(end, _EXPLICIT if self.honoured_role(i) else _MEDIUM, skip=3)
+
+    def honoured_role(self, i: int) -> bool:
+        """'Pak RT Jaya', 'Bu Lurah Rabiatul', 'PAK KADES ANDREAS': an office after an honorific, then a
+        word written like a name; that word is the officer's name even when it is an ordinary word."""
+        tokens = self.tokens
+        if i == 0 or i + 1 >= len(tokens) or tokens[i - 1].low not in _LEX.honorifics or not self.adjacent(i - 1):
+            return False
+        nxt = tokens[i + 1]
+        if not self.adjacent(i) or nxt.low in _FUNCTION_WORDS or self.blocked(i + 1):
+            return False
+        return self.mixed and nxt.cap and not nxt.acronym or self.doc.mode == "upper"
+
+    def subject(self, pos: int) -> tuple[int, int] | None:
+        """Unknown words right after "kemarin", "tadi"..., followed by a verb: "kemarin darsinah rumiyati datang"."""
+        j = self.first_token_at(pos)
+        if j is None or self.tokens[j].cap and self.mixed or not (self.is_name(j) or self.plausible_unknown(j)):
+            return None
+        last = self.grow_right(j, _MEDIUM)
+        if last + 1 >= len(self.tokens) or not self.adjacent(last):
+            return None
+        verb = self.tokens[last + 1].low
+        return (j, last) if verb in _SUBJECT_VERBS or _VERB.match(verb) and _is_word(verb) else None
+
+    def before(self, pos: int, strength: int = _MEDIUM) -> tuple[int, int] | None:
+        """The name just before 'di sini' ('Budi Santoso di sini, warga Bukir')."""
+        last = bisect.bisect_left(self.starts_at, pos) - 1
+        gap = self.doc.text[self.tokens[last].end : pos] if last >= 0 else "x"
+        if last < 0 or gap and not gap.isspace():
+            return None
+        while last > 0 and _degree_at(self.doc.text, self.tokens[last - 1].end) == self.tokens[last].end:
+            last -= 1  # "gimun s.ag selaku": the degree belongs to the name
+        if last > 0 and _degree_at(self.doc.text, self.tokens[last - 1].end) and self.tokens[last].low in _DEGREE_WORDS:
+            last -= 1
+        return self.ending_at(last, strength)
+
+    def ending_at(self, last: int, strength: int = _MEDIUM) -> tuple[int, int] | None:
+        first = last
+        while first > 0 and last - first < 3 and self.adjacent(first - 1) and self.nameish(first - 1, strength, first):
+            first -= 1
+        ok = all(self.nameish(k, strength, last) or self.is_title(k) for k in range(first, last + 1))
+        return (first, last) if ok and self.starts(first, strength) else None
+
+    def signature(self) -> tuple[int, int] | None:
+        """A last line of one to four words that could be a name: the sender signing off."""
+        text = self.doc.text.rstrip()
+        cut = max(text.rfind("\n"), text.rfind(","), text.rfind(". "), text.rfind(" - ") + 1)  # "... - Budi"
+        if cut < 0 or not self.tokens:
+            return None
+        first = bisect.bisect_left(self.starts_at, cut)
+        last = len(self.tokens) - 1
+        if not 0 <= last - first < 4 or re.search(r"[^\w\s.,'-]", text[cut + 1 :]):
+            return None
+        if text[cut] not in "\n-" and not _CLOSING.search(text, max(0, cut - 30), cut + 1):
+            return None
+        ok = all(
+            self.nameish(k, _STRONG, first) or self.is_title(k) or self.tokens[k].low in _PARTICLES
+            for k in range(first, last + 1)
+        )
+        return (first, last) if ok and self.starts(first, _STRONG) else None
+
+    def fuzzy_cues(self) -> list[int]:
+        """Tokens one typo away from 'bernama', 'namanya' or 'pelapor' ('benama', 'pelpor')."""
+        return [i for i, t in enumerate(self.tokens) if t.low in _FUZZY_CUES]
+
+    def honorific_alone(self, i: int) -> bool:
+        """'Ibu Siti', not 'ibu-ibu', 'bapak2' or 'Bapak/Ibu'."""
+        after = self.doc.text[self.tokens[i].end : self.tokens[i].end + 1]
+        return after not in ("-", "/") and not after.isdigit()
+
+    def unknown_capital(self, k: int) -> bool:
+        t = self.tokens[k]
+        return (
+            t.cap
+            and not t.acronym
+            and len(t.text) > 2
+            and t.low not in _LEX.common
+            and t.low not in _LEX.titles
+            and not self.blocked(k)
+            and not _AFFIXED.match(t.low)
+            and not self.dictionary(k)
+        )
+
+    def run_word(self, k: int) -> bool:
+        return self.unknown_capital(k) or self.capital_word(k) or self.capital(k) and self.is_name(k)
+
+    def capitalised_words(self, i: int) -> tuple[int, int] | None:
+        """Capitalised unknown words inside a mixed-case sentence: most likely a person. Two or more
+        words ('kemarin Paijo Sukirman datang'), or one word between lower-case words
+        ('kemarin Sarditi datang') or before a verb at the start of a sentence ('Yutiyati membuang')."""
+        if i > 0 and self.tokens[i - 1].low in _LOCATIVE:
+            return None
+        # A run of capitalised words with at least one unknown word: "Paijo Sukirman", "The Kian Hoo"
+        after_office = i > 0 and self.blocked(i - 1) and not self.unknown_capital(i) and not self.is_name(i)
+        if self.run_word(i) and not after_office and not (i > 0 and self.adjacent(i - 1) and self.run_word(i - 1)):
+            j = i
+            while j - i < 4 and self.adjacent(j) and self.run_word(j + 1):
+                j += 1
+            if j > i and any(self.unknown_capital(k) for k in range(i, j + 1)):
+                return i, j
+        if not self.unknown_capital(i) or (i > 0 and self.adjacent(i - 1) and self.unknown_capital(i - 1)):
+            return None
+        j = i
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) and self.adjacent(i) else None
+        if self.sentence_start(i):
+            return (i, i) if nxt and not nxt.cap and _VERB.match(nxt.low) else None
+        prev = self.tokens[i - 1]
+        lower_before = prev.low in _LEX.common and (not prev.cap or self.sentence_start(i - 1))
+        # "yang menerima uang itu Sukarji, dia ...": a lower-case word before, the clause ending after
+        after = self.doc.text[self.tokens[i].end : self.tokens[i].end + 2]
+        clause_end = nxt is None and re.match(r"[,;:!?)]|\.(?:\s|$)", after)
+        lower_around = lower_before and (nxt is not None and not nxt.cap or bool(clause_end))
+        return (i, i) if lower_around and self.doc.text[prev.end : self.tokens[i].start] == " " else None
+
+
+def _names(doc: _Doc) -> list[_Candidate]:
+    finder = _Names(doc)
+    found = []
+    ranges = finder.spans()
+    for first, last in ranges + _repeated(finder, ranges):
+        start, end = doc.tokens[first].start, doc.tokens[last].end
+        degree = _degree_at(doc.text, end)
+        if degree:
+            end = degree
+        found.append(_Candidate("nama", start, end, _P_NAMA))
+    for m in _INITIALS_SCAN.finditer(doc):  # "berinisial AS", "inisial M.A."
+        end = m.start("i") + len(m.group("i").rstrip())
+        found.append(_Candidate("nama", m.start("i"), end, _P_NAMA))
+    return found
+
+
+def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Other mentions of a word already found in a name: 'a.n. Gimun Zainuddin ... Gimun mengaku'."""
+    tokens = finder.tokens
+    words = {
+        tokens[k].low
+        for first, last in ranges
+        for k in range(first, last + 1)
+        if len(tokens[k].low) > 2
+        and tokens[k].low not in _LEX.common
+        and not finder.blocked(k)
+        and not finder.is_title(k)
+    }
+    # In a mixed-case text an ordinary word in lower case is the word, not the name ("Pedagang bunga"
+    # beside "3. Bunga")
+    return [
+        (k, k)
+        for k, tok in enumerate(tokens)
+        if tok.low in words
+        and not finder.blocked(k)
+        and not (finder.mixed and not tok.cap and (tok.low in _LEX.common or _is_word(tok.low)))
+    ]

@@ -1,0 +1,239 @@
+"""Public names that must survive: streets, agencies, facilities, places, known phrases, URLs.
+
+"Jl. KH. Ahmad Dahlan", "RSUD dr. R. Soedarsono", "Masjid KH Hasyim Asy'ari" contain people's names
+but name a public thing; these spans are never redacted as names. The work is deciding where such a
+name ends ("staf Dispendukcapil Khodijah": the agency ends before the person).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .document import _Doc, _overlaps, _Span, _Token
+from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role
+from .quantities import _UNITS
+
+
+def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One regex for many phrases, built as a character trie (a flat alternation of hundreds of phrases
+    is slow); the words of a phrase may be written with spaces or dots between them."""
+    trie: dict = {}
+    for phrase in set(phrases):
+        node = trie
+        for char in " ".join(phrase.lower().split()):
+            node = node.setdefault(char, {})
+        node[""] = {}  # the phrase may end here
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [
+            (r"[\s.]*" if c == " " else re.escape(c)) + pattern(child) for c, child in sorted(node.items()) if c
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return re.compile(r"(?<![\w])" + pattern(trie) + r"(?![\w])", re.IGNORECASE)
+
+
+_PUBLIC_PHRASES = _phrase_regex(_LEX.places + _LEX.phrases)
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|sch\.id|desa\.id)\b\S*",
+    re.IGNORECASE,
+)
+# Institutions whose names are often Arabic words or people's names: "MI Nurul Huda", "GOR Untung Suropati".
+_NAMED_OPENERS = frozenset(
+    "perum perumahan griya komplek kompleks villa residence graha masjid mesjid musholla mushola musala langgar "
+    "surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan tpq madrasah gereja rsud rs rsu rsia gor "
+    "lapangan stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
+    "klenteng kelenteng vihara pura gki gkjw gpdi gbi".split()
+)
+# Mosques, pesantren and churches are often named after people ("Masjid KH Hasyim Asy'ari").
+_RELIGIOUS_OPENERS = frozenset(
+    "masjid mesjid musholla mushola musala langgar surau pondok ponpes pesantren yayasan tpq gereja klenteng "
+    "kelenteng vihara pura gki gkjw gpdi gbi mi min mis mts mtsn madrasah".split()
+)
+# Places named after people as a rule: "Stadion Lukas Enembe", "RSUD Abdul Wahab Sjahranie", "Lapangan
+# Puputan Badung I Gusti Ngurah Made Agung", "UIN Syarif Hidayatullah", "Bandara Abdul Rachman Saleh".
+_MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
+    "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral".split()
+)
+# Acronyms that open a name even in lower case inside a mixed-case text ("di mi darul ulum"); not
+# "min" (admin), "ma" (mother) or "man".
+_LOWER_CASE_OPENERS = frozenset("mi mts sd smp sma smk tk rs rsu gor tpa tps tpu kua kel kec ds dsn kp".split())
+_CONNECTORS = frozenset("dan & al el an ar as at ad asy ash ath az bin de van der".split())
+
+
+def _public_spans(doc: _Doc) -> list[_Span]:
+    spans = list(doc.phrases)
+    spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
+    tokens = doc.tokens
+    for i, tok in enumerate(tokens):
+        pair = f"{tok.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
+        last = i + 1 if pair in _LEX.facility_openers else i
+        street = tok.low in _LEX.street_openers
+        following = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        plain_next = following not in _LEX.common and following not in _LEX.names and following != ""
+        lower_ok = doc.mode != "mixed" or (plain_next and tok.low in _LOWER_CASE_OPENERS)
+        capital = tok.low in _LEX.capital_openers and (tok.text.isupper() or lower_ok)
+        facility = last > i or tok.low in _LEX.facility_openers or capital
+        if street or facility:
+            spans.append(_Span(tok.start, _public_continuation(doc, last, street)))
+    return spans
+
+
+def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
+    """Where the name of a street or facility opened by token i ends."""
+    tokens = doc.tokens
+    end, after_rank = tokens[i].end, False
+    opener = tokens[i].low
+    region = opener in _REGION_OPENERS
+    agency = not street and opener not in ("pdam", "perumda") and (_agency_like(opener) or opener in _AGENCY_OPENERS)
+    for j in range(i + 1, min(i + 8, len(tokens))):
+        if not _public_gap(doc, j, street):
+            break
+        if region and j >= i + 2 and not _place_part(doc, j):
+            break  # "Kelurahan Kauman Rukayah": a kelurahan's name is a word or two
+        if agency and not _agency_part(doc, j):
+            break  # "staf Dispendukcapil Khodijah": an agency's name is complete in itself
+        step = _public_step(doc, i, j, street, after_rank)
+        if step is None:
+            break
+        after_rank = after_rank or step == "rank"
+        end = tokens[j].end
+    if not street:  # "SDN Kebonsari 1", "SMPN 2"
+        m = _FACILITY_NUMBER.match(doc.text, end)
+        end = m.end() if m else end
+    return end
+
+
+_REGION_OPENERS = frozenset(
+    "kelurahan kel desa ds kecamatan kec dusun dsn kampung kp dukuh lingkungan daerah wilayah kawasan".split()
+)
+_AGENCY_OPENERS = frozenset(
+    "dlh bpbd bappeda bapenda bpkad bpn kemenag samsat dprd dukcapil pemkot pemkab pemprov polres polresta polsek "
+    "polda kodim koramil inspektorat kpp ulp up3 imigrasi bri bni bca btn bsi".split()
+)
+# Words that go on with the name of a place ("Bugul Kidul", "Krajan Lor") or of an agency ("DLH Kota Pasuruan").
+_PLACE_PARTS = frozenset(
+    "lor kidul wetan kulon tengah utara selatan timur barat dalem dowo gede cilik anyar lawas baru lama asri indah "
+    "permai jaya makmur rejo sari agung mulyo krajan".split()
+)
+_AGENCY_PARTS = frozenset(
+    "kota kabupaten kab provinsi prov propinsi pusat cabang unit wilayah ri jatim jawa timur tengah barat pp "
+    "pratama madya daerah".split()
+)
+
+
+def _place_part(doc: _Doc, j: int) -> bool:
+    tok = doc.tokens[j]
+    return tok.low in _PLACE_PARTS or _overlaps(tok.start, tok.end, doc.phrases)
+
+
+def _agency_part(doc: _Doc, j: int) -> bool:
+    tok = doc.tokens[j]
+    prev = doc.tokens[j - 1].low
+    return (
+        tok.low in _AGENCY_PARTS
+        or _overlaps(tok.start, tok.end, doc.phrases)
+        or (tok.acronym and len(tok.text) <= 5)
+        or (prev in ("kota", "kabupaten", "kab", "provinsi", "prov") and tok.cap)  # "BPBD Kota Malang"
+        or (prev in ("unit", "cabang", "kcp", "kc") and (tok.cap or doc.mode != "mixed"))  # "BRI Unit Bugul"
+    )
+
+
+_FACILITY_NUMBER = re.compile(rf"\s{{0,2}}\d{{1,3}}(?![\d.,:/])(?!\s?(?:{_UNITS})\b)", re.IGNORECASE)
+
+
+def _public_gap(doc: _Doc, j: int, street: bool) -> bool:
+    """Whether what separates tokens j-1 and j can be inside one street or facility name."""
+    prev, tok = doc.tokens[j - 1], doc.tokens[j]
+    gap = doc.text[prev.end : tok.start]
+    digits = "" if street else r"(?:\d{1,3}\s*)?"  # "SMPN 2 Pasuruan"
+    if "\n" in gap or not re.fullmatch(rf"[\s.'\-/]{{0,3}}{digits}[\s.'\-]{{0,3}}", gap) or (not street and "/" in gap):
+        return False
+    if any(c.isdigit() for c in gap) and not _overlaps(tok.start, tok.end, doc.phrases):
+        return False  # "SDN Tembokrejo 3 Asep Nugroho": after the number only a place ("SMPN 2 Pasuruan")
+    # A dot ends the name ("DLH. H. Theresia...") unless it marks an abbreviation: "Jl. Dr. Sutomo",
+    # "RSUD dr. R. Soedarsono", "Jl. WR. Supratman".
+    abbreviation = (
+        prev.low in _LEX.ranks or prev.low in _ABBREVIATED or len(prev.low) == 1 or (street and len(prev.low) <= 3)
+    )
+    return "." not in gap or abbreviation
+
+
+def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> str | None:
+    """How token j goes on with the name opened by token i: "rank", "word", or None (it ends)."""
+    tokens, tok, opener = doc.tokens, doc.tokens[j], doc.tokens[i].low
+    if tok.low in _STOP_PUBLIC or tok.low in _LEX.honorifics or tok.low in _FUZZY_CUES:
+        return None
+    initial = len(tok.text) == 1 and doc.text[tok.end : tok.end + 1] == "."
+    if (street or j == i + 1 or after_rank) and (tok.low in _LEX.ranks or initial):
+        return "rank"
+    if not street:
+        if tok.low in _LEX.titles:
+            return None  # "Kel. Panggungrejo KH. Reza": a title starts a person
+        if _is_role(tok.low) and opener not in _BUILDINGS:
+            return None  # "Kecamatan Purworejo Bidan Hj. Wayan": the role starts a person
+        if opener not in _MEMORIAL_OPENERS and _starts_person(doc, j):
+            return None
+    names_allowed = street or after_rank or opener in _NAMED_OPENERS or (j > i + 1 and _plain_word(doc, tokens[j - 1]))
+    caseless = doc.mode != "mixed" or not tokens[i].cap  # "puskesmas bugul kidul" in a mixed-case text
+    next_cap = j + 1 < len(tokens) and tokens[j + 1].cap
+    return "word" if _continues_public(tok, names_allowed, street, caseless, next_cap) else None
+
+
+# Common words inside the names of facilities: "Gereja Katolik ...", "Masjid Jami' ...", "Pasar Besar".
+_FACILITY_PARTS = frozenset(
+    "raya katolik kristen protestan pantekosta injili jawi jami jami' agung besar baru lama kecil utama pusat "
+    "negeri swasta terpadu islam".split()
+)
+_ABBREVIATED = frozenset("jl jln kel kec ds dsn kp perum komp kab prov gg univ ponpes yth".split())
+_BUILDINGS = frozenset("kantor balai gedung rumah pendopo rumah dinas aula".split())
+
+
+def _starts_person(doc: _Doc, j: int) -> bool:
+    """'Perumda Air Minum Mega Widodo': a word that is a name, followed by a name."""
+    tokens = doc.tokens
+    if j + 1 >= len(tokens) or tokens[j].low not in _LEX.names or doc.text[tokens[j].end : tokens[j + 1].start] != " ":
+        return False
+    nxt = tokens[j + 1].low
+    return nxt in _LEX.names and nxt not in _LEX.common
+
+
+_STOP_PUBLIC = frozenset(
+    "no nomor nmr nomer rt rw gg gang blok kav saya sy sya aku kami kita yang yg di ke dari untuk utk dengan dgn "
+    "mohon mhn tolong tlg terima kasih sudah sdh belum blm tidak tdk ada ini itu tsb dan atau karena krn selaku "
+    "bernama berinisial inisial inisialnya yaitu yakni adalah namanya nama pak bu bapak ibu yth kepada kpd "
+    "senin selasa rabu kamis jumat jum'at sabtu minggu ahad".split()
+)
+
+
+def _plain_word(doc: _Doc, tok: _Token) -> bool:
+    """An unknown word such as 'Darul' in 'Yayasan Darul Ulum': the name goes on after it."""
+    low = tok.low
+    return (
+        not tok.acronym
+        and low not in _LEX.names
+        and low not in _LEX.common
+        and not _overlaps(tok.start, tok.end, doc.phrases)
+    )
+
+
+def _continues_public(tok: _Token, names_allowed: bool, street: bool, caseless: bool, next_cap: bool) -> bool:
+    """Whether a word goes on with the street or facility name before it."""
+    if tok.low in _LEX.roles and not names_allowed:
+        return not caseless and tok.cap
+    if tok.low in _LEX.names and tok.low not in _LEX.common and not names_allowed:
+        return False  # "Dispendukcapil Budi Santoso": a person, not part of the agency
+    if not caseless and tok.cap:
+        return True
+    if not caseless and tok.low in _CONNECTORS:
+        return next_cap
+    if not caseless and not street:
+        return False
+    if street and caseless and tok.low in _LEX.common:  # "jln. irian jaya 197": streets are named with words too
+        return tok.low not in _FUNCTION_WORDS and tok.low not in _LOCATIVE and not _AFFIXED.match(tok.low)
+    return tok.low not in _LEX.common or tok.low in _LEX.names or tok.low in _FACILITY_PARTS

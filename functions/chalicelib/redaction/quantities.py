@@ -1,0 +1,77 @@
+"""Amounts, dates, times, counts and references to laws and letters.
+
+Found before anything else and never taken for identifiers or house numbers: "Rp 150.000",
+"12/03/2026", "pukul 08.30", "3 hari", "Perda No. 5 Tahun 2019".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import _Doc, _Scan, _Span
+
+_MONTH = (
+    r"(?:jan(?:uari)?|feb(?:ruari)?|pebruari|mar(?:et)?|apr(?:il)?|mei|juni?|juli?|agu(?:stus)?|agt|ags|agst"
+    r"|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|nop(?:ember)?|des(?:ember)?)"
+)
+_NOT_AFTER_DIGIT = r"(?<!\d)(?<!\d[ .\-])"
+_UNITS = (
+    r"hari|hr|minggu|mgg|pekan|bulan|bln|tahun|thn|th|jam|jm|menit|mnt|detik|kali|kl|x|orang|org|jiwa|kk|rumah"
+    r"|keluarga|unit|buah|bh|titik|meter|mtr|m|km|cm|mm|kg|ton|kwintal|liter|ltr|lt|lembar|lbr|karung|truk|rit"
+    r"|ekor|anak|siswa|murid|pasien|warga|lampu|tiang|pohon|lubang|ruas|persen|kubik|m3|m2|ha|hektar|are"
+    r"|bidang|sak|zak|batang|biji|bungkus|paket|porsi|tabung|dus|galon"
+    r"|ember|jerigen|bulanan|tahunan|hariannya|an|lebih|kurang|lagi|sekali"
+)
+_NUMERIC_PATTERNS = [
+    # amounts: Rp 150.000 / Rp150.000,00 / rp 1,5 jt / 2 juta / 500 ribu
+    r"(?<![^\W\d_])(?:rp|idr)\.?\s?\d[\d.,]*(?:\s?[,.]?-)?(?:\s?(?:juta|jt|ribu|rb|rbu|rebu|k|miliar|milyar|m)\b)?",
+    rf"{_NOT_AFTER_DIGIT}\d[\d.,]*\s?(?:juta|jt|ribu|rb|rbu|rebu|miliar|milyar|rupiah|perak|jutaan|ribuan)\b",
+    # dates: 12/03/2026, 2026-03-12, 12 Maret 2026, Maret 2026, tahun 2026
+    rf"{_NOT_AFTER_DIGIT}(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}})\s?[/\-.]\s?(?:19|20)?\d{{2}}(?![.\-/]?\d)",
+    rf"{_NOT_AFTER_DIGIT}(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?!\d)",
+    rf"{_NOT_AFTER_DIGIT}\d{{1,2}}(?:\s?(?:-|s/?d|sampai|hingga)\s?\d{{1,2}})?\s?{_MONTH}\b\.?(?:\s?'?(?:19|20)?\d{{2}}\b)?",
+    rf"(?<![^\W\d_]){_MONTH}\.?\s(?:19|20)\d{{2}}\b",
+    r"(?<![^\W\d_])(?:tahun|thn|th|tgl|tanggal)\.?\s?(?:19|20)\d{2}\b",
+    # times: pukul 08.30, jam 8, 08:30 WIB, 07.00-12.00
+    r"(?<![^\W\d_])(?:pukul|pkl|jam|jm)\.?\s?\d{1,2}(?:[.:]\d{2})?(?:\s?(?:-|s/?d|sampai|hingga)\s?\d{1,2}(?:[.:]\d{2})?)?",
+    rf"{_NOT_AFTER_DIGIT}\d{{1,2}}[.:]\d{{2}}(?:\s?(?:-|s/?d|sampai|hingga)\s?\d{{1,2}}[.:]\d{{2}})?\s?(?:wib|wita|wit)\b",
+    rf"{_NOT_AFTER_DIGIT}\d{{1,2}}[.:][0-5]\d\s?(?:-|s/?d|sampai|hingga)\s?\d{{1,2}}[.:][0-5]\d(?![.\d])",
+    # counts and measures: 3 hari, 2 minggu, 50 meter, 10%, ke-3
+    rf"{_NOT_AFTER_DIGIT}\d{{1,4}}(?:[.,]\d+)?\s?(?:{_UNITS})\b",
+    rf"{_NOT_AFTER_DIGIT}\d{{1,3}}(?:[.,]\d+)?\s?%",
+    r"(?<![^\W\d_])ke-?\s?\d{1,3}(?!\d)",
+]
+# Laws and letters: "Perda No. 5 Tahun 2019", "UU Nomor 27 Tahun 2022", "Surat Nomor 100/761/423.011/2024".
+# Numbers, not identifiers, and not house numbers either.
+_REFERENCE = re.compile(
+    r"(?<![^\W\d_])(?:no|nomor|nmr)\s?\.?\s?:?\s?\d{1,4}(?:\s?/\s?[\w.\-]+)*\s?(?:tahun|thn|th)\.?\s?(?:19|20)\d{2}\b"
+    r"|(?<![^\W\d_])(?:no|nomor|nmr)\s?\.?\s?:?\s?\d{1,4}(?:/[\w.\-]+){2,}",
+    re.IGNORECASE,
+)
+# A count of one or two digits may follow a phone number ("081234567890 3 kali"), but "BRI 4467 0167 52
+# Lampu..." is an account number that ran into the next sentence: only a lower-case unit makes a count.
+_COUNT_AFTER_DIGITS = re.compile(rf"(?<=\d[ ])\d{{1,2}}\s?(?:{_UNITS})\b")
+_NUMERIC = [re.compile(p, re.IGNORECASE) for p in _NUMERIC_PATTERNS] + [_COUNT_AFTER_DIGITS]
+
+
+# Each pattern is scanned only where a word or a number starts (see document._Scan).
+_REFERENCE_SCAN = _Scan(_REFERENCE, "word")
+_NUMERIC_SCANS = [_Scan(p, "number" if p.pattern.startswith(("(?<!\\d)", "(?<=\\d")) else "word") for p in _NUMERIC]
+
+
+def _numeric_spans(doc: _Doc) -> list[_Span]:
+    if not doc.starts("number"):
+        return []  # every one of them has a digit
+    spans = [_Span(m.start(), m.end()) for m in _REFERENCE_SCAN.finditer(doc)]
+    for scan in _NUMERIC_SCANS:
+        pattern = scan.pattern
+        for m in scan.finditer(doc):
+            if "d" in pattern.groupindex and m.group("d") and not _plausible_day_month(m.group("d"), m.group("m")):
+                continue
+            spans.append(_Span(m.start(), m.end()))
+    return spans
+
+
+def _plausible_day_month(day: str, month: str) -> bool:
+    d, mo = int(day), int(month)
+    return (1 <= d <= 31 and 1 <= mo <= 12) or (1 <= mo <= 31 and 1 <= d <= 12)
