@@ -12,6 +12,7 @@ build that would write it is refused whole.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import re
 import sqlite3
@@ -48,6 +49,7 @@ class Scanner:
             else:
                 self.phrases.setdefault(tuple(ident.key.split(" ")), ident)
         self.number_lengths = sorted({len(k) for k in self.numbers})
+        self.shortest_number = self.number_lengths[0] if self.number_lengths else 1_000_000
         # Look phrases up only where one of them can start: most words start none.
         self.lengths_by_first: dict[str, list[int]] = {}
         for phrase in self.phrases:
@@ -60,6 +62,8 @@ class Scanner:
         # Markup between the words of a name must not hide it: drop tags, then decode entities.
         text = html.unescape(_TAG.sub(" ", text))
         for run in _DIGITS.findall(text):
+            if len(run) < self.shortest_number:
+                continue  # too short to hold any identifier, separators and all
             digits = re.sub(r"\D", "", run)
             for length in self.number_lengths:
                 for start in range(len(digits) - length + 1):
@@ -115,7 +119,18 @@ def guard_for(scanner: Scanner) -> Callable[[list[tuple[str, bytes]]], list[str]
     """The check `aduan build` hands the site generator: every file about to be written."""
 
     def guard(files: list[tuple[str, bytes]]) -> list[str]:
-        return [str(leak) for path, data in files for leak in scan_blob(scanner, path, data)]
+        # The day's snapshot repeats the data files byte for byte: scan each content once, and
+        # name every file that holds it.
+        by_content: dict[bytes, list[str]] = {}
+        for path, data in files:
+            by_content.setdefault(hashlib.sha256(data).digest(), []).append(path)
+        first = {paths[0]: paths for paths in by_content.values()}
+        return [
+            f"{leak} (also in {', '.join(first[path][1:])})" if len(first[path]) > 1 else str(leak)
+            for path, data in files
+            if path in first
+            for leak in scan_blob(scanner, path, data)
+        ]
 
     return guard
 

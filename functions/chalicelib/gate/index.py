@@ -32,7 +32,10 @@ CREATE TABLE IF NOT EXISTS identifiers (
     masked TEXT NOT NULL, PRIMARY KEY (key, tracking)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS identifiers_tracking ON identifiers (tracking);
-CREATE VIRTUAL TABLE IF NOT EXISTS published_text USING fts5(tracking UNINDEXED, text);
+-- The published text, full-text indexed; `public` gives each record the rowid of its text, so
+-- replacing or withdrawing one record touches one row (FTS5 cannot index a lookup column).
+CREATE TABLE IF NOT EXISTS public (id INTEGER PRIMARY KEY, tracking TEXT NOT NULL UNIQUE);
+CREATE VIRTUAL TABLE IF NOT EXISTS published_text USING fts5(text);
 CREATE TABLE IF NOT EXISTS published_numbers (tracking TEXT NOT NULL, digits TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS published_numbers_tracking ON published_numbers (tracking);
 CREATE TABLE IF NOT EXISTS held (tracking TEXT PRIMARY KEY, since TEXT NOT NULL, problems TEXT NOT NULL);
@@ -178,7 +181,8 @@ class GateIndex:
     def published(self, tracking: str, text: str) -> None:
         with self._tx() as conn:
             self._forget_public(conn, tracking)
-            conn.execute("INSERT INTO published_text (tracking, text) VALUES (?, ?)", (tracking, text))
+            row = conn.execute("INSERT INTO public (tracking) VALUES (?) RETURNING id", (tracking,)).fetchone()
+            conn.execute("INSERT INTO published_text (rowid, text) VALUES (?, ?)", (row[0], text))
             conn.executemany(
                 "INSERT INTO published_numbers VALUES (?, ?)", [(tracking, run) for run in number_runs(text)]
             )
@@ -189,12 +193,14 @@ class GateIndex:
 
     @staticmethod
     def _forget_public(conn: sqlite3.Connection, tracking: str) -> None:
-        conn.execute("DELETE FROM published_text WHERE tracking = ?", (tracking,))
+        row = conn.execute("DELETE FROM public WHERE tracking = ? RETURNING id", (tracking,)).fetchone()
+        if row is not None:
+            conn.execute("DELETE FROM published_text WHERE rowid = ?", (row[0],))
         conn.execute("DELETE FROM published_numbers WHERE tracking = ?", (tracking,))
 
     def public_trackings(self) -> set[str]:
         with self._tx() as conn:
-            return {row[0] for row in conn.execute("SELECT tracking FROM published_text")}
+            return {row[0] for row in conn.execute("SELECT tracking FROM public")}
 
     def containing(self, identifiers: Iterable[Identifier]) -> set[str]:
         """Published records whose text may contain one of these identifiers (to check again)."""
@@ -206,7 +212,11 @@ class GateIndex:
                     rows = conn.execute("SELECT tracking FROM published_numbers WHERE instr(digits, ?) > 0", (digits,))
                 else:
                     phrase = '"' + ident.key.replace('"', " ") + '"'
-                    rows = conn.execute("SELECT tracking FROM published_text WHERE published_text MATCH ?", (phrase,))
+                    rows = conn.execute(
+                        "SELECT public.tracking FROM published_text JOIN public ON public.id = published_text.rowid"
+                        " WHERE published_text MATCH ?",
+                        (phrase,),
+                    )
                 found.update(row[0] for row in rows)
         return found
 
