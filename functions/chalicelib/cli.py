@@ -43,7 +43,9 @@ def cmd_redact(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .sitebuild import build
+    """Exit 0 when everything was published, 3 when the gate holds something back (the rest of
+    the site is built all the same; a script watching the exit code learns an officer must act)."""
+    from .sitebuild import build, held_publication
 
     result = build(Path(args.output), full=args.full, api_url=args.api_url)
     print(
@@ -51,6 +53,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"{result['deleted']} deleted ({result['records_changed']} public records changed); "
         f"transparency log: {result['log_entries']} entries"
     )
+    held = held_publication()["held"]
+    for report in held:
+        kinds = ", ".join(sorted({f"{p['kind']} in {p['field']}" for p in report["problems"]}))
+        print(f"held by the publication gate: {report['tracking']} ({kinds})", file=sys.stderr)
+    if held:
+        print(
+            f"aduan build: the gate holds {len(held)} report(s) back until their text is fixed "
+            "(officers' console, GET /officer/publication)",
+            file=sys.stderr,
+        )
+        return 3
     return 0
 
 
