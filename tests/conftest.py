@@ -72,6 +72,30 @@ def service(store: SQLiteStore, region: Region, clock: FakeClock) -> Aduan:
     return Aduan(store, region, clock=clock, published=lambda t: read_record(public, t), held=config.gate_index().held)
 
 
+@pytest.fixture
+def client(data_dir: Path) -> Iterator[object]:
+    """The API through chalice.test.Client over a fresh data directory."""
+    from app import app
+    from chalice.test import Client
+
+    with Client(app) as c:
+        yield c
+
+
+@pytest.fixture
+def tokens(data_dir: Path) -> dict[str, str]:
+    """A token for an officer of each role (two agencies)."""
+    from chalicelib import config
+
+    service = config.service()
+    return {
+        "admin": service.add_officer("Admin Kominfo", "admin")[1],
+        "pupr": service.add_officer("Petugas PUPR", "agency", "pupr")[1],
+        "perhubungan": service.add_officer("Petugas Dishub", "agency", "perhubungan")[1],
+        "auditor": service.add_officer("Inspektorat", "auditor")[1],
+    }
+
+
 def submission(**overrides: object) -> dict[str, object]:
     data: dict[str, object] = {
         "kind": "complaint",

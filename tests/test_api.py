@@ -4,37 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
 from chalice.test import Client
-from conftest import REPO, submission
-
-
-@pytest.fixture
-def client(data_dir) -> Iterator[Client]:
-    import sys
-
-    sys.path.insert(0, str(REPO / "functions"))
-    from app import app
-
-    with Client(app) as c:
-        yield c
-
-
-@pytest.fixture
-def tokens(data_dir) -> dict[str, str]:
-    from chalicelib import config
-
-    service = config.service()
-    return {
-        "admin": service.add_officer("Admin Kominfo", "admin")[1],
-        "pupr": service.add_officer("Petugas PUPR", "agency", "pupr")[1],
-        "perhubungan": service.add_officer("Petugas Dishub", "agency", "perhubungan")[1],
-        "auditor": service.add_officer("Inspektorat", "auditor")[1],
-    }
+from conftest import submission
 
 
 def post(client: Client, path: str, body: Any, token: str | None = None) -> Any:

@@ -8,7 +8,7 @@ import json
 
 import pytest
 from PIL import Image
-from test_api import client, get, post, submit, tokens  # noqa: F401 - fixtures
+from test_api import get, post, submit
 
 GPS_IFD = 0x8825
 
@@ -25,11 +25,11 @@ def photo_with_gps(orientation: int = 6) -> bytes:
     return out.getvalue()
 
 
-def upload(client, tracking: str, secret: str, raw: bytes):  # noqa: F811
+def upload(client, tracking: str, secret: str, raw: bytes):
     return post(client, f"/reports/{tracking}/photos", {"secret": secret, "data": base64.b64encode(raw).decode()})
 
 
-def test_photo_is_private_until_approved_then_published_without_exif(client, tokens, data_dir) -> None:  # noqa: F811
+def test_photo_is_private_until_approved_then_published_without_exif(client, tokens, data_dir) -> None:
     from chalicelib import config
 
     receipt = submit(client)
@@ -75,13 +75,13 @@ def test_photo_is_private_until_approved_then_published_without_exif(client, tok
         ("", "data"),
     ],
 )
-def test_bad_uploads_are_refused(client, data: str, field: str) -> None:  # noqa: F811
+def test_bad_uploads_are_refused(client, data: str, field: str) -> None:
     receipt = submit(client)
     response = post(client, f"/reports/{receipt['tracking']}/photos", {"secret": receipt["secret"], "data": data})
     assert response.status_code == 400 and field in response.json_body["Fields"]
 
 
-def test_only_the_reporter_may_upload(client) -> None:  # noqa: F811
+def test_only_the_reporter_may_upload(client) -> None:
     tracking = submit(client)["tracking"]
     response = post(
         client, f"/reports/{tracking}/photos", {"secret": "guess", "data": base64.b64encode(photo_with_gps()).decode()}
@@ -89,7 +89,7 @@ def test_only_the_reporter_may_upload(client) -> None:  # noqa: F811
     assert response.status_code == 403
 
 
-def test_agencies_cannot_approve_publication(client, tokens) -> None:  # noqa: F811
+def test_agencies_cannot_approve_publication(client, tokens) -> None:
     receipt = submit(client)
     photo_id = upload(client, receipt["tracking"], receipt["secret"], photo_with_gps()).json_body["id"]
     post(client, f"/officer/reports/{receipt['tracking']}/actions", {"action": "verify"}, tokens["admin"])
@@ -102,7 +102,7 @@ def test_agencies_cannot_approve_publication(client, tokens) -> None:  # noqa: F
     assert response.status_code == 403
 
 
-def test_approved_photo_is_on_the_report_page_and_in_open311(client, tokens, data_dir, tmp_path) -> None:  # noqa: F811
+def test_approved_photo_is_on_the_report_page_and_in_open311(client, tokens, data_dir, tmp_path) -> None:
     from chalicelib.sitebuild import build
 
     receipt = submit(client)

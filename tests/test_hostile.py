@@ -22,12 +22,12 @@ from typing import Any
 import pytest
 from conftest import REPO, submission
 from PIL import Image
-from test_api import client, get, post, submit, tokens  # noqa: F401 - fixtures
+from test_api import get, post, submit
 
 JSON = {"Content-Type": "application/json"}
 
 
-def raw_post(client, path: str, text: str | bytes, headers: dict[str, str] | None = None):  # noqa: F811
+def raw_post(client, path: str, text: str | bytes, headers: dict[str, str] | None = None):
     body = text.encode() if isinstance(text, str) else text
     return client.http.post(path, headers=headers or JSON, body=body)
 
@@ -53,7 +53,7 @@ JSON_POSTS = [
 
 
 @pytest.mark.parametrize("path", JSON_POSTS)
-def test_a_huge_integer_or_deep_nesting_is_a_400_on_every_json_post(client, tokens, path: str) -> None:  # noqa: F811
+def test_a_huge_integer_or_deep_nesting_is_a_400_on_every_json_post(client, tokens, path: str) -> None:
     headers = {**JSON, "Authorization": f"Bearer {tokens['admin']}"}
     assert_error(raw_post(client, path, '{"secret": "x", "n": ' + "9" * 5000 + "}", headers))
     assert_error(raw_post(client, path, "[" * 1500 + "]" * 1500, headers))
@@ -63,7 +63,7 @@ def test_a_huge_integer_or_deep_nesting_is_a_400_on_every_json_post(client, toke
     assert_error(raw_post(client, path, b'{"secret": "\xff\xfe"}', headers))
 
 
-def test_brackets_inside_text_are_not_nesting(client) -> None:  # noqa: F811
+def test_brackets_inside_text_are_not_nesting(client) -> None:
     text = 'Lampu mati, lihat foto [[[[[[[[[[{{{{{{{{{{ \\" ]]]] "kutipan" sudah dua minggu'
     assert post(client, "/reports", submission(description=text)).status_code == 201
 
@@ -87,7 +87,7 @@ def test_brackets_inside_text_are_not_nesting(client) -> None:  # noqa: F811
         ('"reporter": {"name": ["Slamet"]}', "name"),
     ],
 )
-def test_types_are_enforced_and_unknown_fields_reported(client, raw_field: str, field: str) -> None:  # noqa: F811
+def test_types_are_enforced_and_unknown_fields_reported(client, raw_field: str, field: str) -> None:
     from chalicelib import config
 
     base = json.dumps(submission())[:-1]
@@ -96,7 +96,7 @@ def test_types_are_enforced_and_unknown_fields_reported(client, raw_field: str, 
     assert config.store().count() == 0
 
 
-def test_officer_actions_are_typed_too(client, tokens) -> None:  # noqa: F811
+def test_officer_actions_are_typed_too(client, tokens) -> None:
     tracking = submit(client)["tracking"]
     actions = f"/officer/reports/{tracking}/actions"
     admin = tokens["admin"]
@@ -107,7 +107,7 @@ def test_officer_actions_are_typed_too(client, tokens) -> None:  # noqa: F811
     assert get(client, f"/reports/{tracking}").json_body["status"] == "received"
 
 
-def test_query_numbers_are_ascii_digits(client, tokens) -> None:  # noqa: F811
+def test_query_numbers_are_ascii_digits(client, tokens) -> None:
     admin = tokens["admin"]
     for bad in ("%C2%B2", "%D9%A3", "1e3", "-1", "9" * 400, "501"):
         assert_error(get(client, f"/officer/reports?limit={bad}", admin), 400, "limit")
@@ -116,7 +116,7 @@ def test_query_numbers_are_ascii_digits(client, tokens) -> None:  # noqa: F811
     assert_error(get(client, "/officer/reports?agency=bukan-instansi", admin), 400, "agency")
 
 
-def test_the_no_js_form_with_every_field_is_accepted_and_hostile_forms_are_not(client) -> None:  # noqa: F811
+def test_the_no_js_form_with_every_field_is_accepted_and_hostile_forms_are_not(client) -> None:
     from urllib.parse import urlencode
 
     from chalicelib import config
@@ -147,7 +147,7 @@ def test_the_no_js_form_with_every_field_is_accepted_and_hostile_forms_are_not(c
     assert config.store().count() == 1
 
 
-def test_what_the_sites_own_scripts_send_is_accepted(client, tokens) -> None:  # noqa: F811
+def test_what_the_sites_own_scripts_send_is_accepted(client, tokens) -> None:
     """The payloads of theme/static/js (nulls for empty optional fields) are valid by openapi.json."""
     body = submission(category=None, anonymous=False, confidential=True)
     body["location"] = {"kecamatan": "Panggungrejo", "kelurahan": None, "address": None}
@@ -170,17 +170,17 @@ def test_what_the_sites_own_scripts_send_is_accepted(client, tokens) -> None:  #
     ("method", "path"),
     [("GET", "/nope"), ("POST", "/a/b/c/d"), ("GET", "/reports/PSR-0000-0000/unknown"), ("PUT", "/x/y")],
 )
-def test_unknown_paths_answer_404_in_the_error_shape(client, method: str, path: str) -> None:  # noqa: F811
+def test_unknown_paths_answer_404_in_the_error_shape(client, method: str, path: str) -> None:
     assert_error(client.http.request(method, path, headers=JSON, body=b"{}"), 404)
 
 
-def test_wrong_method_answers_405_as_json(client) -> None:  # noqa: F811
+def test_wrong_method_answers_405_as_json(client) -> None:
     response = client.http.request("DELETE", "/reports", headers=JSON, body=b"")
     assert_error(response, 405)
     assert response.headers["Content-Type"] == "application/json"
 
 
-def test_track_followups_and_feedback_answer_json_when_asked(client, tokens) -> None:  # noqa: F811
+def test_track_followups_and_feedback_answer_json_when_asked(client, tokens) -> None:
     receipt = submit(client)
     tracking, secret = receipt["tracking"], receipt["secret"]
     as_json = {"Accept": "application/json"}
@@ -201,7 +201,7 @@ def test_track_followups_and_feedback_answer_json_when_asked(client, tokens) -> 
     assert_error(refused, 403)
 
 
-def test_publication_status_names_only_what_an_officer_may_see(client, tokens) -> None:  # noqa: F811
+def test_publication_status_names_only_what_an_officer_may_see(client, tokens) -> None:
     assert get(client, "/officer/publication", tokens["admin"]).status_code == 200
     assert get(client, "/officer/publication", tokens["auditor"]).status_code == 200
     # An agency officer sees what the gate holds of their own agency's reports, nobody else's
@@ -236,7 +236,7 @@ def jpeg(size: tuple[int, int] = (640, 480)) -> bytes:
     return out.getvalue()
 
 
-def upload(client, tracking: str, secret: str, raw: bytes):  # noqa: F811
+def upload(client, tracking: str, secret: str, raw: bytes):
     return post(client, f"/reports/{tracking}/photos", {"secret": secret, "data": base64.b64encode(raw).decode()})
 
 
@@ -251,7 +251,7 @@ def upload(client, tracking: str, secret: str, raw: bytes):  # noqa: F811
         pytest.param(png((300, 300))[:-200], id="truncated-png"),
     ],
 )
-def test_hostile_images_are_refused_at_upload(client, raw: bytes) -> None:  # noqa: F811
+def test_hostile_images_are_refused_at_upload(client, raw: bytes) -> None:
     receipt = submit(client)
     error = assert_error(upload(client, receipt["tracking"], receipt["secret"], raw), 400, "data")
     if raw.startswith(b"\x89PNG") and struct.unpack(">I", raw[16:20])[0] >= 13000:  # a header claiming a huge picture
@@ -259,7 +259,7 @@ def test_hostile_images_are_refused_at_upload(client, raw: bytes) -> None:  # no
     assert get(client, f"/reports/{receipt['tracking']}").json_body["timeline"][-1]["type"] == "status"
 
 
-def test_a_photo_that_cannot_be_decoded_is_a_conflict_when_approved(client, tokens) -> None:  # noqa: F811
+def test_a_photo_that_cannot_be_decoded_is_a_conflict_when_approved(client, tokens) -> None:
     """A file stored before uploads were checked fails approval with 409, never a 500."""
     from chalicelib import attachments, config
 
@@ -343,7 +343,7 @@ def test_ordinary_complaints_are_not_spam() -> None:
     assert flagged == {}
 
 
-def test_suspected_spam_is_held_for_an_officer_not_dropped(client, tokens) -> None:  # noqa: F811
+def test_suspected_spam_is_held_for_an_officer_not_dropped(client, tokens) -> None:
     from chalicelib import config
 
     receipt = post(client, "/reports", submission(description="Sl0t gac0r m4xwin, daftar di SALJU88 sekarang juga"))
@@ -362,7 +362,7 @@ def test_suspected_spam_is_held_for_an_officer_not_dropped(client, tokens) -> No
     assert not (config.data_dir() / "public" / "reports" / f"{tracking}.json").exists()
 
 
-def test_spam_in_followups_and_disputes_is_held_until_an_officer_releases_it(client, tokens) -> None:  # noqa: F811
+def test_spam_in_followups_and_disputes_is_held_until_an_officer_releases_it(client, tokens) -> None:
     receipt = submit(client)
     tracking, secret = receipt["tracking"], receipt["secret"]
     actions = f"/officer/reports/{tracking}/actions"
@@ -401,7 +401,7 @@ def test_spam_in_followups_and_disputes_is_held_until_an_officer_releases_it(cli
 # -- rate limits ---------------------------------------------------------------------------------
 
 
-def test_tracking_lookups_are_rate_limited_with_retry_after(client, monkeypatch) -> None:  # noqa: F811
+def test_tracking_lookups_are_rate_limited_with_retry_after(client, monkeypatch) -> None:
     monkeypatch.setenv("ADUAN_RATE_TRACK", "5/60")
     tracking = submit(client)["tracking"]
     answers = [get(client, f"/reports/PSR-{n:04d}-ZZZZ") for n in range(4)] + [get(client, f"/reports/{tracking}")]
@@ -413,7 +413,7 @@ def test_tracking_lookups_are_rate_limited_with_retry_after(client, monkeypatch)
     assert page.status_code == 429 and page.headers["Retry-After"]
 
 
-def test_submissions_and_followups_are_rate_limited(client, monkeypatch) -> None:  # noqa: F811
+def test_submissions_and_followups_are_rate_limited(client, monkeypatch) -> None:
     monkeypatch.setenv("ADUAN_RATE_SUBMIT", "2/3600")
     monkeypatch.setenv("ADUAN_RATE_PER_REPORT", "3/3600")
     receipt = submit(client)

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
 
-import pytest
 from chalice.test import Client
-from conftest import REPO, submission
+from conftest import submission
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
@@ -27,29 +25,6 @@ def english_words(message: str) -> set[str]:
     # Codes an officer types (out_of_jurisdiction, `aduan officer add`) are not prose.
     prose = re.sub(r"`[^`]*`|'[^']*'|\b\w+_\w+\b", "", message)
     return set(re.findall(r"[a-z]+", prose.lower())) & ENGLISH
-
-
-@pytest.fixture
-def client(data_dir) -> Iterator[Client]:
-    import sys
-
-    sys.path.insert(0, str(REPO / "functions"))
-    from app import app
-
-    with Client(app) as c:
-        yield c
-
-
-@pytest.fixture
-def tokens(data_dir) -> dict[str, str]:
-    from chalicelib import config
-
-    service = config.service()
-    return {
-        "admin": service.add_officer("Admin Kominfo", "admin")[1],
-        "pupr": service.add_officer("Petugas PUPR", "agency", "pupr")[1],
-        "auditor": service.add_officer("Inspektorat", "auditor")[1],
-    }
 
 
 def call(client: Client, method: str, path: str, body: Any = None, token: str | None = None) -> Any:
