@@ -21,6 +21,7 @@ from typing import Any
 
 from ..redaction import find_pii
 from ..report import Report
+from .files import Scanner
 from .identifiers import SKIP_KINDS, Identifier, mask
 from .index import GateIndex, number_keys, number_runs, phrase_keys
 from .vocabulary import Vocabulary, words
@@ -77,14 +78,6 @@ def detector_problems(field: str, text: str, vocab: Vocabulary) -> list[Problem]
     return problems
 
 
-def _occurs(key: str, text_words: list[str], text_keys: set[str]) -> bool:
-    if key.startswith("#"):
-        return key in text_keys
-    phrase = key.split(" ")
-    n = len(phrase)
-    return any(text_words[i : i + n] == phrase for i in range(len(text_words) - n + 1))
-
-
 def check_record(
     report: Report, record: dict[str, Any], index: GateIndex, vocab: Vocabulary, forward_names: set[str]
 ) -> list[Problem]:
@@ -93,18 +86,18 @@ def check_record(
     for field, text in _typed_by_officer(report, record, forward_names):
         problems += detector_problems(field, text, vocab)
 
-    per_field: list[tuple[str, list[str], set[str]]] = []
+    # Ask the index only for the keys these texts could hold, then look for them the way the
+    # scan of whole files does (one matcher for both lines of the gate).
     every_key: set[str] = set()
-    for field, text in texts:
-        text_words = words(text)
-        numbers = {key for run in number_runs(text) for key in number_keys(run)}
-        per_field.append((field, text_words, numbers))
-        every_key |= numbers | phrase_keys(text_words)
+    for _, text in texts:
+        every_key |= phrase_keys(words(text))
+        every_key |= {key for run in number_runs(text) for key in number_keys(run)}
     candidates: list[Identifier] = index.own(report.tracking)
     candidates += [i for i in index.strong_matching(every_key) if i.tracking != report.tracking]
-    for ident in candidates:
-        for field, text_words, numbers in per_field:
-            if _occurs(ident.key, text_words, numbers):
-                source = "this report" if ident.tracking == report.tracking else ident.tracking
-                problems.append(Problem(ident.kind, field, source, ident.masked))
+    scanner = Scanner(candidates)
+    for field, text in texts:
+        for leak in scanner.scan_text(text, field):
+            ident = leak.identifier
+            source = "this report" if ident.tracking == report.tracking else ident.tracking
+            problems.append(Problem(ident.kind, field, source, ident.masked))
     return list(dict.fromkeys(problems))

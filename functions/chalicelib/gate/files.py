@@ -21,11 +21,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .identifiers import Identifier
+from .identifiers import DIGIT_RUN, Identifier
 from .vocabulary import words
 
 _TAG = re.compile(r"<[^<>]{0,500}>")
-_DIGITS = re.compile(r"\d[\d\s.\-()/+]*\d")
 BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".wasm"}
 
 
@@ -61,7 +60,7 @@ class Scanner:
     def scan_text(self, text: str, where: str) -> Iterator[Leak]:
         # Markup between the words of a name must not hide it: drop tags, then decode entities.
         text = html.unescape(_TAG.sub(" ", text))
-        for run in _DIGITS.findall(text):
+        for run in DIGIT_RUN.findall(text):
             if len(run) < self.shortest_number:
                 continue  # too short to hold any identifier, separators and all
             digits = re.sub(r"\D", "", run)

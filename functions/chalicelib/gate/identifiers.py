@@ -24,6 +24,8 @@ from ..redaction import find_pii
 from ..report import Report
 from .vocabulary import Vocabulary, words
 
+# A number as people write it: digits with spaces, dots, dashes, brackets, slashes or a plus.
+DIGIT_RUN = re.compile(r"\d[\d\s.\-()/+]*\d")
 MIN_DIGITS = 8  # shorter numbers (amounts, dates, RT/RW) are everywhere and identify nobody
 NUMBER_KINDS = frozenset({"telepon", "nik", "kk", "npwp", "bpjs", "rekening"})
 STRUCTURED_KINDS = frozenset({"email", "nopol", "paspor"})

@@ -20,10 +20,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .identifiers import MIN_DIGITS, Identifier, national_digits
+from .identifiers import DIGIT_RUN, MIN_DIGITS, Identifier, national_digits
 
 MAX_PHRASE_WORDS = 8
-_DIGIT_RUN = re.compile(r"\d[\d\s.\-()/+]*\d")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS indexed (tracking TEXT PRIMARY KEY, version INTEGER NOT NULL);
@@ -44,7 +43,7 @@ CREATE TABLE IF NOT EXISTS held (tracking TEXT PRIMARY KEY, since TEXT NOT NULL,
 
 def number_runs(text: str) -> list[str]:
     """The digit runs of a text long enough to be an identifier, separators dropped."""
-    runs = (re.sub(r"\D", "", run) for run in _DIGIT_RUN.findall(text))
+    runs = (re.sub(r"\D", "", run) for run in DIGIT_RUN.findall(text))
     return [run for run in runs if len(run) >= MIN_DIGITS]
 
 
