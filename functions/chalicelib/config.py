@@ -81,7 +81,8 @@ def service() -> Aduan:
         published=functools.partial(read_record, data_dir() / "public"),
         # The gate's index is a local SQLite file; on AWS it has no home yet (the publication
         # path's part of issue 9), and the AWS backend writes no local database.
-        held=gate_index().held if backend() == "local" else None,
+        # Opened only when asked (an officer's view of a report), not on every request.
+        held=(lambda tracking: gate_index().held(tracking)) if backend() == "local" else None,
     )
 
 
