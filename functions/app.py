@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from chalice import Chalice, CORSConfig, Response
-from chalice.app import Request
-from chalicelib import config, inputs, sitebuild, web
+from chalice.app import CloudWatchEvent, Request, SQSEvent
+from chalicelib import aws, config, events, inputs, sitebuild, web
 from chalicelib.errors import AduanError, NotFound, TooManyRequests
 from chalicelib.openapi import spec as openapi_spec
 from chalicelib.ratelimit import client_ip
@@ -253,6 +253,30 @@ def officer_action(tracking: str) -> dict[str, Any]:
 def officer_photo(tracking: str, photo: str) -> Response:
     data, content_type = config.service().photo(officer(), tracking, photo)
     return Response(data, headers={"Content-Type": content_type, "Cache-Control": "private, no-store"})
+
+
+# -- events (the AWS deployment, issue 9): logic in chalicelib/events.py ------------------------
+# Each is a Lambda function of its own with its own IAM role (deploy/policies/, docs/deploy-aws.md).
+# The queue names are read when `chalice package` imports this file; the deployment template
+# points the event sources at its own queues (deploy/resources.json).
+
+
+@app.on_sqs_message(queue=aws.publish_queue(), batch_size=10, maximum_batching_window_in_seconds=5)
+def publish_changes(event: SQSEvent) -> None:
+    """Saves happened: publish the public dataset from the private table, then ask for a build."""
+    events.publish_changes(event)
+
+
+@app.on_sqs_message(queue=aws.table_prefix() + "build", batch_size=10, maximum_batching_window_in_seconds=5)
+def build_site(event: SQSEvent) -> None:
+    """The public dataset changed: build the site from it into the site bucket."""
+    events.build_site(event)
+
+
+@app.schedule("cron(5 17 * * ? *)")  # 00:05 WIB (UTC+7) every day
+def auto_close(event: CloudWatchEvent) -> None:
+    """Close the reports whose citizens did not answer in time (lifecycle.py), then publish."""
+    events.auto_close(event)
 
 
 # -- anything else: 404 in the error shape --------------------------------------------------------
