@@ -2,10 +2,14 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# `chalice package` runs in the Lambda's Python: Chalice takes the runtime from it (docs/deploy-aws.md).
+LAMBDA_PYTHON ?= python3.12
+LAMBDA_VENV := .venv-lambda
+STAGE ?= dev
 export ADUAN_DATA ?= var
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run build test test-fast lint format typecheck bench clean
+.PHONY: help install browser lambda package run build test test-fast lint format typecheck bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,6 +23,17 @@ $(BIN)/aduan: requirements.txt pyproject.toml
 
 install: $(BIN)/aduan ## create .venv with everything pinned in requirements.txt
 
+$(LAMBDA_VENV)/bin/chalice: deploy/requirements-lambda.txt functions/requirements.txt
+	test -x $(LAMBDA_VENV)/bin/python || $(LAMBDA_PYTHON) -m venv $(LAMBDA_VENV)
+	$(LAMBDA_VENV)/bin/pip install -q "pip>=24,<26.3"  # chalice 1.34 needs pip < 26.3
+	$(LAMBDA_VENV)/bin/pip install -q -r deploy/requirements-lambda.txt
+	touch $@
+
+lambda: $(LAMBDA_VENV)/bin/chalice ## create .venv-lambda (Python 3.12) that `chalice package` runs in
+
+package: install lambda ## package for AWS into build/$(STAGE): sam.json + deployment.zip (STAGE=dev|prod)
+	$(BIN)/python deploy/package.py --stage $(STAGE) build/$(STAGE)
+
 browser: ## install Debian's chromium for the browser tests (needs root and the Debian archive)
 	@test -x /usr/bin/chromium || { apt-get update -q && apt-get install -y -q chromium; }
 
@@ -28,11 +43,11 @@ run: install ## start the local system on demo data: API, static site, worker (C
 build: install ## publish pending updates and build the site into output/
 	$(BIN)/aduan build
 
-test: install browser ## run the whole test suite (unit, functional, HTTP, browser)
+test: install browser lambda ## run the whole test suite (unit, functional, HTTP, browser)
 	$(BIN)/python -m pytest -q -n 2
 
-test-fast: install ## the suite without the browser, HTTP and AWS-emulator tests
-	$(BIN)/python -m pytest -q -m "not browser and not http and not aws"
+test-fast: install ## the suite without the browser, HTTP, AWS-emulator and packaging tests
+	$(BIN)/python -m pytest -q -m "not browser and not http and not aws and not package"
 
 lint: install ## ruff lint and format check, mypy
 	$(BIN)/ruff check .
@@ -47,4 +62,4 @@ bench: install ## the benchmarks (speed and redaction quality), figures as ratio
 	$(BIN)/python bench/run.py
 
 clean: ## remove build output and local data (not .venv)
-	rm -rf output var .pytest_cache
+	rm -rf output var .pytest_cache build functions/vendor
