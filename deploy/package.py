@@ -21,6 +21,7 @@ What it adds to a bare `chalice package` (docs/deploy-aws.md):
 from __future__ import annotations
 
 import argparse
+import fcntl
 import filecmp
 import json
 import os
@@ -228,11 +229,41 @@ def package(out: Path, stage: str = "prod", chalice: Path = LAMBDA_CHALICE) -> P
         )
     if not chalice.exists():
         raise PackagingError(f"{chalice} is missing: `make lambda` makes the Python 3.12 environment")
+    # One packaging at a time (two test workers, two terminals): vendor/ and Chalice's cached
+    # package in functions/.chalice/deployments are shared, and Chalice writes that zip in place.
+    lock_path = FUNCTIONS / ".chalice" / "deployments" / ".package.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _package_locked(Path(out), stage, chalice)
+
+
+def _package_locked(out: Path, stage: str, chalice: Path) -> Package:
     stage_site_sources()
+    out = out.resolve()
+    try:
+        _chalice_package(out, stage, chalice)
+        zipfile.ZipFile(out / "deployment.zip").close()
+    except zipfile.BadZipFile:
+        # A packaging killed while Chalice wrote its cached zip leaves it cut short, and Chalice
+        # would reuse it forever: drop the cache and package again.
+        for cached in (FUNCTIONS / ".chalice" / "deployments").glob("*.zip"):
+            cached.unlink()
+        _chalice_package(out, stage, chalice)
+    archive = out / "deployment.zip"
+    with zipfile.ZipFile(archive) as opened:
+        executables = _elf_executables(opened)
+    set_modes(archive, set(executables))
+    result = measure(archive, executables)
+    if result.unzipped > LAMBDA_LIMIT:
+        raise PackagingError(f"{result.summary()}\nover Lambda's 250 MB: use the container image (docs/deploy-aws.md)")
+    return result
+
+
+def _chalice_package(out: Path, stage: str, chalice: Path) -> None:
     # chalice package talks to no AWS service, but botocore wants a region and credentials.
     env = {"AWS_DEFAULT_REGION": "ap-southeast-3", "AWS_ACCESS_KEY_ID": "packaging", "AWS_SECRET_ACCESS_KEY": "-"}
     env.update(os.environ)
-    out = Path(out).resolve()
     done = subprocess.run(
         [str(chalice), "package", "--stage", stage, "--merge-template", str(RESOURCES), str(out)],
         cwd=FUNCTIONS,
@@ -243,14 +274,6 @@ def package(out: Path, stage: str = "prod", chalice: Path = LAMBDA_CHALICE) -> P
     )
     if done.returncode != 0:
         raise PackagingError(f"chalice package failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    archive = out / "deployment.zip"
-    with zipfile.ZipFile(archive) as opened:
-        executables = _elf_executables(opened)
-    set_modes(archive, set(executables))
-    result = measure(archive, executables)
-    if result.unzipped > LAMBDA_LIMIT:
-        raise PackagingError(f"{result.summary()}\nover Lambda's 250 MB: use the container image (docs/deploy-aws.md)")
-    return result
 
 
 def main(argv: list[str] | None = None) -> int:
