@@ -34,7 +34,7 @@ REGION = "ap-southeast-3"  # Jakarta: where a deployment for Indonesia lives
 # IAM_ACTIONS yet is skipped; the ones that are must be granted.
 USES = {
     "APIHandler": ("store", "photos", "announce"),
-    "PublishChanges": ("store", "lock", "sync"),
+    "PublishChanges": ("store", "lock", "sync", "announce"),
     "BuildSite": ("sync", "signing key"),
     "AutoClose": ("store", "announce"),
 }
