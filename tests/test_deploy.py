@@ -257,6 +257,18 @@ def test_queues_have_dead_letters_and_outlast_their_functions(template: dict[str
         assert resources(template)[function]["Properties"]["ReservedConcurrentExecutions"] == 1
 
 
+def test_a_message_in_a_dead_letter_queue_raises_an_alarm(template: dict[str, Any]) -> None:
+    alarms = [r["Properties"] for r in resources(template).values() if r["Type"] == "AWS::CloudWatch::Alarm"]
+    for queue in ("PublishDeadLetterQueue", "BuildDeadLetterQueue"):
+        (alarm,) = [a for a in alarms if a["Dimensions"][0]["Value"] == {"Fn::GetAtt": [queue, "QueueName"]}]
+        assert (alarm["MetricName"], alarm["ComparisonOperator"], alarm["Threshold"]) == (
+            "ApproximateNumberOfMessagesVisible",
+            "GreaterThanThreshold",
+            0,
+        )
+        assert alarm["AlarmActions"] == [{"Ref": "AlarmTopic"}]
+
+
 def test_auto_close_runs_daily_at_five_past_midnight_wib(template: dict[str, Any]) -> None:
     (event,) = resources(template)["AutoClose"]["Properties"]["Events"].values()
     assert event == {"Type": "Schedule", "Properties": {"Schedule": "cron(5 17 * * ? *)"}}
