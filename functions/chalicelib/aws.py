@@ -63,7 +63,18 @@ IAM_ACTIONS: dict[str, tuple[str, ...]] = {
         "sqs:GetQueueUrl",
         "sqs:CreateQueue",
         "sqs:GetQueueAttributes",
+        "ssm:GetParameter",
+        "ssm:PutParameter",
     ),
+    # events.py: a save announces itself on the publish queue (api_handler, auto_close).
+    "announce": ("sqs:GetQueueUrl", "sqs:SendMessage"),
+    # awsstate.py: the publish lock, in the private table (publish_changes).
+    "lock": ("dynamodb:PutItem", "dynamodb:DeleteItem"),
+    # s3site.py: the directories kept in S3 (publish_changes: site bucket dataset/* and
+    # _build/index/dataset.json, private bucket state/*; build_site: the site bucket).
+    "sync": ("s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+    # awsstate.py: the transparency log's signing key (build_site only).
+    "signing key": ("ssm:GetParameter",),
 }
 
 _clients: dict[tuple[str, ...], Any] = {}
@@ -95,6 +106,15 @@ def publish_dead_letter_queue() -> str:
     return table_prefix() + "publish-dlq"
 
 
+def build_queue() -> str:
+    """Messages from the publisher to the site build: "the dataset changed, build"."""
+    return table_prefix() + "build"
+
+
+def build_dead_letter_queue() -> str:
+    return table_prefix() + "build-dlq"
+
+
 def client(service: str) -> Any:
     """A boto3 client for `service`, one per service and environment (clients are thread-safe).
 
@@ -124,6 +144,10 @@ def s3() -> Any:
 
 def sqs() -> Any:
     return client("sqs")
+
+
+def ssm() -> Any:
+    return client("ssm")
 
 
 def error_code(error: ClientError) -> str:

@@ -62,7 +62,9 @@ def _store(path: str) -> SQLiteStore:
 def store() -> Store:
     if backend() == "aws":
         # Cheap to make: the boto3 client underneath is shared (aws.client).
-        return DynamoStore(aws.private_table())
+        from .events import announce  # noqa: PLC0415 - events imports config
+
+        return DynamoStore(aws.private_table(), announce=announce)
     return _store(str(data_dir().resolve() / "aduan.db"))
 
 
