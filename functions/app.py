@@ -6,9 +6,9 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from chalice import Chalice, CORSConfig, Response
-from chalice.app import Request
-from chalicelib import config, inputs, sitebuild, web
+from chalice import Chalice, CORSConfig, Cron, Response
+from chalice.app import CloudWatchEvent, Request, SQSEvent
+from chalicelib import aws, config, events, inputs, sitebuild, web
 from chalicelib.errors import AduanError, NotFound, TooManyRequests
 from chalicelib.openapi import spec as openapi_spec
 from chalicelib.ratelimit import client_ip
@@ -253,6 +253,26 @@ def officer_action(tracking: str) -> dict[str, Any]:
 def officer_photo(tracking: str, photo: str) -> Response:
     data, content_type = config.service().photo(officer(), tracking, photo)
     return Response(data, headers={"Content-Type": content_type, "Cache-Control": "private, no-store"})
+
+
+# -- events (ADUAN_BACKEND=aws): a save → publish_changes → build_site; see chalicelib/events.py ----
+
+
+@app.on_sqs_message(queue=aws.publish_queue(), batch_size=10, maximum_batching_window_in_seconds=5)
+def publish_changes(event: SQSEvent) -> None:
+    """Publish every pending update into the site bucket's dataset/ (one at a time: a lock)."""
+    events.publish_changes(record.body for record in event)
+
+
+@app.on_sqs_message(queue=aws.build_queue(), batch_size=10, maximum_batching_window_in_seconds=5)
+def build_site(event: SQSEvent) -> None:
+    """Build the site from dataset/ and push what changed into the site bucket."""
+    events.build_changes(record.body for record in event)
+
+
+@app.schedule(Cron(5, 17, "*", "*", "?", "*"))  # 00:05 WIB
+def auto_close(event: CloudWatchEvent) -> None:
+    events.auto_close()
 
 
 # -- anything else: 404 in the error shape --------------------------------------------------------

@@ -24,7 +24,12 @@ from .errors import AduanError, Conflict, StorageUnavailable
 
 # Throttling and transient faults are retried by botocore itself (standard mode, jittered
 # backoff); whatever still fails after that reaches the domain as StorageUnavailable.
-CLIENT_CONFIG = Config(retries={"mode": "standard", "max_attempts": 5}, connect_timeout=5, read_timeout=30)
+CLIENT_CONFIG = Config(
+    retries={"mode": "standard", "max_attempts": 5},
+    connect_timeout=5,
+    read_timeout=30,
+    max_pool_connections=32,  # s3site syncs with 16 threads
+)
 
 THROTTLING = frozenset(
     {

@@ -167,12 +167,9 @@ def _signing_key(result: SetupResult) -> None:
 
 
 def aws_log_origin() -> str:
-    """The log's origin as the site build names it: from ADUAN_SITE_URL, else the region's id."""
-    from urllib.parse import urlparse
-
+    """The log's origin as the site build names it (events.build builds with pelicanconf.py,
+    whose SITEURL is empty): a name from the region's id that cannot be a real host.
+    ADUAN_LOG_ORIGIN names it otherwise (a deployment's own host + /log)."""
     from .region import load_region
 
-    parsed = urlparse(os.environ.get("ADUAN_SITE_URL", ""))
-    if parsed.netloc:
-        return f"{parsed.netloc}{parsed.path.rstrip('/')}/log"
-    return f"{load_region().id or 'aduan'}.aduan.invalid/log"
+    return os.environ.get("ADUAN_LOG_ORIGIN") or f"{load_region().id or 'aduan'}.aduan.invalid/log"

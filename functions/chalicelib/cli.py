@@ -186,6 +186,24 @@ def cmd_aws_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_aws_play(args: argparse.Namespace) -> int:
+    from .queueplayer import app_handlers, run
+
+    logging.basicConfig(level=logging.INFO, format="queues: %(message)s")
+    logging.getLogger("botocore").setLevel(logging.WARNING)
+    try:
+        run(app_handlers())
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_aws_run(args: argparse.Namespace) -> int:
+    from .awsrun import run
+
+    return run(args.host, args.moto_port, args.api_port, args.site_port)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from .devserver import run
 
@@ -259,6 +277,14 @@ def parser() -> argparse.ArgumentParser:
     asub = s.add_subparsers(dest="aws_command", required=True)
     a = asub.add_parser("setup", help="create the missing table, buckets and queues (idempotent)")
     a.set_defaults(func=cmd_aws_setup)
+    a = asub.add_parser("play", help="play the queues: call publish_changes and build_site as Lambda would")
+    a.set_defaults(func=cmd_aws_play)
+    a = asub.add_parser("run", help="what `make run-aws` calls: moto server, the API, the queues, the site from S3")
+    a.add_argument("--host", default="127.0.0.1")
+    a.add_argument("--moto-port", type=int, default=int(os.environ.get("ADUAN_MOTO_PORT", "5005")))
+    a.add_argument("--api-port", type=int, default=int(os.environ.get("ADUAN_API_PORT", "8000")))
+    a.add_argument("--site-port", type=int, default=int(os.environ.get("ADUAN_SITE_PORT", "8001")))
+    a.set_defaults(func=cmd_aws_run)
     return p
 
 
