@@ -40,7 +40,7 @@ SHORT_CACHE = "public, max-age=60"
 LONG_CACHE = "public, max-age=31536000, immutable"
 # Pagefind's fragments, indexes and filters (`id_8ac6cbfba4.pf_fragment`), and any asset
 # named after its content hash: a new content is a new name, so the old one never changes.
-HASHED = re.compile(r"[._-][0-9a-f]{8,}\.[A-Za-z0-9_]+$")
+HASHED = re.compile(r"[._-][0-9a-f]{7,}\.[A-Za-z0-9_]+$")
 # tlog-tiles: a full tile (no `.p/` width) never changes once written (C2SP tlog-tiles).
 FULL_TILE = re.compile(r"(^|/)log/tile/(\d+|entries)/(x\d{3}/)*\d{3}$")
 
