@@ -261,7 +261,8 @@ def test_esambat_137_reports_built_into_the_bucket_match_a_local_build_with_no_l
         in_bucket = json.loads(read("data/stats.json"))
         dataset = json.loads(read("dataset/stats.json"))
     built_here = json.loads((tmp_path / "out" / "data" / "stats.json").read_text())
-    assert in_bucket == built_here == dataset
+    published_here = json.loads((tmp_path / "local-data" / "public" / "stats.json").read_text())
+    assert in_bucket == built_here and dataset == published_here
     assert in_bucket["total"] == 137 and in_bucket["by_status"] == dict(by_status)
     assert list(empty.rglob("*.db")) == [] and list(empty.rglob("*")) == []
     # One more status change uploads only the few objects it touches.
@@ -278,3 +279,17 @@ def test_esambat_137_reports_built_into_the_bucket_match_a_local_build_with_no_l
     written = int(re.search(r"built s3://\S+: (\d+) objects written", done.stdout).group(1))
     print(f"status change: {done.stdout.strip()} ({time.monotonic() - started:.1f} s)")
     assert 0 < written < 40
+
+
+@pytest.mark.parametrize(
+    ("module", "parts"),
+    [("s3site.py", ("sync",)), ("awsstate.py", ("lock", "signing key")), ("events.py", ("announce",))],
+)
+def test_the_iam_actions_listed_are_the_ones_the_run_time_code_calls(module: str, parts: tuple[str, ...]) -> None:
+    from test_dynamo_store import CALL_TO_ACTION, client_calls
+
+    calls = client_calls(module)
+    assert calls <= set(CALL_TO_ACTION), calls - set(CALL_TO_ACTION)
+    assert {CALL_TO_ACTION[c] for c in calls} == {a for part in parts for a in aws.IAM_ACTIONS[part]}
+    documented = (REPO / "docs" / "aws.md").read_text()
+    assert all(f"`{a}`" in documented for part in parts for a in aws.IAM_ACTIONS[part])

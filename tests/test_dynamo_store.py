@@ -344,6 +344,14 @@ CALL_TO_ACTION = {
     "get_queue_url": "sqs:GetQueueUrl",
     "create_queue": "sqs:CreateQueue",
     "get_queue_attributes": "sqs:GetQueueAttributes",
+    # the AWS path at run time (tests/test_aws_events.py)
+    "get_parameter": "ssm:GetParameter",
+    "put_parameter": "ssm:PutParameter",
+    "send_message": "sqs:SendMessage",
+    "delete_item": "dynamodb:DeleteItem",
+    "get_paginator": "s3:ListBucket",  # list_objects_v2
+    "head_object": "s3:GetObject",
+    "delete_objects": "s3:DeleteObject",
 }
 
 

@@ -99,8 +99,8 @@ def publish(*, full: bool = False, build: bool = True) -> Published:
         data = awsstate.scratch("publish")
         public = data / "public"
         state = awsstate.state()
-        s3site.pull(data, state, include=lambda p: p in STATE_FILES)
-        s3site.pull(public, awsstate.dataset())
+        pulled_state = s3site.pull(data, state, include=lambda p: p in STATE_FILES)
+        pulled = s3site.pull(public, awsstate.dataset())
         store = config.store()
         outcome.events = len(store.pending_events(limit=100_000))
         gate, tally = GateIndex(data / "gate.db"), Tally(data / "tally.db")
@@ -113,9 +113,9 @@ def publish(*, full: bool = False, build: bool = True) -> Published:
         finally:
             gate.close()  # SQLite folds its write-ahead log into the file on close
             tally.close()
-        pushed = s3site.push(public, awsstate.dataset())
+        pushed = s3site.push(public, awsstate.dataset(), remote=pulled.remote)
         outcome.dataset_written, outcome.dataset_deleted = pushed.written, pushed.deleted
-        s3site.push(data, state, include=lambda p: p in STATE_FILES)
+        s3site.push(data, state, include=lambda p: p in STATE_FILES, remote=pulled_state.remote)
         # The build is asked for before the events are acknowledged: cut short between the
         # two, the events are published again (nothing changes) and the build still comes.
         if build and (pushed.changed or first or full):
@@ -180,11 +180,12 @@ def build(output: Path | None = None, *, api_url: str | None = None, fail_after:
     work = awsstate.scratch("build")
     data = work / "data"
     s3site.pull(data / "public", awsstate.dataset())
-    s3site.pull(data / "log", awsstate.log_state())
+    log_remote = s3site.pull(data / "log", awsstate.log_state()).remote
+    site_remote = output_remote = None
     if output is None:
         site = work / "site"
-        s3site.pull(site, awsstate.site(), include=lambda p: not awsstate.hidden(p))
-        s3site.pull(site, awsstate.output_state(), include=awsstate.hidden)
+        site_remote = s3site.pull(site, awsstate.site(), include=lambda p: not awsstate.hidden(p)).remote
+        output_remote = s3site.pull(site, awsstate.output_state(), include=awsstate.hidden).remote
     else:
         site = Path(output)
     plugins = str(REPO / "plugins")
@@ -197,14 +198,30 @@ def build(output: Path | None = None, *, api_url: str | None = None, fail_after:
             result = build_site(site, data_dir=data, api_url=api_url, settings_file=REPO / "pelicanconf.py")
         if output is not None:
             return Built(list(result.written_files), list(result.deleted_files), result.unchanged, result.log_entries)
-        pushed = s3site.push(site, awsstate.site(), include=lambda p: not awsstate.hidden(p), fail_after=fail_after)
+        pushed = s3site.push(
+            site,
+            awsstate.site(),
+            include=lambda p: not awsstate.hidden(p),
+            fail_after=fail_after,
+            remote=site_remote,
+        )
     except BaseException:
         # The scratch copy of the log may be ahead of the bucket now: start from the bucket's next time.
         shutil.rmtree(data / "log", ignore_errors=True)
         raise
     # The build's own state goes back only once the site is whole in the bucket.
-    s3site.push(data / "log", awsstate.log_state(), include=lambda p: p != "signing-key" and not p.startswith("."))
-    s3site.push(site, awsstate.output_state(), include=lambda p: awsstate.hidden(p) and not p.endswith(".lock"))
+    s3site.push(
+        data / "log",
+        awsstate.log_state(),
+        include=lambda p: p != "signing-key" and not p.startswith("."),
+        remote=log_remote,
+    )
+    s3site.push(
+        site,
+        awsstate.output_state(),
+        include=lambda p: awsstate.hidden(p) and not p.endswith(".lock"),
+        remote=output_remote,
+    )
     return Built(pushed.written, pushed.deleted, pushed.unchanged, result.log_entries)
 
 

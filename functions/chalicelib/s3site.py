@@ -241,6 +241,9 @@ class Sync:
     written: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     unchanged: int = 0
+    # The objects as the pull listed them: a push right after it (one writer at a time: the
+    # publish lock, the build function's concurrency of 1) need not list them again.
+    remote: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @property
     def changed(self) -> list[str]:
@@ -266,14 +269,17 @@ def push(
     *,
     include: Callable[[str], bool] = lambda relpath: True,
     fail_after: int | None = None,
+    remote: dict[str, str | None] | None = None,
 ) -> Sync:
     """Make the objects equal to the files under `root`: upload the new and changed (in
     `upload_order`), then delete the objects no file stands for. The index is saved after the
     uploads and again after the deletions, so it never names an object that is not there.
 
     `fail_after`: raise after that many uploads (tests: a build cut short half-way).
+    `remote`: the listing a `pull` just made (`Sync.remote`), instead of listing again.
     """
-    remote = objects.listing()
+    if remote is None:
+        remote = objects.listing()
     files = local_files(root, include)
     result = Sync()
     index: dict[str, str] = {p: d for p, d in remote.items() if d is not None}
@@ -326,7 +332,7 @@ def pull(root: Path, objects: Objects, *, include: Callable[[str], bool] = lambd
     remove local files no object stands for. A warm Lambda's /tmp downloads only the changes."""
     remote = objects.listing()
     files = local_files(root, include)
-    result = Sync()
+    result = Sync(remote=remote)
     wanted = []
     for relpath, digest in remote.items():
         path = files.get(relpath)
