@@ -216,7 +216,10 @@ def whoami() -> dict[str, Any]:
 def publication() -> dict[str, Any]:
     """What the publication gate holds back, and why; an agency officer sees their agency's."""
     me = officer()
-    return sitebuild.held_publication(agency=me.agency if me.role == "agency" else None)
+    agency = me.agency if me.role == "agency" else None
+    if config.backend() == "aws":
+        return events.held_publication(agency)
+    return sitebuild.held_publication(agency=agency)
 
 
 LIST_QUERY = {"status", "agency", "limit", "offset", "cursor"}

@@ -127,6 +127,9 @@ def test_a_submission_over_http_reaches_the_bucket_and_uploads_only_what_changed
             timeout=30,
         )
         assert acted.status_code == 200, acted.text
+        # What the gate holds comes from the table (the publisher's state/ is not the API's).
+        held = requests.get(f"{url}/officer/publication", headers={"Authorization": f"Bearer {token}"}, timeout=30)
+        assert held.status_code == 200 and held.json() == {"refused": False, "problems": [], "held": []}
     finally:
         api.terminate()
         api.wait(timeout=10)
@@ -145,6 +148,7 @@ def test_a_submission_over_http_reaches_the_bucket_and_uploads_only_what_changed
     new = set(site_after) - set(site_before)
     assert page in new
     assert len(rewritten | new) < len(site_after) / 3, (len(rewritten | new), len(site_after))
+    assert list(Path(os.environ["ADUAN_DATA"]).rglob("*")) == []  # the API wrote nothing local either
 
 
 def test_a_build_cut_short_leaves_the_previous_site_whole_and_the_retry_converges(account) -> None:
@@ -271,19 +275,25 @@ def test_esambat_137_reports_built_into_the_bucket_match_a_local_build_with_no_l
             patch.setenv(name, value)
         service = config.service()
         admin, _ = service.add_officer("Admin Kominfo", "admin")
-        tracking = next(r for r in config.store().find(status="verified", limit=5)).tracking
+        listed = [r.tracking for r in config.store().find(status="verified", limit=50)]
+        tracking = next(t for t in listed if f"dataset/reports/{t}.json" in objects("dataset/"))
         service.act(admin, tracking, {"action": "progress", "note": "Petugas sudah dijadwalkan."})
     started = time.monotonic()
     done = aduan(cloud, "build")
     assert done.returncode == 0, done.stderr
     written = int(re.search(r"built s3://\S+: (\d+) objects written", done.stdout).group(1))
     print(f"status change: {done.stdout.strip()} ({time.monotonic() - started:.1f} s)")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in cloud.items():
+            patch.setenv(name, value)
+        assert "Petugas sudah dijadwalkan." in read(f"laporan/{tracking}/index.html").decode()
+        assert json.loads(read("data/stats.json"))["by_status"]["in_progress"] == by_status["in_progress"] + 1
     assert 0 < written < 40
 
 
 @pytest.mark.parametrize(
     ("module", "parts"),
-    [("s3site.py", ("sync",)), ("awsstate.py", ("lock", "signing key")), ("events.py", ("announce",))],
+    [("s3site.py", ("sync",)), ("awsstate.py", ("lock", "signing key", "holds")), ("events.py", ("announce",))],
 )
 def test_the_iam_actions_listed_are_the_ones_the_run_time_code_calls(module: str, parts: tuple[str, ...]) -> None:
     from test_dynamo_store import CALL_TO_ACTION, client_calls

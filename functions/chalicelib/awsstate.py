@@ -21,6 +21,7 @@ and given an expiry, so a crashed holder blocks the next only until it expires.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import time
@@ -28,6 +29,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from botocore.exceptions import ClientError
 
@@ -39,6 +41,9 @@ DATASET = "dataset/"
 STATE = "state/"
 BUILD = "_build/"
 LOCK_KEY = {"pk": {"S": "LOCK#publish"}, "sk": {"S": "LOCK"}}
+# What the gate holds back, as publish_changes last saw it: in the table, because the API may
+# read the table but not the publisher's state/ (docs/aws.md, "Where the files live").
+HOLDS_KEY = {"pk": {"S": "META"}, "sk": {"S": "HOLDS"}}
 LOCK_SECONDS = 900  # the publishing function's timeout: a holder past it has crashed
 LOCK_WAIT = 60.0  # seconds a second publisher waits before giving the message back to the queue
 
@@ -139,3 +144,30 @@ def publish_lock(wait: float = LOCK_WAIT, seconds: int = LOCK_SECONDS) -> Iterat
             )
         except ClientError:
             pass  # expired and taken by another meanwhile: theirs now
+
+
+# -- what the gate holds back, for the API ---------------------------------------------------
+
+
+def save_holds(holds: list[dict[str, Any]]) -> None:
+    """After a publish: the gate's holds (tracking numbers, kinds of problem and masks, never
+    the identifiers themselves), as GateIndex.holds() lists them."""
+    client = aws.dynamodb()
+    item = {**HOLDS_KEY, "holds": {"S": json.dumps(holds, ensure_ascii=False, sort_keys=True)}}
+    with aws.translated("save what the gate holds"):
+        client.put_item(TableName=aws.private_table(), Item=item)
+
+
+def holds() -> list[dict[str, Any]]:
+    client = aws.dynamodb()
+    with aws.translated("read what the gate holds"):
+        item = client.get_item(TableName=aws.private_table(), Key=HOLDS_KEY, ConsistentRead=True).get("Item")
+    return list(json.loads(item["holds"]["S"])) if item else []
+
+
+def held(tracking: str) -> list[dict[str, str]] | None:
+    """The problems for which the gate holds this report back, or None (GateIndex.held)."""
+    for hold in holds():
+        if hold["tracking"] == tracking:
+            return list(hold["problems"])
+    return None

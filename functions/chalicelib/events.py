@@ -109,13 +109,15 @@ def publish(*, full: bool = False, build: bool = True) -> Published:
             first = not (public / "stats.json").exists()
             publication = publisher.publish_all() if full or first else publisher.publish_pending()
             outcome.records_changed = publication.changed
-            outcome.held = len(gate.holds())
+            current_holds = gate.holds()
+            outcome.held = len(current_holds)
         finally:
             gate.close()  # SQLite folds its write-ahead log into the file on close
             tally.close()
         pushed = s3site.push(public, awsstate.dataset(), remote=pulled.remote)
         outcome.dataset_written, outcome.dataset_deleted = pushed.written, pushed.deleted
         s3site.push(data, state, include=lambda p: p in STATE_FILES, remote=pulled_state.remote)
+        awsstate.save_holds(current_holds)
         # The build is asked for before the events are acknowledged: cut short between the
         # two, the events are published again (nothing changes) and the build still comes.
         if build and (pushed.changed or first or full):
@@ -132,6 +134,17 @@ def publish_changes(messages: Iterable[str]) -> Published:
     outcome = publish()
     log.info("published after %d message(s): %s", count, outcome)
     return outcome
+
+
+def held_publication(agency: str | None = None) -> dict[str, Any]:
+    """`GET /officer/publication` on AWS (sitebuild.held_publication locally): what the gate
+    holds back as the last publish saw it. The scan of whole files does not run on AWS, so it
+    never refuses a build there."""
+    held = awsstate.holds()
+    if agency is not None:
+        store = config.store()
+        held = [h for h in held if (r := store.get(h["tracking"])) is not None and r.agency == agency]
+    return {"refused": False, "problems": [], "held": held}
 
 
 # -- build_site ---------------------------------------------------------------------------------
