@@ -49,7 +49,7 @@ def _wait_for(url: str, seconds: float = 30) -> None:
             time.sleep(0.2)
 
 
-def run(host: str, moto_port: int, api_port: int, site_port: int) -> int:
+def run(host: str, moto_port: int, api_port: int, site_port: int, demo: int = 137) -> int:
     busy = [p for p in (moto_port, api_port, site_port) if port_in_use(host, p)]
     if busy:
         print(f"aduan aws run: port(s) {', '.join(map(str, busy))} on {host} already in use", file=sys.stderr)
@@ -57,14 +57,14 @@ def run(host: str, moto_port: int, api_port: int, site_port: int) -> int:
     with stop_on_signals():
         children = ProcessGroup()
         try:
-            return _run(children, host, moto_port, api_port, site_port)
+            return _run(children, host, moto_port, api_port, site_port, demo)
         except (Stopped, KeyboardInterrupt):
             return 0
         finally:
             children.stop()
 
 
-def _run(children: ProcessGroup, host: str, moto_port: int, api_port: int, site_port: int) -> int:
+def _run(children: ProcessGroup, host: str, moto_port: int, api_port: int, site_port: int, demo: int) -> int:
     endpoint = f"http://{host}:{moto_port}"
     api_url, site_url = f"http://{host}:{api_port}", f"http://{host}:{site_port}"
     children.start(
@@ -91,7 +91,7 @@ def _run(children: ProcessGroup, host: str, moto_port: int, api_port: int, site_
     print(f"moto server on {endpoint}; creating resources", flush=True)
     setup()
     if config.store().count() == 0:
-        result = import_lines(demo_lines(load_region(), count=137), config.store(), load_region())
+        result = import_lines(demo_lines(load_region(), count=demo), config.store(), load_region())
         print(f"loaded {result.created} demo reports into DynamoDB", flush=True)
     events.publish(build=False)
     built = events.build(api_url=api_url)

@@ -201,7 +201,7 @@ def cmd_aws_play(args: argparse.Namespace) -> int:
 def cmd_aws_run(args: argparse.Namespace) -> int:
     from .awsrun import run
 
-    return run(args.host, args.moto_port, args.api_port, args.site_port)
+    return run(args.host, args.moto_port, args.api_port, args.site_port, args.demo)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -284,6 +284,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--moto-port", type=int, default=int(os.environ.get("ADUAN_MOTO_PORT", "5005")))
     a.add_argument("--api-port", type=int, default=int(os.environ.get("ADUAN_API_PORT", "8000")))
     a.add_argument("--site-port", type=int, default=int(os.environ.get("ADUAN_SITE_PORT", "8001")))
+    a.add_argument("--demo", type=int, default=137, help="how many demo reports to load (default 137)")
     a.set_defaults(func=cmd_aws_run)
     return p
 

@@ -43,7 +43,9 @@ from .tally import Tally
 log = logging.getLogger("aduan.events")
 
 STATE_FILES = ("gate.db", "tally.db")
-REPO = Path(__file__).resolve().parents[2]
+# Where pelicanconf.py, plugins/, theme/ and content/ are: the repository, or wherever a
+# deployment package puts them (ADUAN_SITE_SOURCE).
+REPO = Path(os.environ.get("ADUAN_SITE_SOURCE") or Path(__file__).resolve().parents[2])
 
 _queue_urls: dict[tuple[str, str], str] = {}
 
