@@ -76,7 +76,7 @@ IAM_ACTIONS: dict[str, tuple[str, ...]] = {
     # awsstate.py: the publish lock, in the private table (publish_changes).
     "lock": ("dynamodb:PutItem", "dynamodb:DeleteItem"),
     # s3site.py: the directories kept in S3 (publish_changes: site bucket dataset/* and
-    # _build/index/dataset.json, private bucket state/*; build_site: the site bucket).
+    # private bucket state/*; build_site: the site bucket).
     "sync": ("s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
     # awsstate.py: what the gate holds, in the table (publish_changes writes, api_handler reads).
     "holds": ("dynamodb:PutItem", "dynamodb:GetItem"),

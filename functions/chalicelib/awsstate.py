@@ -57,7 +57,9 @@ def scratch(name: str) -> Path:
 
 
 def dataset() -> Prefix:
-    return Prefix(aws.site_bucket(), DATASET, BUILD + "index/dataset.json")
+    # Its index inside its own prefix: publish_changes may write under dataset/ and nowhere
+    # else in the site bucket.
+    return Prefix(aws.site_bucket(), DATASET, DATASET + ".index.json")
 
 
 def state() -> Prefix:
