@@ -252,6 +252,13 @@ def test_esambat_137_reports_built_into_the_bucket_match_a_local_build_with_no_l
     cloud.pop("ADUAN_LOG_KEY", None)
     for step in (("aws", "setup"), ("import", str(source)), ("build",)):
         done = aduan(cloud, *step)
+        # moto copies the whole table for every item of a transaction: on a loaded machine an
+        # import's transaction can outlast the client's read timeout. An import is made to be
+        # retried (it converges), so a user would run it again, and so does this test.
+        for _ in range(2):
+            if step[0] != "import" or done.returncode == 0:
+                break
+            done = aduan(cloud, *step)
         assert done.returncode == 0, done.stderr
     assert "CDN invalidation would send" in done.stdout
     local = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "ADUAN_"))}
