@@ -9,7 +9,7 @@ STAGE ?= dev
 export ADUAN_DATA ?= var
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser lambda package run build test test-fast lint format typecheck bench clean
+.PHONY: help install browser lambda package run run-aws build test test-fast lint format typecheck bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ browser: ## install Debian's chromium for the browser tests (needs root and the 
 
 run: install ## start the local system on demo data: API, static site, worker (Ctrl-C stops)
 	$(BIN)/aduan run
+
+run-aws: install ## the AWS path on moto server: API on DynamoDB, queues played, site served from S3
+	$(BIN)/aduan aws run
 
 build: install ## publish pending updates and build the site into output/
 	$(BIN)/aduan build

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from chalice import Chalice, CORSConfig, Response
+from chalice import Chalice, CORSConfig, Cron, Response
 from chalice.app import CloudWatchEvent, Request, SQSEvent
 from chalicelib import aws, config, events, inputs, sitebuild, web
 from chalicelib.errors import AduanError, NotFound, TooManyRequests
@@ -216,7 +216,10 @@ def whoami() -> dict[str, Any]:
 def publication() -> dict[str, Any]:
     """What the publication gate holds back, and why; an agency officer sees their agency's."""
     me = officer()
-    return sitebuild.held_publication(agency=me.agency if me.role == "agency" else None)
+    agency = me.agency if me.role == "agency" else None
+    if config.backend() == "aws":
+        return events.held_publication(agency)
+    return sitebuild.held_publication(agency=agency)
 
 
 LIST_QUERY = {"status", "agency", "limit", "offset", "cursor"}
@@ -255,28 +258,26 @@ def officer_photo(tracking: str, photo: str) -> Response:
     return Response(data, headers={"Content-Type": content_type, "Cache-Control": "private, no-store"})
 
 
-# -- events (the AWS deployment, issue 9): logic in chalicelib/events.py ------------------------
-# Each is a Lambda function of its own with its own IAM role (deploy/policies/, docs/deploy-aws.md).
-# The queue names are read when `chalice package` imports this file; the deployment template
-# points the event sources at its own queues (deploy/resources.json).
+# -- events (ADUAN_BACKEND=aws): a save → publish_changes → build_site; see chalicelib/events.py ----
+# Each is a Lambda function of its own with its own IAM role (deploy/policies/, docs/deploy-aws.md);
+# the deployment template points the event sources at its own queues (deploy/resources.json).
 
 
 @app.on_sqs_message(queue=aws.publish_queue(), batch_size=10, maximum_batching_window_in_seconds=5)
 def publish_changes(event: SQSEvent) -> None:
-    """Saves happened: publish the public dataset from the private table, then ask for a build."""
-    events.publish_changes(event)
+    """Publish every pending update into the site bucket's dataset/ (one at a time: a lock)."""
+    events.publish_changes(record.body for record in event)
 
 
-@app.on_sqs_message(queue=aws.table_prefix() + "build", batch_size=10, maximum_batching_window_in_seconds=5)
+@app.on_sqs_message(queue=aws.build_queue(), batch_size=10, maximum_batching_window_in_seconds=5)
 def build_site(event: SQSEvent) -> None:
-    """The public dataset changed: build the site from it into the site bucket."""
-    events.build_site(event)
+    """Build the site from dataset/ and push what changed into the site bucket."""
+    events.build_changes(record.body for record in event)
 
 
-@app.schedule("cron(5 17 * * ? *)")  # 00:05 WIB (UTC+7) every day
+@app.schedule(Cron(5, 17, "*", "*", "?", "*"))  # 00:05 WIB
 def auto_close(event: CloudWatchEvent) -> None:
-    """Close the reports whose citizens did not answer in time (lifecycle.py), then publish."""
-    events.auto_close(event)
+    events.auto_close()
 
 
 # -- anything else: 404 in the error shape --------------------------------------------------------

@@ -77,6 +77,12 @@ GENERATED = (
     "log/",  # the transparency log a build publishes (and its state under ADUAN_DATA)
     "data/",  # the open data a build publishes under output/data/
     "application/",  # media types, not paths
+    "dataset/",  # prefixes and objects in the AWS buckets (docs/aws.md)
+    "state/",
+    "_build/",
+    "laporan/",
+    "_pagefind/",
+    "x/",
     "text/",
 )
 

@@ -211,8 +211,8 @@ def test_a_user_sets_up_aws_imports_137_reports_and_adds_an_officer(moto_endpoin
     env = {**os.environ, **aws_environment(moto_endpoint, "user-"), "ADUAN_DATA": str(data)}
     env.pop("AWS_PROFILE", None)
     first, second = aduan(env, "aws", "setup"), aduan(env, "aws", "setup")
-    assert "created table user-private" in first.stdout and "6 created" in first.stdout
-    assert "created" not in second.stdout.replace("0 created", "") and "5 already there" in second.stdout
+    assert "created table user-private" in first.stdout and "9 created" in first.stdout
+    assert "created" not in second.stdout.replace("0 created", "") and "8 already there" in second.stdout
     source = tmp_path / "esambat.jsonl"
     aduan(env, "demo", "--count", "137", "--write", str(source))
 
@@ -295,10 +295,11 @@ def test_a_listing_leaves_out_what_the_lagging_index_still_shows(aws_backend, re
 
 def test_setup_creates_what_is_missing_as_specified_and_nothing_twice(aws_backend) -> None:
     first = setup()
-    # The table the fixture made is kept (and given its time to live); buckets and queues are new.
-    assert first.existing == [f"table {aws.private_table()}"] and len(first.created) == 5
+    # The table the fixture made is kept (and given its time to live); buckets, the publish and
+    # build queues with their dead-letter queues and the log's signing key are new.
+    assert first.existing == [f"table {aws.private_table()}"] and len(first.created) == 8
     again = setup()
-    assert again.created == [] and len(again.existing) == 5
+    assert again.created == [] and len(again.existing) == 8
     table = aws.dynamodb().describe_table(TableName=aws.private_table())["Table"]
     assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
     assert table["StreamSpecification"]["StreamEnabled"] is True
@@ -316,6 +317,13 @@ def test_setup_creates_what_is_missing_as_specified_and_nothing_twice(aws_backen
         sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["All"])["Attributes"]["RedrivePolicy"]
     )
     assert redrive["deadLetterTargetArn"].endswith(":" + aws.publish_dead_letter_queue())
+    queue = sqs.get_queue_url(QueueName=aws.build_queue())["QueueUrl"]
+    redrive = json.loads(
+        sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["All"])["Attributes"]["RedrivePolicy"]
+    )
+    assert redrive["deadLetterTargetArn"].endswith(":" + aws.build_dead_letter_queue())
+    key = aws.ssm().get_parameter(Name=f"/{aws.table_prefix()}log-signing-key", WithDecryption=True)["Parameter"]
+    assert key["Type"] == "SecureString" and key["Value"].startswith("PRIVATE+KEY+kota-pasuruan.aduan.invalid/log+")
     encryption = aws.s3().get_bucket_encryption(Bucket=aws.private_bucket())["ServerSideEncryptionConfiguration"]
     assert encryption["Rules"][0]["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] == "AES256"
 
@@ -344,6 +352,14 @@ CALL_TO_ACTION = {
     "get_queue_url": "sqs:GetQueueUrl",
     "create_queue": "sqs:CreateQueue",
     "get_queue_attributes": "sqs:GetQueueAttributes",
+    # the AWS path at run time (tests/test_aws_events.py)
+    "get_parameter": "ssm:GetParameter",
+    "put_parameter": "ssm:PutParameter",
+    "send_message": "sqs:SendMessage",
+    "delete_item": "dynamodb:DeleteItem",
+    "get_paginator": "s3:ListBucket",  # list_objects_v2
+    "head_object": "s3:GetObject",
+    "delete_objects": "s3:DeleteObject",
 }
 
 

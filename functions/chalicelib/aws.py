@@ -24,7 +24,12 @@ from .errors import AduanError, Conflict, StorageUnavailable
 
 # Throttling and transient faults are retried by botocore itself (standard mode, jittered
 # backoff); whatever still fails after that reaches the domain as StorageUnavailable.
-CLIENT_CONFIG = Config(retries={"mode": "standard", "max_attempts": 5}, connect_timeout=5, read_timeout=30)
+CLIENT_CONFIG = Config(
+    retries={"mode": "standard", "max_attempts": 5},
+    connect_timeout=5,
+    read_timeout=30,
+    max_pool_connections=32,  # s3site syncs with 16 threads
+)
 
 THROTTLING = frozenset(
     {
@@ -63,7 +68,20 @@ IAM_ACTIONS: dict[str, tuple[str, ...]] = {
         "sqs:GetQueueUrl",
         "sqs:CreateQueue",
         "sqs:GetQueueAttributes",
+        "ssm:GetParameter",
+        "ssm:PutParameter",
     ),
+    # events.py: a save announces itself on the publish queue (api_handler, auto_close).
+    "announce": ("sqs:GetQueueUrl", "sqs:SendMessage"),
+    # awsstate.py: the publish lock, in the private table (publish_changes).
+    "lock": ("dynamodb:PutItem", "dynamodb:DeleteItem"),
+    # s3site.py: the directories kept in S3 (publish_changes: site bucket dataset/* and
+    # private bucket state/*; build_site: the site bucket).
+    "sync": ("s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+    # awsstate.py: what the gate holds, in the table (publish_changes writes, api_handler reads).
+    "holds": ("dynamodb:PutItem", "dynamodb:GetItem"),
+    # awsstate.py: the transparency log's signing key (build_site only).
+    "signing key": ("ssm:GetParameter",),
 }
 
 _clients: dict[tuple[str, ...], Any] = {}
@@ -95,6 +113,15 @@ def publish_dead_letter_queue() -> str:
     return table_prefix() + "publish-dlq"
 
 
+def build_queue() -> str:
+    """Messages from the publisher to the site build: "the dataset changed, build"."""
+    return table_prefix() + "build"
+
+
+def build_dead_letter_queue() -> str:
+    return table_prefix() + "build-dlq"
+
+
 def client(service: str) -> Any:
     """A boto3 client for `service`, one per service and environment (clients are thread-safe).
 
@@ -124,6 +151,10 @@ def s3() -> Any:
 
 def sqs() -> Any:
     return client("sqs")
+
+
+def ssm() -> Any:
+    return client("ssm")
 
 
 def error_code(error: ClientError) -> str:

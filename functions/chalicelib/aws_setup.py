@@ -9,18 +9,22 @@ Resources (names from `aws.py`):
   time to live on `expires` (rate-limit buckets);
 * the site bucket (public site and open data) and the private bucket (photos; public access
   blocked, encrypted at rest);
-* the publish queue, with a dead-letter queue that keeps a message after 5 failed receipts.
+* the publish queue and the build queue, each with a dead-letter queue that keeps a message
+  after 5 failed receipts;
+* the transparency log's signing key, an SSM SecureString `/<prefix>log-signing-key`, made
+  once (a new key would start another log, so an existing one is never replaced).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from . import aws
+from . import aws, awsstate
 from .dynamo_store import TTL_ATTRIBUTE, table_definition
 
 DEAD_LETTER_AFTER = 5  # receipts of one message before it moves to the dead-letter queue
@@ -39,7 +43,9 @@ def setup() -> SetupResult:
         _table(aws.private_table(), result)
         _bucket(aws.site_bucket(), private=False, result=result)
         _bucket(aws.private_bucket(), private=True, result=result)
-        _queues(result)
+        _queues(aws.publish_queue(), aws.publish_dead_letter_queue(), result)
+        _queues(aws.build_queue(), aws.build_dead_letter_queue(), result)
+        _signing_key(result)
     except (ClientError, BotoCoreError) as error:
         raise aws.storage_error(error, "aws setup") from None
     return result
@@ -107,9 +113,8 @@ def _queue_url(name: str) -> str | None:
         raise
 
 
-def _queues(result: SetupResult) -> None:
+def _queues(name: str, dead_name: str, result: SetupResult) -> None:
     client = aws.sqs()
-    dead_name, name = aws.publish_dead_letter_queue(), aws.publish_queue()
     dead_url = _queue_url(dead_name)
     if dead_url is None:
         dead_url = client.create_queue(QueueName=dead_name, Attributes={"MessageRetentionPeriod": "1209600"})[
@@ -130,3 +135,41 @@ def _queues(result: SetupResult) -> None:
         },
     )
     result.created.append(f"queue {name} (dead letters to {dead_name} after {DEAD_LETTER_AFTER} receipts)")
+
+
+def _signing_key(result: SetupResult) -> None:
+    """The log's Ed25519 key, named after the log's origin (the site's URL, or a name that
+    cannot be a host while there is none), as the build would have made it locally."""
+    from .tlog.note import Signer
+
+    name = aws_log_origin()
+    parameter = awsstate.signing_key_parameter()
+    client = aws.ssm()
+    try:
+        client.get_parameter(Name=parameter)
+        result.existing.append(f"parameter {parameter}")
+        return
+    except ClientError as error:
+        if aws.error_code(error) != "ParameterNotFound":
+            raise
+    try:
+        client.put_parameter(
+            Name=parameter,
+            Value=Signer.generate(name).skey(),
+            Type="SecureString",
+            Overwrite=False,  # two setups at once: the second fails instead of forking the log
+            Description="Aduan: the transparency log's signing key (build_site reads it)",
+        )
+    except ClientError as error:
+        if aws.error_code(error) != "ParameterAlreadyExists":
+            raise
+    result.created.append(f"parameter {parameter} (SecureString: the log signing key {name})")
+
+
+def aws_log_origin() -> str:
+    """The log's origin as the site build names it (events.build builds with pelicanconf.py,
+    whose SITEURL is empty): a name from the region's id that cannot be a real host.
+    ADUAN_LOG_ORIGIN names it otherwise (a deployment's own host + /log)."""
+    from .region import load_region
+
+    return os.environ.get("ADUAN_LOG_ORIGIN") or f"{load_region().id or 'aduan'}.aduan.invalid/log"

@@ -45,8 +45,11 @@ def cmd_redact(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Exit 0 when everything was published, 3 when the gate holds something back (the rest of
     the site is built all the same; a script watching the exit code learns an officer must act)."""
+    if config.backend() == "aws":
+        return _build_on_aws(args)
     from .sitebuild import build, held_publication
 
+    args.output = args.output or "output"
     result = build(Path(args.output), full=args.full, api_url=args.api_url)
     print(
         f"built {args.output}: {result['written']} files written, {result['unchanged']} unchanged, "
@@ -60,6 +63,36 @@ def cmd_build(args: argparse.Namespace) -> int:
     if held:
         print(
             f"aduan build: the gate holds {len(held)} report(s) back until their text is fixed "
+            "(officers' console, GET /officer/publication)",
+            file=sys.stderr,
+        )
+        return 3
+    return 0
+
+
+def _build_on_aws(args: argparse.Namespace) -> int:
+    """ADUAN_BACKEND=aws: publish into the site bucket's dataset/, then build the site into the
+    site bucket (or into --output), the same two steps the publish_changes and build_site
+    functions take (events.py), here in one process."""
+    from . import aws, events
+
+    published = events.publish(full=args.full, build=False)
+    built = events.build(Path(args.output) if args.output else None, api_url=args.api_url)
+    where = args.output or f"s3://{aws.site_bucket()}/"
+    print(
+        f"published {published.records_changed} public records ({published.events} pending updates); "
+        f"dataset/: {len(published.dataset_written)} objects written, {len(published.dataset_deleted)} deleted"
+    )
+    print(
+        f"built {where}: {len(built.written)} objects written, {built.unchanged} unchanged, "
+        f"{len(built.deleted)} deleted; transparency log: {built.log_entries} entries"
+    )
+    if args.output is None:
+        paths = built.invalidation
+        print(f"CDN invalidation would send {len(paths)} path(s): {' '.join(paths) if paths else '(none)'}")
+    if published.held:
+        print(
+            f"aduan build: the gate holds {published.held} report(s) back until their text is fixed "
             "(officers' console, GET /officer/publication)",
             file=sys.stderr,
         )
@@ -153,6 +186,24 @@ def cmd_aws_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_aws_play(args: argparse.Namespace) -> int:
+    from .queueplayer import app_handlers, run
+
+    logging.basicConfig(level=logging.INFO, format="queues: %(message)s")
+    logging.getLogger("botocore").setLevel(logging.WARNING)
+    try:
+        run(app_handlers())
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_aws_run(args: argparse.Namespace) -> int:
+    from .awsrun import run
+
+    return run(args.host, args.moto_port, args.api_port, args.site_port, args.demo)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from .devserver import run
 
@@ -170,7 +221,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("redact", help='redact personal data: JSON Lines {"id","text"} on stdin to stdout')
     s.set_defaults(func=cmd_redact)
     s = sub.add_parser("build", help="publish pending updates and build the site")
-    s.add_argument("--output", default="output")
+    s.add_argument(
+        "--output", default=None, help="default: output/, or the site bucket with ADUAN_BACKEND=aws (docs/aws.md)"
+    )
     s.add_argument("--full", action="store_true", help="republish every report, not only those with updates")
     s.add_argument("--api-url", default=None, help="the API the site's forms talk to (default: $ADUAN_API_URL)")
     s.set_defaults(func=cmd_build)
@@ -224,6 +277,15 @@ def parser() -> argparse.ArgumentParser:
     asub = s.add_subparsers(dest="aws_command", required=True)
     a = asub.add_parser("setup", help="create the missing table, buckets and queues (idempotent)")
     a.set_defaults(func=cmd_aws_setup)
+    a = asub.add_parser("play", help="play the queues: call publish_changes and build_site as Lambda would")
+    a.set_defaults(func=cmd_aws_play)
+    a = asub.add_parser("run", help="what `make run-aws` calls: moto server, the API, the queues, the site from S3")
+    a.add_argument("--host", default="127.0.0.1")
+    a.add_argument("--moto-port", type=int, default=int(os.environ.get("ADUAN_MOTO_PORT", "5005")))
+    a.add_argument("--api-port", type=int, default=int(os.environ.get("ADUAN_API_PORT", "8000")))
+    a.add_argument("--site-port", type=int, default=int(os.environ.get("ADUAN_SITE_PORT", "8001")))
+    a.add_argument("--demo", type=int, default=137, help="how many demo reports to load (default 137)")
+    a.set_defaults(func=cmd_aws_run)
     return p
 
 

@@ -62,7 +62,9 @@ def _store(path: str) -> SQLiteStore:
 def store() -> Store:
     if backend() == "aws":
         # Cheap to make: the boto3 client underneath is shared (aws.client).
-        return DynamoStore(aws.private_table())
+        from .events import announce  # noqa: PLC0415 - events imports config
+
+        return DynamoStore(aws.private_table(), announce=announce)
     return _store(str(data_dir().resolve() / "aduan.db"))
 
 
@@ -79,11 +81,16 @@ def service() -> Aduan:
         site_url=site_url(),
         blobs=blobs(),
         published=functools.partial(read_record, data_dir() / "public"),
-        # The gate's index is a local SQLite file; on AWS it has no home yet (the publication
-        # path's part of issue 9), and the AWS backend writes no local database.
-        # Opened only when asked (an officer's view of a report), not on every request.
-        held=(lambda tracking: gate_index().held(tracking)) if backend() == "local" else None,
+        # The gate's index is a local SQLite file, opened only when asked (an officer's view of
+        # a report), not on every request; on AWS the publisher leaves its holds in the table.
+        held=(lambda tracking: gate_index().held(tracking)) if backend() == "local" else _aws_held,
     )
+
+
+def _aws_held(tracking: str) -> list[dict[str, str]] | None:
+    from .awsstate import held  # noqa: PLC0415 - only on AWS
+
+    return held(tracking)
 
 
 def gate_index() -> GateIndex:

@@ -34,7 +34,7 @@ import math
 import random
 import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -316,10 +316,14 @@ class _Write:
 class DynamoStore:
     """The `Store` protocol over the private DynamoDB table `table`."""
 
-    def __init__(self, table: str, client: Any = None) -> None:
+    def __init__(self, table: str, client: Any = None, announce: Callable[[Sequence[str]], None] | None = None) -> None:
         self.table = table
         # Injected in tests (a client that fails after N writes); boto3's otherwise.
         self._client = client
+        # Called with the tracking numbers after every save (events.announce: a message to the
+        # publish queue). The publish events are in the table already, so a message that is
+        # lost delays them until the next one; it loses nothing.
+        self._announce = announce
 
     @property
     def client(self) -> Any:
@@ -341,10 +345,12 @@ class DynamoStore:
         writes = [_Write(r, stored.get(r.tracking, 0)) for r in reports]
         if sum(w.items for w in writes) + 1 <= MAX_TRANSACTION_ITEMS and self._fits(writes):
             self._transact(writes)
-            return
-        self._check_all(reports)
-        for chunk in self._chunks(writes):
-            self._transact(chunk)
+        else:
+            self._check_all(reports)
+            for chunk in self._chunks(writes):
+                self._transact(chunk)
+        if self._announce is not None:
+            self._announce([r.tracking for r in reports])
 
     @staticmethod
     def _fits(writes: Sequence[_Write]) -> bool:

@@ -1,25 +1,263 @@
-"""The event handlers of the AWS deployment: what `publish_changes`, `build_site` and
-`auto_close` in app.py do (issue 9, docs/aws.md).
+"""The AWS path from a saved report to the site in the bucket, in three steps joined by queues.
 
-A placeholder so the functions can be declared and packaged (deploy/, docs/deploy-aws.md); the
-implementation comes with the AWS runtime work.
+1. `announce`: every save on DynamoDB (a submission, an officer's action, an import, the
+   auto-close) sends one message to the publish queue. The message only says "something
+   changed": the publish events in the table are what is published, so a lost or duplicated
+   message loses or duplicates nothing.
+2. `publish` (the `publish_changes` function, on the publish queue): under the publish lock,
+   turns every pending publish event into the public dataset, exactly as `aduan build` does
+   locally (`Publisher`, every record through the gate), with the gate's index and the tally
+   fetched from the private bucket's `state/` and put back; writes the dataset to the site
+   bucket's `dataset/`, acknowledges the events, and sends one message to the build queue.
+   Cut short anywhere, the events stay pending and the next message publishes them again
+   (publishing is idempotent: same reports, same records).
+3. `build` (the `build_site` function, on the build queue): reads only the site bucket
+   (`dataset/`, its own state under `_build/`) and the log's signing key, builds the site with
+   Pelican and Pagefind in /tmp and pushes what changed (`s3site.push`: new objects first,
+   deletions last). Cut short, the bucket keeps the previous site plus some new objects, the
+   build's state is not advanced, and the message returns to the queue.
+
+Where each file lives is `awsstate.py`.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from . import aws, awsstate, config, s3site
+from .errors import AduanError, StorageUnavailable
+from .gate import GateIndex
+from .publish import Publisher
+from .region import load_region
+from .tally import Tally
 
-def publish_changes(event: Any) -> None:
-    """Publish the public dataset from the private table, then send one message to the build queue."""
-    raise NotImplementedError("publish_changes: not implemented yet")
+log = logging.getLogger("aduan.events")
+
+STATE_FILES = ("gate.db", "tally.db")
+# Where pelicanconf.py, plugins/, theme/ and content/ are: the repository, or wherever a
+# deployment package puts them (ADUAN_SITE_SOURCE).
+REPO = Path(os.environ.get("ADUAN_SITE_SOURCE") or Path(__file__).resolve().parents[2])
+
+_queue_urls: dict[tuple[str, str], str] = {}
 
 
-def build_site(event: Any) -> None:
-    """Build the site from the public dataset in the site bucket and upload what changed."""
-    raise NotImplementedError("build_site: not implemented yet")
+def queue_url(name: str) -> str:
+    key = (os.environ.get("AWS_ENDPOINT_URL", ""), name)
+    if key not in _queue_urls:
+        client = aws.sqs()
+        with aws.translated(f"find queue {name}"):
+            _queue_urls[key] = str(client.get_queue_url(QueueName=name)["QueueUrl"])
+    return _queue_urls[key]
 
 
-def auto_close(event: Any) -> None:
-    """Close the reports due for closing, then ask for a publish."""
-    raise NotImplementedError("auto_close: not implemented yet")
+def send(queue: str, body: dict[str, Any]) -> None:
+    client = aws.sqs()
+    with aws.translated(f"send to queue {queue}"):
+        client.send_message(QueueUrl=queue_url(queue), MessageBody=json.dumps(body, sort_keys=True))
+
+
+def announce(trackings: Sequence[str]) -> None:
+    """After a save: tell the publisher (the DynamoDB store calls it once per save).
+
+    The save has committed by now, so a failure here must not fail it (the citizen would be
+    told the report was lost): it is logged, and the events wait for the next message or the
+    daily auto_close, which publishes whatever is pending.
+    """
+    try:
+        send(aws.publish_queue(), {"saved": len(trackings)})
+    except AduanError as error:
+        log.warning("could not announce a save on the publish queue (it stays pending): %s", error.message)
+
+
+# -- publish_changes ----------------------------------------------------------------------------
+
+
+@dataclass
+class Published:
+    records_changed: int = 0
+    events: int = 0
+    dataset_written: list[str] = field(default_factory=list)
+    dataset_deleted: list[str] = field(default_factory=list)
+    held: int = 0
+
+
+def publish(*, full: bool = False, build: bool = True) -> Published:
+    """Publish every pending event into the site bucket's `dataset/` (see the module doc).
+
+    `build`: send the build queue a message when the dataset changed (the `aduan build`
+    command builds in the same process instead).
+    """
+    outcome = Published()
+    with awsstate.publish_lock():
+        data = awsstate.scratch("publish")
+        public = data / "public"
+        state = awsstate.state()
+        pulled_state = s3site.pull(data, state, include=lambda p: p in STATE_FILES)
+        pulled = s3site.pull(public, awsstate.dataset())
+        store = config.store()
+        outcome.events = len(store.pending_events(limit=100_000))
+        gate, tally = GateIndex(data / "gate.db"), Tally(data / "tally.db")
+        try:
+            publisher = Publisher(store, load_region(), public, blobs=config.blobs(), gate_index=gate, tally=tally)
+            first = not (public / "stats.json").exists()
+            publication = publisher.publish_all() if full or first else publisher.publish_pending()
+            outcome.records_changed = publication.changed
+            current_holds = gate.holds()
+            outcome.held = len(current_holds)
+        finally:
+            gate.close()  # SQLite folds its write-ahead log into the file on close
+            tally.close()
+        pushed = s3site.push(public, awsstate.dataset(), remote=pulled.remote)
+        outcome.dataset_written, outcome.dataset_deleted = pushed.written, pushed.deleted
+        s3site.push(data, state, include=lambda p: p in STATE_FILES, remote=pulled_state.remote)
+        awsstate.save_holds(current_holds)
+        # The build is asked for before the events are acknowledged: cut short between the
+        # two, the events are published again (nothing changes) and the build still comes.
+        if build and (pushed.changed or first or full):
+            send(aws.build_queue(), {"dataset_changed": len(pushed.changed)})
+        if publication.upto is not None:
+            store.ack_events(publication.upto)
+    return outcome
+
+
+def publish_changes(messages: Iterable[str]) -> Published:
+    """The `publish_changes` Lambda function: one publish for a whole batch of messages (their
+    content does not matter: the pending events in the table do)."""
+    count = sum(1 for _ in messages)
+    outcome = publish()
+    log.info("published after %d message(s): %s", count, outcome)
+    return outcome
+
+
+def held_publication(agency: str | None = None) -> dict[str, Any]:
+    """`GET /officer/publication` on AWS (sitebuild.held_publication locally): what the gate
+    holds back as the last publish saw it. The scan of whole files does not run on AWS, so it
+    never refuses a build there."""
+    held = awsstate.holds()
+    if agency is not None:
+        store = config.store()
+        held = [h for h in held if (r := store.get(h["tracking"])) is not None and r.agency == agency]
+    return {"refused": False, "problems": [], "held": held}
+
+
+# -- build_site ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Built:
+    written: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    log_entries: int = 0
+
+    @property
+    def invalidation(self) -> list[str]:
+        """What a CloudFront invalidation for this build would send (see s3site)."""
+        return s3site.invalidation_paths(self.written + self.deleted)
+
+
+@contextmanager
+def _log_key() -> Iterator[None]:
+    """The log's signing key in ADUAN_LOG_KEY for the build (tlog/state.py reads it there), so no
+    key file is ever made in a directory that is later put in a bucket."""
+    key = awsstate.signing_key()
+    if key is None:
+        raise StorageUnavailable(
+            "Kunci tanda tangan log transparansi belum ada; jalankan `aduan aws setup`.",
+            en=f"the log's signing key {awsstate.signing_key_parameter()} is missing; run `aduan aws setup`",
+        )
+    before = os.environ.get("ADUAN_LOG_KEY")
+    os.environ["ADUAN_LOG_KEY"] = key
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("ADUAN_LOG_KEY", None)
+        else:
+            os.environ["ADUAN_LOG_KEY"] = before
+
+
+def build(output: Path | None = None, *, api_url: str | None = None, fail_after: int | None = None) -> Built:
+    """Build the site from the bucket's dataset and push it into the site bucket; with `output`,
+    build into that directory instead and put nothing back (`aduan build --output`).
+
+    `fail_after`: the push stops after that many uploads (tests: a build cut short).
+    """
+    work = awsstate.scratch("build")
+    data = work / "data"
+    s3site.pull(data / "public", awsstate.dataset())
+    log_remote = s3site.pull(data / "log", awsstate.log_state()).remote
+    site_remote = output_remote = None
+    if output is None:
+        site = work / "site"
+        site_remote = s3site.pull(site, awsstate.site(), include=lambda p: not awsstate.hidden(p)).remote
+        output_remote = s3site.pull(site, awsstate.output_state(), include=awsstate.hidden).remote
+    else:
+        site = Path(output)
+    plugins = str(REPO / "plugins")
+    if plugins not in sys.path:
+        sys.path.insert(0, plugins)
+    from aduan_site.build import build as build_site  # noqa: PLC0415 - Pelican only when building
+
+    try:
+        with _log_key():
+            result = build_site(site, data_dir=data, api_url=api_url, settings_file=REPO / "pelicanconf.py")
+        if output is not None:
+            return Built(list(result.written_files), list(result.deleted_files), result.unchanged, result.log_entries)
+        pushed = s3site.push(
+            site,
+            awsstate.site(),
+            include=lambda p: not awsstate.hidden(p),
+            fail_after=fail_after,
+            remote=site_remote,
+        )
+    except BaseException:
+        # The scratch copy of the log may be ahead of the bucket now: start from the bucket's next time.
+        shutil.rmtree(data / "log", ignore_errors=True)
+        raise
+    # The build's own state goes back only once the site is whole in the bucket.
+    s3site.push(
+        data / "log",
+        awsstate.log_state(),
+        include=lambda p: p != "signing-key" and not p.startswith("."),
+        remote=log_remote,
+    )
+    s3site.push(
+        site,
+        awsstate.output_state(),
+        include=lambda p: awsstate.hidden(p) and not p.endswith(".lock"),
+        remote=output_remote,
+    )
+    return Built(pushed.written, pushed.deleted, pushed.unchanged, result.log_entries)
+
+
+def build_changes(messages: Iterable[str]) -> Built:
+    """The `build_site` Lambda function: one build for a whole batch of messages."""
+    count = sum(1 for _ in messages)
+    built = build()
+    log.info(
+        "built after %d message(s): %d objects written, %d deleted, %d unchanged; invalidation: %s",
+        count,
+        len(built.written),
+        len(built.deleted),
+        built.unchanged,
+        built.invalidation,
+    )
+    return built
+
+
+def auto_close() -> int:
+    """The `auto_close` function (daily): each report it closes is saved, which announces it;
+    one more message publishes whatever an earlier lost message left pending."""
+    closed = config.service().autoclose()
+    send(aws.publish_queue(), {"auto_close": closed})
+    return closed

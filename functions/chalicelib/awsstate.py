@@ -1,0 +1,175 @@
+"""Where the publisher's and the build's files live on AWS, and the lock around publishing.
+
+Locally everything is under ADUAN_DATA. On AWS nothing is kept on a function's disk between
+runs: each run fills a scratch directory under /tmp from S3, works there with the same code
+as locally, and puts back what changed (`s3site.push`):
+
+| local (ADUAN_DATA/…) | on AWS | who reads / writes |
+|---|---|---|
+| `public/` (the public dataset) | site bucket `dataset/` | publish writes, build reads |
+| `gate.db`, `tally.db`, `publication-held.json` | private bucket `state/` | publish only |
+| `log/` (the transparency log's state) | site bucket `_build/log/` | build only |
+| the output directory's hidden files (the manifest) | site bucket `_build/output/` | build only |
+| `log/signing-key` | SSM SecureString `/<prefix>log-signing-key` | build only |
+
+The scratch directories keep their place under /tmp, so a warm Lambda (or a second `aduan
+build` on one machine) downloads only what changed since.
+
+Publishing is one at a time: a lock item in the private table, taken with a conditional write
+and given an expiry, so a crashed holder blocks the next only until it expires.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from . import aws
+from .errors import StorageUnavailable
+from .s3site import Prefix
+
+DATASET = "dataset/"
+STATE = "state/"
+BUILD = "_build/"
+LOCK_KEY = {"pk": {"S": "LOCK#publish"}, "sk": {"S": "LOCK"}}
+# What the gate holds back, as publish_changes last saw it: in the table, because the API may
+# read the table but not the publisher's state/ (docs/aws.md, "Where the files live").
+HOLDS_KEY = {"pk": {"S": "META"}, "sk": {"S": "HOLDS"}}
+LOCK_SECONDS = 900  # the publishing function's timeout: a holder past it has crashed
+LOCK_WAIT = 60.0  # seconds a second publisher waits before giving the message back to the queue
+
+
+def scratch(name: str) -> Path:
+    """A directory under /tmp for this bucket set, kept between runs of a warm process."""
+    base = Path(os.environ.get("ADUAN_SCRATCH") or tempfile.gettempdir())
+    path = base / f"aduan-{aws.table_prefix()}{name}"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def dataset() -> Prefix:
+    # Its index inside its own prefix: publish_changes may write under dataset/ and nowhere
+    # else in the site bucket.
+    return Prefix(aws.site_bucket(), DATASET, DATASET + ".index.json")
+
+
+def state() -> Prefix:
+    return Prefix(aws.private_bucket(), STATE, STATE + ".index.json", typed=False)
+
+
+def log_state() -> Prefix:
+    return Prefix(aws.site_bucket(), BUILD + "log/", BUILD + "index/log.json", typed=False)
+
+
+def output_state() -> Prefix:
+    return Prefix(aws.site_bucket(), BUILD + "output/", BUILD + "index/output.json", typed=False)
+
+
+def site() -> Prefix:
+    """The public site at the bucket's root, apart from the dataset and the build's state."""
+    return Prefix(aws.site_bucket(), "", BUILD + "index/site.json", exclude=(DATASET, BUILD))
+
+
+def hidden(relpath: str) -> bool:
+    """Build state in the output directory (the manifest, the lock file): never public."""
+    return any(part.startswith(".") for part in relpath.split("/"))
+
+
+def signing_key_parameter() -> str:
+    return f"/{aws.table_prefix()}log-signing-key"
+
+
+def signing_key() -> str | None:
+    """The transparency log's private key from SSM (None when the parameter is missing)."""
+    client = aws.ssm()
+    try:
+        answer = client.get_parameter(Name=signing_key_parameter(), WithDecryption=True)
+    except ClientError as error:
+        if aws.error_code(error) == "ParameterNotFound":
+            return None
+        raise aws.storage_error(error, "read the log signing key") from None
+    return str(answer["Parameter"]["Value"])
+
+
+# -- the publish lock ------------------------------------------------------------------------
+
+
+@contextmanager
+def publish_lock(wait: float = LOCK_WAIT, seconds: int = LOCK_SECONDS) -> Iterator[str]:
+    """Hold the publish lock (a conditional item in the private table) for the block.
+
+    Waits up to `wait` seconds for another holder, then raises StorageUnavailable (an SQS
+    message then returns to the queue and is tried again). A lock whose holder crashed frees
+    itself after `seconds`.
+    """
+    owner = uuid.uuid4().hex
+    client, table = aws.dynamodb(), aws.private_table()
+    deadline = time.monotonic() + wait
+    while True:
+        now = int(time.time())
+        try:
+            client.put_item(
+                TableName=table,
+                Item={**LOCK_KEY, "owner": {"S": owner}, "expires": {"N": str(now + seconds)}},
+                ConditionExpression="attribute_not_exists(pk) OR expires < :now",
+                ExpressionAttributeValues={":now": {"N": str(now)}},
+            )
+            break
+        except ClientError as error:
+            if aws.error_code(error) != "ConditionalCheckFailedException":
+                raise aws.storage_error(error, "take the publish lock") from None
+        if time.monotonic() > deadline:
+            raise StorageUnavailable(
+                "Publikasi lain sedang berjalan; coba lagi sebentar lagi.",
+                en="another publish holds the lock; try again shortly",
+            )
+        time.sleep(0.5)
+    try:
+        yield owner
+    finally:
+        try:
+            client.delete_item(
+                TableName=table,
+                Key=LOCK_KEY,
+                ConditionExpression="#o = :me",
+                ExpressionAttributeNames={"#o": "owner"},
+                ExpressionAttributeValues={":me": {"S": owner}},
+            )
+        except ClientError:
+            pass  # expired and taken by another meanwhile: theirs now
+
+
+# -- what the gate holds back, for the API ---------------------------------------------------
+
+
+def save_holds(holds: list[dict[str, Any]]) -> None:
+    """After a publish: the gate's holds (tracking numbers, kinds of problem and masks, never
+    the identifiers themselves), as GateIndex.holds() lists them."""
+    client = aws.dynamodb()
+    item = {**HOLDS_KEY, "holds": {"S": json.dumps(holds, ensure_ascii=False, sort_keys=True)}}
+    with aws.translated("save what the gate holds"):
+        client.put_item(TableName=aws.private_table(), Item=item)
+
+
+def holds() -> list[dict[str, Any]]:
+    client = aws.dynamodb()
+    with aws.translated("read what the gate holds"):
+        item = client.get_item(TableName=aws.private_table(), Key=HOLDS_KEY, ConsistentRead=True).get("Item")
+    return list(json.loads(item["holds"]["S"])) if item else []
+
+
+def held(tracking: str) -> list[dict[str, str]] | None:
+    """The problems for which the gate holds this report back, or None (GateIndex.held)."""
+    for hold in holds():
+        if hold["tracking"] == tracking:
+            return list(hold["problems"])
+    return None
