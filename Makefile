@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # `chalice package` runs in the Lambda's Python: Chalice takes the runtime from it (docs/deploy-aws.md).
-LAMBDA_PYTHON ?= python3.12
+# pyenv's shim answers `python3.12` only when 3.12 is selected, so look for the interpreter itself.
+LAMBDA_PYTHON ?= $(firstword $(wildcard /usr/bin/python3.12 $(HOME)/.pyenv/versions/3.12*/bin/python3.12 /usr/local/bin/python3.12) python3.12)
 LAMBDA_VENV := .venv-lambda
 STAGE ?= dev
 export ADUAN_DATA ?= var

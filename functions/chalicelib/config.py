@@ -46,6 +46,16 @@ def backend() -> str:
     return name
 
 
+def site_source() -> Path:
+    """Where the site's sources are (pelicanconf.py, plugins/, theme/, content/): the repository
+    in development; beside chalicelib in the Lambda package (/var/task, docs/deploy-aws.md);
+    ADUAN_SITE_SOURCE names another place."""
+    if named := os.environ.get("ADUAN_SITE_SOURCE"):
+        return Path(named)
+    here = Path(__file__).resolve().parents[1]
+    return here if (here / "pelicanconf.py").exists() else here.parent
+
+
 def data_dir() -> Path:
     return Path(os.environ.get("ADUAN_DATA") or "var")
 

@@ -43,9 +43,6 @@ from .tally import Tally
 log = logging.getLogger("aduan.events")
 
 STATE_FILES = ("gate.db", "tally.db")
-# Where pelicanconf.py, plugins/, theme/ and content/ are: the repository, or wherever a
-# deployment package puts them (ADUAN_SITE_SOURCE).
-REPO = Path(os.environ.get("ADUAN_SITE_SOURCE") or Path(__file__).resolve().parents[2])
 
 _queue_urls: dict[tuple[str, str], str] = {}
 
@@ -203,14 +200,16 @@ def build(output: Path | None = None, *, api_url: str | None = None, fail_after:
         output_remote = s3site.pull(site, awsstate.output_state(), include=awsstate.hidden).remote
     else:
         site = Path(output)
-    plugins = str(REPO / "plugins")
+    plugins = str(config.site_source() / "plugins")
     if plugins not in sys.path:
         sys.path.insert(0, plugins)
     from aduan_site.build import build as build_site  # noqa: PLC0415 - Pelican only when building
 
     try:
         with _log_key():
-            result = build_site(site, data_dir=data, api_url=api_url, settings_file=REPO / "pelicanconf.py")
+            result = build_site(
+                site, data_dir=data, api_url=api_url, settings_file=config.site_source() / "pelicanconf.py"
+            )
         if output is not None:
             return Built(list(result.written_files), list(result.deleted_files), result.unchanged, result.log_entries)
         pushed = s3site.push(

@@ -20,8 +20,6 @@ from .errors import PublicationRefused
 from .gate.files import Scanner, guard_for
 from .publish import write_json
 
-REPO = Path(__file__).resolve().parents[2]
-
 HELD = "publication-held.json"
 
 
@@ -57,7 +55,7 @@ def build(output: Path, *, full: bool = False, api_url: str | None = None, searc
     publisher = config.publisher()
     first = not (publisher.dir / "stats.json").exists()
     publication = publisher.publish_all() if full or first else publisher.publish_pending()
-    plugins = str(REPO / "plugins")
+    plugins = str(config.site_source() / "plugins")
     if plugins not in sys.path:
         sys.path.insert(0, plugins)
     from aduan_site.build import build as build_site  # noqa: PLC0415 - Pelican only when building
@@ -72,7 +70,7 @@ def build(output: Path, *, full: bool = False, api_url: str | None = None, searc
             Path(output),
             data_dir=config.data_dir(),
             api_url=api_url,
-            settings_file=REPO / "pelicanconf.py",
+            settings_file=config.site_source() / "pelicanconf.py",
             guard=guard_for(scanner()),
             search=search,
         )
