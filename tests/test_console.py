@@ -186,7 +186,11 @@ def test_the_audit_trail_names_officers_and_verifying_unchanged_text_is_no_edit(
     tracking = new_report(client)
     shown = call(client, "GET", f"/officer/reports/{tracking}", Authorization=admin).json_body
     # The console sends the public text back as it showed it (the redacted original).
-    body = {"action": "verify", "public_title": shown["public_title"], "public_description": shown["public_description"]}
+    body = {
+        "action": "verify",
+        "public_title": shown["public_title"],
+        "public_description": shown["public_description"],
+    }
     verified = call(client, "POST", f"/officer/reports/{tracking}/actions", body, Authorization=admin).json_body
     assert [u["type"] for u in verified["updates"]] == ["status", "status"]
     assert [u["actor_name"] for u in verified["updates"]] == ["Pelapor", "Admin Kominfo"]
