@@ -332,6 +332,7 @@ class Aduan:
         names = desk.actor_names(self.store.officers())
         for update in data["updates"]:
             update["actor_name"] = names.get(update["actor"]) or ACTOR_WORDS.get(update["actor"], update["actor"])
+            update["status_label"] = Status(update["status"]).label if update["status"] else None
         return data
 
     def officer_list(
