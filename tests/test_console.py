@@ -244,3 +244,37 @@ def test_the_console_page_keeps_no_token_field_and_no_local_storage(client: Clie
     page = call(client, "GET", "/console").body.decode()
     assert 'id="token"' not in page and "localStorage" not in page and "sessionStorage" not in page
     assert 'type="password"' in page and 'autocomplete="current-password"' in page
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+def test_officer_add_and_passwd_give_passwords_that_sign_in(data_dir) -> None:
+    from test_cli import aduan
+
+    given = aduan(
+        data_dir,
+        "officer",
+        "add",
+        "--name",
+        "Sri Lestari",
+        "--role",
+        "admin",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
+    assert given.returncode == 0, given.stderr
+    assert "console login: sri.lestari" in given.stdout and PASSWORD not in given.stdout
+    assert given.stdout.splitlines()[-1].startswith("token (shown once")
+    assert config.service().sign_in("sri.lestari", PASSWORD)[0].name == "Sri Lestari"
+    printed = aduan(data_dir, "officer", "add", "--name", "Sri Lestari", "--role", "auditor")
+    first = printed.stdout.split("`aduan officer passwd`): ")[1].split()[0]
+    assert "console login: sri.lestari.2" in printed.stdout
+    assert config.service().sign_in("sri.lestari.2", first)[0].role == "auditor"
+    changed = aduan(data_dir, "officer", "passwd", "sri.lestari")
+    new = changed.stdout.split("(shown once): ")[1].strip()
+    with pytest.raises(Unauthorized):
+        config.service().sign_in("sri.lestari", PASSWORD)
+    assert config.service().sign_in("sri.lestari", new)[0].name == "Sri Lestari"
+    short = aduan(data_dir, "officer", "passwd", "sri.lestari", "--password-stdin", stdin="pendek\n")
+    assert short.returncode == 1 and "Kata sandi harus 10–200 karakter" in short.stderr

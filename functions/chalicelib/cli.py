@@ -102,10 +102,11 @@ def cmd_officer_add(args: argparse.Namespace) -> int:
     password = _read_password() if args.password_stdin else passwords.generate_password()
     officer, token = service.add_officer(args.name, args.role, args.agency, login=login, password=password)
     print(f"officer {officer.id} ({officer.name}, {officer.role}{', ' + officer.agency if officer.agency else ''})")
-    print(f"token (shown once, keep it secret): {token}")
     print(f"console login: {passwords.normalize_login(login)}")
     if not args.password_stdin:
         print(f"first password (shown once; change it with `aduan officer passwd`): {password}")
+    # The token's line stays last: scripts take what follows "keep it secret): ".
+    print(f"token (shown once, keep it secret): {token}")
     return 0
 
 
