@@ -326,14 +326,18 @@ class Aduan:
         data["next_step"] = desk.next_step(report, officer, data["due"], self.region)
         category = self.region.categories.get(report.category or "")
         data["suggested_agency"] = report.agency or (category.agency if category else None)
-        # Hook for duplicates caught at the door: the account helper's `similar`, when it lands.
-        similar = getattr(self, "similar", None)
-        data["similar"] = similar(report) if callable(similar) and report.status == Status.RECEIVED else []
+        data["similar"] = self.similar_reports(report) if report.status == Status.RECEIVED else []
         names = desk.actor_names(self.store.officers())
         for update in data["updates"]:
             update["actor_name"] = names.get(update["actor"]) or ACTOR_WORDS.get(update["actor"], update["actor"])
             update["status_label"] = Status(update["status"]).label if update["status"] else None
         return data
+
+    def similar_reports(self, report: Report) -> list[dict[str, Any]]:
+        """Published open reports like this one (tracking, title, status, status_label, url), shown
+        to the officer verifying it. The hook for duplicates caught at the door (issue 10, item 3):
+        it answers nothing until the `similar` search lands here; the console already shows it."""
+        return []
 
     def officer_list(
         self,
