@@ -364,7 +364,9 @@ class Aduan:
                 )
             agency = officer.agency
         if agency is not None and agency not in self.region.agencies:
-            raise ValidationError(f"unknown agency {agency!r}", {"agency": "tidak dikenal / unknown"})
+            raise ValidationError(
+                f"Instansi {agency!r} tidak dikenal.", {"agency": "tidak dikenal"}, en=f"unknown agency {agency!r}"
+            )
         if status is not None and status not in {s.value for s in Status}:
             raise ValidationError(
                 f"Status {status!r} tidak dikenal.", {"status": "tidak dikenal"}, en=f"unknown status {status!r}"
