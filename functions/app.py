@@ -8,7 +8,7 @@ from typing import Any
 
 from chalice import Chalice, CORSConfig, Response
 from chalice.app import Request
-from chalicelib import config, inputs, sessions, sitebuild, web
+from chalicelib import config, desk, inputs, sessions, sitebuild, web
 from chalicelib.errors import AduanError, Forbidden, NotFound, TooManyRequests, Unauthorized
 from chalicelib.openapi import spec as openapi_spec
 from chalicelib.ratelimit import client_ip
@@ -267,7 +267,7 @@ def officer_reports() -> dict[str, Any]:
         offset=inputs.whole_number("offset", query("offset", LIST_QUERY), 0, 10_000_000),
         cursor=query("cursor", LIST_QUERY),
         kelurahan=query("kelurahan", LIST_QUERY),
-        overdue=query("overdue", LIST_QUERY) in ("1", "true"),
+        overdue=desk.flag("overdue", query("overdue", LIST_QUERY)),
     )
     return {"reports": items, "count": len(items), "next_cursor": next_cursor}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from .errors import ValidationError
 from .lifecycle import TRANSITIONS, Status
 from .officers import ACTIONS_BY_ROLE, Officer
 from .region import Region
@@ -111,3 +112,17 @@ def queue_order(items: Iterable[dict[str, object]]) -> list[dict[str, object]]:
 def actor_names(officers: Iterable[Officer]) -> dict[str, str]:
     """How the audit trail names each actor: `officer:<id>` → the officer's name."""
     return {o.actor: o.name for o in officers}
+
+
+FLAGS = {"1": True, "true": True, "0": False, "false": False}
+
+
+def flag(name: str, value: str | None) -> bool:
+    """A yes/no query parameter of the desk (`overdue=1`); anything else is refused, not ignored."""
+    if value is None:
+        return False
+    if value not in FLAGS:
+        raise ValidationError(
+            f"Parameter {name} harus 1 atau 0.", {name: "tidak valid"}, en=f"query parameter {name} must be 1 or 0"
+        )
+    return FLAGS[value]

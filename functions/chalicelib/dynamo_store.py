@@ -821,7 +821,7 @@ class DynamoStore:
 
     def session(self, id_hash: str) -> Session | None:
         item = self._get("read a session", _session_key(id_hash))
-        if item is None:
+        if item is None or "ended" in item:
             return None
         return Session(
             id_hash,
@@ -836,7 +836,7 @@ class DynamoStore:
                 TableName=self.table,
                 Key=_session_key(id_hash),
                 UpdateExpression="SET last_seen = :s",
-                ConditionExpression="attribute_exists(pk)",
+                ConditionExpression="attribute_exists(pk) AND attribute_not_exists(ended)",
                 ExpressionAttributeValues={":s": _s(last_seen.isoformat())},
             )
         except ClientError as error:
@@ -846,9 +846,23 @@ class DynamoStore:
             raise aws.storage_error(error, "touch a session") from None
 
     def end_session(self, id_hash: str) -> bool:
-        with aws.translated("end a session"):
-            answer = self.client.delete_item(TableName=self.table, Key=_session_key(id_hash), ReturnValues="ALL_OLD")
-        return bool(answer.get("Attributes"))
+        # Marked ended rather than deleted: the function's role then needs no DeleteItem, and the
+        # TTL removes the item later. An ended session is never read back as one.
+        try:
+            self.client.update_item(
+                TableName=self.table,
+                Key=_session_key(id_hash),
+                UpdateExpression="SET ended = :t",
+                ConditionExpression="attribute_exists(pk) AND attribute_not_exists(ended)",
+                ExpressionAttributeValues={":t": {"BOOL": True}},
+            )
+        except ClientError as error:
+            if aws.error_code(error) == "ConditionalCheckFailedException":
+                return False
+            raise aws.storage_error(error, "end a session") from None
+        except BotoCoreError as error:
+            raise aws.storage_error(error, "end a session") from None
+        return True
 
 
 # -- officers' sign-in (console helper's block): logins and sessions ----------------------------
