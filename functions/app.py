@@ -8,8 +8,8 @@ from typing import Any
 
 from chalice import Chalice, CORSConfig, Cron, Response
 from chalice.app import CloudWatchEvent, Request, SQSEvent
-from chalicelib import aws, config, events, inputs, sitebuild, web
-from chalicelib.errors import AduanError, NotFound, TooManyRequests
+from chalicelib import aws, config, desk, events, inputs, sessions, sitebuild, web
+from chalicelib.errors import AduanError, Forbidden, NotFound, TooManyRequests, Unauthorized
 from chalicelib.openapi import spec as openapi_spec
 from chalicelib.ratelimit import client_ip
 
@@ -71,7 +71,16 @@ def wants_html(default: bool | None = None) -> bool:
 
 
 def officer() -> Any:
-    return config.service().authenticate(request().headers.get("authorization"))
+    """The officer behind the request: a bearer token, or the console's session cookie. With the
+    cookie, a request that changes anything must be JSON (CSRF: besides SameSite=Strict, a
+    cross-site form cannot send that content type without a CORS preflight)."""
+    headers = request().headers
+    if not headers.get("authorization") and request().method not in ("GET", "HEAD"):
+        if not (headers.get("content-type") or "").lower().startswith("application/json"):
+            raise Forbidden(
+                "Permintaan dari konsol harus berupa JSON.", en="a console request that changes anything must be JSON"
+            )
+    return config.service().authenticate(headers.get("authorization"), headers.get("cookie"))
 
 
 def query(name: str, known: set[str]) -> str | None:
@@ -206,6 +215,31 @@ def console() -> Response:
     return html(web.console_page())
 
 
+@route("/officer/login", methods=("POST",))
+def officer_login() -> Response:
+    """Sign in to the console: a session cookie (HttpOnly, SameSite=Strict), never a token."""
+    data = body("Login")
+    throttle("login")
+    # Per login name too, so that guessing one officer's password from many addresses is slow.
+    config.rate_limiter().check("login_account", str(data["login"]).strip().lower()[:64])
+    me, session_id, session = config.service().sign_in(data["login"], data["password"])
+    return Response(
+        {"id": me.id, "name": me.name, "role": me.role, "agency": me.agency, "expires": session.expires_at.isoformat()},
+        headers={"Set-Cookie": sessions.cookie(session_id, request().headers.get("host")), "Cache-Control": "no-store"},
+    )
+
+
+@route("/officer/logout", methods=("POST",))
+def officer_logout() -> Response:
+    """End the console session in the store (the cookie alone would outlive a logout)."""
+    if not sessions.session_id_from(request().headers.get("cookie")):
+        raise Unauthorized("Tidak ada sesi konsol untuk diakhiri.", en="there is no console session to end")
+    ended = config.service().sign_out(request().headers.get("cookie"))
+    return Response(
+        {"signed_out": ended}, headers={"Set-Cookie": sessions.expired_cookie(request().headers.get("host"))}
+    )
+
+
 @route("/officer/me")
 def whoami() -> dict[str, Any]:
     me = officer()
@@ -222,7 +256,7 @@ def publication() -> dict[str, Any]:
     return sitebuild.held_publication(agency=agency)
 
 
-LIST_QUERY = {"status", "agency", "limit", "offset", "cursor"}
+LIST_QUERY = {"status", "agency", "limit", "offset", "cursor", "kelurahan", "overdue"}
 
 
 @route("/officer/reports")
@@ -235,6 +269,8 @@ def officer_reports() -> dict[str, Any]:
         limit=inputs.whole_number("limit", query("limit", LIST_QUERY), 50, 500),
         offset=inputs.whole_number("offset", query("offset", LIST_QUERY), 0, 10_000_000),
         cursor=query("cursor", LIST_QUERY),
+        kelurahan=query("kelurahan", LIST_QUERY),
+        overdue=desk.flag("overdue", query("overdue", LIST_QUERY)),
     )
     return {"reports": items, "count": len(items), "next_cursor": next_cursor}
 

@@ -105,10 +105,16 @@ def test_officer_reviews_the_public_text_in_the_console(live, browser) -> None:
         "reporter": {"name": "Nanik Rahayu"},
     }
     tracking = requests.post(live.api + "/reports", json=body, timeout=10).json()["tracking"]
-    token = live.officer_token()
+    added = live.aduan(
+        *("officer", "add", "--name", "Tes sunting", "--role", "admin", "--login", "tes.sunting", "--password-stdin"),
+        stdin="kata-sandi-sunting\n",
+    )
+    assert added.returncode == 0, added.stderr
+    token = added.stdout.split("token (shown once, keep it secret): ")[1].strip()
     page = browser.new_page()
     page.goto(live.api + "/console")
-    page.fill("#token", token)
+    page.fill("#login-name", "tes.sunting")
+    page.fill("#login-password", "kata-sandi-sunting")
     page.click("#login button[type=submit]")
     page.click(f"button[data-tracking='{tracking}']")
     page.wait_for_function("document.getElementById('public-description').value.length > 0")

@@ -14,7 +14,9 @@ import pytest
 from chalicelib import actions, config
 from chalicelib.errors import Conflict, ValidationError
 from chalicelib.officers import Officer, hash_token, new_token
+from chalicelib.passwords import Login
 from chalicelib.report import Report
+from chalicelib.sessions import Session
 from chalicelib.store import Store
 from chalicelib.submission import new_report, validate
 from conftest import FakeClock, submission
@@ -271,6 +273,44 @@ def test_a_token_belongs_to_one_officer(store, clock) -> None:
     with pytest.raises(Conflict):
         store.add_officer(twin)
     assert [o.id for o in store.officers()] == ["ani"]
+
+
+# -- officers' sign-in: logins and sessions ---------------------------------------------------
+
+
+def test_an_officer_is_found_by_id(store, clock) -> None:
+    ani, _ = officer(clock, "Ani")
+    store.add_officer(ani)
+    assert store.officer("ani") == ani and store.officer("nobody") is None
+
+
+def test_a_login_belongs_to_one_officer_and_its_password_can_change(store, clock) -> None:
+    ani, _ = officer(clock, "Ani")
+    store.add_officer(ani)
+    store.add_login(Login("ani.kominfo", "ani", "$argon2id$first", clock()))
+    with pytest.raises(Conflict):
+        store.add_login(Login("ani.kominfo", "someone-else", "$argon2id$other", clock()))
+    assert store.login("ani.kominfo") == Login("ani.kominfo", "ani", "$argon2id$first", clock())
+    assert store.login("budi") is None
+    clock.advance(hours=1)
+    assert store.set_password("ani.kominfo", "$argon2id$second", clock()) is True
+    assert store.set_password("budi", "$argon2id$x", clock()) is False
+    changed = store.login("ani.kominfo")
+    assert changed.password_hash == "$argon2id$second" and changed.updated_at == clock()
+
+
+def test_a_session_is_kept_hashed_touched_and_ended(store, clock) -> None:
+    started = clock()
+    session = Session("a" * 64, "ani", started, started)
+    store.add_session(session)
+    assert store.session("a" * 64) == session and store.session("b" * 64) is None
+    clock.advance(hours=2)
+    store.touch_session("a" * 64, clock())
+    assert store.session("a" * 64) == Session("a" * 64, "ani", started, clock())
+    store.touch_session("c" * 64, clock())  # a session that is gone stays gone
+    assert store.session("c" * 64) is None
+    assert store.end_session("a" * 64) is True and store.end_session("a" * 64) is False
+    assert store.session("a" * 64) is None
 
 
 # -- publish events ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import config
+from . import config, passwords
 from .errors import AduanError, PublicationRefused
 from .importer import import_lines
 from .region import load_region
@@ -130,9 +130,31 @@ def cmd_log_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_officer_add(args: argparse.Namespace) -> int:
-    officer, token = config.service().add_officer(args.name, args.role, args.agency)
+    service = config.service()
+    login = args.login or service.free_login(args.name)
+    password = _read_password() if args.password_stdin else passwords.generate_password()
+    officer, token = service.add_officer(args.name, args.role, args.agency, login=login, password=password)
     print(f"officer {officer.id} ({officer.name}, {officer.role}{', ' + officer.agency if officer.agency else ''})")
+    print(f"console login: {passwords.normalize_login(login)}")
+    if not args.password_stdin:
+        print(f"first password (shown once; change it with `aduan officer passwd`): {password}")
+    # The token's line stays last: scripts take what follows "keep it secret): ".
     print(f"token (shown once, keep it secret): {token}")
+    return 0
+
+
+def _read_password() -> str:
+    """The password on standard input: its first line, without the line break."""
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_officer_passwd(args: argparse.Namespace) -> int:
+    password = _read_password() if args.password_stdin else passwords.generate_password()
+    config.service().set_password(args.login, password)
+    if args.password_stdin:
+        print(f"password of {passwords.normalize_login(args.login)} changed")
+    else:
+        print(f"new password of {passwords.normalize_login(args.login)} (shown once): {password}")
     return 0
 
 
@@ -242,7 +264,15 @@ def parser() -> argparse.ArgumentParser:
     o.add_argument("--name", required=True)
     o.add_argument("--role", required=True, choices=["admin", "agency", "auditor"])
     o.add_argument("--agency", default=None, help="agency id (role agency only)")
+    o.add_argument("--login", default=None, help="console login name (default: made from --name)")
+    o.add_argument(
+        "--password-stdin", action="store_true", help="read the console password from stdin (default: print one)"
+    )
     o.set_defaults(func=cmd_officer_add)
+    o = osub.add_parser("passwd", help="set an officer's console password (prints a new one unless --password-stdin)")
+    o.add_argument("login", help="the console login name")
+    o.add_argument("--password-stdin", action="store_true", help="read the new password from stdin")
+    o.set_defaults(func=cmd_officer_passwd)
     o = osub.add_parser("list", help="list officers")
     o.set_defaults(func=cmd_officer_list)
     o = osub.add_parser("revoke", help="revoke an officer's token")

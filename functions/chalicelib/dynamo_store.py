@@ -43,7 +43,10 @@ from botocore.exceptions import BotoCoreError, ClientError
 from . import aws
 from .errors import Conflict, StorageUnavailable, ValidationError
 from .officers import Officer
+from .passwords import Login
 from .report import Report
+from .sessions import ABSOLUTE as SESSION_ABSOLUTE
+from .sessions import Session
 from .store import Event, Page, Position, page_of
 
 REPORT = "REPORT"
@@ -760,3 +763,123 @@ class DynamoStore:
             if not start:
                 break
         return items
+
+    # -- officers' sign-in (console helper's block; helpers below the class) ----------------------
+
+    def officer(self, officer_id: str) -> Officer | None:
+        item = self._get("read an officer", _officer_key(officer_id))
+        return _load_officer(item) if item else None
+
+    def add_login(self, login: Login) -> None:
+        item = {
+            **_login_key(login.login),
+            "officer": _s(login.officer_id),
+            "password_hash": _s(login.password_hash),
+            "updated_at": _s(login.updated_at.isoformat()),
+        }
+        try:
+            self.client.put_item(TableName=self.table, Item=item, ConditionExpression="attribute_not_exists(pk)")
+        except ClientError as error:
+            if aws.error_code(error) == "ConditionalCheckFailedException":
+                raise Conflict(
+                    f"Nama login {login.login!r} sudah dipakai petugas lain.",
+                    en=f"login {login.login!r} is already taken",
+                ) from None
+            raise aws.storage_error(error, "add a login") from None
+        except BotoCoreError as error:
+            raise aws.storage_error(error, "add a login") from None
+
+    def login(self, login: str) -> Login | None:
+        item = self._get("read a login", _login_key(login))
+        if item is None:
+            return None
+        return Login(
+            login, item["officer"]["S"], item["password_hash"]["S"], datetime.fromisoformat(item["updated_at"]["S"])
+        )
+
+    def set_password(self, login: str, password_hash: str, at: datetime) -> bool:
+        try:
+            self.client.update_item(
+                TableName=self.table,
+                Key=_login_key(login),
+                UpdateExpression="SET password_hash = :h, updated_at = :u",
+                ConditionExpression="attribute_exists(pk)",
+                ExpressionAttributeValues={":h": _s(password_hash), ":u": _s(at.isoformat())},
+            )
+        except ClientError as error:
+            if aws.error_code(error) == "ConditionalCheckFailedException":
+                return False
+            raise aws.storage_error(error, "set a password") from None
+        except BotoCoreError as error:
+            raise aws.storage_error(error, "set a password") from None
+        return True
+
+    def add_session(self, session: Session) -> None:
+        item = {
+            **_session_key(session.id_hash),
+            "officer": _s(session.officer_id),
+            "created_at": _s(session.created_at.isoformat()),
+            "last_seen": _s(session.last_seen.isoformat()),
+            TTL_ATTRIBUTE: _n(math.ceil((session.created_at + SESSION_ABSOLUTE).timestamp())),
+        }
+        with aws.translated("start a session"):
+            self.client.put_item(TableName=self.table, Item=item)
+
+    def session(self, id_hash: str) -> Session | None:
+        item = self._get("read a session", _session_key(id_hash))
+        if item is None or "ended" in item:
+            return None
+        return Session(
+            id_hash,
+            item["officer"]["S"],
+            datetime.fromisoformat(item["created_at"]["S"]),
+            datetime.fromisoformat(item["last_seen"]["S"]),
+        )
+
+    def touch_session(self, id_hash: str, last_seen: datetime) -> None:
+        try:
+            self.client.update_item(
+                TableName=self.table,
+                Key=_session_key(id_hash),
+                UpdateExpression="SET last_seen = :s",
+                ConditionExpression="attribute_exists(pk) AND attribute_not_exists(ended)",
+                ExpressionAttributeValues={":s": _s(last_seen.isoformat())},
+            )
+        except ClientError as error:
+            if aws.error_code(error) != "ConditionalCheckFailedException":
+                raise aws.storage_error(error, "touch a session") from None
+        except BotoCoreError as error:
+            raise aws.storage_error(error, "touch a session") from None
+
+    def end_session(self, id_hash: str) -> bool:
+        # Marked ended rather than deleted: the function's role then needs no DeleteItem, and the
+        # TTL removes the item later. An ended session is never read back as one.
+        try:
+            self.client.update_item(
+                TableName=self.table,
+                Key=_session_key(id_hash),
+                UpdateExpression="SET ended = :t",
+                ConditionExpression="attribute_exists(pk) AND attribute_not_exists(ended)",
+                ExpressionAttributeValues={":t": {"BOOL": True}},
+            )
+        except ClientError as error:
+            if aws.error_code(error) == "ConditionalCheckFailedException":
+                return False
+            raise aws.storage_error(error, "end a session") from None
+        except BotoCoreError as error:
+            raise aws.storage_error(error, "end a session") from None
+        return True
+
+
+# -- officers' sign-in (console helper's block): logins and sessions ----------------------------
+# A login is the item LOGIN#<login> / LOGIN (officer id, argon2 hash); a session is
+# SESSION#<sha256 of its id> / SESSION, whose TTL is its absolute expiry (DynamoDB deletes it
+# some time after; `Session.alive` decides, not the TTL).
+
+
+def _login_key(login: str) -> dict[str, Any]:
+    return {"pk": _s(f"LOGIN#{login}"), "sk": _s("LOGIN")}
+
+
+def _session_key(id_hash: str) -> dict[str, Any]:
+    return {"pk": _s(f"SESSION#{id_hash}"), "sk": _s("SESSION")}

@@ -53,6 +53,10 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "feedback": ("ADUAN_RATE_FEEDBACK", "30/3600"),
     "photo": ("ADUAN_RATE_PHOTO", "60/3600"),
     "track": ("ADUAN_RATE_TRACK", "300/300"),
+    # Officers' sign-in: per client IP, and per login name (guessing one officer's password
+    # from many addresses); argon2 makes each guess slow as well.
+    "login": ("ADUAN_RATE_LOGIN", "20/300"),
+    "login_account": ("ADUAN_RATE_LOGIN_ACCOUNT", "10/900"),
 }
 # Per tracking number, for every action that names one.
 PER_REPORT = ("ADUAN_RATE_PER_REPORT", "60/600")

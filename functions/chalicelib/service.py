@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from . import actions, attachments
+from . import actions, attachments, desk, passwords, sessions
 from .attachments import Blobs
 from .clock import Clock
 from .clock import now as wib_now
@@ -20,10 +20,15 @@ from .officers import Officer, check_role, hash_token, new_token
 from .publish import public_text, public_timeline
 from .region import Region
 from .report import KINDS, PHOTO, Report, Update
-from .store import Store
+from .store import Position, Store
 from .submission import new_report, validate
 from .tracking import normalize_tracking, secret_matches
 from .workdays import add_workdays
+
+# How the audit trail names actors that are not officers.
+ACTOR_WORDS = {"reporter": "Pelapor", "system": "Sistem"}
+
+LIST_SCAN = 2000  # reports read at most to fill one filtered page of the officer's queue
 
 
 class Aduan:
@@ -170,10 +175,21 @@ class Aduan:
 
     # -- officers ----------------------------------------------------------------------------
 
-    def add_officer(self, name: str, role: str, agency: str | None = None) -> tuple[Officer, str]:
+    def add_officer(
+        self, name: str, role: str, agency: str | None = None, *, login: str | None = None, password: str | None = None
+    ) -> tuple[Officer, str]:
+        """A new officer and their bearer token. With `login`, they can also sign in to the
+        console with `password` (checked and hashed before anything is stored)."""
         if not name.strip():
             raise ValidationError("Petugas harus punya nama.", {"name": "wajib diisi"}, en="an officer needs a name")
         check_role(role, agency, self.region.agencies)
+        if login is not None:
+            login = passwords.check_login_name(login)
+            password_hash = passwords.hash_password(password or "")
+            if self.store.login(login) is not None:
+                raise Conflict(
+                    f"Nama login {login!r} sudah dipakai petugas lain.", en=f"login {login!r} is already taken"
+                )
         token = new_token()
         officer = Officer(
             id=uuid.uuid4().hex[:12],
@@ -184,18 +200,70 @@ class Aduan:
             created_at=self.clock(),
         )
         self.store.add_officer(officer)
+        if login is not None:
+            self.store.add_login(passwords.Login(login, officer.id, password_hash, officer.created_at))
         return officer, token
 
-    def authenticate(self, authorization: str | None) -> Officer:
+    def free_login(self, name: str) -> str:
+        """A login made from an officer's name that nobody has yet (petugas.pupr, petugas.pupr.2, ...)."""
+        base = passwords.login_from_name(name)
+        login, n = base, 1
+        while self.store.login(login) is not None:
+            n += 1
+            login = f"{base}.{n}"
+        return login
+
+    def set_password(self, login: str, password: str) -> None:
+        if not self.store.set_password(
+            passwords.normalize_login(login), passwords.hash_password(password), self.clock()
+        ):
+            raise NotFound(f"Tidak ada login {login!r}.", en=f"no login {login!r}")
+
+    def sign_in(self, login: str, password: str) -> tuple[Officer, str, sessions.Session]:
+        """Check a login and password; a new session and its id (the cookie's value) if right."""
+        found = self.store.login(passwords.normalize_login(login))
+        officer = self.store.officer(found.officer_id) if passwords.verify(found, password) and found else None
+        if officer is None or not officer.active:
+            raise Unauthorized("Nama login atau kata sandi salah.", {"password": "salah"}, en="wrong login or password")
+        session_id, now = sessions.new_session_id(), self.clock()
+        session = sessions.Session(sessions.hash_session_id(session_id), officer.id, now, now)
+        self.store.add_session(session)
+        return officer, session_id, session
+
+    def sign_out(self, cookie_header: str | None) -> bool:
+        """End the session of this Cookie header in the store; False if there was none."""
+        session_id = sessions.session_id_from(cookie_header)
+        return bool(session_id) and self.store.end_session(sessions.hash_session_id(session_id or ""))
+
+    def authenticate(self, authorization: str | None, cookie_header: str | None = None) -> Officer:
+        """The officer behind a bearer token (scripts) or else a console session cookie."""
         scheme, _, token = (authorization or "").partition(" ")
+        if not authorization and cookie_header:
+            session_id = sessions.session_id_from(cookie_header)
+            if session_id:
+                return self._session_officer(session_id)
         if scheme.lower() != "bearer" or not token.strip():
             raise Unauthorized(
-                "Kirim token petugas sebagai 'Authorization: Bearer <token>' (buat dengan `aduan officer add`).",
-                en="send an officer token as 'Authorization: Bearer <token>' (create one with `aduan officer add`)",
+                "Masuk ke konsol petugas, atau kirim token petugas sebagai 'Authorization: Bearer <token>'"
+                " (buat dengan `aduan officer add`).",
+                en="sign in to the console, or send an officer token as 'Authorization: Bearer <token>'"
+                " (create one with `aduan officer add`)",
             )
         officer = self.store.officer_by_token_hash(hash_token(token.strip()))
         if officer is None or not officer.active:
             raise Unauthorized("Token petugas tidak dikenal atau sudah dicabut.", en="unknown or revoked officer token")
+        return officer
+
+    def _session_officer(self, session_id: str) -> Officer:
+        id_hash, now = sessions.hash_session_id(session_id), self.clock()
+        session = self.store.session(id_hash)
+        officer = self.store.officer(session.officer_id) if session and session.alive(now) else None
+        if session is None or officer is None or not officer.active:
+            raise Unauthorized(
+                "Sesi Anda sudah berakhir; silakan masuk lagi.", en="your session has ended; please sign in again"
+            )
+        if session.needs_touch(now):
+            self.store.touch_session(id_hash, now)
         return officer
 
     def act(self, officer: Officer, tracking: str, payload: Any) -> Report:
@@ -232,7 +300,7 @@ class Aduan:
             )
         report = self.report(tracking)
         officer.check_action(name, report.agency)
-        action(report, payload, self.region, officer.actor, self.clock())
+        action(report, _without_unchanged_text(report, payload), self.region, officer.actor, self.clock())
         self.store.save([report])
         return report
 
@@ -251,8 +319,25 @@ class Aduan:
         data["status_label"] = report.status.label
         data["public_title"], data["public_description"] = public_text(report)
         data["due"] = self.due(report)
+        data["overdue"] = self.overdue(report, data["due"])
         data["held"] = self.held(report.tracking)
+        # What the console offers: only what the API would accept now, and what comes next.
+        data["allowed_actions"] = desk.allowed_actions(officer, report, bool(data["held"]))
+        data["next_step"] = desk.next_step(report, officer, data["due"], self.region)
+        category = self.region.categories.get(report.category or "")
+        data["suggested_agency"] = report.agency or (category.agency if category else None)
+        data["similar"] = self.similar_reports(report) if report.status == Status.RECEIVED else []
+        names = desk.actor_names(self.store.officers())
+        for update in data["updates"]:
+            update["actor_name"] = names.get(update["actor"]) or ACTOR_WORDS.get(update["actor"], update["actor"])
+            update["status_label"] = Status(update["status"]).label if update["status"] else None
         return data
+
+    def similar_reports(self, report: Report) -> list[dict[str, Any]]:
+        """Published open reports like this one (tracking, title, status, status_label, url), shown
+        to the officer verifying it. The hook for duplicates caught at the door (issue 10, item 3):
+        it answers nothing until the `similar` search lands here; the console already shows it."""
+        return []
 
     def officer_list(
         self,
@@ -263,8 +348,14 @@ class Aduan:
         limit: int,
         offset: int = 0,
         cursor: str | None = None,
+        kelurahan: str | None = None,
+        overdue: bool = False,
     ) -> tuple[list[dict[str, Any]], str | None]:
-        """One page of the officer's desk, and the cursor of the next page (None on the last)."""
+        """One page of the officer's desk, and the cursor of the next page (None on the last).
+
+        Within a page, overdue reports come first. `kelurahan` and `overdue` filter what the
+        store lists, reading on until the page is full (at most LIST_SCAN reports per page).
+        """
         if officer.role == "agency":
             if agency and agency != officer.agency:
                 raise Forbidden(
@@ -273,30 +364,61 @@ class Aduan:
                 )
             agency = officer.agency
         if agency is not None and agency not in self.region.agencies:
-            raise ValidationError(f"unknown agency {agency!r}", {"agency": "tidak dikenal / unknown"})
+            raise ValidationError(
+                f"Instansi {agency!r} tidak dikenal.", {"agency": "tidak dikenal"}, en=f"unknown agency {agency!r}"
+            )
         if status is not None and status not in {s.value for s in Status}:
             raise ValidationError(
                 f"Status {status!r} tidak dikenal.", {"status": "tidak dikenal"}, en=f"unknown status {status!r}"
             )
-        reports = self.store.find(status=status, agency=agency, limit=limit, offset=offset, cursor=cursor)
-        items = [
-            {
-                "tracking": r.tracking,
-                "status": r.status.value,
-                "agency": r.agency,
-                "kind": r.kind,
-                "title": r.title,
-                "submitted_at": r.submitted_at.isoformat(),
-                "updated_at": r.updated_at.isoformat(),
-                "confidential": r.confidential,
-                # Why the spam check holds the report or one of its reporter's texts, if it does.
-                "suspected_spam": r.suspected_spam
-                or next((u.suspected_spam for u in r.updates if u.suspected_spam), None),
-                "due": self.due(r),
-            }
-            for r in reports
-        ]
-        return items, reports.cursor
+        items: list[dict[str, Any]] = []
+        scanned, next_cursor = 0, cursor
+        wanted = (kelurahan or "").strip().casefold()
+        while True:
+            batch = limit - len(items) if not (wanted or overdue) else max(limit, 50)
+            reports = self.store.find(status=status, agency=agency, limit=batch, offset=offset, cursor=next_cursor)
+            offset, next_cursor = 0, reports.cursor
+            for r in reports:
+                scanned += 1
+                item = self._queue_item(r)
+                if wanted and (r.location.kelurahan or "").casefold() != wanted:
+                    continue
+                if overdue and not item["overdue"]:
+                    continue
+                items.append(item)
+                if len(items) == limit:
+                    more = next_cursor is not None or r is not reports[-1]
+                    return desk.queue_order(items), Position.after(r).encode() if more else None
+            if next_cursor is None or scanned >= LIST_SCAN or len(items) >= limit:
+                return desk.queue_order(items), next_cursor
+
+    def _queue_item(self, r: Report) -> dict[str, Any]:
+        due = self.due(r)
+        return {
+            "tracking": r.tracking,
+            "status": r.status.value,
+            "status_label": r.status.label,
+            "agency": r.agency,
+            "kind": r.kind,
+            "title": r.title,
+            "category": r.category,
+            "kelurahan": r.location.kelurahan,
+            "submitted_at": r.submitted_at.isoformat(),
+            "updated_at": r.updated_at.isoformat(),
+            "confidential": r.confidential,
+            # Why the spam check holds the report or one of its reporter's texts, if it does.
+            "suspected_spam": r.suspected_spam or next((u.suspected_spam for u in r.updates if u.suspected_spam), None),
+            "due": due,
+            "overdue": self.overdue(r, due),
+        }
+
+    def overdue(self, report: Report, due: str | None) -> bool:
+        """Whether the report's current deadline has passed today. The account helper's
+        service levels may give the report its own `overdue`; that wins when present."""
+        own = getattr(report, "overdue", None)
+        if isinstance(own, bool):
+            return own
+        return desk.is_overdue(due, self.clock().date())
 
     def due(self, report: Report) -> str | None:
         """The service-level deadline of the next step, as a date (SP4N-LAPOR! working days)."""
@@ -324,3 +446,10 @@ class Aduan:
                 self.store.save([report])
                 closed += 1
         return closed
+
+
+def _without_unchanged_text(report: Report, payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload without public texts the officer left as the console showed them (the
+    redacted original): sending them back is no edit, and must not leave an "edit" update."""
+    shown = dict(zip(("public_title", "public_description"), public_text(report), strict=True))
+    return {k: v for k, v in payload.items() if not (k in shown and isinstance(v, str) and v.strip() == shown[k])}

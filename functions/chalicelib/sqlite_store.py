@@ -16,7 +16,9 @@ from pathlib import Path
 
 from .errors import Conflict
 from .officers import Officer
+from .passwords import Login
 from .report import Report, Update
+from .sessions import ABSOLUTE, Session
 from .store import Event, Page, Position, page_of
 
 MIGRATIONS: list[str] = [
@@ -66,6 +68,23 @@ MIGRATIONS: list[str] = [
         full_at REAL NOT NULL
     );
     CREATE INDEX rate_buckets_full ON rate_buckets (full_at);
+    """,
+    # 3: officers' logins (argon2 hashes) and console sessions (SHA-256 of the id).
+    """
+    CREATE TABLE logins (
+        login TEXT PRIMARY KEY,
+        officer_id TEXT NOT NULL REFERENCES officers (id),
+        password_hash TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        officer_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        expires REAL NOT NULL
+    );
+    CREATE INDEX sessions_expires ON sessions (expires);
     """,
 ]
 
@@ -318,3 +337,65 @@ class SQLiteStore:
             conn.execute("ROLLBACK")
             raise
         return wait
+
+    # -- officers' sign-in -------------------------------------------------------------------
+
+    def officer(self, officer_id: str) -> Officer | None:
+        row = self._conn().execute("SELECT * FROM officers WHERE id = ?", (officer_id,)).fetchone()
+        return self._officer(row) if row else None
+
+    def add_login(self, login: Login) -> None:
+        try:
+            self._conn().execute(
+                "INSERT INTO logins (login, officer_id, password_hash, updated_at) VALUES (?, ?, ?, ?)",
+                (login.login, login.officer_id, login.password_hash, login.updated_at.isoformat()),
+            )
+        except sqlite3.IntegrityError:
+            raise Conflict(
+                f"Nama login {login.login!r} sudah dipakai petugas lain.", en=f"login {login.login!r} is already taken"
+            ) from None
+
+    def login(self, login: str) -> Login | None:
+        row = self._conn().execute("SELECT * FROM logins WHERE login = ?", (login,)).fetchone()
+        if row is None:
+            return None
+        return Login(row["login"], row["officer_id"], row["password_hash"], datetime.fromisoformat(row["updated_at"]))
+
+    def set_password(self, login: str, password_hash: str, at: datetime) -> bool:
+        cursor = self._conn().execute(
+            "UPDATE logins SET password_hash = ?, updated_at = ? WHERE login = ?",
+            (password_hash, at.isoformat(), login),
+        )
+        return cursor.rowcount == 1
+
+    def add_session(self, session: Session) -> None:
+        conn = self._conn()
+        # Sessions past their absolute expiry are dead whatever happens; the index keeps this cheap.
+        conn.execute("DELETE FROM sessions WHERE expires <= ?", (session.created_at.timestamp(),))
+        conn.execute(
+            "INSERT INTO sessions (id_hash, officer_id, created_at, last_seen, expires) VALUES (?, ?, ?, ?, ?)",
+            (
+                session.id_hash,
+                session.officer_id,
+                session.created_at.isoformat(),
+                session.last_seen.isoformat(),
+                (session.created_at + ABSOLUTE).timestamp(),
+            ),
+        )
+
+    def session(self, id_hash: str) -> Session | None:
+        row = self._conn().execute("SELECT * FROM sessions WHERE id_hash = ?", (id_hash,)).fetchone()
+        if row is None:
+            return None
+        return Session(
+            row["id_hash"],
+            row["officer_id"],
+            datetime.fromisoformat(row["created_at"]),
+            datetime.fromisoformat(row["last_seen"]),
+        )
+
+    def touch_session(self, id_hash: str, last_seen: datetime) -> None:
+        self._conn().execute("UPDATE sessions SET last_seen = ? WHERE id_hash = ?", (last_seen.isoformat(), id_hash))
+
+    def end_session(self, id_hash: str) -> bool:
+        return self._conn().execute("DELETE FROM sessions WHERE id_hash = ?", (id_hash,)).rowcount == 1

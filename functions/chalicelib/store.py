@@ -24,11 +24,14 @@ import binascii
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from .errors import ValidationError
 from .officers import Officer
+from .passwords import Login
 from .report import Report
+from .sessions import Session
 
 
 @dataclass(frozen=True)
@@ -135,3 +138,29 @@ class Store(Protocol):
         keeping it), so buckets need no cleaning up; a DynamoDB store can set that moment as the
         item's TTL. Keys are short opaque strings chosen by `ratelimit.py`.
         """
+
+    # -- officers' sign-in (sessions.py, passwords.py) ------------------------------------------
+
+    def officer(self, officer_id: str) -> Officer | None:
+        """The officer with this id, active or revoked; None if there is none."""
+
+    def add_login(self, login: Login) -> None:
+        """Give an officer a login; `Conflict` if the login name is taken."""
+
+    def login(self, login: str) -> Login | None:
+        """The login of this (normalized) name, or None."""
+
+    def set_password(self, login: str, password_hash: str, at: datetime) -> bool:
+        """Replace a login's password hash; False if there is no such login."""
+
+    def add_session(self, session: Session) -> None:
+        """Store a new session (by the hash of its id). A store may forget sessions that expired."""
+
+    def session(self, id_hash: str) -> Session | None:
+        """The session with this id hash, or None; it may have expired (the caller checks)."""
+
+    def touch_session(self, id_hash: str, last_seen: datetime) -> None:
+        """Record a session's last use (its idle expiry moves on); nothing if it is gone."""
+
+    def end_session(self, id_hash: str) -> bool:
+        """Delete a session (logout); False if there was none."""

@@ -1,0 +1,148 @@
+"""The officers' console in a real browser (Debian's chromium through Playwright) on the system
+`make run` starts: an admin verifies a street-lighting report without touching the agency, an
+agency officer works it from the queue to resolution with only valid actions offered, signs out
+and the session is dead on the server; axe-core finds no serious or critical violation; the
+layout fits a 390 px phone. One browser for the module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import requests
+from axe import describe, violations
+from conftest import submission
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "kata-sandi-browser-1"
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def add_officer(live: Any, login: str, role: str, agency: str | None = None) -> None:
+    args = ["officer", "add", "--name", f"Uji {login}", "--role", role, "--login", login, "--password-stdin"]
+    result = live.aduan(*args, *(["--agency", agency] if agency else []), stdin=PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    assert PASSWORD not in result.stdout
+
+
+def sign_in(page: Any, login: str) -> None:
+    page.fill("#login-name", login)
+    page.fill("#login-password", PASSWORD)
+    page.click("#login button[type=submit]")
+    page.wait_for_selector("#logout", state="visible", timeout=15000)
+
+
+def offered(page: Any) -> list[str]:
+    """The action buttons the console shows for the open report."""
+    return page.eval_on_selector_all("#action-buttons button", "bs => bs.map(b => b.dataset.action)")
+
+
+def no_blocking_violations(page: Any, where: str) -> None:
+    found = violations(page)
+    assert not found, f"axe on {where}:\n{describe(found)}"
+
+
+def fits(page: Any) -> None:
+    overflow = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.querySelector('header').scrollWidth,"
+        " document.querySelector('header').clientWidth]"
+    )
+    assert overflow[0] <= PHONE["width"] and overflow[1] <= overflow[2], f"overflows a 390 px screen: {overflow}"
+
+
+def open_from_queue(page: Any, tracking: str) -> None:
+    page.click(f"#queue button[data-tracking='{tracking}']")
+    page.wait_for_function(
+        "t => document.getElementById('detail-title').textContent.includes(t)", arg=tracking, timeout=10000
+    )
+
+
+def test_a_report_is_worked_from_the_queue_to_resolution(live: Any, browser: Any) -> None:
+    add_officer(live, "admin.browser", "admin")
+    add_officer(live, "dishub.browser", "agency", "perhubungan")
+    filed = requests.post(
+        live.api + "/reports",
+        json=submission(title="Lampu PJU padam di Jl. Panglima Sudirman", category="penerangan-jalan"),
+        timeout=10,
+    )
+    assert filed.status_code == 201, filed.text
+    tracking = filed.json()["tracking"]
+
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(live.api + "/console")
+    page.wait_for_selector("#signin", state="visible")
+    no_blocking_violations(page, "the sign-in form")
+    # Keyboard: the name, the password, then the button, in that order.
+    page.focus("#login-name")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "login-password"
+
+    # The admin desk verifies without touching "Instansi tujuan": the category's agency is chosen.
+    sign_in(page, "admin.browser")
+    fits(page)
+    open_from_queue(page, tracking)
+    assert page.input_value("#agency") == "perhubungan"
+    assert offered(page)[0] == "verify" and "resolve" not in offered(page) and "progress" not in offered(page)
+    assert page.evaluate("document.activeElement.id") in ("detail-title", "")
+    no_blocking_violations(page, "the console with a received report open")
+    fits(page)
+    page.click("#action-buttons button[data-action=verify]")
+    page.wait_for_function("() => document.getElementById('detail-title').textContent.includes('Diverifikasi')")
+    history = page.inner_text("#history")
+    assert "Uji admin.browser · Diverifikasi" in history and "Pelapor · Diterima" in history
+    assert "officer:" not in history and "disunting" not in history  # no phantom edit
+    page.click("#logout")
+    page.wait_for_selector("#signin", state="visible")
+
+    # The agency officer works it from their queue.
+    sign_in(page, "dishub.browser")
+    page.wait_for_selector(f"#queue button[data-tracking='{tracking}']", timeout=10000)
+    open_from_queue(page, tracking)
+    assert offered(page) == ["progress", "note", "return"]  # no "Selesaikan" before any follow-up
+    assert "menindaklanjuti" in page.inner_text("#next-step")
+    page.fill("#note", "Petugas sudah mengganti lampu yang rusak kemarin sore.")
+    page.click("#action-buttons button[data-action=progress]")
+    page.wait_for_function("() => document.getElementById('detail-title').textContent.includes('Diproses')")
+    assert offered(page)[:2] == ["progress", "resolve"] and "return" not in offered(page)
+    page.fill("#note", "Lampu PJU sudah menyala kembali; mohon konfirmasi.")
+    page.click("#action-buttons button[data-action=resolve]")
+    page.wait_for_function("() => document.getElementById('detail-title').textContent.includes('Selesai')")
+    assert "resolve" not in offered(page)
+    no_blocking_violations(page, "the console with a resolved report open")
+    fits(page)
+
+    # Signing out ends the session on the server, not only in this browser.
+    cookie = next(c for c in context.cookies() if c["name"] == "aduan_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    me = requests.get(live.api + "/officer/me", cookies={"aduan_session": cookie["value"]}, timeout=10)
+    assert me.status_code == 200
+    page.click("#logout")
+    page.wait_for_selector("#signin", state="visible")
+    after = requests.get(live.api + "/officer/me", cookies={"aduan_session": cookie["value"]}, timeout=10)
+    assert after.status_code == 401
+    assert page.evaluate("() => localStorage.length + sessionStorage.length") == 0
+    status = requests.get(f"{live.api}/reports/{tracking}", timeout=10).json()
+    assert status["status"] == "resolved" and status["agency"] == "perhubungan"
+    context.close()
+
+
+def test_the_axe_helper_sees_a_violation(browser: Any) -> None:
+    """The check above can fail: an image without a text alternative is a critical violation."""
+    page = browser.new_page()
+    page.set_content('<!doctype html><html lang="id"><title>t</title><main><img src="data:,"></main></html>')
+    assert [v["id"] for v in violations(page)] == ["image-alt"]
+    page.close()
