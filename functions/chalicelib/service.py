@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from . import actions, attachments
+from . import deadline as deadlines
 from .attachments import Blobs
 from .clock import Clock
 from .clock import now as wib_now
@@ -23,7 +24,6 @@ from .report import KINDS, PHOTO, Report, Update
 from .store import Store
 from .submission import new_report, validate
 from .tracking import normalize_tracking, secret_matches
-from .workdays import add_workdays
 
 
 class Aduan:
@@ -92,6 +92,9 @@ class Aduan:
             "submitted": report.submitted_at.date().isoformat(),
             "updated": report.updated_at.date().isoformat(),
             "closed": report.closed_at is not None,
+            # As of the request's day: overdue changes with the calendar.
+            "deadline": self.due(report),
+            "overdue": self.overdue(report),
             "published": record is not None,
             "public_url": f"{self.site_url}/laporan/{report.tracking}/" if record else None,
             "timeline": timeline,
@@ -113,9 +116,9 @@ class Aduan:
         self.store.save([report])
         return report
 
-    def feedback(self, tracking: str, secret: str, accept: bool, note: str) -> Report:
+    def feedback(self, tracking: str, secret: str, accept: bool, note: str, rating: object = None) -> Report:
         report = self._reporter_report(tracking, secret)
-        actions.feedback(report, accept, note, self.clock())
+        actions.feedback(report, accept, note, self.clock(), rating)
         self.store.save([report])
         return report
 
@@ -232,9 +235,27 @@ class Aduan:
             )
         report = self.report(tracking)
         officer.check_action(name, report.agency)
+        was_duplicate_of = report.duplicate_of
         action(report, payload, self.region, officer.actor, self.clock())
-        self.store.save([report])
+        linked = self._original_of(report) if report.duplicate_of != was_duplicate_of else None
+        self.store.save([report, linked] if linked else [report])  # both or neither
         return report
+
+    def _original_of(self, duplicate: Report) -> Report | None:
+        """The report a newly marked duplicate duplicates, now listing it, so that both public
+        pages link to each other (saved with the duplicate, in one write)."""
+        assert duplicate.duplicate_of is not None
+        original = self.store.get(duplicate.duplicate_of)
+        if original is None:
+            raise ValidationError(
+                f"Tidak ada laporan dengan nomor lacak {duplicate.duplicate_of} (isian duplicate_of).",
+                {"duplicate_of": "tidak ditemukan"},
+                en=f"no report has tracking number {duplicate.duplicate_of} (field duplicate_of)",
+            )
+        if duplicate.tracking in original.duplicates:
+            return None
+        original.duplicates.append(duplicate.tracking)
+        return original
 
     def officer_view(self, officer: Officer, report: Report, *, just_acted: bool = False) -> dict[str, Any]:
         # Right after an agency returns a report it is no longer theirs, but the answer to
@@ -251,6 +272,7 @@ class Aduan:
         data["status_label"] = report.status.label
         data["public_title"], data["public_description"] = public_text(report)
         data["due"] = self.due(report)
+        data["overdue"] = self.overdue(report)
         data["held"] = self.held(report.tracking)
         return data
 
@@ -293,6 +315,7 @@ class Aduan:
                 "suspected_spam": r.suspected_spam
                 or next((u.suspected_spam for u in r.updates if u.suspected_spam), None),
                 "due": self.due(r),
+                "overdue": self.overdue(r),
             }
             for r in reports
         ]
@@ -300,27 +323,25 @@ class Aduan:
 
     def due(self, report: Report) -> str | None:
         """The service-level deadline of the next step, as a date (SP4N-LAPOR! working days)."""
-        if report.status == Status.RECEIVED:
-            return add_workdays(report.submitted_at.date(), self.region.service_levels["verification_days"]).isoformat()
-        if report.status == Status.VERIFIED:
-            verified = report.last(Status.VERIFIED)
-            start = verified.at.date() if verified else report.submitted_at.date()
-            return add_workdays(start, self.region.service_levels["response_days"]).isoformat()
-        return None
+        deadline = deadlines.current(report, self.region.service_levels)
+        return deadline.day.isoformat() if deadline else None
+
+    def overdue(self, report: Report) -> bool:
+        """Whether the next step is late as of today (the request's day)."""
+        return deadlines.is_overdue(report, self.region.service_levels, self.clock().date())
 
     # -- housekeeping ------------------------------------------------------------------------
 
     def autoclose(self, now: datetime | None = None) -> int:
-        """Close resolved reports the reporter left unanswered for 10 working days."""
+        """Close resolved reports the reporter left unanswered for the region's `autoclose_days`."""
         now = now or self.clock()
         closed = 0
         for report in self.store.find(status=Status.RESOLVED.value, limit=1_000_000):
-            resolved = report.last(Status.RESOLVED)
-            if report.closed_at or resolved is None:
+            deadline = deadlines.current(report, self.region.service_levels)
+            if deadline is None or deadline.step != deadlines.AUTOCLOSE:
                 continue
-            days = self.region.service_levels["autoclose_days"]
-            if add_workdays(resolved.at.date(), days) <= now.date():
-                actions.autoclose(report, now, days)
+            if deadline.day <= now.date():
+                actions.autoclose(report, now, self.region.service_levels["autoclose_days"])
                 self.store.save([report])
                 closed += 1
         return closed

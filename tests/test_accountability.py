@@ -1,0 +1,125 @@
+"""Service levels, overdue reports, the reporter's rating and the league table (issue 10), through
+the real path: service → store → publisher (tally) → Pelican build → the files people read.
+
+"Today" is set with the clock module's ``ADUAN_NOW``, the way a running system is set on a day.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from chalicelib import deadline
+from chalicelib.config import service as make_service
+from chalicelib.errors import ValidationError
+from chalicelib.region import Region
+from chalicelib.sitebuild import build
+from conftest import submission
+
+MONDAY = "2026-03-02T09:00:00+07:00"  # verified that day: the first follow-up is due 9 March
+TUESDAY_AFTER = "2026-03-10T09:00:00+07:00"  # the deadline passed yesterday
+
+
+def rows(output: Path) -> dict[str, dict[str, str]]:
+    with open(output / "data" / "reports.csv", newline="", encoding="utf-8") as f:
+        return {row["tracking"]: row for row in csv.DictReader(f)}
+
+
+def stats(output: Path) -> dict:
+    return json.loads((output / "data" / "stats.json").read_text(encoding="utf-8"))
+
+
+def league_row(output: Path, agency: str) -> dict:
+    return next(r for r in stats(output)["league"] if r["agency"] == agency)
+
+
+@pytest.fixture
+def monday(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    monkeypatch.setenv("ADUAN_NOW", MONDAY)
+    return monkeypatch
+
+
+def test_service_levels_come_from_the_region_file_only(region: Region) -> None:
+    raw = {**region.raw, "service_levels": {"verification_days": 2, "response_days": 4, "autoclose_days": 7}}
+    assert Region.from_dict(raw).service_levels == {"verification_days": 2, "response_days": 4, "autoclose_days": 7}
+    without = {k: v for k, v in region.raw.items() if k != "service_levels"}
+    with pytest.raises(ValueError, match="service_levels"):
+        Region.from_dict(without)
+
+
+def test_a_report_never_followed_up_turns_overdue_with_the_calendar(monday: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    service = make_service()
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    dishub = service.authenticate("Bearer " + service.add_officer("Dishub", "agency", "perhubungan")[1])
+    late, _ = service.submit(submission())
+    service.act(admin, late.tracking, {"action": "verify"})  # to Dishub, by the category
+    answered, _ = service.submit(submission(title="Lampu PJU mati di Jl. Pahlawan"))
+    service.act(admin, answered.tracking, {"action": "verify"})
+    service.act(dishub, answered.tracking, {"action": "progress", "note": "Petugas dijadwalkan memperbaiki"})
+    assert service.status(late.tracking)["deadline"] == "2026-03-09"
+
+    output = tmp_path / "site"
+    build(output, search=False)
+    assert rows(output)[late.tracking]["overdue"] == "false"
+    assert rows(output)[late.tracking]["deadline"] == "2026-03-09"
+    assert rows(output)[late.tracking]["deadline_step"] == deadline.RESPONSE
+    assert league_row(output, "perhubungan")["overdue"] == 0
+
+    # A week later nothing happened to either report: no event, only the calendar moved.
+    monday.setenv("ADUAN_NOW", TUESDAY_AFTER)
+    result = build(output, search=False)
+    assert result["records_changed"] == 1  # only the report whose deadline passed is written again
+    csv_rows = rows(output)
+    assert csv_rows[late.tracking]["overdue"] == "true"
+    assert csv_rows[answered.tracking]["overdue"] == "false"
+    dishub_stats = next(a for a in stats(output)["by_agency"] if a["agency"] == "perhubungan")
+    assert dishub_stats["overdue"] == 1
+    row = league_row(output, "perhubungan")
+    assert (row["open"], row["overdue"]) == (2, 1)
+    assert row["within_service_level"] == 0.5  # the late one failed; the answered one met both
+    assert stats(output)["league"][0]["agency"] == "perhubungan"  # most overdue first
+    page = (output / "laporan" / late.tracking / "index.html").read_text(encoding="utf-8")
+    assert "badge-overdue" in page and "9 Maret 2026" in page
+    other = (output / "laporan" / answered.tracking / "index.html").read_text(encoding="utf-8")
+    assert "badge-overdue" not in other
+    listing = (output / "status" / "verified" / "index.html").read_text(encoding="utf-8")
+    assert listing.count("badge-overdue") == 1
+    assert service.status(late.tracking)["overdue"] is True  # the API says so as of the request's day
+
+    # Followed up at last: no longer overdue, and the agency's count goes back down.
+    service.act(dishub, late.tracking, {"action": "progress", "note": "Lampu sudah dipesan"})
+    build(output, search=False)
+    assert rows(output)[late.tracking]["overdue"] == "false"
+    assert league_row(output, "perhubungan")["overdue"] == 0
+
+
+def test_the_reporters_rating_reaches_the_league_table(monday: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    service = make_service()
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    pdam = service.authenticate("Bearer " + service.add_officer("PDAM", "agency", "air-minum")[1])
+    ratings = []
+    for n, rating in enumerate((5, 2)):
+        report, secret = service.submit(submission(category="air-bersih", title=f"Air PDAM mati di gang {n + 1}"))
+        service.act(admin, report.tracking, {"action": "verify"})
+        service.act(pdam, report.tracking, {"action": "progress", "note": "Petugas memeriksa pipa"})
+        service.act(pdam, report.tracking, {"action": "resolve", "note": "Pipa sudah diperbaiki"})
+        if n == 1:  # disputed first, then confirmed: a reopened report
+            service.feedback(report.tracking, secret, False, "Air masih belum mengalir")
+            service.act(pdam, report.tracking, {"action": "resolve", "note": "Katup dibuka kembali"})
+        with pytest.raises(ValidationError):
+            service.feedback(report.tracking, secret, True, "", rating=6)
+        service.feedback(report.tracking, secret, True, "Terima kasih, air sudah lancar", rating=rating)
+        ratings.append(report.tracking)
+
+    output = tmp_path / "site"
+    build(output, search=False)
+    row = league_row(output, "air-minum")
+    assert (row["mean_rating"], row["ratings"]) == (3.5, 2)
+    assert row["reopen_rate"] == 0.5
+    assert rows(output)[ratings[0]]["rating"] == "5"
+    page = (output / "laporan" / ratings[1] / "index.html").read_text(encoding="utf-8")
+    assert "2 dari 5" in page and "Terima kasih, air sudah lancar" in page and "Pelapor belum puas" in page
+    statistics_page = (output / "statistik" / "index.html").read_text(encoding="utf-8")
+    assert "3,5" in statistics_page  # the mean rating, as the league table prints it
