@@ -117,7 +117,8 @@ def region() -> dict[str, Any]:
 @route("/reports", methods=("POST",), forms=True)
 def submit_report() -> Response:
     throttle("submit")
-    report, secret = config.service().submit(body("Submission"))
+    service = config.service()
+    report, secret = service.submit(body("Submission"))
     if wants_html():
         return html(web.receipt_page(report.tracking, secret, config.site_url()), 201)
     return Response(
@@ -126,6 +127,7 @@ def submit_report() -> Response:
             "secret": secret,
             "status": report.status.value,
             "status_url": f"/reports/{report.tracking}",
+            "similar": service.similar(report),
         },
         status_code=201,
     )
@@ -157,7 +159,9 @@ def add_information(tracking: str) -> dict[str, Any]:
 def feedback(tracking: str) -> dict[str, Any]:
     throttle("feedback", tracking)
     data = body("Feedback")
-    report = config.service().feedback(tracking, data["secret"], data["accept"], data.get("note") or "")
+    report = config.service().feedback(
+        tracking, data["secret"], data["accept"], data.get("note") or "", data.get("rating")
+    )
     return {"tracking": report.tracking, "status": report.status.value, "closed": report.closed_at is not None}
 
 
@@ -185,7 +189,9 @@ def add_information_form() -> Response:
 def feedback_form() -> Response:
     data = body("Feedback")
     throttle("feedback", data.get("tracking", ""))
-    report = config.service().feedback(data.get("tracking", ""), data["secret"], data["accept"], data.get("note") or "")
+    report = config.service().feedback(
+        data.get("tracking", ""), data["secret"], data["accept"], data.get("note") or "", data.get("rating")
+    )
     if not wants_html():
         return Response(
             {"tracking": report.tracking, "status": report.status.value, "closed": report.closed_at is not None}

@@ -123,3 +123,60 @@ def test_the_reporters_rating_reaches_the_league_table(monday: pytest.MonkeyPatc
     assert "2 dari 5" in page and "Terima kasih, air sudah lancar" in page and "Pelapor belum puas" in page
     statistics_page = (output / "statistik" / "index.html").read_text(encoding="utf-8")
     assert "3,5" in statistics_page  # the mean rating, as the league table prints it
+
+
+def post_json(client, path: str, body: dict) -> dict:  # noqa: ANN001 - chalice.test.Client
+    response = client.http.post(path, headers={"Content-Type": "application/json"}, body=json.dumps(body))
+    assert response.status_code == 201, response.body
+    return json.loads(response.body)
+
+
+def test_similar_names_a_published_near_duplicate_never_a_private_one(client, data_dir: Path) -> None:  # noqa: ANN001
+    from chalicelib import config
+
+    service = config.service()
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    lamp = "Lampu PJU mati di Jl. Veteran Trajeng"
+    text = "Lampu penerangan jalan di Jl. Veteran dekat Pasar Besar mati sudah dua minggu, gelap sekali."
+
+    def filed(**overrides: object) -> str:
+        report, _ = service.submit(submission(title=lamp, description=text, **overrides))
+        return report.tracking
+
+    public = filed()
+    confidential = filed(confidential=True)
+    unverified = filed()
+    elsewhere = filed(location={"kecamatan": "Panggungrejo", "kelurahan": "Mayangan"})
+    resolved = filed()
+    for tracking in (public, confidential, elsewhere, resolved):
+        service.act(admin, tracking, {"action": "verify"})
+    service.act(admin, resolved, {"action": "progress", "note": "Lampu diganti"})
+    service.act(admin, resolved, {"action": "resolve", "note": "Lampu sudah menyala"})
+    config.publisher().publish_pending()
+
+    near = post_json(
+        client,
+        "/reports",
+        submission(
+            title="Lampu PJU di Jl. Veteran mati", description="Lampu jalan di Veteran dekat Pasar Besar mati, gelap."
+        ),
+    )
+    assert [s["tracking"] for s in near["similar"]] == [public]
+    assert near["similar"][0]["url"].endswith(f"/laporan/{public}/")
+    assert near["similar"][0]["status"] == "verified" and near["similar"][0]["title"]
+    assert not {confidential, unverified, elsewhere, resolved} & {s["tracking"] for s in near["similar"]}
+
+    unrelated = post_json(
+        client, "/reports", submission(title="Tiang listrik miring", description="Tiang di gang tiga miring ke rumah.")
+    )
+    assert unrelated["similar"] == []
+
+    # Marked as a duplicate by an officer: both public pages link to each other.
+    service.act(admin, near["tracking"], {"action": "verify"})
+    service.act(
+        admin, near["tracking"], {"action": "reject", "reason": "duplicate", "duplicate_of": public, "note": "Sama"}
+    )
+    config.publisher().publish_pending()
+    records = data_dir / "public" / "reports"
+    assert json.loads((records / f"{public}.json").read_text())["duplicates"] == [near["tracking"]]
+    assert json.loads((records / f"{near['tracking']}.json").read_text())["duplicate_of"] == public

@@ -21,6 +21,7 @@ from .officers import Officer, check_role, hash_token, new_token
 from .publish import public_text, public_timeline
 from .region import Region
 from .report import KINDS, PHOTO, Report, Update
+from .similar import similar_reports
 from .store import Store
 from .submission import new_report, validate
 from .tracking import normalize_tracking, secret_matches
@@ -51,6 +52,12 @@ class Aduan:
         report, secret = new_report(validate(data, self.region), self.region, now=self.clock(), channel=channel)
         self.store.save([report])
         return report, secret
+
+    def similar(self, report: Report) -> list[dict[str, Any]]:
+        """Published open reports the new `report` may duplicate (similar.py), as anyone may
+        read them: tracking number, public title, status and link."""
+        found = similar_reports(self.store, self.region, report, self.published, self.site_url)
+        return [s.to_dict() for s in found]
 
     def report(self, tracking: str) -> Report:
         canonical = normalize_tracking(tracking)
