@@ -180,3 +180,31 @@ def test_similar_names_a_published_near_duplicate_never_a_private_one(client, da
     records = data_dir / "public" / "reports"
     assert json.loads((records / f"{public}.json").read_text())["duplicates"] == [near["tracking"]]
     assert json.loads((records / f"{near['tracking']}.json").read_text())["duplicate_of"] == public
+
+
+def test_another_regions_service_levels_reach_every_page(
+    monday: pytest.MonkeyPatch, region: Region, tmp_path: Path
+) -> None:
+    levels = {"verification_days": 2, "response_days": 4, "autoclose_days": 7}
+    other = tmp_path / "other-province.json"
+    other.write_text(json.dumps({**region.raw, "service_levels": levels}), encoding="utf-8")
+    monday.setenv("ADUAN_REGION", str(other))
+    service = make_service()
+    assert service.region.service_levels == levels
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    report, _ = service.submit(submission())
+    assert service.status(report.tracking)["deadline"] == "2026-03-04"  # 2 working days
+    service.act(admin, report.tracking, {"action": "verify"})
+    assert service.status(report.tracking)["deadline"] == "2026-03-06"  # 4 working days
+
+    output = tmp_path / "site"
+    build(output, search=False)
+    about = (output / "tentang" / "index.html").read_text(encoding="utf-8")
+    assert "{sla:" not in about
+    assert "<strong>2 hari kerja</strong>" in about and "<strong>4 hari kerja</strong>" in about
+    assert "ditutup otomatis 7 hari kerja" in about
+    how = (output / "cara-melapor" / "index.html").read_text(encoding="utf-8")
+    assert "paling lambat 2 hari kerja" in how and "setelah 7 hari kerja" in how
+    statistics_page = (output / "statistik" / "index.html").read_text(encoding="utf-8")
+    assert "paling lambat 2 hari kerja" in statistics_page.replace("\n", " ")
+    assert "3 hari kerja" not in about + how

@@ -126,9 +126,14 @@ def _find(places: dict[str, Place], value: str) -> Place | None:
     return None
 
 
-@lru_cache(maxsize=8)
 def load_region(name_or_path: str | None = None) -> Region:
-    spec = name_or_path or os.environ.get("ADUAN_REGION") or DEFAULT_REGION
+    # The environment is read on every call (the cache is keyed by what it names), so a
+    # change of ADUAN_REGION is seen.
+    return _load_region(name_or_path or os.environ.get("ADUAN_REGION") or DEFAULT_REGION)
+
+
+@lru_cache(maxsize=8)
+def _load_region(spec: str) -> Region:
     path = Path(spec)
     if not path.suffix:
         path = REGIONS_DIR / f"{spec}.json"

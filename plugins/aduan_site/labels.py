@@ -481,6 +481,14 @@ ACCOUNTABILITY_UI: dict[str, dict[str, str]] = {
         "reopen_rate": "Dibuka kembali",
         "mean_rating": "Rata-rata penilaian",
         "scroll_hint": "Geser tabel ke samping untuk melihat semua kolom.",
+        "similar": "Apakah laporan Anda sama dengan ini?",
+        "similar_note": "Laporan Anda sudah tercatat. Bila isinya sama, Anda dapat mengikuti laporan yang sudah ada:",
+        "follow": "Ikuti laporan ini",
+        "rating_legend": "Seberapa puas Anda dengan penyelesaiannya?",
+        "rating_hint": "Bila Anda menyatakan selesai: 1 sangat tidak puas, 5 sangat puas.",
+        "photos_label": "Foto",
+        "photos_hint": "Paling banyak 3 foto (JPEG, PNG atau WebP, masing-masing paling besar 5 MB). Foto baru "
+        "dipublikasikan setelah diperiksa petugas.",
     },
     "en": {
         "overdue": "Overdue",
@@ -502,6 +510,14 @@ ACCOUNTABILITY_UI: dict[str, dict[str, str]] = {
         "reopen_rate": "Reopened",
         "mean_rating": "Mean rating",
         "scroll_hint": "Scroll the table sideways to see every column.",
+        "similar": "Is your report the same as this one?",
+        "similar_note": "Your report is recorded. If it is about the same thing, you can follow the existing report:",
+        "follow": "Follow this report",
+        "rating_legend": "How satisfied are you with the resolution?",
+        "rating_hint": "When you confirm: 1 very unsatisfied, 5 very satisfied.",
+        "photos_label": "Photos",
+        "photos_hint": "Up to 3 photos (JPEG, PNG or WebP, at most 5 MB each). Photos are published only after "
+        "an officer checks them.",
     },
 }
 for _lang, _extra in ACCOUNTABILITY_UI.items():
@@ -529,9 +545,6 @@ JS_MESSAGES = {
         "not_found": "Nomor lacak tidak ditemukan.",
         "sent": "Terkirim. Terima kasih.",
         "public_page": "Halaman publik laporan ini",
-        "similar": "Apakah laporan Anda sama dengan ini?",
-        "similar_note": "Laporan Anda sudah tercatat. Bila isinya sama, Anda dapat mengikuti laporan ini saja:",
-        "follow": "Ikuti laporan ini",
     },
     "en": {
         "required": "Required.",
@@ -547,9 +560,6 @@ JS_MESSAGES = {
         "not_found": "Tracking number not found.",
         "sent": "Sent. Thank you.",
         "public_page": "Public page of this report",
-        "similar": "Is your report the same as this one?",
-        "similar_note": "Your report is recorded. If it is about the same thing, you can follow this report instead:",
-        "follow": "Follow this report",
     },
 }
 

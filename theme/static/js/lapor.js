@@ -96,9 +96,35 @@
     document.getElementById("tracking-secret").textContent = body.secret;
     var link = document.getElementById("result-track");
     link.href = link.getAttribute("href").split("?")[0] + "?tracking=" + encodeURIComponent(body.tracking);
+    showSimilar(body.similar || []);
     form.hidden = true;
     result.hidden = false;
     result.focus();
+  }
+
+  // "Apakah laporan Anda sama dengan ini?": published open reports like this one, each with
+  // its public page and a way to follow it instead.
+  function showSimilar(similar) {
+    var list = document.getElementById("similar-list");
+    if (!list || !similar.length) return;
+    list.textContent = "";
+    similar.forEach(function (item) {
+      var li = document.createElement("li");
+      var page = document.createElement("a");
+      page.href = item.url;
+      page.textContent = item.title;
+      var meta = document.createElement("span");
+      meta.className = "small";
+      meta.textContent = " " + item.tracking + " · " + (item.status_label || item.status) + " · ";
+      var follow = document.createElement("a");
+      follow.href = list.getAttribute("data-track") + "?tracking=" + encodeURIComponent(item.tracking);
+      follow.textContent = list.getAttribute("data-follow");
+      li.appendChild(page);
+      li.appendChild(meta);
+      li.appendChild(follow);
+      list.appendChild(li);
+    });
+    document.getElementById("similar").hidden = false;
   }
 
   form.addEventListener("submit", function (event) {
