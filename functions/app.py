@@ -8,18 +8,22 @@ from typing import Any
 
 from chalice import Chalice, CORSConfig, Response
 from chalice.app import Request
-from chalicelib import config, inputs, sitebuild, web
+from chalicelib import config, inputs, multipart, sitebuild, web
 from chalicelib.errors import AduanError, NotFound, TooManyRequests
 from chalicelib.openapi import spec as openapi_spec
 from chalicelib.ratelimit import client_ip
 
 app = Chalice(app_name="aduan")
-app.api.binary_types.extend(["image/jpeg", "image/png", "image/webp"])
+app.api.binary_types.extend(["image/jpeg", "image/png", "image/webp", multipart.MULTIPART])
 CORS = CORSConfig(allow_origin="*", allow_headers=["Authorization", "Content-Type"], max_age=600)
 
 
 def route(
-    path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False, html_default: bool | None = None
+    path: str,
+    methods: tuple[str, ...] = ("GET",),
+    forms: bool = False,
+    html_default: bool | None = None,
+    files: bool = False,
 ) -> Callable[..., Any]:
     """app.route with CORS and AduanError → one JSON shape. `forms`: the endpoint also serves the
     no-JavaScript pages, so it takes form bodies and answers errors with an HTML page when the
@@ -39,7 +43,12 @@ def route(
                 return Response(error.body(page_language()), status_code=error.status, headers=headers)
 
         return app.route(
-            path, methods=list(methods), cors=CORS, content_types=web.CONTENT_TYPES if forms else ["application/json"]
+            path,
+            methods=list(methods),
+            cors=CORS,
+            content_types=(web.CONTENT_TYPES + ([multipart.MULTIPART] if files else []))
+            if forms
+            else ["application/json"],
         )(handle)
 
     return decorate
@@ -114,11 +123,16 @@ def region() -> dict[str, Any]:
     return config.service().region.public_dict()
 
 
-@route("/reports", methods=("POST",), forms=True)
+@route("/reports", methods=("POST",), forms=True, files=True)
 def submit_report() -> Response:
     throttle("submit")
     service = config.service()
-    report, secret = service.submit(body("Submission"))
+    photos: list[bytes] = []
+    if multipart.is_multipart(request().headers):  # the form with its photos
+        data, photos = multipart.read_body(request().raw_body, request().headers, "Submission")
+    else:
+        data = body("Submission")
+    report, secret = service.submit(data, photos=photos)
     if wants_html():
         return html(web.receipt_page(report.tracking, secret, config.site_url()), 201)
     return Response(

@@ -208,3 +208,51 @@ def test_another_regions_service_levels_reach_every_page(
     statistics_page = (output / "statistik" / "index.html").read_text(encoding="utf-8")
     assert "paling lambat 2 hari kerja" in statistics_page.replace("\n", " ")
     assert "3 hari kerja" not in about + how
+
+
+def multipart_body(fields: dict[str, str], photos: list[bytes]) -> tuple[bytes, str]:
+    boundary = "----aduan-test-boundary"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
+    for n, data in enumerate(photos):
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="p{n}.jpg"\r\n'
+            "Content-Type: image/jpeg\r\n\r\n".encode()
+            + data
+            + b"\r\n"
+        )
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def test_a_form_post_brings_its_photos_and_a_bad_one_stores_nothing(client, data_dir: Path) -> None:  # noqa: ANN001
+    import io
+
+    from chalicelib import config
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (20, 120, 200)).save(out, format="JPEG")
+    fields = {
+        "kind": "complaint",
+        "title": "Lampu PJU mati di Jl. Veteran",
+        "description": "Lampu penerangan jalan di Jl. Veteran dekat Pasar Besar mati sudah dua minggu.",
+        "kecamatan": "Panggungrejo",
+        "kelurahan": "Trajeng",
+        "anonymous": "1",
+    }
+    body, content_type = multipart_body(fields, [out.getvalue(), out.getvalue()])
+    response = client.http.post(
+        "/reports", headers={"Content-Type": content_type, "Accept": "application/json"}, body=body
+    )
+    assert response.status_code == 201, response.body
+    tracking = json.loads(response.body)["tracking"]
+    report = config.service().report(tracking)
+    assert len(report.attachments) == 2 and report.anonymous and report.location.kelurahan == "Trajeng"
+
+    before = config.store().count()
+    body, content_type = multipart_body(fields, [b"not a photo at all"])
+    refused = client.http.post("/reports", headers={"Content-Type": content_type, "Accept": "text/html"}, body=body)
+    assert refused.status_code == 400 and b"<html" in refused.body.lower()
+    assert config.store().count() == before

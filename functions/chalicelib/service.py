@@ -6,7 +6,7 @@ Views and commands stay thin: they parse input, call one method here and format 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -48,8 +48,21 @@ class Aduan:
 
     # -- citizens ----------------------------------------------------------------------------
 
-    def submit(self, data: Any, channel: str = "web") -> tuple[Report, str]:
-        report, secret = new_report(validate(data, self.region), self.region, now=self.clock(), channel=channel)
+    def submit(self, data: Any, channel: str = "web", photos: Sequence[bytes] = ()) -> tuple[Report, str]:
+        """A new report, with the photos the form brought (each checked before anything is
+        stored; they stay private until an officer approves them, as any photo)."""
+        now = self.clock()
+        report, secret = new_report(validate(data, self.region), self.region, now=now, channel=channel)
+        if photos and self.blobs is None:
+            raise ValidationError("Layanan ini tidak menerima foto.", en="this installation does not accept photos")
+        checked = [(attachments.inspect(raw, now, i), raw) for i, raw in enumerate(photos)]
+        for attachment, raw in checked:
+            assert self.blobs is not None
+            self.blobs.put(attachments.original_key(report.id, attachment.id), raw)
+            report.attachments.append(attachment)
+            report.updates.append(
+                Update(at=now, actor="reporter", type=PHOTO, note="Pelapor menambahkan foto", public=False)
+            )
         self.store.save([report])
         return report, secret
 

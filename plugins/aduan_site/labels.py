@@ -545,6 +545,8 @@ JS_MESSAGES = {
         "not_found": "Nomor lacak tidak ditemukan.",
         "sent": "Terkirim. Terima kasih.",
         "public_page": "Halaman publik laporan ini",
+        "photos_count": "Paling banyak {n} foto.",
+        "photo_size": "Setiap foto paling besar {n} MB.",
     },
     "en": {
         "required": "Required.",
@@ -560,6 +562,8 @@ JS_MESSAGES = {
         "not_found": "Tracking number not found.",
         "sent": "Sent. Thank you.",
         "public_page": "Public page of this report",
+        "photos_count": "At most {n} photos.",
+        "photo_size": "Each photo may be at most {n} MB.",
     },
 }
 
