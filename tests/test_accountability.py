@@ -256,3 +256,17 @@ def test_a_form_post_brings_its_photos_and_a_bad_one_stores_nothing(client, data
     refused = client.http.post("/reports", headers={"Content-Type": content_type, "Accept": "text/html"}, body=body)
     assert refused.status_code == 400 and b"<html" in refused.body.lower()
     assert config.store().count() == before
+
+
+def test_the_officer_verifying_sees_the_same_similar_reports(service, data_dir: Path) -> None:  # noqa: ANN001
+    from chalicelib import config
+
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    first, _ = service.submit(submission())
+    service.act(admin, first.tracking, {"action": "verify"})
+    config.publisher().publish_pending()
+    again, _ = service.submit(submission(title="Lampu PJU mati di Jl. Veteran lagi"))
+    view = service.officer_view(admin, service.report(again.tracking))
+    assert (
+        [s["tracking"] for s in view["similar"]] == [first.tracking] == [s["tracking"] for s in service.similar(again)]
+    )

@@ -294,6 +294,9 @@ class Aduan:
         data["due"] = self.due(report)
         data["overdue"] = self.overdue(report)
         data["held"] = self.held(report.tracking)
+        # What the citizen was shown on submitting: the officer verifying it sees the same
+        # published open reports it may duplicate (to reject it as a duplicate of one).
+        data["similar"] = self.similar(report) if report.status == Status.RECEIVED else []
         return data
 
     def officer_list(
