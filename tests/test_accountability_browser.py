@@ -59,3 +59,35 @@ def test_the_form_takes_a_photo(live, browser, photo: Path, javascript: bool) ->
     assert len(stored) == 1 and stored[0]["content_type"] == "image/jpeg"
     assert stored[0]["size"] == photo.stat().st_size and stored[0]["approved_at"] is None  # private until approved
     context.close()
+
+
+def test_the_form_shows_a_similar_published_report_to_follow(live, browser) -> None:  # type: ignore[no-untyped-def]
+    reports = requests.get(f"{live.site}/data/reports.json", timeout=10).json()["reports"]
+    region = requests.get(f"{live.api}/region", timeout=10).json()
+    sensitive = {c["id"] for c in region["categories"] if c.get("sensitive")}
+    record = next(
+        r
+        for r in reports
+        if r["status"] in ("verified", "in_progress")
+        and r.get("kelurahan")
+        and r.get("category")
+        and r["category"] not in sensitive
+        and len(r["title"]) >= 10
+        and len(r["description"]) >= 20
+    )
+    page = browser.new_page()
+    page.goto(live.site + "/lapor/")
+    page.check("input[name=kind][value=complaint]")
+    page.fill("input[name=title]", record["title"][:150])
+    page.fill("textarea[name=description]", record["description"][:5000])
+    page.select_option("select[name=category]", record["category"])
+    page.select_option("select[name=kecamatan]", record["kecamatan"])
+    page.select_option("select[name=kelurahan]", record["kelurahan"])
+    page.click("button[type=submit]")
+    page.wait_for_selector("#similar", state="visible", timeout=20000)
+    assert "Apakah laporan Anda sama dengan ini?" in page.inner_text("#similar")
+    links = page.locator("#similar-list a")
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    assert any(h.endswith(f"/laporan/{record['tracking']}/") for h in hrefs)
+    assert any(h.endswith(f"tracking={record['tracking']}") for h in hrefs)  # follow it instead
+    page.close()
