@@ -8,18 +8,22 @@ from typing import Any
 
 from chalice import Chalice, CORSConfig, Cron, Response
 from chalice.app import CloudWatchEvent, Request, SQSEvent
-from chalicelib import aws, config, desk, events, inputs, sessions, sitebuild, web
+from chalicelib import aws, config, desk, events, inputs, multipart, sessions, sitebuild, web
 from chalicelib.errors import AduanError, Forbidden, NotFound, TooManyRequests, Unauthorized
 from chalicelib.openapi import spec as openapi_spec
 from chalicelib.ratelimit import client_ip
 
 app = Chalice(app_name="aduan")
-app.api.binary_types.extend(["image/jpeg", "image/png", "image/webp"])
+app.api.binary_types.extend(["image/jpeg", "image/png", "image/webp", multipart.MULTIPART])
 CORS = CORSConfig(allow_origin="*", allow_headers=["Authorization", "Content-Type"], max_age=600)
 
 
 def route(
-    path: str, methods: tuple[str, ...] = ("GET",), forms: bool = False, html_default: bool | None = None
+    path: str,
+    methods: tuple[str, ...] = ("GET",),
+    forms: bool = False,
+    html_default: bool | None = None,
+    files: bool = False,
 ) -> Callable[..., Any]:
     """app.route with CORS and AduanError → one JSON shape. `forms`: the endpoint also serves the
     no-JavaScript pages, so it takes form bodies and answers errors with an HTML page when the
@@ -39,7 +43,12 @@ def route(
                 return Response(error.body(page_language()), status_code=error.status, headers=headers)
 
         return app.route(
-            path, methods=list(methods), cors=CORS, content_types=web.CONTENT_TYPES if forms else ["application/json"]
+            path,
+            methods=list(methods),
+            cors=CORS,
+            content_types=(web.CONTENT_TYPES + ([multipart.MULTIPART] if files else []))
+            if forms
+            else ["application/json"],
         )(handle)
 
     return decorate
@@ -123,10 +132,16 @@ def region() -> dict[str, Any]:
     return config.service().region.public_dict()
 
 
-@route("/reports", methods=("POST",), forms=True)
+@route("/reports", methods=("POST",), forms=True, files=True)
 def submit_report() -> Response:
     throttle("submit")
-    report, secret = config.service().submit(body("Submission"))
+    service = config.service()
+    photos: list[bytes] = []
+    if multipart.is_multipart(request().headers):  # the form with its photos
+        data, photos = multipart.read_body(request().raw_body, request().headers, "Submission")
+    else:
+        data = body("Submission")
+    report, secret = service.submit(data, photos=photos)
     if wants_html():
         return html(web.receipt_page(report.tracking, secret, config.site_url()), 201)
     return Response(
@@ -135,6 +150,7 @@ def submit_report() -> Response:
             "secret": secret,
             "status": report.status.value,
             "status_url": f"/reports/{report.tracking}",
+            "similar": service.similar(report),
         },
         status_code=201,
     )
@@ -166,7 +182,9 @@ def add_information(tracking: str) -> dict[str, Any]:
 def feedback(tracking: str) -> dict[str, Any]:
     throttle("feedback", tracking)
     data = body("Feedback")
-    report = config.service().feedback(tracking, data["secret"], data["accept"], data.get("note") or "")
+    report = config.service().feedback(
+        tracking, data["secret"], data["accept"], data.get("note") or "", data.get("rating")
+    )
     return {"tracking": report.tracking, "status": report.status.value, "closed": report.closed_at is not None}
 
 
@@ -194,7 +212,9 @@ def add_information_form() -> Response:
 def feedback_form() -> Response:
     data = body("Feedback")
     throttle("feedback", data.get("tracking", ""))
-    report = config.service().feedback(data.get("tracking", ""), data["secret"], data["accept"], data.get("note") or "")
+    report = config.service().feedback(
+        data.get("tracking", ""), data["secret"], data["accept"], data.get("note") or "", data.get("rating")
+    )
     if not wants_html():
         return Response(
             {"tracking": report.tracking, "status": report.status.value, "closed": report.closed_at is not None}

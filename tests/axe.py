@@ -34,3 +34,9 @@ def describe(found: list[dict[str, Any]]) -> str:
     return "\n".join(
         f"{v['impact']}: {v['id']} — {v['help']} ({', '.join(str(n['target']) for n in v['nodes'][:3])})" for v in found
     )
+
+
+def blocking(page: Any) -> list[str]:
+    """The serious and critical violations on the page, one readable line each."""
+    found = violations(page)
+    return describe(found).splitlines() if found else []

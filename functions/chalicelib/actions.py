@@ -341,8 +341,29 @@ def _reporter_text(text: str, now: datetime) -> Update:
     return Update(at=now, actor="reporter", type=REPORTER, note=text, public=reason is None, suspected_spam=reason)
 
 
-def feedback(report: Report, accept: bool, note_text: str, now: datetime) -> None:
-    """The reporter confirms a resolution (closing the report) or disputes it (reopening it)."""
+RATINGS = range(1, 6)  # the reporter's rating of a resolution: 1 (poor) to 5 (very good)
+
+
+def check_rating(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value not in RATINGS:
+        raise ValidationError(
+            "Penilaian harus angka 1 sampai 5.", {"rating": "harus 1–5"}, en="the rating must be a whole number 1–5"
+        )
+    return value
+
+
+def feedback(report: Report, accept: bool, note_text: str, now: datetime, rating: object = None) -> None:
+    """The reporter confirms a resolution (closing the report, with a 1–5 rating) or disputes it
+    (reopening it)."""
+    score = check_rating(rating)
+    if score is not None and not accept:
+        raise ValidationError(
+            "Penilaian diberikan saat menyatakan laporan selesai, bukan saat menyanggahnya.",
+            {"rating": "hanya untuk konfirmasi"},
+            en="a rating goes with confirming a resolution, not with disputing it",
+        )
     if report.status != Status.RESOLVED or report.closed_at:
         raise Conflict(
             f"Hanya laporan berstatus {Status.RESOLVED.label} yang belum ditutup yang bisa dikonfirmasi atau"
@@ -358,7 +379,13 @@ def feedback(report: Report, accept: bool, note_text: str, now: datetime) -> Non
     if accept:
         report.closed_at = now
         report.updates.append(
-            Update(at=now, actor="reporter", type=FEEDBACK, note=public_note or "Pelapor menyatakan selesai")
+            Update(
+                at=now,
+                actor="reporter",
+                type=FEEDBACK,
+                note=public_note or "Pelapor menyatakan selesai",
+                rating=score,
+            )
         )
     else:
         if not note_text:

@@ -1,7 +1,13 @@
-"""Time in the region's zone. Services take a clock (a callable) so tests can inject one."""
+"""Time in the region's zone. Services take a clock (a callable) so tests can inject one.
+
+``ADUAN_NOW`` (an ISO 8601 moment with its offset) makes `now()` answer that moment: what is
+overdue depends on the day, so a demo, a replay or a test of a whole running system (API,
+publisher, build) can be set on a given day without waiting for it.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
@@ -11,6 +17,8 @@ Clock = Callable[[], datetime]
 
 
 def now() -> datetime:
+    if fixed := os.environ.get("ADUAN_NOW"):
+        return parse_timestamp(fixed, "ADUAN_NOW").astimezone(WIB)
     return datetime.now(WIB).replace(microsecond=0)
 
 

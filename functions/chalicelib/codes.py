@@ -23,6 +23,7 @@ REJECTION_REASONS = CODES["rejection_reasons"]
 UPDATE_TYPES = CODES["update_types"]
 CHANNELS = CODES["channels"]
 LOCATION_LEVELS = CODES["location_levels"]
+DEADLINE_STEPS = CODES["deadline_steps"]
 
 
 def label(group: str, code: str | None, lang: str = "id") -> str:

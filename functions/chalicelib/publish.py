@@ -21,19 +21,22 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import deadline as deadlines
 from .attachments import Blobs, public_key
 from .clock import WIB, Clock
 from .clock import now as wib_now
 from .gate import GateIndex, Identifier, check_record, identifiers_of, record_texts, texts_digest, vocabulary
+from .league import with_league
 from .lifecycle import Status
 from .redaction import redact
 from .region import Region
 from .report import EDIT, NOTE, Report
 from .store import Store
-from .tally import Facts, Tally
+from .tally import Facts, Served, Tally, Timing
 from .workdays import workdays_between
 
 
@@ -94,8 +97,11 @@ def _place(report: Report, region: Region) -> tuple[str | None, str, float | Non
     return kelurahan.name, "kelurahan", kelurahan.lat, kelurahan.lon
 
 
-def public_record(report: Report, region: Region) -> dict[str, Any]:
+def public_record(report: Report, region: Region, today: date | None = None) -> dict[str, Any]:
+    """The report as published, its `overdue` flag as of `today` (default: the region's today)."""
     title, description = public_text(report)
+    deadline = deadlines.current(report, region.service_levels)
+    today = today or wib_now().date()
     kelurahan, level, lat, lon = _place(report, region)
     verified = report.first(Status.VERIFIED)
     resolved = report.last(Status.RESOLVED) if report.status == Status.RESOLVED else None
@@ -130,6 +136,13 @@ def public_record(report: Report, region: Region) -> dict[str, Any]:
         else None,
         "resolution_workdays": workdays_between(report.submitted_at.date(), resolved.at.date()) if resolved else None,
         "updated": timeline[-1]["date"] if timeline else _day(report.submitted_at),
+        # The service level running now (deadline.py): its step, its last day, and whether that
+        # day had passed when this record was written.
+        "deadline": deadline.day.isoformat() if deadline else None,
+        "deadline_step": deadline.step if deadline else None,
+        "overdue": deadline.overdue(today) if deadline else False,
+        "rating": report.rating,
+        "duplicates": [],  # the published ones among report.duplicates (the publisher fills it)
         "timeline": timeline,
         "attachments": [
             {"id": a.id, "path": f"attachments/{report.tracking}/{a.id}.jpg", "width": a.width, "height": a.height}
@@ -139,18 +152,54 @@ def public_record(report: Report, region: Region) -> dict[str, Any]:
     }
 
 
-def facts(report: Report) -> Facts:
-    """What the statistics count about one report."""
+def timing(report: Report, region: Region) -> Timing:
+    """How the report meets the service levels, as the league table counts it."""
+    record_days = _service_days(report)
+    deadline = deadlines.current(report, region.service_levels)
+    return Timing(
+        deadline=deadline.day.isoformat() if deadline else None,
+        deadline_step=deadline.step if deadline else None,
+        verification_workdays=record_days[0],
+        response_workdays=record_days[1],
+        resolution_workdays=record_days[2],
+        ever_resolved=report.first(Status.RESOLVED) is not None,
+        reopened=report.reopened,
+        rating=report.rating,
+    )
+
+
+def _service_days(report: Report) -> tuple[int | None, int | None, int | None]:
+    """Working days to verification, to the first follow-up (after verification) and to the
+    resolution, as the public record states them."""
+    verified = report.first(Status.VERIFIED)
+    resolved = report.last(Status.RESOLVED) if report.status == Status.RESOLVED else None
+    first_response = _first_response(report)
+    return (
+        workdays_between(report.submitted_at.date(), verified.at.date()) if verified else None,
+        workdays_between(verified.at.date(), first_response.date()) if verified and first_response else None,
+        workdays_between(report.submitted_at.date(), resolved.at.date()) if resolved else None,
+    )
+
+
+def facts(report: Report, region: Region | None = None) -> Facts:
+    """What the statistics count about one report (with its timing when `region` is given)."""
     return Facts(
-        report.tracking, report.status.value, report.agency, report.kind, is_published(report), report.confidential
+        report.tracking,
+        report.status.value,
+        report.agency,
+        report.kind,
+        is_published(report),
+        report.confidential,
+        timing(report, region) if region is not None else None,
     )
 
 
 def statistics(reports: Iterable[Report], region: Region, today: str) -> dict[str, Any]:
-    """Counts over every report, published or not."""
-    return counted(
-        ((f.status, f.agency, f.kind, f.published, f.confidential, 1) for f in map(facts, reports)), region, today
-    )
+    """Counts over every report, published or not (the league table over published ones)."""
+    every = [facts(r, region) for r in reports]
+    stats = counted(((f.status, f.agency, f.kind, f.published, f.confidential, 1) for f in every), region, today)
+    served = (Served(f.agency, f.status, f.timing) for f in every if f.published and f.timing is not None)
+    return with_league(stats, served, region, date.fromisoformat(today))
 
 
 def counted(rows: Iterable[tuple[str, str | None, str, bool, bool, int]], region: Region, today: str) -> dict[str, Any]:
@@ -279,7 +328,8 @@ class Publisher:
         if report is None or not is_published(report):
             self.gate.release(tracking)
             return self._unpublish(tracking)
-        record = public_record(report, self.region)
+        record = public_record(report, self.region, self.clock().date())
+        record["duplicates"] = self._published_duplicates(report)
         problems = check_record(report, record, self.gate, self.vocab, self.forward_names)
         override = report.gate_override or {}
         if override.get("digest") == texts_digest(record):
@@ -294,6 +344,10 @@ class Publisher:
         self.gate.published(tracking, "\n".join(text for _, text in record_texts(record)))
         return changed
 
+    def _published_duplicates(self, report: Report) -> list[str]:
+        """The reports marked as duplicates of this one that have a public page to link to."""
+        return sorted(t for t in report.duplicates if (d := self.store.get(t)) is not None and is_published(d))
+
     def _index(self, reports: Iterable[Report]) -> list[Identifier]:
         """Find the identifiers of the reports whose version the index has not seen; returns
         the strong ones that are new."""
@@ -304,20 +358,28 @@ class Publisher:
         )
 
     def _write_common(self) -> None:
+        today = self.clock().date()
         write_json(self.dir / "region.json", self.region.public_dict())
-        write_json(self.dir / "stats.json", counted(self.tally.counts(), self.region, self.clock().date().isoformat()))
+        stats = counted(self.tally.counts(), self.region, today.isoformat())
+        write_json(self.dir / "stats.json", with_league(stats, self.tally.served(), self.region, today))
+        self.tally.set_day(today.isoformat())
 
     def publish_pending(self) -> Publication:
         """Publish the reports with pending events (and any published report a new identifier
         now appears in); reads only those reports."""
         events = self.store.pending_events(limit=100_000)
-        if not events and (self.dir / "stats.json").exists():
+        today = self.clock().date().isoformat()
+        if not events and (self.dir / "stats.json").exists() and self.tally.day() == today:
             return Publication(0, None)
         if not self.tally.complete:  # its counts would miss reports: fill it from the store first
             return self.publish_all()
-        trackings = {e.tracking for e in events}
+        # Overdue changes with the calendar: the records whose deadline passed since the last
+        # publish are written again (found in the tally's index of deadlines, not by reading all).
+        last_day = self.tally.day()
+        due = set(self.tally.due_between(last_day, today)) if last_day != today else set()
+        trackings = {e.tracking for e in events} | due
         reports = {t: r for t in trackings if (r := self.store.get(t)) is not None}
-        self.tally.update((facts(r) for r in reports.values()), gone=trackings - reports.keys())
+        self.tally.update((facts(r, self.region) for r in reports.values()), gone=trackings - reports.keys())
         with self.gate.batch():
             new_identifiers = self._index(reports.values())
             for tracking in self.gate.containing(new_identifiers) - trackings:
@@ -332,7 +394,7 @@ class Publisher:
         # Events that arrive during the scan stay pending for the next run.
         events = self.store.pending_events(limit=1_000_000)
         reports = list(self.store.all())
-        self.tally.refill(facts(r) for r in reports)
+        self.tally.refill(facts(r, self.region) for r in reports)
         wanted: set[str] = set()
         changed = 0
         with self.gate.batch():

@@ -16,8 +16,8 @@ from typing import Any
 from .errors import ValidationError
 
 REGIONS_DIR = Path(__file__).parent / "regions"
-# SP4N-LAPOR!'s national service levels, for a region file that does not set its own.
-SERVICE_LEVEL_DEFAULTS = {"verification_days": 3, "response_days": 5, "autoclose_days": 10}
+# The service levels every region file states (in working days); see Region.service_levels.
+SERVICE_LEVELS = ("verification_days", "response_days", "autoclose_days")
 DEFAULT_REGION = "kota-pasuruan"
 
 
@@ -75,6 +75,7 @@ class Region:
                 region.kelurahan[kel["name"]] = Place(kel["id"], kel["name"], kel.get("lat"), kel.get("lon"), k["name"])
         for d in data.get("forward_destinations", []):
             region.forward_destinations[d["id"]] = d["name"]
+        _ = region.service_levels  # a region file without them is refused when loaded, not later
         return region
 
     # Names arrive from forms and other channels in any case and with ids or names: accept both.
@@ -102,8 +103,15 @@ class Region:
         """SP4N-LAPOR!'s service levels in working days, as the region file sets them:
         `verification_days`, `response_days` (the agency's first follow-up after verification)
         and `autoclose_days` (after a resolution the reporter leaves unanswered)."""
+        # The only place they are read: another province may set others, so no code, template
+        # or page states a number of days of its own.
         levels = self.raw.get("service_levels") or {}
-        return {key: int(levels.get(key, default)) for key, default in SERVICE_LEVEL_DEFAULTS.items()}
+        missing = [key for key in SERVICE_LEVELS if not isinstance(levels.get(key), int) or levels[key] < 1]
+        if missing:
+            raise ValueError(
+                f"region {self.id}: service_levels must give {', '.join(missing)} as whole working days (>= 1)"
+            )
+        return {key: int(levels[key]) for key in SERVICE_LEVELS}
 
     def public_dict(self) -> dict[str, Any]:
         """What is published about the region (the whole config holds nothing private)."""
@@ -118,9 +126,14 @@ def _find(places: dict[str, Place], value: str) -> Place | None:
     return None
 
 
-@lru_cache(maxsize=8)
 def load_region(name_or_path: str | None = None) -> Region:
-    spec = name_or_path or os.environ.get("ADUAN_REGION") or DEFAULT_REGION
+    # The environment is read on every call (the cache is keyed by what it names), so a
+    # change of ADUAN_REGION is seen.
+    return _load_region(name_or_path or os.environ.get("ADUAN_REGION") or DEFAULT_REGION)
+
+
+@lru_cache(maxsize=8)
+def _load_region(spec: str) -> Region:
     path = Path(spec)
     if not path.suffix:
         path = REGIONS_DIR / f"{spec}.json"

@@ -66,6 +66,8 @@ class Update:
     # Why the spam check held this reporter's text back (it stays private until an officer
     # releases it with the review_spam action).
     suspected_spam: str | None = None
+    # The reporter's rating of a resolution they confirm (1–5), on that feedback update.
+    rating: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -115,6 +117,8 @@ class Report:
     attachments: list[Attachment] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
     version: int = 0
+    # Reports an officer marked as duplicates of this one (each names it in `duplicate_of`).
+    duplicates: list[str] = field(default_factory=list)
 
     @property
     def updated_at(self) -> datetime:
@@ -125,6 +129,16 @@ class Report:
 
     def last(self, status: Status) -> Update | None:
         return next((u for u in reversed(self.updates) if u.status == status), None)
+
+    @property
+    def rating(self) -> int | None:
+        """The reporter's latest rating of a resolution (1–5), if they gave one."""
+        return next((u.rating for u in reversed(self.updates) if u.rating is not None), None)
+
+    @property
+    def reopened(self) -> int:
+        """How many times the reporter disputed a resolution (resolved → in progress)."""
+        return sum(1 for u in self.updates if u.status == Status.IN_PROGRESS and u.actor == "reporter")
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

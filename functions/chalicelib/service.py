@@ -6,11 +6,12 @@ Views and commands stay thin: they parse input, call one method here and format 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from . import actions, attachments, desk, passwords, sessions
+from . import deadline as deadlines
 from .attachments import Blobs
 from .clock import Clock
 from .clock import now as wib_now
@@ -20,10 +21,10 @@ from .officers import Officer, check_role, hash_token, new_token
 from .publish import public_text, public_timeline
 from .region import Region
 from .report import KINDS, PHOTO, Report, Update
+from .similar import similar_reports
 from .store import Position, Store
 from .submission import new_report, validate
 from .tracking import normalize_tracking, secret_matches
-from .workdays import add_workdays
 
 # How the audit trail names actors that are not officers.
 ACTOR_WORDS = {"reporter": "Pelapor", "system": "Sistem"}
@@ -52,10 +53,29 @@ class Aduan:
 
     # -- citizens ----------------------------------------------------------------------------
 
-    def submit(self, data: Any, channel: str = "web") -> tuple[Report, str]:
-        report, secret = new_report(validate(data, self.region), self.region, now=self.clock(), channel=channel)
+    def submit(self, data: Any, channel: str = "web", photos: Sequence[bytes] = ()) -> tuple[Report, str]:
+        """A new report, with the photos the form brought (each checked before anything is
+        stored; they stay private until an officer approves them, as any photo)."""
+        now = self.clock()
+        report, secret = new_report(validate(data, self.region), self.region, now=now, channel=channel)
+        if photos and self.blobs is None:
+            raise ValidationError("Layanan ini tidak menerima foto.", en="this installation does not accept photos")
+        checked = [(attachments.inspect(raw, now, i), raw) for i, raw in enumerate(photos)]
+        for attachment, raw in checked:
+            assert self.blobs is not None
+            self.blobs.put(attachments.original_key(report.id, attachment.id), raw)
+            report.attachments.append(attachment)
+            report.updates.append(
+                Update(at=now, actor="reporter", type=PHOTO, note="Pelapor menambahkan foto", public=False)
+            )
         self.store.save([report])
         return report, secret
+
+    def similar(self, report: Report) -> list[dict[str, Any]]:
+        """Published open reports the new `report` may duplicate (similar.py), as anyone may
+        read them: tracking number, public title, status and link."""
+        found = similar_reports(self.store, self.region, report, self.published, self.site_url)
+        return [s.to_dict() for s in found]
 
     def report(self, tracking: str) -> Report:
         canonical = normalize_tracking(tracking)
@@ -97,6 +117,9 @@ class Aduan:
             "submitted": report.submitted_at.date().isoformat(),
             "updated": report.updated_at.date().isoformat(),
             "closed": report.closed_at is not None,
+            # As of the request's day: overdue changes with the calendar.
+            "deadline": self.due(report),
+            "overdue": self.overdue(report),
             "published": record is not None,
             "public_url": f"{self.site_url}/laporan/{report.tracking}/" if record else None,
             "timeline": timeline,
@@ -118,9 +141,9 @@ class Aduan:
         self.store.save([report])
         return report
 
-    def feedback(self, tracking: str, secret: str, accept: bool, note: str) -> Report:
+    def feedback(self, tracking: str, secret: str, accept: bool, note: str, rating: object = None) -> Report:
         report = self._reporter_report(tracking, secret)
-        actions.feedback(report, accept, note, self.clock())
+        actions.feedback(report, accept, note, self.clock(), rating)
         self.store.save([report])
         return report
 
@@ -300,9 +323,27 @@ class Aduan:
             )
         report = self.report(tracking)
         officer.check_action(name, report.agency)
+        was_duplicate_of = report.duplicate_of
         action(report, _without_unchanged_text(report, payload), self.region, officer.actor, self.clock())
-        self.store.save([report])
+        linked = self._original_of(report) if report.duplicate_of != was_duplicate_of else None
+        self.store.save([report, linked] if linked else [report])  # both or neither
         return report
+
+    def _original_of(self, duplicate: Report) -> Report | None:
+        """The report a newly marked duplicate duplicates, now listing it, so that both public
+        pages link to each other (saved with the duplicate, in one write)."""
+        assert duplicate.duplicate_of is not None
+        original = self.store.get(duplicate.duplicate_of)
+        if original is None:
+            raise ValidationError(
+                f"Tidak ada laporan dengan nomor lacak {duplicate.duplicate_of} (isian duplicate_of).",
+                {"duplicate_of": "tidak ditemukan"},
+                en=f"no report has tracking number {duplicate.duplicate_of} (field duplicate_of)",
+            )
+        if duplicate.tracking in original.duplicates:
+            return None
+        original.duplicates.append(duplicate.tracking)
+        return original
 
     def officer_view(self, officer: Officer, report: Report, *, just_acted: bool = False) -> dict[str, Any]:
         # Right after an agency returns a report it is no longer theirs, but the answer to
@@ -319,25 +360,21 @@ class Aduan:
         data["status_label"] = report.status.label
         data["public_title"], data["public_description"] = public_text(report)
         data["due"] = self.due(report)
-        data["overdue"] = self.overdue(report, data["due"])
+        data["overdue"] = self.overdue(report)
         data["held"] = self.held(report.tracking)
         # What the console offers: only what the API would accept now, and what comes next.
         data["allowed_actions"] = desk.allowed_actions(officer, report, bool(data["held"]))
         data["next_step"] = desk.next_step(report, officer, data["due"], self.region)
         category = self.region.categories.get(report.category or "")
         data["suggested_agency"] = report.agency or (category.agency if category else None)
-        data["similar"] = self.similar_reports(report) if report.status == Status.RECEIVED else []
+        # What the citizen was shown on submitting: the officer verifying it sees the same
+        # published open reports it may duplicate (to reject it as a duplicate of one).
+        data["similar"] = self.similar(report) if report.status == Status.RECEIVED else []
         names = desk.actor_names(self.store.officers())
         for update in data["updates"]:
             update["actor_name"] = names.get(update["actor"]) or ACTOR_WORDS.get(update["actor"], update["actor"])
             update["status_label"] = Status(update["status"]).label if update["status"] else None
         return data
-
-    def similar_reports(self, report: Report) -> list[dict[str, Any]]:
-        """Published open reports like this one (tracking, title, status, status_label, url), shown
-        to the officer verifying it. The hook for duplicates caught at the door (issue 10, item 3):
-        it answers nothing until the `similar` search lands here; the console already shows it."""
-        return []
 
     def officer_list(
         self,
@@ -409,40 +446,30 @@ class Aduan:
             # Why the spam check holds the report or one of its reporter's texts, if it does.
             "suspected_spam": r.suspected_spam or next((u.suspected_spam for u in r.updates if u.suspected_spam), None),
             "due": due,
-            "overdue": self.overdue(r, due),
+            "overdue": self.overdue(r),
         }
-
-    def overdue(self, report: Report, due: str | None) -> bool:
-        """Whether the report's current deadline has passed today. The account helper's
-        service levels may give the report its own `overdue`; that wins when present."""
-        own = getattr(report, "overdue", None)
-        if isinstance(own, bool):
-            return own
-        return desk.is_overdue(due, self.clock().date())
 
     def due(self, report: Report) -> str | None:
         """The service-level deadline of the next step, as a date (SP4N-LAPOR! working days)."""
-        if report.status == Status.RECEIVED:
-            return add_workdays(report.submitted_at.date(), self.region.service_levels["verification_days"]).isoformat()
-        if report.status == Status.VERIFIED:
-            verified = report.last(Status.VERIFIED)
-            start = verified.at.date() if verified else report.submitted_at.date()
-            return add_workdays(start, self.region.service_levels["response_days"]).isoformat()
-        return None
+        deadline = deadlines.current(report, self.region.service_levels)
+        return deadline.day.isoformat() if deadline else None
+
+    def overdue(self, report: Report) -> bool:
+        """Whether the next step is late as of today (the request's day)."""
+        return deadlines.is_overdue(report, self.region.service_levels, self.clock().date())
 
     # -- housekeeping ------------------------------------------------------------------------
 
     def autoclose(self, now: datetime | None = None) -> int:
-        """Close resolved reports the reporter left unanswered for 10 working days."""
+        """Close resolved reports the reporter left unanswered for the region's `autoclose_days`."""
         now = now or self.clock()
         closed = 0
         for report in self.store.find(status=Status.RESOLVED.value, limit=1_000_000):
-            resolved = report.last(Status.RESOLVED)
-            if report.closed_at or resolved is None:
+            deadline = deadlines.current(report, self.region.service_levels)
+            if deadline is None or deadline.step != deadlines.AUTOCLOSE:
                 continue
-            days = self.region.service_levels["autoclose_days"]
-            if add_workdays(resolved.at.date(), days) <= now.date():
-                actions.autoclose(report, now, days)
+            if deadline.day <= now.date():
+                actions.autoclose(report, now, self.region.service_levels["autoclose_days"])
                 self.store.save([report])
                 closed += 1
         return closed

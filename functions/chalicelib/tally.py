@@ -21,6 +21,42 @@ CREATE TABLE IF NOT EXISTS facts (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# How each report meets the service levels: what the league table on the statistics page
+# counts, and the index of deadlines that says which records turn overdue on a given day (so
+# the publisher rewrites those without reading every report).
+SERVICE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS service (
+    tracking TEXT PRIMARY KEY, deadline TEXT, deadline_step TEXT,
+    verification_workdays INTEGER, response_workdays INTEGER, resolution_workdays INTEGER,
+    ever_resolved INTEGER NOT NULL, reopened INTEGER NOT NULL, rating INTEGER
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS service_deadline ON service (deadline);
+"""
+
+
+@dataclass(frozen=True)
+class Timing:
+    """How one report meets the service levels (deadline.py): its current deadline and step,
+    the working days each step took, whether it was ever resolved, how often the reporter
+    reopened it, and the reporter's rating."""
+
+    deadline: str | None
+    deadline_step: str | None
+    verification_workdays: int | None
+    response_workdays: int | None
+    resolution_workdays: int | None
+    ever_resolved: bool
+    reopened: int
+    rating: int | None
+
+
+@dataclass(frozen=True)
+class Served:
+    """One published report's row of the league table's input."""
+
+    agency: str | None
+    status: str
+    timing: Timing
 
 
 @dataclass(frozen=True)
@@ -31,6 +67,7 @@ class Facts:
     kind: str
     published: bool
     confidential: bool
+    timing: Timing | None = None
 
 
 class Tally:
@@ -40,7 +77,17 @@ class Tally:
         self._conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")  # made again by a full publish if lost
-        self._conn.executescript(SCHEMA)
+        had_facts = self._table_exists("facts")
+        had_service = self._table_exists("service")
+        self._conn.executescript(SCHEMA + SERVICE_SCHEMA)
+        if had_facts and not had_service:
+            # A tally from before the service table: its counts are whole but its timings
+            # are missing, so the next publish refills it.
+            self._conn.execute("DELETE FROM meta WHERE key = 'complete'")
+
+    def _table_exists(self, name: str) -> bool:
+        row = self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+        return row.fetchone() is not None
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -58,17 +105,23 @@ class Tally:
         return self._conn.execute("SELECT 1 FROM meta WHERE key = 'complete'").fetchone() is not None
 
     def update(self, facts: Iterable[Facts], gone: Iterable[str] = ()) -> None:
+        facts = list(facts)
         with self._tx() as conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?, ?)",
                 [(f.tracking, f.status, f.agency, f.kind, int(f.published), int(f.confidential)) for f in facts],
             )
             conn.executemany("DELETE FROM facts WHERE tracking = ?", [(t,) for t in gone])
+            conn.executemany("DELETE FROM service WHERE tracking = ?", [(t,) for t in gone])
+            self._write_timings(conn, facts)
 
     def refill(self, facts: Iterable[Facts]) -> None:
         """Replace everything (a full publish) and mark the tally complete."""
+        facts = list(facts)
         with self._tx() as conn:
             conn.execute("DELETE FROM facts")
+            conn.execute("DELETE FROM service")
+            self._write_timings(conn, facts)
             conn.executemany(
                 "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)",
                 [(f.tracking, f.status, f.agency, f.kind, int(f.published), int(f.confidential)) for f in facts],
@@ -83,6 +136,60 @@ class Tally:
         )
         for status, agency, kind, published, confidential, n in rows:
             yield status, agency, kind, bool(published), bool(confidential), n
+
+    @staticmethod
+    def _write_timings(conn: sqlite3.Connection, facts: Iterable[Facts]) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO service VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    f.tracking,
+                    t.deadline,
+                    t.deadline_step,
+                    t.verification_workdays,
+                    t.response_workdays,
+                    t.resolution_workdays,
+                    int(t.ever_resolved),
+                    t.reopened,
+                    t.rating,
+                )
+                for f in facts
+                if (t := f.timing) is not None
+            ],
+        )
+
+    def due_between(self, since: str | None, today: str) -> list[str]:
+        """Reports whose deadline passed since the day `since` (a publish's day, ISO): deadline
+        on or after `since` and before `today`, so overdue today but not then. With no `since`,
+        every report whose deadline has passed. One indexed range read."""
+        rows = self._conn.execute(
+            "SELECT tracking FROM service WHERE deadline >= ? AND deadline < ? ORDER BY tracking",
+            (since or "", today),
+        )
+        return [tracking for (tracking,) in rows]
+
+    def day(self) -> str | None:
+        """The day (ISO) of the last publish that wrote the records' overdue flags."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'day'").fetchone()
+        return str(row[0]) if row else None
+
+    def set_day(self, day: str) -> None:
+        self._conn.execute("INSERT OR REPLACE INTO meta VALUES ('day', ?)", (day,))
+
+    def served(self) -> Iterator[Served]:
+        """The timings of every published report, with its agency and status."""
+        rows = self._conn.execute(
+            "SELECT f.agency, f.status, s.deadline, s.deadline_step, s.verification_workdays,"
+            " s.response_workdays, s.resolution_workdays, s.ever_resolved, s.reopened, s.rating"
+            " FROM facts f JOIN service s ON s.tracking = f.tracking WHERE f.published"
+        )
+        for agency, status, *timing in rows:
+            deadline, step, verification, response, resolution, ever_resolved, reopened, rating = timing
+            yield Served(
+                agency,
+                status,
+                Timing(deadline, step, verification, response, resolution, bool(ever_resolved), reopened, rating),
+            )
 
     def close(self) -> None:
         self._conn.close()

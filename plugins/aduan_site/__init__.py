@@ -23,6 +23,7 @@ from typing import Any
 from pelican import signals
 
 from .pages import AduanGenerator, built
+from .service_levels import fill_content
 
 __all__ = ["AduanGenerator", "built", "register"]
 
@@ -50,3 +51,4 @@ def share_globals(generators: list[Any]) -> None:
 def register() -> None:
     signals.get_generators.connect(add_generator)
     signals.all_generators_finalized.connect(share_globals)
+    signals.content_object_init.connect(fill_content)

@@ -21,7 +21,10 @@ BAR = "#0a4d8c"  # --link: 8.6:1 on white
 GRID = "#8a949e"  # --line
 FONT = 13
 CHAR_WIDTH = 7.6  # generous average width of a 13 px sans-serif character, for laying out labels
-WIDTH = 640
+# Drawn for a phone: a 390 px screen shows the chart at about its own size, so its 13 px text
+# stays 13 px (a wider drawing would be scaled down to illegible). A wide screen caps its width
+# in CSS (.chart) so the text grows only a little.
+WIDTH = 360
 
 
 @dataclass(frozen=True)
@@ -49,25 +52,25 @@ def _fit(label: str, room: float) -> str:
 
 
 def bar_chart(chart_id: str, title: str, desc: str, bars: Sequence[Bar]) -> Markup:
-    """Horizontal bars, one row per item, the value printed after each bar."""
-    row, pad = 26, 6
-    label_room = min(280.0, max((len(b.label) for b in bars), default=4) * CHAR_WIDTH + 16)
+    """Horizontal bars, one row per item: the label on its own line above the bar (so a long
+    name needs no room beside it on a narrow screen), the value printed after the bar."""
+    label_h, bar_h, gap, pad = 16, 14, 8, 6
+    row = label_h + bar_h + gap
     value_room = max((len(b.text) for b in bars), default=1) * CHAR_WIDTH + 10
-    plot = WIDTH - label_room - value_room - pad
+    plot = WIDTH - value_room - 2 * pad
     top = max((b.value for b in bars), default=0) or 1
-    height = len(bars) * row + 2 * pad
+    height = len(bars) * row + 2 * pad - gap
     body = []
     for i, bar in enumerate(bars):
         y = pad + i * row
         length = max(0.0, plot * bar.value / top)
         body.append(
-            f'<g><text x="{label_room - 8:.0f}" y="{y + row / 2 + 4:.0f}" text-anchor="end" fill="{TEXT}">'
-            f"{escape(_fit(bar.label, label_room - 8))}</text>"
-            f'<rect x="{label_room:.0f}" y="{y + 4}" width="{length:.1f}" height="{row - 8}" fill="{BAR}"/>'
-            f'<text x="{label_room + length + 6:.1f}" y="{y + row / 2 + 4:.0f}" fill="{TEXT}">{escape(bar.text)}</text>'
+            f'<g><text x="{pad}" y="{y + label_h - 4}" fill="{TEXT}">{escape(_fit(bar.label, WIDTH - 2 * pad))}</text>'
+            f'<rect x="{pad}" y="{y + label_h}" width="{length:.1f}" height="{bar_h}" fill="{BAR}"/>'
+            f'<text x="{pad + length + 6:.1f}" y="{y + label_h + bar_h - 2}" fill="{TEXT}">{escape(bar.text)}</text>'
             "</g>"
         )
-    body.append(f'<line x1="{label_room:.0f}" y1="{pad}" x2="{label_room:.0f}" y2="{height - pad}" stroke="{AXIS}"/>')
+    body.append(f'<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{height - pad}" stroke="{AXIS}"/>')
     return _svg(chart_id, title, desc, WIDTH, height, body)
 
 
@@ -84,8 +87,8 @@ def _ticks(top: float) -> list[int]:
 
 def line_chart(chart_id: str, title: str, desc: str, points: Sequence[Bar]) -> Markup:
     """A line over time (e.g. reports per month), labelled below, with round gridlines."""
-    left, right, top_pad, bottom = 44, 40, 12, 40
-    height = 240
+    left, right, top_pad, bottom = 40, 24, 12, 40
+    height = 220
     plot_w = WIDTH - left - right
     plot_h = height - top_pad - bottom
     ticks = _ticks(max((p.value for p in points), default=0) or 1)

@@ -35,6 +35,7 @@ REASONS = tuple(CODES["rejection_reasons"])
 UPDATE_TYPES = tuple(code for code, entry in CODES["update_types"].items() if entry.get("public", True))
 CHANNELS = tuple(CODES["channels"])
 LOCATION_LEVELS = tuple(CODES["location_levels"])
+DEADLINE_STEPS = tuple(CODES["deadline_steps"])
 
 STATUS = _labels("statuses")
 # The long form says what the status means for the reporter; only `verified` needs it.
@@ -44,6 +45,7 @@ REASON = _labels("rejection_reasons")
 TIMELINE_TYPE = _labels("update_types")
 CHANNEL = _labels("channels")
 LOCATION_LEVEL = _labels("location_levels")
+DEADLINE_STEP = _labels("deadline_steps")
 MONTHS = {
     "id": ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember").split(),
     "en": ("January February March April May June July August September October November December").split(),
@@ -456,6 +458,77 @@ UI: dict[str, dict[str, str]] = {
     },
 }
 
+# Service levels, the reporter's rating and duplicates (issue 10), in both languages; the steps
+# are public_codes.json's deadline_steps.
+ACCOUNTABILITY_UI: dict[str, dict[str, str]] = {
+    "id": {
+        "overdue": "Terlambat",
+        "overdue_note": "Batas waktu {step} sudah lewat ({day}).",
+        "deadline_note": "Batas waktu {step}: {day}.",
+        "rating": "Penilaian pelapor",
+        "rating_value": "{n} dari 5",
+        "rating_none": "Pelapor belum memberi penilaian.",
+        "duplicates": "Laporan lain tentang hal yang sama",
+        "league": "Kinerja instansi terhadap standar layanan",
+        "league_intro": "Dihitung dari laporan yang dipublikasikan, per {day}. Terlambat: batas waktu "
+        "verifikasi atau tindak lanjut pertama sudah lewat.",
+        "open_now": "Terbuka",
+        "overdue_now": "Terlambat",
+        "median_verification": "Median hari kerja sampai verifikasi",
+        "median_response": "Median hari kerja sampai tindak lanjut pertama",
+        "median_resolution": "Median hari kerja sampai selesai",
+        "within_share": "Sesuai standar",
+        "reopen_rate": "Dibuka kembali",
+        "mean_rating": "Rata-rata penilaian",
+        "scroll_hint": "Geser tabel ke samping untuk melihat semua kolom.",
+        "similar": "Apakah laporan Anda sama dengan ini?",
+        "similar_note": "Laporan Anda sudah tercatat. Bila isinya sama, Anda dapat mengikuti laporan yang sudah ada:",
+        "follow": "Ikuti laporan ini",
+        "rating_legend": "Seberapa puas Anda dengan penyelesaiannya?",
+        "rating_hint": "Bila Anda menyatakan selesai: 1 sangat tidak puas, 5 sangat puas.",
+        "photos_label": "Foto",
+        "photos_hint": "Paling banyak 3 foto (JPEG, PNG atau WebP, masing-masing paling besar 5 MB). Foto baru "
+        "dipublikasikan setelah diperiksa petugas.",
+    },
+    "en": {
+        "overdue": "Overdue",
+        "overdue_note": "The deadline for {step} has passed ({day}).",
+        "deadline_note": "Deadline for {step}: {day}.",
+        "rating": "Reporter's rating",
+        "rating_value": "{n} out of 5",
+        "rating_none": "The reporter has not rated it yet.",
+        "duplicates": "Other reports about the same thing",
+        "league": "How agencies meet the service levels",
+        "league_intro": "Counted over published reports, as of {day}. Overdue: the deadline for "
+        "verification or the first follow-up has passed.",
+        "open_now": "Open",
+        "overdue_now": "Overdue",
+        "median_verification": "Median working days to verification",
+        "median_response": "Median working days to first follow-up",
+        "median_resolution": "Median working days to resolution",
+        "within_share": "Within the service levels",
+        "reopen_rate": "Reopened",
+        "mean_rating": "Mean rating",
+        "scroll_hint": "Scroll the table sideways to see every column.",
+        "similar": "Is your report the same as this one?",
+        "similar_note": "Your report is recorded. If it is about the same thing, you can follow the existing report:",
+        "follow": "Follow this report",
+        "rating_legend": "How satisfied are you with the resolution?",
+        "rating_hint": "When you confirm: 1 very unsatisfied, 5 very satisfied.",
+        "photos_label": "Photos",
+        "photos_hint": "Up to 3 photos (JPEG, PNG or WebP, at most 5 MB each). Photos are published only after "
+        "an officer checks them.",
+    },
+}
+for _lang, _extra in ACCOUNTABILITY_UI.items():
+    UI[_lang].update(_extra)
+    UI[_lang].update(
+        {
+            f"step_{code}": label.lower() if _lang == "en" else label[0].lower() + label[1:]
+            for code, label in DEADLINE_STEP[_lang].items()
+        }
+    )
+
 # Messages for the form scripts, embedded as JSON in the pages that need them.
 JS_MESSAGES = {
     "id": {
@@ -472,6 +545,8 @@ JS_MESSAGES = {
         "not_found": "Nomor lacak tidak ditemukan.",
         "sent": "Terkirim. Terima kasih.",
         "public_page": "Halaman publik laporan ini",
+        "photos_count": "Paling banyak {n} foto.",
+        "photo_size": "Setiap foto paling besar {n} MB.",
     },
     "en": {
         "required": "Required.",
@@ -487,6 +562,8 @@ JS_MESSAGES = {
         "not_found": "Tracking number not found.",
         "sent": "Sent. Thank you.",
         "public_page": "Public page of this report",
+        "photos_count": "At most {n} photos.",
+        "photo_size": "Each photo may be at most {n} MB.",
     },
 }
 

@@ -32,7 +32,7 @@ from .opendata import Site, citation, generated_day, open_data_files, sha256sums
 from .output import IncrementalOutput, build_lock
 from .search import BUNDLE, IndexJob, SearchError
 from .sqlite_export import datasette_metadata, sqlite_bytes
-from .statistics import DEFAULT_SLA, published_statistics
+from .statistics import published_statistics, service_levels
 from .statpage import page_context
 
 logger = logging.getLogger(__name__)
@@ -186,7 +186,7 @@ class AduanGenerator(Generator):
             "ADUAN_UI": labels.UI,
             "ADUAN_REGION": self.dataset.region,
             # The region's service levels, as stats.json publishes them (texts say "{n} hari kerja").
-            "SLA": {**DEFAULT_SLA, **(self.dataset.stats.get("sla") or {})},
+            "SLA": service_levels(self.dataset),
             "API_URL": self.options["API_URL"],
             "STATUSES": labels.STATUSES,
             "KINDS": labels.KINDS,

@@ -11,7 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .labels import CHANNEL, CHANNELS, KINDS, LOCATION_LEVELS, REASONS, STATUSES, TIMELINE_TYPE, UPDATE_TYPES
+from .labels import (
+    CHANNEL,
+    CHANNELS,
+    DEADLINE_STEP,
+    DEADLINE_STEPS,
+    KINDS,
+    LOCATION_LEVELS,
+    REASONS,
+    STATUSES,
+    TIMELINE_TYPE,
+    UPDATE_TYPES,
+)
 
 SUPPRESSION_MARKS = ("<5", "≥5")  # a small count; a larger count withheld so a small one stays hidden
 TRACKING_PATTERN = "^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"
@@ -263,6 +274,35 @@ REPORTS = Table(
             minimum=0,
         ),
         _f("updated", "date", "Tanggal perubahan terakhir", "Day of the latest update", required=True),
+        _f(
+            "deadline_step",
+            "string",
+            "Langkah yang sedang ditunggu menurut standar layanan: "
+            + ", ".join(f"{c} ({DEADLINE_STEP['id'][c]})" for c in DEADLINE_STEPS),
+            "The step the service levels are waiting for: "
+            + ", ".join(f"{c} ({DEADLINE_STEP['en'][c]})" for c in DEADLINE_STEPS),
+            enum=DEADLINE_STEPS,
+        ),
+        _f(
+            "deadline",
+            "date",
+            "Batas waktu langkah itu (hari kerja menurut standar layanan wilayah)",
+            "Last day for that step (working days under the region's service levels)",
+        ),
+        _f(
+            "overdue",
+            "boolean",
+            "Benar bila batas waktu langkah yang ditunggu sudah lewat pada tanggal data ini dibuat",
+            "True when the awaited step's deadline had passed on the day this data was made",
+        ),
+        _f(
+            "rating",
+            "integer",
+            "Penilaian pelapor atas penyelesaian (1–5), bila diberikan",
+            "The reporter's rating of the resolution (1–5), if given",
+            minimum=1,
+            maximum=5,
+        ),
     ),
     primary_key=("tracking",),
     foreign_keys=(

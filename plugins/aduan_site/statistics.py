@@ -17,8 +17,12 @@ from .labels import KINDS, STATUSES
 from .suppression import suppress_cube, suppress_groups
 
 UNASSIGNED = "Belum ditentukan"  # stats.json's name for reports without an agency
-# SP4N-LAPOR! service levels, used when the dataset's stats.json does not state them.
-DEFAULT_SLA = {"verification_days": 3, "response_days": 5, "autoclose_days": 10}
+
+
+def service_levels(dataset: Dataset) -> dict[str, int]:
+    """The region's service levels as the dataset publishes them (stats.json's `sla`, from the
+    region file): the site states no number of days of its own."""
+    return dict(dataset.stats.get("sla") or dataset.region.get("service_levels") or {})
 
 
 def _share(count: int, total: int) -> float:
@@ -120,7 +124,7 @@ def published_statistics(dataset: Dataset) -> dict[str, Any]:
     """Every figure published about the published reports (see the module docstring)."""
     records = dataset.records
     total = len(records)
-    sla = {**DEFAULT_SLA, **(dataset.stats.get("sla") or {})}
+    sla = service_levels(dataset)
 
     by_status = {s: 0 for s in STATUSES}
     by_status.update(Counter(r["status"] for r in records))

@@ -80,7 +80,9 @@
     // On the English site the API answers errors in English (chalicelib/web.py).
     if (data.lang === "en") url += (url.indexOf("?") < 0 ? "?" : "&") + "lang=en";
     var options = { method: method, headers: { Accept: "application/json" } };
-    if (body !== undefined) {
+    if (window.FormData && body instanceof window.FormData) {
+      options.body = body; // multipart, with its files: the browser sets the boundary
+    } else if (body !== undefined) {
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);
     }

@@ -23,6 +23,28 @@
     showImages: false,
     resetStyles: false,
   });
+  // Pagefind's box has only a placeholder; give it a visible label (WCAG 3.3.2, axe label-title-only).
+  function labelInput() {
+    var input = element.querySelector("input");
+    if (!input || input.id) {
+      return !!input;
+    }
+    input.id = "search-input";
+    var label = document.createElement("label");
+    label.htmlFor = input.id;
+    label.className = "search-label";
+    label.textContent = element.getAttribute("data-label") || input.getAttribute("placeholder") || "";
+    element.insertBefore(label, element.firstChild);
+    return true;
+  }
+  if (!labelInput() && window.MutationObserver) {
+    var observer = new MutationObserver(function () {
+      if (labelInput()) {
+        observer.disconnect();
+      }
+    });
+    observer.observe(element, { childList: true, subtree: true });
+  }
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) {
     ui.triggerSearch(query);

@@ -150,6 +150,9 @@
   });
   reporterForm("feedback-form", "feedback", ["tracking", "secret", "accept"], function (form) {
     var accept = form.querySelector('input[name="accept"]:checked');
-    return { secret: A.value(form, "secret"), accept: accept.value === "1", note: A.value(form, "note") || null };
+    var rating = form.querySelector('input[name="rating"]:checked');
+    var body = { secret: A.value(form, "secret"), accept: accept.value === "1", note: A.value(form, "note") || null };
+    if (body.accept && rating) body.rating = parseInt(rating.value, 10); // a rating goes with confirming only
+    return body;
   });
 })();

@@ -48,6 +48,16 @@
       // Mobile 10-13 digits, landline area code + 7 digits; +62 / 62 / 0 prefix.
       return !phone || /^(\+?62|0)[1-9][0-9]{7,11}$/.test(phone) ? "" : A.msg("phone");
     },
+    photo: function () {
+      var files = form.elements.photo ? form.elements.photo.files || [] : [];
+      var max = parseInt(form.elements.photo.getAttribute("data-max"), 10);
+      var bytes = parseInt(form.elements.photo.getAttribute("data-max-bytes"), 10);
+      if (files.length > max) return A.msg("photos_count", max);
+      for (var i = 0; i < files.length; i++) {
+        if (files[i].size > bytes) return A.msg("photo_size", Math.round(bytes / 1048576));
+      }
+      return "";
+    },
     email: function () {
       var email = A.value(form, "email");
       return !email || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? "" : A.msg("email");
@@ -96,9 +106,35 @@
     document.getElementById("tracking-secret").textContent = body.secret;
     var link = document.getElementById("result-track");
     link.href = link.getAttribute("href").split("?")[0] + "?tracking=" + encodeURIComponent(body.tracking);
+    showSimilar(body.similar || []);
     form.hidden = true;
     result.hidden = false;
     result.focus();
+  }
+
+  // "Apakah laporan Anda sama dengan ini?": published open reports like this one, each with
+  // its public page and a way to follow it instead.
+  function showSimilar(similar) {
+    var list = document.getElementById("similar-list");
+    if (!list || !similar.length) return;
+    list.textContent = "";
+    similar.forEach(function (item) {
+      var li = document.createElement("li");
+      var page = document.createElement("a");
+      page.href = item.url;
+      page.textContent = item.title;
+      var meta = document.createElement("span");
+      meta.className = "small";
+      meta.textContent = " " + item.tracking + " · " + (item.status_label || item.status) + " · ";
+      var follow = document.createElement("a");
+      follow.href = list.getAttribute("data-track") + "?tracking=" + encodeURIComponent(item.tracking);
+      follow.textContent = list.getAttribute("data-follow");
+      li.appendChild(page);
+      li.appendChild(meta);
+      li.appendChild(follow);
+      list.appendChild(li);
+    });
+    document.getElementById("similar").hidden = false;
   }
 
   form.addEventListener("submit", function (event) {
@@ -112,7 +148,10 @@
     var label = button.textContent;
     button.disabled = true;
     button.textContent = A.msg("sending");
-    A.request("POST", form.action, payload())
+    // With photos the form goes as it would without this script (multipart), else as JSON.
+    var photos = form.elements.photo;
+    var body = photos && photos.files && photos.files.length ? new FormData(form) : payload();
+    A.request("POST", form.action, body)
       .then(function (response) {
         if (response.status === 201 && response.body && response.body.tracking) showResult(response.body);
         else A.showApiError(form, summary, response);

@@ -1,0 +1,116 @@
+"""Similar reports: published open reports that a new submission may duplicate.
+
+The answer to a submission names them, so a citizen can follow an existing report instead of
+filing the same one again, and officers see them when verifying. Only what anyone may already
+read is ever named: a published record (verified, not confidential, passed the gate), open, in
+the same kelurahan and category, never of a sensitive category (whose public record does not
+name its kelurahan). The cost is bounded: at most `CANDIDATES` of the category's agency's most
+recently updated reports per open status are read, through the store's indexed listing, and
+compared on their public text with a token Jaccard similarity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .lifecycle import Status
+from .region import Region
+from .report import Report
+from .store import Store
+
+CANDIDATES = 100  # per open status: the agency's most recently updated reports
+THRESHOLD = 0.25  # below this, two texts share too little to suggest a duplicate
+MAX_SIMILAR = 3
+OPEN_PUBLISHED = (Status.VERIFIED, Status.IN_PROGRESS)  # a received report is not public yet
+
+# Words that say nothing about what a report is about.
+STOPWORDS = frozenset(
+    """yang dan di ke dari ini itu ada sudah belum tidak untuk dengan pada karena sejak sangat
+    juga atau saya kami kita mohon tolong agar segera bisa dapat akan masih lagi jl jalan dekat
+    depan hari minggu bulan sekitar warga pak bu""".split()
+)
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+@dataclass(frozen=True)
+class Similar:
+    tracking: str
+    title: str
+    status: str
+    status_label: str
+    url: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tracking": self.tracking,
+            "title": self.title,
+            "status": self.status,
+            "status_label": self.status_label,
+            "url": self.url,
+            "score": self.score,
+        }
+
+
+def tokens(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.casefold()) if len(w) > 2 and w not in STOPWORDS)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def score(title: str, text: str, other_title: str, other_text: str) -> float:
+    """Half the titles' similarity, half the whole texts': titles say what, texts say where."""
+    whole = jaccard(tokens(f"{title} {text}"), tokens(f"{other_title} {other_text}"))
+    return round(0.5 * jaccard(tokens(title), tokens(other_title)) + 0.5 * whole, 3)
+
+
+def candidates(store: Store, report: Report, region: Region) -> Iterable[Report]:
+    """The reports worth comparing: open, published-looking, same category and kelurahan."""
+    category = region.categories.get(report.category or "")
+    if category is None or category.sensitive or not report.location.kelurahan:
+        return
+    for status in OPEN_PUBLISHED:
+        for other in store.find(status=status.value, agency=category.agency, limit=CANDIDATES):
+            if (
+                other.tracking != report.tracking
+                and not other.confidential
+                and other.category == report.category
+                and other.location.kelurahan == report.location.kelurahan
+            ):
+                yield other
+
+
+def similar_reports(
+    store: Store,
+    region: Region,
+    report: Report,
+    published: Callable[[str], dict[str, Any] | None],
+    site_url: str = "",
+) -> list[Similar]:
+    """Up to MAX_SIMILAR published open reports close to `report`, closest first. The text
+    compared and shown is the published record's (`published`: None when the report is not
+    public, e.g. held back by the gate), never the private text."""
+    found = []
+    for other in candidates(store, report, region):
+        record = published(other.tracking)
+        if record is None or record.get("status") not in {s.value for s in OPEN_PUBLISHED}:
+            continue
+        value = score(report.title, report.description, record["title"], record.get("description") or "")
+        if value >= THRESHOLD:
+            found.append(
+                Similar(
+                    other.tracking,
+                    record["title"],
+                    record["status"],
+                    Status(record["status"]).label,
+                    f"{site_url}/laporan/{other.tracking}/",
+                    value,
+                )
+            )
+    found.sort(key=lambda s: (-s.score, s.tracking))
+    return found[:MAX_SIMILAR]
