@@ -56,16 +56,24 @@ def _normalise(raw: str) -> tuple[str, Sequence[int]]:
 _WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
 
 
-@dataclass(frozen=True, slots=True)
 class _Token:
-    start: int
-    end: int
-    text: str
-    low: str
+    """One word of the text: where it is, as written, in lower case, and whether it is capitalised.
 
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper()
+    A plain slotted class rather than a frozen dataclass: a text has a few hundred tokens and a frozen
+    dataclass sets each field through ``object.__setattr__``, which made building them a tenth of the
+    redactor's time."""
+
+    __slots__ = ("start", "end", "text", "low", "cap")
+
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+        self.cap = text[0].isupper()
+
+    def __repr__(self) -> str:
+        return f"_Token({self.start}, {self.end}, {self.text!r})"
 
     @property
     def acronym(self) -> bool:

@@ -159,6 +159,11 @@ _JURISDICTION = frozenset(
 )
 
 
+# The words that can seed a name whatever their case: honorifics, titles, listed names (roles are
+# asked of _is_role, which knows their "-nya" forms).
+_SEED_WORDS = _LEX.honorifics | _LEX.titles | _LEX.names
+
+
 # The cues are scanned only where a word starts (see document._Scan).
 _EXPLICIT_CUE_SCAN, _STRONG_CUE_SCAN, _MEDIUM_CUE_SCAN, _WEAK_CUE_SCAN, _HERE_SCAN, _TEMPORAL_SCAN, _INITIALS_SCAN = (
     _Scan(pattern, "word")
@@ -521,8 +526,12 @@ class _Names:
             if tok.low not in _DEGREE_WORDS and _degree_at(text, tok.end) and not self.public[k]:
                 ranges.append(self.ending_at(k) or (-1, -1))
         ranges.append(self.signature() or (-1, -1))
-        for i in range(len(self.tokens)):
-            ranges.append(self.seed_at(i) or (-1, -1))
+        mixed = self.mixed
+        for i, tok in enumerate(self.tokens):
+            # Only a capitalised word (when capitals carry meaning) or a word of the lists can seed a name
+            # (see seed_at): the others are skipped without the calls.
+            if (mixed and tok.cap) or tok.low in _SEED_WORDS or _is_role(tok.low):
+                ranges.append(self.seed_at(i) or (-1, -1))
         ranges = [r for r in ranges if r[0] >= 0]
         ranges += self.structured(ranges)
         return ranges + self.coordinated(ranges)
