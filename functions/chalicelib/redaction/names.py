@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
+from .context import CHAT_MARKERS, named_by_context
 from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token
 from .lexicon import (
     _AFFIXED,
@@ -125,8 +126,15 @@ _CLOSING_LINE = re.compile(
     r"(?im)^[ \t]*(?:hormat\s+(?:saya|kami)|salam(?:[ \t]+\w+)?|terima\s*kasih|makasih|tertanda|wassalam\w*"
     r"(?:[ \t]+wr\.?[ \t]*wb\.?)?|ttd\.?|regards|yang\s+melaporkan|pelapor)[ \t]*[,.:]?[ \t]*\n\s*\(?[ \t]*"
 )
-_ID_AFTER = re.compile(r"(?i)[ \t]?[,(][ \t]?(?:nik|no\.?\s?ktp|ktp)(?![^\W\d_])")
-_HEAD_END = re.compile(r"[ \t]*(?:$|\n|,|\(|\||[-\u2013\u2014]\s|:|\u2713|\u2717)")
+_ID_AFTER = re.compile(
+    r"(?i)[ \t]?[,(][ \t]?(?:nik|no\.?\s?ktp|ktp)(?![^\W\d_])"
+    # a contact in brackets after a name: "Sabar (sabar_101@gmail.com)", "~Jimmy (0855.1116.5733):",
+    # "milik Guntur (NPWP 07.163...)"
+    r"|[ \t]?\([ \t]?(?:npwp|[\w.+\-]+@[\w\-]+\.|\+?\(?\d[\d .\-()]{6,}\d\)?(?:\)|$))"
+)
+_HEAD_END = re.compile(
+    r"[ \t]*(?:$|\n|,|\(|\)|\||[-\u2013\u2014]\s|:|\u2713|\u2717)|[ \t]+(?:sekeluarga|dkk|cs)(?![^\W\d_])"
+)
 # Words that open a line or an item but are not names: field labels and the writer's own voice.
 _NOT_A_HEAD = frozenset(
     "sy saya aku admin min mimin nama alamat waktu lokasi tanggal tgl hari hasil catatan kronologi perihal hal "
@@ -150,6 +158,8 @@ _NOT_A_NAME_CUE = re.compile(r"(?i)(?:balik\s|nama-)$")
 _SALUTATION = re.compile(
     r"(?i)salam\s+(?:lestari|sehat|hangat|sejahtera|olahraga|damai|persatuan|perjuangan|literasi|satu\s+jiwa|kompak)\s*[,.!]"
 )
+# The writer's own voice: "saya X," introduces the writer
+_SELF = frozenset("saya sy sya aku aq gue gw kami kulo kula kawula sengkok".split())
 _CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
 _BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu".split())
 _JURISDICTION = frozenset(
@@ -198,8 +208,9 @@ class _Names:
         self.mixed = doc.mode == "mixed"
         self.starts_at = [t.start for t in doc.tokens]
         # Does this writer put names in lower case ("saya hasanah firmansyah" in a mixed-case text)?
-        self.lower_names = self.mixed and any(
-            not t.cap and t.low in _LEX.names and t.low not in _LEX.common and len(t.low) > 3 for t in doc.tokens
+        self.lower_names = self.mixed and (
+            any(not t.cap and t.low in _LEX.names and t.low not in _LEX.common and len(t.low) > 3 for t in doc.tokens)
+            or sum(t.low in CHAT_MARKERS for t in doc.tokens) >= 2  # chat style: "sy", "yg", "udh" (issue 11)
         )
         links = [_Span(m.start(), m.end()) for m in doc.found(_EMAIL)]  # "budi.santoso@...": not a name
         links += [_Span(m.start(), m.end()) for m in doc.found(_PROFILE_URL)]
@@ -466,10 +477,15 @@ class _Names:
         gap = self.doc.text[pos : self.tokens[i].start]
         return i if re.fullmatch(r"[\s:=,\-\"'(]*", gap) else None
 
-    def after_cue(self, pos: int, strength: int, skip: int = 0) -> tuple[int, int] | None:
+    def after_cue(
+        self, pos: int, strength: int, skip: int = 0, context: bool = False, strict: bool = False
+    ) -> tuple[int, int] | None:
+        """The name after a cue ending at pos; with context, also an ordinary word that the cue (a relative,
+        a role) names ("juru parkir Awan di", "pak lurah gunung ada")."""
         j = self.first_token_at(pos)
         if j is None:
             return None
+        first = j
         if self.tokens[j].low in _LEX.honorifics:
             return None  # the honorific seed takes it from here
         for _ in range(skip):
@@ -492,7 +508,16 @@ class _Names:
                 j += 1
             else:
                 break
-        return self.take(j, strength)
+        found = self.take(j, strength)
+        if found or not context:
+            return found
+        for k in range(first, min(j, len(self.tokens) - 1) + 1):  # "juru parkir Awan di": the office, then the name
+            if k == 0 or self.doc.text[self.tokens[k - 1].end : self.tokens[k].start] != " ":
+                break  # "mas admin, Bantuan Baznas ...": a comma or a full stop ends what the cue names
+            found = named_by_context(self, k, strict=strict)
+            if found:
+                return found
+        return None
 
     def spans(self) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
@@ -508,7 +533,15 @@ class _Names:
             strength = _WEAK if re.search(r"(?i)\b(?:yang|yg)\W*$", m.group()) else _MEDIUM
             if _SALUTATION.match(text, m.start()):
                 continue  # "Salam lestari,", "Salam sehat,": the greeting, the name is on the next line
-            ranges.append(self.after_cue(m.end(), strength) or (-1, -1))
+            if m.group().split()[0].lower() in _SELF:
+                # "SAYA SURYA DAMAI, REKENING ...", "sy Sabar, peserta": the writer names themself (at the
+                # start of a clause: "KK SAYA HILANG," is something of theirs)
+                found = self.after_cue(m.end(), strength)
+                opens = text[: m.start()].rstrip(" ")[-1:] in ("", ".", "!", "?", ",", "\n")
+                named = named_by_context(self, self.first_token_at(m.end()), True) if opens else None
+                ranges.append(found or named or (-1, -1))
+            else:  # "ibu saya Mutiara sudah", "ANAK SAYA TEKUN DITOLAK", "lapor ke pak jaya"
+                ranges.append(self.after_cue(m.end(), strength, context=strength == _MEDIUM) or (-1, -1))
         for m in _WEAK_CUE_SCAN.finditer(self.doc):
             if "," not in m.group():  # "sulit dihubungi, Jatimulyo belum ...": the comma ends what the cue says
                 ranges.append(self.after_cue(m.end(), _WEAK) or (-1, -1))
@@ -704,7 +737,7 @@ class _Names:
                 k = nxt + 1  # "Sondang br. Siregar"
             else:
                 break
-        after = text[tokens[k].end : tokens[k].end + 3]
+        after = text[tokens[k].end : tokens[k].end + 16]
         return (j, k) if _HEAD_END.match(after) else None
 
     def head_before(self, pos: int) -> tuple[int, int] | None:
@@ -779,7 +812,10 @@ class _Names:
             if i + 1 < len(self.tokens) and self.tokens[i + 1].low.endswith("nya"):
                 return None  # "kakak kelasnya", "ibu-nya": a relation, not a name
             if self.adjacent(i):
-                return self.take(i + 1, _EXPLICIT if self.titled(i + 1) else _STRONG)
+                # "pak jaya cuma bilang", "mas angkasa yg nolongin": an ordinary word that the honorific names
+                found = self.take(i + 1, _EXPLICIT if self.titled(i + 1) else _STRONG)
+                spaced = self.doc.text[tok.end : self.tokens[i + 1].start] == " "  # not "mas. hub."
+                return found or (named_by_context(self, i + 1) if spaced else None)
             comma = i + 1 < len(self.tokens) and self.doc.text[tok.end : self.tokens[i + 1].start] in (",", ", ", ". ,")
             return self.take(i + 1, _MEDIUM) if comma else None
         if _is_role(tok.low) and not self.public[i]:
@@ -823,7 +859,11 @@ class _Names:
             return self.after_cue(named.end(), _MEDIUM)
         if not (self.adjacent(i) or self.doc.text.startswith((" ", ", "), end)):
             return None
-        return self.after_cue(end, _EXPLICIT if self.honoured_role(i) else _MEDIUM, skip=3)
+        # "pak lurah gunung ada", "bu lurah rugayah baik": after "Pak RT", "Bu Lurah" an ordinary word is the
+        # officer's name; after a bare role it is more often what the role is of ("pemilik kos", "pasien lansia")
+        honoured = i > 0 and self.tokens[i - 1].low in _LEX.honorifics and self.adjacent(i - 1)
+        strength = _EXPLICIT if self.honoured_role(i) else _MEDIUM
+        return self.after_cue(end, strength, skip=3, context=True, strict=not honoured)
 
     def honoured_role(self, i: int) -> bool:
         """'Pak RT Jaya', 'Bu Lurah Rabiatul', 'PAK KADES ANDREAS': an office after an honorific, then a
