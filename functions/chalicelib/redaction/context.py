@@ -107,8 +107,16 @@ def named_by_context(
         if not (capitalised or _followed_like_a_name(finder, last)):
             last = j
     if comma_only:
-        rest = finder.doc.text[tokens[last].end : tokens[last].end + 1]
-        return (j, last) if rest in (",", "") and (capitalised or finder.doc.mode == "upper") else None
+        text = finder.doc.text
+        rest = text[tokens[last].end : tokens[last].end + 1]
+        if rest not in (",", "") and text[tokens[last].end :].strip():
+            return None
+        # lower case: only where the writer's own details follow ("sy anggrek, hp 0858...") or nothing does
+        details = re.match(
+            r",\s?(?:hp|wa|nik|warga|peserta|dari|umur|usia|no|nomor|tinggal|alamat)\b", text[tokens[last].end :]
+        )
+        plain = not text[tokens[last].end :].strip() or bool(details)
+        return (j, last) if capitalised or finder.doc.mode == "upper" or plain else None
     if capitalised or _followed_like_a_name(finder, last):
         return j, last
     return None

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
-from .context import CHAT_MARKERS, named_by_context
+from .context import CHAT_MARKERS, namable, named_by_context
 from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token
 from .lexicon import (
     _AFFIXED,
@@ -64,7 +64,7 @@ _INITIALS = re.compile(
     r"(?i)(?<![^\W\d_])(?:ber)?inisial(?:nya)?\s*[:=]?\s*(?P<i>(?:[A-Za-z]\s?\.\s?){1,4}|[A-Za-z]{1,4}(?![^\W\d_]))"
 )
 _MEDIUM_CUE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:(?:saya|sy|sya|aku|aq|gue|gw|kami|kulo|kula|kawula|sengkok)"
+    r"(?i)(?<![^\W\d_])(?:(?:saya|sy|sya|aku|aq|gue|gw|kami|kulo|kula|kawula|sengkok|abdi|ambo)"
     r"(?:\s+(?:adalah|ialah|sdr|sdri))?"
     r"|(?:tetangga|anak|anaknya|suami|suaminya|istri|isteri|istrinya|ibu|bapak|ayah|adik|adek|kakak|mertua|ortu"
     r"|orang\s+tua|keponakan|cucu|teman|kawan|saudara|paman|bibi|nenek|kakek|menantu|ipar|putra|putri|putera|puteri"
@@ -124,7 +124,7 @@ _SYSTEM_LINE = re.compile(
 )
 _CLOSING_LINE = re.compile(
     r"(?im)^[ \t]*(?:hormat\s+(?:saya|kami)|salam(?:[ \t]+\w+)?|terima\s*kasih|makasih|tertanda|wassalam\w*"
-    r"(?:[ \t]+wr\.?[ \t]*wb\.?)?|ttd\.?|regards|yang\s+melaporkan|pelapor)[ \t]*[,.:]?[ \t]*\n\s*\(?[ \t]*"
+    r"(?:[ \t]+wr\.?[ \t]*wb\.?)?|ttd\.?|regards|yang\s+melaporkan|pelapor|wajib\s+pajak|pemohon|pengadu)[ \t]*[,.:]?[ \t]*\n\s*\(?[ \t]*"
 )
 _ID_AFTER = re.compile(
     r"(?i)[ \t]?[,(][ \t]?(?:nik|no\.?\s?ktp|ktp)(?![^\W\d_])"
@@ -158,8 +158,14 @@ _NOT_A_NAME_CUE = re.compile(r"(?i)(?:balik\s|nama-)$")
 _SALUTATION = re.compile(
     r"(?i)salam\s+(?:lestari|sehat|hangat|sejahtera|olahraga|damai|persatuan|perjuangan|literasi|satu\s+jiwa|kompak)\s*[,.!]"
 )
+# A forwarded chat: "*Diteruskan*", "Dari grup tetangga, sy teruskan:", "ini dr grup"
+_FORWARDED = re.compile(r"(?i)(?<![^\W\d_])(?:diteruskan|teruskan|forward(?:ed)?|fwd|dr\s+grup|dari\s+grup|grup\s+wa)")
+# People named after a colon on the same line: "Yang sudah tertipu: A dan B", "Pihak bersengketa: A dan B"
+_PEOPLE_INLINE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:tertipu|bersengketa|korbannya|pelakunya|saksinya|terlapor|teradu)[ \t]*:[ \t]+(?=[^\W\d_])"
+)
 # The writer's own voice: "saya X," introduces the writer
-_SELF = frozenset("saya sy sya aku aq gue gw kami kulo kula kawula sengkok".split())
+_SELF = frozenset("saya sy sya aku aq gue gw kami kulo kula kawula sengkok abdi ambo".split())
 _CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
 _BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu".split())
 _JURISDICTION = frozenset(
@@ -433,7 +439,18 @@ class _Names:
             return None
         if self.tokens[k].low in _LEX.names:
             strength = max(strength, _MEDIUM)
-        return j, self.grow_right(k, strength)
+        last = self.grow_right(k, strength)
+        if strength >= _STRONG and last < len(self.tokens) - 1 and self.adjacent(last):
+            # "PAK TEKUN SURYA.", "SAYA MELIANA WIJAYA,": an ordinary word that ends the name where a name ends
+            more = named_by_context(self, last + 1)
+            if (
+                more
+                and more[0] == more[1]
+                and self.doc.text[self.tokens[last].end : self.tokens[last + 1].start] == " "
+            ):
+                same_case = self.tokens[last + 1].cap == self.tokens[last].cap
+                last = last + 1 if same_case or not self.mixed else last
+        return j, last
 
     def grow_right(self, i: int, strength: int) -> int:
         words = 1
@@ -542,6 +559,8 @@ class _Names:
                 ranges.append(found or named or (-1, -1))
             else:  # "ibu saya Mutiara sudah", "ANAK SAYA TEKUN DITOLAK", "lapor ke pak jaya"
                 ranges.append(self.after_cue(m.end(), strength, context=strength == _MEDIUM) or (-1, -1))
+        for m in _PEOPLE_INLINE.finditer(text):  # "YANG SUDAH TERTIPU: TETI DAN ONIH ROHAETI!"
+            ranges.append(self.after_cue(m.end(), _EXPLICIT) or (-1, -1))
         for m in _WEAK_CUE_SCAN.finditer(self.doc):
             if "," not in m.group():  # "sulit dihubungi, Jatimulyo belum ...": the comma ends what the cue says
                 ranges.append(self.after_cue(m.end(), _WEAK) or (-1, -1))
@@ -585,10 +604,14 @@ class _Names:
             line_start = text.rfind("\n", 0, tokens[group[0]].start) + 1
             intro = _LIST_OF_PEOPLE.search(text, max(0, line_start - 80), line_start)
             checked = all(re.match(r"[^\n]*[\u2713\u2717][ \t]*$", text[tokens[j].start :]) for j in group)
-            if people or intro or checked and len(group) >= 2:
+            # "- Sintje\n- Shirley\n- Eneng": every item a word that is a name or no Indonesian word
+            odd = sum(self.unusual(h) for h in heads)
+            unusual = len(heads) >= 3 and len(heads) == len(group) and odd >= len(heads) - 1
+            if people or intro or checked and len(group) >= 2 or unusual:
                 ranges += heads
         ranges += self.table_names()
         speakers = list(_SPEAKER.finditer(text))
+        forwarded = bool(_FORWARDED.search(text))
         unstamped: list[tuple[int, int]] = []
         for m in speakers:
             if m.group("stamp") or len(speakers) >= 2:
@@ -596,7 +619,9 @@ class _Names:
                 while j is not None and j + 1 < len(tokens) and _is_role(tokens[j].low) and self.adjacent(j):
                     j += 1  # "Satpam Damai:", "Kepling Gunung:"
                 stamp = bool(m.group("stamp"))
-                head = self.head(j, speaker=not stamp, any_case=stamp) if j is not None else None
+                # a forwarded group chat names its speakers in any case ("misnawati: kayaknya ...")
+                any_case = stamp or len(speakers) >= 3 or forwarded
+                head = self.head(j, speaker=not stamp, any_case=any_case) if j is not None else None
                 if head and tokens[head[1]].end == m.end("who"):
                     (ranges if stamp else unstamped).append(head)
         # Without a time stamp, "Kategori:" and "Uraian:" are fields: the lines are a conversation only
@@ -764,7 +789,9 @@ class _Names:
             first, last = todo.pop()
             for step in (-1, 1):
                 hit = self.listed_next(first if step < 0 else last, step)
-                if hit is None or hit[0] in inside or not self.listed_name_word(hit[0]):
+                if hit is None or hit[0] in inside:
+                    continue
+                if not (self.listed_name_word(hit[0]) or hit[1] and self.listed_last_word(hit[0])):
                     continue
                 k, conj = hit
                 new = (self.grow_left(k), k) if step < 0 else (k, self.grow_right(k, _MEDIUM))
@@ -792,6 +819,13 @@ class _Names:
             if 0 <= j2 < len(tokens) and text[tokens[min(j, j2)].end : tokens[max(j, j2)].start] in (" ", ", "):
                 return j2, True
         return None
+
+    def listed_last_word(self, k: int) -> bool:
+        """'Parjo dan Awan.': a capitalised ordinary word after "dan" that ends the clause, in a mixed-case text."""
+        if not (self.mixed and self.tokens[k].cap and namable(self, k)):
+            return False
+        rest = self.doc.text[self.tokens[k].end : self.tokens[k].end + 1]
+        return rest in ("", ".", ",", ";", "!", "?", "\n", ")")
 
     def listed_name_word(self, k: int) -> bool:
         """Whether token k, listed next to a name, is a name too: a name word, or an unknown word written like one."""
