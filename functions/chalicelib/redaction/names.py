@@ -398,7 +398,10 @@ class _Names:
         if self.is_name(i):
             return True
         if self.is_ambiguous(i):
-            return strength >= _MEDIUM or (self.mixed and tok.cap)
+            # "Pedagang bunga di Pasar ...": in a well-capitalised text a lower-case word that is also a name
+            # is the word, unless this writer puts names in lower case
+            lower_word = self.mixed and not tok.cap and not self.lower_names and strength < _STRONG
+            return strength >= _MEDIUM and not lower_word or (self.mixed and tok.cap)
         if strength >= _EXPLICIT and tok.low in _LEX.common and (self.after_honorific(i) or self.after_name_label(i)):
             # "Pak Gunung", "Saudara Permata": an ordinary word that the honorific says is a name
             return self.capital(i) if self.mixed else not tok.acronym or self.doc.mode == "upper"
