@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import CHAT_MARKERS, namable, named_by_context
-from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token
+from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import (
     _AFFIXED,
     _DEGREE_WORDS,
@@ -25,6 +25,7 @@ from .lexicon import (
     _VERB,
     _agency_like,
     _degree_at,
+    _degree_ends,
     _is_role,
     _is_word,
     _wordlike,
@@ -153,6 +154,7 @@ _KIN_COMMA = re.compile(
 _KIN = frozenset("ayah ibu bapak istri suami anak kakak adik orang tua murid keluarga kepala wali pemilik".split())
 # A code of three or more dashed parts with a digit in it: a report, ticket or letter number
 _CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}(?![\w-])")
+needs(_CODE, lambda text: text.count("-") >= 2)
 _NAME_LABEL = re.compile(r"(?im)^[ \t]*nama(?:[ \t]+lengkap)?[ \t]*:[ \t]*$")
 _NOT_A_NAME_CUE = re.compile(r"(?i)(?:balik\s|nama-)$")
 _SALUTATION = re.compile(
@@ -577,8 +579,10 @@ class _Names:
             ranges.append(self.before(m.start(), _STRONG) or (-1, -1))
         for m in _CONTACT_NAME.finditer(text):
             ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
-        for k, tok in enumerate(self.tokens):  # "gimun, S.Ag": a degree follows a name
-            if tok.low not in _DEGREE_WORDS and _degree_at(text, tok.end) and not self.public[k]:
+        ends = {tok.end: k for k, tok in enumerate(self.tokens)}
+        for pos in _degree_ends(text):  # "gimun, S.Ag": a degree follows a name (tried only where one may start)
+            k = ends.get(pos, -1)
+            if k >= 0 and self.tokens[k].low not in _DEGREE_WORDS and _degree_at(text, pos) and not self.public[k]:
                 ranges.append(self.ending_at(k) or (-1, -1))
         ranges.append(self.signature() or (-1, -1))
         mixed = self.mixed
