@@ -182,6 +182,7 @@ _JURISDICTION = frozenset(
 _SEED_WORDS = _LEX.honorifics | _LEX.titles | _LEX.names
 
 
+_PEOPLE_INLINE_SCAN = _Scan(_PEOPLE_INLINE, "word")
 # The cues are scanned only where a word starts (see document._Scan).
 _EXPLICIT_CUE_SCAN, _STRONG_CUE_SCAN, _MEDIUM_CUE_SCAN, _WEAK_CUE_SCAN, _HERE_SCAN, _TEMPORAL_SCAN, _INITIALS_SCAN = (
     _Scan(pattern, "word")
@@ -564,7 +565,7 @@ class _Names:
                 ranges.append(found or named or (-1, -1))
             else:  # "ibu saya Mutiara sudah", "ANAK SAYA TEKUN DITOLAK", "lapor ke pak jaya"
                 ranges.append(self.after_cue(m.end(), strength, context=strength == _MEDIUM) or (-1, -1))
-        for m in _PEOPLE_INLINE.finditer(text):  # "YANG SUDAH TERTIPU: TETI DAN ONIH ROHAETI!"
+        for m in _PEOPLE_INLINE_SCAN.finditer(self.doc):  # "YANG SUDAH TERTIPU: TETI DAN ONIH ROHAETI!"
             ranges.append(self.after_cue(m.end(), _EXPLICIT) or (-1, -1))
         for m in _WEAK_CUE_SCAN.finditer(self.doc):
             if "," not in m.group():  # "sulit dihubungi, Jatimulyo belum ...": the comma ends what the cue says
