@@ -183,6 +183,8 @@ _SEED_WORDS = _LEX.honorifics | _LEX.titles | _LEX.names
 
 
 _PEOPLE_INLINE_SCAN = _Scan(_PEOPLE_INLINE, "word")
+_CUE_GAP = re.compile(r"[\s:=,\-\"'(]*")  # between a cue and the name it gives
+_CHECKED_LINE = re.compile(r"[^\n]*[\u2713\u2717][ \t]*$")  # "Sulastri \u2713" in an attendance list
 # The cues are scanned only where a word starts (see document._Scan).
 _EXPLICIT_CUE_SCAN, _STRONG_CUE_SCAN, _MEDIUM_CUE_SCAN, _WEAK_CUE_SCAN, _HERE_SCAN, _TEMPORAL_SCAN, _INITIALS_SCAN = (
     _Scan(pattern, "word")
@@ -498,7 +500,7 @@ class _Names:
         if i >= len(self.tokens):
             return None
         gap = self.doc.text[pos : self.tokens[i].start]
-        return i if re.fullmatch(r"[\s:=,\-\"'(]*", gap) else None
+        return i if _CUE_GAP.fullmatch(gap) else None
 
     def after_cue(
         self, pos: int, strength: int, skip: int = 0, context: bool = False, strict: bool = False
@@ -611,7 +613,7 @@ class _Names:
             people = any(k in inside for first, last in heads for k in range(first, last + 1))
             line_start = text.rfind("\n", 0, tokens[group[0]].start) + 1
             intro = _LIST_OF_PEOPLE.search(text, max(0, line_start - 80), line_start)
-            checked = all(re.match(r"[^\n]*[\u2713\u2717][ \t]*$", text[tokens[j].start :]) for j in group)
+            checked = all(_CHECKED_LINE.match(text, tokens[j].start) for j in group)
             # "- Sintje\n- Shirley\n- Eneng": every item a word that is a name or no Indonesian word
             odd = sum(self.unusual(h) for h in heads)
             unusual = len(heads) >= 3 and len(heads) == len(group) and odd >= len(heads) - 1
