@@ -1,7 +1,8 @@
 """Find and redact personal data in Indonesian complaint texts before they are published.
 
 One module per detector family: ``identifiers`` (NIK, KK, NPWP, BPJS, accounts, phones, passports,
-plates), ``contacts`` (e-mail, handles), ``addresses``, ``names``, with ``quantities`` and ``public``
+plates), ``contacts`` (e-mail, handles), ``addresses``, ``names`` (with ``context``: names placed by
+the words around them), with ``quantities`` and ``public``
 saying what must survive, ``lexicon`` the word lists, ``document`` the normalised text, and
 ``driver`` putting them together.
 
@@ -64,6 +65,14 @@ place in the original, so the placeholders replace exactly the original characte
   The region files (``regions/*.json``: the kecamatan, kelurahan and agencies) are public phrases, and
   places named after people as a rule (Stadion, RSUD/RSUP, Lapangan, UIN, Bandara, mosques, churches)
   go on over person names ("Stadion Lukas Enembe"); dashed codes ("AMB-5VXG-MPCA") are not names.
+* Names placed by their context (``context``, issue 11): an ordinary word is a name when an honorific
+  ("pak jaya cuma bilang", "lae", "tulang", "etek", "ananda"), a relative ("ibu saya Mutiara", "ANAK SAYA
+  TEKUN DITOLAK"), an honoured office ("pak lurah", "Pak RT Guntur") or the writer ("SAYA SURYA DAMAI,",
+  "abdi damai") names it and what follows is what follows a name (a comma, "yg", "udh", a verb); after a
+  bare role only one capitalised word inside a sentence counts ("juru parkir Awan di", not "pemilik kos").
+  A writer in chat style ("sy", "yg", "udh") is taken to write names in lower case. The speakers of a
+  forwarded group chat in any case, a list whose items are mostly name-like words, "tertipu: A dan B",
+  "A dan B." with an ordinary word, and a name before a contact in brackets ("Sabar (sabar_1@...)") too.
 
 Known limits. A name not in the name list and with no cue is missed in an all-lower-case or
 ALL-CAPS message ("lapak samijan di depan pasar"), and right after "ke" or "di", where a capitalised

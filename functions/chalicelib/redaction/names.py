@@ -786,7 +786,14 @@ class _Names:
         while first > 0 and last - first < 3 and self.adjacent(first - 1) and self.head_word(first - 1):
             first -= 1
         before = self.tokens[first - 1] if first > 0 else None
-        if before and self.adjacent(first - 1) and before.cap and self.mixed and before.low not in _FUNCTION_WORDS:
+        if (
+            before
+            and self.adjacent(first - 1)
+            and before.cap
+            and self.mixed
+            and before.low not in _FUNCTION_WORDS
+            and not (_is_role(before.low) or before.low in _LEX.honorifics)  # "Narahubung Permata (+62...)"
+        ):
             return None  # a longer capitalised phrase: a heading or a public name, not a person
         return first, last
 
@@ -1014,7 +1021,9 @@ class _Names:
         if self.sentence_start(i):
             return (i, i) if nxt and not nxt.cap and _VERB.match(nxt.low) else None
         prev = self.tokens[i - 1]
-        lower_before = prev.low in _LEX.common and (not prev.cap or self.sentence_start(i - 1))
+        # "kena leher Besse pas naik motor": an ordinary lower-case word before
+        ordinary = prev.low in _LEX.common or not prev.cap and prev.low not in _LEX.names and _is_word(prev.low)
+        lower_before = ordinary and (not prev.cap or self.sentence_start(i - 1))
         # "yang menerima uang itu Sukarji, dia ...": a lower-case word before, the clause ending after
         after = self.doc.text[self.tokens[i].end : self.tokens[i].end + 2]
         clause_end = nxt is None and re.match(r"[,;:!?)]|\.(?:\s|$)", after)
