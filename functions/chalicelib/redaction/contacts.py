@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .document import _P_AKUN, _P_EMAIL, _Candidate, _Doc, _strip_trailing
+from .document import _P_AKUN, _P_EMAIL, _Candidate, _Doc, _strip_trailing, needs
 from .lexicon import _LEX, _agency_like, _is_word, _one_typo
 
 _EMAIL = re.compile(
@@ -15,6 +15,8 @@ _EMAIL = re.compile(
     r"[A-Za-z0-9\-]+(?:(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z0-9\-]+)*(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z]{2,}(?![\w])",
     re.IGNORECASE,
 )
+_AT_WORD = re.compile(r"(?i)[\[(]at[\])]")
+needs(_EMAIL, lambda text: "@" in text or _AT_WORD.search(text) is not None)  # "a@b.id", "a (at) b.id"
 
 
 def _emails(doc: _Doc) -> list[_Candidate]:
@@ -29,6 +31,8 @@ _PROFILE_URL = re.compile(
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"(?<![\w.@/])@(?=[\w.]*[^\W\d_])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+needs(_HANDLE, lambda text: "@" in text)
+needs(_PROFILE_URL, lambda text: "/" in text)
 _LABELLED_HANDLE = re.compile(
     r"(?<![\w])(?:ig|insta|instagram|fb|facebook|tiktok|tik\s?tok|twitter|twt|threads|id\s?line|line|telegram|tele"
     r"|yt|youtube|snapchat|snap)(?![^\W\d_])(?P<own>\s*(?:saya|sy|ku|nya|kami|aku|beliau|dia|mereka|pelaku)(?![^\W\d_]))?"

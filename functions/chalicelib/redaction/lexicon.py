@@ -186,6 +186,17 @@ _DEGREE_WORDS = frozenset(w.lower() for d in _LEX.degrees for w in re.split(r"[.
 
 # A degree starts, after at most "\s?,?\s?", with one of these letters.
 _DEGREE_FIRST = frozenset(piece[0].lower() for d in _LEX.degrees for piece in d.split(".")[:1] if piece)
+# Every end of a word where a degree may follow, found in one pass: a superset of the word ends at which
+# _degree_at answers (a word ends after a letter, before a non-letter).
+_DEGREE_HINT = re.compile(
+    r"(?<=[^\W\d_])(?![^\W\d_])(?=\s{0,3},{0,3}\s{0,3}[" + "".join(sorted(re.escape(c) for c in _DEGREE_FIRST)) + "])",
+    re.IGNORECASE,
+)
+
+
+def _degree_ends(text: str) -> list[int]:
+    """The word ends p at which _degree_at(text, p) may answer, in order (at the others it answers None)."""
+    return [m.start() for m in _DEGREE_HINT.finditer(text)]
 
 
 def _degree_at(text: str, pos: int) -> int | None:

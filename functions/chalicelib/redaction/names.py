@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
-from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token
+from .context import CHAT_MARKERS, namable, named_by_context
+from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import (
     _AFFIXED,
     _DEGREE_WORDS,
@@ -24,6 +25,7 @@ from .lexicon import (
     _VERB,
     _agency_like,
     _degree_at,
+    _degree_ends,
     _is_role,
     _is_word,
     _wordlike,
@@ -63,7 +65,7 @@ _INITIALS = re.compile(
     r"(?i)(?<![^\W\d_])(?:ber)?inisial(?:nya)?\s*[:=]?\s*(?P<i>(?:[A-Za-z]\s?\.\s?){1,4}|[A-Za-z]{1,4}(?![^\W\d_]))"
 )
 _MEDIUM_CUE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:(?:saya|sy|sya|aku|aq|gue|gw|kami|kulo|kula|kawula|sengkok)"
+    r"(?i)(?<![^\W\d_])(?:(?:saya|sy|sya|aku|aq|gue|gw|kami|kulo|kula|kawula|sengkok|abdi|ambo)"
     r"(?:\s+(?:adalah|ialah|sdr|sdri))?"
     r"|(?:tetangga|anak|anaknya|suami|suaminya|istri|isteri|istrinya|ibu|bapak|ayah|adik|adek|kakak|mertua|ortu"
     r"|orang\s+tua|keponakan|cucu|teman|kawan|saudara|paman|bibi|nenek|kakek|menantu|ipar|putra|putri|putera|puteri"
@@ -123,10 +125,17 @@ _SYSTEM_LINE = re.compile(
 )
 _CLOSING_LINE = re.compile(
     r"(?im)^[ \t]*(?:hormat\s+(?:saya|kami)|salam(?:[ \t]+\w+)?|terima\s*kasih|makasih|tertanda|wassalam\w*"
-    r"(?:[ \t]+wr\.?[ \t]*wb\.?)?|ttd\.?|regards|yang\s+melaporkan|pelapor)[ \t]*[,.:]?[ \t]*\n\s*\(?[ \t]*"
+    r"(?:[ \t]+wr\.?[ \t]*wb\.?)?|ttd\.?|regards|yang\s+melaporkan|pelapor|wajib\s+pajak|pemohon|pengadu)[ \t]*[,.:]?[ \t]*\n\s*\(?[ \t]*"
 )
-_ID_AFTER = re.compile(r"(?i)[ \t]?[,(][ \t]?(?:nik|no\.?\s?ktp|ktp)(?![^\W\d_])")
-_HEAD_END = re.compile(r"[ \t]*(?:$|\n|,|\(|\||[-\u2013\u2014]\s|:|\u2713|\u2717)")
+_ID_AFTER = re.compile(
+    r"(?i)[ \t]?[,(][ \t]?(?:nik|no\.?\s?ktp|ktp)(?![^\W\d_])"
+    # a contact in brackets after a name: "Sabar (sabar_101@gmail.com)", "~Jimmy (0855.1116.5733):",
+    # "milik Guntur (NPWP 07.163...)"
+    r"|[ \t]?\([ \t]?(?:npwp|[\w.+\-]+@[\w\-]+\.|\+?\(?\d[\d .\-()]{6,}\d\)?(?:\)|$))"
+)
+_HEAD_END = re.compile(
+    r"[ \t]*(?:$|\n|,|\(|\)|\||[-\u2013\u2014]\s|:|\u2713|\u2717)|[ \t]+(?:sekeluarga|dkk|cs)(?![^\W\d_])"
+)
 # Words that open a line or an item but are not names: field labels and the writer's own voice.
 _NOT_A_HEAD = frozenset(
     "sy saya aku admin min mimin nama alamat waktu lokasi tanggal tgl hari hasil catatan kronologi perihal hal "
@@ -145,11 +154,20 @@ _KIN_COMMA = re.compile(
 _KIN = frozenset("ayah ibu bapak istri suami anak kakak adik orang tua murid keluarga kepala wali pemilik".split())
 # A code of three or more dashed parts with a digit in it: a report, ticket or letter number
 _CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}(?![\w-])")
+needs(_CODE, lambda text: text.count("-") >= 2)
 _NAME_LABEL = re.compile(r"(?im)^[ \t]*nama(?:[ \t]+lengkap)?[ \t]*:[ \t]*$")
 _NOT_A_NAME_CUE = re.compile(r"(?i)(?:balik\s|nama-)$")
 _SALUTATION = re.compile(
     r"(?i)salam\s+(?:lestari|sehat|hangat|sejahtera|olahraga|damai|persatuan|perjuangan|literasi|satu\s+jiwa|kompak)\s*[,.!]"
 )
+# A forwarded chat: "*Diteruskan*", "Dari grup tetangga, sy teruskan:", "ini dr grup"
+_FORWARDED = re.compile(r"(?i)(?<![^\W\d_])(?:diteruskan|teruskan|forward(?:ed)?|fwd|dr\s+grup|dari\s+grup|grup\s+wa)")
+# People named after a colon on the same line: "Yang sudah tertipu: A dan B", "Pihak bersengketa: A dan B"
+_PEOPLE_INLINE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:tertipu|bersengketa|korbannya|pelakunya|saksinya|terlapor|teradu)[ \t]*:[ \t]+(?=[^\W\d_])"
+)
+# The writer's own voice: "saya X," introduces the writer
+_SELF = frozenset("saya sy sya aku aq gue gw kami kulo kula kawula sengkok abdi ambo".split())
 _CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
 _BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu".split())
 _JURISDICTION = frozenset(
@@ -159,6 +177,14 @@ _JURISDICTION = frozenset(
 )
 
 
+# The words that can seed a name whatever their case: honorifics, titles, listed names (roles are
+# asked of _is_role, which knows their "-nya" forms).
+_SEED_WORDS = _LEX.honorifics | _LEX.titles | _LEX.names
+
+
+_PEOPLE_INLINE_SCAN = _Scan(_PEOPLE_INLINE, "word")
+_CUE_GAP = re.compile(r"[\s:=,\-\"'(]*")  # between a cue and the name it gives
+_CHECKED_LINE = re.compile(r"[^\n]*[\u2713\u2717][ \t]*$")  # "Sulastri \u2713" in an attendance list
 # The cues are scanned only where a word starts (see document._Scan).
 _EXPLICIT_CUE_SCAN, _STRONG_CUE_SCAN, _MEDIUM_CUE_SCAN, _WEAK_CUE_SCAN, _HERE_SCAN, _TEMPORAL_SCAN, _INITIALS_SCAN = (
     _Scan(pattern, "word")
@@ -193,8 +219,9 @@ class _Names:
         self.mixed = doc.mode == "mixed"
         self.starts_at = [t.start for t in doc.tokens]
         # Does this writer put names in lower case ("saya hasanah firmansyah" in a mixed-case text)?
-        self.lower_names = self.mixed and any(
-            not t.cap and t.low in _LEX.names and t.low not in _LEX.common and len(t.low) > 3 for t in doc.tokens
+        self.lower_names = self.mixed and (
+            any(not t.cap and t.low in _LEX.names and t.low not in _LEX.common and len(t.low) > 3 for t in doc.tokens)
+            or sum(t.low in CHAT_MARKERS for t in doc.tokens) >= 2  # chat style: "sy", "yg", "udh" (issue 11)
         )
         links = [_Span(m.start(), m.end()) for m in doc.found(_EMAIL)]  # "budi.santoso@...": not a name
         links += [_Span(m.start(), m.end()) for m in doc.found(_PROFILE_URL)]
@@ -376,7 +403,10 @@ class _Names:
         if self.is_name(i):
             return True
         if self.is_ambiguous(i):
-            return strength >= _MEDIUM or (self.mixed and tok.cap)
+            # "Pedagang bunga di Pasar ...": in a well-capitalised text a lower-case word that is also a name
+            # is the word, unless this writer puts names in lower case
+            lower_word = self.mixed and not tok.cap and not self.lower_names and strength < _STRONG
+            return strength >= _MEDIUM and not lower_word or (self.mixed and tok.cap)
         if strength >= _EXPLICIT and tok.low in _LEX.common and (self.after_honorific(i) or self.after_name_label(i)):
             # "Pak Gunung", "Saudara Permata": an ordinary word that the honorific says is a name
             return self.capital(i) if self.mixed else not tok.acronym or self.doc.mode == "upper"
@@ -417,7 +447,18 @@ class _Names:
             return None
         if self.tokens[k].low in _LEX.names:
             strength = max(strength, _MEDIUM)
-        return j, self.grow_right(k, strength)
+        last = self.grow_right(k, strength)
+        if strength >= _STRONG and last < len(self.tokens) - 1 and self.adjacent(last):
+            # "PAK TEKUN SURYA.", "SAYA MELIANA WIJAYA,": an ordinary word that ends the name where a name ends
+            more = named_by_context(self, last + 1)
+            if (
+                more
+                and more[0] == more[1]
+                and self.doc.text[self.tokens[last].end : self.tokens[last + 1].start] == " "
+            ):
+                same_case = self.tokens[last + 1].cap == self.tokens[last].cap
+                last = last + 1 if same_case or not self.mixed else last
+        return j, last
 
     def grow_right(self, i: int, strength: int) -> int:
         words = 1
@@ -459,12 +500,17 @@ class _Names:
         if i >= len(self.tokens):
             return None
         gap = self.doc.text[pos : self.tokens[i].start]
-        return i if re.fullmatch(r"[\s:=,\-\"'(]*", gap) else None
+        return i if _CUE_GAP.fullmatch(gap) else None
 
-    def after_cue(self, pos: int, strength: int, skip: int = 0) -> tuple[int, int] | None:
+    def after_cue(
+        self, pos: int, strength: int, skip: int = 0, context: bool = False, strict: bool = False
+    ) -> tuple[int, int] | None:
+        """The name after a cue ending at pos; with context, also an ordinary word that the cue (a relative,
+        a role) names ("juru parkir Awan di", "pak lurah gunung ada")."""
         j = self.first_token_at(pos)
         if j is None:
             return None
+        first = j
         if self.tokens[j].low in _LEX.honorifics:
             return None  # the honorific seed takes it from here
         for _ in range(skip):
@@ -487,7 +533,16 @@ class _Names:
                 j += 1
             else:
                 break
-        return self.take(j, strength)
+        found = self.take(j, strength)
+        if found or not context:
+            return found
+        for k in range(first, min(j, len(self.tokens) - 1) + 1):  # "juru parkir Awan di": the office, then the name
+            if k == 0 or self.doc.text[self.tokens[k - 1].end : self.tokens[k].start] != " ":
+                break  # "mas admin, Bantuan Baznas ...": a comma or a full stop ends what the cue names
+            found = named_by_context(self, k, strict=strict)
+            if found:
+                return found
+        return None
 
     def spans(self) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
@@ -503,7 +558,17 @@ class _Names:
             strength = _WEAK if re.search(r"(?i)\b(?:yang|yg)\W*$", m.group()) else _MEDIUM
             if _SALUTATION.match(text, m.start()):
                 continue  # "Salam lestari,", "Salam sehat,": the greeting, the name is on the next line
-            ranges.append(self.after_cue(m.end(), strength) or (-1, -1))
+            if m.group().split()[0].lower() in _SELF:
+                # "SAYA SURYA DAMAI, REKENING ...", "sy Sabar, peserta": the writer names themself (at the
+                # start of a clause: "KK SAYA HILANG," is something of theirs)
+                found = self.after_cue(m.end(), strength)
+                opens = text[: m.start()].rstrip(" ")[-1:] in ("", ".", "!", "?", ",", "\n")
+                named = named_by_context(self, self.first_token_at(m.end()), True) if opens else None
+                ranges.append(found or named or (-1, -1))
+            else:  # "ibu saya Mutiara sudah", "ANAK SAYA TEKUN DITOLAK", "lapor ke pak jaya"
+                ranges.append(self.after_cue(m.end(), strength, context=strength == _MEDIUM) or (-1, -1))
+        for m in _PEOPLE_INLINE_SCAN.finditer(self.doc):  # "YANG SUDAH TERTIPU: TETI DAN ONIH ROHAETI!"
+            ranges.append(self.after_cue(m.end(), _EXPLICIT) or (-1, -1))
         for m in _WEAK_CUE_SCAN.finditer(self.doc):
             if "," not in m.group():  # "sulit dihubungi, Jatimulyo belum ...": the comma ends what the cue says
                 ranges.append(self.after_cue(m.end(), _WEAK) or (-1, -1))
@@ -517,12 +582,18 @@ class _Names:
             ranges.append(self.before(m.start(), _STRONG) or (-1, -1))
         for m in _CONTACT_NAME.finditer(text):
             ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
-        for k, tok in enumerate(self.tokens):  # "gimun, S.Ag": a degree follows a name
-            if tok.low not in _DEGREE_WORDS and _degree_at(text, tok.end) and not self.public[k]:
+        ends = {tok.end: k for k, tok in enumerate(self.tokens)}
+        for pos in _degree_ends(text):  # "gimun, S.Ag": a degree follows a name (tried only where one may start)
+            k = ends.get(pos, -1)
+            if k >= 0 and self.tokens[k].low not in _DEGREE_WORDS and _degree_at(text, pos) and not self.public[k]:
                 ranges.append(self.ending_at(k) or (-1, -1))
         ranges.append(self.signature() or (-1, -1))
-        for i in range(len(self.tokens)):
-            ranges.append(self.seed_at(i) or (-1, -1))
+        mixed = self.mixed
+        for i, tok in enumerate(self.tokens):
+            # Only a capitalised word (when capitals carry meaning) or a word of the lists can seed a name
+            # (see seed_at): the others are skipped without the calls.
+            if (mixed and tok.cap) or tok.low in _SEED_WORDS or _is_role(tok.low):
+                ranges.append(self.seed_at(i) or (-1, -1))
         ranges = [r for r in ranges if r[0] >= 0]
         ranges += self.structured(ranges)
         return ranges + self.coordinated(ranges)
@@ -542,11 +613,15 @@ class _Names:
             people = any(k in inside for first, last in heads for k in range(first, last + 1))
             line_start = text.rfind("\n", 0, tokens[group[0]].start) + 1
             intro = _LIST_OF_PEOPLE.search(text, max(0, line_start - 80), line_start)
-            checked = all(re.match(r"[^\n]*[\u2713\u2717][ \t]*$", text[tokens[j].start :]) for j in group)
-            if people or intro or checked and len(group) >= 2:
+            checked = all(_CHECKED_LINE.match(text, tokens[j].start) for j in group)
+            # "- Sintje\n- Shirley\n- Eneng": every item a word that is a name or no Indonesian word
+            odd = sum(self.unusual(h) for h in heads)
+            unusual = len(heads) >= 3 and len(heads) == len(group) and odd >= len(heads) - 1
+            if people or intro or checked and len(group) >= 2 or unusual:
                 ranges += heads
         ranges += self.table_names()
         speakers = list(_SPEAKER.finditer(text))
+        forwarded = bool(_FORWARDED.search(text))
         unstamped: list[tuple[int, int]] = []
         for m in speakers:
             if m.group("stamp") or len(speakers) >= 2:
@@ -554,7 +629,9 @@ class _Names:
                 while j is not None and j + 1 < len(tokens) and _is_role(tokens[j].low) and self.adjacent(j):
                     j += 1  # "Satpam Damai:", "Kepling Gunung:"
                 stamp = bool(m.group("stamp"))
-                head = self.head(j, speaker=not stamp, any_case=stamp) if j is not None else None
+                # a forwarded group chat names its speakers in any case ("misnawati: kayaknya ...")
+                any_case = stamp or len(speakers) >= 3 or forwarded
+                head = self.head(j, speaker=not stamp, any_case=any_case) if j is not None else None
                 if head and tokens[head[1]].end == m.end("who"):
                     (ranges if stamp else unstamped).append(head)
         # Without a time stamp, "Kategori:" and "Uraian:" are fields: the lines are a conversation only
@@ -695,7 +772,7 @@ class _Names:
                 k = nxt + 1  # "Sondang br. Siregar"
             else:
                 break
-        after = text[tokens[k].end : tokens[k].end + 3]
+        after = text[tokens[k].end : tokens[k].end + 16]
         return (j, k) if _HEAD_END.match(after) else None
 
     def head_before(self, pos: int) -> tuple[int, int] | None:
@@ -709,7 +786,14 @@ class _Names:
         while first > 0 and last - first < 3 and self.adjacent(first - 1) and self.head_word(first - 1):
             first -= 1
         before = self.tokens[first - 1] if first > 0 else None
-        if before and self.adjacent(first - 1) and before.cap and self.mixed and before.low not in _FUNCTION_WORDS:
+        if (
+            before
+            and self.adjacent(first - 1)
+            and before.cap
+            and self.mixed
+            and before.low not in _FUNCTION_WORDS
+            and not (_is_role(before.low) or before.low in _LEX.honorifics)  # "Narahubung Permata (+62...)"
+        ):
             return None  # a longer capitalised phrase: a heading or a public name, not a person
         return first, last
 
@@ -722,7 +806,9 @@ class _Names:
             first, last = todo.pop()
             for step in (-1, 1):
                 hit = self.listed_next(first if step < 0 else last, step)
-                if hit is None or hit[0] in inside or not self.listed_name_word(hit[0]):
+                if hit is None or hit[0] in inside:
+                    continue
+                if not (self.listed_name_word(hit[0]) or hit[1] and self.listed_last_word(hit[0])):
                     continue
                 k, conj = hit
                 new = (self.grow_left(k), k) if step < 0 else (k, self.grow_right(k, _MEDIUM))
@@ -751,6 +837,13 @@ class _Names:
                 return j2, True
         return None
 
+    def listed_last_word(self, k: int) -> bool:
+        """'Parjo dan Awan.': a capitalised ordinary word after "dan" that ends the clause, in a mixed-case text."""
+        if not (self.mixed and self.tokens[k].cap and namable(self, k)):
+            return False
+        rest = self.doc.text[self.tokens[k].end : self.tokens[k].end + 1]
+        return rest in ("", ".", ",", ";", "!", "?", "\n", ")")
+
     def listed_name_word(self, k: int) -> bool:
         """Whether token k, listed next to a name, is a name too: a name word, or an unknown word written like one."""
         tok = self.tokens[k]
@@ -770,7 +863,10 @@ class _Names:
             if i + 1 < len(self.tokens) and self.tokens[i + 1].low.endswith("nya"):
                 return None  # "kakak kelasnya", "ibu-nya": a relation, not a name
             if self.adjacent(i):
-                return self.take(i + 1, _EXPLICIT if self.titled(i + 1) else _STRONG)
+                # "pak jaya cuma bilang", "mas angkasa yg nolongin": an ordinary word that the honorific names
+                found = self.take(i + 1, _EXPLICIT if self.titled(i + 1) else _STRONG)
+                spaced = self.doc.text[tok.end : self.tokens[i + 1].start] == " "  # not "mas. hub."
+                return found or (named_by_context(self, i + 1) if spaced else None)
             comma = i + 1 < len(self.tokens) and self.doc.text[tok.end : self.tokens[i + 1].start] in (",", ", ", ". ,")
             return self.take(i + 1, _MEDIUM) if comma else None
         if _is_role(tok.low) and not self.public[i]:
@@ -814,7 +910,11 @@ class _Names:
             return self.after_cue(named.end(), _MEDIUM)
         if not (self.adjacent(i) or self.doc.text.startswith((" ", ", "), end)):
             return None
-        return self.after_cue(end, _EXPLICIT if self.honoured_role(i) else _MEDIUM, skip=3)
+        # "pak lurah gunung ada", "bu lurah rugayah baik": after "Pak RT", "Bu Lurah" an ordinary word is the
+        # officer's name; after a bare role it is more often what the role is of ("pemilik kos", "pasien lansia")
+        honoured = i > 0 and self.tokens[i - 1].low in _LEX.honorifics and self.adjacent(i - 1)
+        strength = _EXPLICIT if self.honoured_role(i) else _MEDIUM
+        return self.after_cue(end, strength, skip=3, context=True, strict=not honoured)
 
     def honoured_role(self, i: int) -> bool:
         """'Pak RT Jaya', 'Bu Lurah Rabiatul', 'PAK KADES ANDREAS': an office after an honorific, then a
@@ -921,7 +1021,9 @@ class _Names:
         if self.sentence_start(i):
             return (i, i) if nxt and not nxt.cap and _VERB.match(nxt.low) else None
         prev = self.tokens[i - 1]
-        lower_before = prev.low in _LEX.common and (not prev.cap or self.sentence_start(i - 1))
+        # "kena leher Besse pas naik motor": an ordinary lower-case word before
+        ordinary = prev.low in _LEX.common or not prev.cap and prev.low not in _LEX.names and _is_word(prev.low)
+        lower_before = ordinary and (not prev.cap or self.sentence_start(i - 1))
         # "yang menerima uang itu Sukarji, dia ...": a lower-case word before, the clause ending after
         after = self.doc.text[self.tokens[i].end : self.tokens[i].end + 2]
         clause_end = nxt is None and re.match(r"[,;:!?)]|\.(?:\s|$)", after)

@@ -147,12 +147,16 @@ def _agency_part(doc: _Doc, j: int) -> bool:
 _FACILITY_NUMBER = re.compile(rf"\s{{0,2}}\d{{1,3}}(?![\d.,:/])(?!\s?(?:{_UNITS})\b)", re.IGNORECASE)
 
 
+_STREET_GAP = re.compile(r"[\s.'\-/]{0,3}[\s.'\-]{0,3}")
+_FACILITY_GAP = re.compile(r"[\s.'\-/]{0,3}(?:\d{1,3}\s*)?[\s.'\-]{0,3}")
+
+
 def _public_gap(doc: _Doc, j: int, street: bool) -> bool:
     """Whether what separates tokens j-1 and j can be inside one street or facility name."""
     prev, tok = doc.tokens[j - 1], doc.tokens[j]
     gap = doc.text[prev.end : tok.start]
-    digits = "" if street else r"(?:\d{1,3}\s*)?"  # "SMPN 2 Pasuruan"
-    if "\n" in gap or not re.fullmatch(rf"[\s.'\-/]{{0,3}}{digits}[\s.'\-]{{0,3}}", gap) or (not street and "/" in gap):
+    gap_shape = _STREET_GAP if street else _FACILITY_GAP  # "SMPN 2 Pasuruan": a number inside a facility's name
+    if "\n" in gap or not gap_shape.fullmatch(gap) or (not street and "/" in gap):
         return False
     if any(c.isdigit() for c in gap) and not _overlaps(tok.start, tok.end, doc.phrases):
         return False  # "SDN Tembokrejo 3 Asep Nugroho": after the number only a place ("SMPN 2 Pasuruan")

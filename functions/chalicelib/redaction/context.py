@@ -1,0 +1,122 @@
+"""Names placed by their context rather than by a list: the words around a person (issue 11).
+
+Citizens name people with ordinary words ("Jaya", "Tekun", "Angkasa") and write them in lower case
+("pak jaya cuma bilang"), so neither the name list nor capitals find them. What does is the context:
+an honorific, a relative ("ibu saya") or a role ("juru parkir", "bidan") right before the word, and
+what follows a name right after it (a comma, "yg", "udh", a verb: "ANAK SAYA TEKUN DITOLAK").
+
+``namable`` says whether a word may be such a name; ``named_by_context`` finds the one or two words
+that a cue before position j names. The word lists here are the words that follow an honorific, a
+relative or a role without being a name ("pak tua", "ibu hamil", "anak saya sakit").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import _AFFIXED, _DEGREE_WORDS, _FUNCTION_WORDS, _LEX, _LOCATIVE, _is_word, _wordlike
+
+if TYPE_CHECKING:
+    from .names import _Names
+
+# The marks of chat style: a writer who writes "sy", "yg", "udh" seldom capitalises names either.
+CHAT_MARKERS = frozenset(
+    "sy yg udh udah gk gak ga tp dgn jg tlg bgt blm sdh kmrn skrg krn trs aja dong sih gmn knp nyuruh".split()
+)
+
+# Words that come right after a name: "pak jaya cuma bilang", "mas angkasa yg nolongin", "lae jaya udah lapor".
+AFTER_NAME = frozenset(
+    "yg yang udh udah sdh sudah blm belum gk ga gak nggak tdk tidak cuma cm bilang blg sama sm dan dgn dengan "
+    "juga jg pas lagi lg hp nik tadi td katanya ada".split()
+)
+
+# Words that follow an honorific, a relative or a role without naming anybody.
+NOT_NAMED = frozenset(
+    "udh udah sdh blm gk ga gak nggak tdk jg aja saja ya iya sih dong deh kok lagi lg tolong tlg mohon mhn minta "
+    "tanya makasih nanti ntar skrg sekarang td tadi kemarin kmrn besok kalau klo kalo cuma malah tp kan tuh nih "
+    "loh lho ok oke siap maaf permisi selamat halo hai hamil tua muda rumah kota jari semua sekalian yg sy min "
+    "bgt banget sendiri kandung haji hajah ustad ustadz sakit demam baru lama setempat terkait tersebut tsb "
+    "sekeluarga kalian sekalian mereka dia beliau nya kita kami saya aku gw gue ane kamu anda pertama kedua "
+    "sulung bungsu tiri angkat kecil besar pns honorer sekolah kerja kuliah satu dua tiga empat lima "
+    "ambo awak abdi kulo sengkok beta katong torang lain jaga karna karena krn sempat nama banjir".split()
+)
+# What a role is of ("pemilik kos", "petugas kebersihan", "kepala keluarga"): the names module's list
+_NOT_AFTER_ROLE = frozenset(
+    "kos kost kontrakan lahan tanah kendaraan usaha kebun sawah keluarga loket lapangan kebersihan parkir "
+    "sekolah kelas kelurahan kecamatan desa dinas bagian kantor toko warung kios pabrik gudang proyek pasar "
+    "katering lapak kelompok paguyuban".split()
+)
+
+
+# Nouns made with pe-/ke- and -an: "Pemerintahan", "Kebersihan", "Persampahan" (an office, not a name)
+_DERIVED = re.compile(r"(?:pe[mn]?g?|per|ke)[a-z]{3,}an$")
+
+
+def namable(finder: _Names, k: int) -> bool:
+    """Whether token k may be a name that a cue before it points at, even an ordinary word ("Jaya")."""
+    tok = finder.tokens[k]
+    low = tok.low
+    if len(low) < 3 or not any(c in "aeiouy" for c in low) or finder.blocked(k):
+        return False
+    if low in _FUNCTION_WORDS or low in _LOCATIVE or low in NOT_NAMED or low in _DEGREE_WORDS:
+        return False
+    if low in _LEX.titles or low in _LEX.honorifics or low in _NOT_AFTER_ROLE:
+        return False
+    if tok.acronym and finder.mixed and not _wordlike(low):
+        return False  # "PDAM", "BPJS"
+    if low not in _LEX.names and (_AFFIXED.match(low) or _DERIVED.match(low)) and _is_word(low):
+        return False  # a verb or a derived word: "ditolak", "melahirkan", "kerjanya"
+    return not (finder.mixed and tok.cap and finder.sentence_start(k))
+
+
+def _followed_like_a_name(finder: _Names, k: int) -> bool:
+    """Whether what follows token k is what follows a name: the end, a punctuation mark, "yg", a verb."""
+    tokens, text = finder.tokens, finder.doc.text
+    rest = text[tokens[k].end : tokens[k].end + 2]
+    if not rest.strip() or rest.lstrip(" ")[:1] in ",.;:!?)(\n":
+        return True
+    if k + 1 >= len(tokens) or text[tokens[k].end : tokens[k + 1].start] != " ":
+        return False
+    low = tokens[k + 1].low
+    return low in AFTER_NAME or (low not in _LEX.names and bool(_AFFIXED.match(low)) and _is_word(low))
+
+
+def named_by_context(
+    finder: _Names, j: int | None, comma_only: bool = False, strict: bool = False
+) -> tuple[int, int] | None:
+    """The one or two words at token j that the cue before them names: a capitalised word inside a
+    mixed-case sentence, or any word that may be a name followed by what follows a name.
+    comma_only: only a name set off by a comma or ending the text counts ("SAYA SURYA DAMAI, ...").
+    strict (after a bare role): only one capitalised word inside a mixed-case sentence, not the first of
+    a capitalised phrase ("juru parkir Awan di", not "Ketua Kelompok Tani")."""
+    if j is None or j >= len(finder.tokens) or not namable(finder, j):
+        return None
+    tokens = finder.tokens
+    if strict:
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if not (finder.mixed and tokens[j].cap) or (nxt is not None and nxt.cap and finder.adjacent(j)):
+            return None
+        if j > 0 and tokens[j - 1].cap and (finder.public[j - 1] or not finder.blocked(j - 1)):
+            return None  # "Petugas loket Dinas Pangan bernama ...": the end of a capitalised phrase
+        return j, j
+    capitalised = finder.mixed and tokens[j].cap
+    last = j
+    if finder.adjacent(j) and namable(finder, j + 1) and (not finder.mixed or tokens[j + 1].cap == tokens[j].cap):
+        last = j + 1
+        if not (capitalised or _followed_like_a_name(finder, last)):
+            last = j
+    if comma_only:
+        text = finder.doc.text
+        rest = text[tokens[last].end : tokens[last].end + 1]
+        if rest not in (",", "") and text[tokens[last].end :].strip():
+            return None
+        # lower case: only where the writer's own details follow ("sy anggrek, hp 0858...") or nothing does
+        details = re.match(
+            r",\s?(?:hp|wa|nik|warga|peserta|dari|umur|usia|no|nomor|tinggal|alamat)\b", text[tokens[last].end :]
+        )
+        plain = not text[tokens[last].end :].strip() or bool(details)
+        return (j, last) if capitalised or finder.doc.mode == "upper" or plain else None
+    if capitalised or _followed_like_a_name(finder, last):
+        return j, last
+    return None
