@@ -12,7 +12,8 @@ Phases, in the order run.py calls them on one data directory:
   status change, the quick build that puts it online (no search refresh), the build that
   refreshes the search index, and a build with nothing pending again; for each, the files and
   bytes rewritten in the output and in the public dataset, found by comparing the trees (inode,
-  mtime, size) before and after, independently of what the build says it wrote.
+  mtime, size) before and after, independently of what the build says it wrote; last, the
+  gate's scan of the whole output (`aduan check-leaks`).
 
 Only public entry points: chalicelib.demo.demo_lines, chalicelib.importer.import_lines,
 chalicelib.sitebuild.build and the service's `act`.
@@ -110,6 +111,7 @@ def phase_site(args: argparse.Namespace) -> dict[str, Any]:
 
 def phase_change(args: argparse.Namespace) -> dict[str, Any]:
     from chalicelib import config
+    from chalicelib.sitebuild import scanner
 
     figures: dict[str, Any] = {"noop_warm": timed_build(args.output, args.data)}
     service = config.service()
@@ -123,6 +125,9 @@ def phase_change(args: argparse.Namespace) -> dict[str, Any]:
     figures["search"] = timed_build(args.output, args.data)
     figures["noop_after"] = timed_build(args.output, args.data)
     figures["tracking"] = report_.tracking
+    start = time.perf_counter()
+    leaks = scanner().scan_tree(args.output)
+    figures["gate_scan"] = {"seconds": time.perf_counter() - start, "leaks": len(leaks)}
     return figures
 
 
