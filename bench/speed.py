@@ -71,9 +71,11 @@ def timed_build(output: Path, data: Path, **kwargs: Any) -> dict[str, Any]:
     start = time.perf_counter()
     result = build(output, **kwargs)
     seconds = time.perf_counter() - start
+    # The build's own list of written files, when it gives one (long: only its length here).
+    listed = {f"{k}_count": len(v) for k, v in result.items() if isinstance(v, list | tuple)}
     return {
         "seconds": seconds,
-        "result": {k: v for k, v in result.items() if not isinstance(v, list | tuple)},
+        "result": {k: v for k, v in result.items() if not isinstance(v, list | tuple)} | listed,
         "output": rewritten(out_before, snapshot(output)),
         "dataset": rewritten(data_before, snapshot(data / "public")),
     }
