@@ -1,6 +1,7 @@
 """Issue 8's measurements at N reports, each heavy step in its own process; BENCH.md at the end.
 
     python bench/scale.py            (what `make bench` runs after the redaction evaluations)
+    python bench/scale.py bench/out/results.json   (BENCH.md again from the last run's figures)
 
 Settings from the environment:
 - `BENCH_REPORTS`: a comma list of sizes (default `1000,10000`; the 100k targets are judged at
@@ -20,6 +21,7 @@ the store of the largest size.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -202,6 +204,16 @@ def main() -> int:
     finally:
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
+    results = REPO / "bench" / "out" / "results.json"  # BENCH.md again: python bench/scale.py FILE
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(json.dumps({"machine": facts, "sizes": sizes, "latency": latency, "notes": notes}, indent=1))
+    return write(facts, sizes, latency, notes)
+
+
+def write(
+    facts: dict[str, str], sizes: dict[int, dict[str, Any]], latency: dict[str, Any] | None, notes: list[str]
+) -> int:
+    """BENCH.md, printed too; 1 when a target is missed (named on stderr), else 0."""
     goals = report.targets(sizes, latency)
     text = report.markdown(facts, sizes, latency, goals, notes)
     (REPO / "BENCH.md").write_text(text, encoding="utf-8")
@@ -215,4 +227,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 1:  # render BENCH.md again from a results file
+        saved = json.loads(Path(sys.argv[1]).read_text())
+        sizes = {int(count): figures for count, figures in saved["sizes"].items()}
+        sys.exit(write(saved["machine"], sizes, saved["latency"], saved["notes"]))
     sys.exit(main())
