@@ -1,4 +1,4 @@
-"""One measured child process: wall time, its own peak RSS, and the JSON figures it reports.
+"""One measured child process: wall time, CPU time, its own peak RSS, and the figures it reports.
 
 Every heavy step of the bench runs in a fresh process so that its peak memory is its own and
 not the high-water mark of everything the bench did before. The peak comes from `os.wait4`,
@@ -35,6 +35,9 @@ class Run:
     peak_mb: float
     exit_code: int
     timed_out: bool = False
+    # CPU seconds (user + system) of the child and the processes it waited for: on a shared,
+    # loaded machine this moves far less than the wall time.
+    cpu_seconds: float = 0.0
     figures: dict[str, Any] = field(default_factory=dict)
     log: Path | None = None
 
@@ -92,7 +95,10 @@ def run(
         if line.startswith(MARK):
             figures = json.loads(line[len(MARK) :])
     # ru_maxrss is in kilobytes on Linux.
-    return Run(list(command), seconds, usage.ru_maxrss / 1024, process.returncode, timed_out.is_set(), figures, log)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(
+        list(command), seconds, usage.ru_maxrss / 1024, process.returncode, timed_out.is_set(), cpu, figures, log
+    )
 
 
 def python(script: str, *args: str) -> list[str]:

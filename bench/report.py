@@ -174,27 +174,17 @@ ROWS: list[tuple[str, Any]] = [
     ("reports imported / published", lambda f: f"{_fmt(_get(f, 'import', 'created'))} / {_fmt(f.get('published'))}"),
     ("import: s (reports/s)", lambda f: f"{_fmt(_get(f, 'import', 'seconds'))} ({_fmt(_get(f, 'import', 'rate'))}/s)"),
     (
-        "cold publish + build: s (reports/s), peak RSS",
-        lambda f: (
-            f"{_fmt(_get(f, 'cold', 'seconds'))} ({_fmt(_get(f, 'cold', 'rate'))}/s), {_fmt(_get(f, 'cold', 'peak_mb'))} MB"
-        ),
+        "cold publish + build: s (reports/s), CPU s, peak RSS",
+        lambda f: f"{_fmt(_get(f, 'cold', 'seconds'))} ({_fmt(_get(f, 'cold', 'rate'))}/s), {_usage(f, 'cold')}",
     ),
     ("output files after the cold build", lambda f: _fmt(_get(f, "cold", "output", "total_files"))),
+    ("site build from the dataset (search on): s, CPU s, peak RSS", lambda f: _timed(f, "site")),
+    ("site build without search index: s, CPU s, peak RSS", lambda f: _timed(f, "site_nosearch")),
     (
-        "site build from the dataset (search on): s, peak RSS",
-        lambda f: f"{_fmt(_get(f, 'site', 'seconds'))}, {_fmt(_get(f, 'site', 'peak_mb'))} MB",
+        "Hugo 0.168 same reports: s, CPU s, peak RSS, HTML pages",
+        lambda f: f"{_timed(f, 'hugo')}, {_fmt(_get(f, 'hugo', 'pages'))}",
     ),
-    (
-        "site build without search index: s, peak RSS",
-        lambda f: f"{_fmt(_get(f, 'site_nosearch', 'seconds'))}, {_fmt(_get(f, 'site_nosearch', 'peak_mb'))} MB",
-    ),
-    (
-        "Hugo 0.168 same reports: s, peak RSS, HTML pages",
-        lambda f: (
-            f"{_fmt(_get(f, 'hugo', 'seconds'))}, {_fmt(_get(f, 'hugo', 'peak_mb'))} MB, {_fmt(_get(f, 'hugo', 'pages'))}"
-        ),
-    ),
-    ("stock Pelican 4.12 (Markdown): s, peak RSS, HTML pages", lambda f: _pelican_cell(f)),
+    ("stock Pelican 4.12 (Markdown): s, CPU s, peak RSS, HTML pages", lambda f: _pelican_cell(f)),
     (
         "**Aduan/Hugo** (site build; without search)",
         lambda f: f"{_fmt(f.get('aduan_over_hugo'))} ; {_fmt(f.get('aduan_nosearch_over_hugo'))}",
@@ -230,13 +220,23 @@ ROWS: list[tuple[str, Any]] = [
 ]
 
 
+def _usage(f: dict[str, Any], key: str) -> str:
+    """CPU seconds (when measured) and peak RSS of one step."""
+    cpu = _get(f, key, "cpu")
+    return ("" if cpu is None else f"CPU {_fmt(cpu)} s, ") + f"{_fmt(_get(f, key, 'peak_mb'))} MB"
+
+
+def _timed(f: dict[str, Any], key: str) -> str:
+    return f"{_fmt(_get(f, key, 'seconds'))}, {_usage(f, key)}"
+
+
 def _pelican_cell(f: dict[str, Any]) -> str:
     pelican = f.get("pelican") or {}
     if not pelican:
         return "-"
     if pelican.get("timed_out"):
         return f"> {_fmt(pelican.get('seconds'))} (stopped at the cap), {_fmt(pelican.get('peak_mb'))} MB"
-    return f"{_fmt(pelican.get('seconds'))}, {_fmt(pelican.get('peak_mb'))} MB, {_fmt(pelican.get('pages'))}"
+    return f"{_timed(f, 'pelican')}, {_fmt(pelican.get('pages'))}"
 
 
 def _rewritten(build: Any) -> str:
