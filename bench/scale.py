@@ -205,6 +205,7 @@ def main() -> int:
     finally:
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
+    notes.append(f"Load average when the run ended: {' '.join(f'{x:.2f}' for x in os.getloadavg())}.")
     results = REPO / "bench" / "out" / "results.json"  # BENCH.md again: python bench/scale.py FILE
     results.parent.mkdir(parents=True, exist_ok=True)
     results.write_text(json.dumps({"machine": facts, "sizes": sizes, "latency": latency, "notes": notes}, indent=1))
