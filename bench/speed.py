@@ -61,6 +61,7 @@ def rewritten(before: Snapshot, after: Snapshot) -> dict[str, Any]:
         "deleted": sum(1 for path in before if path not in after),
         "total_files": len(after),
         "sample": changed[:12],
+        "largest": sorted(((after[path][2], path) for path in changed), reverse=True)[:8],
     }
 
 
