@@ -301,6 +301,14 @@ def markdown(
         lines.append(f"| {name} | " + " | ".join(cell(sizes[c]) for c in counts) + " |")
     lines += ["", f"Submission latency, with {_n(max(counts)) if counts else '?'} reports in the store:", ""]
     lines += latency_rows(latency)
+    largest = _get(sizes.get(max(counts), {}) if counts else {}, "change", "live", "output", "largest")
+    if largest:
+        lines += [
+            "",
+            f"Where one change's bytes go at {_n(max(counts))}: the largest files the quick build rewrote:",
+            "",
+        ]
+        lines += [f"- `{path}`: {_kb(size)}" for size, path in largest]
     lines += ["", "## Targets (issue 8)", ""]
     for goal in goals:
         lines.append(f"- **{goal.verdict}**: {goal.name}: {goal.figure}")
