@@ -62,7 +62,7 @@ format: install ## ruff format and fix what it can
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## the benchmarks (speed and redaction quality), figures as ratios
+bench: install ## the benchmarks (redaction quality, speed at BENCH_REPORTS=1000,10000) into BENCH.md
 	$(BIN)/python bench/run.py
 
 clean: ## remove build output and local data (not .venv)

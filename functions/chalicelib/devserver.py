@@ -20,14 +20,28 @@ from .region import load_region
 
 FUNCTIONS = Path(__file__).resolve().parents[1]
 
-# `chalice local` with Nagle's algorithm off: with keep-alive, every response otherwise
-# stalls ~44 ms (headers and body go in two writes; see docs/architecture.md).
+
+def chalice_local_without_nagle() -> None:
+    """Every connection `chalice local` accepts from now on sends with TCP_NODELAY.
+
+    Its handler writes the headers and the body of a response in two writes; with Nagle's
+    algorithm on, the second waits for the client's delayed ACK, so every request on a
+    keep-alive connection stalls ~40 ms (docs/architecture.md, BENCH.md). The socketserver
+    flag sets TCP_NODELAY on each accepted socket in the handler's setup.
+    """
+    from chalice.local import ChaliceRequestHandler  # noqa: PLC0415 - the dev server only
+
+    ChaliceRequestHandler.disable_nagle_algorithm = True
+
+
+# `chalice local` with Nagle's algorithm off (above).
 # A path deeper than app.py's catch-all routes reaches chalice local's own "403 Missing
 # Authentication Token"; answer it as the API answers every unknown path: 404 in the error shape.
 API_SERVER = """
 import json, sys
 import chalice.local
-chalice.local.ChaliceRequestHandler.disable_nagle_algorithm = True
+from chalicelib.devserver import chalice_local_without_nagle
+chalice_local_without_nagle()
 _handle = chalice.local.LocalGateway.handle_request
 def handle_request(self, method, path, headers, body):
     try:

@@ -1,0 +1,210 @@
+"""Submission handler latency, in process and over HTTP through `chalice local`.
+
+    python bench/latency.py --data DIR --lines FILE [--requests N]
+
+Each request files a new report (POST /reports, JSON) built from the next demo report, so the
+handler does its real work: validation, the rate limiter (switched off here: every request
+comes from one address), redaction of the private text, the SQLite transaction.
+
+- in process: Chalice's own test client calling the view through the app;
+- over HTTP: `chalice local` started twice, once stock (as `chalice local` ships: Nagle's
+  algorithm on) and once as `aduan run` starts it (devserver.api_command), each driven by one
+  client, first over one persistent connection (keep-alive, http.client), then with a new
+  connection per request; requests per second there are for that one sequential client. Last,
+  the throughput of four keep-alive clients at once (the figure issue 8's ≥ 300 requests/s
+  target is judged on: a server's rate, not one client's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from child import REPO, report
+
+CLIENTS = 4  # for the throughput figure: more than the 2 cores, fewer than a browser's 6 connections
+
+STOCK_SERVER = """
+import sys
+from chalice.cli import main
+sys.argv = ["chalice", "--project-dir", sys.argv[1], "local", "--host", sys.argv[2], "--port", sys.argv[3], "--stage", "local", "--no-autoreload"]
+main()
+"""
+
+
+def submissions(lines: Path) -> Iterator[bytes]:
+    """Request bodies, one per demo report, round and round the file."""
+    keep = ("kind", "title", "description", "category", "location", "reporter", "anonymous", "confidential")
+    bodies = []
+    for line in lines.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            bodies.append(json.dumps({k: item[k] for k in keep if k in item}, ensure_ascii=False).encode())
+    while True:
+        yield from bodies
+
+
+def summary(samples: list[float], wall: float) -> dict[str, float]:
+    ordered = sorted(samples)
+
+    def rank(p: float) -> float:  # nearest rank
+        return ordered[min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered))) - 1))] * 1000
+
+    return {
+        "requests": len(samples),
+        "p50_ms": rank(50),
+        "p99_ms": rank(99),
+        "max_ms": ordered[-1] * 1000,
+        "per_second": len(samples) / wall,
+    }
+
+
+def measure(send: Callable[[bytes], int], bodies: Iterator[bytes], count: int, warmup: int = 10) -> dict[str, float]:
+    for _ in range(warmup):
+        status = send(next(bodies))
+        if status != 201:
+            raise RuntimeError(f"POST /reports answered {status}, expected 201")
+    samples = []
+    start = time.perf_counter()
+    for _ in range(count):
+        body = next(bodies)
+        t = time.perf_counter()
+        status = send(body)
+        samples.append(time.perf_counter() - t)
+        if status != 201:
+            raise RuntimeError(f"POST /reports answered {status}, expected 201")
+    return summary(samples, time.perf_counter() - start)
+
+
+def in_process(bodies: Iterator[bytes], count: int) -> dict[str, float]:
+    from app import app
+    from chalice.test import Client
+
+    with Client(app) as client:
+
+        def send(body: bytes) -> int:
+            return int(
+                client.http.post("/reports", headers={"Content-Type": "application/json"}, body=body).status_code
+            )
+
+        return measure(send, bodies, count)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def post(connection: http.client.HTTPConnection, body: bytes) -> int:
+    connection.request("POST", "/reports", body=body, headers={"Content-Type": "application/json"})
+    response = connection.getresponse()
+    response.read()
+    return response.status
+
+
+def parallel(port: int, bodies: Iterator[bytes], count: int, clients: int = CLIENTS) -> dict[str, float]:
+    """Throughput with `clients` keep-alive connections at once (chalice local is threaded)."""
+    lock = threading.Lock()
+    samples: list[float] = []
+    failures: list[int] = []
+
+    def client(share: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            for _ in range(share):
+                with lock:
+                    body = next(bodies)
+                t = time.perf_counter()
+                status = post(connection, body)
+                elapsed = time.perf_counter() - t
+                with lock:
+                    samples.append(elapsed)
+                    if status != 201:
+                        failures.append(status)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=client, args=(count // clients,)) for _ in range(clients)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise RuntimeError(f"POST /reports answered {sorted(set(failures))}, expected 201")
+    return {**summary(samples, time.perf_counter() - start), "clients": clients}
+
+
+def over_http(command: list[str], port: int, bodies: Iterator[bytes], count: int) -> dict[str, Any]:
+    env = {**os.environ, "ADUAN_RATE_SUBMIT": "off"}
+    server = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                probe = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                probe.request("GET", "/")
+                probe.getresponse().read()
+                probe.close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"chalice local did not start ({command[:3]}…)") from None
+                time.sleep(0.2)
+        persistent = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        keep_alive = measure(lambda body: post(persistent, body), bodies, count)
+        persistent.close()
+
+        def fresh(body: bytes) -> int:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            try:
+                return post(connection, body)
+            finally:
+                connection.close()
+
+        new_connection = measure(fresh, bodies, count)
+        return {"keep_alive": keep_alive, "new_connection": new_connection, "parallel": parallel(port, bodies, count)}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--lines", type=Path, required=True)
+    parser.add_argument("--requests", type=int, default=300)
+    args = parser.parse_args(argv)
+    os.environ["ADUAN_DATA"] = str(args.data)
+    os.environ["ADUAN_RATE_SUBMIT"] = "off"
+    from chalicelib.devserver import FUNCTIONS, api_command
+
+    bodies = submissions(args.lines)
+    figures: dict[str, Any] = {"in_process": in_process(bodies, args.requests)}
+    port = free_port()
+    stock = [sys.executable, "-c", STOCK_SERVER, str(FUNCTIONS), "127.0.0.1", str(port)]
+    figures["http_stock"] = over_http(stock, port, bodies, args.requests)
+    port = free_port()
+    figures["http_aduan"] = over_http(api_command("127.0.0.1", port), port, bodies, args.requests)
+    report(figures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO / "functions"))
+    sys.exit(main())
