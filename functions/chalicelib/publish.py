@@ -347,4 +347,7 @@ class Publisher:
                 if held["tracking"] not in wanted:
                     self.gate.release(held["tracking"])
         self._write_common()
+        # Tells the site build that everything was republished: it makes the periodic
+        # whole-dataset files again (docs/public-dataset.md).
+        write_json(self.dir / "publication.json", {"full_publish": self.clock().isoformat()})
         return Publication(changed, events[-1].seq if events else None)

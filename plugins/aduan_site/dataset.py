@@ -35,6 +35,9 @@ class Dataset:
     stats_bytes: bytes | None = None  # published as-is under /data/stats.json
     records: list[Record] = field(default_factory=list)  # sorted by tracking
     digests: dict[str, str] = field(default_factory=dict)  # tracking → sha256 of its file
+    # publication.json: the publisher's own facts about the dataset (when it was last
+    # republished whole), not published itself.
+    publication: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def agencies(self) -> dict[str, dict[str, Any]]:
@@ -94,6 +97,10 @@ def load_dataset(public_dir: Path) -> Dataset:
         logger.error("aduan_site: %s has no readable stats.json", public_dir)
     else:
         dataset.stats, dataset.stats_bytes = stats
+
+    publication = _read_json(public_dir / "publication.json")
+    if publication is not None and isinstance(publication[0], dict):
+        dataset.publication = publication[0]
 
     reports_dir = public_dir / "reports"
     names = sorted(p.name for p in reports_dir.iterdir()) if reports_dir.is_dir() else []
