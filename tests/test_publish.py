@@ -151,3 +151,48 @@ def test_statistics_are_kept_per_report_and_equal_a_count_of_every_report(servic
     stats = json.loads((data_dir / "public" / "stats.json").read_text())
     assert stats == statistics(service.store.all(), region, stats["generated"])
     assert stats["total"] == 4 and stats["confidential"] == 1 and stats["by_status"]["rejected"] == 1
+
+
+def test_the_journal_names_exactly_the_records_each_publish_changed(service, region, data_dir: Path) -> None:
+    """changes/<seq>.json: what a publish changed or withdrew, read instead of listing reports/."""
+    public = data_dir / "public"
+    publisher = Publisher(service.store, region, public, clock=service.clock)
+    a, b = verified_report(service), verified_report(service)
+    assert publisher.publish_all().journal == 1  # a full publish always leaves an entry
+    first = json.loads((public / "changes/1.json").read_text())
+    assert first["full"] is True and first["changed"] == sorted([a.tracking, b.tracking])
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    service.act(admin, a.tracking, {"action": "progress", "note": "Sedang dikerjakan"})
+    # Held by the gate: withdrawn from the public dataset.
+    leaky = "Hubungi Sutrisno Wibisono 0813 5566 7788, NIK 3575014507880003"
+    service.act(admin, b.tracking, {"action": "edit", "public_description": leaky, "force": True})
+    service.submit(submission())  # not verified: counted, not published, not in the journal
+    assert publisher.publish_pending().journal == 2
+    entry = json.loads((public / "changes/2.json").read_text())
+    assert (entry["changed"], entry["withdrawn"], entry["full"]) == ([a.tracking], [b.tracking], False)
+    assert json.loads((public / "changes/last.json").read_text()) == {"seq": 2, "oldest": 1}
+    assert publisher.publish_pending().journal is None  # republished into the same bytes: no entry
+
+    publisher.journal.KEEP = 2
+    service.act(admin, a.tracking, {"action": "note", "note": "Catatan baru"})
+    assert publisher.publish_pending().journal == 3
+    assert not (public / "changes/1.json").exists() and (public / "changes/2.json").exists()
+    assert json.loads((public / "changes/last.json").read_text()) == {"seq": 3, "oldest": 2}
+
+
+def test_the_dataset_store_writes_whole_files_only_when_they_change(tmp_path: Path) -> None:
+    import pytest
+    from chalicelib.datastore import LocalDatasetStore
+    from chalicelib.errors import ValidationError
+
+    files = LocalDatasetStore(tmp_path)
+    assert files.write("reports/A.json", b"1") is True
+    assert files.write("reports/A.json", b"1") is False
+    assert files.write("attachments/A/x.jpg", b"jpg") and files.read("attachments/A/x.jpg") == b"jpg"
+    assert list(files.keys("attachments/A/")) == ["attachments/A/x.jpg"]
+    assert list(files.keys("reports/")) == ["reports/A.json"]
+    assert files.delete("attachments/A/x.jpg") and not (tmp_path / "attachments/A").exists()
+    assert files.delete("attachments/A/x.jpg") is False and files.read("nothing.json") is None
+    for bad in ("../x", "/etc/passwd", "a//b", ""):
+        with pytest.raises(ValidationError):
+            files.write(bad, b"")

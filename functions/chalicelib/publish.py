@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
@@ -27,6 +26,7 @@ from typing import Any
 from .attachments import Blobs, public_key
 from .clock import WIB, Clock
 from .clock import now as wib_now
+from .datastore import DatasetStore, LocalDatasetStore
 from .gate import GateIndex, Identifier, check_record, identifiers_of, record_texts, texts_digest, vocabulary
 from .lifecycle import Status
 from .redaction import redact
@@ -192,9 +192,14 @@ def counted(rows: Iterable[tuple[str, str | None, str, bool, bool, int]], region
     }
 
 
+def json_bytes(data: Any) -> bytes:
+    """How the public dataset writes JSON: sorted keys, one key per line."""
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
 def write_json(path: Path, data: Any) -> bool:
     """Write atomically, and only if the content changed. True when the file was written."""
-    content = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    content = json_bytes(data).decode()
     try:
         if path.read_text(encoding="utf-8") == content:
             return False
@@ -227,6 +232,7 @@ class Publication:
 
     changed: int
     upto: int | None
+    journal: int | None = None  # the entry of changes/ this publish wrote, if it changed records
 
 
 class Publisher:
@@ -241,11 +247,13 @@ class Publisher:
         blobs: Blobs | None = None,
         gate_index: GateIndex | None = None,
         tally: Tally | None = None,
+        files: DatasetStore | None = None,
     ) -> None:
         self.store, self.region, self.dir, self.clock = store, region, Path(public_dir), clock
-        self.reports_dir = self.dir / "reports"
-        self.photos_dir = self.dir / "attachments"
+        # Every file of the public dataset goes through this (an S3 one on AWS, later).
+        self.files: DatasetStore = files or LocalDatasetStore(self.dir)
         self.blobs = blobs
+        self.journal = Journal(self.files, clock)
         # Beside the public dataset, not in it: the index holds identifiers.
         self.gate = gate_index or GateIndex(self.dir.parent / "gate.db")
         self.tally = tally or Tally(self.dir.parent / "tally.db")
@@ -253,25 +261,24 @@ class Publisher:
         self.forward_names = set(region.forward_destinations.values())
 
     def _write_record(self, report: Report, record: dict[str, Any]) -> bool:
-        changed = write_json(self.reports_dir / f"{report.tracking}.json", record)
-        for attachment in report.attachments:
-            target = self.photos_dir / report.tracking / f"{attachment.id}.jpg"
-            if attachment.approved_at and self.blobs is not None and not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_suffix(".tmp")
-                tmp.write_bytes(self.blobs.get(public_key(report.id, attachment.id)))
-                os.replace(tmp, target)
-                changed = True
+        changed = self.files.write(f"reports/{report.tracking}.json", json_bytes(record))
+        approved = [a for a in report.attachments if a.approved_at]
+        if approved and self.blobs is not None:
+            have = set(self.files.keys(f"attachments/{report.tracking}/"))
+            for attachment in approved:
+                key = f"attachments/{report.tracking}/{attachment.id}.jpg"
+                if key not in have:
+                    self.files.write(key, self.blobs.get(public_key(report.id, attachment.id)))
+                    changed = True
         return changed
 
     def _unpublish(self, tracking: str) -> bool:
         self.gate.withdrawn(tracking)
-        path = self.reports_dir / f"{tracking}.json"
-        photos = self.photos_dir / tracking
-        if photos.exists():
-            shutil.rmtree(photos)
-        if path.exists():  # e.g. marked confidential after the fact, or held by the gate
-            path.unlink()
+        for key in list(self.files.keys(f"attachments/{tracking}/")):
+            self.files.delete(key)
+        # e.g. marked confidential after the fact, or held by the gate
+        if self.files.delete(f"reports/{tracking}.json"):
+            self.journal.withdrawn.add(tracking)
             return True
         return False
 
@@ -291,6 +298,8 @@ class Publisher:
             return self._unpublish(tracking)
         self.gate.release(tracking)
         changed = self._write_record(report, record)
+        if changed:
+            self.journal.changed.add(tracking)
         self.gate.published(tracking, "\n".join(text for _, text in record_texts(record)))
         return changed
 
@@ -304,14 +313,15 @@ class Publisher:
         )
 
     def _write_common(self) -> None:
-        write_json(self.dir / "region.json", self.region.public_dict())
-        write_json(self.dir / "stats.json", counted(self.tally.counts(), self.region, self.clock().date().isoformat()))
+        self.files.write("region.json", json_bytes(self.region.public_dict()))
+        stats = counted(self.tally.counts(), self.region, self.clock().date().isoformat())
+        self.files.write("stats.json", json_bytes(stats))
 
     def publish_pending(self) -> Publication:
         """Publish the reports with pending events (and any published report a new identifier
         now appears in); reads only those reports."""
         events = self.store.pending_events(limit=100_000)
-        if not events and (self.dir / "stats.json").exists():
+        if not events and self.files.read("stats.json") is not None:
             return Publication(0, None)
         if not self.tally.complete:  # its counts would miss reports: fill it from the store first
             return self.publish_all()
@@ -325,7 +335,8 @@ class Publisher:
                     reports[tracking] = report
             changed = sum(self._publish(t, reports.get(t)) for t in sorted(reports.keys() | trackings))
         self._write_common()
-        return Publication(changed, events[-1].seq if events else None)
+        journal = self.journal.commit(full=False)
+        return Publication(changed, events[-1].seq if events else None, journal)
 
     def publish_all(self) -> Publication:
         """Rewrite the whole dataset from the store (records of vanished reports are removed)."""
@@ -340,7 +351,8 @@ class Publisher:
             for report in reports:
                 wanted.add(report.tracking)
                 changed += self._publish(report.tracking, report)
-            stale = {p.stem for p in self.reports_dir.glob("*.json")} if self.reports_dir.exists() else set()
+            # The one listing of every record, in a full publish only.
+            stale = {k[len("reports/") : -len(".json")] for k in self.files.keys("reports/") if k.endswith(".json")}
             for tracking in (stale | self.gate.public_trackings()) - wanted:
                 changed += self._unpublish(tracking)
             for held in self.gate.holds():
@@ -349,5 +361,48 @@ class Publisher:
         self._write_common()
         # Tells the site build that everything was republished: it makes the periodic
         # whole-dataset files again (docs/public-dataset.md).
-        write_json(self.dir / "publication.json", {"full_publish": self.clock().isoformat()})
-        return Publication(changed, events[-1].seq if events else None)
+        self.files.write("publication.json", json_bytes({"full_publish": self.clock().isoformat()}))
+        journal = self.journal.commit(full=True)
+        return Publication(changed, events[-1].seq if events else None, journal)
+
+
+class Journal:
+    """`changes/`: which records each publish changed or withdrew, so that the site build (or
+    a mirror of the public dataset) reads those and nothing else instead of listing `reports/`.
+
+    `changes/<seq>.json` = {"seq", "at", "changed", "withdrawn", "full"}; `changes/last.json` =
+    {"seq", "oldest"}. The newest `KEEP` entries are kept; a reader further behind reads the
+    whole dataset once.
+    """
+
+    KEEP = 1000
+
+    def __init__(self, files: DatasetStore, clock: Clock) -> None:
+        self.files, self.clock = files, clock
+        self.changed: set[str] = set()
+        self.withdrawn: set[str] = set()
+
+    def last(self) -> dict[str, Any]:
+        raw = self.files.read("changes/last.json")
+        try:
+            data = json.loads(raw) if raw else {}
+        except ValueError:
+            data = {}
+        return data if isinstance(data, dict) and isinstance(data.get("seq"), int) else {"seq": 0, "oldest": 1}
+
+    def commit(self, *, full: bool) -> int | None:
+        """Write this publish's entry (when it changed records, or was full); its number."""
+        changed, withdrawn = sorted(self.changed), sorted(self.withdrawn - self.changed)
+        self.changed, self.withdrawn = set(), set()
+        if not (changed or withdrawn or full):
+            return None
+        last = self.last()
+        seq = int(last["seq"]) + 1
+        entry = {"seq": seq, "at": self.clock().isoformat(), "changed": changed, "withdrawn": withdrawn, "full": full}
+        self.files.write(f"changes/{seq}.json", json_bytes(entry))
+        oldest = max(int(last.get("oldest") or 1), seq - self.KEEP + 1)
+        # Entry first, pointer after: a reader never follows `last` to a missing entry.
+        self.files.write("changes/last.json", json_bytes({"seq": seq, "oldest": oldest}))
+        for old in range(int(last.get("oldest") or 1), oldest):
+            self.files.delete(f"changes/{old}.json")
+        return seq
