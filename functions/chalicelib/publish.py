@@ -232,7 +232,7 @@ class Publication:
 
     changed: int
     upto: int | None
-    journal: int | None = None  # the entry of changes/ this publish wrote, if it changed records
+    journal: int | None = None  # the last entry of changes/ this publish wrote (None: it touched nothing)
 
 
 class Publisher:
@@ -277,10 +277,7 @@ class Publisher:
         for key in list(self.files.keys(f"attachments/{tracking}/")):
             self.files.delete(key)
         # e.g. marked confidential after the fact, or held by the gate
-        if self.files.delete(f"reports/{tracking}.json"):
-            self.journal.withdrawn.add(tracking)
-            return True
-        return False
+        return self.files.delete(f"reports/{tracking}.json")
 
     def _publish(self, tracking: str, report: Report | None) -> bool:
         if report is None or not is_published(report):
@@ -298,8 +295,6 @@ class Publisher:
             return self._unpublish(tracking)
         self.gate.release(tracking)
         changed = self._write_record(report, record)
-        if changed:
-            self.journal.changed.add(tracking)
         self.gate.published(tracking, "\n".join(text for _, text in record_texts(record)))
         return changed
 
@@ -333,9 +328,11 @@ class Publisher:
             for tracking in self.gate.containing(new_identifiers) - trackings:
                 if (report := self.store.get(tracking)) is not None:
                     reports[tracking] = report
-            changed = sum(self._publish(t, reports.get(t)) for t in sorted(reports.keys() | trackings))
+            touched = sorted(reports.keys() | trackings)
+            self.journal.note(touched, full=False, phase="begin")
+            changed = sum(self._publish(t, reports.get(t)) for t in touched)
         self._write_common()
-        journal = self.journal.commit(full=False)
+        journal = self.journal.note(touched, full=False, phase="end")
         return Publication(changed, events[-1].seq if events else None, journal)
 
     def publish_all(self) -> Publication:
@@ -346,6 +343,7 @@ class Publisher:
         self.tally.refill(facts(r) for r in reports)
         wanted: set[str] = set()
         changed = 0
+        self.journal.note((), full=True, phase="begin")
         with self.gate.batch():
             self._index(reports)
             for report in reports:
@@ -362,47 +360,50 @@ class Publisher:
         # Tells the site build that everything was republished: it makes the periodic
         # whole-dataset files again (docs/public-dataset.md).
         self.files.write("publication.json", json_bytes({"full_publish": self.clock().isoformat()}))
-        journal = self.journal.commit(full=True)
+        journal = self.journal.note((), full=True, phase="end")
         return Publication(changed, events[-1].seq if events else None, journal)
 
 
 class Journal:
-    """`changes/`: which records each publish changed or withdrew, so that the site build (or
-    a mirror of the public dataset) reads those and nothing else instead of listing `reports/`.
+    """`changes/`: which records each publish touched, so that a reader of the public dataset
+    (the site build, a mirror) rereads those and nothing else instead of listing `reports/`.
 
-    `changes/<seq>.json` = {"seq", "at", "changed", "withdrawn", "full"}; `changes/last.json` =
-    {"seq", "oldest"}. The newest `KEEP` entries are kept; a reader further behind reads the
-    whole dataset once.
+    `changes/<seq>.json` = {"seq", "at", "phase", "trackings", "full"}; `changes/last.json` =
+    {"seq", "oldest"}. A publish writes an entry before it writes any record ("begin") and
+    another after ("end"), each with the tracking numbers it touches (`full`: every record):
+    a reader that read the dataset in between rereads them after the second. The newest `KEEP`
+    entries are kept; a reader further behind reads the whole dataset once.
     """
 
     KEEP = 1000
 
     def __init__(self, files: DatasetStore, clock: Clock) -> None:
         self.files, self.clock = files, clock
-        self.changed: set[str] = set()
-        self.withdrawn: set[str] = set()
 
-    def last(self) -> dict[str, Any]:
+    def last(self) -> dict[str, int]:
         raw = self.files.read("changes/last.json")
         try:
             data = json.loads(raw) if raw else {}
         except ValueError:
             data = {}
-        return data if isinstance(data, dict) and isinstance(data.get("seq"), int) else {"seq": 0, "oldest": 1}
+        if not isinstance(data, dict) or not isinstance(data.get("seq"), int):
+            return {"seq": 0, "oldest": 1}
+        return {"seq": data["seq"], "oldest": int(data.get("oldest") or 1)}
 
-    def commit(self, *, full: bool) -> int | None:
-        """Write this publish's entry (when it changed records, or was full); its number."""
-        changed, withdrawn = sorted(self.changed), sorted(self.withdrawn - self.changed)
-        self.changed, self.withdrawn = set(), set()
-        if not (changed or withdrawn or full):
-            return None
+    def note(self, trackings: Iterable[str], *, full: bool, phase: str) -> int:
+        """Write one entry, then point `last` at it; its number."""
         last = self.last()
-        seq = int(last["seq"]) + 1
-        entry = {"seq": seq, "at": self.clock().isoformat(), "changed": changed, "withdrawn": withdrawn, "full": full}
+        seq = last["seq"] + 1
+        entry = {
+            "seq": seq,
+            "at": self.clock().isoformat(),
+            "phase": phase,
+            "trackings": [] if full else sorted(trackings),
+            "full": full,
+        }
         self.files.write(f"changes/{seq}.json", json_bytes(entry))
-        oldest = max(int(last.get("oldest") or 1), seq - self.KEEP + 1)
-        # Entry first, pointer after: a reader never follows `last` to a missing entry.
+        oldest = max(last["oldest"], seq - self.KEEP + 1)
         self.files.write("changes/last.json", json_bytes({"seq": seq, "oldest": oldest}))
-        for old in range(int(last.get("oldest") or 1), oldest):
+        for old in range(last["oldest"], oldest):
             self.files.delete(f"changes/{old}.json")
         return seq
