@@ -11,6 +11,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from chalicelib.demo import demo_lines
 from chalicelib.importer import import_lines
 from chalicelib.sitebuild import build
@@ -208,3 +209,46 @@ def test_the_whole_files_wait_their_turn() -> None:
         assert due(Diff(), 1, full="g") is not None  # aduan build --full
         assert due(Diff(withdrawn={"PSR-2222-2222"}), 1) is not None  # withdrawn: at once
         assert due(Diff(changed={"PSR-2222-2222"}, rewritten={"PSR-2222-2222"}), 1) is not None
+
+
+def test_a_worker_rereads_only_the_records_the_journal_names(
+    service, region, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process that builds again (the worker) neither lists reports/ nor reads unchanged records."""
+    from aduan_site import dataset as loader
+    from chalicelib import config
+
+    import_lines(demo_lines(region, count=30, seed=2), service.store, region)
+    publisher = config.publisher()
+    service.store.ack_events(publisher.publish_all().upto)  # as `aduan build` does once built
+    public = data_dir / "public"
+    first = loader.load_dataset(public)
+    report = service.store.get(first.records[0]["tracking"])
+    admin = admin_of(service)
+    service.act(admin, report.tracking, {"action": "progress", "note": "Sudah dicek"})
+    publisher.publish_pending()
+
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+    iterdir = Path.iterdir
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or read_bytes(self))
+
+    def no_listing(self: Path):  # type: ignore[no-untyped-def]
+        assert self.name != "reports", "reports/ listed"
+        return iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", no_listing)
+    second = loader.load_dataset(public)
+    assert [n for n in reads if n.startswith("PSR-")] == [f"{report.tracking}.json"]
+    monkeypatch.undo()
+    loader._SEEN.clear()
+    fresh = loader.load_dataset(public)
+    assert second.records == fresh.records and second.digests == fresh.digests
+    assert second.digests != first.digests and "Sudah dicek" in json.dumps(second.records)
+
+    # A full publish in between: everything is read again.
+    publisher.publish_all()
+    reads.clear()
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or read_bytes(self))
+    third = loader.load_dataset(public)
+    assert len([n for n in reads if n.startswith("PSR-")]) == len(third.records) == len(fresh.records)
