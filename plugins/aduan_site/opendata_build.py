@@ -8,8 +8,8 @@
   aduan.db, Open311 requests.json). Made again when the data changed and they are older than
   `WHOLE_FILES_MAX_AGE` seconds, on the first build of a day (the day's snapshot is made from
   them), after a full publish (`aduan build --full`), when the code, theme or settings changed,
-  and at once when a record was withdrawn or its earlier published text changed, so that text
-  taken back never outlives the build that took it back. `data/parts.json` says how fresh
+  and at once when a record was withdrawn or changed what it had published (a text, an earlier
+  timeline entry), so that what was taken back never outlives the build that took it back. `data/parts.json` says how fresh
   they are.
 
 So a status change costs one month's parts, the small files and the changed report's own files,
@@ -126,7 +126,7 @@ def whole_due(
     if old.get("full_publish") != full_publish:
         return "full publish"
     if parts.diff.withdrawn or parts.diff.rewritten:
-        return "a record was withdrawn or its published text changed"
+        return "a record was withdrawn or changed what it had published"
     if not (old.get("stale") or parts.diff):
         return None
     if old.get("day") != day:

@@ -85,17 +85,19 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _notes(record: Record) -> list[str]:
-    return [str(e.get("note") or "") for e in record.get("timeline") or [] if isinstance(e, dict)]
+def _timeline_digest(record: Record, count: int | None = None) -> str:
+    entries = list(record.get("timeline") or [])[:count]
+    return _sha(json.dumps(entries, sort_keys=True).encode())
 
 
 def texts_of(record: Record) -> tuple[str, int, str]:
     """(digest of the title, description and forwarding destination; number of timeline
-    entries; digest of their notes). A record whose earlier texts are no longer the same has
-    lost published text (an officer's fix, a redaction), not merely gained an update."""
+    entries; digest of the entries). A record whose texts or earlier entries are no longer the
+    same has taken back something it published (an officer's fix, a redaction, a corrected
+    date), not merely gained an update: the whole files must not keep the old version."""
     head = json.dumps([record.get("title"), record.get("description"), record.get("forwarded_to")])
-    notes = _notes(record)
-    return _sha(head.encode()), len(notes), _sha(json.dumps(notes).encode())
+    count = len(record.get("timeline") or [])
+    return _sha(head.encode()), count, _timeline_digest(record)
 
 
 @dataclass
@@ -104,7 +106,7 @@ class Diff:
 
     changed: set[str] = field(default_factory=set)  # new or changed records
     withdrawn: set[str] = field(default_factory=set)  # records that left the dataset
-    rewritten: set[str] = field(default_factory=set)  # records whose earlier published text changed
+    rewritten: set[str] = field(default_factory=set)  # records that changed what they had published
     months: list[str] = field(default_factory=list)  # months whose parts were made again
 
     def __bool__(self) -> bool:
@@ -180,8 +182,7 @@ class Parts:
                 self.diff.changed.add(tracking)
             elif before[0] != digest:
                 self.diff.changed.add(tracking)
-                kept_notes = _sha(json.dumps(_notes(record)[: before[2]]).encode())
-                if before[1] != head or count < before[2] or kept_notes != before[3]:
+                if before[1] != head or count < before[2] or _timeline_digest(record, before[2]) != before[3]:
                     self.diff.rewritten.add(tracking)
         self.diff.withdrawn |= set(old) - set(now)
         if records:
