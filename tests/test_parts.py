@@ -8,6 +8,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -209,6 +210,32 @@ def test_the_whole_files_wait_their_turn() -> None:
         assert due(Diff(), 1, full="g") is not None  # aduan build --full
         assert due(Diff(withdrawn={"PSR-2222-2222"}), 1) is not None  # withdrawn: at once
         assert due(Diff(changed={"PSR-2222-2222"}, rewritten={"PSR-2222-2222"}), 1) is not None
+        assert due(Diff(unknown=True), 1) is not None  # a month's state lost
+
+
+def test_a_lost_state_makes_the_whole_files_again(tmp_path: Path) -> None:
+    """Without a month's state nobody knows what left it: the whole files are made again."""
+    import shutil
+
+    from aduan_site.build import build as build_site
+    from site_fixtures import make_records, make_stats, write_public_dataset
+
+    records = make_records(12)
+    write_public_dataset(tmp_path / "var/public", records, make_stats(records))
+    output = tmp_path / "output"
+    build_site(output, data_dir=tmp_path / "var", search=False)
+    gone = records.pop(4)
+    assert gone["tracking"] in (output / "data/reports.csv").read_text()
+    shutil.rmtree(output / ".aduan-state")
+    shutil.rmtree(tmp_path / "var/public/reports")
+    write_public_dataset(tmp_path / "var/public", records, make_stats(records))
+    build_site(output, data_dir=tmp_path / "var", search=False)
+    assert gone["tracking"] not in (output / "data/reports.csv").read_text()
+    assert_index_agrees(output)
+    assert_whole_files_are_the_parts(output)
+    state = "".join(p.read_text() for p in (output / ".aduan-state/parts").glob("*.json"))
+    # Its digests are letters: no run of digits for the gate's scan of files to trip on.
+    assert state and not re.search(r"\d{5}", state)
 
 
 def test_a_worker_rereads_only_the_records_the_journal_names(

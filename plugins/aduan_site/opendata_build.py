@@ -125,6 +125,8 @@ def whole_due(
         return "code, theme or settings changed"
     if old.get("full_publish") != full_publish:
         return "full publish"
+    if parts.diff.unknown:
+        return "the state of a month was lost: what left it is unknown"
     if parts.diff.withdrawn or parts.diff.rewritten:
         return "a record was withdrawn or changed what it had published"
     if not (old.get("stale") or parts.diff):
