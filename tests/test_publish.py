@@ -198,3 +198,46 @@ def test_the_dataset_store_writes_whole_files_only_when_they_change(tmp_path: Pa
     for bad in ("../x", "/etc/passwd", "a//b", ""):
         with pytest.raises(ValidationError):
             files.write(bad, b"")
+
+
+def test_the_tally_keeps_its_counts_equal_to_a_count_of_its_facts(tmp_path: Path) -> None:
+    """Counts move by one per changed report; reading them never counts every report."""
+    import random
+    import sqlite3
+
+    from chalicelib.tally import Facts, Tally
+
+    tally = Tally(tmp_path / "tally.db")
+    rng = random.Random(4)
+    trackings = [f"PSR-{n:04d}-AAAA" for n in range(60)]
+    tally.refill(Facts(t, "received", None, "complaint", False, False) for t in trackings[:20])
+    for _ in range(30):
+        batch = rng.sample(trackings, 5)
+        tally.update(
+            (
+                Facts(
+                    t,
+                    rng.choice(["verified", "resolved"]),
+                    rng.choice([None, "pupr"]),
+                    "complaint",
+                    True,
+                    rng.random() < 0.2,
+                )
+                for t in batch[:4]
+            ),
+            gone=batch[4:],
+        )
+        counted = sorted(tally.counts(), key=repr)
+        with sqlite3.connect(tmp_path / "tally.db") as conn:
+            plain = conn.execute(
+                "SELECT status, agency, kind, published, confidential, count(*) FROM facts"
+                " GROUP BY status, agency, kind, published, confidential"
+            ).fetchall()
+        assert counted == sorted(((s, a, k, bool(p), bool(c), n) for s, a, k, p, c, n in plain), key=repr)
+    tally.close()
+    # A tally made before the counts were kept gets them filled once.
+    with sqlite3.connect(tmp_path / "tally.db") as conn:
+        conn.execute("DELETE FROM counts")
+        conn.execute("DELETE FROM meta WHERE key = 'counts'")
+    again = Tally(tmp_path / "tally.db")
+    assert sorted(again.counts(), key=repr) == counted
