@@ -211,6 +211,7 @@ def test_the_whole_files_wait_their_turn() -> None:
         assert due(Diff(withdrawn={"PSR-2222-2222"}), 1) is not None  # withdrawn: at once
         assert due(Diff(changed={"PSR-2222-2222"}, rewritten={"PSR-2222-2222"}), 1) is not None
         assert due(Diff(unknown=True), 1) is not None  # a month's state lost
+        assert due(Diff(changed={"PSR-3333-3333"}, added={"PSR-3333-3333"}), 1) is not None  # a new report
 
 
 def test_a_lost_state_makes_the_whole_files_again(tmp_path: Path) -> None:

@@ -8,9 +8,9 @@
   aduan.db, Open311 requests.json). Made again when the data changed and they are older than
   `WHOLE_FILES_MAX_AGE` seconds, on the first build of a day (the day's snapshot is made from
   them), after a full publish (`aduan build --full`), when the code, theme or settings changed,
-  and at once when a record was withdrawn or changed what it had published (a text, an earlier
-  timeline entry), so that what was taken back never outlives the build that took it back. `data/parts.json` says how fresh
-  they are.
+  and at once when a report was added or withdrawn or changed what it had published (a text, an
+  earlier timeline entry): they hold exactly the reports the site shows, and what was taken back
+  never outlives the build that took it back. `data/parts.json` says how fresh they are.
 
 So a status change costs one month's parts, the small files and the changed report's own files,
 not the whole dataset, in the making and in the gate's scan of the files written.
@@ -129,6 +129,10 @@ def whole_due(
         return "the state of a month was lost: what left it is unknown"
     if parts.diff.withdrawn or parts.diff.rewritten:
         return "a record was withdrawn or changed what it had published"
+    if parts.diff.added:
+        # The whole files hold exactly the reports the site shows; only the rows of reports
+        # already in them may lag (a status change, a new update: the frequent, urgent case).
+        return "a report was added"
     if not (old.get("stale") or parts.diff):
         return None
     if old.get("day") != day:

@@ -114,6 +114,7 @@ class Diff:
     """What changed in the records since the last build."""
 
     changed: set[str] = field(default_factory=set)  # new or changed records
+    added: set[str] = field(default_factory=set)  # records new to the site
     withdrawn: set[str] = field(default_factory=set)  # records that left the dataset
     rewritten: set[str] = field(default_factory=set)  # records that changed what they had published
     months: list[str] = field(default_factory=list)  # months whose parts were made again
@@ -193,6 +194,7 @@ class Parts:
             before = old.get(tracking)
             if not isinstance(before, list) or len(before) != 4:
                 self.diff.changed.add(tracking)
+                self.diff.added.add(tracking)
             elif before[0] != digest:
                 self.diff.changed.add(tracking)
                 if before[1] != head or count < before[2] or _timeline_digest(record, before[2]) != before[3]:
