@@ -74,6 +74,7 @@ GENERATED = (
     "snapshots/",
     "statistics/",
     "open311/",
+    "changes/",  # the public dataset's journal and the site's changes feed
     "log/",  # the transparency log a build publishes (and its state under ADUAN_DATA)
     "data/",  # the open data a build publishes under output/data/
     "application/",  # media types, not paths

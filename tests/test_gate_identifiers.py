@@ -130,3 +130,21 @@ def test_only_verified_reports_names_are_searched_for_in_other_reports() -> None
     # Numbers and emails are specific whoever wrote them.
     assert ident("PSR-AAAA-AAAA", "telepon", "0813 5566 7788", verified=False).strong
     assert ident("PSR-AAAA-AAAA", "email", "sutrisno.w@example.com", verified=False).strong
+
+
+def test_the_scan_of_a_build_reads_keys_and_only_the_rows_it_finds(tmp_path: Path) -> None:
+    """GateIndex.scanner: the same leaks as a Scanner of every identifier, rows read per hit."""
+    from chalicelib.gate.index import GateIndex
+
+    index = GateIndex(tmp_path / "gate.db")
+    index.replace([("PSR-AAAA-AAAA", 1, [i for i in IDS[:3] if i]), ("PSR-BBBB-BBBB", 1, [i for i in IDS[3:] if i])])
+    scanner = index.scanner()
+    looked_up: list[str] = []
+    resolve = scanner.resolve
+    assert resolve is not None
+    scanner.resolve = lambda key: looked_up.append(key) or resolve(key)
+    text = "Bapak SLAMET RIYADI, HP 0812-3456-7890; surel siti.aminah@example.com; lainnya 12"
+    expected = sorted(str(leak) for leak in Scanner(IDS).scan_text(text, "x"))
+    assert sorted(str(leak) for leak in scanner.scan_text(text, "x")) == expected and len(expected) >= 3
+    assert len(looked_up) == len(expected)
+    assert list(scanner.scan_text("Lampu jalan mati di Jl. Veteran", "x")) == []

@@ -151,3 +151,93 @@ def test_statistics_are_kept_per_report_and_equal_a_count_of_every_report(servic
     stats = json.loads((data_dir / "public" / "stats.json").read_text())
     assert stats == statistics(service.store.all(), region, stats["generated"])
     assert stats["total"] == 4 and stats["confidential"] == 1 and stats["by_status"]["rejected"] == 1
+
+
+def test_the_journal_names_the_records_each_publish_touches(service, region, data_dir: Path) -> None:
+    """changes/<seq>.json: what a publish touched, read instead of listing reports/ (before and
+    after its writes, so that a reader in between reads them again)."""
+    public = data_dir / "public"
+    publisher = Publisher(service.store, region, public, clock=service.clock)
+    a, b = verified_report(service), verified_report(service)
+    assert publisher.publish_all().journal == 2  # a full publish: every record
+    assert [json.loads((public / f"changes/{n}.json").read_text())["phase"] for n in (1, 2)] == ["begin", "end"]
+    assert json.loads((public / "changes/2.json").read_text())["full"] is True
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    upto = service.store.pending_events()[-1].seq
+    service.store.ack_events(upto)
+    service.act(admin, a.tracking, {"action": "progress", "note": "Sedang dikerjakan"})
+    assert publisher.publish_pending().journal == 4
+    for n in (3, 4):
+        entry = json.loads((public / f"changes/{n}.json").read_text())
+        assert (entry["trackings"], entry["full"]) == ([a.tracking], False)
+    assert json.loads((public / "changes/last.json").read_text()) == {"seq": 4, "oldest": 1}
+    service.store.ack_events(service.store.pending_events()[-1].seq)
+    assert publisher.publish_pending().journal is None  # nothing pending: no entry
+
+    publisher.journal.KEEP = 3
+    service.act(admin, b.tracking, {"action": "note", "note": "Catatan baru"})
+    assert publisher.publish_pending().journal == 6
+    assert not (public / "changes/3.json").exists() and (public / "changes/4.json").exists()
+    assert json.loads((public / "changes/last.json").read_text()) == {"seq": 6, "oldest": 4}
+    assert json.loads((public / "changes/6.json").read_text())["trackings"] == [b.tracking]
+
+
+def test_the_dataset_store_writes_whole_files_only_when_they_change(tmp_path: Path) -> None:
+    import pytest
+    from chalicelib.datastore import LocalDatasetStore
+    from chalicelib.errors import ValidationError
+
+    files = LocalDatasetStore(tmp_path)
+    assert files.write("reports/A.json", b"1") is True
+    assert files.write("reports/A.json", b"1") is False
+    assert files.write("attachments/A/x.jpg", b"jpg") and files.read("attachments/A/x.jpg") == b"jpg"
+    assert list(files.keys("attachments/A/")) == ["attachments/A/x.jpg"]
+    assert list(files.keys("reports/")) == ["reports/A.json"]
+    assert files.delete("attachments/A/x.jpg") and not (tmp_path / "attachments/A").exists()
+    assert files.delete("attachments/A/x.jpg") is False and files.read("nothing.json") is None
+    for bad in ("../x", "/etc/passwd", "a//b", ""):
+        with pytest.raises(ValidationError):
+            files.write(bad, b"")
+
+
+def test_the_tally_keeps_its_counts_equal_to_a_count_of_its_facts(tmp_path: Path) -> None:
+    """Counts move by one per changed report; reading them never counts every report."""
+    import random
+    import sqlite3
+
+    from chalicelib.tally import Facts, Tally
+
+    tally = Tally(tmp_path / "tally.db")
+    rng = random.Random(4)
+    trackings = [f"PSR-{n:04d}-AAAA" for n in range(60)]
+    tally.refill(Facts(t, "received", None, "complaint", False, False) for t in trackings[:20])
+    for _ in range(30):
+        batch = rng.sample(trackings, 5)
+        tally.update(
+            (
+                Facts(
+                    t,
+                    rng.choice(["verified", "resolved"]),
+                    rng.choice([None, "pupr"]),
+                    "complaint",
+                    True,
+                    rng.random() < 0.2,
+                )
+                for t in batch[:4]
+            ),
+            gone=batch[4:],
+        )
+        counted = sorted(tally.counts(), key=repr)
+        with sqlite3.connect(tmp_path / "tally.db") as conn:
+            plain = conn.execute(
+                "SELECT status, agency, kind, published, confidential, count(*) FROM facts"
+                " GROUP BY status, agency, kind, published, confidential"
+            ).fetchall()
+        assert counted == sorted(((s, a, k, bool(p), bool(c), n) for s, a, k, p, c, n in plain), key=repr)
+    tally.close()
+    # A tally made before the counts were kept gets them filled once.
+    with sqlite3.connect(tmp_path / "tally.db") as conn:
+        conn.execute("DELETE FROM counts")
+        conn.execute("DELETE FROM meta WHERE key = 'counts'")
+    again = Tally(tmp_path / "tally.db")
+    assert sorted(again.counts(), key=repr) == counted

@@ -505,7 +505,12 @@ def test_one_changed_record_rewrites_only_what_shows_it(tmp_path: Path) -> None:
     written = set(result.written_files)
     assert page_path in written
     assert not {f for f in written if f.startswith("laporan/")} - {page_path}
-    assert {"data/reports.csv", "data/reports.json", "data/stats.json"} <= written
+    # Open data: the month's parts are live, the whole-dataset files periodic (docs/public-dataset.md).
+    month = changed["submitted"][:7]
+    parts = {f"data/reports/{month}.csv", f"data/reports/{month}.json", f"data/updates/{month}.csv"}
+    assert parts | {"data/stats.json", "data/parts.json"} <= written
+    assert not {f for f in written if f.startswith(("data/reports/", "data/updates/"))} - parts
+    assert not {"data/reports.csv", "data/reports.json", "data/updates.csv", "data/aduan.db"} & written
     assert {"index.html", "status/resolved/index.html", "status/in_progress/index.html"} <= written
     assert "status/rejected/index.html" not in written
     assert not {"lapor/index.html", "lacak/index.html", "en/lapor/index.html", "instansi/index.html"} & written

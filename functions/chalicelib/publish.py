@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
@@ -29,6 +28,7 @@ from . import deadline as deadlines
 from .attachments import Blobs, public_key
 from .clock import WIB, Clock
 from .clock import now as wib_now
+from .datastore import DatasetStore, LocalDatasetStore
 from .gate import GateIndex, Identifier, check_record, identifiers_of, record_texts, texts_digest, vocabulary
 from .league import with_league
 from .lifecycle import Status
@@ -241,9 +241,14 @@ def counted(rows: Iterable[tuple[str, str | None, str, bool, bool, int]], region
     }
 
 
+def json_bytes(data: Any) -> bytes:
+    """How the public dataset writes JSON: sorted keys, one key per line."""
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
 def write_json(path: Path, data: Any) -> bool:
     """Write atomically, and only if the content changed. True when the file was written."""
-    content = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    content = json_bytes(data).decode()
     try:
         if path.read_text(encoding="utf-8") == content:
             return False
@@ -276,6 +281,7 @@ class Publication:
 
     changed: int
     upto: int | None
+    journal: int | None = None  # the last entry of changes/ this publish wrote (None: it touched nothing)
 
 
 class Publisher:
@@ -290,11 +296,13 @@ class Publisher:
         blobs: Blobs | None = None,
         gate_index: GateIndex | None = None,
         tally: Tally | None = None,
+        files: DatasetStore | None = None,
     ) -> None:
         self.store, self.region, self.dir, self.clock = store, region, Path(public_dir), clock
-        self.reports_dir = self.dir / "reports"
-        self.photos_dir = self.dir / "attachments"
+        # Every file of the public dataset goes through this (an S3 one on AWS, later).
+        self.files: DatasetStore = files or LocalDatasetStore(self.dir)
         self.blobs = blobs
+        self.journal = Journal(self.files, clock)
         # Beside the public dataset, not in it: the index holds identifiers.
         self.gate = gate_index or GateIndex(self.dir.parent / "gate.db")
         self.tally = tally or Tally(self.dir.parent / "tally.db")
@@ -302,27 +310,23 @@ class Publisher:
         self.forward_names = set(region.forward_destinations.values())
 
     def _write_record(self, report: Report, record: dict[str, Any]) -> bool:
-        changed = write_json(self.reports_dir / f"{report.tracking}.json", record)
-        for attachment in report.attachments:
-            target = self.photos_dir / report.tracking / f"{attachment.id}.jpg"
-            if attachment.approved_at and self.blobs is not None and not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_suffix(".tmp")
-                tmp.write_bytes(self.blobs.get(public_key(report.id, attachment.id)))
-                os.replace(tmp, target)
-                changed = True
+        changed = self.files.write(f"reports/{report.tracking}.json", json_bytes(record))
+        approved = [a for a in report.attachments if a.approved_at]
+        if approved and self.blobs is not None:
+            have = set(self.files.keys(f"attachments/{report.tracking}/"))
+            for attachment in approved:
+                key = f"attachments/{report.tracking}/{attachment.id}.jpg"
+                if key not in have:
+                    self.files.write(key, self.blobs.get(public_key(report.id, attachment.id)))
+                    changed = True
         return changed
 
     def _unpublish(self, tracking: str) -> bool:
         self.gate.withdrawn(tracking)
-        path = self.reports_dir / f"{tracking}.json"
-        photos = self.photos_dir / tracking
-        if photos.exists():
-            shutil.rmtree(photos)
-        if path.exists():  # e.g. marked confidential after the fact, or held by the gate
-            path.unlink()
-            return True
-        return False
+        for key in list(self.files.keys(f"attachments/{tracking}/")):
+            self.files.delete(key)
+        # e.g. marked confidential after the fact, or held by the gate
+        return self.files.delete(f"reports/{tracking}.json")
 
     def _publish(self, tracking: str, report: Report | None) -> bool:
         if report is None or not is_published(report):
@@ -359,9 +363,9 @@ class Publisher:
 
     def _write_common(self) -> None:
         today = self.clock().date()
-        write_json(self.dir / "region.json", self.region.public_dict())
+        self.files.write("region.json", json_bytes(self.region.public_dict()))
         stats = counted(self.tally.counts(), self.region, today.isoformat())
-        write_json(self.dir / "stats.json", with_league(stats, self.tally.served(), self.region, today))
+        self.files.write("stats.json", json_bytes(with_league(stats, self.tally.served(), self.region, today)))
         self.tally.set_day(today.isoformat())
 
     def publish_pending(self) -> Publication:
@@ -369,7 +373,7 @@ class Publisher:
         now appears in); reads only those reports."""
         events = self.store.pending_events(limit=100_000)
         today = self.clock().date().isoformat()
-        if not events and (self.dir / "stats.json").exists() and self.tally.day() == today:
+        if not events and self.files.read("stats.json") is not None and self.tally.day() == today:
             return Publication(0, None)
         if not self.tally.complete:  # its counts would miss reports: fill it from the store first
             return self.publish_all()
@@ -385,9 +389,12 @@ class Publisher:
             for tracking in self.gate.containing(new_identifiers) - trackings:
                 if (report := self.store.get(tracking)) is not None:
                     reports[tracking] = report
-            changed = sum(self._publish(t, reports.get(t)) for t in sorted(reports.keys() | trackings))
+            touched = sorted(reports.keys() | trackings)
+            self.journal.note(touched, full=False, phase="begin")
+            changed = sum(self._publish(t, reports.get(t)) for t in touched)
         self._write_common()
-        return Publication(changed, events[-1].seq if events else None)
+        journal = self.journal.note(touched, full=False, phase="end")
+        return Publication(changed, events[-1].seq if events else None, journal)
 
     def publish_all(self) -> Publication:
         """Rewrite the whole dataset from the store (records of vanished reports are removed)."""
@@ -397,16 +404,67 @@ class Publisher:
         self.tally.refill(facts(r, self.region) for r in reports)
         wanted: set[str] = set()
         changed = 0
+        self.journal.note((), full=True, phase="begin")
         with self.gate.batch():
             self._index(reports)
             for report in reports:
                 wanted.add(report.tracking)
                 changed += self._publish(report.tracking, report)
-            stale = {p.stem for p in self.reports_dir.glob("*.json")} if self.reports_dir.exists() else set()
+            # The one listing of every record, in a full publish only.
+            stale = {k[len("reports/") : -len(".json")] for k in self.files.keys("reports/") if k.endswith(".json")}
             for tracking in (stale | self.gate.public_trackings()) - wanted:
                 changed += self._unpublish(tracking)
             for held in self.gate.holds():
                 if held["tracking"] not in wanted:
                     self.gate.release(held["tracking"])
         self._write_common()
-        return Publication(changed, events[-1].seq if events else None)
+        # Tells the site build that everything was republished: it makes the periodic
+        # whole-dataset files again (docs/public-dataset.md).
+        self.files.write("publication.json", json_bytes({"full_publish": self.clock().isoformat()}))
+        journal = self.journal.note((), full=True, phase="end")
+        return Publication(changed, events[-1].seq if events else None, journal)
+
+
+class Journal:
+    """`changes/`: which records each publish touched, so that a reader of the public dataset
+    (the site build, a mirror) rereads those and nothing else instead of listing `reports/`.
+
+    `changes/<seq>.json` = {"seq", "at", "phase", "trackings", "full"}; `changes/last.json` =
+    {"seq", "oldest"}. A publish writes an entry before it writes any record ("begin") and
+    another after ("end"), each with the tracking numbers it touches (`full`: every record):
+    a reader that read the dataset in between rereads them after the second. The newest `KEEP`
+    entries are kept; a reader further behind reads the whole dataset once.
+    """
+
+    KEEP = 1000
+
+    def __init__(self, files: DatasetStore, clock: Clock) -> None:
+        self.files, self.clock = files, clock
+
+    def last(self) -> dict[str, int]:
+        raw = self.files.read("changes/last.json")
+        try:
+            data = json.loads(raw) if raw else {}
+        except ValueError:
+            data = {}
+        if not isinstance(data, dict) or not isinstance(data.get("seq"), int):
+            return {"seq": 0, "oldest": 1}
+        return {"seq": data["seq"], "oldest": int(data.get("oldest") or 1)}
+
+    def note(self, trackings: Iterable[str], *, full: bool, phase: str) -> int:
+        """Write one entry, then point `last` at it; its number."""
+        last = self.last()
+        seq = last["seq"] + 1
+        entry = {
+            "seq": seq,
+            "at": self.clock().isoformat(),
+            "phase": phase,
+            "trackings": [] if full else sorted(trackings),
+            "full": full,
+        }
+        self.files.write(f"changes/{seq}.json", json_bytes(entry))
+        oldest = max(last["oldest"], seq - self.KEEP + 1)
+        self.files.write("changes/last.json", json_bytes({"seq": seq, "oldest": oldest}))
+        for old in range(last["oldest"], oldest):
+            self.files.delete(f"changes/{old}.json")
+        return seq

@@ -40,7 +40,7 @@ def held_publication(agency: str | None = None) -> dict[str, Any]:
 
 def scanner() -> Scanner:
     """The scan of whole files: every strong identifier the gate knows (see gate/identifiers.py)."""
-    return Scanner(config.gate_index().strong())
+    return config.gate_index().scanner()
 
 
 def check_leaks(output: Path) -> list[str]:

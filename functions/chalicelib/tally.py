@@ -2,8 +2,10 @@
 
 `stats.json` counts every report, published or not. Reading every report from the store for
 that made each publish cost as much as the whole dataset; the tally is updated with the reports
-that changed and counted with one query. It lives beside the store (``$ADUAN_DATA/tally.db``)
-and can always be made again from it: a full publish (`aduan build --full`) refills it.
+that changed, and the counts themselves are kept per combination of facts (`counts`), moved
+by one when a report changes, so reading them costs the number of combinations (a few hundred),
+not the number of reports. It lives beside the store (``$ADUAN_DATA/tally.db``) and can always
+be made again from it: a full publish (`aduan build --full`) refills it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,20 @@ CREATE TABLE IF NOT EXISTS facts (
     published INTEGER NOT NULL, confidential INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- agency '' stands for none (a key column cannot be NULL).
+CREATE TABLE IF NOT EXISTS counts (
+    status TEXT NOT NULL, agency TEXT NOT NULL, kind TEXT NOT NULL, published INTEGER NOT NULL,
+    confidential INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (status, agency, kind, published, confidential)
+) WITHOUT ROWID;
+"""
+FILL_COUNTS = """
+INSERT INTO counts SELECT status, COALESCE(agency, ''), kind, published, confidential, count(*)
+FROM facts GROUP BY status, COALESCE(agency, ''), kind, published, confidential
+"""
+MOVE = """
+INSERT INTO counts VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (status, agency, kind, published, confidential) DO UPDATE SET n = n + excluded.n
 """
 # How each report meets the service levels: what the league table on the statistics page
 # counts, and the index of deadlines that says which records turn overdue on a given day (so
@@ -84,6 +100,11 @@ class Tally:
             # A tally from before the service table: its counts are whole but its timings
             # are missing, so the next publish refills it.
             self._conn.execute("DELETE FROM meta WHERE key = 'complete'")
+        if self._conn.execute("SELECT 1 FROM meta WHERE key = 'counts'").fetchone() is None:
+            with self._tx() as conn:  # a tally made before `counts` existed: fill it once
+                conn.execute("DELETE FROM counts")
+                conn.execute(FILL_COUNTS)
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('counts', '1')")
 
     def _table_exists(self, name: str) -> bool:
         row = self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
@@ -105,15 +126,31 @@ class Tally:
         return self._conn.execute("SELECT 1 FROM meta WHERE key = 'complete'").fetchone() is not None
 
     def update(self, facts: Iterable[Facts], gone: Iterable[str] = ()) -> None:
-        facts = list(facts)
+        facts, gone = list(facts), list(gone)
         with self._tx() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?, ?)",
-                [(f.tracking, f.status, f.agency, f.kind, int(f.published), int(f.confidential)) for f in facts],
-            )
-            conn.executemany("DELETE FROM facts WHERE tracking = ?", [(t,) for t in gone])
+            for f in facts:
+                self._forget(conn, f.tracking)
+                conn.execute(
+                    "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)",
+                    (f.tracking, f.status, f.agency, f.kind, int(f.published), int(f.confidential)),
+                )
+                conn.execute(MOVE, (f.status, f.agency or "", f.kind, int(f.published), int(f.confidential), 1))
+            for tracking in gone:
+                self._forget(conn, tracking)
+            conn.execute("DELETE FROM counts WHERE n <= 0")
             conn.executemany("DELETE FROM service WHERE tracking = ?", [(t,) for t in gone])
             self._write_timings(conn, facts)
+
+    @staticmethod
+    def _forget(conn: sqlite3.Connection, tracking: str) -> None:
+        """Remove a report's facts and take it out of its count."""
+        old = conn.execute(
+            "DELETE FROM facts WHERE tracking = ? RETURNING status, agency, kind, published, confidential",
+            (tracking,),
+        ).fetchone()
+        if old is not None:
+            status, agency, kind, published, confidential = old
+            conn.execute(MOVE, (status, agency or "", kind, published, confidential, -1))
 
     def refill(self, facts: Iterable[Facts]) -> None:
         """Replace everything (a full publish) and mark the tally complete."""
@@ -121,21 +158,23 @@ class Tally:
         with self._tx() as conn:
             conn.execute("DELETE FROM facts")
             conn.execute("DELETE FROM service")
+            conn.execute("DELETE FROM counts")
             self._write_timings(conn, facts)
             conn.executemany(
                 "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)",
                 [(f.tracking, f.status, f.agency, f.kind, int(f.published), int(f.confidential)) for f in facts],
             )
+            conn.execute(FILL_COUNTS)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('complete', '1')")
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('counts', '1')")
 
     def counts(self) -> Iterator[tuple[str, str | None, str, bool, bool, int]]:
         """(status, agency, kind, published, confidential, how many), one row per combination."""
         rows = self._conn.execute(
-            "SELECT status, agency, kind, published, confidential, count(*) FROM facts"
-            " GROUP BY status, agency, kind, published, confidential"
-        )
+            "SELECT status, agency, kind, published, confidential, n FROM counts WHERE n > 0"
+        ).fetchall()
         for status, agency, kind, published, confidential, n in rows:
-            yield status, agency, kind, bool(published), bool(confidential), n
+            yield status, agency or None, kind, bool(published), bool(confidential), n
 
     @staticmethod
     def _write_timings(conn: sqlite3.Connection, facts: Iterable[Facts]) -> None:

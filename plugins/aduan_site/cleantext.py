@@ -15,6 +15,10 @@ from typing import Any
 _UNPUBLISHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+def has_unpublishable(text: str) -> bool:
+    return _UNPUBLISHABLE.search(text) is not None
+
+
 def clean(text: str) -> str:
     return _UNPUBLISHABLE.sub("", text)
 

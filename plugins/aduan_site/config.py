@@ -32,6 +32,10 @@ DEFAULTS: dict[str, Any] = {
     "LOG_DIR": None,
     # The log's origin line and key name, fixed when its key is made. None: from SITEURL.
     "LOG_ORIGIN": None,
+    # The whole-dataset open data files (reports.csv, reports.json, updates.csv, aduan.db,
+    # Open311 requests.json) are made again at most this often in seconds while only records
+    # change; the monthly parts are current after every build (docs/public-dataset.md).
+    "WHOLE_FILES_MAX_AGE": 900,
 }
 
 
@@ -55,6 +59,10 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "MANIFEST": (_file_name, "a file name"),
     "GUARD": (lambda v: v is None or callable(v), "a callable or None"),
     "SEARCH": (lambda v: isinstance(v, bool), "True or False"),
+    "WHOLE_FILES_MAX_AGE": (
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+        "a number of seconds (0: every build)",
+    ),
     "LOG_DIR": (lambda v: v is None or (isinstance(v, str | Path) and str(v) != ""), "a directory path or None"),
     "LOG_ORIGIN": (
         lambda v: v is None or (isinstance(v, str) and bool(v) and not any(c.isspace() or c == "+" for c in v)),

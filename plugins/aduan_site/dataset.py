@@ -2,6 +2,11 @@
 
 The site is built from this directory and nothing else. A bad record is logged and skipped
 rather than failing the build: one broken file must not take the whole site down.
+
+A process that builds again and again (the worker) keeps the records it read, and on the next
+build rereads only the records the publisher's journal (`changes/`) names since then: no
+listing of `reports/`, no reading of records that did not change. Without a journal, or too
+far behind it, every record is read.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .cleantext import clean_tree
+from .cleantext import clean_tree, has_unpublishable
 from .labels import STATUSES
 
 logger = logging.getLogger(__name__)
@@ -35,6 +40,9 @@ class Dataset:
     stats_bytes: bytes | None = None  # published as-is under /data/stats.json
     records: list[Record] = field(default_factory=list)  # sorted by tracking
     digests: dict[str, str] = field(default_factory=dict)  # tracking → sha256 of its file
+    # publication.json: the publisher's own facts about the dataset (when it was last
+    # republished whole), not published itself.
+    publication: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def agencies(self) -> dict[str, dict[str, Any]]:
@@ -49,10 +57,25 @@ class Dataset:
         return {d["id"]: d["name"] for d in self.region.get("forward_destinations", [])}
 
 
+# What in a JSON text can decode to a character `clean` removes: the characters themselves, or
+# escapes of them (a few allowed ones too, such as \u0009: then the slow path merely runs).
+_ESCAPED = re.compile(r"\\(?:[bf]|u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|u[dD][89a-fA-F]|u[fF]{3}[eEfF])")
+
+
+def parse_clean(raw: bytes) -> Any:
+    """json.loads with every string cleaned (cleantext.clean_tree); walking the tree is most of
+    the cost of reading a record, so it is done only when the text can hold such a character."""
+    text = raw.decode("utf-8")
+    value = json.loads(text)
+    if has_unpublishable(text) or _ESCAPED.search(text):
+        return clean_tree(value)
+    return value
+
+
 def _read_json(path: Path) -> tuple[Any, bytes] | None:
     try:
         raw = path.read_bytes()
-        return clean_tree(json.loads(raw)), raw
+        return parse_clean(raw), raw
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
@@ -95,22 +118,88 @@ def load_dataset(public_dir: Path) -> Dataset:
     else:
         dataset.stats, dataset.stats_bytes = stats
 
+    publication = _read_json(public_dir / "publication.json")
+    if publication is not None and isinstance(publication[0], dict):
+        dataset.publication = publication[0]
+
+    last = _journal_last(public_dir)
+    key = public_dir.resolve()
+    seen = _SEEN.get(key)
+    touched = _touched_since(public_dir, seen.seq, last) if seen is not None and last is not None else None
     reports_dir = public_dir / "reports"
-    names = sorted(p.name for p in reports_dir.iterdir()) if reports_dir.is_dir() else []
-    for name in names:
-        # Skip the publisher's temporary files (it writes then renames).
-        if not name.endswith(".json") or name.startswith("."):
-            continue
-        read = _read_json(reports_dir / name)
-        if read is None:
-            continue
-        record, raw = read
-        problem = _problem(record, name[: -len(".json")])
-        if problem:
-            logger.error("aduan_site: skipping %s: %s", reports_dir / name, problem)
-            continue
-        dataset.records.append(record)
-        dataset.digests[record["tracking"]] = hashlib.sha256(raw).hexdigest()
+    if seen is not None and touched is not None:
+        records = seen.records
+        for tracking in touched:
+            if TRACKING_RE.match(tracking):
+                _read_record(records, reports_dir, f"{tracking}.json")
+    else:
+        records = {}
+        names = sorted(p.name for p in reports_dir.iterdir()) if reports_dir.is_dir() else []
+        for name in names:
+            # Skip the publisher's temporary files (it writes then renames).
+            if name.endswith(".json") and not name.startswith("."):
+                _read_record(records, reports_dir, name)
+    if last is not None:
+        _SEEN[key] = _Seen(last["seq"], records)
+    else:
+        _SEEN.pop(key, None)
     # Open data rows follow this order: by tracking number, not by file name.
-    dataset.records.sort(key=lambda r: r["tracking"])
+    for tracking, (record, digest) in sorted(records.items()):
+        dataset.records.append(record)
+        dataset.digests[tracking] = digest
     return dataset
+
+
+def _read_record(records: dict[str, tuple[Record, str]], reports_dir: Path, name: str) -> None:
+    """Read one record into `records` (tracking → record, sha256 of its file); a missing or bad
+    one leaves it."""
+    stem = name[: -len(".json")]
+    read = _read_json(reports_dir / name)
+    if read is None:
+        records.pop(stem, None)
+        return
+    record, raw = read
+    problem = _problem(record, stem)
+    if problem:
+        logger.error("aduan_site: skipping %s: %s", reports_dir / name, problem)
+        records.pop(stem, None)
+        return
+    records[stem] = (record, hashlib.sha256(raw).hexdigest())
+
+
+@dataclass
+class _Seen:
+    """The records as of a journal entry, kept by this process for its next build."""
+
+    seq: int
+    records: dict[str, tuple[Record, str]]
+
+
+_SEEN: dict[Path, _Seen] = {}
+
+
+def _journal_last(public_dir: Path) -> dict[str, int] | None:
+    try:
+        last = json.loads((public_dir / "changes" / "last.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(last, dict) or not isinstance(last.get("seq"), int):
+        return None
+    return {"seq": last["seq"], "oldest": int(last.get("oldest") or 1)}
+
+
+def _touched_since(public_dir: Path, seq: int, last: dict[str, int]) -> set[str] | None:
+    """The tracking numbers the journal names after entry `seq`, or None when every record must
+    be read (a full publish, an entry missing, the journal started again)."""
+    if seq > last["seq"] or seq + 1 < last["oldest"]:
+        return None
+    touched: set[str] = set()
+    for n in range(seq + 1, last["seq"] + 1):
+        try:
+            entry = json.loads((public_dir / "changes" / f"{n}.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("full") or not isinstance(entry.get("trackings"), list):
+            return None
+        touched.update(str(t) for t in entry["trackings"])
+    return touched

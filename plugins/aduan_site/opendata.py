@@ -71,11 +71,11 @@ def agency_rows(dataset: Dataset, reports: list[Row], updates: list[Row]) -> lis
     reference resolves)."""
     published: dict[str, int] = {}
     for row in reports:
-        if row["agency"]:
+        if row.get("agency"):
             published[row["agency"]] = published.get(row["agency"], 0) + 1
     totals = {a.get("agency"): a.get("total") for a in dataset.stats.get("by_agency", [])}
     ids = list(dataset.agencies)
-    named = {str(r["agency"]) for r in reports + updates if r["agency"]}
+    named = {str(r["agency"]) for r in [*reports, *updates] if r.get("agency")}
     named |= {str(c["agency"]) for c in dataset.categories.values() if c.get("agency")}
     ids += sorted(named - set(ids))
     return [
@@ -93,7 +93,7 @@ def agency_rows(dataset: Dataset, reports: list[Row], updates: list[Row]) -> lis
 def category_rows(dataset: Dataset, reports: list[Row]) -> list[Row]:
     published: dict[str, int] = {}
     for row in reports:
-        if row["category"]:
+        if row.get("category"):
             published[row["category"]] = published.get(row["category"], 0) + 1
     ids = list(dataset.categories) + sorted(set(published) - set(dataset.categories))
     rows = []
@@ -301,3 +301,17 @@ def open_data_files(
     ).encode()
     files["LICENSE.txt"] = license_text(dataset, site, generated)
     return files
+
+
+def summary_tables(dataset: Dataset, published: dict[str, Any]) -> dict[str, list[Row]]:
+    """The rows of the small tables (agencies, categories, the area statistics) without making
+    a row per report or per update: what every build publishes live."""
+    records: list[Row] = dataset.records
+    entries: list[Row] = [e for r in records for e in r.get("timeline") or [] if isinstance(e, dict)]
+    return {
+        schema.AGENCIES.name: agency_rows(dataset, records, entries),
+        schema.CATEGORIES.name: category_rows(dataset, records),
+        schema.KECAMATAN.name: kecamatan_rows(published),
+        schema.KELURAHAN.name: published["by_kelurahan"],
+        schema.AREA_CATEGORY_MONTH.name: published["kecamatan_category_month"],
+    }

@@ -28,10 +28,11 @@ from . import labels, open311, schema, snapshots, transparency
 from .config import plugin_settings
 from .dataset import SLUG_RE, Dataset, Record, load_dataset
 from .feeds import LIMIT, entries, feed_xml
-from .opendata import Site, citation, generated_day, open_data_files, sha256sums, tables
+from .opendata import Site, citation, generated_day
+from .opendata_build import DATASET_FILES as DATASET_FILES  # tests and users import it from here
+from .opendata_build import Inputs, write_open_data
 from .output import IncrementalOutput, build_lock
 from .search import BUNDLE, IndexJob, SearchError
-from .sqlite_export import datasette_metadata, sqlite_bytes
 from .statistics import published_statistics, service_levels
 from .statpage import page_context
 
@@ -45,22 +46,6 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 LANG_PREFIX = {"id": "", "en": "en/"}
 # Pages that exist in both languages, by directory under the language prefix.
 BILINGUAL = ("", "statistik/", "lapor/", "lacak/", "cari/")
-# Open data files made from the whole dataset, under /data/ (per-report Open311 files and
-# snapshots are declared separately).
-DATASET_FILES = (
-    *(t.path for t in schema.TABLES),
-    "reports.json",
-    "stats.json",
-    "datapackage.json",
-    "LICENSE.txt",
-    "aduan.db",
-    "metadata.json",
-    "open311/services.json",
-    "open311/requests.json",
-    "SHA256SUMS",
-)
-
-
 # Files that other files link to and that link to nothing new: written before the rest (see
 # IncrementalOutput). Report pages in both languages, their photos, per-report Open311 files,
 # the transparency log's tiles (before its checkpoint) and Pagefind's fragments (before the
@@ -438,46 +423,15 @@ class AduanGenerator(Generator):
         return True
 
     def write_open_data(self, out: IncrementalOutput, published: dict[str, Any]) -> None:
-        key = self.data_key()
-        paths = [f"data/{name}" for name in DATASET_FILES]
-        current: dict[str, bytes] | None = None
-        if not self._keep_group(out, paths, key):
-            data = tables(self.dataset, published)
-            files = open_data_files(self.dataset, published, data, self.site, log={"vkey": self.log_vkey})
-            files["aduan.db"] = sqlite_bytes(data)
-            files["metadata.json"] = datasette_metadata(
-                self.site, self.dataset.region, citation(self.dataset, self.site, generated_day(self.dataset))
-            )
-            files["open311/services.json"] = open311.services_json(self.dataset)
-            files["open311/requests.json"] = open311.requests_json(
-                [
-                    open311.service_request(r, self.dataset, self.settings.get("SITEURL", ""))
-                    for r in self.dataset.records
-                ]
-            )
-            files["SHA256SUMS"] = sha256sums(files)
-            assert set(files) == set(DATASET_FILES), set(files) ^ set(DATASET_FILES)
-            for name, content in files.items():
-                out.put(f"data/{name}", content, digest=key)
-            current = files
-        for record in self.dataset.records:
-            tracking = record["tracking"]
-            path = f"data/open311/requests/{tracking}.json"
-            digest = self.dataset.digests[tracking]
-            if not out.reuse(path, digest):
-                out.put(
-                    path,
-                    open311.request_json(
-                        open311.service_request(record, self.dataset, self.settings.get("SITEURL", ""))
-                    ),
-                    digest=digest,
-                )
-        # No snapshot of an empty dataset, but a day's snapshot follows its data to the end,
-        # even when the gate has just withdrawn the last record in it.
-        day = generated_day(self.dataset)
-        if not self.dataset.records and day not in snapshots.existing(out.root):
-            day = None
-        snapshots.write_snapshots(out, day, current, checkpoint=self.log.note if self.log else None)
+        """/data/: live parts and small files, periodic whole files (see opendata_build.py)."""
+        inputs = Inputs(
+            site=self.site,
+            key=self.data_key(),
+            log_vkey=self.log_vkey,
+            checkpoint=self.log.note if self.log else None,
+            max_age=self.options["WHOLE_FILES_MAX_AGE"],
+        )
+        write_open_data(out, self.dataset, published, inputs)
 
     def agency_ids(self) -> list[str]:
         ids = [a["id"] for a in self.dataset.region.get("agencies", [])]

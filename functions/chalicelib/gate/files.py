@@ -39,14 +39,40 @@ class Leak:
 
 
 class Scanner:
+    """Finds identifiers in text. Made from identifiers, or (`of_keys`) from their keys alone and
+    a function that names the identifier of a key found: the scan of a build then reads only
+    the keys from the gate's index, and the few rows it finds."""
+
     def __init__(self, identifiers: Iterable[Identifier]) -> None:
-        self.numbers: dict[str, Identifier] = {}
-        self.phrases: dict[tuple[str, ...], Identifier] = {}
+        self.numbers: dict[str, Identifier | None] = {}
+        self.phrases: dict[tuple[str, ...], Identifier | None] = {}
+        self.resolve: Callable[[str], Identifier] | None = None
         for ident in identifiers:
             if ident.is_number:
                 self.numbers.setdefault(ident.key[1:], ident)
             else:
                 self.phrases.setdefault(tuple(ident.key.split(" ")), ident)
+        self._index()
+
+    @classmethod
+    def of_keys(cls, keys: Iterable[str], resolve: Callable[[str], Identifier]) -> Scanner:
+        scanner = cls(())
+        for key in keys:
+            if key.startswith("#"):
+                scanner.numbers.setdefault(key[1:], None)
+            else:
+                scanner.phrases.setdefault(tuple(key.split(" ")), None)
+        scanner.resolve = resolve
+        scanner._index()
+        return scanner
+
+    def _found(self, ident: Identifier | None, key: str) -> Identifier:
+        if ident is None:
+            assert self.resolve is not None
+            return self.resolve(key)
+        return ident
+
+    def _index(self) -> None:
         self.number_lengths = sorted({len(k) for k in self.numbers})
         self.shortest_number = self.number_lengths[0] if self.number_lengths else 1_000_000
         # Look phrases up only where one of them can start: most words start none.
@@ -66,13 +92,13 @@ class Scanner:
             digits = re.sub(r"\D", "", run)
             for length in self.number_lengths:
                 for start in range(len(digits) - length + 1):
-                    if (ident := self.numbers.get(digits[start : start + length])) is not None:
-                        yield Leak(ident, where)
+                    if (number := digits[start : start + length]) in self.numbers:
+                        yield Leak(self._found(self.numbers[number], "#" + number), where)
         found = tuple(words(text))
         for start, word in enumerate(found):
             for length in self.lengths_by_first.get(word, ()):
-                if (ident := self.phrases.get(found[start : start + length])) is not None:
-                    yield Leak(ident, where)
+                if (phrase := found[start : start + length]) in self.phrases:
+                    yield Leak(self._found(self.phrases[phrase], " ".join(phrase)), where)
 
     def scan_bytes(self, data: bytes, where: str) -> Iterator[Leak]:
         if data[:2] == b"\x1f\x8b":  # gzip: Pagefind's index and fragments

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .files import Scanner
 from .identifiers import DIGIT_RUN, MIN_DIGITS, Identifier, national_digits
 
 MAX_PHRASE_WORDS = 8
@@ -168,6 +169,15 @@ class GateIndex:
                 )
                 found += [_row(r) for r in rows]
         return found
+
+    def strong_keys(self) -> list[str]:
+        """The key of every strong identifier: all the scan of files needs until it finds one."""
+        with self._tx() as conn:
+            return [row[0] for row in conn.execute("SELECT DISTINCT key FROM identifiers WHERE strong")]
+
+    def scanner(self) -> Scanner:
+        """The scan of whole files over every strong identifier (rows read only for a hit)."""
+        return Scanner.of_keys(self.strong_keys(), lambda key: self.strong_matching([key])[0])
 
     def strong(self) -> Iterator[Identifier]:
         """Every strong identifier: what the scan of whole files looks for."""

@@ -1,0 +1,223 @@
+"""Everything under /data/ in one build: which files are live, which periodic, which kept.
+
+- *Live* (current after every build): the monthly parts and their index (`parts.py`), the
+  changes feed, the small tables (agencies, categories, the area statistics), stats.json,
+  datapackage.json, LICENSE.txt, metadata.json, Open311 services.json, one Open311 file per
+  report, SHA256SUMS.
+- *Periodic*: the whole-dataset files (`WHOLE_FILES`: reports.csv, reports.json, updates.csv,
+  aduan.db, Open311 requests.json). Made again when the data changed and they are older than
+  `WHOLE_FILES_MAX_AGE` seconds, on the first build of a day (the day's snapshot is made from
+  them), after a full publish (`aduan build --full`), when the code, theme or settings changed,
+  and at once when a report was added or withdrawn or changed what it had published (a text, an
+  earlier timeline entry): they hold exactly the reports the site shows, and what was taken back
+  never outlives the build that took it back. `data/parts.json` says how fresh they are.
+
+So a status change costs one month's parts, the small files and the changed report's own files,
+not the whole dataset, in the making and in the gate's scan of the files written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from . import open311, schema, snapshots
+from .dataset import Dataset
+from .opendata import (
+    Site,
+    citation,
+    datapackage,
+    generated_day,
+    license_text,
+    open_data_files,
+    stats_json,
+    summary_tables,
+    table_csv,
+    tables,
+)
+from .output import IncrementalOutput
+from .parts import Parts
+from .sqlite_export import datasette_metadata, sqlite_bytes
+
+logger = logging.getLogger(__name__)
+
+WHOLE_FILES = ("reports.csv", "reports.json", "updates.csv", "aduan.db", "open311/requests.json")
+SMALL_TABLES = tuple(t for t in schema.TABLES if t.path not in WHOLE_FILES)
+LIVE_FILES = (
+    *(t.path for t in SMALL_TABLES),
+    "stats.json",
+    "datapackage.json",
+    "LICENSE.txt",
+    "metadata.json",
+    "open311/services.json",
+)
+SUMS = "SHA256SUMS"
+# Every file made from the whole dataset, under /data/ (what SHA256SUMS lists, and itself).
+DATASET_FILES = (*LIVE_FILES, *WHOLE_FILES, SUMS)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the open data of one build is made from, besides the dataset."""
+
+    site: Site
+    key: str  # digest of every record, stats.json and the log's key (pages.data_key)
+    log_vkey: str
+    checkpoint: bytes | None  # the transparency log's signed checkpoint, for the day's snapshot
+    max_age: int  # WHOLE_FILES_MAX_AGE
+    now: Callable[[], datetime] = lambda: datetime.now(UTC)
+
+
+def whole_files(dataset: Dataset, published: dict[str, Any], site: Site) -> dict[str, bytes]:
+    """The whole-dataset files' names under /data/ → content, made from every record."""
+    data = tables(dataset, published)
+    files = open_data_files(dataset, published, data, site)
+    made = {name: files[name] for name in ("reports.csv", "reports.json", "updates.csv")}
+    made["aduan.db"] = sqlite_bytes(data)
+    made["open311/requests.json"] = open311.requests_json(
+        [open311.service_request(r, dataset, site.url) for r in dataset.records]
+    )
+    return made
+
+
+def live_files(dataset: Dataset, published: dict[str, Any], site: Site, log_vkey: str) -> dict[str, bytes]:
+    """The small dataset-wide files, made without a row per report."""
+    generated = generated_day(dataset)
+    rows = summary_tables(dataset, published)
+    files = {t.path: table_csv(t, rows[t.name]) for t in SMALL_TABLES}
+    files["stats.json"] = stats_json(dataset, published)
+    files["datapackage.json"] = _json(datapackage(dataset, site, generated, {"vkey": log_vkey}))
+    files["LICENSE.txt"] = license_text(dataset, site, generated)
+    files["metadata.json"] = datasette_metadata(site, dataset.region, citation(dataset, site, generated))
+    files["open311/services.json"] = open311.services_json(dataset)
+    return files
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def _keep_group(out: IncrementalOutput, paths: list[str], key: str) -> bool:
+    if not paths or not all(out.reusable(p, key) for p in paths):
+        return False
+    for path in paths:
+        out.reuse(path, key)
+    return True
+
+
+def whole_due(
+    out: IncrementalOutput,
+    parts: Parts,
+    old: dict[str, Any] | None,
+    day: str | None,
+    inputs: Inputs,
+    full_publish: str | None,
+) -> str | None:
+    """Why the whole files must be made again in this build, or None to keep them."""
+    if old is None or not all(f"data/{p}" in out.old_files and (out.root / "data" / p).is_file() for p in WHOLE_FILES):
+        return "missing"
+    if not out.same_render:
+        return "code, theme or settings changed"
+    if old.get("full_publish") != full_publish:
+        return "full publish"
+    if parts.diff.unknown:
+        return "the state of a month was lost: what left it is unknown"
+    if parts.diff.withdrawn or parts.diff.rewritten:
+        return "a record was withdrawn or changed what it had published"
+    if parts.diff.added:
+        # The whole files hold exactly the reports the site shows; only the rows of reports
+        # already in them may lag (a status change, a new update: the frequent, urgent case).
+        return "a report was added"
+    if not (old.get("stale") or parts.diff):
+        return None
+    if old.get("day") != day:
+        return "first build of the day"
+    try:
+        age = (inputs.now() - datetime.fromisoformat(str(old.get("generated_at")))).total_seconds()
+    except ValueError:
+        return "unknown age"
+    return "older than WHOLE_FILES_MAX_AGE" if age >= inputs.max_age else None
+
+
+def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[str, Any], inputs: Inputs) -> None:
+    """Declare every file under /data/ to the output writer, making only what is due."""
+    parts = Parts(out, dataset)
+    parts.write()
+    build = parts.next_build()
+    at = inputs.now().isoformat(timespec="seconds")
+    day = generated_day(dataset)
+    full_publish = dataset.publication.get("full_publish")
+    old_whole = parts.old_index.get("whole")
+    why = whole_due(out, parts, old_whole if isinstance(old_whole, dict) else None, day, inputs, full_publish)
+
+    files: dict[str, bytes] = {}
+    if why is None:
+        for name in WHOLE_FILES:
+            out.keep(f"data/{name}")
+        assert isinstance(old_whole, dict)
+        whole = {**old_whole, "stale": bool(old_whole.get("stale") or parts.diff)}
+    else:
+        logger.info("aduan_site: whole-dataset files made again: %s", why)
+        files.update(whole_files(dataset, published, inputs.site))
+        for name, content in files.items():
+            out.put(f"data/{name}", content)
+        same = all(out.files[f"data/{n}"] == out.old_files.get(f"data/{n}") for n in WHOLE_FILES)
+        if same and isinstance(old_whole, dict):
+            # Made again into the same bytes (a new theme, a full publish that changed nothing):
+            # they were current all along.
+            whole = {**old_whole, "day": day, "full_publish": full_publish, "stale": False}
+        else:
+            whole = {
+                "files": list(WHOLE_FILES),
+                "build": build,
+                "generated_at": at,
+                "day": day,
+                "full_publish": full_publish,
+                "stale": False,
+            }
+
+    live_paths = [f"data/{name}" for name in LIVE_FILES]
+    if not _keep_group(out, live_paths, inputs.key):
+        made = live_files(dataset, published, inputs.site, inputs.log_vkey)
+        for name, content in made.items():
+            out.put(f"data/{name}", content, digest=inputs.key)
+        files.update(made)
+    # opendata.sha256sums's format, from the digests the writer holds: kept files are not read.
+    sums = {name: out.files[f"data/{name}"] for name in (*LIVE_FILES, *WHOLE_FILES)}
+    listing = "".join(f"{digest}  {path}\n" for path, digest in sorted(sums.items())).encode()
+    listing_key = hashlib.sha256(listing).hexdigest()
+    if not out.reuse(f"data/{SUMS}", listing_key, any_render=True):
+        out.put(f"data/{SUMS}", listing, digest=listing_key)
+
+    for record in dataset.records:
+        tracking = record["tracking"]
+        path = f"data/open311/requests/{tracking}.json"
+        digest = dataset.digests[tracking]
+        if not out.reuse(path, digest):
+            out.put(
+                path, open311.request_json(open311.service_request(record, dataset, inputs.site.url)), digest=digest
+            )
+
+    parts.write_feed(build, at, whole_files=why is not None)
+    parts.write_index(build, at, whole)
+    parts.write_state()
+
+    # The day's snapshot is a copy of the whole files and the live ones as of their making.
+    current: dict[str, bytes] | None = None
+    if why is not None:
+        current = {}
+        for name in snapshots.FILES:
+            if name in files:
+                current[name] = files[name]
+            elif (out.root / "data" / name).is_file():
+                current[name] = (out.root / "data" / name).read_bytes()
+    # No snapshot of an empty dataset, but a day's snapshot follows its data to the end,
+    # even when the gate has just withdrawn the last record in it.
+    if not dataset.records and day not in snapshots.existing(out.root):
+        day = None
+    snapshots.write_snapshots(out, day, current, checkpoint=inputs.checkpoint)
