@@ -16,7 +16,6 @@ import json
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -28,6 +27,7 @@ from . import labels, open311, schema, snapshots, transparency
 from .config import plugin_settings
 from .dataset import SLUG_RE, Dataset, Record, load_dataset
 from .feeds import LIMIT, entries, feed_xml
+from .listing import arrange
 from .opendata import Site, citation, generated_day, open_data_files, sha256sums, tables
 from .output import IncrementalOutput, build_lock
 from .search import BUNDLE, IndexJob, SearchError
@@ -43,8 +43,10 @@ built = signal("aduan_site_built")
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 LANG_PREFIX = {"id": "", "en": "en/"}
-# Pages that exist in both languages, by directory under the language prefix.
-BILINGUAL = ("", "statistik/", "lapor/", "lacak/", "cari/")
+# Pages that exist in both languages, by directory under the language prefix (a listing's or a
+# report's pages too: those are matched by BILINGUAL_TREES).
+BILINGUAL = ("", "statistik/", "lapor/", "lacak/", "cari/", "instansi/", "status/")
+BILINGUAL_TREES = re.compile(r"^(?:laporan|instansi|status)/")
 # Open data files made from the whole dataset, under /data/ (per-report Open311 files and
 # snapshots are declared separately).
 DATASET_FILES = (
@@ -61,11 +63,23 @@ DATASET_FILES = (
 )
 
 
-# Files that other files link to and that link to nothing new: written before the rest (see
-# IncrementalOutput). Report pages in both languages, their photos, per-report Open311 files,
-# the transparency log's tiles (before its checkpoint) and Pagefind's fragments (before the
-# index that points to them).
-LEAVES = re.compile(r"^(?:en/)?laporan/[^/]+/|^attachments/|^data/open311/requests/|^log/tile/|^_pagefind/fragment/")
+# Files that other files link to and that link to nothing new: moved into place before the rest
+# (see IncrementalOutput). Report pages in both languages, their photos, per-report Open311 files,
+# the transparency log's tiles (before its checkpoint) and the files of a search shard (before
+# the shard's entry file that points to them).
+LEAVES = re.compile(
+    r"^(?:en/)?laporan/[^/]+/|^attachments/|^data/open311/requests/|^log/tile/|^_pagefind/[^/]+/(?!pagefind-entry\.json$)"
+)
+# Listing pages are placed in the order they were made: the new numbered pages first (see
+# write_pages), the entry page last. The search shards' list comes after every shard.
+LAST = re.compile(r"^_pagefind/shards\.json$")
+
+
+def rank(relpath: str) -> int:
+    """The order in which a build's files are moved into place (lowest first)."""
+    if LEAVES.match(relpath):
+        return 0
+    return 2 if LAST.match(relpath) else 1
 
 
 def _digest_tree(digest: Any, directory: Path, pattern: str = "*") -> None:
@@ -74,16 +88,9 @@ def _digest_tree(digest: Any, directory: Path, pattern: str = "*") -> None:
         digest.update(path.read_bytes())
 
 
-def _pages(items: list[Record], size: int) -> Iterator[tuple[int, int, list[Record]]]:
-    """(number, count, records) for each page; an empty listing still has page 1."""
-    count = max(1, -(-len(items) // size))
-    for number in range(1, count + 1):
-        yield number, count, items[(number - 1) * size : number * size]
-
-
-def page_path(base: str, number: int) -> str:
-    """`instansi/pupr/` page 1 → `instansi/pupr/index.html`, page 2 → `…/2/index.html`."""
-    return f"{base}index.html" if number == 1 else f"{base}{number}/index.html"
+def page_dir(base: str, number: int, entry: int) -> str:
+    """`instansi/pupr/`: the entry page (the newest) → `instansi/pupr/`, page 2 → `…/2/`."""
+    return base if number == entry else f"{base}{number}/"
 
 
 class AduanGenerator(Generator):
@@ -94,7 +101,7 @@ class AduanGenerator(Generator):
         self.options = plugin_settings(self.settings)
         self.dataset = Dataset()
         # Report pages rendered this build (the search index reads them before they are written).
-        self.report_pages: dict[str, bytes] = {}
+        self.report_pages: dict[str, Path] = {}
         # The transparency log: its key from generate_context, this build's turn in generate_output.
         self.log_vkey = ""
         self.log: transparency.Publication | None = None
@@ -121,9 +128,13 @@ class AduanGenerator(Generator):
                 self.options["MANIFEST"],
                 self.render_key(),
                 guard=self.options["GUARD"],
-                leaf=lambda relpath: LEAVES.match(relpath) is not None,
+                rank=rank,
             )
-            self.write_reports(out)
+            try:
+                self.write_reports(out)
+            except BaseException:
+                out.abandon()
+                raise
             # Pagefind indexes the report pages in the background while the rest is made.
             search = self.start_search(out)
             try:
@@ -136,6 +147,7 @@ class AduanGenerator(Generator):
             except BaseException:
                 if search is not None:
                     search.cancel()
+                out.abandon()
                 raise
             self.finish_search(out, search)
             result = out.finish()
@@ -270,9 +282,10 @@ class AduanGenerator(Generator):
     def render(self, template: str, lang: str, here: str, **context: Any) -> bytes:
         """Render `template` for the page at directory `here` (e.g. `statistik/`)."""
         other = "en" if lang == "id" else "id"
-        bilingual = here.removeprefix(LANG_PREFIX[lang]) in BILINGUAL
+        unprefixed = here.removeprefix(LANG_PREFIX[lang])
+        bilingual = unprefixed in BILINGUAL or BILINGUAL_TREES.match(unprefixed) is not None
         # Pages only in Indonesian switch to the English home page.
-        target = LANG_PREFIX[other] + (here.removeprefix(LANG_PREFIX[lang]) if bilingual else "")
+        target = LANG_PREFIX[other] + (unprefixed if bilingual else "")
         return (
             self.get_template(template)
             .render(
@@ -291,18 +304,24 @@ class AduanGenerator(Generator):
     # -- the pages --------------------------------------------------------------------------
 
     def write_reports(self, out: IncrementalOutput) -> None:
+        """A page per public report, in Indonesian and under /en/ in English."""
         for record in self.dataset.records:
             tracking = record["tracking"]
-            here = f"laporan/{tracking}/"
             self.write_photos(out, record)
             log = transparency.positions(self.log, record)
             # The page lists its updates' positions in the log, so they are part of its input.
             digest = f"{self.dataset.digests[tracking]}:{hashlib.sha256(json.dumps(log).encode()).hexdigest()}"
-            if out.reuse(here + "index.html", digest):
-                continue
-            html = self.render("report", "id", here, r=record, log=log)
-            out.put(here + "index.html", html, digest=digest)
-            self.report_pages[tracking] = html
+            # English first: a new report's two pages link to each other, and the Indonesian one
+            # is what the rest of the site links to, so it is placed last (see rank()).
+            for lang, prefix in reversed(LANG_PREFIX.items()):
+                here = f"{prefix}laporan/{tracking}/"
+                if out.reuse(here + "index.html", digest):
+                    continue
+                html = self.render("report", lang, here, r=record, log=log)
+                staged = out.put(here + "index.html", html, digest=digest)
+                if lang == "id":
+                    # Pagefind reads the page from where it is now (staged or already in place).
+                    self.report_pages[tracking] = staged or Path(self.output_path) / here / "index.html"
 
     def write_photos(self, out: IncrementalOutput, record: Record) -> None:
         """Approved photos, as the publisher re-encoded them (no metadata); a photo never
@@ -324,14 +343,13 @@ class AduanGenerator(Generator):
                 continue
             out.put(relpath, data, digest=attachment["id"])
 
-    def newest_first(self) -> list[Record]:
-        return sorted(self.dataset.records, key=lambda r: (r["submitted"], r["tracking"]), reverse=True)
-
     def write_listings(self, out: IncrementalOutput) -> None:
-        newest = self.newest_first()
+        """The agency and status indexes and their paginated listings, in both languages."""
+        # Oldest first, in the order reports would have joined a listing (see listing.py).
+        joined = sorted(self.dataset.records, key=lambda r: (r["updated"], r["tracking"]))
         by_agency: dict[str, list[Record]] = defaultdict(list)
         by_status: dict[str, list[Record]] = defaultdict(list)
-        for record in newest:
+        for record in joined:
             by_status[record["status"]].append(record)
             if record.get("agency"):
                 by_agency[record["agency"]].append(record)
@@ -345,50 +363,79 @@ class AduanGenerator(Generator):
         totals = {a.get("agency"): a.get("total") for a in self.dataset.stats.get("by_agency", [])}
         rows = [{"id": a, "public": len(by_agency.get(a, [])), "total": totals.get(a, 0)} for a in agency_ids]
         unassigned = {"public": 0, "total": totals.get(None)} if None in totals else None
-        out.put(
-            "instansi/index.html",
-            self.render("agencies", "id", "instansi/", agencies=rows, unassigned=unassigned),
-        )
-        for agency_id in agency_ids:
-            self.write_pages(out, "agency", f"instansi/{agency_id}/", by_agency.get(agency_id, []), agency=agency_id)
-
         status_totals = self.dataset.stats.get("by_status", {})
-        rows = [
+        status_rows = [
             {"id": s, "public": len(by_status.get(s, [])), "total": status_totals.get(s, 0)} for s in labels.STATUSES
         ]
-        out.put("status/index.html", self.render("statuses", "id", "status/", statuses=rows))
+        for lang, prefix in LANG_PREFIX.items():
+            out.put(
+                f"{prefix}instansi/index.html",
+                self.render("agencies", lang, f"{prefix}instansi/", agencies=rows, unassigned=unassigned),
+            )
+            out.put(
+                f"{prefix}status/index.html", self.render("statuses", lang, f"{prefix}status/", statuses=status_rows)
+            )
+
+        layout = out.state.layout()
+        for agency_id in agency_ids:
+            base = f"instansi/{agency_id}/"
+            self.write_pages(out, layout.get(base), "agency", base, by_agency.get(agency_id, []), agency=agency_id)
         for status in labels.STATUSES:
-            self.write_pages(out, "status", f"status/{status}/", by_status.get(status, []), status=status)
+            base = f"status/{status}/"
+            self.write_pages(out, layout.get(base), "status", base, by_status.get(status, []), status=status)
 
     def write_pages(
-        self, out: IncrementalOutput, template: str, base: str, items: list[Record], **context: Any
+        self,
+        out: IncrementalOutput,
+        previous: dict[int, list[str]] | None,
+        template: str,
+        base: str,
+        items: list[Record],
+        **context: Any,
     ) -> None:
-        """A paginated listing: `base`index.html, `base`2/index.html, …"""
+        """A stably paginated listing (listing.py): the entry page `base`index.html holds the
+        newest reports, numbered pages `base`<n>/index.html the older ones, page 1 the oldest."""
         size = self.options["PAGE_SIZE"]
-        for number, count, chunk in _pages(items, size):
+        records = {r["tracking"]: r for r in items}
+        arrangement = arrange(previous, list(records), size)
+        for number in arrangement.changed:
+            out.set_page(base, number, arrangement.pages[number])
+        for number in arrangement.removed:
+            out.set_page(base, number, None)
+        numbers = arrangement.numbers
+        entry = arrangement.entry
+        # Numbered pages newest first, the entry page last: a new page is in place before the
+        # pages linking to it, its older neighbour and the entry page (IncrementalOutput keeps
+        # this order).
+        for index in [*reversed(range(len(numbers) - 1)), len(numbers) - 1]:
+            number = numbers[index]
+            newer = numbers[index + 1] if index + 1 < len(numbers) else None
+            older = numbers[index - 1] if index > 0 else None
+            chunk = [records[t] for t in reversed(arrangement.pages[number])]
             pager = {
                 "number": number,
-                "count": count,
-                # The total only on the first page: otherwise one status change would
-                # rewrite every page of two status listings.
-                "total": len(items) if number == 1 else None,
-                "previous": page_path(base, number - 1).removesuffix("index.html") if number > 1 else None,
-                "next": page_path(base, number + 1).removesuffix("index.html") if number < count else None,
+                "entry": number == entry,
+                "count": len(numbers) if number == entry else None,
+                # The totals only on the entry page: a numbered page changes only with its reports.
+                "total": len(items) if number == entry else None,
+                "newer": page_dir(base, newer, entry) if newer is not None else None,
+                "older": page_dir(base, older, entry) if older is not None else None,
             }
             # A listing page shows only its records and its place among the pages: when
-            # none of that changed, it is kept without rendering (10k records make ~1000).
+            # none of that changed, it is kept without rendering.
             digest = hashlib.sha256(
                 json.dumps(
                     [pager, context, [self.dataset.digests[r["tracking"]] for r in chunk]],
                     sort_keys=True,
                 ).encode()
             ).hexdigest()
-            path = page_path(base, number)
-            if out.reuse(path, digest):
-                continue
-            here = path.removesuffix("index.html")
-            html = self.render(template, "id", here, reports=chunk, pager=pager, **context)
-            out.put(path, html, digest=digest)
+            here = page_dir(base, number, entry)
+            for lang, prefix in LANG_PREFIX.items():
+                path = f"{prefix}{here}index.html"
+                if out.reuse(path, digest):
+                    continue
+                html = self.render(template, lang, prefix + here, reports=chunk, pager=pager, **context)
+                out.put(path, html, digest=digest)
 
     def script_data(self, lang: str) -> dict[str, Any]:
         """Words and names the form scripts need, embedded in the page as JSON."""
