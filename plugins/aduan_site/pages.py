@@ -30,7 +30,7 @@ from .feeds import LIMIT, entries, feed_xml
 from .listing import arrange
 from .opendata import Site, citation, generated_day, open_data_files, sha256sums, tables
 from .output import IncrementalOutput, build_lock
-from .search import BUNDLE, IndexJob, SearchError
+from .search import BUNDLE, SHARDS, UI_FILES, IndexJob, SearchError, shard_of
 from .sqlite_export import datasette_metadata, sqlite_bytes
 from .statistics import DEFAULT_SLA, published_statistics
 from .statpage import page_context
@@ -102,6 +102,8 @@ class AduanGenerator(Generator):
         self.dataset = Dataset()
         # Report pages rendered this build (the search index reads them before they are written).
         self.report_pages: dict[str, Path] = {}
+        # Search shard → the digest of its pages, for the shards that have an index.
+        self.search_shards: dict[str, str] = {}
         # The transparency log: its key from generate_context, this build's turn in generate_output.
         self.log_vkey = ""
         self.log: transparency.Publication | None = None
@@ -573,52 +575,79 @@ class AduanGenerator(Generator):
                 digest=key,
             )
 
-    def search_key(self, out: IncrementalOutput) -> str:
-        relpaths = [f"laporan/{r['tracking']}/index.html" for r in self.dataset.records]
-        return hashlib.sha256(json.dumps([[p, out.files[p]] for p in relpaths]).encode()).hexdigest()
-
     def start_search(self, out: IncrementalOutput) -> IndexJob | None:
-        """Start Pagefind over the report pages, unless the index of the same pages is kept.
+        """Start Pagefind over the shards whose report pages changed (search.py); keep the rest.
 
-        Keyed on the bytes of the pages it indexes, not on the render key: a template change
-        that leaves the report pages as they were keeps the index. (Pagefind writes its filter
-        files in an order that varies from run to run, so an index made again is never
+        A shard is keyed on the bytes of the pages it indexes, not on the render key: a template
+        change that leaves the report pages as they were keeps the index. (Pagefind writes its
+        filter files in an order that varies from run to run, so an index made again is never
         byte-identical: it must only be made again when it has to be.)
         """
+        self.search_shards = {}
         if not self.dataset.records:
             return None  # nothing to index (Pagefind refuses an empty site); the search page says so
-        key = self.search_key(out)
-        old = sorted(p for p in out.old_files if p.startswith(BUNDLE + "/"))
-        if self._keep_group(out, old, key, any_render=True):
-            return None
-        if not self.options["SEARCH"]:  # a quick build: the index catches up on the next full one
-            for path in old:
-                out.keep(path)
-            return None
-        pages: dict[str, bytes | Path] = {}
+        pages: dict[str, list[str]] = defaultdict(list)
         for record in self.dataset.records:
-            tracking = record["tracking"]
-            relpath = f"laporan/{tracking}/index.html"
-            pages[relpath] = self.report_pages.get(tracking) or Path(self.output_path) / relpath
+            pages[shard_of(record["submitted"])].append(record["tracking"])
+        old: dict[str, list[str]] = defaultdict(list)
+        for path in out.old_files:
+            if path.startswith(BUNDLE + "/") and path.count("/") > 1:
+                old[path.split("/")[1]].append(path)
+        todo: dict[str, dict[str, Path]] = {}
+        for shard, trackings in sorted(pages.items()):
+            relpaths = [f"laporan/{t}/index.html" for t in trackings]
+            key = hashlib.sha256(json.dumps([[p, out.files[p]] for p in relpaths]).encode()).hexdigest()
+            self.search_shards[shard] = key
+            if self._keep_group(out, sorted(old[shard]), key, any_render=True):
+                continue
+            if not self.options["SEARCH"]:  # a quick build: the index catches up on the next full one
+                self._keep_shard(out, shard, old[shard])
+                continue
+            output = Path(self.output_path)
+            todo[shard] = {
+                f"laporan/{t}/index.html": self.report_pages.get(t) or output / f"laporan/{t}/index.html"
+                for t in trackings
+            }
+        if not todo:
+            return None
         try:
-            return IndexJob(pages)
+            return IndexJob(todo)
         except (SearchError, OSError) as exc:
             logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
-            for path in old:
-                out.keep(path)
+            for shard in todo:
+                self._keep_shard(out, shard, old[shard])
             return None
 
+    def _keep_shard(self, out: IncrementalOutput, shard: str, paths: list[str]) -> None:
+        """Keep a shard's previous bundle as it is (a shard without one is left out of the list)."""
+        kept = [path for path in paths if out.keep(path)]
+        if not kept:
+            self.search_shards.pop(shard, None)
+
     def finish_search(self, out: IncrementalOutput, job: IndexJob | None) -> None:
-        """Hand every file of the new bundle to the output writer (and so to the gate)."""
-        if job is None:
+        """Hand every file of the new bundles to the output writer (and so to the gate), then
+        the search UI and the list of shards that the search page merges."""
+        if not self.search_shards:
             return
-        key = self.search_key(out)
-        try:
-            bundle = job.result()
-        except (SearchError, OSError) as exc:
-            logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
-            for path in sorted(p for p in out.old_files if p.startswith(BUNDLE + "/")):
-                out.keep(path)
-            return
-        for relpath, data in bundle.items():
-            out.put(f"{BUNDLE}/{relpath}", data, digest=key)
+        ui: dict[str, bytes] = {}
+        if job is not None:
+            done: set[str] = set()
+            try:
+                for shard, bundle in job.results():
+                    for relpath, data in bundle.items():
+                        if relpath in UI_FILES:
+                            ui[relpath] = data
+                        else:
+                            out.put(f"{BUNDLE}/{shard}/{relpath}", data, digest=self.search_shards[shard])
+                    done.add(shard)
+            except (SearchError, OSError) as exc:
+                logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
+                for shard in set(job.futures) - done:
+                    self._keep_shard(out, shard, [p for p in out.old_files if p.startswith(f"{BUNDLE}/{shard}/")])
+        for name in UI_FILES:
+            if name in ui:
+                out.put(f"{BUNDLE}/{name}", ui[name])
+            else:
+                out.keep(f"{BUNDLE}/{name}")
+        listed = {"shards": [f"{shard}/" for shard in sorted(self.search_shards)]}
+        out.put(f"{BUNDLE}/{SHARDS}", (json.dumps(listed, indent=0) + "\n").encode())
