@@ -349,6 +349,55 @@ def test_english_pages(site: Path) -> None:
     assert page(site, "privasi/index.html").find("a", hreflang="en", href="/en/privasi/")
 
 
+def switch(html: Html) -> str:
+    """Where the language switch in the header leads."""
+    (link,) = [a for t, a in html.elements if t == "a" and a.get("hreflang") and "lang" in a]
+    return link["href"]
+
+
+def test_every_public_report_has_its_english_page(site: Path, records: list[dict[str, Any]]) -> None:
+    english = sorted(p.parent.name for p in (site / "en/laporan").glob("*/index.html"))
+    assert english == sorted(r["tracking"] for r in records)
+    record = by_status(records, "resolved")
+    html = page(site, f"en/laporan/{record['tracking']}/index.html")
+    source = read(site, f"en/laporan/{record['tracking']}/index.html")
+    assert '<html lang="en">' in source
+    # English labels around the Indonesian text, which says which language it is in.
+    assert "Resolved" in html.text and "Time to resolution" in html.text and "Kategori" not in html.text
+    assert html.find("h1", lang="id")
+    assert html.find("a", href=f"/en/instansi/{record['agency']}/")
+    assert switch(html) == f"/laporan/{record['tracking']}/"
+    assert switch(page(site, f"laporan/{record['tracking']}/index.html")) == f"/en/laporan/{record['tracking']}/"
+
+
+def test_the_language_switch_leads_to_the_same_page(site: Path) -> None:
+    for relpath in (
+        "index.html",
+        "statistik/index.html",
+        "instansi/index.html",
+        "instansi/pupr/index.html",
+        "instansi/pupr/1/index.html",
+        "status/index.html",
+        "status/resolved/index.html",
+        "cari/index.html",
+        "privasi/index.html",
+    ):
+        here = "/" + relpath.removesuffix("index.html")
+        english = page(site, "en/" + relpath)
+        assert '<html lang="en">' in read(site, "en/" + relpath), relpath
+        assert switch(page(site, relpath)) == "/en" + here, relpath
+        assert switch(english) == here, relpath
+        # Every link of an English page into the listings or reports stays in English.
+        inner = [a["href"] for t, a in english.elements if t == "a" and "href" in a and "hreflang" not in a]
+        assert not [
+            h for h in inner if h.startswith(("/laporan/", "/instansi/", "/status/")) and not h.endswith(".atom.xml")
+        ]
+    listing = page(site, "en/instansi/pupr/index.html")
+    assert listing.find("a", rel="next", href="/en/instansi/pupr/1/")
+    assert "Newest" in listing.text and "Public reports" in listing.text
+    assert "Resolved" in page(site, "en/status/resolved/index.html").text
+
+
 def test_content_pages(site: Path) -> None:
     privacy = page(site, "privasi/index.html").text
     assert "27 Tahun 2022" in privacy and "kelurahan" in privacy
@@ -543,6 +592,37 @@ def test_one_changed_record_rewrites_only_what_shows_it(tmp_path: Path) -> None:
     # The disk agrees with the result: nothing else of ours was touched.
     assert {f for f in rewritten(site) if not pelicans(f)} == written | {".aduan-build.db"}
     assert "Selesai diperbaiki" in read(site, page_path)
+
+
+def test_a_status_change_rewrites_a_bounded_number_of_listing_pages(tmp_path: Path) -> None:
+    region = load_region()
+    records = [make_record(n, region, agency="pupr", category="jalan-jembatan") for n in range(196)]
+    build_site(tmp_path, records)
+    site = tmp_path / "output"
+    pages_before = {str(p.relative_to(site)): p.read_bytes() for p in site.glob("status/in_progress/*/index.html")}
+    assert len(pages_before) == 3  # 79 in progress: pages 1 to 3 and the entry page
+    assert len(joined(records, status="resolved")) == 39  # page 1 and 19 on the entry page
+    # The oldest report in progress is resolved: it leaves page 1 and joins the newest page of
+    # "resolved"; newest-first pages would have shifted every page of both listings.
+    changed = joined(records, status="in_progress")[0]
+    changed.update(status="resolved", resolved="2026-11-30", updated="2026-11-30")
+    result = build_site(tmp_path, records)
+    listings = sorted(
+        f for f in result.written_files if f.startswith(("status/", "instansi/", "en/status/", "en/instansi/"))
+    )
+    assert listings == sorted(
+        f"{lang}{path}"
+        for lang in ("", "en/")
+        for path in (
+            "status/index.html",  # the counts
+            "status/in_progress/index.html",  # its total
+            "status/in_progress/1/index.html",  # the page it left
+            "status/resolved/index.html",  # the page it joined
+            "instansi/pupr/1/index.html",  # its own listing shows its new status
+        )
+    )
+    assert "status/in_progress/2/index.html" in pages_before
+    assert (site / "status/in_progress/2/index.html").read_bytes() == pages_before["status/in_progress/2/index.html"]
 
 
 def test_vanished_record_is_deleted(tmp_path: Path) -> None:
