@@ -21,6 +21,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -75,6 +76,17 @@ def _safe(relpath: str) -> bool:
 Guard = Callable[[list[tuple[str, bytes]]], list[str]]
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A file made by this build: its sha256, where it is staged (None: the site already has
+    these bytes) and what the gate found in it."""
+
+    relpath: str
+    sha: str
+    path: Path | None
+    problems: tuple[str, ...]
+
+
 class PublicationRefused(RuntimeError):
     """The gate found something that must not be published; nothing of this build was written."""
 
@@ -118,7 +130,7 @@ class IncrementalOutput:
         self.staging.mkdir()
         self.pending: list[tuple[str, Path]] = []
         self.problems: list[str] = []
-        self._scanned: dict[str, list[str]] = {}  # sha256 → the gate's problems (snapshots repeat files)
+        self._scanned: dict[str, tuple[str, ...]] = {}  # sha256 → the gate's problems (snapshots repeat files)
         self.state = BuildState(root / state_name)
         self.render_key = render_key
         self.old_files, self.old_inputs = self.state.files()
@@ -168,6 +180,41 @@ class IncrementalOutput:
         self.unchanged += 1
         return True
 
+    def stage(self, relpath: str, data: bytes, name: str) -> Staged:
+        """Check `data` with the gate and stage it as `name`, unless the site's file already
+        holds these bytes. Changes nothing of this object: a worker process may call it (see
+        pages.py), the parent then calls `add`."""
+        sha = hashlib.sha256(data).hexdigest()
+        if self.old_files.get(relpath) == sha and (self.root / relpath).is_file():
+            return Staged(relpath, sha, None, ())
+        problems: tuple[str, ...] = ()
+        if self.guard is not None:
+            if sha in self._scanned:  # the same bytes were scanned under another name
+                problems = tuple(f"{problem} (also in {relpath})" for problem in self._scanned[sha])
+            else:
+                problems = self._scanned[sha] = tuple(self.guard([(relpath, data)]))
+        staged = self.staging / name
+        with open(staged, "wb") as handle:
+            handle.write(data)
+        os.chmod(staged, 0o644)  # the web server must read the file
+        return Staged(relpath, sha, staged, problems)
+
+    def add(self, staged: Staged, *, digest: str | None = None) -> Path | None:
+        """Count a file `stage` made as this build's (see `put`)."""
+        relpath = staged.relpath
+        if relpath in self.files:
+            raise ValueError(f"two outputs for {relpath}")
+        self.rendered += 1
+        self.files[relpath] = staged.sha
+        if digest is not None:
+            self.inputs[relpath] = digest
+        self.problems.extend(staged.problems)
+        if staged.path is None:
+            self.unchanged += 1
+            return None
+        self.pending.append((relpath, staged.path))
+        return staged.path
+
     def put(self, relpath: str, data: bytes, *, digest: str | None = None) -> Path | None:
         """Write `data` to `relpath` unless the file already holds exactly these bytes.
 
@@ -177,27 +224,7 @@ class IncrementalOutput:
         """
         if relpath in self.files:
             raise ValueError(f"two outputs for {relpath}")
-        self.rendered += 1
-        sha = hashlib.sha256(data).hexdigest()
-        self.files[relpath] = sha
-        if digest is not None:
-            self.inputs[relpath] = digest
-        if self.old_files.get(relpath) == sha and (self.root / relpath).is_file():
-            self.unchanged += 1
-            return None
-        if self.guard is not None:
-            problems = self._scanned.get(sha)
-            if problems is None:
-                problems = self._scanned[sha] = self.guard([(relpath, data)])
-                self.problems.extend(problems)
-            elif problems:
-                self.problems.extend(f"{p} (also in {relpath})" for p in problems)
-        staged = self.staging / str(len(self.pending))
-        with open(staged, "wb") as handle:
-            handle.write(data)
-        os.chmod(staged, 0o644)  # the web server must read the file
-        self.pending.append((relpath, staged))
-        return staged
+        return self.add(self.stage(relpath, data, str(len(self.pending))), digest=digest)
 
     def set_page(self, listing: str, number: int, items: list[str] | None) -> None:
         """Record a listing page's new items (None: the page is gone), saved with the files."""

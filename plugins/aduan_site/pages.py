@@ -12,10 +12,14 @@ of every record and stats.json: when none changed, they are kept without being m
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
+import multiprocessing
+import os
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -29,7 +33,7 @@ from .dataset import SLUG_RE, Dataset, Record, load_dataset
 from .feeds import LIMIT, entries, feed_xml
 from .listing import arrange
 from .opendata import Site, citation, generated_day, open_data_files, sha256sums, tables
-from .output import IncrementalOutput, build_lock
+from .output import IncrementalOutput, Staged, build_lock
 from .search import BUNDLE, SHARDS, UI_FILES, IndexJob, SearchError, shard_of
 from .sqlite_export import datasette_metadata, sqlite_bytes
 from .statistics import DEFAULT_SLA, published_statistics
@@ -91,6 +95,31 @@ def _digest_tree(digest: Any, directory: Path, pattern: str = "*") -> None:
 def page_dir(base: str, number: int, entry: int) -> str:
     """`instansi/pupr/`: the entry page (the newest) → `instansi/pupr/`, page 2 → `…/2/`."""
     return base if number == entry else f"{base}{number}/"
+
+
+# A report page to render: (index of the record, language, its directory, its input digest).
+ReportTask = tuple[int, str, str, str]
+POOL_MIN = 400  # pages; fewer render faster than a pool starts
+POOL_CHUNK = 250  # pages per task sent to a worker
+POOL_WORKERS = 2  # the machines have two cores
+_SHARED: tuple[AduanGenerator, IncrementalOutput] | None = None
+_staged_names = itertools.count()
+
+
+def _render_chunk(work: tuple[AduanGenerator, IncrementalOutput, list[ReportTask]]) -> list[Staged]:
+    generator, out, tasks = work
+    result = []
+    for index, lang, here, _ in tasks:
+        record = generator.dataset.records[index]
+        html = generator.render("report", lang, here, r=record, log=transparency.positions(generator.log, record))
+        # Unique across processes: the parent's own files are staged under plain numbers.
+        result.append(out.stage(here + "index.html", html, f"r{os.getpid()}-{next(_staged_names)}"))
+    return result
+
+
+def _render_shared_chunk(tasks: list[ReportTask]) -> list[Staged]:
+    assert _SHARED is not None, "only in a worker forked by render_reports"
+    return _render_chunk((*_SHARED, tasks))
 
 
 class AduanGenerator(Generator):
@@ -306,8 +335,14 @@ class AduanGenerator(Generator):
     # -- the pages --------------------------------------------------------------------------
 
     def write_reports(self, out: IncrementalOutput) -> None:
-        """A page per public report, in Indonesian and under /en/ in English."""
-        for record in self.dataset.records:
+        """A page per public report, in Indonesian and under /en/ in English.
+
+        Pages to render are rendered in a pool of processes when there are many (a first
+        build): each worker renders, checks with the gate and stages its pages (see
+        `render_reports`), the parent only counts them, in the order the build made them.
+        """
+        tasks: list[ReportTask] = []
+        for index, record in enumerate(self.dataset.records):
             tracking = record["tracking"]
             self.write_photos(out, record)
             log = transparency.positions(self.log, record)
@@ -319,11 +354,32 @@ class AduanGenerator(Generator):
                 here = f"{prefix}laporan/{tracking}/"
                 if out.reuse(here + "index.html", digest):
                     continue
-                html = self.render("report", lang, here, r=record, log=log)
-                staged = out.put(here + "index.html", html, digest=digest)
-                if lang == "id":
-                    # Pagefind reads the page from where it is now (staged or already in place).
-                    self.report_pages[tracking] = staged or Path(self.output_path) / here / "index.html"
+                tasks.append((index, lang, here, digest))
+        for (index, lang, here, digest), staged in zip(tasks, self.render_reports(out, tasks), strict=True):
+            where = out.add(staged, digest=digest)
+            if lang == "id":
+                # Pagefind reads the page from where it is now (staged or already in place).
+                tracking = self.dataset.records[index]["tracking"]
+                self.report_pages[tracking] = where or Path(self.output_path) / here / "index.html"
+
+    def render_reports(self, out: IncrementalOutput, tasks: list[ReportTask]) -> Iterator[Staged]:
+        """Render and stage report pages, in a pool of forked workers when there are many.
+
+        Fork shares the compiled templates, the dataset and the gate with the workers without
+        pickling them; only the tasks and the small results cross."""
+        workers = min(os.cpu_count() or 1, POOL_WORKERS)
+        if len(tasks) < POOL_MIN or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            yield from _render_chunk((self, out, tasks))
+            return
+        chunks = [tasks[n : n + POOL_CHUNK] for n in range(0, len(tasks), POOL_CHUNK)]
+        global _SHARED  # noqa: PLW0603 - what forked workers inherit
+        _SHARED = (self, out)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for staged in pool.imap(_render_shared_chunk, chunks):
+                    yield from staged
+        finally:
+            _SHARED = None
 
     def write_photos(self, out: IncrementalOutput, record: Record) -> None:
         """Approved photos, as the publisher re-encoded them (no metadata); a photo never
@@ -650,4 +706,7 @@ class AduanGenerator(Generator):
             else:
                 out.keep(f"{BUNDLE}/{name}")
         listed = {"shards": [f"{shard}/" for shard in sorted(self.search_shards)]}
-        out.put(f"{BUNDLE}/{SHARDS}", (json.dumps(listed, indent=0) + "\n").encode())
+        data = (json.dumps(listed, indent=0) + "\n").encode()
+        digest = hashlib.sha256(data).hexdigest()
+        if not out.reuse(f"{BUNDLE}/{SHARDS}", digest, any_render=True):
+            out.put(f"{BUNDLE}/{SHARDS}", data, digest=digest)
