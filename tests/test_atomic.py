@@ -15,12 +15,17 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from aduan_site import output
-from site_fixtures import load_region, make_record, make_records
+from aduan_site.build import build
+from site_fixtures import REPO, load_region, make_record, make_records, write_public_dataset
 from test_site import build_site
 
 HREF = re.compile(r"""(?:href|src)="(/[^"#?]*)""")
@@ -108,3 +113,46 @@ def test_a_build_killed_at_any_moment_leaves_every_link_whole(tmp_path: Path, mo
         problems = broken_links(state, known, frozenset(going))
         assert not problems, f"killed after step {number} of {len(steps)} ({kind} {relpath}): {problems[:3]}"
     assert broken_links(site) == []
+
+
+BUILD = """
+import sys
+sys.path[:0] = [{plugins!r}, {functions!r}]
+from aduan_site.build import build
+build({output!r}, data_dir={data!r}, search=False)
+print("done")
+"""
+
+
+def test_a_build_killed_with_sigkill_leaves_the_site_whole_and_the_next_build_completes(tmp_path: Path) -> None:
+    records = make_records(60)
+    build_site(tmp_path, records)
+    site = tmp_path / "output"
+    known = {p.relative_to(site) for p in site.rglob("*.html")}
+    changed = records[:40] + make_records(70)[60:]
+    for record in changed[:20]:
+        record["title"] = f"{record['title']} (diubah)"
+    write_public_dataset(tmp_path / "var/public", changed)
+    script = BUILD.format(
+        plugins=str(REPO / "plugins"), functions=str(REPO / "functions"), output=site, data=tmp_path / "var"
+    )
+    # Killed at growing moments of the same build: wherever it stops, the site a reader can
+    # reach is whole (the build is started again each time, so later kills land later in it).
+    for delay in (0.5, 1.0, 2.0, 3.0, 4.0):
+        process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        out, _ = process.communicate()
+        assert broken_links(site, known) == [], delay
+        if b"done" in out:
+            break
+    # The next build completes the site: every report of the new dataset, in its new version.
+    result = build(site, data_dir=tmp_path / "var", search=False)
+    assert broken_links(site) == []
+    pages = sorted(p.parent.name for p in (site / "laporan").glob("*/index.html"))
+    assert pages == sorted(r["tracking"] for r in changed)
+    for record in changed[:20]:
+        assert "(diubah)" in (site / f"laporan/{record['tracking']}/index.html").read_text()
+    assert not (site / output.STAGING).exists() or not any((site / output.STAGING).iterdir())
+    # And what it recorded is what is on disk: one more build writes nothing.
+    assert build(site, data_dir=tmp_path / "var", search=False).written == 0, result
