@@ -187,17 +187,32 @@ class IncrementalOutput:
         sha = hashlib.sha256(data).hexdigest()
         if self.old_files.get(relpath) == sha and (self.root / relpath).is_file():
             return Staged(relpath, sha, None, ())
-        problems: tuple[str, ...] = ()
-        if self.guard is not None:
-            if sha in self._scanned:  # the same bytes were scanned under another name
-                problems = tuple(f"{problem} (also in {relpath})" for problem in self._scanned[sha])
-            else:
-                problems = self._scanned[sha] = tuple(self.guard([(relpath, data)]))
         staged = self.staging / name
         with open(staged, "wb") as handle:
             handle.write(data)
         os.chmod(staged, 0o644)  # the web server must read the file
-        return Staged(relpath, sha, staged, problems)
+        return Staged(relpath, sha, staged, self._check(relpath, sha, data))
+
+    def _check(self, relpath: str, sha: str, data: bytes) -> tuple[str, ...]:
+        """What the gate finds in these bytes (each content is scanned once per build)."""
+        if self.guard is None:
+            return ()
+        if sha in self._scanned:  # the same bytes were scanned under another name
+            return tuple(f"{problem} (also in {relpath})" for problem in self._scanned[sha])
+        problems = self._scanned[sha] = tuple(self.guard([(relpath, data)]))
+        return problems
+
+    def adopt(self, relpath: str, path: Path, *, digest: str | None = None) -> None:
+        """Like `put`, for a file another program wrote into the staging area (Pagefind's
+        bundles): checked by the gate where it is, and moved into place from there."""
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        if self.old_files.get(relpath) == sha and (self.root / relpath).is_file():
+            path.unlink()
+            self.add(Staged(relpath, sha, None, ()), digest=digest)
+            return
+        os.chmod(path, 0o644)
+        self.add(Staged(relpath, sha, path, self._check(relpath, sha, data)), digest=digest)
 
     def add(self, staged: Staged, *, digest: str | None = None) -> Path | None:
         """Count a file `stage` made as this build's (see `put`)."""

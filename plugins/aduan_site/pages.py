@@ -18,6 +18,7 @@ import logging
 import multiprocessing
 import os
 import re
+import shutil
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,7 +35,7 @@ from .feeds import LIMIT, entries, feed_xml
 from .listing import arrange
 from .opendata import Site, citation, generated_day, open_data_files, sha256sums, tables
 from .output import IncrementalOutput, Staged, build_lock
-from .search import BUNDLE, SHARDS, UI_FILES, IndexJob, SearchError, shard_of
+from .search import BUNDLE, SHARDS, UI_FILES, IndexJob, Mirror, SearchError, shard_of
 from .sqlite_export import datasette_metadata, sqlite_bytes
 from .statistics import DEFAULT_SLA, published_statistics
 from .statpage import page_context
@@ -96,6 +97,10 @@ def page_dir(base: str, number: int, entry: int) -> str:
     """`instansi/pupr/`: the entry page (the newest) → `instansi/pupr/`, page 2 → `…/2/`."""
     return base if number == entry else f"{base}{number}/"
 
+
+# The search mirror (search.py) in the output directory, and its mark of a build not yet published.
+SEARCH_MIRROR = ".aduan-search"
+DIRTY = ".dirty"
 
 # A report page to render: (index of the record, language, its directory, its input digest).
 ReportTask = tuple[int, str, str, str]
@@ -182,6 +187,7 @@ class AduanGenerator(Generator):
                 raise
             self.finish_search(out, search)
             result = out.finish()
+            self.clean_search_mirror(result["deleted_files"])
             # Only now that the site shows it may the log's state move on.
             log.commit()
             result["log_entries"] = log.size
@@ -649,7 +655,7 @@ class AduanGenerator(Generator):
         for path in out.old_files:
             if path.startswith(BUNDLE + "/") and path.count("/") > 1:
                 old[path.split("/")[1]].append(path)
-        todo: dict[str, dict[str, Path]] = {}
+        todo: dict[str, list[str]] = {}
         for shard, trackings in sorted(pages.items()):
             relpaths = [f"laporan/{t}/index.html" for t in trackings]
             key = hashlib.sha256(json.dumps([[p, out.files[p]] for p in relpaths]).encode()).hexdigest()
@@ -659,20 +665,46 @@ class AduanGenerator(Generator):
             if not self.options["SEARCH"]:  # a quick build: the index catches up on the next full one
                 self._keep_shard(out, shard, old[shard])
                 continue
-            output = Path(self.output_path)
-            todo[shard] = {
-                f"laporan/{t}/index.html": self.report_pages.get(t) or output / f"laporan/{t}/index.html"
-                for t in trackings
-            }
-        if not todo:
-            return None
+            todo[shard] = trackings
+        site = Path(self.output_path)
         try:
-            return IndexJob(todo)
+            mirror = self.search_mirror()
+            # Every page rendered this build is linked anew (staged, or the same bytes in place),
+            # also in a quick build: the mirror must follow the pages even when no index does.
+            for tracking, rendered in self.report_pages.items():
+                mirror.update(tracking, rendered, changed=True)
+            if not todo:
+                return None
+            for trackings in todo.values():
+                for tracking in trackings:
+                    mirror.update(tracking, site / f"laporan/{tracking}/index.html", changed=False)
+            return IndexJob(todo, mirror, out.staging)
         except (SearchError, OSError) as exc:
             logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
             for shard in todo:
                 self._keep_shard(out, shard, old[shard])
             return None
+
+    def search_mirror(self) -> Mirror:
+        """The pages Pagefind reads (search.py), marked dirty until this build is published: a
+        build killed or refused after linking unpublished pages leaves a mirror not to trust."""
+        root = Path(self.output_path) / SEARCH_MIRROR
+        if (root / DIRTY).exists():
+            shutil.rmtree(root, ignore_errors=True)
+        root.mkdir(parents=True, exist_ok=True)
+        (root / DIRTY).touch()
+        return Mirror(root)
+
+    def clean_search_mirror(self, deleted: tuple[str, ...]) -> None:
+        """After publication: withdrawn reports leave the mirror, which is current again."""
+        root = Path(self.output_path) / SEARCH_MIRROR
+        if not root.is_dir():
+            return
+        mirror = Mirror(root)
+        for relpath in deleted:
+            if relpath.startswith("laporan/") and relpath.endswith("/index.html"):
+                mirror.forget(relpath.split("/")[1])
+        (root / DIRTY).unlink(missing_ok=True)
 
     def _keep_shard(self, out: IncrementalOutput, shard: str, paths: list[str]) -> None:
         """Keep a shard's previous bundle as it is (a shard without one is left out of the list)."""
@@ -690,11 +722,12 @@ class AduanGenerator(Generator):
             done: set[str] = set()
             try:
                 for shard, bundle in job.results():
-                    for relpath, data in bundle.items():
+                    for relpath, path in bundle.items():
                         if relpath in UI_FILES:
-                            ui[relpath] = data
+                            ui.setdefault(relpath, path.read_bytes())
+                            path.unlink()
                         else:
-                            out.put(f"{BUNDLE}/{shard}/{relpath}", data, digest=self.search_shards[shard])
+                            out.adopt(f"{BUNDLE}/{shard}/{relpath}", path, digest=self.search_shards[shard])
                     done.add(shard)
             except (SearchError, OSError) as exc:
                 logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)

@@ -6,21 +6,22 @@ they were submitted in (a report never changes month), each indexed into its own
 `mergeIndex` (theme/static/js/cari.js, which reads the list of shards from
 `/_pagefind/shards.json`). A changed report page re-indexes only its month.
 
-Each shard is indexed from a small temporary tree of hard links to the pages (as staged by
-the build or already published), at most two Pagefind processes at a time (the machines have
-two cores), in the background while the build makes its other files. The caller hands every
-file of each bundle to the output writer, so the publication gate reads the index before
-anything is written (Pagefind's index files are gzip-compressed; the gate decompresses them).
+Each shard is indexed from a mirror of hard links to the pages kept in the build's directory
+(`Mirror`), at most two Pagefind processes at a time (the machines have two cores), in the
+background while the build makes its other files, straight into the build's staging area. The
+caller hands every file of each bundle to the output writer, so the publication gate reads the
+index before anything is published (Pagefind's index files are gzip-compressed; the gate
+decompresses them).
 Only `data-pagefind-body` of the Indonesian report pages is indexed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -58,20 +59,45 @@ def _executable() -> str:
     return str(path)
 
 
-def _place(source: Path, target: Path) -> None:
+def _link(source: Path, target: Path) -> None:
+    """Point the mirror's `target` at the page in `source` (a hard link: no copy)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(".link.tmp")
+    tmp.unlink(missing_ok=True)
     try:
-        os.link(source, target)  # the page as staged or published: no copy needed
+        os.link(source, tmp)
     except OSError:
-        shutil.copyfile(source, target)
+        shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
 
 
-def _index(executable: str, pages: dict[str, Path], tmp: Path) -> Path:
-    site = tmp / "site"
-    bundle = tmp / "bundle"
-    for relpath, source in pages.items():
-        _place(source, site / relpath)
-    command = [executable, "--site", str(site), "--output-path", str(bundle), "--silent"]
+class Mirror:
+    """The Indonesian report pages as Pagefind must see them (`laporan/<tracking>/index.html`),
+    hard links kept from build to build in the build's own directory: a build links the pages
+    it changed, and Pagefind reads a shard's pages straight from here (`--glob`), with no
+    temporary tree to make and delete per build."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def page(self, tracking: str) -> Path:
+        return self.root / "laporan" / tracking / "index.html"
+
+    def update(self, tracking: str, source: Path, *, changed: bool) -> None:
+        target = self.page(tracking)
+        if changed or not target.is_file():
+            _link(source, target)
+
+    def forget(self, tracking: str) -> None:
+        self.page(tracking).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self.page(tracking).parent.rmdir()
+
+
+def _index(executable: str, mirror: Path, trackings: list[str], bundle: Path) -> Path:
+    # Pagefind's glob takes alternatives: exactly this shard's pages, however many the mirror has.
+    pattern = "laporan/{" + ",".join(trackings) + "}/index.html"
+    command = [executable, "--site", str(mirror), "--glob", pattern, "--output-path", str(bundle), "--silent"]
     done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 - our own arguments
     if done.returncode != 0:
         raise SearchError(f"pagefind failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
@@ -79,31 +105,34 @@ def _index(executable: str, pages: dict[str, Path], tmp: Path) -> Path:
 
 
 class IndexJob:
-    """Pagefind indexing shards (shard → site path → the file holding the page) in the
-    background, two at a time; `results()` yields each shard's bundle as it is ready."""
+    """Pagefind indexing shards (shard → tracking numbers of its pages, read from the mirror)
+    in the background, two at a time, each bundle written into `staging`; `results()` yields
+    each shard's files as they are ready."""
 
-    def __init__(self, shards: dict[str, dict[str, Path]]) -> None:
+    def __init__(self, shards: dict[str, list[str]], mirror: Mirror, staging: Path) -> None:
         executable = _executable()
-        self.tmp = tempfile.TemporaryDirectory(prefix="aduan-search-")
         self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="pagefind")
         self.futures: dict[str, Future[Path]] = {}
-        for shard, pages in sorted(shards.items()):
-            work = Path(self.tmp.name) / shard
-            work.mkdir()
-            self.futures[shard] = self.pool.submit(_index, executable, pages, work)
+        for shard, trackings in sorted(shards.items()):
+            bundle = staging / f"pagefind-{shard}"
+            self.futures[shard] = self.pool.submit(_index, executable, mirror.root, trackings, bundle)
 
-    def results(self) -> Iterator[tuple[str, dict[str, bytes]]]:
-        """(shard, bundle path → bytes) for each shard, in shard order; raises SearchError if
-        Pagefind failed on one. Only the files a merged search needs are kept."""
+    def results(self) -> Iterator[tuple[str, dict[str, Path]]]:
+        """(shard, bundle path → the file Pagefind wrote) for each shard, in shard order; raises
+        SearchError if Pagefind failed on one. Only the files a merged search needs are kept
+        (the others are deleted)."""
         try:
             for shard, future in self.futures.items():
                 bundle = future.result()
-                files = {
-                    p.relative_to(bundle).as_posix(): p.read_bytes()
-                    for p in sorted(bundle.rglob("*"))
-                    if p.is_file() and (SHARD_FILE.match(p.relative_to(bundle).as_posix()) or p.name in UI_FILES)
-                }
-                shutil.rmtree(bundle.parent, ignore_errors=True)
+                files = {}
+                for path in sorted(bundle.rglob("*")):
+                    relpath = path.relative_to(bundle).as_posix()
+                    if not path.is_file():
+                        continue
+                    if SHARD_FILE.match(relpath) or path.name in UI_FILES:
+                        files[relpath] = path
+                    else:
+                        path.unlink()
                 yield shard, files
         finally:
             self.cancel()
@@ -112,4 +141,3 @@ class IndexJob:
         for future in self.futures.values():
             future.cancel()
         self.pool.shutdown(wait=True)
-        self.tmp.cleanup()
