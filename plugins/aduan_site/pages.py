@@ -5,8 +5,10 @@ Pelican's article pipeline, which costs ~10× more at 10k records (docs/architec
 goes through `IncrementalOutput`, so only changed bytes reach the disk, and only after the
 publication gate has read them all.
 
-Files made from the whole dataset (open data, feeds, the search index) are keyed on a digest
-of every record and stats.json: when none changed, they are kept without being made again.
+Files made from the whole dataset (open data, feeds) are keyed on a digest of every record and
+stats.json: when none changed, they are kept without being made again. Listings are paginated
+stably (listing.py) and the search index is made per month (search.py), so one change touches
+a bounded number of their files. Report pages exist in Indonesian and, under /en/, in English.
 """
 
 from __future__ import annotations
