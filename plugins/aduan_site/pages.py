@@ -21,13 +21,14 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from blinker import signal
+from blinker import signal as blinker_signal
 from pelican.generators import Generator
 
 from . import labels, open311, schema, snapshots, transparency
@@ -46,7 +47,7 @@ logger = logging.getLogger(__name__)
 
 # Sent with the generator's settings dict as sender and `result=` the counts; build() listens.
 # A named signal, so it is shared even if this package is imported under two names.
-built = signal("aduan_site_built")
+built = blinker_signal("aduan_site_built")
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 LANG_PREFIX = {"id": "", "en": "en/"}
@@ -122,6 +123,14 @@ def _render_chunk(work: tuple[AduanGenerator, IncrementalOutput, list[ReportTask
         # Unique across processes: the parent's own files are staged under plain numbers.
         result.append(out.stage(here + "index.html", html, f"r{os.getpid()}-{next(_staged_names)}"))
     return result
+
+
+def _worker_signals() -> None:
+    """A worker forked from `aduan run` inherits its handlers that turn signals into `Stopped`:
+    a worker stops plainly instead (the parent handles the stop)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 def _render_shared_chunk(tasks: list[ReportTask]) -> list[Staged]:
@@ -382,11 +391,16 @@ class AduanGenerator(Generator):
         chunks = [tasks[n : n + POOL_CHUNK] for n in range(0, len(tasks), POOL_CHUNK)]
         global _SHARED  # noqa: PLW0603 - what forked workers inherit
         _SHARED = (self, out)
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals)
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for staged in pool.imap(_render_shared_chunk, chunks):
-                    yield from staged
+            for staged in pool.imap(_render_shared_chunk, chunks):
+                yield from staged
+            pool.close()  # the workers end on their own: no signal needed
+        except BaseException:
+            pool.terminate()
+            raise
         finally:
+            pool.join()
             _SHARED = None
 
     def write_photos(self, out: IncrementalOutput, record: Record) -> None:
