@@ -130,7 +130,6 @@ class IncrementalOutput:
         self.staging.mkdir()
         self.pending: list[tuple[str, Path]] = []
         self.problems: list[str] = []
-        self._scanned: dict[str, tuple[str, ...]] = {}  # sha256 → the gate's problems (snapshots repeat files)
         self.state = BuildState(root / state_name)
         self.render_key = render_key
         self.old_files, self.old_inputs = self.state.files()
@@ -149,13 +148,14 @@ class IncrementalOutput:
 
         `any_render`: the digest covers everything the file is made of, so a new render key
         (templates, settings) does not matter (e.g. a search index keyed on the pages' bytes).
-        The file is trusted to be as the state says (no stat per file: 100k pages).
+        A file deleted from the site since is made again.
         """
         return (
             (self.same_render or any_render)
             and relpath in self.old_files
             and self.old_inputs.get(relpath) == digest
             and relpath not in self.files
+            and (self.root / relpath).is_file()
         )
 
     def reuse(self, relpath: str, digest: str, *, any_render: bool = False) -> bool:
@@ -191,16 +191,12 @@ class IncrementalOutput:
         with open(staged, "wb") as handle:
             handle.write(data)
         os.chmod(staged, 0o644)  # the web server must read the file
-        return Staged(relpath, sha, staged, self._check(relpath, sha, data))
+        return Staged(relpath, sha, staged, self._check(relpath, data))
 
-    def _check(self, relpath: str, sha: str, data: bytes) -> tuple[str, ...]:
-        """What the gate finds in these bytes (each content is scanned once per build)."""
-        if self.guard is None:
-            return ()
-        if sha in self._scanned:  # the same bytes were scanned under another name
-            return tuple(f"{problem} (also in {relpath})" for problem in self._scanned[sha])
-        problems = self._scanned[sha] = tuple(self.guard([(relpath, data)]))
-        return problems
+    def _check(self, relpath: str, data: bytes) -> tuple[str, ...]:
+        """What the gate finds in these bytes. Every file goes to the gate under its own name,
+        also when its bytes repeat another's (a snapshot repeats the data files)."""
+        return () if self.guard is None else tuple(self.guard([(relpath, data)]))
 
     def adopt(self, relpath: str, path: Path, *, digest: str | None = None) -> None:
         """Like `put`, for a file another program wrote into the staging area (Pagefind's
@@ -212,7 +208,7 @@ class IncrementalOutput:
             self.add(Staged(relpath, sha, None, ()), digest=digest)
             return
         os.chmod(path, 0o644)
-        self.add(Staged(relpath, sha, path, self._check(relpath, sha, data)), digest=digest)
+        self.add(Staged(relpath, sha, path, self._check(relpath, data)), digest=digest)
 
     def add(self, staged: Staged, *, digest: str | None = None) -> Path | None:
         """Count a file `stage` made as this build's (see `put`)."""
