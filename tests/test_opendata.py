@@ -412,7 +412,7 @@ def test_snapshots_survive_a_lost_manifest_and_a_new_theme(tmp_path: Path) -> No
     before = snapshot_files(tmp_path)
     assert {k.split("/")[0] for k in before} == {"2026-11-01", "2026-11-02", "index.json"}
 
-    (tmp_path / "output/.aduan-manifest.json").unlink()
+    (tmp_path / "output/.aduan-build.db").unlink()
     result = build_day(tmp_path, records, "2026-11-02")
     assert not [f for f in result.deleted_files if "snapshots" in f]
     assert snapshot_files(tmp_path) == before
@@ -420,8 +420,8 @@ def test_snapshots_survive_a_lost_manifest_and_a_new_theme(tmp_path: Path) -> No
     # A different API URL renders every page anew; snapshots are kept without being read again.
     result = build_day(tmp_path, records, "2026-11-02", api_url="https://api.example.go.id")
     assert snapshot_files(tmp_path) == before
-    manifest = json.loads((tmp_path / "output/.aduan-manifest.json").read_text())
-    assert "data/snapshots/2026-11-01/reports.csv" in manifest["files"]
+    with sqlite3.connect(tmp_path / "output/.aduan-build.db") as state:
+        assert state.execute("SELECT 1 FROM files WHERE path = 'data/snapshots/2026-11-01/reports.csv'").fetchone()
 
 
 # -- privacy of what is exported ---------------------------------------------------------------

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -49,18 +51,30 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "output"
 
 
+def shards(site: Path) -> list[str]:
+    return [s.rstrip("/") for s in json.loads((site / "_pagefind/shards.json").read_text())["shards"]]
+
+
 def test_bundle_indexes_every_report_page_and_nothing_else(site: Path) -> None:
     bundle = site / "_pagefind"
-    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
+    for name in ("pagefind-ui.js", "pagefind-ui.css", "shards.json"):
         assert (bundle / name).is_file(), name
-    entry = json.loads((bundle / "pagefind-entry.json").read_text())
-    assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(sample())
+    # One shard per month of submission: the sample spans January, February and July 2026.
+    assert shards(site) == sorted({r["submitted"][:7] for r in sample()}) == ["2026-01", "2026-02", "2026-07"]
+    pages = 0
+    for shard in shards(site):
+        for name in ("pagefind.js", "pagefind-entry.json"):
+            assert (bundle / shard / name).is_file(), (shard, name)
+        assert not (bundle / shard / "pagefind-ui.js").exists()  # the UI is published once
+        entry = json.loads((bundle / shard / "pagefind-entry.json").read_text())
+        pages += sum(lang["page_count"] for lang in entry["languages"].values())
+    assert pages == len(sample())
     fragments = [
         json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd") :])
-        for p in (bundle / "fragment").glob("*.pf_fragment")
+        for p in bundle.glob("*/fragment/*.pf_fragment")
     ]
     assert len(fragments) == len(sample())
-    assert all(f["url"].startswith("/laporan/") for f in fragments)
+    assert all(f["url"].startswith("/laporan/") for f in fragments)  # never the English copies
     ambles = next(f for f in fragments if f["meta"]["title"] == "Trotoar ambles di depan pasar ikan")
     assert "setengah meter" in ambles["content"]
     assert "Identitas pelapor tidak pernah dipublikasikan" not in ambles["content"]  # data-pagefind-ignore
@@ -94,11 +108,19 @@ def test_index_is_made_again_only_when_a_report_page_changes(tmp_path: Path) -> 
     assert not [f for f in result.written_files if f.startswith("_pagefind/")]
     assert bundle_files(tmp_path / "output") == before
 
-    # A report page changes: the index follows.
+    # A report page changes: the index of its month follows, the other months are kept.
     records[5]["title"] = "Jembatan gantung bergoyang keras"
+    shard = records[5]["submitted"][:7]
     result = build_site(tmp_path, records)
-    assert [f for f in result.written_files if f.startswith("_pagefind/fragment/")]
-    fragments = [gzip.decompress(p.read_bytes()) for p in (tmp_path / "output/_pagefind/fragment").glob("*")]
+    assert [f for f in result.written_files if f.startswith(f"_pagefind/{shard}/fragment/")]
+    assert {f.split("/")[1] for f in result.written_files + result.deleted_files if f.startswith("_pagefind/")} == {
+        shard
+    }
+    after = bundle_files(tmp_path / "output")
+    assert {k: v for k, v in after.items() if f"/{shard}/" not in k} == {
+        k: v for k, v in before.items() if f"/{shard}/" not in k
+    }
+    fragments = [gzip.decompress(p.read_bytes()) for p in (tmp_path / "output/_pagefind").glob("*/fragment/*")]
     assert any(b"Jembatan gantung bergoyang keras" in f for f in fragments)
     assert len(fragments) == len(records)  # the old fragment of that page is gone
 
@@ -114,7 +136,7 @@ def test_a_quick_build_keeps_the_index_and_the_next_full_build_refreshes_it(tmp_
     assert bundle_files(tmp_path / "output") == before  # the old index stays whole and usable
     full = build_site(tmp_path, records)
     assert page not in full.written_files and [f for f in full.written_files if f.startswith("_pagefind/")]
-    fragments = [gzip.decompress(p.read_bytes()) for p in (tmp_path / "output/_pagefind/fragment").glob("*")]
+    fragments = [gzip.decompress(p.read_bytes()) for p in (tmp_path / "output/_pagefind").glob("*/fragment/*")]
     assert any(b"Jembatan gantung bergoyang keras" in f for f in fragments)
 
 
@@ -129,8 +151,8 @@ def test_the_gate_reads_the_search_index_before_anything_is_written(tmp_path: Pa
 
     records[2]["description"] = "Isi baru yang ditulis petugas untuk laporan ini."
     build_site(tmp_path, records, guard=recording_guard)
-    assert any(p.startswith("_pagefind/fragment/") for p in seen)
-    assert any(p.startswith("_pagefind/index/") for p in seen)
+    assert any(p.startswith("_pagefind/") and "/fragment/" in p for p in seen)
+    assert any(p.startswith("_pagefind/") and "/index/" in p for p in seen)
 
     # A name the gate knows, in the text: refused, and the index on disk is the old one.
     before = bundle_files(tmp_path / "output")
@@ -138,7 +160,7 @@ def test_the_gate_reads_the_search_index_before_anything_is_written(tmp_path: Pa
     scanner = Scanner([Identifier(records[2]["tracking"], "nama", "wiryo sudarsono", True, "Wi…no")])
     with pytest.raises(PublicationRefused) as refused:
         build_site(tmp_path, records, guard=guard_for(scanner))
-    assert any("_pagefind/fragment/" in problem for problem in refused.value.problems)
+    assert any("/fragment/" in problem for problem in refused.value.problems)
     assert bundle_files(tmp_path / "output") == before
 
 
@@ -219,5 +241,51 @@ def test_searching_a_kelurahan_finds_its_reports(site: Path, page: str) -> None:
             tab.wait_for_load_state()
             assert kelurahan in tab.content()
             assert all(r.startswith(url) for r in requests), [r for r in requests if not r.startswith(url)]
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+def test_search_works_with_and_without_a_shard(site: Path, tmp_path: Path) -> None:
+    """The page merges every shard; a shard that cannot be loaded (being replaced, or gone) is
+    left out and the others still answer."""
+    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed: run `make browser`"
+    from playwright.sync_api import sync_playwright
+
+    ambles = next(r for r in sample() if r["title"].startswith("Trotoar ambles"))
+    shard = ambles["submitted"][:7]
+    # "Kelurahan" is on every report page that names one, in every month.
+    in_shard = sum(1 for r in sample() if r["submitted"][:7] == shard and r["kelurahan"])
+    with_kelurahan = sum(1 for r in sample() if r["kelurahan"])
+    without = tmp_path / "without"
+    shutil.copytree(site, without)
+    shutil.rmtree(without / "_pagefind" / shard)
+
+    def count(tab: Any, query: str) -> int:
+        tab.fill(".pagefind-ui__search-input", query)
+        # The message names the query, without the trailing "…" of "searching", once the
+        # search of every merged shard has answered.
+        tab.wait_for_function(
+            """query => {
+                const m = document.querySelector(".pagefind-ui__message");
+                return m && m.textContent.includes(query) && !m.textContent.trim().endsWith("...");
+            }""",
+            arg=query,
+        )
+        message = tab.locator(".pagefind-ui__message").inner_text()
+        found = re.search(r"\d+", message)
+        return int(found.group()) if found else 0
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            for root, missing in ((site, 0), (without, in_shard)):
+                with serve(root) as url:
+                    tab = browser.new_page()
+                    tab.goto(f"{url}/cari/")
+                    assert count(tab, "ambles") == (0 if root == without else 1), root
+                    # The reports of the other months are found either way.
+                    assert count(tab, "kelurahan") == with_kelurahan - missing, root
+                    tab.close()
         finally:
             browser.close()

@@ -20,6 +20,7 @@ sys.path.insert(0, str(REPO / "plugins"))
 
 from aduan_site import labels, snapshots  # noqa: E402
 from aduan_site.build import BuildResult, build  # noqa: E402
+from aduan_site.listing import fresh  # noqa: E402
 from aduan_site.opendata import CSV_COLUMNS  # noqa: E402
 from aduan_site.pages import DATASET_FILES  # noqa: E402
 
@@ -187,21 +188,29 @@ def test_home_shows_totals_and_ten_latest(site: Path, records: list[dict[str, An
         assert html.find("a", href=href)
 
 
-def test_agency_listing_is_paginated_newest_first(site: Path, records: list[dict[str, Any]]) -> None:
-    pupr = sorted(
-        (r for r in records if r["agency"] == "pupr"),
-        key=lambda r: (r["submitted"], r["tracking"]),
-        reverse=True,
-    )
-    assert len(pupr) > 20
-    first = page(site, "instansi/pupr/index.html")
-    second = page(site, "instansi/pupr/2/index.html")
-    links = [a["href"] for a in first.find("a", class_="report-title")]
-    assert links == [f"/laporan/{r['tracking']}/" for r in pupr[:20]]
-    assert len(second.find("a", class_="report-title")) == len(pupr) - 20
-    assert first.find("a", rel="next", href="/instansi/pupr/2/")
-    assert second.find("a", rel="prev", href="/instansi/pupr/")
-    assert not (site / "instansi/pupr/3/index.html").exists()
+def joined(records: list[dict[str, Any]], **where: Any) -> list[dict[str, Any]]:
+    """Records matching `where`, in the order a first build lays listings out (oldest first)."""
+    chosen = [r for r in records if all(r.get(k) == v for k, v in where.items())]
+    return sorted(chosen, key=lambda r: (r["updated"], r["tracking"]))
+
+
+def links(html: Html) -> list[str]:
+    return [a["href"] for a in html.find("a", class_="report-title")]
+
+
+def test_agency_listing_is_paginated_from_the_oldest(site: Path, records: list[dict[str, Any]]) -> None:
+    pupr = joined(records, agency="pupr")
+    assert 20 < len(pupr) <= 40
+    entry = page(site, "instansi/pupr/index.html")
+    oldest = page(site, "instansi/pupr/1/index.html")
+    # Page 1 holds the oldest 20, the entry page the newest rest; each shows newest first.
+    assert links(oldest) == [f"/laporan/{r['tracking']}/" for r in reversed(pupr[:20])]
+    assert links(entry) == [f"/laporan/{r['tracking']}/" for r in reversed(pupr[20:])]
+    assert entry.find("a", rel="next", href="/instansi/pupr/1/")
+    assert oldest.find("a", rel="prev", href="/instansi/pupr/")
+    assert not oldest.find("a", rel="next")
+    assert f"Laporan publik: {len(pupr)}" in entry.text and "Halaman 1" in oldest.text
+    assert not (site / "instansi/pupr/2/index.html").exists()
 
 
 def test_agency_index_lists_every_agency(site: Path, records: list[dict[str, Any]]) -> None:
@@ -218,8 +227,9 @@ def test_status_listings(site: Path, records: list[dict[str, Any]]) -> None:
     for status in labels.STATUSES:
         assert index.find("a", href=f"/status/{status}/")
         listing = page(site, f"status/{status}/index.html")
-        expected = [r for r in records if r["status"] == status]
-        assert len(listing.find("a", class_="report-title")) == min(20, len(expected))
+        expected = [r["tracking"] for r in joined(records, status=status)]
+        entry = fresh(expected, 20)[max(fresh(expected, 20))]
+        assert links(listing) == [f"/laporan/{t}/" for t in reversed(entry)]
     assert "Diterima" in page(site, "status/received/index.html").text
     assert "Belum ada laporan publik." in page(site, "status/received/index.html").text
 
@@ -337,6 +347,55 @@ def test_english_pages(site: Path) -> None:
     assert page(site, "en/index.html").find("a", hreflang="id", href="/")
     assert page(site, "statistik/index.html").find("a", hreflang="en", href="/en/statistik/")
     assert page(site, "privasi/index.html").find("a", hreflang="en", href="/en/privasi/")
+
+
+def switch(html: Html) -> str:
+    """Where the language switch in the header leads."""
+    (link,) = [a for t, a in html.elements if t == "a" and a.get("hreflang") and "lang" in a]
+    return link["href"]
+
+
+def test_every_public_report_has_its_english_page(site: Path, records: list[dict[str, Any]]) -> None:
+    english = sorted(p.parent.name for p in (site / "en/laporan").glob("*/index.html"))
+    assert english == sorted(r["tracking"] for r in records)
+    record = by_status(records, "resolved")
+    html = page(site, f"en/laporan/{record['tracking']}/index.html")
+    source = read(site, f"en/laporan/{record['tracking']}/index.html")
+    assert '<html lang="en">' in source
+    # English labels around the Indonesian text, which says which language it is in.
+    assert "Resolved" in html.text and "Time to resolution" in html.text and "Kategori" not in html.text
+    assert html.find("h1", lang="id")
+    assert html.find("a", href=f"/en/instansi/{record['agency']}/")
+    assert switch(html) == f"/laporan/{record['tracking']}/"
+    assert switch(page(site, f"laporan/{record['tracking']}/index.html")) == f"/en/laporan/{record['tracking']}/"
+
+
+def test_the_language_switch_leads_to_the_same_page(site: Path) -> None:
+    for relpath in (
+        "index.html",
+        "statistik/index.html",
+        "instansi/index.html",
+        "instansi/pupr/index.html",
+        "instansi/pupr/1/index.html",
+        "status/index.html",
+        "status/resolved/index.html",
+        "cari/index.html",
+        "privasi/index.html",
+    ):
+        here = "/" + relpath.removesuffix("index.html")
+        english = page(site, "en/" + relpath)
+        assert '<html lang="en">' in read(site, "en/" + relpath), relpath
+        assert switch(page(site, relpath)) == "/en" + here, relpath
+        assert switch(english) == here, relpath
+        # Every link of an English page into the listings or reports stays in English.
+        inner = [a["href"] for t, a in english.elements if t == "a" and "href" in a and "hreflang" not in a]
+        assert not [
+            h for h in inner if h.startswith(("/laporan/", "/instansi/", "/status/")) and not h.endswith(".atom.xml")
+        ]
+    listing = page(site, "en/instansi/pupr/index.html")
+    assert listing.find("a", rel="next", href="/en/instansi/pupr/1/")
+    assert "Newest" in listing.text and "Public reports" in listing.text
+    assert "Resolved" in page(site, "en/status/resolved/index.html").text
 
 
 def test_content_pages(site: Path) -> None:
@@ -464,7 +523,12 @@ def pelicans(relpath: str) -> bool:
 
 
 def rewritten(site: Path) -> set[str]:
-    return {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.stat().st_mtime > OLD}
+    """Files of the site written since `age_all` (not the search mirror's links to them)."""
+    return {
+        str(p.relative_to(site))
+        for p in site.rglob("*")
+        if p.is_file() and p.stat().st_mtime > OLD and not p.relative_to(site).parts[0] == ".aduan-search"
+    }
 
 
 def test_second_build_without_changes_writes_nothing(tmp_path: Path) -> None:
@@ -476,9 +540,10 @@ def test_second_build_without_changes_writes_nothing(tmp_path: Path) -> None:
     assert (second.written, second.deleted, second.written_files) == (0, 0, ())
     assert second.unchanged == first.written
     # Report and listing pages of unchanged records are not even rendered again: only the
-    # 10 overview pages (home, statistics, form, tracking in two languages, two indexes)
-    # are; open data, feeds and the search index are kept, as the dataset did not change.
-    assert second.rendered == 10 and first.rendered == first.written
+    # 12 overview pages (home, statistics, form, tracking, the agency and status indexes, in
+    # two languages) are; open data, feeds and the search index are kept, as the dataset did
+    # not change.
+    assert second.rendered == 12 and first.rendered == first.written
     # Only Pelican's own files (theme, content pages) were rewritten; ours were not touched.
     assert {f for f in rewritten(tmp_path / "output") if not pelicans(f)} == set()
 
@@ -535,8 +600,39 @@ def test_one_changed_record_rewrites_only_what_shows_it(tmp_path: Path) -> None:
     # Only search index chunks are deleted: Pagefind names them after their content.
     assert not [f for f in result.deleted_files if not f.startswith("_pagefind/")]
     # The disk agrees with the result: nothing else of ours was touched.
-    assert {f for f in rewritten(site) if not pelicans(f)} == written | {".aduan-manifest.json"}
+    assert {f for f in rewritten(site) if not pelicans(f)} == written | {".aduan-build.db"}
     assert "Selesai diperbaiki" in read(site, page_path)
+
+
+def test_a_status_change_rewrites_a_bounded_number_of_listing_pages(tmp_path: Path) -> None:
+    region = load_region()
+    records = [make_record(n, region, agency="pupr", category="jalan-jembatan") for n in range(196)]
+    build_site(tmp_path, records)
+    site = tmp_path / "output"
+    pages_before = {str(p.relative_to(site)): p.read_bytes() for p in site.glob("status/in_progress/*/index.html")}
+    assert len(pages_before) == 3  # 79 in progress: pages 1 to 3 and the entry page
+    assert len(joined(records, status="resolved")) == 39  # page 1 and 19 on the entry page
+    # The oldest report in progress is resolved: it leaves page 1 and joins the newest page of
+    # "resolved"; newest-first pages would have shifted every page of both listings.
+    changed = joined(records, status="in_progress")[0]
+    changed.update(status="resolved", resolved="2026-11-30", updated="2026-11-30")
+    result = build_site(tmp_path, records)
+    listings = sorted(
+        f for f in result.written_files if f.startswith(("status/", "instansi/", "en/status/", "en/instansi/"))
+    )
+    assert listings == sorted(
+        f"{lang}{path}"
+        for lang in ("", "en/")
+        for path in (
+            "status/index.html",  # the counts
+            "status/in_progress/index.html",  # its total
+            "status/in_progress/1/index.html",  # the page it left
+            "status/resolved/index.html",  # the page it joined
+            "instansi/pupr/1/index.html",  # its own listing shows its new status
+        )
+    )
+    assert "status/in_progress/2/index.html" in pages_before
+    assert (site / "status/in_progress/2/index.html").read_bytes() == pages_before["status/in_progress/2/index.html"]
 
 
 def test_vanished_record_is_deleted(tmp_path: Path) -> None:
@@ -553,10 +649,13 @@ def test_fewer_records_remove_listing_pages(tmp_path: Path) -> None:
     region = load_region()
     records = [make_record(n, region, agency="pupr", category="jalan-jembatan") for n in range(25)]
     build_site(tmp_path, records)
-    assert (tmp_path / "output/instansi/pupr/2/index.html").exists()
-    result = build_site(tmp_path, records[:10])
-    assert "instansi/pupr/2/index.html" in result.deleted_files
-    assert not (tmp_path / "output/instansi/pupr/2").exists()
+    assert (tmp_path / "output/instansi/pupr/1/index.html").exists()
+    # Only the five on the entry page stay: page 1 is left empty and goes, in both languages.
+    newest = {r["tracking"] for r in joined(records)[20:]}
+    result = build_site(tmp_path, [r for r in records if r["tracking"] in newest])
+    assert {"instansi/pupr/1/index.html", "en/instansi/pupr/1/index.html"} <= set(result.deleted_files)
+    assert not (tmp_path / "output/instansi/pupr/1").exists()
+    assert len(links(page(tmp_path / "output", "instansi/pupr/index.html"))) == 5
 
 
 def test_changed_api_url_rewrites_the_forms_only(tmp_path: Path) -> None:
@@ -576,7 +675,7 @@ def test_changed_api_url_rewrites_the_forms_only(tmp_path: Path) -> None:
 def test_missing_manifest_means_full_build(tmp_path: Path) -> None:
     records = make_records(5)
     build_site(tmp_path, records)
-    (tmp_path / "output/.aduan-manifest.json").write_text("not json")
+    (tmp_path / "output/.aduan-build.db").write_text("not a database")
     result = build_site(tmp_path, records)
     # Without a manifest nothing is known to be current: everything is rendered and written.
     assert result.unchanged == 0 and result.written > 5
@@ -619,7 +718,7 @@ def test_bad_settings_are_logged_and_defaulted(tmp_path: Path, caplog: pytest.Lo
     with caplog.at_level(logging.ERROR):
         build(tmp_path / "output", data_dir=tmp_path / "var", settings_file=settings)
     assert "PAGE_SIZE" in caplog.text and "API_URL" in caplog.text and "COLOUR" in caplog.text
-    assert (tmp_path / "output/instansi/pupr/2/index.html").exists()  # default 20 per page
+    assert (tmp_path / "output/instansi/pupr/1/index.html").exists()  # default 20 per page
     assert 'action="http://127.0.0.1:8000/reports"' in read(tmp_path / "output", "lapor/index.html")
 
 

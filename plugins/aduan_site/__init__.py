@@ -4,15 +4,18 @@ The plugin reads only the public dataset (docs/public-dataset.md, `ADUAN["PUBLIC
 and writes, next to Pelican's own pages from content/pages:
 
 - `/laporan/<tracking>/`: one page per public report;
-- `/instansi/…` and `/status/…`: paginated listings, newest first;
+- `/instansi/…` and `/status/…`: listings paginated stably from the oldest (`listing.py`): the
+  entry page holds the newest reports, `…/<n>/` the older ones;
+- all of the above also in English under `/en/`;
 - `/`, `/statistik/` (figures, SVG charts), `/lapor/` (the report form), `/lacak/` (tracking),
   `/cari/` (search), also under `/en/`;
 - `/data/`: open data (tables as CSV described by `schema.py` and datapackage.json,
   reports.json, stats.json, aduan.db for Datasette, Open311, SHA256SUMS, dated snapshots);
 - `/feeds/updates.atom.xml` and `/instansi/<id>/updates.atom.xml`: Atom feeds of updates;
-- `/_pagefind/`: the search index of the report pages.
+- `/_pagefind/`: the search index of the report pages, one Pagefind bundle per month
+  (`search.py`), merged in the browser.
 
-Output is incremental: see `output.py`. Settings: the `ADUAN` dict, see `config.DEFAULTS`.
+Output is incremental: see `output.py` and the build's state in `state.py`. Settings: the `ADUAN` dict, see `config.DEFAULTS`.
 To build from Python (the `aduan` CLI, the worker) call `aduan_site.build.build()`.
 """
 

@@ -20,7 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "API_URL": "http://127.0.0.1:8000",
     "PAGE_SIZE": 20,  # reports per listing page
     "RECENT": 10,  # reports on the home page
-    "MANIFEST": ".aduan-manifest.json",  # in the output directory
+    "MANIFEST": ".aduan-build.db",  # the build's state (state.py), in the output directory
     # The publication gate: called with every (path, bytes) about to be written, returns the
     # problems found; any problem and the build writes nothing. `aduan build` sets it.
     "GUARD": None,

@@ -1,42 +1,58 @@
 """Incremental output: write a file only when its bytes change, delete what is no longer made.
 
 Pelican's own Writer rewrites every file on every build and its content cache only skips
-reading (docs/architecture.md), so the plugin writes its files itself. A manifest in the output
-directory remembers, for every file the plugin wrote, the sha256 of its content and, for
-every report page, the digest of the record it was rendered from: an unchanged record under
-an unchanged theme is not even rendered again.
+reading (docs/architecture.md), so the plugin writes its files itself. The build's state, a
+SQLite file in the output directory (`state.py`), remembers for every file the plugin wrote the
+sha256 of its content and, for pages, the digest of the input it was rendered from: an
+unchanged record under an unchanged theme is not even rendered again. Only the rows that
+changed are written back, so one change costs a few rows, not a rewrite of the whole manifest.
+
+Files are streamed: each changed file is checked by the gate and written to a staging
+directory as soon as it is made, so a build never holds the site in memory; they are moved
+into place only once the whole build passed the gate.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
-import json
 import logging
 import os
-import tempfile
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .state import BuildState
+
 logger = logging.getLogger(__name__)
 
-MANIFEST_VERSION = 1
+STAGING = ".aduan-staging"
 
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Readers (the static server, an S3 sync) never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".aduan-", suffix=".tmp")
+    tmp = path.with_name(f".aduan-{path.name}.{os.getpid()}.tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with open(tmp, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the web server must read the file
+        os.chmod(tmp, 0o644)  # the web server must read the file
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def place(staged: Path, path: Path) -> None:
+    """Move a staged file into the site: one rename, so readers see the old or the new file."""
+    try:
+        os.replace(staged, path)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged, path)
 
 
 @contextmanager
@@ -60,8 +76,19 @@ def _safe(relpath: str) -> bool:
 Guard = Callable[[list[tuple[str, bytes]]], list[str]]
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A file made by this build: its sha256, where it is staged (None: the site already has
+    these bytes) and what the gate found in it."""
+
+    relpath: str
+    sha: str
+    path: Path | None
+    problems: tuple[str, ...]
+
+
 class PublicationRefused(RuntimeError):
-    """The guard found something that must not be published; nothing of this build was written."""
+    """The gate found something that must not be published; nothing of this build was written."""
 
     def __init__(self, problems: list[str]) -> None:
         shown = "\n  ".join(problems[:20])
@@ -71,54 +98,49 @@ class PublicationRefused(RuntimeError):
 
 
 class IncrementalOutput:
-    """Collects the build's changed files, lets the guard read them all, then writes them.
+    """Streams the build's changed files through the gate into staging, then into the site.
 
-    Writing only after the guard has passed is what makes the publication gate a gate: a
-    build that would leak writes nothing, not even the files before the leaking one.
+    Moving files into place only after the gate has read every one of them is what makes the
+    publication gate a gate: a build that would leak writes nothing into the site, not even the
+    files before the leaking one. Each changed file is scanned and staged the moment it is made,
+    so memory holds one file at a time, not the build.
 
-    The order of the writes keeps the site whole if the build is killed at any moment: the
-    files that others link to (`leaf(path)`: report pages, photos, per-report data, log tiles)
-    are written first, the files that link to them (listings, feeds, indexes) after, and files
-    no longer made are deleted last, once nothing links to them. Each file is replaced
-    atomically, so a reader sees either the old site or a state in which every link resolves.
+    The order of the moves keeps the site whole if the build is killed at any moment: `rank(path)`
+    orders them (lowest first; files others link to, such as report pages, photos and search
+    fragments, before the files linking to them; within a rank, the order the build made them),
+    and files no longer made are deleted last, once nothing links to them. Each move is one
+    rename, so a reader sees either the old site or a state in which every link resolves.
     """
 
     def __init__(
         self,
         root: Path,
-        manifest_name: str,
+        state_name: str,
         render_key: str,
         guard: Guard | None = None,
-        leaf: Callable[[str], bool] = lambda relpath: False,
+        rank: Callable[[str], int] = lambda relpath: 0,
     ) -> None:
         self.root = root
         self.guard = guard
-        self.leaf = leaf
-        self.pending: list[tuple[str, bytes]] = []
-        self.manifest_path = root / manifest_name
+        self.rank = rank
+        root.mkdir(parents=True, exist_ok=True)
+        # A killed build's staged files: never moved into place, so of no use now.
+        self.staging = root / STAGING
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.staging.mkdir()
+        self.pending: list[tuple[str, Path]] = []
+        self.problems: list[str] = []
+        self.state = BuildState(root / state_name)
         self.render_key = render_key
-        old = self._load()
-        self.old_files: dict[str, str] = old.get("files", {})
-        self.old_inputs: dict[str, str] = old.get("inputs", {})
+        self.old_files, self.old_inputs = self.state.files()
         # Templates, region or settings changed: every report page must be rendered again.
-        self.same_render = old.get("render_key") == render_key
+        self.same_render = self.state.meta("render_key") == render_key
         self.files: dict[str, str] = {}
         self.inputs: dict[str, str] = {}
+        self.pages: dict[tuple[str, int], list[str] | None] = {}  # listing pages changed (state.py)
         self.written: list[str] = []
         self.unchanged = 0
         self.rendered = 0  # files whose content was produced this build (written or not)
-
-    def _load(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.manifest_path.read_bytes())
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError) as exc:
-            logger.warning("aduan_site: ignoring unreadable manifest %s: %s", self.manifest_path, exc)
-            return {}
-        if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
-            return {}
-        return data
 
     def reusable(self, relpath: str, digest: str, *, any_render: bool = False) -> bool:
         """Would `reuse(relpath, digest)` keep the file? Changes nothing: lets a caller check a
@@ -126,11 +148,13 @@ class IncrementalOutput:
 
         `any_render`: the digest covers everything the file is made of, so a new render key
         (templates, settings) does not matter (e.g. a search index keyed on the pages' bytes).
+        A file deleted from the site since is made again.
         """
         return (
             (self.same_render or any_render)
             and relpath in self.old_files
             and self.old_inputs.get(relpath) == digest
+            and relpath not in self.files
             and (self.root / relpath).is_file()
         )
 
@@ -156,52 +180,93 @@ class IncrementalOutput:
         self.unchanged += 1
         return True
 
-    def put(self, relpath: str, data: bytes, *, digest: str | None = None) -> None:
-        """Write `data` to `relpath` unless the file already holds exactly these bytes.
+    def stage(self, relpath: str, data: bytes, name: str) -> Staged:
+        """Check `data` with the gate and stage it as `name`, unless the site's file already
+        holds these bytes. Changes nothing of this object: a worker process may call it (see
+        pages.py), the parent then calls `add`."""
+        sha = hashlib.sha256(data).hexdigest()
+        if self.old_files.get(relpath) == sha and (self.root / relpath).is_file():
+            return Staged(relpath, sha, None, ())
+        staged = self.staging / name
+        with open(staged, "wb") as handle:
+            handle.write(data)
+        os.chmod(staged, 0o644)  # the web server must read the file
+        return Staged(relpath, sha, staged, self._check(relpath, data))
 
-        `digest` identifies the input the page was rendered from, for `reuse` next time.
-        """
+    def _check(self, relpath: str, data: bytes) -> tuple[str, ...]:
+        """What the gate finds in these bytes. Every file goes to the gate under its own name,
+        also when its bytes repeat another's (a snapshot repeats the data files)."""
+        return () if self.guard is None else tuple(self.guard([(relpath, data)]))
+
+    def adopt(self, relpath: str, path: Path, *, digest: str | None = None) -> None:
+        """Like `put`, for a file another program wrote into the staging area (Pagefind's
+        bundles): checked by the gate where it is, and moved into place from there."""
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        if self.old_files.get(relpath) == sha and (self.root / relpath).is_file():
+            path.unlink()
+            self.add(Staged(relpath, sha, None, ()), digest=digest)
+            return
+        os.chmod(path, 0o644)
+        self.add(Staged(relpath, sha, path, self._check(relpath, data)), digest=digest)
+
+    def add(self, staged: Staged, *, digest: str | None = None) -> Path | None:
+        """Count a file `stage` made as this build's (see `put`)."""
+        relpath = staged.relpath
         if relpath in self.files:
             raise ValueError(f"two outputs for {relpath}")
         self.rendered += 1
-        sha = hashlib.sha256(data).hexdigest()
-        self.files[relpath] = sha
+        self.files[relpath] = staged.sha
         if digest is not None:
             self.inputs[relpath] = digest
-        path = self.root / relpath
-        if self.old_files.get(relpath) == sha and path.is_file():
+        self.problems.extend(staged.problems)
+        if staged.path is None:
             self.unchanged += 1
-            return
-        self.pending.append((relpath, data))
+            return None
+        self.pending.append((relpath, staged.path))
+        return staged.path
+
+    def put(self, relpath: str, data: bytes, *, digest: str | None = None) -> Path | None:
+        """Write `data` to `relpath` unless the file already holds exactly these bytes.
+
+        `digest` identifies the input the page was rendered from, for `reuse` next time.
+        Returns where the bytes now are for a reader within this build (the staged file),
+        or None when the site's file already holds them.
+        """
+        if relpath in self.files:
+            raise ValueError(f"two outputs for {relpath}")
+        return self.add(self.stage(relpath, data, str(len(self.pending))), digest=digest)
+
+    def set_page(self, listing: str, number: int, items: list[str] | None) -> None:
+        """Record a listing page's new items (None: the page is gone), saved with the files."""
+        self.pages[(listing, number)] = items
 
     def finish(self) -> dict[str, Any]:
-        """Let the guard check every changed file, write them, delete files made last time and
-        not this time, save the manifest, report counts."""
-        if self.guard is not None and (problems := self.guard(self.pending)):
-            raise PublicationRefused(problems)
-        # Leaves first (sorted is stable: within each group, the order the build made them).
-        for relpath, data in sorted(self.pending, key=lambda item: not self.leaf(item[0])):
-            write_atomically(self.root / relpath, data)
+        """If the gate passed every changed file, move them into place, delete files made last
+        time and not this time, save the state's changed rows, report counts."""
+        if self.problems:
+            self.abandon()
+            raise PublicationRefused(self.problems)
+        self.state.forget(path for path, _ in self.pending)
+        for relpath, staged in sorted(self.pending, key=lambda item: self.rank(item[0])):
+            place(staged, self.root / relpath)
             self.written.append(relpath)
         self.pending = []
+        shutil.rmtree(self.staging, ignore_errors=True)
         deleted = sorted(p for p in self.old_files if p not in self.files and _safe(p))
         for relpath in deleted:
             path = self.root / relpath
             path.unlink(missing_ok=True)
             self._prune(path.parent)
-        manifest = {
-            "version": MANIFEST_VERSION,
-            "render_key": self.render_key,
-            "files": dict(sorted(self.files.items())),
-            "inputs": dict(sorted(self.inputs.items())),
+        changed = {
+            path: (sha, self.inputs.get(path))
+            for path, sha in self.files.items()
+            if self.old_files.get(path) != sha or self.old_inputs.get(path) != self.inputs.get(path)
         }
-        data = json.dumps(manifest, indent=0, sort_keys=False).encode()
-        try:
-            unchanged_manifest = self.manifest_path.read_bytes() == data
-        except OSError:
-            unchanged_manifest = False
-        if not unchanged_manifest:
-            write_atomically(self.manifest_path, data)
+        # Rows forgotten before the moves must come back even when the bytes were the same.
+        changed.update({path: (self.files[path], self.inputs.get(path)) for path in self.written})
+        self.state.save(changed, deleted, {"render_key": self.render_key}, self.pages)
+        self.state.close()
         return {
             "written": len(self.written),
             "unchanged": self.unchanged,
@@ -210,6 +275,12 @@ class IncrementalOutput:
             "written_files": tuple(self.written),
             "deleted_files": tuple(deleted),
         }
+
+    def abandon(self) -> None:
+        """Drop the staged files; the site and the state stay as the last build left them."""
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.pending = []
+        self.state.close()
 
     def _prune(self, directory: Path) -> None:
         """Remove directories left empty (e.g. /laporan/X/ after its record disappeared)."""

@@ -5,34 +5,42 @@ Pelican's article pipeline, which costs ~10× more at 10k records (docs/architec
 goes through `IncrementalOutput`, so only changed bytes reach the disk, and only after the
 publication gate has read them all.
 
-Files made from the whole dataset (open data, feeds, the search index) are keyed on a digest
-of every record and stats.json: when none changed, they are kept without being made again.
+Files made from the whole dataset (open data, feeds) are keyed on a digest of every record and
+stats.json: when none changed, they are kept without being made again. Listings are paginated
+stably (listing.py) and the search index is made per month (search.py), so one change touches
+a bounded number of their files. Report pages exist in Indonesian and, under /en/, in English.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
+import multiprocessing
+import os
 import re
+import shutil
+import signal
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from blinker import signal
+from blinker import signal as blinker_signal
 from pelican.generators import Generator
 
 from . import labels, open311, schema, snapshots, transparency
 from .config import plugin_settings
 from .dataset import SLUG_RE, Dataset, Record, load_dataset
 from .feeds import LIMIT, entries, feed_xml
+from .listing import arrange
 from .opendata import Site, citation, generated_day
 from .opendata_build import DATASET_FILES as DATASET_FILES  # tests and users import it from here
 from .opendata_build import Inputs, write_open_data
-from .output import IncrementalOutput, build_lock
-from .search import BUNDLE, IndexJob, SearchError
+from .output import IncrementalOutput, Staged, build_lock
+from .search import BUNDLE, SHARDS, UI_FILES, IndexJob, Mirror, SearchError, shard_of
 from .statistics import published_statistics, service_levels
 from .statpage import page_context
 
@@ -40,17 +48,31 @@ logger = logging.getLogger(__name__)
 
 # Sent with the generator's settings dict as sender and `result=` the counts; build() listens.
 # A named signal, so it is shared even if this package is imported under two names.
-built = signal("aduan_site_built")
+built = blinker_signal("aduan_site_built")
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 LANG_PREFIX = {"id": "", "en": "en/"}
-# Pages that exist in both languages, by directory under the language prefix.
-BILINGUAL = ("", "statistik/", "lapor/", "lacak/", "cari/")
-# Files that other files link to and that link to nothing new: written before the rest (see
-# IncrementalOutput). Report pages in both languages, their photos, per-report Open311 files,
-# the transparency log's tiles (before its checkpoint) and Pagefind's fragments (before the
-# index that points to them).
-LEAVES = re.compile(r"^(?:en/)?laporan/[^/]+/|^attachments/|^data/open311/requests/|^log/tile/|^_pagefind/fragment/")
+# Pages that exist in both languages, by directory under the language prefix (a listing's or a
+# report's pages too: those are matched by BILINGUAL_TREES).
+BILINGUAL = ("", "statistik/", "lapor/", "lacak/", "cari/", "instansi/", "status/")
+BILINGUAL_TREES = re.compile(r"^(?:laporan|instansi|status)/")
+# Files that other files link to and that link to nothing new: moved into place before the rest
+# (see IncrementalOutput). Report pages in both languages, their photos, per-report Open311 files,
+# the transparency log's tiles (before its checkpoint) and the files of a search shard (before
+# the shard's entry file that points to them).
+LEAVES = re.compile(
+    r"^(?:en/)?laporan/[^/]+/|^attachments/|^data/open311/requests/|^log/tile/|^_pagefind/[^/]+/(?!pagefind-entry\.json$)"
+)
+# Listing pages are placed in the order they were made: the new numbered pages first (see
+# write_pages), the entry page last. The search shards' list comes after every shard.
+LAST = re.compile(r"^_pagefind/shards\.json$")
+
+
+def rank(relpath: str) -> int:
+    """The order in which a build's files are moved into place (lowest first)."""
+    if LEAVES.match(relpath):
+        return 0
+    return 2 if LAST.match(relpath) else 1
 
 
 def _digest_tree(digest: Any, directory: Path, pattern: str = "*") -> None:
@@ -59,16 +81,46 @@ def _digest_tree(digest: Any, directory: Path, pattern: str = "*") -> None:
         digest.update(path.read_bytes())
 
 
-def _pages(items: list[Record], size: int) -> Iterator[tuple[int, int, list[Record]]]:
-    """(number, count, records) for each page; an empty listing still has page 1."""
-    count = max(1, -(-len(items) // size))
-    for number in range(1, count + 1):
-        yield number, count, items[(number - 1) * size : number * size]
+def page_dir(base: str, number: int, entry: int) -> str:
+    """`instansi/pupr/`: the entry page (the newest) → `instansi/pupr/`, page 2 → `…/2/`."""
+    return base if number == entry else f"{base}{number}/"
 
 
-def page_path(base: str, number: int) -> str:
-    """`instansi/pupr/` page 1 → `instansi/pupr/index.html`, page 2 → `…/2/index.html`."""
-    return f"{base}index.html" if number == 1 else f"{base}{number}/index.html"
+# The search mirror (search.py) in the output directory, and its mark of a build not yet published.
+SEARCH_MIRROR = ".aduan-search"
+DIRTY = ".dirty"
+
+# A report page to render: (index of the record, language, its directory, its input digest).
+ReportTask = tuple[int, str, str, str]
+POOL_MIN = 400  # pages; fewer render faster than a pool starts
+POOL_CHUNK = 250  # pages per task sent to a worker
+POOL_WORKERS = 2  # the machines have two cores
+_SHARED: tuple[AduanGenerator, IncrementalOutput] | None = None
+_staged_names = itertools.count()
+
+
+def _render_chunk(work: tuple[AduanGenerator, IncrementalOutput, list[ReportTask]]) -> list[Staged]:
+    generator, out, tasks = work
+    result = []
+    for index, lang, here, _ in tasks:
+        record = generator.dataset.records[index]
+        html = generator.render("report", lang, here, r=record, log=transparency.positions(generator.log, record))
+        # Unique across processes: the parent's own files are staged under plain numbers.
+        result.append(out.stage(here + "index.html", html, f"r{os.getpid()}-{next(_staged_names)}"))
+    return result
+
+
+def _worker_signals() -> None:
+    """A worker forked from `aduan run` inherits its handlers that turn signals into `Stopped`:
+    a worker stops plainly instead (the parent handles the stop)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
+def _render_shared_chunk(tasks: list[ReportTask]) -> list[Staged]:
+    assert _SHARED is not None, "only in a worker forked by render_reports"
+    return _render_chunk((*_SHARED, tasks))
 
 
 class AduanGenerator(Generator):
@@ -79,7 +131,9 @@ class AduanGenerator(Generator):
         self.options = plugin_settings(self.settings)
         self.dataset = Dataset()
         # Report pages rendered this build (the search index reads them before they are written).
-        self.report_pages: dict[str, bytes] = {}
+        self.report_pages: dict[str, Path] = {}
+        # Search shard → the digest of its pages, for the shards that have an index.
+        self.search_shards: dict[str, str] = {}
         # The transparency log: its key from generate_context, this build's turn in generate_output.
         self.log_vkey = ""
         self.log: transparency.Publication | None = None
@@ -106,9 +160,13 @@ class AduanGenerator(Generator):
                 self.options["MANIFEST"],
                 self.render_key(),
                 guard=self.options["GUARD"],
-                leaf=lambda relpath: LEAVES.match(relpath) is not None,
+                rank=rank,
             )
-            self.write_reports(out)
+            try:
+                self.write_reports(out)
+            except BaseException:
+                out.abandon()
+                raise
             # Pagefind indexes the report pages in the background while the rest is made.
             search = self.start_search(out)
             try:
@@ -121,9 +179,11 @@ class AduanGenerator(Generator):
             except BaseException:
                 if search is not None:
                     search.cancel()
+                out.abandon()
                 raise
             self.finish_search(out, search)
             result = out.finish()
+            self.clean_search_mirror(result["deleted_files"])
             # Only now that the site shows it may the log's state move on.
             log.commit()
             result["log_entries"] = log.size
@@ -255,9 +315,10 @@ class AduanGenerator(Generator):
     def render(self, template: str, lang: str, here: str, **context: Any) -> bytes:
         """Render `template` for the page at directory `here` (e.g. `statistik/`)."""
         other = "en" if lang == "id" else "id"
-        bilingual = here.removeprefix(LANG_PREFIX[lang]) in BILINGUAL
+        unprefixed = here.removeprefix(LANG_PREFIX[lang])
+        bilingual = unprefixed in BILINGUAL or BILINGUAL_TREES.match(unprefixed) is not None
         # Pages only in Indonesian switch to the English home page.
-        target = LANG_PREFIX[other] + (here.removeprefix(LANG_PREFIX[lang]) if bilingual else "")
+        target = LANG_PREFIX[other] + (unprefixed if bilingual else "")
         return (
             self.get_template(template)
             .render(
@@ -276,18 +337,56 @@ class AduanGenerator(Generator):
     # -- the pages --------------------------------------------------------------------------
 
     def write_reports(self, out: IncrementalOutput) -> None:
-        for record in self.dataset.records:
+        """A page per public report, in Indonesian and under /en/ in English.
+
+        Pages to render are rendered in a pool of processes when there are many (a first
+        build): each worker renders, checks with the gate and stages its pages (see
+        `render_reports`), the parent only counts them, in the order the build made them.
+        """
+        tasks: list[ReportTask] = []
+        for index, record in enumerate(self.dataset.records):
             tracking = record["tracking"]
-            here = f"laporan/{tracking}/"
             self.write_photos(out, record)
             log = transparency.positions(self.log, record)
             # The page lists its updates' positions in the log, so they are part of its input.
             digest = f"{self.dataset.digests[tracking]}:{hashlib.sha256(json.dumps(log).encode()).hexdigest()}"
-            if out.reuse(here + "index.html", digest):
-                continue
-            html = self.render("report", "id", here, r=record, log=log)
-            out.put(here + "index.html", html, digest=digest)
-            self.report_pages[tracking] = html
+            # English first: a new report's two pages link to each other, and the Indonesian one
+            # is what the rest of the site links to, so it is placed last (see rank()).
+            for lang, prefix in reversed(LANG_PREFIX.items()):
+                here = f"{prefix}laporan/{tracking}/"
+                if out.reuse(here + "index.html", digest):
+                    continue
+                tasks.append((index, lang, here, digest))
+        for (index, lang, here, digest), staged in zip(tasks, self.render_reports(out, tasks), strict=True):
+            where = out.add(staged, digest=digest)
+            if lang == "id":
+                # Pagefind reads the page from where it is now (staged or already in place).
+                tracking = self.dataset.records[index]["tracking"]
+                self.report_pages[tracking] = where or Path(self.output_path) / here / "index.html"
+
+    def render_reports(self, out: IncrementalOutput, tasks: list[ReportTask]) -> Iterator[Staged]:
+        """Render and stage report pages, in a pool of forked workers when there are many.
+
+        Fork shares the compiled templates, the dataset and the gate with the workers without
+        pickling them; only the tasks and the small results cross."""
+        workers = min(os.cpu_count() or 1, POOL_WORKERS)
+        if len(tasks) < POOL_MIN or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            yield from _render_chunk((self, out, tasks))
+            return
+        chunks = [tasks[n : n + POOL_CHUNK] for n in range(0, len(tasks), POOL_CHUNK)]
+        global _SHARED  # noqa: PLW0603 - what forked workers inherit
+        _SHARED = (self, out)
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals)
+        try:
+            for staged in pool.imap(_render_shared_chunk, chunks):
+                yield from staged
+            pool.close()  # the workers end on their own: no signal needed
+        except BaseException:
+            pool.terminate()
+            raise
+        finally:
+            pool.join()
+            _SHARED = None
 
     def write_photos(self, out: IncrementalOutput, record: Record) -> None:
         """Approved photos, as the publisher re-encoded them (no metadata); a photo never
@@ -309,14 +408,13 @@ class AduanGenerator(Generator):
                 continue
             out.put(relpath, data, digest=attachment["id"])
 
-    def newest_first(self) -> list[Record]:
-        return sorted(self.dataset.records, key=lambda r: (r["submitted"], r["tracking"]), reverse=True)
-
     def write_listings(self, out: IncrementalOutput) -> None:
-        newest = self.newest_first()
+        """The agency and status indexes and their paginated listings, in both languages."""
+        # Oldest first, in the order reports would have joined a listing (see listing.py).
+        joined = sorted(self.dataset.records, key=lambda r: (r["updated"], r["tracking"]))
         by_agency: dict[str, list[Record]] = defaultdict(list)
         by_status: dict[str, list[Record]] = defaultdict(list)
-        for record in newest:
+        for record in joined:
             by_status[record["status"]].append(record)
             if record.get("agency"):
                 by_agency[record["agency"]].append(record)
@@ -330,50 +428,79 @@ class AduanGenerator(Generator):
         totals = {a.get("agency"): a.get("total") for a in self.dataset.stats.get("by_agency", [])}
         rows = [{"id": a, "public": len(by_agency.get(a, [])), "total": totals.get(a, 0)} for a in agency_ids]
         unassigned = {"public": 0, "total": totals.get(None)} if None in totals else None
-        out.put(
-            "instansi/index.html",
-            self.render("agencies", "id", "instansi/", agencies=rows, unassigned=unassigned),
-        )
-        for agency_id in agency_ids:
-            self.write_pages(out, "agency", f"instansi/{agency_id}/", by_agency.get(agency_id, []), agency=agency_id)
-
         status_totals = self.dataset.stats.get("by_status", {})
-        rows = [
+        status_rows = [
             {"id": s, "public": len(by_status.get(s, [])), "total": status_totals.get(s, 0)} for s in labels.STATUSES
         ]
-        out.put("status/index.html", self.render("statuses", "id", "status/", statuses=rows))
+        for lang, prefix in LANG_PREFIX.items():
+            out.put(
+                f"{prefix}instansi/index.html",
+                self.render("agencies", lang, f"{prefix}instansi/", agencies=rows, unassigned=unassigned),
+            )
+            out.put(
+                f"{prefix}status/index.html", self.render("statuses", lang, f"{prefix}status/", statuses=status_rows)
+            )
+
+        layout = out.state.layout()
+        for agency_id in agency_ids:
+            base = f"instansi/{agency_id}/"
+            self.write_pages(out, layout.get(base), "agency", base, by_agency.get(agency_id, []), agency=agency_id)
         for status in labels.STATUSES:
-            self.write_pages(out, "status", f"status/{status}/", by_status.get(status, []), status=status)
+            base = f"status/{status}/"
+            self.write_pages(out, layout.get(base), "status", base, by_status.get(status, []), status=status)
 
     def write_pages(
-        self, out: IncrementalOutput, template: str, base: str, items: list[Record], **context: Any
+        self,
+        out: IncrementalOutput,
+        previous: dict[int, list[str]] | None,
+        template: str,
+        base: str,
+        items: list[Record],
+        **context: Any,
     ) -> None:
-        """A paginated listing: `base`index.html, `base`2/index.html, …"""
+        """A stably paginated listing (listing.py): the entry page `base`index.html holds the
+        newest reports, numbered pages `base`<n>/index.html the older ones, page 1 the oldest."""
         size = self.options["PAGE_SIZE"]
-        for number, count, chunk in _pages(items, size):
+        records = {r["tracking"]: r for r in items}
+        arrangement = arrange(previous, list(records), size)
+        for number in arrangement.changed:
+            out.set_page(base, number, arrangement.pages[number])
+        for number in arrangement.removed:
+            out.set_page(base, number, None)
+        numbers = arrangement.numbers
+        entry = arrangement.entry
+        # Numbered pages newest first, the entry page last: a new page is in place before the
+        # pages linking to it, its older neighbour and the entry page (IncrementalOutput keeps
+        # this order).
+        for index in [*reversed(range(len(numbers) - 1)), len(numbers) - 1]:
+            number = numbers[index]
+            newer = numbers[index + 1] if index + 1 < len(numbers) else None
+            older = numbers[index - 1] if index > 0 else None
+            chunk = [records[t] for t in reversed(arrangement.pages[number])]
             pager = {
                 "number": number,
-                "count": count,
-                # The total only on the first page: otherwise one status change would
-                # rewrite every page of two status listings.
-                "total": len(items) if number == 1 else None,
-                "previous": page_path(base, number - 1).removesuffix("index.html") if number > 1 else None,
-                "next": page_path(base, number + 1).removesuffix("index.html") if number < count else None,
+                "entry": number == entry,
+                "count": len(numbers) if number == entry else None,
+                # The totals only on the entry page: a numbered page changes only with its reports.
+                "total": len(items) if number == entry else None,
+                "newer": page_dir(base, newer, entry) if newer is not None else None,
+                "older": page_dir(base, older, entry) if older is not None else None,
             }
             # A listing page shows only its records and its place among the pages: when
-            # none of that changed, it is kept without rendering (10k records make ~1000).
+            # none of that changed, it is kept without rendering.
             digest = hashlib.sha256(
                 json.dumps(
                     [pager, context, [self.dataset.digests[r["tracking"]] for r in chunk]],
                     sort_keys=True,
                 ).encode()
             ).hexdigest()
-            path = page_path(base, number)
-            if out.reuse(path, digest):
-                continue
-            here = path.removesuffix("index.html")
-            html = self.render(template, "id", here, reports=chunk, pager=pager, **context)
-            out.put(path, html, digest=digest)
+            here = page_dir(base, number, entry)
+            for lang, prefix in LANG_PREFIX.items():
+                path = f"{prefix}{here}index.html"
+                if out.reuse(path, digest):
+                    continue
+                html = self.render(template, lang, prefix + here, reports=chunk, pager=pager, **context)
+                out.put(path, html, digest=digest)
 
     def script_data(self, lang: str) -> dict[str, Any]:
         """Words and names the form scripts need, embedded in the page as JSON."""
@@ -480,52 +607,109 @@ class AduanGenerator(Generator):
                 digest=key,
             )
 
-    def search_key(self, out: IncrementalOutput) -> str:
-        relpaths = [f"laporan/{r['tracking']}/index.html" for r in self.dataset.records]
-        return hashlib.sha256(json.dumps([[p, out.files[p]] for p in relpaths]).encode()).hexdigest()
-
     def start_search(self, out: IncrementalOutput) -> IndexJob | None:
-        """Start Pagefind over the report pages, unless the index of the same pages is kept.
+        """Start Pagefind over the shards whose report pages changed (search.py); keep the rest.
 
-        Keyed on the bytes of the pages it indexes, not on the render key: a template change
-        that leaves the report pages as they were keeps the index. (Pagefind writes its filter
-        files in an order that varies from run to run, so an index made again is never
+        A shard is keyed on the bytes of the pages it indexes, not on the render key: a template
+        change that leaves the report pages as they were keeps the index. (Pagefind writes its
+        filter files in an order that varies from run to run, so an index made again is never
         byte-identical: it must only be made again when it has to be.)
         """
+        self.search_shards = {}
         if not self.dataset.records:
             return None  # nothing to index (Pagefind refuses an empty site); the search page says so
-        key = self.search_key(out)
-        old = sorted(p for p in out.old_files if p.startswith(BUNDLE + "/"))
-        if self._keep_group(out, old, key, any_render=True):
-            return None
-        if not self.options["SEARCH"]:  # a quick build: the index catches up on the next full one
-            for path in old:
-                out.keep(path)
-            return None
-        pages: dict[str, bytes | Path] = {}
+        pages: dict[str, list[str]] = defaultdict(list)
         for record in self.dataset.records:
-            tracking = record["tracking"]
-            relpath = f"laporan/{tracking}/index.html"
-            pages[relpath] = self.report_pages.get(tracking) or Path(self.output_path) / relpath
+            pages[shard_of(record["submitted"])].append(record["tracking"])
+        old: dict[str, list[str]] = defaultdict(list)
+        for path in out.old_files:
+            if path.startswith(BUNDLE + "/") and path.count("/") > 1:
+                old[path.split("/")[1]].append(path)
+        todo: dict[str, list[str]] = {}
+        for shard, trackings in sorted(pages.items()):
+            relpaths = [f"laporan/{t}/index.html" for t in trackings]
+            key = hashlib.sha256(json.dumps([[p, out.files[p]] for p in relpaths]).encode()).hexdigest()
+            self.search_shards[shard] = key
+            if self._keep_group(out, sorted(old[shard]), key, any_render=True):
+                continue
+            if not self.options["SEARCH"]:  # a quick build: the index catches up on the next full one
+                self._keep_shard(out, shard, old[shard])
+                continue
+            todo[shard] = trackings
+        site = Path(self.output_path)
         try:
-            return IndexJob(pages)
+            mirror = self.search_mirror()
+            # Every page rendered this build is linked anew (staged, or the same bytes in place),
+            # also in a quick build: the mirror must follow the pages even when no index does.
+            for tracking, rendered in self.report_pages.items():
+                mirror.update(tracking, rendered, changed=True)
+            if not todo:
+                return None
+            for trackings in todo.values():
+                for tracking in trackings:
+                    mirror.update(tracking, site / f"laporan/{tracking}/index.html", changed=False)
+            return IndexJob(todo, mirror, out.staging)
         except (SearchError, OSError) as exc:
             logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
-            for path in old:
-                out.keep(path)
+            for shard in todo:
+                self._keep_shard(out, shard, old[shard])
             return None
 
+    def search_mirror(self) -> Mirror:
+        """The pages Pagefind reads (search.py), marked dirty until this build is published: a
+        build killed or refused after linking unpublished pages leaves a mirror not to trust."""
+        root = Path(self.output_path) / SEARCH_MIRROR
+        if (root / DIRTY).exists():
+            shutil.rmtree(root, ignore_errors=True)
+        root.mkdir(parents=True, exist_ok=True)
+        (root / DIRTY).touch()
+        return Mirror(root)
+
+    def clean_search_mirror(self, deleted: tuple[str, ...]) -> None:
+        """After publication: withdrawn reports leave the mirror, which is current again."""
+        root = Path(self.output_path) / SEARCH_MIRROR
+        if not root.is_dir():
+            return
+        mirror = Mirror(root)
+        for relpath in deleted:
+            if relpath.startswith("laporan/") and relpath.endswith("/index.html"):
+                mirror.forget(relpath.split("/")[1])
+        (root / DIRTY).unlink(missing_ok=True)
+
+    def _keep_shard(self, out: IncrementalOutput, shard: str, paths: list[str]) -> None:
+        """Keep a shard's previous bundle as it is (a shard without one is left out of the list)."""
+        kept = [path for path in paths if out.keep(path)]
+        if not kept:
+            self.search_shards.pop(shard, None)
+
     def finish_search(self, out: IncrementalOutput, job: IndexJob | None) -> None:
-        """Hand every file of the new bundle to the output writer (and so to the gate)."""
-        if job is None:
+        """Hand every file of the new bundles to the output writer (and so to the gate), then
+        the search UI and the list of shards that the search page merges."""
+        if not self.search_shards:
             return
-        key = self.search_key(out)
-        try:
-            bundle = job.result()
-        except (SearchError, OSError) as exc:
-            logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
-            for path in sorted(p for p in out.old_files if p.startswith(BUNDLE + "/")):
-                out.keep(path)
-            return
-        for relpath, data in bundle.items():
-            out.put(f"{BUNDLE}/{relpath}", data, digest=key)
+        ui: dict[str, bytes] = {}
+        if job is not None:
+            done: set[str] = set()
+            try:
+                for shard, bundle in job.results():
+                    for relpath, path in bundle.items():
+                        if relpath in UI_FILES:
+                            ui.setdefault(relpath, path.read_bytes())
+                            path.unlink()
+                        else:
+                            out.adopt(f"{BUNDLE}/{shard}/{relpath}", path, digest=self.search_shards[shard])
+                    done.add(shard)
+            except (SearchError, OSError) as exc:
+                logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
+                for shard in set(job.futures) - done:
+                    self._keep_shard(out, shard, [p for p in out.old_files if p.startswith(f"{BUNDLE}/{shard}/")])
+        for name in UI_FILES:
+            if name in ui:
+                out.put(f"{BUNDLE}/{name}", ui[name])
+            else:
+                out.keep(f"{BUNDLE}/{name}")
+        listed = {"shards": [f"{shard}/" for shard in sorted(self.search_shards)]}
+        data = (json.dumps(listed, indent=0) + "\n").encode()
+        digest = hashlib.sha256(data).hexdigest()
+        if not out.reuse(f"{BUNDLE}/{SHARDS}", digest, any_render=True):
+            out.put(f"{BUNDLE}/{SHARDS}", data, digest=digest)

@@ -1,28 +1,27 @@
-/* Starts Pagefind's search UI on /cari/ and /en/cari/. The index covers the report pages,
-   which are in Indonesian; the English page keeps English UI texts but searches that index.
-   ?q=… in the address starts a search, so a search can be linked to. */
+/* Starts Pagefind's search UI on /cari/ and /en/cari/. The index is in shards, one Pagefind
+   bundle per month of reports (plugins/aduan_site/search.py), listed in shards.json: the
+   first is the primary index and the others are merged into it (Pagefind's mergeIndex). A
+   shard that cannot be loaded (being replaced, or gone) is left out, and the search works
+   over the rest. The index covers the report pages, which are in Indonesian; the English page
+   keeps English UI texts but searches that index. ?q=… in the address starts a search, so a
+   search can be linked to. */
 (function () {
   "use strict";
   var element = document.getElementById("search");
   if (!element) {
     return;
   }
-  if (typeof window.PagefindUI !== "function") {
+  function unavailable() {
     // No index yet (a site without public reports): say so instead of an empty box.
-    var unavailable = document.getElementById("search-unavailable");
-    if (unavailable) {
-      unavailable.hidden = false;
+    var message = document.getElementById("search-unavailable");
+    if (message) {
+      message.hidden = false;
     }
+  }
+  if (typeof window.PagefindUI !== "function" || typeof window.fetch !== "function") {
+    unavailable();
     return;
   }
-  var ui = new window.PagefindUI({
-    element: "#search",
-    bundlePath: element.getAttribute("data-bundle"),
-    baseUrl: element.getAttribute("data-base-url") || "/",
-    showSubResults: false,
-    showImages: false,
-    resetStyles: false,
-  });
   // Pagefind's box has only a placeholder; give it a visible label (WCAG 3.3.2, axe label-title-only).
   function labelInput() {
     var input = element.querySelector("input");
@@ -37,16 +36,58 @@
     element.insertBefore(label, element.firstChild);
     return true;
   }
-  if (!labelInput() && window.MutationObserver) {
-    var observer = new MutationObserver(function () {
-      if (labelInput()) {
-        observer.disconnect();
+  function watchForInput() {
+    if (!labelInput() && window.MutationObserver) {
+      var observer = new MutationObserver(function () {
+        if (labelInput()) {
+          observer.disconnect();
+        }
+      });
+      observer.observe(element, { childList: true, subtree: true });
+    }
+  }
+  var bundle = element.getAttribute("data-bundle");
+  function usable(shard) {
+    return fetch(bundle + shard + "pagefind-entry.json", { cache: "no-cache" })
+      .then(function (response) {
+        return response.ok ? shard : null;
+      })
+      .catch(function () {
+        return null;
+      });
+  }
+  fetch(bundle + "shards.json", { cache: "no-cache" })
+    .then(function (response) {
+      if (!response.ok) {
+        throw new Error("no shards.json");
       }
-    });
-    observer.observe(element, { childList: true, subtree: true });
-  }
-  var query = new URLSearchParams(window.location.search).get("q");
-  if (query) {
-    ui.triggerSearch(query);
-  }
+      return response.json();
+    })
+    .then(function (listed) {
+      return Promise.all((listed.shards || []).map(usable));
+    })
+    .then(function (found) {
+      var shards = found.filter(Boolean);
+      if (!shards.length) {
+        unavailable();
+        return;
+      }
+      var ui = new window.PagefindUI({
+        element: "#search",
+        bundlePath: bundle + shards[0],
+        mergeIndex: shards.slice(1).map(function (shard) {
+          return { bundlePath: bundle + shard };
+        }),
+        baseUrl: element.getAttribute("data-base-url") || "/",
+        showSubResults: false,
+        showImages: false,
+        resetStyles: false,
+      });
+      watchForInput();
+      var query = new URLSearchParams(window.location.search).get("q");
+      if (query) {
+        ui.triggerSearch(query);
+      }
+    })
+    .catch(unavailable);
 })();

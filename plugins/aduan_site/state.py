@@ -1,0 +1,127 @@
+"""The build's own state: one SQLite file in the output directory.
+
+It holds what the next build needs to do only the work a change calls for:
+
+- `files`: every file the plugin wrote, with the sha256 of its bytes and the digest of the
+  input it was made from (the manifest);
+- `pages`: which reports each listing page holds (see `listing.py`), so that listings stay
+  stable from build to build;
+- `meta`: the render key and the schema version.
+
+A build changes only the rows that changed, in one transaction committed after the site's
+files are in place: a build killed before that leaves the previous state, and the rows of the
+files it may have replaced are forgotten first (`forget`), so the next build writes them again.
+A file that is not a readable state of this version is set aside and the build starts afresh.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+VERSION = "2"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, sha TEXT NOT NULL, input TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pages (
+    listing TEXT NOT NULL, number INTEGER NOT NULL, items TEXT NOT NULL, PRIMARY KEY (listing, number)
+) WITHOUT ROWID;
+"""
+
+# listing → page number → the tracking numbers on it, in the order they joined the listing.
+Layout = dict[str, dict[int, list[str]]]
+
+
+class BuildState:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, isolation_level=None)
+            db.executescript(SCHEMA)
+            row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if row is None:
+                if db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
+                    db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
+                    return db
+            elif row[0] == VERSION:
+                return db
+            db.close()
+            logger.warning("aduan_site: build state %s is of another version; starting afresh", self.path)
+        except sqlite3.DatabaseError as exc:
+            logger.warning("aduan_site: ignoring unreadable build state %s: %s", self.path, exc)
+        self.path.unlink(missing_ok=True)
+        db = sqlite3.connect(self.path, isolation_level=None)
+        db.executescript(SCHEMA)
+        db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
+        return db
+
+    def close(self) -> None:
+        self.db.close()
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def files(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(path → sha256, path → input digest) of every file the last build left."""
+        shas: dict[str, str] = {}
+        inputs: dict[str, str] = {}
+        for path, sha, digest in self.db.execute("SELECT path, sha, input FROM files"):
+            shas[path] = sha
+            if digest is not None:
+                inputs[path] = digest
+        return shas, inputs
+
+    def layout(self) -> Layout:
+        """listing → number → tracking numbers, as the last build left them."""
+        result: Layout = {}
+        for listing, number, items in self.db.execute("SELECT listing, number, items FROM pages"):
+            result.setdefault(listing, {})[number] = json.loads(items)
+        return result
+
+    def forget(self, paths: Iterable[str]) -> None:
+        """Before files are replaced: should the build die now, they are unknown next time."""
+        paths = list(paths)
+        if not paths:
+            return
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in paths))
+
+    def save(
+        self,
+        files: dict[str, tuple[str, str | None]],
+        removed: Iterable[str],
+        meta: dict[str, str],
+        pages: dict[tuple[str, int], list[str] | None],
+    ) -> None:
+        """One transaction: the changed files' rows, the removed ones, meta, and the listing
+        pages whose items changed ((listing, number) → items, None for a page gone).
+        Nothing changed: the file is not touched at all."""
+        removed = list(removed)
+        meta = {k: v for k, v in meta.items() if self.meta(k) != v}
+        if not (files or removed or meta or pages):
+            return
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?)", ((p, s, i) for p, (s, i) in files.items())
+            )
+            self.db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in removed))
+            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+            for (listing, number), items in pages.items():
+                if items is None:
+                    self.db.execute("DELETE FROM pages WHERE listing = ? AND number = ?", (listing, number))
+                else:
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", (listing, number, json.dumps(items))
+                    )
