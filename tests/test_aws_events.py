@@ -94,7 +94,7 @@ def test_the_site_is_in_the_bucket_with_types_caching_and_no_local_database(acco
     assert aws.s3().head_object(Bucket=aws.site_bucket(), Key=fragment)["CacheControl"] == s3site.LONG_CACHE
     # The dataset the build read, the build's state beside it; the log's key only in SSM.
     assert json.loads(read("dataset/stats.json"))["total"] == 12
-    assert "_build/output/.aduan-manifest.json" in objects(awsstate.BUILD)
+    assert "_build/output/.aduan-build.db" in objects(awsstate.BUILD)  # the build state (state.py)
     assert not any("signing-key" in k for k in objects())
     assert dangling_links() == []
     assert list(Path(os.environ["ADUAN_DATA"]).rglob("*")) == []

@@ -9,7 +9,7 @@ as locally, and puts back what changed (`s3site.push`):
 | `public/` (the public dataset) | site bucket `dataset/` | publish writes, build reads |
 | `gate.db`, `tally.db`, `publication-held.json` | private bucket `state/` | publish only |
 | `log/` (the transparency log's state) | site bucket `_build/log/` | build only |
-| the output directory's hidden files (the manifest) | site bucket `_build/output/` | build only |
+| the output directory's hidden files (the build state `.aduan-build.db`, parts, search mirror) | site bucket `_build/output/` | build only |
 | `log/signing-key` | SSM SecureString `/<prefix>log-signing-key` | build only |
 
 The scratch directories keep their place under /tmp, so a warm Lambda (or a second `aduan
