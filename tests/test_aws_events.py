@@ -138,6 +138,9 @@ def test_a_submission_over_http_reaches_the_bucket_and_uploads_only_what_changed
     page = f"laporan/{tracking}/index.html"
     assert page in after and f"dataset/reports/{tracking}.json" in after
     assert "Lampu PJU mati" in read(page).decode()
+    # The status API serves the record as published, read from the bucket (no local file).
+    status = config.service().status(tracking)
+    assert status["published"] is True and "Lampu PJU mati" in status["title"]
     # Only objects whose content changed were uploaded: an object kept its LastModified
     # unless its bytes (ETag) changed, and far fewer than all of them changed.
     site_before, site_after = public(before), public(after)

@@ -33,7 +33,7 @@ REGION = "ap-southeast-3"  # Jakarta: where a deployment for Indonesia lives
 # Which parts of the code (aws.IAM_ACTIONS) each function runs. A part that is not in
 # IAM_ACTIONS yet is skipped; the ones that are must be granted.
 USES = {
-    "APIHandler": ("store", "photos", "announce"),
+    "APIHandler": ("store", "photos", "announce", "published"),
     "PublishChanges": ("store", "lock", "sync", "announce"),
     "BuildSite": ("sync", "signing key"),
     "AutoClose": ("store", "announce"),
@@ -175,11 +175,15 @@ def test_build_site_reaches_neither_the_private_table_nor_the_private_bucket(tem
     assert ("s3:PutObject", "${SiteBucket.Arn}/dataset/*") in denied
 
 
-def test_the_api_and_auto_close_cannot_touch_the_site_bucket(template: dict[str, Any]) -> None:
-    for function in ("APIHandler", "AutoClose"):
-        for action, resource in grants(template, function):
-            assert "SiteBucket" not in resource, (function, action, resource)
-    photos = {r for a, r in grants(template, "APIHandler") if a.startswith("s3:")}
+def test_the_api_reads_only_published_records_and_auto_close_nothing_of_the_site_bucket(
+    template: dict[str, Any],
+) -> None:
+    for action, resource in grants(template, "AutoClose"):
+        assert "SiteBucket" not in resource, ("AutoClose", action, resource)
+    # The API reads records as published (what passed the gate) and nothing else of the site.
+    site = {(a, r) for a, r in grants(template, "APIHandler") if "SiteBucket" in r}
+    assert site == {("s3:GetObject", "${SiteBucket.Arn}/dataset/reports/*")}
+    photos = {r for a, r in grants(template, "APIHandler") if a.startswith("s3:") and "PrivateBucket" in r}
     assert photos == {"${PrivateBucket.Arn}/attachments/*"}
 
 

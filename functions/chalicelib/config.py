@@ -18,6 +18,7 @@ import functools
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from . import aws
 from .attachments import Blobs, LocalBlobs, S3Blobs
@@ -90,11 +91,17 @@ def service() -> Aduan:
         load_region(),
         site_url=site_url(),
         blobs=blobs(),
-        published=functools.partial(read_record, data_dir() / "public"),
+        published=functools.partial(read_record, data_dir() / "public") if backend() == "local" else _aws_published,
         # The gate's index is a local SQLite file, opened only when asked (an officer's view of
         # a report), not on every request; on AWS the publisher leaves its holds in the table.
         held=(lambda tracking: gate_index().held(tracking)) if backend() == "local" else _aws_held,
     )
+
+
+def _aws_published(tracking: str) -> dict[str, Any] | None:
+    from .awsstate import published_record  # noqa: PLC0415 - only on AWS
+
+    return published_record(tracking)
 
 
 def _aws_held(tracking: str) -> list[dict[str, str]] | None:
