@@ -13,6 +13,7 @@ import pytest
 import requests
 from axe import describe, violations
 from conftest import submission
+from live import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +37,25 @@ def add_officer(live: Any, login: str, role: str, agency: str | None = None) -> 
     result = live.aduan(*args, *(["--agency", agency] if agency else []), stdin=PASSWORD + "\n")
     assert result.returncode == 0, result.stderr
     assert PASSWORD not in result.stdout
+
+
+def public_page(live: Any, tracking: str, *needles: str) -> str:
+    """The report's public page once the worker has published what the needles say."""
+    url = f"{live.site}/laporan/{tracking}/"
+    found: dict[str, str] = {}
+
+    def shows() -> bool:
+        answer = requests.get(url, timeout=5)
+        found["html"] = answer.text if answer.status_code == 200 else ""
+        return all(needle in found["html"] for needle in needles)
+
+    assert wait_until(shows, timeout=60), f"the public page never showed {needles}"
+    return found["html"]
+
+
+def league_ratings(live: Any, agency: str) -> int:
+    stats = requests.get(f"{live.site}/data/stats.json", timeout=5).json()
+    return next((row["ratings"] for row in stats["league"] if row["agency"] == agency), 0)
 
 
 def sign_in(page: Any, login: str) -> None:
@@ -104,6 +124,9 @@ def test_a_report_is_worked_from_the_queue_to_resolution(live: Any, browser: Any
     page.wait_for_function("() => document.getElementById('detail-title').textContent.includes('Diverifikasi')")
     history = page.inner_text("#history")
     assert "Uji admin.browser · Diverifikasi" in history and "Pelapor · Diterima" in history
+    # The public page shows the step and the deadline of the next one (SP4N-LAPOR!'s levels).
+    html = public_page(live, tracking, "Diverifikasi", 'class="deadline"')
+    assert "Batas waktu tindak lanjut" in html, "the first follow-up's deadline"
     assert "officer:" not in history and "disunting" not in history  # no phantom edit
     page.click("#logout")
     page.wait_for_selector("#signin", state="visible")
@@ -137,6 +160,19 @@ def test_a_report_is_worked_from_the_queue_to_resolution(live: Any, browser: Any
     assert page.evaluate("() => localStorage.length + sessionStorage.length") == 0
     status = requests.get(f"{live.api}/reports/{tracking}", timeout=10).json()
     assert status["status"] == "resolved" and status["agency"] == "perhubungan"
+    html = public_page(live, tracking, "Diproses", "Selesai", "Lampu PJU sudah menyala kembali")
+    assert 'class="deadline"' in html  # now the deadline for the reporter's answer (auto-close)
+
+    # The reporter confirms with a rating: it shows on the page and reaches the league table.
+    ratings = league_ratings(live, "perhubungan")
+    confirmed = requests.post(
+        f"{live.api}/reports/{tracking}/feedback",
+        json={"secret": filed.json()["secret"], "accept": True, "rating": 4, "note": "Terima kasih."},
+        timeout=10,
+    )
+    assert confirmed.status_code == 200, confirmed.text
+    public_page(live, tracking, "4 dari 5")
+    assert wait_until(lambda: league_ratings(live, "perhubungan") == ratings + 1, timeout=30)
     context.close()
 
 
