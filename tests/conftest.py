@@ -196,3 +196,26 @@ def aws_backend(moto_endpoint: str, data_dir: Path, monkeypatch: pytest.MonkeyPa
         monkeypatch.setenv(name, value)
     aws.dynamodb().create_table(**table_definition(aws.private_table()))
     return env
+
+
+# Debian's chromium (never `playwright install`), as the browser tests launch it.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """One chromium per test module (Playwright, /usr/bin/chromium)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -9,21 +9,16 @@ from collections.abc import Iterator
 import pytest
 import requests
 from axe import blocking
-from test_browser import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def phone(live) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport=PHONE)
-        yield context
-        browser.close()
+def phone(live, browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=PHONE)
+    yield context
+    context.close()
 
 
 def page_types(site: str) -> list[str]:

@@ -6,7 +6,6 @@ layout fits a 390 px phone. One browser for the module."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,17 +18,6 @@ pytestmark = pytest.mark.browser
 
 PASSWORD = "kata-sandi-browser-1"
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM_ARGS
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def add_officer(live: Any, login: str, role: str, agency: str | None = None) -> None:
