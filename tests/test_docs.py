@@ -75,6 +75,7 @@ GENERATED = (
     "statistics/",
     "open311/",
     "changes/",  # the public dataset's journal and the site's changes feed
+    ".aduan-",  # a build's own state in its output directory (.aduan-state/, .aduan-search/)
     "log/",  # the transparency log a build publishes (and its state under ADUAN_DATA)
     "data/",  # the open data a build publishes under output/data/
     "application/",  # media types, not paths
