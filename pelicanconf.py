@@ -6,7 +6,10 @@ itself only renders the pages in content/pages (about, how to report, privacy, o
 """
 
 import os
+import tempfile
 from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
 
 AUTHOR = "Aduan"
 SITENAME = "Aduan"
@@ -65,4 +68,14 @@ DRAFT_PAGE_LANG_SAVE_AS = ""
 # Our pages are Markdown; without the reST reader docutils does not warn that it lacks "id".
 READERS = {"rst": None}
 
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Compiled templates are kept between builds: a new `aduan build` process compiled every
+# template again (0.6 s of a one-change build at 10k reports). Jinja keys each by its source's
+# checksum, so an edited template is compiled afresh; the scratch directory is per user.
+jinja_cache = Path(tempfile.gettempdir()) / f"aduan-jinja-{os.getuid()}"
+jinja_cache.mkdir(mode=0o700, exist_ok=True)
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "bytecode_cache": FileSystemBytecodeCache(str(jinja_cache)),
+}

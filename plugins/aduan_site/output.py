@@ -121,6 +121,7 @@ class IncrementalOutput:
         rank: Callable[[str], int] = lambda relpath: 0,
     ) -> None:
         self.root = root
+        self._prefix = str(root) + os.sep  # os.path on strings: pathlib per file was 0.7 s at 40k files
         self.guard = guard
         self.rank = rank
         root.mkdir(parents=True, exist_ok=True)
@@ -155,7 +156,7 @@ class IncrementalOutput:
             and relpath in self.old_files
             and self.old_inputs.get(relpath) == digest
             and relpath not in self.files
-            and (self.root / relpath).is_file()
+            and os.path.isfile(self._prefix + relpath)
         )
 
     def reuse(self, relpath: str, digest: str, *, any_render: bool = False) -> bool:
@@ -172,7 +173,7 @@ class IncrementalOutput:
         for files that, once published, never change (dated open data snapshots). Nothing is
         written, so the guard has nothing new to read."""
         old = self.old_files.get(relpath)
-        if old is None or relpath in self.files or not (self.root / relpath).is_file():
+        if old is None or relpath in self.files or not os.path.isfile(self._prefix + relpath):
             return False
         self.files[relpath] = old
         if relpath in self.old_inputs:
@@ -185,7 +186,7 @@ class IncrementalOutput:
         holds these bytes. Changes nothing of this object: a worker process may call it (see
         pages.py), the parent then calls `add`."""
         sha = hashlib.sha256(data).hexdigest()
-        if self.old_files.get(relpath) == sha and (self.root / relpath).is_file():
+        if self.old_files.get(relpath) == sha and os.path.isfile(self._prefix + relpath):
             return Staged(relpath, sha, None, ())
         staged = self.staging / name
         with open(staged, "wb") as handle:
