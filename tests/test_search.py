@@ -21,6 +21,7 @@ from aduan_site.build import build
 from aduan_site.output import PublicationRefused
 from chalicelib.gate.files import Scanner, guard_for
 from chalicelib.gate.identifiers import Identifier
+from conftest import CHROMIUM_ARGS
 from site_fixtures import load_region, make_record, make_records, write_public_dataset
 
 
@@ -173,14 +174,7 @@ def test_no_reports_no_index(tmp_path: Path) -> None:
 # -- in a browser ---------------------------------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+ARGS = CHROMIUM_ARGS  # as every browser test launches it (conftest.py)
 
 
 @contextlib.contextmanager
