@@ -181,12 +181,9 @@ def held(tracking: str) -> list[dict[str, str]] | None:
 def published_record(tracking: str) -> dict[str, Any] | None:
     """A record as published in the site bucket's dataset/ (publish.read_record on AWS): what the
     status API and the track page serve, so they never show text that did not pass the gate."""
-    try:
-        body = aws.s3().get_object(Bucket=aws.site_bucket(), Key=f"{DATASET}reports/{tracking}.json")["Body"].read()
-    except ClientError as error:
-        if aws.error_code(error) in ("NoSuchKey", "404", "NotFound"):
-            return None
-        raise aws.storage_error(error, "read a published record") from None
+    body = dataset().get(f"reports/{tracking}.json")
+    if body is None:
+        return None
     try:
         data: dict[str, Any] = json.loads(body)
     except ValueError:
