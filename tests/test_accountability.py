@@ -17,6 +17,7 @@ from chalicelib.errors import ValidationError
 from chalicelib.region import Region
 from chalicelib.sitebuild import build
 from conftest import submission
+from test_parts import part_rows
 
 MONDAY = "2026-03-02T09:00:00+07:00"  # verified that day: the first follow-up is due 9 March
 TUESDAY_AFTER = "2026-03-10T09:00:00+07:00"  # the deadline passed yesterday
@@ -25,11 +26,7 @@ TUESDAY_AFTER = "2026-03-10T09:00:00+07:00"  # the deadline passed yesterday
 def rows(output: Path) -> dict[str, dict[str, str]]:
     """reports.csv's rows as of this build: its monthly parts, which are live (the whole file is
     remade on a schedule and on a day's first build: docs/public-dataset.md)."""
-    found: dict[str, dict[str, str]] = {}
-    for part in sorted((output / "data" / "reports").glob("*.csv")):
-        with open(part, newline="", encoding="utf-8") as f:
-            found.update((row["tracking"], row) for row in csv.DictReader(f))
-    return found
+    return {row["tracking"]: row for row in part_rows(output, "reports")}
 
 
 def whole_rows(output: Path) -> dict[str, dict[str, str]]:
