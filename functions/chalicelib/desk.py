@@ -10,7 +10,6 @@ console offers only these, so an officer never meets a 409 for a button it showe
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 
 from .errors import ValidationError
 from .lifecycle import TRANSITIONS, Status
@@ -95,11 +94,6 @@ def next_step(report: Report, officer: Officer, due: str | None, region: Region)
             f" {levels['autoclose_days']} hari kerja."
         )
     return "Laporan ditolak; status ini final."
-
-
-def is_overdue(due: str | None, today: date) -> bool:
-    """Whether the deadline of the next step has passed (the day itself is still in time)."""
-    return due is not None and due < today.isoformat()
 
 
 def queue_order(items: Iterable[dict[str, object]]) -> list[dict[str, object]]:
