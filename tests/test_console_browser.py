@@ -116,8 +116,15 @@ def test_a_report_is_worked_from_the_queue_to_resolution(live: Any, browser: Any
     html = public_page(live, tracking, "Diverifikasi", 'class="deadline"')
     assert "Batas waktu tindak lanjut" in html, "the first follow-up's deadline"
     assert "officer:" not in history and "disunting" not in history  # no phantom edit
+    assert "+6281234567890" in page.inner_text("#reporter")
     page.click("#logout")
     page.wait_for_selector("#signin", state="visible")
+    # What the admin saw is wiped, not hidden: the next officer at this phone finds no reporter's
+    # contact, no private text, no report and none of the admin's filters in the page.
+    left = page.content()
+    for seen in ("6281234567890", "slamet@example.com", "Slamet Riyadi", tracking, "Pasar Besar"):
+        assert seen not in left, f"{seen!r} stayed in the page after signing out"
+    assert page.input_value("#filter-status") == "received"
 
     # The agency officer works it from their queue.
     sign_in(page, "dishub.browser")
