@@ -19,8 +19,9 @@ _HERE = Path(__file__).resolve().parent
 if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
+from redaction_corpus3 import PII_KINDS, PUBLIC_CATEGORIES  # noqa: E402  # corpus 4's labels
 from redaction_corpus4 import load  # noqa: E402
-from redaction_heldout_eval import PII_KINDS, PUBLIC_CATEGORIES, Report, evaluate  # noqa: E402
+from redaction_heldout_eval import Report, evaluate  # noqa: E402
 
 # The four figures the redactor must reach on this corpus (issue 11), in percent.
 TARGETS = {"names": 98.0, "structured": 99.5, "public": 99.0, "precision": 99.0}
@@ -51,7 +52,7 @@ def print_figures(report: Report) -> None:
             f"{report.matches[kind]:>8} {report.rate(report.true_matches[kind], report.matches[kind]):>8.1f}%"
         )
     print(f"\n{'public phrase':<26} {'planted':>8} {'intact':>8} {'kept':>8}")
-    for category in PUBLIC_CATEGORIES:
+    for category in [*PUBLIC_CATEGORIES, *sorted(set(report.public) - set(PUBLIC_CATEGORIES))]:
         if report.public[category]:
             total, kept = report.public[category], report.kept[category]
             print(f"{category:<26} {total:>8} {kept:>8} {report.rate(kept, total):>7.2f}%")

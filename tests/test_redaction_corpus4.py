@@ -104,3 +104,23 @@ def test_a_file_without_a_style_header_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("@style chat\n== klingon\nsy [[nama:Budi]]\n", encoding="utf-8")
     with pytest.raises(corpus4.CorpusError):
         corpus4.load(tmp_path)
+
+
+def test_the_evaluation_names_each_missed_target_and_prints_no_text(capsys: pytest.CaptureFixture[str]) -> None:
+    import redaction_corpus4_eval as scoring
+    from redaction_heldout_eval import Report
+
+    report = Report(texts=1)
+    report.planted.update({"nama": 100, "nik": 10})
+    report.removed.update({"nama": 97, "nik": 10})
+    report.public.update({"street": 50})
+    report.kept.update({"street": 50})
+    report.matches.update({"nama": 100})
+    report.true_matches.update({"nama": 100})
+    assert scoring.missed(report) == ["names"]
+    report.removed["nama"] = 99
+    assert scoring.missed(report) == []
+    scoring.print_figures(report)
+    out = capsys.readouterr().out
+    assert "person names removed" in out and "99.00%" in out
+    assert "«" not in out and "->" not in out  # figures only, never a failure's context
