@@ -77,7 +77,9 @@ def _build_on_aws(args: argparse.Namespace) -> int:
     from . import aws, events
 
     published = events.publish(full=args.full, build=False)
-    built = events.build(Path(args.output) if args.output else None, api_url=args.api_url)
+    built = events.build(Path(args.output) if args.output else None, api_url=args.api_url, announce=False)
+    if args.output is None:
+        events.acknowledge()  # the site is in the bucket: its changes are published
     where = args.output or f"s3://{aws.site_bucket()}/"
     print(
         f"published {published.records_changed} public records ({published.events} pending updates); "

@@ -31,18 +31,21 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from . import aws, awsstate, config, s3site
-from .errors import AduanError, StorageUnavailable
+from .errors import AduanError, PublicationRefused, StorageUnavailable
 from .gate import GateIndex
+from .gate.files import guard_for
 from .publish import Publisher
 from .region import load_region
+from .store import Event, Store
 from .tally import Tally
 
 log = logging.getLogger("aduan.events")
 
 STATE_FILES = ("gate.db", "tally.db")
+JOURNAL = "changes/last.json"  # the dataset's journal position (publish.Journal)
 
 _queue_urls: dict[tuple[str, str], str] = {}
 
@@ -85,65 +88,133 @@ class Published:
     dataset_written: list[str] = field(default_factory=list)
     dataset_deleted: list[str] = field(default_factory=list)
     held: int = 0
+    acknowledged: int | None = None  # the last event a successful build covered, acknowledged now
+
+
+class _Unpublished:
+    """The store as the publisher sees it on AWS: the events already in the dataset (up to
+    `after`) wait there for their build and are not published again."""
+
+    def __init__(self, store: Store, after: int) -> None:
+        self._store, self._after = store, after
+
+    def pending_events(self, limit: int = 1000) -> list[Event]:
+        return [e for e in self._store.pending_events(limit=limit) if e.seq > self._after]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+def _acknowledge_built(store: Store) -> int | None:
+    """Acknowledge the events of every publish whose journal entry a successful build has read
+    (under the publish lock); the last event acknowledged, or None."""
+    waiting = awsstate.marks()
+    if not waiting:
+        return None
+    built = awsstate.built_journal()
+    done = [upto for upto, journal in waiting if journal <= built]
+    if not done:
+        return None
+    store.ack_events(max(done))
+    awsstate.save_marks([(upto, journal) for upto, journal in waiting if upto > max(done)])
+    return max(done)
+
+
+def acknowledge() -> int | None:
+    """Acknowledge what the last successful build published (`aduan build` after its build; on
+    Lambda the build's message to the publish queue makes publish_changes do it)."""
+    with awsstate.publish_lock():
+        return _acknowledge_built(config.store())
+
+
+def second_line(gate: GateIndex, public: Path, remote: dict[str, str | None]) -> list[str]:
+    """The gate's second line on AWS, where the gate's index is: every file of the dataset
+    this publish is about to write is scanned for every strong identifier the gate knows.
+    build_site renders nothing but this dataset, so what it can write has passed here."""
+    about = []
+    for relpath, path in s3site.local_files(public).items():
+        data = path.read_bytes()
+        if remote.get(relpath) != s3site.sha256(data):
+            about.append((relpath, data))
+    return guard_for(gate.scanner())(about) if about else []
 
 
 def publish(*, full: bool = False, build: bool = True) -> Published:
     """Publish every pending event into the site bucket's `dataset/` (see the module doc).
 
     `build`: send the build queue a message when the dataset changed (the `aduan build`
-    command builds in the same process instead).
+    command builds in the same process instead). The events are acknowledged only once a build
+    that read them has succeeded: by the next publish, which the build's message starts.
+    Raises PublicationRefused (and writes nothing) when the second line finds an identifier.
     """
     outcome = Published()
     with awsstate.publish_lock():
+        store = config.store()
+        outcome.acknowledged = _acknowledge_built(store)
+        waiting = awsstate.marks()
         data = awsstate.scratch("publish")
         public = data / "public"
         state = awsstate.state()
         pulled_state = s3site.pull(data, state, include=lambda p: p in STATE_FILES)
         pulled = s3site.pull(public, awsstate.dataset())
-        store = config.store()
-        outcome.events = len(store.pending_events(limit=100_000))
+        unpublished = cast(Store, _Unpublished(store, max((upto for upto, _ in waiting), default=0)))
+        outcome.events = len(unpublished.pending_events(limit=100_000))
         gate, tally = GateIndex(data / "gate.db"), Tally(data / "tally.db")
         try:
-            publisher = Publisher(store, load_region(), public, blobs=config.blobs(), gate_index=gate, tally=tally)
+            publisher = Publisher(
+                unpublished, load_region(), public, blobs=config.blobs(), gate_index=gate, tally=tally
+            )
             first = not (public / "stats.json").exists()
             publication = publisher.publish_all() if full or first else publisher.publish_pending()
             outcome.records_changed = publication.changed
+            refused = second_line(gate, public, pulled.remote)
             current_holds = gate.holds()
             outcome.held = len(current_holds)
         finally:
             gate.close()  # SQLite folds its write-ahead log into the file on close
             tally.close()
-        pushed = s3site.push(public, awsstate.dataset(), remote=pulled.remote)
+        if refused:
+            # Nothing goes up: the scratch copies are made equal to the buckets by the next pull.
+            # Only tracking numbers, kinds and masks are recorded (the console shows them).
+            awsstate.save_holds(current_holds, refused)
+            raise PublicationRefused(f"publication refused by the gate's second line, {len(refused)} problem(s)")
+        # The journal position goes up last: a build that reads it finds every record it covers.
+        pushed = s3site.push(public, awsstate.dataset(), remote=pulled.remote, last=(JOURNAL,))
         outcome.dataset_written, outcome.dataset_deleted = pushed.written, pushed.deleted
         s3site.push(data, state, include=lambda p: p in STATE_FILES, remote=pulled_state.remote)
         awsstate.save_holds(current_holds)
-        # The build is asked for before the events are acknowledged: cut short between the
-        # two, the events are published again (nothing changes) and the build still comes.
+        if publication.upto is not None:
+            journal = publication.journal or awsstate.dataset_journal()
+            awsstate.save_marks([*waiting, (publication.upto, journal)])
         if build and (pushed.changed or first or full):
             send(aws.build_queue(), {"dataset_changed": len(pushed.changed)})
-        if publication.upto is not None:
-            store.ack_events(publication.upto)
     return outcome
 
 
 def publish_changes(messages: Iterable[str]) -> Published:
     """The `publish_changes` Lambda function: one publish for a whole batch of messages (their
-    content does not matter: the pending events in the table do)."""
+    content does not matter: the pending events in the table do). A refusal by the gate's
+    second line is recorded for the console and the messages are done with: retrying cannot
+    help until an officer fixes the text, and that fix is a save that announces itself."""
     count = sum(1 for _ in messages)
-    outcome = publish()
+    try:
+        outcome = publish()
+    except PublicationRefused as refused:
+        log.error("publish refused after %d message(s): %s", count, refused.message)
+        return Published()
     log.info("published after %d message(s): %s", count, outcome)
     return outcome
 
 
 def held_publication(agency: str | None = None) -> dict[str, Any]:
     """`GET /officer/publication` on AWS (sitebuild.held_publication locally): what the gate
-    holds back as the last publish saw it. The scan of whole files does not run on AWS, so it
-    never refuses a build there."""
+    holds back as the last publish saw it, and what its second line refused that publish for."""
     held = awsstate.holds()
+    refused = awsstate.refusal()
     if agency is not None:
         store = config.store()
         held = [h for h in held if (r := store.get(h["tracking"])) is not None and r.agency == agency]
-    return {"refused": False, "problems": [], "held": held}
+    return {"refused": refused is not None, "problems": refused or [], "held": held}
 
 
 # -- build_site ---------------------------------------------------------------------------------
@@ -183,14 +254,25 @@ def _log_key() -> Iterator[None]:
             os.environ["ADUAN_LOG_KEY"] = before
 
 
-def build(output: Path | None = None, *, api_url: str | None = None, fail_after: int | None = None) -> Built:
+def build(
+    output: Path | None = None,
+    *,
+    api_url: str | None = None,
+    fail_after: int | None = None,
+    announce: bool = True,
+) -> Built:
     """Build the site from the bucket's dataset and push it into the site bucket; with `output`,
     build into that directory instead and put nothing back (`aduan build --output`).
 
+    Once the site is whole in the bucket, the build records the dataset's journal position it
+    read and the records it rendered (`_build/built.json`, `_build/records/`), and (`announce`)
+    tells the publish queue, whose next publish acknowledges the events the build covered.
     `fail_after`: the push stops after that many uploads (tests: a build cut short).
     """
     work = awsstate.scratch("build")
     data = work / "data"
+    # Read before the dataset: the publisher puts it up last, so what it covers is all there.
+    journal = awsstate.dataset_journal()
     s3site.pull(data / "public", awsstate.dataset())
     log_remote = s3site.pull(data / "log", awsstate.log_state()).remote
     site_remote = output_remote = None
@@ -236,6 +318,10 @@ def build(output: Path | None = None, *, api_url: str | None = None, fail_after:
         include=lambda p: awsstate.hidden(p) and not p.endswith(".lock"),
         remote=output_remote,
     )
+    s3site.push(data / "public", awsstate.built_records(), include=lambda p: p.startswith("reports/"))
+    awsstate.save_built(journal)
+    if announce:
+        send(aws.publish_queue(), {"built": journal})
     return Built(pushed.written, pushed.deleted, pushed.unchanged, result.log_entries)
 
 

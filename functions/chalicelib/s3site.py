@@ -270,11 +270,14 @@ def push(
     include: Callable[[str], bool] = lambda relpath: True,
     fail_after: int | None = None,
     remote: dict[str, str | None] | None = None,
+    last: tuple[str, ...] = (),
 ) -> Sync:
     """Make the objects equal to the files under `root`: upload the new and changed (in
     `upload_order`), then delete the objects no file stands for. The index is saved after the
     uploads and again after the deletions, so it never names an object that is not there.
 
+    `last`: paths uploaded after every other (a commit point: the dataset's journal position,
+    which a reader may trust only once everything it covers is up).
     `fail_after`: raise after that many uploads (tests: a build cut short half-way).
     `remote`: the listing a `pull` just made (`Sync.remote`), instead of listing again.
     """
@@ -293,7 +296,7 @@ def push(
             todo.append((relpath, data, digest))
     # Upload group by group (hashed assets, leaves, pages, entry points), each group in
     # parallel: within a group nothing links to another member before its turn.
-    for group in _groups(todo):
+    for group in _groups(todo, last):
         if fail_after is not None and len(result.written) + len(group) > fail_after:
             group = group[: max(fail_after - len(result.written), 0)]
             _upload(objects, group, result, index)
@@ -312,10 +315,10 @@ def push(
     return result
 
 
-def _groups(todo: list[tuple[str, bytes, str]]) -> list[list[tuple[str, bytes, str]]]:
+def _groups(todo: list[tuple[str, bytes, str]], last: tuple[str, ...] = ()) -> list[list[tuple[str, bytes, str]]]:
     groups: dict[int, list[tuple[str, bytes, str]]] = {}
     for item in todo:
-        groups.setdefault(upload_order(item[0])[0], []).append(item)
+        groups.setdefault(4 if item[0] in last else upload_order(item[0])[0], []).append(item)
     return [groups[g] for g in sorted(groups)]
 
 
