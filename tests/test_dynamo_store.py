@@ -136,6 +136,11 @@ def test_a_transaction_retried_after_it_committed_is_not_its_own_conflict(aws_ba
     report.updates[-1].note = report.updates[-1].note  # unchanged content, a new version
     store.save([report])
     assert report.version == 2 and plain.get(report.tracking).version == 2  # type: ignore[union-attr]
+    # Adding an officer: the repeat finds the token item it wrote itself.
+    from chalicelib.service import Aduan
+
+    officer, token = Aduan(store, region).add_officer("Admin Ulang", "admin")
+    assert [o.id for o in plain.officers()] == [officer.id]
     # A real conflict is still one: a save from a stale copy.
     stale = plain.get(report.tracking)
     assert stale is not None

@@ -645,9 +645,14 @@ class DynamoStore:
             },
         ]
         try:
-            self.client.transact_write_items(TransactItems=items)
+            self.client.transact_write_items(TransactItems=items, ClientRequestToken=uuid.uuid4().hex)
         except ClientError as error:
             if "ConditionalCheckFailed" in aws.cancellation_codes(error):
+                # A token is random: its item naming this officer is this very write, repeated
+                # by botocore after its response was lost.
+                mine = self._get("check a token", _token_key(officer.token_hash))
+                if mine is not None and mine.get("officer", {}).get("S") == officer.id:
+                    return
                 raise Conflict(
                     f"Petugas {officer.id} atau tokennya sudah ada.",
                     en=f"officer {officer.id} or their token already exists",
