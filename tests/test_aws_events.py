@@ -245,6 +245,8 @@ def test_a_change_stays_pending_until_a_build_that_publishes_it_has_succeeded(ac
     assert {k: v["ETag"] for k, v in site_after.items()} == {k: v["ETag"] for k, v in site_before.items()}
     assert any(e.tracking == tracking for e in config.store().pending_events())
     assert note not in shown()
+    waiting = events.backlog()  # what `aduan aws redrive` prints
+    assert waiting["publishes_waiting_for_a_build"] == 1 and waiting["built_journal"] < waiting["dataset_journal"]
     assert note not in read(f"laporan/{tracking}/index.html").decode()
     # The retry (the message came back to the queue; the template is fixed) publishes it.
     monkeypatch.delenv("ADUAN_SITE_SOURCE")
@@ -253,6 +255,18 @@ def test_a_change_stays_pending_until_a_build_that_publishes_it_has_succeeded(ac
     assert config.store().pending_events() == []
     assert note in shown() and note in read(f"laporan/{tracking}/index.html").decode()
     assert events.build().written == []  # converged
+
+
+def test_a_dead_letter_goes_back_to_its_queue_with_aduan_aws_redrive(account, capsys) -> None:
+    from chalicelib import cli
+
+    events.send(aws.build_dead_letter_queue(), {"dataset_changed": 1})  # a build that failed 5 times
+    assert cli.main(["aws", "redrive"]) == 0
+    out = capsys.readouterr().out
+    assert f"redrive: 1 message(s) from {aws.build_dead_letter_queue()} back to its queue" in out
+    assert f"waiting: {aws.build_queue()}: 1" in out and f"waiting: {aws.build_dead_letter_queue()}: 0" in out
+    assert drain(app_handlers()) >= 1
+    assert events.backlog()[aws.build_queue()] == 0
 
 
 def public_reports() -> list[str]:

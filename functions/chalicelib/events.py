@@ -340,6 +340,60 @@ def build_changes(messages: Iterable[str]) -> Built:
     return built
 
 
+# -- for an operator: what waits, and the dead letters back into their queues -------------------
+
+
+def backlog() -> dict[str, int]:
+    """What has not reached the public site yet: pending publish events, publishes waiting for
+    a build, the dataset's journal position and the last one a successful build read, and the
+    messages in each queue and dead-letter queue (approximate, as SQS counts them)."""
+    waiting = awsstate.marks()
+    counts = {
+        "pending_events": len(config.store().pending_events(limit=100_000)),
+        "publishes_waiting_for_a_build": len(waiting),
+        "dataset_journal": awsstate.dataset_journal(),
+        "built_journal": awsstate.built_journal(),
+    }
+    client = aws.sqs()
+    for queue in (
+        aws.publish_queue(),
+        aws.build_queue(),
+        aws.publish_dead_letter_queue(),
+        aws.build_dead_letter_queue(),
+    ):
+        with aws.translated(f"count the messages of {queue}"):
+            attributes = client.get_queue_attributes(
+                QueueUrl=queue_url(queue), AttributeNames=["ApproximateNumberOfMessages"]
+            )["Attributes"]
+        counts[queue] = int(attributes.get("ApproximateNumberOfMessages", 0))
+    return counts
+
+
+def redrive() -> dict[str, int]:
+    """Move every dead letter back to the queue it came from (`aduan aws redrive`): once the
+    cause is fixed (a broken template, a missing key), the builds and publishes run again.
+    Nothing is lost meanwhile: the pending events stay in the table and the site stays whole;
+    a message only says "run again". Returns how many moved, per dead-letter queue."""
+    client = aws.sqs()
+    moved: dict[str, int] = {}
+    pairs = ((aws.publish_dead_letter_queue(), aws.publish_queue()), (aws.build_dead_letter_queue(), aws.build_queue()))
+    for dead, source in pairs:
+        moved[dead] = 0
+        while True:
+            with aws.translated(f"receive from {dead}"):
+                messages = client.receive_message(
+                    QueueUrl=queue_url(dead), MaxNumberOfMessages=10, VisibilityTimeout=60
+                ).get("Messages", [])
+            if not messages:
+                break
+            for message in messages:
+                with aws.translated(f"move a message from {dead} to {source}"):
+                    client.send_message(QueueUrl=queue_url(source), MessageBody=message["Body"])
+                    client.delete_message(QueueUrl=queue_url(dead), ReceiptHandle=message["ReceiptHandle"])
+                moved[dead] += 1
+    return moved
+
+
 def auto_close() -> int:
     """The `auto_close` function (daily): each report it closes is saved, which announces it;
     one more message publishes whatever an earlier lost message left pending."""
