@@ -269,6 +269,27 @@ def test_a_dead_letter_goes_back_to_its_queue_with_aduan_aws_redrive(account, ca
     assert events.backlog()[aws.build_queue()] == 0
 
 
+def test_a_cold_build_links_the_search_mirror_instead_of_reading_it_again(account, tmp_path, monkeypatch) -> None:
+    """A cold start (an empty /tmp) reads the dataset, the log's state, the site and the build's
+    state, but not the search mirror's copies of the report pages it has just read."""
+    monkeypatch.setenv("ADUAN_SCRATCH", str(tmp_path / "cold"))
+    keys = [k for k in objects() if not k.endswith("/.index.json")]
+    mirror = [k for k in keys if k.startswith("_build/output/.aduan-search/")]
+    assert len(mirror) >= 10
+    expected = (
+        len([k for k in keys if k.startswith(("dataset/", "_build/log/", "_build/output/"))])
+        + len(public(objects()))
+        - len(mirror)
+    )
+    started = time.monotonic()
+    cold = events.build()
+    print(f"cold build: {cold.fetched} objects read, {len(mirror)} linked ({time.monotonic() - started:.1f} s)")
+    assert cold.fetched == expected
+    assert cold.written == [] and cold.deleted == []  # the same site: nothing to upload
+    mirror_page = Path(tmp_path / "cold").glob("aduan-*build/site/.aduan-search/laporan/*/index.html")
+    assert next(mirror_page).stat().st_nlink >= 2  # one inode for the page and its mirror
+
+
 def public_reports() -> list[str]:
     return sorted(k.split("/")[1] for k in objects("laporan/") if k.count("/") == 2 and k.endswith("/index.html"))
 

@@ -226,6 +226,7 @@ class Built:
     deleted: list[str] = field(default_factory=list)
     unchanged: int = 0
     log_entries: int = 0
+    fetched: int = 0  # objects read from the bucket into the scratch directory (a cold start: all)
 
     @property
     def invalidation(self) -> list[str]:
@@ -273,13 +274,19 @@ def build(
     data = work / "data"
     # Read before the dataset: the publisher puts it up last, so what it covers is all there.
     journal = awsstate.dataset_journal()
-    s3site.pull(data / "public", awsstate.dataset())
-    log_remote = s3site.pull(data / "log", awsstate.log_state()).remote
+    fetched = len(s3site.pull(data / "public", awsstate.dataset()).written)
+    log_pull = s3site.pull(data / "log", awsstate.log_state())
+    log_remote, fetched = log_pull.remote, fetched + len(log_pull.written)
     site_remote = output_remote = None
     if output is None:
         site = work / "site"
-        site_remote = s3site.pull(site, awsstate.site(), include=lambda p: not awsstate.hidden(p)).remote
-        output_remote = s3site.pull(site, awsstate.output_state(), include=awsstate.hidden).remote
+        site_pull = s3site.pull(site, awsstate.site(), include=lambda p: not awsstate.hidden(p))
+        # The search mirror (.aduan-search/) holds copies of the report pages: linked, not read.
+        state_pull = s3site.pull(
+            site, awsstate.output_state(), include=awsstate.hidden, have=s3site.pulled(site, site_pull)
+        )
+        site_remote, output_remote = site_pull.remote, state_pull.remote
+        fetched += len(site_pull.written) + len(state_pull.written)
     else:
         site = Path(output)
     plugins = str(config.site_source() / "plugins")
@@ -293,7 +300,9 @@ def build(
                 site, data_dir=data, api_url=api_url, settings_file=config.site_source() / "pelicanconf.py"
             )
         if output is not None:
-            return Built(list(result.written_files), list(result.deleted_files), result.unchanged, result.log_entries)
+            return Built(
+                list(result.written_files), list(result.deleted_files), result.unchanged, result.log_entries, fetched
+            )
         pushed = s3site.push(
             site,
             awsstate.site(),
@@ -315,14 +324,14 @@ def build(
     s3site.push(
         site,
         awsstate.output_state(),
-        include=lambda p: awsstate.hidden(p) and not p.endswith(".lock"),
+        include=lambda p: awsstate.hidden(p) and not p.endswith((".lock", ".pull", ".link")),
         remote=output_remote,
     )
     s3site.push(data / "public", awsstate.built_records(), include=lambda p: p.startswith("reports/"))
     awsstate.save_built(journal)
     if announce:
         send(aws.publish_queue(), {"built": journal})
-    return Built(pushed.written, pushed.deleted, pushed.unchanged, result.log_entries)
+    return Built(pushed.written, pushed.deleted, pushed.unchanged, result.log_entries, fetched)
 
 
 def build_changes(messages: Iterable[str]) -> Built:
