@@ -234,6 +234,11 @@ class Built:
         return s3site.invalidation_paths(self.written + self.deleted)
 
 
+def mirror(relpath: str) -> bool:
+    """The search index's copy of the report pages in the build's state (aduan_site.search)."""
+    return relpath.startswith(".aduan-search/")
+
+
 @contextmanager
 def _log_key() -> Iterator[None]:
     """The log's signing key in ADUAN_LOG_KEY for the build (tlog/state.py reads it there), so no
@@ -281,12 +286,12 @@ def build(
     if output is None:
         site = work / "site"
         site_pull = s3site.pull(site, awsstate.site(), include=lambda p: not awsstate.hidden(p))
-        # The search mirror (.aduan-search/) holds copies of the report pages: linked, not read.
-        state_pull = s3site.pull(
-            site, awsstate.output_state(), include=awsstate.hidden, have=s3site.pulled(site, site_pull)
-        )
+        # The search mirror holds copies of the report pages: linked, as a local build links
+        # them, not read again. (Only the mirror: other state files may be written in place.)
+        state_pull = s3site.pull(site, awsstate.output_state(), include=lambda p: awsstate.hidden(p) and not mirror(p))
+        mirror_pull = s3site.pull(site, awsstate.output_state(), include=mirror, have=s3site.pulled(site, site_pull))
         site_remote, output_remote = site_pull.remote, state_pull.remote
-        fetched += len(site_pull.written) + len(state_pull.written)
+        fetched += len(site_pull.written) + len(state_pull.written) + len(mirror_pull.written)
     else:
         site = Path(output)
     plugins = str(config.site_source() / "plugins")

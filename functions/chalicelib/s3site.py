@@ -352,6 +352,8 @@ def pull(
     wanted = []
     for relpath, digest in remote.items():
         path = files.get(relpath)
+        if not include(relpath):
+            continue  # another pull's (`remote` still names it, for a push's index)
         if path is not None and digest is not None and sha256(path.read_bytes()) == digest:
             result.unchanged += 1
         elif digest is not None and have and digest in have and _link(have[digest], root / relpath):
