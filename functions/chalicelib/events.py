@@ -6,16 +6,19 @@
    message loses or duplicates nothing.
 2. `publish` (the `publish_changes` function, on the publish queue): under the publish lock,
    turns every pending publish event into the public dataset, exactly as `aduan build` does
-   locally (`Publisher`, every record through the gate), with the gate's index and the tally
-   fetched from the private bucket's `state/` and put back; writes the dataset to the site
-   bucket's `dataset/`, acknowledges the events, and sends one message to the build queue.
-   Cut short anywhere, the events stay pending and the next message publishes them again
-   (publishing is idempotent: same reports, same records).
+   locally (`Publisher`, every record through the gate's first line), with the gate's index
+   and the tally fetched from the private bucket's `state/` and put back; scans every dataset
+   file it is about to write for every strong identifier (the gate's second line, here because
+   the index is here); writes the dataset to the site bucket's `dataset/`, notes which events
+   it holds, and sends one message to the build queue. It also acknowledges the events of
+   earlier publishes that a successful build has read. Cut short anywhere, the events stay
+   pending and the next message publishes them again (same reports, same records).
 3. `build` (the `build_site` function, on the build queue): reads only the site bucket
    (`dataset/`, its own state under `_build/`) and the log's signing key, builds the site with
    Pelican and Pagefind in /tmp and pushes what changed (`s3site.push`: new objects first,
-   deletions last). Cut short, the bucket keeps the previous site plus some new objects, the
-   build's state is not advanced, and the message returns to the queue.
+   deletions last); then records the journal position it built and the records it rendered,
+   and tells the publish queue. Cut short or failing, the bucket keeps the previous site plus
+   some new objects, nothing is recorded (the events stay pending), and the message returns.
 
 Where each file lives is `awsstate.py`.
 """
