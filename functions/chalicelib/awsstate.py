@@ -11,6 +11,8 @@ as locally, and puts back what changed (`s3site.push`):
 | `log/` (the transparency log's state) | site bucket `_build/log/` | build only |
 | the output directory's hidden files (the build state `.aduan-build.db`, parts, search mirror) | site bucket `_build/output/` | build only |
 | `log/signing-key` | SSM SecureString `/<prefix>log-signing-key` | build only |
+| (publishes waiting for their build) | table item `META`/`PUBLISHED` | publish only |
+| (the last successful build: its journal position, the records it rendered) | site bucket `_build/built.json`, `_build/records/` | build writes; publish, the status API read |
 
 The scratch directories keep their place under /tmp, so a warm Lambda (or a second `aduan
 build` on one machine) downloads only what changed since.
