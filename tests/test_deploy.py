@@ -167,7 +167,9 @@ def test_build_site_reaches_neither_the_private_table_nor_the_private_bucket(tem
     for action, resource in pairs:
         assert not action.startswith("dynamodb:"), action
         assert "Private" not in resource and "${Prefix}private" not in resource, (action, resource)
-        assert resource.startswith(("${SiteBucket.Arn}", "${BuildQueue.Arn}", "arn:${AWS::Partition}:")), resource
+        assert resource.startswith(("${SiteBucket.Arn}", "${BuildQueue.Arn}", "arn:${AWS::Partition}:")) or (
+            resource == "${PublishQueue.Arn}" and action in ("sqs:GetQueueUrl", "sqs:SendMessage")
+        ), resource  # it tells the publisher that a build succeeded (a message with no data)
     environment = resources(template)["BuildSite"]["Properties"]["Environment"]["Variables"]
     assert "ADUAN_PRIVATE_BUCKET" not in environment
     # ... and it may not overwrite the public dataset, which only the publisher writes.
@@ -182,7 +184,7 @@ def test_the_api_reads_only_published_records_and_auto_close_nothing_of_the_site
         assert "SiteBucket" not in resource, ("AutoClose", action, resource)
     # The API reads records as published (what passed the gate) and nothing else of the site.
     site = {(a, r) for a, r in grants(template, "APIHandler") if "SiteBucket" in r}
-    assert site == {("s3:GetObject", "${SiteBucket.Arn}/dataset/reports/*")}
+    assert site == {("s3:GetObject", "${SiteBucket.Arn}/_build/records/reports/*")}
     photos = {r for a, r in grants(template, "APIHandler") if a.startswith("s3:") and "PrivateBucket" in r}
     assert photos == {"${PrivateBucket.Arn}/attachments/*"}
 
@@ -190,6 +192,8 @@ def test_the_api_reads_only_published_records_and_auto_close_nothing_of_the_site
 def test_the_publisher_writes_only_the_dataset_into_the_site_bucket(template: dict[str, Any]) -> None:
     site_writes = {r for a, r in grants(template, "PublishChanges") if a in WRITES and "SiteBucket" in r}
     assert site_writes == {"${SiteBucket.Arn}/dataset/*", "${SiteBucket.Arn}/_build/index/dataset.json"}
+    # It reads which journal entry the last successful build read, to acknowledge those events.
+    assert ("s3:GetObject", "${SiteBucket.Arn}/_build/built.json") in grants(template, "PublishChanges")
     private = {r for a, r in grants(template, "PublishChanges") if a in WRITES and "PrivateBucket" in r}
     assert private == {"${PrivateBucket.Arn}/state/*"}
 

@@ -23,7 +23,7 @@ from chalicelib import actions, aws, config
 from chalicelib.aws_setup import setup
 from chalicelib.demo import demo_lines
 from chalicelib.dynamo_store import DynamoStore, table_definition
-from chalicelib.errors import StorageUnavailable
+from chalicelib.errors import Conflict, StorageUnavailable
 from chalicelib.importer import import_lines
 from chalicelib.submission import new_report, validate
 from conftest import REPO, aws_environment, submission
@@ -107,6 +107,46 @@ def test_a_save_that_loses_the_race_for_the_event_counter_tries_again(aws_backen
     assert client.done == 2 and first.version == 1 and meanwhile.version == 1
     assert [e.tracking for e in other.pending_events()] == [meanwhile.tracking, first.tracking]
     assert [e.seq for e in other.pending_events()] == [1, 2] and other.count() == 2
+
+
+class ResponseLost(FailingClient):
+    """The transaction commits, its response is lost, and the client sends it again (botocore's
+    retry after a read timeout): the caller gets the answer to the repeat."""
+
+    def transact_write_items(self, **kwargs: Any) -> Any:
+        self.done += 1
+        self.real.transact_write_items(**kwargs)
+        if self.done > self.survive:
+            return self.real.transact_write_items(**kwargs)  # moto ignores ClientRequestToken
+        return {}
+
+
+def test_a_transaction_retried_after_it_committed_is_not_its_own_conflict(aws_backend, region) -> None:
+    """An import under load once answered "Nomor pelacakan … sudah dipakai": its own earlier
+    write, committed before the timeout, failed the repeat's conditions."""
+    lines = demo_lines(region, count=40, seed=11)
+    store = DynamoStore(aws.private_table(), client=ResponseLost(aws.dynamodb(), survive=0))
+    result = import_lines(lines, store, region)  # more than one transaction: each one repeated
+    assert result.created == 40 and store.client.done >= 2
+    plain = DynamoStore(aws.private_table())
+    assert plain.count() == 40 and len(plain.pending_events(limit=1000)) == 40
+    # An update too: the repeat fails `version = :read`, yet it was this very save.
+    report = plain.get_by_ref(json.loads(lines[0])["ref"])
+    assert report is not None
+    report.updates[-1].note = report.updates[-1].note  # unchanged content, a new version
+    store.save([report])
+    assert report.version == 2 and plain.get(report.tracking).version == 2  # type: ignore[union-attr]
+    # Adding an officer: the repeat finds the token item it wrote itself.
+    from chalicelib.service import Aduan
+
+    officer, token = Aduan(store, region).add_officer("Admin Ulang", "admin")
+    assert [o.id for o in plain.officers()] == [officer.id]
+    # A real conflict is still one: a save from a stale copy.
+    stale = plain.get(report.tracking)
+    assert stale is not None
+    plain.save([report])
+    with pytest.raises(Conflict):
+        store.save([stale])
 
 
 class Throttled:

@@ -80,8 +80,8 @@ IAM_ACTIONS: dict[str, tuple[str, ...]] = {
     "sync": ("s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
     # awsstate.py: what the gate holds, in the table (publish_changes writes, api_handler reads).
     "holds": ("dynamodb:PutItem", "dynamodb:GetItem"),
-    # awsstate.published_record: the status API reads records as published (api_handler:
-    # site bucket dataset/reports/* only).
+    # awsstate.published_record: the status API reads records as the last successful build
+    # rendered them (api_handler: site bucket _build/records/reports/* only).
     "published": ("s3:GetObject",),
     # awsstate.py: the transparency log's signing key (build_site only).
     "signing key": ("ssm:GetParameter",),

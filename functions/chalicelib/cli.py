@@ -77,7 +77,9 @@ def _build_on_aws(args: argparse.Namespace) -> int:
     from . import aws, events
 
     published = events.publish(full=args.full, build=False)
-    built = events.build(Path(args.output) if args.output else None, api_url=args.api_url)
+    built = events.build(Path(args.output) if args.output else None, api_url=args.api_url, announce=False)
+    if args.output is None:
+        events.acknowledge()  # the site is in the bucket: its changes are published
     where = args.output or f"s3://{aws.site_bucket()}/"
     print(
         f"published {published.records_changed} public records ({published.events} pending updates); "
@@ -220,6 +222,16 @@ def cmd_aws_play(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_aws_redrive(args: argparse.Namespace) -> int:
+    from . import events
+
+    for queue, count in events.redrive().items():
+        print(f"redrive: {count} message(s) from {queue} back to its queue")
+    for name, count in events.backlog().items():
+        print(f"waiting: {name}: {count}")
+    return 0
+
+
 def cmd_aws_run(args: argparse.Namespace) -> int:
     from .awsrun import run
 
@@ -309,6 +321,8 @@ def parser() -> argparse.ArgumentParser:
     a.set_defaults(func=cmd_aws_setup)
     a = asub.add_parser("play", help="play the queues: call publish_changes and build_site as Lambda would")
     a.set_defaults(func=cmd_aws_play)
+    a = asub.add_parser("redrive", help="dead letters back to their queues; what waits to reach the site")
+    a.set_defaults(func=cmd_aws_redrive)
     a = asub.add_parser("run", help="what `make run-aws` calls: moto server, the API, the queues, the site from S3")
     a.add_argument("--host", default="127.0.0.1")
     a.add_argument("--moto-port", type=int, default=int(os.environ.get("ADUAN_MOTO_PORT", "5005")))

@@ -33,6 +33,7 @@ import json
 import math
 import random
 import time
+import uuid
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -430,34 +431,57 @@ class DynamoStore:
             }
             items: list[dict[str, Any]] = [counter]
             conflicts: list[Conflict | None] = [None]  # the counter: a failed condition means retry
+            # Names this very transaction: DynamoDB runs a retried request with the same token
+            # once (for 10 minutes), and the first event carries it, so a retry that finds its
+            # own earlier write (the response was lost, botocore sent it again) knows it.
+            token = uuid.uuid4().hex
             for offset, write in enumerate(writes, start=1):
                 for put, conflict in zip(write.operations, write.conflicts, strict=True):
                     items.append({"Put": {"TableName": self.table, **put}})
                     conflicts.append(conflict)
                 event = {**_event_key(seq + offset), "seq": _n(seq + offset), "tracking": _s(write.report.tracking)}
+                if offset == 1:
+                    event["token"] = _s(token)
                 items.append({"Put": {"TableName": self.table, "Item": event}})
                 conflicts.append(None)
             try:
-                self.client.transact_write_items(TransactItems=items)
-            except ClientError as error:
-                if aws.error_code(error) != "TransactionCanceledException":
+                self.client.transact_write_items(TransactItems=items, ClientRequestToken=token)
+            except (ClientError, BotoCoreError) as error:
+                if self._committed(seq, token):
+                    pass  # it did commit: the answer that says otherwise is to a repeat of it
+                elif isinstance(error, BotoCoreError):
                     raise aws.storage_error(error, "save reports") from None
-                codes = aws.cancellation_codes(error)
-                for code, conflict in zip(codes, conflicts, strict=False):
-                    if code == "ConditionalCheckFailed" and conflict is not None:
-                        raise conflict from None
-                if codes[:1] == ["ConditionalCheckFailed"] or "TransactionConflict" in codes:
-                    # Another save took the next sequence numbers first: read the counter again.
+                elif aws.error_code(error) != "TransactionCanceledException":
+                    raise aws.storage_error(error, "save reports") from None
+                else:
+                    self._cancelled(error, conflicts)
                     time.sleep(random.uniform(0, 0.002 * (attempt + 1)))
                     continue
-                raise aws.storage_error(error, "save reports") from None
-            except BotoCoreError as error:
-                raise aws.storage_error(error, "save reports") from None
             # Only once it is stored does the caller's copy move to the new version.
             for write in writes:
                 write.report.version += 1
             return
         raise busy("save reports")
+
+    def _committed(self, seq: int, token: str) -> bool:
+        """Whether the transaction that numbered its first event `seq + 1` with `token` is in."""
+        try:
+            item = self._get("read a publish event", _event_key(seq + 1))
+        except StorageUnavailable:
+            return False
+        return item is not None and item.get("token", {}).get("S") == token
+
+    @staticmethod
+    def _cancelled(error: ClientError, conflicts: list[Conflict | None]) -> None:
+        """A cancelled transaction: raise the domain's error, or return when another save took
+        the next sequence numbers first (read the counter again and retry)."""
+        codes = aws.cancellation_codes(error)
+        for code, conflict in zip(codes, conflicts, strict=False):
+            if code == "ConditionalCheckFailed" and conflict is not None:
+                raise conflict from None
+        if codes[:1] == ["ConditionalCheckFailed"] or "TransactionConflict" in codes:
+            return
+        raise aws.storage_error(error, "save reports") from None
 
     # -- reports: reading --------------------------------------------------------------------
 
@@ -621,9 +645,14 @@ class DynamoStore:
             },
         ]
         try:
-            self.client.transact_write_items(TransactItems=items)
+            self.client.transact_write_items(TransactItems=items, ClientRequestToken=uuid.uuid4().hex)
         except ClientError as error:
             if "ConditionalCheckFailed" in aws.cancellation_codes(error):
+                # A token is random: its item naming this officer is this very write, repeated
+                # by botocore after its response was lost.
+                mine = self._get("check a token", _token_key(officer.token_hash))
+                if mine is not None and mine.get("officer", {}).get("S") == officer.id:
+                    return
                 raise Conflict(
                     f"Petugas {officer.id} atau tokennya sudah ada.",
                     en=f"officer {officer.id} or their token already exists",

@@ -22,7 +22,9 @@ from __future__ import annotations
 import hashlib
 import json
 import mimetypes
+import os
 import re
+import shutil
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -241,6 +243,7 @@ class Sync:
     written: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     unchanged: int = 0
+    copied: list[str] = field(default_factory=list)  # a pull: written from a local file, not read
     # The objects as the pull listed them: a push right after it (one writer at a time: the
     # publish lock, the build function's concurrency of 1) need not list them again.
     remote: dict[str, str | None] = field(default_factory=dict, repr=False)
@@ -270,11 +273,14 @@ def push(
     include: Callable[[str], bool] = lambda relpath: True,
     fail_after: int | None = None,
     remote: dict[str, str | None] | None = None,
+    last: tuple[str, ...] = (),
 ) -> Sync:
     """Make the objects equal to the files under `root`: upload the new and changed (in
     `upload_order`), then delete the objects no file stands for. The index is saved after the
     uploads and again after the deletions, so it never names an object that is not there.
 
+    `last`: paths uploaded after every other (a commit point: the dataset's journal position,
+    which a reader may trust only once everything it covers is up).
     `fail_after`: raise after that many uploads (tests: a build cut short half-way).
     `remote`: the listing a `pull` just made (`Sync.remote`), instead of listing again.
     """
@@ -293,7 +299,7 @@ def push(
             todo.append((relpath, data, digest))
     # Upload group by group (hashed assets, leaves, pages, entry points), each group in
     # parallel: within a group nothing links to another member before its turn.
-    for group in _groups(todo):
+    for group in _groups(todo, last):
         if fail_after is not None and len(result.written) + len(group) > fail_after:
             group = group[: max(fail_after - len(result.written), 0)]
             _upload(objects, group, result, index)
@@ -312,10 +318,10 @@ def push(
     return result
 
 
-def _groups(todo: list[tuple[str, bytes, str]]) -> list[list[tuple[str, bytes, str]]]:
+def _groups(todo: list[tuple[str, bytes, str]], last: tuple[str, ...] = ()) -> list[list[tuple[str, bytes, str]]]:
     groups: dict[int, list[tuple[str, bytes, str]]] = {}
     for item in todo:
-        groups.setdefault(upload_order(item[0])[0], []).append(item)
+        groups.setdefault(4 if item[0] in last else upload_order(item[0])[0], []).append(item)
     return [groups[g] for g in sorted(groups)]
 
 
@@ -327,17 +333,31 @@ def _upload(objects: Objects, items: list[tuple[str, bytes, str]], result: Sync,
         index[relpath] = digest
 
 
-def pull(root: Path, objects: Objects, *, include: Callable[[str], bool] = lambda relpath: True) -> Sync:
+def pull(
+    root: Path,
+    objects: Objects,
+    *,
+    include: Callable[[str], bool] = lambda relpath: True,
+    have: dict[str, Path] | None = None,
+) -> Sync:
     """Make the files under `root` equal to the objects: download what differs (by sha256),
-    remove local files no object stands for. A warm Lambda's /tmp downloads only the changes."""
+    remove local files no object stands for. A warm Lambda's /tmp downloads only the changes.
+
+    `have`: sha256 → a local file with those bytes (e.g. `pulled(...)` of another tree): an
+    object with one of them is linked from there instead of read from the bucket.
+    """
     remote = objects.listing()
     files = local_files(root, include)
     result = Sync(remote=remote)
     wanted = []
     for relpath, digest in remote.items():
         path = files.get(relpath)
+        if not include(relpath):
+            continue  # another pull's (`remote` still names it, for a push's index)
         if path is not None and digest is not None and sha256(path.read_bytes()) == digest:
             result.unchanged += 1
+        elif digest is not None and have and digest in have and _link(have[digest], root / relpath):
+            result.copied.append(relpath)
         else:
             wanted.append(relpath)
     with ThreadPoolExecutor(WORKERS) as pool:
@@ -346,12 +366,35 @@ def pull(root: Path, objects: Objects, *, include: Callable[[str], bool] = lambd
                 continue
             target = root / relpath
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            # A new file, not a write into the old one: that may be linked from another tree.
+            tmp = target.with_name(f".{target.name}.pull")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
             result.written.append(relpath)
     for relpath in sorted(set(files) - set(remote)):
         files[relpath].unlink()
         result.deleted.append(relpath)
     return result
+
+
+def pulled(root: Path, sync: Sync) -> dict[str, Path]:
+    """sha256 → file under `root`, for the objects a pull left there (for another pull's `have`)."""
+    return {digest: root / relpath for relpath, digest in sync.remote.items() if digest is not None}
+
+
+def _link(source: Path, target: Path) -> bool:
+    """`target` as a hard link to `source` (a copy across file systems); False if `source` is gone."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.link")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(source, tmp)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
+    return True
 
 
 # -- CDN invalidation -------------------------------------------------------------------------
