@@ -163,6 +163,37 @@ def test_a_changed_password_is_the_one_that_works(service) -> None:
     assert service.sign_in("ani", "sandi-baru-yang-panjang")[0].name == "Ani"
 
 
+def test_changing_ones_password_ends_every_other_session(client: Client, officers) -> None:
+    here, elsewhere = cookie_of(sign_in(client, "budi.pupr")), cookie_of(sign_in(client, "budi.pupr"))
+    admins = cookie_of(sign_in(client, "admin"))
+    change = {"login": "budi.pupr", "password": PASSWORD, "new_password": "sandi-baru-budi-42"}
+    wrong = call(client, "POST", "/officer/password", {**change, "password": "bukan-sandinya"}, Cookie=here)
+    assert wrong.status_code == 401 and call(client, "GET", "/officer/me", Cookie=elsewhere).status_code == 200
+    # Another officer cannot change Budi's password with Budi's current one from their session.
+    assert call(client, "POST", "/officer/password", change, Cookie=admins).status_code == 401
+    changed = call(client, "POST", "/officer/password", change, Cookie=here)
+    assert changed.status_code == 200 and changed.json_body == {"changed": True, "sessions_ended": 1}
+    assert call(client, "GET", "/officer/me", Cookie=here).status_code == 200  # the session that asked
+    gone = call(client, "GET", "/officer/me", Cookie=elsewhere)
+    assert gone.status_code == 401 and gone.json_body["Message"].startswith("Sesi Anda sudah berakhir")
+    assert call(client, "GET", "/officer/me", Cookie=admins).status_code == 200  # not Budi's
+    assert sign_in(client, "budi.pupr").status_code == 401
+    assert sign_in(client, "budi.pupr", "sandi-baru-budi-42").status_code == 200
+
+
+def test_officer_passwd_ends_all_of_that_officers_sessions(client: Client, officers, data_dir) -> None:
+    from test_cli import aduan
+
+    budi = [cookie_of(sign_in(client, "budi.pupr")) for _ in range(2)]
+    admin = cookie_of(sign_in(client, "admin"))
+    changed = aduan(data_dir, "officer", "passwd", "Budi.PUPR", "--password-stdin", stdin="sandi-baru-budi-42\n")
+    assert changed.returncode == 0, changed.stderr
+    assert "2 console session(s) of budi.pupr ended" in changed.stdout
+    assert [call(client, "GET", "/officer/me", Cookie=c).status_code for c in budi] == [401, 401]
+    assert call(client, "GET", "/officer/me", Cookie=admin).status_code == 200
+    assert sign_in(client, "budi.pupr", "sandi-baru-budi-42").status_code == 200
+
+
 # -- the day's work ---------------------------------------------------------------------------
 
 

@@ -313,6 +313,16 @@ def test_a_session_is_kept_hashed_touched_and_ended(store, clock) -> None:
     assert store.session("a" * 64) is None
 
 
+def test_ending_an_officers_sessions_spares_the_one_kept_and_other_officers(store, clock) -> None:
+    for id_hash, officer in (("a" * 64, "ani"), ("b" * 64, "ani"), ("c" * 64, "ani"), ("d" * 64, "budi")):
+        store.add_session(Session(id_hash, officer, clock(), clock()))
+    assert store.end_sessions("ani", keep="b" * 64) == 2
+    assert store.session("a" * 64) is None and store.session("c" * 64) is None
+    assert store.session("b" * 64) is not None and store.session("d" * 64) is not None
+    assert store.end_sessions("ani") == 1 and store.session("b" * 64) is None
+    assert store.end_sessions("ani") == 0 and store.session("d" * 64) is not None
+
+
 # -- publish events ---------------------------------------------------------------------------
 
 

@@ -822,7 +822,11 @@ class DynamoStore:
             "last_seen": _s(session.last_seen.isoformat()),
             TTL_ATTRIBUTE: _n(math.ceil((session.created_at + SESSION_ABSOLUTE).timestamp())),
         }
+        # An officer's sessions are also listed under the officer (OFFICER_SESSIONS#<id>), so a
+        # password change can end them all; written first, so no session goes unlisted.
+        listed = {**_officer_sessions_key(session.officer_id, session.id_hash), TTL_ATTRIBUTE: item[TTL_ATTRIBUTE]}
         with aws.translated("start a session"):
+            self.client.put_item(TableName=self.table, Item=listed)
             self.client.put_item(TableName=self.table, Item=item)
 
     def session(self, id_hash: str) -> Session | None:
@@ -870,6 +874,14 @@ class DynamoStore:
             raise aws.storage_error(error, "end a session") from None
         return True
 
+    def end_sessions(self, officer_id: str, keep: str | None = None) -> int:
+        listed = self._query_all(
+            "list an officer's sessions",
+            KeyConditionExpression="pk = :p",
+            ExpressionAttributeValues={":p": _s(f"OFFICER_SESSIONS#{officer_id}")},
+        )
+        return sum(self.end_session(item["sk"]["S"]) for item in listed if item["sk"]["S"] != keep)
+
 
 # -- officers' sign-in (console helper's block): logins and sessions ----------------------------
 # A login is the item LOGIN#<login> / LOGIN (officer id, argon2 hash); a session is
@@ -883,3 +895,7 @@ def _login_key(login: str) -> dict[str, Any]:
 
 def _session_key(id_hash: str) -> dict[str, Any]:
     return {"pk": _s(f"SESSION#{id_hash}"), "sk": _s("SESSION")}
+
+
+def _officer_sessions_key(officer_id: str, id_hash: str) -> dict[str, Any]:
+    return {"pk": _s(f"OFFICER_SESSIONS#{officer_id}"), "sk": _s(id_hash)}

@@ -236,11 +236,28 @@ class Aduan:
             login = f"{base}.{n}"
         return login
 
-    def set_password(self, login: str, password: str) -> None:
-        if not self.store.set_password(
-            passwords.normalize_login(login), passwords.hash_password(password), self.clock()
-        ):
+    def set_password(self, login: str, password: str, keep_session: str | None = None) -> int:
+        """Replace a login's password and end every session of its officer but `keep_session`
+        (the id hash of the session that made the change, if any): a password is changed because
+        it may be known, and whoever knew it may be signed in. How many sessions were ended."""
+        name = passwords.normalize_login(login)
+        found = self.store.login(name)
+        if found is None or not self.store.set_password(name, passwords.hash_password(password), self.clock()):
             raise NotFound(f"Tidak ada login {login!r}.", en=f"no login {login!r}")
+        return self.store.end_sessions(found.officer_id, keep=keep_session)
+
+    def change_own_password(
+        self, officer: Officer, login: str, password: str, new_password: str, cookie_header: str | None
+    ) -> int:
+        """An officer changes their own password (the current one checked); the session that asks
+        stays, every other one of theirs ends. How many ended."""
+        found = self.store.login(passwords.normalize_login(login))
+        if not passwords.verify(found, password) or found is None or found.officer_id != officer.id:
+            raise Unauthorized("Nama login atau kata sandi salah.", {"password": "salah"}, en="wrong login or password")
+        session_id = sessions.session_id_from(cookie_header)
+        return self.set_password(
+            found.login, new_password, sessions.hash_session_id(session_id) if session_id else None
+        )
 
     def sign_in(self, login: str, password: str) -> tuple[Officer, str, sessions.Session]:
         """Check a login and password; a new session and its id (the cookie's value) if right."""

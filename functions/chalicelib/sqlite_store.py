@@ -399,3 +399,10 @@ class SQLiteStore:
 
     def end_session(self, id_hash: str) -> bool:
         return self._conn().execute("DELETE FROM sessions WHERE id_hash = ?", (id_hash,)).rowcount == 1
+
+    def end_sessions(self, officer_id: str, keep: str | None = None) -> int:
+        return (
+            self._conn()
+            .execute("DELETE FROM sessions WHERE officer_id = ? AND id_hash IS NOT ?", (officer_id, keep))
+            .rowcount
+        )

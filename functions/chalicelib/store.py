@@ -164,3 +164,7 @@ class Store(Protocol):
 
     def end_session(self, id_hash: str) -> bool:
         """Delete a session (logout); False if there was none."""
+
+    def end_sessions(self, officer_id: str, keep: str | None = None) -> int:
+        """End every session of an officer except `keep` (an id hash), as when their password
+        changes; how many were ended."""
