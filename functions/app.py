@@ -142,15 +142,16 @@ def submit_report() -> Response:
     else:
         data = body("Submission")
     report, secret = service.submit(data, photos=photos)
+    similar = service.similar(report)
     if wants_html():
-        return html(web.receipt_page(report.tracking, secret, config.site_url()), 201)
+        return html(web.receipt_page(report.tracking, secret, config.site_url(), page_language(), similar), 201)
     return Response(
         {
             "tracking": report.tracking,
             "secret": secret,
             "status": report.status.value,
             "status_url": f"/reports/{report.tracking}",
-            "similar": service.similar(report),
+            "similar": similar,
         },
         status_code=201,
     )
