@@ -264,7 +264,7 @@ def officer_logout() -> Response:
 @route("/officer/password", methods=("POST",))
 def officer_password() -> dict[str, Any]:
     """Change one's own console password; every other session of the officer ends."""
-    me, data = officer(), body("PasswordChange")
+    data, me = body("PasswordChange"), officer()
     config.rate_limiter().check("login_account", str(data["login"]).strip().lower()[:64])
     ended = config.service().change_own_password(
         me, data["login"], data["password"], data["new_password"], request().headers.get("cookie")
