@@ -5,12 +5,13 @@ the console is given to work a day's reports (allowed actions, overdue first, fi
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 from chalice.test import Client
 from chalicelib import config, sessions
+from chalicelib.clock import WIB
 from chalicelib.errors import Unauthorized
 from conftest import FakeClock, submission
 
@@ -269,6 +270,57 @@ def test_a_filtered_queue_pages_with_a_cursor(client: Client, officers) -> None:
             break
         cursor = "&cursor=" + page.json_body["next_cursor"]
     assert sorted(seen) == sorted(trajeng)
+
+
+def test_the_queue_lists_every_overdue_report_first_across_pages(client: Client, officers, monkeypatch) -> None:
+    """More than a page of reports of many ages (ADUAN_NOW sets each moment): listed four at a
+    time, every overdue report comes before every other one, the longest overdue first, and
+    no report is listed twice or missed."""
+    admin = f"Bearer {officers['admin']}"
+    today = datetime(2026, 3, 30, 10, 0, tzinfo=WIB)
+
+    def at(days_ago: int) -> None:
+        monkeypatch.setenv("ADUAN_NOW", (today - timedelta(days=days_ago)).isoformat())
+
+    def act(tracking: str, days_ago: int, **action: str) -> None:
+        at(days_ago)
+        done = call(client, "POST", f"/officer/reports/{tracking}/actions", action, Authorization=admin)
+        assert done.status_code == 200, done.json_body
+
+    age: dict[str, int] = {}
+    for days_ago in (0, 45, 1, 20, 0, 33, 2, 60, 0, 27, 1, 38):  # received, never verified
+        at(days_ago)
+        age[new_report(client, title=f"Laporan berumur {days_ago} hari di Trajeng")] = days_ago
+    late_answer, prompt, worked = (new_report(client, title=f"Laporan diverifikasi {n}") for n in ("a", "b", "c"))
+    act(late_answer, 24, action="verify")  # the first follow-up was due long ago
+    act(prompt, 2, action="verify")  # verified two days ago: the follow-up is not due yet
+    act(worked, 49, action="verify")
+    act(worked, 48, action="progress", note="Petugas sudah turun ke lokasi.")  # no deadline runs
+    at(0)
+
+    def pages(query: str) -> list[list[dict[str, Any]]]:
+        found, cursor = [], ""
+        while True:
+            page = call(client, "GET", f"/officer/reports?limit=4{query}{cursor}", Authorization=admin).json_body
+            found.append(page["reports"])
+            if page["next_cursor"] is None:
+                return found
+            cursor = "&cursor=" + page["next_cursor"]
+
+    queue = pages("")
+    listed = [r for page in queue for r in page]
+    trackings = [r["tracking"] for r in listed]
+    assert len(queue) >= 4 and len(trackings) == len(set(trackings)) == len(age) + 3
+    assert set(trackings) == set(age) | {late_answer, prompt, worked}
+    flags = [r["overdue"] for r in listed]
+    assert flags == sorted(flags, reverse=True), f"an overdue report after one that is not: {flags}"
+    late = [r for r in listed if r["overdue"]]
+    assert [r["due"] for r in late] == sorted(r["due"] for r in late)  # the longest overdue first
+    assert {r["tracking"] for r in late} == {t for t, days in age.items() if days >= 20} | {late_answer}
+    assert late[0]["tracking"] == next(t for t, days in age.items() if days == 60)
+    # The overdue filter pages through the same reports, in the same order.
+    only_late = [r["tracking"] for page in pages("&overdue=1") for r in page]
+    assert only_late == [r["tracking"] for r in late]
 
 
 def test_the_console_page_keeps_no_token_field_and_no_local_storage(client: Client) -> None:

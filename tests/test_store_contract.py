@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from chalicelib import actions, config
+from chalicelib.deadline import OfficersDeadline
 from chalicelib.errors import Conflict, ValidationError
 from chalicelib.officers import Officer, hash_token, new_token
 from chalicelib.passwords import Login
@@ -321,6 +323,46 @@ def test_ending_an_officers_sessions_spares_the_one_kept_and_other_officers(stor
     assert store.session("b" * 64) is not None and store.session("d" * 64) is not None
     assert store.end_sessions("ani") == 1 and store.session("b" * 64) is None
     assert store.end_sessions("ani") == 0 and store.session("d" * 64) is not None
+
+
+# -- officers' deadlines: overdue first -----------------------------------------------------------
+
+
+def test_overdue_reports_are_listed_longest_overdue_first_with_a_cursor(store, region, clock) -> None:
+    rule = OfficersDeadline(region.service_levels)
+    # Saved before the store had a rule (by a command-line import, say): dated once it has one.
+    oldest = make(region, clock)
+    store.save([oldest])
+    assert store.find_overdue(today=date(2027, 1, 1)) == []  # no rule yet: nothing is known late
+    store.keep_deadlines(rule)
+    clock.advance(days=2)
+    older, pupr, worked = make(region, clock), verified(region, clock, "pupr"), verified(region, clock, "pupr")
+    actions.progress(worked, {"note": "Petugas sudah turun ke lokasi."}, region, ADMIN, clock())
+    clock.advance(days=30)
+    fresh, fresh_pupr = make(region, clock), verified(region, clock, "pupr")
+    store.save([older, pupr, worked, fresh, fresh_pupr])
+    today = clock().date()
+    late = sorted((r for r in (oldest, older, pupr) if rule(r) < today), key=lambda r: (rule(r), r.tracking))
+    first_due = rule(late[0])
+    assert len(late) == 3 and rule(fresh) >= today and rule(fresh_pupr) >= today and rule(worked) is None
+
+    seen, cursor = [], None
+    while True:
+        page = store.find_overdue(today=today, limit=1, cursor=cursor)
+        seen += trackings(page)
+        if page.cursor is None:
+            break
+        cursor = page.cursor
+    assert seen == trackings(late)
+    assert trackings(store.find_overdue(today=today, agency="pupr")) == [pupr.tracking]
+    assert trackings(store.find_overdue(today=today, status="received")) == trackings(r for r in late if r != pupr)
+    # A first follow-up ends the officers' deadline; so does the day moving back before it.
+    actions.progress(pupr, {"note": "Sudah dijadwalkan perbaikan."}, region, ADMIN, clock())
+    store.save([pupr])
+    assert pupr.tracking not in trackings(store.find_overdue(today=today))
+    assert store.find_overdue(today=first_due) == []  # due that day: not late yet
+    with pytest.raises(ValidationError):
+        store.find_overdue(today=today, cursor="bm90IGEgY3Vyc29y")
 
 
 # -- publish events ---------------------------------------------------------------------------

@@ -35,19 +35,20 @@ import random
 import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
 from . import aws
+from .deadline import OfficersDeadline
 from .errors import Conflict, StorageUnavailable, ValidationError
 from .officers import Officer
 from .passwords import Login
 from .report import Report
 from .sessions import ABSOLUTE as SESSION_ABSOLUTE
 from .sessions import Session
-from .store import Event, Page, Position, page_of
+from .store import DuePosition, Event, Page, Position, overdue_page, page_of
 
 REPORT = "REPORT"
 FEED = "REPORTS"  # the one partition of the recency index
@@ -327,6 +328,7 @@ class DynamoStore:
         # publish queue). The publish events are in the table already, so a message that is
         # lost delays them until the next one; it loses nothing.
         self._announce = announce
+        self._rule: OfficersDeadline | None = None
 
     @property
     def client(self) -> Any:
@@ -525,6 +527,43 @@ class DynamoStore:
             # Reports were left out, yet the index has more: the next page starts after this one.
             page.cursor = Position.after(page[-1]).encode()
         return page
+
+    # -- officers' deadlines (overdue first) -------------------------------------------------
+    # Worked out when listed, not kept in the table: only received and verified reports can be
+    # overdue, so a listing reads that backlog (of the agency, if given) through the status
+    # indexes, in proportion to its size rather than the page's.
+
+    def keep_deadlines(self, rule: OfficersDeadline) -> None:
+        self._rule = rule
+
+    def find_overdue(
+        self,
+        *,
+        today: date,
+        status: str | None = None,
+        agency: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> Page:
+        rule = self._rule
+        if rule is None:
+            return Page()
+        after = DuePosition.decode(cursor) if cursor else None
+        dated: list[tuple[date, Report]] = []
+        for candidate in ("received", "verified"):
+            if status and status != candidate:
+                continue
+            index, value = ("by_agency_status", f"{agency}#{candidate}") if agency else ("by_status", candidate)
+            keys = self._query_keys(index, "#h = :h", {"#h": INDEXES[index]}, {":h": _s(value)}, 10**9)
+            for item in self._get_many(keys, None):
+                report = self._load(item)
+                due = rule(report) if report.status.value == candidate else None
+                if due is None or due >= today or (agency and report.agency != agency):
+                    continue
+                if after is None or (due.isoformat(), report.tracking) > (after.due, after.tracking):
+                    dated.append((due, report))
+        dated.sort(key=lambda pair: (pair[0], pair[1].tracking))
+        return overdue_page(dated[: limit + 1], limit)
 
     def _query_keys(
         self, index: str, condition: str, names: dict[str, str], values: dict[str, Any], wanted: int

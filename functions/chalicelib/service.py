@@ -6,7 +6,7 @@ Views and commands stay thin: they parse input, call one method here and format 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +22,7 @@ from .publish import public_text, public_timeline
 from .region import Region
 from .report import KINDS, PHOTO, Report, Update
 from .similar import similar_reports
-from .store import Position, Store
+from .store import DuePosition, Position, Store
 from .submission import new_report, validate
 from .tracking import normalize_tracking, secret_matches
 
@@ -44,6 +44,9 @@ class Aduan:
         held: Callable[[str], list[dict[str, str]] | None] | None = None,
     ) -> None:
         self.store, self.region, self.clock, self.site_url = store, region, clock, site_url.rstrip("/")
+        # The store keeps each report's officers' deadline, to list overdue reports first.
+        self.deadlines = deadlines.OfficersDeadline(region.service_levels)
+        store.keep_deadlines(self.deadlines)
         self.blobs = blobs
         # The public record of a report as published (what passed the gate), or None. Every
         # text the status API shows comes from there, never from the private report.
@@ -407,8 +410,9 @@ class Aduan:
     ) -> tuple[list[dict[str, Any]], str | None]:
         """One page of the officer's desk, and the cursor of the next page (None on the last).
 
-        Within a page, overdue reports come first. `kelurahan` and `overdue` filter what the
-        store lists, reading on until the page is full (at most LIST_SCAN reports per page).
+        Overdue reports come first across pages, the longest overdue on top, then the rest newest
+        first. `kelurahan` and `overdue` filter what the store lists, reading on until the page
+        is full (at most LIST_SCAN reports per page; a short page then still has a cursor).
         """
         if officer.role == "agency":
             if agency and agency != officer.agency:
@@ -426,25 +430,52 @@ class Aduan:
                 f"Status {status!r} tidak dikenal.", {"status": "tidak dikenal"}, en=f"unknown status {status!r}"
             )
         items: list[dict[str, Any]] = []
-        scanned, next_cursor = 0, cursor
         wanted = (kelurahan or "").strip().casefold()
+        queue = self._queue(status, agency, cursor, max(limit, 50), only_late=overdue)
+        scanned = 0
+        for report, after in queue:
+            scanned += 1
+            if report is not None and (not wanted or (report.location.kelurahan or "").casefold() == wanted):
+                if offset:
+                    offset -= 1
+                else:
+                    items.append(self._queue_item(report))
+            if len(items) == limit:
+                return items, after if next(queue, None) is not None else None
+            if scanned >= LIST_SCAN:
+                return items, after
+        return items, None
+
+    def _queue(
+        self, status: str | None, agency: str | None, cursor: str | None, batch: int, only_late: bool
+    ) -> Iterator[tuple[Report | None, str]]:
+        """The officer's queue from `cursor` on: each report read, and the queue cursor after it.
+        Overdue reports come first, the longest overdue on top, then the rest newest first (the
+        reports of the first part are read again in the second, as None: not listed twice)."""
+        today = self.clock().date()
+        part, inner = desk.read_queue_cursor(cursor)
+        if part == desk.LATE:
+            while True:
+                page = self.store.find_overdue(today=today, status=status, agency=agency, limit=batch, cursor=inner)
+                for r in page:
+                    due = self.deadlines(r)
+                    assert due is not None, "the store listed as overdue a report with no officers' deadline"
+                    yield r, desk.queue_cursor(desk.LATE, DuePosition(due.isoformat(), r.tracking).encode())
+                if page.cursor is None:
+                    break
+                inner = page.cursor
+            part, inner = desk.REST, None
+        if only_late:
+            return
         while True:
-            batch = limit - len(items) if not (wanted or overdue) else max(limit, 50)
-            reports = self.store.find(status=status, agency=agency, limit=batch, offset=offset, cursor=next_cursor)
-            offset, next_cursor = 0, reports.cursor
-            for r in reports:
-                scanned += 1
-                item = self._queue_item(r)
-                if wanted and (r.location.kelurahan or "").casefold() != wanted:
-                    continue
-                if overdue and not item["overdue"]:
-                    continue
-                items.append(item)
-                if len(items) == limit:
-                    more = next_cursor is not None or r is not reports[-1]
-                    return desk.queue_order(items), Position.after(r).encode() if more else None
-            if next_cursor is None or scanned >= LIST_SCAN or len(items) >= limit:
-                return desk.queue_order(items), next_cursor
+            page = self.store.find(status=status, agency=agency, limit=batch, cursor=inner)
+            for r in page:
+                due = self.deadlines(r)
+                late = due is not None and due < today
+                yield None if late else r, desk.queue_cursor(desk.REST, Position.after(r).encode())
+            if page.cursor is None:
+                return
+            inner = page.cursor
 
     def _queue_item(self, r: Report) -> dict[str, Any]:
         due = self.due(r)
