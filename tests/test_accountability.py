@@ -320,3 +320,25 @@ def test_the_no_javascript_receipt_asks_about_similar_reports_in_both_languages(
     assert "Verified" in english and "Apakah" not in english and hidden.tracking not in english
     unrelated = receipt(title="Tiang listrik miring di gang tiga", description="Tiang di gang tiga miring ke rumah.")
     assert "Apakah laporan Anda sama" not in unrelated and 'id="tracking-number"' in unrelated
+
+
+def test_the_public_dataset_keeps_its_times_to_the_second(client, data_dir: Path) -> None:  # noqa: ANN001
+    """Reports are stamped to the microsecond (so that updates within one second keep their
+    order); nothing the publisher writes shows a fraction of a second (the open-data contract)."""
+    import re
+
+    from chalicelib import config
+
+    service = config.service()
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    report, _ = service.submit(submission())
+    service.act(admin, report.tracking, {"action": "verify"})
+    service.act(admin, report.tracking, {"action": "progress", "note": "Petugas sudah turun ke lokasi."})
+    assert config.store().get(report.tracking).updated_at.microsecond or report.updated_at.microsecond
+    config.publisher().publish_pending()
+    public = data_dir / "public"
+    written = [p for p in public.rglob("*") if p.is_file() and p.suffix in (".json", ".csv", ".jsonl")]
+    assert any(report.tracking in p.read_text(encoding="utf-8") for p in written)
+    for path in written:
+        fractions = re.findall(r"\d\d:\d\d:\d\d\.\d+", path.read_text(encoding="utf-8"))
+        assert not fractions, f"{path.relative_to(public)} shows fractions of a second: {fractions[:3]}"

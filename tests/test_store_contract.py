@@ -204,6 +204,25 @@ def test_same_time_is_ordered_by_tracking_number_descending(store, region, clock
     assert trackings(store.find()) == sorted(trackings(same), reverse=True)
 
 
+def test_updates_within_one_second_keep_their_order_to_the_microsecond(store, region, clock) -> None:
+    made = []
+    for _ in range(6):  # 250 µs apart, all within one second; the tracking numbers are random
+        clock.advance(microseconds=250)
+        made.append(make(region, clock))
+    store.save(made)
+    newest_first = list(reversed(trackings(made)))
+    assert trackings(store.find()) == newest_first
+    assert store.get(made[0].tracking).updated_at == made[0].updated_at  # kept, not rounded
+    seen, cursor = [], None
+    while True:  # a cursor between two of them, not just between seconds
+        page = store.find(limit=1, cursor=cursor)
+        seen += trackings(page)
+        if page.cursor is None:
+            break
+        cursor = page.cursor
+    assert seen == newest_first
+
+
 def test_a_cursor_walks_every_report_once(store, city) -> None:
     seen, cursor, pages = [], None, 0
     while True:

@@ -13,8 +13,7 @@ from typing import Any
 from . import actions, attachments, desk, passwords, sessions
 from . import deadline as deadlines
 from .attachments import Blobs
-from .clock import Clock
-from .clock import now as wib_now
+from .clock import Clock, precise_now
 from .errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationError
 from .lifecycle import Status
 from .officers import Officer, check_role, hash_token, new_token
@@ -37,7 +36,7 @@ class Aduan:
         self,
         store: Store,
         region: Region,
-        clock: Clock = wib_now,
+        clock: Clock = precise_now,
         site_url: str = "",
         blobs: Blobs | None = None,
         published: Callable[[str], dict[str, Any] | None] | None = None,
