@@ -142,15 +142,16 @@ def submit_report() -> Response:
     else:
         data = body("Submission")
     report, secret = service.submit(data, photos=photos)
+    similar = service.similar(report)
     if wants_html():
-        return html(web.receipt_page(report.tracking, secret, config.site_url()), 201)
+        return html(web.receipt_page(report.tracking, secret, config.site_url(), page_language(), similar), 201)
     return Response(
         {
             "tracking": report.tracking,
             "secret": secret,
             "status": report.status.value,
             "status_url": f"/reports/{report.tracking}",
-            "similar": service.similar(report),
+            "similar": similar,
         },
         status_code=201,
     )
@@ -258,6 +259,17 @@ def officer_logout() -> Response:
     return Response(
         {"signed_out": ended}, headers={"Set-Cookie": sessions.expired_cookie(request().headers.get("host"))}
     )
+
+
+@route("/officer/password", methods=("POST",))
+def officer_password() -> dict[str, Any]:
+    """Change one's own console password; every other session of the officer ends."""
+    data, me = body("PasswordChange"), officer()
+    config.rate_limiter().check("login_account", str(data["login"]).strip().lower()[:64])
+    ended = config.service().change_own_password(
+        me, data["login"], data["password"], data["new_password"], request().headers.get("cookie")
+    )
+    return {"changed": True, "sessions_ended": ended}
 
 
 @route("/officer/me")

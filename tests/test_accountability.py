@@ -278,3 +278,67 @@ def test_the_officer_verifying_sees_the_same_similar_reports(service, data_dir: 
     assert (
         [s["tracking"] for s in view["similar"]] == [first.tracking] == [s["tracking"] for s in service.similar(again)]
     )
+
+
+def test_the_no_javascript_receipt_asks_about_similar_reports_in_both_languages(client, data_dir: Path) -> None:  # noqa: ANN001
+    from chalicelib import config
+
+    service = config.service()
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    text = "Lampu penerangan jalan di Jl. Veteran dekat Pasar Besar mati sudah dua minggu, gelap sekali."
+    public, _ = service.submit(submission(title="Lampu PJU mati di Jl. Veteran Trajeng", description=text))
+    hidden, _ = service.submit(submission(title="Lampu PJU mati di Jl. Veteran", description=text, confidential=True))
+    for report in (public, hidden):
+        service.act(admin, report.tracking, {"action": "verify"})
+    config.publisher().publish_pending()
+    fields = {
+        "kind": "complaint",
+        "title": "Lampu PJU di Jl. Veteran mati",
+        "description": "Lampu jalan di Veteran dekat Pasar Besar mati, gelap.",
+        "category": "penerangan-jalan",
+        "kecamatan": "Panggungrejo",
+        "kelurahan": "Trajeng",
+        "anonymous": "1",
+    }
+
+    def receipt(**more: str) -> str:
+        body, content_type = multipart_body({**fields, **more}, [])
+        answer = client.http.post("/reports", headers={"Content-Type": content_type, "Accept": "text/html"}, body=body)
+        assert answer.status_code == 201, answer.body
+        return answer.body.decode()
+
+    site = config.site_url()
+    indonesian = receipt()
+    assert '<html lang="id">' in indonesian and "Apakah laporan Anda sama dengan ini?" in indonesian
+    assert f'href="{site}/laporan/{public.tracking}/"' in indonesian
+    assert f'href="{site}/lacak/?tracking={public.tracking}">Ikuti laporan ini</a>' in indonesian
+    assert "Diverifikasi" in indonesian and hidden.tracking not in indonesian
+    english = receipt(lang="en")
+    assert '<html lang="en">' in english and "Is your report the same as this one?" in english
+    assert f'href="{site}/en/laporan/{public.tracking}/"' in english and "Report received" in english
+    assert f'href="{site}/en/lacak/?tracking={public.tracking}">Follow this report</a>' in english
+    assert "Verified" in english and "Apakah" not in english and hidden.tracking not in english
+    unrelated = receipt(title="Tiang listrik miring di gang tiga", description="Tiang di gang tiga miring ke rumah.")
+    assert "Apakah laporan Anda sama" not in unrelated and 'id="tracking-number"' in unrelated
+
+
+def test_the_public_dataset_keeps_its_times_to_the_second(client, data_dir: Path) -> None:  # noqa: ANN001
+    """Reports are stamped to the microsecond (so that updates within one second keep their
+    order); nothing the publisher writes shows a fraction of a second (the open-data contract)."""
+    import re
+
+    from chalicelib import config
+
+    service = config.service()
+    admin = service.authenticate("Bearer " + service.add_officer("Admin", "admin")[1])
+    report, _ = service.submit(submission())
+    service.act(admin, report.tracking, {"action": "verify"})
+    service.act(admin, report.tracking, {"action": "progress", "note": "Petugas sudah turun ke lokasi."})
+    assert config.store().get(report.tracking).updated_at.microsecond or report.updated_at.microsecond
+    config.publisher().publish_pending()
+    public = data_dir / "public"
+    written = [p for p in public.rglob("*") if p.is_file() and p.suffix in (".json", ".csv", ".jsonl")]
+    assert any(report.tracking in p.read_text(encoding="utf-8") for p in written)
+    for path in written:
+        fractions = re.findall(r"\d\d:\d\d:\d\d\.\d+", path.read_text(encoding="utf-8"))
+        assert not fractions, f"{path.relative_to(public)} shows fractions of a second: {fractions[:3]}"

@@ -182,6 +182,8 @@ ERROR_CASES = [
     ("POST", "/officer/login", {"login": "nobody", "password": "not-the-password"}, 401),
     ("POST", "/officer/login", {"login": "nobody"}, 400),
     ("POST", "/officer/logout", None, 401),
+    ("POST", "/officer/password", {"login": "nobody", "password": "x", "new_password": "y"}, 401),
+    ("POST", "/officer/password", {"login": "nobody"}, 400),
     ("GET", "/officer/publication", None, 401),
     ("GET", "/officer/reports", None, 401),
     ("GET", "/officer/reports/PSR-0000-0000", None, 401),

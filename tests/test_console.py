@@ -5,12 +5,13 @@ the console is given to work a day's reports (allowed actions, overdue first, fi
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 from chalice.test import Client
 from chalicelib import config, sessions
+from chalicelib.clock import WIB
 from chalicelib.errors import Unauthorized
 from conftest import FakeClock, submission
 
@@ -163,6 +164,37 @@ def test_a_changed_password_is_the_one_that_works(service) -> None:
     assert service.sign_in("ani", "sandi-baru-yang-panjang")[0].name == "Ani"
 
 
+def test_changing_ones_password_ends_every_other_session(client: Client, officers) -> None:
+    here, elsewhere = cookie_of(sign_in(client, "budi.pupr")), cookie_of(sign_in(client, "budi.pupr"))
+    admins = cookie_of(sign_in(client, "admin"))
+    change = {"login": "budi.pupr", "password": PASSWORD, "new_password": "sandi-baru-budi-42"}
+    wrong = call(client, "POST", "/officer/password", {**change, "password": "bukan-sandinya"}, Cookie=here)
+    assert wrong.status_code == 401 and call(client, "GET", "/officer/me", Cookie=elsewhere).status_code == 200
+    # Another officer cannot change Budi's password with Budi's current one from their session.
+    assert call(client, "POST", "/officer/password", change, Cookie=admins).status_code == 401
+    changed = call(client, "POST", "/officer/password", change, Cookie=here)
+    assert changed.status_code == 200 and changed.json_body == {"changed": True, "sessions_ended": 1}
+    assert call(client, "GET", "/officer/me", Cookie=here).status_code == 200  # the session that asked
+    gone = call(client, "GET", "/officer/me", Cookie=elsewhere)
+    assert gone.status_code == 401 and gone.json_body["Message"].startswith("Sesi Anda sudah berakhir")
+    assert call(client, "GET", "/officer/me", Cookie=admins).status_code == 200  # not Budi's
+    assert sign_in(client, "budi.pupr").status_code == 401
+    assert sign_in(client, "budi.pupr", "sandi-baru-budi-42").status_code == 200
+
+
+def test_officer_passwd_ends_all_of_that_officers_sessions(client: Client, officers, data_dir) -> None:
+    from test_cli import aduan
+
+    budi = [cookie_of(sign_in(client, "budi.pupr")) for _ in range(2)]
+    admin = cookie_of(sign_in(client, "admin"))
+    changed = aduan(data_dir, "officer", "passwd", "Budi.PUPR", "--password-stdin", stdin="sandi-baru-budi-42\n")
+    assert changed.returncode == 0, changed.stderr
+    assert "2 console session(s) of budi.pupr ended" in changed.stdout
+    assert [call(client, "GET", "/officer/me", Cookie=c).status_code for c in budi] == [401, 401]
+    assert call(client, "GET", "/officer/me", Cookie=admin).status_code == 200
+    assert sign_in(client, "budi.pupr", "sandi-baru-budi-42").status_code == 200
+
+
 # -- the day's work ---------------------------------------------------------------------------
 
 
@@ -238,6 +270,66 @@ def test_a_filtered_queue_pages_with_a_cursor(client: Client, officers) -> None:
             break
         cursor = "&cursor=" + page.json_body["next_cursor"]
     assert sorted(seen) == sorted(trajeng)
+
+
+def test_the_queue_lists_every_overdue_report_first_across_pages(client: Client, officers, monkeypatch) -> None:
+    """More than a page of reports of many ages (ADUAN_NOW sets each moment): listed four at a
+    time, every overdue report comes before every other one, the longest overdue first, and
+    no report is listed twice or missed."""
+    admin = f"Bearer {officers['admin']}"
+    today = datetime(2026, 3, 30, 10, 0, tzinfo=WIB)
+
+    def at(days_ago: int) -> None:
+        monkeypatch.setenv("ADUAN_NOW", (today - timedelta(days=days_ago)).isoformat())
+
+    def act(tracking: str, days_ago: int, **action: str) -> None:
+        at(days_ago)
+        done = call(client, "POST", f"/officer/reports/{tracking}/actions", action, Authorization=admin)
+        assert done.status_code == 200, done.json_body
+
+    age: dict[str, int] = {}
+    for days_ago in (0, 45, 1, 20, 0, 33, 2, 60, 0, 27, 1, 38):  # received, never verified
+        at(days_ago)
+        age[new_report(client, title=f"Laporan berumur {days_ago} hari di Trajeng")] = days_ago
+    late_answer, prompt, worked = (new_report(client, title=f"Laporan diverifikasi {n}") for n in ("a", "b", "c"))
+    act(late_answer, 24, action="verify")  # the first follow-up was due long ago
+    act(prompt, 2, action="verify")  # verified two days ago: the follow-up is not due yet
+    act(worked, 49, action="verify")
+    act(worked, 48, action="progress", note="Petugas sudah turun ke lokasi.")  # no deadline runs
+    at(0)
+
+    def pages(query: str) -> list[list[dict[str, Any]]]:
+        found, cursor = [], ""
+        while True:
+            page = call(client, "GET", f"/officer/reports?limit=4{query}{cursor}", Authorization=admin).json_body
+            found.append(page["reports"])
+            if page["next_cursor"] is None:
+                return found
+            cursor = "&cursor=" + page["next_cursor"]
+
+    queue = pages("")
+    listed = [r for page in queue for r in page]
+    trackings = [r["tracking"] for r in listed]
+    assert len(queue) >= 4 and len(trackings) == len(set(trackings)) == len(age) + 3
+    assert set(trackings) == set(age) | {late_answer, prompt, worked}
+    flags = [r["overdue"] for r in listed]
+    assert flags == sorted(flags, reverse=True), f"an overdue report after one that is not: {flags}"
+    late = [r for r in listed if r["overdue"]]
+    assert [r["due"] for r in late] == sorted(r["due"] for r in late)  # the longest overdue first
+    assert {r["tracking"] for r in late} == {t for t, days in age.items() if days >= 20} | {late_answer}
+    assert late[0]["tracking"] == next(t for t, days in age.items() if days == 60)
+    # The overdue filter pages through the same reports, in the same order.
+    only_late = [r["tracking"] for page in pages("&overdue=1") for r in page]
+    assert only_late == [r["tracking"] for r in late]
+
+
+def test_reports_filed_within_one_second_are_listed_in_the_order_they_came(client: Client, officers) -> None:
+    admin = f"Bearer {officers['admin']}"
+    filed = [new_report(client, title=f"Laporan beruntun nomor {n} di Trajeng") for n in range(5)]
+    listed = call(client, "GET", "/officer/reports?status=received", Authorization=admin).json_body["reports"]
+    assert [r["tracking"] for r in listed] == filed[::-1]
+    # Kept to the microsecond: not rounded to the second, where ties fall to the tracking number.
+    assert all("." in r["updated_at"] for r in listed) and len({r["updated_at"] for r in listed}) == 5
 
 
 def test_the_console_page_keeps_no_token_field_and_no_local_storage(client: Client) -> None:

@@ -6,6 +6,8 @@ layout fits a 390 px phone. One browser for the module."""
 
 from __future__ import annotations
 
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -169,6 +171,82 @@ def test_a_report_is_worked_from_the_queue_to_resolution(live: Any, browser: Any
     public_page(live, tracking, "4 dari 5")
     assert wait_until(lambda: league_ratings(live, "perhubungan") == ratings + 1, timeout=30)
     context.close()
+
+
+class StagePrefix:
+    """A gateway that serves the API under "/api" only, as an API Gateway stage does: "/api/x" is
+    forwarded to the live API's "/x"; any other path is a 404, and is remembered."""
+
+    def __init__(self, api: str) -> None:
+        self.missed: list[str] = []
+        gateway = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def forward(self) -> None:
+                if not self.path.startswith("/api/"):
+                    if self.path != "/favicon.ico":  # the browser's own request, not the console's
+                        gateway.missed.append(f"{self.command} {self.path}")
+                    self.send_response(404)
+                    self.send_header("Content-Type", "application/json")
+                    self.end_headers()
+                    self.wfile.write(b'{"Code": "NotFoundError", "Message": "not under the stage"}')
+                    return
+                length = int(self.headers.get("Content-Length") or 0)
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
+                answer = requests.request(
+                    self.command,
+                    api + self.path[len("/api") :],
+                    headers=headers,
+                    data=self.rfile.read(length) if length else None,
+                    allow_redirects=False,
+                    timeout=30,
+                )
+                self.send_response(answer.status_code)
+                for name, value in answer.raw.headers.items():
+                    if name.lower() not in ("transfer-encoding", "content-length", "connection", "content-encoding"):
+                        self.send_header(name, value)
+                self.send_header("Content-Length", str(len(answer.content)))
+                self.end_headers()
+                self.wfile.write(answer.content)
+
+            do_GET = do_POST = forward
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_the_console_works_under_an_api_gateway_stage_prefix(live: Any, browser: Any) -> None:
+    add_officer(live, "admin.stage", "admin")
+    filed = requests.post(
+        live.api + "/reports", json=submission(title="Jalan berlubang di Jl. Hayam Wuruk"), timeout=10
+    )
+    assert filed.status_code == 201, filed.text
+    tracking = filed.json()["tracking"]
+    gateway = StagePrefix(live.api)
+    try:
+        page = browser.new_page()
+        page.goto(gateway.url + "/api/console")
+        page.wait_for_selector("#signin", state="visible")
+        sign_in(page, "admin.stage")
+        page.wait_for_selector(f"#queue button[data-tracking='{tracking}']", timeout=10000)
+        open_from_queue(page, tracking)
+        page.click("#action-buttons button[data-action=verify]")
+        page.wait_for_function("() => document.getElementById('detail-title').textContent.includes('Diverifikasi')")
+        page.click("#logout")
+        page.wait_for_selector("#signin", state="visible")
+        page.close()
+    finally:
+        gateway.close()
+    assert gateway.missed == [], f"the console called paths outside its stage: {gateway.missed}"
+    assert requests.get(f"{live.api}/reports/{tracking}", timeout=10).json()["status"] == "verified"
 
 
 def test_the_axe_helper_sees_a_violation(browser: Any) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from chalicelib import actions, config
+from chalicelib.deadline import OfficersDeadline
 from chalicelib.errors import Conflict, ValidationError
 from chalicelib.officers import Officer, hash_token, new_token
 from chalicelib.passwords import Login
@@ -202,6 +204,25 @@ def test_same_time_is_ordered_by_tracking_number_descending(store, region, clock
     assert trackings(store.find()) == sorted(trackings(same), reverse=True)
 
 
+def test_updates_within_one_second_keep_their_order_to_the_microsecond(store, region, clock) -> None:
+    made = []
+    for _ in range(6):  # 250 µs apart, all within one second; the tracking numbers are random
+        clock.advance(microseconds=250)
+        made.append(make(region, clock))
+    store.save(made)
+    newest_first = list(reversed(trackings(made)))
+    assert trackings(store.find()) == newest_first
+    assert store.get(made[0].tracking).updated_at == made[0].updated_at  # kept, not rounded
+    seen, cursor = [], None
+    while True:  # a cursor between two of them, not just between seconds
+        page = store.find(limit=1, cursor=cursor)
+        seen += trackings(page)
+        if page.cursor is None:
+            break
+        cursor = page.cursor
+    assert seen == newest_first
+
+
 def test_a_cursor_walks_every_report_once(store, city) -> None:
     seen, cursor, pages = [], None, 0
     while True:
@@ -311,6 +332,56 @@ def test_a_session_is_kept_hashed_touched_and_ended(store, clock) -> None:
     assert store.session("c" * 64) is None
     assert store.end_session("a" * 64) is True and store.end_session("a" * 64) is False
     assert store.session("a" * 64) is None
+
+
+def test_ending_an_officers_sessions_spares_the_one_kept_and_other_officers(store, clock) -> None:
+    for id_hash, officer in (("a" * 64, "ani"), ("b" * 64, "ani"), ("c" * 64, "ani"), ("d" * 64, "budi")):
+        store.add_session(Session(id_hash, officer, clock(), clock()))
+    assert store.end_sessions("ani", keep="b" * 64) == 2
+    assert store.session("a" * 64) is None and store.session("c" * 64) is None
+    assert store.session("b" * 64) is not None and store.session("d" * 64) is not None
+    assert store.end_sessions("ani") == 1 and store.session("b" * 64) is None
+    assert store.end_sessions("ani") == 0 and store.session("d" * 64) is not None
+
+
+# -- officers' deadlines: overdue first -----------------------------------------------------------
+
+
+def test_overdue_reports_are_listed_longest_overdue_first_with_a_cursor(store, region, clock) -> None:
+    rule = OfficersDeadline(region.service_levels)
+    # Saved before the store had a rule (by a command-line import, say): dated once it has one.
+    oldest = make(region, clock)
+    store.save([oldest])
+    assert store.find_overdue(today=date(2027, 1, 1)) == []  # no rule yet: nothing is known late
+    store.keep_deadlines(rule)
+    clock.advance(days=2)
+    older, pupr, worked = make(region, clock), verified(region, clock, "pupr"), verified(region, clock, "pupr")
+    actions.progress(worked, {"note": "Petugas sudah turun ke lokasi."}, region, ADMIN, clock())
+    clock.advance(days=30)
+    fresh, fresh_pupr = make(region, clock), verified(region, clock, "pupr")
+    store.save([older, pupr, worked, fresh, fresh_pupr])
+    today = clock().date()
+    late = sorted((r for r in (oldest, older, pupr) if rule(r) < today), key=lambda r: (rule(r), r.tracking))
+    first_due = rule(late[0])
+    assert len(late) == 3 and rule(fresh) >= today and rule(fresh_pupr) >= today and rule(worked) is None
+
+    seen, cursor = [], None
+    while True:
+        page = store.find_overdue(today=today, limit=1, cursor=cursor)
+        seen += trackings(page)
+        if page.cursor is None:
+            break
+        cursor = page.cursor
+    assert seen == trackings(late)
+    assert trackings(store.find_overdue(today=today, agency="pupr")) == [pupr.tracking]
+    assert trackings(store.find_overdue(today=today, status="received")) == trackings(r for r in late if r != pupr)
+    # A first follow-up ends the officers' deadline; so does the day moving back before it.
+    actions.progress(pupr, {"note": "Sudah dijadwalkan perbaikan."}, region, ADMIN, clock())
+    store.save([pupr])
+    assert pupr.tracking not in trackings(store.find_overdue(today=today))
+    assert store.find_overdue(today=first_due) == []  # due that day: not late yet
+    with pytest.raises(ValidationError):
+        store.find_overdue(today=today, cursor="bm90IGEgY3Vyc29y")
 
 
 # -- publish events ---------------------------------------------------------------------------

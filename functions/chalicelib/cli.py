@@ -152,7 +152,8 @@ def _read_password() -> str:
 
 def cmd_officer_passwd(args: argparse.Namespace) -> int:
     password = _read_password() if args.password_stdin else passwords.generate_password()
-    config.service().set_password(args.login, password)
+    ended = config.service().set_password(args.login, password)
+    print(f"{ended} console session(s) of {passwords.normalize_login(args.login)} ended")
     if args.password_stdin:
         print(f"password of {passwords.normalize_login(args.login)} changed")
     else:

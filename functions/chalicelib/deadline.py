@@ -13,6 +13,8 @@ Overdue changes with the calendar, not with an event, so whoever shows it says a
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -75,3 +77,22 @@ def current(report: Report, levels: dict[str, int]) -> Deadline | None:
 def is_overdue(report: Report, levels: dict[str, int], today: date) -> bool:
     deadline = current(report, levels)
     return deadline is not None and deadline.overdue(today)
+
+
+@dataclass(frozen=True)
+class OfficersDeadline:
+    """The rule by which a store keeps each report's officers' deadline, to list overdue
+    reports first across pages (Store.keep_deadlines): the day the officers' next step
+    (verification or first follow-up) is due, or None when no officers' step runs. A report is
+    overdue on any day after it."""
+
+    levels: Mapping[str, int]
+
+    @property
+    def key(self) -> str:
+        """What the stored deadlines depend on: another key means they must be worked out again."""
+        return json.dumps(dict(sorted(self.levels.items())), separators=(",", ":"))
+
+    def __call__(self, report: Report) -> date | None:
+        deadline = current(report, dict(self.levels))
+        return deadline.day if deadline is not None and deadline.step != AUTOCLOSE else None

@@ -1,5 +1,5 @@
 """The officer's desk: what an officer may do next to a report, the hint for what comes next,
-and how the queue is ordered.
+and how the queue's pages are marked.
 
 `allowed_actions` mirrors exactly what the API accepts (tests/test_authz.py holds it to that):
 the role's actions (officers.ACTIONS_BY_ROLE), on a report the officer may see, that the
@@ -9,6 +9,9 @@ console offers only these, so an officer never meets a 409 for a button it showe
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from collections.abc import Iterable
 
 from .errors import ValidationError
@@ -96,11 +99,32 @@ def next_step(report: Report, officer: Officer, due: str | None, region: Region)
     return "Laporan ditolak; status ini final."
 
 
-def queue_order(items: Iterable[dict[str, object]]) -> list[dict[str, object]]:
-    """Overdue first (the longest overdue on top), then the rest in the order given."""
-    items = list(items)
-    late = sorted((i for i in items if i.get("overdue")), key=lambda i: str(i.get("due") or ""))
-    return late + [i for i in items if not i.get("overdue")]
+# The queue lists overdue reports first, the longest overdue on top (Store.find_overdue), then
+# every other report newest first (Store.find). Its cursor says which part the page stopped in
+# and the store's cursor within it.
+LATE, REST = "late", "rest"
+
+
+def queue_cursor(part: str, store_cursor: str) -> str:
+    raw = json.dumps([3, part, store_cursor], separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def read_queue_cursor(cursor: str | None) -> tuple[str, str | None]:
+    """The part of the queue and the store's cursor a queue cursor names (none: the start)."""
+    if not cursor:
+        return LATE, None
+    try:
+        version, part, store_cursor = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if version != 3 or part not in (LATE, REST) or not isinstance(store_cursor, str):
+            raise ValueError(cursor)
+    except (binascii.Error, ValueError, TypeError):
+        raise ValidationError(
+            "Kursor halaman tidak dikenal; mulailah dari halaman pertama.",
+            {"cursor": "tidak valid"},
+            en="cursor is not one this API gave out",
+        ) from None
+    return part, store_cursor
 
 
 def actor_names(officers: Iterable[Officer]) -> dict[str, str]:

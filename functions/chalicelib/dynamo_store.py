@@ -36,19 +36,20 @@ import time
 import uuid
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
 from . import aws
+from .deadline import OfficersDeadline
 from .errors import Conflict, StorageUnavailable, ValidationError
 from .officers import Officer
 from .passwords import Login
 from .report import Report
 from .sessions import ABSOLUTE as SESSION_ABSOLUTE
 from .sessions import Session
-from .store import Event, Page, Position, page_of
+from .store import DuePosition, Event, Page, Position, overdue_page, page_of
 
 REPORT = "REPORT"
 FEED = "REPORTS"  # the one partition of the recency index
@@ -328,6 +329,7 @@ class DynamoStore:
         # publish queue). The publish events are in the table already, so a message that is
         # lost delays them until the next one; it loses nothing.
         self._announce = announce
+        self._rule: OfficersDeadline | None = None
 
     @property
     def client(self) -> Any:
@@ -549,6 +551,43 @@ class DynamoStore:
             # Reports were left out, yet the index has more: the next page starts after this one.
             page.cursor = Position.after(page[-1]).encode()
         return page
+
+    # -- officers' deadlines (overdue first) -------------------------------------------------
+    # Worked out when listed, not kept in the table: only received and verified reports can be
+    # overdue, so a listing reads that backlog (of the agency, if given) through the status
+    # indexes, in proportion to its size rather than the page's.
+
+    def keep_deadlines(self, rule: OfficersDeadline) -> None:
+        self._rule = rule
+
+    def find_overdue(
+        self,
+        *,
+        today: date,
+        status: str | None = None,
+        agency: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> Page:
+        rule = self._rule
+        if rule is None:
+            return Page()
+        after = DuePosition.decode(cursor) if cursor else None
+        dated: list[tuple[date, Report]] = []
+        for candidate in ("received", "verified"):
+            if status and status != candidate:
+                continue
+            index, value = ("by_agency_status", f"{agency}#{candidate}") if agency else ("by_status", candidate)
+            keys = self._query_keys(index, "#h = :h", {"#h": INDEXES[index]}, {":h": _s(value)}, 10**9)
+            for item in self._get_many(keys, None):
+                report = self._load(item)
+                due = rule(report) if report.status.value == candidate else None
+                if due is None or due >= today or (agency and report.agency != agency):
+                    continue
+                if after is None or (due.isoformat(), report.tracking) > (after.due, after.tracking):
+                    dated.append((due, report))
+        dated.sort(key=lambda pair: (pair[0], pair[1].tracking))
+        return overdue_page(dated[: limit + 1], limit)
 
     def _query_keys(
         self, index: str, condition: str, names: dict[str, str], values: dict[str, Any], wanted: int
@@ -851,7 +890,11 @@ class DynamoStore:
             "last_seen": _s(session.last_seen.isoformat()),
             TTL_ATTRIBUTE: _n(math.ceil((session.created_at + SESSION_ABSOLUTE).timestamp())),
         }
+        # An officer's sessions are also listed under the officer (OFFICER_SESSIONS#<id>), so a
+        # password change can end them all; written first, so no session goes unlisted.
+        listed = {**_officer_sessions_key(session.officer_id, session.id_hash), TTL_ATTRIBUTE: item[TTL_ATTRIBUTE]}
         with aws.translated("start a session"):
+            self.client.put_item(TableName=self.table, Item=listed)
             self.client.put_item(TableName=self.table, Item=item)
 
     def session(self, id_hash: str) -> Session | None:
@@ -899,6 +942,14 @@ class DynamoStore:
             raise aws.storage_error(error, "end a session") from None
         return True
 
+    def end_sessions(self, officer_id: str, keep: str | None = None) -> int:
+        listed = self._query_all(
+            "list an officer's sessions",
+            KeyConditionExpression="pk = :p",
+            ExpressionAttributeValues={":p": _s(f"OFFICER_SESSIONS#{officer_id}")},
+        )
+        return sum(self.end_session(item["sk"]["S"]) for item in listed if item["sk"]["S"] != keep)
+
 
 # -- officers' sign-in (console helper's block): logins and sessions ----------------------------
 # A login is the item LOGIN#<login> / LOGIN (officer id, argon2 hash); a session is
@@ -912,3 +963,7 @@ def _login_key(login: str) -> dict[str, Any]:
 
 def _session_key(id_hash: str) -> dict[str, Any]:
     return {"pk": _s(f"SESSION#{id_hash}"), "sk": _s("SESSION")}
+
+
+def _officer_sessions_key(officer_id: str, id_hash: str) -> dict[str, Any]:
+    return {"pk": _s(f"OFFICER_SESSIONS#{officer_id}"), "sk": _s(id_hash)}

@@ -6,15 +6,14 @@ Views and commands stay thin: they parse input, call one method here and format 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
 from . import actions, attachments, desk, passwords, sessions
 from . import deadline as deadlines
 from .attachments import Blobs
-from .clock import Clock
-from .clock import now as wib_now
+from .clock import Clock, precise_now
 from .errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationError
 from .lifecycle import Status
 from .officers import Officer, check_role, hash_token, new_token
@@ -22,7 +21,7 @@ from .publish import public_text, public_timeline
 from .region import Region
 from .report import KINDS, PHOTO, Report, Update
 from .similar import similar_reports
-from .store import Position, Store
+from .store import DuePosition, Position, Store
 from .submission import new_report, validate
 from .tracking import normalize_tracking, secret_matches
 
@@ -37,13 +36,16 @@ class Aduan:
         self,
         store: Store,
         region: Region,
-        clock: Clock = wib_now,
+        clock: Clock = precise_now,
         site_url: str = "",
         blobs: Blobs | None = None,
         published: Callable[[str], dict[str, Any] | None] | None = None,
         held: Callable[[str], list[dict[str, str]] | None] | None = None,
     ) -> None:
         self.store, self.region, self.clock, self.site_url = store, region, clock, site_url.rstrip("/")
+        # The store keeps each report's officers' deadline, to list overdue reports first.
+        self.deadlines = deadlines.OfficersDeadline(region.service_levels)
+        store.keep_deadlines(self.deadlines)
         self.blobs = blobs
         # The public record of a report as published (what passed the gate), or None. Every
         # text the status API shows comes from there, never from the private report.
@@ -236,11 +238,28 @@ class Aduan:
             login = f"{base}.{n}"
         return login
 
-    def set_password(self, login: str, password: str) -> None:
-        if not self.store.set_password(
-            passwords.normalize_login(login), passwords.hash_password(password), self.clock()
-        ):
+    def set_password(self, login: str, password: str, keep_session: str | None = None) -> int:
+        """Replace a login's password and end every session of its officer but `keep_session`
+        (the id hash of the session that made the change, if any): a password is changed because
+        it may be known, and whoever knew it may be signed in. How many sessions were ended."""
+        name = passwords.normalize_login(login)
+        found = self.store.login(name)
+        if found is None or not self.store.set_password(name, passwords.hash_password(password), self.clock()):
             raise NotFound(f"Tidak ada login {login!r}.", en=f"no login {login!r}")
+        return self.store.end_sessions(found.officer_id, keep=keep_session)
+
+    def change_own_password(
+        self, officer: Officer, login: str, password: str, new_password: str, cookie_header: str | None
+    ) -> int:
+        """An officer changes their own password (the current one checked); the session that asks
+        stays, every other one of theirs ends. How many ended."""
+        found = self.store.login(passwords.normalize_login(login))
+        if not passwords.verify(found, password) or found is None or found.officer_id != officer.id:
+            raise Unauthorized("Nama login atau kata sandi salah.", {"password": "salah"}, en="wrong login or password")
+        session_id = sessions.session_id_from(cookie_header)
+        return self.set_password(
+            found.login, new_password, sessions.hash_session_id(session_id) if session_id else None
+        )
 
     def sign_in(self, login: str, password: str) -> tuple[Officer, str, sessions.Session]:
         """Check a login and password; a new session and its id (the cookie's value) if right."""
@@ -390,8 +409,9 @@ class Aduan:
     ) -> tuple[list[dict[str, Any]], str | None]:
         """One page of the officer's desk, and the cursor of the next page (None on the last).
 
-        Within a page, overdue reports come first. `kelurahan` and `overdue` filter what the
-        store lists, reading on until the page is full (at most LIST_SCAN reports per page).
+        Overdue reports come first across pages, the longest overdue on top, then the rest newest
+        first. `kelurahan` and `overdue` filter what the store lists, reading on until the page
+        is full (at most LIST_SCAN reports per page; a short page then still has a cursor).
         """
         if officer.role == "agency":
             if agency and agency != officer.agency:
@@ -408,26 +428,58 @@ class Aduan:
             raise ValidationError(
                 f"Status {status!r} tidak dikenal.", {"status": "tidak dikenal"}, en=f"unknown status {status!r}"
             )
+        if limit <= 0:
+            return [], None
         items: list[dict[str, Any]] = []
-        scanned, next_cursor = 0, cursor
         wanted = (kelurahan or "").strip().casefold()
+        queue = self._queue(status, agency, cursor, max(limit, 50), only_late=overdue)
+        scanned = 0
+        for report, after in queue:
+            scanned += 1
+            if report is not None and (not wanted or (report.location.kelurahan or "").casefold() == wanted):
+                if offset:
+                    offset -= 1
+                else:
+                    items.append(self._queue_item(report))
+            if len(items) == limit:
+                return items, after if next(queue, None) is not None else None
+            if scanned >= LIST_SCAN:
+                return items, after
+        return items, None
+
+    def _queue(
+        self, status: str | None, agency: str | None, cursor: str | None, batch: int, only_late: bool
+    ) -> Iterator[tuple[Report | None, str]]:
+        """The officer's queue from `cursor` on: each report read, and the queue cursor after it.
+        Overdue reports come first, the longest overdue on top, then the rest newest first (the
+        reports of the first part are read again in the second, as None: not listed twice)."""
+        today = self.clock().date()
+        part, inner = desk.read_queue_cursor(cursor)
+        if part == desk.LATE:
+            while True:
+                page = self.store.find_overdue(today=today, status=status, agency=agency, limit=batch, cursor=inner)
+                for r in page:
+                    due = self.deadlines(r)
+                    if due is None or due >= today:  # kept by another region's rule: listed with the rest
+                        yield None, cursor or ""
+                        continue
+                    cursor = desk.queue_cursor(desk.LATE, DuePosition(due.isoformat(), r.tracking).encode())
+                    yield r, cursor
+                if page.cursor is None:
+                    break
+                inner = page.cursor
+            part, inner = desk.REST, None
+        if only_late:
+            return
         while True:
-            batch = limit - len(items) if not (wanted or overdue) else max(limit, 50)
-            reports = self.store.find(status=status, agency=agency, limit=batch, offset=offset, cursor=next_cursor)
-            offset, next_cursor = 0, reports.cursor
-            for r in reports:
-                scanned += 1
-                item = self._queue_item(r)
-                if wanted and (r.location.kelurahan or "").casefold() != wanted:
-                    continue
-                if overdue and not item["overdue"]:
-                    continue
-                items.append(item)
-                if len(items) == limit:
-                    more = next_cursor is not None or r is not reports[-1]
-                    return desk.queue_order(items), Position.after(r).encode() if more else None
-            if next_cursor is None or scanned >= LIST_SCAN or len(items) >= limit:
-                return desk.queue_order(items), next_cursor
+            page = self.store.find(status=status, agency=agency, limit=batch, cursor=inner)
+            for r in page:
+                due = self.deadlines(r)
+                late = due is not None and due < today
+                yield None if late else r, desk.queue_cursor(desk.REST, Position.after(r).encode())
+            if page.cursor is None:
+                return
+            inner = page.cursor
 
     def _queue_item(self, r: Report) -> dict[str, Any]:
         due = self.due(r)

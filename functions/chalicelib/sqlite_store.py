@@ -11,15 +11,16 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
+from .deadline import OfficersDeadline
 from .errors import Conflict
 from .officers import Officer
 from .passwords import Login
 from .report import Report, Update
 from .sessions import ABSOLUTE, Session
-from .store import Event, Page, Position, page_of
+from .store import DuePosition, Event, Page, Position, overdue_page, page_of
 
 MIGRATIONS: list[str] = [
     # 1: reports, their updates, officers and the publish outbox.
@@ -86,7 +87,16 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX sessions_expires ON sessions (expires);
     """,
+    # 4: each report's officers' deadline (deadline.OfficersDeadline), to list overdue reports
+    # first across pages: an ISO date, NULL when no officers' step runs, or UNKNOWN until a
+    # rule works it out (it then sorts after every date, so it is never taken for overdue).
+    """
+    ALTER TABLE reports ADD COLUMN due TEXT DEFAULT '?';
+    CREATE INDEX reports_due ON reports (due, tracking);
+    CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 ]
+UNKNOWN = "?"
 
 
 class SQLiteStore:
@@ -94,6 +104,7 @@ class SQLiteStore:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
+        self._rule: OfficersDeadline | None = None
         self._migrate()
 
     # -- connections -------------------------------------------------------------------------
@@ -172,18 +183,19 @@ class SQLiteStore:
             report.submitted_at.isoformat(),
             report.updated_at.isoformat(),
             record,
+            self._due(report),
             report.id,
         )
         if stored is None:
             conn.execute(
-                "INSERT INTO reports (tracking, ref, version, status, agency, submitted_at, updated_at, record, id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO reports (tracking, ref, version, status, agency, submitted_at, updated_at, record, due, id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 values,
             )
         else:
             conn.execute(
                 "UPDATE reports SET tracking=?, ref=?, version=?, status=?, agency=?, submitted_at=?,"
-                " updated_at=?, record=? WHERE id=?",
+                " updated_at=?, record=?, due=? WHERE id=?",
                 values,
             )
         conn.executemany(
@@ -235,6 +247,75 @@ class SQLiteStore:
         sql += " ORDER BY updated_at DESC, tracking DESC LIMIT ? OFFSET ?"
         rows = self._conn().execute(sql, (*params, limit + 1, offset)).fetchall()
         return page_of([r for r in map(self._load, rows) if r is not None], limit)
+
+    # -- officers' deadlines (overdue first) -------------------------------------------------
+
+    def _due(self, report: Report) -> str | None:
+        if self._rule is None:
+            return UNKNOWN
+        day = self._rule(report)
+        return day.isoformat() if day else None
+
+    def keep_deadlines(self, rule: OfficersDeadline) -> None:
+        if self._rule is not None and self._rule.key == rule.key:
+            return
+        self._rule = rule
+        conn = self._conn()
+        kept = conn.execute("SELECT value FROM store_meta WHERE key = 'deadline_rule'").fetchone()
+        if kept is None or kept["value"] != rule.key:
+            # Deadlines kept by other service levels: work out again every one that is dated
+            # (whether a step runs does not depend on the levels, so NULL stays NULL).
+            self._work_out_deadlines("due IS NOT NULL")
+            conn.execute(
+                "INSERT INTO store_meta (key, value) VALUES ('deadline_rule', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (rule.key,),
+            )
+
+    def _work_out_deadlines(self, where: str) -> None:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = conn.execute(f"SELECT id, record FROM reports WHERE {where}").fetchall()
+            conn.executemany(
+                "UPDATE reports SET due = ? WHERE id = ?",
+                [(self._due(Report.from_dict(json.loads(r["record"]))), r["id"]) for r in rows],
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def find_overdue(
+        self,
+        *,
+        today: date,
+        status: str | None = None,
+        agency: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> Page:
+        if self._rule is None:
+            return Page()
+        # Reports saved by a store that had no rule (a command-line import, say) are dated now;
+        # the index makes this one probe when there are none.
+        if self._conn().execute("SELECT 1 FROM reports WHERE due = ? LIMIT 1", (UNKNOWN,)).fetchone():
+            self._work_out_deadlines(f"due = '{UNKNOWN}'")
+        where, params = ["due < ?"], [today.isoformat()]
+        if status:
+            where.append("status = ?")
+            params.append(status)
+        if agency:
+            where.append("agency = ?")
+            params.append(agency)
+        if cursor:
+            after = DuePosition.decode(cursor)
+            where.append("(due > ? OR (due = ? AND tracking > ?))")
+            params += [after.due, after.due, after.tracking]
+        sql = f"SELECT * FROM reports WHERE {' AND '.join(where)} ORDER BY due, tracking LIMIT ?"
+        rows = self._conn().execute(sql, (*params, limit + 1)).fetchall()
+        dated = [(date.fromisoformat(r["due"]), self._load(r)) for r in rows]
+        return overdue_page([(d, r) for d, r in dated if r is not None], limit)
 
     def all(self) -> Iterator[Report]:
         for row in self._conn().execute("SELECT * FROM reports ORDER BY submitted_at, tracking").fetchall():
@@ -399,3 +480,10 @@ class SQLiteStore:
 
     def end_session(self, id_hash: str) -> bool:
         return self._conn().execute("DELETE FROM sessions WHERE id_hash = ?", (id_hash,)).rowcount == 1
+
+    def end_sessions(self, officer_id: str, keep: str | None = None) -> int:
+        return (
+            self._conn()
+            .execute("DELETE FROM sessions WHERE officer_id = ? AND id_hash IS NOT ?", (officer_id, keep))
+            .rowcount
+        )

@@ -24,9 +24,10 @@ import binascii
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
+from .deadline import OfficersDeadline
 from .errors import ValidationError
 from .officers import Officer
 from .passwords import Login
@@ -79,6 +80,41 @@ class Position:
         return cls(updated_at, tracking)
 
 
+@dataclass(frozen=True)
+class DuePosition:
+    """Where a listing of overdue reports stopped: the last report's deadline and tracking number."""
+
+    due: str
+    tracking: str
+
+    def encode(self) -> str:
+        raw = json.dumps([2, self.due, self.tracking], separators=(",", ":")).encode("utf-8")
+        return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+    @classmethod
+    def decode(cls, cursor: str) -> DuePosition:
+        try:
+            raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+            version, due, tracking = json.loads(raw)
+            if version != 2 or not isinstance(due, str) or not isinstance(tracking, str):
+                raise ValueError(cursor)
+        except (binascii.Error, ValueError, TypeError):
+            raise ValidationError(
+                "Kursor halaman tidak dikenal; mulailah dari halaman pertama.",
+                {"cursor": "tidak valid"},
+                en="cursor is not one this API gave out",
+            ) from None
+        return cls(due, tracking)
+
+
+def overdue_page(dated: list[tuple[date, Report]], limit: int) -> Page:
+    """The first `limit` of `dated` (deadline, report) pairs (fetched one beyond the limit)."""
+    if len(dated) > limit > 0:
+        due, last = dated[limit - 1]
+        return Page([r for _, r in dated[:limit]], DuePosition(due.isoformat(), last.tracking).encode())
+    return Page([r for _, r in dated[: max(limit, 0)]], None)
+
+
 def page_of(reports: list[Report], limit: int) -> Page:
     """The first `limit` of `reports` (fetched one beyond the limit), with the next cursor."""
     if len(reports) > limit > 0:
@@ -107,6 +143,23 @@ class Store(Protocol):
         cursor: str | None = None,
     ) -> Page:
         """Reports newest first, optionally of one status and/or agency; see the module doc."""
+
+    def keep_deadlines(self, rule: OfficersDeadline) -> None:
+        """Keep each report's officers' deadline by `rule` from now on (the service gives its
+        region's); deadlines kept by another rule, or by none, are worked out again."""
+
+    def find_overdue(
+        self,
+        *,
+        today: date,
+        status: str | None = None,
+        agency: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> Page:
+        """Open reports whose officers' deadline is before `today` (overdue), the longest overdue
+        first: by deadline, then tracking number. Its cursor is its own (a DuePosition). Empty
+        until `keep_deadlines` gave a rule."""
 
     def all(self) -> Iterator[Report]: ...
 
@@ -164,3 +217,7 @@ class Store(Protocol):
 
     def end_session(self, id_hash: str) -> bool:
         """Delete a session (logout); False if there was none."""
+
+    def end_sessions(self, officer_id: str, keep: str | None = None) -> int:
+        """End every session of an officer except `keep` (an id hash), as when their password
+        changes; how many were ended."""

@@ -12,14 +12,16 @@ browsers send only the origin, not the path, across origins.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote
 
 from . import fields as field_names
+from . import multipart
 from .errors import AduanError
 from .inputs import FORM, is_form
+from .lifecycle import Status
 from .textrules import without_bad_characters
 
 CONTENT_TYPES = ["application/json", FORM]
@@ -42,6 +44,12 @@ def page_language(raw: str | bytes | None, headers: Mapping[str, str], query: Ma
     the field `lang=en`, the site's JavaScript the query parameter."""
     if (query or {}).get("lang") == "en":
         return "en"
+    if multipart.is_multipart(headers):  # the report form with its photos
+        try:
+            data = raw.encode("utf-8", errors="surrogatepass") if isinstance(raw, str) else raw or b""
+            return "en" if multipart.parse(data, headers).fields.get("lang") == "en" else "id"
+        except AduanError:
+            return "id"
     if not is_form(headers):
         return "id"
     text = raw if isinstance(raw, str) else (raw or b"").decode("utf-8", errors="replace")
@@ -91,16 +99,69 @@ def error_page(error: AduanError, site_url: str, lang: str = "id") -> str:
     return page(words["error_title"], body, site_url, lang)
 
 
-def receipt_page(tracking: str, secret: str, site_url: str) -> str:
-    t, s = html.escape(tracking), html.escape(secret)
+# The receipt in each language; "similar" and what follows are the form page's own words
+# (plugins/aduan_site/labels.py), so both paths ask the citizen the same question.
+RECEIPT_WORDS: dict[str, dict[str, str]] = {
+    "id": {
+        "title": "Laporan diterima",
+        "tracking": "Nomor lacak / tracking number",
+        "secret": "Kode rahasia / secret",
+        "keep": "Simpan kedua kode ini. Nomor lacak untuk melihat status laporan; kode rahasia untuk menambah "
+        "informasi atau menanggapi penyelesaian. Kode rahasia tidak dapat ditampilkan lagi.",
+        "track": "Lacak laporan",
+        "similar": "Apakah laporan Anda sama dengan ini?",
+        "similar_note": "Laporan Anda sudah tercatat. Bila isinya sama, Anda dapat mengikuti laporan yang sudah ada:",
+        "follow": "Ikuti laporan ini",
+    },
+    "en": {
+        "title": "Report received",
+        "tracking": "Tracking number",
+        "secret": "Secret code",
+        "keep": "Keep both codes. The tracking number shows the report's status; the secret code lets you add "
+        "information or answer the resolution. The secret code cannot be shown again.",
+        "track": "Track the report",
+        "similar": "Is your report the same as this one?",
+        "similar_note": "Your report is recorded. If it is about the same thing, you can follow the existing report:",
+        "follow": "Follow this report",
+    },
+}
+
+
+def receipt_page(
+    tracking: str, secret: str, site_url: str, lang: str = "id", similar: Sequence[Mapping[str, Any]] = ()
+) -> str:
+    """The answer to the no-JavaScript report form: the tracking number and secret, and the
+    published open reports it may duplicate (the JSON answer's `similar`), each with its public
+    page and a link to follow it instead."""
+    lang = "en" if lang == "en" else "id"
+    words, t, s = RECEIPT_WORDS[lang], html.escape(tracking), html.escape(secret)
+    site = html.escape((site_url or "") + ("/en" if lang == "en" else ""))
     body = (
-        f'<div class="box" role="status"><p>Nomor lacak / tracking number:<br><code id="tracking-number">{t}</code></p>'
-        f'<p>Kode rahasia / secret:<br><code id="tracking-secret">{s}</code></p></div>'
-        "<p>Simpan kedua kode ini. Nomor lacak untuk melihat status laporan; kode rahasia untuk menambah "
-        "informasi atau menanggapi penyelesaian. Kode rahasia tidak dapat ditampilkan lagi.</p>"
-        f'<p><a href="{html.escape(site_url)}/lacak/">Lacak laporan</a></p>'
+        f'<div class="box" role="status"><p>{words["tracking"]}:<br><code id="tracking-number">{t}</code></p>'
+        f'<p>{words["secret"]}:<br><code id="tracking-secret">{s}</code></p></div>'
+        f"<p>{words['keep']}</p>"
+        f'<p><a href="{site}/lacak/?tracking={quote(tracking)}">{words["track"]}</a></p>'
     )
-    return page("Laporan diterima", body, site_url)
+    if similar:
+        items = "".join(
+            f'<li><a href="{site}/laporan/{quote(str(item["tracking"]))}/">{html.escape(str(item["title"]))}</a>'
+            f" <small>{html.escape(str(item['tracking']))} · {html.escape(_status_label(item, lang))}</small>"
+            f' · <a href="{site}/lacak/?tracking={quote(str(item["tracking"]))}">{words["follow"]}</a></li>'
+            for item in similar
+        )
+        body += (
+            f'<section id="similar" aria-labelledby="similar-title"><h2 id="similar-title">{words["similar"]}</h2>'
+            f'<p>{words["similar_note"]}</p><ul id="similar-list">{items}</ul></section>'
+        )
+    return page(words["title"], body, site_url, lang)
+
+
+def _status_label(item: Mapping[str, Any], lang: str) -> str:
+    try:
+        status = Status(item["status"])
+    except ValueError:
+        return str(item.get("status_label") or item["status"])
+    return status.label_en if lang == "en" else status.label
 
 
 def status_page(status: dict[str, Any], site_url: str) -> str:
