@@ -29,7 +29,7 @@ import tarfile
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 
@@ -48,7 +48,7 @@ def demo_texts() -> list[str]:
     from chalicelib import demo
     from chalicelib.region import load_region
 
-    end = datetime(2026, 6, 30, 12, tzinfo=timezone.utc)
+    end = datetime(2026, 6, 30, 12, tzinfo=UTC)
     lines = demo.generate(load_region(), count=400, end=end)
     # each text once: the demo repeats its templates, and a repeated text would flatter the caches
     return list(dict.fromkeys([line["title"] for line in lines] + [line["description"] for line in lines]))
