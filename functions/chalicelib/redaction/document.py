@@ -8,13 +8,14 @@ public phrases). ``_Candidate`` is one detector's proposal; ``PiiMatch`` the pub
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from re import _constants as re_constants  # type: ignore[attr-defined]
 from re import _parser as re_parser  # type: ignore[attr-defined]
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from . import engine
 
@@ -145,6 +146,7 @@ class _Doc:
     _starts: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _found: dict[re.Pattern[str], list[re.Match[str]]] = field(default_factory=dict)
     _candidates: dict[str, dict[int, list[tuple[int, str]]]] = field(default_factory=dict)
+    _memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # see per_doc
 
     def candidates(self, scan: _Scan) -> list[tuple[int, str]]:
         """The starts where the scan's pattern may match: those that begin with one of its prefixes."""
@@ -210,6 +212,28 @@ class _Doc:
             tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
         # numeric, phrases and public are filled in by the driver: they need the detectors' modules
         return cls(raw, text, origin, _case_mode(text, tokens), tokens, [], [], [], low)
+
+
+_R = TypeVar("_R")
+
+
+def per_doc(function: Callable[[_Doc, int], _R]) -> Callable[[_Doc, int], _R]:
+    """Remember ``function(doc, position)`` for the life of the document: for a question that the
+    detectors ask about the same place more than once (the cue word before a number, asked for each
+    grouping of its digits). The answer must depend on the document and the position alone."""
+
+    @functools.wraps(function)
+    def remembered(doc: _Doc, position: int) -> _R:
+        if not engine.FAST:
+            return function(doc, position)
+        key = (function, position)
+        memo = doc._memo
+        if key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        found = memo[key] = function(doc, position)
+        return found
+
+    return remembered
 
 
 # What every match of a pattern needs in the text ("@" for an e-mail address): a pattern tried at every

@@ -12,7 +12,7 @@ from functools import cache
 import phonenumbers
 from stdnum.id import npwp as stdnum_npwp
 
-from .document import _P_ID, _P_NOPOL, _P_PHONE, _Candidate, _cut, _Doc, _overlaps
+from .document import _P_ID, _P_NOPOL, _P_PHONE, _Candidate, _cut, _Doc, _overlaps, per_doc
 from .phones import phone_matches
 
 _CUE_PATTERNS = {
@@ -43,6 +43,7 @@ _RUN = re.compile(
 _GROUP = re.compile(r"\d+")
 
 
+@per_doc  # asked once per grouping of a number's digits
 def _cue_before(doc: _Doc, start: int) -> str | None:
     window = doc.text[max(0, start - _CUE_WINDOW) : start]
     cut = max(window.rfind(c) for c in "\n;!?")
