@@ -20,6 +20,8 @@ import redaction_corpus  # noqa: E402
 import redaction_corpus3  # noqa: E402
 import redaction_heldout  # noqa: E402
 from chalicelib.redaction import engine, find_pii  # noqa: E402
+from chalicelib.redaction.driver import _document  # noqa: E402
+from chalicelib.redaction.identifiers import _phone_matcher  # noqa: E402
 from chalicelib.redaction.phones import phone_matches  # noqa: E402
 from redaction_speed import demo_texts  # noqa: E402
 
@@ -72,6 +74,30 @@ def test_fast_engine_finds_what_the_reference_finds(corpus: str) -> None:
     differ = [(text, f, p) for text, f, p in zip(texts, fast, plain, strict=True) if f != p]
     assert not differ, f"{len(differ)} of {len(texts)} texts differ; first: {differ[0]}"
     assert corpus == "edges" or sum(map(len, fast)) > len(texts) // 2  # the texts do carry personal data
+
+
+# Numbers in the shapes phonenumbers' matcher joins up and the digit runs do not, next to runs it skips.
+PHONE_EDGES = [
+    "hub 0812..3456..7890 atau 0812//3456//7890 atau 0812 ~ 3456 ~ 7890",
+    "13.00-15.00 0812 3456 7890, 3.500.000/0812-3456-7890, 12345 0812-3456-7890",
+    "+62 (812) 3456 7890; (0343)-42-45-67 / x 12; 0343 424567 ext. 5; 0343-424567 #12",
+    "28-03-2026 0812-3456-7890 3 kali, 2026-07-20 14:30, 1.250.000 - 081234567890",
+    "+62 343 441760 +6285612985155 6289837652276 0896-6782-9946 (0857-3344-2211)",
+    "3514.0441.0651.0002 35.75.03.250772.0001 83.594.436.2-716.653 0001 3175 3942 1",
+    "tel 061 23456 / 061-234567 / 06123456 / 0612345 / 021 1234 5678 / 021-12345",
+]
+
+
+def test_the_phone_matcher_keeps_what_the_plain_matcher_keeps() -> None:
+    """The phone matcher adds little to find_pii on the corpora (the digit runs find the same numbers),
+    so its own output is compared too: the same kept matches from the fast and the plain matcher."""
+    texts = [t for texts in CORPORA.values() for t in texts if any(c.isdigit() for c in t)] + PHONE_EDGES
+    fast = [_phone_matcher(_document(text)) for text in texts]
+    with engine.reference():
+        plain = [_phone_matcher(_document(text)) for text in texts]
+    differ = [(text, f, p) for text, f, p in zip(texts, fast, plain, strict=True) if f != p]
+    assert not differ, f"{len(differ)} of {len(texts)} texts differ; first: {differ[0]}"
+    assert sum(map(len, fast[-len(PHONE_EDGES) :])) >= 10
 
 
 def test_the_reference_path_is_a_different_path() -> None:
