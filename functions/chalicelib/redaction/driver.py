@@ -14,13 +14,17 @@ from .addresses import _addresses
 from .contacts import _accounts, _emails
 from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
 from .identifiers import _numbers, _passports, _phone_matcher, _plates
+from .lexicon import _LEX
 from .names import _names
 from .public import _PUBLIC_PHRASES, _public_spans
 from .quantities import _numeric_spans
 
 _DETECTORS = (_emails, _accounts, _numbers, _phone_matcher, _passports, _plates, _addresses, _names)
-# Every public phrase starts with a letter that no letter precedes: tried only where a word starts.
-_PHRASE_SCAN = _Scan(_PUBLIC_PHRASES, "word")
+# Every public phrase starts with a letter that no letter precedes: tried only where a word starts. A
+# match begins with a phrase's first word, in lower case (the words of a phrase are joined by "[\s.]*").
+_PHRASE_SCAN = _Scan(
+    _PUBLIC_PHRASES, "word", {p.lower().split()[0][:4] for p in _LEX.places + _LEX.phrases if p.split()}
+)
 
 
 def _resolve(candidates: list[_Candidate], text: str) -> list[_Candidate]:
