@@ -15,6 +15,7 @@ one run, with their ratio.
     python bench/redaction_speed.py --save /tmp/before.json
     python bench/redaction_speed.py --check /tmp/before.json
     python bench/redaction_speed.py --baseline main      # before/after against main's redactor
+    python bench/redaction_speed.py --baseline main --cold --repeat 1   # and a fresh process's import
 """
 
 from __future__ import annotations
@@ -99,23 +100,59 @@ def fingerprint(texts: list[str], finder: Finder = find_pii) -> list[list[list[o
     return [[[m.kind, m.start, m.end, m.value] for m in finder(text)] for text in texts]
 
 
-def baseline_finder(rev: str) -> Finder:
-    """``find_pii`` of the redactor at git revision `rev`, loaded as its own package from a copy of
-    that revision's ``functions/chalicelib`` (the redactor reads its word lists and regions there)."""
+CURRENT = ROOT / "functions" / "chalicelib" / "redaction"
+
+
+def baseline_package(rev: str) -> Path:
+    """A copy of the redactor at git revision `rev` (with the word lists and regions it reads)."""
     paths = ["functions/chalicelib/redaction", "functions/chalicelib/data", "functions/chalicelib/regions"]
     archive = subprocess.run(["git", "archive", rev, *paths], cwd=ROOT, check=True, capture_output=True).stdout
     where = Path(tempfile.mkdtemp(prefix="redaction-baseline-"))
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(where, filter="data")
-    package = where / "functions" / "chalicelib" / "redaction"
+    return where / "functions" / "chalicelib" / "redaction"
+
+
+def load_package(package: Path, name: str) -> ModuleType:
+    """The redactor package in directory `package`, imported under the module name `name`."""
     spec = importlib.util.spec_from_file_location(
-        "redaction_baseline", package / "__init__.py", submodule_search_locations=[str(package)]
+        name, package / "__init__.py", submodule_search_locations=[str(package)]
     )
     assert spec and spec.loader
     module: ModuleType = importlib.util.module_from_spec(spec)
-    sys.modules["redaction_baseline"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
-    return module.find_pii  # type: ignore[no-any-return]
+    return module
+
+
+def baseline_finder(rev: str) -> Finder:
+    """``find_pii`` of the redactor at git revision `rev`, loaded as its own package."""
+    return load_package(baseline_package(rev), "redaction_baseline").find_pii  # type: ignore[no-any-return]
+
+
+def cold(package: Path, texts: list[str]) -> tuple[float, float]:
+    """CPU seconds of a fresh process to import the redactor in `package`, then to redact each text once
+    (cold caches): what a publisher started afresh pays."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+        json.dump(texts, file)
+    # the fresh process imports nothing of Aduan but the package measured (this module imports the
+    # current redactor, whose regexes would sit in re's cache)
+    code = (
+        "import importlib.util, json, sys, time\n"
+        "t0 = time.process_time()\n"
+        "spec = importlib.util.spec_from_file_location('redaction_cold', sys.argv[1] + '/__init__.py',"
+        " submodule_search_locations=[sys.argv[1]])\n"
+        "module = importlib.util.module_from_spec(spec); sys.modules['redaction_cold'] = module\n"
+        "spec.loader.exec_module(module)\n"
+        "t1 = time.process_time()\n"
+        "for text in json.load(open(sys.argv[2])): module.find_pii(text)\n"
+        "print(json.dumps([t1 - t0, time.process_time() - t1]))\n"
+    )
+    run = [sys.executable, "-c", code, str(package), file.name]
+    out = subprocess.run(run, check=True, capture_output=True, text=True).stdout
+    Path(file.name).unlink()
+    first, then = json.loads(out)
+    return first, then
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,10 +161,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="write every corpus's find_pii output here")
     parser.add_argument("--check", type=Path, help="compare every corpus's find_pii output with this file")
     parser.add_argument("--baseline", metavar="REV", help="compare outputs and speed with the redactor at REV")
+    parser.add_argument("--cold", action="store_true", help="with --baseline: a fresh process's import and pass")
     args = parser.parse_args(argv)
     status = 0
     saved = json.loads(args.check.read_text()) if args.check else {}
     before = baseline_finder(args.baseline) if args.baseline else None
+    if args.cold and args.baseline:
+        texts = demo_texts()
+        for label, package in (("before", baseline_package(args.baseline)), ("after", CURRENT)):
+            runs = [cold(package, texts) for _ in range(max(1, args.repeat))]
+            imported, redacted = min(r[0] for r in runs), min(r[1] for r in runs)
+            print(
+                f"  cold, {label:<6} import {imported:5.2f} s, then {len(texts)} demo texts once "
+                f"{redacted:5.2f} s ({1000 * redacted / len(texts):.2f} ms per text)"
+            )
     outputs = {}
     for name, texts in corpora().items():
         outputs[name] = fingerprint(texts)
