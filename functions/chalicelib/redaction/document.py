@@ -182,7 +182,7 @@ class _Doc:
                 at.sort()
             else:
                 at = [m.start() for m in _DIGITS.finditer(text)]
-            if text.isascii():  # lower case keeps the length: one lower() for the whole text
+            if text.isascii() and len(self.low) == len(text):  # ASCII keeps its length in lower case
                 low = self.low
                 found = [(p, low[p : p + _HEAD]) for p in at]
             else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -254,7 +254,7 @@ _PARTICLE_SUFFIXES = frozenset({"kah", "lah", "pun", "tah"})
 _SUFFIXES = ("nya", "lah", "kah", "pun", "kan", "an", "i", "ku", "mu", "e", "ne", "ipun", "ake", "na")
 
 
-@cache
+@lru_cache(maxsize=1 << 17)  # bounded: a worker that runs for months meets every misspelling there is
 def _is_word(low: str) -> bool:
     """Whether a lower-case word is an Indonesian word: a root word or a common word, or one of these with
     the usual prefixes and suffixes ('kehilangan', 'penipu', 'dibantu', 'nonaktif', 'ibu-ibu')."""
