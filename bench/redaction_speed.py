@@ -6,19 +6,33 @@ shared by many: wall-clock time would count the time spent waiting for a core). 
 written with ``--save FILE`` and compared with ``--check FILE``: a refactoring or a speed-up must
 not change one character of what the redactor finds.
 
+``--baseline REV`` loads the redactor of a past revision (``git archive``, into a temporary
+directory) next to the current one, compares their outputs text by text and times them in
+alternating passes, so both see the same load on a shared machine: "before" and "after" from
+one run, with their ratio.
+
     python bench/redaction_speed.py                      # ms per text on each corpus
     python bench/redaction_speed.py --save /tmp/before.json
     python bench/redaction_speed.py --check /tmp/before.json
+    python bench/redaction_speed.py --baseline main      # before/after against main's redactor
+    python bench/redaction_speed.py --baseline main --cold --repeat 1   # and a fresh process's import
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import io
 import json
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 for extra in (ROOT / "functions", ROOT / "bench"):
@@ -26,6 +40,19 @@ for extra in (ROOT / "functions", ROOT / "bench"):
         sys.path.insert(0, str(extra))
 
 from chalicelib.redaction import find_pii  # noqa: E402
+
+Finder = Callable[[str], list]
+
+
+def demo_texts() -> list[str]:
+    """The titles and descriptions of ``aduan demo``'s reports (seeded, with a fixed end date)."""
+    from chalicelib import demo
+    from chalicelib.region import load_region
+
+    end = datetime(2026, 6, 30, 12, tzinfo=UTC)
+    lines = demo.generate(load_region(), count=400, end=end)
+    # each text once: the demo repeats its templates, and a repeated text would flatter the caches
+    return list(dict.fromkeys([line["title"] for line in lines] + [line["description"] for line in lines]))
 
 
 def corpora() -> dict[str, list[str]]:
@@ -43,24 +70,89 @@ def corpora() -> dict[str, list[str]]:
         return texts
     for split in ("tune", "heldout"):
         texts[f"third, {split} (redaction_corpus3)"] = [s.text for s in redaction_corpus3.generate(1200, 3, split)]
+    texts["demo data (aduan demo)"] = demo_texts()
     return texts
 
 
 def ms_per_text(texts: list[str], repeat: int = 3, finder: Callable[[str], object] = find_pii) -> float:
     """Warm, single-process milliseconds per text: the best of `repeat` passes after a warm-up pass."""
-    for text in texts:
-        finder(text)
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.process_time()
+    return side_by_side(texts, [finder], repeat)[0]
+
+
+def side_by_side(texts: list[str], finders: list[Callable[[str], object]], repeat: int = 3) -> list[float]:
+    """Warm CPU milliseconds per text of each finder: a warm-up pass of each, then `repeat` rounds in
+    which every finder makes one timed pass (alternating, so that all of them see the same load), best
+    pass each."""
+    for finder in finders:
         for text in texts:
             finder(text)
-        best = min(best, time.process_time() - started)
-    return 1000 * best / max(1, len(texts))
+    best = [float("inf")] * len(finders)
+    for _ in range(repeat):
+        for k, finder in enumerate(finders):
+            started = time.process_time()
+            for text in texts:
+                finder(text)
+            best[k] = min(best[k], time.process_time() - started)
+    return [1000 * b / max(1, len(texts)) for b in best]
 
 
-def fingerprint(texts: list[str]) -> list[list[list[object]]]:
-    return [[[m.kind, m.start, m.end, m.value] for m in find_pii(text)] for text in texts]
+def fingerprint(texts: list[str], finder: Finder = find_pii) -> list[list[list[object]]]:
+    return [[[m.kind, m.start, m.end, m.value] for m in finder(text)] for text in texts]
+
+
+CURRENT = ROOT / "functions" / "chalicelib" / "redaction"
+
+
+def baseline_package(rev: str) -> Path:
+    """A copy of the redactor at git revision `rev` (with the word lists and regions it reads)."""
+    paths = ["functions/chalicelib/redaction", "functions/chalicelib/data", "functions/chalicelib/regions"]
+    archive = subprocess.run(["git", "archive", rev, *paths], cwd=ROOT, check=True, capture_output=True).stdout
+    where = Path(tempfile.mkdtemp(prefix="redaction-baseline-"))
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(where, filter="data")
+    return where / "functions" / "chalicelib" / "redaction"
+
+
+def load_package(package: Path, name: str) -> ModuleType:
+    """The redactor package in directory `package`, imported under the module name `name`."""
+    spec = importlib.util.spec_from_file_location(
+        name, package / "__init__.py", submodule_search_locations=[str(package)]
+    )
+    assert spec and spec.loader
+    module: ModuleType = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def baseline_finder(rev: str) -> Finder:
+    """``find_pii`` of the redactor at git revision `rev`, loaded as its own package."""
+    return load_package(baseline_package(rev), "redaction_baseline").find_pii  # type: ignore[no-any-return]
+
+
+def cold(package: Path, texts: list[str]) -> tuple[float, float]:
+    """CPU seconds of a fresh process to import the redactor in `package`, then to redact each text once
+    (cold caches): what a publisher started afresh pays."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+        json.dump(texts, file)
+    # the fresh process imports nothing of Aduan but the package measured (this module imports the
+    # current redactor, whose regexes would sit in re's cache)
+    code = (
+        "import importlib.util, json, sys, time\n"
+        "t0 = time.process_time()\n"
+        "spec = importlib.util.spec_from_file_location('redaction_cold', sys.argv[1] + '/__init__.py',"
+        " submodule_search_locations=[sys.argv[1]])\n"
+        "module = importlib.util.module_from_spec(spec); sys.modules['redaction_cold'] = module\n"
+        "spec.loader.exec_module(module)\n"
+        "t1 = time.process_time()\n"
+        "for text in json.load(open(sys.argv[2])): module.find_pii(text)\n"
+        "print(json.dumps([t1 - t0, time.process_time() - t1]))\n"
+    )
+    run = [sys.executable, "-c", code, str(package), file.name]
+    out = subprocess.run(run, check=True, capture_output=True, text=True).stdout
+    Path(file.name).unlink()
+    first, then = json.loads(out)
+    return first, then
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,18 +160,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--save", type=Path, help="write every corpus's find_pii output here")
     parser.add_argument("--check", type=Path, help="compare every corpus's find_pii output with this file")
+    parser.add_argument("--baseline", metavar="REV", help="compare outputs and speed with the redactor at REV")
+    parser.add_argument("--cold", action="store_true", help="with --baseline: a fresh process's import and pass")
     args = parser.parse_args(argv)
     status = 0
     saved = json.loads(args.check.read_text()) if args.check else {}
+    before = baseline_finder(args.baseline) if args.baseline else None
+    if args.cold and args.baseline:
+        texts = demo_texts()
+        for label, package in (("before", baseline_package(args.baseline)), ("after", CURRENT)):
+            runs = [cold(package, texts) for _ in range(max(1, args.repeat))]
+            imported, redacted = min(r[0] for r in runs), min(r[1] for r in runs)
+            print(
+                f"  cold, {label:<6} import {imported:5.2f} s, then {len(texts)} demo texts once "
+                f"{redacted:5.2f} s ({1000 * redacted / len(texts):.2f} ms per text)"
+            )
     outputs = {}
     for name, texts in corpora().items():
         outputs[name] = fingerprint(texts)
-        if args.check and name in saved:
-            differ = [i for i, (a, b) in enumerate(zip(saved[name], outputs[name], strict=True)) if a != b]
+        expected = saved.get(name) if args.check else fingerprint(texts, before) if before else None
+        if expected is not None:
+            differ = [i for i, (a, b) in enumerate(zip(expected, outputs[name], strict=True)) if a != b]
             verdict = "identical" if not differ else f"{len(differ)} texts DIFFER (first: #{differ[0]})"
             status |= bool(differ)
             print(f"  {name:<36} outputs {verdict}")
-        if not (args.save or args.check) or args.repeat:
+        if before and args.repeat:
+            old, new = side_by_side(texts, [before, find_pii], args.repeat)
+            print(f"  {name:<36} {old:6.3f} -> {new:6.3f} ms per text, {old / new:4.1f}x ({len(texts)} texts)")
+        elif not (args.save or args.check) or args.repeat:
             print(f"  {name:<36} {ms_per_text(texts, args.repeat):6.3f} ms per text ({len(texts)} texts)")
     if args.save:
         args.save.write_text(json.dumps(outputs))

@@ -8,13 +8,16 @@ public phrases). ``_Candidate`` is one detector's proposal; ``PiiMatch`` the pub
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from re import _constants as re_constants  # type: ignore[attr-defined]
 from re import _parser as re_parser  # type: ignore[attr-defined]
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
+
+from . import engine
 
 KINDS = ("nama", "nik", "kk", "npwp", "telepon", "email", "nopol", "rekening", "bpjs", "paspor", "akun", "alamat")
 
@@ -54,6 +57,7 @@ def _normalise(raw: str) -> tuple[str, Sequence[int]]:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+_SPAN = re.Match.span
 
 
 class _Token:
@@ -80,11 +84,21 @@ class _Token:
         return len(self.text) > 1 and self.text.isupper()
 
 
-def _case_mode(text: str) -> str:
-    """'mixed' when capitals carry meaning; 'lower', 'upper' or 'title' when they do not."""
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+
+
+def _case_mode(text: str, tokens: Sequence[_Token] | None = None) -> str:
+    """'mixed' when capitals carry meaning; 'lower', 'upper' or 'title' when they do not. `tokens`, when
+    given, are the text's words (``_WORD``), not found again."""
     if text.isascii():  # the usual case, counted without a loop in Python
-        count = sum(map(str.isalpha, text))
-        upper = sum(map(str.isupper, text)) / count if count else 0.0
+        if engine.FAST:  # the letters and capitals of ASCII, counted by deleting them from the bytes
+            data = text.encode("ascii")
+            count = len(data) - len(data.translate(None, _ASCII_LETTERS))
+            upper = (len(data) - len(data.translate(None, _ASCII_UPPER))) / count if count else 0.0
+        else:
+            count = sum(map(str.isalpha, text))
+            upper = sum(map(str.isupper, text)) / count if count else 0.0
     else:
         letters = [c for c in text if c.isalpha()]
         count = len(letters)
@@ -95,7 +109,10 @@ def _case_mode(text: str) -> str:
         return "upper"
     if upper < 0.015:
         return "lower"
-    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    if tokens is not None and engine.FAST:
+        words = [t.text for t in tokens if len(t.text) > 3]
+    else:
+        words = [w for w in _WORD.findall(text) if len(w) > 3]
     if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.85:
         return "title"
     return "mixed"
@@ -123,28 +140,31 @@ class _Doc:
     numeric: list[_Span]  # amounts, dates, times, counts: never identifiers
     phrases: list[_Span]  # known public phrases and places
     public: list[_Span]  # streets, agencies, facilities, places: never names
+    low: str = ""  # the text in lower case (as long as the text when the text is ASCII)
     # Computed once and shared by the detectors: where words and numbers start, with the next few
     # characters in lower case, and the matches of patterns that several detectors scan for.
     _starts: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _found: dict[re.Pattern[str], list[re.Match[str]]] = field(default_factory=dict)
     _candidates: dict[str, dict[int, list[tuple[int, str]]]] = field(default_factory=dict)
+    _memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # see per_doc
 
     def candidates(self, scan: _Scan) -> list[tuple[int, str]]:
         """The starts where the scan's pattern may match: those that begin with one of its prefixes."""
         by_scan = self._candidates.get(scan.starts)
         if by_scan is None:
             by_scan = self._candidates[scan.starts] = {}
-            two, one, unkeyed = _SCAN_INDEX.get(scan.starts, ({}, {}, []))
+            scans_for = _HEAD_SCANS[scan.starts]
             for start in self.starts(scan.starts):
-                head = start[1]
-                by_two = two.get(head[:2], ())
-                for sid in by_two:
-                    if head.startswith(_SCANS[sid].prefixes):
-                        by_scan.setdefault(sid, []).append(start)
-                for sid in one.get(head[:1], ()):
-                    if sid not in by_two and head.startswith(_SCANS[sid].prefixes):
-                        by_scan.setdefault(sid, []).append(start)
-            for sid in unkeyed:
+                sids = scans_for.get(start[1])
+                if sids is None:
+                    sids = _scans_for_head(scan.starts, start[1])
+                for sid in sids:
+                    found = by_scan.get(sid)
+                    if found is None:
+                        by_scan[sid] = [start]
+                    else:
+                        found.append(start)
+            for sid in _SCAN_INDEX.get(scan.starts, ({}, {}, []))[2]:
                 by_scan[sid] = self.starts(scan.starts)
         return by_scan.get(scan.id, [])
 
@@ -162,7 +182,12 @@ class _Doc:
                 at.sort()
             else:
                 at = [m.start() for m in _DIGITS.finditer(text)]
-            found = self._starts[kind] = [(p, text[p : p + _HEAD].lower()) for p in at]
+            if text.isascii() and len(self.low) == len(text):  # ASCII keeps its length in lower case
+                low = self.low
+                found = [(p, low[p : p + _HEAD]) for p in at]
+            else:
+                found = [(p, text[p : p + _HEAD].lower()) for p in at]
+            self._starts[kind] = found
         return found
 
     def found(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
@@ -171,7 +196,7 @@ class _Doc:
         matches = self._found.get(pattern)
         if matches is None:
             need = _NEEDS.get(pattern)
-            if need is not None and not need(self.text):
+            if need is not None and engine.FAST and not need(self.text):
                 matches = self._found[pattern] = []
             else:
                 matches = self._found[pattern] = list(pattern.finditer(self.text))
@@ -180,9 +205,35 @@ class _Doc:
     @classmethod
     def of(cls, raw: str) -> _Doc:
         text, origin = _normalise(raw)
-        tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
+        low = text.lower()
+        if engine.FAST and text.isascii():  # ASCII keeps its length in lower case: slice one lower() of it all
+            tokens = [_Token(s, e, text[s:e], low[s:e]) for s, e in map(_SPAN, _WORD.finditer(text))]
+        else:
+            tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
         # numeric, phrases and public are filled in by the driver: they need the detectors' modules
-        return cls(raw, text, origin, _case_mode(text), tokens, [], [], [])
+        return cls(raw, text, origin, _case_mode(text, tokens), tokens, [], [], [], low)
+
+
+_R = TypeVar("_R")
+
+
+def per_doc(function: Callable[[_Doc, int], _R]) -> Callable[[_Doc, int], _R]:
+    """Remember ``function(doc, position)`` for the life of the document: for a question that the
+    detectors ask about the same place more than once (the cue word before a number, asked for each
+    grouping of its digits). The answer must depend on the document and the position alone."""
+
+    @functools.wraps(function)
+    def remembered(doc: _Doc, position: int) -> _R:
+        if not engine.FAST:
+            return function(doc, position)
+        key = (function, position)
+        memo = doc._memo
+        if key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        found = memo[key] = function(doc, position)
+        return found
+
+    return remembered
 
 
 # What every match of a pattern needs in the text ("@" for an e-mail address): a pattern tried at every
@@ -209,10 +260,13 @@ class _Scan:
     would: the same matches, leftmost first, never overlapping.
     """
 
-    def __init__(self, pattern: re.Pattern[str], starts: str) -> None:
+    def __init__(self, pattern: re.Pattern[str], starts: str, prefixes: set[str] | None = None) -> None:
+        """`prefixes`, when the caller knows them (every string of up to four characters that a match may
+        start with), spare parsing the pattern again: a regex of a thousand phrases takes a tenth of a
+        second to parse, at every cold start."""
         self.pattern = pattern
         self.starts = starts
-        prefixes = _prefixes(pattern)
+        prefixes = _prefixes(pattern) if prefixes is None else prefixes
         if starts == "word":
             # every match must begin with a letter that no letter precedes, in every alternative
             assert re.match(r"(?:\(\?i\))?\(\?<!(?:\[\^\\W\\d_\]|\\w|\[\\w\])\)", pattern.pattern), pattern.pattern
@@ -227,6 +281,7 @@ class _Scan:
         # finds the candidates of every scan in one pass over its word starts (see _Doc.candidates).
         self.id = len(_SCANS)
         _SCANS.append(self)
+        _HEAD_SCANS.setdefault(starts, {}).clear()  # a new scan: heads are worked out again
         index = _SCAN_INDEX.setdefault(starts, ({}, {}, []))
         if self.prefixes == ("",):
             index[2].append(self.id)
@@ -238,6 +293,8 @@ class _Scan:
                     ids.append(self.id)
 
     def finditer(self, doc: _Doc) -> list[re.Match[str]]:
+        if not engine.FAST:
+            return list(self.pattern.finditer(doc.text))
         text, match = doc.text, self.pattern.match
         found = []
         pos = 0
@@ -254,6 +311,23 @@ class _Scan:
 _SCANS: list[_Scan] = []
 # per kind of start: scans by two-character key, scans by one-character key, scans with no key
 _SCAN_INDEX: dict[str, tuple[dict[str, list[int]], dict[str, list[int]], list[int]]] = {}
+# Per kind of start, the scans whose prefixes a start's first characters ("head") begin with: the same
+# heads come back in text after text ("saya", "nama", "jl", "0812"), so each is worked out once.
+_HEAD_SCANS: dict[str, dict[str, tuple[int, ...]]] = {}
+_HEAD_MEMO_SIZE = 1 << 16  # heads are at most _HEAD characters; the memo starts over when this full
+
+
+def _scans_for_head(kind: str, head: str) -> tuple[int, ...]:
+    """The keyed scans of this kind of start whose pattern may match at a start with this head."""
+    two, one, _ = _SCAN_INDEX.get(kind, ({}, {}, []))
+    by_two = two.get(head[:2], ())
+    sids = [sid for sid in by_two if head.startswith(_SCANS[sid].prefixes)]
+    sids += [sid for sid in one.get(head[:1], ()) if sid not in by_two and head.startswith(_SCANS[sid].prefixes)]
+    memo = _HEAD_SCANS.setdefault(kind, {})
+    if len(memo) >= _HEAD_MEMO_SIZE:
+        memo.clear()
+    memo[head] = found = tuple(sids)
+    return found
 
 
 def _prefixes(pattern: re.Pattern[str]) -> set[str]:

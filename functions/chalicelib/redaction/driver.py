@@ -12,13 +12,19 @@ from collections.abc import Iterable
 
 from .addresses import _addresses
 from .contacts import _accounts, _emails
-from .document import PiiMatch, _Candidate, _cut, _Doc, _Span
+from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
 from .identifiers import _numbers, _passports, _phone_matcher, _plates
+from .lexicon import _LEX
 from .names import _names
 from .public import _PUBLIC_PHRASES, _public_spans
 from .quantities import _numeric_spans
 
 _DETECTORS = (_emails, _accounts, _numbers, _phone_matcher, _passports, _plates, _addresses, _names)
+# Every public phrase starts with a letter that no letter precedes: tried only where a word starts. A
+# match begins with a phrase's first word, in lower case (the words of a phrase are joined by "[\s.]*").
+_PHRASE_SCAN = _Scan(
+    _PUBLIC_PHRASES, "word", {p.lower().split()[0][:4] for p in _LEX.places + _LEX.phrases if p.split()}
+)
 
 
 def _resolve(candidates: list[_Candidate], text: str) -> list[_Candidate]:
@@ -55,7 +61,7 @@ def _document(text: str) -> _Doc:
     """The normalised text with its tokens, and the spans no identifier or name may take."""
     doc = _Doc.of(text)
     doc.numeric = _numeric_spans(doc)
-    doc.phrases = [_Span(m.start(), m.end()) for m in _PUBLIC_PHRASES.finditer(doc.text)]
+    doc.phrases = [_Span(m.start(), m.end()) for m in _PHRASE_SCAN.finditer(doc)]
     doc.public = _public_spans(doc)
     return doc
 

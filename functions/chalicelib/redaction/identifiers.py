@@ -12,7 +12,8 @@ from functools import cache
 import phonenumbers
 from stdnum.id import npwp as stdnum_npwp
 
-from .document import _P_ID, _P_NOPOL, _P_PHONE, _Candidate, _cut, _Doc, _overlaps
+from .document import _P_ID, _P_NOPOL, _P_PHONE, _Candidate, _cut, _Doc, _overlaps, per_doc
+from .phones import phone_matches
 
 _CUE_PATTERNS = {
     "kk": r"kartu\s+keluarga|no(?:mor|mer)?\.?\s*kk|nkk|kk",
@@ -42,6 +43,7 @@ _RUN = re.compile(
 _GROUP = re.compile(r"\d+")
 
 
+@per_doc  # asked once per grouping of a number's digits
 def _cue_before(doc: _Doc, start: int) -> str | None:
     window = doc.text[max(0, start - _CUE_WINDOW) : start]
     cut = max(window.rfind(c) for c in "\n;!?")
@@ -171,7 +173,7 @@ def _phone_matcher(doc: _Doc) -> list[_Candidate]:
     if not _PHONE_LIKE.search(doc.text):
         return []
     found = []
-    for m in phonenumbers.PhoneNumberMatcher(doc.text, "ID", leniency=phonenumbers.Leniency.VALID):
+    for m in phone_matches(doc.text):
         raw = m.raw_string.lstrip("(").lstrip()
         if not raw.startswith(("0", "+", "62")) or _overlaps(m.start, m.end, doc.numeric):
             continue

@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from . import engine
 
 _REGIONS = Path(__file__).resolve().parent.parent / "regions"
 _DATA = Path(__file__).resolve().parent.parent / "data"  # chalicelib/data, shared with no one else yet
@@ -199,10 +201,34 @@ def _degree_ends(text: str) -> list[int]:
     return [m.start() for m in _DEGREE_HINT.finditer(text)]
 
 
+# The first letters of every degree, dots and spaces left out ("spd" for "S.Pd", "sh" for "S.H"): what
+# a text must go on with, its dots and spaces left out, where the degree regex matches.
+_DEGREE_LETTERS = [re.sub(r"[.\s]", "", d).lower()[:3] for d in _LEX.degrees]
+assert all(len(letters) >= 2 and letters.isascii() for letters in _DEGREE_LETTERS)
+_DEGREE_HEADS = (
+    frozenset(h for h in _DEGREE_LETTERS if len(h) == 2),
+    frozenset(h for h in _DEGREE_LETTERS if len(h) == 3),
+)
+
+
+def _may_open_degree(text: str, pos: int) -> bool:
+    r"""False where no degree can follow position pos; a cheap test done before the degree regex. A match
+    is "\s?,?\s?" and the letters of a degree with at most a dot and a space between its parts: the
+    text after the separators, its dots and spaces taken out, starts with the degree's letters."""
+    head = text[pos : pos + 16].lstrip().lstrip(",").lstrip()
+    letters = "".join(head.replace(".", "").split())[:3]
+    if not letters.isascii():
+        return True  # a letter that ignoring case may equate with an ASCII one: leave it to the regex
+    letters = letters.lower()
+    return letters[:2] in _DEGREE_HEADS[0] or letters in _DEGREE_HEADS[1]
+
+
 def _degree_at(text: str, pos: int) -> int | None:
     """Where academic degrees written right after position pos end (", S.Pd., M.Si."), if any."""
     if text[pos : pos + 4].lstrip().lstrip(",").lstrip()[:1].lower() not in _DEGREE_FIRST:
         return None  # the usual case, decided without the regex
+    if engine.FAST and not _may_open_degree(text, pos):
+        return None
     m = _DEGREES.match(text, pos)
     if not m:
         return None
@@ -228,7 +254,7 @@ _PARTICLE_SUFFIXES = frozenset({"kah", "lah", "pun", "tah"})
 _SUFFIXES = ("nya", "lah", "kah", "pun", "kan", "an", "i", "ku", "mu", "e", "ne", "ipun", "ake", "na")
 
 
-@cache
+@lru_cache(maxsize=1 << 17)  # bounded: a worker that runs for months meets every misspelling there is
 def _is_word(low: str) -> bool:
     """Whether a lower-case word is an Indonesian word: a root word or a common word, or one of these with
     the usual prefixes and suffixes ('kehilangan', 'penipu', 'dibantu', 'nonaktif', 'ibu-ibu')."""

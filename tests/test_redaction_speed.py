@@ -1,0 +1,124 @@
+"""The redactor's fast engine finds exactly what its plain reference path finds.
+
+Every shortcut of the engine (``redaction.engine``) has a plain counterpart; here both run over a
+few hundred texts of every corpus (drawn with seeds the bench does not use) and over texts made to
+sit on the shortcuts' edges, and must agree to the character. The speed itself is measured by
+``bench/redaction_speed.py`` (``--baseline REV`` for before/after), not here: CI machines are too
+loaded for a timing to mean anything.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import redaction_corpus  # noqa: E402
+import redaction_corpus3  # noqa: E402
+import redaction_heldout  # noqa: E402
+from chalicelib.redaction import engine, find_pii  # noqa: E402
+from chalicelib.redaction.driver import _document  # noqa: E402
+from chalicelib.redaction.identifiers import _phone_matcher  # noqa: E402
+from chalicelib.redaction.phones import phone_matches  # noqa: E402
+from redaction_speed import demo_texts  # noqa: E402
+
+# Texts on the edges of the shortcuts: phone candidates of 8 and 9 characters, "+62" numbers, numbers
+# glued to letters and to "/x", dates and times that look like numbers, e-mail and handles without
+# "@", hyphenated and apostrophised words, degrees, full-width and zero-width characters.
+EDGES = [
+    "Hubungi 0343-4245 atau 03434245, WA 081234567, +62 343 424567, +62812345678 ya",
+    "no 021 1234 / x 0812 3456 7890, ext. 12, 12/x345678901234, (0343) 424567.",
+    "tgl 12/03/2026 pukul 08.30 WIB, 2026-03-12 10:45, Rp 150.000,- dan 3 hari, ke-3, 10%",
+    "NIK 3575012345670001 KK3575012345670002 rek BRI 4467 0167 52 Lampu mati, npwp 01.234.567.8-901.000",
+    "abc08123456789def 0812345678901234567890123 62812345678 6281234567890",
+    "Pak Budi Santoso, S.Pd., M.Si. dan Ibu-ibu RT 03 RW 05 di Jum'at sore; dr. Andi,SH",
+    "email budi.santoso(at)gmail.com, ig @budi_s, fb: tutik mega purnamasari, www.pasuruankota.go.id",
+    "Ｎａｍａ saya Ｂｕｄｉ, ＨＰ ０８１２３４５６７８９０, zero\u200bwidth\u00adsoft, “kutip” – strip",
+    "SAYA SURYA DAMAI, REKENING 1234567890 BANK JATIM. kemarin darsinah datang jam 9",
+    "",
+    "   ",
+    "1234567",
+    "08123456789",
+]
+
+
+def _sample(texts: list[str], step: int) -> list[str]:
+    return texts[::step]
+
+
+def _corpora() -> dict[str, list[str]]:
+    return {
+        "own": _sample([s.text for s in redaction_corpus.generate(600, seed=7171)], 4),
+        "held-out": _sample([s.text for s in redaction_heldout.generate(400, seed=7172)], 4),
+        "third, tune": _sample([s.text for s in redaction_corpus3.generate(300, 7173, "tune")], 3),
+        "third, held-out": _sample([s.text for s in redaction_corpus3.generate(300, 7174, "heldout")], 3),
+        "demo": _sample(demo_texts(), 4),
+        "edges": EDGES,
+    }
+
+
+CORPORA = _corpora()
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_fast_engine_finds_what_the_reference_finds(corpus: str) -> None:
+    texts = CORPORA[corpus]
+    fast = [find_pii(text) for text in texts]
+    with engine.reference():
+        assert not engine.FAST
+        plain = [find_pii(text) for text in texts]
+    assert engine.FAST
+    differ = [(text, f, p) for text, f, p in zip(texts, fast, plain, strict=True) if f != p]
+    assert not differ, f"{len(differ)} of {len(texts)} texts differ; first: {differ[0]}"
+    assert corpus == "edges" or sum(map(len, fast)) > len(texts) // 2  # the texts do carry personal data
+
+
+# Numbers in the shapes phonenumbers' matcher joins up and the digit runs do not, next to runs it skips.
+PHONE_EDGES = [
+    "hub 0812..3456..7890 atau 0812//3456//7890 atau 0812 ~ 3456 ~ 7890",
+    "13.00-15.00 0812 3456 7890, 3.500.000/0812-3456-7890, 12345 0812-3456-7890",
+    "+62 (812) 3456 7890; (0343)-42-45-67 / x 12; 0343 424567 ext. 5; 0343-424567 #12",
+    "28-03-2026 0812-3456-7890 3 kali, 2026-07-20 14:30, 1.250.000 - 081234567890",
+    "+62 343 441760 +6285612985155 6289837652276 0896-6782-9946 (0857-3344-2211)",
+    "3514.0441.0651.0002 35.75.03.250772.0001 83.594.436.2-716.653 0001 3175 3942 1",
+    "tel 061 23456 / 061-234567 / 06123456 / 0612345 / 021 1234 5678 / 021-12345",
+]
+
+
+def test_the_phone_matcher_keeps_what_the_plain_matcher_keeps() -> None:
+    """The phone matcher adds little to find_pii on the corpora (the digit runs find the same numbers),
+    so its own output is compared too: the same kept matches from the fast and the plain matcher."""
+    texts = [t for texts in CORPORA.values() for t in texts if any(c.isdigit() for c in t)] + PHONE_EDGES
+    fast = [_phone_matcher(_document(text)) for text in texts]
+    with engine.reference():
+        plain = [_phone_matcher(_document(text)) for text in texts]
+    differ = [(text, f, p) for text, f, p in zip(texts, fast, plain, strict=True) if f != p]
+    assert not differ, f"{len(differ)} of {len(texts)} texts differ; first: {differ[0]}"
+    assert sum(map(len, fast[-len(PHONE_EDGES) :])) >= 10
+
+
+def test_the_reference_path_is_a_different_path() -> None:
+    """The comparison means something only if the switch changes what runs: the plain phone matcher
+    finds a valid 8-digit number (Medan's "061 23456") that the fast one skips, as the redactor keeps
+    no phone match of fewer than 9 characters anyway."""
+    text = "telp kantor 06123456 atau HP 0812-3456-7890"
+    fast = [m.raw_string for m in phone_matches(text)]
+    with engine.reference():
+        plain = [m.raw_string for m in phone_matches(text)]
+        plain_found = find_pii(text)
+    assert plain == ["06123456", "0812-3456-7890"]
+    assert fast == ["0812-3456-7890"]
+    assert find_pii(text) == plain_found
+
+
+def test_the_phrase_scan_is_tried_wherever_a_phrase_may_start() -> None:
+    """The public phrases' scan is given its prefixes (parsing the regex of every phrase again would cost
+    each cold start a tenth of a second): each start the regex itself allows begins with one of them."""
+    from chalicelib.redaction.document import _prefixes
+    from chalicelib.redaction.driver import _PHRASE_SCAN
+
+    parsed = _prefixes(_PHRASE_SCAN.pattern)
+    assert parsed and all(any(p.startswith(given) for given in _PHRASE_SCAN.prefixes) for p in parsed)
