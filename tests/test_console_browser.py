@@ -7,8 +7,9 @@ layout fits a 390 px phone. One browser for the module."""
 from __future__ import annotations
 
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from socketserver import ThreadingMixIn
 from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
 import requests
@@ -173,49 +174,38 @@ def test_a_report_is_worked_from_the_queue_to_resolution(live: Any, browser: Any
     context.close()
 
 
-class StagePrefix:
-    """A gateway that serves the API under "/api" only, as an API Gateway stage does: "/api/x" is
-    forwarded to the live API's "/x"; any other path is a 404, and is remembered."""
+class StageGateway:
+    """The API under "/api" only, as an API Gateway stage serves it: the real app in process
+    (Chalice's local gateway, as `chalice local` runs it) behind a real HTTP server, over the
+    test's data directory. Any other path is a 404, and is remembered."""
 
-    def __init__(self, api: str) -> None:
-        self.missed: list[str] = []
-        gateway = self
+    def __init__(self) -> None:
+        from app import app
+        from chalice_wsgi import ChaliceWSGI
 
-        class Handler(BaseHTTPRequestHandler):
-            def forward(self) -> None:
-                if not self.path.startswith("/api/"):
-                    if self.path != "/favicon.ico":  # the browser's own request, not the console's
-                        gateway.missed.append(f"{self.command} {self.path}")
-                    self.send_response(404)
-                    self.send_header("Content-Type", "application/json")
-                    self.end_headers()
-                    self.wfile.write(b'{"Code": "NotFoundError", "Message": "not under the stage"}')
-                    return
-                length = int(self.headers.get("Content-Length") or 0)
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
-                answer = requests.request(
-                    self.command,
-                    api + self.path[len("/api") :],
-                    headers=headers,
-                    data=self.rfile.read(length) if length else None,
-                    allow_redirects=False,
-                    timeout=30,
-                )
-                self.send_response(answer.status_code)
-                for name, value in answer.raw.headers.items():
-                    if name.lower() not in ("transfer-encoding", "content-length", "connection", "content-encoding"):
-                        self.send_header(name, value)
-                self.send_header("Content-Length", str(len(answer.content)))
-                self.end_headers()
-                self.wfile.write(answer.content)
+        inner, self.missed = ChaliceWSGI(app), []
 
-            do_GET = do_POST = forward
+        def staged(environ: dict[str, Any], start_response: Any) -> Any:
+            path = environ.get("PATH_INFO") or "/"
+            if path.startswith("/api/"):
+                forwarded = {**environ, "PATH_INFO": path[len("/api") :]}
+                if not int(environ.get("CONTENT_LENGTH") or 0):
+                    forwarded.pop("CONTENT_TYPE", None)  # wsgiref's "text/plain" for a bodiless request
+                return inner(forwarded, start_response)
+            if path != "/favicon.ico":  # the browser's own request, not the console's
+                self.missed.append(f"{environ['REQUEST_METHOD']} {path}")
+            start_response("404 Not Found", [("Content-Type", "application/json")])
+            return [b'{"Code": "NotFoundError", "Message": "not under the stage"}']
 
+        class Server(ThreadingMixIn, WSGIServer):
+            daemon_threads = True
+
+        class Quiet(WSGIRequestHandler):
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.server = make_server("127.0.0.1", 0, staged, server_class=Server, handler_class=Quiet)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self) -> None:
@@ -223,30 +213,52 @@ class StagePrefix:
         self.server.server_close()
 
 
-def test_the_console_works_under_an_api_gateway_stage_prefix(live: Any, browser: Any) -> None:
-    add_officer(live, "admin.stage", "admin")
-    filed = requests.post(
-        live.api + "/reports", json=submission(title="Jalan berlubang di Jl. Hayam Wuruk"), timeout=10
-    )
-    assert filed.status_code == 201, filed.text
-    tracking = filed.json()["tracking"]
-    gateway = StagePrefix(live.api)
+def test_the_console_works_under_an_api_gateway_stage_prefix(data_dir: Any, browser: Any) -> None:
+    from chalicelib import config
+
+    config.service().add_officer("Uji admin.stage", "admin", login="admin.stage", password=PASSWORD)
+    gateway = StageGateway()
+    api = gateway.url + "/api"
     try:
+        filed = requests.post(api + "/reports", json=submission(title="Jalan berlubang di Jl. Hayam Wuruk"), timeout=10)
+        assert filed.status_code == 201, filed.text
+        tracking = filed.json()["tracking"]
         page = browser.new_page()
-        page.goto(gateway.url + "/api/console")
+        page.goto(api + "/console")
         page.wait_for_selector("#signin", state="visible")
         sign_in(page, "admin.stage")
         page.wait_for_selector(f"#queue button[data-tracking='{tracking}']", timeout=10000)
         open_from_queue(page, tracking)
         page.click("#action-buttons button[data-action=verify]")
         page.wait_for_function("() => document.getElementById('detail-title').textContent.includes('Diverifikasi')")
+        # The officer changes their password here: their session on another device ends.
+        login = {"login": "admin.stage", "password": PASSWORD}
+        elsewhere = requests.post(api + "/officer/login", json=login, timeout=10).cookies["aduan_session"]
+        page.click("#password-box summary")
+        page.fill("#password-login", "admin.stage")
+        page.fill("#password-current", "bukan-sandinya-123")
+        page.fill("#password-new", "sandi-baru-di-gerbang-1")
+        page.click("#password-form button[type=submit]")
+        page.wait_for_function("() => document.getElementById('message').textContent.includes('salah')")
+        assert page.is_visible("#logout")  # a wrong current password does not sign this session out
+        page.fill("#password-current", PASSWORD)
+        page.fill("#password-new", "sandi-baru-di-gerbang-1")
+        page.click("#password-form button[type=submit]")
+        page.wait_for_function("() => document.getElementById('message').textContent.includes('sudah diganti')")
+        assert "1 sesi lain diakhiri" in page.inner_text("#message")
+        gone = requests.get(api + "/officer/me", cookies={"aduan_session": elsewhere}, timeout=10)
+        assert gone.status_code == 401
+        no_blocking_violations(page, "the console with the password form open")
+        page.select_option("#filter-status", "verified")  # this session still works
+        page.wait_for_selector(f"#queue button[data-tracking='{tracking}']", timeout=10000)
         page.click("#logout")
         page.wait_for_selector("#signin", state="visible")
+        assert page.input_value("#password-login") == ""
         page.close()
+        assert requests.get(f"{api}/reports/{tracking}", timeout=10).json()["status"] == "verified"
     finally:
         gateway.close()
     assert gateway.missed == [], f"the console called paths outside its stage: {gateway.missed}"
-    assert requests.get(f"{live.api}/reports/{tracking}", timeout=10).json()["status"] == "verified"
 
 
 def test_the_axe_helper_sees_a_violation(browser: Any) -> None:
