@@ -27,10 +27,12 @@ place in the original, so the placeholders replace exactly the original characte
   ``3 hari``) are found first and never taken for identifiers.
 * Addresses: RT/RW, house numbers after a street or an address word (``Jl. Hasanudin No. 12``
   keeps ``Jl. Hasanudin``), ``Blok C-12``, ``Blok F/16``, and a whole ``Gang X No. 12`` or
-  ``Gg. Melati III/15``. "RT 3" or "RW 05" alone names a neighbourhood and is kept ("warga RT 3
-  terdampak", "Ketua RW 05", "pos ronda RT 8") unless it says where somebody lives ("rumah saya RT 3",
-  "saya warga RT 12", "Nama saya X, warga RT 10", "Alamat: Jl. Mawar 5 RT 3", "RT 08 kel Gadingrejo");
-  "RT 03 RW 05" together is always redacted. "Perda No. 5 Tahun 2019" and letter numbers are kept.
+  ``Gg. Melati III/15``. An RT or RW, alone or as a pair, names a neighbourhood of fifty to a few
+  hundred households and is kept ("warga RT 3 terdampak", "Ketua RW 05", "saluran di RT 13 Kelurahan X",
+  "warga RT 07/RW 01 terisolasi") unless it is part of a household's address ("Jl. Mawar 5 RT 3",
+  "Gg. Melati RT 2 RW 4") or the writer says they live there ("rumah saya di RT 2 RW 4", "saya warga
+  RT 12", "Nama saya X, warga RT 10 Kel. Y", "Alamat: RT 03/RW 05"); the first corpus's labels follow
+  this rule since issue 11. "Perda No. 5 Tahun 2019" and letter numbers are kept.
 * Person names from cues ("nama saya", "a.n.", "bernama", "berinisial AS", "yang bertanda tangan di
   bawah ini", "tetangga saya", "petugas", "menurut", "kulo", a closing "Hormat saya," / "Makasih min."
   or a signature line or "- Budi", a name in brackets after a phone number, and words that follow a
@@ -90,10 +92,7 @@ Indonesian phone numbering is known. On the third corpus (``bench/redaction_corp
 name in forty of its tuned half and one in eleven of its held-out half still escapes: names made of
 ordinary words with no honorific, relative or structure around them, after a bare role in capitals
 ("SEKDES SAUR MENJUAL"), the second word of a name that is a place word ("Mas Damai Gunung", "gunung" opens
-a public name), and a name in lower case inside a list or a sentence the rules do not know. "RT 03/RW 05"
-and "RT 3 kelurahan X" are redacted even where they name a neighbourhood, not a home: the first corpus
-labels "banjir di rt 2 rw 4 kelurahan X" an address and the third labels "saluran di RT 13 Kelurahan X"
-public, the same shape, and the redactor keeps to the side that protects people.
+a public name), and a name in lower case inside a list or a sentence the rules do not know.
 
 Speed. Patterns that can only match where a word or a number starts are tried only there
 (``document._Scan``); ``bench/redaction_speed.py`` measures CPU milliseconds per text, warm, in one
