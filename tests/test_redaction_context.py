@@ -3,6 +3,8 @@ next to the same cues that must stay: one table of each, checked through ``redac
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from chalicelib.redaction import redact
 
@@ -28,6 +30,40 @@ NAMED = [
     ("PEMILIKNYA PAK TEKUN SURYA. DINKES TOLONG SEGERA.", "SURYA"),
 ]
 
+# (text, the whole name that must go) - naming traditions placed by their own morphology, no list needed
+MORPHOLOGY = [
+    ("ibu sy sondang br. sitepu stroke min, dirawat di RSUP", "sondang br. sitepu"),  # Batak: name, br., clan
+    ("SAYA NURMA BR. GINTING, WARGA KEL. SEI AGUL", "NURMA BR. GINTING"),
+    ("BERKAS DIURUS OLEH I DEWA MADE ARTAWAN TAPI HILANG", "I DEWA MADE ARTAWAN"),  # Balinese caste titles
+    ("SAYA LAPOR KE CALO BERNAMA ANAK AGUNG GEDE PUTRA TAPI TIDAK ADA HASIL", "ANAK AGUNG GEDE PUTRA"),
+    ("Hadir:\n1. Hj. Salmah\n2. Lalu Kertanah\n3. Baiq Suhaini", "Lalu Kertanah"),  # Sasak, at a list item
+    ("pelaku bernama lalu gedarip yg kabur", "lalu gedarip"),
+    ("YANG TERTIPU: HASNAH DAENG TAYU DAN MUSTAMIN DAENG RUPA!", "MUSTAMIN DAENG RUPA"),  # Makassar
+    ("Kemarin Sainal Dg. Sewang datang ke kantor", "Sainal Dg. Sewang"),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), MORPHOLOGY)
+def test_a_name_placed_by_its_tradition_goes_whole(text: str, secret: str) -> None:
+    out = redact(text)
+    assert "[NAMA]" in out, out
+    for word in secret.replace(".", " ").split():
+        if word.lower() not in ("br", "dg"):
+            assert not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", out), out
+
+
+# (text, the name that must go) - names placed by the shape of a list or a form
+STRUCTURE = [
+    ("Korban banjir yang mengungsi:\n1. Suparti\n2. Bukit Pelangi\n3. Riyanto", "Bukit Pelangi"),
+    ("Pemiliknya Pak Gunung. Tolong ditertibkan.", "Gunung"),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), STRUCTURE)
+def test_a_name_placed_by_structure_goes(text: str, secret: str) -> None:
+    out = redact(text)
+    assert secret not in out, out
+
 
 @pytest.mark.parametrize(("text", "secret"), NAMED)
 def test_a_name_placed_by_its_context_goes(text: str, secret: str) -> None:
@@ -48,6 +84,12 @@ KEPT = [
     ("Kasi Pemerintahan tidak datang ke rapat warga.", "Pemerintahan"),
     ("ibu hamil di rumah pak tua itu sakit. Anak saya sakit, tolong.", "pak tua"),
     ("Ketua Kelompok Tani Kesiman menolak.", "Kelompok Tani Kesiman"),
+    ("ambo mau mengadu min, atap pasa bocor", "ambo"),  # Minang "I"
+    ("asap masuk rumah, anak sy asma. udh ditegur", "asma"),  # a condition after a relative
+    ("Tertanda,\nKepala Keluarga: Sutejo\nNIK: 3575012345670001", "Kepala Keluarga"),
+    ("Lalu Budi datang ke kantor kelurahan.", "Lalu"),  # "then", opening the text
+    ("Lokasi longsor:\n1. Gunung Kawi\n2. Kelurahan Bukir", "Gunung"),
+    ("kami naik ke Gunung Bromo lalu turun lagi", "Gunung Bromo"),
 ]
 
 

@@ -39,7 +39,9 @@ NOT_NAMED = frozenset(
     "bgt banget sendiri kandung haji hajah ustad ustadz sakit demam baru lama setempat terkait tersebut tsb "
     "sekeluarga kalian sekalian mereka dia beliau nya kita kami saya aku gw gue ane kamu anda pertama kedua "
     "sulung bungsu tiri angkat kecil besar pns honorer sekolah kerja kuliah satu dua tiga empat lima "
-    "ambo awak abdi kulo sengkok beta katong torang lain jaga karna karena krn sempat nama banjir".split()
+    "ambo awak abdi kulo sengkok beta katong torang lain jaga karna karena krn sempat nama banjir"
+    # a condition, not a name: "anak sy asma", "ibu sy stroke"
+    " asma stroke diare kanker tbc dbd diabetes hipertensi lumpuh buta tuli bisu koma kejang step".split()
 )
 # What a role is of ("pemilik kos", "petugas kebersihan", "kepala keluarga"): the names module's list
 _NOT_AFTER_ROLE = frozenset(

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
-from .context import CHAT_MARKERS, namable, named_by_context
+from .context import CHAT_MARKERS, NOT_NAMED, namable, named_by_context
 from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import (
     _AFFIXED,
@@ -38,9 +38,18 @@ from .public import _PLACE_PARTS
 # word that does not look like a word or a verb; WEAK ("oleh", "kepada", "mobil") takes only a listed
 # name or a capitalised unknown word.
 _EXPLICIT, _STRONG, _MEDIUM, _WEAK = 4, 3, 2, 1
-_ABBREVIATIONS = frozenset({"moh", "muh", "moch", "mochd", "mohd", "abd", "ach", "mhd", "md", "m", "st", "sy", "br"})
+_ABBREVIATIONS = frozenset(
+    {"moh", "muh", "moch", "mochd", "mohd", "abd", "ach", "mhd", "md", "m", "st", "sy", "br", "dg"}
+)
 # "br." / "boru" joins a Batak woman's given name to her clan ("Sondang br. Siregar")
-_PARTICLES = frozenset({"bin", "binti", "bt", "al", "el", "van", "der", "de", "da", "ibnu", "abu", "br", "boru"})
+# "Daeng" / "Dg." joins a Makassar given name to the name that follows ("Suriani Daeng Bollo")
+_PARTICLES = frozenset(
+    {"bin", "binti", "bt", "al", "el", "van", "der", "de", "da", "ibnu", "abu", "br", "boru", "daeng", "dg"}
+)
+# Batak "br." (boru) between a woman's given name and her clan: the word before it is her given name,
+# whatever word it is ("sondang br. purba", "Sdr. saur br. napitupulu")
+_CLAN_MARKERS = frozenset({"br", "boru"})
+_NAME_AFTER = frozenset({"daeng", "dg", "br", "boru"})
 _SKIP_AFTER_ROLE = frozenset(
     "kos kost kontrakan lahan tanah kendaraan usaha kebun sawah keluarga "
     "loket jaga lapangan kebersihan parkir pdam pln sekolah kelas kelurahan kecamatan desa dinas bagian yang yg "
@@ -169,7 +178,10 @@ _PEOPLE_INLINE = re.compile(
 # The writer's own voice: "saya X," introduces the writer
 _SELF = frozenset("saya sy sya aku aq gue gw kami kulo kula kawula sengkok abdi ambo".split())
 _CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
-_BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu".split())
+_BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu dewa".split())
+# The words of Balinese names after "I"/"Ni" and of the titles "Anak Agung", "Ida Bagus", "I Dewa Gede":
+# inside such a chain they are name words, even where they are ordinary words elsewhere ("agung", "bagus")
+_BALINESE_CHAIN = _BALINESE | frozenset("agung bagus anak ida cokorda".split())
 _JURISDICTION = frozenset(
     "lurah camat kades kapolsek kapolres kapolresta danramil dandim bupati walikota gubernur kadus kasun sekcam "
     "bhabinkamtibmas babinsa "
@@ -317,6 +329,10 @@ class _Names:
             return False
         if tok.low in _LEX.names or tok.low == "ode" and i > 0 and self.particle_before_name(i - 1):
             return True
+        if self.balinese(i):
+            return True
+        if self.nameish_after_particle(i):
+            return True
         if tok.low in _LEX.common or tok.low in _LEX.titles:
             return self.capital_word(i)  # "Intan Permata", "Wulan Dari": capitals say it goes on
         if self.initial(i):
@@ -334,8 +350,8 @@ class _Names:
         tok = self.tokens[i]
         if len(tok.text) < 3 or tok.acronym and self.mixed and not _wordlike(tok.low) or _AFFIXED.match(tok.low):
             return False
-        if self.dictionary(i) or not any(c in "aeiouy" for c in tok.low):
-            return False  # a word ("hilang"), or an acronym ("pkh", "rtlh")
+        if self.dictionary(i) or not any(c in "aeiouy" for c in tok.low) or tok.low in NOT_NAMED:
+            return False  # a word ("hilang", "asma"), or an acronym ("pkh", "rtlh")
         return not self.blocked(i) and tok.low not in _LEX.common and tok.low not in _LEX.titles
 
     def introduced(self, i: int) -> bool:
@@ -349,12 +365,49 @@ class _Names:
         """'I' or 'Ni' before a Balinese birth-order name, 'La' or 'Wa' before 'Ode', and the Sasak
         'Lalu' and 'Baiq' written with a capital before a capitalised name ('Lalu Mahrup')."""
         low = self.tokens[i].low
-        if low in ("lalu", "baiq") and self.adjacent(i) and self.tokens[i].cap and not self.sentence_start(i):
+        if low in ("lalu", "baiq") and self.adjacent(i) and self.tokens[i].cap:
+            # not "Lalu Budi datang" opening a sentence; but a list item or a signature line is a name
+            if self.sentence_start(i) and not self.line_start(i):
+                return False
             return self.tokens[i + 1].cap and (self.is_name(i + 1) or not self.dictionary(i + 1))
+        if low in ("anak", "ida") and self.adjacent(i):  # "Anak Agung Ayu Sriasih", "Ida Bagus Made"
+            nxt_tok = self.tokens[i + 1]
+            pair = nxt_tok.low == ("agung" if low == "anak" else "bagus")
+            return pair and (nxt_tok.cap or not self.mixed) and i + 2 < len(self.tokens) and self.adjacent(i + 1)
         if low not in ("i", "ni", "la", "wa") or not self.adjacent(i):
             return False
         nxt = self.tokens[i + 1].low
         return nxt in _BALINESE if low in ("i", "ni") else nxt == "ode"
+
+    def line_start(self, i: int) -> bool:
+        """Whether token i opens a line or a list item ("2. Lalu Mahsun", "Hormat saya,\nLalu Amrullah")."""
+        newline = self.doc.text.rfind("\n", 0, self.tokens[i].start)
+        line = self.doc.text[newline + 1 : self.tokens[i].start]
+        return newline >= 0 and not line.strip(" \t-\u2022*.)0123456789")
+
+    def given_name(self, k: int) -> bool:
+        """Whether token k may be a given name that morphology places (before "br."): any word but a word
+        of grammar, office or place."""
+        tok = self.tokens[k]
+        return (
+            len(tok.low) >= 3
+            and not self.blocked(k)
+            and tok.low not in _FUNCTION_WORDS
+            and tok.low not in NOT_NAMED
+            and tok.low not in _LOCATIVE
+            and not _AFFIXED.match(tok.low)
+        )
+
+    def nameish_after_particle(self, i: int) -> bool:
+        """'Syarifuddin Daeng Sanga', 'Sondang br. Purba': after "Daeng" or "br." comes a name, any word."""
+        return i > 0 and self.tokens[i - 1].low in _NAME_AFTER and self.adjacent(i - 1) and self.given_name(i)
+
+    def balinese(self, i: int) -> bool:
+        """Whether token i goes on a Balinese name chain ("I Dewa Gede", "Anak Agung Ayu", "Ni Luh Putu")."""
+        if i == 0 or not self.adjacent(i - 1) or self.tokens[i].low not in _BALINESE_CHAIN:
+            return False
+        prev = self.tokens[i - 1].low
+        return self.particle_before_name(i - 1) or prev in _BALINESE_CHAIN and self.balinese(i - 1)
 
     def joins_left(self, k: int, anchor: int) -> bool:
         """Whether token k, right before the name word `anchor`, belongs to the name."""
@@ -400,6 +453,10 @@ class _Names:
             return True  # "I Made Suarta", "Ni Luh Putu Ariani", "La Ode Musa"
         if self.blocked(i) or len(tok.text) < 2 and not self.initial(i):
             return False
+        if strength >= _EXPLICIT and tok.low in ("lalu", "baiq") and self.adjacent(i):
+            return self.is_name(i + 1) or self.plausible_unknown(i + 1)  # "bernama lalu saparudin"
+        if tok.low in NOT_NAMED and strength < _EXPLICIT:
+            return False  # "anak sy asma", "ibu saya stroke": a condition or a word of grammar, not a name
         if self.is_name(i):
             return True
         if self.is_ambiguous(i):
@@ -474,10 +531,14 @@ class _Names:
 
     def bridges(self, k: int, strength: int) -> bool:
         """Whether token k joins two parts of one name: a particle ("bin") or a common word between two names."""
-        if k + 1 >= len(self.tokens) or not self.adjacent(k) or self.blocked(k):
+        if k + 1 >= len(self.tokens) or not self.adjacent(k) or self.public[k]:
             return False
         if self.tokens[k].low in _PARTICLES:
             return self.nameish(k + 1, strength)
+        if self.blocked(k):
+            return False
+        if self.tokens[k].low in _CONJUNCTIONS:
+            return False  # "A dan B" are two people (see coordinated), not one name
         return self.tokens[k].low in _LEX.common and self.is_name(k + 1) and (not self.mixed or self.capital(k))
 
     def grow_left(self, i: int) -> int:
@@ -490,6 +551,8 @@ class _Names:
                 i = prev
             elif tok.low in _PARTICLES and prev > 0 and self.adjacent(prev - 1) and self.nameish(prev - 1, _MEDIUM):
                 i = prev - 1
+            elif tok.low in _CLAN_MARKERS and prev > 0 and self.adjacent(prev - 1) and self.given_name(prev - 1):
+                i = prev - 1  # "sondang br. purba": the given name before the clan
             else:
                 break
         return i
@@ -594,6 +657,10 @@ class _Names:
             # (see seed_at): the others are skipped without the calls.
             if (mixed and tok.cap) or tok.low in _SEED_WORDS or _is_role(tok.low):
                 ranges.append(self.seed_at(i) or (-1, -1))
+        for i, tok in enumerate(self.tokens):  # "sondang br. sitepu": a Batak name by its shape alone
+            if tok.low == "br" and text.startswith(".", tok.end) and 0 < i < len(self.tokens) - 1:
+                if self.adjacent(i - 1) and self.adjacent(i) and self.given_name(i - 1) and self.given_name(i + 1):
+                    ranges.append((i - 1, i + 1))
         ranges = [r for r in ranges if r[0] >= 0]
         ranges += self.structured(ranges)
         return ranges + self.coordinated(ranges)
@@ -618,7 +685,9 @@ class _Names:
             odd = sum(self.unusual(h) for h in heads)
             unusual = len(heads) >= 3 and len(heads) == len(group) and odd >= len(heads) - 1
             if people or intro or checked and len(group) >= 2 or unusual:
-                ranges += heads
+                # in a list of people a word that only looks like the start of a public name is a name
+                # too ("3. Angkasa Gunung", "2. Ombak Gunung (anak)"); the region's own names still are not
+                ranges += [h for h in (self.head(j, listed=True) for j in group) if h]
         ranges += self.table_names()
         speakers = list(_SPEAKER.finditer(text))
         forwarded = bool(_FORWARDED.search(text))
@@ -626,8 +695,13 @@ class _Names:
         for m in speakers:
             if m.group("stamp") or len(speakers) >= 2:
                 j = self.first_token_at(m.start("who"))
-                while j is not None and j + 1 < len(tokens) and _is_role(tokens[j].low) and self.adjacent(j):
-                    j += 1  # "Satpam Damai:", "Kepling Gunung:"
+                while (
+                    j is not None
+                    and j + 1 < len(tokens)
+                    and (_is_role(tokens[j].low) or self.office_kin(j))
+                    and (self.adjacent(j) or text.startswith(":", tokens[j].end))
+                ):
+                    j += 1  # "Satpam Damai:", "Kepling Gunung:", "Kepala Keluarga: Awan"
                 stamp = bool(m.group("stamp"))
                 # a forwarded group chat names its speakers in any case ("misnawati: kayaknya ...")
                 any_case = stamp or len(speakers) >= 3 or forwarded
@@ -662,8 +736,13 @@ class _Names:
             while (
                 j is not None
                 and j + 1 < len(tokens)
-                and (_is_role(tokens[j].low) or tokens[j].low in _LABELS or tokens[j].low in ("rt", "rw"))
-                and self.adjacent(j)
+                and (
+                    _is_role(tokens[j].low)
+                    or tokens[j].low in _LABELS
+                    or tokens[j].low in ("rt", "rw")
+                    or self.office_kin(j)  # "Tertanda,\nKepala Keluarga: Awan"
+                )
+                and (self.adjacent(j) or text.startswith(":", tokens[j].end))
             ):
                 j += 1  # "Ketua RW Tekun": the office, then the name
             head = self.head(j) if j is not None else None
@@ -695,6 +774,10 @@ class _Names:
                     if head and tokens[head[0]].cap and (self.unusual(head) or not self.sentence_start(head[0])):
                         ranges.append(head)
         return [r for r in ranges if r[0] >= 0]
+
+    def office_kin(self, j: int) -> bool:
+        """'Kepala Keluarga', 'Wali Murid': a family word after a role names an office, not a person."""
+        return j > 0 and self.tokens[j].low in _KIN and _is_role(self.tokens[j - 1].low) and self.adjacent(j - 1)
 
     def table_names(self) -> list[tuple[int, int]]:
         """The cells under a "Nama" column of a table written with bars ("No | Nama | NIK")."""
@@ -739,21 +822,23 @@ class _Names:
                 last_line_end = len(self.doc.text)
         return groups
 
-    def head_word(self, k: int, speaker: bool = False, any_case: bool = False) -> bool:
+    def head_word(self, k: int, speaker: bool = False, any_case: bool = False, listed: bool = False) -> bool:
         """Whether token k can be part of a name that the text's structure places (any word but a
-        role, an honorific, a label or a public name; capitalised when capitals carry meaning)."""
+        role, an honorific, a label or a public name; capitalised when capitals carry meaning).
+        listed: an item of a list of people, where only the region's phrases are public names."""
         tok = self.tokens[k]
-        if (
-            self.blocked(k)
-            or tok.low in _FUNCTION_WORDS
-            or tok.low in _NOT_A_HEAD
-            or len(tok.text) < 2
-            and not self.initial(k)
-        ):
+        if listed:
+            in_phrase = _overlaps(tok.start, tok.end, self.doc.phrases)
+            blocked = in_phrase or _office_word(tok.low) or tok.low in _LEX.street_openers or tok.acronym
+        else:
+            blocked = self.blocked(k)
+        if blocked or tok.low in _FUNCTION_WORDS or tok.low in _NOT_A_HEAD or len(tok.text) < 2 and not self.initial(k):
             return False
         return tok.cap or not self.mixed or any_case
 
-    def head(self, j: int, speaker: bool = False, any_case: bool = False) -> tuple[int, int] | None:
+    def head(
+        self, j: int, speaker: bool = False, any_case: bool = False, listed: bool = False
+    ) -> tuple[int, int] | None:
         """The name that opens a list item, a chat line or a signature line: one to five words, then
         the end of the line, a comma, a bracket, a dash or a colon."""
         tokens, text = self.tokens, self.doc.text
@@ -762,11 +847,11 @@ class _Names:
         if j >= len(tokens):
             return None
         k = j
-        if not (self.head_word(k, speaker, any_case) or self.particle_before_name(k)):
+        if not (self.head_word(k, speaker, any_case, listed) or self.particle_before_name(k)):
             return None
         while k + 1 < len(tokens) and k - j < 4 and self.adjacent(k):
             nxt = k + 1
-            if self.head_word(nxt, speaker, any_case) or self.initial(nxt) or self.particle_before_name(nxt):
+            if self.head_word(nxt, speaker, any_case, listed) or self.initial(nxt) or self.particle_before_name(nxt):
                 k = nxt
             elif tokens[nxt].low in _PARTICLES and nxt + 1 < len(tokens) and self.adjacent(nxt):
                 k = nxt + 1  # "Sondang br. Siregar"
@@ -1010,7 +1095,7 @@ class _Names:
         after_office = i > 0 and self.blocked(i - 1) and not self.unknown_capital(i) and not self.is_name(i)
         if self.run_word(i) and not after_office and not (i > 0 and self.adjacent(i - 1) and self.run_word(i - 1)):
             j = i
-            while j - i < 4 and self.adjacent(j) and self.run_word(j + 1):
+            while j - i < 4 and self.adjacent(j) and (self.run_word(j + 1) or self.nameish_after_particle(j + 1)):
                 j += 1
             if j > i and any(self.unknown_capital(k) for k in range(i, j + 1)):
                 return i, j

@@ -80,8 +80,22 @@ def _public_spans(doc: _Doc) -> list[_Span]:
         capital = tok.low in _LEX.capital_openers and (tok.text.isupper() or lower_ok)
         facility = last > i or tok.low in _LEX.facility_openers or capital
         if street or facility:
-            spans.append(_Span(tok.start, _public_continuation(doc, last, street)))
+            end = _public_continuation(doc, last, street)
+            if end == tok.end and not street and _named_alone(doc, i):
+                continue  # "pemiliknya Pak Gunung.", "3. Angkasa Gunung": a person, not a mountain
+            spans.append(_Span(tok.start, end))
     return spans
+
+
+def _named_alone(doc: _Doc, i: int) -> bool:
+    """Whether an opener with nothing after it ("Gunung", "Bukit") is a person's name: after an
+    honorific or a name word, capitalised in a mixed-case text."""
+    tokens = doc.tokens
+    if i == 0 or doc.text[tokens[i - 1].end : tokens[i].start] != " ":
+        return False
+    prev = tokens[i - 1].low
+    capitalised = tokens[i].cap and not tokens[i].acronym if doc.mode == "mixed" else True
+    return capitalised and (prev in _LEX.honorifics or prev in _LEX.names and tokens[i - 1].cap)
 
 
 def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
