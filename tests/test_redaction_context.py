@@ -56,6 +56,12 @@ def test_a_name_placed_by_its_tradition_goes_whole(text: str, secret: str) -> No
 STRUCTURE = [
     ("Korban banjir yang mengungsi:\n1. Suparti\n2. Bukit Pelangi\n3. Riyanto", "Bukit Pelangi"),
     ("Pemiliknya Pak Gunung. Tolong ditertibkan.", "Gunung"),
+    # a name after a role, then "dan"/"sama" and another role: the word after it is a name too
+    ("PAK KADES JOKO DAN SEKDES CAHAYA MENJUAL ASET DESA!", "CAHAYA"),
+    ("pak babinsa Hutapea sama bhabinkamtibmas bripka jaya udh ngecek", "jaya"),
+    # after a role and what it is of, a word before a verb
+    ("td pagi sopir truk sampah Maimun buang sampah di sungai", "Maimun"),
+    ("SAKSI KAMI PELANGI.", "PELANGI"),
 ]
 
 
@@ -90,6 +96,10 @@ KEPT = [
     ("Lalu Budi datang ke kantor kelurahan.", "Lalu"),  # "then", opening the text
     ("Lokasi longsor:\n1. Gunung Kawi\n2. Kelurahan Bukir", "Gunung"),
     ("kami naik ke Gunung Bromo lalu turun lagi", "Gunung Bromo"),
+    ("KATA PETUGAS BLANGKO HABIS TERUS. BOHONG!", "TERUS"),
+    ("petugas pajak datang ke rumah, udh lapor tp gk ada", "pajak"),
+    ("Lurah Sukirman dan Camat Lowokwaru datang", "Lowokwaru"),
+    ("ini chat sy dgn petugas pln semalam:\nPetugas: Bu, meteran harus diganti", "semalam"),
 ]
 
 

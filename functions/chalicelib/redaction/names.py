@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
-from .context import CHAT_MARKERS, NOT_NAMED, namable, named_by_context
+from .context import AFTER_NAME, CHAT_MARKERS, NOT_NAMED, namable, named_by_context
 from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import (
     _AFFIXED,
@@ -78,7 +78,7 @@ _MEDIUM_CUE = re.compile(
     r"(?:\s+(?:adalah|ialah|sdr|sdri))?"
     r"|(?:tetangga|anak|anaknya|suami|suaminya|istri|isteri|istrinya|ibu|bapak|ayah|adik|adek|kakak|mertua|ortu"
     r"|orang\s+tua|keponakan|cucu|teman|kawan|saudara|paman|bibi|nenek|kakek|menantu|ipar|putra|putri|putera|puteri"
-    r"|majikan|bos|atasan|pacar|rekan|kenalan)(?:\s+(?:saya|sy|sya|kami|ku|aku|gw|gue|kandung|perempuan|laki-laki))+"
+    r"|majikan|bos|atasan|pacar|rekan|kenalan|saksi)(?:\s+(?:saya|sy|sya|kami|ku|aku|gw|gue|kandung|perempuan|laki-laki))+"
     r"(?:\s+(?:yang|yg))?|salam|wassalam|regards|ttd|menurut|kata"
     r"|(?:sampaikan|disampaikan|laporkan|dilaporkan|lapor|bilang|tanya|tanyakan|mengadu|minta|adukan)\s+(?:ke|kpd|kepada|sama|sm|ama)"
     r")(?![^\W\d_])[\s,:]*"
@@ -385,18 +385,35 @@ class _Names:
         line = self.doc.text[newline + 1 : self.tokens[i].start]
         return newline >= 0 and not line.strip(" \t-\u2022*.)0123456789")
 
-    def given_name(self, k: int) -> bool:
+    def jurisdiction_of(self, j: int) -> bool:
+        """Whether token j is public only as the place an official serves ("Lurah X", "Sekdes X")."""
+        tok = self.tokens[j]
+        return (
+            j > 0
+            and self.tokens[j - 1].low in _JURISDICTION
+            and not _overlaps(tok.start, tok.end, self.doc.phrases)
+            and not _overlaps(tok.start, tok.end, self.doc.public)
+        )
+
+    def given_name(self, k: int, after_office: bool = False) -> bool:
         """Whether token k may be a given name that morphology places (before "br."): any word but a word
-        of grammar, office or place."""
+        of grammar, office or place. after_office: the jurisdiction rule (see __init__) is set aside."""
         tok = self.tokens[k]
+        blocked = _office_word(tok.low) if after_office and self.jurisdiction_of(k) else self.blocked(k)
         return (
             len(tok.low) >= 3
-            and not self.blocked(k)
+            and not blocked
             and tok.low not in _FUNCTION_WORDS
             and tok.low not in NOT_NAMED
             and tok.low not in _LOCATIVE
             and not _AFFIXED.match(tok.low)
         )
+
+    def lower_object(self, j: int) -> bool:
+        """Whether lower-case token j, after a role and one space, says what the role is of ("truk")."""
+        low = self.tokens[j].low
+        spaced = j > 0 and self.doc.text[self.tokens[j - 1].end : self.tokens[j].start] == " "
+        return spaced and not _AFFIXED.match(low) and low not in AFTER_NAME and low not in _CONJUNCTIONS
 
     def nameish_after_particle(self, i: int) -> bool:
         """'Syarifuddin Daeng Sanga', 'Sondang br. Purba': after "Daeng" or "br." comes a name, any word."""
@@ -576,6 +593,7 @@ class _Names:
         first = j
         if self.tokens[j].low in _LEX.honorifics:
             return None  # the honorific seed takes it from here
+        lower_run = True  # only a run of lower-case words right after the role ("sopir truk sampah ...")
         for _ in range(skip):
             low = self.tokens[j].low
             # "Kasi Pemerintahan", "Kabid Persampahan DLH", "petugas loket": the office, not the person
@@ -584,8 +602,10 @@ class _Names:
                 and (low in _LEX.common or _is_word(low))
                 and low not in _FUNCTION_WORDS
                 and low not in _LOCATIVE
-                and (self.tokens[j].cap or not self.mixed)
+                # "sopir truk sampah Maimun buang": after a role, lower-case words say what it is of
+                and (self.tokens[j].cap or not self.mixed or context and lower_run and self.lower_object(j))
             )
+            lower_run = lower_run and not self.tokens[j].cap
             skippable = self.public[j] or _is_role(low) or low in _SKIP_AFTER_ROLE or office
             nxt = j + 1 < len(self.tokens) and self.doc.text[self.tokens[j].end : self.tokens[j + 1].start] in (
                 " ",
@@ -889,6 +909,11 @@ class _Names:
         inside = {k for first, last in ranges for k in range(first, last + 1)}
         while todo:
             first, last = todo.pop()
+            twin = self.parallel(first, last)
+            if twin and twin[0] not in inside:
+                found.append(twin)
+                todo.append(twin)
+                inside |= set(range(twin[0], twin[1] + 1))
             for step in (-1, 1):
                 hit = self.listed_next(first if step < 0 else last, step)
                 if hit is None or hit[0] in inside:
@@ -905,6 +930,40 @@ class _Names:
                 todo.append(new)
                 inside |= set(range(new[0], new[1] + 1))
         return found
+
+    def parallel(self, first: int, last: int) -> tuple[int, int] | None:
+        """'PAK KADES [Asep] DAN SEKDES Syakira', 'linmas [Jaya] sama petugas ppsu ketut': a name after a
+        role, then "dan"/"sama" and another role: the word after that role is a name too, whatever word."""
+        tokens, text = self.tokens, self.doc.text
+        if first == 0 or not (_is_role(tokens[first - 1].low) or self.is_title(first - 1)):
+            return None
+        k = last + 1
+        if k + 1 >= len(tokens) or text[tokens[last].end : tokens[k].start] != " ":
+            return None
+        if tokens[k].low not in _CONJUNCTIONS or not self.adjacent(k):
+            return None
+        j, offices = k + 1, 0
+        while j < len(tokens) and offices < 3 and self.adjacent(j):
+            low = tokens[j].low
+            if not (_is_role(low) or low in _LEX.honorifics or self.is_title(j) or tokens[j].acronym and self.mixed):
+                break
+            j, offices = j + 1, offices + 1
+            if low not in _LEX.honorifics and not self.is_title(j - 1) and not _is_role(tokens[j].low):
+                # the role may be followed by a unit ("petugas ppsu"): one unknown word, then the name
+                if j + 1 < len(tokens) and self.adjacent(j) and not _is_word(tokens[j].low) and offices < 3:
+                    if namable(self, j + 1) and self.doc.mode != "upper":
+                        j += 1
+                break
+        if not offices or j >= len(tokens) or _overlaps(tokens[j].start, tokens[j].end, self.doc.phrases):
+            return None
+        # the place a "Sekdes" serves is no rival here: after "A dan" the office is a person's too
+        lower = self.mixed and tokens[first].cap and not tokens[j].cap  # "Hutapea sama bripka jaya": a name word
+        named = self.lower_names or tokens[j].low in _LEX.names or self.is_title(j - 1)  # a rank: "bripka jaya"
+        if lower and not named or self.public[j] and not self.jurisdiction_of(j):
+            return None
+        if not self.given_name(j, after_office=True) or tokens[j].low in _LOCATIVE:
+            return None
+        return j, self.grow_right(j, _MEDIUM)
 
     def listed_next(self, k: int, step: int) -> tuple[int, bool] | None:
         """The token that a list ("A, B dan C") puts next to token k on one side, and whether a
