@@ -62,6 +62,12 @@ STRUCTURE = [
     # after a role and what it is of, a word before a verb
     ("td pagi sopir truk sampah Maimun buang sampah di sungai", "Maimun"),
     ("SAKSI KAMI PELANGI.", "PELANGI"),
+    # an office that opens a list item, over its unit or agency, then a comma and the person
+    ("Yang hadir dalam rapat warga:\n1. Camat Bukir, Bapak Sutrisno\n2. Ketua RW 07, Pelangi\n", "Pelangi"),
+    ("Yang hadir dalam rapat warga:\n1. Perwakilan Dinas Lingkungan Hidup, Angkasa Damai\n", "Angkasa Damai"),
+    # a signature block: a name, then its office to the end of the line, under another such line
+    ("Mohon dibantu pompa air.\nHormat kami,\nYohana Sapulette, Ketua RT\nRajin, Bendahara (rek BRI 123)", "Rajin"),
+    ("Petugas: Sabar Gunung, dari ULP Kota", "Sabar Gunung"),  # "Role: Name" past a lookalike public name
 ]
 
 
@@ -100,6 +106,8 @@ KEPT = [
     ("petugas pajak datang ke rumah, udh lapor tp gk ada", "pajak"),
     ("Lurah Sukirman dan Camat Lowokwaru datang", "Lowokwaru"),
     ("ini chat sy dgn petugas pln semalam:\nPetugas: Bu, meteran harus diganti", "semalam"),
+    ("Pengendara mobil Avanza hitam ugal-ugalan di Jl. Panglima Sudirman", "Avanza"),
+    ("Yth. Bapak/Ibu Pimpinan Dukcapil\n\nDengan hormat, saya mau lapor", "Dukcapil"),
 ]
 
 

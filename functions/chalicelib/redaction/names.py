@@ -49,6 +49,11 @@ _PARTICLES = frozenset(
 # Batak "br." (boru) between a woman's given name and her clan: the word before it is her given name,
 # whatever word it is ("sondang br. purba", "Sdr. saur br. napitupulu")
 _CLAN_MARKERS = frozenset({"br", "boru"})
+# the end of a signature line after its office ("Ketua RT", "Bendahara (rek ...)") and such a line itself
+_LINE_END_OFFICE = re.compile(r"(?:[ \t]+[A-Z]{2,3})?[ \t]*(?:\(|\n|$)")
+_SIGNED_LINE = re.compile(r",[ \t]*([^\W\d_]+)(?:[ \t]+[A-Z]{2,3})?[ \t]*(?:\([^\n]*)?$")
+_OFFICE_COMMA = re.compile(r"(?:[ \t]\d{1,3})?,[ \t]")
+_OFFICE_GAP = re.compile(r"[ \t](?:\d{1,3}[ \t])?")
 _NAME_AFTER = frozenset({"daeng", "dg", "br", "boru"})
 _SKIP_AFTER_ROLE = frozenset(
     "kos kost kontrakan lahan tanah kendaraan usaha kebun sawah keluarga "
@@ -65,7 +70,7 @@ _EXPLICIT_CUE = re.compile(
     r"(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
 )
 _STRONG_CUE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:pelapor|dilaporkan\s+oleh|ttd\.?|hormat\s+(?:saya|kami|sy)"
+    r"(?i)(?<![^\W\d_])(?:pelapor|dilaporkan\s+oleh|narahubung|contact\s+person|ttd\.?|hormat\s+(?:saya|kami|sy)"
     r"|salam\s+hormat|wassalam(?:u'?alaikum)?(?:\s+wr\.?\s*wb\.?)?|pengirim|dari\s*:|kepada\s*:|yth\.?|alm\.?|almh\.?"
     r"|almarhum(?:ah)?|mendiang)(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
 )
@@ -481,7 +486,12 @@ class _Names:
             # is the word, unless this writer puts names in lower case
             lower_word = self.mixed and not tok.cap and not self.lower_names and strength < _STRONG
             return strength >= _MEDIUM and not lower_word or (self.mixed and tok.cap)
-        if strength >= _EXPLICIT and tok.low in _LEX.common and (self.after_honorific(i) or self.after_name_label(i)):
+        after_title = i > 0 and self.is_title(i - 1) and self.adjacent(i - 1)  # "Ir. Sejati", "H. Makmur"
+        if (
+            strength >= _EXPLICIT
+            and tok.low in _LEX.common
+            and (self.after_honorific(i) or self.after_name_label(i) or after_title)
+        ):
             # "Pak Gunung", "Saudara Permata": an ordinary word that the honorific says is a name
             return self.capital(i) if self.mixed else not tok.acronym or self.doc.mode == "upper"
         if tok.low in _LEX.common or tok.low in _LEX.titles:
@@ -594,6 +604,7 @@ class _Names:
         if self.tokens[j].low in _LEX.honorifics:
             return None  # the honorific seed takes it from here
         lower_run = True  # only a run of lower-case words right after the role ("sopir truk sampah ...")
+        objects = False  # whether such words were skipped: then a verb must follow ("Avanza hitam" is a car)
         for _ in range(skip):
             low = self.tokens[j].low
             # "Kasi Pemerintahan", "Kabid Persampahan DLH", "petugas loket": the office, not the person
@@ -607,6 +618,7 @@ class _Names:
             )
             lower_run = lower_run and not self.tokens[j].cap
             skippable = self.public[j] or _is_role(low) or low in _SKIP_AFTER_ROLE or office
+            objects = objects or office and self.mixed and not self.tokens[j].cap and low not in _SKIP_AFTER_ROLE
             nxt = j + 1 < len(self.tokens) and self.doc.text[self.tokens[j].end : self.tokens[j + 1].start] in (
                 " ",
                 ", ",
@@ -618,14 +630,21 @@ class _Names:
                 break
         found = self.take(j, strength)
         if found or not context:
-            return found
+            return found if not objects or found and self.verb_after(found[1]) else None
         for k in range(first, min(j, len(self.tokens) - 1) + 1):  # "juru parkir Awan di": the office, then the name
             if k == 0 or self.doc.text[self.tokens[k - 1].end : self.tokens[k].start] != " ":
                 break  # "mas admin, Bantuan Baznas ...": a comma or a full stop ends what the cue names
             found = named_by_context(self, k, strict=strict)
             if found:
-                return found
+                return found if not objects or self.verb_after(found[1]) else None
         return None
+
+    def verb_after(self, k: int) -> bool:
+        """Whether a verb follows token k across one space ("Maimun buang", "Awan datang", "X menjual")."""
+        if k + 1 >= len(self.tokens) or self.doc.text[self.tokens[k].end : self.tokens[k + 1].start] != " ":
+            return False
+        low = self.tokens[k + 1].low
+        return low in AFTER_NAME or bool(_VERB.match(low)) and _is_word(low)
 
     def spans(self) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
@@ -736,7 +755,7 @@ class _Names:
             who = [k for k in range(len(tokens)) if m.start("who") <= tokens[k].start < m.end("who")]
             if who and all(_is_role(tokens[k].low) or tokens[k].low in _KIN for k in who):
                 j = self.first_token_at(m.end())
-                head = self.head(j) if j is not None else None
+                head = self.head(j, listed=True) if j is not None else None  # "Petugas: Rajin Gunung, dari"
                 if head and (self.mixed or self.unusual(head)):
                     ranges.append(head)
         for m in _KIN_COMMA.finditer(text):
@@ -784,16 +803,61 @@ class _Names:
                     and text[tokens[j - 1].end : tokens[j].start] == " "
                 ):
                     j += 1
-                if j < len(tokens) and text[tokens[j - 1].end : tokens[j].start] == ", " and tokens[j].cap:
+                j = self.office_end(i, j)  # "3. Ketua RW 04, Permata", "Perwakilan Dinas Lingkungan Hidup, Nur"
+                if (
+                    j < len(tokens)
+                    and _OFFICE_COMMA.fullmatch(text[tokens[j - 1].end : tokens[j].start])
+                    and tokens[j].cap
+                ):
                     head = self.head(j)
-                    if head and re.match(r"\s?[,.(]", text[tokens[head[1]].end : tokens[head[1]].end + 2]):
+                    if head and re.match(
+                        r"\s?[,.(]|[ \t]*(?:\n|$)", text[tokens[head[1]].end : tokens[head[1]].end + 2]
+                    ):
                         ranges.append(head)
             for i, tok in enumerate(tokens):  # "Mutiara, sekretaris RT", "Saya Guntur, dosen Universitas ..."
                 if i > 0 and _is_role(tok.low) and not self.public[i] and text[tokens[i - 1].end : tok.start] == ", ":
                     head = self.head_before(tokens[i - 1].end)
-                    if head and tokens[head[0]].cap and (self.unusual(head) or not self.sentence_start(head[0])):
+                    placed = head and (
+                        self.unusual(head) or not self.sentence_start(head[0]) or self.signed(head[0], i)
+                    )
+                    if head and tokens[head[0]].cap and placed:
                         ranges.append(head)
         return [r for r in ranges if r[0] >= 0]
+
+    def signed(self, k: int, role: int) -> bool:
+        """'Jeane Latuconsina, Ketua RT\nTekun, Bendahara (rek ...)': a line of a signature block, a name
+        then its office to the end of the line, under another such line."""
+        text, tokens = self.doc.text, self.tokens
+        if (
+            not self.line_start(k)
+            or not _LINE_END_OFFICE.match(text, tokens[role].end)
+            or _AFFIXED.match(tokens[k].low)
+        ):
+            return False  # "Pengumuman, Ketua RT": a heading
+        start = text.rfind("\n", 0, tokens[k].start)
+        previous = text[text.rfind("\n", 0, start) + 1 : start]
+        m = _SIGNED_LINE.search(previous)
+        return bool(m and _is_role(m.group(1).lower()))
+
+    def office_end(self, i: int, j: int) -> int:
+        """Where the office opened by role token i ends when it opens a list item or a line and goes on
+        over its unit, number or agency ("Ketua RW 04", "Perwakilan Dinas Kebersihan dan Pertamanan") to
+        a comma; j if it does not."""
+        tokens, text = self.tokens, self.doc.text
+        if not self.line_start(i) and not (i > 0 and self.line_start(i - 1) and tokens[i - 1].low in _LEX.honorifics):
+            return j
+        k = i + 1
+        while k < len(tokens) and k - i <= 6:
+            gap = text[tokens[k - 1].end : tokens[k].start]
+            if _OFFICE_COMMA.fullmatch(gap):  # "Ketua RW 04, Permata"
+                return k if k > j else j
+            if not _OFFICE_GAP.fullmatch(gap):
+                return j
+            low = tokens[k].low
+            if not (self.public[k] or tokens[k].acronym or low.isdigit() or _is_role(low) or low in _CONJUNCTIONS):
+                return j
+            k += 1
+        return j
 
     def office_kin(self, j: int) -> bool:
         """'Kepala Keluarga', 'Wali Murid': a family word after a role names an office, not a person."""

@@ -91,11 +91,15 @@ def _named_alone(doc: _Doc, i: int) -> bool:
     """Whether an opener with nothing after it ("Gunung", "Bukit") is a person's name: after an
     honorific or a name word, capitalised in a mixed-case text."""
     tokens = doc.tokens
-    if i == 0 or doc.text[tokens[i - 1].end : tokens[i].start] != " ":
-        return False
+    if i == 0 or doc.text[tokens[i - 1].end : tokens[i].start] != " " or _agency_like(tokens[i].low):
+        return False  # "Ibu Pimpinan Dukcapil": an agency
     prev = tokens[i - 1].low
     capitalised = tokens[i].cap and not tokens[i].acronym if doc.mode == "mixed" else True
-    return capitalised and (prev in _LEX.honorifics or prev in _LEX.names and tokens[i - 1].cap)
+    # "Mas Damai Gunung": the second word of a name after an honorific
+    second = i > 1 and tokens[i - 2].low in _LEX.honorifics and doc.text[tokens[i - 2].end : tokens[i - 1].start] == " "
+    named = prev in _LEX.names or second and prev not in _LEX.honorifics and prev not in _FUNCTION_WORDS
+    named = named and not _is_role(prev)
+    return capitalised and (prev in _LEX.honorifics or named and (tokens[i - 1].cap or doc.mode != "mixed"))
 
 
 def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
