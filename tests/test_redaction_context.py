@@ -107,6 +107,10 @@ KEPT = [
     ("Lurah Sukirman dan Camat Lowokwaru datang", "Lowokwaru"),
     ("ini chat sy dgn petugas pln semalam:\nPetugas: Bu, meteran harus diganti", "semalam"),
     ("Pengendara mobil Avanza hitam ugal-ugalan di Jl. Panglima Sudirman", "Avanza"),
+    ("pagar SMP YPPK Santo Yosef roboh sejak 4 minggu", "SMP YPPK Santo Yosef"),  # a saint in a school's name
+    ("parkir di Stadion Gelora Bung Tomo ditarik Rp 10.000", "Stadion Gelora Bung Tomo"),  # a hero's
+    ("tiap hari nongkrong di Makam Bung Hatta. Nomor dia 0812", "Makam Bung Hatta"),
+    ("sy Sabar, peserta pbi dr Minggu, 6 Juni 2026", "Minggu, 6 Juni 2026"),  # chat's "dr" is "dari"
     ("Yth. Bapak/Ibu Pimpinan Dukcapil\n\nDengan hormat, saya mau lapor", "Dukcapil"),
 ]
 

@@ -486,7 +486,8 @@ class _Names:
             # is the word, unless this writer puts names in lower case
             lower_word = self.mixed and not tok.cap and not self.lower_names and strength < _STRONG
             return strength >= _MEDIUM and not lower_word or (self.mixed and tok.cap)
-        after_title = i > 0 and self.is_title(i - 1) and self.adjacent(i - 1)  # "Ir. Sejati", "H. Makmur"
+        # "Ir. Sejati", "H. Makmur": a title with its full stop (chat's "dr" is "dari": "dr Minggu, 6 Juni")
+        after_title = i > 0 and self.is_title(i - 1) and self.doc.text.startswith(". ", self.tokens[i - 1].end)
         if (
             strength >= _EXPLICIT
             and tok.low in _LEX.common

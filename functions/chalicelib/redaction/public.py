@@ -58,8 +58,10 @@ _RELIGIOUS_OPENERS = frozenset(
 # Places named after people as a rule: "Stadion Lukas Enembe", "RSUD Abdul Wahab Sjahranie", "Lapangan
 # Puputan Badung I Gusti Ngurah Made Agung", "UIN Syarif Hidayatullah", "Bandara Abdul Rachman Saleh".
 _MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
-    "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral".split()
+    "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral makam".split()
 )
+_SAINTS = frozenset("santo santa sto".split())
+_HEROES = frozenset("bung sunan pangeran sultan".split())
 # Acronyms that open a name even in lower case inside a mixed-case text ("di mi darul ulum"); not
 # "min" (admin), "ma" (mother) or "man".
 _LOWER_CASE_OPENERS = frozenset("mi mts sd smp sma smk tk rs rsu gor tpa tps tpu kua kel kec ds dsn kp".split())
@@ -189,6 +191,11 @@ def _public_gap(doc: _Doc, j: int, street: bool) -> bool:
 def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> str | None:
     """How token j goes on with the name opened by token i: "rank", "word", or None (it ends)."""
     tokens, tok, opener = doc.tokens, doc.tokens[j], doc.tokens[i].low
+    if not street and j + 1 < len(tokens) and doc.text[tok.end : tokens[j + 1].start] == " ":
+        # "SMP YPPK Santo Paulus", "Stadion Gelora Bung Tomo", "Makam Bung Karno": a saint's or a hero's
+        # title inside the name of a public place, not a person
+        if tok.low in _SAINTS or tok.low in _HEROES and opener in _MEMORIAL_OPENERS:
+            return "rank"
     if tok.low in _STOP_PUBLIC or tok.low in _LEX.honorifics or tok.low in _FUZZY_CUES:
         return None
     initial = len(tok.text) == 1 and doc.text[tok.end : tok.end + 1] == "."
