@@ -62,6 +62,8 @@ STRUCTURE = [
     # after a role and what it is of, a word before a verb
     ("td pagi sopir truk sampah Maimun buang sampah di sungai", "Maimun"),
     ("SAKSI KAMI PELANGI.", "PELANGI"),
+    # after a relative, a second word that ends where a name ends goes with the first
+    ("PUSKESMAS MENOLAK PERSALINAN. ISTRI SAYA YELMI GUCI MELAHIRKAN DI JALAN!", "GUCI"),
     # an office that opens a list item, over its unit or agency, then a comma and the person
     ("Yang hadir dalam rapat warga:\n1. Camat Bukir, Bapak Sutrisno\n2. Ketua RW 07, Pelangi\n", "Pelangi"),
     ("Yang hadir dalam rapat warga:\n1. Perwakilan Dinas Lingkungan Hidup, Angkasa Damai\n", "Angkasa Damai"),

@@ -31,7 +31,9 @@ AFTER_NAME = frozenset(
     "juga jg pas lagi lg hp nik tadi td katanya ada"
     # the verbs of chat: "sopir truk awan buang sampah", "pak jaya nyuruh"
     " buang datang dtg pergi pulang marah ngamuk bakar lewat masuk pukul teriak nyuruh ngomong lapor jual beli ambil"
-    " bawa tanya parkir nabrak mukul ngancam nagih malak minta".split()
+    " bawa tanya parkir nabrak mukul ngancam nagih malak minta"
+    # a condition: "ibu sy suci permata stroke"
+    " stroke sakit meninggal".split()
 )
 
 # Words that follow an honorific, a relative or a role without naming anybody.

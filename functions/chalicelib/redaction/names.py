@@ -519,8 +519,10 @@ class _Names:
         return strength >= _STRONG or strength == _MEDIUM and self.plausible_unknown(i)
 
     # -- growing a name
-    def take(self, j: int, strength: int) -> tuple[int, int] | None:
-        """A name starting at token j (after any titles), as a token range [first, last]."""
+    def take(self, j: int, strength: int, extend: bool = False) -> tuple[int, int] | None:
+        """A name starting at token j (after any titles), as a token range [first, last]. extend: the cue
+        names a person (a relative, "ISTRI SAYA YELMI GUCI MELAHIRKAN"), so a word that ends the name
+        where a name ends goes with it as after a strong cue."""
         k = j
         while k < len(self.tokens) and self.is_title(k) and self.adjacent(k):
             k += 1
@@ -533,7 +535,7 @@ class _Names:
         if self.tokens[k].low in _LEX.names:
             strength = max(strength, _MEDIUM)
         last = self.grow_right(k, strength)
-        if strength >= _STRONG and last < len(self.tokens) - 1 and self.adjacent(last):
+        if (strength >= _STRONG or extend) and last < len(self.tokens) - 1 and self.adjacent(last):
             # "PAK TEKUN SURYA.", "SAYA MELIANA WIJAYA,": an ordinary word that ends the name where a name ends
             more = named_by_context(self, last + 1)
             if (
@@ -629,7 +631,7 @@ class _Names:
                 j += 1
             else:
                 break
-        found = self.take(j, strength)
+        found = self.take(j, strength, extend=context and not objects)
         if found or not context:
             return found if not objects or found and self.verb_after(found[1]) else None
         for k in range(first, min(j, len(self.tokens) - 1) + 1):  # "juru parkir Awan di": the office, then the name
