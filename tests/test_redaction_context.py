@@ -62,6 +62,7 @@ STRUCTURE = [
     # after a role and what it is of, a word before a verb
     ("td pagi sopir truk sampah Maimun buang sampah di sungai", "Maimun"),
     ("SAKSI KAMI PELANGI.", "PELANGI"),
+    ("Isinya KTP a.n. Makmur dan kartu BPJS.", "Makmur"),  # an explicit cue names an ordinary word
     # after a relative, a second word that ends where a name ends goes with the first
     ("PUSKESMAS MENOLAK PERSALINAN. ISTRI SAYA YELMI GUCI MELAHIRKAN DI JALAN!", "GUCI"),
     # an office that opens a list item, over its unit or agency, then a comma and the person
@@ -109,6 +110,7 @@ KEPT = [
     ("Lurah Sukirman dan Camat Lowokwaru datang", "Lowokwaru"),
     ("ini chat sy dgn petugas pln semalam:\nPetugas: Bu, meteran harus diganti", "semalam"),
     ("Pengendara mobil Avanza hitam ugal-ugalan di Jl. Panglima Sudirman", "Avanza"),
+    ("balik nama sertifikat atas nama Warga Desa belum jadi", "Warga Desa"),
     ("pagar SMP YPPK Santo Yosef roboh sejak 4 minggu", "SMP YPPK Santo Yosef"),  # a saint in a school's name
     ("parkir di Stadion Gelora Bung Tomo ditarik Rp 10.000", "Stadion Gelora Bung Tomo"),  # a hero's
     ("tiap hari nongkrong di Makam Bung Hatta. Nomor dia 0812", "Makam Bung Hatta"),

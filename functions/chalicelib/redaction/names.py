@@ -495,6 +495,12 @@ class _Names:
         ):
             # "Pak Gunung", "Saudara Permata": an ordinary word that the honorific says is a name
             return self.capital(i) if self.mixed else not tok.acronym or self.doc.mode == "upper"
+        cue_named = self.mixed and self.capital(i) and tok.low not in _FUNCTION_WORDS  # ("a.n." ends in a dot)
+        if strength >= _EXPLICIT and cue_named and not tok.acronym and not after_title:
+            # "a.n. Makmur dan", "atas nama Awan telah": the cue says so; one word, not the head of a
+            # capitalised phrase ("atas nama Warga Desa", "atas nama Pemerintah Kota")
+            phrase = self.adjacent(i) and self.tokens[i + 1].cap and not self.is_name(i + 1)
+            return tok.low not in _LEX.titles and not phrase and not (i > 0 and self.is_title(i - 1))
         if tok.low in _LEX.common or tok.low in _LEX.titles:
             # "saya Mei Ling", "Tante The Kian Hoo": a capitalised word before another name word
             nxt = i + 1
