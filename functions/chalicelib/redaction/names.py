@@ -495,7 +495,8 @@ class _Names:
         ):
             # "Pak Gunung", "Saudara Permata": an ordinary word that the honorific says is a name
             return self.capital(i) if self.mixed else not tok.acronym or self.doc.mode == "upper"
-        cue_named = self.mixed and self.capital(i) and tok.low not in _FUNCTION_WORDS  # ("a.n." ends in a dot)
+        # ("a.n." ends in a dot, so no sentence_start here); not a field label ("di bawah ini:\nNama: ...")
+        cue_named = self.mixed and self.capital(i) and tok.low not in _FUNCTION_WORDS and tok.low not in _NOT_A_HEAD
         if strength >= _EXPLICIT and cue_named and not tok.acronym and not after_title:
             # "a.n. Makmur dan", "atas nama Awan telah": the cue says so; one word, not the head of a
             # capitalised phrase ("atas nama Warga Desa", "atas nama Pemerintah Kota")
