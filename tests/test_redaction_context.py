@@ -63,6 +63,7 @@ STRUCTURE = [
     ("td pagi sopir truk sampah Maimun buang sampah di sungai", "Maimun"),
     ("SAKSI KAMI PELANGI.", "PELANGI"),
     ("Isinya KTP a.n. Makmur dan kartu BPJS.", "Makmur"),  # an explicit cue names an ordinary word
+    ("Anjing milik Mas Go Tjong Bing sering menggigit", "Go Tjong"),  # and a capitalised phrase still goes whole
     # after a relative, a second word that ends where a name ends goes with the first
     ("PUSKESMAS MENOLAK PERSALINAN. ISTRI SAYA YELMI GUCI MELAHIRKAN DI JALAN!", "GUCI"),
     # an office that opens a list item, over its unit or agency, then a comma and the person

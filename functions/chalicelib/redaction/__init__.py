@@ -75,6 +75,17 @@ place in the original, so the placeholders replace exactly the original characte
   A writer in chat style ("sy", "yg", "udh") is taken to write names in lower case. The speakers of a
   forwarded group chat in any case, a list whose items are mostly name-like words, "tertipu: A dan B",
   "A dan B." with an ordinary word, and a name before a contact in brackets ("Sabar (sabar_1@...)") too.
+* Names placed by a naming tradition's own shape, with no list: Batak "X br. Y" (the given name before
+  "br." whatever word it is), Makassar "X Daeng Y" / "X Dg. Y", Balinese chains after "I"/"Ni" and the
+  titles "Anak Agung", "Ida Bagus", "I Dewa Gede", Sasak "Lalu"/"Baiq" opening a list item or a
+  signature line. And by the shape around an office: "PAK KADES A DAN SEKDES X" / "bripka jaya" (a name
+  after a role, "dan"/"sama", another role or rank: the word after it), "sopir truk sampah Maimun buang"
+  (a role, what it is of, then a word before a verb), "2. Ketua RW 07, X" and "Perwakilan Dinas ..., X"
+  (an office opening a list item, a comma, the person), "X, Bendahara (rek ...)" under another signed
+  line, "a.n. Makmur dan" (an explicit cue names one capitalised ordinary word). In a list of people a
+  word that only looks like the start of a public name is a name ("3. Angkasa Gunung"), and so is an
+  opener with nothing after it after an honorific ("pemiliknya Pak Gunung."); a saint's or a hero's
+  title inside a public name keeps it public ("SMP YPPK Santo Paulus", "Stadion Gelora Bung Tomo").
 
 Known limits. A name not in the name list and with no cue is missed in an all-lower-case or
 ALL-CAPS message ("lapak samijan di depan pasar"), and right after "ke" or "di", where a capitalised

@@ -51,10 +51,12 @@ _HAMLET = r"(?:(?:dsn|dusun|kampung|kp|desa)\.?,?\s+(?:[^\W\d_]+\s+){1,2})?"  # 
 _HOME = re.compile(
     r"(?i)(?<![^\W\d_])(?:alamat\w*|almt|beralamat|tinggal|bertempat|domisili|berdomisili|kediaman|kost?|kontrakan"
     r"|rumah\s*(?:saya|sy|sya|kami|aku|ku|nya|beliau|dia|ybs|pelaku|korban)|jl|jln|gg|gang"
-    r"|blok|perum|perumahan|komplek|kompleks|no|nomor|nmr"
+    r"|blok|perum|perumahan|komplek|kompleks"
     r"|(?:saya|sy|sya|aku|aq|kami|kulo|beliau|dia)\s+(?:adalah\s+)?(?:warga|wrg|penduduk|dari|di)|tgl\s+di)(?![^\W\d_])"
     # "Jalan Mawar 12 RT 3" but not "lampu jalan depan rumah Pak X di RT 3": a street spelled out has a number
     r"|(?<![^\W\d_])jalan\s[^\d]*\d"
+    # a house number, not "nomor pengaduan 113 ... di RT 5"
+    r"|(?<![^\W\d_])(?:no|nomor|nmr)\s?\.?\s?:?\s?\d{1,4}[a-zA-Z]?(?:\s?[/-]\s?\d{1,3})?,?\s+$"
     # "di rumah RT 03 RW 02", "di rumah Dsn. Kampung Baru RT 3": a house, right before
     rf"|(?<!\d\s)(?<![^\W\d_])(?:rumah|rmh)\s+(?:di\s+)?{_HAMLET}$"  # not "47 rumah di RT 05"
 )

@@ -501,7 +501,8 @@ class _Names:
             # "a.n. Makmur dan", "atas nama Awan telah": the cue says so; one word, not the head of a
             # capitalised phrase ("atas nama Warga Desa", "atas nama Pemerintah Kota")
             phrase = self.adjacent(i) and self.tokens[i + 1].cap and not self.is_name(i + 1)
-            return tok.low not in _LEX.titles and not phrase and not (i > 0 and self.is_title(i - 1))
+            if tok.low not in _LEX.titles and not phrase and not (i > 0 and self.is_title(i - 1)):
+                return True  # otherwise as before ("Mas Go Tjong Bing": see below)
         if tok.low in _LEX.common or tok.low in _LEX.titles:
             # "saya Mei Ling", "Tante The Kian Hoo": a capitalised word before another name word
             nxt = i + 1
