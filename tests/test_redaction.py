@@ -182,6 +182,8 @@ ADDRESSES = [
     ("Alamat: RT.003/RW.005 Kel. Sebani", "RT.003/RW.005", "Sebani"),
     ("rumah saya di rt 2 rw 4 kelurahan Bukir", "rt 2 rw 4", "kelurahan Bukir"),
     ("Gg. Melati RT 2 RW 4 kebanjiran", "RT 2 RW 4", "kebanjiran"),
+    ("Pelapor: Budi. Aamat: RT08 RW04 kel Gadingrejo.", "RT08 RW04", "Gadingrejo"),  # a slip in "alamat"
+    ("Budi di sini, warga kampung nelayan rt06 rw04 pkl di pasar", "rt06 rw04", "pkl di pasar"),
     ("tinggal di Gg. Mawar No. 7", "Mawar No. 7", "tinggal di"),
     ("Perum Griya Asri Blok C-12", "C-12", "Perum Griya Asri"),
     ("alamat jl veteran no 5a rt 2 rw 3", "no 5a", "jl veteran"),

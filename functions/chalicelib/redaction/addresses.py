@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .document import _P_ALAMAT, _Candidate, _Doc, _overlaps, _Span
-from .lexicon import _LEX
+from .lexicon import _LEX, _one_typo
 from .public import _public_continuation
 from .quantities import _REFERENCE, _UNITS
 
@@ -72,6 +72,17 @@ _RESIDENT_END = re.compile(
 )
 
 
+# "Aamat: RT08 RW04", "tnggal di RT 4/RW 4", "Dusnu Krajan RT 6": citizens mistype the words of their own
+# address (built once, at import: every one-letter slip of each word)
+_HOME_SLIPS = (
+    frozenset().union(*(_one_typo(w) for w in ("alamat", "tinggal", "domisili", "beralamat", "dusun")))
+    - _LEX.common
+    - _LEX.names
+    - _LEX.words
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _resident_end(doc: _Doc, end: int) -> bool:
     """Whether what follows the RT/RW ending at ``end`` is what follows the writer's own address."""
     if _RESIDENT_END.match(doc.text, end):
@@ -87,9 +98,12 @@ def _home_address(doc: _Doc, start: int, end: int) -> bool:
     window = text[max(0, start - 60) : start]
     # this sentence ("Jl. X" goes on; "pukul 19.30 WIB. Warga RT 15" does not)
     window = re.split(r"[\n;!?]|(?:(?<=[^\W\d_]{4})|(?<=\d)|(?<=WIB|wib|WIT|wit))\.\s", window)[-1]
-    if _HOME.search(window[-40:]):
+    if _HOME.search(window[-40:]) or any(w.lower() in _HOME_SLIPS for w in _WORD.findall(window[-40:])):
         return True
-    if not _resident_end(doc, end):
+    # a pair names one household's RT and RW: the writer's own, whatever follows ("warga kampung nelayan
+    # rt06 rw04 pkl di ..."); a single RT after the writer may be the neighbourhood ("Wrg RT 14 butuh perahu")
+    pair = "w" in text[start:end].lower()
+    if not pair and not _resident_end(doc, end):
         return False
     if _RESIDENT.search(window) and _WRITER.search(window):
         return True

@@ -30,8 +30,8 @@ AFTER_NAME = frozenset(
     "yg yang udh udah sdh sudah blm belum gk ga gak nggak tdk tidak cuma cm bilang blg sama sm dan dgn dengan "
     "juga jg pas lagi lg hp nik tadi td katanya ada"
     # the verbs of chat: "sopir truk awan buang sampah", "pak jaya nyuruh"
-    " buang datang dtg pergi pulang marah ngamuk bakar lewat masuk pukul teriak nyuruh ngomong lapor jual beli ambil"
-    " bawa tanya parkir nabrak mukul ngancam nagih malak minta"
+    " buang datang dtg pergi pulang marah ngamuk bakar lewat masuk teriak nyuruh ngomong lapor jual beli ambil"
+    " bawa tanya parkir nabrak mukul ngancam nagih malak minta"  # not "pukul": also "at (a time)"
     # a condition: "ibu sy suci permata stroke"
     " stroke sakit meninggal".split()
 )
