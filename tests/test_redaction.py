@@ -200,6 +200,7 @@ NEIGHBOURHOODS = [
     "banjir di rt 2 rw 4 kelurahan Bukir",
     "Ketua RW 05 sudah lapor",
     "ADA ULAR MASUK RUMAH BU NYAI RUKAYYAH DI RT 08 KELURAHAN PABIAN",
+    "MIN, KULO SUKIRMAN SAKING PURWOREJO, WARGA RW 3 BUTUH PERAHU KARET",  # the writer's neighbourhood acts
     "izin penggunaan balai RT 12/RW 08 pada 25/02/2024",
 ]
 

@@ -102,7 +102,8 @@ def _home_address(doc: _Doc, start: int, end: int) -> bool:
         return True
     # a pair names one household's RT and RW: the writer's own, whatever follows ("warga kampung nelayan
     # rt06 rw04 pkl di ..."); a single RT after the writer may be the neighbourhood ("Wrg RT 14 butuh perahu")
-    pair = "w" in text[start:end].lower()
+    shown = text[start:end].lower()
+    pair = "rt" in shown and ("rw" in shown or "/" in shown)  # "RT 03 RW 05", "RT/RW 04/01", "RT 10/08"
     if not pair and not _resident_end(doc, end):
         return False
     if _RESIDENT.search(window) and _WRITER.search(window):
