@@ -113,6 +113,7 @@ KEPT = [
     ("Pengendara mobil Avanza hitam ugal-ugalan di Jl. Panglima Sudirman", "Avanza"),
     ("balik nama sertifikat atas nama Warga Desa belum jadi", "Warga Desa"),
     ("kemarin ada pengendara motor jatuh pukul 17.15 WIB", "jatuh"),
+    ("Kepada Yth. Bapak Wali Kota\nKami warga kecamatan Bukir mengeluhkan rencana", "Wali Kota"),
     ("Saya yang bertanda tangan di bawah ini:\nNama: Rejeki\nNIK: 3529065406060119", "Nama:"),
     ("pagar SMP YPPK Santo Yosef roboh sejak 4 minggu", "SMP YPPK Santo Yosef"),  # a saint in a school's name
     ("parkir di Stadion Gelora Bung Tomo ditarik Rp 10.000", "Stadion Gelora Bung Tomo"),  # a hero's

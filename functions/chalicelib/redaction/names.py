@@ -497,6 +497,7 @@ class _Names:
             return self.capital(i) if self.mixed else not tok.acronym or self.doc.mode == "upper"
         # ("a.n." ends in a dot, so no sentence_start here); not a field label ("di bawah ini:\nNama: ...")
         cue_named = self.mixed and self.capital(i) and tok.low not in _FUNCTION_WORDS and tok.low not in _NOT_A_HEAD
+        cue_named = cue_named and tok.low not in _LOCATIVE and tok.low not in _NOT_AFTER_HONORIFIC  # "Bapak Wali Kota"
         if strength >= _EXPLICIT and cue_named and not tok.acronym and not after_title:
             # "a.n. Makmur dan", "atas nama Awan telah": the cue says so; one word, not the head of a
             # capitalised phrase ("atas nama Warga Desa", "atas nama Pemerintah Kota")
