@@ -6,7 +6,8 @@ parking, public order...) with *planted* items: personal data of every kind the 
 (``nama``, ``nik``, ``kk``, ``npwp``, ``telepon``, ``email``, ``nopol``, ``rekening``, ``bpjs``,
 ``paspor``, ``akun``, ``alamat``) and public phrases that must be kept (``public:agency``,
 ``public:street``, ``public:place``, ``public:facility``, ``public:amount``, ``public:date``,
-``public:time``, ``public:count``, ``public:product``). Every planted item carries its span.
+``public:time``, ``public:count``, ``public:product``, ``public:rt_rw`` for an RT/RW that names a
+neighbourhood rather than a home). Every planted item carries its span.
 
 Texts are then written in one of several styles: tidy, all lower case, ALL CAPS, WhatsApp
 shorthand ("sy", "mhn", "tlg"), with typos, or sloppy punctuation; a few carry full-width
@@ -768,6 +769,7 @@ class _Builder:
             "GANG": lambda: self.put("alamat", mk.gang()),
             "BLOK": lambda: self.put("alamat", mk.block()),
             "ADDR": self.address_slot,
+            "NBH": lambda: self.address_slot(neighbourhood=True),
             "STREET": lambda: self.put("public:street", mk.pick(STREETS)),
             "KEL": lambda: self.put("public:place", mk.pick(KELURAHAN)),
             "KEC": lambda: self.put("public:place", mk.pick(KECAMATAN)),
@@ -835,8 +837,20 @@ class _Builder:
             digits = "62" + digits[1:] if digits.startswith("0") else digits
             self.put("akun", r.choice(["wa.me/", "https://wa.me/", "http://wa.me/"]) + digits)
 
-    def address_slot(self) -> None:
+    def address_slot(self, neighbourhood: bool = False) -> None:
+        """An address; with ``neighbourhood``, the place where something happens ("banjir di {NBH}")
+        rather than somebody's home.
+
+        An RT/RW with no street, house number, gang or block before it, in a neighbourhood slot, names a
+        neighbourhood unit of fifty to a few hundred households and identifies nobody: it is labelled
+        public (``public:rt_rw``), not ``alamat``. Until issue 11 this corpus labelled "banjir di rt 2
+        rw 4 kelurahan X" an address while the third corpus labelled "saluran di RT 13 Kelurahan X"
+        public; the rule now shared is the redactor's (``redaction/addresses.py``): an RT/RW is personal
+        only as part of a household's address or where the writer says they live there. The random draws
+        are the same as before, so the texts are unchanged; only these labels moved.
+        """
         r = self.maker.r
+        rtrw = "public:rt_rw" if neighbourhood else "alamat"
         shape = r.random()
         if shape < 0.45:
             self.slot("STREET")
@@ -851,7 +865,7 @@ class _Builder:
                 self.lit(" ")
                 self.slot("RTRW")
         elif shape < 0.8:
-            self.slot("RTRW")
+            self.put(rtrw, self.maker.rt_rw())
         elif shape < 0.9:
             self.lit(
                 r.choice(
@@ -866,7 +880,7 @@ class _Builder:
             self.slot("BLOK")
         else:
             self.lit(r.choice(["Dusun Krajan ", "Dsn. Kampung Baru ", "Kampung Nelayan "]))
-            self.slot("RTRW")
+            self.put(rtrw, self.maker.rt_rw())
         if r.random() < 0.7:
             self.lit(r.choice([" Kel. ", " Kelurahan ", ", ", " kel "]))
             self.slot("KEL")
@@ -1024,7 +1038,7 @@ INTROS = [
 BODIES = [
     # air PDAM
     "Air {AGENCY} di {STREET} sudah {COUNT} tidak mengalir, padahal tagihan bulan ini {RP}. ",
-    "Sudah {COUNT} air PDAM mati total di {ADDR}, sudah lapor ke kantor tapi belum ada tindakan. ",
+    "Sudah {COUNT} air PDAM mati total di {NBH}, sudah lapor ke kantor tapi belum ada tindakan. ",
     "Tagihan air saya naik jadi {RP} padahal biasanya {RP}. Nomor pelanggan atas nama {N}. ",
     "Pipa {AGENCY} bocor di depan rumah {HN} di {STREET}, airnya meluber ke jalan sejak {DATE}. ",
     "Air keruh dan bau sejak {DATE}, mohon Perumda Air Minum segera cek ke {KEL}. ",
@@ -1037,7 +1051,7 @@ BODIES = [
     "Jembatan kecil dekat {FAC} retak, mohon dicek sebelum roboh. ",
     # PJU
     "Lampu PJU di {STREET} mati {QTY} sejak {COUNT} lalu, malam hari gelap sekali dan rawan begal. ",
-    "Lampu jalan depan rumah {HN} di {ADDR} padam sejak {DATE}. ",
+    "Lampu jalan depan rumah {HN} di {NBH} padam sejak {DATE}. ",
     "Sudah lapor lewat {PROD} tentang lampu PJU mati di {KEL} tapi status masih diproses. ",
     # sampah
     "Sampah di TPS dekat {FAC} menumpuk {COUNT}, bau sekali dan banyak lalat. ",
@@ -1076,7 +1090,7 @@ BODIES = [
     "Traffic light di simpang {STREET} mati {COUNT}, sering terjadi kecelakaan. ",
     "Angkot {NOPOL} ngetem sembarangan di depan {FAC} dan bikin macet {TIME}. ",
     # ketertiban / lain-lain
-    "Ada warung remang-remang di {ADDR} yang buka sampai {TIME}, mohon {AGENCY} menertibkan. ",
+    "Ada warung remang-remang di {NBH} yang buka sampai {TIME}, mohon {AGENCY} menertibkan. ",
     "Tetangga saya {HN} memelihara anjing yang dilepas di jalan, sudah menggigit {QTY}. ",
     "PKL di {FAC} menutup jalan, {AGENCY} sudah tahu tapi diam saja. ",
     "Pengamen dan pengemis di lampu merah {STREET} makin banyak sejak {DATE}. ",
@@ -1087,7 +1101,7 @@ BODIES = [
     "Pengajuan paspor saya nomor {PASPOR} ditahan imigrasi, mohon info. ",
     "Saya mengajukan NPWP {NPWP} tapi data di sistem salah. ",
     "Penghasilan saya dipotong pajak padahal NPWP {NPWP} sudah non-efektif. ",
-    "Banjir setinggi lutut di {ADDR} setiap hujan deras, saluran di {STREET} mampet. ",
+    "Banjir setinggi lutut di {NBH} setiap hujan deras, saluran di {STREET} mampet. ",
     "Got di {GANG} buntu sehingga air meluap ke rumah {HN}. ",
     "Pohon tumbang di {STREET} menimpa kabel listrik {TIME}, belum dievakuasi {AGENCY}. ",
     "Terima kasih kepada {OFFICIAL} yang sudah cepat menanggapi laporan kami lewat {PROD}. ",
@@ -1095,7 +1109,7 @@ BODIES = [
     "Laporan saya di {PROD} tanggal {DATE} belum ditanggapi, mohon {AGENCY} memberi kejelasan. ",
     "{N} mengaku petugas {AGENCY} dan menarik uang {RP} dari tiap rumah di {KEL}. ",
     "{NT} selaku pemilik pabrik di {KEL} membuang limbah ke sungai sejak {DATE}. ",
-    "{HN} dan {HN} bertengkar soal batas tanah di {ADDR}. ",
+    "{HN} dan {HN} bertengkar soal batas tanah di {NBH}. ",
     "Anak saya, {N}, dibully di {SCH} oleh kakak kelasnya. ",
     "Suami saya {N} kerja di proyek {AGENCY} tapi gajinya {RP} belum dibayar {COUNT}. ",
     "Orang tua saya {HN} lansia dan belum mendapat bantuan sejak {DATE}. ",
@@ -1104,7 +1118,7 @@ BODIES = [
     "Kata {HN}, petugas {AGENCY} baru bisa datang {COUNT} lagi. ",
     "{N} (45 th), warga {KEL}, sering mabuk dan membuat onar di {FAC}. ",
     "Saya sudah bertemu {OFFICIAL} di kantor tapi disuruh menunggu. ",
-    "Rumah kosong milik {HN} di {ADDR} jadi sarang narkoba. ",
+    "Rumah kosong milik {HN} di {NBH} jadi sarang narkoba. ",
     "Menurut {N} dari {AGENCY}, anggarannya {RP} dan sudah cair {DATE}. ",
     "Kami sudah urunan {RP} per KK untuk perbaikan saluran, dikoordinir {HN}. ",
     "Warga {KEL} dan {KEL} terdampak banjir, {QTY} terendam sejak {DATE} {TIME}. ",

@@ -3,6 +3,8 @@ next to the same cues that must stay: one table of each, checked through ``redac
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from chalicelib.redaction import redact
 
@@ -28,6 +30,56 @@ NAMED = [
     ("PEMILIKNYA PAK TEKUN SURYA. DINKES TOLONG SEGERA.", "SURYA"),
 ]
 
+# (text, the whole name that must go) - naming traditions placed by their own morphology, no list needed
+MORPHOLOGY = [
+    ("ibu sy sondang br. sitepu stroke min, dirawat di RSUP", "sondang br. sitepu"),  # Batak: name, br., clan
+    ("SAYA NURMA BR. GINTING, WARGA KEL. SEI AGUL", "NURMA BR. GINTING"),
+    ("BERKAS DIURUS OLEH I DEWA MADE ARTAWAN TAPI HILANG", "I DEWA MADE ARTAWAN"),  # Balinese caste titles
+    ("SAYA LAPOR KE CALO BERNAMA ANAK AGUNG GEDE PUTRA TAPI TIDAK ADA HASIL", "ANAK AGUNG GEDE PUTRA"),
+    ("Hadir:\n1. Hj. Salmah\n2. Lalu Kertanah\n3. Baiq Suhaini", "Lalu Kertanah"),  # Sasak, at a list item
+    ("pelaku bernama lalu gedarip yg kabur", "lalu gedarip"),
+    ("YANG TERTIPU: HASNAH DAENG TAYU DAN MUSTAMIN DAENG RUPA!", "MUSTAMIN DAENG RUPA"),  # Makassar
+    ("Kemarin Sainal Dg. Sewang datang ke kantor", "Sainal Dg. Sewang"),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), MORPHOLOGY)
+def test_a_name_placed_by_its_tradition_goes_whole(text: str, secret: str) -> None:
+    out = redact(text)
+    assert "[NAMA]" in out, out
+    for word in secret.replace(".", " ").split():
+        if word.lower() not in ("br", "dg"):
+            assert not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", out), out
+
+
+# (text, the name that must go) - names placed by the shape of a list or a form
+STRUCTURE = [
+    ("Korban banjir yang mengungsi:\n1. Suparti\n2. Bukit Pelangi\n3. Riyanto", "Bukit Pelangi"),
+    ("Pemiliknya Pak Gunung. Tolong ditertibkan.", "Gunung"),
+    # a name after a role, then "dan"/"sama" and another role: the word after it is a name too
+    ("PAK KADES JOKO DAN SEKDES CAHAYA MENJUAL ASET DESA!", "CAHAYA"),
+    ("pak babinsa Hutapea sama bhabinkamtibmas bripka jaya udh ngecek", "jaya"),
+    # after a role and what it is of, a word before a verb
+    ("td pagi sopir truk sampah Maimun buang sampah di sungai", "Maimun"),
+    ("SAKSI KAMI PELANGI.", "PELANGI"),
+    ("Isinya KTP a.n. Makmur dan kartu BPJS.", "Makmur"),  # an explicit cue names an ordinary word
+    ("Anjing milik Mas Go Tjong Bing sering menggigit", "Go Tjong"),  # and a capitalised phrase still goes whole
+    # after a relative, a second word that ends where a name ends goes with the first
+    ("PUSKESMAS MENOLAK PERSALINAN. ISTRI SAYA YELMI GUCI MELAHIRKAN DI JALAN!", "GUCI"),
+    # an office that opens a list item, over its unit or agency, then a comma and the person
+    ("Yang hadir dalam rapat warga:\n1. Camat Bukir, Bapak Sutrisno\n2. Ketua RW 07, Pelangi\n", "Pelangi"),
+    ("Yang hadir dalam rapat warga:\n1. Perwakilan Dinas Lingkungan Hidup, Angkasa Damai\n", "Angkasa Damai"),
+    # a signature block: a name, then its office to the end of the line, under another such line
+    ("Mohon dibantu pompa air.\nHormat kami,\nYohana Sapulette, Ketua RT\nRajin, Bendahara (rek BRI 123)", "Rajin"),
+    ("Petugas: Sabar Gunung, dari ULP Kota", "Sabar Gunung"),  # "Role: Name" past a lookalike public name
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), STRUCTURE)
+def test_a_name_placed_by_structure_goes(text: str, secret: str) -> None:
+    out = redact(text)
+    assert secret not in out, out
+
 
 @pytest.mark.parametrize(("text", "secret"), NAMED)
 def test_a_name_placed_by_its_context_goes(text: str, secret: str) -> None:
@@ -48,6 +100,26 @@ KEPT = [
     ("Kasi Pemerintahan tidak datang ke rapat warga.", "Pemerintahan"),
     ("ibu hamil di rumah pak tua itu sakit. Anak saya sakit, tolong.", "pak tua"),
     ("Ketua Kelompok Tani Kesiman menolak.", "Kelompok Tani Kesiman"),
+    ("ambo mau mengadu min, atap pasa bocor", "ambo"),  # Minang "I"
+    ("asap masuk rumah, anak sy asma. udh ditegur", "asma"),  # a condition after a relative
+    ("Tertanda,\nKepala Keluarga: Sutejo\nNIK: 3575012345670001", "Kepala Keluarga"),
+    ("Lalu Budi datang ke kantor kelurahan.", "Lalu"),  # "then", opening the text
+    ("Lokasi longsor:\n1. Gunung Kawi\n2. Kelurahan Bukir", "Gunung"),
+    ("kami naik ke Gunung Bromo lalu turun lagi", "Gunung Bromo"),
+    ("KATA PETUGAS BLANGKO HABIS TERUS. BOHONG!", "TERUS"),
+    ("petugas pajak datang ke rumah, udh lapor tp gk ada", "pajak"),
+    ("Lurah Sukirman dan Camat Lowokwaru datang", "Lowokwaru"),
+    ("ini chat sy dgn petugas pln semalam:\nPetugas: Bu, meteran harus diganti", "semalam"),
+    ("Pengendara mobil Avanza hitam ugal-ugalan di Jl. Panglima Sudirman", "Avanza"),
+    ("balik nama sertifikat atas nama Warga Desa belum jadi", "Warga Desa"),
+    ("kemarin ada pengendara motor jatuh pukul 17.15 WIB", "jatuh"),
+    ("Kepada Yth. Bapak Wali Kota\nKami warga kecamatan Bukir mengeluhkan rencana", "Wali Kota"),
+    ("Saya yang bertanda tangan di bawah ini:\nNama: Rejeki\nNIK: 3529065406060119", "Nama:"),
+    ("pagar SMP YPPK Santo Yosef roboh sejak 4 minggu", "SMP YPPK Santo Yosef"),  # a saint in a school's name
+    ("parkir di Stadion Gelora Bung Tomo ditarik Rp 10.000", "Stadion Gelora Bung Tomo"),  # a hero's
+    ("tiap hari nongkrong di Makam Bung Hatta. Nomor dia 0812", "Makam Bung Hatta"),
+    ("sy Sabar, peserta pbi dr Minggu, 6 Juni 2026", "Minggu, 6 Juni 2026"),  # chat's "dr" is "dari"
+    ("Yth. Bapak/Ibu Pimpinan Dukcapil\n\nDengan hormat, saya mau lapor", "Dukcapil"),
 ]
 
 

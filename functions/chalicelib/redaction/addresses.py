@@ -1,7 +1,7 @@
 """Home addresses: RT/RW, house numbers after a street or address word, blocks, gangs.
 
-"Jl. Hasanudin No. 12" keeps "Jl. Hasanudin" and redacts the number; "RT 3" alone names a
-neighbourhood and is kept unless it says where somebody lives.
+"Jl. Hasanudin No. 12" keeps "Jl. Hasanudin" and redacts the number; an RT or RW names a
+neighbourhood and is kept unless it is part of a household's address.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .document import _P_ALAMAT, _Candidate, _Doc, _overlaps, _Span
-from .lexicon import _LEX
+from .lexicon import _LEX, _one_typo
 from .public import _public_continuation
 from .quantities import _REFERENCE, _UNITS
 
@@ -39,28 +39,74 @@ _ADDRESS_CONTEXT = re.compile(
 )
 
 
-# "RT 3" or "RW 05" alone names a neighbourhood of some fifty households ("warga RT 3 terdampak", "Ketua
-# RW 05", "pos ronda RT 8"): kept, unless it says where somebody lives ("rumah saya RT 3", "saya warga
-# RT 12", "Alamat: Jl. Mawar 5 RT 3"). "RT 03 RW 05" together is an address and always redacted.
-_RT_ALONE = re.compile(r"(?i)(?:rt|rw)\s?\.?\s?:?\s?0*\d{1,3}")
+# An RT or RW names a neighbourhood unit of some fifty to a few hundred households ("warga RT 3 terdampak",
+# "Ketua RW 05", "saluran di RT 13 Kelurahan Bukir", "warga RT 07/RW 01 terisolasi", "rumah Bu X di RT 08"):
+# it is kept, alone or as a pair, because it identifies nobody. It is an address, and redacted, where it is
+# part of a household's address: after a street, a house number, a gang, a block or a housing estate
+# ("Jl. Mawar 5 RT 3", "Gg. Melati RT 2 RW 4"), or where the writer says it is where they live ("rumah
+# saya di RT 2 RW 4", "saya warga RT 12", "Nama saya X, warga RT 10", "Alamat: RT 03/RW 05", "tinggal di
+# RT 3"). The first corpus labelled "banjir di rt 2 rw 4 kelurahan X" an address and the third labelled
+# "saluran di RT 13 Kelurahan X" public, the same shape: this is the rule both now follow (issue 11).
+_HAMLET = r"(?:(?:dsn|dusun|kampung|kp|desa)\.?,?\s+(?:[^\W\d_]+\s+){1,2})?"  # "Dsn. Kampung Baru RT 3"
 _HOME = re.compile(
     r"(?i)(?<![^\W\d_])(?:alamat\w*|almt|beralamat|tinggal|bertempat|domisili|berdomisili|kediaman|kost?|kontrakan"
-    r"|rumah\s*(?:saya|sy|sya|kami|aku|ku|nya|beliau|dia|ybs|pelaku|korban|pak|bu|bapak|ibu|mbah)|jl|jln|jalan|gg|gang"
-    r"|blok|perum|perumahan|komplek|kompleks|no|nomor|dsn|dusun"
+    r"|rumah\s*(?:saya|sy|sya|kami|aku|ku|nya|beliau|dia|ybs|pelaku|korban)|jl|jln|gg|gang"
+    r"|blok|perum|perumahan|komplek|kompleks"
     r"|(?:saya|sy|sya|aku|aq|kami|kulo|beliau|dia)\s+(?:adalah\s+)?(?:warga|wrg|penduduk|dari|di)|tgl\s+di)(?![^\W\d_])"
+    # "Jalan Mawar 12 RT 3" but not "lampu jalan depan rumah Pak X di RT 3": a street spelled out has a number
+    r"|(?<![^\W\d_])jalan\s[^\d]*\d"
+    # a house number, not "nomor pengaduan 113 ... di RT 5"
+    r"|(?<![^\W\d_])(?:no|nomor|nmr)\s?\.?\s?:?\s?\d{1,4}[a-zA-Z]?(?:\s?[/-]\s?\d{1,3})?,?\s+$"
+    # "di rumah RT 03 RW 02", "di rumah Dsn. Kampung Baru RT 3": a house, right before
+    rf"|(?<!\d\s)(?<![^\W\d_])(?:rumah|rmh)\s+(?:di\s+)?{_HAMLET}$"  # not "47 rumah di RT 05"
+)
+# "Nama saya Husein warga RT 04", "Widodo di sini, warga Dsn. Kampung Baru RT 5": the writer, then where
+# they live ("warga RT 07/RW 01 terisolasi" alone is the neighbourhood)
+_RESIDENT = re.compile(rf"(?i)(?<![^\W\d_])(?:warga|wrg|wrga|penduduk)\s+{_HAMLET}$")
+_WRITER = re.compile(r"(?i)(?<![^\W\d_])(?:saya|sy|sya|aku|aq|kami|kulo|di\s?sini|pelapor)(?![^\W\d_])")
+# What follows the writer's own RT: a stop, the kelurahan, or what the writer does ("..., warga RT 3 mau
+# lapor"); "aku Bu X, warga RT 03 butuh perahu karet" makes the neighbourhood the subject instead.
+_RESIDENT_END = re.compile(
+    r"(?i)\s?(?:[,.:)]|$|\n|(?:kel|kelurahan|desa|ds|kec|kecamatan|kampung|kp|kab|kota)(?![^\W\d_])"
+    r"|(?:sudah|sdh|udh|udah|mau|ingin|akan|hendak|melapor\w*|lapor|mengadu\w*|menyampaikan|mohon|mhn|minta)(?![^\W\d_]))"
 )
 
 
-_THEN_PLACE = re.compile(r"(?i)\s?,?\s?(?:kel|kelurahan|desa|ds|kec|kecamatan|kampung|kp)(?![^\W\d_])")
+# "Aamat: RT08 RW04", "tnggal di RT 4/RW 4", "Dusnu Krajan RT 6": citizens mistype the words of their own
+# address (built once, at import: every one-letter slip of each word)
+_HOME_SLIPS = (
+    frozenset().union(*(_one_typo(w) for w in ("alamat", "tinggal", "domisili", "beralamat", "dusun")))
+    - _LEX.common
+    - _LEX.names
+    - _LEX.words
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _resident_end(doc: _Doc, end: int) -> bool:
+    """Whether what follows the RT/RW ending at ``end`` is what follows the writer's own address."""
+    if _RESIDENT_END.match(doc.text, end):
+        return True
+    after = re.match(r"\s?", doc.text[end:])
+    return after is not None and any(s == end + after.end() for s, _ in doc.phrases)  # "RT 04 Kebonagung"
 
 
 def _home_address(doc: _Doc, start: int, end: int) -> bool:
-    """Whether "RT 3" alone is part of a home address: after an address or a residence word, or before
-    the kelurahan ("RT 08 kel Gadingrejo", "RT 12, Krapyakrejo")."""
+    """Whether the RT/RW at ``start:end`` is part of a household's address: in its clause, after a street,
+    a house number, a residence word or the writer saying they live there."""
     text = doc.text
-    window = text[max(0, start - 40) : start]
-    window = re.split(r"[\n;!?]|(?:(?<=[^\W\d_]{4})|(?<=\d))\.\s", window)[-1]  # this sentence ("Jl. X" goes on)
-    if _HOME.search(window) or _THEN_PLACE.match(text, end):
+    window = text[max(0, start - 60) : start]
+    # this sentence ("Jl. X" goes on; "pukul 19.30 WIB. Warga RT 15" does not)
+    window = re.split(r"[\n;!?]|(?:(?<=[^\W\d_]{4})|(?<=\d)|(?<=WIB|wib|WIT|wit))\.\s", window)[-1]
+    if _HOME.search(window[-40:]) or any(w.lower() in _HOME_SLIPS for w in _WORD.findall(window[-40:])):
+        return True
+    # a pair names one household's RT and RW: the writer's own, whatever follows ("warga kampung nelayan
+    # rt06 rw04 pkl di ..."); a single RT after the writer may be the neighbourhood ("Wrg RT 14 butuh perahu")
+    shown = text[start:end].lower()
+    pair = "rt" in shown and ("rw" in shown or "/" in shown)  # "RT 03 RW 05", "RT/RW 04/01", "RT 10/08"
+    if not pair and not _resident_end(doc, end):
+        return False
+    if _RESIDENT.search(window) and _WRITER.search(window):
         return True
     # "Nama saya Tutik, warga RT 10", "Mahfud di sini, warga RT 04": a person, then where they live
     person = re.search(r"([^\W\d_]+)\s?,\s?(?:warga|wrg|penduduk)\s+(?:[^\W\d_]+\s+){0,2}$", window)
@@ -70,8 +116,7 @@ def _home_address(doc: _Doc, start: int, end: int) -> bool:
         personal = word not in _LEX.common or word in _LEX.names or word == "sini"
         if personal and not _overlaps(at, at + len(word), doc.public):
             return True
-    after = re.match(r"\s?,\s?", text[end:])
-    return after is not None and any(s == end + after.end() for s, _ in doc.phrases)
+    return False
 
 
 def _addresses(doc: _Doc) -> list[_Candidate]:
@@ -79,7 +124,7 @@ def _addresses(doc: _Doc) -> list[_Candidate]:
     found = [
         _Candidate("alamat", m.start(), m.end(), _P_ALAMAT)
         for m in _RT_RW.finditer(text)
-        if not _RT_ALONE.fullmatch(m.group()) or _home_address(doc, m.start(), m.end())
+        if _home_address(doc, m.start(), m.end())
     ]
     for m in _GANG.finditer(text):  # "Gg. Mawar No. 7 anak saya..." but not "gang sempit 2 hari"
         if m.group("no") or not _overlaps(m.start(), m.end(), doc.numeric):

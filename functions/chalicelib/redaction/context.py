@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import _AFFIXED, _DEGREE_WORDS, _FUNCTION_WORDS, _LEX, _LOCATIVE, _is_word, _wordlike
+from .lexicon import _AFFIXED, _DEGREE_WORDS, _FUNCTION_WORDS, _LEX, _LOCATIVE, _is_role, _is_word, _wordlike
 
 if TYPE_CHECKING:
     from .names import _Names
@@ -28,7 +28,12 @@ CHAT_MARKERS = frozenset(
 # Words that come right after a name: "pak jaya cuma bilang", "mas angkasa yg nolongin", "lae jaya udah lapor".
 AFTER_NAME = frozenset(
     "yg yang udh udah sdh sudah blm belum gk ga gak nggak tdk tidak cuma cm bilang blg sama sm dan dgn dengan "
-    "juga jg pas lagi lg hp nik tadi td katanya ada".split()
+    "juga jg pas lagi lg hp nik tadi td katanya ada"
+    # the verbs of chat: "sopir truk awan buang sampah", "pak jaya nyuruh"
+    " buang datang dtg pergi pulang marah ngamuk bakar lewat masuk teriak nyuruh ngomong lapor jual beli ambil"
+    " bawa tanya parkir nabrak mukul ngancam nagih malak minta"  # not "pukul": also "at (a time)"
+    # a condition: "ibu sy suci permata stroke"
+    " stroke sakit meninggal".split()
 )
 
 # Words that follow an honorific, a relative or a role without naming anybody.
@@ -39,7 +44,9 @@ NOT_NAMED = frozenset(
     "bgt banget sendiri kandung haji hajah ustad ustadz sakit demam baru lama setempat terkait tersebut tsb "
     "sekeluarga kalian sekalian mereka dia beliau nya kita kami saya aku gw gue ane kamu anda pertama kedua "
     "sulung bungsu tiri angkat kecil besar pns honorer sekolah kerja kuliah satu dua tiga empat lima "
-    "ambo awak abdi kulo sengkok beta katong torang lain jaga karna karena krn sempat nama banjir".split()
+    "ambo awak abdi kulo sengkok beta katong torang lain jaga karna karena krn sempat nama banjir"
+    # a condition, not a name: "anak sy asma", "ibu sy stroke"
+    " asma stroke diare kanker tbc dbd diabetes hipertensi lumpuh buta tuli bisu koma kejang step".split()
 )
 # What a role is of ("pemilik kos", "petugas kebersihan", "kepala keluarga"): the names module's list
 _NOT_AFTER_ROLE = frozenset(
@@ -93,6 +100,19 @@ def named_by_context(
     if j is None or j >= len(finder.tokens) or not namable(finder, j):
         return None
     tokens = finder.tokens
+    if strict and (not finder.mixed or finder.lower_names and not tokens[j].cap):
+        # no capitals to tell: one word the role names, then what follows a name ("sopir truk awan buang
+        # sampah", "SEKDES X MENJUAL"), not the first of the words the role is of ("petugas pajak datang")
+        before = tokens[j - 1].low if j > 0 else ""
+        if before in _NOT_AFTER_ROLE or not _followed_like_a_name(finder, j):
+            return None
+        if tokens[j].low in _LEX.names or not _is_word(tokens[j].low):
+            return j, j
+        # an ordinary word right after the role is what the role is of ("petugas pajak datang"); after
+        # the role and what it is of, it is the person ("sopir truk sampah awan buang")
+        verb = j + 1 < len(tokens) and finder.doc.text[tokens[j].end : tokens[j + 1].start] == " "
+        verb = verb and (tokens[j + 1].low in AFTER_NAME or bool(_AFFIXED.match(tokens[j + 1].low)))
+        return (j, j) if verb and j > 1 and not _is_role(before) and _is_word(before) else None
     if strict:
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if not (finder.mixed and tokens[j].cap) or (nxt is not None and nxt.cap and finder.adjacent(j)):

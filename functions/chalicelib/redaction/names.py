@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
-from .context import CHAT_MARKERS, namable, named_by_context
+from .context import AFTER_NAME, CHAT_MARKERS, NOT_NAMED, namable, named_by_context
 from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import (
     _AFFIXED,
@@ -38,9 +38,23 @@ from .public import _PLACE_PARTS
 # word that does not look like a word or a verb; WEAK ("oleh", "kepada", "mobil") takes only a listed
 # name or a capitalised unknown word.
 _EXPLICIT, _STRONG, _MEDIUM, _WEAK = 4, 3, 2, 1
-_ABBREVIATIONS = frozenset({"moh", "muh", "moch", "mochd", "mohd", "abd", "ach", "mhd", "md", "m", "st", "sy", "br"})
+_ABBREVIATIONS = frozenset(
+    {"moh", "muh", "moch", "mochd", "mohd", "abd", "ach", "mhd", "md", "m", "st", "sy", "br", "dg"}
+)
 # "br." / "boru" joins a Batak woman's given name to her clan ("Sondang br. Siregar")
-_PARTICLES = frozenset({"bin", "binti", "bt", "al", "el", "van", "der", "de", "da", "ibnu", "abu", "br", "boru"})
+# "Daeng" / "Dg." joins a Makassar given name to the name that follows ("Suriani Daeng Bollo")
+_PARTICLES = frozenset(
+    {"bin", "binti", "bt", "al", "el", "van", "der", "de", "da", "ibnu", "abu", "br", "boru", "daeng", "dg"}
+)
+# Batak "br." (boru) between a woman's given name and her clan: the word before it is her given name,
+# whatever word it is ("sondang br. purba", "Sdr. saur br. napitupulu")
+_CLAN_MARKERS = frozenset({"br", "boru"})
+# the end of a signature line after its office ("Ketua RT", "Bendahara (rek ...)") and such a line itself
+_LINE_END_OFFICE = re.compile(r"(?:[ \t]+[A-Z]{2,3})?[ \t]*(?:\(|\n|$)")
+_SIGNED_LINE = re.compile(r",[ \t]*([^\W\d_]+)(?:[ \t]+[A-Z]{2,3})?[ \t]*(?:\([^\n]*)?$")
+_OFFICE_COMMA = re.compile(r"(?:[ \t]\d{1,3})?,[ \t]")
+_OFFICE_GAP = re.compile(r"[ \t](?:\d{1,3}[ \t])?")
+_NAME_AFTER = frozenset({"daeng", "dg", "br", "boru"})
 _SKIP_AFTER_ROLE = frozenset(
     "kos kost kontrakan lahan tanah kendaraan usaha kebun sawah keluarga "
     "loket jaga lapangan kebersihan parkir pdam pln sekolah kelas kelurahan kecamatan desa dinas bagian yang yg "
@@ -56,7 +70,7 @@ _EXPLICIT_CUE = re.compile(
     r"(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
 )
 _STRONG_CUE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:pelapor|dilaporkan\s+oleh|ttd\.?|hormat\s+(?:saya|kami|sy)"
+    r"(?i)(?<![^\W\d_])(?:pelapor|dilaporkan\s+oleh|narahubung|contact\s+person|ttd\.?|hormat\s+(?:saya|kami|sy)"
     r"|salam\s+hormat|wassalam(?:u'?alaikum)?(?:\s+wr\.?\s*wb\.?)?|pengirim|dari\s*:|kepada\s*:|yth\.?|alm\.?|almh\.?"
     r"|almarhum(?:ah)?|mendiang)(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
 )
@@ -69,7 +83,7 @@ _MEDIUM_CUE = re.compile(
     r"(?:\s+(?:adalah|ialah|sdr|sdri))?"
     r"|(?:tetangga|anak|anaknya|suami|suaminya|istri|isteri|istrinya|ibu|bapak|ayah|adik|adek|kakak|mertua|ortu"
     r"|orang\s+tua|keponakan|cucu|teman|kawan|saudara|paman|bibi|nenek|kakek|menantu|ipar|putra|putri|putera|puteri"
-    r"|majikan|bos|atasan|pacar|rekan|kenalan)(?:\s+(?:saya|sy|sya|kami|ku|aku|gw|gue|kandung|perempuan|laki-laki))+"
+    r"|majikan|bos|atasan|pacar|rekan|kenalan|saksi)(?:\s+(?:saya|sy|sya|kami|ku|aku|gw|gue|kandung|perempuan|laki-laki))+"
     r"(?:\s+(?:yang|yg))?|salam|wassalam|regards|ttd|menurut|kata"
     r"|(?:sampaikan|disampaikan|laporkan|dilaporkan|lapor|bilang|tanya|tanyakan|mengadu|minta|adukan)\s+(?:ke|kpd|kepada|sama|sm|ama)"
     r")(?![^\W\d_])[\s,:]*"
@@ -169,7 +183,10 @@ _PEOPLE_INLINE = re.compile(
 # The writer's own voice: "saya X," introduces the writer
 _SELF = frozenset("saya sy sya aku aq gue gw kami kulo kula kawula sengkok abdi ambo".split())
 _CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
-_BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu".split())
+_BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu dewa".split())
+# The words of Balinese names after "I"/"Ni" and of the titles "Anak Agung", "Ida Bagus", "I Dewa Gede":
+# inside such a chain they are name words, even where they are ordinary words elsewhere ("agung", "bagus")
+_BALINESE_CHAIN = _BALINESE | frozenset("agung bagus anak ida cokorda".split())
 _JURISDICTION = frozenset(
     "lurah camat kades kapolsek kapolres kapolresta danramil dandim bupati walikota gubernur kadus kasun sekcam "
     "bhabinkamtibmas babinsa "
@@ -317,6 +334,10 @@ class _Names:
             return False
         if tok.low in _LEX.names or tok.low == "ode" and i > 0 and self.particle_before_name(i - 1):
             return True
+        if self.balinese(i):
+            return True
+        if self.nameish_after_particle(i):
+            return True
         if tok.low in _LEX.common or tok.low in _LEX.titles:
             return self.capital_word(i)  # "Intan Permata", "Wulan Dari": capitals say it goes on
         if self.initial(i):
@@ -334,8 +355,8 @@ class _Names:
         tok = self.tokens[i]
         if len(tok.text) < 3 or tok.acronym and self.mixed and not _wordlike(tok.low) or _AFFIXED.match(tok.low):
             return False
-        if self.dictionary(i) or not any(c in "aeiouy" for c in tok.low):
-            return False  # a word ("hilang"), or an acronym ("pkh", "rtlh")
+        if self.dictionary(i) or not any(c in "aeiouy" for c in tok.low) or tok.low in NOT_NAMED:
+            return False  # a word ("hilang", "asma"), or an acronym ("pkh", "rtlh")
         return not self.blocked(i) and tok.low not in _LEX.common and tok.low not in _LEX.titles
 
     def introduced(self, i: int) -> bool:
@@ -349,12 +370,66 @@ class _Names:
         """'I' or 'Ni' before a Balinese birth-order name, 'La' or 'Wa' before 'Ode', and the Sasak
         'Lalu' and 'Baiq' written with a capital before a capitalised name ('Lalu Mahrup')."""
         low = self.tokens[i].low
-        if low in ("lalu", "baiq") and self.adjacent(i) and self.tokens[i].cap and not self.sentence_start(i):
+        if low in ("lalu", "baiq") and self.adjacent(i) and self.tokens[i].cap:
+            # not "Lalu Budi datang" opening a sentence; but a list item or a signature line is a name
+            if self.sentence_start(i) and not self.line_start(i):
+                return False
             return self.tokens[i + 1].cap and (self.is_name(i + 1) or not self.dictionary(i + 1))
+        if low in ("anak", "ida") and self.adjacent(i):  # "Anak Agung Ayu Sriasih", "Ida Bagus Made"
+            nxt_tok = self.tokens[i + 1]
+            pair = nxt_tok.low == ("agung" if low == "anak" else "bagus")
+            return pair and (nxt_tok.cap or not self.mixed) and i + 2 < len(self.tokens) and self.adjacent(i + 1)
         if low not in ("i", "ni", "la", "wa") or not self.adjacent(i):
             return False
         nxt = self.tokens[i + 1].low
         return nxt in _BALINESE if low in ("i", "ni") else nxt == "ode"
+
+    def line_start(self, i: int) -> bool:
+        """Whether token i opens a line or a list item ("2. Lalu Mahsun", "Hormat saya,\nLalu Amrullah")."""
+        newline = self.doc.text.rfind("\n", 0, self.tokens[i].start)
+        line = self.doc.text[newline + 1 : self.tokens[i].start]
+        return newline >= 0 and not line.strip(" \t-\u2022*.)0123456789")
+
+    def jurisdiction_of(self, j: int) -> bool:
+        """Whether token j is public only as the place an official serves ("Lurah X", "Sekdes X")."""
+        tok = self.tokens[j]
+        return (
+            j > 0
+            and self.tokens[j - 1].low in _JURISDICTION
+            and not _overlaps(tok.start, tok.end, self.doc.phrases)
+            and not _overlaps(tok.start, tok.end, self.doc.public)
+        )
+
+    def given_name(self, k: int, after_office: bool = False) -> bool:
+        """Whether token k may be a given name that morphology places (before "br."): any word but a word
+        of grammar, office or place. after_office: the jurisdiction rule (see __init__) is set aside."""
+        tok = self.tokens[k]
+        blocked = _office_word(tok.low) if after_office and self.jurisdiction_of(k) else self.blocked(k)
+        return (
+            len(tok.low) >= 3
+            and not blocked
+            and tok.low not in _FUNCTION_WORDS
+            and tok.low not in NOT_NAMED
+            and tok.low not in _LOCATIVE
+            and not _AFFIXED.match(tok.low)
+        )
+
+    def lower_object(self, j: int) -> bool:
+        """Whether lower-case token j, after a role and one space, says what the role is of ("truk")."""
+        low = self.tokens[j].low
+        spaced = j > 0 and self.doc.text[self.tokens[j - 1].end : self.tokens[j].start] == " "
+        return spaced and not _AFFIXED.match(low) and low not in AFTER_NAME and low not in _CONJUNCTIONS
+
+    def nameish_after_particle(self, i: int) -> bool:
+        """'Syarifuddin Daeng Sanga', 'Sondang br. Purba': after "Daeng" or "br." comes a name, any word."""
+        return i > 0 and self.tokens[i - 1].low in _NAME_AFTER and self.adjacent(i - 1) and self.given_name(i)
+
+    def balinese(self, i: int) -> bool:
+        """Whether token i goes on a Balinese name chain ("I Dewa Gede", "Anak Agung Ayu", "Ni Luh Putu")."""
+        if i == 0 or not self.adjacent(i - 1) or self.tokens[i].low not in _BALINESE_CHAIN:
+            return False
+        prev = self.tokens[i - 1].low
+        return self.particle_before_name(i - 1) or prev in _BALINESE_CHAIN and self.balinese(i - 1)
 
     def joins_left(self, k: int, anchor: int) -> bool:
         """Whether token k, right before the name word `anchor`, belongs to the name."""
@@ -400,6 +475,10 @@ class _Names:
             return True  # "I Made Suarta", "Ni Luh Putu Ariani", "La Ode Musa"
         if self.blocked(i) or len(tok.text) < 2 and not self.initial(i):
             return False
+        if strength >= _EXPLICIT and tok.low in ("lalu", "baiq") and self.adjacent(i):
+            return self.is_name(i + 1) or self.plausible_unknown(i + 1)  # "bernama lalu saparudin"
+        if tok.low in NOT_NAMED and strength < _EXPLICIT:
+            return False  # "anak sy asma", "ibu saya stroke": a condition or a word of grammar, not a name
         if self.is_name(i):
             return True
         if self.is_ambiguous(i):
@@ -407,9 +486,24 @@ class _Names:
             # is the word, unless this writer puts names in lower case
             lower_word = self.mixed and not tok.cap and not self.lower_names and strength < _STRONG
             return strength >= _MEDIUM and not lower_word or (self.mixed and tok.cap)
-        if strength >= _EXPLICIT and tok.low in _LEX.common and (self.after_honorific(i) or self.after_name_label(i)):
+        # "Ir. Sejati", "H. Makmur": a title with its full stop (chat's "dr" is "dari": "dr Minggu, 6 Juni")
+        after_title = i > 0 and self.is_title(i - 1) and self.doc.text.startswith(". ", self.tokens[i - 1].end)
+        if (
+            strength >= _EXPLICIT
+            and tok.low in _LEX.common
+            and (self.after_honorific(i) or self.after_name_label(i) or after_title)
+        ):
             # "Pak Gunung", "Saudara Permata": an ordinary word that the honorific says is a name
             return self.capital(i) if self.mixed else not tok.acronym or self.doc.mode == "upper"
+        # ("a.n." ends in a dot, so no sentence_start here); not a field label ("di bawah ini:\nNama: ...")
+        cue_named = self.mixed and self.capital(i) and tok.low not in _FUNCTION_WORDS and tok.low not in _NOT_A_HEAD
+        cue_named = cue_named and tok.low not in _LOCATIVE and tok.low not in _NOT_AFTER_HONORIFIC  # "Bapak Wali Kota"
+        if strength >= _EXPLICIT and cue_named and not tok.acronym and not after_title:
+            # "a.n. Makmur dan", "atas nama Awan telah": the cue says so; one word, not the head of a
+            # capitalised phrase ("atas nama Warga Desa", "atas nama Pemerintah Kota")
+            phrase = self.adjacent(i) and self.tokens[i + 1].cap and not self.is_name(i + 1)
+            if tok.low not in _LEX.titles and not phrase and not (i > 0 and self.is_title(i - 1)):
+                return True  # otherwise as before ("Mas Go Tjong Bing": see below)
         if tok.low in _LEX.common or tok.low in _LEX.titles:
             # "saya Mei Ling", "Tante The Kian Hoo": a capitalised word before another name word
             nxt = i + 1
@@ -434,8 +528,10 @@ class _Names:
         return strength >= _STRONG or strength == _MEDIUM and self.plausible_unknown(i)
 
     # -- growing a name
-    def take(self, j: int, strength: int) -> tuple[int, int] | None:
-        """A name starting at token j (after any titles), as a token range [first, last]."""
+    def take(self, j: int, strength: int, extend: bool = False) -> tuple[int, int] | None:
+        """A name starting at token j (after any titles), as a token range [first, last]. extend: the cue
+        names a person (a relative, "ISTRI SAYA YELMI GUCI MELAHIRKAN"), so a word that ends the name
+        where a name ends goes with it as after a strong cue."""
         k = j
         while k < len(self.tokens) and self.is_title(k) and self.adjacent(k):
             k += 1
@@ -448,7 +544,7 @@ class _Names:
         if self.tokens[k].low in _LEX.names:
             strength = max(strength, _MEDIUM)
         last = self.grow_right(k, strength)
-        if strength >= _STRONG and last < len(self.tokens) - 1 and self.adjacent(last):
+        if (strength >= _STRONG or extend) and last < len(self.tokens) - 1 and self.adjacent(last):
             # "PAK TEKUN SURYA.", "SAYA MELIANA WIJAYA,": an ordinary word that ends the name where a name ends
             more = named_by_context(self, last + 1)
             if (
@@ -474,10 +570,14 @@ class _Names:
 
     def bridges(self, k: int, strength: int) -> bool:
         """Whether token k joins two parts of one name: a particle ("bin") or a common word between two names."""
-        if k + 1 >= len(self.tokens) or not self.adjacent(k) or self.blocked(k):
+        if k + 1 >= len(self.tokens) or not self.adjacent(k) or self.public[k]:
             return False
         if self.tokens[k].low in _PARTICLES:
             return self.nameish(k + 1, strength)
+        if self.blocked(k):
+            return False
+        if self.tokens[k].low in _CONJUNCTIONS:
+            return False  # "A dan B" are two people (see coordinated), not one name
         return self.tokens[k].low in _LEX.common and self.is_name(k + 1) and (not self.mixed or self.capital(k))
 
     def grow_left(self, i: int) -> int:
@@ -490,6 +590,8 @@ class _Names:
                 i = prev
             elif tok.low in _PARTICLES and prev > 0 and self.adjacent(prev - 1) and self.nameish(prev - 1, _MEDIUM):
                 i = prev - 1
+            elif tok.low in _CLAN_MARKERS and prev > 0 and self.adjacent(prev - 1) and self.given_name(prev - 1):
+                i = prev - 1  # "sondang br. purba": the given name before the clan
             else:
                 break
         return i
@@ -513,6 +615,8 @@ class _Names:
         first = j
         if self.tokens[j].low in _LEX.honorifics:
             return None  # the honorific seed takes it from here
+        lower_run = True  # only a run of lower-case words right after the role ("sopir truk sampah ...")
+        objects = False  # whether such words were skipped: then a verb must follow ("Avanza hitam" is a car)
         for _ in range(skip):
             low = self.tokens[j].low
             # "Kasi Pemerintahan", "Kabid Persampahan DLH", "petugas loket": the office, not the person
@@ -521,9 +625,12 @@ class _Names:
                 and (low in _LEX.common or _is_word(low))
                 and low not in _FUNCTION_WORDS
                 and low not in _LOCATIVE
-                and (self.tokens[j].cap or not self.mixed)
+                # "sopir truk sampah Maimun buang": after a role, lower-case words say what it is of
+                and (self.tokens[j].cap or not self.mixed or context and lower_run and self.lower_object(j))
             )
+            lower_run = lower_run and not self.tokens[j].cap
             skippable = self.public[j] or _is_role(low) or low in _SKIP_AFTER_ROLE or office
+            objects = objects or office and self.mixed and not self.tokens[j].cap and low not in _SKIP_AFTER_ROLE
             nxt = j + 1 < len(self.tokens) and self.doc.text[self.tokens[j].end : self.tokens[j + 1].start] in (
                 " ",
                 ", ",
@@ -533,16 +640,23 @@ class _Names:
                 j += 1
             else:
                 break
-        found = self.take(j, strength)
+        found = self.take(j, strength, extend=context and not objects)
         if found or not context:
-            return found
+            return found if not objects or found and self.verb_after(found[1]) else None
         for k in range(first, min(j, len(self.tokens) - 1) + 1):  # "juru parkir Awan di": the office, then the name
             if k == 0 or self.doc.text[self.tokens[k - 1].end : self.tokens[k].start] != " ":
                 break  # "mas admin, Bantuan Baznas ...": a comma or a full stop ends what the cue names
             found = named_by_context(self, k, strict=strict)
             if found:
-                return found
+                return found if not objects or self.verb_after(found[1]) else None
         return None
+
+    def verb_after(self, k: int) -> bool:
+        """Whether a verb follows token k across one space ("Maimun buang", "Awan datang", "X menjual")."""
+        if k + 1 >= len(self.tokens) or self.doc.text[self.tokens[k].end : self.tokens[k + 1].start] != " ":
+            return False
+        low = self.tokens[k + 1].low
+        return low in AFTER_NAME or bool(_VERB.match(low)) and _is_word(low)
 
     def spans(self) -> list[tuple[int, int]]:
         ranges: list[tuple[int, int]] = []
@@ -594,6 +708,10 @@ class _Names:
             # (see seed_at): the others are skipped without the calls.
             if (mixed and tok.cap) or tok.low in _SEED_WORDS or _is_role(tok.low):
                 ranges.append(self.seed_at(i) or (-1, -1))
+        for i, tok in enumerate(self.tokens):  # "sondang br. sitepu": a Batak name by its shape alone
+            if tok.low == "br" and text.startswith(".", tok.end) and 0 < i < len(self.tokens) - 1:
+                if self.adjacent(i - 1) and self.adjacent(i) and self.given_name(i - 1) and self.given_name(i + 1):
+                    ranges.append((i - 1, i + 1))
         ranges = [r for r in ranges if r[0] >= 0]
         ranges += self.structured(ranges)
         return ranges + self.coordinated(ranges)
@@ -618,7 +736,9 @@ class _Names:
             odd = sum(self.unusual(h) for h in heads)
             unusual = len(heads) >= 3 and len(heads) == len(group) and odd >= len(heads) - 1
             if people or intro or checked and len(group) >= 2 or unusual:
-                ranges += heads
+                # in a list of people a word that only looks like the start of a public name is a name
+                # too ("3. Angkasa Gunung", "2. Ombak Gunung (anak)"); the region's own names still are not
+                ranges += [h for h in (self.head(j, listed=True) for j in group) if h]
         ranges += self.table_names()
         speakers = list(_SPEAKER.finditer(text))
         forwarded = bool(_FORWARDED.search(text))
@@ -626,8 +746,13 @@ class _Names:
         for m in speakers:
             if m.group("stamp") or len(speakers) >= 2:
                 j = self.first_token_at(m.start("who"))
-                while j is not None and j + 1 < len(tokens) and _is_role(tokens[j].low) and self.adjacent(j):
-                    j += 1  # "Satpam Damai:", "Kepling Gunung:"
+                while (
+                    j is not None
+                    and j + 1 < len(tokens)
+                    and (_is_role(tokens[j].low) or self.office_kin(j))
+                    and (self.adjacent(j) or text.startswith(":", tokens[j].end))
+                ):
+                    j += 1  # "Satpam Damai:", "Kepling Gunung:", "Kepala Keluarga: Awan"
                 stamp = bool(m.group("stamp"))
                 # a forwarded group chat names its speakers in any case ("misnawati: kayaknya ...")
                 any_case = stamp or len(speakers) >= 3 or forwarded
@@ -642,7 +767,7 @@ class _Names:
             who = [k for k in range(len(tokens)) if m.start("who") <= tokens[k].start < m.end("who")]
             if who and all(_is_role(tokens[k].low) or tokens[k].low in _KIN for k in who):
                 j = self.first_token_at(m.end())
-                head = self.head(j) if j is not None else None
+                head = self.head(j, listed=True) if j is not None else None  # "Petugas: Rajin Gunung, dari"
                 if head and (self.mixed or self.unusual(head)):
                     ranges.append(head)
         for m in _KIN_COMMA.finditer(text):
@@ -662,8 +787,13 @@ class _Names:
             while (
                 j is not None
                 and j + 1 < len(tokens)
-                and (_is_role(tokens[j].low) or tokens[j].low in _LABELS or tokens[j].low in ("rt", "rw"))
-                and self.adjacent(j)
+                and (
+                    _is_role(tokens[j].low)
+                    or tokens[j].low in _LABELS
+                    or tokens[j].low in ("rt", "rw")
+                    or self.office_kin(j)  # "Tertanda,\nKepala Keluarga: Awan"
+                )
+                and (self.adjacent(j) or text.startswith(":", tokens[j].end))
             ):
                 j += 1  # "Ketua RW Tekun": the office, then the name
             head = self.head(j) if j is not None else None
@@ -685,16 +815,65 @@ class _Names:
                     and text[tokens[j - 1].end : tokens[j].start] == " "
                 ):
                     j += 1
-                if j < len(tokens) and text[tokens[j - 1].end : tokens[j].start] == ", " and tokens[j].cap:
+                j = self.office_end(i, j)  # "3. Ketua RW 04, Permata", "Perwakilan Dinas Lingkungan Hidup, Nur"
+                if (
+                    j < len(tokens)
+                    and _OFFICE_COMMA.fullmatch(text[tokens[j - 1].end : tokens[j].start])
+                    and tokens[j].cap
+                ):
                     head = self.head(j)
-                    if head and re.match(r"\s?[,.(]", text[tokens[head[1]].end : tokens[head[1]].end + 2]):
+                    if head and re.match(
+                        r"\s?[,.(]|[ \t]*(?:\n|$)", text[tokens[head[1]].end : tokens[head[1]].end + 2]
+                    ):
                         ranges.append(head)
             for i, tok in enumerate(tokens):  # "Mutiara, sekretaris RT", "Saya Guntur, dosen Universitas ..."
                 if i > 0 and _is_role(tok.low) and not self.public[i] and text[tokens[i - 1].end : tok.start] == ", ":
                     head = self.head_before(tokens[i - 1].end)
-                    if head and tokens[head[0]].cap and (self.unusual(head) or not self.sentence_start(head[0])):
+                    placed = head and (
+                        self.unusual(head) or not self.sentence_start(head[0]) or self.signed(head[0], i)
+                    )
+                    if head and tokens[head[0]].cap and placed:
                         ranges.append(head)
         return [r for r in ranges if r[0] >= 0]
+
+    def signed(self, k: int, role: int) -> bool:
+        """'Jeane Latuconsina, Ketua RT\nTekun, Bendahara (rek ...)': a line of a signature block, a name
+        then its office to the end of the line, under another such line."""
+        text, tokens = self.doc.text, self.tokens
+        if (
+            not self.line_start(k)
+            or not _LINE_END_OFFICE.match(text, tokens[role].end)
+            or _AFFIXED.match(tokens[k].low)
+        ):
+            return False  # "Pengumuman, Ketua RT": a heading
+        start = text.rfind("\n", 0, tokens[k].start)
+        previous = text[text.rfind("\n", 0, start) + 1 : start]
+        m = _SIGNED_LINE.search(previous)
+        return bool(m and _is_role(m.group(1).lower()))
+
+    def office_end(self, i: int, j: int) -> int:
+        """Where the office opened by role token i ends when it opens a list item or a line and goes on
+        over its unit, number or agency ("Ketua RW 04", "Perwakilan Dinas Kebersihan dan Pertamanan") to
+        a comma; j if it does not."""
+        tokens, text = self.tokens, self.doc.text
+        if not self.line_start(i) and not (i > 0 and self.line_start(i - 1) and tokens[i - 1].low in _LEX.honorifics):
+            return j
+        k = i + 1
+        while k < len(tokens) and k - i <= 6:
+            gap = text[tokens[k - 1].end : tokens[k].start]
+            if _OFFICE_COMMA.fullmatch(gap):  # "Ketua RW 04, Permata"
+                return k if k > j else j
+            if not _OFFICE_GAP.fullmatch(gap):
+                return j
+            low = tokens[k].low
+            if not (self.public[k] or tokens[k].acronym or low.isdigit() or _is_role(low) or low in _CONJUNCTIONS):
+                return j
+            k += 1
+        return j
+
+    def office_kin(self, j: int) -> bool:
+        """'Kepala Keluarga', 'Wali Murid': a family word after a role names an office, not a person."""
+        return j > 0 and self.tokens[j].low in _KIN and _is_role(self.tokens[j - 1].low) and self.adjacent(j - 1)
 
     def table_names(self) -> list[tuple[int, int]]:
         """The cells under a "Nama" column of a table written with bars ("No | Nama | NIK")."""
@@ -739,21 +918,23 @@ class _Names:
                 last_line_end = len(self.doc.text)
         return groups
 
-    def head_word(self, k: int, speaker: bool = False, any_case: bool = False) -> bool:
+    def head_word(self, k: int, speaker: bool = False, any_case: bool = False, listed: bool = False) -> bool:
         """Whether token k can be part of a name that the text's structure places (any word but a
-        role, an honorific, a label or a public name; capitalised when capitals carry meaning)."""
+        role, an honorific, a label or a public name; capitalised when capitals carry meaning).
+        listed: an item of a list of people, where only the region's phrases are public names."""
         tok = self.tokens[k]
-        if (
-            self.blocked(k)
-            or tok.low in _FUNCTION_WORDS
-            or tok.low in _NOT_A_HEAD
-            or len(tok.text) < 2
-            and not self.initial(k)
-        ):
+        if listed:
+            in_phrase = _overlaps(tok.start, tok.end, self.doc.phrases)
+            blocked = in_phrase or _office_word(tok.low) or tok.low in _LEX.street_openers or tok.acronym
+        else:
+            blocked = self.blocked(k)
+        if blocked or tok.low in _FUNCTION_WORDS or tok.low in _NOT_A_HEAD or len(tok.text) < 2 and not self.initial(k):
             return False
         return tok.cap or not self.mixed or any_case
 
-    def head(self, j: int, speaker: bool = False, any_case: bool = False) -> tuple[int, int] | None:
+    def head(
+        self, j: int, speaker: bool = False, any_case: bool = False, listed: bool = False
+    ) -> tuple[int, int] | None:
         """The name that opens a list item, a chat line or a signature line: one to five words, then
         the end of the line, a comma, a bracket, a dash or a colon."""
         tokens, text = self.tokens, self.doc.text
@@ -762,11 +943,11 @@ class _Names:
         if j >= len(tokens):
             return None
         k = j
-        if not (self.head_word(k, speaker, any_case) or self.particle_before_name(k)):
+        if not (self.head_word(k, speaker, any_case, listed) or self.particle_before_name(k)):
             return None
         while k + 1 < len(tokens) and k - j < 4 and self.adjacent(k):
             nxt = k + 1
-            if self.head_word(nxt, speaker, any_case) or self.initial(nxt) or self.particle_before_name(nxt):
+            if self.head_word(nxt, speaker, any_case, listed) or self.initial(nxt) or self.particle_before_name(nxt):
                 k = nxt
             elif tokens[nxt].low in _PARTICLES and nxt + 1 < len(tokens) and self.adjacent(nxt):
                 k = nxt + 1  # "Sondang br. Siregar"
@@ -804,6 +985,11 @@ class _Names:
         inside = {k for first, last in ranges for k in range(first, last + 1)}
         while todo:
             first, last = todo.pop()
+            twin = self.parallel(first, last)
+            if twin and twin[0] not in inside:
+                found.append(twin)
+                todo.append(twin)
+                inside |= set(range(twin[0], twin[1] + 1))
             for step in (-1, 1):
                 hit = self.listed_next(first if step < 0 else last, step)
                 if hit is None or hit[0] in inside:
@@ -820,6 +1006,40 @@ class _Names:
                 todo.append(new)
                 inside |= set(range(new[0], new[1] + 1))
         return found
+
+    def parallel(self, first: int, last: int) -> tuple[int, int] | None:
+        """'PAK KADES [Asep] DAN SEKDES Syakira', 'linmas [Jaya] sama petugas ppsu ketut': a name after a
+        role, then "dan"/"sama" and another role: the word after that role is a name too, whatever word."""
+        tokens, text = self.tokens, self.doc.text
+        if first == 0 or not (_is_role(tokens[first - 1].low) or self.is_title(first - 1)):
+            return None
+        k = last + 1
+        if k + 1 >= len(tokens) or text[tokens[last].end : tokens[k].start] != " ":
+            return None
+        if tokens[k].low not in _CONJUNCTIONS or not self.adjacent(k):
+            return None
+        j, offices = k + 1, 0
+        while j < len(tokens) and offices < 3 and self.adjacent(j):
+            low = tokens[j].low
+            if not (_is_role(low) or low in _LEX.honorifics or self.is_title(j) or tokens[j].acronym and self.mixed):
+                break
+            j, offices = j + 1, offices + 1
+            if low not in _LEX.honorifics and not self.is_title(j - 1) and not _is_role(tokens[j].low):
+                # the role may be followed by a unit ("petugas ppsu"): one unknown word, then the name
+                if j + 1 < len(tokens) and self.adjacent(j) and not _is_word(tokens[j].low) and offices < 3:
+                    if namable(self, j + 1) and self.doc.mode != "upper":
+                        j += 1
+                break
+        if not offices or j >= len(tokens) or _overlaps(tokens[j].start, tokens[j].end, self.doc.phrases):
+            return None
+        # the place a "Sekdes" serves is no rival here: after "A dan" the office is a person's too
+        lower = self.mixed and tokens[first].cap and not tokens[j].cap  # "Hutapea sama bripka jaya": a name word
+        named = self.lower_names or tokens[j].low in _LEX.names or self.is_title(j - 1)  # a rank: "bripka jaya"
+        if lower and not named or self.public[j] and not self.jurisdiction_of(j):
+            return None
+        if not self.given_name(j, after_office=True) or tokens[j].low in _LOCATIVE:
+            return None
+        return j, self.grow_right(j, _MEDIUM)
 
     def listed_next(self, k: int, step: int) -> tuple[int, bool] | None:
         """The token that a list ("A, B dan C") puts next to token k on one side, and whether a
@@ -1010,7 +1230,7 @@ class _Names:
         after_office = i > 0 and self.blocked(i - 1) and not self.unknown_capital(i) and not self.is_name(i)
         if self.run_word(i) and not after_office and not (i > 0 and self.adjacent(i - 1) and self.run_word(i - 1)):
             j = i
-            while j - i < 4 and self.adjacent(j) and self.run_word(j + 1):
+            while j - i < 4 and self.adjacent(j) and (self.run_word(j + 1) or self.nameish_after_particle(j + 1)):
                 j += 1
             if j > i and any(self.unknown_capital(k) for k in range(i, j + 1)):
                 return i, j

@@ -58,8 +58,10 @@ _RELIGIOUS_OPENERS = frozenset(
 # Places named after people as a rule: "Stadion Lukas Enembe", "RSUD Abdul Wahab Sjahranie", "Lapangan
 # Puputan Badung I Gusti Ngurah Made Agung", "UIN Syarif Hidayatullah", "Bandara Abdul Rachman Saleh".
 _MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
-    "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral".split()
+    "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral makam".split()
 )
+_SAINTS = frozenset("santo santa sto".split())
+_HEROES = frozenset("bung sunan pangeran sultan".split())
 # Acronyms that open a name even in lower case inside a mixed-case text ("di mi darul ulum"); not
 # "min" (admin), "ma" (mother) or "man".
 _LOWER_CASE_OPENERS = frozenset("mi mts sd smp sma smk tk rs rsu gor tpa tps tpu kua kel kec ds dsn kp".split())
@@ -80,8 +82,26 @@ def _public_spans(doc: _Doc) -> list[_Span]:
         capital = tok.low in _LEX.capital_openers and (tok.text.isupper() or lower_ok)
         facility = last > i or tok.low in _LEX.facility_openers or capital
         if street or facility:
-            spans.append(_Span(tok.start, _public_continuation(doc, last, street)))
+            end = _public_continuation(doc, last, street)
+            if end == tok.end and not street and _named_alone(doc, i):
+                continue  # "pemiliknya Pak Gunung.", "3. Angkasa Gunung": a person, not a mountain
+            spans.append(_Span(tok.start, end))
     return spans
+
+
+def _named_alone(doc: _Doc, i: int) -> bool:
+    """Whether an opener with nothing after it ("Gunung", "Bukit") is a person's name: after an
+    honorific or a name word, capitalised in a mixed-case text."""
+    tokens = doc.tokens
+    if i == 0 or doc.text[tokens[i - 1].end : tokens[i].start] != " " or _agency_like(tokens[i].low):
+        return False  # "Ibu Pimpinan Dukcapil": an agency
+    prev = tokens[i - 1].low
+    capitalised = tokens[i].cap and not tokens[i].acronym if doc.mode == "mixed" else True
+    # "Mas Damai Gunung": the second word of a name after an honorific
+    second = i > 1 and tokens[i - 2].low in _LEX.honorifics and doc.text[tokens[i - 2].end : tokens[i - 1].start] == " "
+    named = prev in _LEX.names or second and prev not in _LEX.honorifics and prev not in _FUNCTION_WORDS
+    named = named and not _is_role(prev)
+    return capitalised and (prev in _LEX.honorifics or named and (tokens[i - 1].cap or doc.mode != "mixed"))
 
 
 def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
@@ -171,6 +191,11 @@ def _public_gap(doc: _Doc, j: int, street: bool) -> bool:
 def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> str | None:
     """How token j goes on with the name opened by token i: "rank", "word", or None (it ends)."""
     tokens, tok, opener = doc.tokens, doc.tokens[j], doc.tokens[i].low
+    if not street and j + 1 < len(tokens) and doc.text[tok.end : tokens[j + 1].start] == " ":
+        # "SMP YPPK Santo Paulus", "Stadion Gelora Bung Tomo", "Makam Bung Karno": a saint's or a hero's
+        # title inside the name of a public place, not a person
+        if tok.low in _SAINTS or tok.low in _HEROES and opener in _MEMORIAL_OPENERS:
+            return "rank"
     if tok.low in _STOP_PUBLIC or tok.low in _LEX.honorifics or tok.low in _FUZZY_CUES:
         return None
     initial = len(tok.text) == 1 and doc.text[tok.end : tok.end + 1] == "."
