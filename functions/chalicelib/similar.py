@@ -4,9 +4,12 @@ The answer to a submission names them, so a citizen can follow an existing repor
 filing the same one again, and officers see them when verifying. Only what anyone may already
 read is ever named: a published record (verified, not confidential, passed the gate), open, in
 the same kelurahan and category, never of a sensitive category (whose public record does not
-name its kelurahan). The cost is bounded: at most `CANDIDATES` of the category's agency's most
-recently updated reports per open status are read, through the store's indexed listing, and
-compared on their public text with a token Jaccard similarity.
+name its kelurahan). The cost is bounded and does not grow with the store: a store with a place
+index (`PlaceIndex`; the SQLite store's expression index on category and kelurahan) names at
+most `CANDIDATES` tracking numbers per open status from that index, and only their published
+records are read; any other store is read through its agency listing, `LISTED` reports per
+open status, filtered here. Candidates are compared on their public text with a token Jaccard
+similarity.
 """
 
 from __future__ import annotations
@@ -14,14 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from .lifecycle import Status
 from .region import Region
 from .report import Report
 from .store import Store
 
-CANDIDATES = 100  # per open status: the agency's most recently updated reports
+CANDIDATES = 25  # per open status: the most recently updated reports at the same place
+LISTED = 100  # per open status, without a place index: the agency's most recently updated reports
 THRESHOLD = 0.25  # below this, two texts share too little to suggest a duplicate
 MAX_SIMILAR = 3
 OPEN_PUBLISHED = (Status.VERIFIED, Status.IN_PROGRESS)  # a received report is not public yet
@@ -69,20 +73,32 @@ def score(title: str, text: str, other_title: str, other_text: str) -> float:
     return round(0.5 * jaccard(tokens(title), tokens(other_title)) + 0.5 * whole, 3)
 
 
-def candidates(store: Store, report: Report, region: Region) -> Iterable[Report]:
-    """The reports worth comparing: open, published-looking, same category and kelurahan."""
+@runtime_checkable
+class PlaceIndex(Protocol):
+    """A store that lists reports by place from an index (sqlite_store.SQLiteStore)."""
+
+    def trackings_at_place(self, category: str, kelurahan: str, status: str, limit: int) -> list[str]:
+        """The `limit` most recently updated non-confidential reports of `category` in
+        `kelurahan` in `status`, newest first, by tracking number."""
+        ...
+
+
+def candidates(store: Store, report: Report, region: Region) -> Iterable[str]:
+    """The tracking numbers worth comparing: open, not confidential, same category and kelurahan."""
     category = region.categories.get(report.category or "")
-    if category is None or category.sensitive or not report.location.kelurahan:
+    kelurahan = report.location.kelurahan
+    if category is None or category.sensitive or not kelurahan:
         return
     for status in OPEN_PUBLISHED:
-        for other in store.find(status=status.value, agency=category.agency, limit=CANDIDATES):
-            if (
-                other.tracking != report.tracking
-                and not other.confidential
-                and other.category == report.category
-                and other.location.kelurahan == report.location.kelurahan
-            ):
-                yield other
+        if isinstance(store, PlaceIndex):
+            found = store.trackings_at_place(category.id, kelurahan, status.value, CANDIDATES)
+        else:
+            found = [
+                other.tracking
+                for other in store.find(status=status.value, agency=category.agency, limit=LISTED)
+                if not other.confidential and other.category == category.id and other.location.kelurahan == kelurahan
+            ]
+        yield from (tracking for tracking in found if tracking != report.tracking)
 
 
 def similar_reports(
@@ -96,19 +112,19 @@ def similar_reports(
     compared and shown is the published record's (`published`: None when the report is not
     public, e.g. held back by the gate), never the private text."""
     found = []
-    for other in candidates(store, report, region):
-        record = published(other.tracking)
+    for tracking in candidates(store, report, region):
+        record = published(tracking)
         if record is None or record.get("status") not in {s.value for s in OPEN_PUBLISHED}:
             continue
         value = score(report.title, report.description, record["title"], record.get("description") or "")
         if value >= THRESHOLD:
             found.append(
                 Similar(
-                    other.tracking,
+                    tracking,
                     record["title"],
                     record["status"],
                     Status(record["status"]).label,
-                    f"{site_url}/laporan/{other.tracking}/",
+                    f"{site_url}/laporan/{tracking}/",
                     value,
                 )
             )
