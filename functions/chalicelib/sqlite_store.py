@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import Conflict
+from .groupcommit import GroupCommit
 from .officers import Officer
 from .passwords import Login
 from .report import Report, Update
@@ -102,6 +103,7 @@ class SQLiteStore:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
+        self._commits = GroupCommit(self._conn)
         self._migrate()
 
     # -- connections -------------------------------------------------------------------------
@@ -142,24 +144,22 @@ class SQLiteStore:
     # -- reports -----------------------------------------------------------------------------
 
     def save(self, reports: Sequence[Report]) -> None:
-        conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for report in reports:
-                try:
-                    self._save_one(conn, report)
-                except sqlite3.IntegrityError:
-                    raise Conflict(
-                        f"Nomor pelacakan atau ref laporan {report.tracking} sudah dipakai laporan lain.",
-                        en=f"report {report.tracking}: its tracking number or ref is already taken by another report",
-                    ) from None
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        # Concurrent saves (the threads of `chalice local`) share a transaction and its fsync
+        # (groupcommit.py); this returns only once the transaction holding these is committed.
+        self._commits.run(lambda conn: self._save_all(conn, reports))
         # Only once it is on disk does the caller's copy move to the new version.
         for report in reports:
             report.version += 1
+
+    def _save_all(self, conn: sqlite3.Connection, reports: Sequence[Report]) -> None:
+        for report in reports:
+            try:
+                self._save_one(conn, report)
+            except sqlite3.IntegrityError:
+                raise Conflict(
+                    f"Nomor pelacakan atau ref laporan {report.tracking} sudah dipakai laporan lain.",
+                    en=f"report {report.tracking}: its tracking number or ref is already taken by another report",
+                ) from None
 
     def _save_one(self, conn: sqlite3.Connection, report: Report) -> None:
         stored = conn.execute("SELECT version FROM reports WHERE id = ?", (report.id,)).fetchone()
