@@ -24,7 +24,7 @@ from .region import Region
 from .report import Report
 from .store import Store
 
-CANDIDATES = 25  # per open status: the most recently updated reports at the same place
+CANDIDATES = 10  # per open status: the most recently updated reports at the same place (file reads)
 LISTED = 100  # per open status, without a place index: the agency's most recently updated reports
 THRESHOLD = 0.25  # below this, two texts share too little to suggest a duplicate
 MAX_SIMILAR = 3
