@@ -60,17 +60,35 @@ class Similar:
 
 
 def tokens(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.casefold()) if len(w) > 2 and w not in STOPWORDS)
+    # A set first: a description repeats its words, and each is then looked at once.
+    return frozenset(w for w in set(_WORD.findall(text.casefold())) if len(w) > 2) - STOPWORDS
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def score(title: str, text: str, other_title: str, other_text: str) -> float:
+@dataclass(frozen=True)
+class Words:
+    """A report's words as `score` compares them: its title's, and its title's and text's."""
+
+    title: frozenset[str]
+    whole: frozenset[str]
+
+    @classmethod
+    def of(cls, title: str, text: str) -> Words:
+        # The words of "title text" are those of the title and those of the text.
+        words = tokens(title)
+        return cls(words, words | tokens(text))
+
+
+def score_words(mine: Words, other: Words) -> float:
     """Half the titles' similarity, half the whole texts': titles say what, texts say where."""
-    whole = jaccard(tokens(f"{title} {text}"), tokens(f"{other_title} {other_text}"))
-    return round(0.5 * jaccard(tokens(title), tokens(other_title)) + 0.5 * whole, 3)
+    return round(0.5 * jaccard(mine.title, other.title) + 0.5 * jaccard(mine.whole, other.whole), 3)
+
+
+def score(title: str, text: str, other_title: str, other_text: str) -> float:
+    return score_words(Words.of(title, text), Words.of(other_title, other_text))
 
 
 @runtime_checkable
@@ -112,11 +130,12 @@ def similar_reports(
     compared and shown is the published record's (`published`: None when the report is not
     public, e.g. held back by the gate), never the private text."""
     found = []
+    mine = Words.of(report.title, report.description)  # once, not once per candidate
     for tracking in candidates(store, report, region):
         record = published(tracking)
         if record is None or record.get("status") not in {s.value for s in OPEN_PUBLISHED}:
             continue
-        value = score(report.title, report.description, record["title"], record.get("description") or "")
+        value = score_words(mine, Words.of(record["title"], record.get("description") or ""))
         if value >= THRESHOLD:
             found.append(
                 Similar(
