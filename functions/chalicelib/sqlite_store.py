@@ -21,6 +21,7 @@ from .passwords import Login
 from .report import Report, Update
 from .sessions import ABSOLUTE, Session
 from .store import Event, Page, Position, page_of
+from .walcheckpoint import FALLBACK_PAGES, Checkpointer
 
 MIGRATIONS: list[str] = [
     # 1: reports, their updates, officers and the publish outbox.
@@ -104,6 +105,7 @@ class SQLiteStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._commits = GroupCommit(self._conn)
+        self._checkpointer = Checkpointer(self.path)
         self._migrate()
 
     # -- connections -------------------------------------------------------------------------
@@ -117,6 +119,8 @@ class SQLiteStore:
             # FULL: a report is acknowledged only once it is on disk, even across a power cut.
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
+            # Checkpoints are the background thread's (walcheckpoint.py), not a request's.
+            conn.execute(f"PRAGMA wal_autocheckpoint={FALLBACK_PAGES}")
             self._local.conn = conn
         return conn
 
@@ -147,6 +151,7 @@ class SQLiteStore:
         # Concurrent saves (the threads of `chalice local`) share a transaction and its fsync
         # (groupcommit.py); this returns only once the transaction holding these is committed.
         self._commits.run(lambda conn: self._save_all(conn, reports))
+        self._checkpointer.saved(len(reports))
         # Only once it is on disk does the caller's copy move to the new version.
         for report in reports:
             report.version += 1
