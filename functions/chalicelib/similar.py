@@ -5,7 +5,7 @@ filing the same one again, and officers see them when verifying. Only what anyon
 read is ever named: a published record (verified, not confidential, passed the gate), open, in
 the same kelurahan and category, never of a sensitive category (whose public record does not
 name its kelurahan). The cost is bounded and does not grow with the store: a store with a place
-index (`PlaceIndex`; the SQLite store's expression index on category and kelurahan) names at
+index (`PlaceIndex`; the SQLite store's index on category and kelurahan) names at
 most `CANDIDATES` tracking numbers per open status from that index, and only their published
 records are read; any other store is read through its agency listing, `LISTED` reports per
 open status, filtered here. Candidates are compared on their public text with a token Jaccard
