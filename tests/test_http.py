@@ -78,3 +78,62 @@ def test_an_acknowledged_report_survives_a_killed_server(tmp_path) -> None:
         server.wait(timeout=10)
     store = SQLiteStore(data / "aduan.db")
     assert all(store.get(t) is not None for t in acknowledged) and store.count() == 20
+
+
+def test_concurrent_submissions_are_all_kept_once(tmp_path) -> None:
+    """Clients at once on `chalice local`'s threads (group commit shares their transactions):
+    kill -9 the API after the last answer, and every acknowledged report is in the store, once,
+    each with its own tracking number."""
+    import os
+    import subprocess
+    import threading
+
+    from chalicelib.devserver import api_command
+    from chalicelib.sqlite_store import SQLiteStore
+    from live import free_port, wait_for
+
+    port = free_port()
+    data = tmp_path / "data"
+    server = subprocess.Popen(
+        api_command("127.0.0.1", port),
+        env={**os.environ, "ADUAN_DATA": str(data), "ADUAN_RATE_SUBMIT": "off"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    acknowledged: list[str] = []
+    failures: list[object] = []
+
+    def client(number: int) -> None:
+        session = requests.Session()  # keep-alive: one server thread per client
+        for i in range(8):
+            try:
+                response = session.post(
+                    f"http://127.0.0.1:{port}/reports",
+                    json=submission(title=f"Lampu mati klien {number} nomor {i}"),
+                    timeout=30,
+                )
+            except requests.RequestException as error:
+                failures.append(error)
+                continue
+            if response.status_code == 201:
+                acknowledged.append(response.json()["tracking"])
+            else:
+                failures.append(response.status_code)
+
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", server, timeout=30)
+        clients = [threading.Thread(target=client, args=(n,)) for n in range(4)]
+        for thread in clients:
+            thread.start()
+        for thread in clients:
+            thread.join(120)
+    finally:
+        server.kill()  # SIGKILL right after the last answer: nothing is flushed on the way out
+        server.wait(timeout=10)
+    assert failures == [] and len(acknowledged) == 32
+    assert len(set(acknowledged)) == 32  # no tracking number given twice
+    store = SQLiteStore(data / "aduan.db")
+    stored = {r.tracking: r for r in store.all()}
+    assert set(stored) == set(acknowledged) and store.count() == 32
+    titles = sorted(r.title for r in stored.values())
+    assert titles == sorted(f"Lampu mati klien {n} nomor {i}" for n in range(4) for i in range(8))

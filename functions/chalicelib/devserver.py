@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from . import config
 from .importer import import_lines
@@ -34,14 +35,59 @@ def chalice_local_without_nagle() -> None:
     ChaliceRequestHandler.disable_nagle_algorithm = True
 
 
-# `chalice local` with Nagle's algorithm off (above).
+def chalice_local_one_write_per_response() -> None:
+    """Every response leaves in one write: status line, headers and body together.
+
+    The handler's socket writer is unbuffered (socketserver's default), so the headers and the
+    body went out as two sends, and the client woke twice per request. Buffered, they wait in
+    the buffer until http.server flushes it at the end of the request (a body larger than the
+    buffer is written through).
+    """
+    from chalice.local import ChaliceRequestHandler  # noqa: PLC0415 - the dev server only
+
+    ChaliceRequestHandler.wbufsize = -1  # io.DEFAULT_BUFFER_SIZE
+
+
+def chalice_local_one_gateway() -> None:
+    """Build `chalice local`'s gateway (route table, authorizer) once, not per connection.
+
+    Its handler made a LocalGateway, which sorts every route of the app, for each connection
+    it accepted: with a new connection per request, that is per request. The gateway keeps no
+    state between requests (the request itself is per thread in LocalChalice), so one is shared
+    by every connection.
+    """
+    from http.server import BaseHTTPRequestHandler  # noqa: PLC0415 - the dev server only
+
+    from chalice.local import ChaliceRequestHandler, LocalGateway  # noqa: PLC0415
+
+    gateways: dict[int, LocalGateway] = {}
+
+    def __init__(  # noqa: N807 - replaces the handler's own __init__
+        self: ChaliceRequestHandler, request: Any, client_address: Any, server: Any, app_object: Any, config: Any
+    ) -> None:
+        gateway = gateways.get(id(app_object))
+        if gateway is None:  # two threads may both build it: either one serves
+            gateway = gateways.setdefault(id(app_object), LocalGateway(app_object, config))
+        self.local_gateway = gateway
+        BaseHTTPRequestHandler.__init__(self, request, client_address, server)
+
+    ChaliceRequestHandler.__init__ = __init__  # type: ignore[method-assign]
+
+
+def tune_chalice_local() -> None:
+    """Everything `aduan run` changes in `chalice local` (above), before it starts."""
+    chalice_local_without_nagle()
+    chalice_local_one_write_per_response()
+    chalice_local_one_gateway()
+
+
+# `chalice local` tuned (above): Nagle's algorithm off, one write per response, one gateway.
 # A path deeper than app.py's catch-all routes reaches chalice local's own "403 Missing
 # Authentication Token"; answer it as the API answers every unknown path: 404 in the error shape.
 API_SERVER = """
 import json, sys
 import chalice.local
-from chalicelib.devserver import chalice_local_without_nagle
-chalice_local_without_nagle()
+from chalicelib.devserver import tune_chalice_local
 _handle = chalice.local.LocalGateway.handle_request
 def handle_request(self, method, path, headers, body):
     try:
@@ -53,6 +99,7 @@ def handle_request(self, method, path, headers, body):
         return {"statusCode": 404, "headers": {"Content-Type": "application/json"}, "multiValueHeaders": {},
                 "body": json.dumps({"Code": "NotFoundError", "Message": message})}
 chalice.local.LocalGateway.handle_request = handle_request
+tune_chalice_local()
 from chalice.cli import main
 sys.argv = ["chalice", "--project-dir", sys.argv[1], "local", "--host", sys.argv[2], "--port", sys.argv[3], "--stage", "local", "--no-autoreload"]
 main()

@@ -3,7 +3,11 @@
 The OpenAPI document is the one source of what each endpoint accepts: a body is validated
 against its request schema (`components/schemas/<Name>`) with `jsonschema`, so a type the
 document does not allow, or a field it does not name, is answered 400 naming the field rather
-than coerced or ignored. Before any of that, the body's size, nesting depth and number sizes are
+than coerced or ignored. The same schema compiled to Python code by `fastjsonschema` answers
+first: a body it accepts is taken (about a tenth of jsonschema's time, which was a fifth of a
+submission's CPU); any body it refuses goes to jsonschema, which names the fields (and is the
+judge: tests/test_inputs_fast.py holds that the compiled check never accepts what jsonschema
+refuses). Before any of that, the body's size, nesting depth and number sizes are
 capped, so that no input can make the parser itself fail (a 5,000-digit integer, 1,000 levels
 of nesting) — and every string is checked for control characters and lone surrogates
 (`textrules`).
@@ -22,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qs
 
+import fastjsonschema
 from jsonschema import Draft7Validator
 from jsonschema import ValidationError as SchemaError
 
@@ -220,6 +225,31 @@ def _validator_of(_document_id: int, name: str) -> Draft7Validator:
     return Draft7Validator({**_components(), "$ref": f"#/components/schemas/{name}"})
 
 
+def _fast(name: str) -> Any:
+    """openapi.json's schema `name` compiled to a Python function (raises on a bad body)."""
+    return _fast_of(id(spec()), name)
+
+
+@lru_cache(maxsize=32)
+def _fast_of(_document_id: int, name: str) -> Any:
+    # No defaults filled in (the body stays as sent), no formats (the schema has none left).
+    return fastjsonschema.compile(
+        {**_components(), "$ref": f"#/components/schemas/{name}"},
+        use_default=False,
+        use_formats=False,
+        detailed_exceptions=False,
+    )
+
+
+def accepts(body: Any, schema_name: str) -> bool:
+    """Whether the compiled schema takes `body` (False also when it cannot tell: jsonschema decides)."""
+    try:
+        _fast(schema_name)(body)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def _field(error: SchemaError) -> str:
     if error.validator == "required":
         return str(error.message.split("'")[1])
@@ -261,6 +291,8 @@ def validate(body: Any, schema_name: str) -> dict[str, Any]:
     """`body` if it is what openapi.json's `schema_name` allows; else ValidationError naming
     every bad field (unknown fields included)."""
     check_strings(body)
+    if isinstance(body, dict) and accepts(body, schema_name):
+        return body
     fields: dict[str, str] = {}
     for error in sorted(_validator(schema_name).iter_errors(body), key=lambda e: [str(p) for p in e.absolute_path]):
         if error.validator == "additionalProperties":

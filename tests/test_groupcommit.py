@@ -1,0 +1,126 @@
+"""Group commit (groupcommit.py) on a real SQLite store: writes queued while one commits share
+the next transaction; each caller gets its own result or error; nothing returns before its
+transaction is committed."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from chalicelib.errors import Conflict
+from chalicelib.groupcommit import GroupCommit
+from chalicelib.region import Region
+from chalicelib.sqlite_store import SQLiteStore
+from chalicelib.submission import new_report, validate
+from conftest import FakeClock, submission
+
+
+def until(condition: Callable[[], bool], timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
+
+
+def committed_rows(path: Path) -> list[str]:
+    """What another connection (another process) reads: only committed rows."""
+    with sqlite3.connect(path) as other:
+        return [row[0] for row in other.execute("SELECT x FROM t ORDER BY x")]
+
+
+@pytest.fixture
+def table(tmp_path: Path) -> tuple[GroupCommit, Path]:
+    path = tmp_path / "t.db"
+    local = threading.local()
+
+    def connect() -> sqlite3.Connection:
+        if getattr(local, "conn", None) is None:
+            local.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            local.conn.execute("PRAGMA journal_mode=WAL")
+        return local.conn  # type: ignore[no-any-return]
+
+    connect().execute("CREATE TABLE t (x TEXT PRIMARY KEY)")
+    return GroupCommit(connect), path
+
+
+def test_writes_queued_during_a_commit_share_the_next_one(table: tuple[GroupCommit, Path]) -> None:
+    commits, path = table
+    holding, release = threading.Event(), threading.Event()
+    results: dict[str, object] = {}
+
+    def first(conn: sqlite3.Connection) -> str:
+        conn.execute("INSERT INTO t VALUES ('a')")
+        holding.set()
+        release.wait(10)  # the leader is mid-transaction while the others queue up
+        return "a"
+
+    def insert(value: str) -> Callable[[sqlite3.Connection], str]:
+        def work(conn: sqlite3.Connection) -> str:
+            conn.execute("INSERT INTO t VALUES (?)", (value,))
+            return value
+
+        return work
+
+    def caller(name: str, work: Callable[[sqlite3.Connection], str]) -> None:
+        try:
+            results[name] = commits.run(work)
+        except Exception as error:  # noqa: BLE001 - checked below
+            results[name] = error
+
+    threads = [threading.Thread(target=caller, args=("a", first))]
+    threads[0].start()
+    assert holding.wait(10)
+    for name, value in (("b", "b"), ("dup", "a"), ("c", "c")):  # "dup" breaks the primary key
+        threads.append(threading.Thread(target=caller, args=(name, insert(value))))
+        threads[-1].start()
+    until(lambda: len(commits._queue) == 3)
+    assert not results and committed_rows(path) == []  # nobody answered before the commit
+    release.set()
+    for thread in threads:
+        thread.join(10)
+
+    assert results["a"] == "a" and results["b"] == "b" and results["c"] == "c"
+    assert isinstance(results["dup"], sqlite3.IntegrityError)  # its own error, to its own caller
+    assert committed_rows(path) == ["a", "b", "c"]
+    assert commits.groups == 2  # four writes, two transactions: "a" alone, then the three queued
+
+
+def test_a_write_alone_is_its_own_transaction(table: tuple[GroupCommit, Path]) -> None:
+    commits, path = table
+    for value in ("a", "b"):
+        commits.run(lambda conn, v=value: conn.execute("INSERT INTO t VALUES (?)", (v,)))  # type: ignore[misc]
+    assert committed_rows(path) == ["a", "b"] and commits.groups == 2
+
+
+def test_concurrent_saves_keep_every_report_and_refuse_only_the_conflict(
+    store: SQLiteStore, clock: FakeClock, region: Region
+) -> None:
+    reports = [new_report(validate(submission(), region), region, now=clock())[0] for _ in range(40)]
+    store.save(reports[:1])
+    twin = new_report(validate(submission(), region), region, now=clock())[0]
+    twin.tracking = reports[0].tracking  # the one save that must fail
+    errors: list[BaseException] = []
+
+    def save(batch: list) -> None:  # type: ignore[type-arg]
+        for report in batch:
+            try:
+                store.save([report])
+            except Conflict as error:
+                errors.append(error)
+
+    batches = [reports[1 + i :: 4] for i in range(4)]
+    batches[1].insert(5, twin)
+    threads = [threading.Thread(target=save, args=(b,)) for b in batches]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    assert len(errors) == 1 and store.count() == 40
+    assert all(r.version == 1 and store.get(r.tracking) is not None for r in reports)
+    assert twin.version == 0 and store.get(twin.tracking).id == reports[0].id  # type: ignore[union-attr]
+    assert len(store.pending_events()) == 40  # one publish event per saved report, none for the twin
