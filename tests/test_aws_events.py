@@ -286,7 +286,9 @@ def test_a_cold_build_links_the_search_mirror_instead_of_reading_it_again(accoun
     cold = events.build()
     print(f"cold build: {cold.fetched} objects read, {len(mirror)} linked ({time.monotonic() - started:.1f} s)")
     assert cold.fetched == expected
-    assert cold.written == [] and cold.deleted == []  # the same site: nothing to upload
+    # The same site: no page changes. (The open data's whole files and the day's snapshot may
+    # be made again when the site's clock says they are due: WHOLE_FILES_MAX_AGE.)
+    assert [k for k in cold.written if not k.startswith("data/")] == [] and cold.deleted == []
     mirror_page = Path(tmp_path / "cold").glob("aduan-*build/site/.aduan-search/laporan/*/index.html")
     assert next(mirror_page).stat().st_nlink >= 2  # one inode for the page and its mirror
 
