@@ -11,8 +11,10 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .errors import Conflict
 from .officers import Officer
@@ -134,10 +136,25 @@ class SQLiteStore:
     # -- reports -----------------------------------------------------------------------------
 
     def save(self, reports: Sequence[Report]) -> None:
+        # New reports (an import's thousands) go in with one executemany per table, their rows
+        # prepared before the transaction opens; changed ones are checked against their version
+        # one by one. All or nothing either way.
+        fresh = [r for r in reports if r.version == 0]
+        rows = _new_rows(fresh) if len(fresh) > 1 else None
         conn = self._conn()
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if rows is not None:
+                try:
+                    self._insert_new(conn, rows)
+                except sqlite3.IntegrityError:
+                    # Which report clashed: the one-by-one path below names it.
+                    conn.execute("ROLLBACK")
+                    conn.execute("BEGIN IMMEDIATE")
+                    rows = None
             for report in reports:
+                if rows is not None and report.version == 0:
+                    continue
                 try:
                     self._save_one(conn, report)
                 except sqlite3.IntegrityError:
@@ -152,6 +169,16 @@ class SQLiteStore:
         # Only once it is on disk does the caller's copy move to the new version.
         for report in reports:
             report.version += 1
+
+    @staticmethod
+    def _insert_new(conn: sqlite3.Connection, rows: _NewRows) -> None:
+        conn.executemany(
+            "INSERT INTO reports (tracking, ref, version, status, agency, submitted_at, updated_at, record, id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows.reports,
+        )
+        conn.executemany("INSERT INTO updates (report_id, seq, at, body) VALUES (?, ?, ?, ?)", rows.updates)
+        conn.executemany("INSERT INTO events (tracking) VALUES (?)", rows.events)
 
     def _save_one(self, conn: sqlite3.Connection, report: Report) -> None:
         stored = conn.execute("SELECT version FROM reports WHERE id = ?", (report.id,)).fetchone()
@@ -399,3 +426,44 @@ class SQLiteStore:
 
     def end_session(self, id_hash: str) -> bool:
         return self._conn().execute("DELETE FROM sessions WHERE id_hash = ?", (id_hash,)).rowcount == 1
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder, not one per json.dumps call
+
+
+@dataclass
+class _NewRows:
+    """The rows of new reports (version 0), as `_save_one` would write them one by one."""
+
+    reports: list[tuple[Any, ...]] = field(default_factory=list)
+    updates: list[tuple[str, int, str, str]] = field(default_factory=list)
+    events: list[tuple[str]] = field(default_factory=list)
+
+
+def _new_rows(reports: Sequence[Report]) -> _NewRows:
+    rows = _NewRows()
+    for report in reports:
+        data = report.to_dict()
+        updates = [_JSON.encode(update) for update in data.pop("updates")]
+        # Each update is encoded once, for its own row and inside the record (keys in another
+        # order than json.dumps(report.to_dict()) puts them; the record is read as a dict).
+        record = _JSON.encode(data)[:-1] + ', "updates": [' + ", ".join(updates) + "]}"
+        rows.reports.append(
+            (
+                report.tracking,
+                report.ref,
+                1,
+                report.status.value,
+                report.agency,
+                data["submitted_at"],
+                report.updated_at.isoformat(),
+                record,
+                report.id,
+            )
+        )
+        rows.updates.extend(
+            (report.id, seq, update.at.isoformat(), body)
+            for seq, (update, body) in enumerate(zip(report.updates, updates, strict=True))
+        )
+        rows.events.append((report.tracking,))
+    return rows
