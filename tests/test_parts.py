@@ -280,3 +280,61 @@ def test_a_worker_rereads_only_the_records_the_journal_names(
     monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or read_bytes(self))
     third = loader.load_dataset(public)
     assert len([n for n in reads if n.startswith("PSR-")]) == len(third.records) == len(fresh.records)
+
+
+def test_a_new_process_rereads_only_the_records_the_journal_names(
+    service, region, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`aduan build` from the command line is a new process each time: it starts from the
+    records the last build read (kept beside the dataset), lists nothing and reads what changed."""
+    import shutil
+
+    from aduan_site import dataset as loader
+    from aduan_site import dataset_cache
+    from chalicelib import config
+
+    import_lines(demo_lines(region, count=30, seed=3), service.store, region)
+    publisher = config.publisher()
+    service.store.ack_events(publisher.publish_all().upto)
+    public = data_dir / "public"
+    loader._SEEN.clear()
+    first = loader.load_dataset(public)
+    assert dataset_cache.cache_path(public.resolve()).is_file()
+    report = service.store.get(first.records[3]["tracking"])
+    service.act(admin_of(service), report.tracking, {"action": "progress", "note": "Dicek dari proses baru"})
+    publisher.publish_pending()
+
+    def read_in_a_new_process() -> tuple[list[str], object]:
+        loader._SEEN.clear()  # what a new process starts with
+        reads: list[str] = []
+        read_bytes, iterdir = Path.read_bytes, Path.iterdir
+
+        def no_listing(self: Path):  # type: ignore[no-untyped-def]
+            reads.append("LISTED " + self.name)
+            return iterdir(self)
+
+        monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or read_bytes(self))
+        monkeypatch.setattr(Path, "iterdir", no_listing)
+        try:
+            return reads, loader.load_dataset(public)
+        finally:
+            monkeypatch.undo()
+
+    reads, second = read_in_a_new_process()
+    assert [n for n in reads if n.startswith(("PSR-", "LISTED"))] == [f"{report.tracking}.json"]
+    assert "Dicek dari proses baru" in json.dumps(second.records)
+    reads, third = read_in_a_new_process()  # nothing changed since: nothing read
+    assert not [n for n in reads if n.startswith(("PSR-", "LISTED"))]
+    assert third.records == second.records and third.digests == second.digests
+
+    # The same directory made again from scratch (a new journal from 1): the cache is not
+    # trusted, every record is read, and what is read is what is there.
+    cached_seq = publisher.journal.last()["seq"]
+    shutil.rmtree(public)
+    while publisher.journal.last()["seq"] < cached_seq:  # the new journal reaches the cached entry
+        publisher.publish_all()
+    reads, fourth = read_in_a_new_process()
+    assert "LISTED reports" in reads and len([n for n in reads if n.startswith("PSR-")]) == len(fourth.records)
+    loader._SEEN.clear()
+    dataset_cache.forget(public.resolve())
+    assert loader.load_dataset(public).records == fourth.records

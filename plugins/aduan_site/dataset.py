@@ -6,7 +6,8 @@ rather than failing the build: one broken file must not take the whole site down
 A process that builds again and again (the worker) keeps the records it read, and on the next
 build rereads only the records the publisher's journal (`changes/`) names since then: no
 listing of `reports/`, no reading of records that did not change. Without a journal, or too
-far behind it, every record is read.
+far behind it, every record is read. A new process starts from the records the last build
+read, kept beside the dataset (`dataset_cache.py`), and rereads what the journal names since.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import dataset_cache
 from .cleantext import clean_tree, has_unpublishable
 from .labels import STATUSES
 
@@ -125,8 +127,15 @@ def load_dataset(public_dir: Path) -> Dataset:
     last = _journal_last(public_dir)
     key = public_dir.resolve()
     seen = _SEEN.get(key)
+    if seen is None and last is not None:
+        # A new process (`aduan build` from the command line): the records as the last build
+        # read them, if the journal still leads from there.
+        cached = dataset_cache.load(key)
+        if cached is not None and cached[1] and cached[1] == _entry_id(public_dir, cached[0], last["journal"]):
+            seen = _Seen(cached[0], cached[2])
     touched = _touched_since(public_dir, seen.seq, last) if seen is not None and last is not None else None
     reports_dir = public_dir / "reports"
+    since = seen.seq if seen is not None else None
     if seen is not None and touched is not None:
         records = seen.records
         for tracking in touched:
@@ -141,8 +150,13 @@ def load_dataset(public_dir: Path) -> Dataset:
                 _read_record(records, reports_dir, name)
     if last is not None:
         _SEEN[key] = _Seen(last["seq"], records)
+        if touched is None or touched or since != last["seq"]:
+            dataset_cache.save(
+                key, last["seq"], _entry_id(public_dir, last["seq"], last["journal"]), records, touched, since
+            )
     else:
         _SEEN.pop(key, None)
+        dataset_cache.forget(key)
     # Open data rows follow this order: by tracking number, not by file name.
     for tracking, (record, digest) in sorted(records.items()):
         dataset.records.append(record)
@@ -178,17 +192,27 @@ class _Seen:
 _SEEN: dict[Path, _Seen] = {}
 
 
-def _journal_last(public_dir: Path) -> dict[str, int] | None:
+def _journal_last(public_dir: Path) -> dict[str, Any] | None:
     try:
         last = json.loads((public_dir / "changes" / "last.json").read_bytes())
     except (OSError, ValueError):
         return None
     if not isinstance(last, dict) or not isinstance(last.get("seq"), int):
         return None
-    return {"seq": last["seq"], "oldest": int(last.get("oldest") or 1)}
+    return {"seq": last["seq"], "oldest": int(last.get("oldest") or 1), "journal": str(last.get("journal") or "")}
 
 
-def _touched_since(public_dir: Path, seq: int, last: dict[str, int]) -> set[str] | None:
+def _entry_id(public_dir: Path, seq: int, journal: str) -> str:
+    """Journal entry `seq` named so that another journal's entry `seq` has another name: the
+    journal's random name and the entry's time ("" when the entry cannot be read)."""
+    try:
+        entry = json.loads((public_dir / "changes" / f"{seq}.json").read_bytes())
+    except (OSError, ValueError):
+        return ""
+    return f"{journal} {entry.get('at')}" if isinstance(entry, dict) and entry.get("at") else ""
+
+
+def _touched_since(public_dir: Path, seq: int, last: dict[str, Any]) -> set[str] | None:
     """The tracking numbers the journal names after entry `seq`, or None when every record must
     be read (a full publish, an entry missing, the journal started again)."""
     if seq > last["seq"] or seq + 1 < last["oldest"]:
