@@ -338,3 +338,47 @@ def test_a_new_process_rereads_only_the_records_the_journal_names(
     loader._SEEN.clear()
     dataset_cache.forget(public.resolve())
     assert loader.load_dataset(public).records == fourth.records
+
+
+def test_whole_files_are_made_from_the_parts_not_from_a_row_per_record(
+    service, region, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the whole files are due and no record changed (here `aduan build --full`), they are
+    the kept parts joined: no report row is made again, and they are byte for byte the parts."""
+    import sqlite3
+
+    from aduan_site import opendata, parts
+
+    import_lines(demo_lines(region, count=60, seed=5), service.store, region)
+    output = tmp_path / "output"
+    build(output, search=False)
+    rows_made: list[str] = []
+    public_row = opendata.public_row
+
+    def counted(record, dataset):  # type: ignore[no-untyped-def]
+        rows_made.append(record["tracking"])
+        return public_row(record, dataset)
+
+    monkeypatch.setattr(parts, "public_row", counted)
+    monkeypatch.setattr(opendata, "public_row", counted)
+    before = index(output)
+    build(output, full=True, search=False)
+    after = index(output)
+    assert after["whole"]["full_publish"] != before["whole"]["full_publish"]  # made again
+    assert rows_made == []
+    data = output / "data"
+    months = [p["path"] for p in after["parts"]]
+    for whole, suffix, folder in (("reports.csv", ".csv", "reports/"), ("updates.csv", ".csv", "updates/")):
+        chunks = [(data / p).read_bytes() for p in months if p.startswith(folder) and p.endswith(suffix)]
+        header = chunks[0].split(b"\r\n", 1)[0] + b"\r\n"
+        assert (data / whole).read_bytes() == header + b"".join(c[len(header) :] for c in chunks)
+    in_json = json.loads((data / "reports.json").read_text())
+    from_parts = [r for p in months if p.endswith(".json") for r in json.loads((data / p).read_text())["reports"]]
+    assert in_json["reports"] == from_parts and in_json["count"] == len(from_parts) > 0
+    with sqlite3.connect(data / "aduan.db") as db:
+        trackings = [t for (t,) in db.execute("SELECT tracking FROM reports ORDER BY rowid")]
+        assert trackings == [r["tracking"] for r in from_parts]
+        assert db.execute("SELECT COUNT(*) FROM updates").fetchone()[0] == len(
+            csv_rows((data / "updates.csv").read_bytes())
+        )
+    assert_whole_files_are_the_parts(output)
