@@ -23,6 +23,7 @@ from typing import Any
 
 from . import dataset_cache
 from .cleantext import clean_tree, has_unpublishable
+from .counts import Counts
 from .labels import STATUSES
 
 logger = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ class Dataset:
     # publication.json: the publisher's own facts about the dataset (when it was last
     # republished whole), not published itself.
     publication: dict[str, Any] = field(default_factory=dict)
+    # The statistics' counts over `records`, kept up to date per record read (counts.py).
+    counts: Counts | None = None
 
     @cached_property
     def agencies(self) -> dict[str, dict[str, Any]]:
@@ -132,15 +135,22 @@ def load_dataset(public_dir: Path) -> Dataset:
         # read them, if the journal still leads from there.
         cached = dataset_cache.load(key)
         if cached is not None and cached[1] and cached[1] == _entry_id(public_dir, cached[0], last["journal"]):
-            seen = _Seen(cached[0], cached[2])
+            seen = _Seen(cached[0], cached[2], cached[3])
     touched = _touched_since(public_dir, seen.seq, last) if seen is not None and last is not None else None
     reports_dir = public_dir / "reports"
     since = seen.seq if seen is not None else None
+    counts: Counts | None = None
     if seen is not None and touched is not None:
-        records = seen.records
+        records, counts = seen.records, seen.counts
         for tracking in touched:
             if TRACKING_RE.match(tracking):
+                old = records.get(tracking)
                 _read_record(records, reports_dir, f"{tracking}.json")
+                if counts is not None:  # the record's old counts off, its new ones on
+                    if old is not None:
+                        counts.add(old[0], -1)
+                    if (new := records.get(tracking)) is not None:
+                        counts.add(new[0])
     else:
         records = {}
         names = sorted(p.name for p in reports_dir.iterdir()) if reports_dir.is_dir() else []
@@ -148,12 +158,14 @@ def load_dataset(public_dir: Path) -> Dataset:
             # Skip the publisher's temporary files (it writes then renames).
             if name.endswith(".json") and not name.startswith("."):
                 _read_record(records, reports_dir, name)
+    if counts is None:
+        counts = Counts.of([record for record, _ in records.values()])
+    dataset.counts = counts
     if last is not None:
-        _SEEN[key] = _Seen(last["seq"], records)
+        _SEEN[key] = _Seen(last["seq"], records, counts)
         if touched is None or touched or since != last["seq"]:
-            dataset_cache.save(
-                key, last["seq"], _entry_id(public_dir, last["seq"], last["journal"]), records, touched, since
-            )
+            entry = _entry_id(public_dir, last["seq"], last["journal"])
+            dataset_cache.save(key, last["seq"], entry, records, touched, since, counts.to_json())
     else:
         _SEEN.pop(key, None)
         dataset_cache.forget(key)
@@ -187,6 +199,7 @@ class _Seen:
 
     seq: int
     records: dict[str, tuple[Record, str]]
+    counts: Counts | None = None
 
 
 _SEEN: dict[Path, _Seen] = {}

@@ -20,6 +20,8 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+from .counts import Counts
+
 logger = logging.getLogger(__name__)
 
 LAYOUT = 1  # bumped when the rows' form changes: an old file is then simply not used
@@ -42,8 +44,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def load(public_dir: Path) -> tuple[int, str, Records] | None:
-    """(journal seq, that entry's name (dataset._entry_id), the records) as last saved, or None."""
+def load(public_dir: Path) -> tuple[int, str, Records, Counts | None] | None:
+    """(journal seq, that entry's name (dataset._entry_id), the records, their counts) as last
+    saved, or None."""
     path = cache_path(public_dir)
     if not path.is_file():
         return None
@@ -54,14 +57,21 @@ def load(public_dir: Path) -> tuple[int, str, Records] | None:
                 return None
             loads = json.loads
             records = {t: (loads(r), d) for t, d, r in conn.execute("SELECT tracking, digest, record FROM records")}
-            return int(meta["seq"]), meta.get("entry", ""), records
-    except (sqlite3.Error, ValueError) as exc:
+            counts = Counts.from_json(json.loads(meta["counts"])) if meta.get("counts") else None
+            return int(meta["seq"]), meta.get("entry", ""), records, counts
+    except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
         logger.warning("aduan_site: records cache %s not used: %s", path, exc)
         return None
 
 
 def save(
-    public_dir: Path, seq: int, entry: str, records: Records, changed: Iterable[str] | None, since: int | None = None
+    public_dir: Path,
+    seq: int,
+    entry: str,
+    records: Records,
+    changed: Iterable[str] | None,
+    since: int | None = None,
+    counts: dict[str, Any] | None = None,
 ) -> None:
     """Record that `records` are current as of entry `seq`. `changed`: the only trackings whose
     rows differ from the saved ones when those are as of entry `since` (otherwise, or None,
@@ -90,7 +100,13 @@ def save(
                 )
                 conn.executemany(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                    [("layout", str(LAYOUT)), ("seq", str(seq)), ("entry", entry), ("public", str(public_dir))],
+                    [
+                        ("layout", str(LAYOUT)),
+                        ("seq", str(seq)),
+                        ("entry", entry),
+                        ("public", str(public_dir)),
+                        ("counts", json.dumps(counts) if counts is not None else ""),
+                    ],
                 )
                 conn.execute("COMMIT")
             except BaseException:
