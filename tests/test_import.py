@@ -190,3 +190,39 @@ def test_137_reports_give_statistics_matching_the_file(store, region) -> None:
     assert stats["by_status"] == dict(by_status)  # exactly: no zero entries either
     assert {a["agency"]: a["total"] for a in stats["by_agency"]} == dict(by_agency)
     assert abs(sum(a["share"] for a in stats["by_agency"]) - 1) < 0.001
+
+
+def test_a_batch_is_stored_as_saving_each_report_alone_would(store, region, data_dir) -> None:
+    """The store's bulk path (new reports in one executemany per table) keeps what the
+    one-by-one path keeps: the record, its updates row by row, one publish event each."""
+    from chalicelib.sqlite_store import SQLiteStore
+
+    lines = [line(f"B-{i}", H, title=f'Air mati {i} \u2019kutip\u2019 "dua"') for i in range(5)]
+    import_lines(lines, store, region)
+    alone = SQLiteStore(data_dir / "alone.db")
+    for text in lines:
+        import_lines([text], alone, region)
+    for i in range(5):
+        bulk, single = store.get_by_ref(f"B-{i}"), alone.get_by_ref(f"B-{i}")
+        assert bulk.version == single.version == 1
+        keep = {"id", "tracking", "secret_hash"}  # made afresh by each import
+        assert {k: v for k, v in bulk.to_dict().items() if k not in keep} == {
+            k: v for k, v in single.to_dict().items() if k not in keep
+        }
+        assert store.history(bulk.tracking) == bulk.updates and len(bulk.updates) == 2
+    assert sorted(e.tracking for e in store.pending_events()) == sorted(
+        store.get_by_ref(f"B-{i}").tracking for i in range(5)
+    )
+
+
+def test_a_batch_with_a_clash_saves_nothing_and_names_the_report(store, region) -> None:
+    from chalicelib.errors import Conflict
+    from chalicelib.importer import _new_report
+
+    first, second, third = (_new_report(json.loads(line(f"C-{i}", H)), region) for i in range(3))
+    third.tracking = first.tracking  # two new reports cannot share a tracking number
+    with pytest.raises(Conflict) as refused:
+        store.save([first, second, third])
+    assert third.tracking in refused.value.message_en
+    assert store.count() == 0 and not store.pending_events()
+    assert (first.version, second.version, third.version) == (0, 0, 0)

@@ -280,3 +280,114 @@ def test_a_worker_rereads_only_the_records_the_journal_names(
     monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or read_bytes(self))
     third = loader.load_dataset(public)
     assert len([n for n in reads if n.startswith("PSR-")]) == len(third.records) == len(fresh.records)
+
+
+def test_a_new_process_rereads_only_the_records_the_journal_names(
+    service, region, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`aduan build` from the command line is a new process each time: it starts from the
+    records the last build read (kept beside the dataset), lists nothing and reads what changed."""
+    import shutil
+
+    from aduan_site import dataset as loader
+    from aduan_site import dataset_cache
+    from chalicelib import config
+
+    import_lines(demo_lines(region, count=30, seed=3), service.store, region)
+    publisher = config.publisher()
+    service.store.ack_events(publisher.publish_all().upto)
+    public = data_dir / "public"
+    loader._SEEN.clear()
+    first = loader.load_dataset(public)
+    assert dataset_cache.cache_path(public.resolve()).is_file()
+    report = service.store.get(next(r["tracking"] for r in first.records if r["status"] == "verified"))
+    service.act(admin_of(service), report.tracking, {"action": "progress", "note": "Dicek dari proses baru"})
+    publisher.publish_pending()
+
+    def read_in_a_new_process() -> tuple[list[str], object]:
+        loader._SEEN.clear()  # what a new process starts with
+        reads: list[str] = []
+        read_bytes, iterdir = Path.read_bytes, Path.iterdir
+
+        def no_listing(self: Path):  # type: ignore[no-untyped-def]
+            reads.append("LISTED " + self.name)
+            return iterdir(self)
+
+        monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or read_bytes(self))
+        monkeypatch.setattr(Path, "iterdir", no_listing)
+        try:
+            return reads, loader.load_dataset(public)
+        finally:
+            monkeypatch.undo()
+
+    reads, second = read_in_a_new_process()
+    assert [n for n in reads if n.startswith(("PSR-", "LISTED"))] == [f"{report.tracking}.json"]
+    assert "Dicek dari proses baru" in json.dumps(second.records)
+    # The statistics' counts moved with the one record: equal to counting every record again.
+    from aduan_site.counts import Counts
+    from aduan_site.statistics import published_statistics
+
+    assert second.counts is not None and second.counts == Counts.of(second.records)
+    assert second.counts.status != Counts.of(first.records).status
+    second_figures = published_statistics(second)
+    second.counts = None  # counted here from every record
+    assert published_statistics(second) == second_figures
+    reads, third = read_in_a_new_process()  # nothing changed since: nothing read
+    assert not [n for n in reads if n.startswith(("PSR-", "LISTED"))]
+    assert third.records == second.records and third.digests == second.digests
+
+    # The same directory made again from scratch (a new journal from 1): the cache is not
+    # trusted, every record is read, and what is read is what is there.
+    cached_seq = publisher.journal.last()["seq"]
+    shutil.rmtree(public)
+    while publisher.journal.last()["seq"] < cached_seq:  # the new journal reaches the cached entry
+        publisher.publish_all()
+    reads, fourth = read_in_a_new_process()
+    assert "LISTED reports" in reads and len([n for n in reads if n.startswith("PSR-")]) == len(fourth.records)
+    loader._SEEN.clear()
+    dataset_cache.forget(public.resolve())
+    assert loader.load_dataset(public).records == fourth.records
+
+
+def test_whole_files_are_made_from_the_parts_not_from_a_row_per_record(
+    service, region, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the whole files are due and no record changed (here `aduan build --full`), they are
+    the kept parts joined: no report row is made again, and they are byte for byte the parts."""
+    import sqlite3
+
+    from aduan_site import opendata, parts
+
+    import_lines(demo_lines(region, count=60, seed=5), service.store, region)
+    output = tmp_path / "output"
+    build(output, search=False)
+    rows_made: list[str] = []
+    public_row = opendata.public_row
+
+    def counted(record, dataset):  # type: ignore[no-untyped-def]
+        rows_made.append(record["tracking"])
+        return public_row(record, dataset)
+
+    monkeypatch.setattr(parts, "public_row", counted)
+    monkeypatch.setattr(opendata, "public_row", counted)
+    before = index(output)
+    build(output, full=True, search=False)
+    after = index(output)
+    assert after["whole"]["full_publish"] != before["whole"]["full_publish"]  # made again
+    assert rows_made == []
+    data = output / "data"
+    months = [p["path"] for p in after["parts"]]
+    for whole, suffix, folder in (("reports.csv", ".csv", "reports/"), ("updates.csv", ".csv", "updates/")):
+        chunks = [(data / p).read_bytes() for p in months if p.startswith(folder) and p.endswith(suffix)]
+        header = chunks[0].split(b"\r\n", 1)[0] + b"\r\n"
+        assert (data / whole).read_bytes() == header + b"".join(c[len(header) :] for c in chunks)
+    in_json = json.loads((data / "reports.json").read_text())
+    from_parts = [r for p in months if p.endswith(".json") for r in json.loads((data / p).read_text())["reports"]]
+    assert in_json["reports"] == from_parts and in_json["count"] == len(from_parts) > 0
+    with sqlite3.connect(data / "aduan.db") as db:
+        trackings = [t for (t,) in db.execute("SELECT tracking FROM reports ORDER BY rowid")]
+        assert trackings == [r["tracking"] for r in from_parts]
+        assert db.execute("SELECT COUNT(*) FROM updates").fetchone()[0] == len(
+            csv_rows((data / "updates.csv").read_bytes())
+        )
+    assert_whole_files_are_the_parts(output)

@@ -170,7 +170,13 @@ def test_the_journal_names_the_records_each_publish_touches(service, region, dat
     for n in (3, 4):
         entry = json.loads((public / f"changes/{n}.json").read_text())
         assert (entry["trackings"], entry["full"]) == ([a.tracking], False)
-    assert json.loads((public / "changes/last.json").read_text()) == {"seq": 4, "oldest": 1}
+    last = json.loads((public / "changes/last.json").read_text())
+    assert {k: last[k] for k in ("seq", "oldest")} == {"seq": 4, "oldest": 1}
+    # The journal's random name stays while the journal lasts (a reader tells journals apart by it).
+    assert (
+        re.fullmatch(r"[0-9a-f]{16}", last["journal"]) and last["journal"] in (public / "changes/last.json").read_text()
+    )
+    first_name = last["journal"]
     service.store.ack_events(service.store.pending_events()[-1].seq)
     assert publisher.publish_pending().journal is None  # nothing pending: no entry
 
@@ -178,7 +184,7 @@ def test_the_journal_names_the_records_each_publish_touches(service, region, dat
     service.act(admin, b.tracking, {"action": "note", "note": "Catatan baru"})
     assert publisher.publish_pending().journal == 6
     assert not (public / "changes/3.json").exists() and (public / "changes/4.json").exists()
-    assert json.loads((public / "changes/last.json").read_text()) == {"seq": 6, "oldest": 4}
+    assert json.loads((public / "changes/last.json").read_text()) == {"seq": 6, "oldest": 4, "journal": first_name}
     assert json.loads((public / "changes/6.json").read_text())["trackings"] == [b.tracking]
 
 

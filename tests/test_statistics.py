@@ -244,3 +244,23 @@ def test_statistics_of_an_empty_site(tmp_path: Path) -> None:
     assert result.written > 5
     html = (tmp_path / "output/statistik/index.html").read_text()
     assert 'id="table-status"' in html and "<svg" not in html
+
+
+def test_service_times_from_counts_equal_the_statistics_module() -> None:
+    """The working-day figures come from counts (days → how many), not from every report's
+    value: the median and mean must be exactly what statistics.median and fmean give."""
+    import random
+    import statistics as stats
+    from collections import Counter
+
+    from aduan_site.statistics import _durations
+
+    rng = random.Random(8)
+    for size in (1, 2, 3, 4, 7, 10, 51, 200):
+        values = [rng.randint(0, 30) for _ in range(size)]
+        figures = _durations(Counter(values), 3)
+        assert figures["count"] == size
+        assert figures["median"] == stats.median(values) and type(figures["median"]) is type(stats.median(values))
+        assert figures["mean"] == round(stats.fmean(values), 1)
+        assert figures["within"] == sum(v <= 3 for v in values)
+    assert _durations(Counter(), None) == {"count": 0, "median": None, "mean": None}

@@ -16,13 +16,14 @@ import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from . import codes
 from .clock import parse_timestamp
 from .errors import IllegalTransition, ValidationError
 from .lifecycle import REJECTION_REASONS, Status, parse_status, path_to, reachable
-from .region import Region
+from .region import Place, Region
 from .report import KINDS, NOTE, STATUS, Location, Report, Reporter, Update
 from .store import Store
 from .tracking import hash_secret, new_secret, new_tracking
@@ -49,24 +50,52 @@ def _str(value: Any) -> str | None:
     return text or None
 
 
-def _entry_key(entry: dict[str, Any]) -> str:
-    at = parse_timestamp(entry.get("at"), "history[].at")
-    canonical = json.dumps(
-        [entry.get("status"), at.isoformat(), entry.get("agency"), entry.get("reason"), entry.get("note") or ""],
-        ensure_ascii=False,
+# One encoder for every key (json.dumps with options builds a new one per call); same output.
+_KEY_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+def _entry_key(entry: dict[str, Any], at: datetime | None = None) -> str:
+    """A history entry's identity (stored on its update, so a re-import skips it); `at` is the
+    entry's parsed time when the caller already has it."""
+    if at is None:
+        at = parse_timestamp(entry.get("at"), "history[].at")
+    canonical = _KEY_JSON.encode(
+        [entry.get("status"), at.isoformat(), entry.get("agency"), entry.get("reason"), entry.get("note") or ""]
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:24]
 
 
-def _parse_location(data: Any, region: Region) -> Location:
+class _Places:
+    """The region's kecamatan and kelurahan by lower-cased name or id, as Region.find_* matches
+    them, looked up in a dict: an import looks up two places per line."""
+
+    def __init__(self, region: Region) -> None:
+        self.kecamatan = self._index(region.kecamatan)
+        self.kelurahan = self._index(region.kelurahan)
+
+    @staticmethod
+    def _index(places: dict[str, Place]) -> dict[str, Place]:
+        index: dict[str, Place] = {}
+        for place in places.values():  # the first place with a name wins, as in Region.find_*
+            index.setdefault(place.name.casefold(), place)
+            index.setdefault(place.id.casefold(), place)
+        return index
+
+    @staticmethod
+    def find(index: dict[str, Place], value: str) -> Place | None:
+        return index.get(" ".join(str(value).split()).casefold())
+
+
+def _parse_location(data: Any, region: Region, places: _Places | None = None) -> Location:
     if not isinstance(data, dict) or not _str(data.get("kecamatan")):
         raise LineError("location.kecamatan is required")
-    kecamatan = region.find_kecamatan(str(data["kecamatan"]))
+    places = places or _Places(region)
+    kecamatan = places.find(places.kecamatan, str(data["kecamatan"]))
     if kecamatan is None:
         raise LineError(f"location.kecamatan {data['kecamatan']!r} is not a kecamatan of {region.name}")
     kelurahan = None
     if _str(data.get("kelurahan")):
-        kelurahan = region.find_kelurahan(str(data["kelurahan"]))
+        kelurahan = places.find(places.kelurahan, str(data["kelurahan"]))
         if kelurahan is None:
             raise LineError(f"location.kelurahan {data['kelurahan']!r} is not a kelurahan of {region.name}")
         if kelurahan.kecamatan != kecamatan.name:
@@ -86,7 +115,7 @@ def _parse_location(data: Any, region: Region) -> Location:
     )
 
 
-def _new_report(data: dict[str, Any], region: Region) -> Report:
+def _new_report(data: dict[str, Any], region: Region, places: _Places | None = None) -> Report:
     for name in REQUIRED:
         if not _str(data.get(name)):
             raise LineError(f"{name} is required")
@@ -116,7 +145,7 @@ def _new_report(data: dict[str, Any], region: Region) -> Report:
         kind=data["kind"],
         title=str(data["title"]).strip(),
         description=str(data["description"]).strip(),
-        location=_parse_location(data.get("location"), region),
+        location=_parse_location(data.get("location"), region, places),
         reporter=Reporter(**{k: _str(reporter_data.get(k)) for k in ("name", "phone", "email", "nik")}),
         category=category,
         agency=None,
@@ -128,7 +157,7 @@ def _new_report(data: dict[str, Any], region: Region) -> Report:
     return report
 
 
-def _apply_entry(report: Report, entry: Any, index: int, region: Region) -> None:
+def _apply_entry(report: Report, entry: Any, index: int, region: Region, key: str | None = None) -> None:
     where = f"history[{index}]"
     if not isinstance(entry, dict):
         raise LineError(f"{where} must be an object")
@@ -146,7 +175,7 @@ def _apply_entry(report: Report, entry: Any, index: int, region: Region) -> None
         raise LineError(f"{where}.reason {reason!r} is not one of {', '.join(REJECTION_REASONS)}")
     note = _str(entry.get("note")) or ""
     actor = f"import:{report.channel}"
-    key = _entry_key(entry)
+    key = key or _entry_key(entry, at)
     if agency:
         report.agency = agency
     if entry.get("status") is None:
@@ -199,12 +228,14 @@ def _apply_history(report: Report, data: dict[str, Any], region: Region) -> int:
     known = {u.key for u in report.updates if u.key}
     added = 0
     for index, entry in enumerate(history):
+        key = None
         if isinstance(entry, dict):
             try:
-                if _entry_key(entry) in known:
-                    continue
+                key = _entry_key(entry)
             except ValueError as e:
                 raise LineError(f"history[{index}]: {e}") from None
+            if key in known:
+                continue
         # The first "received" entry of a new report is the submission itself.
         if (
             isinstance(entry, dict)
@@ -215,10 +246,10 @@ def _apply_history(report: Report, data: dict[str, Any], region: Region) -> int:
         ):
             first = report.updates[0]
             first.at = parse_timestamp(entry.get("at"), f"history[{index}].at")
-            first.key, first.note = _entry_key(entry), _str(entry.get("note")) or ""
+            first.key, first.note = key, _str(entry.get("note")) or ""
             added += 1
             continue
-        _apply_entry(report, entry, index, region)
+        _apply_entry(report, entry, index, region, key)
         added += 1
     top_agency = _str(data.get("agency"))
     if top_agency and report.version == 0:
@@ -231,6 +262,7 @@ def import_lines(lines: Iterable[str | bytes], store: Store, region: Region) -> 
     batch: list[Report] = []
     seen: dict[str, int] = {}
     number = 0
+    places = _Places(region)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -250,7 +282,7 @@ def import_lines(lines: Iterable[str | bytes], store: Store, region: Region) -> 
             if ref and ref in seen:
                 raise LineError(f"ref {ref!r} already appears on line {seen[ref]}")
             existing = store.get_by_ref(ref) if ref else None
-            report = existing if existing is not None else _new_report(data, region)
+            report = existing if existing is not None else _new_report(data, region, places)
             before = len(report.updates)
             added = _apply_history(report, data, region)
         except ValueError as e:  # LineError, and timestamps that do not parse

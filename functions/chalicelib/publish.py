@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
@@ -430,7 +431,7 @@ class Journal:
     (the site build, a mirror) rereads those and nothing else instead of listing `reports/`.
 
     `changes/<seq>.json` = {"seq", "at", "phase", "trackings", "full"}; `changes/last.json` =
-    {"seq", "oldest"}. A publish writes an entry before it writes any record ("begin") and
+    {"seq", "oldest", "journal"} (`journal`: this journal's random name). A publish writes an entry before it writes any record ("begin") and
     another after ("end"), each with the tracking numbers it touches (`full`: every record):
     a reader that read the dataset in between rereads them after the second. The newest `KEEP`
     entries are kept; a reader further behind reads the whole dataset once.
@@ -441,15 +442,15 @@ class Journal:
     def __init__(self, files: DatasetStore, clock: Clock) -> None:
         self.files, self.clock = files, clock
 
-    def last(self) -> dict[str, int]:
+    def last(self) -> dict[str, Any]:
         raw = self.files.read("changes/last.json")
         try:
             data = json.loads(raw) if raw else {}
         except ValueError:
             data = {}
         if not isinstance(data, dict) or not isinstance(data.get("seq"), int):
-            return {"seq": 0, "oldest": 1}
-        return {"seq": data["seq"], "oldest": int(data.get("oldest") or 1)}
+            return {"seq": 0, "oldest": 1, "journal": None}
+        return {"seq": data["seq"], "oldest": int(data.get("oldest") or 1), "journal": data.get("journal")}
 
     def note(self, trackings: Iterable[str], *, full: bool, phase: str) -> int:
         """Write one entry, then point `last` at it; its number."""
@@ -464,7 +465,10 @@ class Journal:
         }
         self.files.write(f"changes/{seq}.json", json_bytes(entry))
         oldest = max(last["oldest"], seq - self.KEEP + 1)
-        self.files.write("changes/last.json", json_bytes({"seq": seq, "oldest": oldest}))
+        # A random name for this journal, so that a reader holding "entry N" of another one (the
+        # directory made again from scratch) does not take this one's entry N for it.
+        journal = last["journal"] or secrets.token_hex(8)
+        self.files.write("changes/last.json", json_bytes({"seq": seq, "oldest": oldest, "journal": journal}))
         for old in range(last["oldest"], oldest):
             self.files.delete(f"changes/{old}.json")
         return seq

@@ -11,8 +11,10 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from .deadline import OfficersDeadline
 from .errors import Conflict
@@ -164,16 +166,33 @@ class SQLiteStore:
     # -- reports -----------------------------------------------------------------------------
 
     def save(self, reports: Sequence[Report]) -> None:
-        # Concurrent saves (the threads of `chalice local`) share a transaction and its fsync
-        # (groupcommit.py); this returns only once the transaction holding these is committed.
-        self._commits.run(lambda conn: self._save_all(conn, reports))
+        # New reports (an import's thousands) go in with one executemany per table, their rows
+        # prepared before the transaction opens; changed ones are checked against their version
+        # one by one. All or nothing either way. Concurrent saves (the threads of `chalice
+        # local`) share a transaction and its fsync (groupcommit.py); this returns only once the
+        # transaction holding these is committed.
+        fresh = [r for r in reports if r.version == 0]
+        rows = self._new_rows(fresh) if len(fresh) > 1 else None
+        self._commits.run(lambda conn: self._save_all(conn, reports, rows))
         self._checkpointer.saved(len(reports))
         # Only once it is on disk does the caller's copy move to the new version.
         for report in reports:
             report.version += 1
 
-    def _save_all(self, conn: sqlite3.Connection, reports: Sequence[Report]) -> None:
+    def _save_all(self, conn: sqlite3.Connection, reports: Sequence[Report], rows: _NewRows | None) -> None:
+        if rows is not None:
+            conn.execute("SAVEPOINT bulk")
+            try:
+                self._insert_new(conn, rows)
+                conn.execute("RELEASE bulk")
+            except sqlite3.IntegrityError:
+                # Which report clashed: the one-by-one path below names it.
+                conn.execute("ROLLBACK TO bulk")
+                conn.execute("RELEASE bulk")
+                rows = None
         for report in reports:
+            if rows is not None and report.version == 0:
+                continue
             try:
                 self._save_one(conn, report)
             except sqlite3.IntegrityError:
@@ -181,6 +200,49 @@ class SQLiteStore:
                     f"Nomor pelacakan atau ref laporan {report.tracking} sudah dipakai laporan lain.",
                     en=f"report {report.tracking}: its tracking number or ref is already taken by another report",
                 ) from None
+
+    @staticmethod
+    def _insert_new(conn: sqlite3.Connection, rows: _NewRows) -> None:
+        conn.executemany(
+            "INSERT INTO reports (tracking, ref, version, status, agency, submitted_at, updated_at, record,"
+            " due, category, kelurahan, confidential, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows.reports,
+        )
+        conn.executemany("INSERT INTO updates (report_id, seq, at, body) VALUES (?, ?, ?, ?)", rows.updates)
+        conn.executemany("INSERT INTO events (tracking) VALUES (?)", rows.events)
+
+    def _new_rows(self, reports: Sequence[Report]) -> _NewRows:
+        """The rows of new reports, exactly as `_save_one` would write them one by one."""
+        rows = _NewRows()
+        for report in reports:
+            data = report.to_dict()
+            updates = [_JSON.encode(update) for update in data.pop("updates")]
+            # Each update is encoded once, for its own row and inside the record (keys in another
+            # order than json.dumps(report.to_dict()) puts them; the record is read as a dict).
+            record = _JSON.encode(data)[:-1] + ', "updates": [' + ", ".join(updates) + "]}"
+            rows.reports.append(
+                (
+                    report.tracking,
+                    report.ref,
+                    1,
+                    report.status.value,
+                    report.agency,
+                    data["submitted_at"],
+                    report.updated_at.isoformat(),
+                    record,
+                    self._due(report),
+                    report.category,
+                    report.location.kelurahan,
+                    int(report.confidential),
+                    report.id,
+                )
+            )
+            rows.updates.extend(
+                (report.id, seq, update.at.isoformat(), body)
+                for seq, (update, body) in enumerate(zip(report.updates, updates, strict=True))
+            )
+            rows.events.append((report.tracking,))
+        return rows
 
     def _save_one(self, conn: sqlite3.Connection, report: Report) -> None:
         stored = conn.execute("SELECT version FROM reports WHERE id = ?", (report.id,)).fetchone()
@@ -534,3 +596,15 @@ class SQLiteStore:
             .execute("DELETE FROM sessions WHERE officer_id = ? AND id_hash IS NOT ?", (officer_id, keep))
             .rowcount
         )
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder, not one per json.dumps call
+
+
+@dataclass
+class _NewRows:
+    """The rows of new reports (version 0), as `_save_one` would write them one by one."""
+
+    reports: list[tuple[Any, ...]] = field(default_factory=list)
+    updates: list[tuple[str, int, str, str]] = field(default_factory=list)
+    events: list[tuple[str]] = field(default_factory=list)

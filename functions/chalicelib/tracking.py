@@ -25,7 +25,10 @@ def _check_char(body: str) -> str:
 
 
 def new_tracking(prefix: str) -> str:
-    body = "".join(secrets.choice(ALPHABET) for _ in range(7))
+    # Seven characters from one draw of 35 random bits, five bits each: as uniform as seven
+    # secrets.choice calls, at a seventh of the cost (an import makes thousands).
+    bits = secrets.randbits(35)
+    body = "".join(ALPHABET[(bits >> (5 * i)) & 31] for i in range(7))
     code = body + _check_char(body)
     return f"{prefix}-{code[:4]}-{code[4:]}"
 

@@ -6,7 +6,8 @@ rather than failing the build: one broken file must not take the whole site down
 A process that builds again and again (the worker) keeps the records it read, and on the next
 build rereads only the records the publisher's journal (`changes/`) names since then: no
 listing of `reports/`, no reading of records that did not change. Without a journal, or too
-far behind it, every record is read.
+far behind it, every record is read. A new process starts from the records the last build
+read, kept beside the dataset (`dataset_cache.py`), and rereads what the journal names since.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import dataset_cache
 from .cleantext import clean_tree, has_unpublishable
+from .counts import Counts
 from .labels import STATUSES
 
 logger = logging.getLogger(__name__)
@@ -43,6 +46,8 @@ class Dataset:
     # publication.json: the publisher's own facts about the dataset (when it was last
     # republished whole), not published itself.
     publication: dict[str, Any] = field(default_factory=dict)
+    # The statistics' counts over `records`, kept up to date per record read (counts.py).
+    counts: Counts | None = None
 
     @cached_property
     def agencies(self) -> dict[str, dict[str, Any]]:
@@ -125,13 +130,27 @@ def load_dataset(public_dir: Path) -> Dataset:
     last = _journal_last(public_dir)
     key = public_dir.resolve()
     seen = _SEEN.get(key)
+    if seen is None and last is not None:
+        # A new process (`aduan build` from the command line): the records as the last build
+        # read them, if the journal still leads from there.
+        cached = dataset_cache.load(key)
+        if cached is not None and cached[1] and cached[1] == _entry_id(public_dir, cached[0], last["journal"]):
+            seen = _Seen(cached[0], cached[2], cached[3])
     touched = _touched_since(public_dir, seen.seq, last) if seen is not None and last is not None else None
     reports_dir = public_dir / "reports"
+    since = seen.seq if seen is not None else None
+    counts: Counts | None = None
     if seen is not None and touched is not None:
-        records = seen.records
+        records, counts = seen.records, seen.counts
         for tracking in touched:
             if TRACKING_RE.match(tracking):
+                old = records.get(tracking)
                 _read_record(records, reports_dir, f"{tracking}.json")
+                if counts is not None:  # the record's old counts off, its new ones on
+                    if old is not None:
+                        counts.add(old[0], -1)
+                    if (new := records.get(tracking)) is not None:
+                        counts.add(new[0])
     else:
         records = {}
         names = sorted(p.name for p in reports_dir.iterdir()) if reports_dir.is_dir() else []
@@ -139,10 +158,17 @@ def load_dataset(public_dir: Path) -> Dataset:
             # Skip the publisher's temporary files (it writes then renames).
             if name.endswith(".json") and not name.startswith("."):
                 _read_record(records, reports_dir, name)
+    if counts is None:
+        counts = Counts.of([record for record, _ in records.values()])
+    dataset.counts = counts
     if last is not None:
-        _SEEN[key] = _Seen(last["seq"], records)
+        _SEEN[key] = _Seen(last["seq"], records, counts)
+        if touched is None or touched or since != last["seq"]:
+            entry = _entry_id(public_dir, last["seq"], last["journal"])
+            dataset_cache.save(key, last["seq"], entry, records, touched, since, counts.to_json())
     else:
         _SEEN.pop(key, None)
+        dataset_cache.forget(key)
     # Open data rows follow this order: by tracking number, not by file name.
     for tracking, (record, digest) in sorted(records.items()):
         dataset.records.append(record)
@@ -173,22 +199,33 @@ class _Seen:
 
     seq: int
     records: dict[str, tuple[Record, str]]
+    counts: Counts | None = None
 
 
 _SEEN: dict[Path, _Seen] = {}
 
 
-def _journal_last(public_dir: Path) -> dict[str, int] | None:
+def _journal_last(public_dir: Path) -> dict[str, Any] | None:
     try:
         last = json.loads((public_dir / "changes" / "last.json").read_bytes())
     except (OSError, ValueError):
         return None
     if not isinstance(last, dict) or not isinstance(last.get("seq"), int):
         return None
-    return {"seq": last["seq"], "oldest": int(last.get("oldest") or 1)}
+    return {"seq": last["seq"], "oldest": int(last.get("oldest") or 1), "journal": str(last.get("journal") or "")}
 
 
-def _touched_since(public_dir: Path, seq: int, last: dict[str, int]) -> set[str] | None:
+def _entry_id(public_dir: Path, seq: int, journal: str) -> str:
+    """Journal entry `seq` named so that another journal's entry `seq` has another name: the
+    journal's random name and the entry's time ("" when the entry cannot be read)."""
+    try:
+        entry = json.loads((public_dir / "changes" / f"{seq}.json").read_bytes())
+    except (OSError, ValueError):
+        return ""
+    return f"{journal} {entry.get('at')}" if isinstance(entry, dict) and entry.get("at") else ""
+
+
+def _touched_since(public_dir: Path, seq: int, last: dict[str, Any]) -> set[str] | None:
     """The tracking numbers the journal names after entry `seq`, or None when every record must
     be read (a full publish, an entry missing, the journal started again)."""
     if seq > last["seq"] or seq + 1 < last["oldest"]:

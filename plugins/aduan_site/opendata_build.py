@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -29,20 +29,21 @@ from typing import Any
 from . import open311, schema, snapshots
 from .dataset import Dataset
 from .opendata import (
+    Row,
     Site,
     citation,
     datapackage,
     generated_day,
     license_text,
-    open_data_files,
+    reports_json,
     stats_json,
     summary_tables,
     table_csv,
-    tables,
+    update_rows,
 )
 from .output import IncrementalOutput
-from .parts import Parts
-from .sqlite_export import datasette_metadata, sqlite_bytes
+from .parts import Parts, month_rows
+from .sqlite_export import datasette_metadata, sqlite_file_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -73,16 +74,64 @@ class Inputs:
     now: Callable[[], datetime] = lambda: datetime.now(UTC)
 
 
-def whole_files(dataset: Dataset, published: dict[str, Any], site: Site) -> dict[str, bytes]:
-    """The whole-dataset files' names under /data/ → content, made from every record."""
-    data = tables(dataset, published)
-    files = open_data_files(dataset, published, data, site)
-    made = {name: files[name] for name in ("reports.csv", "reports.json", "updates.csv")}
-    made["aduan.db"] = sqlite_bytes(data)
+def whole_files(
+    out: IncrementalOutput, parts: Parts, dataset: Dataset, published: dict[str, Any], site: Site
+) -> dict[str, bytes]:
+    """The whole-dataset files' names under /data/ → content, made from this build's monthly
+    parts (concatenated in month order, each part's rows by tracking number), not from a row
+    made again for every record; aduan.db is filled one month at a time."""
+    generated = generated_day(dataset)
+    reports_csv, reports_part, updates_csv = (parts.contents(kind) for kind in range(3))
+    made = {
+        "reports.csv": _csv_concat(table_csv(schema.REPORTS, []), reports_csv),
+        "reports.json": _json_concat(generated, reports_part),
+        "updates.csv": _csv_concat(table_csv(schema.UPDATES, []), updates_csv),
+    }
+    small = summary_tables(dataset, published)
+
+    def rows(table: schema.Table) -> Iterable[Row]:
+        if table is schema.REPORTS:  # the JSON parts hold the rows with their types
+            return (row for _, data in parts.contents(1) for row in month_rows(data))
+        if table is schema.UPDATES:
+            return (row for records in parts.months.values() for row in update_rows(records))
+        return small[table.name]
+
+    made["aduan.db"] = sqlite_file_bytes(rows)
     made["open311/requests.json"] = open311.requests_json(
-        [open311.service_request(r, dataset, site.url) for r in dataset.records]
+        [open311.service_request(r, dataset, site.url) for records in parts.months.values() for r in records]
     )
     return made
+
+
+def _csv_concat(header: bytes, parts: Iterable[tuple[str, bytes]]) -> bytes:
+    """One CSV file from parts that each begin with the same header row."""
+    chunks = [header]
+    for path, data in parts:
+        if not data.startswith(header):
+            raise ValueError(f"{path} does not begin with the header of its table")
+        chunks.append(data[len(header) :])
+    return b"".join(chunks)
+
+
+def _json_concat(generated: str | None, parts: Iterable[tuple[str, bytes]]) -> bytes:
+    """reports.json from the months' JSON parts: their lines of reports, joined."""
+    bodies, count = [], 0
+    for path, data in parts:
+        start, end = data.find(_ROWS_START), data.rfind(_ROWS_END)
+        if start < 0 or end < start:
+            raise ValueError(f"{path} is not a monthly part of reports.json")
+        body = data[start + len(_ROWS_START) : end]
+        if body:
+            bodies.append(body)
+            count += body.count(b"\n") + 1  # one report per line
+    if not bodies:
+        return reports_json([], generated)
+    # reports_json's head, with the count of every part's rows.
+    head = json.dumps({"generated": generated, "count": count}, ensure_ascii=False)[:-1] + ", "
+    return head.encode() + _ROWS_START + b",\n".join(bodies) + _ROWS_END
+
+
+_ROWS_START, _ROWS_END = b'"reports": [\n', b"\n]}\n"
 
 
 def live_files(dataset: Dataset, published: dict[str, Any], site: Site, log_vkey: str) -> dict[str, bytes]:
@@ -163,7 +212,7 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
         whole = {**old_whole, "stale": bool(old_whole.get("stale") or parts.diff)}
     else:
         logger.info("aduan_site: whole-dataset files made again: %s", why)
-        files.update(whole_files(dataset, published, inputs.site))
+        files.update(whole_files(out, parts, dataset, published, inputs.site))
         for name, content in files.items():
             out.put(f"data/{name}", content)
         same = all(out.files[f"data/{n}"] == out.old_files.get(f"data/{n}") for n in WHOLE_FILES)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,6 +79,12 @@ def part_files(month: str, records: list[Record], dataset: Dataset) -> dict[str,
         json_path: (month_json(month, reports), len(reports)),
         updates_path: (table_csv(schema.UPDATES, updates), len(updates)),
     }
+
+
+def month_rows(data: bytes) -> list[Row]:
+    """The rows of reports.json of one month's JSON part (`month_json`)."""
+    rows: list[Row] = json.loads(data)["reports"]
+    return rows
 
 
 def _sha(data: bytes) -> str:
@@ -202,6 +208,14 @@ class Parts:
         self.diff.withdrawn |= set(old) - set(now)
         if records:
             self.state[state_path] = now
+
+    def contents(self, kind: int) -> Iterator[tuple[str, bytes]]:
+        """(path, bytes) of every month's part of one kind (0: reports CSV, 1: reports JSON,
+        2: updates CSV), in month order, one at a time: made in this build or kept on disk."""
+        for month in self.months:
+            path = part_paths(month)[kind]
+            made = self.made.get(path)
+            yield path, made[0] if made is not None else (self.out.root / path).read_bytes()
 
     @property
     def touched(self) -> list[str]:

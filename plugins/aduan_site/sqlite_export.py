@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ def _value(value: Any) -> Any:
     return value
 
 
-def _fill(conn: sqlite3.Connection, table: schema.Table, rows: list[Row]) -> None:
+def _fill(conn: sqlite3.Connection, table: schema.Table, rows: Iterable[Row]) -> None:
     conn.execute(table.create_sql())
     columns = ", ".join(f'"{c}"' for c in table.columns)
     marks = ", ".join("?" for _ in table.columns)
@@ -59,6 +60,12 @@ def _fill(conn: sqlite3.Connection, table: schema.Table, rows: list[Row]) -> Non
 
 def sqlite_bytes(data: Tables) -> bytes:
     """The database file's bytes; the same tables always give the same bytes."""
+    return sqlite_file_bytes(data.rows)
+
+
+def sqlite_file_bytes(rows: Callable[[schema.Table], Iterable[Row]]) -> bytes:
+    """The database file's bytes from each table's rows, read as they come (a month of rows at
+    a time from the parts, not every row at once)."""
     with tempfile.TemporaryDirectory(prefix="aduan-db-") as tmp:
         path = Path(tmp) / "aduan.db"
         conn = sqlite3.connect(path)
@@ -67,7 +74,7 @@ def sqlite_bytes(data: Tables) -> bytes:
             with conn:
                 # Referenced tables first, so the file reads top-down.
                 for table in (schema.AGENCIES, schema.CATEGORIES, schema.REPORTS, schema.UPDATES):
-                    _fill(conn, table, data.rows(table))
+                    _fill(conn, table, rows(table))
                 conn.execute("CREATE INDEX reports_agency ON reports (agency)")
                 conn.execute("CREATE INDEX reports_status ON reports (status)")
                 conn.execute("CREATE INDEX reports_submitted ON reports (submitted)")

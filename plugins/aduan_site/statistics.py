@@ -8,10 +8,10 @@ unverified ones included, come from the dataset's stats.json: the site cannot re
 
 from __future__ import annotations
 
-import statistics as stats
 from collections import Counter
 from typing import Any
 
+from .counts import Counts
 from .dataset import Dataset, Record
 from .labels import KINDS, STATUSES
 from .suppression import suppress_cube, suppress_groups
@@ -40,17 +40,33 @@ def _months(first: str, last: str) -> list[str]:
     return result
 
 
-def _durations(values: list[int], standard: int | None) -> dict[str, Any]:
-    """Count, median and mean of working-day figures, and how many met the standard."""
+def _durations(values: Counter[Any], standard: int | None) -> dict[str, Any]:
+    """Count, median and mean of working-day figures (days → how many), and how many met the
+    standard."""
+    count = sum(values.values())
     result: dict[str, Any] = {
-        "count": len(values),
-        "median": stats.median(values) if values else None,
-        "mean": round(stats.fmean(values), 1) if values else None,
+        "count": count,
+        "median": _median(values, count) if count else None,
+        # As statistics.fmean over the values: their sum is exact, then one division.
+        "mean": round(sum(v * n for v, n in values.items()) / count, 1) if count else None,
     }
     if standard is not None:
-        within = sum(v <= standard for v in values)
-        result.update(standard=standard, within=within, within_share=_share(within, len(values)))
+        within = sum(n for v, n in values.items() if v <= standard)
+        result.update(standard=standard, within=within, within_share=_share(within, count))
     return result
+
+
+def _median(values: Counter[Any], count: int) -> Any:
+    """statistics.median of the values, from how many times each occurs."""
+    wanted = [(count - 1) // 2, count // 2]  # the middle one, or the two middle ones
+    found: list[int] = []
+    seen = 0
+    for value in sorted(values):
+        seen += values[value]
+        while wanted and wanted[0] < seen:
+            found.append(value)
+            wanted.pop(0)
+    return found[0] if count % 2 else (found[0] + found[1]) / 2
 
 
 def verification_workdays(record: Record) -> int | None:
@@ -59,27 +75,25 @@ def verification_workdays(record: Record) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _agency_rows(records: list[Record], dataset: Dataset) -> list[dict[str, Any]]:
-    total = len(records)
-    counts = Counter(r.get("agency") for r in records)
-    ids = [a for a in dataset.agencies] + sorted(a for a in counts if a and a not in dataset.agencies)
+def _agency_rows(counts: Counts, dataset: Dataset) -> list[dict[str, Any]]:
+    total = counts.total
+    ids = [a for a in dataset.agencies] + sorted(a for a in counts.agency if a and a not in dataset.agencies)
     rows = []
     for agency_id in ids:
         agency = dataset.agencies.get(agency_id, {})
         name = agency.get("short_name") or agency.get("name") or agency_id
-        rows.append({"agency": agency_id, "name": name, "total": counts.get(agency_id, 0)})
+        rows.append({"agency": agency_id, "name": name, "total": counts.agency.get(agency_id, 0)})
     rows.sort(key=lambda row: (-row["total"], row["agency"]))
-    if counts.get(None):
-        rows.append({"agency": None, "name": UNASSIGNED, "total": counts[None]})
+    if counts.agency.get(None):
+        rows.append({"agency": None, "name": UNASSIGNED, "total": counts.agency[None]})
     for row in rows:
         row["share"] = _share(row["total"], total)
     return rows
 
 
-def _category_rows(records: list[Record], dataset: Dataset) -> list[dict[str, Any]]:
-    total = len(records)
-    counts = Counter(r.get("category") for r in records)
-    ids = [c for c in dataset.categories] + sorted(c for c in counts if c and c not in dataset.categories)
+def _category_rows(counts: Counts, dataset: Dataset) -> list[dict[str, Any]]:
+    total = counts.total
+    ids = [c for c in dataset.categories] + sorted(c for c in counts.category if c and c not in dataset.categories)
     rows = []
     for category_id in ids:
         category = dataset.categories.get(category_id, {})
@@ -88,63 +102,66 @@ def _category_rows(records: list[Record], dataset: Dataset) -> list[dict[str, An
                 "category": category_id,
                 "name": category.get("name") or category_id,
                 "name_en": category.get("name_en") or category.get("name") or category_id,
-                "total": counts.get(category_id, 0),
+                "total": counts.category.get(category_id, 0),
             }
         )
     rows.sort(key=lambda row: (-row["total"], row["category"]))
-    if counts.get(None):
-        rows.append({"category": None, "name": "Tanpa kategori", "name_en": "No category", "total": counts[None]})
+    if counts.category.get(None):
+        rows.append(
+            {"category": None, "name": "Tanpa kategori", "name_en": "No category", "total": counts.category[None]}
+        )
     for row in rows:
         row["share"] = _share(row["total"], total)
     return rows
 
 
-def area_names(dataset: Dataset, records: list[Record]) -> list[tuple[str, list[str]]]:
+def area_names(dataset: Dataset, counts: Counts) -> list[tuple[str, list[str]]]:
     """(kecamatan, its kelurahan) of the region, then any unknown ones the records name."""
     areas = [(k["name"], [kl["name"] for kl in k.get("kelurahan", [])]) for k in dataset.region.get("kecamatan", [])]
     known = {k for k, _ in areas}
     extra: dict[str, set[str]] = {}
-    for record in records:
-        if record["kecamatan"] not in known:
-            extra.setdefault(record["kecamatan"], set()).add(record.get("kelurahan") or "")
+    for kecamatan in counts.kecamatan:
+        if kecamatan not in known:
+            extra.setdefault(kecamatan, set())
+    for kecamatan, kelurahan in counts.kelurahan:
+        if kecamatan not in known:
+            extra.setdefault(kecamatan, set()).add(kelurahan)
     for name in sorted(extra):
         areas.append((name, sorted(k for k in extra[name] if k)))
     known_kel = {(k, kl) for k, kls in areas for kl in kls}
-    for record in records:
-        if record.get("kelurahan") and (record["kecamatan"], record["kelurahan"]) not in known_kel:
+    for kecamatan, kelurahan in sorted(counts.kelurahan):
+        if (kecamatan, kelurahan) not in known_kel:
             # A kelurahan the region does not list: count it under its kecamatan all the same.
-            for kecamatan, kelurahan in areas:
-                if kecamatan == record["kecamatan"]:
-                    kelurahan.append(record["kelurahan"])
-            known_kel.add((record["kecamatan"], record["kelurahan"]))
+            for name, names in areas:
+                if name == kecamatan:
+                    names.append(kelurahan)
+            known_kel.add((kecamatan, kelurahan))
     return areas
 
 
 def published_statistics(dataset: Dataset) -> dict[str, Any]:
-    """Every figure published about the published reports (see the module docstring)."""
-    records = dataset.records
-    total = len(records)
+    """Every figure published about the published reports (see the module docstring), from
+    the dataset's counts (kept up to date per record by load_dataset) or else counted here."""
+    counts = dataset.counts if dataset.counts is not None else Counts.of(dataset.records)
+    total = counts.total
     sla = service_levels(dataset)
 
     by_status = {s: 0 for s in STATUSES}
-    by_status.update(Counter(r["status"] for r in records))
+    by_status.update(counts.status)
     by_kind = {k: 0 for k in KINDS}
-    by_kind.update(Counter(str(r["kind"]) for r in records if r.get("kind")))
+    by_kind.update(counts.kind)
 
-    areas = area_names(dataset, records)
-    kec_counts = Counter(r["kecamatan"] for r in records)
-    without_kel = Counter(r["kecamatan"] for r in records if not r.get("kelurahan"))
+    areas = area_names(dataset, counts)
     by_kecamatan = [
         {
             "kecamatan": k,
-            "total": kec_counts.get(k, 0),
-            "without_kelurahan": without_kel.get(k, 0),
-            "share": _share(kec_counts.get(k, 0), total),
+            "total": counts.kecamatan.get(k, 0),
+            "without_kelurahan": counts.without_kelurahan.get(k, 0),
+            "share": _share(counts.kecamatan.get(k, 0), total),
         }
         for k, _ in areas
     ]
-    kel_counts = Counter((r["kecamatan"], r["kelurahan"]) for r in records if r.get("kelurahan"))
-    groups = {k: {kl: kel_counts.get((k, kl), 0) for kl in kls} for k, kls in areas}
+    groups = {k: {kl: counts.kelurahan.get((k, kl), 0) for kl in kls} for k, kls in areas}
     marks = suppress_groups(groups)
     by_kelurahan = [
         {"kecamatan": k, "kelurahan": kl, "count": None if marks[k][kl] else n, "suppressed": marks[k][kl]}
@@ -152,17 +169,16 @@ def published_statistics(dataset: Dataset) -> dict[str, Any]:
         for kl, n in cells.items()
     ]
 
-    submitted_months = Counter(r["submitted"][:7] for r in records)
+    submitted_months = counts.month
     months = _months(min(submitted_months), max(submitted_months)) if submitted_months else []
     by_month = [{"month": m, "total": submitted_months.get(m, 0)} for m in months]
 
     # Reports without a category are left out of the cube: fewer cells, and the totals it
     # would otherwise have to match (per kecamatan, per month) then protect it further.
     categories = [c for c in dataset.categories] + sorted(
-        {r["category"] for r in records if r.get("category") and r["category"] not in dataset.categories}
+        {c for c in counts.category if c and c not in dataset.categories}
     )
-    cube_counts = Counter((r["kecamatan"], r["category"], r["submitted"][:7]) for r in records if r.get("category"))
-    grid = {(k, c, m): cube_counts.get((k, c, m), 0) for k, _ in areas for c in categories for m in months}
+    grid = {(k, c, m): counts.cube.get((k, c, m), 0) for k, _ in areas for c in categories for m in months}
     sensitive = {c for c, spec in dataset.categories.items() if spec.get("sensitive")}
     cube_marks = suppress_cube(grid, sensitive)
     cube = [
@@ -176,21 +192,18 @@ def published_statistics(dataset: Dataset) -> dict[str, Any]:
         for (k, c, m), n in grid.items()
     ]
 
-    verification = [d for r in records if (d := verification_workdays(r)) is not None]
-    response = [r["response_workdays"] for r in records if isinstance(r.get("response_workdays"), int)]
-    resolution = [r["resolution_workdays"] for r in records if isinstance(r.get("resolution_workdays"), int)]
     return {
         "total": total,
         "by_status": by_status,
         "by_kind": by_kind,
-        "by_agency": _agency_rows(records, dataset),
-        "by_category": _category_rows(records, dataset),
+        "by_agency": _agency_rows(counts, dataset),
+        "by_category": _category_rows(counts, dataset),
         "by_kecamatan": by_kecamatan,
         "by_month": by_month,
         "service_times": {
-            "verification": _durations(verification, sla.get("verification_days")),
-            "response": _durations(response, sla.get("response_days")),
-            "resolution": _durations(resolution, None),
+            "verification": _durations(counts.verification, sla.get("verification_days")),
+            "response": _durations(counts.response, sla.get("response_days")),
+            "resolution": _durations(counts.resolution, None),
         },
         "by_kelurahan": by_kelurahan,
         "kecamatan_category_month": cube,
