@@ -923,8 +923,18 @@ def test_a_new_process_with_nothing_to_do_reads_no_record(tmp_path: Path, monkey
     write_public_dataset(public, records, make_stats(records))
     journal(public, 2, [records[5]["tracking"]])
     new_process()
+    from aduan_site import transparency
+
+    looked: list[str] = []
+    real_positions = transparency.positions
+    monkeypatch.setattr(
+        transparency, "positions", lambda log, r: looked.append(r["tracking"]) or real_positions(log, r)
+    )
     third = build(tmp_path / "output", data_dir=tmp_path / "var", api_url=API)
+    monkeypatch.setattr(transparency, "positions", real_positions)
     assert len(loads) == 2 and f"laporan/{records[5]['tracking']}/index.html" in third.written_files
+    # The journal names the one record published: the others' pages are not looked into.
+    assert set(looked) == {records[5]["tracking"]}
     # Settings changed (here the API's address, on the forms): the build looks again.
     new_process()
     fourth = build(tmp_path / "output", data_dir=tmp_path / "var", api_url="http://other.test:1")

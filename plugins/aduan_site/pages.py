@@ -170,6 +170,7 @@ class AduanGenerator(Generator):
         self.quiet = False
         self.log_size = 0
         self.search_behind = False  # a shard's index was kept though its pages changed
+        self.journal: int | None = None  # the publisher's journal position, read with the fingerprint
 
     # -- Pelican's generator protocol -------------------------------------------------------
 
@@ -186,6 +187,7 @@ class AduanGenerator(Generator):
                 self.log_size = log_state.size()
             finally:
                 log_state.close()
+            self.journal = quiet.journal_seq(public)
             self.fingerprint = quiet.fingerprint(public, self.render_key())
             self.quiet = self.fingerprint is not None and self.unchanged_since_last_build()
         if not self.quiet:
@@ -280,6 +282,7 @@ class AduanGenerator(Generator):
             self.finish_search(out, search)
             caught_up = self.fingerprint is not None and not self.search_behind
             out.meta["quiet"] = quiet.with_log(self.fingerprint, log.size) if caught_up and self.fingerprint else ""
+            out.meta["journal"] = "" if self.journal is None else str(self.journal)
             result = out.finish()
             self.clean_search_mirror(result["deleted_files"])
             # Only now that the site shows it may the log's state move on.
@@ -452,12 +455,22 @@ class AduanGenerator(Generator):
         key = Path(self.output_path).resolve()
         last = _LAST.pop(key, None)  # a build that fails must not leave it to the next one
         if last is None or not out.trusted or last.generation != out.state.generation:
-            self.last, self.changed = None, None
+            self.last, self.changed = None, self.journal_changes(out)
             return
         digests = self.dataset.digests
         self.last = last
         self.changed = {t for t, d in digests.items() if last.digests.get(t) != d}
         self.changed.update(t for t in last.digests if t not in digests)
+
+    def journal_changes(self, out: IncrementalOutput) -> set[str] | None:
+        """Which records changed since the last build, by the publisher's journal (quiet.py):
+        for a build in a new process. None (look at every record) unless the last build
+        recorded its journal position and the journal has not moved since this build read it."""
+        saved = out.state.meta("journal")
+        public = Path(self.options["PUBLIC_DATA"])
+        if not saved or not saved.isdigit() or self.journal is None or quiet.journal_seq(public) != self.journal:
+            return None
+        return quiet.touched(public, int(saved), self.journal)
 
     def write_reports(self, out: IncrementalOutput) -> None:
         """A page per public report, in Indonesian and under /en/ in English.

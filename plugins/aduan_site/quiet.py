@@ -10,7 +10,8 @@ same and the last build left nothing to catch up (its search index current, the 
 files not stale), the build keeps every file as it is and reads nothing else.
 
 Only a public dataset with a journal can be fingerprinted: without one, every build looks at
-every record. A file deleted from the output by hand is made again by the next build that has
+every record. The journal also tells a build in a new process which records changed since the
+last build (`touched`), as a warm process knows from what it remembers (pages.py). A file deleted from the output by hand is made again by the next build that has
 something to do (or by `aduan build --full`).
 """
 
@@ -80,3 +81,31 @@ def whole_files_stale(output: Path) -> bool:
         return bool(index["whole"].get("stale"))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return True
+
+
+def journal_seq(public_dir: Path) -> int | None:
+    """The publisher's newest journal entry (`changes/last.json`), None without a journal."""
+    try:
+        last = json.loads((public_dir / "changes" / "last.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    seq = last.get("seq") if isinstance(last, dict) else None
+    return seq if isinstance(seq, int) and not isinstance(seq, bool) else None
+
+
+def touched(public_dir: Path, since: int, upto: int) -> set[str] | None:
+    """The tracking numbers the journal's entries after `since` up to `upto` name: every record
+    added, changed or withdrawn in between. None when that is not known (an entry gone or
+    unreadable, a full publish, the journal started again)."""
+    if since > upto:
+        return None
+    found: set[str] = set()
+    for seq in range(since + 1, upto + 1):
+        try:
+            entry = json.loads((public_dir / "changes" / f"{seq}.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("full") or not isinstance(entry.get("trackings"), list):
+            return None
+        found.update(str(t) for t in entry["trackings"])
+    return found

@@ -148,7 +148,7 @@ class BuildState:
             self.db.execute("BEGIN")
             self.db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in paths))
             # The site is no longer what the last fingerprint describes (quiet.py).
-            self.db.execute("DELETE FROM meta WHERE key = 'quiet'")
+            self.db.execute("DELETE FROM meta WHERE key IN ('quiet', 'journal')")
             self.generation = self._new_generation()
 
     def save(
