@@ -134,10 +134,8 @@ class IncrementalOutput:
         self.state = BuildState(root / state_name)
         self.render_key = render_key
         # The last build into `root` was this process's and nothing has changed the state since
-        # (state.py): the files it recorded are on disk as it left them, so `reuse` need not
-        # look at each (a stat per file is most of a one-change build's time on a large site).
-        # Deleting the plugin's files by hand under a running worker is not supported; any new
-        # process looks again.
+        # (state.py): what this process remembers of that build still holds. (Files are still
+        # looked at one by one: one deleted by hand is made again.)
         self.trusted = self.state.remembered is not None
         self.old_files, self.old_inputs = self.state.files()
         # Templates, region or settings changed: every report page must be rendered again.
@@ -159,14 +157,14 @@ class IncrementalOutput:
 
         `any_render`: the digest covers everything the file is made of, so a new render key
         (templates, settings) does not matter (e.g. a search index keyed on the pages' bytes).
-        A file deleted from the site since is made again (unless `trusted`: see __init__).
+        A file deleted from the site since is made again.
         """
         return (
             (self.same_render or any_render)
             and relpath in self.old_files
             and self.old_inputs.get(relpath) == digest
             and relpath not in self.files
-            and (self.trusted or os.path.isfile(self._prefix + relpath))
+            and os.path.isfile(self._prefix + relpath)
         )
 
     def reuse(self, relpath: str, digest: str, *, any_render: bool = False, renewed: str | None = None) -> bool:
