@@ -12,7 +12,8 @@ Phases, in the order run.py calls them on one data directory:
   status change, the quick build that puts it online (no search refresh), the build that
   refreshes the search index, and a build with nothing pending again; for each, the files and
   bytes rewritten in the output and in the public dataset, found by comparing the trees (inode,
-  mtime, size) before and after, independently of what the build says it wrote; last, the
+  mtime, size) before and after, independently of what the build says it wrote (a SQLite file
+  changed in place counts the pages that changed); last, the
   gate's scan of the whole output (`aduan check-leaks`).
 
 Only public entry points: chalicelib.demo.demo_lines, chalicelib.importer.import_lines,
@@ -22,6 +23,7 @@ chalicelib.sitebuild.build and the service's `act`.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
 import time
@@ -52,16 +54,43 @@ def snapshot(root: Path) -> Snapshot:
     return files
 
 
-def rewritten(before: Snapshot, after: Snapshot) -> dict[str, Any]:
+PAGE = 4096  # SQLite's default page size, the build state's
+
+
+def db_pages(root: Path, files: Snapshot) -> dict[str, list[bytes]]:
+    """For every SQLite file (`*.db`) under `root`: the digest of each of its pages."""
+    pages = {}
+    for path in files:
+        if path.endswith(".db"):
+            data = (root / path).read_bytes()
+            if data.startswith(b"SQLite format 3\0"):
+                pages[path] = [hashlib.blake2b(data[n : n + PAGE]).digest() for n in range(0, len(data), PAGE)]
+    return pages
+
+
+def written_bytes(path: str, after: Snapshot, before: Snapshot, pages: tuple[dict[str, Any], dict[str, Any]]) -> int:
+    """A file's bytes, or for a SQLite file changed in place (same inode) only its pages that
+    changed: SQLite writes pages, and counting the whole file made one change look like a
+    rewrite of the build state."""
+    old, new = pages[0].get(path), pages[1].get(path)
+    if old is None or new is None or before.get(path, (None,))[0] != after[path][0]:
+        return after[path][2]
+    return PAGE * (sum(a != b for a, b in zip(old, new, strict=False)) + abs(len(new) - len(old)))
+
+
+def rewritten(
+    before: Snapshot, after: Snapshot, pages: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+) -> dict[str, Any]:
     """Files created or written again (a new inode, mtime or size), their bytes, and deletions."""
     changed = sorted(path for path, stat in after.items() if before.get(path) != stat)
+    sizes = {path: written_bytes(path, after, before, pages) for path in changed}
     return {
         "files": len(changed),
-        "bytes": sum(after[path][2] for path in changed),
+        "bytes": sum(sizes.values()),
         "deleted": sum(1 for path in before if path not in after),
         "total_files": len(after),
         "sample": changed[:12],
-        "largest": sorted(((after[path][2], path) for path in changed), reverse=True)[:8],
+        "largest": sorted(((size, path) for path, size in sizes.items()), reverse=True)[:8],
     }
 
 
@@ -69,15 +98,17 @@ def timed_build(output: Path, data: Path, **kwargs: Any) -> dict[str, Any]:
     from chalicelib.sitebuild import build
 
     out_before, data_before = snapshot(output), snapshot(data / "public")
+    pages_before = db_pages(output, out_before)
     start = time.perf_counter()
     result = build(output, **kwargs)
     seconds = time.perf_counter() - start
+    out_after = snapshot(output)
     # The build's own list of written files, when it gives one (long: only its length here).
     listed = {f"{k}_count": len(v) for k, v in result.items() if isinstance(v, list | tuple)}
     return {
         "seconds": seconds,
         "result": {k: v for k, v in result.items() if not isinstance(v, list | tuple)} | listed,
-        "output": rewritten(out_before, snapshot(output)),
+        "output": rewritten(out_before, out_after, (pages_before, db_pages(output, out_after))),
         "dataset": rewritten(data_before, snapshot(data / "public")),
     }
 

@@ -29,6 +29,23 @@ def test_rewritten_files_are_found_by_comparing_trees(tmp_path: Path) -> None:
     assert (changed["files"], changed["bytes"], changed["deleted"], changed["total_files"]) == (3, 25 + 7 + 3, 1, 4)
 
 
+def test_a_sqlite_file_changed_in_place_counts_its_changed_pages(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "state.db", isolation_level=None)
+    db.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)")
+    db.executemany("INSERT INTO t VALUES (?, ?)", ((n, "x" * 200) for n in range(2000)))
+    before = speed.snapshot(tmp_path)
+    pages = speed.db_pages(tmp_path, before)
+    size = (tmp_path / "state.db").stat().st_size
+    db.execute("UPDATE t SET v = 'y' WHERE k = 1000")  # one row: one leaf page (and the header)
+    db.close()
+    after = speed.snapshot(tmp_path)
+    changed = speed.rewritten(before, after, (pages, speed.db_pages(tmp_path, after)))
+    assert changed["files"] == 1 and size > 100 * speed.PAGE
+    assert 0 < changed["bytes"] <= 3 * speed.PAGE
+
+
 def figures(live: float, files: int, site: float, peak: float) -> dict[str, object]:
     return {
         "import": {"rate": 6000.0},

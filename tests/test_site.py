@@ -740,3 +740,205 @@ def test_one_changed_record_of_a_thousand_rewrites_a_few_files(tmp_path: Path) -
     # The second build writes the page, its listings, the overview pages, the open data,
     # the feeds that show it and the search index chunks that hold its words.
     assert first.written > 1000 and second.written < 40
+
+
+# -- a worker's builds: work in proportion to the change ------------------------------------
+
+
+def state_pages(site: Path) -> list[bytes]:
+    data = (site / ".aduan-build.db").read_bytes()
+    return [data[n : n + 4096] for n in range(0, len(data), 4096)]
+
+
+def resolve(records: list[dict[str, Any]], index: int, day: str) -> None:
+    """A status change, as the publisher would write it."""
+    record = records[index]
+    record.update(status="resolved", resolved=day, resolution_workdays=5, updated=day)
+    record["timeline"].append(
+        {"date": day, "type": "status", "status": "resolved", "agency": record["agency"], "note": "Selesai"}
+    )
+
+
+def test_one_change_rewrites_a_few_pages_of_the_build_state(tmp_path: Path) -> None:
+    """The build's bookkeeping is changed row by row in place, never written whole."""
+    records = make_records(300)
+    build_site(tmp_path, records, search=False)
+    site = tmp_path / "output"
+    before, inode = state_pages(site), (site / ".aduan-build.db").stat().st_ino
+    resolve(records, 7, "2026-11-20")
+    result = build_site(tmp_path, records, search=False)
+    after = state_pages(site)
+    changed = sum(a != b for a, b in zip(before, after, strict=False)) + abs(len(after) - len(before))
+    assert (site / ".aduan-build.db").stat().st_ino == inode  # not replaced by a copy
+    assert len(before) > 60 and changed <= 20, (len(before), changed, result.written)
+
+
+def test_a_warm_build_looks_only_at_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the worker's process, a change costs work for the changed record, not for all of them:
+    no log positions or listing pages of unchanged records."""
+    from aduan_site import pages, transparency
+
+    records = make_records(300)
+    build_site(tmp_path, records, search=False)
+    build_site(tmp_path, records, search=False)  # as the worker's first build after a start
+    resolve(records, 11, "2026-11-21")
+    stats = {"positions": 0, "listing pages": 0}
+    real_positions, real_render = transparency.positions, pages.AduanGenerator.render
+
+    def positions(*args: Any) -> Any:
+        stats["positions"] += 1
+        return real_positions(*args)
+
+    def render(self: Any, template: str, *args: Any, **kwargs: Any) -> bytes:
+        stats["listing pages"] += template in ("agency", "status")
+        return real_render(self, template, *args, **kwargs)
+
+    monkeypatch.setattr(transparency, "positions", positions)
+    monkeypatch.setattr(pages.AduanGenerator, "render", render)
+    result = build_site(tmp_path, records, search=False)
+    monkeypatch.undo()
+    assert f"laporan/{records[11]['tracking']}/index.html" in result.written_files
+    assert stats["positions"] <= 3, stats  # the changed record only (once for the digest, once per page)
+    # Its agency's and both statuses' pages it is on, and the entry pages, in two languages.
+    assert stats["listing pages"] <= 16, stats
+
+
+def builds_in_turn(root: Path, *, new_process_each: bool) -> Path:
+    """Changes, a new report, a withdrawn one, built one after the other, in one process (as the
+    worker does, with a build by another process in between, which it must notice) or each as a
+    new process would (remembering nothing). Returns the output directory."""
+    from aduan_site import pages, state
+
+    def build_as(records: list[dict[str, Any]]) -> BuildResult:
+        if new_process_each:
+            state._MEMORY.clear()
+            pages._LAST.clear()
+        return build_site(root, records, search=False)
+
+    region = load_region()
+    # Dinas PUPR's listing has three pages: a change to a report on an older one.
+    records = make_records(120) + [
+        make_record(600 + n, region, agency="pupr", category="jalan-jembatan") for n in range(45)
+    ]
+    build_as(records)
+    build_as(records)
+    resolve(records, 3, "2026-11-22")
+    build_as(records)
+    # Another process builds (it remembers nothing of this one's builds) ...
+    remembered = (dict(state._MEMORY), dict(pages._LAST))
+    state._MEMORY.clear()
+    pages._LAST.clear()
+    records.append(make_record(500, region, agency="pupr", category="jalan-jembatan", updated="2026-11-23"))
+    build_as(records)
+    # ... and the worker, which still remembers its own last build, builds again.
+    state._MEMORY.update(remembered[0])
+    pages._LAST.update(remembered[1])
+    gone = records.pop(20)
+    resolve(records, 40, "2026-11-24")
+    records[60]["title"] = "Judul baru"
+    last = build_as(records)
+    assert f"laporan/{gone['tracking']}/index.html" in last.deleted_files
+    # Its next build remembers this one again: a report on an older page of a listing changes.
+    oldest = min((r for r in records if r["agency"] == "pupr"), key=lambda r: (r["updated"], r["tracking"]))
+    oldest["title"] = "Jalan berlubang di depan pasar, judul diperbaiki"
+    resolve(records, 50, "2026-11-25")  # the newest update of the feeds
+    build_as(records)
+    assert build_as(records).written == 0
+    return root / "output"
+
+
+def test_warm_builds_make_the_site_separate_processes_make(tmp_path: Path) -> None:
+    """What the worker remembers between builds changes what it looks at, never what it makes."""
+    warm = builds_in_turn(tmp_path / "warm", new_process_each=False)
+    cold = builds_in_turn(tmp_path / "cold", new_process_each=True)
+
+    def pages_of(site: Path) -> dict[str, bytes]:
+        # Report pages, listings and feeds: the rest shows the transparency log's own key.
+        return {
+            str(p.relative_to(site)): p.read_bytes()
+            for p in site.rglob("*")
+            if p.is_file()
+            and p.suffix in (".html", ".xml")
+            and str(p.relative_to(site)).removeprefix("en/").startswith(("laporan/", "instansi/", "status/", "feeds/"))
+        }
+
+    made = pages_of(cold)
+    assert len(made) > 300
+    assert "judul diperbaiki" in (warm / "instansi/pupr/1/index.html").read_text()
+    assert sorted(made) == sorted(pages_of(warm))
+    assert [p for p, data in pages_of(warm).items() if made[p] != data] == []
+
+
+def journal(public: Path, seq: int, trackings: list[str], *, full: bool = False) -> None:
+    """The publisher's journal (docs/public-dataset.md): which records publish `seq` touched."""
+    (public / "changes").mkdir(exist_ok=True)
+    entry = {"seq": seq, "at": "2026-11-30T00:00:00+00:00", "phase": "test", "trackings": trackings, "full": full}
+    (public / "changes" / f"{seq}.json").write_text(json.dumps(entry))
+    (public / "changes" / "last.json").write_text(json.dumps({"seq": seq, "oldest": 1}))
+
+
+def test_a_new_process_with_nothing_to_do_reads_no_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`aduan build` in a new process, nothing published since the last build: the build's
+    state says so (quiet.py), and not one record is read nor one file of ours written."""
+    from aduan_site import pages, state
+
+    def new_process() -> None:
+        state._MEMORY.clear()
+        pages._LAST.clear()
+
+    loads: list[Path] = []
+    real_load = pages.load_dataset
+
+    def load_dataset(public: Path) -> Any:
+        loads.append(public)
+        return real_load(public)
+
+    monkeypatch.setattr(pages, "load_dataset", load_dataset)
+    records = make_records(60)
+    public = tmp_path / "var/public"
+    write_public_dataset(public, records, make_stats(records))
+    journal(public, 1, [], full=True)
+    first = build(tmp_path / "output", data_dir=tmp_path / "var", api_url=API)
+    assert len(loads) == 1
+    site = tmp_path / "output"
+    age_all(site)
+
+    new_process()
+    second = build(tmp_path / "output", data_dir=tmp_path / "var", api_url=API)
+    assert len(loads) == 1  # not read again
+    assert (second.written, second.deleted, second.unchanged) == (0, 0, first.written)
+    assert second.log_entries == first.log_entries > 0
+    assert {f for f in rewritten(site) if not pelicans(f)} == set()
+
+    # Something published: the journal moves on, and the build looks again.
+    resolve(records, 5, "2026-11-26")
+    write_public_dataset(public, records, make_stats(records))
+    journal(public, 2, [records[5]["tracking"]])
+    new_process()
+    from aduan_site import transparency
+
+    looked: list[str] = []
+    real_positions = transparency.positions
+    monkeypatch.setattr(
+        transparency, "positions", lambda log, r: looked.append(r["tracking"]) or real_positions(log, r)
+    )
+    third = build(tmp_path / "output", data_dir=tmp_path / "var", api_url=API)
+    monkeypatch.setattr(transparency, "positions", real_positions)
+    assert len(loads) == 2 and f"laporan/{records[5]['tracking']}/index.html" in third.written_files
+    # The journal names the one record published: the others' pages are not looked into.
+    assert set(looked) == {records[5]["tracking"]}
+    # Settings changed (here the API's address, on the forms): the build looks again.
+    new_process()
+    fourth = build(tmp_path / "output", data_dir=tmp_path / "var", api_url="http://other.test:1")
+    assert len(loads) == 3 and "lapor/index.html" in fourth.written_files
+    # A quick build that left the search index behind: the next build is not a quiet one.
+    resolve(records, 6, "2026-11-27")
+    write_public_dataset(public, records, make_stats(records))
+    journal(public, 3, [records[6]["tracking"]])
+    build(tmp_path / "output", data_dir=tmp_path / "var", api_url=API, search=False)
+    new_process()
+    refreshed = build(tmp_path / "output", data_dir=tmp_path / "var", api_url=API)
+    assert len(loads) == 5 and any(f.startswith("_pagefind/") for f in refreshed.written_files)
+    new_process()
+    assert build(tmp_path / "output", data_dir=tmp_path / "var", api_url=API).written == 0
+    assert len(loads) == 5

@@ -133,13 +133,21 @@ class IncrementalOutput:
         self.problems: list[str] = []
         self.state = BuildState(root / state_name)
         self.render_key = render_key
+        # The last build into `root` was this process's and nothing has changed the state since
+        # (state.py): what this process remembers of that build still holds. (Files are still
+        # looked at one by one: one deleted by hand is made again.)
+        self.trusted = self.state.remembered is not None
         self.old_files, self.old_inputs = self.state.files()
         # Templates, region or settings changed: every report page must be rendered again.
         self.same_render = self.state.meta("render_key") == render_key
         self.files: dict[str, str] = {}
         self.inputs: dict[str, str] = {}
         self.pages: dict[tuple[str, int], list[str] | None] = {}  # listing pages changed (state.py)
+        self.meta: dict[str, str] = {}  # more of the state's meta to save with the files
         self.written: list[str] = []
+        # Paths whose sha or input digest may differ from the last build's: made (`add`) or
+        # kept under a new digest (`reuse(renewed=)`). The rest are as they were, unlooked at.
+        self.recorded: list[str] = []
         self.unchanged = 0
         self.rendered = 0  # files whose content was produced this build (written or not)
 
@@ -159,12 +167,17 @@ class IncrementalOutput:
             and os.path.isfile(self._prefix + relpath)
         )
 
-    def reuse(self, relpath: str, digest: str, *, any_render: bool = False) -> bool:
-        """Keep the page at `relpath` as it is if its input still has this `digest`."""
+    def reuse(self, relpath: str, digest: str, *, any_render: bool = False, renewed: str | None = None) -> bool:
+        """Keep the page at `relpath` as it is if its input still has this `digest`.
+
+        `renewed`: record this digest for it from now on instead (the caller knows the file
+        made from the new input would be the same bytes)."""
         if not self.reusable(relpath, digest, any_render=any_render):
             return False
         self.files[relpath] = self.old_files[relpath]
-        self.inputs[relpath] = digest
+        self.inputs[relpath] = renewed or digest
+        if renewed:
+            self.recorded.append(relpath)
         self.unchanged += 1
         return True
 
@@ -217,6 +230,7 @@ class IncrementalOutput:
         if relpath in self.files:
             raise ValueError(f"two outputs for {relpath}")
         self.rendered += 1
+        self.recorded.append(relpath)
         self.files[relpath] = staged.sha
         if digest is not None:
             self.inputs[relpath] = digest
@@ -260,13 +274,14 @@ class IncrementalOutput:
             path.unlink(missing_ok=True)
             self._prune(path.parent)
         changed = {
-            path: (sha, self.inputs.get(path))
-            for path, sha in self.files.items()
-            if self.old_files.get(path) != sha or self.old_inputs.get(path) != self.inputs.get(path)
+            path: (self.files[path], self.inputs.get(path))
+            for path in self.recorded
+            if self.old_files.get(path) != self.files[path] or self.old_inputs.get(path) != self.inputs.get(path)
         }
         # Rows forgotten before the moves must come back even when the bytes were the same.
         changed.update({path: (self.files[path], self.inputs.get(path)) for path in self.written})
-        self.state.save(changed, deleted, {"render_key": self.render_key}, self.pages)
+        meta = {**self.meta, "render_key": self.render_key}
+        self.state.save(changed, deleted, meta, self.pages, now=(self.files, self.inputs))
         self.state.close()
         return {
             "written": len(self.written),

@@ -13,7 +13,9 @@ a bounded number of their files. Report pages exist in Indonesian and, under /en
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import heapq
 import itertools
 import json
 import logging
@@ -24,6 +26,7 @@ import shutil
 import signal
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -31,16 +34,17 @@ from urllib.parse import urlparse
 from blinker import signal as blinker_signal
 from pelican.generators import Generator
 
-from . import labels, open311, schema, snapshots, transparency
+from . import labels, open311, quiet, schema, snapshots, transparency
 from .config import plugin_settings
 from .dataset import SLUG_RE, Dataset, Record, load_dataset
-from .feeds import LIMIT, entries, feed_xml
+from .feeds import LIMIT, Entry, entries, feed_xml
 from .listing import arrange
 from .opendata import Site, citation, generated_day
 from .opendata_build import DATASET_FILES as DATASET_FILES  # tests and users import it from here
 from .opendata_build import Inputs, write_open_data
 from .output import IncrementalOutput, Staged, build_lock
 from .search import BUNDLE, SHARDS, UI_FILES, IndexJob, Mirror, SearchError, shard_of
+from .state import BuildState
 from .statistics import published_statistics, service_levels
 from .statpage import page_context
 
@@ -99,6 +103,22 @@ _SHARED: tuple[AduanGenerator, IncrementalOutput] | None = None
 _staged_names = itertools.count()
 
 
+@dataclass
+class _LastBuild:
+    """What a build of this process leaves for its next build into the same output directory,
+    valid while the build state's generation is still the one it saved (state.py): then the
+    records whose digest is the same are known unchanged, and their pages, listing pages and
+    feed entries need no work at all."""
+
+    generation: str
+    digests: dict[str, str]  # tracking → digest of its record file
+    feed: list[Entry] | None  # every public update, oldest first (by Entry.sort_key); None: not made
+
+
+# Resolved output directory → its last build in this process.
+_LAST: dict[Path, _LastBuild] = {}
+
+
 def _render_chunk(work: tuple[AduanGenerator, IncrementalOutput, list[ReportTask]]) -> list[Staged]:
     generator, out, tasks = work
     result = []
@@ -137,23 +157,100 @@ class AduanGenerator(Generator):
         # The transparency log: its key from generate_context, this build's turn in generate_output.
         self.log_vkey = ""
         self.log: transparency.Publication | None = None
+        # This process's last build into the same output directory, if still valid (_LastBuild),
+        # and the tracking numbers of the records added, changed or gone since (None: unknown).
+        self.last: _LastBuild | None = None
+        self.changed: set[str] | None = None
+        self.feed: list[Entry] | None = None
+        self._data_key: str | None = None  # data_key(), once the dataset is read
+        self._render_key: str | None = None
+        # quiet.py: what this build is made from besides the records, and whether the last
+        # build was made from the same (then nothing is read or made); the log's size.
+        self.fingerprint: str | None = None
+        self.quiet = False
+        self.log_size = 0
+        self.search_behind = False  # a shard's index was kept though its pages changed
+        self.journal: int | None = None  # the publisher's journal position, read with the fingerprint
 
     # -- Pelican's generator protocol -------------------------------------------------------
 
     def generate_context(self) -> None:
-        self.dataset = load_dataset(Path(self.options["PUBLIC_DATA"]))
+        public = Path(self.options["PUBLIC_DATA"])
+        self._data_key = self._render_key = self.fingerprint = None
+        self.quiet = False
+        light = quiet.light_dataset(public)
+        if light is not None:
+            # Without its records: enough to tell whether there is anything to do (quiet.py).
+            self.dataset = light
+            log_state = transparency.LogState(self.log_dir)
+            try:
+                self.log_size = log_state.size()
+            finally:
+                log_state.close()
+            self.journal = quiet.journal_seq(public)
+            self.fingerprint = quiet.fingerprint(public, self.render_key())
+            self.quiet = self.fingerprint is not None and self.unchanged_since_last_build()
+        if not self.quiet:
+            self.dataset = load_dataset(public)
+            self._render_key = None
         self.context["ADUAN_REGION"] = self.dataset.region
         # Pelican renders the open data page (which shows the verifier key) before our output.
         self.log_vkey = transparency.LogState(self.log_dir).signer(self.log_origin).verifier.vkey()
+
+    def unchanged_since_last_build(self) -> bool:
+        """The last build was made from what this one would be made from, and left nothing to
+        catch up (quiet.py). Read again under the build lock before it is relied on."""
+        path = Path(self.output_path) / self.options["MANIFEST"]
+        if self.fingerprint is None or not path.is_file() or quiet.whole_files_stale(Path(self.output_path)):
+            return False
+        state = BuildState(path)
+        try:
+            return state.meta("quiet") == quiet.with_log(self.fingerprint, self.log_size)
+        finally:
+            state.close()
+
+    def keep_everything(self) -> bool:
+        """Nothing to do (quiet.py): keep every file unread, unless a build of another process
+        got in since the check (then False: the caller builds)."""
+        assert self.fingerprint is not None
+        state = BuildState(Path(self.output_path) / self.options["MANIFEST"])
+        try:
+            same = state.meta("quiet") == quiet.with_log(self.fingerprint, self.log_size)
+            if not same or state.meta("render_key") != self.render_key():
+                return False
+            count = state.count()
+        finally:
+            state.close()
+        result = {
+            "written": 0,
+            "unchanged": count,
+            "deleted": 0,
+            "rendered": 0,
+            "written_files": (),
+            "deleted_files": (),
+            "log_entries": self.log_size,
+        }
+        logger.info("aduan_site: nothing changed since the last build; %d files kept", count)
+        built.send(self.settings, result=result)
+        return True
 
     def generate_output(self, writer: Any) -> None:
         del writer  # Pelican's Writer always rewrites; IncrementalOutput does not
         # `aduan build` and the worker may both build into output/: one at a time, or the
         # manifest would not describe the files.
-        with (
-            build_lock(Path(self.output_path)),
-            transparency.log_for_build(self.log_dir, self.log_origin, self.dataset, Path(self.output_path)) as log,
-        ):
+        with build_lock(Path(self.output_path)):
+            if self.quiet and self.keep_everything():
+                return
+            if self.quiet:  # another process built since the check: this build looks at everything
+                self.dataset = load_dataset(Path(self.options["PUBLIC_DATA"]))
+                self.quiet = False
+                self._data_key = self._render_key = None
+            self.build_everything()
+
+    def build_everything(self) -> None:
+        """The build: only what changed is made, but every record is looked at (or, after a
+        build of this process, only the records that changed: `since_last_build`)."""
+        with transparency.log_for_build(self.log_dir, self.log_origin, self.dataset, Path(self.output_path)) as log:
             self.log = log
             out = IncrementalOutput(
                 Path(self.output_path),
@@ -162,6 +259,7 @@ class AduanGenerator(Generator):
                 guard=self.options["GUARD"],
                 rank=rank,
             )
+            self.since_last_build(out)
             try:
                 self.write_reports(out)
             except BaseException:
@@ -182,11 +280,18 @@ class AduanGenerator(Generator):
                 out.abandon()
                 raise
             self.finish_search(out, search)
+            caught_up = self.fingerprint is not None and not self.search_behind
+            out.meta["quiet"] = quiet.with_log(self.fingerprint, log.size) if caught_up and self.fingerprint else ""
+            out.meta["journal"] = "" if self.journal is None else str(self.journal)
             result = out.finish()
             self.clean_search_mirror(result["deleted_files"])
             # Only now that the site shows it may the log's state move on.
             log.commit()
             result["log_entries"] = log.size
+            if out.state.generation is not None:
+                _LAST[Path(self.output_path).resolve()] = _LastBuild(
+                    out.state.generation, self.dataset.digests, self.feed
+                )
         logger.info(
             "aduan_site: %(written)d written, %(unchanged)d unchanged, %(deleted)d deleted",
             result,
@@ -278,6 +383,8 @@ class AduanGenerator(Generator):
         """Days with a snapshot, for the open data page (Pelican renders it before our output,
         so the day being published now is added)."""
         days = set(snapshots.existing(Path(self.output_path)))
+        if self.quiet:  # the last build, made from the same data, wrote the day's snapshot
+            return sorted(days)
         day = generated_day(self.dataset)
         if day and self.dataset.records and snapshots.DAY_RE.match(day):
             days.add(day)
@@ -285,11 +392,14 @@ class AduanGenerator(Generator):
 
     def data_key(self) -> str:
         """Digest of everything the dataset-wide files are made of (besides the render key)."""
+        if self._data_key is not None:
+            return self._data_key
         digest = hashlib.sha256()
         digest.update(json.dumps(self.dataset.digests, sort_keys=True).encode())
         digest.update(self.dataset.stats_bytes or b"")
         digest.update(self.log_vkey.encode())  # datapackage.json names the log's key
-        return digest.hexdigest()
+        self._data_key = digest.hexdigest()
+        return self._data_key
 
     def render_key(self) -> str:
         """Everything besides the record that shapes a report page.
@@ -297,6 +407,8 @@ class AduanGenerator(Generator):
         When any of it changes every report page is rendered again; otherwise a page whose
         record is unchanged is kept as it is.
         """
+        if self._render_key is not None:
+            return self._render_key
         digest = hashlib.sha256()
         _digest_tree(digest, PLUGIN_DIR, "*.py")  # the code and labels, not its bytecode
         for directory in map(Path, self._templates_path):
@@ -310,7 +422,8 @@ class AduanGenerator(Generator):
             "site": [self.settings.get(k) for k in ("SITEURL", "SITENAME", "DEFAULT_LANG")],
         }
         digest.update(json.dumps(shape, sort_keys=True, default=str).encode())
-        return digest.hexdigest()
+        self._render_key = digest.hexdigest()
+        return self._render_key
 
     def render(self, template: str, lang: str, here: str, **context: Any) -> bytes:
         """Render `template` for the page at directory `here` (e.g. `statistik/`)."""
@@ -336,6 +449,29 @@ class AduanGenerator(Generator):
 
     # -- the pages --------------------------------------------------------------------------
 
+    def since_last_build(self, out: IncrementalOutput) -> None:
+        """Which records changed since this process's last build into this directory, when that
+        build is still what the state says (`_LastBuild`); otherwise every record is looked at."""
+        key = Path(self.output_path).resolve()
+        last = _LAST.pop(key, None)  # a build that fails must not leave it to the next one
+        if last is None or not out.trusted or last.generation != out.state.generation:
+            self.last, self.changed = None, self.journal_changes(out)
+            return
+        digests = self.dataset.digests
+        self.last = last
+        self.changed = {t for t, d in digests.items() if last.digests.get(t) != d}
+        self.changed.update(t for t in last.digests if t not in digests)
+
+    def journal_changes(self, out: IncrementalOutput) -> set[str] | None:
+        """Which records changed since the last build, by the publisher's journal (quiet.py):
+        for a build in a new process. None (look at every record) unless the last build
+        recorded its journal position and the journal has not moved since this build read it."""
+        saved = out.state.meta("journal")
+        public = Path(self.options["PUBLIC_DATA"])
+        if not saved or not saved.isdigit() or self.journal is None or quiet.journal_seq(public) != self.journal:
+            return None
+        return quiet.touched(public, int(saved), self.journal)
+
     def write_reports(self, out: IncrementalOutput) -> None:
         """A page per public report, in Indonesian and under /en/ in English.
 
@@ -347,9 +483,14 @@ class AduanGenerator(Generator):
         for index, record in enumerate(self.dataset.records):
             tracking = record["tracking"]
             self.write_photos(out, record)
-            log = transparency.positions(self.log, record)
-            # The page lists its updates' positions in the log, so they are part of its input.
-            digest = f"{self.dataset.digests[tracking]}:{hashlib.sha256(json.dumps(log).encode()).hexdigest()}"
+            digest = None
+            if self.changed is not None and tracking not in self.changed:
+                # The same record, and the log only appends: its updates' positions are the same.
+                digest = out.old_inputs.get(f"laporan/{tracking}/index.html")
+            if digest is None:
+                log = transparency.positions(self.log, record)
+                # The page lists its updates' positions in the log, so they are part of its input.
+                digest = f"{self.dataset.digests[tracking]}:{hashlib.sha256(json.dumps(log).encode()).hexdigest()}"
             # English first: a new report's two pages link to each other, and the Indonesian one
             # is what the rest of the site links to, so it is placed last (see rank()).
             for lang, prefix in reversed(LANG_PREFIX.items()):
@@ -391,8 +532,11 @@ class AduanGenerator(Generator):
     def write_photos(self, out: IncrementalOutput, record: Record) -> None:
         """Approved photos, as the publisher re-encoded them (no metadata); a photo never
         changes once approved, so its id is its digest."""
+        attachments = record.get("attachments")
+        if not attachments:
+            return
         public = Path(self.options["PUBLIC_DATA"])
-        for attachment in record.get("attachments") or []:
+        for attachment in attachments:
             if not re.fullmatch(r"[0-9a-f]{6,32}", str(attachment.get("id"))):
                 logger.error(
                     "aduan_site: %s has a photo with a bad id %r; skipped", record["tracking"], attachment.get("id")
@@ -469,11 +613,21 @@ class AduanGenerator(Generator):
             out.set_page(base, number, None)
         numbers = arrangement.numbers
         entry = arrangement.entry
+        # Since this process's last build: the same pages, so a numbered page whose reports
+        # neither moved nor changed is exactly as it was (its pager names only its neighbours).
+        same_pages = self.changed is not None and previous is not None and sorted(previous) == numbers
         # Numbered pages newest first, the entry page last: a new page is in place before the
         # pages linking to it, its older neighbour and the entry page (IncrementalOutput keeps
         # this order).
         for index in [*reversed(range(len(numbers) - 1)), len(numbers) - 1]:
             number = numbers[index]
+            if (
+                same_pages
+                and number != entry
+                and number not in arrangement.changed
+                and self._keep_listing_page(out, page_dir(base, number, entry), arrangement.pages[number])
+            ):
+                continue
             newer = numbers[index + 1] if index + 1 < len(numbers) else None
             older = numbers[index - 1] if index > 0 else None
             chunk = [records[t] for t in reversed(arrangement.pages[number])]
@@ -502,6 +656,17 @@ class AduanGenerator(Generator):
                 html = self.render(template, lang, prefix + here, reports=chunk, pager=pager, **context)
                 out.put(path, html, digest=digest)
 
+    def _keep_listing_page(self, out: IncrementalOutput, here: str, trackings: list[str]) -> bool:
+        """Keep a listing page of the last build unrendered if none of its reports changed."""
+        assert self.changed is not None
+        if not self.changed.isdisjoint(trackings):
+            return False
+        paths = [f"{prefix}{here}index.html" for prefix in LANG_PREFIX.values()]
+        digests = {out.old_inputs.get(path) for path in paths}
+        if len(digests) != 1 or None in digests:
+            return False
+        return self._keep_group(out, paths, digests.pop() or "")
+
     def script_data(self, lang: str) -> dict[str, Any]:
         """Words and names the form scripts need, embedded in the page as JSON."""
         return {
@@ -515,9 +680,9 @@ class AduanGenerator(Generator):
         }
 
     def write_bilingual(self, out: IncrementalOutput, published: dict[str, Any]) -> None:
-        recent = sorted(self.dataset.records, key=lambda r: (r["updated"], r["tracking"]), reverse=True)[
-            : self.options["RECENT"]
-        ]
+        recent = heapq.nlargest(
+            self.options["RECENT"], self.dataset.records, key=lambda r: (r["updated"], r["tracking"])
+        )
         stats = self.dataset.stats
         helpers = self.template_globals()
         base_path = urlparse(self.settings.get("SITEURL", "")).path.rstrip("/") + "/"
@@ -565,47 +730,75 @@ class AduanGenerator(Generator):
         ids += sorted({r["agency"] for r in self.dataset.records if r.get("agency")} - set(ids))
         return [a for a in ids if SLUG_RE.match(a)]
 
+    def feed_entries(self) -> list[Entry]:
+        """Every public update, oldest first (by `Entry.sort_key`). After a build of this process,
+        the last list with the changed records' entries taken out and put back: no sort of every
+        update of every report."""
+        if self.last is None or self.last.feed is None or self.changed is None:
+            return entries(self.dataset.records)[::-1]
+        changed = self.changed
+        found = [e for e in self.last.feed if e.record["tracking"] not in changed]
+        records = self.dataset.records  # sorted by tracking
+        for tracking in changed:
+            at = bisect.bisect_left(records, tracking, key=lambda r: r["tracking"])
+            if at < len(records) and records[at]["tracking"] == tracking:
+                for entry in entries([records[at]]):
+                    bisect.insort(found, entry, key=lambda e: e.sort_key)
+        return found
+
+    def _feed_digest(self, path: str, items: list[Entry]) -> str:
+        """What a feed shows besides the render key: its entries' places and records."""
+        digests = self.dataset.digests
+        shown = [[e.record["tracking"], e.seq, digests[e.record["tracking"]]] for e in items]
+        generated = None if items else self.dataset.stats.get("generated")
+        return hashlib.sha256(json.dumps([path, shown, generated]).encode()).hexdigest()
+
     def write_feeds(self, out: IncrementalOutput) -> None:
-        """/feeds/updates.atom.xml and /instansi/<id>/updates.atom.xml: newest public updates."""
+        """/feeds/updates.atom.xml and /instansi/<id>/updates.atom.xml: newest public updates.
+
+        Each feed's input digest is `<data key>:<digest of what it shows>`: with the same data
+        every feed is kept unread; otherwise a feed whose entries are the same is kept, and only
+        the feeds that show a changed update are made again."""
         key = self.data_key()
         agencies = self.agency_ids()
         paths = ["feeds/updates.atom.xml", *(f"instansi/{a}/updates.atom.xml" for a in agencies)]
-        if self._keep_group(out, paths, key):
+        old = [out.old_inputs.get(path) or "" for path in paths]
+        if all(digest.startswith(key + ":") for digest in old) and all(
+            out.reusable(path, digest) for path, digest in zip(paths, old, strict=True)
+        ):
+            for path, digest in zip(paths, old, strict=True):
+                out.reuse(path, digest)
+            self.feed = self.last.feed if self.last is not None else None
             return
-        everything = entries(self.dataset.records)
+        everything = self.feed_entries()
+        self.feed = everything
+        newest = everything[: -LIMIT - 1 : -1]
+        by_agency: dict[str, list[Entry]] = {agency: [] for agency in agencies}
+        hungry = set(by_agency)
+        for entry in reversed(everything):
+            if not hungry:
+                break
+            agency = entry.record.get("agency")
+            if agency in hungry:
+                by_agency[agency].append(entry)
+                if len(by_agency[agency]) == LIMIT:
+                    hungry.discard(agency)
         helpers = self.template_globals()
         siteurl = self.settings.get("SITEURL", "")
         common = {"dataset": self.dataset, "siteurl": siteurl, "agency_name": helpers["agency_name"]}
         title = f"{self.settings.get('SITENAME', 'Aduan')} {self.dataset.region.get('name', '')}".strip()
-        out.put(
-            paths[0],
-            feed_xml(
-                feed_path=paths[0],
-                title=f"{title}: {labels.UI['id']['feed_all']}",
-                page_path="",
-                items=everything[:LIMIT],
-                **common,
-            ),
-            digest=key,
-        )
-        by_agency: dict[str, list[Any]] = defaultdict(list)
-        for entry in everything:
-            agency = entry.record.get("agency")
-            if agency and len(by_agency[agency]) < LIMIT:
-                by_agency[agency].append(entry)
+        feeds = [(paths[0], f"{title}: {labels.UI['id']['feed_all']}", "", newest)]
         for agency, path in zip(agencies, paths[1:], strict=True):
             name = helpers["agency_name"](agency)
-            out.put(
-                path,
-                feed_xml(
-                    feed_path=path,
-                    title=f"{title}: {labels.UI['id']['feed_agency'].format(name=name)}",
-                    page_path=f"instansi/{agency}/",
-                    items=by_agency.get(agency, []),
-                    **common,
-                ),
-                digest=key,
-            )
+            feed_title = f"{title}: {labels.UI['id']['feed_agency'].format(name=name)}"
+            feeds.append((path, feed_title, f"instansi/{agency}/", by_agency[agency]))
+        for (path, feed_title, page_path, items), was in zip(feeds, old, strict=True):
+            shown = self._feed_digest(path, items)
+            digest = f"{key}:{shown}"
+            if was.endswith(":" + shown) and out.reuse(path, was, renewed=digest):
+                continue
+            feed = feed_xml(feed_path=path, title=feed_title, page_path=page_path, items=items, **common)
+            out.put(path, feed, digest=digest)
 
     def start_search(self, out: IncrementalOutput) -> IndexJob | None:
         """Start Pagefind over the shards whose report pages changed (search.py); keep the rest.
@@ -678,6 +871,7 @@ class AduanGenerator(Generator):
 
     def _keep_shard(self, out: IncrementalOutput, shard: str, paths: list[str]) -> None:
         """Keep a shard's previous bundle as it is (a shard without one is left out of the list)."""
+        self.search_behind = True
         kept = [path for path in paths if out.keep(path)]
         if not kept:
             self.search_shards.pop(shard, None)

@@ -12,6 +12,11 @@ A build changes only the rows that changed, in one transaction committed after t
 files are in place: a build killed before that leaves the previous state, and the rows of the
 files it may have replaced are forgotten first (`forget`), so the next build writes them again.
 A file that is not a readable state of this version is set aside and the build starts afresh.
+
+A process that builds again and again (the worker) keeps what it last read or saved in memory,
+keyed by the state's `generation`, a random token every write of the state replaces: the next
+build of the same process reads one row instead of every file's, and a build by another process
+(or a `forget` of this one) changes the token, so the memory is dropped and the rows read again.
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -38,10 +45,31 @@ CREATE TABLE IF NOT EXISTS pages (
 Layout = dict[str, dict[int, list[str]]]
 
 
+@dataclass
+class _Remembered:
+    """The state as this process last read or saved it, valid while the file's generation is this."""
+
+    generation: str
+    shas: dict[str, str]
+    inputs: dict[str, str]
+    layout: Layout | None = None
+
+
+# Resolved path of a state file → what this process knows of it (see the module's docstring).
+_MEMORY: dict[Path, _Remembered] = {}
+
+
 class BuildState:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.db = self._open()
+        self._key = self.path.resolve()
+        # Read once: a build of another process waits for the build lock (output.build_lock).
+        self.generation = self.meta("generation")
+        remembered = _MEMORY.get(self._key)
+        self.remembered = remembered if remembered is not None and remembered.generation == self.generation else None
+        if self.remembered is None:
+            _MEMORY.pop(self._key, None)
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -67,35 +95,61 @@ class BuildState:
     def close(self) -> None:
         self.db.close()
 
+    def count(self) -> int:
+        """How many files the last build left."""
+        (count,) = self.db.execute("SELECT COUNT(*) FROM files").fetchone()
+        return int(count)
+
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
     def files(self) -> tuple[dict[str, str], dict[str, str]]:
-        """(path → sha256, path → input digest) of every file the last build left."""
+        """(path → sha256, path → input digest) of every file the last build left. The dicts
+        may be the ones this process remembers: callers must not change them."""
+        if self.remembered is not None:
+            return self.remembered.shas, self.remembered.inputs
         shas: dict[str, str] = {}
         inputs: dict[str, str] = {}
         for path, sha, digest in self.db.execute("SELECT path, sha, input FROM files"):
             shas[path] = sha
             if digest is not None:
                 inputs[path] = digest
+        if self.generation is not None:
+            self.remembered = _MEMORY[self._key] = _Remembered(self.generation, shas, inputs)
         return shas, inputs
 
     def layout(self) -> Layout:
-        """listing → number → tracking numbers, as the last build left them."""
+        """listing → number → tracking numbers, as the last build left them (callers must not
+        change it)."""
+        if self.remembered is not None and self.remembered.layout is not None:
+            return self.remembered.layout
         result: Layout = {}
         for listing, number, items in self.db.execute("SELECT listing, number, items FROM pages"):
             result.setdefault(listing, {})[number] = json.loads(items)
+        if self.remembered is not None:
+            self.remembered.layout = result
         return result
+
+    def _new_generation(self) -> str:
+        """Within a transaction: the state is about to change, so what anyone remembers of it is stale."""
+        generation = uuid.uuid4().hex
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
+        return generation
 
     def forget(self, paths: Iterable[str]) -> None:
         """Before files are replaced: should the build die now, they are unknown next time."""
         paths = list(paths)
         if not paths:
             return
+        _MEMORY.pop(self._key, None)
+        self.remembered = None
         with self.db:
             self.db.execute("BEGIN")
             self.db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in paths))
+            # The site is no longer what the last fingerprint describes (quiet.py).
+            self.db.execute("DELETE FROM meta WHERE key IN ('quiet', 'journal')")
+            self.generation = self._new_generation()
 
     def save(
         self,
@@ -103,14 +157,23 @@ class BuildState:
         removed: Iterable[str],
         meta: dict[str, str],
         pages: dict[tuple[str, int], list[str] | None],
+        *,
+        now: tuple[dict[str, str], dict[str, str]] | None = None,
     ) -> None:
         """One transaction: the changed files' rows, the removed ones, meta, and the listing
         pages whose items changed ((listing, number) → items, None for a page gone).
-        Nothing changed: the file is not touched at all."""
+        Nothing changed: the file is not touched at all (but for a state without a generation yet).
+
+        `now`: every file's (path → sha256, path → input digest) after this save, which this
+        process then remembers for its next build (the caller must not change them after)."""
         removed = list(removed)
         meta = {k: v for k, v in meta.items() if self.meta(k) != v}
-        if not (files or removed or meta or pages):
+        if not (files or removed or meta or pages) and self.generation is not None:
+            self._remember(now, pages)
             return
+        layout = self.remembered.layout if self.remembered is not None else None
+        _MEMORY.pop(self._key, None)
+        self.remembered = None
         with self.db:
             self.db.execute("BEGIN")
             self.db.executemany(
@@ -125,3 +188,28 @@ class BuildState:
                     self.db.execute(
                         "INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", (listing, number, json.dumps(items))
                     )
+            self.generation = self._new_generation()
+        if self.remembered is None and now is not None:
+            self.remembered = _Remembered(self.generation, now[0], now[1], layout)
+        self._remember(now, pages)
+
+    def _remember(
+        self, now: tuple[dict[str, str], dict[str, str]] | None, pages: dict[tuple[str, int], list[str] | None]
+    ) -> None:
+        """Keep the state as saved for this process's next build (see the module's docstring)."""
+        if now is None or self.generation is None:
+            _MEMORY.pop(self._key, None)
+            return
+        layout = self.remembered.layout if self.remembered is not None else None
+        if layout is not None:
+            # New dicts for what changes: the caller may still hold the old ones.
+            layout = dict(layout)
+            for (listing, number), items in pages.items():
+                numbered = layout[listing] = dict(layout.get(listing, {}))
+                if items is None:
+                    numbered.pop(number, None)
+                else:
+                    numbered[number] = list(items)
+                if not numbered:
+                    del layout[listing]
+        _MEMORY[self._key] = self.remembered = _Remembered(self.generation, now[0], now[1], layout)
