@@ -103,11 +103,13 @@ def test_words_the_redactor_overmatches_do_not_become_identifiers(region, clock,
 
     text = "Gaji di bawah UMK, tetangga saya yang mampu. Nama saya Karto."
     fake = [PiiMatch("nama", 14, 17, "UMK"), PiiMatch("nama", 39, 44, "mampu"), PiiMatch("nama", 56, 61, "Karto")]
-    monkeypatch.setattr(leaks, "find_pii", lambda t: fake if t == text else [])
+    monkeypatch.setattr(leaks, "find_pii_remembered", lambda t: fake if t == text else [])
     report, _ = new_report(validate(submission(description=text, reporter={}), region), region, now=clock())
     assert [i.key for i in identifiers_of(report, VOCAB)] == ["karto"]
     lower = "nama saya karto, tinggal dekat pasar"
-    monkeypatch.setattr(leaks, "find_pii", lambda t: [PiiMatch("nama", 10, 15, "karto")] if t == lower else [])
+    monkeypatch.setattr(
+        leaks, "find_pii_remembered", lambda t: [PiiMatch("nama", 10, 15, "karto")] if t == lower else []
+    )
     report, _ = new_report(validate(submission(description=lower, reporter={}), region), region, now=clock())
     assert [i.key for i in identifiers_of(report, VOCAB)] == ["karto"]  # an all-lower-case message
 
@@ -148,3 +150,24 @@ def test_the_scan_of_a_build_reads_keys_and_only_the_rows_it_finds(tmp_path: Pat
     assert sorted(str(leak) for leak in scanner.scan_text(text, "x")) == expected and len(expected) >= 3
     assert len(looked_up) == len(expected)
     assert list(scanner.scan_text("Lampu jalan mati di Jl. Veteran", "x")) == []
+
+
+def test_publishing_a_report_runs_the_detector_once_per_private_text(region, clock, monkeypatch) -> None:
+    """The gate's index and the redaction read the same private texts: the detector runs once for
+    both (it is most of a cold publish), and the two still agree with a fresh run."""
+    from chalicelib.publish import public_record
+    from chalicelib.redaction import driver, find_pii
+
+    description = "Lampu mati di depan rumah. Tetangga saya Pak Karto Wiryo bisa dihubungi di 0857-1111-2222."
+    report, _ = new_report(validate(submission(description=description), region), region, now=clock())
+    driver._remembered.cache_clear()
+    runs: list[str] = []
+    real = driver._document  # every run of the detector builds its document once
+    monkeypatch.setattr(driver, "_document", lambda text: runs.append(text) or real(text))
+    found = identifiers_of(report, VOCAB)
+    record = public_record(report, region)
+    texts = [t for t in (report.title, report.description, report.location.address) if t]
+    assert sorted(runs) == sorted(set(texts)), "each private text is read by the detector exactly once"
+    assert ("telepon", "#85711112222") in {(i.kind, i.key) for i in found}
+    assert "0857" not in record["description"] and "Karto" not in record["description"]
+    assert driver.find_pii_remembered(description) == find_pii(description)

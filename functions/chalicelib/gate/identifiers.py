@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lifecycle import Status
-from ..redaction import find_pii
+from ..redaction import find_pii_remembered
 from ..report import Report
 from .vocabulary import Vocabulary, words
 
@@ -109,7 +109,7 @@ def _values(report: Report) -> Iterator[tuple[str, str]]:
     texts = [report.title, report.description, report.location.address or ""]
     texts += [u.note for u in report.updates if u.note]
     for text in texts:
-        for match in find_pii(text):
+        for match in find_pii_remembered(text):
             if match.kind not in SKIP_KINDS and not _unlikely_name(match.kind, match.value, text):
                 yield match.kind, match.value
 

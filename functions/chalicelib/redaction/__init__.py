@@ -131,7 +131,7 @@ the quantities about a tenth each), so the 0.2 ms of issue 8 needs fewer passes 
 from __future__ import annotations
 
 from .document import KINDS, PiiMatch
-from .driver import find_pii, redact, redact_many
+from .driver import find_pii, find_pii_remembered, redact, redact_many
 from .lexicon import _LEX as _LEX  # the word lists, for tests that check them
 
-__all__ = ["KINDS", "PiiMatch", "find_pii", "redact", "redact_many"]
+__all__ = ["KINDS", "PiiMatch", "find_pii", "find_pii_remembered", "redact", "redact_many"]

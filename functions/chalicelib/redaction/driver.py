@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .addresses import _addresses
 from .contacts import _accounts, _emails
@@ -79,11 +80,23 @@ def find_pii(text: str) -> list[PiiMatch]:
     return matches
 
 
+@lru_cache(maxsize=4096)
+def _remembered(text: str) -> tuple[PiiMatch, ...]:
+    return tuple(find_pii(text))
+
+
+def find_pii_remembered(text: str) -> list[PiiMatch]:
+    """``find_pii``, remembered for the last few thousand texts. Publishing a report reads each
+    of its private texts twice, once for the gate's index of its identifiers and once to redact
+    it; the detector runs once. (Matches are immutable; the list is the caller's own.)"""
+    return list(_remembered(text))
+
+
 def redact(text: str) -> str:
     """``text`` with every piece of personal data replaced by its placeholder, such as ``[NIK]``."""
     parts = []
     position = 0
-    for match in find_pii(text):
+    for match in _remembered(text):
         parts.append(text[position : match.start])
         parts.append(f"[{match.kind.upper()}]")
         position = match.end
