@@ -9,9 +9,6 @@ console offers only these, so an officer never meets a 409 for a button it showe
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from collections.abc import Iterable
 
 from .errors import ValidationError
@@ -19,6 +16,7 @@ from .lifecycle import TRANSITIONS, Status
 from .officers import ACTIONS_BY_ROLE, Officer
 from .region import Region
 from .report import Report
+from .store import decode_cursor, encode_cursor, unknown_cursor
 
 # The status an action moves a report to (actions.py's _set_status), for the lifecycle to judge.
 TARGETS: dict[str, Status] = {
@@ -106,24 +104,16 @@ LATE, REST = "late", "rest"
 
 
 def queue_cursor(part: str, store_cursor: str) -> str:
-    raw = json.dumps([3, part, store_cursor], separators=(",", ":")).encode("utf-8")
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+    return encode_cursor(3, part, store_cursor)
 
 
 def read_queue_cursor(cursor: str | None) -> tuple[str, str | None]:
     """The part of the queue and the store's cursor a queue cursor names (none: the start)."""
     if not cursor:
         return LATE, None
-    try:
-        version, part, store_cursor = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if version != 3 or part not in (LATE, REST) or not isinstance(store_cursor, str):
-            raise ValueError(cursor)
-    except (binascii.Error, ValueError, TypeError):
-        raise ValidationError(
-            "Kursor halaman tidak dikenal; mulailah dari halaman pertama.",
-            {"cursor": "tidak valid"},
-            en="cursor is not one this API gave out",
-        ) from None
+    part, store_cursor = decode_cursor(cursor, 3)
+    if part not in (LATE, REST):
+        raise unknown_cursor()
     return part, store_cursor
 
 

@@ -49,7 +49,7 @@ from .passwords import Login
 from .report import Report
 from .sessions import ABSOLUTE as SESSION_ABSOLUTE
 from .sessions import Session
-from .store import DuePosition, Event, Page, Position, overdue_page, page_of
+from .store import DuePosition, Event, Page, Position, overdue_page, page_of, unknown_cursor
 
 REPORT = "REPORT"
 FEED = "REPORTS"  # the one partition of the recency index
@@ -529,11 +529,7 @@ class DynamoStore:
             try:
                 values[":after"] = _s(recent_key(datetime.fromisoformat(after.updated_at), after.tracking))
             except ValueError:
-                raise ValidationError(
-                    "Kursor halaman tidak dikenal; mulailah dari halaman pertama.",
-                    {"cursor": "tidak valid"},
-                    en="cursor is not one this API gave out",
-                ) from None
+                raise unknown_cursor() from None
             condition += " AND recent < :after"
         keys = self._query_keys(index, condition, {"#h": INDEXES[index]}, values, offset + limit + 1)[offset:]
         items = {item["tracking"]["S"]: item for item in self._get_many(keys, None)}

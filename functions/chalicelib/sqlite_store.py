@@ -312,13 +312,7 @@ class SQLiteStore:
         offset: int = 0,
         cursor: str | None = None,
     ) -> Page:
-        where, params = [], []
-        if status:
-            where.append("status = ?")
-            params.append(status)
-        if agency:
-            where.append("agency = ?")
-            params.append(agency)
+        where, params = _of(status, agency)
         if cursor:
             after = Position.decode(cursor)
             where.append("(updated_at < ? OR (updated_at = ? AND tracking < ?))")
@@ -384,13 +378,9 @@ class SQLiteStore:
         # the index makes this one probe when there are none.
         if self._conn().execute("SELECT 1 FROM reports WHERE due = ? LIMIT 1", (UNKNOWN,)).fetchone():
             self._work_out_deadlines(f"due = '{UNKNOWN}'")
-        where, params = ["due < ?"], [today.isoformat()]
-        if status:
-            where.append("status = ?")
-            params.append(status)
-        if agency:
-            where.append("agency = ?")
-            params.append(agency)
+        where, params = _of(status, agency)
+        where.append("due < ?")
+        params.append(today.isoformat())
         if cursor:
             after = DuePosition.decode(cursor)
             where.append("(due > ? OR (due = ? AND tracking > ?))")
@@ -596,6 +586,18 @@ class SQLiteStore:
             .execute("DELETE FROM sessions WHERE officer_id = ? AND id_hash IS NOT ?", (officer_id, keep))
             .rowcount
         )
+
+
+def _of(status: str | None, agency: str | None) -> tuple[list[str], list[str]]:
+    """The WHERE terms and parameters of a listing of one status and/or agency."""
+    where, params = [], []
+    if status:
+        where.append("status = ?")
+        params.append(status)
+    if agency:
+        where.append("agency = ?")
+        params.append(agency)
+    return where, params
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder, not one per json.dumps call

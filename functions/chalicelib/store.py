@@ -35,6 +35,33 @@ from .report import Report
 from .sessions import Session
 
 
+def unknown_cursor() -> ValidationError:
+    """The error for a cursor this API never gave out (or gave out for another listing)."""
+    return ValidationError(
+        "Kursor halaman tidak dikenal; mulailah dari halaman pertama.",
+        {"cursor": "tidak valid"},
+        en="cursor is not one this API gave out",
+    )
+
+
+def encode_cursor(version: int, first: str, second: str) -> str:
+    """An opaque cursor: a version (which listing it belongs to) and two strings."""
+    raw = json.dumps([version, first, second], separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str, version: int) -> tuple[str, str]:
+    """The two strings of a cursor `encode_cursor` made with `version`; else `unknown_cursor()`."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        found, first, second = json.loads(raw)
+        if found != version or not isinstance(first, str) or not isinstance(second, str):
+            raise ValueError(cursor)
+    except (binascii.Error, ValueError, TypeError):
+        raise unknown_cursor() from None
+    return first, second
+
+
 @dataclass(frozen=True)
 class Event:
     seq: int
@@ -61,23 +88,11 @@ class Position:
         return cls(report.updated_at.isoformat(), report.tracking)
 
     def encode(self) -> str:
-        raw = json.dumps([1, self.updated_at, self.tracking], separators=(",", ":")).encode("utf-8")
-        return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+        return encode_cursor(1, self.updated_at, self.tracking)
 
     @classmethod
     def decode(cls, cursor: str) -> Position:
-        try:
-            raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-            version, updated_at, tracking = json.loads(raw)
-            if version != 1 or not isinstance(updated_at, str) or not isinstance(tracking, str):
-                raise ValueError(cursor)
-        except (binascii.Error, ValueError, TypeError):
-            raise ValidationError(
-                "Kursor halaman tidak dikenal; mulailah dari halaman pertama.",
-                {"cursor": "tidak valid"},
-                en="cursor is not one this API gave out",
-            ) from None
-        return cls(updated_at, tracking)
+        return cls(*decode_cursor(cursor, 1))
 
 
 @dataclass(frozen=True)
@@ -88,23 +103,11 @@ class DuePosition:
     tracking: str
 
     def encode(self) -> str:
-        raw = json.dumps([2, self.due, self.tracking], separators=(",", ":")).encode("utf-8")
-        return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+        return encode_cursor(2, self.due, self.tracking)
 
     @classmethod
     def decode(cls, cursor: str) -> DuePosition:
-        try:
-            raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-            version, due, tracking = json.loads(raw)
-            if version != 2 or not isinstance(due, str) or not isinstance(tracking, str):
-                raise ValueError(cursor)
-        except (binascii.Error, ValueError, TypeError):
-            raise ValidationError(
-                "Kursor halaman tidak dikenal; mulailah dari halaman pertama.",
-                {"cursor": "tidak valid"},
-                en="cursor is not one this API gave out",
-            ) from None
-        return cls(due, tracking)
+        return cls(*decode_cursor(cursor, 2))
 
 
 def overdue_page(dated: list[tuple[date, Report]], limit: int) -> Page:
