@@ -151,10 +151,6 @@ def table_csv(table: schema.Table, rows: list[Row]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def reports_csv(rows: list[Row]) -> bytes:
-    return table_csv(schema.REPORTS, rows)
-
-
 def reports_json(rows: list[Row], generated: str | None) -> bytes:
     # One report per line: valid JSON that still diffs and greps well.
     head = json.dumps({"generated": generated, "count": len(rows)}, ensure_ascii=False)[:-1]
@@ -253,54 +249,8 @@ def sha256sums(files: dict[str, bytes]) -> bytes:
     return "".join(f"{hashlib.sha256(data).hexdigest()}  {path}\n" for path, data in sorted(files.items())).encode()
 
 
-@dataclass(frozen=True)
-class Tables:
-    """Rows of every table of the open data, computed once per build."""
-
-    reports: list[Row]
-    updates: list[Row]
-    agencies: list[Row]
-    categories: list[Row]
-    kecamatan: list[Row]
-    kelurahan: list[Row]
-    kecamatan_category_month: list[Row]
-
-    def rows(self, table: schema.Table) -> list[Row]:
-        rows: list[Row] = getattr(self, table.name)
-        return rows
-
-
-def tables(dataset: Dataset, published: dict[str, Any]) -> Tables:
-    reports = [public_row(r, dataset) for r in dataset.records]  # records are sorted by tracking
-    updates = update_rows(dataset.records)
-    return Tables(
-        reports=reports,
-        updates=updates,
-        agencies=agency_rows(dataset, reports, updates),
-        categories=category_rows(dataset, reports),
-        kecamatan=kecamatan_rows(published),
-        kelurahan=published["by_kelurahan"],
-        kecamatan_category_month=published["kecamatan_category_month"],
-    )
-
-
 def generated_day(dataset: Dataset) -> str | None:
     return dataset.stats.get("generated") or max((r["updated"] for r in dataset.records), default=None)
-
-
-def open_data_files(
-    dataset: Dataset, published: dict[str, Any], data: Tables, site: Site, log: dict[str, str] | None = None
-) -> dict[str, bytes]:
-    """File name under /data/ → content, for the tables and their descriptions."""
-    generated = generated_day(dataset)
-    files = {t.path: table_csv(t, data.rows(t)) for t in schema.TABLES}
-    files["reports.json"] = reports_json(data.reports, generated)
-    files["stats.json"] = stats_json(dataset, published)
-    files["datapackage.json"] = (
-        json.dumps(datapackage(dataset, site, generated, log), ensure_ascii=False, indent=1) + "\n"
-    ).encode()
-    files["LICENSE.txt"] = license_text(dataset, site, generated)
-    return files
 
 
 def summary_tables(dataset: Dataset, published: dict[str, Any]) -> dict[str, list[Row]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .opendata import LICENSE_URL, Row, Site, Tables
+from .opendata import LICENSE_URL, Row, Site
 
 # Useful questions, answered once: Datasette lists views next to the tables.
 VIEWS = {
@@ -56,11 +56,6 @@ def _fill(conn: sqlite3.Connection, table: schema.Table, rows: Iterable[Row]) ->
         f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})',  # noqa: S608 - names from schema.py
         ([_value(row.get(c)) for c in table.columns] for row in rows),
     )
-
-
-def sqlite_bytes(data: Tables) -> bytes:
-    """The database file's bytes; the same tables always give the same bytes."""
-    return sqlite_file_bytes(data.rows)
 
 
 def sqlite_file_bytes(rows: Callable[[schema.Table], Iterable[Row]]) -> bytes:
