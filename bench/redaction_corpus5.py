@@ -1,0 +1,147 @@
+"""The fifth redaction evaluation corpus: hand-written texts, another writer, wholly held out (issue 11).
+
+Corpus 4 was written by hand without reading the redactor; this one was written the same way by
+a second writer who read neither the redactor nor corpus 4's texts, with other people, other
+places and other habits of writing: WhatsApp chat full of abbreviations and regional particles,
+forwarded messages with their headers, voice notes typed out, witness and signature lists, tables
+pasted as text, complaints typed by officers with their dispositions, social-media posts,
+letters, and many texts with no personal data at all. Nobody tunes the redactor on it, so its
+evaluation (bench/redaction_corpus5_eval.py) prints figures and never the failures.
+
+The file format and the span conventions are corpus 4's (bench/redaction_corpus4.py), and its
+parser reads every text: ``[[KIND:text]]`` marks what must be removed and
+``[[public:CATEGORY:text]]`` what must survive. The one difference is the header's tradition
+tags: this corpus tells apart traditions corpus 4 groups (Buton/Muna's La/Wa from Bugis and
+Makassar, Dayak, Timorese, Acehnese, Chinese-born, one-letter initials and nicknames), so it
+reads the ``== `` headers itself against its own list below.
+
+    python bench/redaction_corpus5.py --stats
+    python bench/redaction_corpus5.py --show 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+if str(_HERE) not in sys.path:
+    sys.path.insert(0, str(_HERE))
+
+from redaction_corpus3 import PII_KINDS, PUBLIC_CATEGORIES, Sample  # noqa: E402
+from redaction_corpus4 import CorpusError, parse_text  # noqa: E402
+
+TEXTS = _HERE / "corpus5" / "texts"
+
+# The naming traditions of the people in a text, as its "== " header tags them ("-": nobody).
+TRADITIONS = (
+    "jawa",
+    "sunda",
+    "madura",
+    "bali",
+    "batak",
+    "minang",
+    "bugis_makassar",
+    "buton_muna",
+    "tionghoa",
+    "arab",
+    "papua",
+    "maluku",
+    "dayak",
+    "timor",
+    "aceh",
+    "melayu",
+    "kristen",
+    "word_name",
+    "initial",
+)
+
+# The styles of writing, one file each.
+STYLES = (
+    "chat",
+    "forward",
+    "voice",
+    "officer",
+    "letter",
+    "list",
+    "table",
+    "social",
+    "form",
+)
+
+__all__ = ["PII_KINDS", "PUBLIC_CATEGORIES", "STYLES", "TRADITIONS", "CorpusError", "load", "parse_file"]
+
+
+def parse_file(path: Path) -> list[Sample]:
+    """Read one style file into Samples: '@style NAME', then '== traditions' before each text."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or not lines[0].startswith("@style "):
+        raise CorpusError(f"{path.name}: first line must be '@style NAME'")
+    style = lines[0].removeprefix("@style ").strip()
+    if style not in STYLES:
+        raise CorpusError(f"{path.name}: unknown style {style!r}")
+    blocks: list[tuple[int, list[str], list[str]]] = []
+    for number, line in enumerate(lines[1:], start=2):
+        if line.startswith("== "):
+            tags = [t.strip() for t in line[3:].split(",") if t.strip() and t.strip() != "-"]
+            unknown = set(tags) - set(TRADITIONS)
+            if unknown:
+                raise CorpusError(f"{path.name}:{number}: unknown traditions {sorted(unknown)}")
+            blocks.append((number, tags, []))
+        elif blocks:
+            blocks[-1][2].append(line)
+        elif line.strip() and not line.startswith("#"):
+            raise CorpusError(f"{path.name}:{number}: text before the first '== ' header")
+    samples = []
+    for number, traditions, body in blocks:
+        marked = "\n".join(body).strip()
+        if not marked:
+            raise CorpusError(f"{path.name}:{number}: empty text")
+        text, pii, public = parse_text(marked, f"{path.name}:{number}")
+        samples.append(Sample(text, style, pii, public, traditions, template=f"{path.name}:{number}"))
+    return samples
+
+
+def load(directory: Path = TEXTS) -> list[Sample]:
+    """Every text of the corpus, in file order."""
+    samples: list[Sample] = []
+    for path in sorted(directory.glob("*.txt")):
+        samples.extend(parse_file(path))
+    return samples
+
+
+def print_stats(samples: list[Sample]) -> None:
+    styles = Counter(s.style for s in samples)
+    pii = Counter(i.label for s in samples for i in s.pii)
+    public = Counter(i.label for s in samples for i in s.public)
+    traditions = Counter(t for s in samples for t in s.traditions)
+    names = Counter(t for s in samples for t in s.traditions for i in s.pii if i.label == "nama")
+    clean = sum(1 for s in samples if not s.pii)
+    print(f"{len(samples)} texts, {sum(len(s.text) for s in samples)} characters, {clean} with no personal data")
+    print("\nstyles:      " + ", ".join(f"{k} {styles[k]}" for k in STYLES))
+    print("traditions:  " + ", ".join(f"{k} {traditions[k]}" for k in TRADITIONS))
+    print("  (names in texts of each tradition: " + ", ".join(f"{k} {names[k]}" for k in TRADITIONS) + ")")
+    print("\npii:         " + ", ".join(f"{k} {pii[k]}" for k in PII_KINDS))
+    print("public:      " + ", ".join(f"{k} {public[k]}" for k in PUBLIC_CATEGORIES if public[k]))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--stats", action="store_true", help="what the corpus holds")
+    parser.add_argument("--show", type=int, default=0, help="print the first N texts with their spans")
+    args = parser.parse_args(argv)
+    samples = load()
+    if args.stats or not args.show:
+        print_stats(samples)
+    for sample in samples[: args.show]:
+        print(f"\n[{sample.style}] {sample.template} {sample.traditions}\n{sample.text}")
+        for item in sample.pii:
+            print(f"  - {item.label}: {item.text}")
+        for item in sample.public:
+            print(f"  + {item.label}: {item.text}")
+
+
+if __name__ == "__main__":
+    main()
