@@ -58,6 +58,17 @@ def test_no_two_spans_overlap(samples: list) -> None:
             assert end <= start, sample.template
 
 
+def test_a_planted_item_is_planted_wherever_it_recurs_in_its_text(samples: list) -> None:
+    unmarked = []
+    for sample in samples:
+        covered = [(i.start, i.end) for i in [*sample.pii, *sample.public]]
+        for item in sample.pii:
+            for m in re.finditer(rf"(?<!\w){re.escape(item.text)}(?!\w)", sample.text):
+                if not any(a <= m.start() and m.end() <= b for a, b in covered):
+                    unmarked.append((sample.template, item.text))
+    assert unmarked == []
+
+
 def test_names_leave_honorifics_and_degrees_outside(samples: list) -> None:
     inside = [(s.template, i.text) for s in samples for i in s.pii if i.label == "nama" and _HONORIFIC.match(i.text)]
     assert inside == []
