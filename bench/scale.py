@@ -171,9 +171,11 @@ def new_user(count: int, base: Path) -> dict[str, Any]:
         child.run(aduan("import", str(lines)), logs / "import2.log", env=env),
     )
     out_before, data_before = speed.snapshot(out), speed.snapshot(data / "public")
+    pages_before = speed.db_pages(out, out_before)  # SQLite files: the pages written, as in `change`
     second = cli_step(
         "`aduan build` again", child.run(aduan("build", "--output", str(out)), logs / "build2.log", env=env)
     )
+    out_after = speed.snapshot(out)
     start = imported.seconds + first.seconds
     figures = {
         "load": load,
@@ -185,7 +187,7 @@ def new_user(count: int, base: Path) -> dict[str, Any]:
         "rate": count / start,
         "peak_mb": max(imported.peak_mb, first.peak_mb),
         "rebuild_over_build": second.seconds / first.seconds,
-        "output": speed.rewritten(out_before, speed.snapshot(out)),
+        "output": speed.rewritten(out_before, out_after, (pages_before, speed.db_pages(out, out_after))),
         "dataset": speed.rewritten(data_before, speed.snapshot(data / "public")),
     }
     print(
