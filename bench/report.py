@@ -148,6 +148,57 @@ def targets(sizes: dict[int, dict[str, Any]], latency: dict[str, Any] | None) ->
     return out
 
 
+NEWUSER_SIZE = 20_000  # issue 8's "Done means" tries the new-user path at 20,000 reports
+
+
+def newuser_targets(newuser: dict[int, dict[str, Any]]) -> list[Target]:
+    """The new-user path's two targets, judged at 20k (another size is context, not a verdict)."""
+    if not newuser:
+        return []
+    count = NEWUSER_SIZE if NEWUSER_SIZE in newuser else max(newuser)
+    f = newuser[count]
+    judged = count == NEWUSER_SIZE
+    where = f" at {_n(count)}" + (
+        "" if judged else f" (target is for {_n(NEWUSER_SIZE)}: BENCH_NEWUSER={NEWUSER_SIZE})"
+    )
+    second, ratio = _get(f, "rebuild", "seconds"), f.get("rebuild_over_build")
+    rate, peak = f.get("rate"), f.get("peak_mb")
+    return [
+        Target(
+            "new user: the second `aduan build` ≤ 1 s and ≤ 3% of the first",
+            f"{_fmt(second)} s, {_fmt(ratio)} of the first{where}",
+            (second <= 1 and ratio <= 0.03) if judged and second is not None and ratio is not None else None,
+        ),
+        Target(
+            "new user: `aduan import` + the first `aduan build` ≥ 1,000 reports/s and ≤ 500 MB",
+            f"{_fmt(rate)}/s, {_fmt(peak)} MB{where}",
+            (rate >= 1000 and peak <= 500) if judged and rate is not None and peak is not None else None,
+        ),
+    ]
+
+
+def newuser_rows(newuser: dict[int, dict[str, Any]]) -> list[str]:
+    """The new-user path: each `aduan` command's wall time (a new process), CPU and peak RSS."""
+    counts = sorted(newuser)
+    lines = ["| `aduan` in a new process | " + " | ".join(_n(c) for c in counts) + " |", "|---|" + "---|" * len(counts)]
+    rows: list[tuple[str, Any]] = [
+        ("`aduan import FILE`: s, CPU s, peak RSS", lambda f: _timed(f, "import")),
+        ("`aduan build` (first): s, CPU s, peak RSS", lambda f: _timed(f, "build")),
+        (
+            "**import + first build: reports/s, peak RSS**",
+            lambda f: f"{_fmt(f.get('rate'))}/s, {_fmt(f.get('peak_mb'))} MB",
+        ),
+        ("`aduan import FILE` again, one line changed: s", lambda f: _timed(f, "reimport")),
+        ("`aduan build` again: s, CPU s, peak RSS", lambda f: _timed(f, "rebuild")),
+        ("**second build / first build**", lambda f: _fmt(f.get("rebuild_over_build"))),
+        ("  files, bytes rewritten (output; dataset)", _rewritten),
+        ("load average before", lambda f: f.get("load", "-")),
+    ]
+    for name, cell in rows:
+        lines.append(f"| {name} | " + " | ".join(cell(newuser[c]) for c in counts) + " |")
+    return lines
+
+
 def _pelican_ratio(figures: dict[str, Any]) -> float | None:
     return figures.get("pelican_over_aduan")
 
@@ -277,6 +328,7 @@ def markdown(
     latency: dict[str, Any] | None,
     goals: list[Target],
     notes: list[str],
+    newuser: dict[int, dict[str, Any]] | None = None,
 ) -> str:
     counts = sorted(sizes)
     lines = [
@@ -309,6 +361,13 @@ def markdown(
             "",
         ]
         lines += [f"- `{path}`: {_kb(size)}" for size, path in largest]
+    if newuser:
+        lines += [
+            "",
+            "## A new user (`aduan import`, `aduan build`, one change re-imported, `aduan build`)",
+            "",
+        ]
+        lines += newuser_rows(newuser)
     lines += ["", "## Targets (issue 8)", ""]
     for goal in goals:
         lines.append(f"- **{goal.verdict}**: {goal.name}: {goal.figure}")

@@ -9,7 +9,11 @@ Settings from the environment:
 - `BENCH_REQUESTS`: requests per latency measurement (default 300);
 - `BENCH_PELICAN_TIMEOUT`: seconds before stock Pelican is stopped (default 900; it is
   quadratic, 150–179 s at 50k on these machines), reported as "more than";
+- `BENCH_NEWUSER`: sizes at which to try issue 8's new-user path (default `20000`, the size
+  its "Done means" names; `0` skips it);
 - `BENCH_DIR`: keep the data and outputs there instead of a temporary directory.
+
+    python bench/scale.py --new-user 20000     (only the new-user path, printed; no BENCH.md)
 
 Per size, on one fresh data directory: demo reports written to an import file, imported, the
 cold publish + build, `aduan build` with nothing to do, the warm worker-like process (one status
@@ -17,6 +21,11 @@ change, pages live, search refreshed, no-change rebuild, the gate's whole-site s
 built from the public dataset into an empty directory with and without the search index, then
 Hugo and stock Pelican on the same published reports. Submission latency is measured once, on
 the store of the largest size.
+
+The new-user path (issue 8's "Done means") runs apart, on its own fresh data directory, and
+only through the `aduan` command, each command a new process as a person at a shell runs it:
+`aduan import FILE`, `aduan build`, the file exported again with one report moved on a step,
+`aduan import FILE`, `aduan build`.
 """
 
 from __future__ import annotations
@@ -32,6 +41,7 @@ from typing import Any
 import child
 import peers
 import report
+import speed
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -124,6 +134,76 @@ def one_size(count: int, base: Path, hugo: Path | None, pelican_timeout: float) 
     return figures
 
 
+def aduan(*args: str) -> list[str]:
+    """The `aduan` command as installed (`pip install -e .` puts it beside the interpreter)."""
+    script = Path(sys.executable).parent / "aduan"
+    return [str(script), *args] if script.exists() else [sys.executable, "-m", "chalicelib.cli", *args]
+
+
+def cli_step(label: str, run: child.Run) -> child.Run:
+    if run.exit_code == 3:  # the gate holds a report back (named in the log): the build itself ran
+        run.exit_code = 0
+    return step(label, run)
+
+
+def new_user(count: int, base: Path) -> dict[str, Any]:
+    """Issue 8's new-user path at `count` reports through the `aduan` command alone, each
+    command in a new process: import, build, one line re-imported, build. Wall times include
+    the interpreter's start and imports, as a person at a shell waits for them."""
+    data, lines, out, logs = base / "data", base / "reports.jsonl", base / "output", base / "logs"
+    env = child.environment(data)
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"== new user: {count:,} reports through `aduan` (load average {load})", flush=True)
+    step(
+        "demo reports written to an import file",
+        child.run(
+            child.python("speed.py", "demo", "--data", str(data), "--lines", str(lines), "--count", str(count)),
+            logs / "demo.log",
+            env=env,
+        ),
+    )
+    imported = step("`aduan import FILE`", child.run(aduan("import", str(lines)), logs / "import.log", env=env))
+    first = cli_step("`aduan build`", child.run(aduan("build", "--output", str(out)), logs / "build1.log", env=env))
+    changed, ref = speed.one_line_changed(lines.read_text(encoding="utf-8").splitlines())
+    lines.write_text("\n".join(changed) + "\n", encoding="utf-8")
+    again = step(
+        f"`aduan import FILE` ({ref} moved on a step)",
+        child.run(aduan("import", str(lines)), logs / "import2.log", env=env),
+    )
+    out_before, data_before = speed.snapshot(out), speed.snapshot(data / "public")
+    pages_before = speed.db_pages(out, out_before)  # SQLite files: the pages written, as in `change`
+    second = cli_step(
+        "`aduan build` again", child.run(aduan("build", "--output", str(out)), logs / "build2.log", env=env)
+    )
+    out_after = speed.snapshot(out)
+    start = imported.seconds + first.seconds
+    figures = {
+        "load": load,
+        "ref": ref,
+        "import": measured(imported) | {"seconds": imported.seconds},
+        "build": measured(first) | {"seconds": first.seconds},
+        "reimport": measured(again) | {"seconds": again.seconds},
+        "rebuild": measured(second) | {"seconds": second.seconds},
+        "rate": count / start,
+        "peak_mb": max(imported.peak_mb, first.peak_mb),
+        "rebuild_over_build": second.seconds / first.seconds,
+        "output": speed.rewritten(out_before, out_after, (pages_before, speed.db_pages(out, out_after))),
+        "dataset": speed.rewritten(data_before, speed.snapshot(data / "public")),
+    }
+    print(
+        f"  import + first build: {figures['rate']:,.0f} reports/s, peak {figures['peak_mb']:,.0f} MB; "
+        f"second build {second.seconds:.2f} s = {figures['rebuild_over_build']:.1%} of the first; "
+        f"{figures['output']['files']} output files and {figures['dataset']['files']} dataset files written",
+        flush=True,
+    )
+    return figures
+
+
+def newuser_sizes_from_env() -> list[int]:
+    text = os.environ.get("BENCH_NEWUSER") or "20000"
+    return sorted({n for part in text.split(",") if part.strip() and (n := int(part.replace("_", "")))})
+
+
 def ratios(f: dict[str, Any]) -> None:
     """The figures that matter: one timing over another taken minutes apart in the same run."""
     cold, site, nosearch = f["cold"]["seconds"], f["site"]["seconds"], f["site_nosearch"]["seconds"]
@@ -170,6 +250,7 @@ def main() -> int:
     root = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="aduan-bench-"))
     sizes: dict[int, dict[str, Any]] = {}
     latency: dict[str, Any] | None = None
+    newuser: dict[int, dict[str, Any]] = {}
     try:
         for count in counts:
             base = root / f"n{count}"
@@ -180,6 +261,8 @@ def main() -> int:
                     f"Stock Pelican was stopped after {pelican_timeout:.0f} s at {count:,} reports "
                     "(quadratic list scans); its time and the Pelican/Aduan ratio are lower bounds."
                 )
+        for count in newuser_sizes_from_env():
+            newuser[count] = new_user(count, root / f"newuser{count}")
         largest = root / f"n{counts[-1]}"
         print(f"== submission latency ({requests} requests each, {counts[-1]:,} reports in the store)")
         run = step(
@@ -208,16 +291,22 @@ def main() -> int:
     notes.append(f"Load average when the run ended: {' '.join(f'{x:.2f}' for x in os.getloadavg())}.")
     results = REPO / "bench" / "out" / "results.json"  # BENCH.md again: python bench/scale.py FILE
     results.parent.mkdir(parents=True, exist_ok=True)
-    results.write_text(json.dumps({"machine": facts, "sizes": sizes, "latency": latency, "notes": notes}, indent=1))
-    return write(facts, sizes, latency, notes)
+    results.write_text(
+        json.dumps({"machine": facts, "sizes": sizes, "latency": latency, "newuser": newuser, "notes": notes}, indent=1)
+    )
+    return write(facts, sizes, latency, notes, newuser)
 
 
 def write(
-    facts: dict[str, str], sizes: dict[int, dict[str, Any]], latency: dict[str, Any] | None, notes: list[str]
+    facts: dict[str, str],
+    sizes: dict[int, dict[str, Any]],
+    latency: dict[str, Any] | None,
+    notes: list[str],
+    newuser: dict[int, dict[str, Any]] | None = None,
 ) -> int:
     """BENCH.md, printed too; 1 when a target is missed (named on stderr), else 0."""
-    goals = report.targets(sizes, latency)
-    text = report.markdown(facts, sizes, latency, goals, notes)
+    goals = report.targets(sizes, latency) + report.newuser_targets(newuser or {})
+    text = report.markdown(facts, sizes, latency, goals, notes, newuser or {})
     (REPO / "BENCH.md").write_text(text, encoding="utf-8")
     print()
     print(text)
@@ -228,9 +317,33 @@ def write(
     return 1 if missed else 0
 
 
+def only_new_user(count: int) -> int:
+    """`--new-user N`: the new-user path alone, printed with its verdicts; BENCH.md untouched."""
+    keep = os.environ.get("BENCH_DIR")
+    root = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="aduan-newuser-"))
+    base = root / f"newuser{count}"
+    shutil.rmtree(base, ignore_errors=True)
+    try:
+        figures = {count: new_user(count, base)}
+    except Failed as failure:
+        print(f"new user: {failure}", file=sys.stderr)
+        return 1
+    finally:
+        if not keep:
+            shutil.rmtree(root, ignore_errors=True)
+    print(json.dumps(figures[count], indent=1))
+    goals = report.newuser_targets(figures)
+    for goal in goals:
+        print(f"- {goal.verdict}: {goal.name}: {goal.figure}")
+    return 1 if any(goal.met is False for goal in goals) else 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--new-user":
+        sys.exit(only_new_user(int(sys.argv[2].replace("_", ""))))
     if len(sys.argv) > 1:  # render BENCH.md again from a results file
         saved = json.loads(Path(sys.argv[1]).read_text())
         sizes = {int(count): figures for count, figures in saved["sizes"].items()}
-        sys.exit(write(saved["machine"], sizes, saved["latency"], saved["notes"]))
+        newuser = {int(count): figures for count, figures in (saved.get("newuser") or {}).items()}
+        sys.exit(write(saved["machine"], sizes, saved["latency"], saved["notes"], newuser))
     sys.exit(main())

@@ -5,6 +5,9 @@
 Phases, in the order run.py calls them on one data directory:
 - `demo`: write N demo reports as an import file (the same file feeds Pelican and Hugo);
 - `import`: import that file into the store, as `aduan import` does;
+- `edit`: write the import file again with one report's line changed as its channel would
+  export it after one more step: a new history entry (verified → in_progress), so importing it
+  again is one status change (docs/import-format.md, *Importing again*);
 - `cold`: publish every report and build the site into an empty output directory;
 - `site`: build the site from the public dataset alone (nothing pending) into an empty output
   directory, with or without the search index (`--no-search`): the build Hugo is compared with;
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import sys
 import time
@@ -135,6 +139,34 @@ def phase_import(args: argparse.Namespace) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - start, "created": result.created}
 
 
+NEXT_STEP = "Petugas sudah dijadwalkan meninjau lokasi"
+
+
+def one_line_changed(lines: list[str]) -> tuple[list[str], str]:
+    """`lines` with the first public, verified report moved on to in_progress, a minute after its
+    last entry; and that report's ref. The others are left byte for byte."""
+    from datetime import datetime, timedelta
+
+    for number, line in enumerate(lines):
+        item = json.loads(line)
+        history = item.get("history") or []
+        if item.get("confidential") or not history or history[-1].get("status") != "verified":
+            continue
+        at = datetime.fromisoformat(history[-1]["at"]) + timedelta(minutes=1)
+        entry = {"status": "in_progress", "at": at.isoformat(), "agency": None, "reason": None, "note": NEXT_STEP}
+        item["history"] = [*history, entry]
+        return [*lines[:number], json.dumps(item, ensure_ascii=False), *lines[number + 1 :]], item["ref"]
+    raise ValueError("no public report is verified in the import file: nothing to move on")
+
+
+def phase_edit(args: argparse.Namespace) -> dict[str, Any]:
+    lines = args.lines.read_text(encoding="utf-8").splitlines()
+    changed, ref = one_line_changed(lines)
+    target = args.output or args.lines
+    target.write_text("\n".join(changed) + "\n", encoding="utf-8")
+    return {"ref": ref, "lines": len(changed)}
+
+
 def phase_cold(args: argparse.Namespace) -> dict[str, Any]:
     return timed_build(args.output, args.data, full=True)
 
@@ -168,6 +200,7 @@ def phase_change(args: argparse.Namespace) -> dict[str, Any]:
 PHASES = {
     "demo": phase_demo,
     "import": phase_import,
+    "edit": phase_edit,
     "cold": phase_cold,
     "site": phase_site,
     "change": phase_change,

@@ -83,3 +83,54 @@ def test_targets_are_judged_at_their_own_size_only() -> None:
     quick = verdicts({100_000: figures(0.2, 250, 15.0, 400.0), 50_000: figures(0.1, 5, 1.0, 50.0)})
     assert all(quick[name] for name in quick if "HTTP" not in name and "process" not in name)
     assert [met for name, met in quick.items() if "HTTP" in name] == [True]  # four clients at once: 350/s
+
+
+def test_the_new_user_change_is_one_new_history_entry_on_one_line() -> None:
+    import json
+
+    from chalicelib.demo import demo_lines
+    from chalicelib.region import load_region
+
+    lines = demo_lines(load_region(), count=60, seed=3)
+    changed, ref = speed.one_line_changed(lines)
+    differ = [n for n, (a, b) in enumerate(zip(lines, changed, strict=True)) if a != b]
+    assert len(differ) == 1
+    before, after = json.loads(lines[differ[0]]), json.loads(changed[differ[0]])
+    assert after["ref"] == ref and not after["confidential"]
+    assert after["history"][:-1] == before["history"] and before["history"][-1]["status"] == "verified"
+    assert after["history"][-1]["status"] == "in_progress" and after["history"][-1]["at"] > before["history"][-1]["at"]
+    again, second = speed.one_line_changed(changed)  # the next verified report, not the same one
+    assert second != ref and len(again) == len(lines)
+
+
+def test_the_new_user_targets_are_judged_at_20k_only() -> None:
+    def path(first: float, second: float, rate: float, peak: float) -> dict[str, object]:
+        return {
+            "rebuild": {"seconds": second},
+            "rebuild_over_build": second / first,
+            "rate": rate,
+            "peak_mb": peak,
+        }
+
+    met = {g.name: g.met for g in report.newuser_targets({20_000: path(20.0, 0.5, 1500.0, 400.0)})}
+    assert list(met.values()) == [True, True]
+    slow = {g.name: g.met for g in report.newuser_targets({20_000: path(60.0, 2.0, 300.0, 600.0)})}
+    assert list(slow.values()) == [False, False]
+    ratio = report.newuser_targets({20_000: path(20.0, 0.9, 1500.0, 400.0)})  # 0.9 s but 4.5% of the first
+    assert [g.met for g in ratio] == [False, True]
+    elsewhere = report.newuser_targets({1_000: path(60.0, 2.0, 300.0, 600.0)})
+    assert [g.met for g in elsewhere] == [None, None] and "BENCH_NEWUSER=20000" in elsewhere[0].figure
+    assert report.newuser_targets({}) == []
+
+
+def test_the_new_user_path_runs_through_the_aduan_command(tmp_path: Path) -> None:
+    """The phase itself, small: four `aduan` processes; the second build writes the one change."""
+    import scale
+
+    figures = scale.new_user(30, tmp_path)
+    assert figures["rebuild"]["seconds"] > 0 and figures["build"]["seconds"] > 0
+    assert figures["rate"] == 30 / (figures["import"]["seconds"] + figures["build"]["seconds"])
+    out = figures["output"]
+    assert 0 < out["files"] < out["total_files"] / 4  # the change, not the site
+    assert figures["dataset"]["files"] > 0  # the changed report's record, at least
+    assert figures["peak_mb"] >= figures["build"]["peak_mb"] > 0

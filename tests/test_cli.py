@@ -109,3 +109,34 @@ def test_a_revoked_officer_token_stops_working(tmp_path: Path) -> None:
     again = aduan(tmp_path / "data", "officer", "revoke", officer_id)
     assert again.returncode == 1 and "no active officer" in again.stderr
     assert "revoked" in aduan(tmp_path / "data", "officer", "list").stdout
+
+
+def test_the_command_does_not_import_boto3_with_the_sqlite_store(tmp_path: Path) -> None:
+    """Every `aduan` command is a new process: boto3 costs it about 0.3 s, and only the AWS
+    backend uses it (config.py, aws.py import it when an AWS client is first made)."""
+    probe = (
+        "import sys, chalicelib.cli, chalicelib.sitebuild, chalicelib.config as c; c.store(); c.blobs(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('boto3', 'botocore', 's3transfer')))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "ADUAN_BACKEND"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO / "functions",
+        env={**env, "ADUAN_DATA": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    # The AWS backend still gets its client: boto3 is imported on first use.
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys, chalicelib.aws as a; a.s3(); print('boto3' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO / "functions",
+        env={**env, "AWS_DEFAULT_REGION": "us-east-1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"

@@ -26,7 +26,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from botocore.exceptions import BotoCoreError, ClientError
 from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
 
 from . import aws
@@ -109,6 +108,9 @@ class S3Blobs:
         return self.prefix + key
 
     def put(self, key: str, data: bytes) -> None:
+        # Imported here: every report imports this module, and boto3 is for AWS only (aws.py).
+        from botocore.exceptions import BotoCoreError, ClientError  # noqa: PLC0415
+
         try:
             # S3 checks the MD5 the SDK sends, so a torn upload is refused rather than stored.
             self.client.put_object(Bucket=self.bucket, Key=self._key(key), Body=data, ServerSideEncryption="AES256")
@@ -116,6 +118,8 @@ class S3Blobs:
             raise aws.storage_error(error, "store a photo") from None
 
     def get(self, key: str) -> bytes:
+        from botocore.exceptions import BotoCoreError, ClientError  # noqa: PLC0415 - as in put
+
         try:
             answer = self.client.get_object(Bucket=self.bucket, Key=self._key(key))
         except ClientError as error:

@@ -6,6 +6,10 @@ boto3's own settings apply unchanged (``AWS_ENDPOINT_URL`` for an emulator such 
 (default ``aduan-``), ``ADUAN_SITE_BUCKET`` and ``ADUAN_PRIVATE_BUCKET``. We use the low-level
 ``client`` API only: it is explicit about every call, and `chalice package`'s policy generator
 can see client calls (it cannot see ``boto3.resource``).
+
+boto3 and botocore are imported when a client is first made or an AWS failure is translated,
+not with this module: the SQLite backend imports this module for the resource names only, and
+importing boto3 costs a new process (every `aduan` command) about 0.3 s.
 """
 
 from __future__ import annotations
@@ -14,22 +18,29 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
-
-import boto3
-from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from .errors import AduanError, Conflict, StorageUnavailable
 
-# Throttling and transient faults are retried by botocore itself (standard mode, jittered
-# backoff); whatever still fails after that reaches the domain as StorageUnavailable.
-CLIENT_CONFIG = Config(
-    retries={"mode": "standard", "max_attempts": 5},
-    connect_timeout=5,
-    read_timeout=30,
-    max_pool_connections=32,  # s3site syncs with 16 threads
-)
+if TYPE_CHECKING:
+    from botocore.config import Config
+    from botocore.exceptions import BotoCoreError, ClientError
+
+
+@lru_cache(maxsize=1)
+def client_config() -> Config:
+    """Throttling and transient faults are retried by botocore itself (standard mode, jittered
+    backoff); whatever still fails after that reaches the domain as StorageUnavailable."""
+    from botocore.config import Config  # noqa: PLC0415 - boto3 only when AWS is used (module doc)
+
+    return Config(
+        retries={"mode": "standard", "max_attempts": 5},
+        connect_timeout=5,
+        read_timeout=30,
+        max_pool_connections=32,  # s3site syncs with 16 threads
+    )
+
 
 THROTTLING = frozenset(
     {
@@ -138,9 +149,11 @@ def client(service: str) -> Any:
         os.environ.get("AWS_DEFAULT_REGION", os.environ.get("AWS_REGION", "")),
         os.environ.get("AWS_ACCESS_KEY_ID", ""),
     )
+    import boto3  # noqa: PLC0415 - boto3 only when AWS is used (module doc)
+
     with _lock:
         if key not in _clients:
-            _clients[key] = boto3.session.Session().client(service, config=CLIENT_CONFIG)
+            _clients[key] = boto3.session.Session().client(service, config=client_config())
         return _clients[key]
 
 
@@ -172,6 +185,8 @@ def cancellation_codes(error: ClientError) -> list[str]:
 
 def storage_error(error: ClientError | BotoCoreError, what: str) -> AduanError:
     """The domain's error for an AWS failure while doing `what`."""
+    from botocore.exceptions import ClientError  # noqa: PLC0415 - boto3 only when AWS is used
+
     if isinstance(error, ClientError):
         code = error_code(error)
         if code == "ConditionalCheckFailedException":
@@ -197,6 +212,8 @@ def storage_error(error: ClientError | BotoCoreError, what: str) -> AduanError:
 @contextmanager
 def translated(what: str) -> Iterator[None]:
     """Around AWS calls: whatever fails leaves as the domain's error (see `storage_error`)."""
+    from botocore.exceptions import BotoCoreError, ClientError  # noqa: PLC0415 - only when AWS is used
+
     try:
         yield
     except (ClientError, BotoCoreError) as error:

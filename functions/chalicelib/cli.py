@@ -1,5 +1,9 @@
 """The `aduan` command. State lives under ADUAN_DATA (default `var/`), or in AWS with
-ADUAN_BACKEND=aws (see config.py)."""
+ADUAN_BACKEND=aws (see config.py).
+
+Every command runs in a new process, so each imports what it needs when it runs (as config.py
+wires lazily): `aduan build` with nothing to publish should not pay for the importer or for
+boto3 (tests/test_cli.py)."""
 
 from __future__ import annotations
 
@@ -12,11 +16,12 @@ from pathlib import Path
 
 from . import config, passwords
 from .errors import AduanError, PublicationRefused
-from .importer import import_lines
 from .region import load_region
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_lines  # noqa: PLC0415 - imported when used (module doc)
+
     with open(args.file, "rb") as f:  # bytes: a line that is not UTF-8 is named like any bad line
         result = import_lines(f, config.store(), load_region())
     print(
@@ -177,6 +182,7 @@ def cmd_officer_revoke(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import demo_lines
+    from .importer import import_lines
 
     lines = demo_lines(load_region(), count=args.count, seed=args.seed)
     if args.write:

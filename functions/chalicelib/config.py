@@ -10,6 +10,12 @@
   docs/aws.md and `aws.py`.
 
 ``ADUAN_SITE_URL`` is where the public site is served, so the API can link to it.
+
+Each wiring function imports what it wires when it is called, not with this module: every
+`aduan` command starts a new process that imports this module, and most commands need only a
+part of it (`aduan import` the store; `aduan build` with nothing to publish neither the
+redactor, which the gate and the publisher import, nor boto3, which only the AWS backend
+needs). tests/test_cli.py fails if importing the command pulls boto3 or the redactor in.
 """
 
 from __future__ import annotations
@@ -18,20 +24,19 @@ import functools
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import aws
-from .attachments import Blobs, LocalBlobs, S3Blobs
-from .dynamo_store import DynamoStore
 from .errors import ValidationError
-from .gate import GateIndex
-from .publish import Publisher, read_record
-from .ratelimit import RateLimiter, limits_from_env
 from .region import load_region
-from .service import Aduan
-from .sqlite_store import SQLiteStore
-from .store import Store
-from .tally import Tally
+
+if TYPE_CHECKING:
+    from .attachments import Blobs
+    from .gate import GateIndex
+    from .publish import Publisher
+    from .ratelimit import RateLimiter
+    from .service import Aduan
+    from .sqlite_store import SQLiteStore
+    from .store import Store
 
 BACKENDS = ("local", "aws")
 
@@ -67,12 +72,16 @@ def site_url() -> str:
 
 @lru_cache(maxsize=4)
 def _store(path: str) -> SQLiteStore:
+    from .sqlite_store import SQLiteStore  # noqa: PLC0415 - imported when used (module doc)
+
     return SQLiteStore(path)
 
 
 def store() -> Store:
     if backend() == "aws":
         # Cheap to make: the boto3 client underneath is shared (aws.client).
+        from . import aws  # noqa: PLC0415 - boto3 only on AWS (module doc)
+        from .dynamo_store import DynamoStore  # noqa: PLC0415
         from .events import announce  # noqa: PLC0415 - events imports config
 
         return DynamoStore(aws.private_table(), announce=announce)
@@ -80,12 +89,19 @@ def store() -> Store:
 
 
 def blobs() -> Blobs:
+    from .attachments import LocalBlobs, S3Blobs  # noqa: PLC0415 - imported when used (module doc)
+
     if backend() == "aws":
+        from . import aws  # noqa: PLC0415 - boto3 only on AWS (module doc)
+
         return S3Blobs(aws.private_bucket())
     return LocalBlobs(data_dir().resolve() / "attachments")
 
 
 def service() -> Aduan:
+    from .publish import read_record  # noqa: PLC0415 - imported when used (module doc)
+    from .service import Aduan  # noqa: PLC0415
+
     return Aduan(
         store(),
         load_region(),
@@ -112,16 +128,23 @@ def _aws_held(tracking: str) -> list[dict[str, str]] | None:
 
 def gate_index() -> GateIndex:
     """The gate's index (identifiers, what is public, what is held) beside the private store."""
+    from .gate import GateIndex  # noqa: PLC0415 - the gate imports the redactor (module doc)
+
     return GateIndex(data_dir() / "gate.db")
 
 
 def rate_limiter() -> RateLimiter:
     """Rate limits from the environment (``ADUAN_RATE_*``, see ratelimit.py), buckets in the store."""
+    from .ratelimit import RateLimiter, limits_from_env  # noqa: PLC0415 - imported when used (module doc)
+
     per_client, per_report = limits_from_env()
     return RateLimiter(store(), per_client, per_report)
 
 
 def publisher() -> Publisher:
+    from .publish import Publisher  # noqa: PLC0415 - the publisher imports the redactor (module doc)
+    from .tally import Tally  # noqa: PLC0415
+
     return Publisher(
         store(),
         load_region(),
