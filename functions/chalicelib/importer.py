@@ -14,9 +14,10 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from . import codes
@@ -257,47 +258,98 @@ def _apply_history(report: Report, data: dict[str, Any], region: Region) -> int:
     return added
 
 
+# Lines read, checked and saved at a time: each chunk's refs are looked up in one query and its
+# new reports inserted with one statement per table, and only one chunk of parsed reports is
+# held at once (a 100k-line file streams through in bounded memory).
+CHUNK = 1000
+
+
 def import_lines(lines: Iterable[str | bytes], store: Store, region: Region) -> ImportResult:
     result = ImportResult()
-    batch: list[Report] = []
-    seen: dict[str, int] = {}
-    number = 0
-    places = _Places(region)
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            if isinstance(line, bytes):
-                try:
-                    line = line.decode("utf-8")
-                except UnicodeDecodeError as e:
-                    raise LineError(f"not UTF-8 text (byte {e.start + 1})") from None
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise LineError(f"not valid JSON ({e.msg} at column {e.colno})") from None
-            if not isinstance(data, dict):
-                raise LineError("each line must be a JSON object")
-            ref = _str(data.get("ref"))
-            if ref and ref in seen:
-                raise LineError(f"ref {ref!r} already appears on line {seen[ref]}")
-            existing = store.get_by_ref(ref) if ref else None
-            report = existing if existing is not None else _new_report(data, region, places)
-            before = len(report.updates)
-            added = _apply_history(report, data, region)
-        except ValueError as e:  # LineError, and timestamps that do not parse
-            raise ValidationError(f"line {number}: {e}", {"line": str(number)}) from None
-        seen[str(ref)] = number
-        if existing is None:
-            result.created += 1
-            batch.append(report)
-        elif len(report.updates) > before:
-            result.updated += 1
-            batch.append(report)
-        else:
-            result.unchanged += 1
-        result.entries_added += added if existing is not None else 0
-    if number == 0:
-        raise ValidationError("the import file is empty")
-    store.save(batch)
+    store.save_stream(_Reading(store, region, result).batches(lines))
     return result
+
+
+class _Reading:
+    """One import's pass over its lines: yields the reports to save, a chunk at a time, and
+    raises at the first bad line (the store then saves nothing: it is all one transaction)."""
+
+    def __init__(self, store: Store, region: Region, result: ImportResult) -> None:
+        self.store, self.region, self.result = store, region, result
+        self.places = _Places(region)
+        self.seen: dict[str, int] = {}  # ref → its line: a ref twice in one file is refused
+
+    def batches(self, lines: Iterable[str | bytes]) -> Iterator[list[Report]]:
+        numbered = enumerate(lines, start=1)
+        any_line = False
+        while chunk := list(islice(numbered, CHUNK)):
+            any_line = True
+            yield self._chunk(chunk)
+        if not any_line:
+            raise ValidationError("the import file is empty")
+
+    def _chunk(self, chunk: list[tuple[int, str | bytes]]) -> list[Report]:
+        # Parse the chunk up to its first unreadable line, look up all its refs at once, then
+        # check line by line in order, so that the first bad line is the one named.
+        parsed: list[tuple[int, dict[str, Any], str | None]] = []
+        unreadable: ValidationError | None = None
+        for number, line in chunk:
+            try:
+                data = _parse_line(line)
+            except LineError as e:
+                unreadable = _at_line(number, e)
+                break
+            if data is not None:
+                parsed.append((number, data, _str(data.get("ref"))))
+        existing = self.store.get_by_refs([ref for _, _, ref in parsed if ref])
+        batch: list[Report] = []
+        for number, data, ref in parsed:
+            try:
+                report = self._report(number, data, ref, existing.get(ref) if ref else None)
+            except ValueError as e:  # LineError, and timestamps that do not parse
+                raise _at_line(number, e) from None
+            if report is not None:
+                batch.append(report)
+        if unreadable is not None:
+            raise unreadable
+        return batch
+
+    def _report(self, number: int, data: dict[str, Any], ref: str | None, existing: Report | None) -> Report | None:
+        """The report a line creates or changes, or None if it changes nothing."""
+        if ref and ref in self.seen:
+            raise LineError(f"ref {ref!r} already appears on line {self.seen[ref]}")
+        report = existing if existing is not None else _new_report(data, self.region, self.places)
+        before = len(report.updates)
+        added = _apply_history(report, data, self.region)
+        self.seen[str(ref)] = number
+        if existing is None:
+            self.result.created += 1
+            return report
+        self.result.entries_added += added
+        if len(report.updates) > before:
+            self.result.updated += 1
+            return report
+        self.result.unchanged += 1
+        return None
+
+
+def _parse_line(line: str | bytes) -> dict[str, Any] | None:
+    """A line's JSON object, or None for a blank line."""
+    if not line.strip():
+        return None
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise LineError(f"not UTF-8 text (byte {e.start + 1})") from None
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise LineError(f"not valid JSON ({e.msg} at column {e.colno})") from None
+    if not isinstance(data, dict):
+        raise LineError("each line must be a JSON object")
+    return data
+
+
+def _at_line(number: int, error: ValueError) -> ValidationError:
+    return ValidationError(f"line {number}: {error}", {"line": str(number)})

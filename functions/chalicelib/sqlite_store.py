@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -179,6 +179,20 @@ class SQLiteStore:
         for report in reports:
             report.version += 1
 
+    def save_stream(self, batches: Iterable[Sequence[Report]]) -> None:
+        # One transaction for every batch, each inserted as it comes (one executemany per table),
+        # so only one batch is held at a time; an error while reading the batches (an import's
+        # bad line) rolls back all of them. The write lock is held until the last batch.
+        def work(conn: sqlite3.Connection) -> int:
+            saved = 0
+            for batch in batches:
+                fresh = [r for r in batch if r.version == 0]
+                self._save_all(conn, batch, self._new_rows(fresh) if len(fresh) > 1 else None)
+                saved += len(batch)
+            return saved
+
+        self._checkpointer.saved(self._commits.run(work))
+
     def _save_all(self, conn: sqlite3.Connection, reports: Sequence[Report], rows: _NewRows | None) -> None:
         if rows is not None:
             conn.execute("SAVEPOINT bulk")
@@ -302,6 +316,13 @@ class SQLiteStore:
 
     def get_by_ref(self, ref: str) -> Report | None:
         return self._load(self._conn().execute("SELECT * FROM reports WHERE ref = ?", (ref,)).fetchone())
+
+    def get_by_refs(self, refs: Sequence[str]) -> dict[str, Report]:
+        # One query for a whole chunk of an import (json_each: no limit on bound parameters).
+        rows = self._conn().execute(
+            "SELECT * FROM reports WHERE ref IN (SELECT value FROM json_each(?))", (_JSON.encode(list(refs)),)
+        )
+        return {report.ref: report for report in map(self._load, rows) if report is not None and report.ref}
 
     def find(
         self,
