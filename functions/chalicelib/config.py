@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +24,8 @@ from .attachments import Blobs, LocalBlobs, S3Blobs
 from .dynamo_store import DynamoStore
 from .errors import ValidationError
 from .gate import GateIndex
-from .publish import Publisher, read_record
+from .publish import Publisher
+from .published_records import published_records
 from .ratelimit import RateLimiter, limits_from_env
 from .region import load_region
 from .service import Aduan
@@ -91,7 +91,7 @@ def service() -> Aduan:
         load_region(),
         site_url=site_url(),
         blobs=blobs(),
-        published=functools.partial(read_record, data_dir() / "public") if backend() == "local" else _aws_published,
+        published=published_records(data_dir() / "public") if backend() == "local" else _aws_published,
         # The gate's index is a local SQLite file, opened only when asked (an officer's view of
         # a report), not on every request; on AWS the publisher leaves its holds in the table.
         held=(lambda tracking: gate_index().held(tracking)) if backend() == "local" else _aws_held,
