@@ -65,6 +65,12 @@ def site_url() -> str:
     return os.environ.get("ADUAN_SITE_URL", "")
 
 
+@lru_cache(maxsize=16)
+def _resolved(path: str) -> Path:
+    """An absolute path with its links resolved, once per path: asked on every request."""
+    return Path(path).resolve()
+
+
 @lru_cache(maxsize=4)
 def _store(path: str) -> SQLiteStore:
     return SQLiteStore(path)
@@ -76,13 +82,13 @@ def store() -> Store:
         from .events import announce  # noqa: PLC0415 - events imports config
 
         return DynamoStore(aws.private_table(), announce=announce)
-    return _store(str(data_dir().resolve() / "aduan.db"))
+    return _store(str(_resolved(os.path.abspath(data_dir())) / "aduan.db"))
 
 
 def blobs() -> Blobs:
     if backend() == "aws":
         return S3Blobs(aws.private_bucket())
-    return LocalBlobs(data_dir().resolve() / "attachments")
+    return LocalBlobs(_resolved(os.path.abspath(data_dir())) / "attachments")
 
 
 def service() -> Aduan:
