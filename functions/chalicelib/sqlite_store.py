@@ -272,7 +272,12 @@ class SQLiteStore:
                 f"Laporan {report.tracking} baru saja diubah; muat ulang laporan itu lalu coba lagi.",
                 en=f"report {report.tracking} was changed meanwhile; reload it and try again",
             )
-        stored_updates = conn.execute("SELECT COUNT(*) FROM updates WHERE report_id = ?", (report.id,)).fetchone()[0]
+        # A report not stored yet has no updates stored either (a submission: one query fewer).
+        stored_updates = (
+            conn.execute("SELECT COUNT(*) FROM updates WHERE report_id = ?", (report.id,)).fetchone()[0]
+            if stored is not None
+            else 0
+        )
         record, bodies = _encoded(report)
         values = (
             report.tracking,
