@@ -226,3 +226,103 @@ def test_a_batch_with_a_clash_saves_nothing_and_names_the_report(store, region) 
     assert third.tracking in refused.value.message_en
     assert store.count() == 0 and not store.pending_events()
     assert (first.version, second.version, third.version) == (0, 0, 0)
+
+
+class _Counting:
+    """A connection that counts the statements run through it (execute and executemany calls,
+    not rows), in every thread's connection of the store."""
+
+    def __init__(self, conn, calls: Counter) -> None:
+        self._conn, self._calls = conn, calls
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
+
+    def execute(self, sql: str, *args):
+        self._calls[sql.split()[0].upper()] += 1
+        return self._conn.execute(sql, *args)
+
+    def executemany(self, sql: str, *args):
+        self._calls[sql.split()[0].upper()] += 1
+        return self._conn.executemany(sql, *args)
+
+
+def _counting_store(path, calls: Counter):
+    from chalicelib.sqlite_store import SQLiteStore
+
+    class CountingStore(SQLiteStore):
+        def _conn(self):
+            return _Counting(super()._conn(), calls)
+
+    return CountingStore(path)
+
+
+def test_an_import_queries_and_inserts_per_chunk_not_per_report(region, data_dir, monkeypatch) -> None:
+    """Looking refs up and inserting new reports are done a chunk at a time, and the whole file
+    is one transaction: 200 reports in chunks of 50 take a handful of statements per chunk, not
+    one or more per report (each report costing a statement would make it 200 or more)."""
+    from chalicelib import importer
+
+    monkeypatch.setattr(importer, "CHUNK", 50)
+    calls: Counter = Counter()
+    store = _counting_store(data_dir / "counted.db", calls)
+    lines = [line(f"P-{i}", H) for i in range(200)]
+    calls.clear()
+    assert import_lines(lines, store, region).created == 200
+    assert calls["SELECT"] <= 4 + 2  # one ref query per chunk
+    assert calls["INSERT"] <= 4 * 3  # reports, updates, events: one executemany each per chunk
+    assert calls["COMMIT"] == 1 and sum(calls.values()) < 40
+    calls.clear()
+    assert import_lines(lines, store, region).unchanged == 200  # again: nothing to write
+    assert calls["SELECT"] <= 4 + 2 and calls["INSERT"] == 0 and sum(calls.values()) < 20
+    assert store.count() == 200 and len(store.pending_events(limit=1000)) == 200
+
+
+def test_an_import_streams_a_chunk_at_a_time_and_a_late_bad_line_still_saves_nothing(
+    store, region, monkeypatch
+) -> None:
+    """The store is handed each chunk as soon as its lines are read (a big file is never held
+    whole), yet a bad line in the last chunk rolls back the chunks already inserted."""
+    from chalicelib import importer
+
+    monkeypatch.setattr(importer, "CHUNK", 50)
+    read = 0
+    seen_at: list[tuple[int, int]] = []  # (lines read so far, reports in the chunk) per chunk
+    save_stream = store.save_stream
+
+    def lines(bad_at: int | None):
+        nonlocal read
+        for i in range(1, 131):
+            read = i
+            yield "{not json" if i == bad_at else line(f"S-{i}", H)
+
+    def watching(batches):
+        def watched():
+            for batch in batches:
+                seen_at.append((read, len(batch)))
+                yield batch
+
+        save_stream(watched())
+
+    monkeypatch.setattr(store, "save_stream", watching)
+    with pytest.raises(ValidationError) as info:
+        import_lines(lines(bad_at=120), store, region)
+    assert info.value.message.startswith("line 120: not valid JSON")
+    assert seen_at == [(50, 50), (100, 50)]  # inserted while the rest was still unread
+    assert store.count() == 0 and store.pending_events() == []
+    read, seen_at[:] = 0, []
+    assert import_lines(lines(bad_at=None), store, region).created == 130
+    assert seen_at == [(50, 50), (100, 50), (130, 30)] and store.count() == 130
+
+
+def test_a_stored_record_reads_back_as_the_report_whatever_its_offsets(store, region) -> None:
+    """The bulk path encodes records with orjson, whose datetimes round an offset's seconds:
+    such a report is written the slow way, and both read back exactly."""
+    odd = [dict(H[0], at="2022-03-01T08:00:00+07:00:30"), dict(H[1], at="2022-03-02T09:00:00.5-03:30")]
+    lines = [line("R-1", H, title="Jalan \u2019rusak\u2019 \u2028 😀"), line("R-2", odd, submitted_at=odd[0]["at"])]
+    import_lines(lines, store, region)
+    for ref in ("R-1", "R-2"):
+        report = store.get_by_ref(ref)
+        row = store._conn().execute("SELECT record FROM reports WHERE ref = ?", (ref,)).fetchone()
+        assert json.loads(row["record"]) == dict(report.to_dict(), version=0)
+    assert store.get_by_ref("R-2").submitted_at.isoformat() == "2022-03-01T08:00:00+07:00:30"

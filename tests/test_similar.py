@@ -94,3 +94,52 @@ def test_a_sensitive_category_or_no_kelurahan_has_no_candidates(
     assert candidates(store, sensitive, region) == []
     nowhere, _ = service.submit(submission(location={"kecamatan": "Panggungrejo"}))
     assert candidates(store, nowhere, region) == []
+
+
+def test_published_records_are_parsed_once_per_version_of_their_file(tmp_path) -> None:
+    """The API's reader of the public dataset (published_records.py) parses a record's file
+    once, hands the same record out while the file stays, and reads it again once the
+    publisher replaces it (a new file, as publish.write_json writes) or deletes it."""
+    import json
+    import os
+
+    from chalicelib.published_records import PublishedRecords
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+
+    def publish(tracking: str, title: str) -> None:
+        tmp = reports / f"{tracking}.tmp"
+        tmp.write_text(json.dumps({"tracking": tracking, "title": title, "status": "verified"}), "utf-8")
+        os.replace(tmp, reports / f"{tracking}.json")
+
+    records = PublishedRecords(tmp_path)
+    publish("PSR-A", "Jalan rusak")
+    first = records("PSR-A")
+    assert first is not None and first["title"] == "Jalan rusak"
+    assert all(records("PSR-A") is first for _ in range(5)) and records.reads == 1
+    publish("PSR-A", "Jalan rusak parah")  # same size or not, a new file
+    assert records("PSR-A")["title"] == "Jalan rusak parah" and records.reads == 2
+    (reports / "PSR-A.json").unlink()
+    assert records("PSR-A") is None and records("PSR-NOPE") is None
+    publish("PSR-A", "Jalan rusak")
+    assert records("PSR-A")["title"] == "Jalan rusak" and records.reads == 3
+
+
+def test_a_submission_reads_each_published_neighbour_once_across_requests(service, clock, data_dir) -> None:
+    """Similar reports are looked for on every submission: with the records kept, a second
+    submission at the same place reads no published file again."""
+    from chalicelib import config
+    from chalicelib.published_records import published_records
+
+    filed = verified(service, clock, 3, location=HERE)
+    config.publisher().publish_pending()
+    records = published_records(data_dir / "public")
+    app_service = config.service()
+    first, _ = app_service.submit(submission(location=HERE))
+    assert {s["tracking"] for s in app_service.similar(first)} == set(filed)
+    before = records.reads
+    assert before >= len(filed)  # the API's service reads through it
+    second, _ = config.service().submit(submission(location=HERE))
+    assert {s["tracking"] for s in config.service().similar(second)} == set(filed)
+    assert records.reads == before

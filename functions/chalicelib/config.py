@@ -20,7 +20,6 @@ needs). tests/test_cli.py fails if importing the command pulls boto3 or the reda
 
 from __future__ import annotations
 
-import functools
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -70,6 +69,12 @@ def site_url() -> str:
     return os.environ.get("ADUAN_SITE_URL", "")
 
 
+@lru_cache(maxsize=16)
+def _resolved(path: str) -> Path:
+    """An absolute path with its links resolved, once per path: asked on every request."""
+    return Path(path).resolve()
+
+
 @lru_cache(maxsize=4)
 def _store(path: str) -> SQLiteStore:
     from .sqlite_store import SQLiteStore  # noqa: PLC0415 - imported when used (module doc)
@@ -85,7 +90,7 @@ def store() -> Store:
         from .events import announce  # noqa: PLC0415 - events imports config
 
         return DynamoStore(aws.private_table(), announce=announce)
-    return _store(str(data_dir().resolve() / "aduan.db"))
+    return _store(str(_resolved(os.path.abspath(data_dir())) / "aduan.db"))
 
 
 def blobs() -> Blobs:
@@ -95,11 +100,11 @@ def blobs() -> Blobs:
         from . import aws  # noqa: PLC0415 - boto3 only on AWS (module doc)
 
         return S3Blobs(aws.private_bucket())
-    return LocalBlobs(data_dir().resolve() / "attachments")
+    return LocalBlobs(_resolved(os.path.abspath(data_dir())) / "attachments")
 
 
 def service() -> Aduan:
-    from .publish import read_record  # noqa: PLC0415 - imported when used (module doc)
+    from .published_records import published_records  # noqa: PLC0415 - imported when used (module doc)
     from .service import Aduan  # noqa: PLC0415
 
     return Aduan(
@@ -107,7 +112,7 @@ def service() -> Aduan:
         load_region(),
         site_url=site_url(),
         blobs=blobs(),
-        published=functools.partial(read_record, data_dir() / "public") if backend() == "local" else _aws_published,
+        published=published_records(data_dir() / "public") if backend() == "local" else _aws_published,
         # The gate's index is a local SQLite file, opened only when asked (an officer's view of
         # a report), not on every request; on AWS the publisher leaves its holds in the table.
         held=(lambda tracking: gate_index().held(tracking)) if backend() == "local" else _aws_held,

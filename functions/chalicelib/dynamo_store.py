@@ -35,7 +35,7 @@ import random
 import time
 import uuid
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -358,6 +358,11 @@ class DynamoStore:
         if self._announce is not None:
             self._announce([r.tracking for r in reports])
 
+    def save_stream(self, batches: Iterable[Sequence[Report]]) -> None:
+        # `save` splits what does not fit one transaction and converges when retried; it needs
+        # every report up front to check them all before the first write.
+        self.save([report for batch in batches for report in batch])
+
     @staticmethod
     def _fits(writes: Sequence[_Write]) -> bool:
         return sum(w.size for w in writes) <= MAX_TRANSACTION_BYTES
@@ -504,6 +509,10 @@ class DynamoStore:
     def get_by_ref(self, ref: str) -> Report | None:
         item = self._get("read a ref", _ref_key(ref))
         return self.get(item["tracking"]["S"]) if item else None
+
+    def get_by_refs(self, refs: Sequence[str]) -> dict[str, Report]:
+        found = {ref: self.get_by_ref(ref) for ref in refs}
+        return {ref: report for ref, report in found.items() if report is not None}
 
     def find(
         self,

@@ -14,8 +14,9 @@ from __future__ import annotations
 import math
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 from .errors import TooManyRequests
@@ -62,10 +63,19 @@ DEFAULTS: dict[str, tuple[str, str]] = {
 PER_REPORT = ("ADUAN_RATE_PER_REPORT", "60/600")
 
 
-def limits_from_env(env: dict[str, str] | None = None) -> tuple[dict[str, Limit | None], Limit | None]:
-    env = dict(os.environ) if env is None else env
-    per_client = {action: Limit.parse(env.get(var) or default) for action, (var, default) in DEFAULTS.items()}
-    return per_client, Limit.parse(env.get(PER_REPORT[0]) or PER_REPORT[1])
+def limits_from_env(env: Mapping[str, str] | None = None) -> tuple[dict[str, Limit | None], Limit | None]:
+    # Asked on every request: only our variables are read (not a copy of the whole
+    # environment), and their parse is kept for as long as their values stay the same.
+    env = os.environ if env is None else env
+    *per_client, per_report = _limits(
+        tuple(env.get(var) or default for var, default in (*DEFAULTS.values(), PER_REPORT))
+    )
+    return dict(zip(DEFAULTS, per_client, strict=True)), per_report
+
+
+@lru_cache(maxsize=8)
+def _limits(values: tuple[str, ...]) -> tuple[Limit | None, ...]:
+    return tuple(map(Limit.parse, values))
 
 
 class RateLimiter:

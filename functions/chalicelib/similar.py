@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
 from .lifecycle import Status
@@ -82,6 +83,13 @@ class Words:
         return cls(words, words | tokens(text))
 
 
+@lru_cache(maxsize=4096)
+def published_words(title: str, text: str) -> Words:
+    """The words of a published record: the same few records are compared with every new
+    submission at their place, so each is split into words once (keyed by its text)."""
+    return Words.of(title, text)
+
+
 def score_words(mine: Words, other: Words) -> float:
     """Half the titles' similarity, half the whole texts': titles say what, texts say where."""
     return round(0.5 * jaccard(mine.title, other.title) + 0.5 * jaccard(mine.whole, other.whole), 3)
@@ -135,7 +143,7 @@ def similar_reports(
         record = published(tracking)
         if record is None or record.get("status") not in {s.value for s in OPEN_PUBLISHED}:
             continue
-        value = score_words(mine, Words.of(record["title"], record.get("description") or ""))
+        value = score_words(mine, published_words(record["title"], record.get("description") or ""))
         if value >= THRESHOLD:
             found.append(
                 Similar(

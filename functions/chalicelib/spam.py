@@ -81,6 +81,8 @@ def normalise(text: str) -> str:
     """NFKC, case-folded, look-alikes read as Latin letters, invisible characters removed."""
     plain = unicodedata.normalize("NFKC", text).casefold()
     plain = _INVISIBLE.sub("", plain)
+    if plain.isascii():  # most reports: no marks to strip (and this was a call per character)
+        return plain.translate(_HOMOGLYPHS)
     # Combining marks stacked on letters ("s̶l̶o̶t̶") go too.
     plain = "".join(c for c in unicodedata.normalize("NFD", plain) if not unicodedata.combining(c))
     return plain.translate(_HOMOGLYPHS)

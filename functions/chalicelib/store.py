@@ -132,9 +132,19 @@ class Store(Protocol):
         Bumps each report's version and records a publish event per report.
         """
 
+    def save_stream(self, batches: Iterable[Sequence[Report]]) -> None:
+        """Insert or update the reports of every batch, all or nothing, as `save` does: an
+        exception raised while iterating `batches` saves none of them. The SQLite store holds
+        one batch at a time (an import of 100k reports streams through); DynamoDB, whose
+        transactions are small, gathers them for `save`. Versions are not bumped: the caller is
+        done with the reports."""
+
     def get(self, tracking: str) -> Report | None: ...
 
     def get_by_ref(self, ref: str) -> Report | None: ...
+
+    def get_by_refs(self, refs: Sequence[str]) -> dict[str, Report]:
+        """The reports of those refs that are known, by ref (an import's chunk at once)."""
 
     def find(
         self,

@@ -19,16 +19,22 @@ _LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 _SHAPE = re.compile(r"^([A-Z]{2,5})-?([0-9A-Z]{4})-?([0-9A-Z]{4})$")
 
 
+_VALUE = {c: i for i, c in enumerate(ALPHABET)}
+
+
 def _check_char(body: str) -> str:
-    total = sum((i + 1) * ALPHABET.index(c) for i, c in enumerate(body))
+    total = sum(i * _VALUE[c] for i, c in enumerate(body, start=1))
     return ALPHABET[total % len(ALPHABET)]
+
+
+_SHIFTS = range(0, 35, 5)
 
 
 def new_tracking(prefix: str) -> str:
     # Seven characters from one draw of 35 random bits, five bits each: as uniform as seven
     # secrets.choice calls, at a seventh of the cost (an import makes thousands).
     bits = secrets.randbits(35)
-    body = "".join(ALPHABET[(bits >> (5 * i)) & 31] for i in range(7))
+    body = "".join([ALPHABET[(bits >> shift) & 31] for shift in _SHIFTS])
     code = body + _check_char(body)
     return f"{prefix}-{code[:4]}-{code[4:]}"
 
