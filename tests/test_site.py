@@ -942,3 +942,68 @@ def test_a_new_process_with_nothing_to_do_reads_no_record(tmp_path: Path, monkey
     new_process()
     assert build(tmp_path / "output", data_dir=tmp_path / "var", api_url=API).written == 0
     assert len(loads) == 5
+
+
+# -- a cold build: both cores, listings from compact rows -----------------------------------
+
+
+def test_report_pages_render_while_the_parent_makes_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool of report-page workers is still there (rendering, or done and waiting to be
+    collected) when the parent makes the listings: the parent no longer sits waiting for it."""
+    import multiprocessing
+
+    from aduan_site import pages
+
+    seen: list[int] = []
+    real = pages.AduanGenerator.write_listings
+
+    def write_listings(self: Any, out: Any) -> None:
+        seen.append(len(multiprocessing.active_children()))
+        real(self, out)
+
+    monkeypatch.setattr(pages, "POOL_MIN", 10)  # a pool for this small site too
+    monkeypatch.setattr(pages.AduanGenerator, "write_listings", write_listings)
+    records = make_records(40)
+    result = build_site(tmp_path, records, search=False)
+    assert seen and seen[0] >= 2, seen
+    assert not multiprocessing.active_children()  # the pool is gone once the build is
+    for record in records:
+        for prefix in ("", "en/"):
+            assert f"{prefix}laporan/{record['tracking']}/index.html" in result.written_files
+
+
+def test_listing_rows_render_labels_once_per_build_not_per_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A listing row's status badge and kind label are made once per status/kind and language
+    (rows.py), not once per row: counted through the label functions the theme calls."""
+    from aduan_site import pages
+
+    calls = {"status": 0, "kind": 0, "listing": False}
+    real_status, real_kind, real_listings = labels.status_label, labels.kind_label, pages.AduanGenerator.write_listings
+
+    def status_label(*args: Any, **kwargs: Any) -> str:
+        calls["status"] += calls["listing"]
+        return real_status(*args, **kwargs)
+
+    def kind_label(*args: Any, **kwargs: Any) -> str:
+        calls["kind"] += calls["listing"]
+        return real_kind(*args, **kwargs)
+
+    def write_listings(self: Any, out: Any) -> None:
+        calls["listing"] = True
+        try:
+            real_listings(self, out)
+        finally:
+            calls["listing"] = False
+
+    monkeypatch.setattr(labels, "status_label", status_label)
+    monkeypatch.setattr(labels, "kind_label", kind_label)
+    monkeypatch.setattr(pages.AduanGenerator, "write_listings", write_listings)
+    records = make_records(200)
+    build_site(tmp_path, records, search=False)
+    pages_made = len(list((tmp_path / "output").glob("**/instansi/*/**/index.html")))
+    pages_made += len(list((tmp_path / "output").glob("**/status/*/**/index.html")))
+    # Each row is in an agency's and a status's listing, in two languages: 800 rows. Per page, the
+    # status pages call status_label for their title and heading; rows add a few per build.
+    assert calls["kind"] <= 2 * len(labels.KINDS), calls
+    assert calls["status"] <= 4 * pages_made + 4 * len(labels.STATUSES), (calls, pages_made)
+    assert calls["status"] < 800, calls
