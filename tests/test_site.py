@@ -1007,3 +1007,53 @@ def test_listing_rows_render_labels_once_per_build_not_per_row(tmp_path: Path, m
     assert calls["kind"] <= 2 * len(labels.KINDS), calls
     assert calls["status"] <= 4 * pages_made + 4 * len(labels.STATUSES), (calls, pages_made)
     assert calls["status"] < 800, calls
+
+
+def test_report_pages_render_each_badge_and_day_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The theme's date and badge macros are memoized per build (memo.py): a day or a status
+    shown on many report pages is rendered once per language, not once per page."""
+    from aduan_site import memo
+
+    made: list[tuple[str, tuple[Any, ...], tuple[Any, ...]]] = []
+    real = memo.MacroMemo._macro
+
+    def macro(self: Any, name: str) -> Any:
+        call = real(self, name)
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            made.append((name, args, tuple(sorted(kwargs.items()))))
+            return call(*args, **kwargs)
+
+        return counted
+
+    monkeypatch.setattr(memo.MacroMemo, "_macro", macro)
+    records = make_records(120)
+    build_site(tmp_path, records, search=False)
+    assert len(made) == len(set(made)), "a badge or a day rendered twice"
+    days = {e["date"] for r in records for e in r["timeline"]}
+    days |= {r[k] for r in records for k in ("submitted", "verified", "first_response", "resolved", "updated")}
+    # Each report page shows about ten days and a badge per update: far more than once each.
+    # (a badge comes short and long: `long=True` is another argument list)
+    assert 0 < len(made) <= 2 * (len(days) + 2 * len(labels.STATUSES)) < 10 * len(records)
+
+
+def test_a_change_renders_no_form_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report form and the tracking page show nothing of the records: a change keeps them
+    unrendered (a new API address renders them again: test_changed_api_url_rewrites_the_forms_only)."""
+    from aduan_site import pages
+
+    records = make_records(30)
+    build_site(tmp_path, records, search=False)
+    resolve(records, 3, "2026-11-22")
+    rendered: list[str] = []
+    real = pages.AduanGenerator.render
+
+    def render(self: Any, template: str, *args: Any, **kwargs: Any) -> bytes:
+        rendered.append(template)
+        return real(self, template, *args, **kwargs)
+
+    monkeypatch.setattr(pages.AduanGenerator, "render", render)
+    result = build_site(tmp_path, records, search=False)
+    assert f"laporan/{records[3]['tracking']}/index.html" in result.written_files
+    assert "report_form" not in rendered and "track" not in rendered, rendered
+    assert (tmp_path / "output/lapor/index.html").is_file() and (tmp_path / "output/en/lacak/index.html").is_file()

@@ -39,6 +39,7 @@ from .config import plugin_settings
 from .dataset import SLUG_RE, Dataset, Record, load_dataset
 from .feeds import LIMIT, Entry, entries, feed_xml
 from .listing import arrange
+from .memo import MacroMemo
 from .opendata import Site, citation, generated_day
 from .opendata_build import DATASET_FILES as DATASET_FILES  # tests and users import it from here
 from .opendata_build import Inputs, write_open_data
@@ -195,6 +196,9 @@ class AduanGenerator(Generator):
         super().__init__(*args, **kwargs)
         # Record text comes from the public: escape it whatever JINJA_ENVIRONMENT says.
         self.env.autoescape = True
+        # No template changes during a build: without this, every page's `extends` stats the
+        # base template's file to see whether to compile it again.
+        self.env.auto_reload = False
         self.options = plugin_settings(self.settings)
         self.dataset = Dataset()
         # Report pages rendered this build (the search index reads them before they are written).
@@ -219,6 +223,7 @@ class AduanGenerator(Generator):
         self.search_behind = False  # a shard's index was kept though its pages changed
         self.journal: int | None = None  # the publisher's journal position, read with the fingerprint
         self._rows: Rows | None = None  # listing_rows(), once a listing is made
+        self._memo: MacroMemo | None = None  # macro_memo(): the theme's memoized macros
 
     # -- Pelican's generator protocol -------------------------------------------------------
 
@@ -407,6 +412,8 @@ class AduanGenerator(Generator):
             "format_percent": labels.format_percent,
             "format_decimal": labels.format_decimal,
             "month_label": labels.month_label,
+            # The badge and date macros, memoized (memo.py): report.html calls these.
+            **self.macro_memo().globals(),
             "OPEN_DATA": {
                 "dictionary": {lang: schema.dictionary(lang) for lang in labels.LANGS},
                 "citation": {
@@ -690,12 +697,16 @@ class AduanGenerator(Generator):
                 html = self.render(template, lang, prefix + here, reports=rows, pager=pager, **context)
                 out.put(path, html, digest=digest)
 
+    def macro_memo(self) -> MacroMemo:
+        if self._memo is None:
+            self._memo = MacroMemo(self.env)
+        return self._memo
+
     def listing_rows(self) -> Rows:
         """What listings show of each report (rows.py), made with this build's helpers."""
         if self._rows is None:
             helpers = self.template_globals()
-            macros = self.env.get_template("_macros.html").module
-            self._rows = Rows(macros, helpers["url"], helpers["agency_name"])
+            self._rows = Rows(helpers["status_badge"], helpers["date"], helpers["url"], helpers["agency_name"])
         return self._rows
 
     def _keep_listing_page(self, out: IncrementalOutput, here: str, trackings: list[str]) -> bool:
@@ -738,11 +749,16 @@ class AduanGenerator(Generator):
                 "statistik/": self.render(
                     "statistics", lang, f"{prefix}statistik/", stats=stats, published=published, view=view
                 ),
-                "lapor/": self.render("report_form", lang, f"{prefix}lapor/", script_data=data),
-                "lacak/": self.render("track", lang, f"{prefix}lacak/", script_data=data),
             }
             for directory, html in pages.items():
                 out.put(f"{prefix}{directory}index.html", html)
+            # The form pages show the region, the service levels, the labels and the API's
+            # address: the render key and their script data cover all they show.
+            form_key = "form-page:" + hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+            for directory, template in (("lapor/", "report_form"), ("lacak/", "track")):
+                path = f"{prefix}{directory}index.html"
+                if not out.reuse(path, form_key):
+                    out.put(path, self.render(template, lang, prefix + directory, script_data=data), digest=form_key)
             # The search page shows nothing of the dataset: the render key covers all it shows.
             if not out.reuse(f"{prefix}cari/index.html", "search-page"):
                 html = self.render("search", lang, f"{prefix}cari/", base_path=base_path)

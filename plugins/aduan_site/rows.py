@@ -41,11 +41,18 @@ class Row:
 
 
 class Rows:
-    """Makes `Row`s for one build: `macros` is the theme's _macros.html module, `url` and
-    `agency_name` the template helpers (pages.py template_globals)."""
+    """Makes `Row`s for one build from the template helpers (pages.py template_globals): the
+    theme's badge and date macros (memoized, memo.py), `url` and `agency_name`."""
 
-    def __init__(self, macros: Any, url: Callable[[str], str], agency_name: Callable[[str | None], str]) -> None:
-        self.macros = macros
+    def __init__(
+        self,
+        status_badge: Callable[..., Any],
+        date: Callable[..., Any],
+        url: Callable[[str], str],
+        agency_name: Callable[[str | None], str],
+    ) -> None:
+        self.status_badge = status_badge
+        self.date = date
         self.url = url
         self.agency_name = agency_name
         self._badges: dict[tuple[Any, str], Any] = {}
@@ -61,7 +68,7 @@ class Rows:
         status, kind, agency = _field(record, "status"), _field(record, "kind"), _field(record, "agency")
         badge = self._badges.get((status, lang))
         if badge is None:
-            badge = self._badges[(status, lang)] = self.macros.status_badge(status, lang)
+            badge = self._badges[(status, lang)] = self.status_badge(status, lang)
         kind_label = self._kinds.get((kind, lang))
         if kind_label is None:
             kind_label = self._kinds[(kind, lang)] = labels.kind_label(kind, lang)
@@ -79,5 +86,5 @@ class Rows:
             agency=name,
             kelurahan=_field(record, "kelurahan"),
             kecamatan=_field(record, "kecamatan"),
-            updated=self.macros.date(_field(record, "updated"), lang),
+            updated=self.date(_field(record, "updated"), lang),
         )
