@@ -540,12 +540,15 @@ def test_second_build_without_changes_writes_nothing(tmp_path: Path) -> None:
     assert (second.written, second.deleted, second.written_files) == (0, 0, ())
     assert second.unchanged == first.written
     # Report and listing pages of unchanged records are not even rendered again: only the
-    # 12 overview pages (home, statistics, form, tracking, the agency and status indexes, in
-    # two languages) are; open data, feeds and the search index are kept, as the dataset did
-    # not change.
-    assert second.rendered == 12 and first.rendered == first.written
-    # Only Pelican's own files (theme, content pages) were rewritten; ours were not touched.
-    assert {f for f in rewritten(tmp_path / "output") if not pelicans(f)} == set()
+    # 8 overview pages (home, statistics, the agency and status indexes, in two languages)
+    # are; the form and tracking pages, open data, feeds and the search index are kept, as
+    # nothing they show changed.
+    assert second.rendered == 8 and first.rendered == first.written
+    # Only Pelican's theme files may be copied again; its content pages, rendered again, have
+    # the same bytes and are left untouched (keepwriter.py), as are ours.
+    assert {f for f in rewritten(tmp_path / "output") if not f.startswith("theme/")} == set()
+    assert (tmp_path / "output/privasi/index.html").is_file()
+    assert (tmp_path / "output/en/tentang/index.html").is_file()
 
 
 def test_one_changed_record_rewrites_only_what_shows_it(tmp_path: Path) -> None:
@@ -942,3 +945,118 @@ def test_a_new_process_with_nothing_to_do_reads_no_record(tmp_path: Path, monkey
     new_process()
     assert build(tmp_path / "output", data_dir=tmp_path / "var", api_url=API).written == 0
     assert len(loads) == 5
+
+
+# -- a cold build: both cores, listings from compact rows -----------------------------------
+
+
+def test_report_pages_render_while_the_parent_makes_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool of report-page workers is still there (rendering, or done and waiting to be
+    collected) when the parent makes the listings: the parent no longer sits waiting for it."""
+    import multiprocessing
+
+    from aduan_site import pages
+
+    seen: list[int] = []
+    real = pages.AduanGenerator.write_listings
+
+    def write_listings(self: Any, out: Any) -> None:
+        seen.append(len(multiprocessing.active_children()))
+        real(self, out)
+
+    monkeypatch.setattr(pages, "POOL_MIN", 10)  # a pool for this small site too
+    monkeypatch.setattr(pages.AduanGenerator, "write_listings", write_listings)
+    records = make_records(40)
+    result = build_site(tmp_path, records, search=False)
+    assert seen and seen[0] >= 2, seen
+    assert not multiprocessing.active_children()  # the pool is gone once the build is
+    for record in records:
+        for prefix in ("", "en/"):
+            assert f"{prefix}laporan/{record['tracking']}/index.html" in result.written_files
+
+
+def test_listing_rows_render_labels_once_per_build_not_per_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A listing row's status badge and kind label are made once per status/kind and language
+    (rows.py), not once per row: counted through the label functions the theme calls."""
+    from aduan_site import pages
+
+    calls = {"status": 0, "kind": 0, "listing": False}
+    real_status, real_kind, real_listings = labels.status_label, labels.kind_label, pages.AduanGenerator.write_listings
+
+    def status_label(*args: Any, **kwargs: Any) -> str:
+        calls["status"] += calls["listing"]
+        return real_status(*args, **kwargs)
+
+    def kind_label(*args: Any, **kwargs: Any) -> str:
+        calls["kind"] += calls["listing"]
+        return real_kind(*args, **kwargs)
+
+    def write_listings(self: Any, out: Any) -> None:
+        calls["listing"] = True
+        try:
+            real_listings(self, out)
+        finally:
+            calls["listing"] = False
+
+    monkeypatch.setattr(labels, "status_label", status_label)
+    monkeypatch.setattr(labels, "kind_label", kind_label)
+    monkeypatch.setattr(pages.AduanGenerator, "write_listings", write_listings)
+    records = make_records(200)
+    build_site(tmp_path, records, search=False)
+    pages_made = len(list((tmp_path / "output").glob("**/instansi/*/**/index.html")))
+    pages_made += len(list((tmp_path / "output").glob("**/status/*/**/index.html")))
+    # Each row is in an agency's and a status's listing, in two languages: 800 rows. Per page, the
+    # status pages call status_label for their title and heading; rows add a few per build.
+    assert calls["kind"] <= 2 * len(labels.KINDS), calls
+    assert calls["status"] <= 4 * pages_made + 4 * len(labels.STATUSES), (calls, pages_made)
+    assert calls["status"] < 800, calls
+
+
+def test_report_pages_render_each_badge_and_day_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The theme's date and badge macros are memoized per build (memo.py): a day or a status
+    shown on many report pages is rendered once per language, not once per page."""
+    from aduan_site import memo
+
+    made: list[tuple[str, tuple[Any, ...], tuple[Any, ...]]] = []
+    real = memo.MacroMemo._macro
+
+    def macro(self: Any, name: str) -> Any:
+        call = real(self, name)
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            made.append((name, args, tuple(sorted(kwargs.items()))))
+            return call(*args, **kwargs)
+
+        return counted
+
+    monkeypatch.setattr(memo.MacroMemo, "_macro", macro)
+    records = make_records(120)
+    build_site(tmp_path, records, search=False)
+    assert len(made) == len(set(made)), "a badge or a day rendered twice"
+    days = {e["date"] for r in records for e in r["timeline"]}
+    days |= {r[k] for r in records for k in ("submitted", "verified", "first_response", "resolved", "updated")}
+    # Each report page shows about ten days and a badge per update: far more than once each.
+    # (a badge comes short and long: `long=True` is another argument list)
+    assert 0 < len(made) <= 2 * (len(days) + 2 * len(labels.STATUSES)) < 10 * len(records)
+
+
+def test_a_change_renders_no_form_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report form and the tracking page show nothing of the records: a change keeps them
+    unrendered (a new API address renders them again: test_changed_api_url_rewrites_the_forms_only)."""
+    from aduan_site import pages
+
+    records = make_records(30)
+    build_site(tmp_path, records, search=False)
+    resolve(records, 3, "2026-11-22")
+    rendered: list[str] = []
+    real = pages.AduanGenerator.render
+
+    def render(self: Any, template: str, *args: Any, **kwargs: Any) -> bytes:
+        rendered.append(template)
+        return real(self, template, *args, **kwargs)
+
+    monkeypatch.setattr(pages.AduanGenerator, "render", render)
+    result = build_site(tmp_path, records, search=False)
+    assert f"laporan/{records[3]['tracking']}/index.html" in result.written_files
+    assert "report_form" not in rendered and "track" not in rendered, rendered
+    assert (tmp_path / "output/lapor/index.html").is_file() and (tmp_path / "output/en/lacak/index.html").is_file()

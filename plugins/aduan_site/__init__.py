@@ -25,6 +25,7 @@ from typing import Any
 
 from pelican import signals
 
+from .keepwriter import KeepingWriter
 from .pages import AduanGenerator, built
 from .service_levels import fill_content
 
@@ -37,6 +38,13 @@ def add_generator(pelican: Any) -> type[AduanGenerator] | None:
     if __name__ not in pelican.settings.get("PLUGINS", ()):
         return None
     return AduanGenerator
+
+
+def keeping_writer(pelican: Any) -> type[KeepingWriter] | None:
+    """Pelican's own pages written only when their bytes change (keepwriter.py)."""
+    if __name__ not in pelican.settings.get("PLUGINS", ()):
+        return None
+    return KeepingWriter
 
 
 def share_globals(generators: list[Any]) -> None:
@@ -53,5 +61,6 @@ def share_globals(generators: list[Any]) -> None:
 
 def register() -> None:
     signals.get_generators.connect(add_generator)
+    signals.get_writer.connect(keeping_writer)
     signals.all_generators_finalized.connect(share_globals)
     signals.content_object_init.connect(fill_content)

@@ -39,10 +39,12 @@ from .config import plugin_settings
 from .dataset import SLUG_RE, Dataset, Record, load_dataset
 from .feeds import LIMIT, Entry, entries, feed_xml
 from .listing import arrange
+from .memo import MacroMemo
 from .opendata import Site, citation, generated_day
 from .opendata_build import DATASET_FILES as DATASET_FILES  # tests and users import it from here
 from .opendata_build import Inputs, write_open_data
 from .output import IncrementalOutput, Staged, build_lock
+from .rows import Rows
 from .search import BUNDLE, SHARDS, UI_FILES, IndexJob, Mirror, SearchError, shard_of
 from .state import BuildState
 from .statistics import published_statistics, service_levels
@@ -139,8 +141,54 @@ def _worker_signals() -> None:
 
 
 def _render_shared_chunk(tasks: list[ReportTask]) -> list[Staged]:
-    assert _SHARED is not None, "only in a worker forked by render_reports"
+    assert _SHARED is not None, "only in a worker forked by RenderedReports"
     return _render_chunk((*_SHARED, tasks))
+
+
+class RenderedReports:
+    """Report pages being rendered: iterating yields their `Staged` files in task order.
+
+    With many pages (a first build) a pool of forked workers starts rendering at once, while
+    the parent goes on with the rest of the site; fork shares the compiled templates, the
+    dataset and the gate with the workers without pickling them, and only the tasks and the
+    small results cross. With few pages they are rendered here, when iterated. `close()` ends
+    the pool (terminated if the pages were not all collected: the build failed)."""
+
+    def __init__(self, generator: AduanGenerator, out: IncrementalOutput, tasks: list[ReportTask]) -> None:
+        self.generator, self.out, self.tasks = generator, out, tasks
+        self.pool: Any = None
+        self.results: Iterator[list[Staged]] | None = None
+        workers = min(os.cpu_count() or 1, POOL_WORKERS)
+        if len(tasks) < POOL_MIN or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        chunks = [tasks[n : n + POOL_CHUNK] for n in range(0, len(tasks), POOL_CHUNK)]
+        # Compiled before the fork, so once: the workers inherit the compiled template.
+        generator.get_template("report")
+        global _SHARED  # noqa: PLW0603 - what forked workers inherit
+        _SHARED = (generator, out)
+        self.pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals)
+        # imap hands the chunks to the workers now, in the background: they render while the
+        # parent builds the rest.
+        self.results = self.pool.imap(_render_shared_chunk, chunks)
+
+    def __iter__(self) -> Iterator[Staged]:
+        if self.results is None:
+            yield from _render_chunk((self.generator, self.out, self.tasks))
+            return
+        for staged in self.results:
+            yield from staged
+        self.pool.close()  # the workers end on their own: no signal needed
+        self.pool.join()
+        self.pool = None
+        self.close()
+
+    def close(self) -> None:
+        global _SHARED  # noqa: PLW0603
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+        _SHARED = None
 
 
 class AduanGenerator(Generator):
@@ -148,6 +196,9 @@ class AduanGenerator(Generator):
         super().__init__(*args, **kwargs)
         # Record text comes from the public: escape it whatever JINJA_ENVIRONMENT says.
         self.env.autoescape = True
+        # No template changes during a build: without this, every page's `extends` stats the
+        # base template's file to see whether to compile it again.
+        self.env.auto_reload = False
         self.options = plugin_settings(self.settings)
         self.dataset = Dataset()
         # Report pages rendered this build (the search index reads them before they are written).
@@ -171,6 +222,8 @@ class AduanGenerator(Generator):
         self.log_size = 0
         self.search_behind = False  # a shard's index was kept though its pages changed
         self.journal: int | None = None  # the publisher's journal position, read with the fingerprint
+        self._rows: Rows | None = None  # listing_rows(), once a listing is made
+        self._memo: MacroMemo | None = None  # macro_memo(): the theme's memoized macros
 
     # -- Pelican's generator protocol -------------------------------------------------------
 
@@ -250,6 +303,7 @@ class AduanGenerator(Generator):
     def build_everything(self) -> None:
         """The build: only what changed is made, but every record is looked at (or, after a
         build of this process, only the records that changed: `since_last_build`)."""
+        self._rows = None  # the helpers may have changed since the last build
         with transparency.log_for_build(self.log_dir, self.log_origin, self.dataset, Path(self.output_path)) as log:
             self.log = log
             out = IncrementalOutput(
@@ -260,19 +314,22 @@ class AduanGenerator(Generator):
                 rank=rank,
             )
             self.since_last_build(out)
+            search = None
             try:
-                self.write_reports(out)
-            except BaseException:
-                out.abandon()
-                raise
-            # Pagefind indexes the report pages in the background while the rest is made.
-            search = self.start_search(out)
-            try:
-                published = published_statistics(self.dataset)
-                self.write_listings(out)
-                self.write_bilingual(out, published)
-                self.write_open_data(out, published)
-                self.write_feeds(out)
+                # The report pages render in forked workers while this process makes the
+                # listings, the other pages, the open data and the feeds: both cores busy.
+                reports = self.start_reports(out)
+                try:
+                    published = published_statistics(self.dataset)
+                    self.write_listings(out)
+                    self.write_bilingual(out, published)
+                    self.write_open_data(out, published)
+                    self.write_feeds(out)
+                    self.finish_reports(out, reports)
+                finally:
+                    reports.close()
+                # Pagefind indexes the report pages in the background while the log is written.
+                search = self.start_search(out)
                 transparency.write_log(out, log)
             except BaseException:
                 if search is not None:
@@ -355,6 +412,8 @@ class AduanGenerator(Generator):
             "format_percent": labels.format_percent,
             "format_decimal": labels.format_decimal,
             "month_label": labels.month_label,
+            # The badge and date macros, memoized (memo.py): report.html calls these.
+            **self.macro_memo().globals(),
             "OPEN_DATA": {
                 "dictionary": {lang: schema.dictionary(lang) for lang in labels.LANGS},
                 "citation": {
@@ -472,13 +531,14 @@ class AduanGenerator(Generator):
             return None
         return quiet.touched(public, int(saved), self.journal)
 
-    def write_reports(self, out: IncrementalOutput) -> None:
-        """A page per public report, in Indonesian and under /en/ in English.
+    def start_reports(self, out: IncrementalOutput) -> RenderedReports:
+        """A page per public report, in Indonesian and under /en/ in English: the photos are
+        written now, the pages to render are started (in a pool of forked workers when there
+        are many: a first build) and counted by `finish_reports`.
 
-        Pages to render are rendered in a pool of processes when there are many (a first
-        build): each worker renders, checks with the gate and stages its pages (see
-        `render_reports`), the parent only counts them, in the order the build made them.
-        """
+        Each worker renders, checks with the gate and stages its pages (`_render_chunk`); the
+        parent meanwhile makes the rest of the site, then counts them in the order the build
+        made them."""
         tasks: list[ReportTask] = []
         for index, record in enumerate(self.dataset.records):
             tracking = record["tracking"]
@@ -498,36 +558,16 @@ class AduanGenerator(Generator):
                 if out.reuse(here + "index.html", digest):
                     continue
                 tasks.append((index, lang, here, digest))
-        for (index, lang, here, digest), staged in zip(tasks, self.render_reports(out, tasks), strict=True):
+        return RenderedReports(self, out, tasks)
+
+    def finish_reports(self, out: IncrementalOutput, reports: RenderedReports) -> None:
+        """Count the report pages `start_reports` set rendering (waiting for the workers)."""
+        for (index, lang, here, digest), staged in zip(reports.tasks, reports, strict=True):
             where = out.add(staged, digest=digest)
             if lang == "id":
                 # Pagefind reads the page from where it is now (staged or already in place).
                 tracking = self.dataset.records[index]["tracking"]
                 self.report_pages[tracking] = where or Path(self.output_path) / here / "index.html"
-
-    def render_reports(self, out: IncrementalOutput, tasks: list[ReportTask]) -> Iterator[Staged]:
-        """Render and stage report pages, in a pool of forked workers when there are many.
-
-        Fork shares the compiled templates, the dataset and the gate with the workers without
-        pickling them; only the tasks and the small results cross."""
-        workers = min(os.cpu_count() or 1, POOL_WORKERS)
-        if len(tasks) < POOL_MIN or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            yield from _render_chunk((self, out, tasks))
-            return
-        chunks = [tasks[n : n + POOL_CHUNK] for n in range(0, len(tasks), POOL_CHUNK)]
-        global _SHARED  # noqa: PLW0603 - what forked workers inherit
-        _SHARED = (self, out)
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals)
-        try:
-            for staged in pool.imap(_render_shared_chunk, chunks):
-                yield from staged
-            pool.close()  # the workers end on their own: no signal needed
-        except BaseException:
-            pool.terminate()
-            raise
-        finally:
-            pool.join()
-            _SHARED = None
 
     def write_photos(self, out: IncrementalOutput, record: Record) -> None:
         """Approved photos, as the publisher re-encoded them (no metadata); a photo never
@@ -653,8 +693,21 @@ class AduanGenerator(Generator):
                 path = f"{prefix}{here}index.html"
                 if out.reuse(path, digest):
                     continue
-                html = self.render(template, lang, prefix + here, reports=chunk, pager=pager, **context)
+                rows = self.listing_rows().rows(chunk, lang, prefix)
+                html = self.render(template, lang, prefix + here, reports=rows, pager=pager, **context)
                 out.put(path, html, digest=digest)
+
+    def macro_memo(self) -> MacroMemo:
+        if self._memo is None:
+            self._memo = MacroMemo(self.env)
+        return self._memo
+
+    def listing_rows(self) -> Rows:
+        """What listings show of each report (rows.py), made with this build's helpers."""
+        if self._rows is None:
+            helpers = self.template_globals()
+            self._rows = Rows(helpers["status_badge"], helpers["date"], helpers["url"], helpers["agency_name"])
+        return self._rows
 
     def _keep_listing_page(self, out: IncrementalOutput, here: str, trackings: list[str]) -> bool:
         """Keep a listing page of the last build unrendered if none of its reports changed."""
@@ -690,15 +743,22 @@ class AduanGenerator(Generator):
             data = self.script_data(lang)
             view = page_context(stats, published, lang, helpers["agency_name"], helpers["category_name"])
             pages = {
-                "": self.render("home", lang, prefix, stats=stats, recent=recent),
+                "": self.render(
+                    "home", lang, prefix, stats=stats, recent=self.listing_rows().rows(recent, lang, prefix)
+                ),
                 "statistik/": self.render(
                     "statistics", lang, f"{prefix}statistik/", stats=stats, published=published, view=view
                 ),
-                "lapor/": self.render("report_form", lang, f"{prefix}lapor/", script_data=data),
-                "lacak/": self.render("track", lang, f"{prefix}lacak/", script_data=data),
             }
             for directory, html in pages.items():
                 out.put(f"{prefix}{directory}index.html", html)
+            # The form pages show the region, the service levels, the labels and the API's
+            # address: the render key and their script data cover all they show.
+            form_key = "form-page:" + hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+            for directory, template in (("lapor/", "report_form"), ("lacak/", "track")):
+                path = f"{prefix}{directory}index.html"
+                if not out.reuse(path, form_key):
+                    out.put(path, self.render(template, lang, prefix + directory, script_data=data), digest=form_key)
             # The search page shows nothing of the dataset: the render key covers all it shows.
             if not out.reuse(f"{prefix}cari/index.html", "search-page"):
                 html = self.render("search", lang, f"{prefix}cari/", base_path=base_path)
