@@ -391,3 +391,127 @@ def test_whole_files_are_made_from_the_parts_not_from_a_row_per_record(
             csv_rows((data / "updates.csv").read_bytes())
         )
     assert_whole_files_are_the_parts(output)
+
+
+def _lines_in_months(region, months: int, per_month: int, seed: int) -> list[str]:
+    """Demo reports, `per_month` submitted in each of `months` months from January 2025: a
+    larger dataset spans more months, each month as full as before (as a year of a real
+    deployment goes on)."""
+    shifted = []
+    for n, line in enumerate(demo_lines(region, count=months * per_month, seed=seed)):
+        report = json.loads(line)
+        submitted = datetime.fromisoformat(report["submitted_at"])
+        month = n // per_month
+        target = submitted.replace(year=2025, month=month + 1, day=min(submitted.day, 28))
+        shift = target - submitted
+        report["submitted_at"] = target.isoformat()
+        for step in report.get("history") or []:
+            step["at"] = (datetime.fromisoformat(step["at"]) + shift).isoformat()
+        shifted.append(json.dumps(report, ensure_ascii=False))
+    return shifted
+
+
+def _one_change_costs(region, root: Path, months: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """Build a site of `months` months of reports, make one status change and build again (a
+    quick build, as the worker's first): what that second build read and wrote."""
+    from aduan_site import parts as parts_module
+    from chalicelib import config
+    from chalicelib.publish import read_record
+    from chalicelib.service import Aduan
+    from chalicelib.tally import Tally
+
+    monkeypatch.setenv("ADUAN_DATA", str(root / "data"))
+    public = root / "data" / "public"
+    store = config.store()
+    service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
+    import_lines(_lines_in_months(region, months, 8, seed=5), store, region)
+    output = root / "output"
+    build(output, search=False)
+    report = store.get(next(r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified"))
+    month = json.loads((public / "reports" / f"{report.tracking}.json").read_text())["submitted"][:7]
+    service.act(admin_of(service), report.tracking, {"action": "progress", "note": "Tim sudah ke lokasi"})
+
+    before = digests(output)
+    store_reads: list[str] = []
+    store_class = type(store)
+    get, find_all = store_class.get, store_class.all
+    monkeypatch.setattr(store_class, "get", lambda self, t: store_reads.append(t) or get(self, t))
+    monkeypatch.setattr(store_class, "all", lambda self: store_reads.append("ALL") or find_all(self))
+
+    def no_pass_over_the_tally(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("the publish went through one tally row per report")
+
+    monkeypatch.setattr(Tally, "served", no_pass_over_the_tally)
+    record_reads: list[str] = []
+    read_bytes = Path.read_bytes
+    reports_dir = public / "reports"
+    monkeypatch.setattr(
+        Path,
+        "read_bytes",
+        lambda self: (self.parent == reports_dir and record_reads.append(self.name)) or read_bytes(self),
+    )
+    made: list[object] = []
+    write = parts_module.Parts.write
+
+    def counted_write(self, changed=None):  # type: ignore[no-untyped-def]
+        made.append(self)
+        return write(self, changed)
+
+    monkeypatch.setattr(parts_module.Parts, "write", counted_write)
+    build(output, search=False)
+    monkeypatch.undo()
+    monkeypatch.setenv("ADUAN_DATA", str(root / "data"))
+    written = changed_files(before, digests(output))
+    after = digests(output)
+    data = output
+    parts = made[0]
+    # The month's parts, made from the last build's rows and one new record's, are byte for
+    # byte the parts made from scratch.
+    records = [r for r in parts.dataset.records if parts_module.month_of(r) == month]  # type: ignore[attr-defined]
+    assert parts.made == parts_module.part_files(month, records, parts.dataset)  # type: ignore[attr-defined]
+    rows_of_month = next(p["rows"] for p in index(output)["parts"] if p["path"] == f"reports/{month}.json")
+    store.close()
+    return {
+        "store_reads": len(store_reads),
+        "record_files_read": record_reads,
+        "months_made": parts.diff.months,  # type: ignore[attr-defined]
+        "looked_at": parts.looked_at,  # type: ignore[attr-defined]
+        "rows_made": parts.rows_made,  # type: ignore[attr-defined]
+        "rows_of_month": rows_of_month,
+        "parts_written": sorted(f for f in written if f.startswith(("data/reports/", "data/updates/"))),
+        "data_files_written": len(written),
+        "data_bytes_written": sum((data / f).stat().st_size for f in written if f in after),
+        "month": month,
+        "tracking": report.tracking,
+        "reports": len(part_rows(output, "reports")),
+    }
+
+
+def test_one_change_costs_the_same_whatever_the_size_of_the_dataset(
+    region, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One status change, built at N reports and at 3N (three times the months, each as full):
+    the publisher reads the same few reports from the store and no row per report from the
+    tally, the site rereads one record, makes rows for the changed month only and writes the
+    same files; the bytes it writes do not grow with the dataset (only parts.json's list of
+    parts does, by a line per month)."""
+    small = _one_change_costs(region, tmp_path / "n", 2, monkeypatch)
+    large = _one_change_costs(region, tmp_path / "3n", 6, monkeypatch)
+    assert large["reports"] >= 2.5 * small["reports"]  # type: ignore[operator]
+    for costs in (small, large):
+        assert costs["months_made"] == [costs["month"]]
+        # Only the changed month's records were looked at, and rows made for the changed one.
+        assert costs["looked_at"] == costs["rows_of_month"]
+        assert costs["rows_made"] == 1
+        assert costs["parts_written"] == [
+            f"data/reports/{costs['month']}.csv",
+            f"data/reports/{costs['month']}.json",
+            f"data/updates/{costs['month']}.csv",
+        ]
+        # The changed record only: the publisher compares before it writes, the site reads it.
+        assert set(costs["record_files_read"]) == {f"{costs['tracking']}.json"}  # type: ignore[arg-type]
+        assert len(costs["record_files_read"]) <= 2  # type: ignore[arg-type]
+    assert large["store_reads"] == small["store_reads"] <= 3
+    assert large["data_files_written"] == small["data_files_written"]
+    assert large["looked_at"] <= 8 and small["looked_at"] <= 8  # a month of 8 demo reports
+    assert large["data_bytes_written"] <= small["data_bytes_written"] * 1.25 + 4096, (small, large)

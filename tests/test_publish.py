@@ -247,3 +247,121 @@ def test_the_tally_keeps_its_counts_equal_to_a_count_of_its_facts(tmp_path: Path
         conn.execute("DELETE FROM meta WHERE key = 'counts'")
     again = Tally(tmp_path / "tally.db")
     assert sorted(again.counts(), key=repr) == counted
+
+
+def _league_row_by_row(rows, region, today: str) -> dict:
+    """The league table the plain way, one report at a time (league.is_overdue and
+    within_levels are the rules): what the kept cells must agree with."""
+    import statistics
+
+    from chalicelib.league import OPEN, is_overdue, within_levels
+
+    table: dict = {}
+    for row in rows:
+        agency = row.agency if row.agency in region.agencies else None
+        a = table.setdefault(agency, {"published": 0, "open": 0, "overdue": 0, "v": [], "r": [], "s": []})
+        a.setdefault("judged", 0)
+        a.setdefault("within", 0)
+        a.setdefault("resolved", 0)
+        a.setdefault("reopened", 0)
+        a.setdefault("ratings", [])
+        t = row.timing
+        a["published"] += 1
+        a["open"] += row.status in OPEN
+        a["overdue"] += is_overdue(row, today)
+        for key, value in (("v", t.verification_workdays), ("r", t.response_workdays), ("s", t.resolution_workdays)):
+            if value is not None:
+                a[key].append(value)
+        verdict = within_levels(row, region.service_levels, today)
+        if verdict is not None:
+            a["judged"] += 1
+            a["within"] += verdict
+        if t.ever_resolved:
+            a["resolved"] += 1
+            a["reopened"] += t.reopened > 0
+        if t.rating is not None:
+            a["ratings"].append(t.rating)
+
+    def median(values: list) -> float | None:
+        return float(statistics.median(values)) if values else None
+
+    return {
+        agency: {
+            "published": a["published"],
+            "open": a["open"],
+            "overdue": a["overdue"],
+            "median_verification_workdays": median(a["v"]),
+            "median_response_workdays": median(a["r"]),
+            "median_resolution_workdays": median(a["s"]),
+            "within_service_level": round(a["within"] / a["judged"], 4) if a["judged"] else None,
+            "reopen_rate": round(a["reopened"] / a["resolved"], 4) if a["resolved"] else None,
+            "mean_rating": round(statistics.fmean(a["ratings"]), 2) if a["ratings"] else None,
+            "ratings": len(a["ratings"]),
+        }
+        for agency, a in table.items()
+    }
+
+
+def test_the_league_table_from_kept_cells_equals_one_counted_report_by_report(tmp_path: Path, region) -> None:
+    """The tally keeps the league table's cells per agency, moved per changed report: the table
+    read from them equals the table counted over every report, on any day (overdue and the
+    not-yet-followed-up cases turn with the calendar), after updates, withdrawals and a reopen
+    of the file."""
+    import random
+    from datetime import date, timedelta
+
+    from chalicelib.league import league_of
+    from chalicelib.tally import Facts, Tally, Timing
+
+    rng = random.Random(8)
+    agencies = [*list(region.agencies)[:3], None, "not-in-region"]
+    trackings = [f"PSR-{n:04d}-LLLL" for n in range(80)]
+    start = date(2026, 3, 2)
+
+    def fact(tracking: str) -> Facts:
+        day = (start + timedelta(days=rng.randrange(20))).isoformat()
+        step = rng.choice(["verification", "response", "autoclose", None])
+        maybe = lambda: rng.choice([None, *range(0, 9)])  # noqa: E731
+        timing = Timing(
+            deadline=day if step else None,
+            deadline_step=step,
+            verification_workdays=maybe(),
+            # Often not followed up while the response step runs: missed once its day is past.
+            response_workdays=None if step == "response" and rng.random() < 0.7 else maybe(),
+            resolution_workdays=maybe(),
+            ever_resolved=rng.random() < 0.4,
+            reopened=rng.choice([0, 0, 1, 2]),
+            rating=rng.choice([None, 1, 3, 4, 5]),
+        )
+        status = rng.choice(["received", "verified", "in_progress", "resolved", "rejected"])
+        return Facts(tracking, status, rng.choice(agencies), "complaint", rng.random() < 0.85, False, timing)
+
+    tally = Tally(tmp_path / "tally.db")
+    tally.refill(fact(t) for t in trackings[:50])
+    for round_ in range(12):
+        batch = rng.sample(trackings, 9)
+        tally.update((fact(t) for t in batch[:7]), gone=batch[7:])
+        if round_ == 6:  # a new process reads the kept cells
+            tally.close()
+            tally = Tally(tmp_path / "tally.db")
+        rows = list(tally.served())
+        for today in (start + timedelta(days=d) for d in range(-1, 22, 2)):
+            kept = {r.pop("agency"): r for r in league_of(tally.league_cells(), region, today)}
+            for r in kept.values():
+                r.pop("name")
+            plain = _league_row_by_row(rows, region, today.isoformat())
+            empty = {
+                "published": 0, "open": 0, "overdue": 0, "median_verification_workdays": None,
+                "median_response_workdays": None, "median_resolution_workdays": None,
+                "within_service_level": None, "reopen_rate": None, "mean_rating": None, "ratings": 0,
+            }  # fmt: skip
+            plain = {a: plain.get(a, empty) for a in {*region.agencies, *plain}}  # every agency has its row
+            assert kept == plain, today
+    # Refilled, the cells are the same ones.
+    cells = tally.league_cells()
+    tally.refill(
+        Facts(t, r.status, r.agency, "complaint", True, False, r.timing)
+        for t, r in zip(trackings, tally.served(), strict=False)
+    )
+    assert tally.league_cells() == cells
+    tally.close()

@@ -43,8 +43,8 @@ class DatasetStore(Protocol):
 
 def check_key(key: str) -> str:
     """A key is a plain relative path: no `..`, no leading `/`, no empty part."""
-    parts = PurePosixPath(key).parts
-    if not key or key.startswith("/") or ".." in parts or "" in key.split("/"):
+    parts = key.split("/")  # strings, not pathlib: a cold publish checks one key per record
+    if not key or key.startswith("/") or ".." in parts or "" in parts:
         raise ValidationError(f"not a dataset key: {key!r}")
     return key
 
@@ -54,22 +54,28 @@ class LocalDatasetStore:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        self._prefix = str(self.root) + os.sep
 
     def path(self, key: str) -> Path:
         return self.root / check_key(key)
 
     def read(self, key: str) -> bytes | None:
         try:
-            return self.path(key).read_bytes()
+            with open(self._prefix + check_key(key), "rb") as f:
+                return f.read()
         except (FileNotFoundError, NotADirectoryError):
             return None
 
     def write(self, key: str, data: bytes) -> bool:
-        path = self.path(key)
         if self.read(key) == data:
             return False
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+        path = self._prefix + key  # checked by read
+        directory, name = os.path.split(path)
+        try:
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=os.path.splitext(name)[1])
+        except FileNotFoundError:
+            os.makedirs(directory, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=os.path.splitext(name)[1])
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)

@@ -31,7 +31,7 @@ from .clock import WIB, Clock
 from .clock import now as wib_now
 from .datastore import DatasetStore, LocalDatasetStore
 from .gate import GateIndex, Identifier, check_record, identifiers_of, record_texts, texts_digest, vocabulary
-from .league import with_league
+from .league import count_cells, with_league
 from .lifecycle import Status
 from .redaction import redact
 from .region import Region
@@ -200,7 +200,7 @@ def statistics(reports: Iterable[Report], region: Region, today: str) -> dict[st
     every = [facts(r, region) for r in reports]
     stats = counted(((f.status, f.agency, f.kind, f.published, f.confidential, 1) for f in every), region, today)
     served = (Served(f.agency, f.status, f.timing) for f in every if f.published and f.timing is not None)
-    return with_league(stats, served, region, date.fromisoformat(today))
+    return with_league(stats, count_cells(served), region, date.fromisoformat(today))
 
 
 def counted(rows: Iterable[tuple[str, str | None, str, bool, bool, int]], region: Region, today: str) -> dict[str, Any]:
@@ -366,7 +366,8 @@ class Publisher:
         today = self.clock().date()
         self.files.write("region.json", json_bytes(self.region.public_dict()))
         stats = counted(self.tally.counts(), self.region, today.isoformat())
-        self.files.write("stats.json", json_bytes(with_league(stats, self.tally.served(), self.region, today)))
+        league = with_league(stats, self.tally.league_cells(), self.region, today)
+        self.files.write("stats.json", json_bytes(league))
         self.tally.set_day(today.isoformat())
 
     def publish_pending(self) -> Publication:

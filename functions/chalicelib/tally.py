@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS facts (
@@ -48,6 +49,25 @@ CREATE TABLE IF NOT EXISTS service (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS service_deadline ON service (deadline);
 """
+# The league table's input, counted: per agency ('' for none) and cell (league.cells: a fact
+# and its value, such as ("overdue", its deadline) or ("verification", working days)), how many
+# published reports have it. Moved by one per changed report, so the table is read from a few
+# thousand rows at most, never from one row per report.
+LEAGUE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS league (
+    agency TEXT NOT NULL, measure TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (agency, measure, value)
+) WITHOUT ROWID;
+"""
+MOVE_CELL = """
+INSERT INTO league VALUES (?, ?, ?, ?)
+ON CONFLICT (agency, measure, value) DO UPDATE SET n = n + excluded.n
+"""
+SERVED = (
+    "SELECT f.agency, f.status, s.deadline, s.deadline_step, s.verification_workdays,"
+    " s.response_workdays, s.resolution_workdays, s.ever_resolved, s.reopened, s.rating"
+    " FROM facts f JOIN service s ON s.tracking = f.tracking WHERE f.published"
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +115,8 @@ class Tally:
         self._conn.execute("PRAGMA synchronous=NORMAL")  # made again by a full publish if lost
         had_facts = self._table_exists("facts")
         had_service = self._table_exists("service")
-        self._conn.executescript(SCHEMA + SERVICE_SCHEMA)
+        had_league = self._table_exists("league")
+        self._conn.executescript(SCHEMA + SERVICE_SCHEMA + LEAGUE_SCHEMA)
         if had_facts and not had_service:
             # A tally from before the service table: its counts are whole but its timings
             # are missing, so the next publish refills it.
@@ -105,6 +126,9 @@ class Tally:
                 conn.execute("DELETE FROM counts")
                 conn.execute(FILL_COUNTS)
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('counts', '1')")
+        if not had_league:
+            with self._tx() as conn:  # a tally made before the league's cells: count them once
+                self._fill_league(conn)
 
     def _table_exists(self, name: str) -> bool:
         row = self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
@@ -127,7 +151,9 @@ class Tally:
 
     def update(self, facts: Iterable[Facts], gone: Iterable[str] = ()) -> None:
         facts, gone = list(facts), list(gone)
+        touched = sorted({f.tracking for f in facts} | set(gone))
         with self._tx() as conn:
+            self._move_league(conn, touched, -1)  # the old cells off, the new ones on below
             for f in facts:
                 self._forget(conn, f.tracking)
                 conn.execute(
@@ -140,6 +166,8 @@ class Tally:
             conn.execute("DELETE FROM counts WHERE n <= 0")
             conn.executemany("DELETE FROM service WHERE tracking = ?", [(t,) for t in gone])
             self._write_timings(conn, facts)
+            self._move_league(conn, touched, +1)
+            conn.execute("DELETE FROM league WHERE n <= 0")
 
     @staticmethod
     def _forget(conn: sqlite3.Connection, tracking: str) -> None:
@@ -165,6 +193,7 @@ class Tally:
                 [(f.tracking, f.status, f.agency, f.kind, int(f.published), int(f.confidential)) for f in facts],
             )
             conn.execute(FILL_COUNTS)
+            self._fill_league(conn)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('complete', '1')")
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('counts', '1')")
 
@@ -216,19 +245,48 @@ class Tally:
         self._conn.execute("INSERT OR REPLACE INTO meta VALUES ('day', ?)", (day,))
 
     def served(self) -> Iterator[Served]:
-        """The timings of every published report, with its agency and status."""
-        rows = self._conn.execute(
-            "SELECT f.agency, f.status, s.deadline, s.deadline_step, s.verification_workdays,"
-            " s.response_workdays, s.resolution_workdays, s.ever_resolved, s.reopened, s.rating"
-            " FROM facts f JOIN service s ON s.tracking = f.tracking WHERE f.published"
-        )
-        for agency, status, *timing in rows:
-            deadline, step, verification, response, resolution, ever_resolved, reopened, rating = timing
-            yield Served(
-                agency,
-                status,
-                Timing(deadline, step, verification, response, resolution, bool(ever_resolved), reopened, rating),
-            )
+        """The timings of every published report, with its agency and status (one row per
+        report: for checks and refills; the league table reads `league_cells`)."""
+        yield from map(_served, self._conn.execute(SERVED))
+
+    def league_cells(self) -> dict[tuple[str | None, str, str], int]:
+        """(agency, measure, value) → published reports: league.cells counted over every
+        published report, as kept (a row per cell, not per report)."""
+        rows = self._conn.execute("SELECT agency, measure, value, n FROM league WHERE n > 0")
+        return {(agency or None, measure, value): n for agency, measure, value, n in rows}
+
+    @staticmethod
+    def _fill_league(conn: sqlite3.Connection) -> None:
+        from .league import count_cells  # noqa: PLC0415 - league.py imports this module
+
+        conn.execute("DELETE FROM league")
+        counted = count_cells(map(_served, conn.execute(SERVED).fetchall()))
+        conn.executemany(MOVE_CELL, [(a or "", m, v, n) for (a, m, v), n in counted.items()])
+
+    @staticmethod
+    def _move_league(conn: sqlite3.Connection, trackings: list[str], sign: int) -> None:
+        """Add (`sign` 1) or take off (-1) the league cells of these reports as they stand."""
+        from .league import cells  # noqa: PLC0415 - league.py imports this module
+
+        moves: dict[tuple[str, str, str], int] = {}
+        for start in range(0, len(trackings), 500):
+            chunk = trackings[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in conn.execute(f"{SERVED} AND f.tracking IN ({marks})", chunk).fetchall():  # noqa: S608
+                served = _served(row)
+                for measure, value in cells(served):
+                    key = (served.agency or "", measure, value)
+                    moves[key] = moves.get(key, 0) + sign
+        conn.executemany(MOVE_CELL, [(*key, n) for key, n in moves.items() if n])
 
     def close(self) -> None:
         self._conn.close()
+
+
+def _served(row: tuple[Any, ...]) -> Served:
+    agency, status, deadline, step, verification, response, resolution, ever_resolved, reopened, rating = row
+    return Served(
+        agency,
+        status,
+        Timing(deadline, step, verification, response, resolution, bool(ever_resolved), reopened, rating),
+    )

@@ -2,7 +2,8 @@
 
 `statistics.published_statistics` reads only these counters (by status, kind, agency,
 category, kecamatan, kelurahan, month, the kecamatan × category × month cube and the working
-days to each step): a build that rereads one record takes its old counts off and adds its new
+days to each step), and so do the small open data tables (agencies.csv, categories.csv) and
+Open311's services.json: a build that rereads one record takes its old counts off and adds its new
 ones (`dataset.load_dataset` does, and keeps them with its records between processes), so the
 statistics cost work in proportion to the change, not a pass over every report.
 """
@@ -35,6 +36,9 @@ class Counts:
     verification: Counter[Any] = field(default_factory=Counter)  # working days → reports
     response: Counter[Any] = field(default_factory=Counter)
     resolution: Counter[Any] = field(default_factory=Counter)
+    # Agencies the public timelines name (an update routed to one): agencies.csv lists every
+    # agency a report or an update names, so that every reference resolves.
+    update_agency: Counter[Any] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, records: list[Record]) -> Counts:
@@ -70,6 +74,9 @@ class Counts:
         ):
             if (days := _int(record.get(name))) is not None:
                 keys.append((counter, days))
+        for entry in record.get("timeline") or []:
+            if isinstance(entry, dict) and entry.get("agency"):
+                keys.append((self.update_agency, str(entry["agency"])))
         for counter, key in keys:
             counter[key] += n
             if not counter[key]:

@@ -12,6 +12,7 @@ read, kept beside the dataset (`dataset_cache.py`), and rereads what the journal
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import logging
@@ -48,6 +49,13 @@ class Dataset:
     publication: dict[str, Any] = field(default_factory=dict)
     # The statistics' counts over `records`, kept up to date per record read (counts.py).
     counts: Counts | None = None
+
+    def record(self, tracking: str) -> Record | None:
+        """The record with this tracking number, or None (a binary search: `records` is sorted)."""
+        at = bisect.bisect_left(self.records, tracking, key=lambda r: r["tracking"])
+        if at < len(self.records) and self.records[at]["tracking"] == tracking:
+            return self.records[at]
+        return None
 
     @cached_property
     def agencies(self) -> dict[str, dict[str, Any]]:

@@ -57,7 +57,12 @@ def load(public_dir: Path) -> tuple[int, str, Records, Counts | None] | None:
                 return None
             loads = json.loads
             records = {t: (loads(r), d) for t, d, r in conn.execute("SELECT tracking, digest, record FROM records")}
-            counts = Counts.from_json(json.loads(meta["counts"])) if meta.get("counts") else None
+            counts = None
+            if meta.get("counts"):
+                try:
+                    counts = Counts.from_json(json.loads(meta["counts"]))
+                except KeyError:  # counts of an older form: counted again from the records
+                    counts = None
             return int(meta["seq"]), meta.get("entry", ""), records, counts
     except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
         logger.warning("aduan_site: records cache %s not used: %s", path, exc)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .counts import Counts
 from .dataset import Dataset, Record
 from .labels import reason_label, status_label
 
@@ -48,10 +49,12 @@ def services(dataset: Dataset) -> list[dict[str, Any]]:
                 "group": agency.get("short_name") or agency.get("name") or "",
             }
         )
-    named = {r["category"] for r in dataset.records if r.get("category")}
+    # From the dataset's kept counts, not a pass over every record.
+    counted = (dataset.counts or Counts.of(dataset.records)).category
+    named = {str(c) for c in counted if c}
     for code in sorted(named - set(dataset.categories)):  # unknown to the region: still a service
         result.append({**UNCATEGORIZED, "service_code": code, "service_name": code, "description": code})
-    if any(not r.get("category") for r in dataset.records):
+    if any(not c for c in counted):
         result.append(dict(UNCATEGORIZED))
     return result
 
@@ -108,9 +111,23 @@ def service_request(record: Record, dataset: Dataset, site_url: str = "") -> dic
     }
 
 
+# json.dumps(item, ensure_ascii=False), without making an encoder per item.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _json_lines(items: list[dict[str, Any]]) -> bytes:
     """A JSON array with one item per line: valid JSON that diffs and greps well."""
-    return ("[\n" + ",\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n]\n").encode()
+    return ("[\n" + ",\n".join(map(_encode, items)) + "\n]\n").encode()
+
+
+def request_line(request: dict[str, Any]) -> bytes:
+    """One request's line of requests.json (and of its own file, `request_json`)."""
+    return _encode(request).encode()
+
+
+def requests_json_of_lines(lines: list[bytes]) -> bytes:
+    """requests.json from its requests' lines (`request_line`): the same bytes as `requests_json`."""
+    return b"[\n" + b",\n".join(lines) + b"\n]\n"
 
 
 def services_json(dataset: Dataset) -> bytes:
@@ -123,4 +140,4 @@ def requests_json(requests: list[dict[str, Any]]) -> bytes:
 
 def request_json(request: dict[str, Any]) -> bytes:
     """GeoReport's GET requests/<id>.json answers an array of one request."""
-    return _json_lines([request])
+    return requests_json_of_lines([request_line(request)])

@@ -18,6 +18,7 @@ from typing import Any
 
 from . import schema
 from .cleantext import clean
+from .counts import Counts
 from .dataset import Dataset, Record
 from .statistics import stats_json_blocks
 
@@ -66,16 +67,13 @@ def update_rows(records: list[Record]) -> list[Row]:
     ]
 
 
-def agency_rows(dataset: Dataset, reports: list[Row], updates: list[Row]) -> list[Row]:
+def agency_rows(dataset: Dataset, counts: Counts) -> list[Row]:
     """Every agency of the region, and any other id a report or update names (so every
-    reference resolves)."""
-    published: dict[str, int] = {}
-    for row in reports:
-        if row.get("agency"):
-            published[row["agency"]] = published.get(row["agency"], 0) + 1
+    reference resolves), from the dataset's kept counts."""
+    published = {str(a): n for a, n in counts.agency.items() if a}
     totals = {a.get("agency"): a.get("total") for a in dataset.stats.get("by_agency", [])}
     ids = list(dataset.agencies)
-    named = {str(r["agency"]) for r in [*reports, *updates] if r.get("agency")}
+    named = set(published) | {str(a) for a in counts.update_agency if a}
     named |= {str(c["agency"]) for c in dataset.categories.values() if c.get("agency")}
     ids += sorted(named - set(ids))
     return [
@@ -90,11 +88,8 @@ def agency_rows(dataset: Dataset, reports: list[Row], updates: list[Row]) -> lis
     ]
 
 
-def category_rows(dataset: Dataset, reports: list[Row]) -> list[Row]:
-    published: dict[str, int] = {}
-    for row in reports:
-        if row.get("category"):
-            published[row["category"]] = published.get(row["category"], 0) + 1
+def category_rows(dataset: Dataset, counts: Counts) -> list[Row]:
+    published = {str(c): n for c, n in counts.category.items() if c}
     ids = list(dataset.categories) + sorted(set(published) - set(dataset.categories))
     rows = []
     for category_id in ids:
@@ -256,11 +251,10 @@ def generated_day(dataset: Dataset) -> str | None:
 def summary_tables(dataset: Dataset, published: dict[str, Any]) -> dict[str, list[Row]]:
     """The rows of the small tables (agencies, categories, the area statistics) without making
     a row per report or per update: what every build publishes live."""
-    records: list[Row] = dataset.records
-    entries: list[Row] = [e for r in records for e in r.get("timeline") or [] if isinstance(e, dict)]
+    counts = dataset.counts if dataset.counts is not None else Counts.of(dataset.records)
     return {
-        schema.AGENCIES.name: agency_rows(dataset, records, entries),
-        schema.CATEGORIES.name: category_rows(dataset, records),
+        schema.AGENCIES.name: agency_rows(dataset, counts),
+        schema.CATEGORIES.name: category_rows(dataset, counts),
         schema.KECAMATAN.name: kecamatan_rows(published),
         schema.KELURAHAN.name: published["by_kelurahan"],
         schema.AREA_CATEGORY_MONTH.name: published["kecamatan_category_month"],

@@ -75,7 +75,12 @@ class Inputs:
 
 
 def whole_files(
-    out: IncrementalOutput, parts: Parts, dataset: Dataset, published: dict[str, Any], site: Site
+    out: IncrementalOutput,
+    parts: Parts,
+    dataset: Dataset,
+    published: dict[str, Any],
+    site: Site,
+    request_lines: dict[str, bytes] | None = None,
 ) -> dict[str, bytes]:
     """The whole-dataset files' names under /data/ → content, made from this build's monthly
     parts (concatenated in month order, each part's rows by tracking number), not from a row
@@ -97,9 +102,15 @@ def whole_files(
         return small[table.name]
 
     made["aduan.db"] = sqlite_file_bytes(rows)
-    made["open311/requests.json"] = open311.requests_json(
-        [open311.service_request(r, dataset, site.url) for records in parts.months.values() for r in records]
-    )
+    # Each request's line is kept for its own file (requests/<tracking>.json): made once.
+    lines = [
+        (r["tracking"], open311.request_line(open311.service_request(r, dataset, site.url)))
+        for records in parts.months.values()
+        for r in records
+    ]
+    made["open311/requests.json"] = open311.requests_json_of_lines([line for _, line in lines])
+    if request_lines is not None:
+        request_lines.update(lines)
     return made
 
 
@@ -193,10 +204,25 @@ def whole_due(
     return "older than WHOLE_FILES_MAX_AGE" if age >= inputs.max_age else None
 
 
+REQUESTS = "data/open311/requests/"
+
+
+def changed_records(out: IncrementalOutput, dataset: Dataset) -> set[str] | None:
+    """The records new or changed since the last build into `out`: each one's Open311 file was
+    made from its record and keyed on the record's digest, so a digest that differs from that
+    key is a change. (A record that left the dataset is not among them: `Parts.plan` finds that
+    out from the counts.) None when the last build's keys cannot be trusted."""
+    if not out.same_render:
+        return None
+    old = out.old_inputs
+    digests = dataset.digests
+    return {t for t in digests if old.get(REQUESTS + t + ".json") != digests[t]}
+
+
 def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[str, Any], inputs: Inputs) -> None:
     """Declare every file under /data/ to the output writer, making only what is due."""
     parts = Parts(out, dataset)
-    parts.write()
+    parts.write(changed_records(out, dataset))
     build = parts.next_build()
     at = inputs.now().isoformat(timespec="seconds")
     day = generated_day(dataset)
@@ -205,6 +231,7 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
     why = whole_due(out, parts, old_whole if isinstance(old_whole, dict) else None, day, inputs, full_publish)
 
     files: dict[str, bytes] = {}
+    request_lines: dict[str, bytes] = {}  # Open311 lines the whole files made, for each request's file
     if why is None:
         for name in WHOLE_FILES:
             out.keep(f"data/{name}")
@@ -212,7 +239,7 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
         whole = {**old_whole, "stale": bool(old_whole.get("stale") or parts.diff)}
     else:
         logger.info("aduan_site: whole-dataset files made again: %s", why)
-        files.update(whole_files(out, parts, dataset, published, inputs.site))
+        files.update(whole_files(out, parts, dataset, published, inputs.site, request_lines))
         for name, content in files.items():
             out.put(f"data/{name}", content)
         same = all(out.files[f"data/{n}"] == out.old_files.get(f"data/{n}") for n in WHOLE_FILES)
@@ -245,12 +272,13 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
 
     for record in dataset.records:
         tracking = record["tracking"]
-        path = f"data/open311/requests/{tracking}.json"
+        path = REQUESTS + tracking + ".json"
         digest = dataset.digests[tracking]
         if not out.reuse(path, digest):
-            out.put(
-                path, open311.request_json(open311.service_request(record, dataset, inputs.site.url)), digest=digest
-            )
+            line = request_lines.get(tracking)
+            if line is None:
+                line = open311.request_line(open311.service_request(record, dataset, inputs.site.url))
+            out.put(path, open311.requests_json_of_lines([line]), digest=digest)
 
     parts.write_feed(build, at, whole_files=why is not None)
     parts.write_index(build, at, whole)

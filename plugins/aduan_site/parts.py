@@ -69,16 +69,65 @@ def month_json(month: str, rows: list[Row]) -> bytes:
     return f'{head}, "reports": [\n{body}\n]}}\n'.encode()
 
 
-def part_files(month: str, records: list[Record], dataset: Dataset) -> dict[str, tuple[bytes, int]]:
-    """Path → (content, rows) of one month's parts."""
-    reports = [public_row(r, dataset) for r in records]
-    updates = update_rows(records)
+def part_files(
+    month: str, records: list[Record], dataset: Dataset, kept: dict[str, tuple[bytes, bytes, bytes]] | None = None
+) -> dict[str, tuple[bytes, int]]:
+    """Path → (content, rows) of one month's parts. `kept`: tracking → its (reports CSV row,
+    reports.json line, updates CSV rows) as the last build wrote them, for the records that did
+    not change since (`Parts.kept_lines`): only the other records' rows are made."""
+    kept = kept or {}
+    fresh = [r for r in records if r["tracking"] not in kept]
+    made: dict[str, tuple[bytes, bytes, bytes]] = {}
+    if fresh:
+        rows = [public_row(r, dataset) for r in fresh]
+        csv_rows = split_csv(table_csv(schema.REPORTS, rows), len(rows))
+        if csv_rows is None:  # cannot be: the rows were just written
+            raise ValueError("a CSV part made in this build does not split into its rows")
+        updates = update_rows(fresh)
+        update_lines = split_csv(table_csv(schema.UPDATES, updates), len(updates), UPDATES_HEADER)
+        if update_lines is None:
+            raise ValueError("an updates part made in this build does not split into its rows")
+        at = 0
+        for record, row, csv_row in zip(fresh, rows, csv_rows, strict=True):
+            count = len(record.get("timeline") or [])
+            made[record["tracking"]] = (csv_row, _encode(row).encode(), b"".join(update_lines[at : at + count]))
+            at += count
+    lines = [kept.get(r["tracking"]) or made[r["tracking"]] for r in records]
+    count = len(records)
+    updates_count = sum(len(r.get("timeline") or []) for r in records)
+    head = json.dumps({"month": month, "count": count}, ensure_ascii=False)[:-1].encode()
     csv_path, json_path, updates_path = part_paths(month)
     return {
-        csv_path: (table_csv(schema.REPORTS, reports), len(reports)),
-        json_path: (month_json(month, reports), len(reports)),
-        updates_path: (table_csv(schema.UPDATES, updates), len(updates)),
+        csv_path: (REPORTS_HEADER + b"".join(line[0] for line in lines), count),
+        json_path: (head + b', "reports": [\n' + b",\n".join(line[1] for line in lines) + b"\n]}\n", count),
+        updates_path: (UPDATES_HEADER + b"".join(line[2] for line in lines), updates_count),
     }
+
+
+REPORTS_HEADER = table_csv(schema.REPORTS, [])
+# json.dumps(row, ensure_ascii=False) without making an encoder per row.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+UPDATES_HEADER = table_csv(schema.UPDATES, [])
+
+
+def split_csv(data: bytes, rows: int, header: bytes = REPORTS_HEADER) -> list[bytes] | None:
+    """The rows of a CSV part (after its header), each with its CRLF: a CRLF ends a row only
+    outside quotes, i.e. after an even number of quote characters (RFC 4180 doubles a quote
+    inside a quoted cell). None when the part does not have `rows` rows."""
+    if not data.startswith(header):
+        return None
+    found: list[bytes] = []
+    pending: list[bytes] = []
+    quotes = 0
+    for piece in data[len(header) :].split(b"\r\n")[:-1]:
+        pending.append(piece)
+        quotes += piece.count(b'"')
+        if quotes % 2 == 0:
+            found.append(b"\r\n".join(pending) + b"\r\n")
+            pending, quotes = [], 0
+    if pending or len(found) != rows or b"".join(found) != data[len(header) :]:
+        return None
+    return found
 
 
 def month_rows(data: bytes) -> list[Row]:
@@ -93,6 +142,7 @@ def _sha(data: bytes) -> str:
 
 # The state goes through the gate's scan of files like everything written: a hex digest holds
 # runs of digits that could, once in a while, equal a phone number. Its digests are letters.
+_ROWS_START, _ROWS_END = b'"reports": [\n', b"\n]}\n"
 _LETTERS = str.maketrans("0123456789", "ghijklmnop")
 
 
@@ -155,39 +205,122 @@ class Parts:
             for p in self.old_index.get("parts", [])
             if isinstance(p, dict) and isinstance(p.get("path"), str)
         }
-        self.months = by_month(dataset.records)
         self.diff = Diff()
         self.reset = not self.old_index  # no earlier build to compare with: everything is new
         self.made: dict[str, tuple[bytes, int]] = {}
         self.state: dict[str, dict[str, list[Any]]] = {}
+        self.present: list[str] = []  # the months that have records, in order (set by `write`)
+        self._months: dict[str, list[Record]] | None = None
+        self._old_states: dict[str, Any] = {}
+        # What this build looked at: records whose digests it compared, records it made rows for.
+        self.looked_at = 0
+        self.rows_made = 0
+
+    @property
+    def months(self) -> dict[str, list[Record]]:
+        """Month → its records, over the whole dataset: for the whole files (made periodically)
+        and for a build that cannot tell which records changed."""
+        if self._months is None:
+            self._months = by_month(self.dataset.records)
+        return self._months
 
     def month_key(self, records: list[Record]) -> str:
+        self.looked_at += len(records)
         return _sha(json.dumps([self.dataset.digests[r["tracking"]] for r in records]).encode())
 
-    def write(self) -> None:
+    def _old_state(self, month: str) -> Any:
+        if month not in self._old_states:
+            self._old_states[month] = read_json(self.out, f"{STATE}/{month}.json")
+        return self._old_states[month]
+
+    def _old_months(self) -> dict[str, int]:
+        """Month → its reports' rows, as the last build's index says."""
+        return {
+            str(p["month"]): int(p.get("rows") or 0)
+            for path, p in self.old_parts.items()
+            if isinstance(p.get("month"), str) and path == part_paths(str(p["month"]))[1]
+        }
+
+    def plan(self, changed: set[str] | None) -> dict[str, list[Record]] | None:
+        """The months holding a changed record → their records now, when the records that
+        changed since the last build are known (`changed`) and everything else is as that build
+        left it: then no other month is looked into. None: look at every month."""
+        if changed is None or self.reset or not self.out.same_render:
+            return None
+        old_months = self._old_months()
+        touched: dict[str, dict[str, Record]] = {}
+        for tracking in changed:
+            record = self.dataset.record(tracking)
+            if record is None:
+                return None  # withdrawn: which month held it is not known here
+            touched.setdefault(month_of(record), {})[tracking] = record
+        for month, records in touched.items():
+            if month not in old_months:
+                continue  # a month new to the site: all its records are new, so changed
+            old = self._old_state(month)
+            if not isinstance(old, dict):
+                return None
+            for tracking in old:
+                if tracking not in records:
+                    record = self.dataset.record(tracking)
+                    if record is None:
+                        return None  # left the dataset without being named as changed
+                    records[tracking] = record
+        # Every other record is where the last build counted it, or one left unnoticed.
+        before = sum(old_months.values())
+        after = before + sum(len(r) - (len(self._old_state(m)) if m in old_months else 0) for m, r in touched.items())
+        if after != len(self.dataset.records):
+            return None
+        for month in old_months.keys() - touched.keys():
+            key = self.out.old_inputs.get(part_paths(month)[0])
+            if not (
+                key
+                and all(self.out.reusable(p, key) for p in part_paths(month))
+                and f"{STATE}/{month}.json" in self.out.old_files
+            ):
+                return None
+        return {month: [records[t] for t in sorted(records)] for month, records in touched.items()}
+
+    def write(self, changed: set[str] | None = None) -> None:
         """Keep the parts of every month whose records are unchanged; make the others again and
-        find what changed in them."""
-        old_months = {str(p["month"]) for p in self.old_parts.values() if isinstance(p.get("month"), str)}
-        for month in sorted(old_months | set(self.months)):
-            records = self.months.get(month, [])
+        find what changed in them. `changed`: the records new or changed since the last build,
+        when known: the other months are then kept unlooked at."""
+        planned = self.plan(changed)
+        old_months = set(self._old_months()) | {
+            str(p["month"]) for p in self.old_parts.values() if isinstance(p.get("month"), str)
+        }
+        months = sorted(old_months | set(planned)) if planned is not None else sorted(old_months | set(self.months))
+        for month in months:
             paths = part_paths(month)
             state_path = f"{STATE}/{month}.json"
+            if planned is not None and month not in planned:
+                key = self.out.old_inputs[paths[0]]
+                if self.out.keep(state_path) and all(self.out.reuse(p, key) for p in paths):
+                    self.present.append(month)
+                    continue
+                raise RuntimeError(f"the parts of {month} could not be kept")  # plan() checked
+            records = planned[month] if planned is not None else self.months.get(month, [])
             key = self.month_key(records) if records else ""
             reusable = not self.reset and records and all(self.out.reusable(p, key) for p in paths)
             if reusable and self.out.keep(state_path):
                 for path in paths:
                     self.out.reuse(path, key)
+                self.present.append(month)
                 continue
             self._diff_month(records, state_path, known=month in old_months)
             if not records:
                 continue  # a month with no record left: not declared, so the writer deletes it
+            self.present.append(month)
             self.diff.months.append(month)
-            for path, (data, rows) in part_files(month, records, self.dataset).items():
+            kept = self.kept_lines(month, records)
+            self.rows_made += len(records) - len(kept)
+            for path, (data, rows) in part_files(month, records, self.dataset, kept).items():
                 self.made[path] = (data, rows)
                 self.out.put(path, data, digest=key)
 
     def _diff_month(self, records: list[Record], state_path: str, *, known: bool) -> None:
-        old = read_json(self.out, state_path)
+        month = state_path[len(STATE) + 1 : -len(".json")]
+        old = self._old_state(month)
         if not isinstance(old, dict):
             self.diff.unknown |= known and not self.reset
             old = {}
@@ -195,9 +328,12 @@ class Parts:
         for record in records:
             tracking = record["tracking"]
             digest = _letters(self.dataset.digests[tracking])
+            before = old.get(tracking)
+            if isinstance(before, list) and len(before) == 4 and before[0] == digest:
+                now[tracking] = before  # the same record: its texts are those of last time
+                continue
             head, count, notes = texts_of(record)
             now[tracking] = [digest, head, count, notes]
-            before = old.get(tracking)
             if not isinstance(before, list) or len(before) != 4:
                 self.diff.changed.add(tracking)
                 self.diff.added.add(tracking)
@@ -208,6 +344,43 @@ class Parts:
         self.diff.withdrawn |= set(old) - set(now)
         if records:
             self.state[state_path] = now
+
+    def kept_lines(self, month: str, records: list[Record]) -> dict[str, tuple[bytes, bytes, bytes]]:
+        """The rows of the last build's parts of `month` for the records whose digest is the one
+        they had then, cut out of those parts (their rows are in tracking order, as the last
+        state lists them): a month made again for one change makes one record's rows. Empty
+        when the parts or the state cannot be read as expected, or the code, theme or settings
+        changed (then every row is made again)."""
+        old = self._old_state(month)
+        if not self.out.same_render or self.reset or not isinstance(old, dict) or not old:
+            return {}
+        paths = part_paths(month)
+        if not all(p in self.out.old_files for p in paths):
+            return {}
+        try:
+            reports_csv, reports_json, updates_csv = ((self.out.root / p).read_bytes() for p in paths)
+        except OSError:
+            return {}
+        order = sorted(old)
+        csv_rows = split_csv(reports_csv, len(order))
+        start, end = reports_json.find(_ROWS_START), reports_json.rfind(_ROWS_END)
+        json_lines = reports_json[start + len(_ROWS_START) : end].split(b",\n") if 0 <= start < end else []
+        counts = [old[t][2] if isinstance(old[t], list) and len(old[t]) == 4 else -1 for t in order]
+        update_lines = split_csv(updates_csv, sum(counts), UPDATES_HEADER) if min(counts, default=0) >= 0 else None
+        if csv_rows is None or update_lines is None or len(json_lines) != len(order):
+            return {}
+        same = {
+            r["tracking"]
+            for r in records
+            if old.get(r["tracking"], [None])[0] == _letters(self.dataset.digests[r["tracking"]])
+        }
+        kept: dict[str, tuple[bytes, bytes, bytes]] = {}
+        at = 0
+        for tracking, csv_row, json_line, count in zip(order, csv_rows, json_lines, counts, strict=True):
+            if tracking in same:
+                kept[tracking] = (csv_row, json_line, b"".join(update_lines[at : at + count]))
+            at += count
+        return kept
 
     def contents(self, kind: int) -> Iterator[tuple[str, bytes]]:
         """(path, bytes) of every month's part of one kind (0: reports CSV, 1: reports JSON,
@@ -279,7 +452,7 @@ class Parts:
         if not self.changed and self.old_index.get("whole") == whole and self.out.keep(INDEX):
             return
         parts = []
-        for month in self.months:
+        for month in self.present:
             for path in part_paths(month):
                 if path in self.made:
                     data, rows = self.made[path]
