@@ -10,18 +10,20 @@ shared between requests: read them, never change them.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from pathlib import Path
 from typing import Any
 
-from .publish import read_record
+import orjson
 
 KEPT = 4096  # records kept (a few KB each); past it the oldest half is forgotten
 
 
 class PublishedRecords:
-    """`records(tracking)`: the published record of a report, or None (publish.read_record)."""
+    """`records(tracking)`: the published record of a report, or None, as publish.read_record
+    answers (its layout: reports/<tracking>.json under the public dataset)."""
 
     def __init__(self, public_dir: Path) -> None:
         self.public_dir = Path(public_dir)
@@ -40,7 +42,7 @@ class PublishedRecords:
         kept = self._kept.get(tracking)
         if kept is not None and kept[0] == signature:
             return kept[1]
-        record = read_record(self.public_dir, tracking)
+        record = self._read(self._reports + tracking + ".json")
         self.reads += 1
         if record is not None:
             with self._lock:
@@ -49,6 +51,24 @@ class PublishedRecords:
                         del self._kept[old]
                 self._kept[tracking] = (signature, record)
         return record
+
+    @staticmethod
+    def _read(path: str) -> dict[str, Any] | None:
+        """publish.read_record's answer, parsed by orjson (a third of json's time); what orjson
+        refuses and json takes (NaN, huge integers) is parsed by json."""
+        try:
+            with open(path, "rb") as f:
+                raw = f.read()
+        except FileNotFoundError:
+            return None
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            try:
+                data = json.loads(raw)
+            except ValueError:
+                return None
+        return data if isinstance(data, dict) else None
 
 
 _BY_DIR: dict[str, PublishedRecords] = {}
