@@ -89,6 +89,38 @@ def _followed_like_a_name(finder: _Names, k: int) -> bool:
     return low in AFTER_NAME or (low not in _LEX.names and bool(_AFFIXED.match(low)) and _is_word(low))
 
 
+def capital_run(finder: _Names, j: int | None, limit: int = 4) -> tuple[int, int] | None:
+    """One to `limit` capitalised words at token j, in a mixed-case text, that end where a name ends:
+    the end, a punctuation mark or a lower-case word ("sy Agus Salim (bkn ...", "ambo Rahmat Hidayat
+    urang Bukittinggi", "kepala sekolah Petrus Kolo memukul"). The caller has a cue that says a person
+    follows (the writer's own "sy", a role written in lower case); the capitals against the lower-case
+    cue say where the name is, whatever the words are ("Berlian", "Rahayu")."""
+    if j is None or j >= len(finder.tokens) or not finder.mixed:
+        return None
+    tokens, text = finder.tokens, finder.doc.text
+    last = j - 1
+    while last + 1 < len(tokens) and last + 1 - j < limit and (last < j or finder.adjacent(last)):
+        k = last + 1
+        tok = tokens[k]
+        if not tok.cap or tok.acronym or not namable(finder, k) or k > j and finder.sentence_start(k):
+            break
+        last = k
+    if last < j or _overlaps_phrase(finder, j, last):
+        return None
+    rest = text[tokens[last].end : tokens[last].end + 2]
+    if not rest.strip() or rest[:1] in ",.;:!?)(/\n" or rest[:2] in (" (", " -", " /"):
+        return j, last
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    spaced = nxt is not None and text[tokens[last].end : nxt.start] == " "
+    return (j, last) if spaced and nxt is not None and not nxt.cap else None
+
+
+def _overlaps_phrase(finder: _Names, first: int, last: int) -> bool:
+    """Whether tokens first..last touch one of the region's public phrases."""
+    tokens = finder.tokens
+    return any(s < tokens[last].end and tokens[first].start < e for s, e in finder.doc.phrases)
+
+
 def named_by_context(
     finder: _Names, j: int | None, comma_only: bool = False, strict: bool = False
 ) -> tuple[int, int] | None:
@@ -115,8 +147,13 @@ def named_by_context(
         return (j, j) if verb and j > 1 and not _is_role(before) and _is_word(before) else None
     if strict:
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-        if not (finder.mixed and tokens[j].cap) or (nxt is not None and nxt.cap and finder.adjacent(j)):
+        if not (finder.mixed and tokens[j].cap):
             return None
+        if nxt is not None and nxt.cap and finder.adjacent(j):
+            # "kepala sekolah Petrus Kolo memukul": after a role written in lower case, capitals are the
+            # person; after "Ketua Kelompok" they are the rest of the office's name
+            lower_cue = j > 0 and not tokens[j - 1].cap and finder.adjacent(j - 1)
+            return capital_run(finder, j, 3) if lower_cue else None
         if j > 0 and tokens[j - 1].cap and (finder.public[j - 1] or not finder.blocked(j - 1)):
             return None  # "Petugas loket Dinas Pangan bernama ...": the end of a capitalised phrase
         return j, j
