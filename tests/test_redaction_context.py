@@ -178,3 +178,28 @@ GENERALISED_KEPT = [
 def test_the_general_cues_leave_other_words(text: str, kept: str) -> None:
     out = redact(text)
     assert kept in out, out
+
+
+# (text, the public name that must stay whole) - issue 11: public names by their structure, not a list:
+# an agency with the place it serves, a school after "Negeri N", other regions' words for a village,
+# churches by their short names, water works
+PUBLIC_STRUCTURE = [
+    ("ditahan polisi tra jelas salah apa di Polres Jayapura Kota. keluarga tra boleh jenguk", "Polres Jayapura Kota"),
+    ("ndak ado petugas nan manolong. tolong Pemko Bukittinggi", "Pemko Bukittinggi"),
+    ("Yth. Ombudsman RI Perwakilan Maluku,\n\nbeta mau lapor maladministrasi di kantor kelurahan", "Perwakilan Maluku"),
+    ("anjing liar bergerombol di areal SD Negeri 3 Dauh Puri, membahayakan siswa", "SD Negeri 3 Dauh Puri"),
+    ("kami Majelis Jemaat GKPI Pematangsiantar Kota memohon pemasangan lampu", "GKPI Pematangsiantar Kota"),
+    ("sawah terendam akibat pintu air Bendung Lekopancing tidak dibuka.", "Bendung Lekopancing"),
+    ("sengketa tanah wakaf meunasah Gampong Lamgugob", "Gampong Lamgugob"),
+]
+
+
+@pytest.mark.parametrize(("text", "public"), PUBLIC_STRUCTURE)
+def test_a_public_name_placed_by_its_structure_stays(text: str, public: str) -> None:
+    out = redact(text)
+    assert public in out, out
+
+
+def test_a_person_after_a_school_number_still_goes() -> None:
+    out = redact("anak saya di SD Negeri 3 Budi Santoso yang bilang begitu tadi pagi ke rumah.")
+    assert "Budi Santoso" not in out, out

@@ -116,7 +116,10 @@ def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
             break
         if region and j >= i + 2 and not _place_part(doc, j):
             break  # "Kelurahan Kauman Rukayah": a kelurahan's name is a word or two
-        if agency and not _agency_part(doc, j):
+        if not street and tokens[j].low == "perwakilan" and _public_gap(doc, j, street):
+            end = tokens[j].end  # "Ombudsman RI Perwakilan Maluku": the office of the agency, not a person's role
+            continue
+        if agency and not _agency_part(doc, j, i):
             break  # "staf Dispendukcapil Khodijah": an agency's name is complete in itself
         step = _public_step(doc, i, j, street, after_rank)
         if step is None:
@@ -130,11 +133,18 @@ def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
 
 
 _REGION_OPENERS = frozenset(
-    "kelurahan kel desa ds kecamatan kec dusun dsn kampung kp dukuh lingkungan daerah wilayah kawasan".split()
+    "kelurahan kel desa ds kecamatan kec dusun dsn kampung kp dukuh lingkungan daerah wilayah kawasan gampong nagari "
+    "jorong lembang banjar".split()
 )
 _AGENCY_OPENERS = frozenset(
     "dlh bpbd bappeda bapenda bpkad bpn kemenag samsat dprd dukcapil pemkot pemkab pemprov polres polresta polsek "
-    "polda kodim koramil inspektorat kpp ulp up3 imigrasi bri bni bca btn bsi".split()
+    "polda kodim koramil inspektorat kpp ulp up3 imigrasi bri bni bca btn bsi pemko polrestabes kejari kejati".split()
+)
+# Agencies whose name goes on with the city or district they serve: "Polres Jayapura Kota", "Polsek
+# Tarogong Kidul", "Pemko Bukittinggi", "Ombudsman RI Perwakilan Maluku"
+_PLACED_AGENCIES = frozenset(
+    "polres polresta polrestabes polsek polda pemkot pemko pemkab pemprov kejari kejati kodim koramil samsat "
+    "kemenag bpn kpp imigrasi ombudsman perwakilan pengadilan kejaksaan dprd kpu kpud bawaslu".split()
 )
 # Words that go on with the name of a place ("Bugul Kidul", "Krajan Lor") or of an agency ("DLH Kota Pasuruan").
 _PLACE_PARTS = frozenset(
@@ -152,16 +162,36 @@ def _place_part(doc: _Doc, j: int) -> bool:
     return tok.low in _PLACE_PARTS or _overlaps(tok.start, tok.end, doc.phrases)
 
 
-def _agency_part(doc: _Doc, j: int) -> bool:
+def _agency_part(doc: _Doc, j: int, i: int | None = None) -> bool:
+    """Whether token j goes on with the agency's name (opened by token i)."""
     tok = doc.tokens[j]
     prev = doc.tokens[j - 1].low
     return (
-        tok.low in _AGENCY_PARTS
+        _placed(doc, i, j)
+        or tok.low in _AGENCY_PARTS
         or _overlaps(tok.start, tok.end, doc.phrases)
         or (tok.acronym and len(tok.text) <= 5)
         or (prev in ("kota", "kabupaten", "kab", "provinsi", "prov") and tok.cap)  # "BPBD Kota Malang"
         or (prev in ("unit", "cabang", "kcp", "kc") and (tok.cap or doc.mode != "mixed"))  # "BRI Unit Bugul"
     )
+
+
+def _place_word(doc: _Doc, tok: _Token) -> bool:
+    """A word that may name a place: capitalised (in a mixed-case text), and no list's person's name."""
+    capitalised = tok.cap and not tok.acronym if doc.mode == "mixed" else True
+    return capitalised and (tok.low not in _LEX.names or tok.low in _LEX.common) and not _is_role(tok.low)
+
+
+def _placed(doc: _Doc, i: int | None, j: int) -> bool:
+    """'Polres Jayapura Kota', 'Ombudsman RI Perwakilan Maluku': within two words of an agency that serves
+    a place ("Polres", "Perwakilan"), a capitalised word that no list knows as a person's name is the place."""
+    if i is None:
+        return False
+    tokens = doc.tokens
+    opener = next((k for k in range(j - 1, max(i, j - 3) - 1, -1) if tokens[k].low in _PLACED_AGENCIES), None)
+    if opener is None:
+        return False
+    return _place_word(doc, tokens[j])
 
 
 _FACILITY_NUMBER = re.compile(rf"\s{{0,2}}\d{{1,3}}(?![\d.,:/])(?!\s?(?:{_UNITS})\b)", re.IGNORECASE)
@@ -179,7 +209,10 @@ def _public_gap(doc: _Doc, j: int, street: bool) -> bool:
     if "\n" in gap or not gap_shape.fullmatch(gap) or (not street and "/" in gap):
         return False
     if any(c.isdigit() for c in gap) and not _overlaps(tok.start, tok.end, doc.phrases):
-        return False  # "SDN Tembokrejo 3 Asep Nugroho": after the number only a place ("SMPN 2 Pasuruan")
+        # "SDN Tembokrejo 3 Asep Nugroho": after the number only a place ("SMPN 2 Pasuruan"); after "Negeri 3"
+        # the place the school is in ("SD Negeri 3 Dauh Puri", "SMP Negeri 1 Tellu Siattinge")
+        if prev.low not in ("negeri", "swasta") or not _place_word(doc, tok):
+            return False
     # A dot ends the name ("DLH. H. Theresia...") unless it marks an abbreviation: "Jl. Dr. Sutomo",
     # "RSUD dr. R. Soedarsono", "Jl. WR. Supratman".
     abbreviation = (
