@@ -203,3 +203,25 @@ def test_a_public_name_placed_by_its_structure_stays(text: str, public: str) -> 
 def test_a_person_after_a_school_number_still_goes() -> None:
     out = redact("anak saya di SD Negeri 3 Budi Santoso yang bilang begitu tadi pagi ke rumah.")
     assert "Budi Santoso" not in out, out
+
+
+# (text, the words that must stay) - issue 11: words of chat and of the regions that are no names:
+# a word spelt as said ("ilang" for "hilang"), Minang "-nyo", greetings, a question after an honorific,
+# the regions' village offices
+SPOKEN_KEPT = [
+    ("asu tenan, motor sy ilang di parkiran Pasar Besar, tukang parkir gak tanggung jawab", "ilang"),
+    ("slamat sore, sy mau ngajuin keberatan pajak PBB. NOP tdk sesuai", "slamat sore"),
+    ("tolong uda dibantu. ambo anaknyo, hp 0812 6677 9021", "anaknyo"),
+    ("om swastiastu. tiang I Wayan Sudarsana saking Banjar Tegal", "swastiastu"),
+    ("Petugas: dengan bapak siapa?\nPenelpon: Samsul Arifin pak, nomor sy 0813 3009 1234", "siapa"),
+    ("Dear Sir/Madam,\n\nI am writing on behalf of my landlord", "Dear Sir"),
+    # the village offices of other regions: Aceh "Imum Meunasah", Bali "Kelian Banjar"
+    ("sudah sy sampaikan ke Imum Meunasah tapi belum ada jawaban", "Imum"),
+    ("sudah sy sampaikan ke Kelian Banjar tapi belum ada jawaban", "Kelian"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), SPOKEN_KEPT)
+def test_words_of_chat_and_of_the_regions_stay(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out

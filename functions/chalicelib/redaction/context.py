@@ -46,8 +46,39 @@ NOT_NAMED = frozenset(
     "sulung bungsu tiri angkat kecil besar pns honorer sekolah kerja kuliah satu dua tiga empat lima "
     "ambo awak abdi kulo sengkok beta katong torang lain jaga karna karena krn sempat nama banjir"
     # a condition, not a name: "anak sy asma", "ibu sy stroke"
-    " asma stroke diare kanker tbc dbd diabetes hipertensi lumpuh buta tuli bisu koma kejang step".split()
+    " asma stroke diare kanker tbc dbd diabetes hipertensi lumpuh buta tuli bisu koma kejang step"
+    # a question: "dengan bapak siapa?", "ibu mana?"
+    " siapa apa mana kapan berapa gimana bagaimana kenapa mengapa"
+    # greetings: "Om Swastiastu", "Dear Sir/Madam"
+    " swastiastu sir madam"
+    # the grammar of the regions' chat (issue 11), which no list of names holds: Sundanese "teh", "mah",
+    # "dina", "ti", "nu"; Javanese "sing", "iku", "ora", "wis"; Minang "indak", "ndak", "nan", "jo";
+    # Makassar "kodong", "tabe"; Papua "tra", "pu", "dong"; Ambon "seng", "ale", "katong"
+    " teh mah dina kana ti nu sareng janten teu aya eta ieu pisan atuh mangga punten sing iku iki ora ra wis"
+    " durung karo kanggo opo piye ning neng indak ndak nan jo alah kodong tabe tra pu seng ale katong torang".split()
 )
+# Minang "-nyo" for "-nya": "anaknyo", "rumahnyo" are words of the language, not names
+_MINANG_NYA = re.compile(r"[a-z]{3,}nyo$")
+
+
+_CONSONANTS = frozenset("bcdfgjklmnpqrstvwxyz")
+
+
+def regional_word(low: str) -> bool:
+    """A word of the regions' speech made of an Indonesian word ("anaknyo": anak + -nyo)."""
+    return bool(_MINANG_NYA.match(low)) and _is_word(low[:-3])
+
+
+def spoken_word(low: str) -> bool:
+    """An Indonesian word as chat spells it the way it is said: without its "h" ("ilang", "abis", "utang")
+    or its first "e" ("slamat", "brapa", "prempuan"). Asked only of lower-case words no list knows as a name."""
+    if len(low) < 4:
+        return False
+    if low[0] in "aeiou" and _is_word("h" + low):
+        return True
+    return low[0] in _CONSONANTS and low[1] in "lr" and _is_word(low[0] + "e" + low[1:])
+
+
 # What a role is of ("pemilik kos", "petugas kebersihan", "kepala keluarga"): the names module's list
 _NOT_AFTER_ROLE = frozenset(
     "kos kost kontrakan lahan tanah kendaraan usaha kebun sawah keluarga loket lapangan kebersihan parkir "
@@ -68,7 +99,7 @@ def namable(finder: _Names, k: int) -> bool:
         return False
     if low in _FUNCTION_WORDS or low in _LOCATIVE or low in NOT_NAMED or low in _DEGREE_WORDS:
         return False
-    if low in _LEX.titles or low in _LEX.honorifics or low in _NOT_AFTER_ROLE:
+    if low in _LEX.titles or low in _LEX.honorifics or low in _NOT_AFTER_ROLE or regional_word(low):
         return False
     if tok.acronym and finder.mixed and not _wordlike(low):
         return False  # "PDAM", "BPJS"

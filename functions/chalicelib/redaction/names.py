@@ -12,7 +12,16 @@ import re
 from functools import lru_cache
 
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
-from .context import AFTER_NAME, CHAT_MARKERS, NOT_NAMED, capital_run, namable, named_by_context
+from .context import (
+    AFTER_NAME,
+    CHAT_MARKERS,
+    NOT_NAMED,
+    capital_run,
+    namable,
+    named_by_context,
+    regional_word,
+    spoken_word,
+)
 from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import (
     _AFFIXED,
@@ -396,6 +405,8 @@ class _Names:
             return False
         if self.dictionary(i) or not any(c in "aeiouy" for c in tok.low) or tok.low in NOT_NAMED:
             return False  # a word ("hilang", "asma"), or an acronym ("pkh", "rtlh")
+        if regional_word(tok.low) or not tok.cap and spoken_word(tok.low):
+            return False  # "ambo anaknyo": Minang "-nyo" on an Indonesian word; "motor sy ilang": "hilang"
         return not self.blocked(i) and tok.low not in _LEX.common and tok.low not in _LEX.titles
 
     def introduced(self, i: int) -> bool:

@@ -68,9 +68,18 @@ _LOWER_CASE_OPENERS = frozenset("mi mts sd smp sma smk tk rs rsu gor tpa tps tpu
 _CONNECTORS = frozenset("dan & al el an ar as at ad asy ash ath az bin de van der".split())
 
 
+# Greetings, in any spelling chat gives them: "slamat sore" ("Slamat" is also a name), "met pagi",
+# "Dear Sir/Madam", "Om Swastiastu"
+_GREETING = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:s(?:e|a)?lamat|met|slmt)[ \t]+(?:pagi|siang|sore|malam|mlm|pg|sing)"
+    r"|dear[ \t]+(?:sir|madam|sirs|all)(?:[ \t]*/[ \t]*madam)?|om[ \t]+swastiastu)(?![^\W\d_])"
+)
+
+
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
+    spans += [_Span(m.start(), m.end()) for m in _GREETING.finditer(doc.text)]
     tokens = doc.tokens
     for i, tok in enumerate(tokens):
         pair = f"{tok.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
