@@ -120,8 +120,12 @@ _KIN_BEFORE_CAPITALS = re.compile(
     r"[ \t]+(?=[A-Z][a-z])"
 )
 _ROMAN = re.compile(r"[ivxlc]+")  # "RSUD Dok II Jayapura": a numeral, not a unit's short name
+_KIN_BEFORE_CAPITALS_SCAN = _Scan(_KIN_BEFORE_CAPITALS, "word")
 # A signature block's office on its own line, ending in a comma, over the name: "Ketua Komite Sekolah,\nJacob ..."
-_OFFICE_LINE = re.compile(r"(?m)^[ \t]*(?P<office>[^\W\d_][^\n,:]{1,50}),[ \t]*\n[ \t]*")
+_OFFICE_LINE = needs(
+    re.compile(r"(?m)^[ \t]*(?P<office>[^\W\d_][^\n,:]{1,50}),[ \t]*\n[ \t]*"),
+    lambda text: ",\n" in text or ", \n" in text,
+)
 # Words that come right AFTER a name: "Budi di sini", "Budi selaku ketua", "Budi (45 th)".
 _HERE = re.compile(r"(?i)(?<![^\W\d_])(?:di\s?sini|selaku|mengaku)(?![^\W\d_])")
 # An age right after a name: "(45 th)", "(umur 25)", ", 51 thn,", "usia 65 tahun"
@@ -753,7 +757,7 @@ class _Names:
         for m in _SELF_REGIONAL_SCAN.finditer(self.doc):  # "Sa Paulina Yogi", "beta Yopie Sopacua mau lapor"
             ranges.append(self.self_named(m.end()) or (-1, -1))
         if self.mixed:
-            for m in _KIN_BEFORE_CAPITALS.finditer(text):
+            for m in _KIN_BEFORE_CAPITALS_SCAN.finditer(self.doc):
                 ranges.append(capital_run(self, self.first_token_at(m.end())) or (-1, -1))
         for m in _PEOPLE_INLINE_SCAN.finditer(self.doc):  # "YANG SUDAH TERTIPU: TETI DAN ONIH ROHAETI!"
             # "Terlapor: oknum ASN Wahyu Hidayat": the role and its unit, then the name
@@ -824,19 +828,9 @@ class _Names:
         text, tokens = self.doc.text, self.tokens
         ranges: list[tuple[int, int]] = []
         inside = {k for first, last in found if first >= 0 for k in range(first, last + 1)}
-        for group in self.list_groups():
-            heads = [h for h in (self.head(j) for j in group) if h]
-            people = any(k in inside for first, last in heads for k in range(first, last + 1))
-            line_start = text.rfind("\n", 0, tokens[group[0]].start) + 1
-            intro = _LIST_OF_PEOPLE.search(text, max(0, line_start - 80), line_start)
-            checked = all(_CHECKED_LINE.match(text, tokens[j].start) for j in group)
-            # "- Sintje\n- Shirley\n- Eneng": every item a word that is a name or no Indonesian word
-            odd = sum(self.unusual(h) for h in heads)
-            unusual = len(heads) >= 3 and len(heads) == len(group) and odd >= len(heads) - 1
-            if people or intro or checked and len(group) >= 2 or unusual:
-                # in a list of people a word that only looks like the start of a public name is a name
-                # too ("3. Angkasa Gunung", "2. Ombak Gunung (anak)"); the region's own names still are not
-                ranges += [h for h in (self.head(j, listed=True) for j in group) if h]
+        groups = self.list_groups()
+        listed = self.listed_people(groups, inside)
+        ranges += listed
         ranges += self.table_names()
         speakers = list(_SPEAKER.finditer(text))
         forwarded = bool(_FORWARDED.search(text))
@@ -897,7 +891,7 @@ class _Names:
             head = self.head(j) if j is not None else None
             if head:
                 ranges.append(head)
-        for m in _OFFICE_LINE.finditer(text):  # "Ketua Komite Sekolah,\nJacob Leiwakabessy\nBendahara,"
+        for m in self.doc.found(_OFFICE_LINE):  # "Ketua Komite Sekolah,\nJacob Leiwakabessy\nBendahara,"
             first = self.first_token_at(m.start("office"))
             if first is None or not _is_role(tokens[first].low):
                 continue
@@ -940,7 +934,32 @@ class _Names:
                     )
                     if head and tokens[head[0]].cap and placed:
                         ranges.append(head)
+        # "- [a name found by its NIK], KTP luar kota\n- Marsudi Budiono, paspor ...": a list whose item was
+        # found only now is a list of people too
+        more = {k for first, last in ranges if first >= 0 for k in range(first, last + 1)} - inside
+        if more and groups:
+            ranges += [r for r in self.listed_people(groups, inside | more) if r not in listed]
         return [r for r in ranges if r[0] >= 0]
+
+    def listed_people(self, groups: list[list[int]], inside: set[int]) -> list[tuple[int, int]]:
+        """The heads of the list items of every list of people: a list with an item already found as a
+        name (a token in `inside`), introduced as people, ticked off, or of unusual words."""
+        text, tokens = self.doc.text, self.tokens
+        ranges: list[tuple[int, int]] = []
+        for group in groups:
+            heads = [h for h in (self.head(j) for j in group) if h]
+            people = any(k in inside for first, last in heads for k in range(first, last + 1))
+            line_start = text.rfind("\n", 0, tokens[group[0]].start) + 1
+            intro = _LIST_OF_PEOPLE.search(text, max(0, line_start - 80), line_start)
+            checked = all(_CHECKED_LINE.match(text, tokens[j].start) for j in group)
+            # "- Sintje\n- Shirley\n- Eneng": every item a word that is a name or no Indonesian word
+            odd = sum(self.unusual(h) for h in heads)
+            unusual = len(heads) >= 3 and len(heads) == len(group) and odd >= len(heads) - 1
+            if people or intro or checked and len(group) >= 2 or unusual:
+                # in a list of people a word that only looks like the start of a public name is a name
+                # too ("3. Angkasa Gunung", "2. Ombak Gunung (anak)"); the region's own names still are not
+                ranges += [h for h in (self.head(j, listed=True) for j in group) if h]
+        return ranges
 
     def signed(self, k: int, role: int) -> bool:
         """'Jeane Latuconsina, Ketua RT\nTekun, Bendahara (rek ...)': a line of a signature block, a name

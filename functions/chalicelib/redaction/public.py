@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .document import _Doc, _overlaps, _Span, _Token
+from .document import _Doc, _overlaps, _Span, _Token, needs
 from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role
 from .quantities import _UNITS
 
@@ -74,12 +74,25 @@ _GREETING = re.compile(
     r"(?i)(?<![^\W\d_])(?:(?:s(?:e|a)?lamat|met|slmt)[ \t]+(?:pagi|siang|sore|malam|mlm|pg|sing)"
     r"|dear[ \t]+(?:sir|madam|sirs|all)(?:[ \t]*/[ \t]*madam)?|om[ \t]+swastiastu)(?![^\W\d_])"
 )
+_GREETING_PARTS: tuple[str, ...] = (
+    "mat ",
+    "MAT ",
+    "met ",
+    "MET ",
+    "lmt ",
+    "LMT ",
+    "ear ",
+    "EAR ",
+    "astiastu",
+    "ASTIASTU",
+)
+needs(_GREETING, lambda text: any(part in text for part in _GREETING_PARTS))
 
 
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
-    spans += [_Span(m.start(), m.end()) for m in _GREETING.finditer(doc.text)]
+    spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING)]
     tokens = doc.tokens
     for i, tok in enumerate(tokens):
         pair = f"{tok.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
