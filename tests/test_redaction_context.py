@@ -127,3 +127,101 @@ KEPT = [
 def test_an_ordinary_word_after_the_same_cues_stays(text: str, kept: str) -> None:
     out = redact(text)
     assert kept in out, out
+
+
+# (text, the name that must go) - issue 11: the cues that generalise beyond the name list. The names
+# here are ordinary words or words no list holds; the cue and the case of the words around them place them.
+GENERALISED = [
+    # the writer's "I" in lower case (or a regional "I"), then capitals that end where a name ends
+    ("uda admin, ambo Cahaya Bulan urang Bukittinggi, manggaduan parkir", "Cahaya Bulan"),
+    ("lapor pak, Sa Matahari Terbit minta tolong, sekolah tra ada guru", "Matahari Terbit"),
+    ("beta Pelangi Senja mau lapor, lampu jalan mati", "Pelangi Senja"),
+    # a role written in lower case, then two capitalised words
+    ("Melihat guru olahraga Embun Pagi memukul murid kelas 5", "Embun Pagi"),
+    # a role, its unit's short name, then the person
+    ("Terlapor: oknum ASN Bening Cahaya (BKPSDM). Pelapor minta dirahasiakan.", "Bening"),
+    # the regions' words for "name": Minang "namo", Javanese "jenenge", Sundanese "nami abdi"
+    ("juru parkirnyo namo Kancil, indak sasuai karcis", "Kancil"),
+    ("iki jenenge Gagah wong sing ngutangi warga", "Gagah"),
+    ("namanya katanya Pelita. penumpang ketakutan semua", "Pelita"),
+    # a relative or neighbour in lower case, then capitals
+    ("Kajadian: tatangga Kabut Senja ngaruksak pager bumi", "Kabut Senja"),
+    ("mak ambo Embun (75) jatuah di tangga", "Embun"),
+    # a signature block: the office on its own line, then the name
+    ("Ambon, 17 Oktober 2026\nKetua Komite Sekolah,\nSetia Kawan\nBendahara,\nBudi", "Setia Kawan"),
+    # two names of one person around a slash
+    ("Saksi:\n1. Ahong (pemilik warung)\n2. Embun Samudra / Oey Kian Hong, satpam ruko", "Embun"),
+    # an Acehnese title before the name
+    ("pak, lapor: Tgk. Pelita datang bawa massa ke meunasah", "Pelita"),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), GENERALISED)
+def test_a_name_placed_by_a_general_cue_goes(text: str, secret: str) -> None:
+    out = redact(text)
+    assert secret not in out, out
+
+
+# (text, the words that must stay) - the same new cues where nobody is named
+GENERALISED_KEPT = [
+    ("saya Warga Desa Sukamaju melaporkan jalan rusak", "Warga Desa Sukamaju"),
+    ("sy Mau tanya min, kapan bansos cair", "Mau tanya"),
+    ("punten, nami abdi Bintang, mahasiswa UPI. sy ditipu", "UPI"),
+    ("kartu kis sy ditolak di RSUD Dok II Jayapura? katanya nonaktif", "Jayapura"),
+    ("iki jenenge Gagah wong sing ngutangi warga", "wong sing ngutangi"),
+    ("anak sy asma, tolong dibantu", "asma"),
+    ("Kepala Dinas Kesehatan Kota sudah kami surati", "Dinas Kesehatan"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), GENERALISED_KEPT)
+def test_the_general_cues_leave_other_words(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out
+
+
+# (text, the public name that must stay whole) - issue 11: public names by their structure, not a list:
+# an agency with the place it serves, a school after "Negeri N", other regions' words for a village,
+# churches by their short names, water works
+PUBLIC_STRUCTURE = [
+    ("ditahan polisi tra jelas salah apa di Polres Jayapura Kota. keluarga tra boleh jenguk", "Polres Jayapura Kota"),
+    ("ndak ado petugas nan manolong. tolong Pemko Bukittinggi", "Pemko Bukittinggi"),
+    ("Yth. Ombudsman RI Perwakilan Maluku,\n\nbeta mau lapor maladministrasi di kantor kelurahan", "Perwakilan Maluku"),
+    ("anjing liar bergerombol di areal SD Negeri 3 Dauh Puri, membahayakan siswa", "SD Negeri 3 Dauh Puri"),
+    ("kami Majelis Jemaat GKPI Pematangsiantar Kota memohon pemasangan lampu", "GKPI Pematangsiantar Kota"),
+    ("sawah terendam akibat pintu air Bendung Lekopancing tidak dibuka.", "Bendung Lekopancing"),
+    ("sengketa tanah wakaf meunasah Gampong Lamgugob", "Gampong Lamgugob"),
+]
+
+
+@pytest.mark.parametrize(("text", "public"), PUBLIC_STRUCTURE)
+def test_a_public_name_placed_by_its_structure_stays(text: str, public: str) -> None:
+    out = redact(text)
+    assert public in out, out
+
+
+def test_a_person_after_a_school_number_still_goes() -> None:
+    out = redact("anak saya di SD Negeri 3 Budi Santoso yang bilang begitu tadi pagi ke rumah.")
+    assert "Budi Santoso" not in out, out
+
+
+# (text, the words that must stay) - issue 11: words of chat and of the regions that are no names:
+# a word spelt as said ("ilang" for "hilang"), Minang "-nyo", greetings, a question after an honorific,
+# the regions' village offices
+SPOKEN_KEPT = [
+    ("asu tenan, motor sy ilang di parkiran Pasar Besar, tukang parkir gak tanggung jawab", "ilang"),
+    ("slamat sore, sy mau ngajuin keberatan pajak PBB. NOP tdk sesuai", "slamat sore"),
+    ("tolong uda dibantu. ambo anaknyo, hp 0812 6677 9021", "anaknyo"),
+    ("om swastiastu. tiang I Wayan Sudarsana saking Banjar Tegal", "swastiastu"),
+    ("Petugas: dengan bapak siapa?\nPenelpon: Samsul Arifin pak, nomor sy 0813 3009 1234", "siapa"),
+    ("Dear Sir/Madam,\n\nI am writing on behalf of my landlord", "Dear Sir"),
+    # the village offices of other regions: Aceh "Imum Meunasah", Bali "Kelian Banjar"
+    ("sudah sy sampaikan ke Imum Meunasah tapi belum ada jawaban", "Imum"),
+    ("sudah sy sampaikan ke Kelian Banjar tapi belum ada jawaban", "Kelian"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), SPOKEN_KEPT)
+def test_words_of_chat_and_of_the_regions_stay(text: str, kept: str) -> None:
+    out = redact(text)
+    assert kept in out, out

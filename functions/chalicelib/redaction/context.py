@@ -46,8 +46,39 @@ NOT_NAMED = frozenset(
     "sulung bungsu tiri angkat kecil besar pns honorer sekolah kerja kuliah satu dua tiga empat lima "
     "ambo awak abdi kulo sengkok beta katong torang lain jaga karna karena krn sempat nama banjir"
     # a condition, not a name: "anak sy asma", "ibu sy stroke"
-    " asma stroke diare kanker tbc dbd diabetes hipertensi lumpuh buta tuli bisu koma kejang step".split()
+    " asma stroke diare kanker tbc dbd diabetes hipertensi lumpuh buta tuli bisu koma kejang step"
+    # a question: "dengan bapak siapa?", "ibu mana?"
+    " siapa apa mana kapan berapa gimana bagaimana kenapa mengapa"
+    # greetings: "Om Swastiastu", "Dear Sir/Madam"
+    " swastiastu sir madam"
+    # the grammar of the regions' chat (issue 11), which no list of names holds: Sundanese "teh", "mah",
+    # "dina", "ti", "nu"; Javanese "sing", "iku", "ora", "wis"; Minang "indak", "ndak", "nan", "jo";
+    # Makassar "kodong", "tabe"; Papua "tra", "pu", "dong"; Ambon "seng", "ale", "katong"
+    " teh mah dina kana ti nu sareng janten teu aya eta ieu pisan atuh mangga punten sing iku iki ora ra wis"
+    " durung karo kanggo opo piye ning neng indak ndak nan jo alah kodong tabe tra pu seng ale katong torang".split()
 )
+# Minang "-nyo" for "-nya": "anaknyo", "rumahnyo" are words of the language, not names
+_MINANG_NYA = re.compile(r"[a-z]{3,}nyo$")
+
+
+_CONSONANTS = frozenset("bcdfgjklmnpqrstvwxyz")
+
+
+def regional_word(low: str) -> bool:
+    """A word of the regions' speech made of an Indonesian word ("anaknyo": anak + -nyo)."""
+    return bool(_MINANG_NYA.match(low)) and _is_word(low[:-3])
+
+
+def spoken_word(low: str) -> bool:
+    """An Indonesian word as chat spells it the way it is said: without its "h" ("ilang", "abis", "utang")
+    or its first "e" ("slamat", "brapa", "prempuan"). Asked only of lower-case words no list knows as a name."""
+    if len(low) < 4:
+        return False
+    if low[0] in "aeiou" and _is_word("h" + low):
+        return True
+    return low[0] in _CONSONANTS and low[1] in "lr" and _is_word(low[0] + "e" + low[1:])
+
+
 # What a role is of ("pemilik kos", "petugas kebersihan", "kepala keluarga"): the names module's list
 _NOT_AFTER_ROLE = frozenset(
     "kos kost kontrakan lahan tanah kendaraan usaha kebun sawah keluarga loket lapangan kebersihan parkir "
@@ -68,7 +99,7 @@ def namable(finder: _Names, k: int) -> bool:
         return False
     if low in _FUNCTION_WORDS or low in _LOCATIVE or low in NOT_NAMED or low in _DEGREE_WORDS:
         return False
-    if low in _LEX.titles or low in _LEX.honorifics or low in _NOT_AFTER_ROLE:
+    if low in _LEX.titles or low in _LEX.honorifics or low in _NOT_AFTER_ROLE or regional_word(low):
         return False
     if tok.acronym and finder.mixed and not _wordlike(low):
         return False  # "PDAM", "BPJS"
@@ -87,6 +118,38 @@ def _followed_like_a_name(finder: _Names, k: int) -> bool:
         return False
     low = tokens[k + 1].low
     return low in AFTER_NAME or (low not in _LEX.names and bool(_AFFIXED.match(low)) and _is_word(low))
+
+
+def capital_run(finder: _Names, j: int | None, limit: int = 4) -> tuple[int, int] | None:
+    """One to `limit` capitalised words at token j, in a mixed-case text, that end where a name ends:
+    the end, a punctuation mark or a lower-case word ("sy Agus Salim (bkn ...", "ambo Rahmat Hidayat
+    urang Bukittinggi", "kepala sekolah Petrus Kolo memukul"). The caller has a cue that says a person
+    follows (the writer's own "sy", a role written in lower case); the capitals against the lower-case
+    cue say where the name is, whatever the words are ("Berlian", "Rahayu")."""
+    if j is None or j >= len(finder.tokens) or not finder.mixed:
+        return None
+    tokens, text = finder.tokens, finder.doc.text
+    last = j - 1
+    while last + 1 < len(tokens) and last + 1 - j < limit and (last < j or finder.adjacent(last)):
+        k = last + 1
+        tok = tokens[k]
+        if not tok.cap or tok.acronym or not namable(finder, k) or k > j and finder.sentence_start(k):
+            break
+        last = k
+    if last < j or _overlaps_phrase(finder, j, last):
+        return None
+    rest = text[tokens[last].end : tokens[last].end + 2]
+    if not rest.strip() or rest[:1] in ",.;:!?)(/\n" or rest[:2] in (" (", " -", " /"):
+        return j, last
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    spaced = nxt is not None and text[tokens[last].end : nxt.start] == " "
+    return (j, last) if spaced and nxt is not None and not nxt.cap else None
+
+
+def _overlaps_phrase(finder: _Names, first: int, last: int) -> bool:
+    """Whether tokens first..last touch one of the region's public phrases."""
+    tokens = finder.tokens
+    return any(s < tokens[last].end and tokens[first].start < e for s, e in finder.doc.phrases)
 
 
 def named_by_context(
@@ -115,8 +178,13 @@ def named_by_context(
         return (j, j) if verb and j > 1 and not _is_role(before) and _is_word(before) else None
     if strict:
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-        if not (finder.mixed and tokens[j].cap) or (nxt is not None and nxt.cap and finder.adjacent(j)):
+        if not (finder.mixed and tokens[j].cap):
             return None
+        if nxt is not None and nxt.cap and finder.adjacent(j):
+            # "kepala sekolah Petrus Kolo memukul": after a role written in lower case, capitals are the
+            # person; after "Ketua Kelompok" they are the rest of the office's name
+            lower_cue = j > 0 and not tokens[j - 1].cap and finder.adjacent(j - 1)
+            return capital_run(finder, j, 3) if lower_cue else None
         if j > 0 and tokens[j - 1].cap and (finder.public[j - 1] or not finder.blocked(j - 1)):
             return None  # "Petugas loket Dinas Pangan bernama ...": the end of a capitalised phrase
         return j, j

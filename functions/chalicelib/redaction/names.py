@@ -12,7 +12,16 @@ import re
 from functools import lru_cache
 
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
-from .context import AFTER_NAME, CHAT_MARKERS, NOT_NAMED, namable, named_by_context
+from .context import (
+    AFTER_NAME,
+    CHAT_MARKERS,
+    NOT_NAMED,
+    capital_run,
+    namable,
+    named_by_context,
+    regional_word,
+    spoken_word,
+)
 from .document import _P_NAMA, _Candidate, _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import (
     _AFFIXED,
@@ -66,8 +75,12 @@ _SKIP_AFTER_ROLE = frozenset(
 _EXPLICIT_CUE = re.compile(
     r"(?i)(?<!\w)(?:nama\s*(?:saya|sy|sya|aku|ku|lengkap(?:nya)?|pelapor|pemilik|anak|suami|istri|ayah|ibu|bapak"
     r"|petugas|pelaku|oknum|orangnya|korban|pasien|siswa|warga|almarhum|almarhumah|alm)?(?:\s*(?:saya|sy|kami|nya))?|namanya|nm|nma|bernama|bernma"
-    r"|brnama|atas\s+nama|a\s?\.\s?n\s?\.?|a/n|an\.|(?:yang|yg)\s+bertanda\s*tangan\s+di\s*bawah\s+ini(?:\s*,?\s*nama)?)"
-    r"(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
+    r"|brnama|atas\s+nama|a\s?\.\s?n\s?\.?|a/n|an\.|(?:yang|yg)\s+bertanda\s*tangan\s+di\s*bawah\s+ini(?:\s*,?\s*nama)?"
+    # the regions' words for "name" and "called": Minang "namo", Javanese "jenenge"/"asmane", Sundanese
+    # "nami"/"namina"
+    r"|(?:atas\s+)?namo(?:nyo)?(?:\s+ambo)?|jeneng(?:e|é|ipun|ku)(?:\s+(?:kulo|kula|aku))?|asma(?:ne|nipun)"
+    r"|asma\s+(?:kulo|kula|dalem)|nami(?:na)?(?:\s+(?:abdi|kuring|sim\s+kuring))?)"
+    r"(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+|katanya\s+|kata\s+orang\s+)?"
 )
 _STRONG_CUE = re.compile(
     r"(?i)(?<![^\W\d_])(?:pelapor|dilaporkan\s+oleh|narahubung|contact\s+person|ttd\.?|hormat\s+(?:saya|kami|sy)"
@@ -94,6 +107,24 @@ _WEAK_CUE = re.compile(
     r"|tanya|terima\s+kasih|makasih|trims|thanks|laporan|bantuan|dibantu|diurus|diterima|dilayani|ditangani"
     r"|lapak|kebun|sawah|pagar|anjing|kucing|ayam|kandang|gerobak|mobil|motor|sepeda|truk)"
     r"(?![^\W\d_])[\s,:]*"
+)
+# The writer's "I" in the regions' speech, which names the writer only before capitals: Ambon "beta",
+# Papua "sa", Bali "tiang", Arab-Indonesian "ana"/"ane", Betawi "aye", Banjar "ulun", Banyumas "inyong"
+_SELF_REGIONAL_CUE = re.compile(r"(?i)(?<![^\W\d_])(?:beta|sa|tiang|ana|ane|aye|ulun|inyong|nyong|gua)[ \t]+(?=[A-Z])")
+# A relative or neighbour written in lower case, then capitals: "tatangga Jajang ngaruksak", "mak ambo Rosna
+# (75)", "pamajikan na Nining". Case-sensitive on purpose: the contrast is the cue.
+_KIN_BEFORE_CAPITALS = re.compile(
+    r"(?<![^\W\d_])(?:tetangga|tatangga|pamajikan|salaki|bojo|bojone|anak|anakku|suami|istri|isteri|adik|adek"
+    r"|kakak|mertua|ipar|keponakan|ponakan|cucu|paman|bibi|tante|nenek|kakek|mbah|emak|mak|mamak|ayah|teman"
+    r"|kawan|sepupu|menantu)(?:[ \t]+(?:saya|sy|ku|aku|ambo|abdi|kami|kita|na|nya|ne|beta|sa|ana|kula|kulo|gw|gue))?"
+    r"[ \t]+(?=[A-Z][a-z])"
+)
+_ROMAN = re.compile(r"[ivxlc]+")  # "RSUD Dok II Jayapura": a numeral, not a unit's short name
+_KIN_BEFORE_CAPITALS_SCAN = _Scan(_KIN_BEFORE_CAPITALS, "word")
+# A signature block's office on its own line, ending in a comma, over the name: "Ketua Komite Sekolah,\nJacob ..."
+_OFFICE_LINE = needs(
+    re.compile(r"(?m)^[ \t]*(?P<office>[^\W\d_][^\n,:]{1,50}),[ \t]*\n[ \t]*"),
+    lambda text: ",\n" in text or ", \n" in text,
 )
 # Words that come right AFTER a name: "Budi di sini", "Budi selaku ketua", "Budi (45 th)".
 _HERE = re.compile(r"(?i)(?<![^\W\d_])(?:di\s?sini|selaku|mengaku)(?![^\W\d_])")
@@ -148,7 +179,7 @@ _ID_AFTER = re.compile(
     r"|[ \t]?\([ \t]?(?:npwp|[\w.+\-]+@[\w\-]+\.|\+?\(?\d[\d .\-()]{6,}\d\)?(?:\)|$))"
 )
 _HEAD_END = re.compile(
-    r"[ \t]*(?:$|\n|,|\(|\)|\||[-\u2013\u2014]\s|:|\u2713|\u2717)|[ \t]+(?:sekeluarga|dkk|cs)(?![^\W\d_])"
+    r"[ \t]*(?:$|\n|,|\(|\)|\||/|[-\u2013\u2014]\s|:|\u2713|\u2717)|[ \t]+(?:sekeluarga|dkk|cs)(?![^\W\d_])"
 )
 # Words that open a line or an item but are not names: field labels and the writer's own voice.
 _NOT_A_HEAD = frozenset(
@@ -203,9 +234,27 @@ _PEOPLE_INLINE_SCAN = _Scan(_PEOPLE_INLINE, "word")
 _CUE_GAP = re.compile(r"[\s:=,\-\"'(]*")  # between a cue and the name it gives
 _CHECKED_LINE = re.compile(r"[^\n]*[\u2713\u2717][ \t]*$")  # "Sulastri \u2713" in an attendance list
 # The cues are scanned only where a word starts (see document._Scan).
-_EXPLICIT_CUE_SCAN, _STRONG_CUE_SCAN, _MEDIUM_CUE_SCAN, _WEAK_CUE_SCAN, _HERE_SCAN, _TEMPORAL_SCAN, _INITIALS_SCAN = (
+(
+    _EXPLICIT_CUE_SCAN,
+    _STRONG_CUE_SCAN,
+    _MEDIUM_CUE_SCAN,
+    _WEAK_CUE_SCAN,
+    _HERE_SCAN,
+    _TEMPORAL_SCAN,
+    _INITIALS_SCAN,
+    _SELF_REGIONAL_SCAN,
+) = (
     _Scan(pattern, "word")
-    for pattern in (_EXPLICIT_CUE, _STRONG_CUE, _MEDIUM_CUE, _WEAK_CUE, _HERE, _TEMPORAL, _INITIALS)
+    for pattern in (
+        _EXPLICIT_CUE,
+        _STRONG_CUE,
+        _MEDIUM_CUE,
+        _WEAK_CUE,
+        _HERE,
+        _TEMPORAL,
+        _INITIALS,
+        _SELF_REGIONAL_CUE,
+    )
 )
 
 
@@ -333,7 +382,10 @@ class _Names:
         if self.blocked(i):
             return False
         if tok.low in _LEX.names or tok.low == "ode" and i > 0 and self.particle_before_name(i - 1):
-            return True
+            # "jenenge Budi wong sing ...": a lower-case word after a capitalised name is not its next
+            # word, even when a list knows it as a name ("Wong", "Sing"), unless this writer writes names so
+            lower_after = self.mixed and anchor is not None and self.tokens[anchor].cap and not tok.cap
+            return not lower_after or self.lower_names
         if self.balinese(i):
             return True
         if self.nameish_after_particle(i):
@@ -357,6 +409,8 @@ class _Names:
             return False
         if self.dictionary(i) or not any(c in "aeiouy" for c in tok.low) or tok.low in NOT_NAMED:
             return False  # a word ("hilang", "asma"), or an acronym ("pkh", "rtlh")
+        if regional_word(tok.low) or not tok.cap and spoken_word(tok.low):
+            return False  # "ambo anaknyo": Minang "-nyo" on an Indonesian word; "motor sy ilang": "hilang"
         return not self.blocked(i) and tok.low not in _LEX.common and tok.low not in _LEX.titles
 
     def introduced(self, i: int) -> bool:
@@ -617,11 +671,16 @@ class _Names:
             return None  # the honorific seed takes it from here
         lower_run = True  # only a run of lower-case words right after the role ("sopir truk sampah ...")
         objects = False  # whether such words were skipped: then a verb must follow ("Avanza hitam" is a car)
+        after_unit = False  # an acronym was skipped: the office's name ends there ("oknum ASN Wahyu Hidayat")
+        # "kepala sekolah Embun Pagi memukul": after a role written in lower case, capitals are the person
+        contrast = self.mixed and context and first > 0 and not self.tokens[first - 1].cap
         for _ in range(skip):
             low = self.tokens[j].low
             # "Kasi Pemerintahan", "Kabid Persampahan DLH", "petugas loket": the office, not the person
             office = (
-                low not in _LEX.names
+                not after_unit
+                and not (contrast and lower_run and self.tokens[j].cap)
+                and low not in _LEX.names
                 and (low in _LEX.common or _is_word(low))
                 and low not in _FUNCTION_WORDS
                 and low not in _LOCATIVE
@@ -629,7 +688,9 @@ class _Names:
                 and (self.tokens[j].cap or not self.mixed or context and lower_run and self.lower_object(j))
             )
             lower_run = lower_run and not self.tokens[j].cap
-            skippable = self.public[j] or _is_role(low) or low in _SKIP_AFTER_ROLE or office
+            # "oknum ASN Wahyu", "mahasiswa UPI": an agency's or a school's short name says whose the role is
+            unit = self.mixed and self.tokens[j].acronym and len(low) <= 6 and not _ROMAN.fullmatch(low)
+            skippable = self.public[j] or _is_role(low) or low in _SKIP_AFTER_ROLE or office or unit
             objects = objects or office and self.mixed and not self.tokens[j].cap and low not in _SKIP_AFTER_ROLE
             nxt = j + 1 < len(self.tokens) and self.doc.text[self.tokens[j].end : self.tokens[j + 1].start] in (
                 " ",
@@ -638,8 +699,12 @@ class _Names:
             )
             if skippable and nxt and not self.is_name(j):
                 j += 1
+                after_unit = after_unit or unit
             else:
                 break
+        tok = self.tokens[j]
+        if skip and self.mixed and tok.acronym and len(tok.low) <= 6 and not self.is_name(j):
+            return None  # "mahasiswa UPI.": the role's unit ends the sentence, no person follows
         found = self.take(j, strength, extend=context and not objects)
         if found or not context:
             return found if not objects or found and self.verb_after(found[1]) else None
@@ -650,6 +715,13 @@ class _Names:
             if found:
                 return found if not objects or self.verb_after(found[1]) else None
         return None
+
+    def self_named(self, pos: int) -> tuple[int, int] | None:
+        """The writer's name in capitals right after their "I" ending at pos ("sy Agus Salim (bkn ...")."""
+        j = self.first_token_at(pos)
+        if j is None or j == 0 or self.doc.text[self.tokens[j - 1].end : self.tokens[j].start] != " ":
+            return None
+        return capital_run(self, j)
 
     def verb_after(self, k: int) -> bool:
         """Whether a verb follows token k across one space ("Maimun buang", "Awan datang", "X menjual")."""
@@ -678,11 +750,18 @@ class _Names:
                 found = self.after_cue(m.end(), strength)
                 opens = text[: m.start()].rstrip(" ")[-1:] in ("", ".", "!", "?", ",", "\n")
                 named = named_by_context(self, self.first_token_at(m.end()), True) if opens else None
-                ranges.append(found or named or (-1, -1))
+                # "sy Berlian pedagang di ...", "ambo Rahmat Hidayat urang ...": capitals after the writer's "I"
+                ranges.append(found or named or self.self_named(m.end()) or (-1, -1))
             else:  # "ibu saya Mutiara sudah", "ANAK SAYA TEKUN DITOLAK", "lapor ke pak jaya"
                 ranges.append(self.after_cue(m.end(), strength, context=strength == _MEDIUM) or (-1, -1))
+        for m in _SELF_REGIONAL_SCAN.finditer(self.doc):  # "Sa Paulina Yogi", "beta Yopie Sopacua mau lapor"
+            ranges.append(self.self_named(m.end()) or (-1, -1))
+        if self.mixed:
+            for m in _KIN_BEFORE_CAPITALS_SCAN.finditer(self.doc):
+                ranges.append(capital_run(self, self.first_token_at(m.end())) or (-1, -1))
         for m in _PEOPLE_INLINE_SCAN.finditer(self.doc):  # "YANG SUDAH TERTIPU: TETI DAN ONIH ROHAETI!"
-            ranges.append(self.after_cue(m.end(), _EXPLICIT) or (-1, -1))
+            # "Terlapor: oknum ASN Wahyu Hidayat": the role and its unit, then the name
+            ranges.append(self.after_cue(m.end(), _EXPLICIT, skip=3 if self.mixed else 0) or (-1, -1))
         for m in _WEAK_CUE_SCAN.finditer(self.doc):
             if "," not in m.group():  # "sulit dihubungi, Jatimulyo belum ...": the comma ends what the cue says
                 ranges.append(self.after_cue(m.end(), _WEAK) or (-1, -1))
@@ -714,7 +793,30 @@ class _Names:
                     ranges.append((i - 1, i + 1))
         ranges = [r for r in ranges if r[0] >= 0]
         ranges += self.structured(ranges)
-        return ranges + self.coordinated(ranges)
+        ranges += self.coordinated(ranges)
+        return ranges + self.across_particles(ranges)
+
+    def across_particles(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """'Salim bin Ahmad Bawazier': a name found after "bin"/"binti" takes the word before the particle
+        (a capitalised word in a mixed-case text), and one found before it the words after."""
+        tokens, more = self.tokens, []
+        for first, last in ranges:
+            p = first - 1
+            if p >= 1 and tokens[p].low in ("bin", "binti") and self.adjacent(p) and self.adjacent(p - 1):
+                if self.particle_side(p - 1):
+                    more.append((p - 1, last))
+            p = last + 1
+            if p + 1 < len(tokens) and tokens[p].low in ("bin", "binti") and self.adjacent(last) and self.adjacent(p):
+                if self.particle_side(p + 1):
+                    more.append((first, self.grow_right(p + 1, _STRONG)))
+        return more
+
+    def particle_side(self, k: int) -> bool:
+        """Whether token k, next to "bin"/"binti" beside a name, is a name word too."""
+        tok = self.tokens[k]
+        if self.blocked(k) or tok.low in _FUNCTION_WORDS or len(tok.low) < 2:
+            return False
+        return tok.cap or not self.mixed
 
     # -- structure: lists, chat lines, signatures, the identity fields after a name
     def structured(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -726,19 +828,9 @@ class _Names:
         text, tokens = self.doc.text, self.tokens
         ranges: list[tuple[int, int]] = []
         inside = {k for first, last in found if first >= 0 for k in range(first, last + 1)}
-        for group in self.list_groups():
-            heads = [h for h in (self.head(j) for j in group) if h]
-            people = any(k in inside for first, last in heads for k in range(first, last + 1))
-            line_start = text.rfind("\n", 0, tokens[group[0]].start) + 1
-            intro = _LIST_OF_PEOPLE.search(text, max(0, line_start - 80), line_start)
-            checked = all(_CHECKED_LINE.match(text, tokens[j].start) for j in group)
-            # "- Sintje\n- Shirley\n- Eneng": every item a word that is a name or no Indonesian word
-            odd = sum(self.unusual(h) for h in heads)
-            unusual = len(heads) >= 3 and len(heads) == len(group) and odd >= len(heads) - 1
-            if people or intro or checked and len(group) >= 2 or unusual:
-                # in a list of people a word that only looks like the start of a public name is a name
-                # too ("3. Angkasa Gunung", "2. Ombak Gunung (anak)"); the region's own names still are not
-                ranges += [h for h in (self.head(j, listed=True) for j in group) if h]
+        groups = self.list_groups()
+        listed = self.listed_people(groups, inside)
+        ranges += listed
         ranges += self.table_names()
         speakers = list(_SPEAKER.finditer(text))
         forwarded = bool(_FORWARDED.search(text))
@@ -799,6 +891,14 @@ class _Names:
             head = self.head(j) if j is not None else None
             if head:
                 ranges.append(head)
+        for m in self.doc.found(_OFFICE_LINE):  # "Ketua Komite Sekolah,\nJacob Leiwakabessy\nBendahara,"
+            first = self.first_token_at(m.start("office"))
+            if first is None or not _is_role(tokens[first].low):
+                continue
+            j = self.first_token_at(m.end())
+            head = self.head(j) if j is not None and tokens[j].start == m.end() else None
+            if head and re.match(r"[ \t]*(?:\n|$|,)", text[tokens[head[1]].end :]):
+                ranges.append(head)
         for m in _ID_AFTER.finditer(text):
             head = self.head_before(m.start())
             if head and (self.mixed or self.unusual(head)):
@@ -834,7 +934,32 @@ class _Names:
                     )
                     if head and tokens[head[0]].cap and placed:
                         ranges.append(head)
+        # "- [a name found by its NIK], KTP luar kota\n- Marsudi Budiono, paspor ...": a list whose item was
+        # found only now is a list of people too
+        more = {k for first, last in ranges if first >= 0 for k in range(first, last + 1)} - inside
+        if more and groups:
+            ranges += [r for r in self.listed_people(groups, inside | more) if r not in listed]
         return [r for r in ranges if r[0] >= 0]
+
+    def listed_people(self, groups: list[list[int]], inside: set[int]) -> list[tuple[int, int]]:
+        """The heads of the list items of every list of people: a list with an item already found as a
+        name (a token in `inside`), introduced as people, ticked off, or of unusual words."""
+        text, tokens = self.doc.text, self.tokens
+        ranges: list[tuple[int, int]] = []
+        for group in groups:
+            heads = [h for h in (self.head(j) for j in group) if h]
+            people = any(k in inside for first, last in heads for k in range(first, last + 1))
+            line_start = text.rfind("\n", 0, tokens[group[0]].start) + 1
+            intro = _LIST_OF_PEOPLE.search(text, max(0, line_start - 80), line_start)
+            checked = all(_CHECKED_LINE.match(text, tokens[j].start) for j in group)
+            # "- Sintje\n- Shirley\n- Eneng": every item a word that is a name or no Indonesian word
+            odd = sum(self.unusual(h) for h in heads)
+            unusual = len(heads) >= 3 and len(heads) == len(group) and odd >= len(heads) - 1
+            if people or intro or checked and len(group) >= 2 or unusual:
+                # in a list of people a word that only looks like the start of a public name is a name
+                # too ("3. Angkasa Gunung", "2. Ombak Gunung (anak)"); the region's own names still are not
+                ranges += [h for h in (self.head(j, listed=True) for j in group) if h]
+        return ranges
 
     def signed(self, k: int, role: int) -> bool:
         """'Jeane Latuconsina, Ketua RT\nTekun, Bendahara (rek ...)': a line of a signature block, a name

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .document import _Doc, _overlaps, _Span, _Token
+from .document import _Doc, _overlaps, _Span, _Token, needs
 from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role
 from .quantities import _UNITS
 
@@ -68,9 +68,31 @@ _LOWER_CASE_OPENERS = frozenset("mi mts sd smp sma smk tk rs rsu gor tpa tps tpu
 _CONNECTORS = frozenset("dan & al el an ar as at ad asy ash ath az bin de van der".split())
 
 
+# Greetings, in any spelling chat gives them: "slamat sore" ("Slamat" is also a name), "met pagi",
+# "Dear Sir/Madam", "Om Swastiastu"
+_GREETING = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:s(?:e|a)?lamat|met|slmt)[ \t]+(?:pagi|siang|sore|malam|mlm|pg|sing)"
+    r"|dear[ \t]+(?:sir|madam|sirs|all)(?:[ \t]*/[ \t]*madam)?|om[ \t]+swastiastu)(?![^\W\d_])"
+)
+_GREETING_PARTS: tuple[str, ...] = (
+    "mat ",
+    "MAT ",
+    "met ",
+    "MET ",
+    "lmt ",
+    "LMT ",
+    "ear ",
+    "EAR ",
+    "astiastu",
+    "ASTIASTU",
+)
+needs(_GREETING, lambda text: any(part in text for part in _GREETING_PARTS))
+
+
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
+    spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING)]
     tokens = doc.tokens
     for i, tok in enumerate(tokens):
         pair = f"{tok.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
@@ -116,7 +138,10 @@ def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
             break
         if region and j >= i + 2 and not _place_part(doc, j):
             break  # "Kelurahan Kauman Rukayah": a kelurahan's name is a word or two
-        if agency and not _agency_part(doc, j):
+        if not street and tokens[j].low == "perwakilan" and _public_gap(doc, j, street):
+            end = tokens[j].end  # "Ombudsman RI Perwakilan Maluku": the office of the agency, not a person's role
+            continue
+        if agency and not _agency_part(doc, j, i):
             break  # "staf Dispendukcapil Khodijah": an agency's name is complete in itself
         step = _public_step(doc, i, j, street, after_rank)
         if step is None:
@@ -130,11 +155,18 @@ def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
 
 
 _REGION_OPENERS = frozenset(
-    "kelurahan kel desa ds kecamatan kec dusun dsn kampung kp dukuh lingkungan daerah wilayah kawasan".split()
+    "kelurahan kel desa ds kecamatan kec dusun dsn kampung kp dukuh lingkungan daerah wilayah kawasan gampong nagari "
+    "jorong lembang banjar".split()
 )
 _AGENCY_OPENERS = frozenset(
     "dlh bpbd bappeda bapenda bpkad bpn kemenag samsat dprd dukcapil pemkot pemkab pemprov polres polresta polsek "
-    "polda kodim koramil inspektorat kpp ulp up3 imigrasi bri bni bca btn bsi".split()
+    "polda kodim koramil inspektorat kpp ulp up3 imigrasi bri bni bca btn bsi pemko polrestabes kejari kejati".split()
+)
+# Agencies whose name goes on with the city or district they serve: "Polres Jayapura Kota", "Polsek
+# Tarogong Kidul", "Pemko Bukittinggi", "Ombudsman RI Perwakilan Maluku"
+_PLACED_AGENCIES = frozenset(
+    "polres polresta polrestabes polsek polda pemkot pemko pemkab pemprov kejari kejati kodim koramil samsat "
+    "kemenag bpn kpp imigrasi ombudsman perwakilan pengadilan kejaksaan dprd kpu kpud bawaslu".split()
 )
 # Words that go on with the name of a place ("Bugul Kidul", "Krajan Lor") or of an agency ("DLH Kota Pasuruan").
 _PLACE_PARTS = frozenset(
@@ -152,16 +184,36 @@ def _place_part(doc: _Doc, j: int) -> bool:
     return tok.low in _PLACE_PARTS or _overlaps(tok.start, tok.end, doc.phrases)
 
 
-def _agency_part(doc: _Doc, j: int) -> bool:
+def _agency_part(doc: _Doc, j: int, i: int | None = None) -> bool:
+    """Whether token j goes on with the agency's name (opened by token i)."""
     tok = doc.tokens[j]
     prev = doc.tokens[j - 1].low
     return (
-        tok.low in _AGENCY_PARTS
+        _placed(doc, i, j)
+        or tok.low in _AGENCY_PARTS
         or _overlaps(tok.start, tok.end, doc.phrases)
         or (tok.acronym and len(tok.text) <= 5)
         or (prev in ("kota", "kabupaten", "kab", "provinsi", "prov") and tok.cap)  # "BPBD Kota Malang"
         or (prev in ("unit", "cabang", "kcp", "kc") and (tok.cap or doc.mode != "mixed"))  # "BRI Unit Bugul"
     )
+
+
+def _place_word(doc: _Doc, tok: _Token) -> bool:
+    """A word that may name a place: capitalised (in a mixed-case text), and no list's person's name."""
+    capitalised = tok.cap and not tok.acronym if doc.mode == "mixed" else True
+    return capitalised and (tok.low not in _LEX.names or tok.low in _LEX.common) and not _is_role(tok.low)
+
+
+def _placed(doc: _Doc, i: int | None, j: int) -> bool:
+    """'Polres Jayapura Kota', 'Ombudsman RI Perwakilan Maluku': within two words of an agency that serves
+    a place ("Polres", "Perwakilan"), a capitalised word that no list knows as a person's name is the place."""
+    if i is None:
+        return False
+    tokens = doc.tokens
+    opener = next((k for k in range(j - 1, max(i, j - 3) - 1, -1) if tokens[k].low in _PLACED_AGENCIES), None)
+    if opener is None:
+        return False
+    return _place_word(doc, tokens[j])
 
 
 _FACILITY_NUMBER = re.compile(rf"\s{{0,2}}\d{{1,3}}(?![\d.,:/])(?!\s?(?:{_UNITS})\b)", re.IGNORECASE)
@@ -179,7 +231,10 @@ def _public_gap(doc: _Doc, j: int, street: bool) -> bool:
     if "\n" in gap or not gap_shape.fullmatch(gap) or (not street and "/" in gap):
         return False
     if any(c.isdigit() for c in gap) and not _overlaps(tok.start, tok.end, doc.phrases):
-        return False  # "SDN Tembokrejo 3 Asep Nugroho": after the number only a place ("SMPN 2 Pasuruan")
+        # "SDN Tembokrejo 3 Asep Nugroho": after the number only a place ("SMPN 2 Pasuruan"); after "Negeri 3"
+        # the place the school is in ("SD Negeri 3 Dauh Puri", "SMP Negeri 1 Tellu Siattinge")
+        if prev.low not in ("negeri", "swasta") or not _place_word(doc, tok):
+            return False
     # A dot ends the name ("DLH. H. Theresia...") unless it marks an abbreviation: "Jl. Dr. Sutomo",
     # "RSUD dr. R. Soedarsono", "Jl. WR. Supratman".
     abbreviation = (
