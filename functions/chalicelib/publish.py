@@ -33,6 +33,7 @@ from .datastore import DatasetStore, LocalDatasetStore
 from .gate import GateIndex, Identifier, check_record, identifiers_of, record_texts, texts_digest, vocabulary
 from .league import count_cells, with_league
 from .lifecycle import Status
+from .publish_pool import ordered_map
 from .redaction import redact
 from .region import Region
 from .report import EDIT, NOTE, Report
@@ -329,11 +330,12 @@ class Publisher:
         # e.g. marked confidential after the fact, or held by the gate
         return self.files.delete(f"reports/{tracking}.json")
 
-    def _publish(self, tracking: str, report: Report | None) -> bool:
+    def _publish(self, tracking: str, report: Report | None, record: dict[str, Any] | None = None) -> bool:
+        """`record`: its public record made already (a full publish makes them in a pool)."""
         if report is None or not is_published(report):
             self.gate.release(tracking)
             return self._unpublish(tracking)
-        record = public_record(report, self.region, self.clock().date())
+        record = record if record is not None else public_record(report, self.region, self.clock().date())
         record["duplicates"] = self._published_duplicates(report)
         problems = check_record(report, record, self.gate, self.vocab, self.forward_names)
         override = report.gate_override or {}
@@ -408,10 +410,23 @@ class Publisher:
         changed = 0
         self.journal.note((), full=True, phase="begin")
         with self.gate.batch():
-            self._index(reports)
-            for report in reports:
+            # The work per report (its record, and its identifiers if the gate's index has not
+            # seen this version) on both cores, handed back in order (publish_pool.py).
+            seen = self.gate.versions(r.tracking for r in reports)
+            today = self.clock().date()
+
+            def prepare(report: Report) -> tuple[dict[str, Any] | None, list[Identifier] | None]:
+                record = public_record(report, self.region, today) if is_published(report) else None
+                fresh = seen.get(report.tracking) != report.version
+                return record, identifiers_of(report, self.vocab) if fresh else None
+
+            prepared = ordered_map(prepare, reports)
+            self.gate.replace(
+                (r.tracking, r.version, ids) for r, (_, ids) in zip(reports, prepared, strict=True) if ids is not None
+            )
+            for report, (record, _) in zip(reports, prepared, strict=True):
                 wanted.add(report.tracking)
-                changed += self._publish(report.tracking, report)
+                changed += self._publish(report.tracking, report, record)
             # The one listing of every record, in a full publish only.
             stale = {k[len("reports/") : -len(".json")] for k in self.files.keys("reports/") if k.endswith(".json")}
             for tracking in (stale | self.gate.public_trackings()) - wanted:

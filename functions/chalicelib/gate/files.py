@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import html
+import os
 import re
 import sqlite3
 import tempfile
@@ -21,10 +22,35 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import ahocorasick_rs
+
 from .identifiers import DIGIT_RUN, Identifier
-from .vocabulary import words
 
 _TAG = re.compile(r"<[^<>]{0,500}>")
+_NOT_DIGIT = re.compile(r"[^\d|]")
+_NOT_WORD = re.compile(r"\W+")  # the complement of vocabulary.words' runs
+_ALL_BUT_DIGITS_AND_BRACKETS = bytes(b for b in range(256) if b not in b"0123456789<>")
+_BRACKETED_DIGITS = re.compile(rb"<[0-9]+>")
+_BRACKETS_SPLIT = bytes.maketrans(b"<>", b"||")
+# Characters outside ASCII whose case folding holds an ASCII letter (the Kelvin sign, "ß",
+# "ﬁ", "İ"…; the whole list, checked by tests/test_gate_scan.py): a text with one of them is
+# read the exact way.
+FOLDS_TO_ASCII = (
+    "\xdf\u0130\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+)
+
+
+def _automaton(patterns: list[str]) -> ahocorasick_rs.AhoCorasick | None:
+    return ahocorasick_rs.AhoCorasick(patterns) if patterns else None
+
+
+def _bytes_automaton(
+    patterns: list[str], implementation: ahocorasick_rs.Implementation | None = None
+) -> ahocorasick_rs.BytesAhoCorasick | None:
+    encoded = [p.encode() for p in patterns]
+    return ahocorasick_rs.BytesAhoCorasick(encoded, implementation=implementation) if encoded else None
+
+
 BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".wasm"}
 
 
@@ -41,64 +67,145 @@ class Leak:
 class Scanner:
     """Finds identifiers in text. Made from identifiers, or (`of_keys`) from their keys alone and
     a function that names the identifier of a key found: the scan of a build then reads only
-    the keys from the gate's index, and the few rows it finds."""
+    the keys from the gate's index, and the few rows it finds.
+
+    Every key is compiled into Aho-Corasick automata, so a text is read by C code a fixed
+    number of times whatever the number of identifiers, and Python only sees the hits. Most
+    texts hold no identifier at all, so a scan first asks two cheap questions that every text
+    holding one answers yes (see `_may_hold`); only a text that answers yes is read the exact
+    way: tags dropped, entities decoded, numbers as their digits, words case-folded."""
 
     def __init__(self, identifiers: Iterable[Identifier]) -> None:
-        self.numbers: dict[str, Identifier | None] = {}
-        self.phrases: dict[tuple[str, ...], Identifier | None] = {}
+        # key -> its identifier, or None when `resolve` names it (the first one given wins)
+        self.keys: dict[str, Identifier | None] = {}
         self.resolve: Callable[[str], Identifier] | None = None
         for ident in identifiers:
-            if ident.is_number:
-                self.numbers.setdefault(ident.key[1:], ident)
-            else:
-                self.phrases.setdefault(tuple(ident.key.split(" ")), ident)
-        self._index()
+            self.keys.setdefault(ident.key, ident)
+        self._compiled = False
+        self._numbers: ahocorasick_rs.AhoCorasick | None = None
+        self._phrases: ahocorasick_rs.AhoCorasick | None = None
 
     @classmethod
     def of_keys(cls, keys: Iterable[str], resolve: Callable[[str], Identifier]) -> Scanner:
         scanner = cls(())
-        for key in keys:
-            if key.startswith("#"):
-                scanner.numbers.setdefault(key[1:], None)
-            else:
-                scanner.phrases.setdefault(tuple(key.split(" ")), None)
+        scanner.keys = dict.fromkeys(keys)
         scanner.resolve = resolve
-        scanner._index()
         return scanner
 
-    def _found(self, ident: Identifier | None, key: str) -> Identifier:
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def _found(self, key: str) -> Identifier:
+        ident = self.keys[key]
         if ident is None:
             assert self.resolve is not None
             return self.resolve(key)
         return ident
 
-    def _index(self) -> None:
-        self.number_lengths = sorted({len(k) for k in self.numbers})
-        self.shortest_number = self.number_lengths[0] if self.number_lengths else 1_000_000
-        # Look phrases up only where one of them can start: most words start none.
-        self.lengths_by_first: dict[str, list[int]] = {}
-        for phrase in self.phrases:
-            self.lengths_by_first.setdefault(phrase[0], []).append(len(phrase))
+    def _compile(self) -> None:
+        """The automata, made on the first scan: the check of one record makes a scanner of a
+        few keys and may scan nothing."""
+        numbers = [key for key in self.keys if key.startswith("#")]
+        phrases = [key for key in self.keys if not key.startswith("#")]
+        # How many keys each word is in: the anchors of a phrase are its two rarest long words.
+        seen: dict[str, int] = {}
+        for key in phrases:
+            for word in set(key.split(" ")):
+                seen[word] = seen.get(word, 0) + 1
+        self._pairs: dict[str, set[str | None]] = {}
+        for key in phrases:
+            ranked = sorted(set(key.split(" ")), key=lambda w: (len(w) < 4 or w.isdigit(), seen[w], -len(w), w))
+            self._pairs.setdefault(ranked[0], set()).add(ranked[1] if len(ranked) > 1 else None)
+        anchors = sorted(self._pairs.keys() | {w for pair in self._pairs.values() for w in pair if w})
+        # The exact automata read text; a phrase is whole words: spaces on both sides, in a
+        # text of words joined by single spaces, make "ana" miss "banana" and "siti ana" miss
+        # "siti anak".
+        self._numbers = _automaton([key[1:] for key in numbers])
+        self._phrases = _automaton([f" {key} " for key in phrases])
+        self._number_keys, self._phrase_keys = numbers, phrases
+        # The quick ones read bytes. Digits other than 0-9 (Arabic-Indic, …) in a key, or
+        # letters outside ASCII in an anchor: those texts are always read the exact way.
+        self._quick_numbers = _bytes_automaton([key[1:] for key in numbers if key.isascii()])
+        self._all_quick_numbers = all(key.isascii() for key in numbers)
+        # A DFA: the largest of the automata's forms, and the fastest over a whole build.
+        self._anchor_words = [w for w in anchors if w.isascii()]
+        self._quick_anchors = _bytes_automaton(
+            self._anchor_words + list(FOLDS_TO_ASCII), ahocorasick_rs.Implementation.DFA
+        )
+        self._all_quick_anchors = all(w.isascii() for w in anchors)
+        self._compiled = True
 
-    def __len__(self) -> int:
-        return len(self.numbers) + len(self.phrases)
+    def _may_hold(self, text: str) -> tuple[bool, bool]:
+        """Whether the text may hold a number key, and a phrase key. Never "no" for a text that
+        holds one (tests/test_gate_scan.py holds it to that), so a "no" skips the exact read.
+
+        Both read the text's UTF-8 bytes with entities decoded. Words: every word the exact
+        read finds is, unchanged, inside those bytes case-folded (a tag between two letters
+        splits a word, never joins one), so a phrase needs its anchors there; ASCII case is
+        folded alone, and the characters outside ASCII that fold into it ("K", "ß", "ﬁ") are
+        anchors themselves. Numbers: the digits with tags kept as ``<>`` brackets, read twice:
+        once with the brackets and the digits they enclose dropped (a run across tags, in one
+        pass left to right) and once split at them (a run inside a long "tag" that the exact
+        read keeps as text); every other character is dropped, which only joins more runs."""
+        return self._quick(html.unescape(text).encode("utf-8", "surrogatepass"))
+
+    def _quick(self, data: bytes) -> tuple[bool, bool]:
+        """`_may_hold` of a text's UTF-8 bytes, entities decoded. (Bytes that are not UTF-8 do
+        as well: what decodes to an ASCII character or to one of FOLDS_TO_ASCII is that
+        character's own bytes.)"""
+        if not self._compiled:
+            self._compile()
+        numbers = self._numbers is not None
+        if numbers and self._all_quick_numbers:
+            kept = data.translate(None, _ALL_BUT_DIGITS_AND_BRACKETS)
+            # Tags without digits, most of them, become a mark that keeps the two brackets
+            # around them from pairing up with others (it is dropped with them after).
+            across = kept.replace(b"<>", b"=")
+            if b"<" in across:
+                across = _BRACKETED_DIGITS.sub(b"", across)
+            across = across.translate(None, b"<>=")
+            split = kept.translate(_BRACKETS_SPLIT)
+            numbers = bool(self._quick_numbers and self._quick_numbers.find_matches_as_indexes(across + b"|" + split))
+        phrases = self._phrases is not None
+        if phrases and self._all_quick_anchors:
+            phrases = self._anchored(data.lower())
+        return numbers, phrases
+
+    def _anchored(self, folded: bytes) -> bool:
+        """Whether both anchors of some phrase (its one, for a phrase of one word) are in the
+        text, or a character that folds into ASCII is."""
+        if self._quick_anchors is None:
+            return False
+        found = {i for i, _, _ in self._quick_anchors.find_matches_as_indexes(folded, overlapping=True)}
+        if not found:
+            return False
+        if max(found) >= len(self._anchor_words):
+            return True
+        words = {self._anchor_words[i] for i in found}
+        return any(other is None or other in words for word in words for other in self._pairs.get(word, ()))
 
     def scan_text(self, text: str, where: str) -> Iterator[Leak]:
+        if self.keys:
+            yield from self._exact(text, where, *self._may_hold(text))
+
+    def _exact(self, text: str, where: str, numbers: bool, phrases: bool) -> Iterator[Leak]:
+        """The exact read, of the forms (numbers, phrases) the quick one could not rule out."""
+        if not (numbers or phrases):
+            return
         # Markup between the words of a name must not hide it: drop tags, then decode entities.
-        text = html.unescape(_TAG.sub(" ", text))
-        for run in DIGIT_RUN.findall(text):
-            if len(run) < self.shortest_number:
-                continue  # too short to hold any identifier, separators and all
-            digits = re.sub(r"\D", "", run)
-            for length in self.number_lengths:
-                for start in range(len(digits) - length + 1):
-                    if (number := digits[start : start + length]) in self.numbers:
-                        yield Leak(self._found(self.numbers[number], "#" + number), where)
-        found = tuple(words(text))
-        for start, word in enumerate(found):
-            for length in self.lengths_by_first.get(word, ()):
-                if (phrase := found[start : start + length]) in self.phrases:
-                    yield Leak(self._found(self.phrases[phrase], " ".join(phrase)), where)
+        if "<" in text:
+            text = _TAG.sub(" ", text)
+        text = html.unescape(text)
+        if numbers and self._numbers is not None and (runs := DIGIT_RUN.findall(text)):
+            # Every digit run's digits, separators dropped, one run from the next kept apart.
+            digits = _NOT_DIGIT.sub("", "|".join(runs))
+            for index, _, _ in self._numbers.find_matches_as_indexes(digits, overlapping=True):
+                yield Leak(self._found(self._number_keys[index]), where)
+        if phrases and self._phrases is not None:
+            # The gate's words (vocabulary.words), joined by single spaces, in one C pass.
+            joined = f" {_NOT_WORD.sub(' ', text.casefold())} "
+            for index, _, _ in self._phrases.find_matches_as_indexes(joined, overlapping=True):
+                yield Leak(self._found(self._phrase_keys[index]), where)
 
     def scan_bytes(self, data: bytes, where: str) -> Iterator[Leak]:
         if data[:2] == b"\x1f\x8b":  # gzip: Pagefind's index and fragments
@@ -106,7 +213,12 @@ class Scanner:
                 data = gzip.decompress(data)
             except (OSError, EOFError):
                 pass
-        yield from self.scan_text(data.decode("utf-8", errors="replace"), where)
+        if not self.keys:
+            return
+        if b"&" in data:  # entities to decode before the quick read
+            yield from self.scan_text(data.decode("utf-8", errors="replace"), where)
+        elif (found := self._quick(data)) != (False, False):
+            yield from self._exact(data.decode("utf-8", errors="replace"), where, *found)
 
     def scan_sqlite(self, path: Path, where: str) -> Iterator[Leak]:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -167,5 +279,5 @@ def scan_blob(scanner: Scanner, where: str, data: bytes) -> Iterator[Leak]:
             path = Path(tmp) / "scan.db"
             path.write_bytes(data)
             yield from scanner.scan_sqlite(path, where)
-    elif Path(where).suffix.lower() not in BINARY_SUFFIXES:
+    elif os.path.splitext(where)[1].lower() not in BINARY_SUFFIXES:
         yield from scanner.scan_bytes(data, where)

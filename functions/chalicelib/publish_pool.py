@@ -1,0 +1,93 @@
+"""The cold publish on both cores: a full publish's work per report in forked workers.
+
+A full publish (`Publisher.publish_all`) redacts every published report into its public record
+and finds the gate's identifiers of every report the gate's index has not seen: about 2 ms of
+pure Python per report, nearly all of a cold publish, and no report's work depends on another's.
+`ordered_map` runs that work in a pool of forked workers fed in chunks and hands the results
+back in the order of the reports, so the parent checks and writes exactly what a serial run
+writes (tests/test_publish_pool.py compares the two datasets byte for byte).
+
+Workers are forked, not spawned: they inherit the reports, the region and the loaded redactor
+instead of receiving them pickled, and only the results cross back. A small batch (one change,
+a few dozen reports) costs less serially than starting a pool, so it runs serially; so does a
+platform without fork, a single core, a process with other threads running (`can_fork`), and
+a sandbox that refuses the pool's semaphores (AWS Lambda
+has no /dev/shm).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+MIN_BATCH = 400  # below this many reports a pool costs more than it saves
+CHUNK = 100  # reports per task: large enough to amortise a task, small enough to balance two cores
+
+# What the workers inherit by fork: set by the parent just before the pool starts.
+_job: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def workers() -> int:
+    """How many workers a pool would have: ADUAN_PUBLISH_WORKERS, else the cores this process
+    may run on, at most 2 (the machines this runs on have 2)."""
+    configured = os.environ.get("ADUAN_PUBLISH_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(2, cores)
+
+
+# Threads that may run while the workers fork: the store's WAL checkpoints (walcheckpoint.py)
+# touch only their own SQLite connection, which a worker never uses.
+FORK_SAFE_THREADS = frozenset({"wal-checkpoint"})
+
+
+def can_fork() -> bool:
+    """Fork is there, and no other thread runs code a worker could need (a fork copies a
+    thread's locks as they are, held or not, but not the thread that would release them)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    if threading.current_thread() is not threading.main_thread():
+        return False
+    return all(t is threading.main_thread() or t.name in FORK_SAFE_THREADS for t in threading.enumerate())
+
+
+def _run(span: tuple[int, int]) -> list[Any]:
+    assert _job is not None, "a worker runs only inside ordered_map's pool"
+    work, items = _job
+    return [work(item) for item in items[span[0] : span[1]]]
+
+
+def ordered_map(
+    work: Callable[[Item], Result],
+    items: Sequence[Item],
+    *,
+    processes: int | None = None,
+    min_batch: int | None = None,
+    chunk: int | None = None,
+) -> list[Result]:
+    """`[work(item) for item in items]`, on `processes` forked workers when it pays."""
+    processes = workers() if processes is None else processes
+    min_batch = MIN_BATCH if min_batch is None else min_batch
+    chunk = CHUNK if chunk is None else chunk
+    if processes < 2 or len(items) < min_batch or not can_fork():
+        return [work(item) for item in items]
+    global _job
+    _job = (work, items)
+    spans = [(start, min(start + chunk, len(items))) for start in range(0, len(items), chunk)]
+    try:
+        pool = multiprocessing.get_context("fork").Pool(processes)
+    except OSError:  # no semaphores here (AWS Lambda): the same work, serially
+        _job = None
+        return [work(item) for item in items]
+    try:
+        with pool:
+            return [result for part in pool.imap(_run, spans) for result in part]
+    finally:
+        _job = None
