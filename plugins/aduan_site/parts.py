@@ -65,7 +65,7 @@ def part_paths(month: str) -> tuple[str, str, str]:
 def month_json(month: str, rows: list[Row]) -> bytes:
     """reports.json's shape for one month (`month` instead of `generated`): one report per line."""
     head = json.dumps({"month": month, "count": len(rows)}, ensure_ascii=False)[:-1]
-    body = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    body = ",\n".join(map(_encode, rows))
     return f'{head}, "reports": [\n{body}\n]}}\n'.encode()
 
 
@@ -75,7 +75,15 @@ def part_files(
     """Path → (content, rows) of one month's parts. `kept`: tracking → its (reports CSV row,
     reports.json line, updates CSV rows) as the last build wrote them, for the records that did
     not change since (`Parts.kept_lines`): only the other records' rows are made."""
-    kept = kept or {}
+    csv_path, json_path, updates_path = part_paths(month)
+    if not kept:  # every row made (a first build, a new theme): the parts in one go each
+        reports = [public_row(r, dataset) for r in records]
+        updates = update_rows(records)
+        return {
+            csv_path: (table_csv(schema.REPORTS, reports), len(reports)),
+            json_path: (month_json(month, reports), len(reports)),
+            updates_path: (table_csv(schema.UPDATES, updates), len(updates)),
+        }
     fresh = [r for r in records if r["tracking"] not in kept]
     made: dict[str, tuple[bytes, bytes, bytes]] = {}
     if fresh:
@@ -96,7 +104,6 @@ def part_files(
     count = len(records)
     updates_count = sum(len(r.get("timeline") or []) for r in records)
     head = json.dumps({"month": month, "count": count}, ensure_ascii=False)[:-1].encode()
-    csv_path, json_path, updates_path = part_paths(month)
     return {
         csv_path: (REPORTS_HEADER + b"".join(line[0] for line in lines), count),
         json_path: (head + b', "reports": [\n' + b",\n".join(line[1] for line in lines) + b"\n]}\n", count),
