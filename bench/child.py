@@ -110,12 +110,14 @@ def environment(data: Path, **extra: str) -> dict[str, str]:
     """The environment of a child working on the data directory `data`."""
     functions = str(REPO / "functions")
     path = os.environ.get("PYTHONPATH", "")
-    # A person's installed Aduan has its bytecode cached (__pycache__); a session started with
+    # A person's installed Aduan has its bytecode cached; a session started with
     # PYTHONDONTWRITEBYTECODE=1 would have every new process compile ~80 of our modules again,
-    # about 0.6 s of CPU each time (measured on `aduan build` with nothing to do).
+    # about 0.6 s of CPU each time (measured on `aduan build` with nothing to do). The cache goes
+    # under bench/out/, not into functions/: `make package` must not ship __pycache__.
     inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return {
         **inherited,
+        "PYTHONPYCACHEPREFIX": str(REPO / "bench" / "out" / "pycache"),
         "ADUAN_DATA": str(data),
         "PYTHONPATH": functions + (os.pathsep + path if path else ""),
         **extra,
