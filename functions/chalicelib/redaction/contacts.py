@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .document import _P_AKUN, _P_EMAIL, _Candidate, _Doc, _strip_trailing, needs
+from .document import _P_AKUN, _P_EMAIL, _Candidate, _Doc, _Scan, _strip_trailing, needs
 from .lexicon import _LEX, _agency_like, _is_word, _one_typo
 
 _EMAIL = re.compile(
@@ -41,6 +41,7 @@ _LABELLED_HANDLE = re.compile(
     r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})",
     re.IGNORECASE,
 )
+_LABELLED_HANDLE_SCAN = _Scan(_LABELLED_HANDLE, "word")  # a platform's name starts a word
 _DISPLAY_NAME = re.compile(r"(?:\s[A-Z][A-Za-z']+){0,3}")
 _PUBLIC_HANDLES = re.compile(
     r"(?i)^@?(?:pemkot|pemkab|pemprov|humas|dinas|dispen|diskominfo|kominfo|lapor|sp4n|satpol|pdam|pln|bpjs|polres|polri|puskesmas|dprd|kemen|official|info|esambat)"
@@ -64,7 +65,7 @@ def _accounts(doc: _Doc) -> list[_Candidate]:
         if not _public_handle(m.group()):
             found.append(_Candidate("akun", m.start(), m.end(), _P_AKUN))
     found += _misspelt_labels(doc)
-    for m in _LABELLED_HANDLE.finditer(doc.text):
+    for m in _LABELLED_HANDLE_SCAN.finditer(doc):
         if _is_handle(m):
             end = m.end("h")
             display = _DISPLAY_NAME.match(doc.text, end)
@@ -75,12 +76,13 @@ def _accounts(doc: _Doc) -> list[_Candidate]:
 
 
 _ANY_LABEL = re.compile(r"(?<![\w])(?P<label>[A-Za-z]{5,10})\s?[:=]\s?@?(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})")
+needs(_ANY_LABEL, lambda text: ":" in text or "=" in text)
 
 
 def _misspelt_labels(doc: _Doc) -> list[_Candidate]:
     """'Instaggram: aliganteng', 'facebok: budi.s': a platform name with a typo, then a colon."""
     found = []
-    for m in _ANY_LABEL.finditer(doc.text):
+    for m in doc.found(_ANY_LABEL):
         handle = m.group("h").lower()
         if m.group("label").lower() in _FUZZY_PLATFORMS and handle not in _LEX.common - _LEX.names:
             found.append(_Candidate("akun", m.start("h"), _strip_trailing(doc.text, m.start("h"), m.end("h")), _P_AKUN))

@@ -6,13 +6,16 @@ them ("NIK", "rek"/a bank name, "HP"/"WA"); ``phonenumbers`` validates phones.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
+from typing import Literal
 
 import phonenumbers
 from stdnum.id import npwp as stdnum_npwp
 
-from .document import _P_ID, _P_NOPOL, _P_PHONE, _Candidate, _cut, _Doc, _overlaps, per_doc
+from . import engine
+from .document import _P_ID, _P_NOPOL, _P_PHONE, _Candidate, _cut, _Doc, _overlaps, _Scan, per_doc
 from .phones import phone_matches
 
 _CUE_PATTERNS = {
@@ -35,6 +38,7 @@ _CUES = re.compile(
     "|".join(rf"(?<![^\W\d_])(?P<{kind}>{pattern})(?![^\W\d_])" for kind, pattern in _CUE_PATTERNS.items()),
     re.IGNORECASE,
 )
+_CUES_SCAN = _Scan(_CUES, "word")  # every cue starts a word
 _CUE_WINDOW = 48
 
 _RUN = re.compile(
@@ -43,20 +47,58 @@ _RUN = re.compile(
 _GROUP = re.compile(r"\d+")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 @per_doc  # asked once per grouping of a number's digits
 def _cue_before(doc: _Doc, start: int) -> str | None:
-    window = doc.text[max(0, start - _CUE_WINDOW) : start]
-    cut = max(window.rfind(c) for c in "\n;!?")
-    if cut >= 0:
-        window = window[cut + 1 :]
+    """The kind named by the last cue word in the clause before `start` (at most _CUE_WINDOW characters)."""
+    text = doc.text
+    begin = max(0, start - _CUE_WINDOW)
+    begin = max(begin, max(text.rfind(c, begin, start) for c in "\n;!?") + 1)
+    if engine.FAST:
+        found = _cues_between(doc, begin, start)
+        if found is not False:
+            return found if isinstance(found, str) else None
     kind = None
-    for m in _CUES.finditer(window):
+    for m in _CUES.finditer(text[begin:start]):
         kind = m.lastgroup
     return kind
 
 
+def _cues_between(doc: _Doc, begin: int, end: int) -> str | None | Literal[False]:
+    """What ``_CUES.finditer(text[begin:end])`` ends on, read off the cue words of the whole text, found
+    once; False when they may differ there (a cue word of the text straddles an edge of the clause)."""
+    kind: str | None = None
+    if begin > 0 and _LETTER.match(doc.text, begin - 1):
+        # The clause starts inside a word: only there may a cue match in the clause and not in the text
+        # (the rest of that word is preceded by a letter in both).
+        first = _CUES.match(doc.text[begin:end])
+        if first:
+            kind, begin = first.lastgroup, begin + first.end()
+    cues = _all_cues(doc)
+    last = bisect.bisect_left(cues, (end,)) - 1  # the last cue of the text that starts before `end`
+    if last >= 0 and cues[last][1] > end:
+        return False
+    before = bisect.bisect_left(cues, (begin,)) - 1  # the last one that starts before `begin`
+    if before >= 0 and cues[before][1] > begin:
+        return False
+    return cues[last][2] if last > before else kind
+
+
+def _all_cues(doc: _Doc) -> list[tuple[int, int, str]]:
+    """Every cue word of the text, in order: (start, end, kind)."""
+    cues: list[tuple[int, int, str]] | None = doc._memo.get((_all_cues,))
+    if cues is None:
+        found = _CUES_SCAN.finditer(doc)
+        cues = doc._memo[(_all_cues,)] = [(m.start(), m.end(), m.lastgroup or "") for m in found]
+    return cues
+
+
 def _numbers(doc: _Doc) -> list[_Candidate]:
     found: list[_Candidate] = []
+    if engine.FAST and not doc.starts("number"):
+        return found  # a text without a digit has no number
     for m in _RUN.finditer(doc.text):
         for start, end in _cut(m.start(), m.end(), doc.numeric):
             found += _classify_run(doc, start, end)
@@ -189,6 +231,8 @@ _PASSPORT_SHAPE = re.compile(r"(?<![\w])(?:[A-Z] ?|[a-z])\d{7}(?![\w])")
 
 
 def _passports(doc: _Doc) -> list[_Candidate]:
+    if engine.FAST and not doc.starts("number"):
+        return []  # every passport number has digits
     found = [_Candidate("paspor", m.start(), m.end(), _P_ID) for m in _PASSPORT_SHAPE.finditer(doc.text)]
     for m in _PASSPORT_CUED.finditer(doc.text):
         if _cue_before(doc, m.start()) == "paspor":
@@ -218,7 +262,9 @@ _VEHICLE = re.compile(
 
 
 def _plates(doc: _Doc) -> list[_Candidate]:
-    found = []
+    found: list[_Candidate] = []
+    if engine.FAST and not doc.starts("number"):
+        return found  # every plate has digits
     for m in _PLATE.finditer(doc.text):
         region, suffix = m.group("r"), m.group("s")
         if doc.text[m.start() - 1 : m.start()] == "-" or re.match(r"-\w", doc.text[m.end() : m.end() + 2]):
