@@ -24,7 +24,7 @@ _RT_RW = re.compile(
 )
 _HOUSE = re.compile(rf"(?<![^\W\d_]){_NO}(?P<n>{_HOUSE_NUMBER})", re.IGNORECASE)
 _GANG = re.compile(
-    rf"(?<![^\W\d_])(?:gg|gang)\s?\.?\s?(?:(?!(?:no|nomor|nmr|rt|rw)\b)[^\W_]+(?:['\-][^\W_]+)?\.?\s?){{1,3}}"
+    rf"(?<![^\W\d_])(?:gg|gang|lr|lrg|lorong)\s?\.?\s?(?:(?!(?:no|nomor|nmr|rt|rw)\b)[^\W_]+(?:['\-][^\W_]+)?\.?\s?){{1,3}}"
     rf"(?:,\s?|\s?/\s?)?(?P<no>{_NO})?{_HOUSE_NUMBER}",
     re.IGNORECASE,
 )
@@ -120,6 +120,14 @@ def _home_address(doc: _Doc, start: int, end: int) -> bool:
     return False
 
 
+# A house in a housing estate named by its unit code alone, no "Blok": "Kompleks Griya Indah B2/15",
+# "Perum Bumi Asri C-12", "Komp. BTN A.7".
+_ESTATE_UNIT = re.compile(
+    r"(?<![^\W\d_])(?:perum|perumahan|komplek|kompleks|komp|cluster|btn|griya|rusun|rusunawa|asrama)\.?\s+"
+    r"(?:[^\W\d_][\w'\-]*\.?\s+){0,4}?(?P<n>[A-Za-z]{1,2}\s?[\-./]?\s?\d{1,4}(?:\s?/\s?\d{1,4})?)(?![\w/])",
+    re.IGNORECASE,
+)
+_ESTATE_UNIT_SCAN = _Scan(_ESTATE_UNIT, "word")
 # RT/RW, gangs and blocks start with a word: scanned only where a word starts (see document._Scan).
 _RT_RW_SCAN = _Scan(_RT_RW, "word")
 _GANG_SCAN = _Scan(_GANG, "word")
@@ -139,6 +147,7 @@ def _addresses(doc: _Doc) -> list[_Candidate]:
         if m.group("no") or not _overlaps(m.start(), m.end(), doc.numeric):
             found.append(_Candidate("alamat", m.start(), m.end(), _P_ALAMAT + 1))
     found += [_Candidate("alamat", m.start(), m.end(), _P_ALAMAT) for m in _BLOCK_SCAN.finditer(doc)]
+    found += [_Candidate("alamat", m.start("n"), m.end("n"), _P_ALAMAT) for m in _ESTATE_UNIT_SCAN.finditer(doc)]
     references = [_Span(m.start(), m.end()) for m in _REFERENCE_SCAN.finditer(doc)]
     for m in _HOUSE.finditer(text):
         if _overlaps(m.start(), m.end(), references):

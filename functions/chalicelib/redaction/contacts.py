@@ -19,8 +19,34 @@ _AT_WORD = re.compile(r"(?i)[\[(]at[\])]")
 needs(_EMAIL, lambda text: "@" in text or _AT_WORD.search(text) is not None)  # "a@b.id", "a (at) b.id"
 
 
+# An address spelled out so that robots miss it, the way citizens write it in a complaint: "budi.santoso at
+# gmail dot com", "budi dot santoso at gmail dot com", "budi_s @ gmail . com", "budi {at} yahoo {dot} co
+# {dot} id". Without a real "@" only a known top-level domain closes it, so "at" in a sentence is no e-mail.
+_SPELLED_DOT = r"(?:\s*\.\s*|\s+(?:dot|titik)\s+|\s*[\[({<]\s*(?:dot|titik|\.)\s*[\])}>]\s*)"
+_SPELLED_AT = r"(?:\s+(?:at|et)\s+|\s*[\[({<]\s*(?:at|et|@|a)\s*[\])}>]\s*|\s+@\s+|@\s*)"  # " @x.id" is a handle
+_MAIL_HOSTS = (
+    r"(?:gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|icloud|proton(?:mail)?|aol|yandex|zoho)"
+)
+_TLD = r"(?:com|co|id|net|org|ac|go|sch|or|my|edu|gov|info|biz|me|io|web|mil|desa)"
+_LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*"
+_SPELLED_EMAIL = re.compile(
+    # the local part may be spelled out too: "budi dot santoso", "budi . santoso"
+    rf"(?<![\w.+\-@]){_LOCAL}(?:(?:\s+(?:dot|titik)\s+|\s+\.\s+){_LOCAL})*"
+    rf"(?:{_SPELLED_AT}[A-Za-z0-9][A-Za-z0-9\-]*(?:{_SPELLED_DOT}[A-Za-z0-9\-]+)*?{_SPELLED_DOT}{_TLD}"
+    # a known mail host: "budi.santoso @gmail.com", "budi.santoso@gmail" (its domain left out)
+    rf"|\s*@\s*{_MAIL_HOSTS}(?:{_SPELLED_DOT}[A-Za-z]{{2,}})*)(?![\w@])",
+    re.IGNORECASE,
+)
+_SPELLED_AT_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:at|et)(?![^\W\d_])|@|[\[({<]\s*a\s*[\])}>]")
+needs(_SPELLED_EMAIL, lambda text: _SPELLED_AT_WORD.search(text) is not None)
+
+
 def _emails(doc: _Doc) -> list[_Candidate]:
-    return [_Candidate("email", m.start(), m.end(), _P_EMAIL) for m in doc.found(_EMAIL)]
+    found = [_Candidate("email", m.start(), m.end(), _P_EMAIL) for m in doc.found(_EMAIL)]
+    for m in doc.found(_SPELLED_EMAIL):
+        if not any(c.start <= m.start() and m.end() <= c.end for c in found):
+            found.append(_Candidate("email", m.start(), m.end(), _P_EMAIL))
+    return found
 
 
 _PROFILE_URL = re.compile(

@@ -35,7 +35,8 @@ _CUE_PATTERNS = {
     "paspor": r"paspor|pasport|passport",
 }
 _CUES = re.compile(
-    "|".join(rf"(?<![^\W\d_])(?P<{kind}>{pattern})(?![^\W\d_])" for kind, pattern in _CUE_PATTERNS.items()),
+    # "paspornya", "reknya", "hpnya": a cue word with "-nya" is the same cue
+    "|".join(rf"(?<![^\W\d_])(?P<{kind}>(?:{pattern})(?:nya)?)(?![^\W\d_])" for kind, pattern in _CUE_PATTERNS.items()),
     re.IGNORECASE,
 )
 _CUES_SCAN = _Scan(_CUES, "word")  # every cue starts a word
@@ -163,6 +164,8 @@ def _number_kind(digits: str, shown: str, cue: str | None, plus: bool, strict: b
         return "npwp"
     if cue == "bpjs" and 10 <= n <= 16:
         return "nik" if n == 16 else "bpjs"
+    if cue == "paspor" and 7 <= n <= 12:
+        return "paspor"  # a foreign passport may be digits only ("75 4418230")
     if cue == "rekening" and 6 <= n <= 20 and not (phone and n >= 11 and digits.startswith("08")):
         return "rekening"
     if phone:
@@ -254,10 +257,14 @@ _PLATE_STOP = frozenset(
 )
 _PLATE = re.compile(r"(?<![^\W\d_])(?P<r>[A-Za-z]{1,2})[ \-.]?(?P<n>[1-9]\d{0,3})[ \-.]?(?P<s>[A-Za-z]{1,3})(?![\w])")
 _NOT_BEFORE_PLATE = re.compile(r"(?i)(?<![^\W\d_])(?:blok|blk|no|nomor|rt|rw|gg|gang|kav|kelas|lantai)\.?\s?$")
+_AFTER_NUMBER_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:no|nomor|nmr|nomer)\.?\s?:?\s?$")
 _PLATE_NUMBER = re.compile(r"(?i)(?<![^\W\d_])(?:plat|pelat|tnkb)\s?(?:no|nomor|nmr)\.?\s?:?\s?$")
 _VEHICLE = re.compile(
     r"(?i)nopol|no\.?\s*pol|plat|pelat|nomor\s+polisi|motor|mobil|kendaraan|truk|truck|pick\s?up|angkot|bus|avanza|"
-    r"xenia|innova|honda|yamaha|vario|beat|mio|nmax|ojol|ojek|parkir|tilang|knalpot|pengendara|sepeda|bak\s+terbuka"
+    r"xenia|innova|honda|yamaha|vario|beat|mio|nmax|ojol|ojek|parkir|tilang|knalpot|pengendara|sepeda|bak\s+terbuka|"
+    # the public transport and vehicles of every region: "petepete" (Makassar), "bentor", "mikrolet", "oplet"
+    r"pete-?pete|bentor|becak|bajaj|bemo|mikrolet|oplet|taksi|taxi|travel|elf|damri|kopaja|metromini|sopir|supir|"
+    r"gocar|grabcar|grab|gojek|maxim|brio|jazz|ertiga|fortuner|pajero|carry|pikap|dump|tronton|trailer"
 )
 
 
@@ -270,9 +277,12 @@ def _plates(doc: _Doc) -> list[_Candidate]:
         if doc.text[m.start() - 1 : m.start()] == "-" or re.match(r"-\w", doc.text[m.end() : m.end() + 2]):
             continue  # inside a longer code: the report number "MKS-K4CU-3UYQ"
         before = max(0, m.start() - 14)
+        strong = region.isupper() and suffix.isupper() and len(m.group("n")) >= 3 and len(suffix) >= 2
         if region.upper() not in _PLATE_REGIONS or (
             _NOT_BEFORE_PLATE.search(doc.text, before, m.start())
             and not _PLATE_NUMBER.search(doc.text, before, m.start())
+            # "nomor DD 1429 KB": a plate's full shape after "nomor" is the plate, not a house number
+            and not (strong and _AFTER_NUMBER_WORD.search(doc.text, before, m.start()))
         ):
             continue
         if not (region.isupper() and suffix.isupper() or region.islower() and suffix.islower()):
