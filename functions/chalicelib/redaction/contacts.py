@@ -37,15 +37,26 @@ _SPELLED_EMAIL = re.compile(
     rf"|\s*@\s*{_MAIL_HOSTS}(?:{_SPELLED_DOT}[A-Za-z]{{2,}})*)(?![\w@])",
     re.IGNORECASE,
 )
-_SPELLED_AT_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:at|et)(?![^\W\d_])|@|[\[({<]\s*a\s*[\])}>]")
-needs(_SPELLED_EMAIL, lambda text: _SPELLED_AT_WORD.search(text) is not None)
+_AT_WORDS = frozenset({"at", "et", "a"})  # "a" of "(a)"
+_REACH = 120  # how far before an "at" a spelled-out address may start, and after it end
 
 
 def _emails(doc: _Doc) -> list[_Candidate]:
     found = [_Candidate("email", m.start(), m.end(), _P_EMAIL) for m in doc.found(_EMAIL)]
-    for m in doc.found(_SPELLED_EMAIL):
-        if not any(c.start <= m.start() and m.end() <= c.end for c in found):
-            found.append(_Candidate("email", m.start(), m.end(), _P_EMAIL))
+    # An address spelled out is looked for only around an "at" or "@" that no address above holds: the
+    # pattern would otherwise be tried at every letter of the text.
+    text = doc.text
+    ats = [t.start for t in doc.tokens if t.low in _AT_WORDS]
+    at = text.find("@")
+    while at >= 0:
+        ats.append(at)
+        at = text.find("@", at + 1)
+    for at in sorted(ats):
+        if any(c.start <= at < c.end for c in found):
+            continue
+        for m in _SPELLED_EMAIL.finditer(text, max(0, at - _REACH), at + _REACH):
+            if m.start() <= at < m.end() and not any(c.start < m.end() and m.start() < c.end for c in found):
+                found.append(_Candidate("email", m.start(), m.end(), _P_EMAIL))
     return found
 
 
