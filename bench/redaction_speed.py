@@ -16,6 +16,7 @@ one run, with their ratio.
     python bench/redaction_speed.py --check /tmp/before.json
     python bench/redaction_speed.py --baseline main      # before/after against main's redactor
     python bench/redaction_speed.py --baseline main --cold --repeat 1   # and a fresh process's import
+    python bench/redaction_speed.py --parts              # ms per text of each stage and detector
 """
 
 from __future__ import annotations
@@ -155,6 +156,42 @@ def cold(package: Path, texts: list[str]) -> tuple[float, float]:
     return first, then
 
 
+def parts(texts: list[str]) -> dict[str, float]:
+    """CPU milliseconds per text of each stage of ``find_pii`` (the document and its protected spans, each
+    detector, the resolution), warm: where the time goes, and so which module a speed-up must come from."""
+    from chalicelib.redaction import driver, public, quantities
+    from chalicelib.redaction.document import _Doc, _Span
+
+    for text in texts:
+        driver.find_pii(text)
+    spent: dict[str, float] = {}
+
+    def timed(stage: str, started: float) -> float:
+        now = time.process_time()
+        spent[stage] = spent.get(stage, 0.0) + now - started
+        return now
+
+    for text in texts:
+        if not text.strip():
+            continue
+        t = time.process_time()
+        doc = _Doc.of(text)
+        t = timed("document (Doc.of)", t)
+        doc.numeric = quantities._numeric_spans(doc)
+        t = timed("quantities", t)
+        doc.phrases = [_Span(m.start(), m.end()) for m in driver._PHRASE_SCAN.finditer(doc)]
+        t = timed("public phrases (driver)", t)
+        doc.public = public._public_spans(doc)
+        t = timed("public spans (public.py)", t)
+        candidates = []
+        for detector in driver._DETECTORS:
+            candidates += detector(doc)
+            t = timed(f"{detector.__module__.rsplit('.', 1)[-1]}.{detector.__name__}", t)
+        driver._join(doc, driver._resolve(candidates, doc.text))
+        timed("resolve and join", t)
+    return {stage: 1000 * seconds / max(1, len(texts)) for stage, seconds in spent.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -162,7 +199,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", type=Path, help="compare every corpus's find_pii output with this file")
     parser.add_argument("--baseline", metavar="REV", help="compare outputs and speed with the redactor at REV")
     parser.add_argument("--cold", action="store_true", help="with --baseline: a fresh process's import and pass")
+    parser.add_argument("--parts", action="store_true", help="ms per text of each stage, over every corpus")
     args = parser.parse_args(argv)
+    if args.parts:
+        every = [text for texts in corpora().values() for text in texts]
+        stages = parts(every)
+        for stage, ms in sorted(stages.items(), key=lambda item: -item[1]):
+            print(f"  {stage:<32} {ms:6.3f} ms per text  {100 * ms / sum(stages.values()):5.1f}%")
+        print(f"  {'all':<32} {sum(stages.values()):6.3f} ms per text ({len(every)} texts)")
+        return 0
     status = 0
     saved = json.loads(args.check.read_text()) if args.check else {}
     before = baseline_finder(args.baseline) if args.baseline else None

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from .document import _P_ALAMAT, _Candidate, _Doc, _overlaps, _Span
+from . import engine
+from .document import _P_ALAMAT, _Candidate, _Doc, _overlaps, _Scan, _Span
 from .lexicon import _LEX, _one_typo
 from .public import _public_continuation
-from .quantities import _REFERENCE, _UNITS
+from .quantities import _REFERENCE_SCAN, _UNITS
 
 _HOUSE_NUMBER = r"\d{1,4}(?:\s?[A-Za-z](?![A-Za-z]))?(?:\s?[/\-]\s?\d{1,4}(?:[A-Za-z](?![A-Za-z]))?)?(?![\d,.]\d)"
 _NO = r"(?:no|nomor|nmr|nomer|nom|#)\s?\.?\s?:?\s?"
@@ -23,7 +24,7 @@ _RT_RW = re.compile(
 )
 _HOUSE = re.compile(rf"(?<![^\W\d_]){_NO}(?P<n>{_HOUSE_NUMBER})", re.IGNORECASE)
 _GANG = re.compile(
-    rf"(?<![^\W\d_])(?:gg|gang)\s?\.?\s?(?:(?!(?:no|nomor|nmr|rt|rw)\b)[^\W_]+(?:['\-][^\W_]+)?\.?\s?){{1,3}}"
+    rf"(?<![^\W\d_])(?:gg|gang|lr|lrg|lorong)\s?\.?\s?(?:(?!(?:no|nomor|nmr|rt|rw)\b)[^\W_]+(?:['\-][^\W_]+)?\.?\s?){{1,3}}"
     rf"(?:,\s?|\s?/\s?)?(?P<no>{_NO})?{_HOUSE_NUMBER}",
     re.IGNORECASE,
 )
@@ -119,18 +120,35 @@ def _home_address(doc: _Doc, start: int, end: int) -> bool:
     return False
 
 
+# A house in a housing estate named by its unit code alone, no "Blok": "Kompleks Griya Indah B2/15",
+# "Perum Bumi Asri C-12", "Komp. BTN A.7".
+_ESTATE_UNIT = re.compile(
+    r"(?<![^\W\d_])(?:perum|perumahan|komplek|kompleks|komp|cluster|btn|griya|rusun|rusunawa|asrama)\.?\s+"
+    r"(?:[^\W\d_][\w'\-]*\.?\s+){0,4}?(?P<n>[A-Za-z]{1,2}\s?[\-./]?\s?\d{1,4}(?:\s?/\s?\d{1,4})?)(?![\w/])",
+    re.IGNORECASE,
+)
+_ESTATE_UNIT_SCAN = _Scan(_ESTATE_UNIT, "word")
+# RT/RW, gangs and blocks start with a word: scanned only where a word starts (see document._Scan).
+_RT_RW_SCAN = _Scan(_RT_RW, "word")
+_GANG_SCAN = _Scan(_GANG, "word")
+_BLOCK_SCAN = _Scan(_BLOCK, "word")
+
+
 def _addresses(doc: _Doc) -> list[_Candidate]:
+    if engine.FAST and not doc.starts("number"):
+        return []  # every address this module finds has a number in it
     text = doc.text
     found = [
         _Candidate("alamat", m.start(), m.end(), _P_ALAMAT)
-        for m in _RT_RW.finditer(text)
+        for m in _RT_RW_SCAN.finditer(doc)
         if _home_address(doc, m.start(), m.end())
     ]
-    for m in _GANG.finditer(text):  # "Gg. Mawar No. 7 anak saya..." but not "gang sempit 2 hari"
+    for m in _GANG_SCAN.finditer(doc):  # "Gg. Mawar No. 7 anak saya..." but not "gang sempit 2 hari"
         if m.group("no") or not _overlaps(m.start(), m.end(), doc.numeric):
             found.append(_Candidate("alamat", m.start(), m.end(), _P_ALAMAT + 1))
-    found += [_Candidate("alamat", m.start(), m.end(), _P_ALAMAT) for m in _BLOCK.finditer(text)]
-    references = [_Span(m.start(), m.end()) for m in _REFERENCE.finditer(text)]
+    found += [_Candidate("alamat", m.start(), m.end(), _P_ALAMAT) for m in _BLOCK_SCAN.finditer(doc)]
+    found += [_Candidate("alamat", m.start("n"), m.end("n"), _P_ALAMAT) for m in _ESTATE_UNIT_SCAN.finditer(doc)]
+    references = [_Span(m.start(), m.end()) for m in _REFERENCE_SCAN.finditer(doc)]
     for m in _HOUSE.finditer(text):
         if _overlaps(m.start(), m.end(), references):
             continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .document import _P_AKUN, _P_EMAIL, _Candidate, _Doc, _strip_trailing, needs
+from .document import _P_AKUN, _P_EMAIL, _Candidate, _Doc, _Scan, _strip_trailing, needs
 from .lexicon import _LEX, _agency_like, _is_word, _one_typo
 
 _EMAIL = re.compile(
@@ -19,8 +19,45 @@ _AT_WORD = re.compile(r"(?i)[\[(]at[\])]")
 needs(_EMAIL, lambda text: "@" in text or _AT_WORD.search(text) is not None)  # "a@b.id", "a (at) b.id"
 
 
+# An address spelled out so that robots miss it, the way citizens write it in a complaint: "budi.santoso at
+# gmail dot com", "budi dot santoso at gmail dot com", "budi_s @ gmail . com", "budi {at} yahoo {dot} co
+# {dot} id". Without a real "@" only a known top-level domain closes it, so "at" in a sentence is no e-mail.
+_SPELLED_DOT = r"(?:\s*\.\s*|\s+(?:dot|titik)\s+|\s*[\[({<]\s*(?:dot|titik|\.)\s*[\])}>]\s*)"
+_SPELLED_AT = r"(?:\s+(?:at|et)\s+|\s*[\[({<]\s*(?:at|et|@|a)\s*[\])}>]\s*|\s+@\s+|@\s*)"  # " @x.id" is a handle
+_MAIL_HOSTS = (
+    r"(?:gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|icloud|proton(?:mail)?|aol|yandex|zoho)"
+)
+_TLD = r"(?:com|co|id|net|org|ac|go|sch|or|my|edu|gov|info|biz|me|io|web|mil|desa)"
+_LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*"
+_SPELLED_EMAIL = re.compile(
+    # the local part may be spelled out too: "budi dot santoso", "budi . santoso"
+    rf"(?<![\w.+\-@]){_LOCAL}(?:(?:\s+(?:dot|titik)\s+|\s+\.\s+){_LOCAL})*"
+    rf"(?:{_SPELLED_AT}[A-Za-z0-9][A-Za-z0-9\-]*(?:{_SPELLED_DOT}[A-Za-z0-9\-]+)*?{_SPELLED_DOT}{_TLD}"
+    # a known mail host: "budi.santoso @gmail.com", "budi.santoso@gmail" (its domain left out)
+    rf"|\s*@\s*{_MAIL_HOSTS}(?:{_SPELLED_DOT}[A-Za-z]{{2,}})*)(?![\w@])",
+    re.IGNORECASE,
+)
+_AT_WORDS = frozenset({"at", "et", "a"})  # "a" of "(a)"
+_REACH = 120  # how far before an "at" a spelled-out address may start, and after it end
+
+
 def _emails(doc: _Doc) -> list[_Candidate]:
-    return [_Candidate("email", m.start(), m.end(), _P_EMAIL) for m in doc.found(_EMAIL)]
+    found = [_Candidate("email", m.start(), m.end(), _P_EMAIL) for m in doc.found(_EMAIL)]
+    # An address spelled out is looked for only around an "at" or "@" that no address above holds: the
+    # pattern would otherwise be tried at every letter of the text.
+    text = doc.text
+    ats = [t.start for t in doc.tokens if t.low in _AT_WORDS]
+    at = text.find("@")
+    while at >= 0:
+        ats.append(at)
+        at = text.find("@", at + 1)
+    for at in sorted(ats):
+        if any(c.start <= at < c.end for c in found):
+            continue
+        for m in _SPELLED_EMAIL.finditer(text, max(0, at - _REACH), at + _REACH):
+            if m.start() <= at < m.end() and not any(c.start < m.end() and m.start() < c.end for c in found):
+                found.append(_Candidate("email", m.start(), m.end(), _P_EMAIL))
+    return found
 
 
 _PROFILE_URL = re.compile(
@@ -41,6 +78,7 @@ _LABELLED_HANDLE = re.compile(
     r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})",
     re.IGNORECASE,
 )
+_LABELLED_HANDLE_SCAN = _Scan(_LABELLED_HANDLE, "word")  # a platform's name starts a word
 _DISPLAY_NAME = re.compile(r"(?:\s[A-Z][A-Za-z']+){0,3}")
 _PUBLIC_HANDLES = re.compile(
     r"(?i)^@?(?:pemkot|pemkab|pemprov|humas|dinas|dispen|diskominfo|kominfo|lapor|sp4n|satpol|pdam|pln|bpjs|polres|polri|puskesmas|dprd|kemen|official|info|esambat)"
@@ -64,7 +102,7 @@ def _accounts(doc: _Doc) -> list[_Candidate]:
         if not _public_handle(m.group()):
             found.append(_Candidate("akun", m.start(), m.end(), _P_AKUN))
     found += _misspelt_labels(doc)
-    for m in _LABELLED_HANDLE.finditer(doc.text):
+    for m in _LABELLED_HANDLE_SCAN.finditer(doc):
         if _is_handle(m):
             end = m.end("h")
             display = _DISPLAY_NAME.match(doc.text, end)
@@ -75,12 +113,13 @@ def _accounts(doc: _Doc) -> list[_Candidate]:
 
 
 _ANY_LABEL = re.compile(r"(?<![\w])(?P<label>[A-Za-z]{5,10})\s?[:=]\s?@?(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})")
+needs(_ANY_LABEL, lambda text: ":" in text or "=" in text)
 
 
 def _misspelt_labels(doc: _Doc) -> list[_Candidate]:
     """'Instaggram: aliganteng', 'facebok: budi.s': a platform name with a typo, then a colon."""
     found = []
-    for m in _ANY_LABEL.finditer(doc.text):
+    for m in doc.found(_ANY_LABEL):
         handle = m.group("h").lower()
         if m.group("label").lower() in _FUZZY_PLATFORMS and handle not in _LEX.common - _LEX.names:
             found.append(_Candidate("akun", m.start("h"), _strip_trailing(doc.text, m.start("h"), m.end("h")), _P_AKUN))

@@ -6,13 +6,16 @@ them ("NIK", "rek"/a bank name, "HP"/"WA"); ``phonenumbers`` validates phones.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
+from typing import Literal
 
 import phonenumbers
 from stdnum.id import npwp as stdnum_npwp
 
-from .document import _P_ID, _P_NOPOL, _P_PHONE, _Candidate, _cut, _Doc, _overlaps, per_doc
+from . import engine
+from .document import _P_ID, _P_NOPOL, _P_PHONE, _Candidate, _cut, _Doc, _overlaps, _Scan, per_doc
 from .phones import phone_matches
 
 _CUE_PATTERNS = {
@@ -32,9 +35,11 @@ _CUE_PATTERNS = {
     "paspor": r"paspor|pasport|passport",
 }
 _CUES = re.compile(
-    "|".join(rf"(?<![^\W\d_])(?P<{kind}>{pattern})(?![^\W\d_])" for kind, pattern in _CUE_PATTERNS.items()),
+    # "paspornya", "reknya", "hpnya": a cue word with "-nya" is the same cue
+    "|".join(rf"(?<![^\W\d_])(?P<{kind}>(?:{pattern})(?:nya)?)(?![^\W\d_])" for kind, pattern in _CUE_PATTERNS.items()),
     re.IGNORECASE,
 )
+_CUES_SCAN = _Scan(_CUES, "word")  # every cue starts a word
 _CUE_WINDOW = 48
 
 _RUN = re.compile(
@@ -43,20 +48,58 @@ _RUN = re.compile(
 _GROUP = re.compile(r"\d+")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 @per_doc  # asked once per grouping of a number's digits
 def _cue_before(doc: _Doc, start: int) -> str | None:
-    window = doc.text[max(0, start - _CUE_WINDOW) : start]
-    cut = max(window.rfind(c) for c in "\n;!?")
-    if cut >= 0:
-        window = window[cut + 1 :]
+    """The kind named by the last cue word in the clause before `start` (at most _CUE_WINDOW characters)."""
+    text = doc.text
+    begin = max(0, start - _CUE_WINDOW)
+    begin = max(begin, max(text.rfind(c, begin, start) for c in "\n;!?") + 1)
+    if engine.FAST:
+        found = _cues_between(doc, begin, start)
+        if found is not False:
+            return found if isinstance(found, str) else None
     kind = None
-    for m in _CUES.finditer(window):
+    for m in _CUES.finditer(text[begin:start]):
         kind = m.lastgroup
     return kind
 
 
+def _cues_between(doc: _Doc, begin: int, end: int) -> str | None | Literal[False]:
+    """What ``_CUES.finditer(text[begin:end])`` ends on, read off the cue words of the whole text, found
+    once; False when they may differ there (a cue word of the text straddles an edge of the clause)."""
+    kind: str | None = None
+    if begin > 0 and _LETTER.match(doc.text, begin - 1):
+        # The clause starts inside a word: only there may a cue match in the clause and not in the text
+        # (the rest of that word is preceded by a letter in both).
+        first = _CUES.match(doc.text[begin:end])
+        if first:
+            kind, begin = first.lastgroup, begin + first.end()
+    cues = _all_cues(doc)
+    last = bisect.bisect_left(cues, (end,)) - 1  # the last cue of the text that starts before `end`
+    if last >= 0 and cues[last][1] > end:
+        return False
+    before = bisect.bisect_left(cues, (begin,)) - 1  # the last one that starts before `begin`
+    if before >= 0 and cues[before][1] > begin:
+        return False
+    return cues[last][2] if last > before else kind
+
+
+def _all_cues(doc: _Doc) -> list[tuple[int, int, str]]:
+    """Every cue word of the text, in order: (start, end, kind)."""
+    cues: list[tuple[int, int, str]] | None = doc._memo.get((_all_cues,))
+    if cues is None:
+        found = _CUES_SCAN.finditer(doc)
+        cues = doc._memo[(_all_cues,)] = [(m.start(), m.end(), m.lastgroup or "") for m in found]
+    return cues
+
+
 def _numbers(doc: _Doc) -> list[_Candidate]:
     found: list[_Candidate] = []
+    if engine.FAST and not doc.starts("number"):
+        return found  # a text without a digit has no number
     for m in _RUN.finditer(doc.text):
         for start, end in _cut(m.start(), m.end(), doc.numeric):
             found += _classify_run(doc, start, end)
@@ -121,6 +164,8 @@ def _number_kind(digits: str, shown: str, cue: str | None, plus: bool, strict: b
         return "npwp"
     if cue == "bpjs" and 10 <= n <= 16:
         return "nik" if n == 16 else "bpjs"
+    if cue == "paspor" and 7 <= n <= 12:
+        return "paspor"  # a foreign passport may be digits only ("75 4418230")
     if cue == "rekening" and 6 <= n <= 20 and not (phone and n >= 11 and digits.startswith("08")):
         return "rekening"
     if phone:
@@ -189,6 +234,8 @@ _PASSPORT_SHAPE = re.compile(r"(?<![\w])(?:[A-Z] ?|[a-z])\d{7}(?![\w])")
 
 
 def _passports(doc: _Doc) -> list[_Candidate]:
+    if engine.FAST and not doc.starts("number"):
+        return []  # every passport number has digits
     found = [_Candidate("paspor", m.start(), m.end(), _P_ID) for m in _PASSPORT_SHAPE.finditer(doc.text)]
     for m in _PASSPORT_CUED.finditer(doc.text):
         if _cue_before(doc, m.start()) == "paspor":
@@ -210,23 +257,32 @@ _PLATE_STOP = frozenset(
 )
 _PLATE = re.compile(r"(?<![^\W\d_])(?P<r>[A-Za-z]{1,2})[ \-.]?(?P<n>[1-9]\d{0,3})[ \-.]?(?P<s>[A-Za-z]{1,3})(?![\w])")
 _NOT_BEFORE_PLATE = re.compile(r"(?i)(?<![^\W\d_])(?:blok|blk|no|nomor|rt|rw|gg|gang|kav|kelas|lantai)\.?\s?$")
+_AFTER_NUMBER_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:no|nomor|nmr|nomer)\.?\s?:?\s?$")
 _PLATE_NUMBER = re.compile(r"(?i)(?<![^\W\d_])(?:plat|pelat|tnkb)\s?(?:no|nomor|nmr)\.?\s?:?\s?$")
 _VEHICLE = re.compile(
     r"(?i)nopol|no\.?\s*pol|plat|pelat|nomor\s+polisi|motor|mobil|kendaraan|truk|truck|pick\s?up|angkot|bus|avanza|"
-    r"xenia|innova|honda|yamaha|vario|beat|mio|nmax|ojol|ojek|parkir|tilang|knalpot|pengendara|sepeda|bak\s+terbuka"
+    r"xenia|innova|honda|yamaha|vario|beat|mio|nmax|ojol|ojek|parkir|tilang|knalpot|pengendara|sepeda|bak\s+terbuka|"
+    # the public transport and vehicles of every region: "petepete" (Makassar), "bentor", "mikrolet", "oplet"
+    r"pete-?pete|bentor|becak|bajaj|bemo|mikrolet|oplet|taksi|taxi|travel|elf|damri|kopaja|metromini|sopir|supir|"
+    r"gocar|grabcar|grab|gojek|maxim|brio|jazz|ertiga|fortuner|pajero|carry|pikap|dump|tronton|trailer"
 )
 
 
 def _plates(doc: _Doc) -> list[_Candidate]:
-    found = []
+    found: list[_Candidate] = []
+    if engine.FAST and not doc.starts("number"):
+        return found  # every plate has digits
     for m in _PLATE.finditer(doc.text):
         region, suffix = m.group("r"), m.group("s")
         if doc.text[m.start() - 1 : m.start()] == "-" or re.match(r"-\w", doc.text[m.end() : m.end() + 2]):
             continue  # inside a longer code: the report number "MKS-K4CU-3UYQ"
         before = max(0, m.start() - 14)
+        strong = region.isupper() and suffix.isupper() and len(m.group("n")) >= 3 and len(suffix) >= 2
         if region.upper() not in _PLATE_REGIONS or (
             _NOT_BEFORE_PLATE.search(doc.text, before, m.start())
             and not _PLATE_NUMBER.search(doc.text, before, m.start())
+            # "nomor DD 1429 KB": a plate's full shape after "nomor" is the plate, not a house number
+            and not (strong and _AFTER_NUMBER_WORD.search(doc.text, before, m.start()))
         ):
             continue
         if not (region.isupper() and suffix.isupper() or region.islower() and suffix.islower()):

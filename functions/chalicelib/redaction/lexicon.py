@@ -198,7 +198,25 @@ _DEGREE_HINT = re.compile(
 
 def _degree_ends(text: str) -> list[int]:
     """The word ends p at which _degree_at(text, p) may answer, in order (at the others it answers None)."""
+    if engine.FAST:
+        return _about(text)[1]
     return [m.start() for m in _DEGREE_HINT.finditer(text)]
+
+
+# What has been worked out about the last text asked about: its degree ends (as a list and a set) and the
+# answers of _degree_at. The names ask about the same text's word ends over and over, one text at a time;
+# a text is known by its identity (a new string object starts afresh), and the whole is swapped at once.
+_LAST: tuple[str, list[int], frozenset[int], dict[int, int | None]] = ("", [], frozenset(), {})
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _about(text: str) -> tuple[str, list[int], frozenset[int], dict[int, int | None]]:
+    global _LAST
+    last = _LAST
+    if last[0] is not text:
+        ends = [m.start() for m in _DEGREE_HINT.finditer(text)]
+        last = _LAST = (text, ends, frozenset(ends), {})
+    return last
 
 
 # The first letters of every degree, dots and spaces left out ("spd" for "S.Pd", "sh" for "S.H"): what
@@ -225,6 +243,20 @@ def _may_open_degree(text: str, pos: int) -> bool:
 
 def _degree_at(text: str, pos: int) -> int | None:
     """Where academic degrees written right after position pos end (", S.Pd., M.Si."), if any."""
+    if not engine.FAST:
+        return _degree_after(text, pos)
+    _, _, ends, answers = _about(text)
+    if pos in answers:
+        return answers[pos]
+    if pos not in ends and pos > 0 and _LETTER.match(text, pos - 1) and not _LETTER.match(text, pos):
+        answer = None  # a word end at which no degree may start
+    else:
+        answer = _degree_after(text, pos)
+    answers[pos] = answer
+    return answer
+
+
+def _degree_after(text: str, pos: int) -> int | None:
     if text[pos : pos + 4].lstrip().lstrip(",").lstrip()[:1].lower() not in _DEGREE_FIRST:
         return None  # the usual case, decided without the regex
     if engine.FAST and not _may_open_degree(text, pos):

@@ -8,7 +8,8 @@ digits or more: 9 digits with the 62), so
 
 * a candidate shorter than 9 characters gives nothing the redactor keeps: the matcher's own
   ``min_candidate_length`` skips it, moving the search past it just as a failed candidate does;
-* nor does a candidate with fewer than 9 letters and digits ("3.500.000", "13.00-15.00",
+* nor does a candidate without a "0", a "+" or a "62" (a kept match starts with one of them), nor
+  any part of it; nor does a candidate with fewer than 9 letters and digits ("3.500.000", "13.00-15.00",
   "28-03-2026"), nor any part of it: ``_Matcher`` answers "no match" for it without parsing.
   The matcher would go on after a part that matched ("13.00" of "13.00-15.00") rather than after
   the whole, but what it finds there lies inside the same run, with as few digits, and is dropped
@@ -37,6 +38,8 @@ class _Matcher(phonenumbers.PhoneNumberMatcher):  # type: ignore[misc]
     def _extract_match(self, candidate: str, offset: int) -> phonenumbers.PhoneNumberMatch | None:
         if sum(c.isalnum() for c in candidate) < _SHORTEST_KEPT:
             return None
+        if "0" not in candidate and "+" not in candidate and "62" not in candidate:
+            return None  # what the redactor keeps starts with "0", "+" or "62": neither this nor a part of it
         return super()._extract_match(candidate, offset)
 
 

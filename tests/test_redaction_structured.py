@@ -1,0 +1,88 @@
+"""Structured identifiers written the many ways Indonesians write them (issue 11: >= 99.5% on unseen text).
+
+Each case is a format, not a memorised example: phone numbers grouped any way, NIK/KK with spaces,
+dots or dashes, e-mail addresses spelled out so that robots miss them, plates after "nomor" and next to
+a region's own public transport, alleys ("lorong") in addresses, foreign passports of digits only. Every
+digit and letter of the identifier must be covered by a redaction of the right kind; the words around
+it must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chalicelib.redaction import find_pii
+
+CASES = [
+    # phones
+    ("telepon", "hubungi sy di {0812 3456 7890} ya"),
+    ("telepon", "wa: {+62 812-3456-7890} (malam)"),
+    ("telepon", "no hp {0812.3456.7890} tolong"),
+    ("telepon", "tlp {(0343) 421234} kantor"),
+    ("telepon", "kontak {62812 3456 7890} saja"),
+    ("telepon", "wa {0812 - 3456 - 7890} pak"),
+    ("telepon", "telp. {0812/3456/7890} ok"),
+    ("telepon", "hp:{081234567890}"),
+    # NIK and KK in every grouping
+    ("nik", "NIK {3575 0123 4567 0001} atas nama"),
+    ("nik", "nik: {3575.0123.4567.0001}."),
+    ("nik", "NIK {3575-0123-4567-0001}"),
+    ("nik", "nik saya {35750123 45670001} hilang"),
+    ("kk", "KK: {3575 0123 4567 0002}"),
+    ("kk", "no kk {3575012345670002}"),
+    # e-mail addresses spelled out
+    ("email", "email sy {budi.santoso at gmail dot com} ya"),
+    ("email", "email: {budi dot santoso at gmail dot com}"),
+    ("email", "kirim ke {budi_s @ gmail . com} saja"),
+    ("email", "email: {budi [at] gmail [dot] com}"),
+    ("email", "emailnya {sri.w (at) yahoo (dot) co (dot) id} pak"),
+    ("email", "surel {andi titik wijaya at ymail titik com} mohon dibalas"),
+    ("email", "Email : {budi . santoso @ gmail . com}"),
+    ("email", "alamat email {budi.santoso @gmail.com} mohon dicek"),
+    ("email", "email ke {budi.santoso@gmail} sudah sy kirim"),
+    ("email", "e-mail {budi(a)gmail.com}"),
+    # plates
+    ("nopol", "lapor min, petepete nomor {DD 1429 KB} ugal2an"),
+    ("nopol", "bentor {DD 5521 XY} parkir di trotoar"),
+    ("nopol", "motor plat {N 1234 AB} nabrak"),
+    ("nopol", "mobil nopol {B1234XYZ} kabur"),
+    # passports, a foreign one of digits only after "paspornya"
+    ("paspor", "paspornya sempat sy foto: {75 4418230}, orang asing"),
+    ("paspor", "passport no. {B 7654321}"),
+    # alleys and house numbers
+    ("alamat", "RUMAH KAMI DI JL. BONTOLANGKASA {LR. 3 NO. 14} TERENDAM"),
+    ("alamat", "rumah sy di {Lorong 5 No. 8} kebanjiran"),
+    ("alamat", "tinggal di {Lrg. Masjid 2 No. 11} Palembang"),
+    ("alamat", "alamat Jl. Sudirman {Gg. Buntu No. 3}"),
+    ("alamat", "Kompleks Griya Indah {B2/15} banjir"),
+    ("alamat", "rumah di Perum Bumi Asri {C-12} roboh"),
+    # accounts
+    ("rekening", "rek BRI {0123-01-012345-50-1} a.n."),
+    ("rekening", "norekening mandiri: {1430012345678}"),
+]
+
+
+@pytest.mark.parametrize(("kind", "marked"), CASES)
+def test_identifier_is_redacted_whole(kind: str, marked: str) -> None:
+    start, end = marked.index("{"), marked.index("}") - 1
+    text = marked.replace("{", "").replace("}", "")
+    matches = find_pii(text)
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    missed = [text[i] for i in range(start, end) if text[i].isalnum() and i not in covered]
+    assert not missed, (text, matches)
+    assert any(m.kind == kind and m.start < end and start < m.end for m in matches), (text, matches)
+
+
+# Shapes that must stay: "at" in a sentence, a handle with a dot, an amount after "nomor".
+KEPT = [
+    "rapat at kantor camat besok pagi, mohon hadir",
+    "Akun IG palsu @andi.id. Jgn ditanggapi.",
+    "pengumuman di website kelurahan dot com katanya",
+    "nomor antrean 12 di loket 3",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_no_identifier_where_there_is_none(text: str) -> None:
+    kinds = {m.kind for m in find_pii(text)} - {"nama", "akun"}
+    assert not kinds, (text, find_pii(text))
+    assert "email" not in {m.kind for m in find_pii(text)}
