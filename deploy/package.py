@@ -238,8 +238,17 @@ def package(out: Path, stage: str = "prod", chalice: Path = LAMBDA_CHALICE) -> P
         return _package_locked(Path(out), stage, chalice)
 
 
+def _drop_bytecode(root: Path = FUNCTIONS) -> None:
+    """Remove the bytecode caches Python left beside our sources (any run without
+    PYTHONDONTWRITEBYTECODE writes them): Chalice packs `chalicelib/` whole, and pyc files made
+    by this machine's Python are dead weight, or wrong, on Lambda's."""
+    for cache in sorted(root.glob("chalicelib/**/__pycache__")) + sorted(root.glob("__pycache__")):
+        shutil.rmtree(cache, ignore_errors=True)
+
+
 def _package_locked(out: Path, stage: str, chalice: Path) -> Package:
     stage_site_sources()
+    _drop_bytecode()
     out = out.resolve()
     try:
         _chalice_package(out, stage, chalice)
