@@ -47,6 +47,23 @@ def test_import_then_build_gives_matching_stats(tmp_path: Path) -> None:
     assert (output / "index.html").exists() and (output / "statistik" / "index.html").exists()
     again = aduan(data, "import", str(source))
     assert again.returncode == 0 and "137 unchanged" in again.stdout
+    # Nothing new to publish: a new process builds without making the redactor's tables (its
+    # import is a quarter of such a build; gate/check.py, gate/identifiers.py, publish.py).
+    probe = (
+        "import sys; from chalicelib.cli import main; "
+        f"code = main(['build', '--output', {str(output)!r}]); "
+        "print(code, sorted(m for m in sys.modules if m.startswith('chalicelib.redaction')))"
+    )
+    noop = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO / "functions",
+        env={**os.environ, "ADUAN_DATA": str(data)},
+    )
+    assert noop.returncode == 0, noop.stderr
+    assert noop.stdout.strip().splitlines()[-1] == "0 []"
 
 
 def test_a_bad_line_refuses_the_file_and_names_the_line(tmp_path: Path) -> None:
