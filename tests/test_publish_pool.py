@@ -27,7 +27,9 @@ def test_the_pool_hands_results_back_in_order_from_other_processes() -> None:
     results = ordered_map(_pid_of, items, processes=2, min_batch=1, chunk=3)
     assert [square for square, _ in results] == [i * i for i in items]
     pids = {pid for _, pid in results}
-    assert os.getpid() not in pids and len(pids) == 2, "two forked workers did the work"
+    # Forked workers did the work, no more than asked for (which of the two takes which chunk is
+    # the scheduler's choice: on a busy machine one may take them all).
+    assert os.getpid() not in pids and 1 <= len(pids) <= 2, "forked workers did the work"
     # A small batch, or one process, runs here.
     assert {pid for _, pid in ordered_map(_pid_of, items[:5], processes=2, min_batch=10)} == {os.getpid()}
     assert {pid for _, pid in ordered_map(_pid_of, items, processes=1, min_batch=1)} == {os.getpid()}
