@@ -4,10 +4,10 @@ The machines are shared and noisy, so every figure that matters is a ratio of tw
 taken back to back (an incremental build against a full one, the gate's scan against the
 build it guards), and absolute seconds are printed only for context.
 
-Runs: the redaction evaluations on three corpora (bench/redaction_eval.py, the corpus the redactor
+Runs: the redaction evaluations on five corpora (bench/redaction_eval.py, the corpus the redactor
 was tuned on; bench/redaction_heldout_eval.py, an independent one; bench/redaction_corpus3_eval.py,
 a third with a "tune" half and a "heldout" half never tuned on, printed apart;
-bench/redaction_corpus4_eval.py, a fourth written by hand and wholly held out;
+bench/redaction_corpus4_eval.py, a fourth written by hand, with a tune half and a held-out half;
 bench/redaction_corpus5_eval.py, a fifth written by another hand, also wholly held out) and the redactor's
 speed per text (bench/redaction_speed.py), then the speed of the whole system at N reports
 (bench/scale.py: N = 1,000 and 10,000 unless `BENCH_REPORTS` lists others), written to BENCH.md.
@@ -36,7 +36,9 @@ def main() -> int:
             [sys.executable, str(REPO / "bench" / "redaction_corpus3_eval.py"), "--split", split, "--show", "0"],
             cwd=REPO,
         )
-    print("== redaction quality (bench/redaction_corpus4_eval.py: fourth corpus, hand-written, all held out)")
+    print(
+        "== redaction quality (bench/redaction_corpus4_eval.py: fourth corpus, hand-written; tune and held-out halves)"
+    )
     status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus4_eval.py")], cwd=REPO)
     print("== redaction quality (bench/redaction_corpus5_eval.py: fifth corpus, another hand, all held out)")
     status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus5_eval.py")], cwd=REPO)
