@@ -5,8 +5,10 @@ bench/corpus4/texts/*.txt was written as a citizen or an officer would write it 
 complaint service (SP4N-LAPOR!, E-Sambat): lower-case WhatsApp chat with abbreviations and
 regional particles, forwarded messages, formal letters, witness lists, form-like reports,
 officers' dispositions, social-media posts, angry capitals. It was written without reading the
-redactor, its tests or the other corpora, and nobody tunes the redactor on it: the whole corpus
-is held out, so its evaluation prints figures and never the failures.
+redactor, its tests or the other corpora. It was wholly held out until session 5, which split it
+(bench/redaction_corpus4_eval.py --split): the even texts of each style file are a tune half whose
+failures may be read, the odd texts a held-out half whose evaluation prints figures, never the
+failures. bench/corpus5 is now the corpus nobody tunes on.
 
 File format (one file per style, UTF-8):
 
