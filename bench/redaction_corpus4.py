@@ -36,6 +36,7 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -109,17 +110,21 @@ def parse_text(marked: str, where: str = "") -> tuple[str, list[Item], list[Item
     return text, pii, public
 
 
-def parse_file(path: Path) -> list[Sample]:
-    """Read one style file into Samples (see the module docstring for the format)."""
+def parse_file(path: Path, traditions: Sequence[str] = TRADITIONS, styles: Sequence[str] | None = None) -> list[Sample]:
+    """Read one style file into Samples (see the module docstring for the format); the tradition
+    tags and, when given, the styles a file may use are checked against `traditions`/`styles`
+    (corpus 5 reads its files with its own finer lists)."""
     lines = path.read_text(encoding="utf-8").splitlines()
     if not lines or not lines[0].startswith("@style "):
         raise CorpusError(f"{path.name}: first line must be '@style NAME'")
     style = lines[0].removeprefix("@style ").strip()
+    if styles is not None and style not in styles:
+        raise CorpusError(f"{path.name}: unknown style {style!r}")
     blocks: list[tuple[int, list[str], list[str]]] = []
     for number, line in enumerate(lines[1:], start=2):
         if line.startswith("== "):
             names = [t.strip() for t in line[3:].split(",") if t.strip() and t.strip() != "-"]
-            unknown = set(names) - set(TRADITIONS)
+            unknown = set(names) - set(traditions)
             if unknown:
                 raise CorpusError(f"{path.name}:{number}: unknown traditions {sorted(unknown)}")
             blocks.append((number, names, []))

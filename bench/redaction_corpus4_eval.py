@@ -66,9 +66,9 @@ def missed(report: Report) -> list[str]:
     return [name for name, value in figures(report).items() if value < TARGETS[name]]
 
 
-def print_figures(report: Report, half: str = "all") -> None:
-    per_text = 1000 * report.seconds / max(1, report.texts)
-    print(f"corpus 4, {half} half: {report.texts} hand-written texts, find_pii {per_text:.2f} ms per text\n")
+def print_tables(report: Report) -> None:
+    """Recall and precision per kind, public phrases kept per category, figures per style (corpus 5's
+    evaluation prints the same tables)."""
     print(f"{'kind':<10} {'planted':>8} {'removed':>8} {'recall':>8} {'matches':>8} {'precision':>9}")
     for kind in PII_KINDS:
         planted, removed = report.planted[kind], report.removed[kind]
@@ -87,6 +87,12 @@ def print_figures(report: Report, half: str = "all") -> None:
             f"{style:<10} {report.rate(c['structured_removed'], c['structured_planted']):>10.2f}% "
             f"{report.rate(c['nama_removed'], c['nama_planted']):>7.2f}% {report.rate(c['kept'], c['public']):>7.2f}%"
         )
+
+
+def print_figures(report: Report, half: str = "all") -> None:
+    per_text = 1000 * report.seconds / max(1, report.texts)
+    print(f"corpus 4, {half} half: {report.texts} hand-written texts, find_pii {per_text:.2f} ms per text\n")
+    print_tables(report)
     labels = {
         "names": "person names removed",
         "structured": "structured identifiers removed",

@@ -31,7 +31,8 @@ if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
 from redaction_corpus3 import PII_KINDS, PUBLIC_CATEGORIES, Sample  # noqa: E402
-from redaction_corpus4 import CorpusError, parse_text  # noqa: E402
+from redaction_corpus4 import CorpusError  # noqa: E402
+from redaction_corpus4 import parse_file as corpus4_file  # noqa: E402
 
 TEXTS = _HERE / "corpus5" / "texts"
 
@@ -75,33 +76,9 @@ __all__ = ["PII_KINDS", "PUBLIC_CATEGORIES", "STYLES", "TRADITIONS", "CorpusErro
 
 
 def parse_file(path: Path) -> list[Sample]:
-    """Read one style file into Samples: '@style NAME', then '== traditions' before each text."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or not lines[0].startswith("@style "):
-        raise CorpusError(f"{path.name}: first line must be '@style NAME'")
-    style = lines[0].removeprefix("@style ").strip()
-    if style not in STYLES:
-        raise CorpusError(f"{path.name}: unknown style {style!r}")
-    blocks: list[tuple[int, list[str], list[str]]] = []
-    for number, line in enumerate(lines[1:], start=2):
-        if line.startswith("== "):
-            tags = [t.strip() for t in line[3:].split(",") if t.strip() and t.strip() != "-"]
-            unknown = set(tags) - set(TRADITIONS)
-            if unknown:
-                raise CorpusError(f"{path.name}:{number}: unknown traditions {sorted(unknown)}")
-            blocks.append((number, tags, []))
-        elif blocks:
-            blocks[-1][2].append(line)
-        elif line.strip() and not line.startswith("#"):
-            raise CorpusError(f"{path.name}:{number}: text before the first '== ' header")
-    samples = []
-    for number, traditions, body in blocks:
-        marked = "\n".join(body).strip()
-        if not marked:
-            raise CorpusError(f"{path.name}:{number}: empty text")
-        text, pii, public = parse_text(marked, f"{path.name}:{number}")
-        samples.append(Sample(text, style, pii, public, traditions, template=f"{path.name}:{number}"))
-    return samples
+    """Read one style file into Samples: corpus 4's format and parser, with this corpus's finer
+    tradition tags and its styles."""
+    return corpus4_file(path, traditions=TRADITIONS, styles=STYLES)
 
 
 def load(directory: Path = TEXTS) -> list[Sample]:

@@ -23,8 +23,8 @@ if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
 from redaction_corpus3 import Sample  # noqa: E402
-from redaction_corpus4_eval import TARGETS, figures, missed  # noqa: E402
-from redaction_corpus5 import PII_KINDS, PUBLIC_CATEGORIES, TRADITIONS, load  # noqa: E402
+from redaction_corpus4_eval import TARGETS, figures, missed, print_tables  # noqa: E402
+from redaction_corpus5 import TRADITIONS, load  # noqa: E402
 from redaction_heldout_eval import Report, evaluate  # noqa: E402
 
 _LABELS = {
@@ -53,24 +53,7 @@ def names_by_tradition(samples: list[Sample]) -> dict[str, tuple[int, int]]:
 def print_figures(report: Report, by_tradition: dict[str, tuple[int, int]]) -> None:
     per_text = 1000 * report.seconds / max(1, report.texts)
     print(f"corpus 5: {report.texts} hand-written texts, find_pii {per_text:.2f} ms per text\n")
-    print(f"{'kind':<10} {'planted':>8} {'removed':>8} {'recall':>8} {'matches':>8} {'precision':>9}")
-    for kind in PII_KINDS:
-        planted, removed = report.planted[kind], report.removed[kind]
-        print(
-            f"{kind:<10} {planted:>8} {removed:>8} {report.rate(removed, planted):>7.2f}% "
-            f"{report.matches[kind]:>8} {report.rate(report.true_matches[kind], report.matches[kind]):>8.1f}%"
-        )
-    print(f"\n{'public phrase':<26} {'planted':>8} {'intact':>8} {'kept':>8}")
-    for category in [*PUBLIC_CATEGORIES, *sorted(set(report.public) - set(PUBLIC_CATEGORIES))]:
-        if report.public[category]:
-            total, kept = report.public[category], report.kept[category]
-            print(f"{category:<26} {total:>8} {kept:>8} {report.rate(kept, total):>7.2f}%")
-    print(f"\n{'style':<10} {'structured':>11} {'names':>8} {'public':>8}")
-    for style, c in sorted(report.by_style.items()):
-        print(
-            f"{style:<10} {report.rate(c['structured_removed'], c['structured_planted']):>10.2f}% "
-            f"{report.rate(c['nama_removed'], c['nama_planted']):>7.2f}% {report.rate(c['kept'], c['public']):>7.2f}%"
-        )
+    print_tables(report)
     if by_tradition:
         print(f"\n{'names in texts of':<18} {'planted':>8} {'removed':>8} {'recall':>8}")
         for tradition, (planted, removed) in by_tradition.items():
