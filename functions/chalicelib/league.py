@@ -108,20 +108,27 @@ def _judge(value: str, levels: dict[str, int], today: str) -> bool | None:
     return all(verdicts) if verdicts else None
 
 
-def _median(values: Counter[int]) -> float | None:
-    """statistics.median of the values, from how many times each occurs."""
+def counted_median(values: Counter[Any]) -> Any:
+    """statistics.median of the values, from how many times each occurs ("days -> how many"):
+    the middle value as it is, or the mean of the two middle ones; None when there are none.
+    Shared with the site's statistics (plugins/aduan_site/statistics.py)."""
     count = sum(values.values())
     if not count:
         return None
     wanted = [(count - 1) // 2, count // 2]  # the middle one, or the two middle ones
-    found: list[int] = []
+    found: list[Any] = []
     seen = 0
     for value in sorted(values):
         seen += values[value]
         while wanted and wanted[0] < seen:
             found.append(value)
             wanted.pop(0)
-    return float(found[0]) if count % 2 else (found[0] + found[1]) / 2
+    return found[0] if count % 2 else (found[0] + found[1]) / 2
+
+
+def _median(values: Counter[int]) -> float | None:
+    middle = counted_median(values)
+    return None if middle is None else float(middle)
 
 
 @dataclass

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from chalicelib.league import counted_median
+
 from .counts import Counts
 from .dataset import Dataset, Record
 from .labels import KINDS, STATUSES
@@ -46,7 +48,7 @@ def _durations(values: Counter[Any], standard: int | None) -> dict[str, Any]:
     count = sum(values.values())
     result: dict[str, Any] = {
         "count": count,
-        "median": _median(values, count) if count else None,
+        "median": counted_median(values) if count else None,
         # As statistics.fmean over the values: their sum is exact, then one division.
         "mean": round(sum(v * n for v, n in values.items()) / count, 1) if count else None,
     }
@@ -54,19 +56,6 @@ def _durations(values: Counter[Any], standard: int | None) -> dict[str, Any]:
         within = sum(n for v, n in values.items() if v <= standard)
         result.update(standard=standard, within=within, within_share=_share(within, count))
     return result
-
-
-def _median(values: Counter[Any], count: int) -> Any:
-    """statistics.median of the values, from how many times each occurs."""
-    wanted = [(count - 1) // 2, count // 2]  # the middle one, or the two middle ones
-    found: list[int] = []
-    seen = 0
-    for value in sorted(values):
-        seen += values[value]
-        while wanted and wanted[0] < seen:
-            found.append(value)
-            wanted.pop(0)
-    return found[0] if count % 2 else (found[0] + found[1]) / 2
 
 
 def verification_workdays(record: Record) -> int | None:
