@@ -228,35 +228,37 @@ class SQLiteStore:
     @staticmethod
     def _insert_new(conn: sqlite3.Connection, rows: _NewRows) -> None:
         conn.executemany(
-            "INSERT INTO reports (tracking, ref, version, status, agency, submitted_at, updated_at, record,"
-            " due, category, kelurahan, confidential, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _INSERT_REPORT,
             rows.reports,
         )
         conn.executemany("INSERT INTO updates (report_id, seq, at, body) VALUES (?, ?, ?, ?)", rows.updates)
         conn.executemany("INSERT INTO events (tracking) VALUES (?)", rows.events)
+
+    def _row(self, report: Report, version: int, record: str) -> tuple[object, ...]:
+        """A report's row, in the column order of `_INSERT_REPORT` (and of the UPDATE, whose
+        `id` comes last too)."""
+        return (
+            report.tracking,
+            report.ref,
+            version,
+            report.status.value,
+            report.agency,
+            report.submitted_at.isoformat(),
+            report.updated_at.isoformat(),
+            record,
+            self._due(report),
+            report.category,
+            report.location.kelurahan,
+            int(report.confidential),
+            report.id,
+        )
 
     def _new_rows(self, reports: Sequence[Report]) -> _NewRows:
         """The rows of new reports, as `_save_one` would write them one by one."""
         rows = _NewRows()
         for report in reports:
             record, updates = _encoded(report)
-            rows.reports.append(
-                (
-                    report.tracking,
-                    report.ref,
-                    1,
-                    report.status.value,
-                    report.agency,
-                    report.submitted_at.isoformat(),
-                    report.updated_at.isoformat(),
-                    record,
-                    self._due(report),
-                    report.category,
-                    report.location.kelurahan,
-                    int(report.confidential),
-                    report.id,
-                )
-            )
+            rows.reports.append(self._row(report, 1, record))
             rows.updates.extend(
                 (report.id, seq, update.at.isoformat(), body)
                 for seq, (update, body) in enumerate(zip(report.updates, updates, strict=True))
@@ -279,25 +281,10 @@ class SQLiteStore:
             else 0
         )
         record, bodies = _encoded(report)
-        values = (
-            report.tracking,
-            report.ref,
-            report.version + 1,
-            report.status.value,
-            report.agency,
-            report.submitted_at.isoformat(),
-            report.updated_at.isoformat(),
-            record,
-            self._due(report),
-            report.category,
-            report.location.kelurahan,
-            int(report.confidential),
-            report.id,
-        )
+        values = self._row(report, report.version + 1, record)
         if stored is None:
             conn.execute(
-                "INSERT INTO reports (tracking, ref, version, status, agency, submitted_at, updated_at, record,"
-                " due, category, kelurahan, confidential, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _INSERT_REPORT,
                 values,
             )
         else:
@@ -633,6 +620,12 @@ def _of(status: str | None, agency: str | None) -> tuple[list[str], list[str]]:
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder, not one per json.dumps call
+
+# A new report's row; `SQLiteStore._row` gives its values in this order.
+_INSERT_REPORT = (
+    "INSERT INTO reports (tracking, ref, version, status, agency, submitted_at, updated_at, record,"
+    " due, category, kelurahan, confidential, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _encoded(report: Report) -> tuple[str, list[str]]:
