@@ -84,8 +84,10 @@ def start(tmp: Path) -> LiveSystem:
     )
     system = LiveSystem(data, output, f"http://127.0.0.1:{api_port}", f"http://127.0.0.1:{site_port}", process)
     try:
-        wait_for(system.api + "/", process)
-        wait_for(system.site + "/index.html", process)
+        # The site's first build of the demo data takes seconds on a quiet machine, but minutes
+        # when the 2 cores are shared with other suites: wait long, fail only on a real hang.
+        wait_for(system.api + "/", process, timeout=240)
+        wait_for(system.site + "/index.html", process, timeout=240)
     except BaseException:
         system.stop()
         raise RuntimeError((tmp / "run.log").read_text()) from None
