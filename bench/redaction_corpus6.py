@@ -12,13 +12,14 @@ many texts with no personal data at all. Nobody tunes the redactor on it: its ev
 
 The file format and the span conventions are corpus 4's (bench/redaction_corpus4.py), and its
 parser reads every file: ``[[KIND:text]]`` marks what must be removed and
-``[[public:CATEGORY:text]]`` what must survive. A name's own parts are inside its span (Balinese
-"I"/"Ni" and birth-order names, "Ida Bagus", "Anak Agung", Bugis "Andi", Makassar "Daeng",
-Acehnese "Teuku"/"Cut", Madurese "Moh."/"Abd."/"Ach.", Batak "br."/"boru", "bin"/"binti");
-honorifics, kinship words, roles and degrees next to it are not (Pak, Bu, Koh, Cik, Mama, Om,
-Tanta, RT, Lurah, dr., H., S.Pd.). A bank account is the number only; an address is street,
-number and RT/RW as one span; an RT/RW naming a neighbourhood unit rather than a household is
-public (rt_rw).
+``[[public:CATEGORY:text]]`` what must survive. A name's own parts are inside its span, hereditary
+titles included as an identity card writes them (Balinese "I"/"Ni" and birth-order names, "Ida
+Bagus", "Anak Agung", Bugis "Andi", Makassar "Daeng", Acehnese "Teuku"/"Cut", Javanese "R.",
+Arab-Indonesian "Sayyid"/"Said"/"Syarifah", Madurese "Moh."/"Abd."/"Ach.", Batak "br."/"boru",
+"bin"/"binti"); honorifics, kinship words, roles and degrees next to it are not (Pak, Bu, Koh,
+Cik, Mama, Om, Tanta, Mbah, Cak, Yu, Sdr., Tgk., Ustadz, St., RT, Lurah, dr., H., S.Pd.). A bank
+account is the number only; an address is street, number and RT/RW as one span; an RT/RW naming
+a neighbourhood unit rather than a household is public (rt_rw).
 
 The header's tradition tags (``== bali, tionghoa``) are this corpus's own list below; the styles
 are one file each.
