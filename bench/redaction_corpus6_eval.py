@@ -1,0 +1,85 @@
+"""Score ``chalicelib.redaction`` on the hand-written corpus 6 (bench/redaction_corpus6.py): figures only.
+
+    python bench/redaction_corpus6_eval.py
+    python bench/redaction_corpus6_eval.py --limit 20      # a quick look at the first 20 texts
+
+The scoring is the held-out evaluation's (``redaction_heldout_eval.evaluate``), as for corpora 4
+and 5: an item is removed when every letter and digit of it is covered by a redaction (for alamat
+every digit), a public phrase is kept when no redaction touches it, and a redaction is right when
+it touches a planted item. The targets and the tables are corpus 4's (issue 11). It prints recall
+per kind, public phrases kept per category, figures per style and per naming tradition, the four
+target figures and the time per text. It never prints a failure, a text or a span: the whole
+corpus is held out, and a list of misses would invite tuning the redactor on it. Exits 1 when a
+target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+if str(_HERE) not in sys.path:
+    sys.path.insert(0, str(_HERE))
+
+from redaction_corpus3 import Sample  # noqa: E402
+from redaction_corpus4_eval import TARGETS, figures, missed, print_tables  # noqa: E402
+from redaction_corpus6 import TRADITIONS, load  # noqa: E402
+from redaction_heldout_eval import Report, evaluate  # noqa: E402
+
+_LABELS = {
+    "names": "person names removed",
+    "structured": "structured identifiers removed",
+    "public": "public phrases intact",
+    "precision": "precision of redactions",
+}
+
+
+def names_by_tradition(samples: list[Sample], traditions: Sequence[str] = TRADITIONS) -> dict[str, tuple[int, int]]:
+    """Names planted and removed in the texts that hold a person of each tradition.
+
+    A text can hold people of several traditions, so its names count once for each of them: the
+    figure says how names fare in such texts, not which name was missed.
+    """
+    out: dict[str, tuple[int, int]] = {}
+    for tradition in traditions:
+        subset = [s for s in samples if tradition in s.traditions]
+        if subset:
+            report = evaluate(subset)  # type: ignore[arg-type]  # corpus 3's Sample
+            out[tradition] = (report.planted["nama"], report.removed["nama"])
+    return out
+
+
+def print_figures(report: Report, by_tradition: dict[str, tuple[int, int]]) -> None:
+    per_text = 1000 * report.seconds / max(1, report.texts)
+    print(f"corpus 6: {report.texts} hand-written texts, all held out, find_pii {per_text:.2f} ms per text\n")
+    print_tables(report)
+    if by_tradition:
+        print(f"\n{'names in texts of':<18} {'planted':>8} {'removed':>8} {'recall':>8}")
+        for tradition, (planted, removed) in by_tradition.items():
+            print(f"{tradition:<18} {planted:>8} {removed:>8} {report.rate(removed, planted):>7.2f}%")
+    short = missed(report)
+    print("\nTargets")
+    for name, value in figures(report).items():
+        verdict = "MISSED" if name in short else "ok"
+        print(f"  {_LABELS[name]:<31} {value:6.2f}%  (>= {TARGETS[name]}%)  {verdict}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N texts")
+    parser.add_argument("--no-traditions", action="store_true", help="skip the per-tradition figures")
+    args = parser.parse_args(argv)
+    samples = load()
+    if args.limit:
+        samples = samples[: args.limit]
+    report = evaluate(samples)  # type: ignore[arg-type]  # corpus 3's Sample, as for corpora 4 and 5
+    by_tradition = {} if args.no_traditions else names_by_tradition(samples)
+    print_figures(report, by_tradition)
+    return 1 if missed(report) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
