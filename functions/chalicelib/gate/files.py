@@ -188,8 +188,18 @@ class Scanner:
         if self.keys:
             yield from self._exact(text, where, *self._may_hold(text))
 
+    def holds_any(self, text: str) -> bool:
+        """Whether the text holds any of the keys, read as `scan_text` reads it, without naming
+        the identifier (`resolve` is not asked)."""
+        return bool(self.keys) and next(self._keys_in(text, *self._may_hold(text)), None) is not None
+
     def _exact(self, text: str, where: str, numbers: bool, phrases: bool) -> Iterator[Leak]:
         """The exact read, of the forms (numbers, phrases) the quick one could not rule out."""
+        for key in self._keys_in(text, numbers, phrases):
+            yield Leak(self._found(key), where)
+
+    def _keys_in(self, text: str, numbers: bool, phrases: bool) -> Iterator[str]:
+        """The keys the exact read finds, in the order found (numbers, then phrases)."""
         if not (numbers or phrases):
             return
         # Markup between the words of a name must not hide it: drop tags, then decode entities.
@@ -200,12 +210,12 @@ class Scanner:
             # Every digit run's digits, separators dropped, one run from the next kept apart.
             digits = _NOT_DIGIT.sub("", "|".join(runs))
             for index, _, _ in self._numbers.find_matches_as_indexes(digits, overlapping=True):
-                yield Leak(self._found(self._number_keys[index]), where)
+                yield self._number_keys[index]
         if phrases and self._phrases is not None:
             # The gate's words (vocabulary.words), joined by single spaces, in one C pass.
             joined = f" {_NOT_WORD.sub(' ', text.casefold())} "
             for index, _, _ in self._phrases.find_matches_as_indexes(joined, overlapping=True):
-                yield Leak(self._found(self._phrase_keys[index]), where)
+                yield self._phrase_keys[index]
 
     def scan_bytes(self, data: bytes, where: str) -> Iterator[Leak]:
         if data[:2] == b"\x1f\x8b":  # gzip: Pagefind's index and fragments
