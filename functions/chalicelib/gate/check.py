@@ -103,7 +103,7 @@ def check_record(
     # hold, as below, which names the same identifiers the same way.
     wide = index.batch_scanner()
     if wide is not None and not any(wide.holds_any(text) for _, text in texts):
-        return _found(problems, Scanner(candidates), report, texts)
+        return _found(problems, Scanner(candidates, quick=False), report, texts)
 
     # Ask the index only for the keys these texts could hold, then look for them the way the
     # scan of whole files does (one matcher for both lines of the gate).
@@ -112,7 +112,7 @@ def check_record(
         every_key |= phrase_keys(words(text))
         every_key |= {key for run in number_runs(text) for key in number_keys(run)}
     candidates += [i for i in index.strong_matching(every_key) if i.tracking != report.tracking]
-    return _found(problems, Scanner(candidates), report, texts)
+    return _found(problems, Scanner(candidates, quick=False), report, texts)
 
 
 def _found(problems: list[Problem], scanner: Scanner, report: Report, texts: list[tuple[str, str]]) -> list[Problem]:
