@@ -96,15 +96,27 @@ def check_record(
     for field, text in _typed_by_officer(report, record, forward_names):
         problems += detector_problems(field, text, vocab)
 
+    candidates: list[Identifier] = index.own(report.tracking)
+    # In a publish (a batch), one scan over every strong key of the index answers first
+    # whether any text holds one at all; most hold none, and then only this report's own
+    # identifiers can be found. Otherwise the index is asked for the keys these texts could
+    # hold, as below, which names the same identifiers the same way.
+    wide = index.batch_scanner()
+    if wide is not None and not any(wide.holds_any(text) for _, text in texts):
+        return _found(problems, Scanner(candidates, quick=False), report, texts)
+
     # Ask the index only for the keys these texts could hold, then look for them the way the
     # scan of whole files does (one matcher for both lines of the gate).
     every_key: set[str] = set()
     for _, text in texts:
         every_key |= phrase_keys(words(text))
         every_key |= {key for run in number_runs(text) for key in number_keys(run)}
-    candidates: list[Identifier] = index.own(report.tracking)
     candidates += [i for i in index.strong_matching(every_key) if i.tracking != report.tracking]
-    scanner = Scanner(candidates)
+    return _found(problems, Scanner(candidates, quick=False), report, texts)
+
+
+def _found(problems: list[Problem], scanner: Scanner, report: Report, texts: list[tuple[str, str]]) -> list[Problem]:
+    """`problems` and those the scanner finds in the texts, each once."""
     for field, text in texts:
         for leak in scanner.scan_text(text, field):
             ident = leak.identifier

@@ -75,9 +75,12 @@ class Scanner:
     holding one answers yes (see `_may_hold`); only a text that answers yes is read the exact
     way: tags dropped, entities decoded, numbers as their digits, words case-folded."""
 
-    def __init__(self, identifiers: Iterable[Identifier]) -> None:
+    def __init__(self, identifiers: Iterable[Identifier], *, quick: bool = True) -> None:
         # key -> its identifier, or None when `resolve` names it (the first one given wins)
         self.keys: dict[str, Identifier | None] = {}
+        # quick=False: every text is read the exact way. For one record's few short texts the
+        # quick read's automata cost more to build (a DFA: ~0.3 ms) than they would save.
+        self.quick = quick
         self.resolve: Callable[[str], Identifier] | None = None
         for ident in identifiers:
             self.keys.setdefault(ident.key, ident)
@@ -107,6 +110,15 @@ class Scanner:
         few keys and may scan nothing."""
         numbers = [key for key in self.keys if key.startswith("#")]
         phrases = [key for key in self.keys if not key.startswith("#")]
+        # The exact automata read text; a phrase is whole words: spaces on both sides, in a
+        # text of words joined by single spaces, make "ana" miss "banana" and "siti ana" miss
+        # "siti anak".
+        self._numbers = _automaton([key[1:] for key in numbers])
+        self._phrases = _automaton([f" {key} " for key in phrases])
+        self._number_keys, self._phrase_keys = numbers, phrases
+        self._compiled = True
+        if not self.quick:
+            return
         # How many keys each word is in: the anchors of a phrase are its two rarest long words.
         seen: dict[str, int] = {}
         for key in phrases:
@@ -117,12 +129,6 @@ class Scanner:
             ranked = sorted(set(key.split(" ")), key=lambda w: (len(w) < 4 or w.isdigit(), seen[w], -len(w), w))
             self._pairs.setdefault(ranked[0], set()).add(ranked[1] if len(ranked) > 1 else None)
         anchors = sorted(self._pairs.keys() | {w for pair in self._pairs.values() for w in pair if w})
-        # The exact automata read text; a phrase is whole words: spaces on both sides, in a
-        # text of words joined by single spaces, make "ana" miss "banana" and "siti ana" miss
-        # "siti anak".
-        self._numbers = _automaton([key[1:] for key in numbers])
-        self._phrases = _automaton([f" {key} " for key in phrases])
-        self._number_keys, self._phrase_keys = numbers, phrases
         # The quick ones read bytes. Digits other than 0-9 (Arabic-Indic, …) in a key, or
         # letters outside ASCII in an anchor: those texts are always read the exact way.
         self._quick_numbers = _bytes_automaton([key[1:] for key in numbers if key.isascii()])
@@ -133,7 +139,6 @@ class Scanner:
             self._anchor_words + list(FOLDS_TO_ASCII), ahocorasick_rs.Implementation.DFA
         )
         self._all_quick_anchors = all(w.isascii() for w in anchors)
-        self._compiled = True
 
     def _may_hold(self, text: str) -> tuple[bool, bool]:
         """Whether the text may hold a number key, and a phrase key. Never "no" for a text that
@@ -147,6 +152,8 @@ class Scanner:
         once with the brackets and the digits they enclose dropped (a run across tags, in one
         pass left to right) and once split at them (a run inside a long "tag" that the exact
         read keeps as text); every other character is dropped, which only joins more runs."""
+        if not self.quick:
+            return self._quick(b"")  # the answer is "yes" for every key kind there is
         return self._quick(html.unescape(text).encode("utf-8", "surrogatepass"))
 
     def _quick(self, data: bytes) -> tuple[bool, bool]:
@@ -155,6 +162,8 @@ class Scanner:
         character's own bytes.)"""
         if not self._compiled:
             self._compile()
+        if not self.quick:
+            return self._numbers is not None, self._phrases is not None
         numbers = self._numbers is not None
         if numbers and self._all_quick_numbers:
             kept = data.translate(None, _ALL_BUT_DIGITS_AND_BRACKETS)
@@ -188,8 +197,18 @@ class Scanner:
         if self.keys:
             yield from self._exact(text, where, *self._may_hold(text))
 
+    def holds_any(self, text: str) -> bool:
+        """Whether the text holds any of the keys, read as `scan_text` reads it, without naming
+        the identifier (`resolve` is not asked)."""
+        return bool(self.keys) and next(self._keys_in(text, *self._may_hold(text)), None) is not None
+
     def _exact(self, text: str, where: str, numbers: bool, phrases: bool) -> Iterator[Leak]:
         """The exact read, of the forms (numbers, phrases) the quick one could not rule out."""
+        for key in self._keys_in(text, numbers, phrases):
+            yield Leak(self._found(key), where)
+
+    def _keys_in(self, text: str, numbers: bool, phrases: bool) -> Iterator[str]:
+        """The keys the exact read finds, in the order found (numbers, then phrases)."""
         if not (numbers or phrases):
             return
         # Markup between the words of a name must not hide it: drop tags, then decode entities.
@@ -200,12 +219,12 @@ class Scanner:
             # Every digit run's digits, separators dropped, one run from the next kept apart.
             digits = _NOT_DIGIT.sub("", "|".join(runs))
             for index, _, _ in self._numbers.find_matches_as_indexes(digits, overlapping=True):
-                yield Leak(self._found(self._number_keys[index]), where)
+                yield self._number_keys[index]
         if phrases and self._phrases is not None:
             # The gate's words (vocabulary.words), joined by single spaces, in one C pass.
             joined = f" {_NOT_WORD.sub(' ', text.casefold())} "
             for index, _, _ in self._phrases.find_matches_as_indexes(joined, overlapping=True):
-                yield Leak(self._found(self._phrase_keys[index]), where)
+                yield self._phrase_keys[index]
 
     def scan_bytes(self, data: bytes, where: str) -> Iterator[Leak]:
         if data[:2] == b"\x1f\x8b":  # gzip: Pagefind's index and fragments

@@ -80,6 +80,8 @@ class GateIndex:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._conn: sqlite3.Connection | None = None
+        # The scan over every strong key, kept while one batch lasts (see `batch_scanner`).
+        self._wide: Scanner | None = None
         self._connection().executescript(SCHEMA)
 
     def _connection(self) -> sqlite3.Connection:
@@ -109,8 +111,22 @@ class GateIndex:
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Many changes in one transaction (a full publish: one commit, not one per record)."""
-        with self._tx():
-            yield
+        try:
+            with self._tx():
+                yield
+        finally:
+            self._wide = None
+
+    def batch_scanner(self) -> Scanner | None:
+        """Inside a batch, the scan over every strong key, made once: while the batch's
+        transaction lasts this connection reads the identifiers as they were when it began,
+        plus its own `replace`s, which drop the scan. None outside a batch (another process
+        may add identifiers between two questions)."""
+        if self._conn is None or not self._conn.in_transaction:
+            return None
+        if self._wide is None:
+            self._wide = self.scanner()
+        return self._wide
 
     def close(self) -> None:
         if self._conn is not None:
@@ -133,6 +149,7 @@ class GateIndex:
         """Store each report's identifiers (tracking, version, identifiers); returns the strong
         identifiers that are new, which must be looked for in what is already public."""
         new: list[Identifier] = []
+        self._wide = None
         with self._tx() as conn:
             for tracking, version, identifiers in entries:
                 old = {
