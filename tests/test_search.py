@@ -420,3 +420,61 @@ def test_search_works_with_and_without_a_shard(site: Path, tmp_path: Path) -> No
                     tab.close()
         finally:
             browser.close()
+
+
+@pytest.mark.browser
+def test_the_search_page_finds_a_changed_report_once_and_a_withdrawn_one_never(tmp_path: Path) -> None:
+    """In a real browser: after one change (the recent shard, its month's result hidden) and one
+    report withdrawn, the search page answers as a site indexed from scratch does: the same
+    results, the same filter counts."""
+    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed: run `make browser`"
+    from playwright.sync_api import sync_playwright
+
+    records = sample()
+    records[5]["title"] = "Gorong-gorong tersumbat sampah plastik"
+    records[30]["title"] = "Kerbau lepas di alun-alun"
+    build_site(tmp_path / "warm", records)
+    records[5]["title"] = "Jembatan gantung bergoyang keras"
+    records[5]["status"] = "resolved"
+    build_site(tmp_path / "warm", records)
+    del records[30]
+    build_site(tmp_path / "warm", records)
+    warm = tmp_path / "warm/output"
+    assert json.loads((warm / "_pagefind/shards.json").read_text())["hidden"]  # the recent shard is in use
+    build_site(tmp_path / "cold", records)
+
+    asked = """async (terms) => {
+        const pagefind = await import("/theme/js/pagefind/pagefind.js");
+        const answers = {filters: await pagefind.filters()};
+        for (const term of terms) {
+            const response = await pagefind.search(term);
+            const urls = [];
+            for (const result of response.results) {
+                urls.push((await result.data()).raw_url);
+            }
+            answers[term] = {urls: urls.sort(), filters: response.filters};
+        }
+        return answers;
+    }"""
+    terms = ["gantung", "tersumbat", "kerbau", "kelurahan", "laporan"]
+    answers = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            for site in (warm, tmp_path / "cold/output"):
+                with serve(site) as url:
+                    tab = browser.new_page()
+                    tab.goto(f"{url}/cari/")
+                    # The UI's first search loads Pagefind and merges every shard.
+                    tab.fill(".pagefind-ui__search-input", "gantung")
+                    tab.wait_for_selector(".pagefind-ui__result-link")
+                    assert tab.locator(".pagefind-ui__result-link").count() == 1
+                    answers.append(tab.evaluate(asked, terms))
+                    tab.close()
+        finally:
+            browser.close()
+    found, expected = answers
+    assert found["gantung"]["urls"] == [f"/laporan/{records[5]['tracking']}/"]
+    assert found["tersumbat"]["urls"] == found["kerbau"]["urls"] == []
+    assert len(found["laporan"]["urls"]) == len(set(found["laporan"]["urls"])) == len(records)
+    assert found == expected
