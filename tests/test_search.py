@@ -179,6 +179,14 @@ def test_a_change_indexes_only_its_page_in_the_recent_shard(tmp_path: Path) -> N
     )
     assert not any("Jembatan gantung" in texts[0] for texts in found.values())
 
+    # Every page back to the bytes its month indexed: the months' hidden fragments are gone, so
+    # the pages stay in the recent shard.
+    build_site(tmp_path, sample())
+    assert listed(site)[:-1] == months and listed(site)[-1].startswith("recent-")
+    found = searchable(site)
+    assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
+    assert "Lampu jalan padam" not in str(found)
+
 
 def test_the_recent_shard_is_folded_back_into_its_months(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search, "RECENT_LIMIT", 2)

@@ -191,6 +191,10 @@ def _bundles(out: IncrementalOutput) -> dict[str, list[str]]:
     return bundles
 
 
+def _fragments(files: list[str]) -> int:
+    return sum(1 for path in files if path.endswith(".pf_fragment"))
+
+
 def _whole(out: IncrementalOutput, files: list[str] | None, key: str) -> bool:
     """A bundle the previous build published from `key`, every file still there."""
     return bool(files) and all(out.reusable(p, key, any_render=True) for p in files or ())
@@ -213,16 +217,18 @@ def plan(out: IncrementalOutput, months: dict[str, list[str]], *, limit: int | N
     changed: dict[str, tuple[Indexed, list[str], str]] = {}
     for month, trackings in sorted(months.items()):
         key = shard_key(trackings, shas)
+        same = f"{month}-{key[:12]}"
+        # Indexed from these very pages, none of its fragments hidden since: its map is not needed.
+        if _whole(out, bundles.get(same), key) and _fragments(bundles[same]) == len(trackings):
+            result.months[month] = Indexed(same, key, {})
+            result.keep.extend(bundles[same])
+            continue
         try:
             indexed = Indexed.loads(out.state.meta(META + month))
         except (ValueError, KeyError, TypeError, IndexError):
             indexed = None
         if indexed is None or not _whole(out, bundles.get(indexed.directory), indexed.key):
             _index_month(result, month, trackings, key)
-            continue
-        if indexed.key == key:
-            result.months[month] = indexed
-            result.keep.extend(bundles[indexed.directory])
             continue
         present = set(trackings)
         if any(t not in present for t in indexed.pages):  # a page left the site: its words too
@@ -293,7 +299,7 @@ def _hidden(
         fragment_id = indexed.pages[tracking][0]
         was = before.get(tracking)
         if was is not None and was.directory == indexed.directory and was.id == fragment_id:
-            hidden[tracking] = Hidden(was.directory, was.id, was.url, was.filters)
+            hidden[tracking] = was
             continue
         path = out.root / BUNDLE / indexed.directory / "fragment" / f"{fragment_id}.pf_fragment"
         try:
