@@ -108,7 +108,9 @@ def tracking_of(url: str) -> str:
 
 def shard_key(trackings: list[str], shas: dict[str, str]) -> str:
     """What a shard is made from: its pages and their bytes (not the render key: a template
-    change that leaves the report pages as they were keeps the index)."""
+    change that leaves the report pages as they were keeps the index). Pagefind writes its
+    filter files in an order that varies from run to run, so an index made again is never
+    byte-identical: it must only be made again when it has to be."""
     return hashlib.sha256(json.dumps([[page_path(t), shas[t]] for t in trackings]).encode()).hexdigest()
 
 
