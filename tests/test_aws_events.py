@@ -351,6 +351,13 @@ def test_content_types_and_caching_by_name() -> None:
         key=s3site.upload_order,
     )
     assert order == ["log/tile/0/000", "data/stats.json", "laporan/X/index.html", "index.html", "log/checkpoint"]
+    # The search's list of bundles after every bundle's entry: it switches the index (search.py).
+    search = [
+        "_pagefind/shards.json",
+        "_pagefind/recent-1/pagefind-entry.json",
+        "_pagefind/recent-1/fragment/id_1.pf_fragment",
+    ]
+    assert sorted(search, key=s3site.upload_order) == search[::-1]
 
 
 def aduan(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aduan_site import output, search
 from aduan_site.build import build
 from aduan_site.output import PublicationRefused
+from aduan_site.search import fragment, month_of
 from chalicelib.gate.files import Scanner, guard_for
 from chalicelib.gate.identifiers import Identifier
 from conftest import CHROMIUM_ARGS
@@ -52,8 +54,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "output"
 
 
-def shards(site: Path) -> list[str]:
+def listed(site: Path) -> list[str]:
+    """The bundle directories shards.json lists (`2026-01-<key>`, `recent-<key>`)."""
     return [s.rstrip("/") for s in json.loads((site / "_pagefind/shards.json").read_text())["shards"]]
+
+
+def shards(site: Path) -> list[str]:
+    """The months whose bundles shards.json lists."""
+    return [month_of(s) for s in listed(site) if not s.startswith("recent-")]
 
 
 def test_bundle_indexes_every_report_page_and_nothing_else(site: Path) -> None:
@@ -63,17 +71,14 @@ def test_bundle_indexes_every_report_page_and_nothing_else(site: Path) -> None:
     # One shard per month of submission: the sample spans January, February and July 2026.
     assert shards(site) == sorted({r["submitted"][:7] for r in sample()}) == ["2026-01", "2026-02", "2026-07"]
     pages = 0
-    for shard in shards(site):
+    for shard in listed(site):
         for name in ("pagefind.js", "pagefind-entry.json"):
             assert (bundle / shard / name).is_file(), (shard, name)
         assert not (bundle / shard / "pagefind-ui.js").exists()  # the UI is published once
         entry = json.loads((bundle / shard / "pagefind-entry.json").read_text())
         pages += sum(lang["page_count"] for lang in entry["languages"].values())
     assert pages == len(sample())
-    fragments = [
-        json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd") :])
-        for p in bundle.glob("*/fragment/*.pf_fragment")
-    ]
+    fragments = [fragment(p.read_bytes()) for p in bundle.glob("*/fragment/*.pf_fragment")]
     assert len(fragments) == len(sample())
     assert all(f["url"].startswith("/laporan/") for f in fragments)  # never the English copies
     ambles = next(f for f in fragments if f["meta"]["title"] == "Trotoar ambles di depan pasar ikan")
@@ -97,33 +102,138 @@ def bundle_files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted((root / "_pagefind").rglob("*")) if p.is_file()}
 
 
-def test_index_is_made_again_only_when_a_report_page_changes(tmp_path: Path) -> None:
+def fragments_of(site: Path) -> dict[str, dict[str, Any]]:
+    """Every fragment file of the listed bundles: `<directory>/<id>` → its content."""
+    bundle = site / "_pagefind"
+    return {
+        f"{d}/{p.stem}": fragment(p.read_bytes()) for d in listed(site) for p in (bundle / d / "fragment").glob("*")
+    }
+
+
+def searchable(site: Path) -> dict[str, list[str]]:
+    """What the search page can find, as theme/static/js/pagefind/pagefind.js filters it: URL →
+    the text of each result for it (a month's hidden fragment is dropped, or only one of two
+    `same` ones kept; a hidden fragment whose file is gone cannot be shown)."""
+    listing = json.loads((site / "_pagefind/shards.json").read_text())
+    hidden = {(h["id"], h["url"]): h for h in listing["hidden"]}
+    found: dict[str, list[str]] = {}
+    for key, content in sorted(fragments_of(site).items(), key=lambda item: item[0].startswith("recent-")):
+        entry = hidden.get((key.split("/")[1], content["url"]))
+        if entry is not None and (not entry["same"] or content["url"] in found):
+            continue
+        found.setdefault(content["url"], []).append(content["content"])
+    return found
+
+
+def test_a_change_indexes_only_its_page_in_the_recent_shard(tmp_path: Path) -> None:
     records = sample()
     build_site(tmp_path, records)
-    before = bundle_files(tmp_path / "output")
+    site = tmp_path / "output"
+    before = bundle_files(site)
+    months = listed(site)
 
     # Nothing changed, or only what report pages do not show (the forms' API address).
     assert not [f for f in build_site(tmp_path, records).written_files if f.startswith("_pagefind/")]
     result = build_site(tmp_path, records, api_url="https://api.example.go.id")
     assert "lapor/index.html" in result.written_files
     assert not [f for f in result.written_files if f.startswith("_pagefind/")]
-    assert bundle_files(tmp_path / "output") == before
+    assert bundle_files(site) == before
 
-    # A report page changes: the index of its month follows, the other months are kept.
+    # A report page changes: a recent shard of that page alone; every month bundle is kept,
+    # less the changed page's old fragment (its old text), which shards.json hides.
     records[5]["title"] = "Jembatan gantung bergoyang keras"
-    shard = records[5]["submitted"][:7]
+    url = f"/laporan/{records[5]['tracking']}/"
     result = build_site(tmp_path, records)
-    assert [f for f in result.written_files if f.startswith(f"_pagefind/{shard}/fragment/")]
-    assert {f.split("/")[1] for f in result.written_files + result.deleted_files if f.startswith("_pagefind/")} == {
-        shard
+    recent = listed(site)[-1]
+    assert recent.startswith("recent-") and listed(site)[:-1] == months
+    written = {f for f in result.written_files if f.startswith("_pagefind/")}
+    assert {f.split("/")[1] for f in written} == {recent, "shards.json"}
+    assert len(written) < 15  # the recent bundle has no loader or wasm of its own
+    assert {c["url"] for k, c in fragments_of(site).items() if k.startswith(recent)} == {url}
+    hidden = json.loads((site / "_pagefind/shards.json").read_text())["hidden"]
+    assert [(h["url"], h["same"]) for h in hidden] == [(url, False)]
+    assert [f.split("/")[-1] for f in result.deleted_files] == [f"{hidden[0]['id']}.pf_fragment"]
+    after = bundle_files(site)
+    assert {k: v for k, v in after.items() if recent not in k and "shards.json" not in k} == {
+        k: v for k, v in before.items() if k not in result.deleted_files and "shards.json" not in k
     }
-    after = bundle_files(tmp_path / "output")
-    assert {k: v for k, v in after.items() if f"/{shard}/" not in k} == {
-        k: v for k, v in before.items() if f"/{shard}/" not in k
+    found = searchable(site)
+    assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
+    assert "Jembatan gantung bergoyang keras" in found[url][0]
+
+    # Another change: the recent shard is made again with both pages; a page changed back to
+    # its indexed bytes stays there (its month's fragment is gone).
+    records[9]["description"] = "Lampu jalan padam sepanjang malam."
+    records[5]["title"] = sample()[5]["title"]
+    result = build_site(tmp_path, records)
+    recent2 = listed(site)[-1]
+    assert recent2 != recent and not (site / "_pagefind" / recent).exists()
+    assert {c["url"] for k, c in fragments_of(site).items() if k.startswith(recent2)} == {
+        url,
+        f"/laporan/{records[9]['tracking']}/",
     }
-    fragments = [gzip.decompress(p.read_bytes()) for p in (tmp_path / "output/_pagefind").glob("*/fragment/*")]
-    assert any(b"Jembatan gantung bergoyang keras" in f for f in fragments)
-    assert len(fragments) == len(records)  # the old fragment of that page is gone
+    found = searchable(site)
+    assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
+    assert (
+        sample()[5]["title"] in found[url][0] and "Lampu jalan padam" in found[f"/laporan/{records[9]['tracking']}/"][0]
+    )
+    assert not any("Jembatan gantung" in texts[0] for texts in found.values())
+
+    # Every page back to the bytes its month indexed: the months' hidden fragments are gone, so
+    # the pages stay in the recent shard.
+    build_site(tmp_path, sample())
+    assert listed(site)[:-1] == months and listed(site)[-1].startswith("recent-")
+    found = searchable(site)
+    assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
+    assert "Lampu jalan padam" not in str(found)
+
+
+def test_the_recent_shard_is_folded_back_into_its_months(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "RECENT_LIMIT", 2)
+    records = sample()
+    build_site(tmp_path, records)
+    site = tmp_path / "output"
+    for n in (3, 4):
+        records[n]["title"] = f"Perubahan pertama {n}"
+    build_site(tmp_path, records)
+    assert listed(site)[-1].startswith("recent-")
+    months = listed(site)[:-1]
+    records[7]["title"] = "Perubahan ketiga"
+    result = build_site(tmp_path, records)
+    # Three pages changed since their months were indexed: past the bound, their months are
+    # indexed again and the recent shard is gone.
+    changed = {records[n]["submitted"][:7] for n in (3, 4, 7)}
+    assert not [s for s in listed(site) if s.startswith("recent-")]
+    assert {month_of(s) for s in listed(site) if s not in months} == changed
+    assert json.loads((site / "_pagefind/shards.json").read_text())["hidden"] == []
+    assert not [f for f in result.deleted_files if not f.startswith("_pagefind/")]
+    found = searchable(site)
+    assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
+    assert "Perubahan ketiga" in found[f"/laporan/{records[7]['tracking']}/"][0]
+
+
+def test_a_report_that_leaves_the_site_leaves_the_index(tmp_path: Path) -> None:
+    records = sample()
+    records[12]["title"] = "Kerbau lepas di alun-alun"
+    build_site(tmp_path, records)
+    site = tmp_path / "output"
+    records[5]["title"] = "Jembatan gantung bergoyang keras"
+    build_site(tmp_path, records)
+    # Withdrawn or made confidential: gone from the public dataset. Its month is indexed again
+    # (its words must leave the month's index, not only its fragment).
+    gone = records.pop(12)
+    month = gone["submitted"][:7]
+    assert any(r["submitted"][:7] == month for r in records)
+    before = listed(site)
+    build_site(tmp_path, records)
+    assert [month_of(s) for s in listed(site) if s not in before] == [month]
+    found = searchable(site)
+    assert f"/laporan/{gone['tracking']}/" not in found
+    assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
+    index = b"".join(gzip.decompress(p.read_bytes()) for p in (site / "_pagefind").rglob("*.pf_*"))
+    assert b"kerbau" not in index.lower()
+    # The recent shard (another month's page) is still there and still hidden right.
+    assert "Jembatan gantung bergoyang keras" in found[f"/laporan/{records[5]['tracking']}/"][0]
 
 
 def test_a_quick_build_keeps_the_index_and_the_next_full_build_refreshes_it(tmp_path: Path) -> None:
@@ -137,8 +247,43 @@ def test_a_quick_build_keeps_the_index_and_the_next_full_build_refreshes_it(tmp_
     assert bundle_files(tmp_path / "output") == before  # the old index stays whole and usable
     full = build_site(tmp_path, records)
     assert page not in full.written_files and [f for f in full.written_files if f.startswith("_pagefind/")]
-    fragments = [gzip.decompress(p.read_bytes()) for p in (tmp_path / "output/_pagefind").glob("*/fragment/*")]
-    assert any(b"Jembatan gantung bergoyang keras" in f for f in fragments)
+    found = searchable(tmp_path / "output")
+    assert "Jembatan gantung bergoyang keras" in found[f"/{page.removesuffix('index.html')}"][0]
+
+
+def test_a_killed_build_leaves_the_previous_index_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed while moving the new files into place, before shards.json: the search page still
+    reads the previous index, every file of it, and finds each report once; the next build
+    finishes the job."""
+    records = sample()
+    build_site(tmp_path, records)
+    site = tmp_path / "output"
+    records[5]["title"] = "Jembatan gantung bergoyang keras"
+    build_site(tmp_path, records)
+    before, found_before = bundle_files(site), searchable(site)
+    records[9]["description"] = "Lampu jalan padam sepanjang malam."
+    records[5]["title"] = "Jembatan gantung sudah diperbaiki"
+    real_place = output.place
+
+    def killed(staged: Path, path: Path) -> None:
+        if path.name == "shards.json":
+            raise KeyboardInterrupt  # as good as kill -9 here: nothing after it runs
+        real_place(staged, path)
+
+    monkeypatch.setattr(output, "place", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(tmp_path, records)
+    monkeypatch.setattr(output, "place", real_place)
+    # The new recent bundle is there, unlisted; everything the old shards.json lists is whole.
+    now = bundle_files(site)
+    assert {k: v for k, v in now.items() if k in before} == before
+    assert searchable(site) == found_before
+    build_site(tmp_path, records)
+    found = searchable(site)
+    assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
+    assert "sudah diperbaiki" in found[f"/laporan/{records[5]['tracking']}/"][0]
+    # Nothing is left of the killed build but what the index lists.
+    assert {k.split("/")[1] for k in bundle_files(site) if k.count("/") > 1} == set(listed(site))
 
 
 def test_the_gate_reads_the_search_index_before_anything_is_written(tmp_path: Path) -> None:
@@ -253,7 +398,7 @@ def test_search_works_with_and_without_a_shard(site: Path, tmp_path: Path) -> No
     with_kelurahan = sum(1 for r in sample() if r["kelurahan"])
     without = tmp_path / "without"
     shutil.copytree(site, without)
-    shutil.rmtree(without / "_pagefind" / shard)
+    shutil.rmtree(without / "_pagefind" / next(s for s in listed(site) if month_of(s) == shard))
 
     def count(tab: Any, query: str) -> int:
         tab.fill(".pagefind-ui__search-input", query)
@@ -283,3 +428,61 @@ def test_search_works_with_and_without_a_shard(site: Path, tmp_path: Path) -> No
                     tab.close()
         finally:
             browser.close()
+
+
+@pytest.mark.browser
+def test_the_search_page_finds_a_changed_report_once_and_a_withdrawn_one_never(tmp_path: Path) -> None:
+    """In a real browser: after one change (the recent shard, its month's result hidden) and one
+    report withdrawn, the search page answers as a site indexed from scratch does: the same
+    results, the same filter counts."""
+    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed: run `make browser`"
+    from playwright.sync_api import sync_playwright
+
+    records = sample()
+    records[5]["title"] = "Gorong-gorong tersumbat sampah plastik"
+    records[30]["title"] = "Kerbau lepas di alun-alun"
+    build_site(tmp_path / "warm", records)
+    records[5]["title"] = "Jembatan gantung bergoyang keras"
+    records[5]["status"] = "resolved"
+    build_site(tmp_path / "warm", records)
+    del records[30]
+    build_site(tmp_path / "warm", records)
+    warm = tmp_path / "warm/output"
+    assert json.loads((warm / "_pagefind/shards.json").read_text())["hidden"]  # the recent shard is in use
+    build_site(tmp_path / "cold", records)
+
+    asked = """async (terms) => {
+        const pagefind = await import("/theme/js/pagefind/pagefind.js");
+        const answers = {filters: await pagefind.filters()};
+        for (const term of terms) {
+            const response = await pagefind.search(term);
+            const urls = [];
+            for (const result of response.results) {
+                urls.push((await result.data()).raw_url);
+            }
+            answers[term] = {urls: urls.sort(), filters: response.filters};
+        }
+        return answers;
+    }"""
+    terms = ["gantung", "tersumbat", "kerbau", "kelurahan", "laporan"]
+    answers = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            for site in (warm, tmp_path / "cold/output"):
+                with serve(site) as url:
+                    tab = browser.new_page()
+                    tab.goto(f"{url}/cari/")
+                    # The UI's first search loads Pagefind and merges every shard.
+                    tab.fill(".pagefind-ui__search-input", "gantung")
+                    tab.wait_for_selector(".pagefind-ui__result-link")
+                    assert tab.locator(".pagefind-ui__result-link").count() == 1
+                    answers.append(tab.evaluate(asked, terms))
+                    tab.close()
+        finally:
+            browser.close()
+    found, expected = answers
+    assert found["gantung"]["urls"] == [f"/laporan/{records[5]['tracking']}/"]
+    assert found["tersumbat"]["urls"] == found["kerbau"]["urls"] == []
+    assert len(found["laporan"]["urls"]) == len(set(found["laporan"]["urls"])) == len(records)
+    assert found == expected

@@ -102,13 +102,14 @@ def upload_order(relpath: str) -> tuple[int, int, str]:
     0: immutable, hashed objects (search fragments, full log tiles); 1: other non-HTML files,
     deepest first (records, photos, data; a log checkpoint after its tiles); 2: pages, deepest
     first (a report page before the listing that links to it, the home page last); 3: the
-    entry points that name other files (Pagefind's entry, feeds, the log checkpoint).
+    entry points that name other files (Pagefind's entry, feeds, the log checkpoint), the
+    search's list of bundles last of all (it switches the index from the old bundles to the new).
     """
     path = PurePosixPath(relpath)
     depth = len(path.parts)
     if cache_control(relpath) == LONG_CACHE:
         group = 0
-    elif path.name in ("pagefind-entry.json", "checkpoint") or path.name.endswith(".xml"):
+    elif path.name in ("pagefind-entry.json", "checkpoint", "shards.json") or path.name.endswith(".xml"):
         group = 3
     elif path.suffix == ".html":
         group = 2

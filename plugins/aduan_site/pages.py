@@ -45,7 +45,8 @@ from .opendata_build import DATASET_FILES as DATASET_FILES  # tests and users im
 from .opendata_build import Inputs, write_open_data
 from .output import IncrementalOutput, Staged, build_lock
 from .rows import Rows
-from .search import BUNDLE, SHARDS, UI_FILES, IndexJob, Mirror, SearchError, shard_of
+from .search import IndexJob, Mirror, Plan, SearchError, keep_previous, publish_index, shard_of
+from .search import plan as search_plan
 from .state import BuildState
 from .statistics import published_statistics, service_levels
 from .statpage import page_context
@@ -203,8 +204,8 @@ class AduanGenerator(Generator):
         self.dataset = Dataset()
         # Report pages rendered this build (the search index reads them before they are written).
         self.report_pages: dict[str, Path] = {}
-        # Search shard → the digest of its pages, for the shards that have an index.
-        self.search_shards: dict[str, str] = {}
+        # What this build does with the search index (search.py), once start_search planned it.
+        self.search_plan: Plan | None = None
         # The transparency log: its key from generate_context, this build's turn in generate_output.
         self.log_vkey = ""
         self.log: transparency.Publication | None = None
@@ -861,52 +862,40 @@ class AduanGenerator(Generator):
             out.put(path, feed, digest=digest)
 
     def start_search(self, out: IncrementalOutput) -> IndexJob | None:
-        """Start Pagefind over the shards whose report pages changed (search.py); keep the rest.
-
-        A shard is keyed on the bytes of the pages it indexes, not on the render key: a template
-        change that leaves the report pages as they were keeps the index. (Pagefind writes its
-        filter files in an order that varies from run to run, so an index made again is never
-        byte-identical: it must only be made again when it has to be.)
-        """
-        self.search_shards = {}
+        """Plan the search index (search.py's `plan`: months never indexed, or folded, in full;
+        pages changed since their month was indexed in the small recent shard; the rest kept as
+        it is) and start Pagefind on what must be indexed."""
+        self.search_plan = None
         if not self.dataset.records:
             return None  # nothing to index (Pagefind refuses an empty site); the search page says so
-        pages: dict[str, list[str]] = defaultdict(list)
+        months: dict[str, list[str]] = defaultdict(list)
         for record in self.dataset.records:
-            pages[shard_of(record["submitted"])].append(record["tracking"])
-        old: dict[str, list[str]] = defaultdict(list)
-        for path in out.old_files:
-            if path.startswith(BUNDLE + "/") and path.count("/") > 1:
-                old[path.split("/")[1]].append(path)
-        todo: dict[str, list[str]] = {}
-        for shard, trackings in sorted(pages.items()):
-            relpaths = [f"laporan/{t}/index.html" for t in trackings]
-            key = hashlib.sha256(json.dumps([[p, out.files[p]] for p in relpaths]).encode()).hexdigest()
-            self.search_shards[shard] = key
-            if self._keep_group(out, sorted(old[shard]), key, any_render=True):
-                continue
-            if not self.options["SEARCH"]:  # a quick build: the index catches up on the next full one
-                self._keep_shard(out, shard, old[shard])
-                continue
-            todo[shard] = trackings
+            months[shard_of(record["submitted"])].append(record["tracking"])
         site = Path(self.output_path)
         try:
+            todo = search_plan(out, months)
             mirror = self.search_mirror()
             # Every page rendered this build is linked anew (staged, or the same bytes in place),
             # also in a quick build: the mirror must follow the pages even when no index does.
             for tracking, rendered in self.report_pages.items():
                 mirror.update(tracking, rendered, changed=True)
-            if not todo:
+            if todo.index and not self.options["SEARCH"]:  # a quick build: caught up by the next full one
+                self.search_behind = True
+                keep_previous(out)
                 return None
-            for trackings in todo.values():
+            for trackings in todo.index.values():
                 for tracking in trackings:
                     mirror.update(tracking, site / f"laporan/{tracking}/index.html", changed=False)
-            return IndexJob(todo, mirror, out.staging)
-        except (SearchError, OSError) as exc:
+            job = IndexJob(todo.index, mirror, out.staging) if todo.index else None
+        except (SearchError, OSError, ValueError) as exc:
             logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
-            for shard in todo:
-                self._keep_shard(out, shard, old[shard])
+            self.search_behind = True
+            keep_previous(out)
             return None
+        for path in todo.keep:
+            out.keep(path)
+        self.search_plan = todo
+        return job
 
     def search_mirror(self) -> Mirror:
         """The pages Pagefind reads (search.py), marked dirty until this build is published: a
@@ -929,41 +918,8 @@ class AduanGenerator(Generator):
                 mirror.forget(relpath.split("/")[1])
         (root / DIRTY).unlink(missing_ok=True)
 
-    def _keep_shard(self, out: IncrementalOutput, shard: str, paths: list[str]) -> None:
-        """Keep a shard's previous bundle as it is (a shard without one is left out of the list)."""
-        self.search_behind = True
-        kept = [path for path in paths if out.keep(path)]
-        if not kept:
-            self.search_shards.pop(shard, None)
-
     def finish_search(self, out: IncrementalOutput, job: IndexJob | None) -> None:
-        """Hand every file of the new bundles to the output writer (and so to the gate), then
-        the search UI and the list of shards that the search page merges."""
-        if not self.search_shards:
-            return
-        ui: dict[str, bytes] = {}
-        if job is not None:
-            done: set[str] = set()
-            try:
-                for shard, bundle in job.results():
-                    for relpath, path in bundle.items():
-                        if relpath in UI_FILES:
-                            ui.setdefault(relpath, path.read_bytes())
-                            path.unlink()
-                        else:
-                            out.adopt(f"{BUNDLE}/{shard}/{relpath}", path, digest=self.search_shards[shard])
-                    done.add(shard)
-            except (SearchError, OSError) as exc:
-                logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
-                for shard in set(job.futures) - done:
-                    self._keep_shard(out, shard, [p for p in out.old_files if p.startswith(f"{BUNDLE}/{shard}/")])
-        for name in UI_FILES:
-            if name in ui:
-                out.put(f"{BUNDLE}/{name}", ui[name])
-            else:
-                out.keep(f"{BUNDLE}/{name}")
-        listed = {"shards": [f"{shard}/" for shard in sorted(self.search_shards)]}
-        data = (json.dumps(listed, indent=0) + "\n").encode()
-        digest = hashlib.sha256(data).hexdigest()
-        if not out.reuse(f"{BUNDLE}/{SHARDS}", digest, any_render=True):
-            out.put(f"{BUNDLE}/{SHARDS}", data, digest=digest)
+        """Hand the new bundles, the search UI and shards.json to the output writer (and so to
+        the gate), or keep the previous index whole if Pagefind failed (search.py)."""
+        if self.search_plan is not None and not publish_index(out, self.search_plan, job):
+            self.search_behind = True

@@ -1,8 +1,10 @@
 /* Starts Pagefind's search UI on /cari/ and /en/cari/. The index is in shards, one Pagefind
-   bundle per month of reports (plugins/aduan_site/search.py), listed in shards.json: the
-   first is the primary index and the others are merged into it (Pagefind's mergeIndex). A
-   shard that cannot be loaded (being replaced, or gone) is left out, and the search works
-   over the rest. The index covers the report pages, which are in Indonesian; the English page
+   bundle per month of reports and a small one of the pages changed since their month was
+   indexed (plugins/aduan_site/search.py), listed in shards.json: the first month is the primary
+   index and the others are merged into it (Pagefind's mergeIndex). The UI loads Pagefind through
+   js/pagefind/pagefind.js, which drops the months' stale results that shards.json lists as
+   hidden. A shard that cannot be loaded (gone since shards.json was read) is left out, and the
+   search works over the rest. The index covers the report pages, which are in Indonesian; the English page
    keeps English UI texts but searches that index. ?q=… in the address starts a search, so a
    search can be linked to. */
 (function () {
@@ -47,6 +49,7 @@
     }
   }
   var bundle = element.getAttribute("data-bundle");
+  var hidden = [];
   function usable(shard) {
     return fetch(bundle + shard + "pagefind-entry.json", { cache: "no-cache" })
       .then(function (response) {
@@ -64,18 +67,26 @@
       return response.json();
     })
     .then(function (listed) {
+      hidden = listed.hidden || [];
       return Promise.all((listed.shards || []).map(usable));
     })
     .then(function (found) {
       var shards = found.filter(Boolean);
-      if (!shards.length) {
+      // The recent shard has no loader of its own: never the primary index.
+      var primary = shards.filter(function (shard) {
+        return shard.indexOf("recent-") !== 0;
+      })[0];
+      if (!primary) {
         unavailable();
         return;
       }
+      window.aduanSearch = { primary: bundle + primary, hidden: hidden };
       var ui = new window.PagefindUI({
         element: "#search",
-        bundlePath: bundle + shards[0],
-        mergeIndex: shards.slice(1).map(function (shard) {
+        bundlePath: element.getAttribute("data-loader"),
+        mergeIndex: shards.filter(function (shard) {
+          return shard !== primary;
+        }).map(function (shard) {
           return { bundlePath: bundle + shard };
         }),
         baseUrl: element.getAttribute("data-base-url") || "/",
