@@ -139,9 +139,10 @@ def test_a_change_indexes_only_its_page_in_the_recent_shard(tmp_path: Path) -> N
     assert not [f for f in result.written_files if f.startswith("_pagefind/")]
     assert bundle_files(site) == before
 
-    # A report page changes: a recent shard of that page alone; every month bundle is kept,
-    # less the changed page's old fragment (its old text), which shards.json hides.
-    records[5]["title"] = "Jembatan gantung bergoyang keras"
+    # A report page changes (it gains words, as a page does when its report moves on): a recent
+    # shard of that page alone; every month bundle is kept, less the changed page's old fragment
+    # (its old text), which shards.json hides.
+    records[5]["title"] += ". Jembatan gantung bergoyang keras"
     url = f"/laporan/{records[5]['tracking']}/"
     result = build_site(tmp_path, records)
     recent = listed(site)[-1]
@@ -161,10 +162,9 @@ def test_a_change_indexes_only_its_page_in_the_recent_shard(tmp_path: Path) -> N
     assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
     assert "Jembatan gantung bergoyang keras" in found[url][0]
 
-    # Another change: the recent shard is made again with both pages; a page changed back to
-    # its indexed bytes stays there (its month's fragment is gone).
-    records[9]["description"] = "Lampu jalan padam sepanjang malam."
-    records[5]["title"] = sample()[5]["title"]
+    # Another change: the recent shard is made again with both pages.
+    records[9]["description"] += " Lampu jalan padam sepanjang malam."
+    records[5]["title"] += ", talinya putus"
     result = build_site(tmp_path, records)
     recent2 = listed(site)[-1]
     assert recent2 != recent and not (site / "_pagefind" / recent).exists()
@@ -174,18 +174,66 @@ def test_a_change_indexes_only_its_page_in_the_recent_shard(tmp_path: Path) -> N
     }
     found = searchable(site)
     assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
-    assert (
-        sample()[5]["title"] in found[url][0] and "Lampu jalan padam" in found[f"/laporan/{records[9]['tracking']}/"][0]
-    )
-    assert not any("Jembatan gantung" in texts[0] for texts in found.values())
+    assert "talinya putus" in found[url][0] and "Lampu jalan padam" in found[f"/laporan/{records[9]['tracking']}/"][0]
 
-    # Every page back to the bytes its month indexed: the months' hidden fragments are gone, so
-    # the pages stay in the recent shard.
-    build_site(tmp_path, sample())
+
+def index_bytes(site: Path) -> bytes:
+    """Every index file of every listed bundle, decompressed, lower case."""
+    return b"".join(
+        gzip.decompress(p.read_bytes()).lower() for d in listed(site) for p in (site / "_pagefind" / d).rglob("*.pf_*")
+    )
+
+
+def test_a_page_that_loses_words_reindexes_its_month(tmp_path: Path) -> None:
+    """The recent shard hides a month's stale fragment, but the month's index chunks still hold
+    the old page's words: a page that lost a word (an officer took a name out of a report's
+    text) must have its month indexed again, or the word stays published until the next fold."""
+    records = sample()
+    records[5]["description"] += " Saksi di lokasi: Sutarmiji Wirodikromo."
+    build_site(tmp_path, records)
+    site = tmp_path / "output"
+    assert b"wirodikromo" in index_bytes(site)
+    months = listed(site)
+    # Gaining words only: the recent shard, months kept.
+    records[9]["description"] += " Lampu jalan padam sepanjang malam."
+    build_site(tmp_path, records)
     assert listed(site)[:-1] == months and listed(site)[-1].startswith("recent-")
+
+    # Words taken out: the month of that page is made again from its pages as they are now.
+    records[5]["description"] = sample()[5]["description"]
+    records[9]["description"] = sample()[9]["description"]
+    build_site(tmp_path, records)
+    changed = {records[n]["submitted"][:7] for n in (5, 9)}
+    assert {month_of(s) for s in listed(site) if s not in months} == changed
+    assert not [s for s in listed(site) if s.startswith("recent-")]
+    index = index_bytes(site)
+    assert b"wirodikromo" not in index and b"sutarmiji" not in index and b"padam" not in index
     found = searchable(site)
     assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
-    assert "Lampu jalan padam" not in str(found)
+
+
+def test_a_status_change_stays_in_the_recent_shard(tmp_path: Path) -> None:
+    """A report moving on (a new status, a note on its timeline) swaps only the site's own words
+    on its page: it is indexed in the recent shard, its month kept."""
+    records = sample()
+    build_site(tmp_path, records)
+    site = tmp_path / "output"
+    months = listed(site)
+    record = next(r for r in records if r["status"] == "verified")
+    record["status"] = "in_progress"
+    record["timeline"].append(
+        {
+            "date": record["verified"],
+            "type": "status",
+            "status": "in_progress",
+            "agency": record["agency"],
+            "note": "Petugas sudah meninjau lokasi",
+        }
+    )
+    build_site(tmp_path, records)
+    assert listed(site)[:-1] == months and listed(site)[-1].startswith("recent-")
+    found = searchable(site)
+    assert "meninjau" in found[f"/laporan/{record['tracking']}/"][0]
 
 
 def test_the_recent_shard_is_folded_back_into_its_months(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

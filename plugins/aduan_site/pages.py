@@ -25,7 +25,7 @@ import re
 import shutil
 import signal
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -873,7 +873,7 @@ class AduanGenerator(Generator):
             months[shard_of(record["submitted"])].append(record["tracking"])
         site = Path(self.output_path)
         try:
-            todo = search_plan(out, months)
+            todo = search_plan(out, months, page=self.rendered_page, public=self.public_word())
             mirror = self.search_mirror()
             # Every page rendered this build is linked anew (staged, or the same bytes in place),
             # also in a quick build: the mirror must follow the pages even when no index does.
@@ -896,6 +896,26 @@ class AduanGenerator(Generator):
             out.keep(path)
         self.search_plan = todo
         return job
+
+    def public_word(self) -> Callable[[str], bool]:
+        """Whether a word is one the site publishes anyway (the region's, the site's own): the
+        gate's vocabulary, loaded only when a changed page must be checked (search.py's
+        `lost_words`), so a build with nothing to index never reads it."""
+        loaded: list[Callable[[str], bool]] = []
+
+        def public(word: str) -> bool:
+            if not loaded:
+                from chalicelib.gate.vocabulary import vocabulary_of  # noqa: PLC0415
+
+                loaded.append(vocabulary_of(self.dataset.region).is_public)
+            return loaded[0](word)
+
+        return public
+
+    def rendered_page(self, tracking: str) -> bytes | None:
+        """A report page this build rendered (None: kept from an earlier build)."""
+        rendered = self.report_pages.get(tracking)
+        return rendered.read_bytes() if rendered is not None else None
 
     def search_mirror(self) -> Mirror:
         """The pages Pagefind reads (search.py), marked dirty until this build is published: a

@@ -13,7 +13,12 @@ shards.json lists that old fragment as hidden, so the search page drops the mont
 (theme/static/js/pagefind/pagefind.js, which stands in for Pagefind's module and filters its
 results). The recent shard is folded back into its months when it passes `RECENT_LIMIT` pages.
 A report that left the site (withdrawn, made confidential) re-indexes its month at once: its
-words must leave the month's index, not only its fragment.
+words must leave the month's index, not only its fragment. So does a page whose new version lost
+a word, other than the site's own, that the text the index holds for it had (`lost_words`): an
+officer who takes a name out of a report must not leave it in the month's index chunks until the
+next fold. Each change is checked against the text indexed just before it (the recent shard's, or
+the month's), so whatever the month's chunks hold and the page no longer shows is the site's own
+words. A status change, which adds to a page or swaps the site's own words, stays recent.
 
 Every bundle's directory is named after the pages it indexes and is never rewritten in place,
 so shards.json, moved into place last, switches from the old index to the new in one rename: a
@@ -35,13 +40,14 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import html
 import json
 import logging
 import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -80,6 +86,23 @@ FRAGMENT_MAGIC = b"pagefind_dcd"
 
 class SearchError(RuntimeError):
     pass
+
+
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"\w+")
+
+
+def page_words(page: bytes) -> set[str]:
+    """The words a page shows (tags dropped, entities decoded), case-folded."""
+    return set(_WORD.findall(html.unescape(_TAG.sub(" ", page.decode("utf-8", "replace"))).casefold()))
+
+
+def lost_words(indexed: str, page: bytes, public: Callable[[str], bool]) -> set[str]:
+    """The words of a page's indexed text (a fragment's `content`) that its new version no longer
+    shows and that the site does not publish anyway (`public`: the region's and the site's own
+    words; numbers): if there are any, the month's index, which holds them, must be made again."""
+    gone = set(_WORD.findall(indexed.casefold())) - page_words(page)
+    return {w for w in gone if not w.isdigit() and not public(w)}
 
 
 def shard_of(submitted: str) -> str:
@@ -202,9 +225,18 @@ def _whole(out: IncrementalOutput, files: list[str] | None, key: str) -> bool:
     return bool(files) and all(out.reusable(p, key, any_render=True) for p in files or ())
 
 
-def plan(out: IncrementalOutput, months: dict[str, list[str]], *, limit: int | None = None) -> Plan:
-    """Decide what to index: the months never indexed, folded or with a page gone, in full;
-    the pages changed since their month was indexed, in the recent shard; the rest is kept.
+def plan(
+    out: IncrementalOutput,
+    months: dict[str, list[str]],
+    *,
+    limit: int | None = None,
+    page: Callable[[str], bytes | None] | None = None,
+    public: Callable[[str], bool] | None = None,
+) -> Plan:
+    """Decide what to index: the months never indexed, folded, with a page gone or with a page
+    that lost words (`lost_words`: `page(tracking)` gives a page rendered by this build, `public`
+    says which words the site publishes anyway), in full; the pages changed since their month was
+    indexed, in the recent shard; the rest is kept.
 
     Reads the previous build's state (`out`) and, for a page newly changed, its month's old
     fragment (for its id and filters); changes nothing but what `out` keeps.
@@ -217,6 +249,18 @@ def plan(out: IncrementalOutput, months: dict[str, list[str]], *, limit: int | N
     except (ValueError, TypeError):
         before = {}
     changed: dict[str, tuple[Indexed, list[str], str]] = {}
+    texts = _IndexedTexts(out, bundles)
+
+    def loses_words(indexed: Indexed, tracking: str) -> bool:
+        new = page(tracking) if page is not None and public is not None else None
+        if new is None or public is None:
+            return False  # not rendered by this build: what the index holds for it is what it shows
+        try:
+            old = texts.of(indexed, tracking)
+        except (OSError, ValueError, KeyError, SearchError):
+            return True  # what the index holds cannot be read: make the month again
+        return old is not None and bool(lost_words(old, new, public))
+
     for month, trackings in sorted(months.items()):
         key = shard_key(trackings, shas)
         same = f"{month}-{key[:12]}"
@@ -247,7 +291,8 @@ def plan(out: IncrementalOutput, months: dict[str, list[str]], *, limit: int | N
         changed[month] = (indexed, stale, key)
     fold = sum(len(stale) for _, stale, _ in changed.values()) > (RECENT_LIMIT if limit is None else limit)
     for month, (indexed, stale, key) in changed.items():
-        hidden = None if fold else _hidden(out, indexed, stale, before)
+        lost = not fold and any(loses_words(indexed, t) for t in stale)
+        hidden = None if fold or lost else _hidden(out, indexed, stale, before)
         if hidden is None:
             _index_month(result, month, months[month], key, folded=True)
             continue
@@ -266,6 +311,32 @@ def plan(out: IncrementalOutput, months: dict[str, list[str]], *, limit: int | N
         else:
             result.index[result.recent] = result.recent_pages
     return result
+
+
+class _IndexedTexts:
+    """The text the previous build's index holds for a page: the recent shard's fragment of it if
+    it has one, else its month's (read only when asked, the recent shard's fragments at most once)."""
+
+    def __init__(self, out: IncrementalOutput, bundles: dict[str, list[str]]) -> None:
+        self.out = out
+        self.recent = next((d for d in bundles if d.startswith(RECENT + "-")), None)
+        self.files = bundles.get(self.recent, []) if self.recent else []
+        self.recent_texts: dict[str, str] | None = None
+
+    def of(self, indexed: Indexed, tracking: str) -> str | None:
+        if self.recent_texts is None:
+            self.recent_texts = {}
+            for relpath in self.files:
+                if "/fragment/" in relpath:
+                    content = fragment((self.out.root / relpath).read_bytes())
+                    self.recent_texts[tracking_of(content["url"])] = content["content"]
+        if tracking in self.recent_texts:
+            return self.recent_texts[tracking]
+        if tracking not in indexed.pages:
+            return None  # new to its month and never indexed: nothing of it is held
+        path = self.out.root / BUNDLE / indexed.directory / "fragment" / f"{indexed.pages[tracking][0]}.pf_fragment"
+        text: str = fragment(path.read_bytes())["content"]
+        return text
 
 
 def _index_month(result: Plan, month: str, trackings: list[str], key: str, *, folded: bool = False) -> None:

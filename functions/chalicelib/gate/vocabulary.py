@@ -101,3 +101,8 @@ def _vocabulary(region_json: str) -> Vocabulary:
 
 def vocabulary(region: Region) -> Vocabulary:
     return _vocabulary(json.dumps(region.raw, sort_keys=True))
+
+
+def vocabulary_of(region: dict[str, Any]) -> Vocabulary:
+    """The vocabulary of a region given as its raw JSON object (the public dataset's copy)."""
+    return _vocabulary(json.dumps(region, sort_keys=True))
