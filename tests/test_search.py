@@ -490,7 +490,8 @@ def test_the_search_page_finds_a_changed_report_once_and_a_withdrawn_one_never(t
     records[5]["title"] = "Gorong-gorong tersumbat sampah plastik"
     records[30]["title"] = "Kerbau lepas di alun-alun"
     build_site(tmp_path / "warm", records)
-    records[5]["title"] = "Jembatan gantung bergoyang keras"
+    # Words added (a page that lost words has its month indexed again, see above).
+    records[5]["title"] += ". Jembatan gantung bergoyang keras"
     records[5]["status"] = "resolved"
     build_site(tmp_path / "warm", records)
     del records[30]
