@@ -270,7 +270,8 @@ def test_an_import_queries_and_inserts_per_chunk_not_per_report(region, data_dir
     calls.clear()
     assert import_lines(lines, store, region).created == 200
     assert calls["SELECT"] <= 4 + 2  # one ref query per chunk
-    assert calls["INSERT"] <= 4 * 3  # reports, updates, events: one executemany each per chunk
+    # Reports, updates, events: one executemany each per chunk (staged), then one each to save.
+    assert calls["INSERT"] <= 4 * 3 + 3
     assert calls["COMMIT"] == 1 and sum(calls.values()) < 40
     calls.clear()
     assert import_lines(lines, store, region).unchanged == 200  # again: nothing to write
@@ -313,6 +314,88 @@ def test_an_import_streams_a_chunk_at_a_time_and_a_late_bad_line_still_saves_not
     read, seen_at[:] = 0, []
     assert import_lines(lines(bad_at=None), store, region).created == 130
     assert seen_at == [(50, 50), (100, 50), (130, 30)] and store.count() == 130
+
+
+def test_a_submission_during_a_long_import_is_saved_at_once(store, region, monkeypatch) -> None:
+    """An import stages its chunks without the store's write lock and takes it only once the
+    whole file is read: a report saved by another thread (a citizen's submission to `aduan
+    run`) while the import is still reading is saved at once, not after the import."""
+    import threading
+
+    from chalicelib import importer
+    from chalicelib.importer import _new_report
+
+    monkeypatch.setattr(importer, "CHUNK", 50)
+    halfway, resume = threading.Event(), threading.Event()
+
+    def lines():
+        for i in range(1, 121):
+            if i == 101:  # two chunks staged; the rest of the file is slow to come
+                halfway.set()
+                resume.wait(60)
+            yield line(f"L-{i}", H)
+
+    results: list = []
+    importing = threading.Thread(target=lambda: results.append(import_lines(lines(), store, region)))
+    importing.start()
+    submission = _new_report(json.loads(line("W-1", H)), region)
+    saver = threading.Thread(target=store.save, args=([submission],))
+    try:
+        assert halfway.wait(60)
+        saver.start()
+        saver.join(5)
+        assert not saver.is_alive(), "the submission waited for the import"
+        assert store.get(submission.tracking) is not None and store.count() == 1
+    finally:
+        resume.set()
+        importing.join(60)
+        saver.join(60)
+    assert results[0].created == 120 and store.count() == 121
+    assert len(store.pending_events(limit=1000)) == 121
+
+
+def test_a_report_changed_by_an_officer_during_its_reimport_refuses_the_import(store, region, monkeypatch) -> None:
+    """A changed report is staged with the version it was read at: an officer's change saved
+    while the import still reads its file is not overwritten; the whole import is refused
+    (nothing of it saved) and may be run again."""
+    import threading
+
+    from chalicelib import importer
+    from chalicelib.errors import Conflict
+
+    monkeypatch.setattr(importer, "CHUNK", 50)
+    import_lines([line("K-1", H[:1])], store, region)
+    halfway, resume = threading.Event(), threading.Event()
+
+    def lines():
+        yield line("K-1", H)  # one more history entry for K-1
+        for i in range(2, 121):
+            if i == 101:
+                halfway.set()
+                resume.wait(60)
+            yield line(f"K-{i}", H)
+
+    errors: list = []
+
+    def run() -> None:
+        try:
+            import_lines(lines(), store, region)
+        except Conflict as e:
+            errors.append(e)
+
+    importing = threading.Thread(target=run)
+    importing.start()
+    try:
+        assert halfway.wait(60)
+        report = store.get_by_ref("K-1")
+        report.agency = "kesehatan"
+        store.save([report])  # the officer's change, while the import is half read
+    finally:
+        resume.set()
+        importing.join(60)
+    assert errors and "K-1" not in errors[0].message_en and store.get_by_ref("K-1").tracking in errors[0].message_en
+    assert store.count() == 1 and store.get_by_ref("K-1").agency == "kesehatan"
+    assert len(store.get_by_ref("K-1").updates) == 1 and len(store.pending_events(limit=1000)) == 2
 
 
 def test_a_stored_record_reads_back_as_the_report_whatever_its_offsets(store, region) -> None:
