@@ -398,6 +398,26 @@ def test_a_report_changed_by_an_officer_during_its_reimport_refuses_the_import(s
     assert len(store.get_by_ref("K-1").updates) == 1 and len(store.pending_events(limit=1000)) == 2
 
 
+def test_lines_are_read_as_json_reads_them(store, region) -> None:
+    """Lines are parsed by orjson when it gives what json gives, else by json: a ref written as
+    an integer beyond 64 bits stays whole (orjson would make it a float), text in bytes reads
+    as json reads it, and a bad line is named as before."""
+    whole = 123456789012345678901234567890
+    big = json.loads(line("x"))
+    big["ref"] = whole
+    lines = [
+        json.dumps(big).encode(),
+        line("S-2", description="Jalan rusak parah \u2028 di depan \u00e9 sekolah \U0001f600").encode(),
+    ]
+    assert import_lines(lines, store, region).created == 2
+    assert store.get_by_ref(str(whole)) is not None
+    assert store.get_by_ref("S-2").description == json.loads(lines[1])["description"]
+    for bad, message in ((b'{"ref": "\xff"}', "line 1: not UTF-8 text (byte 10)"), (b"[1]", "line 1: each line")):
+        with pytest.raises(ValidationError) as info:
+            import_lines([bad], store, region)
+        assert info.value.message_en.startswith(message)
+
+
 def test_a_stored_record_reads_back_as_the_report_whatever_its_offsets(store, region) -> None:
     """The bulk path encodes records with orjson, whose datetimes round an offset's seconds:
     such a report is written the slow way, and both read back exactly."""

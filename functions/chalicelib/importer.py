@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from datetime import datetime
 from functools import cache
 from itertools import islice
 from typing import Any
+
+import orjson
 
 from . import codes
 from .clock import parse_timestamp
@@ -341,10 +344,39 @@ class _Reading:
         return None
 
 
+class _Digits:
+    """`search(line)`: a run of 19 digits in a line of text or of bytes."""
+
+    _text, _bytes = re.compile(r"\d{19}"), re.compile(rb"\d{19}")
+
+    def search(self, line: str | bytes) -> bool:
+        return bool(self._bytes.search(line) if isinstance(line, bytes) else self._text.search(line))
+
+
+_LONG_DIGITS = _Digits()
+
+
 def _parse_line(line: str | bytes) -> dict[str, Any] | None:
     """A line's JSON object, or None for a blank line."""
     if not line.strip():
         return None
+    # orjson: a third of json's time, and bytes need no decoding first. It reads an integer
+    # beyond 64 bits as a float where json keeps it whole: a line with such a run of digits
+    # anywhere (a string's too, rarely) is json's.
+    if _LONG_DIGITS.search(line):
+        return _parse_line_slowly(line)
+    try:
+        data = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        # Whatever orjson refuses (bad UTF-8, bad JSON, but also NaN, 1e400 or lone surrogates,
+        # which json takes) is read by json as before, and named as before.
+        return _parse_line_slowly(line)
+    if not isinstance(data, dict):
+        raise LineError("each line must be a JSON object")
+    return data
+
+
+def _parse_line_slowly(line: str | bytes) -> dict[str, Any]:
     if isinstance(line, bytes):
         try:
             line = line.decode("utf-8")

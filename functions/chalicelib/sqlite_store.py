@@ -209,7 +209,7 @@ class SQLiteStore:
             finally:
                 conn.execute("PRAGMA cache_size=-2000")  # SQLite's default
         finally:
-            staging.drop_rows()
+            staging.drop()
         self._checkpointer.saved(staging.reports)
 
     @staticmethod
@@ -388,7 +388,9 @@ class SQLiteStore:
         return day.isoformat() if day else None
 
     def keep_deadlines(self, rule: OfficersDeadline) -> None:
-        if self._rule is not None and self._rule.key == rule.key:
+        # Asked on every request (each makes its service): equal levels are the same rule,
+        # told without working out both keys (two json.dumps).
+        if self._rule is not None and (self._rule == rule or self._rule.key == rule.key):
             return
         self._rule = rule
         conn = self._conn()
