@@ -1,6 +1,7 @@
 """`aduan import`: keyed by ref, re-import adds missing history, all or nothing."""
 
 import json
+import os
 import random
 from collections import Counter
 
@@ -396,6 +397,72 @@ def test_a_report_changed_by_an_officer_during_its_reimport_refuses_the_import(s
     assert errors and "K-1" not in errors[0].message_en and store.get_by_ref("K-1").tracking in errors[0].message_en
     assert store.count() == 1 and store.get_by_ref("K-1").agency == "kesehatan"
     assert len(store.get_by_ref("K-1").updates) == 1 and len(store.pending_events(limit=1000)) == 2
+
+
+def _pooled(monkeypatch, data_dir, name: str):
+    """A store whose forked import workers leave their pid in a file, and an import that hands
+    chunks of 40 lines to the workers after the first 80."""
+    from chalicelib import importer
+    from chalicelib.sqlite_store import SQLiteStore
+
+    monkeypatch.setattr(importer, "CHUNK", 40)
+    monkeypatch.setattr(importer, "POOL_AFTER", 80)
+    monkeypatch.setenv("ADUAN_IMPORT_WORKERS", "2")
+    marks = data_dir / f"{name}.workers"
+
+    class Marking(SQLiteStore):
+        def after_fork(self) -> None:
+            super().after_fork()
+            with open(marks, "a") as f:
+                f.write(f"{os.getpid()}\n")
+
+    return Marking(data_dir / f"{name}.db"), marks
+
+
+def test_a_long_import_is_checked_in_workers_and_saved_as_one_process_saves_it(region, data_dir, monkeypatch) -> None:
+    from chalicelib.sqlite_store import SQLiteStore
+
+    lines = [line(f"W-{i}", H if i % 3 else H[:1], title=f"Air mati {i}") for i in range(400)]
+    alone = SQLiteStore(data_dir / "alone.db")
+    monkeypatch.setenv("ADUAN_IMPORT_WORKERS", "0")
+    serial = import_lines(lines, alone, region)
+    pooled_store, marks = _pooled(monkeypatch, data_dir, "pooled")
+    pooled = import_lines(lines, pooled_store, region)
+    workers = set(marks.read_text().split())
+    assert len(workers) == 2 and str(os.getpid()) not in workers  # two forked workers ran
+    assert pooled == serial and pooled.created == 400
+    keep = {"id", "tracking", "secret_hash"}  # made afresh by each import
+    for i in (0, 1, 79, 80, 81, 250, 399):
+        a, b = alone.get_by_ref(f"W-{i}").to_dict(), pooled_store.get_by_ref(f"W-{i}").to_dict()
+        assert {k: v for k, v in a.items() if k not in keep} == {k: v for k, v in b.items() if k not in keep}
+    events = [e.tracking for e in pooled_store.pending_events(limit=1000)]
+    assert events == [pooled_store.get_by_ref(f"W-{i}").tracking for i in range(400)]  # file order
+    again = [*lines[:390], line("W-390", H, title="Air mati 390")]  # one more entry for W-390
+    assert import_lines(again, pooled_store, region) == type(serial)(updated=1, unchanged=390, entries_added=1)
+
+
+@pytest.mark.parametrize(
+    ("bad_at", "bad", "message"),
+    [
+        (301, "{not json", "line 301: not valid JSON"),
+        (263, line("W-5", H), "line 263: ref 'W-5' already appears on line 5"),  # seen before the pool
+        (170, line("W-125", H), "line 170: ref 'W-125' already appears on line 125"),  # across chunks
+        (127, line("W-125", H), "line 127: ref 'W-125' already appears on line 125"),  # in one chunk
+        (200, line("X", kind="complain"), "line 200: kind"),
+    ],
+)
+def test_a_bad_line_checked_by_a_worker_saves_nothing_and_is_named(
+    region, data_dir, monkeypatch, bad_at: int, bad: str, message: str
+) -> None:
+    lines = [line(f"W-{i}", H) for i in range(1, 401)]
+    lines[bad_at - 1] = bad
+    lines[350] = "{also not json"  # a later bad line is not the one named
+    store, marks = _pooled(monkeypatch, data_dir, "bad")
+    with pytest.raises(ValidationError) as info:
+        import_lines(lines, store, region)
+    assert info.value.message_en.startswith(message)
+    assert len(set(marks.read_text().split())) == 2
+    assert store.count() == 0 and store.pending_events() == []
 
 
 def test_lines_are_read_as_json_reads_them(store, region) -> None:

@@ -125,6 +125,7 @@ class SQLiteStore:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
+        self._inherited: list[sqlite3.Connection | None] = []  # see after_fork
         self._rule: OfficersDeadline | None = None
         self._commits = GroupCommit(self._conn)
         self._checkpointer = Checkpointer(self.path)
@@ -145,6 +146,13 @@ class SQLiteStore:
             conn.execute(f"PRAGMA wal_autocheckpoint={FALLBACK_PAGES}")
             self._local.conn = conn
         return conn
+
+    def after_fork(self) -> None:
+        """In a forked child (importpool.py): open connections of its own from now on. The
+        parent's, inherited, are kept but never used or closed here: a connection belongs to
+        the process that opened it, and closing a copy would touch the parent's locks."""
+        self._inherited.append(getattr(self._local, "conn", None))
+        self._local = threading.local()
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -183,7 +191,12 @@ class SQLiteStore:
         for report in reports:
             report.version += 1
 
-    def save_stream(self, batches: Iterable[Sequence[Report]]) -> None:
+    def prepare(self, reports: Sequence[Report]) -> Prepared:
+        """A batch for `save_stream` with its new reports' rows made already: an import's
+        worker process makes them (importpool.py), and rows cross back cheaper than reports."""
+        return Prepared(self._new_rows([r for r in reports if r.version == 0]), [r for r in reports if r.version != 0])
+
+    def save_stream(self, batches: Iterable[Sequence[Report] | Prepared]) -> None:
         # Every batch is staged in temporary tables as it comes (staging.py), without the write
         # lock, so only one batch is held in memory and other connections go on writing; an
         # error while reading the batches (an import's bad line) leaves the store untouched.
@@ -193,11 +206,10 @@ class SQLiteStore:
         staging = Staging(conn)
         try:
             for batch in batches:
-                fresh = [r for r in batch if r.version == 0]
-                if fresh:
-                    rows = self._new_rows(fresh)
-                    staging.add_new(rows.reports, rows.updates, rows.events)
-                if changed := [self._changed_row(r) for r in batch if r.version != 0]:
+                prepared = batch if isinstance(batch, Prepared) else self.prepare(batch)
+                if prepared.new.reports:
+                    staging.add_new(prepared.new.reports, prepared.new.updates, prepared.new.events)
+                if changed := [self._changed_row(r) for r in prepared.changed]:
                     staging.add_changed(changed)
             if not staging.reports:
                 return  # nothing new or changed (a channel synced again): no write at all
@@ -682,6 +694,14 @@ _MINUTE = timedelta(minutes=1)
 def _seconds_offset(moment: datetime | None) -> bool:
     offset = moment.utcoffset() if moment is not None else None
     return offset is not None and bool(offset % _MINUTE)
+
+
+@dataclass
+class Prepared:
+    """A batch of `save_stream`: new reports as their rows, changed reports as they are."""
+
+    new: _NewRows
+    changed: list[Report]
 
 
 @dataclass
