@@ -237,10 +237,14 @@ class SQLiteStore:
 
     def _changed_row(self, report: Report) -> tuple[str, str, int, str, str]:
         """A changed report as `Staging.add_changed` stages it."""
-        record, bodies = _encoded(report)
-        values = self._row(report, report.version + 1, record)
-        updates = [(u.at.isoformat(), body) for u, body in zip(report.updates, bodies, strict=True)]
+        values, updates = self._written(report)
         return (report.id, report.tracking, report.version, _JSON.encode(values), _JSON.encode(updates))
+
+    def _written(self, report: Report) -> tuple[tuple[object, ...], list[tuple[str, str]]]:
+        """What `_write_one` writes of a report: its row's values and its updates' (at, body)."""
+        record, bodies = _encoded(report)
+        updates = [(u.at.isoformat(), body) for u, body in zip(report.updates, bodies, strict=True)]
+        return self._row(report, report.version + 1, record), updates
 
     def _save_all(self, conn: sqlite3.Connection, reports: Sequence[Report], rows: _NewRows | None) -> None:
         if rows is not None:
@@ -306,10 +310,7 @@ class SQLiteStore:
         return rows
 
     def _save_one(self, conn: sqlite3.Connection, report: Report) -> None:
-        record, bodies = _encoded(report)
-        values = self._row(report, report.version + 1, record)
-        updates = [(u.at.isoformat(), body) for u, body in zip(report.updates, bodies, strict=True)]
-        self._write_one(conn, report.id, report.tracking, report.version, values, updates)
+        self._write_one(conn, report.id, report.tracking, report.version, *self._written(report))
 
     @staticmethod
     def _write_one(
