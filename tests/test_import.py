@@ -465,6 +465,27 @@ def test_a_bad_line_checked_by_a_worker_saves_nothing_and_is_named(
     assert store.count() == 0 and store.pending_events() == []
 
 
+def test_tracking_numbers_drawn_twice_are_drawn_again(store, region, monkeypatch) -> None:
+    """An import whose new reports drew a tracking number twice, or one the store has, still
+    saves every report, each under a number of its own (its record saying the same), where
+    it refused the whole file: at 100k reports a repeated draw is likely (35 random bits)."""
+    from chalicelib import importer
+
+    import_lines([line("T-0", H)], store, region)
+    kept = store.get_by_ref("T-0").tracking
+    draws = iter([kept, "PSR-AAAA-AAAA", "PSR-AAAA-AAAA", "PSR-BBBB-BBBB", "PSR-BBBB-BBBB"])
+    real = importer.new_tracking
+    monkeypatch.setattr(importer, "new_tracking", lambda prefix: next(draws, None) or real(prefix))
+    assert import_lines([line(f"T-{i}", H) for i in range(1, 7)], store, region).created == 6
+    reports = [store.get_by_ref(f"T-{i}") for i in range(7)]
+    trackings = [r.tracking for r in reports]
+    assert len(set(trackings)) == 7 and trackings[0] == kept
+    assert trackings[2] == "PSR-AAAA-AAAA" and trackings[4] == "PSR-BBBB-BBBB"  # the first draw keeps it
+    for report in reports:
+        assert store.get(report.tracking).ref == report.ref and store.history(report.tracking) == report.updates
+    assert sorted(e.tracking for e in store.pending_events(limit=100)) == sorted(trackings)
+
+
 def test_lines_are_read_as_json_reads_them(store, region) -> None:
     """Lines are parsed by orjson when it gives what json gives, else by json: a ref written as
     an integer beyond 64 bits stays whole (orjson would make it a float), text in bytes reads
