@@ -28,6 +28,7 @@ def test_accepted_connections_have_nagle_off_one_write_and_one_gateway(data_dir:
 
     assert "tune_chalice_local()" in API_SERVER  # what `aduan run` executes
     before = dict(vars(ChaliceRequestHandler))
+    parse_headers = http.client.parse_headers
     tune_chalice_local()
     server = LocalDevServer(app, Config(chalice_stage="local"), "127.0.0.1", 0)
     accepted: list[socket.socket] = []
@@ -78,8 +79,60 @@ def test_accepted_connections_have_nagle_off_one_write_and_one_gateway(data_dir:
     finally:
         server.server.shutdown()
         server.server.server_close()
-        for name in ("__init__", "handle", "wbufsize", "disable_nagle_algorithm"):
+        http.client.parse_headers = parse_headers
+        for name in ("__init__", "handle", "wbufsize", "disable_nagle_algorithm", "MessageClass"):
             if name in before:
                 setattr(ChaliceRequestHandler, name, before[name])
             elif name in vars(ChaliceRequestHandler):
                 delattr(ChaliceRequestHandler, name)
+
+
+HEADER_BLOCKS = [  # (block, parsed by the quick loop itself)
+    (
+        b"Host: 127.0.0.1:8000\r\nAccept-Encoding: identity\r\nContent-Length: 12\r\n"
+        b"Content-Type: application/json\r\n\r\n",
+        True,
+    ),
+    (b"host:x\r\nX-Empty:\r\nX-Spaces: \t a  b \t\r\nCookie: a=1\r\nCookie: b=2\r\n\r\n", True),
+    (b"Accept: */*\nUser-Agent: curl/8.5\n\n", True),  # bare LF line ends
+    (b"X-Latin: caf\xe9\r\nX-Colon: a:b:c\r\n\r\n", True),
+    (b"\r\n", True),
+    # Shapes the quick loop leaves to the email parser:
+    (b"X-Folded: one\r\n two\r\nHost: x\r\n\r\n", False),  # a continuation line
+    (b"Host: x\r\nno colon here\r\n\r\n", False),
+    (b"Bad Name: x\r\nHost: y\r\n\r\n", False),
+    (b"X-CR: a\rb\r\n\r\n", False),
+    (b"From nobody\r\nHost: x\r\n\r\n", False),
+]
+
+
+@pytest.mark.parametrize(("block", "quick_loop"), HEADER_BLOCKS)
+def test_quick_headers_are_the_email_parsers_headers(block: bytes, quick_loop: bool, monkeypatch) -> None:
+    """`aduan run`'s header parsing gives the message http.server's own parser gives: the same
+    (name, value) pairs in order, the same lookups, the same body left unread; the usual
+    shapes without the email parser, the others through it."""
+    import email.parser
+    import io
+
+    from chalicelib.devserver import QuickHeaders, quick_parse_headers
+
+    rest = b"BODY"
+    stock_file = io.BytesIO(block + rest)
+    lines = b"".join(http.client._read_headers(stock_file)).decode("iso-8859-1")
+    stock = email.parser.Parser(_class=QuickHeaders).parsestr(lines)  # what http.client does
+    parsers: list[object] = []
+
+    class Counted(email.parser.Parser):
+        def __init__(self, *args, **kwargs) -> None:
+            parsers.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(email.parser, "Parser", Counted)
+    quick_file = io.BytesIO(block + rest)
+    quick = quick_parse_headers(quick_file, QuickHeaders)
+    assert len(parsers) == (0 if quick_loop else 1)
+    assert quick.items() == stock.items() and dict(quick) == dict(stock)
+    for name in ("host", "Cookie", "content-length", "X-Folded", "absent"):
+        assert quick.get(name) == stock.get(name) and quick.get_all(name) == stock.get_all(name)
+    assert quick_file.read() == stock_file.read() == rest
+    assert isinstance(quick, QuickHeaders)

@@ -1,6 +1,7 @@
 """`aduan import`: keyed by ref, re-import adds missing history, all or nothing."""
 
 import json
+import os
 import random
 from collections import Counter
 
@@ -270,7 +271,8 @@ def test_an_import_queries_and_inserts_per_chunk_not_per_report(region, data_dir
     calls.clear()
     assert import_lines(lines, store, region).created == 200
     assert calls["SELECT"] <= 4 + 2  # one ref query per chunk
-    assert calls["INSERT"] <= 4 * 3  # reports, updates, events: one executemany each per chunk
+    # Reports, updates, events: one executemany each per chunk (staged), then one each to save.
+    assert calls["INSERT"] <= 4 * 3 + 3
     assert calls["COMMIT"] == 1 and sum(calls.values()) < 40
     calls.clear()
     assert import_lines(lines, store, region).unchanged == 200  # again: nothing to write
@@ -313,6 +315,195 @@ def test_an_import_streams_a_chunk_at_a_time_and_a_late_bad_line_still_saves_not
     read, seen_at[:] = 0, []
     assert import_lines(lines(bad_at=None), store, region).created == 130
     assert seen_at == [(50, 50), (100, 50), (130, 30)] and store.count() == 130
+
+
+def test_a_submission_during_a_long_import_is_saved_at_once(store, region, monkeypatch) -> None:
+    """An import stages its chunks without the store's write lock and takes it only once the
+    whole file is read: a report saved by another thread (a citizen's submission to `aduan
+    run`) while the import is still reading is saved at once, not after the import."""
+    import threading
+
+    from chalicelib import importer
+    from chalicelib.importer import _new_report
+
+    monkeypatch.setattr(importer, "CHUNK", 50)
+    halfway, resume = threading.Event(), threading.Event()
+
+    def lines():
+        for i in range(1, 121):
+            if i == 101:  # two chunks staged; the rest of the file is slow to come
+                halfway.set()
+                resume.wait(60)
+            yield line(f"L-{i}", H)
+
+    results: list = []
+    importing = threading.Thread(target=lambda: results.append(import_lines(lines(), store, region)))
+    importing.start()
+    submission = _new_report(json.loads(line("W-1", H)), region)
+    saver = threading.Thread(target=store.save, args=([submission],))
+    try:
+        assert halfway.wait(60)
+        saver.start()
+        saver.join(5)
+        assert not saver.is_alive(), "the submission waited for the import"
+        assert store.get(submission.tracking) is not None and store.count() == 1
+    finally:
+        resume.set()
+        importing.join(60)
+        saver.join(60)
+    assert results[0].created == 120 and store.count() == 121
+    assert len(store.pending_events(limit=1000)) == 121
+
+
+def test_a_report_changed_by_an_officer_during_its_reimport_refuses_the_import(store, region, monkeypatch) -> None:
+    """A changed report is staged with the version it was read at: an officer's change saved
+    while the import still reads its file is not overwritten; the whole import is refused
+    (nothing of it saved) and may be run again."""
+    import threading
+
+    from chalicelib import importer
+    from chalicelib.errors import Conflict
+
+    monkeypatch.setattr(importer, "CHUNK", 50)
+    import_lines([line("K-1", H[:1])], store, region)
+    halfway, resume = threading.Event(), threading.Event()
+
+    def lines():
+        yield line("K-1", H)  # one more history entry for K-1
+        for i in range(2, 121):
+            if i == 101:
+                halfway.set()
+                resume.wait(60)
+            yield line(f"K-{i}", H)
+
+    errors: list = []
+
+    def run() -> None:
+        try:
+            import_lines(lines(), store, region)
+        except Conflict as e:
+            errors.append(e)
+
+    importing = threading.Thread(target=run)
+    importing.start()
+    try:
+        assert halfway.wait(60)
+        report = store.get_by_ref("K-1")
+        report.agency = "kesehatan"
+        store.save([report])  # the officer's change, while the import is half read
+    finally:
+        resume.set()
+        importing.join(60)
+    assert errors and "K-1" not in errors[0].message_en and store.get_by_ref("K-1").tracking in errors[0].message_en
+    assert store.count() == 1 and store.get_by_ref("K-1").agency == "kesehatan"
+    assert len(store.get_by_ref("K-1").updates) == 1 and len(store.pending_events(limit=1000)) == 2
+
+
+def _pooled(monkeypatch, data_dir, name: str):
+    """A store whose forked import workers leave their pid in a file, and an import that hands
+    chunks of 40 lines to the workers after the first 80."""
+    from chalicelib import importer
+    from chalicelib.sqlite_store import SQLiteStore
+
+    monkeypatch.setattr(importer, "CHUNK", 40)
+    monkeypatch.setattr(importer, "POOL_AFTER", 80)
+    monkeypatch.setenv("ADUAN_IMPORT_WORKERS", "2")
+    marks = data_dir / f"{name}.workers"
+
+    class Marking(SQLiteStore):
+        def after_fork(self) -> None:
+            super().after_fork()
+            with open(marks, "a") as f:
+                f.write(f"{os.getpid()}\n")
+
+    return Marking(data_dir / f"{name}.db"), marks
+
+
+def test_a_long_import_is_checked_in_workers_and_saved_as_one_process_saves_it(region, data_dir, monkeypatch) -> None:
+    from chalicelib.sqlite_store import SQLiteStore
+
+    lines = [line(f"W-{i}", H if i % 3 else H[:1], title=f"Air mati {i}") for i in range(400)]
+    alone = SQLiteStore(data_dir / "alone.db")
+    monkeypatch.setenv("ADUAN_IMPORT_WORKERS", "0")
+    serial = import_lines(lines, alone, region)
+    pooled_store, marks = _pooled(monkeypatch, data_dir, "pooled")
+    pooled = import_lines(lines, pooled_store, region)
+    workers = set(marks.read_text().split())
+    assert len(workers) == 2 and str(os.getpid()) not in workers  # two forked workers ran
+    assert pooled == serial and pooled.created == 400
+    keep = {"id", "tracking", "secret_hash"}  # made afresh by each import
+    for i in (0, 1, 79, 80, 81, 250, 399):
+        a, b = alone.get_by_ref(f"W-{i}").to_dict(), pooled_store.get_by_ref(f"W-{i}").to_dict()
+        assert {k: v for k, v in a.items() if k not in keep} == {k: v for k, v in b.items() if k not in keep}
+    events = [e.tracking for e in pooled_store.pending_events(limit=1000)]
+    assert events == [pooled_store.get_by_ref(f"W-{i}").tracking for i in range(400)]  # file order
+    again = [*lines[:390], line("W-390", H, title="Air mati 390")]  # one more entry for W-390
+    assert import_lines(again, pooled_store, region) == type(serial)(updated=1, unchanged=390, entries_added=1)
+
+
+@pytest.mark.parametrize(
+    ("bad_at", "bad", "message"),
+    [
+        (301, "{not json", "line 301: not valid JSON"),
+        (263, line("W-5", H), "line 263: ref 'W-5' already appears on line 5"),  # seen before the pool
+        (170, line("W-125", H), "line 170: ref 'W-125' already appears on line 125"),  # across chunks
+        (127, line("W-125", H), "line 127: ref 'W-125' already appears on line 125"),  # in one chunk
+        (200, line("X", kind="complain"), "line 200: kind"),
+    ],
+)
+def test_a_bad_line_checked_by_a_worker_saves_nothing_and_is_named(
+    region, data_dir, monkeypatch, bad_at: int, bad: str, message: str
+) -> None:
+    lines = [line(f"W-{i}", H) for i in range(1, 401)]
+    lines[bad_at - 1] = bad
+    lines[350] = "{also not json"  # a later bad line is not the one named
+    store, marks = _pooled(monkeypatch, data_dir, "bad")
+    with pytest.raises(ValidationError) as info:
+        import_lines(lines, store, region)
+    assert info.value.message_en.startswith(message)
+    assert len(set(marks.read_text().split())) == 2
+    assert store.count() == 0 and store.pending_events() == []
+
+
+def test_tracking_numbers_drawn_twice_are_drawn_again(store, region, monkeypatch) -> None:
+    """An import whose new reports drew a tracking number twice, or one the store has, still
+    saves every report, each under a number of its own (its record saying the same), where
+    it refused the whole file: at 100k reports a repeated draw is likely (35 random bits)."""
+    from chalicelib import importer
+
+    import_lines([line("T-0", H)], store, region)
+    kept = store.get_by_ref("T-0").tracking
+    draws = iter([kept, "PSR-AAAA-AAAA", "PSR-AAAA-AAAA", "PSR-BBBB-BBBB", "PSR-BBBB-BBBB"])
+    real = importer.new_tracking
+    monkeypatch.setattr(importer, "new_tracking", lambda prefix: next(draws, None) or real(prefix))
+    assert import_lines([line(f"T-{i}", H) for i in range(1, 7)], store, region).created == 6
+    reports = [store.get_by_ref(f"T-{i}") for i in range(7)]
+    trackings = [r.tracking for r in reports]
+    assert len(set(trackings)) == 7 and trackings[0] == kept
+    assert trackings[2] == "PSR-AAAA-AAAA" and trackings[4] == "PSR-BBBB-BBBB"  # the first draw keeps it
+    for report in reports:
+        assert store.get(report.tracking).ref == report.ref and store.history(report.tracking) == report.updates
+    assert sorted(e.tracking for e in store.pending_events(limit=100)) == sorted(trackings)
+
+
+def test_lines_are_read_as_json_reads_them(store, region) -> None:
+    """Lines are parsed by orjson when it gives what json gives, else by json: a ref written as
+    an integer beyond 64 bits stays whole (orjson would make it a float), text in bytes reads
+    as json reads it, and a bad line is named as before."""
+    whole = 123456789012345678901234567890
+    big = json.loads(line("x"))
+    big["ref"] = whole
+    lines = [
+        json.dumps(big).encode(),
+        line("S-2", description="Jalan rusak parah \u2028 di depan \u00e9 sekolah \U0001f600").encode(),
+    ]
+    assert import_lines(lines, store, region).created == 2
+    assert store.get_by_ref(str(whole)) is not None
+    assert store.get_by_ref("S-2").description == json.loads(lines[1])["description"]
+    for bad, message in ((b'{"ref": "\xff"}', "line 1: not UTF-8 text (byte 10)"), (b"[1]", "line 1: each line")):
+        with pytest.raises(ValidationError) as info:
+            import_lines([bad], store, region)
+        assert info.value.message_en.startswith(message)
 
 
 def test_a_stored_record_reads_back_as_the_report_whatever_its_offsets(store, region) -> None:

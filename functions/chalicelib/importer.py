@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from datetime import datetime
 from functools import cache
 from itertools import islice
 from typing import Any
+
+import orjson
 
 from . import codes
 from .clock import parse_timestamp
@@ -278,6 +281,23 @@ def import_lines(lines: Iterable[str | bytes], store: Store, region: Region) -> 
     return result
 
 
+@dataclass
+class Checked:
+    """One chunk as checked (perhaps in a worker process, importpool.py): its reports to save,
+    the (line, ref) of each line read, in order, what they count, and the first bad line's
+    number and problem (the lines after it are not checked)."""
+
+    batch: Any  # a list of reports, or as the store's `prepare` made it in a worker
+    refs: list[tuple[int, str]]
+    counts: ImportResult
+    error: tuple[int, str] | None = None
+
+
+# Lines checked in this process before the rest of a longer file goes to importpool's workers
+# (a file of one chunk never starts them).
+POOL_AFTER = 1000
+
+
 class _Reading:
     """One import's pass over its lines: yields the reports to save, a chunk at a time, and
     raises at the first bad line (the store then saves nothing: it is all one transaction)."""
@@ -287,42 +307,65 @@ class _Reading:
         self.places = _Places(region)
         self.seen: dict[str, int] = {}  # ref → its line: a ref twice in one file is refused
 
-    def batches(self, lines: Iterable[str | bytes]) -> Iterator[list[Report]]:
+    def batches(self, lines: Iterable[str | bytes]) -> Iterator[Any]:
         numbered = enumerate(lines, start=1)
-        any_line = False
-        while chunk := list(islice(numbered, CHUNK)):
-            any_line = True
-            yield self._chunk(chunk)
-        if not any_line:
+        chunks = iter(lambda: list(islice(numbered, CHUNK)), [])
+        read = 0
+        for chunk in chunks:
+            yield self.accept(self.check(chunk))
+            read += len(chunk)
+            if read >= POOL_AFTER:
+                break
+        if read == 0:
             raise ValidationError("the import file is empty")
+        from .importpool import checked_chunks  # noqa: PLC0415 - a long file's only
 
-    def _chunk(self, chunk: list[tuple[int, str | bytes]]) -> list[Report]:
+        for checked in checked_chunks(self, chunks):
+            yield self.accept(checked)
+
+    def check(self, chunk: list[tuple[int, str | bytes]]) -> Checked:
+        """Check a chunk's lines; may run in a worker (its own copy of `seen` then)."""
         # Parse the chunk up to its first unreadable line, look up all its refs at once, then
         # check line by line in order, so that the first bad line is the one named.
         parsed: list[tuple[int, dict[str, Any], str | None]] = []
-        unreadable: ValidationError | None = None
+        unreadable: tuple[int, str] | None = None
         for number, line in chunk:
             try:
                 data = _parse_line(line)
             except LineError as e:
-                unreadable = _at_line(number, e)
+                unreadable = (number, str(e))
                 break
             if data is not None:
                 parsed.append((number, data, _str(data.get("ref"))))
         existing = self.store.get_by_refs([ref for _, _, ref in parsed if ref])
-        batch: list[Report] = []
+        checked = Checked([], [], ImportResult(), unreadable)
         for number, data, ref in parsed:
             try:
-                report = self._report(number, data, ref, existing.get(ref) if ref else None)
+                report = self._report(number, data, ref, existing.get(ref) if ref else None, checked.counts)
             except ValueError as e:  # LineError, and timestamps that do not parse
-                raise _at_line(number, e) from None
+                checked.error = (number, str(e))
+                break
+            checked.refs.append((number, str(ref)))
             if report is not None:
-                batch.append(report)
-        if unreadable is not None:
-            raise unreadable
-        return batch
+                checked.batch.append(report)
+        return checked
 
-    def _report(self, number: int, data: dict[str, Any], ref: str | None, existing: Report | None) -> Report | None:
+    def accept(self, checked: Checked) -> Any:
+        """A checked chunk's reports, in file order; raises at its first bad line, or at a ref
+        seen on an earlier line (in a chunk another worker checked)."""
+        for number, ref in checked.refs:
+            first = self.seen.setdefault(ref, number)
+            if first != number:
+                raise _at_line(number, LineError(f"ref {ref!r} already appears on line {first}"))
+        if checked.error is not None:
+            raise _at_line(checked.error[0], LineError(checked.error[1]))
+        for name in ("created", "updated", "unchanged", "entries_added"):
+            setattr(self.result, name, getattr(self.result, name) + getattr(checked.counts, name))
+        return checked.batch
+
+    def _report(
+        self, number: int, data: dict[str, Any], ref: str | None, existing: Report | None, counts: ImportResult
+    ) -> Report | None:
         """The report a line creates or changes, or None if it changes nothing."""
         if ref and ref in self.seen:
             raise LineError(f"ref {ref!r} already appears on line {self.seen[ref]}")
@@ -331,20 +374,49 @@ class _Reading:
         added = _apply_history(report, data, self.region)
         self.seen[str(ref)] = number
         if existing is None:
-            self.result.created += 1
+            counts.created += 1
             return report
-        self.result.entries_added += added
+        counts.entries_added += added
         if len(report.updates) > before:
-            self.result.updated += 1
+            counts.updated += 1
             return report
-        self.result.unchanged += 1
+        counts.unchanged += 1
         return None
+
+
+class _Digits:
+    """`search(line)`: a run of 19 digits in a line of text or of bytes."""
+
+    _text, _bytes = re.compile(r"\d{19}"), re.compile(rb"\d{19}")
+
+    def search(self, line: str | bytes) -> bool:
+        return bool(self._bytes.search(line) if isinstance(line, bytes) else self._text.search(line))
+
+
+_LONG_DIGITS = _Digits()
 
 
 def _parse_line(line: str | bytes) -> dict[str, Any] | None:
     """A line's JSON object, or None for a blank line."""
     if not line.strip():
         return None
+    # orjson: a third of json's time, and bytes need no decoding first. It reads an integer
+    # beyond 64 bits as a float where json keeps it whole: a line with such a run of digits
+    # anywhere (a string's too, rarely) is json's.
+    if _LONG_DIGITS.search(line):
+        return _parse_line_slowly(line)
+    try:
+        data = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        # Whatever orjson refuses (bad UTF-8, bad JSON, but also NaN, 1e400 or lone surrogates,
+        # which json takes) is read by json as before, and named as before.
+        return _parse_line_slowly(line)
+    if not isinstance(data, dict):
+        raise LineError("each line must be a JSON object")
+    return data
+
+
+def _parse_line_slowly(line: str | bytes) -> dict[str, Any]:
     if isinstance(line, bytes):
         try:
             line = line.decode("utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -25,6 +25,7 @@ from .officers import Officer
 from .passwords import Login
 from .report import Report, Update
 from .sessions import ABSOLUTE, Session
+from .staging import REPORT_COLUMNS, Staging
 from .store import DuePosition, Event, Page, Position, overdue_page, page_of
 from .walcheckpoint import FALLBACK_PAGES, Checkpointer
 
@@ -124,6 +125,7 @@ class SQLiteStore:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
+        self._inherited: list[sqlite3.Connection | None] = []  # see after_fork
         self._rule: OfficersDeadline | None = None
         self._commits = GroupCommit(self._conn)
         self._checkpointer = Checkpointer(self.path)
@@ -144,6 +146,13 @@ class SQLiteStore:
             conn.execute(f"PRAGMA wal_autocheckpoint={FALLBACK_PAGES}")
             self._local.conn = conn
         return conn
+
+    def after_fork(self) -> None:
+        """In a forked child (importpool.py): open connections of its own from now on. The
+        parent's, inherited, are kept but never used or closed here: a connection belongs to
+        the process that opened it, and closing a copy would touch the parent's locks."""
+        self._inherited.append(getattr(self._local, "conn", None))
+        self._local = threading.local()
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -182,26 +191,60 @@ class SQLiteStore:
         for report in reports:
             report.version += 1
 
-    def save_stream(self, batches: Iterable[Sequence[Report]]) -> None:
-        # One transaction for every batch, each inserted as it comes (one executemany per table),
-        # so only one batch is held at a time; an error while reading the batches (an import's
-        # bad line) rolls back all of them. The write lock is held until the last batch.
-        def work(conn: sqlite3.Connection) -> int:
-            saved = 0
-            for batch in batches:
-                fresh = [r for r in batch if r.version == 0]
-                self._save_all(conn, batch, self._new_rows(fresh) if len(fresh) > 1 else None)
-                saved += len(batch)
-            return saved
+    def prepare(self, reports: Sequence[Report]) -> Prepared:
+        """A batch for `save_stream` with its new reports' rows made already: an import's
+        worker process makes them (importpool.py), and rows cross back cheaper than reports."""
+        return Prepared(self._new_rows([r for r in reports if r.version == 0]), [r for r in reports if r.version != 0])
 
-        # A bigger page cache for the length of the import: index pages written again and again
-        # stay in memory instead of spilling to the log (a third less SQLite time at 10k).
+    def save_stream(self, batches: Iterable[Sequence[Report] | Prepared]) -> None:
+        # Every batch is staged in temporary tables as it comes (staging.py), without the write
+        # lock, so only one batch is held in memory and other connections go on writing; an
+        # error while reading the batches (an import's bad line) leaves the store untouched.
+        # Then one short transaction copies the staged rows in. It is this connection's own
+        # transaction, not a group commit: the staged tables are this connection's alone.
         conn = self._conn()
-        conn.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KB}")
+        staging = Staging(conn)
         try:
-            self._checkpointer.saved(self._commits.run(work))
+            for batch in batches:
+                prepared = batch if isinstance(batch, Prepared) else self.prepare(batch)
+                if prepared.new.reports:
+                    staging.add_new(prepared.new.reports, prepared.new.updates, prepared.new.events)
+                if changed := [self._changed_row(r) for r in prepared.changed]:
+                    staging.add_changed(changed)
+            if not staging.reports:
+                return  # nothing new or changed (a channel synced again): no write at all
+            # A bigger page cache while the rows go in: index pages written again and again
+            # stay in memory instead of spilling to the log (a third less SQLite time at 10k).
+            conn.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KB}")
+            try:
+                self._transaction(conn, lambda: staging.save(self._write_one, json.loads))
+            finally:
+                conn.execute("PRAGMA cache_size=-2000")  # SQLite's default
         finally:
-            conn.execute("PRAGMA cache_size=-2000")  # SQLite's default
+            staging.drop()
+        self._checkpointer.saved(staging.reports)
+
+    @staticmethod
+    def _transaction(conn: sqlite3.Connection, work: Callable[[], object]) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            work()
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _changed_row(self, report: Report) -> tuple[str, str, int, str, str]:
+        """A changed report as `Staging.add_changed` stages it."""
+        values, updates = self._written(report)
+        return (report.id, report.tracking, report.version, _JSON.encode(values), _JSON.encode(updates))
+
+    def _written(self, report: Report) -> tuple[tuple[object, ...], list[tuple[str, str]]]:
+        """What `_write_one` writes of a report: its row's values and its updates' (at, body)."""
+        record, bodies = _encoded(report)
+        updates = [(u.at.isoformat(), body) for u, body in zip(report.updates, bodies, strict=True)]
+        return self._row(report, report.version + 1, record), updates
 
     def _save_all(self, conn: sqlite3.Connection, reports: Sequence[Report], rows: _NewRows | None) -> None:
         if rows is not None:
@@ -267,26 +310,34 @@ class SQLiteStore:
         return rows
 
     def _save_one(self, conn: sqlite3.Connection, report: Report) -> None:
-        stored = conn.execute("SELECT version FROM reports WHERE id = ?", (report.id,)).fetchone()
-        stored_version = stored["version"] if stored else 0
-        if stored_version != report.version:
+        self._write_one(conn, report.id, report.tracking, report.version, *self._written(report))
+
+    @staticmethod
+    def _write_one(
+        conn: sqlite3.Connection,
+        report_id: str,
+        tracking: str,
+        version: int,
+        values: Sequence[Any],
+        updates: Sequence[tuple[str, str]],
+    ) -> None:
+        """Write one report read at `version`: its row `values` (`_row`'s) and those of its
+        `updates` (at, body) the store lacks; Conflict if it changed since it was read."""
+        stored = conn.execute("SELECT version FROM reports WHERE id = ?", (report_id,)).fetchone()
+        stored_version = stored[0] if stored else 0
+        if stored_version != version:
             raise Conflict(
-                f"Laporan {report.tracking} baru saja diubah; muat ulang laporan itu lalu coba lagi.",
-                en=f"report {report.tracking} was changed meanwhile; reload it and try again",
+                f"Laporan {tracking} baru saja diubah; muat ulang laporan itu lalu coba lagi.",
+                en=f"report {tracking} was changed meanwhile; reload it and try again",
             )
         # A report not stored yet has no updates stored either (a submission: one query fewer).
         stored_updates = (
-            conn.execute("SELECT COUNT(*) FROM updates WHERE report_id = ?", (report.id,)).fetchone()[0]
+            conn.execute("SELECT COUNT(*) FROM updates WHERE report_id = ?", (report_id,)).fetchone()[0]
             if stored is not None
             else 0
         )
-        record, bodies = _encoded(report)
-        values = self._row(report, report.version + 1, record)
         if stored is None:
-            conn.execute(
-                _INSERT_REPORT,
-                values,
-            )
+            conn.execute(_INSERT_REPORT, values)
         else:
             conn.execute(
                 "UPDATE reports SET tracking=?, ref=?, version=?, status=?, agency=?, submitted_at=?,"
@@ -295,12 +346,9 @@ class SQLiteStore:
             )
         conn.executemany(
             "INSERT INTO updates (report_id, seq, at, body) VALUES (?, ?, ?, ?)",
-            [
-                (report.id, seq, report.updates[seq].at.isoformat(), bodies[seq])
-                for seq in range(stored_updates, len(report.updates))
-            ],
+            [(report_id, seq, at, body) for seq, (at, body) in enumerate(updates) if seq >= stored_updates],
         )
-        conn.execute("INSERT INTO events (tracking) VALUES (?)", (report.tracking,))
+        conn.execute("INSERT INTO events (tracking) VALUES (?)", (tracking,))
 
     def _load(self, row: sqlite3.Row | None) -> Report | None:
         if row is None:
@@ -353,7 +401,9 @@ class SQLiteStore:
         return day.isoformat() if day else None
 
     def keep_deadlines(self, rule: OfficersDeadline) -> None:
-        if self._rule is not None and self._rule.key == rule.key:
+        # Asked on every request (each makes its service): equal levels are the same rule,
+        # told without working out both keys (two json.dumps).
+        if self._rule is not None and (self._rule == rule or self._rule.key == rule.key):
             return
         self._rule = rule
         conn = self._conn()
@@ -622,10 +672,7 @@ def _of(status: str | None, agency: str | None) -> tuple[list[str], list[str]]:
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder, not one per json.dumps call
 
 # A new report's row; `SQLiteStore._row` gives its values in this order.
-_INSERT_REPORT = (
-    "INSERT INTO reports (tracking, ref, version, status, agency, submitted_at, updated_at, record,"
-    " due, category, kelurahan, confidential, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
+_INSERT_REPORT = f"INSERT INTO reports ({REPORT_COLUMNS}) VALUES ({', '.join('?' * 13)})"
 
 
 def _encoded(report: Report) -> tuple[str, list[str]]:
@@ -648,6 +695,14 @@ _MINUTE = timedelta(minutes=1)
 def _seconds_offset(moment: datetime | None) -> bool:
     offset = moment.utcoffset() if moment is not None else None
     return offset is not None and bool(offset % _MINUTE)
+
+
+@dataclass
+class Prepared:
+    """A batch of `save_stream`: new reports as their rows, changed reports as they are."""
+
+    new: _NewRows
+    changed: list[Report]
 
 
 @dataclass
