@@ -24,8 +24,8 @@ _RT_RW = re.compile(
 )
 _HOUSE = re.compile(rf"(?<![^\W\d_]){_NO}(?P<n>{_HOUSE_NUMBER})", re.IGNORECASE)
 _GANG = re.compile(
-    rf"(?<![^\W\d_])(?:gg|gang|lr|lrg|lorong)\s?\.?\s?(?:(?!(?:no|nomor|nmr|rt|rw)\b)[^\W_]+(?:['\-][^\W_]+)?\.?\s?){{1,3}}"
-    rf"(?:,\s?|\s?/\s?)?(?P<no>{_NO})?{_HOUSE_NUMBER}",
+    rf"(?<![^\W\d_])(?:gg|gang|lr|lrg|lorong)[ \t]?\.?[ \t]?(?:(?!(?:no|nomor|nmr|rt|rw)\b)[^\W_]+(?:['\-][^\W_]+)?\.?[ \t]?){{1,3}}"
+    rf"(?:,[ \t]?|[ \t]?/[ \t]?)?(?P<no>{_NO})?{_HOUSE_NUMBER}",
     re.IGNORECASE,
 )
 _BLOCK = re.compile(
@@ -160,7 +160,11 @@ def _addresses(doc: _Doc) -> list[_Candidate]:
     return found
 
 
-_BARE_NUMBER = re.compile(rf"\s?,?\s?(?P<n>{_HOUSE_NUMBER})(?!\s?(?:{_UNITS})\b)(?!\s?[-.:]?\s?\d)", re.IGNORECASE)
+# The number is on the street's line and set apart from its last word: "1. Jl. Dewi Sartika\n2. Jl. ..." is a
+# list, and "jl. pahlawan nyala siang2" a word said twice.
+_BARE_NUMBER = re.compile(
+    rf"(?:[ \t]?,[ \t]?|[ \t]{{1,2}})(?P<n>{_HOUSE_NUMBER})(?!\s?(?:{_UNITS})\b)(?!\s?[-.:]?\s?\d)", re.IGNORECASE
+)
 
 
 def _street_numbers(doc: _Doc) -> list[_Candidate]:

@@ -32,7 +32,7 @@ _LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*"
 _SPELLED_EMAIL = re.compile(
     # the local part may be spelled out too: "budi dot santoso", "budi . santoso"
     rf"(?<![\w.+\-@]){_LOCAL}(?:(?:\s+(?:dot|titik)\s+|\s+\.\s+){_LOCAL})*"
-    rf"(?:{_SPELLED_AT}[A-Za-z0-9][A-Za-z0-9\-]*(?:{_SPELLED_DOT}[A-Za-z0-9\-]+)*?{_SPELLED_DOT}{_TLD}"
+    rf"(?:{_SPELLED_AT}[A-Za-z0-9][A-Za-z0-9\-]*(?:{_SPELLED_DOT}[A-Za-z0-9\-]+)*?(?:{_SPELLED_DOT}{_TLD}(?![\w\-]))+"
     # a known mail host: "budi.santoso @gmail.com", "budi.santoso@gmail" (its domain left out)
     rf"|\s*@\s*{_MAIL_HOSTS}(?:{_SPELLED_DOT}[A-Za-z]{{2,}})*)(?![\w@])",
     re.IGNORECASE,
@@ -56,8 +56,21 @@ def _emails(doc: _Doc) -> list[_Candidate]:
             continue
         for m in _SPELLED_EMAIL.finditer(text, max(0, at - _REACH), at + _REACH):
             if m.start() <= at < m.end() and not any(c.start < m.end() and m.start() < c.end for c in found):
-                found.append(_Candidate("email", m.start(), m.end(), _P_EMAIL))
+                found.append(_Candidate("email", _labelled_start(text, m.start()), m.end(), _P_EMAIL))
     return found
+
+
+# "Email: naomi kaisiepo at yahoo dot co dot id": after an e-mail label, the words before the spelled "at"
+# on the same line are the local part too (a dictated or hand-typed address keeps the space of the name).
+_EMAIL_LABEL = re.compile(
+    r"(?i)(?:^|\n)[ \t]*(?:e-?mail|surel|email\s+(?:saya|sy))[ \t]*[:=][ \t]*((?:[A-Za-z0-9._\-]+[ \t]+){1,2})$"
+)
+
+
+def _labelled_start(text: str, start: int) -> int:
+    line = text.rfind("\n", 0, start) + 1
+    m = _EMAIL_LABEL.search(text, max(0, line - 1), start)
+    return m.start(1) if m else start
 
 
 _PROFILE_URL = re.compile(

@@ -288,7 +288,7 @@ def _starts_person(doc: _Doc, j: int) -> bool:
 
 
 _STOP_PUBLIC = frozenset(
-    "no nomor nmr nomer rt rw gg gang blok kav saya sy sya aku kami kita yang yg di ke dari untuk utk dengan dgn "
+    "no nomor nmr nomer rt rw gg gang blok kav km saya sy sya aku kami kita yang yg di ke dari untuk utk dengan dgn "
     "mohon mhn tolong tlg terima kasih sudah sdh belum blm tidak tdk ada ini itu tsb dan atau karena krn selaku "
     "bernama berinisial inisial inisialnya yaitu yakni adalah namanya nama pak bu bapak ibu yth kepada kpd "
     "senin selasa rabu kamis jumat jum'at sabtu minggu ahad".split()
