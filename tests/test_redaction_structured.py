@@ -134,7 +134,12 @@ STILL_REDACTED = [
     ("nik", "NIK-{3573011506690002} hilang"),
     ("rekening", "transfer ke BRI {0011 2233 4455} a.n. Budi Santoso"),
     ("telepon", "laporan 2 minggu lalu, hp {081234567890}"),
+    ("telepon", "hubungi layanan aduan {0812 3456 7890} kalau ada apa2"),
     ("alamat", "rumah di Jl. Hasanudin {12}, banjir"),
+    ("alamat", "Alamat: Gg. Flamboyan IV/{51} RT.06 RW.12"),  # a gang's numeral and its house, not a code
+    # a road's milestone where someone lives
+    ("alamat", "sy tinggal di Jl. Poros Km {7} dekat masjid"),
+    ("alamat", "alamat: Jl. Trans Sulawesi Km. {12}, Kel. Lalebata"),
 ]
 
 

@@ -177,4 +177,16 @@ def _street_numbers(doc: _Doc) -> list[_Candidate]:
         m = _BARE_NUMBER.match(doc.text, end)
         if m and end > tok.end and not _overlaps(m.start("n"), m.end("n"), doc.numeric):
             found.append(_Candidate("alamat", m.start("n"), m.end("n"), _P_ALAMAT))
+        km = _MILESTONE.match(doc.text, end) if end > tok.end else None
+        if km and _LIVES.search(doc.text, max(0, tok.start - 40), tok.start):
+            found.append(_Candidate("alamat", km.start("n"), km.end("n"), _P_ALAMAT))
     return found
+
+
+# "tinggal di Jl. Poros Km 7": a road's milestone is a household's address where the text says someone lives
+# there; otherwise it is where the road is broken ("jalan trans Kalimantan km 34 arah Sanggau hancur").
+_MILESTONE = re.compile(r"[ \t]?,?[ \t]?km\.?[ \t]?(?P<n>\d{1,3}(?:[.,]\d)?)(?![\d])", re.IGNORECASE)
+_LIVES = re.compile(
+    r"(?i)(?<![^\W\d_])(?:alamat\w*|almt|tinggal|bertempat|domisili|berdomisili|kediaman|rumah|rmh|kost?|kontrakan"
+    r"|warga|wrg|penduduk)(?![^\W\d_])"
+)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from .document import _Doc, _overlaps, _Span, _Token, needs
-from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role
+from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role, _is_word
 from .quantities import _UNITS
 
 
@@ -45,6 +45,7 @@ _URL = re.compile(
 )
 # Institutions whose names are often Arabic words or people's names: "MI Nurul Huda", "GOR Untung Suropati".
 _NAMED_OPENERS = frozenset(
+    "taman jembatan monumen tugu museum paroki stasi "
     "perum perumahan griya komplek kompleks villa residence graha masjid mesjid musholla mushola musala langgar "
     "surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan tpq madrasah gereja rsud rs rsu rsia gor "
     "lapangan stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
@@ -53,12 +54,14 @@ _NAMED_OPENERS = frozenset(
 # Mosques, pesantren and churches are often named after people ("Masjid KH Hasyim Asy'ari").
 _RELIGIOUS_OPENERS = frozenset(
     "masjid mesjid musholla mushola musala langgar surau pondok ponpes pesantren yayasan tpq gereja klenteng "
-    "kelenteng vihara pura gki gkjw gpdi gbi mi min mis mts mtsn madrasah".split()
+    "kelenteng vihara pura gki gkjw gpdi gbi mi min mis mts mtsn madrasah paroki stasi".split()
 )
 # Places named after people as a rule: "Stadion Lukas Enembe", "RSUD Abdul Wahab Sjahranie", "Lapangan
 # Puputan Badung I Gusti Ngurah Made Agung", "UIN Syarif Hidayatullah", "Bandara Abdul Rachman Saleh".
 _MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
-    "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral makam".split()
+    "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral makam "
+    # monuments, parks and works named after heroes: "Taman Kartini", "Jembatan Soekarno", "Gedung Juang"
+    "taman jembatan gedung monumen tugu museum perpustakaan waduk bendungan pelabuhan terminal paroki stasi".split()
 )
 _SAINTS = frozenset("santo santa sto".split())
 _HEROES = frozenset("bung sunan pangeran sultan".split())
@@ -89,6 +92,22 @@ _GREETING_PARTS: tuple[str, ...] = (
 needs(_GREETING, lambda text: any(part in text for part in _GREETING_PARTS))
 
 
+# Words that open the name of a place only as part of a proper name, capitalised and followed by one: "Kota
+# Ambon", "Kabupaten Aceh Besar", "Negeri Soya" (a village of Maluku), "Distrik Wamena Kota" (Papua), "Lamin
+# Long Bagun" (a Dayak longhouse); not "di kota ini", "pegawai negeri".
+_PROPER_OPENERS = frozenset("kota kabupaten negeri distrik lamin".split())
+
+
+def _proper_opener(doc: _Doc, i: int) -> bool:
+    tokens = doc.tokens
+    if i + 1 >= len(tokens) or doc.text[tokens[i].end : tokens[i + 1].start] != " ":
+        return False
+    if doc.mode != "mixed":
+        return doc.mode != "lower"
+    nxt = tokens[i + 1]
+    return tokens[i].cap and nxt.cap and nxt.low not in _LEX.honorifics and nxt.low not in _STOP_PUBLIC
+
+
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
@@ -103,6 +122,7 @@ def _public_spans(doc: _Doc) -> list[_Span]:
         lower_ok = doc.mode != "mixed" or (plain_next and tok.low in _LOWER_CASE_OPENERS)
         capital = tok.low in _LEX.capital_openers and (tok.text.isupper() or lower_ok)
         facility = last > i or tok.low in _LEX.facility_openers or capital
+        facility = facility or tok.low in _PROPER_OPENERS and _proper_opener(doc, i)
         if street or facility:
             end = _public_continuation(doc, last, street)
             if end == tok.end and not street and _named_alone(doc, i):
@@ -133,10 +153,11 @@ def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
     opener = tokens[i].low
     region = opener in _REGION_OPENERS
     agency = not street and opener not in ("pdam", "perumda") and (_agency_like(opener) or opener in _AGENCY_OPENERS)
+    agency = agency and not region  # "Distrik Wamena Kota" is shaped like "Dishub" but is a place
     for j in range(i + 1, min(i + 8, len(tokens))):
         if not _public_gap(doc, j, street):
             break
-        if region and j >= i + 2 and not _place_part(doc, j):
+        if region and j >= i + 2 and not _place_part(doc, j) and not _place_tail(doc, j):
             break  # "Kelurahan Kauman Rukayah": a kelurahan's name is a word or two
         if not street and tokens[j].low == "perwakilan" and _public_gap(doc, j, street):
             end = tokens[j].end  # "Ombudsman RI Perwakilan Maluku": the office of the agency, not a person's role
@@ -156,7 +177,7 @@ def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
 
 _REGION_OPENERS = frozenset(
     "kelurahan kel desa ds kecamatan kec dusun dsn kampung kp dukuh lingkungan daerah wilayah kawasan gampong nagari "
-    "jorong lembang banjar".split()
+    "jorong lembang banjar kota kabupaten negeri distrik lamin".split()
 )
 _AGENCY_OPENERS = frozenset(
     "dlh bpbd bappeda bapenda bpkad bpn kemenag samsat dprd dukcapil pemkot pemkab pemprov polres polresta polsek "
@@ -177,6 +198,24 @@ _AGENCY_PARTS = frozenset(
     "kota kabupaten kab provinsi prov propinsi pusat cabang unit wilayah ri jatim jawa timur tengah barat pp "
     "pratama madya daerah".split()
 )
+
+
+_ROMAN = re.compile(r"[ivx]{1,4}")
+
+
+def _place_tail(doc: _Doc, j: int) -> bool:
+    """A third word that goes on with the name of a place: a letter or numeral ("Kelurahan Sei Sikambing B",
+    "Desa Tanjung Rejo II") or a capitalised word that no list knows as a person's name nor as an ordinary
+    word ("Kelurahan Alai Parak Kopi" goes on, "Kelurahan Kauman Rukayah" does not)."""
+    tok = doc.tokens[j]
+    if len(tok.text) == 1 and tok.text.isupper() or tok.text.isupper() and _ROMAN.fullmatch(tok.low):
+        if doc.mode == "mixed":
+            return doc.text[tok.end : tok.end + 1] != "."  # "B" but not the initial "B." of a person
+    if doc.mode == "lower" or doc.mode == "mixed" and (not tok.cap or tok.acronym):
+        return False  # in lower case an unknown word is as often a slip of the keyboard
+    low = tok.low
+    unknown = low not in _LEX.names and not _is_word(low)  # not "Menurut" of "Kel. Bugul Lor Menurut Karjo"
+    return unknown and low not in _LEX.honorifics and not _is_role(low)
 
 
 def _place_part(doc: _Doc, j: int) -> bool:
@@ -253,11 +292,14 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
             return "rank"
     if tok.low in _STOP_PUBLIC or tok.low in _LEX.honorifics or tok.low in _FUZZY_CUES:
         return None
+    facility = tok.low in _LEX.capital_openers or tok.low in _LEX.facility_openers
+    if street and tok.acronym and facility and tok.low not in _LEX.ranks:  # not "Jl. RA Kartini"
+        return None  # "jalan ka SDN Cibiru 3": the street ends where a school's name begins
     initial = len(tok.text) == 1 and doc.text[tok.end : tok.end + 1] == "."
     if (street or j == i + 1 or after_rank) and (tok.low in _LEX.ranks or initial):
         return "rank"
     if not street:
-        if tok.low in _LEX.titles:
+        if tok.low in _LEX.titles and not _title_ends_name(doc, j):
             return None  # "Kel. Panggungrejo KH. Reza": a title starts a person
         if _is_role(tok.low) and opener not in _BUILDINGS:
             return None  # "Kecamatan Purworejo Bidan Hj. Wayan": the role starts a person
@@ -276,6 +318,18 @@ _FACILITY_PARTS = frozenset(
 )
 _ABBREVIATED = frozenset("jl jln kel kec ds dsn kp perum komp kab prov gg univ ponpes yth".split())
 _BUILDINGS = frozenset("kantor balai gedung rumah pendopo rumah dinas aula".split())
+
+
+def _title_ends_name(doc: _Doc, j: int) -> bool:
+    """'RSU Haji', 'Masjid Haji': a title spelt out as the last word of a facility's name, with no person
+    after it (a capitalised word on the same line would be one: "RSU Haji Sulaiman")."""
+    tokens, tok = doc.tokens, doc.tokens[j]
+    if doc.mode != "mixed" or len(tok.text) < 4 or doc.text[tok.end : tok.end + 1] == ".":
+        return False
+    if j + 1 >= len(tokens):
+        return True
+    gap = doc.text[tok.end : tokens[j + 1].start]
+    return "\n" in gap or any(c in gap for c in ",;:()") or not tokens[j + 1].cap
 
 
 def _starts_person(doc: _Doc, j: int) -> bool:

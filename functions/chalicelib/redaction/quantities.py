@@ -102,11 +102,28 @@ _NUMERIC_SCANS = [_Scan(p, "number" if p.pattern.startswith(("(?<!\\d)", "(?<=\\
 _TICKET_SCAN = _Scan(_TICKET, "word")
 
 
+_PHONE_START = re.compile(r"#?(?:0[2-9]|\+?62)")
+
+
+def _ticket(code: str) -> bool:
+    """What a reference word names is the service's number unless it is shaped like a phone: "layanan aduan
+    0812 3456 7890" gives a phone number (whose groups the code, stopping at the first space, begins)."""
+    return not _PHONE_START.match(code)
+
+
 def _code(text: str, m: re.Match[str]) -> bool:
     """A code of the service's ("ADN-2026-02-01988"), not an identifier named by its label ("NIK-3573...")
     nor the tail of a longer token ("12AB-2026")."""
     before = text[m.start() - 1 : m.start()]
-    return m.group("prefix") not in _CUE_PREFIXES and not (before.isalnum() or before in "-/")
+    if m.group("prefix") in _CUE_PREFIXES or before.isalnum() or before in "-/":
+        return False
+    # a service's code carries a year or a serial of four digits or more; "Gg. Flamboyan IV/51" and
+    # "RT-05/RW-03" do not
+    return _ROMAN.fullmatch(m.group("prefix")) is None and _SERIAL.search(m.group()) is not None
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+_SERIAL = re.compile(r"\d{4}")
 
 
 needs(_CODE, lambda text: "-" in text or "/" in text)  # a code joins its parts with them
@@ -116,7 +133,7 @@ def _numeric_spans(doc: _Doc) -> list[_Span]:
     if not doc.starts("number"):
         return []  # every one of them has a digit
     spans = [_Span(m.start(), m.end()) for m in _REFERENCE_SCAN.finditer(doc)]
-    spans += [_Span(m.start("code"), m.end("code")) for m in _TICKET_SCAN.finditer(doc)]
+    spans += [_Span(m.start("code"), m.end("code")) for m in _TICKET_SCAN.finditer(doc) if _ticket(m.group("code"))]
     spans += [_Span(m.start(), m.end()) for m in doc.found(_CODE) if _code(doc.text, m)]
     spans += _report_columns(doc)
     for scan in _NUMERIC_SCANS:

@@ -1,0 +1,57 @@
+"""Public phrases that name a place, a work or a day after a person must survive redaction (issue 11).
+
+Each case is a structure, not a memorised example: a work named after a hero (a park, a bridge, a
+parish), a day of remembrance, a title that ends a hospital's name, a place of three words after a
+region word ("Kelurahan Sei Sikambing B"), a city or a Maluku "negeri" or a Papuan "distrik" named as
+a proper name. Next to each, the person it must not hide is still redacted.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chalicelib.redaction import find_pii
+
+# The phrase in braces must be touched by no redaction.
+KEPT = [
+    "sy mau lapor penerangan di {Jembatan Soekarno} banyak yg mati",
+    "taman bermain di {Taman Kartini} banyak perosotan rusak",
+    "sy Fransiska Romana dari lingkungan {paroki Santa Maria}. mohon info lomba",
+    "lomba peringatan {Hari Kartini} diadakan di lapangan",
+    "jembatan penyeberangan di depan {RSU Haji} tangganya patah",
+    "saya Binsar Pardede warga {Kelurahan Sei Sikambing B}, memohon rambu",
+    "Dengan hormat, kami Saniri {Negeri Soya} memohon perbaikan jalan",
+    "Pengurus Muda-mudi {Negeri Tulehu}:\nRahman Ohorella (ketua)",
+    "Peserta musyawarah adat {Lamin Long Bagun}:\n1. Hanyeq Ajang",
+    "kami di {Distrik Wamena Kota} su 2 minggu listrik byar pet",
+    "Kepada Yth. Bapak Wali {Kota Banda Aceh}\nPerihal: Keluhan pelayanan",
+    "jalan ka {SDN Cibiru 3} ruksak pisan",
+    "jalan berlubang di {Jl. RA Kartini} depan terminal",
+    "{Kel. Bugul Lor} Menurut Karjo dari Dinkes anggarannya 75 ribu",
+]
+
+
+@pytest.mark.parametrize("marked", KEPT)
+def test_public_phrase_is_kept(marked: str) -> None:
+    start, end = marked.index("{"), marked.index("}") - 1
+    text = marked.replace("{", "").replace("}", "")
+    touching = [m for m in find_pii(text) if m.start < end and start < m.end]
+    assert not touching, (text, touching)
+
+
+# The person named next to a public phrase of the same shape is still redacted.
+PEOPLE = [
+    ("Kelurahan Kauman {Rukayah} datang ke kantor", "Rukayah"),
+    ("kemarin ketemu Pak {Hari Santoso} di pasar", "Hari Santoso"),
+    ("yang merawat di RSU Haji {Sulaiman Budi} itu ramah", "Sulaiman Budi"),
+    ("pegawai negeri bernama {Budi} minta uang", "Budi"),
+    ("di kota ini {Budi} mencuri ayam", "Budi"),
+    ("Kel. Bugul Lor Menurut {Karjo} dari Dinkes anggarannya 75 ribu", "Karjo"),
+]
+
+
+@pytest.mark.parametrize(("marked", "name"), PEOPLE)
+def test_person_next_to_public_phrase_is_redacted(marked: str, name: str) -> None:
+    start = marked.index("{")
+    text = marked.replace("{", "").replace("}", "")
+    covered = {i for m in find_pii(text) if m.kind == "nama" for i in range(m.start, m.end)}
+    assert all(i in covered for i in range(start, start + len(name)) if text[i].isalnum()), (text, find_pii(text))
