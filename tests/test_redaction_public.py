@@ -27,6 +27,9 @@ KEPT = [
     "jalan ka {SDN Cibiru 3} ruksak pisan",
     "jalan berlubang di {Jl. RA Kartini} depan terminal",
     "{Kel. Bugul Lor} Menurut Karjo dari Dinkes anggarannya 75 ribu",
+    # the neighbourhood speaking as one, and an agency's own account
+    "Dengan hormat,\nKami warga {RT 02 RW 03} Kelurahan Trajeng menyampaikan keberatan",
+    "lampu jalan mati, perempuan pulang kerja takut. {@pemkobandaaceh} tolong",
 ]
 
 
@@ -47,6 +50,20 @@ PEOPLE = [
     ("di kota ini {Budi} mencuri ayam", "Budi"),
     ("Kel. Bugul Lor Menurut {Karjo} dari Dinkes anggarannya 75 ribu", "Karjo"),
 ]
+
+
+# The writer's own RT/RW stays an address (corpus 1's rule), next to the neighbourhood kept above.
+HOMES = [
+    "Saya warga {RT 03/RW 05} mau melaporkan",
+    "asap masuk ke rumah kami di {RT 3 RW 4}",
+]
+
+
+@pytest.mark.parametrize("marked", HOMES)
+def test_writers_own_rt_rw_is_an_address(marked: str) -> None:
+    start, end = marked.index("{"), marked.index("}") - 1
+    text = marked.replace("{", "").replace("}", "")
+    assert any(m.kind == "alamat" and m.start <= start and end <= m.end for m in find_pii(text)), find_pii(text)
 
 
 @pytest.mark.parametrize(("marked", "name"), PEOPLE)

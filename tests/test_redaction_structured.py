@@ -65,6 +65,8 @@ CASES = [
     # an e-mail address whose local part keeps the space of the name, after an e-mail label
     ("email", "Nama: Naomi K\nEmail: {naomi kaisiepo at yahoo dot co dot id}\nIsi: lambat"),
     ("email", "surel: {sri wahyuni at gmail dot com}"),
+    # a handle after a platform and a regional "its" (Sundanese "na", Javanese "ne")
+    ("akun", "akun ig na {@mawar.gadget_bdg} nipu"),
 ]
 
 # A phone number broken over two lines by a tap of Enter: both lines are redacted.

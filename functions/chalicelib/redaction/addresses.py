@@ -53,7 +53,7 @@ _HOME = re.compile(
     r"(?i)(?<![^\W\d_])(?:alamat\w*|almt|beralamat|tinggal|bertempat|domisili|berdomisili|kediaman|kost?|kontrakan"
     r"|rumah\s*(?:saya|sy|sya|kami|aku|ku|nya|beliau|dia|ybs|pelaku|korban)|jl|jln|gg|gang"
     r"|blok|perum|perumahan|komplek|kompleks"
-    r"|(?:saya|sy|sya|aku|aq|kami|kulo|beliau|dia)\s+(?:adalah\s+)?(?:warga|wrg|penduduk|dari|di)|tgl\s+di)(?![^\W\d_])"
+    r"|(?:saya|sy|sya|aku|aq|kulo|beliau|dia)\s+(?:adalah\s+)?(?:warga|wrg|penduduk|dari|di)|tgl\s+di)(?![^\W\d_])"
     # "Jalan Mawar 12 RT 3" but not "lampu jalan depan rumah Pak X di RT 3": a street spelled out has a number
     r"|(?<![^\W\d_])jalan\s[^\d]*\d"
     # a house number, not "nomor pengaduan 113 ... di RT 5"
@@ -64,7 +64,8 @@ _HOME = re.compile(
 # "Nama saya Husein warga RT 04", "Widodo di sini, warga Dsn. Kampung Baru RT 5": the writer, then where
 # they live ("warga RT 07/RW 01 terisolasi" alone is the neighbourhood)
 _RESIDENT = re.compile(rf"(?i)(?<![^\W\d_])(?:warga|wrg|wrga|penduduk)\s+{_HAMLET}$")
-_WRITER = re.compile(r"(?i)(?<![^\W\d_])(?:saya|sy|sya|aku|aq|kami|kulo|di\s?sini|pelapor)(?![^\W\d_])")
+# Not "kami": "Kami warga RT 02 RW 03 Kelurahan Trajeng menyampaikan..." is the neighbourhood speaking as one.
+_WRITER = re.compile(r"(?i)(?<![^\W\d_])(?:saya|sy|sya|aku|aq|kulo|di\s?sini|pelapor)(?![^\W\d_])")
 # What follows the writer's own RT: a stop, the kelurahan, or what the writer does ("..., warga RT 3 mau
 # lapor"); "aku Bu X, warga RT 03 butuh perahu karet" makes the neighbourhood the subject instead.
 _RESIDENT_END = re.compile(

@@ -85,7 +85,7 @@ needs(_HANDLE, lambda text: "@" in text)
 needs(_PROFILE_URL, lambda text: "/" in text)
 _LABELLED_HANDLE = re.compile(
     r"(?<![\w])(?:ig|insta|instagram|fb|facebook|tiktok|tik\s?tok|twitter|twt|threads|id\s?line|line|telegram|tele"
-    r"|yt|youtube|snapchat|snap)(?![^\W\d_])(?P<own>\s*(?:saya|sy|ku|nya|kami|aku|beliau|dia|mereka|pelaku)(?![^\W\d_]))?"
+    r"|yt|youtube|snapchat|snap)(?![^\W\d_])(?P<own>\s*(?:saya|sy|ku|nya|na|ne|kami|aku|beliau|dia|mereka|pelaku)(?![^\W\d_]))?"
     r"(?P<sep>\s*(?:[:=]|adalah|yaitu|yakni|-)?\s*)@?"
     r"(?!(?:ig|fb|instagram|facebook|tiktok|twitter|saya|sy|aku)(?![\w.]))(?=[\w.]*[^\W\d_])"  # a letter in it
     r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})",
@@ -94,7 +94,7 @@ _LABELLED_HANDLE = re.compile(
 _LABELLED_HANDLE_SCAN = _Scan(_LABELLED_HANDLE, "word")  # a platform's name starts a word
 _DISPLAY_NAME = re.compile(r"(?:\s[A-Z][A-Za-z']+){0,3}")
 _PUBLIC_HANDLES = re.compile(
-    r"(?i)^@?(?:pemkot|pemkab|pemprov|humas|dinas|dispen|diskominfo|kominfo|lapor|sp4n|satpol|pdam|pln|bpjs|polres|polri|puskesmas|dprd|kemen|official|info|esambat)"
+    r"(?i)^@?(?:pemkot|pemko|pemkab|pemprov|pemda|pemdes|humas|dinas|dispen|diskominfo|kominfo|lapor|sp4n|satpol|pdam|pln|bpjs|polres|polri|puskesmas|dprd|kemen|official|info|esambat)"
 )
 
 

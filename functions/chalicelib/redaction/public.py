@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from .document import _Doc, _overlaps, _Span, _Token, needs
 from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role, _is_word
-from .quantities import _UNITS
+from .quantities import _MONTH, _UNITS
 
 
 def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -108,10 +108,27 @@ def _proper_opener(doc: _Doc, i: int) -> bool:
     return tokens[i].cap and nxt.cap and nxt.low not in _LEX.honorifics and nxt.low not in _STOP_PUBLIC
 
 
+# Where and when a letter was written, on a line of its own: "Ambon, 13 Maret 2026", "Marengan Daya, 20
+# November 2026". The place is a town, not the writer.
+_PLACE_DATE = re.compile(
+    rf"(?m)^[ \t]*(?P<place>[A-Z][\w'\-]*(?:[ \t][A-Z][\w'\-]*){{0,2}}),[ \t]*\d{{1,2}}[ \t]+{_MONTH}\b",
+)
+needs(_PLACE_DATE, lambda text: "," in text)
+# The labels of a header or a schedule at the start of a line, before a colon: "From:", "Subject:", "Isi:",
+# "Senin: blok A". The value after it may be a person; the label is not.
+_LINE_LABEL = re.compile(
+    r"(?im)^[ \t>*\-]*(?P<label>from|to|cc|bcc|subject|date|sent|dari|kepada|perihal|hal|isi|lampiran|tanggal|tgl"
+    r"|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)(?=[ \t]*:)"
+)
+needs(_LINE_LABEL, lambda text: ":" in text)
+
+
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
     spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING)]
+    spans += [_Span(m.start("place"), m.end("place")) for m in doc.found(_PLACE_DATE)]
+    spans += [_Span(m.start("label"), m.end("label")) for m in doc.found(_LINE_LABEL)]
     tokens = doc.tokens
     for i, tok in enumerate(tokens):
         pair = f"{tok.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .document import _Doc, _Scan, _Span, needs
+from . import engine
+from .document import _Doc, _Scan, _Span
 
 _MONTH = (
     r"(?:jan(?:uari)?|feb(?:ruari)?|pebruari|mar(?:et)?|apr(?:il)?|mei|juni?|juli?|agu(?:stus)?|agt|ags|agst"
@@ -126,7 +127,24 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _SERIAL = re.compile(r"\d{4}")
 
 
-needs(_CODE, lambda text: "-" in text or "/" in text)  # a code joins its parts with them
+_CODE_HEAD = re.compile(r"(?<![^\W\d_])[A-Z][A-Z0-9]{1,7}[\-/]$")
+
+
+def _codes(doc: _Doc) -> list[_Span]:
+    """The codes of the text, looked for only before a number that follows a dash or a slash (a text has a
+    few numbers; the pattern tried over the whole text would cost more than the rest of this module)."""
+    if not engine.FAST:
+        return [_Span(m.start(), m.end()) for m in _CODE.finditer(doc.text) if _code(doc.text, m)]
+    text, found, after = doc.text, [], 0
+    for at, _ in doc.starts("number"):
+        if at < after or at < 3 or text[at - 1] not in "-/":
+            continue
+        head = _CODE_HEAD.search(text, max(0, at - 9), at)
+        m = _CODE.match(text, head.start()) if head else None
+        if m and _code(text, m):
+            found.append(_Span(m.start(), m.end()))
+            after = m.end()
+    return found
 
 
 def _numeric_spans(doc: _Doc) -> list[_Span]:
@@ -134,7 +152,7 @@ def _numeric_spans(doc: _Doc) -> list[_Span]:
         return []  # every one of them has a digit
     spans = [_Span(m.start(), m.end()) for m in _REFERENCE_SCAN.finditer(doc)]
     spans += [_Span(m.start("code"), m.end("code")) for m in _TICKET_SCAN.finditer(doc) if _ticket(m.group("code"))]
-    spans += [_Span(m.start(), m.end()) for m in doc.found(_CODE) if _code(doc.text, m)]
+    spans += _codes(doc)
     spans += _report_columns(doc)
     for scan in _NUMERIC_SCANS:
         pattern = scan.pattern
