@@ -30,6 +30,12 @@ KEPT = [
     # the neighbourhood speaking as one, and an agency's own account
     "Dengan hormat,\nKami warga {RT 02 RW 03} Kelurahan Trajeng menyampaikan keberatan",
     "lampu jalan mati, perempuan pulang kerja takut. {@pemkobandaaceh} tolong",
+    # where and when a letter was written; the labels of a header or a schedule
+    "{Marengan Daya}, 20 November 2026\nKetua Kader Posyandu",
+    "{From}: Salim Bahasuan <salim.bahasuan@gmail.com>\nTo: aduan",
+    "From: Salim Bahasuan\nTo: aduan\n{Subject}: Fwd: parkir",
+    "Nama: -\n{Isi}: di Jl. Slamet Riyadi Solo trotoar dipakai parkir",
+    "Jadwal ronda bulan ini:\n{Senin}: blok A\nSelasa: blok B",
 ]
 
 
@@ -49,6 +55,8 @@ PEOPLE = [
     ("pegawai negeri bernama {Budi} minta uang", "Budi"),
     ("di kota ini {Budi} mencuri ayam", "Budi"),
     ("Kel. Bugul Lor Menurut {Karjo} dari Dinkes anggarannya 75 ribu", "Karjo"),
+    ("From: {Salim Bahasuan} <salim.bahasuan@gmail.com>\nTo: aduan", "Salim Bahasuan"),
+    ("Hormat saya,\n{Wartinem Sukarsih}, 13 Maret 2026", "Wartinem Sukarsih"),
 ]
 
 
@@ -56,6 +64,7 @@ PEOPLE = [
 HOMES = [
     "Saya warga {RT 03/RW 05} mau melaporkan",
     "asap masuk ke rumah kami di {RT 3 RW 4}",
+    "asapnya masuk ke rumh kami di {RT08 RW03}, Pekuncen.",  # a slip in "rumah": "kami di" still says home
 ]
 
 

@@ -53,7 +53,7 @@ _HOME = re.compile(
     r"(?i)(?<![^\W\d_])(?:alamat\w*|almt|beralamat|tinggal|bertempat|domisili|berdomisili|kediaman|kost?|kontrakan"
     r"|rumah\s*(?:saya|sy|sya|kami|aku|ku|nya|beliau|dia|ybs|pelaku|korban)|jl|jln|gg|gang"
     r"|blok|perum|perumahan|komplek|kompleks"
-    r"|(?:saya|sy|sya|aku|aq|kulo|beliau|dia)\s+(?:adalah\s+)?(?:warga|wrg|penduduk|dari|di)|tgl\s+di)(?![^\W\d_])"
+    r"|(?:saya|sy|sya|aku|aq|kulo|beliau|dia)\s+(?:adalah\s+)?(?:warga|wrg|penduduk|dari|di)|kami\s+di|tgl\s+di)(?![^\W\d_])"
     # "Jalan Mawar 12 RT 3" but not "lampu jalan depan rumah Pak X di RT 3": a street spelled out has a number
     r"|(?<![^\W\d_])jalan\s[^\d]*\d"
     # a house number, not "nomor pengaduan 113 ... di RT 5"
