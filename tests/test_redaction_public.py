@@ -36,6 +36,12 @@ KEPT = [
     "From: Salim Bahasuan\nTo: aduan\n{Subject}: Fwd: parkir",
     "Nama: -\n{Isi}: di Jl. Slamet Riyadi Solo trotoar dipakai parkir",
     "Jadwal ronda bulan ini:\n{Senin}: blok A\nSelasa: blok B",
+    # places named by their land or water, routes between places
+    "kami tinggal di {Desa Lumban Siagian}",
+    "Kepada Yth.\nBapak Wali {Kota Jayapura}\nDi Tempat",
+    "pemko Batam tolong la, parit di {Batu Aji} penuh sampah",
+    "lapor pak, kapal motor {Tulehu-Masohi} seng ada life jacket",
+    "bus kota rute {Purabaya-Rajawali} telat 40 menit",
 ]
 
 
@@ -57,6 +63,13 @@ PEOPLE = [
     ("Kel. Bugul Lor Menurut {Karjo} dari Dinkes anggarannya 75 ribu", "Karjo"),
     ("From: {Salim Bahasuan} <salim.bahasuan@gmail.com>\nTo: aduan", "Salim Bahasuan"),
     ("Hormat saya,\n{Wartinem Sukarsih}, 13 Maret 2026", "Wartinem Sukarsih"),
+    ("kemarin pak {Tanjung Budi} datang marah2", "Tanjung Budi"),
+    ("petugas {Tanjung Wibowo} minta uang rokok", "Tanjung Wibowo"),
+    (
+        "Mohon lampu jalan di Jl. Merdeka dipasang.\n\nHormat kami,\nPdt. Benyamin Sitompul, M.Th.\n"
+        "Sintua {Anton Lumban Gaol}",
+        "Anton Lumban Gaol",
+    ),
 ]
 
 

@@ -45,7 +45,7 @@ _URL = re.compile(
 )
 # Institutions whose names are often Arabic words or people's names: "MI Nurul Huda", "GOR Untung Suropati".
 _NAMED_OPENERS = frozenset(
-    "taman jembatan monumen tugu museum paroki stasi "
+    "taman jembatan monumen tugu museum paroki stasi batu sei tanjung kuala muara ujung lumban huta aek labuhan "
     "perum perumahan griya komplek kompleks villa residence graha masjid mesjid musholla mushola musala langgar "
     "surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan tpq madrasah gereja rsud rs rsu rsia gor "
     "lapangan stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
@@ -95,13 +95,26 @@ needs(_GREETING, lambda text: any(part in text for part in _GREETING_PARTS))
 # Words that open the name of a place only as part of a proper name, capitalised and followed by one: "Kota
 # Ambon", "Kabupaten Aceh Besar", "Negeri Soya" (a village of Maluku), "Distrik Wamena Kota" (Papua), "Lamin
 # Long Bagun" (a Dayak longhouse); not "di kota ini", "pegawai negeri".
-_PROPER_OPENERS = frozenset("kota kabupaten negeri distrik lamin".split())
+_PROPER_OPENERS = frozenset("kota kabupaten negeri distrik lamin".split()) | frozenset(
+    # the heads of place names made of land and water ("Batu Aji", "Sei Sikambing", "Tanjung Priok", "Kuala
+    # Tungkal", "Muara Enim", "Ujung Gurun", "Lumban Siagian", "Aek Natas"): a person's name may follow them
+    "batu sei tanjung kuala muara ujung lumban huta aek labuhan".split()
+)
+_GEOGRAPHIC = frozenset("batu sei tanjung kuala muara ujung lumban huta aek labuhan sungai pulau teluk bukit".split())
 
 
 def _proper_opener(doc: _Doc, i: int) -> bool:
     tokens = doc.tokens
     if i + 1 >= len(tokens) or doc.text[tokens[i].end : tokens[i + 1].start] != " ":
         return False
+    prev = tokens[i - 1] if i else None
+    if prev and prev.low in _LEX.honorifics:
+        return False  # "pak Tanjung Budi": after an honorific the word opens a person's name
+    if prev and tokens[i].low in _GEOGRAPHIC and doc.text[prev.end : tokens[i].start] == " ":
+        if _is_role(prev.low):
+            return False  # "petugas Tanjung Wibowo"
+        if (prev.cap or doc.mode != "mixed") and not _is_word(prev.low) and prev.low not in _REGION_OPENERS:
+            return False  # "Sintua Anton Lumban Gaol": a Batak clan name after the given name
     if doc.mode != "mixed":
         return doc.mode != "lower"
     nxt = tokens[i + 1]
@@ -123,12 +136,21 @@ _LINE_LABEL = re.compile(
 needs(_LINE_LABEL, lambda text: ":" in text)
 
 
+# A route between two places: "bus Suroboyo rute Purabaya-Rajawali", "kapal motor Tulehu-Masohi".
+_ROUTE = re.compile(
+    r"(?i:rute|trayek|jurusan|lintasan|kapal|motor|speedboat|bus|angkot|travel|kereta|feri|ferry)[ \t]+"
+    r"(?P<route>[A-Z][\w']+(?:[ \t][A-Z][\w']+)?[ \t]?-[ \t]?[A-Z][\w']+(?:[ \t][A-Z][\w']+)?)"
+)
+needs(_ROUTE, lambda text: "-" in text)
+
+
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
     spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING)]
     spans += [_Span(m.start("place"), m.end("place")) for m in doc.found(_PLACE_DATE)]
     spans += [_Span(m.start("label"), m.end("label")) for m in doc.found(_LINE_LABEL)]
+    spans += [_Span(m.start("route"), m.end("route")) for m in doc.found(_ROUTE)]
     tokens = doc.tokens
     for i, tok in enumerate(tokens):
         pair = f"{tok.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
@@ -225,6 +247,8 @@ def _place_tail(doc: _Doc, j: int) -> bool:
     "Desa Tanjung Rejo II") or a capitalised word that no list knows as a person's name nor as an ordinary
     word ("Kelurahan Alai Parak Kopi" goes on, "Kelurahan Kauman Rukayah" does not)."""
     tok = doc.tokens[j]
+    if doc.tokens[j - 1].low in _GEOGRAPHIC and (tok.cap or doc.mode != "mixed") and not _is_role(tok.low):
+        return True  # "Desa Lumban Siagian", "Kelurahan Sei Sikambing"
     if len(tok.text) == 1 and tok.text.isupper() or tok.text.isupper() and _ROMAN.fullmatch(tok.low):
         if doc.mode == "mixed":
             return doc.text[tok.end : tok.end + 1] != "."  # "B" but not the initial "B." of a person
