@@ -42,6 +42,7 @@ KEPT = [
     "pemko Batam tolong la, parit di {Batu Aji} penuh sampah",
     "lapor pak, kapal motor {Tulehu-Masohi} seng ada life jacket",
     "bus kota rute {Purabaya-Rajawali} telat 40 menit",
+    "Bapak Camat bersama warga {RT 02 RW 03} kerja bakti",  # an office, not a resident
 ]
 
 
@@ -78,6 +79,7 @@ HOMES = [
     "Saya warga {RT 03/RW 05} mau melaporkan",
     "asap masuk ke rumah kami di {RT 3 RW 4}",
     "asapnya masuk ke rumh kami di {RT08 RW03}, Pekuncen.",  # a slip in "rumah": "kami di" still says home
+    "Telah melapor Sdr. Marselinus Tefa warga {RT 009 RW 003} Kel. Oebufu, tentang air PDAM",  # the reporter's
 ]
 
 

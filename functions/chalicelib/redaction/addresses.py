@@ -10,7 +10,7 @@ import re
 
 from . import engine
 from .document import _P_ALAMAT, _Candidate, _Doc, _overlaps, _Scan, _Span
-from .lexicon import _LEX, _one_typo
+from .lexicon import _LEX, _is_role, _one_typo
 from .public import _public_continuation
 from .quantities import _REFERENCE_SCAN, _UNITS
 
@@ -66,6 +66,19 @@ _HOME = re.compile(
 _RESIDENT = re.compile(rf"(?i)(?<![^\W\d_])(?:warga|wrg|wrga|penduduk)\s+{_HAMLET}$")
 # Not "kami": "Kami warga RT 02 RW 03 Kelurahan Trajeng menyampaikan..." is the neighbourhood speaking as one.
 _WRITER = re.compile(r"(?i)(?<![^\W\d_])(?:saya|sy|sya|aku|aq|kulo|di\s?sini|pelapor)(?![^\W\d_])")
+# A person named by an honorific ("Sdr. Marselinus Tefa warga RT 009 RW 003"): a pair after them is their home
+_NAMED_PERSON = re.compile(
+    rf"(?<![^\W\d_])(?:Sdr|Sdri|Saudara|Saudari|Bapak|Bpk|Pak|Ibu|Bu)\.?\s+(?P<name>(?:[A-Z][^\W\d_]+\s+){{1,3}})"
+    rf"(?:warga|wrg|penduduk)\s+{_HAMLET}$"
+)
+
+
+def _named_resident(window: str) -> bool:
+    """Whether the window ends with a person named after an honorific, then "warga" (not "Bapak Camat")."""
+    m = _NAMED_PERSON.search(window)
+    return m is not None and not any(_is_role(w.lower()) or w.lower() in _LEX.common for w in m.group("name").split())
+
+
 # What follows the writer's own RT: a stop, the kelurahan, or what the writer does ("..., warga RT 3 mau
 # lapor"); "aku Bu X, warga RT 03 butuh perahu karet" makes the neighbourhood the subject instead.
 _RESIDENT_END = re.compile(
@@ -108,8 +121,8 @@ def _home_address(doc: _Doc, start: int, end: int) -> bool:
     pair = "rt" in shown and ("rw" in shown or "/" in shown)  # "RT 03 RW 05", "RT/RW 04/01", "RT 10/08"
     if not pair and not _resident_end(doc, end):
         return False
-    if _RESIDENT.search(window) and _WRITER.search(window):
-        return True
+    if _RESIDENT.search(window) and (_WRITER.search(window) or pair and _named_resident(window)):
+        return True  # "Telah melapor Sdr. Marselinus Tefa warga RT 009 RW 003": the reporter's own, as the writer's
     # "Nama saya Tutik, warga RT 10", "Mahfud di sini, warga RT 04": a person, then where they live
     person = re.search(r"([^\W\d_]+)\s?,\s?(?:warga|wrg|penduduk)\s+(?:[^\W\d_]+\s+){0,2}$", window)
     if person:
