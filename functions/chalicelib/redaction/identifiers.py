@@ -120,7 +120,7 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
 def _broken_phone(doc: _Doc, first: re.Match[str], second: re.Match[str]) -> bool:
-    if not _LINE_BREAK.fullmatch(doc.text, first.end(), second.start()):
+    if second.start() - first.end() > 8 or not _LINE_BREAK.fullmatch(doc.text, first.end(), second.start()):
         return False
     head = re.sub(r"\D", "", first.group())
     if not head.startswith(("0", "62")) or len(head) > 6 or _overlaps(first.start(), second.end(), doc.numeric):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .document import _Doc, _overlaps, _Span, _Token, needs
+from .document import _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role, _is_word
 from .quantities import _MONTH, _UNITS
 
@@ -137,11 +137,21 @@ needs(_LINE_LABEL, lambda text: ":" in text)
 
 
 # A route between two places: "bus Suroboyo rute Purabaya-Rajawali", "kapal motor Tulehu-Masohi".
-_ROUTE = re.compile(
-    r"(?i:rute|trayek|jurusan|lintasan|kapal|motor|speedboat|bus|angkot|travel|kereta|feri|ferry)[ \t]+"
-    r"(?P<route>[A-Z][\w']+(?:[ \t][A-Z][\w']+)?[ \t]?-[ \t]?[A-Z][\w']+(?:[ \t][A-Z][\w']+)?)"
+# Looked for only after one of the words that name a route or a vessel, found where words start.
+_ROUTE_WORD = _Scan(
+    re.compile(
+        r"(?i)(?<![^\W\d_])(?:rute|trayek|jurusan|lintasan|kapal|motor|speedboat|bus|angkot|travel|kereta|feri|ferry)[ \t]+"
+    ),
+    "word",
 )
-needs(_ROUTE, lambda text: "-" in text)
+_ROUTE = re.compile(r"[A-Z][\w']+(?:[ \t][A-Z][\w']+)?[ \t]?-[ \t]?[A-Z][\w']+(?:[ \t][A-Z][\w']+)?")
+
+
+def _routes(doc: _Doc) -> list[_Span]:
+    if "-" not in doc.text:
+        return []
+    found = (_ROUTE.match(doc.text, m.end()) for m in _ROUTE_WORD.finditer(doc))
+    return [_Span(m.start(), m.end()) for m in found if m]
 
 
 def _public_spans(doc: _Doc) -> list[_Span]:
@@ -150,7 +160,7 @@ def _public_spans(doc: _Doc) -> list[_Span]:
     spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING)]
     spans += [_Span(m.start("place"), m.end("place")) for m in doc.found(_PLACE_DATE)]
     spans += [_Span(m.start("label"), m.end("label")) for m in doc.found(_LINE_LABEL)]
-    spans += [_Span(m.start("route"), m.end("route")) for m in doc.found(_ROUTE)]
+    spans += _routes(doc)
     tokens = doc.tokens
     for i, tok in enumerate(tokens):
         pair = f"{tok.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
