@@ -58,7 +58,35 @@ CASES = [
     # accounts
     ("rekening", "rek BRI {0123-01-012345-50-1} a.n."),
     ("rekening", "norekening mandiri: {1430012345678}"),
+    # a phone number dictated and typed out in words, grouped any way
+    ("telepon", "hpku {nol delapan lima tujuh satu dua tiga empat lima enam tujuh delapan} (ngetik pake suara)"),
+    ("telepon", "nomer saya {nol delapan tujuh tujuh, lima empat satu dua, sembilan sembilan tiga nol}"),
+    ("telepon", "nomor ku {kosong delapan satu tiga - enam dua - tujuh tujuh - empat satu nol lima} ya"),
+    # an e-mail address whose local part keeps the space of the name, after an e-mail label
+    ("email", "Nama: Naomi K\nEmail: {naomi kaisiepo at yahoo dot co dot id}\nIsi: lambat"),
+    ("email", "surel: {sri wahyuni at gmail dot com}"),
+    # a handle after a platform and a regional "its" (Sundanese "na", Javanese "ne")
+    ("akun", "akun ig na {@mawar.gadget_bdg} nipu"),
 ]
+
+# A phone number broken over two lines by a tap of Enter: both lines are redacted.
+BROKEN = [
+    "kalo sy ga bisa dihubungi: {0813}\n{3322 7416} (maaf kepencet enter)",
+    "Telp: {0878}\n{2014 6631}\nIsi: saluran tersumbat",
+]
+
+
+@pytest.mark.parametrize("marked", BROKEN)
+def test_phone_broken_over_lines_is_redacted(marked: str) -> None:
+    text = marked.replace("{", "").replace("}", "")
+    parts = [p.split("}")[0] for p in marked.split("{")[1:]]
+    phones = [m.value for m in find_pii(text) if m.kind == "telepon"]
+    assert phones == parts, (text, find_pii(text))
+
+
+def test_list_numbers_under_a_line_are_not_a_phone() -> None:
+    """Only a line too short to be a phone, then digits that make a valid one, are joined."""
+    assert find_pii("Daftar:\n1. 0812\n2. 12 rumah") == []
 
 
 @pytest.mark.parametrize(("kind", "marked"), CASES)
@@ -78,6 +106,21 @@ KEPT = [
     "Akun IG palsu @andi.id. Jgn ditanggapi.",
     "pengumuman di website kelurahan dot com katanya",
     "nomor antrean 12 di loket 3",
+    # the service's own references and accounts, printed on every receipt
+    "Digabung ke tiket ADN-2026-02-01988.",
+    "Nomor antrian DKP-2026-06-00412. Hormat saya",
+    "no. laporan: 2026030100871, mohon ditindaklanjuti",
+    "laporan sy #LPR-0927341 belum dibalas",
+    "nomor registrasi ESB/2026/11/0452 sudah sy catat",
+    "Tanggal\tNo Laporan\tKategori\n01/03/2026\t2026030100871\tSampah\n02/03/2026\t2026030200112\tJalan",
+    "No | Nomor Tiket | Status\n1 | 20260301008712 | Selesai",
+    "di kwitansi tertulis Bank Jatim 0011 2233 44 a.n. Kas Daerah Kota",
+    "bayar retribusi ke rekening kas daerah BRI 0011 2233 4455 ya",
+    # numbers that are no house number: a list under a street, a word said twice, a milestone
+    "menurut Dinas PUPR:\n1. Jl. Dewi Sartika\n2. Jl. Ki Hajar Dewantara\n3. Jl. Wahid Hasyim",
+    "3. Jl. Flamboyan gang 4\n4. Jl. Cut Nyak Dhien (3 titik)",
+    "lampu PJU sepanjang jl. pahlawan nyala siang2? boros listrik",
+    "jalan trans Kalimantan km 34 arah Sanggau hancur",
 ]
 
 
@@ -86,3 +129,22 @@ def test_no_identifier_where_there_is_none(text: str) -> None:
     kinds = {m.kind for m in find_pii(text)} - {"nama", "akun"}
     assert not kinds, (text, find_pii(text))
     assert "email" not in {m.kind for m in find_pii(text)}
+
+
+# What stays an identifier next to the shapes kept above.
+STILL_REDACTED = [
+    ("nik", "NIK-{3573011506690002} hilang"),
+    ("rekening", "transfer ke BRI {0011 2233 4455} a.n. Budi Santoso"),
+    ("telepon", "laporan 2 minggu lalu, hp {081234567890}"),
+    ("telepon", "hubungi layanan aduan {0812 3456 7890} kalau ada apa2"),
+    ("alamat", "rumah di Jl. Hasanudin {12}, banjir"),
+    ("alamat", "Alamat: Gg. Flamboyan IV/{51} RT.06 RW.12"),  # a gang's numeral and its house, not a code
+    # a road's milestone where someone lives
+    ("alamat", "sy tinggal di Jl. Poros Km {7} dekat masjid"),
+    ("alamat", "alamat: Jl. Trans Sulawesi Km. {12}, Kel. Lalebata"),
+]
+
+
+@pytest.mark.parametrize(("kind", "marked"), STILL_REDACTED)
+def test_identifier_next_to_kept_shapes(kind: str, marked: str) -> None:
+    test_identifier_is_redacted_whole(kind, marked)

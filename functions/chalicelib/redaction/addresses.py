@@ -10,7 +10,7 @@ import re
 
 from . import engine
 from .document import _P_ALAMAT, _Candidate, _Doc, _overlaps, _Scan, _Span
-from .lexicon import _LEX, _one_typo
+from .lexicon import _LEX, _is_role, _one_typo
 from .public import _public_continuation
 from .quantities import _REFERENCE_SCAN, _UNITS
 
@@ -24,8 +24,8 @@ _RT_RW = re.compile(
 )
 _HOUSE = re.compile(rf"(?<![^\W\d_]){_NO}(?P<n>{_HOUSE_NUMBER})", re.IGNORECASE)
 _GANG = re.compile(
-    rf"(?<![^\W\d_])(?:gg|gang|lr|lrg|lorong)\s?\.?\s?(?:(?!(?:no|nomor|nmr|rt|rw)\b)[^\W_]+(?:['\-][^\W_]+)?\.?\s?){{1,3}}"
-    rf"(?:,\s?|\s?/\s?)?(?P<no>{_NO})?{_HOUSE_NUMBER}",
+    rf"(?<![^\W\d_])(?:gg|gang|lr|lrg|lorong)[ \t]?\.?[ \t]?(?:(?!(?:no|nomor|nmr|rt|rw)\b)[^\W_]+(?:['\-][^\W_]+)?\.?[ \t]?){{1,3}}"
+    rf"(?:,[ \t]?|[ \t]?/[ \t]?)?(?P<no>{_NO})?{_HOUSE_NUMBER}",
     re.IGNORECASE,
 )
 _BLOCK = re.compile(
@@ -53,7 +53,7 @@ _HOME = re.compile(
     r"(?i)(?<![^\W\d_])(?:alamat\w*|almt|beralamat|tinggal|bertempat|domisili|berdomisili|kediaman|kost?|kontrakan"
     r"|rumah\s*(?:saya|sy|sya|kami|aku|ku|nya|beliau|dia|ybs|pelaku|korban)|jl|jln|gg|gang"
     r"|blok|perum|perumahan|komplek|kompleks"
-    r"|(?:saya|sy|sya|aku|aq|kami|kulo|beliau|dia)\s+(?:adalah\s+)?(?:warga|wrg|penduduk|dari|di)|tgl\s+di)(?![^\W\d_])"
+    r"|(?:saya|sy|sya|aku|aq|kulo|beliau|dia)\s+(?:adalah\s+)?(?:warga|wrg|penduduk|dari|di)|kami\s+di|tgl\s+di)(?![^\W\d_])"
     # "Jalan Mawar 12 RT 3" but not "lampu jalan depan rumah Pak X di RT 3": a street spelled out has a number
     r"|(?<![^\W\d_])jalan\s[^\d]*\d"
     # a house number, not "nomor pengaduan 113 ... di RT 5"
@@ -64,7 +64,21 @@ _HOME = re.compile(
 # "Nama saya Husein warga RT 04", "Widodo di sini, warga Dsn. Kampung Baru RT 5": the writer, then where
 # they live ("warga RT 07/RW 01 terisolasi" alone is the neighbourhood)
 _RESIDENT = re.compile(rf"(?i)(?<![^\W\d_])(?:warga|wrg|wrga|penduduk)\s+{_HAMLET}$")
-_WRITER = re.compile(r"(?i)(?<![^\W\d_])(?:saya|sy|sya|aku|aq|kami|kulo|di\s?sini|pelapor)(?![^\W\d_])")
+# Not "kami": "Kami warga RT 02 RW 03 Kelurahan Trajeng menyampaikan..." is the neighbourhood speaking as one.
+_WRITER = re.compile(r"(?i)(?<![^\W\d_])(?:saya|sy|sya|aku|aq|kulo|di\s?sini|pelapor)(?![^\W\d_])")
+# A person named by an honorific ("Sdr. Marselinus Tefa warga RT 009 RW 003"): a pair after them is their home
+_NAMED_PERSON = re.compile(
+    rf"(?<![^\W\d_])(?:Sdr|Sdri|Saudara|Saudari|Bapak|Bpk|Pak|Ibu|Bu)\.?\s+(?P<name>(?:[A-Z][^\W\d_]+\s+){{1,3}})"
+    rf"(?:warga|wrg|penduduk)\s+{_HAMLET}$"
+)
+
+
+def _named_resident(window: str) -> bool:
+    """Whether the window ends with a person named after an honorific, then "warga" (not "Bapak Camat")."""
+    m = _NAMED_PERSON.search(window)
+    return m is not None and not any(_is_role(w.lower()) or w.lower() in _LEX.common for w in m.group("name").split())
+
+
 # What follows the writer's own RT: a stop, the kelurahan, or what the writer does ("..., warga RT 3 mau
 # lapor"); "aku Bu X, warga RT 03 butuh perahu karet" makes the neighbourhood the subject instead.
 _RESIDENT_END = re.compile(
@@ -107,8 +121,8 @@ def _home_address(doc: _Doc, start: int, end: int) -> bool:
     pair = "rt" in shown and ("rw" in shown or "/" in shown)  # "RT 03 RW 05", "RT/RW 04/01", "RT 10/08"
     if not pair and not _resident_end(doc, end):
         return False
-    if _RESIDENT.search(window) and _WRITER.search(window):
-        return True
+    if _RESIDENT.search(window) and (_WRITER.search(window) or pair and _named_resident(window)):
+        return True  # "Telah melapor Sdr. Marselinus Tefa warga RT 009 RW 003": the reporter's own, as the writer's
     # "Nama saya Tutik, warga RT 10", "Mahfud di sini, warga RT 04": a person, then where they live
     person = re.search(r"([^\W\d_]+)\s?,\s?(?:warga|wrg|penduduk)\s+(?:[^\W\d_]+\s+){0,2}$", window)
     if person:
@@ -160,7 +174,11 @@ def _addresses(doc: _Doc) -> list[_Candidate]:
     return found
 
 
-_BARE_NUMBER = re.compile(rf"\s?,?\s?(?P<n>{_HOUSE_NUMBER})(?!\s?(?:{_UNITS})\b)(?!\s?[-.:]?\s?\d)", re.IGNORECASE)
+# The number is on the street's line and set apart from its last word: "1. Jl. Dewi Sartika\n2. Jl. ..." is a
+# list, and "jl. pahlawan nyala siang2" a word said twice.
+_BARE_NUMBER = re.compile(
+    rf"(?:[ \t]?,[ \t]?|[ \t]{{1,2}})(?P<n>{_HOUSE_NUMBER})(?!\s?(?:{_UNITS})\b)(?!\s?[-.:]?\s?\d)", re.IGNORECASE
+)
 
 
 def _street_numbers(doc: _Doc) -> list[_Candidate]:
@@ -173,4 +191,16 @@ def _street_numbers(doc: _Doc) -> list[_Candidate]:
         m = _BARE_NUMBER.match(doc.text, end)
         if m and end > tok.end and not _overlaps(m.start("n"), m.end("n"), doc.numeric):
             found.append(_Candidate("alamat", m.start("n"), m.end("n"), _P_ALAMAT))
+        km = _MILESTONE.match(doc.text, end) if end > tok.end else None
+        if km and _LIVES.search(doc.text, max(0, tok.start - 40), tok.start):
+            found.append(_Candidate("alamat", km.start("n"), km.end("n"), _P_ALAMAT))
     return found
+
+
+# "tinggal di Jl. Poros Km 7": a road's milestone is a household's address where the text says someone lives
+# there; otherwise it is where the road is broken ("jalan trans Kalimantan km 34 arah Sanggau hancur").
+_MILESTONE = re.compile(r"[ \t]?,?[ \t]?km\.?[ \t]?(?P<n>\d{1,3}(?:[.,]\d)?)(?![\d])", re.IGNORECASE)
+_LIVES = re.compile(
+    r"(?i)(?<![^\W\d_])(?:alamat\w*|almt|tinggal|bertempat|domisili|berdomisili|kediaman|rumah|rmh|kost?|kontrakan"
+    r"|warga|wrg|penduduk)(?![^\W\d_])"
+)

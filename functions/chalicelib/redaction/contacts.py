@@ -32,7 +32,7 @@ _LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*"
 _SPELLED_EMAIL = re.compile(
     # the local part may be spelled out too: "budi dot santoso", "budi . santoso"
     rf"(?<![\w.+\-@]){_LOCAL}(?:(?:\s+(?:dot|titik)\s+|\s+\.\s+){_LOCAL})*"
-    rf"(?:{_SPELLED_AT}[A-Za-z0-9][A-Za-z0-9\-]*(?:{_SPELLED_DOT}[A-Za-z0-9\-]+)*?{_SPELLED_DOT}{_TLD}"
+    rf"(?:{_SPELLED_AT}[A-Za-z0-9][A-Za-z0-9\-]*(?:{_SPELLED_DOT}[A-Za-z0-9\-]+)*?(?:{_SPELLED_DOT}{_TLD}(?![\w\-]))+"
     # a known mail host: "budi.santoso @gmail.com", "budi.santoso@gmail" (its domain left out)
     rf"|\s*@\s*{_MAIL_HOSTS}(?:{_SPELLED_DOT}[A-Za-z]{{2,}})*)(?![\w@])",
     re.IGNORECASE,
@@ -56,8 +56,21 @@ def _emails(doc: _Doc) -> list[_Candidate]:
             continue
         for m in _SPELLED_EMAIL.finditer(text, max(0, at - _REACH), at + _REACH):
             if m.start() <= at < m.end() and not any(c.start < m.end() and m.start() < c.end for c in found):
-                found.append(_Candidate("email", m.start(), m.end(), _P_EMAIL))
+                found.append(_Candidate("email", _labelled_start(text, m.start()), m.end(), _P_EMAIL))
     return found
+
+
+# "Email: naomi kaisiepo at yahoo dot co dot id": after an e-mail label, the words before the spelled "at"
+# on the same line are the local part too (a dictated or hand-typed address keeps the space of the name).
+_EMAIL_LABEL = re.compile(
+    r"(?i)(?:^|\n)[ \t]*(?:e-?mail|surel|email\s+(?:saya|sy))[ \t]*[:=][ \t]*((?:[A-Za-z0-9._\-]+[ \t]+){1,2})$"
+)
+
+
+def _labelled_start(text: str, start: int) -> int:
+    line = text.rfind("\n", 0, start) + 1
+    m = _EMAIL_LABEL.search(text, max(0, line - 1), start)
+    return m.start(1) if m else start
 
 
 _PROFILE_URL = re.compile(
@@ -72,7 +85,7 @@ needs(_HANDLE, lambda text: "@" in text)
 needs(_PROFILE_URL, lambda text: "/" in text)
 _LABELLED_HANDLE = re.compile(
     r"(?<![\w])(?:ig|insta|instagram|fb|facebook|tiktok|tik\s?tok|twitter|twt|threads|id\s?line|line|telegram|tele"
-    r"|yt|youtube|snapchat|snap)(?![^\W\d_])(?P<own>\s*(?:saya|sy|ku|nya|kami|aku|beliau|dia|mereka|pelaku)(?![^\W\d_]))?"
+    r"|yt|youtube|snapchat|snap)(?![^\W\d_])(?P<own>\s*(?:saya|sy|ku|nya|na|ne|kami|aku|beliau|dia|mereka|pelaku)(?![^\W\d_]))?"
     r"(?P<sep>\s*(?:[:=]|adalah|yaitu|yakni|-)?\s*)@?"
     r"(?!(?:ig|fb|instagram|facebook|tiktok|twitter|saya|sy|aku)(?![\w.]))(?=[\w.]*[^\W\d_])"  # a letter in it
     r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})",
@@ -81,7 +94,7 @@ _LABELLED_HANDLE = re.compile(
 _LABELLED_HANDLE_SCAN = _Scan(_LABELLED_HANDLE, "word")  # a platform's name starts a word
 _DISPLAY_NAME = re.compile(r"(?:\s[A-Z][A-Za-z']+){0,3}")
 _PUBLIC_HANDLES = re.compile(
-    r"(?i)^@?(?:pemkot|pemkab|pemprov|humas|dinas|dispen|diskominfo|kominfo|lapor|sp4n|satpol|pdam|pln|bpjs|polres|polri|puskesmas|dprd|kemen|official|info|esambat)"
+    r"(?i)^@?(?:pemkot|pemko|pemkab|pemprov|pemda|pemdes|humas|dinas|dispen|diskominfo|kominfo|lapor|sp4n|satpol|pdam|pln|bpjs|polres|polri|puskesmas|dprd|kemen|official|info|esambat)"
 )
 
 

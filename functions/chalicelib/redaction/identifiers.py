@@ -97,12 +97,87 @@ def _all_cues(doc: _Doc) -> list[tuple[int, int, str]]:
 
 
 def _numbers(doc: _Doc) -> list[_Candidate]:
-    found: list[_Candidate] = []
+    found = _spelled_numbers(doc)
     if engine.FAST and not doc.starts("number"):
-        return found  # a text without a digit has no number
-    for m in _RUN.finditer(doc.text):
+        return found  # a text without a digit has no number written in digits
+    runs = list(_RUN.finditer(doc.text))
+    for k, m in enumerate(runs):
+        if k and _broken_phone(doc, runs[k - 1], m):
+            continue  # the second line of a phone number, found with the first
+        following = runs[k + 1] if k + 1 < len(runs) else None
+        if following and _broken_phone(doc, m, following):
+            found.append(_Candidate("telepon", m.start(), m.end(), _P_PHONE))
+            found.append(_Candidate("telepon", following.start(), following.end(), _P_PHONE))
+            continue
         for start, end in _cut(m.start(), m.end(), doc.numeric):
-            found += _classify_run(doc, start, end)
+            found += [c for c in _classify_run(doc, start, end) if not _institutional(doc, c)]
+    return found
+
+
+# "0813\n3322 7416": a phone number that a tap of the Enter key broke over two lines. Joined only when
+# the first line alone is too short to be one and both together are a valid number.
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _broken_phone(doc: _Doc, first: re.Match[str], second: re.Match[str]) -> bool:
+    if second.start() - first.end() > 8 or not _LINE_BREAK.fullmatch(doc.text, first.end(), second.start()):
+        return False
+    head = re.sub(r"\D", "", first.group())
+    if not head.startswith(("0", "62")) or len(head) > 6 or _overlaps(first.start(), second.end(), doc.numeric):
+        return False
+    return _is_phone(head + re.sub(r"\D", "", second.group()))
+
+
+# An account that the text says is an institution's ("Bank Jatim 0011 2233 44 a.n. Kas Daerah Kota",
+# "rekening kas daerah ..."): where citizens pay taxes and fees, printed on every receipt; public.
+_INSTITUTION_HOLDER = re.compile(
+    r"(?i)[\s,.:;()\-]{0,4}(?:a\.?\s?n\.?|atas\s+nama)\s*:?\s*(?:rkud|kas\s+(?:umum\s+)?(?:daerah|negara|desa)|"
+    r"pemerintah|pemkot|pemkab|pemprov|pemko|pemda|pemdes|bendahara\s+(?:penerimaan|pengeluaran|umum|daerah)|"
+    r"rsud|bpjs|bapenda|bpkad|dinas|badan\s+pendapatan|pdam|perumda|puskesmas|kantor\s+pelayanan)(?![^\W\d_])"
+)
+_INSTITUTION_ACCOUNT = re.compile(
+    r"(?i)(?<![^\W\d_])(?:rkud|rekening\s+kas\s+(?:umum\s+)?(?:daerah|negara|desa))(?![^\W\d_])"
+)
+
+
+def _institutional(doc: _Doc, cand: _Candidate) -> bool:
+    if cand.kind != "rekening":
+        return False
+    if _INSTITUTION_HOLDER.match(doc.text, cand.end):
+        return True
+    clause = doc.text[max(0, cand.start - _CUE_WINDOW) : cand.start]
+    return _INSTITUTION_ACCOUNT.search(clause.rsplit("\n", 1)[-1]) is not None
+
+
+# Digits spelled out, as a voice note typed by the phone's dictation gives them: "nol delapan lima tujuh
+# satu dua ...", "nomer saya nol delapan tujuh tujuh, lima empat satu dua, ...".
+_DIGIT_WORDS = {
+    "nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6",
+    "tujuh": "7", "delapan": "8", "lapan": "8", "sembilan": "9",
+}  # fmt: skip
+_SPELLED_GAP = re.compile(r"[ \t]*[,.\-]?[ \t]*")
+
+
+def _spelled_numbers(doc: _Doc) -> list[_Candidate]:
+    low = doc.low
+    if "lapan" not in low and "enam dua" not in low:
+        return []  # every Indonesian mobile number starts with "08" or "62"
+    found: list[_Candidate] = []
+    tokens = doc.tokens
+    i = 0
+    while i < len(tokens):
+        j = i
+        digits = ""
+        while j < len(tokens) and tokens[j].low in _DIGIT_WORDS:
+            if j > i and not _SPELLED_GAP.fullmatch(doc.text, tokens[j - 1].end, tokens[j].start):
+                break
+            digits += _DIGIT_WORDS[tokens[j].low]
+            j += 1
+        if len(digits) >= 9:
+            kind = _number_kind(digits, digits, _cue_before(doc, tokens[i].start), False, False)
+            if kind:
+                found.append(_Candidate(kind, tokens[i].start, tokens[j - 1].end, _priority(kind)))
+        i = max(j, i + 1)
     return found
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .document import _Doc, _overlaps, _Span, _Token, needs
-from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role
-from .quantities import _UNITS
+from .document import _Doc, _overlaps, _Scan, _Span, _Token, needs
+from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role, _is_word
+from .quantities import _MONTH, _UNITS
 
 
 def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -45,6 +45,7 @@ _URL = re.compile(
 )
 # Institutions whose names are often Arabic words or people's names: "MI Nurul Huda", "GOR Untung Suropati".
 _NAMED_OPENERS = frozenset(
+    "taman jembatan monumen tugu museum paroki stasi batu sei tanjung kuala muara ujung lumban huta aek labuhan "
     "perum perumahan griya komplek kompleks villa residence graha masjid mesjid musholla mushola musala langgar "
     "surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan tpq madrasah gereja rsud rs rsu rsia gor "
     "lapangan stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
@@ -53,12 +54,14 @@ _NAMED_OPENERS = frozenset(
 # Mosques, pesantren and churches are often named after people ("Masjid KH Hasyim Asy'ari").
 _RELIGIOUS_OPENERS = frozenset(
     "masjid mesjid musholla mushola musala langgar surau pondok ponpes pesantren yayasan tpq gereja klenteng "
-    "kelenteng vihara pura gki gkjw gpdi gbi mi min mis mts mtsn madrasah".split()
+    "kelenteng vihara pura gki gkjw gpdi gbi mi min mis mts mtsn madrasah paroki stasi".split()
 )
 # Places named after people as a rule: "Stadion Lukas Enembe", "RSUD Abdul Wahab Sjahranie", "Lapangan
 # Puputan Badung I Gusti Ngurah Made Agung", "UIN Syarif Hidayatullah", "Bandara Abdul Rachman Saleh".
 _MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
-    "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral makam".split()
+    "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral makam "
+    # monuments, parks and works named after heroes: "Taman Kartini", "Jembatan Soekarno", "Gedung Juang"
+    "taman jembatan gedung monumen tugu museum perpustakaan waduk bendungan pelabuhan terminal paroki stasi".split()
 )
 _SAINTS = frozenset("santo santa sto".split())
 _HEROES = frozenset("bung sunan pangeran sultan".split())
@@ -89,10 +92,75 @@ _GREETING_PARTS: tuple[str, ...] = (
 needs(_GREETING, lambda text: any(part in text for part in _GREETING_PARTS))
 
 
+# Words that open the name of a place only as part of a proper name, capitalised and followed by one: "Kota
+# Ambon", "Kabupaten Aceh Besar", "Negeri Soya" (a village of Maluku), "Distrik Wamena Kota" (Papua), "Lamin
+# Long Bagun" (a Dayak longhouse); not "di kota ini", "pegawai negeri".
+_PROPER_OPENERS = frozenset("kota kabupaten negeri distrik lamin".split()) | frozenset(
+    # the heads of place names made of land and water ("Batu Aji", "Sei Sikambing", "Tanjung Priok", "Kuala
+    # Tungkal", "Muara Enim", "Ujung Gurun", "Lumban Siagian", "Aek Natas"): a person's name may follow them
+    "batu sei tanjung kuala muara ujung lumban huta aek labuhan".split()
+)
+_GEOGRAPHIC = frozenset("batu sei tanjung kuala muara ujung lumban huta aek labuhan sungai pulau teluk bukit".split())
+
+
+def _proper_opener(doc: _Doc, i: int) -> bool:
+    tokens = doc.tokens
+    if i + 1 >= len(tokens) or doc.text[tokens[i].end : tokens[i + 1].start] != " ":
+        return False
+    prev = tokens[i - 1] if i else None
+    if prev and prev.low in _LEX.honorifics:
+        return False  # "pak Tanjung Budi": after an honorific the word opens a person's name
+    if prev and tokens[i].low in _GEOGRAPHIC and doc.text[prev.end : tokens[i].start] == " ":
+        if _is_role(prev.low):
+            return False  # "petugas Tanjung Wibowo"
+        if (prev.cap or doc.mode != "mixed") and not _is_word(prev.low) and prev.low not in _REGION_OPENERS:
+            return False  # "Sintua Anton Lumban Gaol": a Batak clan name after the given name
+    if doc.mode != "mixed":
+        return doc.mode != "lower"
+    nxt = tokens[i + 1]
+    return tokens[i].cap and nxt.cap and nxt.low not in _LEX.honorifics and nxt.low not in _STOP_PUBLIC
+
+
+# Where and when a letter was written, on a line of its own: "Ambon, 13 Maret 2026", "Marengan Daya, 20
+# November 2026". The place is a town, not the writer.
+_PLACE_DATE = re.compile(
+    rf"(?m)^[ \t]*(?P<place>[A-Z][\w'\-]*(?:[ \t][A-Z][\w'\-]*){{0,2}}),[ \t]*\d{{1,2}}[ \t]+{_MONTH}\b",
+)
+needs(_PLACE_DATE, lambda text: "," in text)
+# The labels of a header or a schedule at the start of a line, before a colon: "From:", "Subject:", "Isi:",
+# "Senin: blok A". The value after it may be a person; the label is not.
+_LINE_LABEL = re.compile(
+    r"(?im)^[ \t>*\-]*(?P<label>from|to|cc|bcc|subject|date|sent|dari|kepada|perihal|hal|isi|lampiran|tanggal|tgl"
+    r"|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)(?=[ \t]*:)"
+)
+needs(_LINE_LABEL, lambda text: ":" in text)
+
+
+# A route between two places: "bus Suroboyo rute Purabaya-Rajawali", "kapal motor Tulehu-Masohi".
+# Looked for only after one of the words that name a route or a vessel, found where words start.
+_ROUTE_WORD = _Scan(
+    re.compile(
+        r"(?i)(?<![^\W\d_])(?:rute|trayek|jurusan|lintasan|kapal|motor|speedboat|bus|angkot|travel|kereta|feri|ferry)[ \t]+"
+    ),
+    "word",
+)
+_ROUTE = re.compile(r"[A-Z][\w']+(?:[ \t][A-Z][\w']+)?[ \t]?-[ \t]?[A-Z][\w']+(?:[ \t][A-Z][\w']+)?")
+
+
+def _routes(doc: _Doc) -> list[_Span]:
+    if "-" not in doc.text:
+        return []
+    found = (_ROUTE.match(doc.text, m.end()) for m in _ROUTE_WORD.finditer(doc))
+    return [_Span(m.start(), m.end()) for m in found if m]
+
+
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
     spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING)]
+    spans += [_Span(m.start("place"), m.end("place")) for m in doc.found(_PLACE_DATE)]
+    spans += [_Span(m.start("label"), m.end("label")) for m in doc.found(_LINE_LABEL)]
+    spans += _routes(doc)
     tokens = doc.tokens
     for i, tok in enumerate(tokens):
         pair = f"{tok.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
@@ -103,6 +171,7 @@ def _public_spans(doc: _Doc) -> list[_Span]:
         lower_ok = doc.mode != "mixed" or (plain_next and tok.low in _LOWER_CASE_OPENERS)
         capital = tok.low in _LEX.capital_openers and (tok.text.isupper() or lower_ok)
         facility = last > i or tok.low in _LEX.facility_openers or capital
+        facility = facility or tok.low in _PROPER_OPENERS and _proper_opener(doc, i)
         if street or facility:
             end = _public_continuation(doc, last, street)
             if end == tok.end and not street and _named_alone(doc, i):
@@ -133,10 +202,11 @@ def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
     opener = tokens[i].low
     region = opener in _REGION_OPENERS
     agency = not street and opener not in ("pdam", "perumda") and (_agency_like(opener) or opener in _AGENCY_OPENERS)
+    agency = agency and not region  # "Distrik Wamena Kota" is shaped like "Dishub" but is a place
     for j in range(i + 1, min(i + 8, len(tokens))):
         if not _public_gap(doc, j, street):
             break
-        if region and j >= i + 2 and not _place_part(doc, j):
+        if region and j >= i + 2 and not _place_part(doc, j) and not _place_tail(doc, j):
             break  # "Kelurahan Kauman Rukayah": a kelurahan's name is a word or two
         if not street and tokens[j].low == "perwakilan" and _public_gap(doc, j, street):
             end = tokens[j].end  # "Ombudsman RI Perwakilan Maluku": the office of the agency, not a person's role
@@ -156,7 +226,7 @@ def _public_continuation(doc: _Doc, i: int, street: bool) -> int:
 
 _REGION_OPENERS = frozenset(
     "kelurahan kel desa ds kecamatan kec dusun dsn kampung kp dukuh lingkungan daerah wilayah kawasan gampong nagari "
-    "jorong lembang banjar".split()
+    "jorong lembang banjar kota kabupaten negeri distrik lamin".split()
 )
 _AGENCY_OPENERS = frozenset(
     "dlh bpbd bappeda bapenda bpkad bpn kemenag samsat dprd dukcapil pemkot pemkab pemprov polres polresta polsek "
@@ -177,6 +247,26 @@ _AGENCY_PARTS = frozenset(
     "kota kabupaten kab provinsi prov propinsi pusat cabang unit wilayah ri jatim jawa timur tengah barat pp "
     "pratama madya daerah".split()
 )
+
+
+_ROMAN = re.compile(r"[ivx]{1,4}")
+
+
+def _place_tail(doc: _Doc, j: int) -> bool:
+    """A third word that goes on with the name of a place: a letter or numeral ("Kelurahan Sei Sikambing B",
+    "Desa Tanjung Rejo II") or a capitalised word that no list knows as a person's name nor as an ordinary
+    word ("Kelurahan Alai Parak Kopi" goes on, "Kelurahan Kauman Rukayah" does not)."""
+    tok = doc.tokens[j]
+    if doc.tokens[j - 1].low in _GEOGRAPHIC and (tok.cap or doc.mode != "mixed") and not _is_role(tok.low):
+        return True  # "Desa Lumban Siagian", "Kelurahan Sei Sikambing"
+    if len(tok.text) == 1 and tok.text.isupper() or tok.text.isupper() and _ROMAN.fullmatch(tok.low):
+        if doc.mode == "mixed":
+            return doc.text[tok.end : tok.end + 1] != "."  # "B" but not the initial "B." of a person
+    if doc.mode == "lower" or doc.mode == "mixed" and (not tok.cap or tok.acronym):
+        return False  # in lower case an unknown word is as often a slip of the keyboard
+    low = tok.low
+    unknown = low not in _LEX.names and not _is_word(low)  # not "Menurut" of "Kel. Bugul Lor Menurut Karjo"
+    return unknown and low not in _LEX.honorifics and not _is_role(low)
 
 
 def _place_part(doc: _Doc, j: int) -> bool:
@@ -253,11 +343,14 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
             return "rank"
     if tok.low in _STOP_PUBLIC or tok.low in _LEX.honorifics or tok.low in _FUZZY_CUES:
         return None
+    facility = tok.low in _LEX.capital_openers or tok.low in _LEX.facility_openers
+    if street and tok.acronym and facility and tok.low not in _LEX.ranks:  # not "Jl. RA Kartini"
+        return None  # "jalan ka SDN Cibiru 3": the street ends where a school's name begins
     initial = len(tok.text) == 1 and doc.text[tok.end : tok.end + 1] == "."
     if (street or j == i + 1 or after_rank) and (tok.low in _LEX.ranks or initial):
         return "rank"
     if not street:
-        if tok.low in _LEX.titles:
+        if tok.low in _LEX.titles and not _title_ends_name(doc, j):
             return None  # "Kel. Panggungrejo KH. Reza": a title starts a person
         if _is_role(tok.low) and opener not in _BUILDINGS:
             return None  # "Kecamatan Purworejo Bidan Hj. Wayan": the role starts a person
@@ -278,6 +371,18 @@ _ABBREVIATED = frozenset("jl jln kel kec ds dsn kp perum komp kab prov gg univ p
 _BUILDINGS = frozenset("kantor balai gedung rumah pendopo rumah dinas aula".split())
 
 
+def _title_ends_name(doc: _Doc, j: int) -> bool:
+    """'RSU Haji', 'Masjid Haji': a title spelt out as the last word of a facility's name, with no person
+    after it (a capitalised word on the same line would be one: "RSU Haji Sulaiman")."""
+    tokens, tok = doc.tokens, doc.tokens[j]
+    if doc.mode != "mixed" or len(tok.text) < 4 or doc.text[tok.end : tok.end + 1] == ".":
+        return False
+    if j + 1 >= len(tokens):
+        return True
+    gap = doc.text[tok.end : tokens[j + 1].start]
+    return "\n" in gap or any(c in gap for c in ",;:()") or not tokens[j + 1].cap
+
+
 def _starts_person(doc: _Doc, j: int) -> bool:
     """'Perumda Air Minum Mega Widodo': a word that is a name, followed by a name."""
     tokens = doc.tokens
@@ -288,7 +393,7 @@ def _starts_person(doc: _Doc, j: int) -> bool:
 
 
 _STOP_PUBLIC = frozenset(
-    "no nomor nmr nomer rt rw gg gang blok kav saya sy sya aku kami kita yang yg di ke dari untuk utk dengan dgn "
+    "no nomor nmr nomer rt rw gg gang blok kav km saya sy sya aku kami kita yang yg di ke dari untuk utk dengan dgn "
     "mohon mhn tolong tlg terima kasih sudah sdh belum blm tidak tdk ada ini itu tsb dan atau karena krn selaku "
     "bernama berinisial inisial inisialnya yaitu yakni adalah namanya nama pak bu bapak ibu yth kepada kpd "
     "senin selasa rabu kamis jumat jum'at sabtu minggu ahad".split()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from . import engine
 from .document import _Doc, _Scan, _Span
 
 _MONTH = (
@@ -71,6 +72,23 @@ _REFERENCE = re.compile(
     r"|(?<![^\W\d_])(?:no|nomor|nmr)\s?\.?\s?:?\s?\d{1,4}(?:/[\w.\-]+){2,}",
     re.IGNORECASE,
 )
+# Report, ticket and queue numbers are the service's own, printed on the receipt and quoted back to it:
+# public, never a NIK or an account ("Digabung ke tiket ADN-2026-02-01988", "no. laporan: 2026030100871",
+# "Nomor antrian DKP-2026-06-00412", "#LPR-0927341"). Two shapes: what a reference word names, and a code
+# of capitals joined to its digits by a dash or a slash, which no personal identifier is written as.
+_TICKET_WORDS = (
+    r"(?:no(?:mor|mer|mr)?\.?\s?)?(?:laporan|lap|pengaduan|aduan|tiket|ticket|antrian|antrean|registrasi|reg|resi"
+    r"|referensi|ref|pelaporan)"
+    r"|kode\s(?:laporan|pengaduan|aduan|tiket|booking)|id\s(?:laporan|pengaduan|aduan|tiket)"
+)
+_TICKET_CODE = r"#?(?:[A-Z][A-Z0-9]{1,7}[\-/])?\d[\dA-Z]*(?:[\-/][\dA-Z]+)*"
+_TICKET = re.compile(
+    rf"(?<![^\W\d_])(?:{_TICKET_WORDS})(?:nya)?\s?(?:saya|sy|kami|no|nomor)?\.?\s?[:#]?\s?(?P<code>{_TICKET_CODE})(?![\w\-/])",
+    re.IGNORECASE,
+)
+# Capitals that name what a number is when joined to it ("NIK-3573...", "HP-0812..."): not a code.
+_CUE_PREFIXES = frozenset("NIK KK NKK KTP NPWP HP WA TELP TLP BPJS KIS REK NOREK NO BRI BNI BCA BTN BSI VA".split())
+_CODE = re.compile(r"(?<![^\W\d_])(?P<prefix>[A-Z][A-Z0-9]{1,7})(?:[\-/]\d+)+(?:[\-/][\dA-Z]+)*(?![\w\-/])")
 # A count of one or two digits may follow a phone number ("081234567890 3 kali"), but "BRI 4467 0167 52
 # Lampu..." is an account number that ran into the next sentence: only a lower-case unit makes a count.
 _COUNT_AFTER_DIGITS = re.compile(rf"(?<=\d[ ])\d{{1,2}}\s?(?:{_UNITS})\b")
@@ -82,10 +100,60 @@ _REFERENCE_SCAN = _Scan(_REFERENCE, "word")
 _NUMERIC_SCANS = [_Scan(p, "number" if p.pattern.startswith(("(?<!\\d)", "(?<=\\d")) else "word") for p in _NUMERIC]
 
 
+_TICKET_SCAN = _Scan(_TICKET, "word")
+
+
+_PHONE_START = re.compile(r"#?(?:0[2-9]|\+?62)")
+
+
+def _ticket(code: str) -> bool:
+    """What a reference word names is the service's number unless it is shaped like a phone: "layanan aduan
+    0812 3456 7890" gives a phone number (whose groups the code, stopping at the first space, begins)."""
+    return not _PHONE_START.match(code)
+
+
+def _code(text: str, m: re.Match[str]) -> bool:
+    """A code of the service's ("ADN-2026-02-01988"), not an identifier named by its label ("NIK-3573...")
+    nor the tail of a longer token ("12AB-2026")."""
+    before = text[m.start() - 1 : m.start()]
+    if m.group("prefix") in _CUE_PREFIXES or before.isalnum() or before in "-/":
+        return False
+    # a service's code carries a year or a serial of four digits or more; "Gg. Flamboyan IV/51" and
+    # "RT-05/RW-03" do not
+    return _ROMAN.fullmatch(m.group("prefix")) is None and _SERIAL.search(m.group()) is not None
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+_SERIAL = re.compile(r"\d{4}")
+
+
+_CODE_HEAD = re.compile(r"(?<![^\W\d_])[A-Z][A-Z0-9]{1,7}[\-/]$")
+
+
+def _codes(doc: _Doc) -> list[_Span]:
+    """The codes of the text, looked for only before a number that follows a dash or a slash (a text has a
+    few numbers; the pattern tried over the whole text would cost more than the rest of this module)."""
+    if not engine.FAST:
+        return [_Span(m.start(), m.end()) for m in _CODE.finditer(doc.text) if _code(doc.text, m)]
+    text, found, after = doc.text, [], 0
+    for at, _ in doc.starts("number"):
+        if at < after or at < 3 or text[at - 1] not in "-/":
+            continue
+        head = _CODE_HEAD.search(text, max(0, at - 9), at)
+        m = _CODE.match(text, head.start()) if head else None
+        if m and _code(text, m):
+            found.append(_Span(m.start(), m.end()))
+            after = m.end()
+    return found
+
+
 def _numeric_spans(doc: _Doc) -> list[_Span]:
     if not doc.starts("number"):
         return []  # every one of them has a digit
     spans = [_Span(m.start(), m.end()) for m in _REFERENCE_SCAN.finditer(doc)]
+    spans += [_Span(m.start("code"), m.end("code")) for m in _TICKET_SCAN.finditer(doc) if _ticket(m.group("code"))]
+    spans += _codes(doc)
+    spans += _report_columns(doc)
     for scan in _NUMERIC_SCANS:
         pattern = scan.pattern
         for m in scan.finditer(doc):
@@ -98,3 +166,34 @@ def _numeric_spans(doc: _Doc) -> list[_Span]:
 def _plausible_day_month(day: str, month: str) -> bool:
     d, mo = int(day), int(month)
     return (1 <= d <= 31 and 1 <= mo <= 12) or (1 <= mo <= 31 and 1 <= d <= 12)
+
+
+# A table pasted as text whose column says it holds report numbers ("No Laporan", "Nomor Tiket"): its
+# cells are the service's references, whatever their length ("01/03/2026\t2026030100871\tSampah").
+_REPORT_COLUMN = re.compile(
+    r"(?i)^\s*(?:no|nomor|nmr|kode|id)\.?\s?(?:laporan|pengaduan|aduan|tiket|ticket|registrasi|reg|antrian|antrean)\s*$"
+)
+_CELL = re.compile(r"[^\t|]+")
+
+
+def _report_columns(doc: _Doc) -> list[_Span]:
+    text = doc.text
+    if "\t" not in text and "|" not in text:
+        return []
+    spans: list[_Span] = []
+    column: int | None = None
+    at = 0
+    for line in text.split("\n"):
+        cells = [m for m in _CELL.finditer(line) if m.group().strip()]
+        if "\t" not in line and "|" not in line:
+            column = None  # the table has ended
+        elif column is None:
+            column = next((k for k, c in enumerate(cells) if _REPORT_COLUMN.match(c.group())), None)
+        elif column < len(cells):
+            cell = cells[column]
+            value = cell.group().strip()
+            if any(c.isdigit() for c in value):
+                begin = at + cell.start() + cell.group().index(value)
+                spans.append(_Span(begin, begin + len(value)))
+        at += len(line) + 1
+    return spans
