@@ -8,7 +8,7 @@ Runs: the redaction evaluations on five corpora (bench/redaction_eval.py, the co
 was tuned on; bench/redaction_heldout_eval.py, an independent one; bench/redaction_corpus3_eval.py,
 a third with a "tune" half and a "heldout" half never tuned on, printed apart;
 bench/redaction_corpus4_eval.py, a fourth written by hand, with a tune half and a held-out half;
-bench/redaction_corpus5_eval.py, a fifth written by another hand, also wholly held out) and the redactor's
+bench/redaction_corpus5_eval.py, a fifth written by another hand, split like the fourth) and the redactor's
 speed per text (bench/redaction_speed.py), then the speed of the whole system at N reports
 (bench/scale.py: N = 1,000 and 10,000 unless `BENCH_REPORTS` lists others), written to BENCH.md.
 Exits non-zero when a redaction floor or one of issue 8's targets is missed, and says which.
@@ -40,7 +40,9 @@ def main() -> int:
         "== redaction quality (bench/redaction_corpus4_eval.py: fourth corpus, hand-written; tune and held-out halves)"
     )
     status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus4_eval.py")], cwd=REPO)
-    print("== redaction quality (bench/redaction_corpus5_eval.py: fifth corpus, another hand, all held out)")
+    print(
+        "== redaction quality (bench/redaction_corpus5_eval.py: fifth corpus, another hand; tune and held-out halves)"
+    )
     status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus5_eval.py")], cwd=REPO)
     print("== redaction speed (bench/redaction_speed.py: warm, one process, CPU ms per text)")
     status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_speed.py")], cwd=REPO)
