@@ -11,6 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from . import name_model
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
     AFTER_NAME,
@@ -1380,6 +1381,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     finder = _Names(doc)
     found = []
     ranges = finder.spans()
+    ranges += _modelled(finder, ranges)
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end
         degree = _degree_at(doc.text, end)
@@ -1390,6 +1392,14 @@ def _names(doc: _Doc) -> list[_Candidate]:
         end = m.start("i") + len(m.group("i").rstrip())
         found.append(_Candidate("nama", m.start("i"), end, _P_NAMA))
     return found
+
+
+def _modelled(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Words the trained classifier (name_model.py) calls names, among the capitalised words the rules left."""
+    taken = [False] * len(finder.tokens)
+    for first, last in ranges:
+        taken[first : last + 1] = [True] * (last + 1 - first)
+    return [(k, k) for k in name_model.tagged(finder.doc, finder.public, taken)]
 
 
 def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
