@@ -30,6 +30,9 @@ NAME, OTHER = "N", "O"
 # every word added is a false name when the model is wrong (chosen on the tune halves).
 THRESHOLD = 0.8
 
+# Texts whose capitals carry meaning: mixed case, and title case (tables and lists, where most words
+# of a line are capitalised but the rest of the text is not in capitals)
+_MODES = ("mixed", "title")
 _LIST_LINE = re.compile(r"[ \t]*(?:\d{1,3}[.)]?|[-*\u2022>]+)[ \t]")
 _tagger: Any = None
 
@@ -76,7 +79,7 @@ def _gap(text: str, start: int, end: int) -> str:
 def runs(doc: _Doc, blocked: Sequence[bool]) -> list[list[int]]:
     """The runs of capitalised words a name could be: tokens next to each other (a space or an
     initial's dot between them), none of them held by a public phrase, a number or a link."""
-    if doc.mode != "mixed":
+    if doc.mode not in _MODES:
         return []
     tokens, text = doc.tokens, doc.text
     found: list[list[int]] = []
@@ -111,6 +114,7 @@ def features(doc: _Doc, run: list[int]) -> list[list[str]]:
         "lead=" + ("0" if not head.strip() else "list" if _LIST_LINE.match(head) else head.rstrip()[-1:]),
         "tail=" + (tail.lstrip()[:1] or "$"),
         "tab=" + str("\t" in text[line_start:line_end]),
+        "mode=" + doc.mode,
         "len=" + str(min(len(run), 4)),
     ]
     for pos, k in enumerate(run):
@@ -162,15 +166,15 @@ def _load() -> Any:
     return _tagger
 
 
-def tagged(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool]) -> list[int]:
-    """The words the model calls names, among the runs' words the rules left (not ``taken``)."""
-    found: list[int] = []
+def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool]) -> dict[int, float]:
+    """The model's probability that a word is a name, for the words of the runs that hold a word the
+    rules left (not ``taken``)."""
+    found: dict[int, float] = {}
     for run in runs(doc, blocked):
         if all(taken[k] for k in run):
             continue
         tagger = _load()
         tagger.set(features(doc, run))
         for pos, k in enumerate(run):
-            if not taken[k] and tagger.marginal(NAME, pos) >= THRESHOLD:
-                found.append(k)
+            found[k] = tagger.marginal(NAME, pos)
     return found

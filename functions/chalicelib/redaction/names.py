@@ -186,8 +186,12 @@ _HEAD_END = re.compile(
 _NOT_A_HEAD = frozenset(
     "sy saya aku admin min mimin nama alamat waktu lokasi tanggal tgl hari hasil catatan kronologi perihal hal "
     "lampiran keterangan ket total jumlah kontak status tempat acara agenda kegiatan info kategori uraian judul "
-    "isi pesan laporan keluhan tujuan dari kepada subjek topik pengurus panitia identitas transfer".split()
+    "isi pesan laporan keluhan tujuan dari kepada subjek topik pengurus panitia identitas transfer "
+    # an e-mail's headers and the days of a schedule ("From: ...", "Senin: blok A")
+    "from to subject cc bcc senin selasa rabu kamis jumat sabtu minggu ahad".split()
 )
+# The boilerplate of a forwarded mail or message ("-----Pesan Asli-----", "Forwarded message")
+_MAIL_WORDS = frozenset("asli forwarded original message pesan diteruskan terusan".split())
 _NOT_AFTER_HONORIFIC = frozenset(
     "kota negara guru dokter haji hajah sekalian semua yth terhormat mohon tolong minta maaf ibu bapak".split()
 )
@@ -219,6 +223,11 @@ _BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah
 # The words of Balinese names after "I"/"Ni" and of the titles "Anak Agung", "Ida Bagus", "I Dewa Gede":
 # inside such a chain they are name words, even where they are ordinary words elsewhere ("agung", "bagus")
 _BALINESE_CHAIN = _BALINESE | frozenset("agung bagus anak ida cokorda".split())
+# Words before a capitalised word that make it a place or a clan, not a person: a Moluccan village
+# ("Negeri Soya"), a Papuan district, a Batak clan ("grup Marga Siregar")
+_PLACE_BEFORE = frozenset("negeri distrik marga".split())
+# Heads of a region, who are addressed by the region in a letter's "Kepada Yth. Bapak Bupati Badung"
+_REGION_HEADS = frozenset("bupati walikota gubernur kota".split())
 _JURISDICTION = frozenset(
     "lurah camat kades kapolsek kapolres kapolresta danramil dandim bupati walikota gubernur kadus kasun sekcam "
     "bhabinkamtibmas babinsa "
@@ -297,17 +306,28 @@ class _Names:
         if links:
             self.public = [p or _overlaps(t.start, t.end, links) for p, t in zip(self.public, doc.tokens, strict=True)]
         for i, tok in enumerate(self.tokens):  # "Camat Lowokwaru (Ibu ...)", "Kapolsek Sukun Bapak ...": a place
+            if tok.low in _PLACE_BEFORE and i + 1 < len(self.tokens) and self.tokens[i + 1].cap:
+                self.public[i + 1] = True  # "Negeri Soya", "Distrik Wamena", "Marga Siregar": a place, a clan
+                continue
             honoured = i > 0 and self.tokens[i - 1].low in _LEX.honorifics  # "Bu Lurah Rabiatul": the person
             if (
                 honoured
+                and not (tok.low in _REGION_HEADS and self.addressed(i))
                 and i + 1 < len(self.tokens)
                 and not _overlaps(self.tokens[i + 1].start, self.tokens[i + 1].end, doc.phrases)
             ):
                 continue
-            if tok.low in _JURISDICTION and i + 1 < len(self.tokens) and self.jurisdiction(i + 1):
+            # "Wali Kota Ambon": the two words of a mayor's office, then the city
+            office = tok.low in _JURISDICTION or tok.low == "kota" and i > 0 and self.tokens[i - 1].low == "wali"
+            if office and i + 1 < len(self.tokens) and self.jurisdiction(i + 1):
                 self.public[i + 1] = True
                 if i + 2 < len(self.tokens) and self.tokens[i + 2].low in _PLACE_PARTS:  # "Lurah Oro-oro Dowo"
                     self.public[i + 2] = True
+
+    def addressed(self, i: int) -> bool:
+        """Whether token i is on a letter's address line ("Kepada Yth. Bapak Bupati ...")."""
+        line = self.doc.low[self.doc.low.rfind("\n", 0, self.tokens[i].start) + 1 : self.tokens[i].start]
+        return "yth" in line or "kepada" in line
 
     def jurisdiction(self, j: int) -> bool:
         """Whether token j, right after "Lurah", "Camat", "Kapolsek"..., is the place the official serves."""
@@ -1399,7 +1419,18 @@ def _modelled(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, 
     taken = [False] * len(finder.tokens)
     for first, last in ranges:
         taken[first : last + 1] = [True] * (last + 1 - first)
-    return [(k, k) for k in name_model.tagged(finder.doc, finder.public, taken)]
+    chances = name_model.chances(finder.doc, finder.public, taken)
+    tokens = finder.tokens
+    return [
+        (k, k)
+        for k, p in chances.items()
+        if not taken[k]
+        and p >= name_model.THRESHOLD
+        # a field label, a mail's boilerplate or an ordinary word on its own is not a name the rules missed
+        and tokens[k].low not in _NOT_A_HEAD
+        and tokens[k].low not in _MAIL_WORDS
+        and not (tokens[k].low in _LEX.common and k - 1 not in chances and k + 1 not in chances)
+    ]
 
 
 def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
