@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +33,18 @@ THRESHOLD = 0.8
 
 # Texts whose capitals carry meaning: mixed case, and title case (tables and lists, where most words
 # of a line are capitalised but the rest of the text is not in capitals)
-_MODES = ("mixed", "title")
+MODES = ("mixed", "title")
 _LIST_LINE = re.compile(r"[ \t]*(?:\d{1,3}[.)]?|[-*\u2022>]+)[ \t]")
 _tagger: Any = None
 
 
 def _word_class(tok: _Token) -> str:
     """The lexicons a word belongs to, as one short code (the model's view of the lexicons)."""
-    low = tok.low
+    return _class_of(tok.low)
+
+
+@lru_cache(maxsize=8192)
+def _class_of(low: str) -> str:
     return "".join(
         (
             "n" if low in _LEX.names else "",
@@ -79,7 +84,7 @@ def _gap(text: str, start: int, end: int) -> str:
 def runs(doc: _Doc, blocked: Sequence[bool]) -> list[list[int]]:
     """The runs of capitalised words a name could be: tokens next to each other (a space or an
     initial's dot between them), none of them held by a public phrase, a number or a link."""
-    if doc.mode not in _MODES:
+    if doc.mode not in MODES:
         return []
     tokens, text = doc.tokens, doc.text
     found: list[list[int]] = []
@@ -166,15 +171,23 @@ def _load() -> Any:
     return _tagger
 
 
-def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool]) -> dict[int, float]:
-    """The model's probability that a word is a name, for the words of the runs that hold a word the
-    rules left (not ``taken``)."""
+def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: frozenset[str]) -> dict[int, float]:
+    """The model's probability that a word is a name, for the words the rules left (not ``taken``) that
+    could be one: not in ``never`` (field labels, a mail's boilerplate) and not an ordinary word on its
+    own. A run with no such word is not tagged at all, which keeps the model's share of the time small."""
     found: dict[int, float] = {}
+    common = _LEX.common
     for run in runs(doc, blocked):
-        if all(taken[k] for k in run):
+        lone = len(run) == 1
+        wanted = [
+            pos
+            for pos, k in enumerate(run)
+            if not taken[k] and doc.tokens[k].low not in never and not (lone and doc.tokens[k].low in common)
+        ]
+        if not wanted:
             continue
         tagger = _load()
         tagger.set(features(doc, run))
-        for pos, k in enumerate(run):
-            found[k] = tagger.marginal(NAME, pos)
+        for pos in wanted:
+            found[run[pos]] = tagger.marginal(NAME, pos)
     return found

@@ -190,8 +190,9 @@ _NOT_A_HEAD = frozenset(
     # an e-mail's headers and the days of a schedule ("From: ...", "Senin: blok A")
     "from to subject cc bcc senin selasa rabu kamis jumat sabtu minggu ahad".split()
 )
-# The boilerplate of a forwarded mail or message ("-----Pesan Asli-----", "Forwarded message")
-_MAIL_WORDS = frozenset("asli forwarded original message pesan diteruskan terusan".split())
+# Words the classifier never adds: line heads, and the boilerplate of a forwarded mail or message
+# ("-----Pesan Asli-----", "Forwarded message")
+_NEVER_MODELLED = _NOT_A_HEAD | frozenset("asli forwarded original message pesan diteruskan terusan".split())
 _NOT_AFTER_HONORIFIC = frozenset(
     "kota negara guru dokter haji hajah sekalian semua yth terhormat mohon tolong minta maaf ibu bapak".split()
 )
@@ -1415,22 +1416,15 @@ def _names(doc: _Doc) -> list[_Candidate]:
 
 
 def _modelled(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Words the trained classifier (name_model.py) calls names, among the capitalised words the rules left."""
+    """Words the trained classifier (name_model.py) calls names, among the capitalised words the rules left
+    (never a field label, a mail's boilerplate or an ordinary word on its own)."""
+    if finder.doc.mode not in name_model.MODES:
+        return []
     taken = [False] * len(finder.tokens)
     for first, last in ranges:
         taken[first : last + 1] = [True] * (last + 1 - first)
-    chances = name_model.chances(finder.doc, finder.public, taken)
-    tokens = finder.tokens
-    return [
-        (k, k)
-        for k, p in chances.items()
-        if not taken[k]
-        and p >= name_model.THRESHOLD
-        # a field label, a mail's boilerplate or an ordinary word on its own is not a name the rules missed
-        and tokens[k].low not in _NOT_A_HEAD
-        and tokens[k].low not in _MAIL_WORDS
-        and not (tokens[k].low in _LEX.common and k - 1 not in chances and k + 1 not in chances)
-    ]
+    chances = name_model.chances(finder.doc, finder.public, taken, _NEVER_MODELLED)
+    return [(k, k) for k, p in chances.items() if p >= name_model.THRESHOLD]
 
 
 def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
