@@ -225,7 +225,8 @@ _BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah
 # inside such a chain they are name words, even where they are ordinary words elsewhere ("agung", "bagus")
 _BALINESE_CHAIN = _BALINESE | frozenset("agung bagus anak ida cokorda".split())
 # Words before a capitalised word that make it a place or a clan, not a person: a Moluccan village
-# ("Negeri Soya"), a Papuan district, a Batak clan ("grup Marga Siregar")
+# ("Negeri Soya"), a Papuan district, a Batak clan ("grup Marga Siregar"). Not "Lumban": a village
+# ("Desa Lumban Lobu") but also the first word of clans ("Lumban Tobing", "Lumban Gaol").
 _PLACE_BEFORE = frozenset("negeri distrik marga".split())
 # Heads of a region, who are addressed by the region in a letter's "Kepada Yth. Bapak Bupati Badung"
 _REGION_HEADS = frozenset("bupati walikota gubernur kota".split())
