@@ -5,8 +5,9 @@ a second writer who read neither the redactor nor corpus 4's texts, with other p
 places and other habits of writing: WhatsApp chat full of abbreviations and regional particles,
 forwarded messages with their headers, voice notes typed out, witness and signature lists, tables
 pasted as text, complaints typed by officers with their dispositions, social-media posts,
-letters, and many texts with no personal data at all. Nobody tunes the redactor on it, so its
-evaluation (bench/redaction_corpus5_eval.py) prints figures and never the failures.
+letters, and many texts with no personal data at all. It is split like corpus 4: the even texts
+of each style file are a tune half, the odd ones a held-out half nobody tunes on, whose
+evaluation (bench/redaction_corpus5_eval.py --split heldout) prints figures and never failures.
 
 The file format and the span conventions are corpus 4's (bench/redaction_corpus4.py), and its
 parser reads every text: ``[[KIND:text]]`` marks what must be removed and

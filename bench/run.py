@@ -8,7 +8,7 @@ Runs: the redaction evaluations on six corpora (bench/redaction_eval.py, the cor
 was tuned on; bench/redaction_heldout_eval.py, an independent one; bench/redaction_corpus3_eval.py,
 a third with a "tune" half and a "heldout" half never tuned on, printed apart;
 bench/redaction_corpus4_eval.py, a fourth written by hand, with a tune half and a held-out half;
-bench/redaction_corpus5_eval.py, a fifth written by another hand, also wholly held out;
+bench/redaction_corpus5_eval.py, a fifth written by another hand, split like the fourth;
 bench/redaction_corpus6_eval.py, a sixth by a third hand, wholly held out) and the redactor's
 speed per text (bench/redaction_speed.py), then the speed of the whole system at N reports
 (bench/scale.py: N = 1,000 and 10,000 unless `BENCH_REPORTS` lists others), written to BENCH.md.
@@ -41,7 +41,9 @@ def main() -> int:
         "== redaction quality (bench/redaction_corpus4_eval.py: fourth corpus, hand-written; tune and held-out halves)"
     )
     status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus4_eval.py")], cwd=REPO)
-    print("== redaction quality (bench/redaction_corpus5_eval.py: fifth corpus, another hand, all held out)")
+    print(
+        "== redaction quality (bench/redaction_corpus5_eval.py: fifth corpus, another hand; tune and held-out halves)"
+    )
     status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus5_eval.py")], cwd=REPO)
     print("== redaction quality (bench/redaction_corpus6_eval.py: sixth corpus, a third hand, all held out)")
     status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus6_eval.py")], cwd=REPO)

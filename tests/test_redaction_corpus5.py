@@ -1,8 +1,8 @@
 """Corpus 5 (bench/redaction_corpus5.py) is well-formed and covers what issue 11 asks for.
 
-The corpus is held out: these tests check its shape (offsets, labels, conventions, coverage per
-naming tradition, style and kind) and that its evaluation runs, never what the redactor makes of
-any one text.
+The corpus is split like corpus 4 (even texts of each style file = tune half, odd = held-out half):
+these tests check its shape (offsets, labels, conventions, coverage per naming tradition, style
+and kind), the split, and that its evaluation runs, never what the redactor makes of any one text.
 """
 
 from __future__ import annotations
@@ -128,14 +128,41 @@ def test_an_unknown_tradition_or_style_is_refused(tmp_path: Path) -> None:
         corpus5.load(tmp_path)
 
 
-def test_the_evaluation_runs_on_a_few_texts_and_prints_figures_only(capsys: pytest.CaptureFixture[str]) -> None:
-    import redaction_corpus5_eval
+def test_the_split_halves_each_style_file_by_position(samples: list) -> None:
+    from redaction_corpus4_eval import split
 
-    status = redaction_corpus5_eval.main(["--limit", "12"])
+    tune, heldout = split(samples, "tune"), split(samples, "heldout")
+    assert len(tune) + len(heldout) == len(samples)
+    assert {id(s) for s in tune}.isdisjoint({id(s) for s in heldout})
+    # Within each style file the even texts (from 0, in file order) are the tune half.
+    by_file: dict[str, list] = {}
+    for sample in samples:
+        by_file.setdefault(sample.template.partition(":")[0], []).append(sample)
+    tune_ids = {id(s) for s in tune}
+    for texts in by_file.values():
+        assert [id(s) in tune_ids for s in texts] == [n % 2 == 0 for n in range(len(texts))]
+    # Every style is in both halves in about equal measure.
+    for style in corpus5.STYLES:
+        a, b = sum(s.style == style for s in tune), sum(s.style == style for s in heldout)
+        assert a and b and abs(a - b) <= len(by_file), style
+
+
+def test_the_evaluation_prints_figures_for_both_halves_and_failures_for_the_tune_half_only(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import redaction_corpus5_eval
+    from redaction_corpus4_eval import split
+
+    status = redaction_corpus5_eval.main(["--split", "heldout", "--limit", "12", "--show", "40"])
     out = capsys.readouterr().out
     assert status in (0, 1)
-    assert "corpus 5: 12 hand-written texts" in out and "ms per text" in out
+    assert "corpus 5, heldout half: 12 hand-written texts" in out and "ms per text" in out
     assert "person names removed" in out and "precision of redactions" in out
     assert "names in texts of" in out
-    # No text of the corpus is ever printed: the whole corpus is held out.
-    assert not any(s.text[:40] in out for s in corpus5.load()[:12])
+    # No text of the held-out half is ever printed, nor a failure of it.
+    assert "---" not in out and " -> " not in out
+    assert not any(s.text[:40] in out for s in split(corpus5.load(), "heldout")[:12])
+
+    redaction_corpus5_eval.main(["--split", "tune", "--limit", "12", "--no-traditions"])
+    out = capsys.readouterr().out
+    assert "corpus 5, tune half: 12 hand-written texts" in out and "heldout" not in out

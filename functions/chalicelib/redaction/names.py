@@ -11,6 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from . import name_model
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
     AFTER_NAME,
@@ -185,8 +186,13 @@ _HEAD_END = re.compile(
 _NOT_A_HEAD = frozenset(
     "sy saya aku admin min mimin nama alamat waktu lokasi tanggal tgl hari hasil catatan kronologi perihal hal "
     "lampiran keterangan ket total jumlah kontak status tempat acara agenda kegiatan info kategori uraian judul "
-    "isi pesan laporan keluhan tujuan dari kepada subjek topik pengurus panitia identitas transfer".split()
+    "isi pesan laporan keluhan tujuan dari kepada subjek topik pengurus panitia identitas transfer "
+    # an e-mail's headers and the days of a schedule ("From: ...", "Senin: blok A")
+    "from to subject cc bcc senin selasa rabu kamis jumat sabtu minggu ahad".split()
 )
+# Words the classifier never adds: line heads, and the boilerplate of a forwarded mail or message
+# ("-----Pesan Asli-----", "Forwarded message")
+_NEVER_MODELLED = _NOT_A_HEAD | frozenset("asli forwarded original message pesan diteruskan terusan".split())
 _NOT_AFTER_HONORIFIC = frozenset(
     "kota negara guru dokter haji hajah sekalian semua yth terhormat mohon tolong minta maaf ibu bapak".split()
 )
@@ -218,6 +224,12 @@ _BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah
 # The words of Balinese names after "I"/"Ni" and of the titles "Anak Agung", "Ida Bagus", "I Dewa Gede":
 # inside such a chain they are name words, even where they are ordinary words elsewhere ("agung", "bagus")
 _BALINESE_CHAIN = _BALINESE | frozenset("agung bagus anak ida cokorda".split())
+# Words before a capitalised word that make it a place or a clan, not a person: a Moluccan village
+# ("Negeri Soya"), a Papuan district, a Batak clan ("grup Marga Siregar"). Not "Lumban": a village
+# ("Desa Lumban Lobu") but also the first word of clans ("Lumban Tobing", "Lumban Gaol").
+_PLACE_BEFORE = frozenset("negeri distrik marga".split())
+# Heads of a region, who are addressed by the region in a letter's "Kepada Yth. Bapak Bupati Badung"
+_REGION_HEADS = frozenset("bupati walikota gubernur kota".split())
 _JURISDICTION = frozenset(
     "lurah camat kades kapolsek kapolres kapolresta danramil dandim bupati walikota gubernur kadus kasun sekcam "
     "bhabinkamtibmas babinsa "
@@ -296,17 +308,28 @@ class _Names:
         if links:
             self.public = [p or _overlaps(t.start, t.end, links) for p, t in zip(self.public, doc.tokens, strict=True)]
         for i, tok in enumerate(self.tokens):  # "Camat Lowokwaru (Ibu ...)", "Kapolsek Sukun Bapak ...": a place
+            if tok.low in _PLACE_BEFORE and i + 1 < len(self.tokens) and self.tokens[i + 1].cap:
+                self.public[i + 1] = True  # "Negeri Soya", "Distrik Wamena", "Marga Siregar": a place, a clan
+                continue
             honoured = i > 0 and self.tokens[i - 1].low in _LEX.honorifics  # "Bu Lurah Rabiatul": the person
             if (
                 honoured
+                and not (tok.low in _REGION_HEADS and self.addressed(i))
                 and i + 1 < len(self.tokens)
                 and not _overlaps(self.tokens[i + 1].start, self.tokens[i + 1].end, doc.phrases)
             ):
                 continue
-            if tok.low in _JURISDICTION and i + 1 < len(self.tokens) and self.jurisdiction(i + 1):
+            # "Wali Kota Ambon": the two words of a mayor's office, then the city
+            office = tok.low in _JURISDICTION or tok.low == "kota" and i > 0 and self.tokens[i - 1].low == "wali"
+            if office and i + 1 < len(self.tokens) and self.jurisdiction(i + 1):
                 self.public[i + 1] = True
                 if i + 2 < len(self.tokens) and self.tokens[i + 2].low in _PLACE_PARTS:  # "Lurah Oro-oro Dowo"
                     self.public[i + 2] = True
+
+    def addressed(self, i: int) -> bool:
+        """Whether token i is on a letter's address line ("Kepada Yth. Bapak Bupati ...")."""
+        line = self.doc.low[self.doc.low.rfind("\n", 0, self.tokens[i].start) + 1 : self.tokens[i].start]
+        return "yth" in line or "kepada" in line
 
     def jurisdiction(self, j: int) -> bool:
         """Whether token j, right after "Lurah", "Camat", "Kapolsek"..., is the place the official serves."""
@@ -1380,6 +1403,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     finder = _Names(doc)
     found = []
     ranges = finder.spans()
+    ranges += _modelled(finder, ranges)
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end
         degree = _degree_at(doc.text, end)
@@ -1390,6 +1414,18 @@ def _names(doc: _Doc) -> list[_Candidate]:
         end = m.start("i") + len(m.group("i").rstrip())
         found.append(_Candidate("nama", m.start("i"), end, _P_NAMA))
     return found
+
+
+def _modelled(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Words the trained classifier (name_model.py) calls names, among the capitalised words the rules left
+    (never a field label, a mail's boilerplate or an ordinary word on its own)."""
+    if finder.doc.mode not in name_model.MODES:
+        return []
+    taken = [False] * len(finder.tokens)
+    for first, last in ranges:
+        taken[first : last + 1] = [True] * (last + 1 - first)
+    chances = name_model.chances(finder.doc, finder.public, taken, _NEVER_MODELLED)
+    return [(k, k) for k, p in chances.items() if p >= name_model.THRESHOLD]
 
 
 def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,193 @@
+"""A trained token classifier for person names, used where the rules have run out (issue 11).
+
+The rules in ``names.py`` find a name from a cue, a list or a lexicon; a name with none of these
+around it ("Post FB Mariana Ngabut:", a table row "2<TAB>Karsini<TAB>...") escapes them. This
+module tags runs of capitalised words with a linear-chain CRF (python-crfsuite) whose features are
+the word's case, shape and affixes, its neighbours, the lexicons' memberships (name list, common
+words, honorifics, titles, roles) and its place in a line, a list or a table. The model is trained
+by ``bench/names_model_train.py`` on corpora 1-3 and the tune halves of corpora 4 and 5 and
+shipped in ``chalicelib/data/names_crf.model``; nothing is downloaded, and the model is loaded the
+first time a text needs it.
+
+Only mixed-case texts are tagged (in an all-lower or all-capitals text a capital says nothing),
+and only capitalised words that no public phrase, number or link holds. The rules' names are
+kept as they are: the classifier only adds words the rules left, so it cannot lose a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .document import _Doc, _Token
+from .lexicon import _FUNCTION_WORDS, _LEX, _is_role, _is_word
+
+MODEL = Path(__file__).resolve().parent.parent / "data" / "names_crf.model"
+NAME, OTHER = "N", "O"
+# A word is added when the model gives it at least this probability of being a name; high, since
+# every word added is a false name when the model is wrong (chosen on the tune halves).
+THRESHOLD = 0.8
+
+# Texts whose capitals carry meaning: mixed case, and title case (tables and lists, where most words
+# of a line are capitalised but the rest of the text is not in capitals)
+MODES = ("mixed", "title")
+_LIST_LINE = re.compile(r"[ \t]*(?:\d{1,3}[.)]?|[-*\u2022>]+)[ \t]")
+_tagger: Any = None
+
+
+def _word_class(tok: _Token) -> str:
+    """The lexicons a word belongs to, as one short code (the model's view of the lexicons)."""
+    return _class_of(tok.low)
+
+
+@lru_cache(maxsize=8192)
+def _class_of(low: str) -> str:
+    return "".join(
+        (
+            "n" if low in _LEX.names else "",
+            "c" if low in _LEX.common else "",
+            "h" if low in _LEX.honorifics else "",
+            "t" if low in _LEX.titles else "",
+            "r" if _is_role(low) else "",
+            "f" if low in _FUNCTION_WORDS else "",
+            "w" if _is_word(low) else "",
+        )
+    )
+
+
+def _shape(tok: _Token) -> str:
+    text = tok.text
+    if len(text) == 1:
+        return "I" if text.isupper() else "i"
+    if text.isupper():
+        return "UU"
+    if text[0].isupper():
+        return "Ul" if text[1:].islower() else "Um"
+    return "l" if text.islower() else "m"
+
+
+def _gap(text: str, start: int, end: int) -> str:
+    """What separates two words: a code for its punctuation ("_" a space, "n" a line break)."""
+    gap = text[start:end]
+    if gap == " ":
+        return "_"
+    if "\n" in gap:
+        return "n"
+    if "\t" in gap:
+        return "t"
+    return gap.strip()[:2] or "_"
+
+
+def runs(doc: _Doc, blocked: Sequence[bool]) -> list[list[int]]:
+    """The runs of capitalised words a name could be: tokens next to each other (a space or an
+    initial's dot between them), none of them held by a public phrase, a number or a link."""
+    if doc.mode not in MODES:
+        return []
+    tokens, text = doc.tokens, doc.text
+    found: list[list[int]] = []
+    current: list[int] = []
+    for k, tok in enumerate(tokens):
+        if not tok.cap or blocked[k] or tok.acronym:
+            current = []
+            continue
+        if current:
+            gap = text[tokens[current[-1]].end : tok.start]
+            if gap not in (" ", ". ", ".") or (gap != " " and len(tokens[current[-1]].text) > 3):
+                current = []
+        if not current:
+            current = []
+            found.append(current)
+        current.append(k)
+    return found
+
+
+def features(doc: _Doc, run: list[int]) -> list[list[str]]:
+    """The features of each word of one run (string features, the format crfsuite reads)."""
+    tokens, text = doc.tokens, doc.text
+    n = len(tokens)
+    out = []
+    first, last = run[0], run[-1]
+    line_start = text.rfind("\n", 0, tokens[first].start) + 1
+    line_end = text.find("\n", tokens[last].end)
+    line_end = len(text) if line_end < 0 else line_end
+    head = text[line_start : tokens[first].start]
+    tail = text[tokens[last].end : line_end]
+    place = [
+        "lead=" + ("0" if not head.strip() else "list" if _LIST_LINE.match(head) else head.rstrip()[-1:]),
+        "tail=" + (tail.lstrip()[:1] or "$"),
+        "tab=" + str("\t" in text[line_start:line_end]),
+        "mode=" + doc.mode,
+        "len=" + str(min(len(run), 4)),
+    ]
+    for pos, k in enumerate(run):
+        tok = tokens[k]
+        low = tok.low
+        feats = [
+            "w=" + low,
+            "s3=" + low[-3:],
+            "s2=" + low[-2:],
+            "p3=" + low[:3],
+            "shape=" + _shape(tok),
+            "lex=" + _word_class(tok),
+            "pos=" + ("only" if len(run) == 1 else "first" if pos == 0 else "last" if k == last else "mid"),
+            "dot=" + str(text[tok.end : tok.end + 1] == "."),
+            *place,
+        ]
+        for d in (-2, -1, 1, 2):
+            j = k + d
+            if 0 <= j < n and not (first <= j <= last):
+                near = tokens[j]
+                gap = _gap(text, near.end, tok.start) if d < 0 else _gap(text, tok.end, near.start)
+                feats.append(f"{d}w={near.low}")
+                feats.append(f"{d}lex={_word_class(near)}")
+                feats.append(f"{d}shape={_shape(near)}")
+                feats.append(f"{d}gap={gap}")
+            elif not (first <= j <= last):
+                feats.append(f"{d}w=<edge>")
+        out.append(feats)
+    return out
+
+
+def labels(doc: _Doc, run: list[int], names: Sequence[tuple[int, int]]) -> list[str]:
+    """Each word's label from the name spans a corpus planted (offsets into the raw text)."""
+    out = []
+    for k in run:
+        start, end = doc.origin[doc.tokens[k].start], doc.origin[doc.tokens[k].end - 1] + 1
+        out.append(NAME if any(a <= start and end <= b for a, b in names) else OTHER)
+    return out
+
+
+def _load() -> Any:
+    global _tagger
+    if _tagger is None:
+        import pycrfsuite  # imported here: a text with no candidate words never needs it
+
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(MODEL))
+        _tagger = tagger
+    return _tagger
+
+
+def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: frozenset[str]) -> dict[int, float]:
+    """The model's probability that a word is a name, for the words the rules left (not ``taken``) that
+    could be one: not in ``never`` (field labels, a mail's boilerplate) and not an ordinary word on its
+    own. A run with no such word is not tagged at all, which keeps the model's share of the time small."""
+    found: dict[int, float] = {}
+    common = _LEX.common
+    for run in runs(doc, blocked):
+        lone = len(run) == 1
+        wanted = [
+            pos
+            for pos, k in enumerate(run)
+            if not taken[k] and doc.tokens[k].low not in never and not (lone and doc.tokens[k].low in common)
+        ]
+        if not wanted:
+            continue
+        tagger = _load()
+        tagger.set(features(doc, run))
+        for pos in wanted:
+            found[run[pos]] = tagger.marginal(NAME, pos)
+    return found
