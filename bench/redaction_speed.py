@@ -72,6 +72,20 @@ def corpora() -> dict[str, list[str]]:
     for split in ("tune", "heldout"):
         texts[f"third, {split} (redaction_corpus3)"] = [s.text for s in redaction_corpus3.generate(1200, 3, split)]
     texts["demo data (aduan demo)"] = demo_texts()
+    texts.update(written_corpora())
+    return texts
+
+
+def written_corpora() -> dict[str, list[str]]:
+    """The texts of the written corpora 4 and 5, whole (both halves: only timed and fingerprinted here,
+    never shown), once they are in the tree."""
+    texts: dict[str, list[str]] = {}
+    for number in (4, 5):
+        try:
+            module = importlib.import_module(f"redaction_corpus{number}")
+        except ImportError:
+            continue
+        texts[f"corpus {number}, written (redaction_corpus{number})"] = [s.text for s in module.load()]
     return texts
 
 

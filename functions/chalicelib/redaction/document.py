@@ -13,11 +13,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from re import _constants as re_constants  # type: ignore[attr-defined]
 from re import _parser as re_parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple, TypeVar
 
-from . import engine
+from . import engine, startcache
 
 KINDS = ("nama", "nik", "kk", "npwp", "telepon", "email", "nopol", "rekening", "bpjs", "paspor", "akun", "alamat")
 
@@ -266,7 +267,7 @@ class _Scan:
         second to parse, at every cold start."""
         self.pattern = pattern
         self.starts = starts
-        prefixes = _prefixes(pattern) if prefixes is None else prefixes
+        prefixes = _kept_prefixes(pattern) if prefixes is None else prefixes
         if starts == "word":
             # every match must begin with a letter that no letter precedes, in every alternative
             assert re.match(r"(?:\(\?i\))?\(\?<!(?:\[\^\\W\\d_\]|\\w|\[\\w\])\)", pattern.pattern), pattern.pattern
@@ -328,6 +329,15 @@ def _scans_for_head(kind: str, head: str) -> tuple[int, ...]:
         memo.clear()
     memo[head] = found = tuple(sids)
     return found
+
+
+_SOURCE = Path(__file__).read_bytes()  # what _prefixes does: part of the key of its kept answers
+
+
+def _kept_prefixes(pattern: re.Pattern[str]) -> set[str]:
+    """``_prefixes``, from the start cache when this module and the pattern are those it was worked out for."""
+    key = "prefixes:" + startcache.digest([_SOURCE, pattern.pattern, str(pattern.flags)])
+    return set(startcache.remembered(key, lambda: _prefixes(pattern)))
 
 
 def _prefixes(pattern: re.Pattern[str]) -> set[str]:
