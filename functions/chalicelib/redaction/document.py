@@ -18,7 +18,7 @@ from re import _constants as re_constants  # type: ignore[attr-defined]
 from re import _parser as re_parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple, TypeVar
 
-from . import engine, startcache
+from . import engine, lexicon, startcache
 
 KINDS = ("nama", "nik", "kk", "npwp", "telepon", "email", "nopol", "rekening", "bpjs", "paspor", "akun", "alamat")
 
@@ -216,6 +216,7 @@ class _Doc:
             tokens = [_Token(s, e, text[s:e], low[s:e]) for s, e in map(_SPAN, _WORD.finditer(text))]
         else:
             tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
+        lexicon.prime_degree_ends(text, [t.end for t in tokens])
         # numeric, phrases and public are filled in by the driver: they need the detectors' modules
         return cls(raw, text, origin, _case_mode(text, tokens), tokens, [], [], [], low)
 

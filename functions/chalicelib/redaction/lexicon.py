@@ -238,6 +238,25 @@ _LAST: tuple[str, list[int], frozenset[int], dict[int, int | None]] = ("", [], f
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+# What must follow a word end for _DEGREE_HINT to find it there.
+_DEGREE_FOLLOWS = re.compile(
+    r"\s{0,3},{0,3}\s{0,3}[" + "".join(sorted(re.escape(c) for c in _DEGREE_FIRST)) + "]", re.IGNORECASE
+)
+
+
+def prime_degree_ends(text: str, word_ends: list[int]) -> None:
+    """Work out the degree ends of `text` from the ends of its words (``document._WORD``'s matches, in
+    order) rather than by ``_DEGREE_HINT`` over every character (a twentieth of the redactor's time). The
+    same positions: a place where _DEGREE_HINT matches ends a run of letters and is followed by a space,
+    a comma or a letter, so no "'" or "-" glues a word on and it ends a word; and a word end followed by
+    what _DEGREE_FOLLOWS asks for is such a place."""
+    global _LAST
+    if engine.FAST:
+        follows = _DEGREE_FOLLOWS.match
+        ends = [end for end in word_ends if follows(text, end)]
+        _LAST = (text, ends, frozenset(ends), {})
+
+
 def _about(text: str) -> tuple[str, list[int], frozenset[int], dict[int, int | None]]:
     global _LAST
     last = _LAST
