@@ -17,11 +17,13 @@ one run, with their ratio.
     python bench/redaction_speed.py --baseline main      # before/after against main's redactor
     python bench/redaction_speed.py --baseline main --cold --repeat 1   # and a fresh process's import
     python bench/redaction_speed.py --parts              # ms per text of each stage and detector
+    python bench/redaction_speed.py --pin                # pin a sample's outputs (an intended change of results)
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import io
 import json
@@ -72,6 +74,20 @@ def corpora() -> dict[str, list[str]]:
     for split in ("tune", "heldout"):
         texts[f"third, {split} (redaction_corpus3)"] = [s.text for s in redaction_corpus3.generate(1200, 3, split)]
     texts["demo data (aduan demo)"] = demo_texts()
+    texts.update(written_corpora())
+    return texts
+
+
+def written_corpora() -> dict[str, list[str]]:
+    """The texts of the written corpora 4 and 5, whole (both halves: only timed and fingerprinted here,
+    never shown), once they are in the tree."""
+    texts: dict[str, list[str]] = {}
+    for number in (4, 5):
+        try:
+            module = importlib.import_module(f"redaction_corpus{number}")
+        except ImportError:
+            continue
+        texts[f"corpus {number}, written (redaction_corpus{number})"] = [s.text for s in module.load()]
     return texts
 
 
@@ -102,6 +118,35 @@ def fingerprint(texts: list[str], finder: Finder = find_pii) -> list[list[list[o
 
 
 CURRENT = ROOT / "functions" / "chalicelib" / "redaction"
+DIGESTS = ROOT / "bench" / "redaction_speed_digest.json"
+
+
+def sample() -> dict[str, list[str]]:
+    """A few hundred texts of every corpus: the sample whose outputs tests/test_redaction_speed_digest.py
+    pins, so that a speed-up that changes one character of what the redactor finds fails in CI. The
+    generated corpora are made smaller than the bench's (making 2,400 texts takes longer than redacting
+    them); of the written ones every 12th text is taken."""
+    import redaction_corpus
+    import redaction_corpus3
+    import redaction_heldout
+
+    texts = {
+        "own (redaction_corpus)": [s.text for s in redaction_corpus.generate(600)][::3],
+        "held-out (redaction_heldout)": [s.text for s in redaction_heldout.generate(400)][::3],
+    }
+    for split in ("tune", "heldout"):
+        texts[f"third, {split} (redaction_corpus3)"] = [s.text for s in redaction_corpus3.generate(300, 3, split)][::3]
+    texts["demo data (aduan demo)"] = demo_texts()[::6]
+    texts.update({name: some[::12] for name, some in written_corpora().items()})
+    return texts
+
+
+def digests(texts: dict[str, list[str]], finder: Finder = find_pii) -> dict[str, str]:
+    """A SHA-256 of the ``find_pii`` outputs on each corpus's texts."""
+    return {
+        name: hashlib.sha256(json.dumps(fingerprint(some, finder), ensure_ascii=False).encode()).hexdigest()
+        for name, some in texts.items()
+    }
 
 
 def baseline_package(rev: str) -> Path:
@@ -200,7 +245,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", metavar="REV", help="compare outputs and speed with the redactor at REV")
     parser.add_argument("--cold", action="store_true", help="with --baseline: a fresh process's import and pass")
     parser.add_argument("--parts", action="store_true", help="ms per text of each stage, over every corpus")
+    parser.add_argument(
+        "--pin", action="store_true", help=f"write the sample's digests to {DIGESTS.name} (after a change of results)"
+    )
     args = parser.parse_args(argv)
+    if args.pin:
+        DIGESTS.write_text(json.dumps(digests(sample()), indent=1) + "\n")
+        print(f"wrote {DIGESTS}")
+        return 0
     if args.parts:
         every = [text for texts in corpora().values() for text in texts]
         stages = parts(every)

@@ -126,12 +126,23 @@ regex is tried only where a degree's letters follow. That made it 1.1 to 1.3 tim
 redaction_speed.py --baseline``, same output on every corpus): most of what remains is the rules
 themselves (the names about two fifths of the time, the phone matcher, the numbers, the public names and
 the quantities about a tenth each), so the 0.2 ms of issue 8 needs fewer passes over the tokens in them.
+A new process imports the redactor from a start cache (``startcache``: the compiled code of every pattern,
+the scans' prefixes and the lexicon, kept on disk by an earlier process), about a third of the import.
 """
 
 from __future__ import annotations
 
-from .document import KINDS, PiiMatch
-from .driver import find_pii, find_pii_remembered, redact, redact_many
-from .lexicon import _LEX as _LEX  # the word lists, for tests that check them
+from . import startcache
+
+# The detectors' modules compile their patterns and read their word lists at import: from the start
+# cache when an earlier process kept them (see startcache), and kept for the next one otherwise.
+_before = startcache.fill_patterns()
+from .document import KINDS, PiiMatch  # noqa: E402
+from .driver import find_pii, find_pii_remembered, redact, redact_many  # noqa: E402
+from .lexicon import _LEX as _LEX  # noqa: E402 - the word lists, for tests that check them
+
+startcache.keep_patterns(_before)
+startcache.save()
+del _before
 
 __all__ = ["KINDS", "PiiMatch", "find_pii", "find_pii_remembered", "redact", "redact_many"]

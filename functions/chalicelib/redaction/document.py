@@ -13,11 +13,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from re import _constants as re_constants  # type: ignore[attr-defined]
 from re import _parser as re_parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple, TypeVar
 
-from . import engine
+from . import engine, lexicon, startcache
 
 KINDS = ("nama", "nik", "kk", "npwp", "telepon", "email", "nopol", "rekening", "bpjs", "paspor", "akun", "alamat")
 
@@ -144,7 +145,10 @@ class _Doc:
     # Computed once and shared by the detectors: where words and numbers start, with the next few
     # characters in lower case, and the matches of patterns that several detectors scan for.
     _starts: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
-    _found: dict[re.Pattern[str], list[re.Match[str]]] = field(default_factory=dict)
+    # by id(pattern): a pattern's hash is worked out from its whole compiled code at every lookup (a few
+    # microseconds each, a tenth of the redactor's time); the pattern is kept with its matches, so it lives
+    # as long as its entry and its id cannot be another pattern's
+    _found: dict[int, tuple[re.Pattern[str], list[re.Match[str]]]] = field(default_factory=dict)
     _candidates: dict[str, dict[int, list[tuple[int, str]]]] = field(default_factory=dict)
     _memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # see per_doc
 
@@ -193,13 +197,15 @@ class _Doc:
     def found(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """``pattern.finditer`` over the text, once per document whoever asks; not at all when the text
         lacks what every match needs (see ``needs``)."""
-        matches = self._found.get(pattern)
-        if matches is None:
-            need = _NEEDS.get(pattern)
-            if need is not None and engine.FAST and not need(self.text):
-                matches = self._found[pattern] = []
-            else:
-                matches = self._found[pattern] = list(pattern.finditer(self.text))
+        kept = self._found.get(id(pattern))
+        if kept is not None and kept[0] is pattern:
+            return kept[1]
+        need = _NEEDS.get(id(pattern))
+        if need is not None and need[0] is pattern and engine.FAST and not need[1](self.text):
+            matches: list[re.Match[str]] = []
+        else:
+            matches = list(pattern.finditer(self.text))
+        self._found[id(pattern)] = (pattern, matches)
         return matches
 
     @classmethod
@@ -210,6 +216,7 @@ class _Doc:
             tokens = [_Token(s, e, text[s:e], low[s:e]) for s, e in map(_SPAN, _WORD.finditer(text))]
         else:
             tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
+        lexicon.prime_degree_ends(text, [t.end for t in tokens])
         # numeric, phrases and public are filled in by the driver: they need the detectors' modules
         return cls(raw, text, origin, _case_mode(text, tokens), tokens, [], [], [], low)
 
@@ -238,12 +245,13 @@ def per_doc(function: Callable[[_Doc, int], _R]) -> Callable[[_Doc, int], _R]:
 
 # What every match of a pattern needs in the text ("@" for an e-mail address): a pattern tried at every
 # word of a text that cannot match there is skipped. Each test must hold for EVERY possible match.
-_NEEDS: dict[re.Pattern[str], Callable[[str], bool]] = {}
+# By id(pattern), for the reason given at _Doc._found; the pattern is kept with its test.
+_NEEDS: dict[int, tuple[re.Pattern[str], Callable[[str], bool]]] = {}
 
 
 def needs(pattern: re.Pattern[str], test: Callable[[str], bool]) -> re.Pattern[str]:
     """Register what every match of ``pattern`` needs in the text, for ``_Doc.found``."""
-    _NEEDS[pattern] = test
+    _NEEDS[id(pattern)] = (pattern, test)
     return pattern
 
 
@@ -266,7 +274,7 @@ class _Scan:
         second to parse, at every cold start."""
         self.pattern = pattern
         self.starts = starts
-        prefixes = _prefixes(pattern) if prefixes is None else prefixes
+        prefixes = _kept_prefixes(pattern) if prefixes is None else prefixes
         if starts == "word":
             # every match must begin with a letter that no letter precedes, in every alternative
             assert re.match(r"(?:\(\?i\))?\(\?<!(?:\[\^\\W\\d_\]|\\w|\[\\w\])\)", pattern.pattern), pattern.pattern
@@ -328,6 +336,15 @@ def _scans_for_head(kind: str, head: str) -> tuple[int, ...]:
         memo.clear()
     memo[head] = found = tuple(sids)
     return found
+
+
+_SOURCE = Path(__file__).read_bytes()  # what _prefixes does: part of the key of its kept answers
+
+
+def _kept_prefixes(pattern: re.Pattern[str]) -> set[str]:
+    """``_prefixes``, from the start cache when this module and the pattern are those it was worked out for."""
+    key = "prefixes:" + startcache.digest([_SOURCE, pattern.pattern, str(pattern.flags)])
+    return set(startcache.remembered(key, lambda: _prefixes(pattern)))
 
 
 def _prefixes(pattern: re.Pattern[str]) -> set[str]:

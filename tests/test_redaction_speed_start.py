@@ -1,0 +1,124 @@
+"""The redactor's start cache: a new process imports it from the cache and finds exactly the same.
+
+Each case runs the import in a new process (the cache is for the next process), with ``ADUAN_CACHE``
+pointing into a temporary directory, and compares what ``find_pii`` finds on texts of the first corpus
+and on edge cases with what a process that compiled everything itself found.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import redaction_corpus  # noqa: E402
+from chalicelib.redaction import startcache  # noqa: E402
+
+TEXTS = [s.text for s in redaction_corpus.generate(60, seed=9191)] + [
+    "Nama saya Budi Santoso, NIK 3575012345670001, HP 0812-3456-7890, Jl. Mawar No. 5 RT 3 RW 4",
+    "Pak Budi Santoso, S.Pd., M.Si. dan Ibu-ibu RT 03 RW 05 di Jum'at sore; dr. Andi,SH ke RSUD dr. R. Soedarsono",
+    "email budi.santoso(at)gmail.com, ig @budi_s, rek BRI 4467 0167 52, npwp 01.234.567.8-901.000",
+]
+
+# What the child prints: whether the cache file was there, how many patterns re's compiler made during
+# the import, how many kept patterns differ from re's own compilation of them, and the results.
+CHILD = """
+import json, re, sys, time
+import pathlib  # compiles a pattern of urllib's before the start cache is read: not the redactor's
+from re import _compiler
+made = [0]
+compile = _compiler.compile
+def counted(pattern, flags=0):
+    made[0] += 1
+    return compile(pattern, flags)
+_compiler.compile = counted
+import chalicelib.redaction as redaction
+from chalicelib.redaction import startcache
+_compiler.compile = compile
+kept = startcache._STORE.patterns
+differ = [p for (p, f), entry in kept.items() if startcache._compiled(p, entry) != compile(p, f)]
+texts = json.load(open(sys.argv[1]))
+found = [[list(m) for m in redaction.find_pii(t)] for t in texts]
+print(json.dumps({"made": made[0], "kept": len(kept), "differ": len(differ), "found": found}))
+"""
+
+
+def _child(tmp_path: Path, cache: str) -> dict[str, Any]:
+    texts = tmp_path / "texts.json"
+    texts.write_text(json.dumps(TEXTS))
+    env = {**os.environ, "ADUAN_CACHE": cache, "PYTHONPATH": str(ROOT / "functions")}
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(texts)], env=env, check=True, capture_output=True, text=True
+    ).stdout
+    return json.loads(out)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def compiled_afresh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """What a process with the cache turned off finds: the reference."""
+    return _child(tmp_path_factory.mktemp("off"), "off")
+
+
+def test_the_second_process_compiles_nothing_and_finds_the_same(
+    tmp_path: Path, compiled_afresh: dict[str, Any]
+) -> None:
+    cache = tmp_path / "cache"
+    first = _child(tmp_path, str(cache))
+    files = list(cache.glob("redaction-*.marshal"))
+    assert len(files) == 1 and files[0].stat().st_size > 0
+    second = _child(tmp_path, str(cache))
+    assert compiled_afresh["made"] > 100  # the detectors' patterns, compiled by re
+    assert first["made"] >= compiled_afresh["made"]
+    assert second["made"] == 0  # every one of them came from the cache
+    assert second["kept"] >= compiled_afresh["made"] and second["differ"] == 0
+    assert first["found"] == second["found"] == compiled_afresh["found"]
+    assert any(compiled_afresh["found"])
+
+
+def test_a_damaged_cache_is_ignored_and_written_again(tmp_path: Path, compiled_afresh: dict[str, Any]) -> None:
+    cache = tmp_path / "cache"
+    _child(tmp_path, str(cache))
+    (path,) = cache.glob("redaction-*.marshal")
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    damaged = _child(tmp_path, str(cache))
+    assert damaged["made"] >= compiled_afresh["made"] and damaged["found"] == compiled_afresh["found"]
+    assert path.read_bytes() == whole  # the same patterns and values, written whole again
+
+
+def test_an_unwritable_cache_costs_nothing_and_changes_nothing(tmp_path: Path, compiled_afresh: dict[str, Any]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    child = _child(tmp_path, str(blocker / "cache"))
+    assert child["found"] == compiled_afresh["found"]
+    assert child["kept"] == 0  # nothing worked out for a file that cannot be written
+    assert not (blocker / "cache").exists()
+
+
+def test_remembered_answers_by_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("ADUAN_CACHE", str(tmp_path))
+    monkeypatch.setattr(startcache, "_STORE", startcache._Store())
+    calls: list[str] = []
+
+    def work(value: str) -> frozenset[str]:
+        calls.append(value)
+        return frozenset({value})
+
+    key_a = startcache.digest([b"inputs", "a"])
+    assert key_a != startcache.digest([b"inputsa"])  # parts are delimited, not concatenated
+    assert startcache.remembered(key_a, lambda: work("a")) == frozenset({"a"})
+    assert startcache.remembered(key_a, lambda: work("again")) == frozenset({"a"})
+    startcache.save()
+    monkeypatch.setattr(startcache, "_STORE", startcache._Store())  # a new process, as far as it knows
+    assert startcache.remembered(key_a, lambda: work("later")) == frozenset({"a"})
+    key_b = startcache.digest([b"inputs", "b"])
+    assert startcache.remembered(key_b, lambda: work("b")) == frozenset({"b"})
+    assert calls == ["a", "b"]
