@@ -12,7 +12,6 @@ from functools import cache
 from typing import Literal
 
 import phonenumbers
-from stdnum.id import npwp as stdnum_npwp
 
 from . import engine
 from .document import _P_ID, _P_NOPOL, _P_PHONE, _Candidate, _cut, _Doc, _overlaps, _Scan, per_doc
@@ -49,6 +48,14 @@ _GROUP = re.compile(r"\d+")
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def _npwp_valid(digits: str) -> bool:
+    """python-stdnum's NPWP check, imported when a 15-digit number needs it: stdnum.util pulls in
+    pydoc and ssl, about 25 ms of every new process's start otherwise."""
+    from stdnum.id import npwp  # noqa: PLC0415
+
+    return bool(npwp.is_valid(digits))
 
 
 @per_doc  # asked once per grouping of a number's digits
@@ -247,7 +254,7 @@ def _number_kind(digits: str, shown: str, cue: str | None, plus: bool, strict: b
         return "telepon"
     if n == 16:
         return "nik"
-    if n == 15 and (_NPWP_FORMAT.fullmatch(shown) or stdnum_npwp.is_valid(digits)):
+    if n == 15 and (_NPWP_FORMAT.fullmatch(shown) or _npwp_valid(digits)):
         return "npwp"
     if strict:
         return None
