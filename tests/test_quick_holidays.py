@@ -54,3 +54,14 @@ def test_a_new_process_with_the_year_kept_does_not_import_the_package(tmp_path: 
     # 23, 24 and 29 December 2025: the 25th and 26th are holidays, the 27th and 28th a weekend.
     assert first.stdout.split() == ["3", "True"]
     assert second.stdout.split() == ["3", "False"]
+
+
+def test_the_aws_backend_keeps_nothing_on_a_local_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADUAN_DATA", str(tmp_path))
+    monkeypatch.setenv("ADUAN_BACKEND", "aws")
+    workdays._holidays.cache_clear()
+    try:
+        assert not workdays.is_workday(date(2025, 12, 25))
+        assert list(tmp_path.iterdir()) == []
+    finally:
+        workdays._holidays.cache_clear()

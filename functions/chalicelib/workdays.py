@@ -5,8 +5,9 @@ How many working days each step may take is the region's (`service_levels` in it
 
 The `holidays` package takes about 0.3 s of CPU to import and to look Indonesia up, which a
 new `aduan build` that publishes one change would pay every time. A year's holidays are kept
-in `$ADUAN_DATA/holidays.json`, keyed by the installed package (its path and its `__init__`'s
-size and time), so the package is imported only for a year not kept yet or after an upgrade.
+in `$ADUAN_DATA/holidays.json` (local backend only), keyed by the installed package (its path
+and its `__init__`'s size and time), so the package is imported only for a year not kept yet or
+after an upgrade.
 """
 
 from __future__ import annotations
@@ -30,13 +31,19 @@ def _package_key() -> str:
     return f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}:{','.join(CATEGORIES)}"
 
 
-def _cache_path() -> Path:
+def _cache_path() -> Path | None:
+    """None with the AWS backend: its functions keep nothing on a local disk."""
+    if (os.environ.get("ADUAN_BACKEND") or "local") != "local":
+        return None
     return Path(os.environ.get("ADUAN_DATA") or "var") / "holidays.json"
 
 
 def _kept(year: int, key: str) -> frozenset[date] | None:
+    path = _cache_path()
+    if path is None:
+        return None
     try:
-        kept = json.loads(_cache_path().read_bytes())
+        kept = json.loads(path.read_bytes())
         if kept.get("package") == key and str(year) in kept["years"]:
             return frozenset(date.fromisoformat(day) for day in kept["years"][str(year)])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -47,6 +54,8 @@ def _kept(year: int, key: str) -> frozenset[date] | None:
 def _keep(year: int, days: frozenset[date], key: str) -> None:
     """Add a year to the file (written whole under a temporary name, then renamed)."""
     path = _cache_path()
+    if path is None:
+        return
     try:
         kept = json.loads(path.read_bytes())
         years = kept["years"] if kept.get("package") == key and isinstance(kept.get("years"), dict) else {}
