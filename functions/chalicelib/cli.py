@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import config, passwords
+from . import config
 from .errors import AduanError, PublicationRefused
 from .region import load_region
 
@@ -137,6 +137,9 @@ def cmd_log_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_officer_add(args: argparse.Namespace) -> int:
+    # argon2 and a dummy hash at import (about 0.1 s): only the commands about passwords pay it.
+    from . import passwords  # noqa: PLC0415
+
     service = config.service()
     login = args.login or service.free_login(args.name)
     password = _read_password() if args.password_stdin else passwords.generate_password()
@@ -156,6 +159,8 @@ def _read_password() -> str:
 
 
 def cmd_officer_passwd(args: argparse.Namespace) -> int:
+    from . import passwords  # noqa: PLC0415 - see cmd_officer_add
+
     password = _read_password() if args.password_stdin else passwords.generate_password()
     ended = config.service().set_password(args.login, password)
     print(f"{ended} console session(s) of {passwords.normalize_login(args.login)} ended")

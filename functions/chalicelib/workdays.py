@@ -1,20 +1,88 @@
 """Working days under SP4N-LAPOR!'s service levels: weekends, Indonesian public holidays and
 cuti bersama (the `government` category of the `holidays` package) are not working days.
 
-How many working days each step may take is the region's (`service_levels` in its file)."""
+How many working days each step may take is the region's (`service_levels` in its file).
+
+The `holidays` package takes about 0.3 s of CPU to import and to look Indonesia up, which a
+new `aduan build` that publishes one change would pay every time. A year's holidays are kept
+in `$ADUAN_DATA/holidays.json` (local backend only), keyed by the installed package (its path
+and its `__init__`'s size and time), so the package is imported only for a year not kept yet or
+after an upgrade.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import os
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
-import holidays
+CATEGORIES = ("public", "government")
+
+
+def _package_key() -> str:
+    """Which `holidays` is installed, without importing it."""
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return ""
+    stat = os.stat(spec.origin)
+    return f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}:{','.join(CATEGORIES)}"
+
+
+def _cache_path() -> Path | None:
+    """None with the AWS backend: its functions keep nothing on a local disk."""
+    if (os.environ.get("ADUAN_BACKEND") or "local") != "local":
+        return None
+    return Path(os.environ.get("ADUAN_DATA") or "var") / "holidays.json"
+
+
+def _kept(year: int, key: str) -> frozenset[date] | None:
+    path = _cache_path()
+    if path is None:
+        return None
+    try:
+        kept = json.loads(path.read_bytes())
+        if kept.get("package") == key and str(year) in kept["years"]:
+            return frozenset(date.fromisoformat(day) for day in kept["years"][str(year)])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return None
+
+
+def _keep(year: int, days: frozenset[date], key: str) -> None:
+    """Add a year to the file (written whole under a temporary name, then renamed)."""
+    path = _cache_path()
+    if path is None:
+        return
+    try:
+        kept = json.loads(path.read_bytes())
+        years = kept["years"] if kept.get("package") == key and isinstance(kept.get("years"), dict) else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        years = {}
+    years[str(year)] = sorted(day.isoformat() for day in days)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(json.dumps({"package": key, "years": years}, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:  # no data directory (yet), or a read-only one: computed again next time
+        temporary.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=64)
 def _holidays(year: int) -> frozenset[date]:
-    calendar = holidays.country_holidays("ID", years=year, categories=("public", "government"))
-    return frozenset(calendar.keys())
+    key = _package_key()
+    kept = _kept(year, key) if key else None
+    if kept is not None:
+        return kept
+    import holidays  # noqa: PLC0415 - only for a year not kept yet (see the module's docstring)
+
+    calendar = holidays.country_holidays("ID", years=year, categories=CATEGORIES)
+    days = frozenset(calendar.keys())
+    if key:
+        _keep(year, days, key)
+    return days
 
 
 def is_workday(day: date) -> bool:

@@ -26,6 +26,7 @@ from typing import Any
 from pelican import signals
 
 from .keepwriter import KeepingWriter
+from .pagecache import use_cached_reader
 from .pages import AduanGenerator, built
 from .service_levels import fill_content
 
@@ -47,6 +48,12 @@ def keeping_writer(pelican: Any) -> type[KeepingWriter] | None:
     return KeepingWriter
 
 
+def cached_pages(readers: Any) -> None:
+    """Pelican's Markdown pages read once, then kept by their bytes (pagecache.py)."""
+    if __name__ in readers.settings.get("PLUGINS", ()):
+        use_cached_reader(readers)
+
+
 def share_globals(generators: list[Any]) -> None:
     """Give every template (Pelican's pages too) the region, labels and URL helpers."""
     ours = next((g for g in generators if isinstance(g, AduanGenerator)), None)
@@ -62,5 +69,6 @@ def share_globals(generators: list[Any]) -> None:
 def register() -> None:
     signals.get_generators.connect(add_generator)
     signals.get_writer.connect(keeping_writer)
+    signals.readers_init.connect(cached_pages)
     signals.all_generators_finalized.connect(share_globals)
     signals.content_object_init.connect(fill_content)

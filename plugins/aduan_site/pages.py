@@ -58,6 +58,8 @@ logger = logging.getLogger(__name__)
 built = blinker_signal("aduan_site_built")
 
 PLUGIN_DIR = Path(__file__).resolve().parent
+# Settings left out of the render key: a function, a switch for the search index, and paths.
+_NOT_RENDERED = frozenset({"GUARD", "SEARCH", "PUBLIC_DATA", "LOG_DIR", "MANIFEST"})
 LANG_PREFIX = {"id": "", "en": "en/"}
 # Pages that exist in both languages, by directory under the language prefix (a listing's or a
 # report's pages too: those are matched by BILINGUAL_TREES).
@@ -315,6 +317,7 @@ class AduanGenerator(Generator):
                 rank=rank,
             )
             self.since_last_build(out)
+            out.trust_manifest = self.changed is not None
             search = None
             try:
                 # The report pages render in forked workers while this process makes the
@@ -477,8 +480,10 @@ class AduanGenerator(Generator):
         shape = {
             "region": self.dataset.region,
             "sla": self.dataset.stats.get("sla"),
-            # GUARD is a function (no stable repr); SEARCH decides only whether the index is made.
-            "options": {k: v for k, v in self.options.items() if k not in ("GUARD", "SEARCH")},
+            # GUARD is a function (no stable repr); SEARCH decides only whether the index is made;
+            # the paths say where things are, not what a page shows: a data directory moved or
+            # copied must not render every page again.
+            "options": {k: v for k, v in self.options.items() if k not in _NOT_RENDERED},
             "site": [self.settings.get(k) for k in ("SITEURL", "SITENAME", "DEFAULT_LANG")],
         }
         digest.update(json.dumps(shape, sort_keys=True, default=str).encode())
