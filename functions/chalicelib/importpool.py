@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult
 from typing import TYPE_CHECKING, Any
 
 from .publish_pool import can_fork
@@ -26,6 +28,8 @@ from .publish_pool import can_fork
 if TYPE_CHECKING:
     from .importer import Checked, _Reading
 
+# Chunks out at a time per worker: enough to keep both cores busy while the parent stages.
+IN_FLIGHT = 2
 # What the workers inherit by fork: set by the parent just before the pool starts.
 _reading: _Reading | None = None
 
@@ -67,8 +71,23 @@ def checked_chunks(reading: _Reading, chunks: Iterable[list[tuple[int, Any]]]) -
     if pool is None:
         yield from map(reading.check, chunks)
         return
+    # At most IN_FLIGHT chunks per worker are out at a time, read by this thread (not Pool.imap's
+    # task thread, which would read the whole file ahead into memory), and the pool is never
+    # terminated with work out: Pool.terminate() can deadlock when a worker is blocked writing a
+    # large result to a pipe nobody reads any more (seen on an import refused for a bad line). On
+    # the way out, a bad line's error included, the chunks still out are waited for, then the
+    # workers are told to stop and joined.
+    pending: deque[AsyncResult[Checked]] = deque()
     try:
-        with pool:  # terminated on the way out, a bad line's error included
-            yield from pool.imap(_check, chunks)
+        for chunk in chunks:
+            pending.append(pool.apply_async(_check, (chunk,)))
+            if len(pending) >= IN_FLIGHT * processes:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
     finally:
+        for result in pending:
+            result.wait()
+        pool.close()
+        pool.join()
         _reading = None
