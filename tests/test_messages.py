@@ -22,8 +22,9 @@ ENGLISH = {
 
 
 def english_words(message: str) -> set[str]:
-    # Codes an officer types (out_of_jurisdiction, `aduan officer add`) are not prose.
-    prose = re.sub(r"`[^`]*`|'[^']*'|\b\w+_\w+\b", "", message)
+    # Codes an officer types (out_of_jurisdiction, `aduan officer add`) are not prose, and
+    # neither are words with digits: a random tracking number such as PSR-60BF-E4BE holds "be".
+    prose = re.sub(r"`[^`]*`|'[^']*'|\b\w+_\w+\b|\b\w*\d\w*\b", "", message)
     return set(re.findall(r"[a-z]+", prose.lower())) & ENGLISH
 
 
