@@ -30,18 +30,16 @@ are one file each.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
 if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
+import redaction_corpus5 as corpus5  # noqa: E402 - its loader and --stats, with this corpus's tags
 from redaction_corpus3 import PII_KINDS, PUBLIC_CATEGORIES, Sample  # noqa: E402
 from redaction_corpus4 import CorpusError  # noqa: E402
-from redaction_corpus4 import parse_file as corpus4_file  # noqa: E402
 
 TEXTS = _HERE / "corpus6" / "texts"
 
@@ -87,54 +85,19 @@ __all__ = ["PII_KINDS", "PUBLIC_CATEGORIES", "STYLES", "TRADITIONS", "CorpusErro
 
 def parse_file(path: Path) -> list[Sample]:
     """Read one style file into Samples: corpus 4's format and parser, this corpus's tags."""
-    return corpus4_file(path, traditions=TRADITIONS, styles=STYLES)
+    return corpus5.parse_file(path, traditions=TRADITIONS, styles=STYLES)
 
 
 def load(directory: Path = TEXTS) -> list[Sample]:
     """Every text of the corpus, in file order."""
-    samples: list[Sample] = []
-    for path in sorted(directory.glob("*.txt")):
-        samples.extend(parse_file(path))
-    return samples
+    return corpus5.load(directory, traditions=TRADITIONS, styles=STYLES)
 
 
-def counts(samples: list[Sample]) -> dict[str, Counter[str]]:
-    """What the corpus holds: texts per style and per tradition, names in texts of each tradition,
-    spans per personal kind and per public category (the test's coverage floors read these)."""
-    return {
-        "styles": Counter(s.style for s in samples),
-        "traditions": Counter(t for s in samples for t in s.traditions),
-        "names": Counter(t for s in samples for t in s.traditions for i in s.pii if i.label == "nama"),
-        "pii": Counter(i.label for s in samples for i in s.pii),
-        "public": Counter(i.label for s in samples for i in s.public),
-    }
-
-
-def print_stats(samples: list[Sample]) -> None:
-    c = counts(samples)
-    clean = sum(1 for s in samples if not s.pii)
-    print(f"{len(samples)} texts, {sum(len(s.text) for s in samples)} characters, {clean} with no personal data")
-    print("\nstyles:      " + ", ".join(f"{k} {c['styles'][k]}" for k in STYLES))
-    print("traditions:  " + ", ".join(f"{k} {c['traditions'][k]}" for k in TRADITIONS))
-    print("  (names in texts of each tradition: " + ", ".join(f"{k} {c['names'][k]}" for k in TRADITIONS) + ")")
-    print("\npii:         " + ", ".join(f"{k} {c['pii'][k]}" for k in PII_KINDS))
-    print("public:      " + ", ".join(f"{k} {c['public'][k]}" for k in PUBLIC_CATEGORIES if c["public"][k]))
+counts = corpus5.counts
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--stats", action="store_true", help="what the corpus holds")
-    parser.add_argument("--show", type=int, default=0, help="print the first N texts with their spans")
-    args = parser.parse_args(argv)
-    samples = load()
-    if args.stats or not args.show:
-        print_stats(samples)
-    for sample in samples[: args.show]:
-        print(f"\n[{sample.style}] {sample.template} {sample.traditions}\n{sample.text}")
-        for item in sample.pii:
-            print(f"  - {item.label}: {item.text}")
-        for item in sample.public:
-            print(f"  + {item.label}: {item.text}")
+    corpus5.main(argv, doc=__doc__, directory=TEXTS, traditions=TRADITIONS, styles=STYLES)
 
 
 if __name__ == "__main__":
