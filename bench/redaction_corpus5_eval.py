@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -42,14 +43,14 @@ _LABELS = {
 }
 
 
-def names_by_tradition(samples: list[Sample]) -> dict[str, tuple[int, int]]:
+def names_by_tradition(samples: list[Sample], traditions: Sequence[str] = TRADITIONS) -> dict[str, tuple[int, int]]:
     """Names planted and removed in the texts that hold a person of each tradition.
 
     A text can hold people of several traditions, so a name counts once for each of its text's
     traditions: the figure says how well names fare in such texts, not which name was missed.
     """
     out: dict[str, tuple[int, int]] = {}
-    for tradition in TRADITIONS:
+    for tradition in traditions:
         subset = [s for s in samples if tradition in s.traditions]
         if subset:
             report = evaluate(subset)
@@ -57,9 +58,14 @@ def names_by_tradition(samples: list[Sample]) -> dict[str, tuple[int, int]]:
     return out
 
 
-def print_figures(report: Report, by_tradition: dict[str, tuple[int, int]], half: str = "all") -> None:
+def print_figures(
+    report: Report, by_tradition: dict[str, tuple[int, int]], half: str = "all", *, title: str | None = None
+) -> None:
+    """The figures of one corpus (or half): `title` names it ("corpus 6: N hand-written texts, all
+    held out"), corpus 5's half by default."""
     per_text = 1000 * report.seconds / max(1, report.texts)
-    print(f"corpus 5, {half} half: {report.texts} hand-written texts, find_pii {per_text:.2f} ms per text\n")
+    title = title or f"corpus 5, {half} half: {report.texts} hand-written texts"
+    print(f"{title}, find_pii {per_text:.2f} ms per text\n")
     print_tables(report)
     if by_tradition:
         print(f"\n{'names in texts of':<18} {'planted':>8} {'removed':>8} {'recall':>8}")

@@ -17,54 +17,28 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
 if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
+import redaction_corpus5_eval as corpus5_eval  # noqa: E402 - its figures, with this corpus's tags
 from redaction_corpus3 import Sample  # noqa: E402
-from redaction_corpus4_eval import TARGETS, figures, missed, print_tables  # noqa: E402
+from redaction_corpus4_eval import missed  # noqa: E402
 from redaction_corpus6 import TRADITIONS, load  # noqa: E402
 from redaction_heldout_eval import Report, evaluate  # noqa: E402
 
-_LABELS = {
-    "names": "person names removed",
-    "structured": "structured identifiers removed",
-    "public": "public phrases intact",
-    "precision": "precision of redactions",
-}
 
-
-def names_by_tradition(samples: list[Sample], traditions: Sequence[str] = TRADITIONS) -> dict[str, tuple[int, int]]:
-    """Names planted and removed in the texts that hold a person of each tradition.
-
-    A text can hold people of several traditions, so its names count once for each of them: the
-    figure says how names fare in such texts, not which name was missed.
-    """
-    out: dict[str, tuple[int, int]] = {}
-    for tradition in traditions:
-        subset = [s for s in samples if tradition in s.traditions]
-        if subset:
-            report = evaluate(subset)  # type: ignore[arg-type]  # corpus 3's Sample
-            out[tradition] = (report.planted["nama"], report.removed["nama"])
-    return out
+def names_by_tradition(samples: list[Sample]) -> dict[str, tuple[int, int]]:
+    """Names planted and removed in the texts that hold a person of each of this corpus's traditions
+    (corpus 5's count: a text's names count once for each of its traditions)."""
+    return corpus5_eval.names_by_tradition(samples, TRADITIONS)
 
 
 def print_figures(report: Report, by_tradition: dict[str, tuple[int, int]]) -> None:
-    per_text = 1000 * report.seconds / max(1, report.texts)
-    print(f"corpus 6: {report.texts} hand-written texts, all held out, find_pii {per_text:.2f} ms per text\n")
-    print_tables(report)
-    if by_tradition:
-        print(f"\n{'names in texts of':<18} {'planted':>8} {'removed':>8} {'recall':>8}")
-        for tradition, (planted, removed) in by_tradition.items():
-            print(f"{tradition:<18} {planted:>8} {removed:>8} {report.rate(removed, planted):>7.2f}%")
-    short = missed(report)
-    print("\nTargets")
-    for name, value in figures(report).items():
-        verdict = "MISSED" if name in short else "ok"
-        print(f"  {_LABELS[name]:<31} {value:6.2f}%  (>= {TARGETS[name]}%)  {verdict}")
+    title = f"corpus 6: {report.texts} hand-written texts, all held out"
+    corpus5_eval.print_figures(report, by_tradition, title=title)
 
 
 def main(argv: list[str] | None = None) -> int:
