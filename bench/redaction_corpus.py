@@ -6,8 +6,8 @@ parking, public order...) with *planted* items: personal data of every kind the 
 (``nama``, ``nik``, ``kk``, ``npwp``, ``telepon``, ``email``, ``nopol``, ``rekening``, ``bpjs``,
 ``paspor``, ``akun``, ``alamat``) and public phrases that must be kept (``public:agency``,
 ``public:street``, ``public:place``, ``public:facility``, ``public:amount``, ``public:date``,
-``public:time``, ``public:count``, ``public:product``, ``public:rt_rw`` for an RT/RW that names a
-neighbourhood rather than a home). Every planted item carries its span.
+``public:time``, ``public:count``, ``public:product``, ``public:rt_rw`` for an RT/RW that is not part of a
+house address). Every planted item carries its span.
 
 Texts are then written in one of several styles: tidy, all lower case, ALL CAPS, WhatsApp
 shorthand ("sy", "mhn", "tlg"), with typos, or sloppy punctuation; a few carry full-width
@@ -769,7 +769,7 @@ class _Builder:
             "GANG": lambda: self.put("alamat", mk.gang()),
             "BLOK": lambda: self.put("alamat", mk.block()),
             "ADDR": self.address_slot,
-            "NBH": lambda: self.address_slot(neighbourhood=True),
+            "NBH": self.address_slot,  # where something happens ("banjir di {NBH}"): the same shapes
             "STREET": lambda: self.put("public:street", mk.pick(STREETS)),
             "KEL": lambda: self.put("public:place", mk.pick(KELURAHAN)),
             "KEC": lambda: self.put("public:place", mk.pick(KECAMATAN)),
@@ -837,20 +837,18 @@ class _Builder:
             digits = "62" + digits[1:] if digits.startswith("0") else digits
             self.put("akun", r.choice(["wa.me/", "https://wa.me/", "http://wa.me/"]) + digits)
 
-    def address_slot(self, neighbourhood: bool = False) -> None:
-        """An address; with ``neighbourhood``, the place where something happens ("banjir di {NBH}")
-        rather than somebody's home.
+    def address_slot(self) -> None:
+        """An address: somebody's home or the place where something happens ("banjir di {NBH}").
 
-        An RT/RW with no street, house number, gang or block before it, in a neighbourhood slot, names a
-        neighbourhood unit of fifty to a few hundred households and identifies nobody: it is labelled
-        public (``public:rt_rw``), not ``alamat``. Until issue 11 this corpus labelled "banjir di rt 2
-        rw 4 kelurahan X" an address while the third corpus labelled "saluran di RT 13 Kelurahan X"
-        public; the rule now shared is the redactor's (``redaction/addresses.py``): an RT/RW is personal
-        only as part of a household's address or where the writer says they live there. The random draws
-        are the same as before, so the texts are unchanged; only these labels moved.
+        An RT/RW with no house number, gang number or block beside it names a neighbourhood unit of
+        dozens of households and identifies nobody, whoever lives there: it is labelled public
+        (``public:rt_rw``), not ``alamat`` (docs/redaction.md, "Addresses and neighbourhoods"). Until
+        issue 11 this corpus labelled "banjir di rt 2 rw 4 kelurahan X" an address; session 6 kept the
+        writer's own bare RT/RW ("Nama saya X, warga RT 3 RW 4") an address; now only a house address
+        is. The random draws are the same as before, so the texts are unchanged; only these labels moved.
         """
         r = self.maker.r
-        rtrw = "public:rt_rw" if neighbourhood else "alamat"
+        rtrw = "public:rt_rw"
         shape = r.random()
         if shape < 0.45:
             self.slot("STREET")

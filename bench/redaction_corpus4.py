@@ -26,6 +26,13 @@ birth-order names, "Ida Bagus", Bugis "Andi", Makassar "Daeng", Madurese "Moh."/
 "br."); honorifics, roles and degrees next to a name (Pak, Bu, Koh, Mama, RT, dr., H., S.Pd.)
 are not; rekening is the number only; alamat is street, number and RT/RW as one span.
 
+RT/RW (docs/redaction.md, "Addresses and neighbourhoods"): a house address, with its house
+number, block or unit, is personal (``alamat``); an RT/RW without one names a neighbourhood of
+dozens of households and is public (``public:rt_rw``), whoever lives there. The writers of corpora
+4-6 labelled some of the writer's own bare RT/RW ("Alamat: RT 12 RW 04 Kelurahan X", "Dusun Krajan
+RT 01 RW 03") an address and others ("sy X warga RT 03 RW 05") public: `settle_rt_rw` applies the
+convention when a file is read, so the texts stay as written and only those labels move.
+
     python bench/redaction_corpus4.py --stats
     python bench/redaction_corpus4.py --show 3
 """
@@ -110,6 +117,45 @@ def parse_text(marked: str, where: str = "") -> tuple[str, list[Item], list[Item
     return text, pii, public
 
 
+# An RT/RW and its numbers ("RT 03 RW 05", "RT.003/RW.011", "RT 02/04", "RT 01 s.d. RT 08 RW 11").
+_RT_RW = re.compile(
+    r"(?i)(?<![^\W\d_])(?:rt|rw)(?:\s?\.?\s?/\s?rw)?\s?\.?\s?:?\s?\d{1,3}"
+    r"(?:\s?(?:/|,|-|s\.?\s?d\.?)?\s?(?:(?:rt|rw)\s?\.?\s?:?\s?)?\d{1,3})*"
+)
+
+
+def house_identified(span: str) -> bool:
+    """Whether an address span locates one household: a number left once its RT/RW are taken out
+    (a house number, a block's or a unit's, "Gg. V No. 31", "blok C3/17")."""
+    return any(c.isdigit() for c in _RT_RW.sub(" ", span))
+
+
+def settle_rt_rw(pii: list[Item], public: list[Item]) -> tuple[list[Item], list[Item], int]:
+    """Apply the RT/RW convention to one text's spans: an ``alamat`` holding an RT/RW and no house
+    identifier becomes ``public:rt_rw``, a ``public:rt_rw`` with one becomes ``alamat``. Returns the
+    spans and how many labels moved."""
+    moved = 0
+    kept_pii: list[Item] = []
+    kept_public: list[Item] = []
+    for item in pii:
+        if item.label == "alamat" and _RT_RW.search(item.text) and not house_identified(item.text):
+            kept_public.append(Item("rt_rw", item.start, item.end, item.text))
+            moved += 1
+        else:
+            kept_pii.append(item)
+    for item in public:
+        if item.label == "rt_rw" and house_identified(item.text):
+            kept_pii.append(Item("alamat", item.start, item.end, item.text))
+            moved += 1
+        else:
+            kept_public.append(item)
+    return sorted(kept_pii, key=_position), sorted(kept_public, key=_position), moved
+
+
+def _position(item: Item) -> tuple[int, int]:
+    return item.start, item.end
+
+
 def parse_file(path: Path, traditions: Sequence[str] = TRADITIONS, styles: Sequence[str] | None = None) -> list[Sample]:
     """Read one style file into Samples (see the module docstring for the format); the tradition
     tags and, when given, the styles a file may use are checked against `traditions`/`styles`
@@ -138,6 +184,7 @@ def parse_file(path: Path, traditions: Sequence[str] = TRADITIONS, styles: Seque
         if not marked:
             raise CorpusError(f"{path.name}:{number}: empty text")
         text, pii, public = parse_text(marked, f"{path.name}:{number}")
+        pii, public, _ = settle_rt_rw(pii, public)
         samples.append(Sample(text, style, pii, public, traditions, template=f"{path.name}:{number}"))
     return samples
 

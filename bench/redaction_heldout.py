@@ -892,7 +892,8 @@ SLOTS = {
     "pfirst": lambda c: person(c, "first"), "ptitle": lambda c: person(c, "title"),
     "me": lambda c: person(c, "bare", c.me, c.gender), "me_first": lambda c: person(c, "first", c.me, c.gender),
     "me_hon": lambda c: person(c, "hon", c.me, c.gender), "me_akun": lambda c: akun(c, c.me),
-    "my_rt": lambda c: [(rt_alone(c)[0][0], "alamat")],  # the sender's own RT says where they live
+    # the sender's own RT: a neighbourhood all the same, public (docs/redaction.md, "Addresses and neighbourhoods")
+    "my_rt": rt_alone,
     "dist": lambda c: [(f"{c.rng.randint(1, 9) * 100} meter", "count")], "kel_name": lambda c: [(c.kel, "place")], "kec_name": lambda c: [(c.kec, "place")],
     "street_name": lambda c: street(c),
 }  # fmt: skip

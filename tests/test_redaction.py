@@ -178,23 +178,23 @@ def test_social_account(text: str, secret: str) -> None:
 
 ADDRESSES = [
     ("rumah di Jl. Hasanudin No. 12 kebanjiran", "No. 12", "Jl. Hasanudin"),
-    ("saya warga RT 03 RW 05 Bukir", "RT 03 RW 05", "Bukir"),
-    ("Alamat: RT.003/RW.005 Kel. Sebani", "RT.003/RW.005", "Sebani"),
-    ("rumah saya di rt 2 rw 4 kelurahan Bukir", "rt 2 rw 4", "kelurahan Bukir"),
-    ("Gg. Melati RT 2 RW 4 kebanjiran", "RT 2 RW 4", "kebanjiran"),
-    ("Pelapor: Budi. Aamat: RT08 RW04 kel Gadingrejo.", "RT08 RW04", "Gadingrejo"),  # a slip in "alamat"
-    ("Budi di sini, warga kampung nelayan rt06 rw04 pkl di pasar", "rt06 rw04", "pkl di pasar"),
     ("tinggal di Gg. Mawar No. 7", "Mawar No. 7", "tinggal di"),
     ("Perum Griya Asri Blok C-12", "C-12", "Perum Griya Asri"),
-    ("alamat jl veteran no 5a rt 2 rw 3", "no 5a", "jl veteran"),
+    ("alamat jl veteran no 5a rt 2 rw 3", "no 5a rt 2 rw 3", "jl veteran"),
+    ("Gg. Melati 7, RT 2 RW 4 kebanjiran", "7, RT 2 RW 4", "kebanjiran"),
     ("Jl. Panglima Sudirman 45, Pasuruan", "45", "Jl. Panglima Sudirman"),
     ("rumah nomor 17 di pojok gang", "nomor 17", "pojok gang"),
-    ("tinggal di RT/RW 002/004", "002/004", ""),
 ]
 
-# An RT/RW that is not part of a household's address names a neighbourhood of fifty to a few hundred
-# households and identifies nobody (issue 11): kept, alone or as a pair.
+# An RT/RW without a house number beside it names a neighbourhood of dozens of households and identifies
+# nobody, whoever lives there (docs/redaction.md, "Addresses and neighbourhoods"): kept, alone or as a pair.
 NEIGHBOURHOODS = [
+    "saya warga RT 03 RW 05 Bukir",
+    "Alamat: RT.003/RW.005 Kel. Sebani",
+    "rumah saya di rt 2 rw 4 kelurahan Bukir",
+    "Gg. Melati RT 2 RW 4 kebanjiran",
+    "Budi di sini, warga kampung nelayan rt06 rw04 pkl di pasar",
+    "tinggal di RT/RW 002/004",
     "warga RT 03 RW 05 Bukir terisolasi banjir",
     "saluran PDAM di RT 13 Kelurahan Bukir mampet",
     "banjir di rt 2 rw 4 kelurahan Bukir",

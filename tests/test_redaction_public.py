@@ -74,20 +74,39 @@ PEOPLE = [
 ]
 
 
-# The writer's own RT/RW stays an address (corpus 1's rule), next to the neighbourhood kept above.
+# The writer's own bare RT/RW is a neighbourhood too (docs/redaction.md, "Addresses and neighbourhoods"):
+# only a house number makes an address; next to one, the RT/RW goes with it.
 HOMES = [
     "Saya warga {RT 03/RW 05} mau melaporkan",
     "asap masuk ke rumah kami di {RT 3 RW 4}",
-    "asapnya masuk ke rumh kami di {RT08 RW03}, Pekuncen.",  # a slip in "rumah": "kami di" still says home
-    "Telah melapor Sdr. Marselinus Tefa warga {RT 009 RW 003} Kel. Oebufu, tentang air PDAM",  # the reporter's
+    "asapnya masuk ke rumh kami di {RT08 RW03}, Pekuncen.",
+    "Telah melapor Sdr. Marselinus Tefa warga {RT 009 RW 003 Kel. Oebufu}, tentang air PDAM",
+    "Alamat: {RT 12 RW 04 Kelurahan Fatululi}\nIsi: jalan lingkungan belum diaspal",
+    "Alamat : {Dusun Laok Songai RT 03 RW 02}, Desa Larangan Tokol",
+    "beta di {Jl. Dr. Siwabessy RT 003/RW 002}",
+]
+HOUSES = [
+    ("rumah saya di Jl. Kemuning Raya {No. 21 RT 008/RW 011}, Kelurahan Utan Kayu", "No. 21 RT 008/RW 011"),
+    ("Alamat : Jl. Dukuh Kupang Barat XV {No. 33, RT 05 RW 06}\nmengajukan keberatan", "No. 33, RT 05 RW 06"),
+    ("kali cedhak omahku gg. manggis {rt 5 rw 2 no 19} mampet", "rt 5 rw 2 no 19"),
+    ("Alamat: Komplek Margahayu Raya Blok {H No. 8, RT.003/RW.011}", "H No. 8, RT.003/RW.011"),
+    ("Jl. Panglima Sudirman {45 RT 3 RW 4}, Pasuruan", "45 RT 3 RW 4"),
 ]
 
 
 @pytest.mark.parametrize("marked", HOMES)
-def test_writers_own_rt_rw_is_an_address(marked: str) -> None:
+def test_writers_own_bare_rt_rw_is_kept(marked: str) -> None:
     start, end = marked.index("{"), marked.index("}") - 1
     text = marked.replace("{", "").replace("}", "")
-    assert any(m.kind == "alamat" and m.start <= start and end <= m.end for m in find_pii(text)), find_pii(text)
+    assert not [m for m in find_pii(text) if m.start < end and start < m.end], find_pii(text)
+
+
+@pytest.mark.parametrize(("marked", "secret"), HOUSES)
+def test_rt_rw_beside_a_house_number_is_an_address(marked: str, secret: str) -> None:
+    start = marked.index("{")
+    text = marked.replace("{", "").replace("}", "")
+    covered = {i for m in find_pii(text) if m.kind == "alamat" for i in range(m.start, m.end)}
+    assert all(i in covered for i in range(start, start + len(secret)) if text[i].isalnum()), find_pii(text)
 
 
 @pytest.mark.parametrize(("marked", "name"), PEOPLE)

@@ -1,7 +1,7 @@
 """Home addresses: RT/RW, house numbers after a street or address word, blocks, gangs.
 
 "Jl. Hasanudin No. 12" keeps "Jl. Hasanudin" and redacts the number; an RT or RW names a
-neighbourhood and is kept unless it is part of a household's address.
+neighbourhood and is kept unless it is written beside a house number (a house address).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 
 from . import engine
 from .document import _P_ALAMAT, _Candidate, _Doc, _overlaps, _Scan, _Span
-from .lexicon import _LEX, _is_role, _one_typo
+from .lexicon import _LEX
 from .public import _public_continuation
 from .quantities import _REFERENCE_SCAN, _UNITS
 
@@ -40,98 +40,36 @@ _ADDRESS_CONTEXT = re.compile(
 )
 
 
-# An RT or RW names a neighbourhood unit of some fifty to a few hundred households ("warga RT 3 terdampak",
-# "Ketua RW 05", "saluran di RT 13 Kelurahan Bukir", "warga RT 07/RW 01 terisolasi", "rumah Bu X di RT 08"):
-# it is kept, alone or as a pair, because it identifies nobody. It is an address, and redacted, where it is
-# part of a household's address: after a street, a house number, a gang, a block or a housing estate
-# ("Jl. Mawar 5 RT 3", "Gg. Melati RT 2 RW 4"), or where the writer says it is where they live ("rumah
-# saya di RT 2 RW 4", "saya warga RT 12", "Nama saya X, warga RT 10", "Alamat: RT 03/RW 05", "tinggal di
-# RT 3"). The first corpus labelled "banjir di rt 2 rw 4 kelurahan X" an address and the third labelled
-# "saluran di RT 13 Kelurahan X" public, the same shape: this is the rule both now follow (issue 11).
-_HAMLET = r"(?:(?:dsn|dusun|kampung|kp|desa)\.?,?\s+(?:[^\W\d_]+\s+){1,2})?"  # "Dsn. Kampung Baru RT 3"
-_HOME = re.compile(
-    r"(?i)(?<![^\W\d_])(?:alamat\w*|almt|beralamat|tinggal|bertempat|domisili|berdomisili|kediaman|kost?|kontrakan"
-    r"|rumah\s*(?:saya|sy|sya|kami|aku|ku|nya|beliau|dia|ybs|pelaku|korban)|jl|jln|gg|gang"
-    r"|blok|perum|perumahan|komplek|kompleks"
-    r"|(?:saya|sy|sya|aku|aq|kulo|beliau|dia)\s+(?:adalah\s+)?(?:warga|wrg|penduduk|dari|di)|kami\s+di|tgl\s+di)(?![^\W\d_])"
-    # "Jalan Mawar 12 RT 3" but not "lampu jalan depan rumah Pak X di RT 3": a street spelled out has a number
-    r"|(?<![^\W\d_])jalan\s[^\d]*\d"
-    # a house number, not "nomor pengaduan 113 ... di RT 5"
-    r"|(?<![^\W\d_])(?:no|nomor|nmr)\s?\.?\s?:?\s?\d{1,4}[a-zA-Z]?(?:\s?[/-]\s?\d{1,3})?,?\s+$"
-    # "di rumah RT 03 RW 02", "di rumah Dsn. Kampung Baru RT 3": a house, right before
-    rf"|(?<!\d\s)(?<![^\W\d_])(?:rumah|rmh)\s+(?:di\s+)?{_HAMLET}$"  # not "47 rumah di RT 05"
-)
-# "Nama saya Husein warga RT 04", "Widodo di sini, warga Dsn. Kampung Baru RT 5": the writer, then where
-# they live ("warga RT 07/RW 01 terisolasi" alone is the neighbourhood)
-_RESIDENT = re.compile(rf"(?i)(?<![^\W\d_])(?:warga|wrg|wrga|penduduk)\s+{_HAMLET}$")
-# Not "kami": "Kami warga RT 02 RW 03 Kelurahan Trajeng menyampaikan..." is the neighbourhood speaking as one.
-_WRITER = re.compile(r"(?i)(?<![^\W\d_])(?:saya|sy|sya|aku|aq|kulo|di\s?sini|pelapor)(?![^\W\d_])")
-# A person named by an honorific ("Sdr. Marselinus Tefa warga RT 009 RW 003"): a pair after them is their home
-_NAMED_PERSON = re.compile(
-    rf"(?<![^\W\d_])(?:Sdr|Sdri|Saudara|Saudari|Bapak|Bpk|Pak|Ibu|Bu)\.?\s+(?P<name>(?:[A-Z][^\W\d_]+\s+){{1,3}})"
-    rf"(?:warga|wrg|penduduk)\s+{_HAMLET}$"
-)
+# An RT or RW names a neighbourhood unit of some thirty to a few hundred households ("warga RT 3 terdampak",
+# "Ketua RW 05", "saluran di RT 13 Kelurahan Bukir", "sy X warga RT 03 RW 05", "Alamat: RT 12 RW 04 Kel. Y",
+# "Dusun Krajan RT 01 RW 03"): it identifies nobody, whoever lives there, and is kept (docs/redaction.md,
+# "Addresses and neighbourhoods"). It is redacted as part of a house address: beside a house number, a
+# gang's number, a block or an estate unit ("Jl. Mawar No. 5 RT 3", "Gg. Melati 7, RT 2 RW 4", "rt 5 rw 2
+# no 19"). Until issue 11 the writer's own RT/RW ("saya warga RT 12") was redacted too; corpora 1, 2, 4 and 5
+# labelled the same shape both ways, and the gate never counted an RT/RW as personal.
+_BESIDE = re.compile(r"[ \t]{0,2}(?:[,/\-][ \t]{0,2}|\n[ \t]{0,2})?")
 
 
-def _named_resident(window: str) -> bool:
-    """Whether the window ends with a person named after an honorific, then "warga" (not "Bapak Camat")."""
-    m = _NAMED_PERSON.search(window)
-    return m is not None and not any(_is_role(w.lower()) or w.lower() in _LEX.common for w in m.group("name").split())
-
-
-# What follows the writer's own RT: a stop, the kelurahan, or what the writer does ("..., warga RT 3 mau
-# lapor"); "aku Bu X, warga RT 03 butuh perahu karet" makes the neighbourhood the subject instead.
-_RESIDENT_END = re.compile(
-    r"(?i)\s?(?:[,.:)]|$|\n|(?:kel|kelurahan|desa|ds|kec|kecamatan|kampung|kp|kab|kota)(?![^\W\d_])"
-    r"|(?:sudah|sdh|udh|udah|mau|ingin|akan|hendak|melapor\w*|lapor|mengadu\w*|menyampaikan|mohon|mhn|minta)(?![^\W\d_]))"
-)
-
-
-# "Aamat: RT08 RW04", "tnggal di RT 4/RW 4", "Dusnu Krajan RT 6": citizens mistype the words of their own
-# address (built once, at import: every one-letter slip of each word)
-_HOME_SLIPS = (
-    frozenset().union(*(_one_typo(w) for w in ("alamat", "tinggal", "domisili", "beralamat", "dusun")))
-    - _LEX.common
-    - _LEX.names
-    - _LEX.words
-)
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _resident_end(doc: _Doc, end: int) -> bool:
-    """Whether what follows the RT/RW ending at ``end`` is what follows the writer's own address."""
-    if _RESIDENT_END.match(doc.text, end):
-        return True
-    after = re.match(r"\s?", doc.text[end:])
-    return after is not None and any(s == end + after.end() for s, _ in doc.phrases)  # "RT 04 Kebonagung"
-
-
-def _home_address(doc: _Doc, start: int, end: int) -> bool:
-    """Whether the RT/RW at ``start:end`` is part of a household's address: in its clause, after a street,
-    a house number, a residence word or the writer saying they live there."""
+def _house_rt_rw(doc: _Doc, houses: list[_Candidate]) -> list[_Candidate]:
+    """The RT/RW written beside a house identifier in ``houses`` (or beside such an RT/RW, "No. 5 RT 3 RW 4")."""
+    units = [(m.start(), m.end()) for m in _RT_RW_SCAN.finditer(doc)]
+    if not units or not houses:
+        return []
     text = doc.text
-    window = text[max(0, start - 60) : start]
-    # this sentence ("Jl. X" goes on; "pukul 19.30 WIB. Warga RT 15" does not)
-    window = re.split(r"[\n;!?]|(?:(?<=[^\W\d_]{4})|(?<=\d)|(?<=WIB|wib|WIT|wit))\.\s", window)[-1]
-    if _HOME.search(window[-40:]) or any(w.lower() in _HOME_SLIPS for w in _WORD.findall(window[-40:])):
-        return True
-    # a pair names one household's RT and RW: the writer's own, whatever follows ("warga kampung nelayan
-    # rt06 rw04 pkl di ..."); a single RT after the writer may be the neighbourhood ("Wrg RT 14 butuh perahu")
-    shown = text[start:end].lower()
-    pair = "rt" in shown and ("rw" in shown or "/" in shown)  # "RT 03 RW 05", "RT/RW 04/01", "RT 10/08"
-    if not pair and not _resident_end(doc, end):
-        return False
-    if _RESIDENT.search(window) and (_WRITER.search(window) or pair and _named_resident(window)):
-        return True  # "Telah melapor Sdr. Marselinus Tefa warga RT 009 RW 003": the reporter's own, as the writer's
-    # "Nama saya Tutik, warga RT 10", "Mahfud di sini, warga RT 04": a person, then where they live
-    person = re.search(r"([^\W\d_]+)\s?,\s?(?:warga|wrg|penduduk)\s+(?:[^\W\d_]+\s+){0,2}$", window)
-    if person:
-        word = person.group(1).lower()
-        at = start - len(window) + person.start(1)
-        personal = word not in _LEX.common or word in _LEX.names or word == "sini"
-        if personal and not _overlaps(at, at + len(word), doc.public):
-            return True
-    return False
+    ends = {c.end for c in houses}
+    starts = {c.start for c in houses}
+    found: list[_Candidate] = []
+    for start, end in units:  # in text order: a pair after a house makes the next one beside it too
+        gap = max((e for e in ends if e <= start), default=-1)
+        if gap >= 0 and _BESIDE.fullmatch(text, gap, start):
+            found.append(_Candidate("alamat", start, end, _P_ALAMAT))
+            ends.add(end)
+    for start, end in reversed(units):  # "rt 5 rw 2 no 19": the house number after
+        after = _BESIDE.match(text, end)
+        if after and after.end() in starts and not any(c.start == start for c in found):
+            found.append(_Candidate("alamat", start, end, _P_ALAMAT))
+            starts.add(start)
+    return found
 
 
 # A house in a housing estate named by its unit code alone, no "Blok": "Kompleks Griya Indah B2/15",
@@ -152,11 +90,7 @@ def _addresses(doc: _Doc) -> list[_Candidate]:
     if engine.FAST and not doc.starts("number"):
         return []  # every address this module finds has a number in it
     text = doc.text
-    found = [
-        _Candidate("alamat", m.start(), m.end(), _P_ALAMAT)
-        for m in _RT_RW_SCAN.finditer(doc)
-        if _home_address(doc, m.start(), m.end())
-    ]
+    found: list[_Candidate] = []
     for m in _GANG_SCAN.finditer(doc):  # "Gg. Mawar No. 7 anak saya..." but not "gang sempit 2 hari"
         if m.group("no") or not _overlaps(m.start(), m.end(), doc.numeric):
             found.append(_Candidate("alamat", m.start(), m.end(), _P_ALAMAT + 1))
@@ -171,7 +105,7 @@ def _addresses(doc: _Doc) -> list[_Candidate]:
         if _ADDRESS_CONTEXT.search(window):
             found.append(_Candidate("alamat", m.start(), m.end(), _P_ALAMAT))
     found += _street_numbers(doc)
-    return found
+    return found + _house_rt_rw(doc, found)
 
 
 # The number is on the street's line and set apart from its last word: "1. Jl. Dewi Sartika\n2. Jl. ..." is a

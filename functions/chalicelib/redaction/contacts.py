@@ -41,8 +41,26 @@ _AT_WORDS = frozenset({"at", "et", "a"})  # "a" of "(a)"
 _REACH = 120  # how far before an "at" a spelled-out address may start, and after it end
 
 
+# The mailboxes of an office, not of a person: "pengaduan@pasuruankota.go.id", "humas.polres@polri.go.id",
+# "dlh.kotapasuruan@gmail.com", "cs@pdam-kotapasuruan.co.id". A person's work address ("budi.s@x.go.id") is
+# still personal: the local part decides, not the domain.
+_OFFICE_MAILBOXES = frozenset(
+    "pengaduan aduan humas info informasi layanan pelayanan ppid cs halo hallo admin sekretariat setda kontak "
+    "contact helpdesk lapor redaksi kepegawaian office support noreply customer care callcenter persuratan "
+    "surat tu umum inbox".split()
+)
+
+
+def _office_email(address: str) -> bool:
+    """Whether an e-mail address is an office's (its local part a mailbox or an agency's handle)."""
+    local = re.split(r"\s*(?:@|[\[(](?:at|@)[\])])", address, maxsplit=1)[0].strip().lower()
+    first = re.split(r"[._\-+]", local, maxsplit=1)[0]
+    return first in _OFFICE_MAILBOXES or local in _OFFICE_MAILBOXES or _public_handle(local)
+
+
 def _emails(doc: _Doc) -> list[_Candidate]:
     found = [_Candidate("email", m.start(), m.end(), _P_EMAIL) for m in doc.found(_EMAIL)]
+    found = [c for c in found if not _office_email(doc.text[c.start : c.end])]
     # An address spelled out is looked for only around an "at" or "@" that no address above holds: the
     # pattern would otherwise be tried at every letter of the text.
     text = doc.text
@@ -56,6 +74,8 @@ def _emails(doc: _Doc) -> list[_Candidate]:
             continue
         for m in _SPELLED_EMAIL.finditer(text, max(0, at - _REACH), at + _REACH):
             if m.start() <= at < m.end() and not any(c.start < m.end() and m.start() < c.end for c in found):
+                if _office_email(m.group()):
+                    break
                 found.append(_Candidate("email", _labelled_start(text, m.start()), m.end(), _P_EMAIL))
     return found
 
@@ -149,7 +169,20 @@ def _public_handle(handle: str) -> bool:
     first = parts[0]
     if len(parts) > 1 and first in ("kel", "kec", "desa", "kelurahan", "kecamatan", "pemdes", "kab", "kota", "prov"):
         return True
-    return _agency_like(first) or first in _PUBLIC_WORDS
+    if _agency_like(first) or first in _PUBLIC_WORDS:
+        return True
+    # run together with a capital or a number: "@RSUDdrSoetomo", "@KAI121", "@DishubSby", "@BPBD_Jatim"
+    bare = handle.lstrip("@")
+    head = _HEAD.match(bare)
+    if head is None or head.end() == len(bare):
+        return False
+    word = head.group().lower()
+    # "PDAMBandung": the capitals but the last start the next word
+    heads = (word, word[:-1]) if head.group().isupper() and len(word) > 3 else (word,)
+    return any(w in _PUBLIC_WORDS or _agency_like(w) for w in heads)
+
+
+_HEAD = re.compile(r"[A-Z]{2,}|[A-Z]?[a-z]+")
 
 
 def _is_handle(m: re.Match[str]) -> bool:

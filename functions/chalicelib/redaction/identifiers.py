@@ -229,6 +229,9 @@ def _priority(kind: str) -> int:
     return _P_PHONE if kind == "telepon" else _P_ID
 
 
+# A year, then a separator: how registrations and references are numbered, never a card, an account or a phone
+# (those start with 000, a bank's digits or 08/62)
+_YEAR_HEAD = re.compile(r"20[0-4]\d[\-/]")
 _NPWP_FORMAT = re.compile(r"\d{2}\.\d{3}\.\d{3}\.\d[.\-]\d{3}\.\d{3}")
 
 
@@ -244,6 +247,8 @@ def _number_kind(digits: str, shown: str, cue: str | None, plus: bool, strict: b
         return cue
     if cue == "npwp" and 14 <= n <= 16:
         return "npwp"
+    if (cue == "bpjs" and n < 16 or cue is None and n <= 12) and _YEAR_HEAD.match(shown):
+        return None  # "no peserta 2026-0113-0421": a registration or reference number headed by its year
     if cue == "bpjs" and 10 <= n <= 16:
         return "nik" if n == 16 else "bpjs"
     if cue == "paspor" and 7 <= n <= 12:
