@@ -43,6 +43,11 @@ KEPT = [
     "lapor pak, kapal motor {Tulehu-Masohi} seng ada life jacket",
     "bus kota rute {Purabaya-Rajawali} telat 40 menit",
     "Bapak Camat bersama warga {RT 02 RW 03} kerja bakti",  # an office, not a resident
+    # a region anywhere in Indonesia names its own regency or city; bases and heritage sites named after people
+    "Bupati {Badung} tidak peduli",
+    "jalan ke {Lanud Abdulrachman Saleh} rusak",
+    "atap {Keraton Kasepuhan} bocor",
+    "lampu di {Panti Asuhan Budi Mulia} mati",
 ]
 
 

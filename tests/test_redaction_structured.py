@@ -124,6 +124,9 @@ KEPT = [
     # a registration numbered from its year, after "no peserta" (not a BPJS card: those start with 000)
     "Saya Rini (no peserta 2026-0113-0421) menyatakan keberatan",
     "no kartu ujian 2024/0012/3456 tidak terbaca",
+    # a company's or an agency's line: toll-free, or an area code with a six-digit "500" number
+    "call center 021-500-454 tidak diangkat",
+    "bebas pulsa 0800 1 500 808",
 ]
 
 # An office's mailbox and an agency's account run together with capitals or digits are public; a person's

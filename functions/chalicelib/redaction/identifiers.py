@@ -229,6 +229,9 @@ def _priority(kind: str) -> int:
     return _P_PHONE if kind == "telepon" else _P_ID
 
 
+# Numbers only companies and agencies have: toll-free 0800/0804/0807, and an area code with a six-digit
+# "500 xxx" or "1500 xxx" line (a household's line has seven or eight digits after the area code)
+_COMPANY_LINE = re.compile(r"080[047]\d{6,8}|0\d{2,3}1?500\d{3}")
 # A year, then a separator: how registrations and references are numbered, never a card, an account or a phone
 # (those start with 000, a bank's digits or 08/62)
 _YEAR_HEAD = re.compile(r"20[0-4]\d[\-/]")
@@ -238,8 +241,8 @@ _NPWP_FORMAT = re.compile(r"\d{2}\.\d{3}\.\d{3}\.\d[.\-]\d{3}\.\d{3}")
 def _number_kind(digits: str, shown: str, cue: str | None, plus: bool, strict: bool) -> str | None:
     """What a run of digits is, from its length, its shape and the cue word before it."""
     n = len(digits)
-    if digits[0] == "1" and n <= 8:
-        return None  # a call centre ("1500-112", "14045"): no Indonesian phone number starts with 1
+    if digits[0] == "1" and n <= 8 or _COMPANY_LINE.fullmatch(digits):
+        return None  # a call centre ("1500-112", "14045", "021-500-454", "0800-1-123456"): a company's, no person's
     phone = _is_phone(digits, plus)
     if cue == "telepon" and (phone or 7 <= n <= 14):
         return "telepon"
@@ -310,6 +313,8 @@ def _phone_matcher(doc: _Doc) -> list[_Candidate]:
         if not raw.startswith(("0", "+", "62")) or _overlaps(m.start, m.end, doc.numeric):
             continue
         digits = re.sub(r"\D", "", m.raw_string)
+        if _COMPANY_LINE.fullmatch(digits):
+            continue
         if _is_phone(digits, raw.startswith("+") and not digits.startswith("62")) or raw.startswith("+62"):
             unbalanced = m.raw_string.startswith("(") and ")" not in m.raw_string  # "(0857-3344-2211)"
             found.append(_Candidate("telepon", m.start + unbalanced, m.end, _P_PHONE))

@@ -49,7 +49,8 @@ _NAMED_OPENERS = frozenset(
     "perum perumahan griya komplek kompleks villa residence graha masjid mesjid musholla mushola musala langgar "
     "surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan tpq madrasah gereja rsud rs rsu rsia gor "
     "lapangan stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
-    "klenteng kelenteng vihara pura gki gkjw gpdi gbi".split()
+    "klenteng kelenteng vihara pura gki gkjw gpdi gbi panti asuhan lanud lanal lantamal korem kodam yonif benteng "
+    "keraton kraton kapel mushalla mushala".split()
 )
 # Mosques, pesantren and churches are often named after people ("Masjid KH Hasyim Asy'ari").
 _RELIGIOUS_OPENERS = frozenset(
@@ -61,7 +62,10 @@ _RELIGIOUS_OPENERS = frozenset(
 _MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
     "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral makam "
     # monuments, parks and works named after heroes: "Taman Kartini", "Jembatan Soekarno", "Gedung Juang"
-    "taman jembatan gedung monumen tugu museum perpustakaan waduk bendungan pelabuhan terminal paroki stasi".split()
+    "taman jembatan gedung monumen tugu museum perpustakaan waduk bendungan pelabuhan terminal paroki stasi"
+    # bases, barracks, forts and homes named after heroes and founders: "Lanud Abdulrachman Saleh", "Panti
+    # Asuhan Budi Mulia", "Benteng Van der Wijck"
+    " panti asuhan lanud lanal lantamal korem kodam yonif benteng keraton kraton".split()
 )
 _SAINTS = frozenset("santo santa sto".split())
 _HEROES = frozenset("bung sunan pangeran sultan".split())
