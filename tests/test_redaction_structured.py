@@ -65,12 +65,19 @@ CASES = [
     # an e-mail address whose local part keeps the space of the name, after an e-mail label
     ("email", "Nama: Naomi K\nEmail: {naomi kaisiepo at yahoo dot co dot id}\nIsi: lambat"),
     ("email", "surel: {sri wahyuni at gmail dot com}"),
+    # digits said one by one with digits typed among them; a NIK read out
+    ("telepon", "nomer saya {nol delapan 12 3456 7890} ya"),
+    ("nik", "NIK saya {tiga lima tujuh lima nol satu dua tiga empat lima enam tujuh nol nol nol satu}"),
+    # a house number read out, and one after a gang's roman numeral
+    ("alamat", "tinggal di jalan kenanga {nomor dua belas} dekat masjid"),
+    ("alamat", "rumah di Jl. Anggrek II/{14} kebanjiran"),
     # a handle after a platform and a regional "its" (Sundanese "na", Javanese "ne")
     ("akun", "akun ig na {@mawar.gadget_bdg} nipu"),
 ]
 
 # A phone number broken over two lines by a tap of Enter: both lines are redacted.
 BROKEN = [
+    "Nama: Budi\nHP: {0812-3456}-\n{7890}\nIsi: lampu mati",  # a separator left dangling says it goes on
     "kalo sy ga bisa dihubungi: {0813}\n{3322 7416} (maaf kepencet enter)",
     "Telp: {0878}\n{2014 6631}\nIsi: saluran tersumbat",
 ]
@@ -126,6 +133,9 @@ KEPT = [
     "no kartu ujian 2024/0012/3456 tidak terbaca",
     # a company's or an agency's line: toll-free, or an area code with a six-digit "500" number
     "call center 021-500-454 tidak diangkat",
+    # digit words that are no number: a time, a count, a list read out
+    "jam tujuh lima belas pagi dua tiga orang datang",
+    "lapor nomor tiga belas sudah",
     "bebas pulsa 0800 1 500 808",
 ]
 

@@ -88,7 +88,7 @@ _BLOCK_SCAN = _Scan(_BLOCK, "word")
 
 def _addresses(doc: _Doc) -> list[_Candidate]:
     if engine.FAST and not doc.starts("number"):
-        return []  # every address this module finds has a number in it
+        return _spelled_houses(doc)  # every other address this module finds has a digit in it
     text = doc.text
     found: list[_Candidate] = []
     for m in _GANG_SCAN.finditer(doc):  # "Gg. Mawar No. 7 anak saya..." but not "gang sempit 2 hari"
@@ -105,13 +105,34 @@ def _addresses(doc: _Doc) -> list[_Candidate]:
         if _ADDRESS_CONTEXT.search(window):
             found.append(_Candidate("alamat", m.start(), m.end(), _P_ALAMAT))
     found += _street_numbers(doc)
+    found += _spelled_houses(doc)
     return found + _house_rt_rw(doc, found)
+
+
+# A house number read out in a voice note: "rumah saya jalan kenanga nomor dua belas", "gang dahlia no tujuh".
+_NUMBER_WORD = r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|belas|puluh|ratus)"
+_SPELLED_HOUSE = re.compile(
+    rf"(?i)(?<![^\W\d_]){_NO}(?P<n>{_NUMBER_WORD}(?:[ \t]+{_NUMBER_WORD}){{0,4}}(?:[ \t]+[a-d](?![^\W\d_]))?)(?![^\W\d_])"
+)
+
+
+def _spelled_houses(doc: _Doc) -> list[_Candidate]:
+    if "nomor" not in doc.low and "no " not in doc.low and "nmr" not in doc.low and "nomer" not in doc.low:
+        return []
+    found = []
+    for m in _SPELLED_HOUSE.finditer(doc.text):
+        window = doc.text[max(0, m.start() - 40) : m.start()]
+        window = window[max(window.rfind(c) for c in "\n;!?") + 1 :]
+        if _ADDRESS_CONTEXT.search(window):
+            found.append(_Candidate("alamat", m.start(), m.end(), _P_ALAMAT))
+    return found
 
 
 # The number is on the street's line and set apart from its last word: "1. Jl. Dewi Sartika\n2. Jl. ..." is a
 # list, and "jl. pahlawan nyala siang2" a word said twice.
 _BARE_NUMBER = re.compile(
-    rf"(?:[ \t]?,[ \t]?|[ \t]{{1,2}})(?P<n>{_HOUSE_NUMBER})(?!\s?(?:{_UNITS})\b)(?!\s?[-.:]?\s?\d)", re.IGNORECASE
+    rf"(?:[ \t]?,[ \t]?|[ \t]{{1,2}}|(?<=[IVX])[ \t]?/[ \t]?)(?P<n>{_HOUSE_NUMBER})(?!\s?(?:{_UNITS})\b)(?!\s?[-.:]?\s?\d)",
+    re.IGNORECASE,
 )
 
 

@@ -124,13 +124,20 @@ def _numbers(doc: _Doc) -> list[_Candidate]:
 # "0813\n3322 7416": a phone number that a tap of the Enter key broke over two lines. Joined only when
 # the first line alone is too short to be one and both together are a valid number.
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+# "0812-3456-\n7890": a separator left dangling at the end of the line says the number goes on, however long
+# its first part
+_DANGLING_BREAK = re.compile(r"[ \t]*[\-.][ \t]*\n[ \t]*")
 
 
 def _broken_phone(doc: _Doc, first: re.Match[str], second: re.Match[str]) -> bool:
-    if second.start() - first.end() > 8 or not _LINE_BREAK.fullmatch(doc.text, first.end(), second.start()):
+    if second.start() - first.end() > 8:
+        return False
+    dangling = _DANGLING_BREAK.fullmatch(doc.text, first.end(), second.start()) is not None
+    if not dangling and not _LINE_BREAK.fullmatch(doc.text, first.end(), second.start()):
         return False
     head = re.sub(r"\D", "", first.group())
-    if not head.startswith(("0", "62")) or len(head) > 6 or _overlaps(first.start(), second.end(), doc.numeric):
+    short = len(head) <= 6 or dangling
+    if not head.startswith(("0", "62")) or not short or _overlaps(first.start(), second.end(), doc.numeric):
         return False
     return _is_phone(head + re.sub(r"\D", "", second.group()))
 
@@ -162,29 +169,35 @@ _DIGIT_WORDS = {
     "nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6",
     "tujuh": "7", "delapan": "8", "lapan": "8", "sembilan": "9",
 }  # fmt: skip
-_SPELLED_GAP = re.compile(r"[ \t]*[,.\-]?[ \t]*")
+
+
+# A run of digits said one by one, digits typed among them: "nol delapan tujuh tujuh, lima empat ...", "nol
+# delapan 12 3456 7890", a NIK read out "tiga lima tujuh lima ...". At least one digit is a word.
+_DIGIT_WORD = r"(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan)"
+_SPELLED_RUN = re.compile(
+    rf"(?i)(?<![^\W_])(?:{_DIGIT_WORD}|\d+)(?:[ \t]*[,.\-]?[ \t]*(?:{_DIGIT_WORD}|\d+))+(?![^\W_])"
+)
+_SPELLED_DIGIT = re.compile(rf"(?i){_DIGIT_WORD}|\d+")
+# Every spelled number this finds has nine digits or more, so some digit word twice at least: a text with
+# none of these words has none (checked on the lower-case text, cheaper than the run's pattern).
+_SPELLED_HINTS = ("nol", "kosong", "lapan", "sembilan", "tujuh", "enam", "empat", "tiga", "lima", "satu", "dua")
 
 
 def _spelled_numbers(doc: _Doc) -> list[_Candidate]:
     low = doc.low
-    if "lapan" not in low and "enam dua" not in low:
-        return []  # every Indonesian mobile number starts with "08" or "62"
+    if sum(low.count(w) for w in _SPELLED_HINTS) < 2:
+        return []
     found: list[_Candidate] = []
-    tokens = doc.tokens
-    i = 0
-    while i < len(tokens):
-        j = i
-        digits = ""
-        while j < len(tokens) and tokens[j].low in _DIGIT_WORDS:
-            if j > i and not _SPELLED_GAP.fullmatch(doc.text, tokens[j - 1].end, tokens[j].start):
-                break
-            digits += _DIGIT_WORDS[tokens[j].low]
-            j += 1
-        if len(digits) >= 9:
-            kind = _number_kind(digits, digits, _cue_before(doc, tokens[i].start), False, False)
-            if kind:
-                found.append(_Candidate(kind, tokens[i].start, tokens[j - 1].end, _priority(kind)))
-        i = max(j, i + 1)
+    for m in _SPELLED_RUN.finditer(doc.text):
+        parts = _SPELLED_DIGIT.findall(m.group())
+        if all(p.isdigit() for p in parts):
+            continue  # digits only: the digit runs' own rules
+        digits = "".join(p if p.isdigit() else _DIGIT_WORDS[p.lower()] for p in parts)
+        if len(digits) < 9:
+            continue
+        kind = _number_kind(digits, digits, _cue_before(doc, m.start()), False, False)
+        if kind:
+            found.append(_Candidate(kind, m.start(), m.end(), _priority(kind)))
     return found
 
 
