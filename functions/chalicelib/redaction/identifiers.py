@@ -178,14 +178,16 @@ _SPELLED_RUN = re.compile(
     rf"(?i)(?<![^\W_])(?:{_DIGIT_WORD}|\d+)(?:[ \t]*[,.\-]?[ \t]*(?:{_DIGIT_WORD}|\d+))+(?![^\W_])"
 )
 _SPELLED_DIGIT = re.compile(rf"(?i){_DIGIT_WORD}|\d+")
-# Every spelled number this finds has nine digits or more, so some digit word twice at least: a text with
-# none of these words has none (checked on the lower-case text, cheaper than the run's pattern).
-_SPELLED_HINTS = ("nol", "kosong", "lapan", "sembilan", "tujuh", "enam", "empat", "tiga", "lima", "satu", "dua")
+# Every spelled number this finds has nine digits or more, three of them at least digits other than 1 and 2
+# (a phone starts "nol delapan", whatever is typed in digits after): a text with fewer of these words and no
+# "nol" has none (counted on the lower-case text,
+# far cheaper than the run's pattern, which most texts never need).
+_SPELLED_HINTS = ("nol", "kosong", "lapan", "sembilan", "tujuh", "enam", "empat", "tiga", "lima")
 
 
 def _spelled_numbers(doc: _Doc) -> list[_Candidate]:
     low = doc.low
-    if sum(low.count(w) for w in _SPELLED_HINTS) < 2:
+    if "nol" not in low and "kosong" not in low and sum(low.count(w) for w in _SPELLED_HINTS) < 3:
         return []
     found: list[_Candidate] = []
     for m in _SPELLED_RUN.finditer(doc.text):
