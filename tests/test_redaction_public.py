@@ -48,6 +48,8 @@ KEPT = [
     "jalan ke {Lanud Abdulrachman Saleh} rusak",
     "atap {Keraton Kasepuhan} bocor",
     "lampu di {Panti Asuhan Budi Mulia} mati",
+    "naik {KMP Tuna Tomini} ke Luwuk, {KRI Usman Harun} bersandar",
+    "bus {Trans Semarang} telat",
 ]
 
 

@@ -149,6 +149,7 @@ OFFICES = [
     "@RSUDdrSoetomo antri lama",
     "@KAI121 kereta telat",
     "@PDAMBandung tolong lah",
+    "cc @admin @min tolong dibalas",
 ]
 
 

@@ -159,9 +159,13 @@ def _misspelt_labels(doc: _Doc) -> list[_Candidate]:
     return found
 
 
+# Chat's way of calling the service's admin ("@min tolong", "cc @admin"): nobody's account
+_ADMIN_CALLS = frozenset("admin min mimin minmin atmin adm".split())
+
+
 def _public_handle(handle: str) -> bool:
     """An agency's account: "@pemkotpasuruan", "@dlh.kotapasuruan", "@dishub_kotapasuruan", "@kel.bukir"."""
-    if _PUBLIC_HANDLES.match(handle):
+    if _PUBLIC_HANDLES.match(handle) or handle.lstrip("@").lower() in _ADMIN_CALLS:
         return True
     parts = [p for p in re.split(r"[._]", handle.lstrip("@").lower()) if p]
     if not parts:

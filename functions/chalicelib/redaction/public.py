@@ -50,7 +50,7 @@ _NAMED_OPENERS = frozenset(
     "surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan tpq madrasah gereja rsud rs rsu rsia gor "
     "lapangan stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
     "klenteng kelenteng vihara pura gki gkjw gpdi gbi panti asuhan lanud lanal lantamal korem kodam yonif benteng "
-    "keraton kraton kapel mushalla mushala".split()
+    "keraton kraton kapel mushalla mushala kri kmp".split()
 )
 # Mosques, pesantren and churches are often named after people ("Masjid KH Hasyim Asy'ari").
 _RELIGIOUS_OPENERS = frozenset(
@@ -65,7 +65,7 @@ _MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
     "taman jembatan gedung monumen tugu museum perpustakaan waduk bendungan pelabuhan terminal paroki stasi"
     # bases, barracks, forts and homes named after heroes and founders: "Lanud Abdulrachman Saleh", "Panti
     # Asuhan Budi Mulia", "Benteng Van der Wijck"
-    " panti asuhan lanud lanal lantamal korem kodam yonif benteng keraton kraton".split()
+    " panti asuhan lanud lanal lantamal korem kodam yonif benteng keraton kraton kri".split()
 )
 _SAINTS = frozenset("santo santa sto".split())
 _HEROES = frozenset("bung sunan pangeran sultan".split())
