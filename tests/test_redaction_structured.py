@@ -171,6 +171,7 @@ STILL_REDACTED = [
     ("rekening", "transfer ke BRI {0011 2233 4455} a.n. Budi Santoso"),
     ("telepon", "laporan 2 minggu lalu, hp {081234567890}"),
     ("telepon", "hubungi layanan aduan {0812 3456 7890} kalau ada apa2"),
+    ("telepon", "Nama: Atmari\nHP: {0343-500522}"),  # a small city's six-digit line, not a company's 500 number
     ("alamat", "rumah di Jl. Hasanudin {12}, banjir"),
     ("alamat", "Alamat: Gg. Flamboyan IV/{51} RT.06 RW.12"),  # a gang's numeral and its house, not a code
     # a road's milestone where someone lives

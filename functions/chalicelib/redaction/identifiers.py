@@ -244,9 +244,10 @@ def _priority(kind: str) -> int:
     return _P_PHONE if kind == "telepon" else _P_ID
 
 
-# Numbers only companies and agencies have: toll-free 0800/0804/0807, and an area code with a six-digit
-# "500 xxx" or "1500 xxx" line (a household's line has seven or eight digits after the area code)
-_COMPANY_LINE = re.compile(r"080[047]\d{6,8}|0\d{2,3}1?500\d{3}")
+# Numbers only companies and agencies have: toll-free 0800/0804/0807, and a big city's two-digit area code
+# with a six-digit "500 xxx" or "1500 xxx" line (a household there has seven or eight digits after the area
+# code; a small city's own six-digit lines, "0343-500522", are households' too)
+_COMPANY_LINE = re.compile(r"080[047]\d{6,8}|0[2-9]\d1?500\d{3}")
 # A year, then a separator: how registrations and references are numbered, never a card, an account or a phone
 # (those start with 000, a bank's digits or 08/62)
 _YEAR_HEAD = re.compile(r"20[0-4]\d[\-/]")
