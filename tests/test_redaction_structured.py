@@ -190,3 +190,24 @@ STILL_REDACTED = [
 @pytest.mark.parametrize(("kind", "marked"), STILL_REDACTED)
 def test_identifier_next_to_kept_shapes(kind: str, marked: str) -> None:
     test_identifier_is_redacted_whole(kind, marked)
+
+
+def test_hand_written_corpora_label_rt_rw_by_the_convention() -> None:
+    """docs/redaction.md: a bare RT/RW is public, an RT/RW with a house number is an address; the
+    hand-written corpora's loader moves the labels that say otherwise, and only those."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from redaction_corpus4 import parse_text, settle_rt_rw
+
+    marked = (
+        "Alamat: [[alamat:RT 12 RW 04 Kelurahan Fatululi]], rumah di [[alamat:Jl. Mawar No. 5 RT 3/RW 4]], "
+        "banjir di [[public:rt_rw:RT 02/04]], kos di [[public:rt_rw:Gg. Melati 7 RT 1]], [[alamat:Blok C3/17]]"
+    )
+    text, pii, public = parse_text(marked)
+    pii, public, moved = settle_rt_rw(pii, public)
+    assert moved == 2
+    assert [i.text for i in pii] == ["Jl. Mawar No. 5 RT 3/RW 4", "Gg. Melati 7 RT 1", "Blok C3/17"]
+    assert [i.text for i in public] == ["RT 12 RW 04 Kelurahan Fatululi", "RT 02/04"]
+    assert all(text[i.start : i.end] == i.text for i in pii + public)
