@@ -28,6 +28,7 @@ from .sessions import ABSOLUTE, Session
 from .staging import REPORT_COLUMNS, Staging
 from .store import DuePosition, Event, Page, Position, overdue_page, page_of
 from .walcheckpoint import FALLBACK_PAGES, Checkpointer
+from .writelock import WriteLock
 
 MIGRATIONS: list[str] = [
     # 1: reports, their updates, officers and the publish outbox.
@@ -127,7 +128,10 @@ class SQLiteStore:
         self._local = threading.local()
         self._inherited: list[sqlite3.Connection | None] = []  # see after_fork
         self._rule: OfficersDeadline | None = None
-        self._commits = GroupCommit(self._conn)
+        # The request path's writers take turns across processes (the API's workers) through
+        # a lock that wakes the next one, not SQLite's polling (writelock.py).
+        self._write_lock = WriteLock(f"{self.path}.writelock")
+        self._commits = GroupCommit(self._conn, self._write_lock.held)
         self._checkpointer = Checkpointer(self.path)
         self._migrate()
 
@@ -559,7 +563,8 @@ class SQLiteStore:
         # frames too), one fsync less per rate-limited request.
         conn.execute("PRAGMA synchronous=NORMAL")
         try:
-            return self._take_token(conn, key, capacity, per_second, now)
+            with self._write_lock.held():
+                return self._take_token(conn, key, capacity, per_second, now)
         finally:
             conn.execute("PRAGMA synchronous=FULL")
 
