@@ -55,16 +55,18 @@ def shown(value: Any) -> str:
 BOM = b"\xef\xbb\xbf"
 
 
-class _Digits:
-    """`search(line)`: a run of 19 digits in a line of text or of bytes."""
-
-    _text, _bytes = re.compile(r"\d{19}"), re.compile(rb"\d{19}")
-
-    def search(self, line: str | bytes) -> bool:
-        return bool(self._bytes.search(line) if isinstance(line, bytes) else self._text.search(line))
+# Every digit as "0", every other byte as a space: 19 zeros in a row in a line so translated is
+# a run of 19 digits (a third of the time of searching the line with the regex \d{19}).
+_DIGITS_AS_ZEROS = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_NINETEEN_ZEROS = b"0" * 19
+_NINETEEN_DIGITS = re.compile(r"\d{19}")
 
 
-_LONG_DIGITS = _Digits()
+def _long_digits(line: str | bytes) -> bool:
+    """Whether `line` holds a run of 19 digits (an integer that may be past 64 bits)."""
+    if isinstance(line, bytes):
+        return _NINETEEN_ZEROS in line.translate(_DIGITS_AS_ZEROS)
+    return bool(_NINETEEN_DIGITS.search(line))
 
 
 def parse_line(line: str | bytes, first: bool = False) -> dict[str, Any] | None:
@@ -80,7 +82,7 @@ def parse_line(line: str | bytes, first: bool = False) -> dict[str, Any] | None:
     # orjson: a third of json's time, and bytes need no decoding first. It reads an integer
     # beyond 64 bits as a float where json keeps it whole: a line with such a run of digits
     # anywhere (a string's too, rarely) is json's.
-    if _LONG_DIGITS.search(line):
+    if _long_digits(line):
         data = _parse_slowly(line)
     else:
         try:
@@ -91,7 +93,7 @@ def parse_line(line: str | bytes, first: bool = False) -> dict[str, Any] | None:
             data = _parse_slowly(line)
     if not isinstance(data, dict):
         raise LineError("setiap baris harus berupa objek JSON", "each line must be a JSON object")
-    if _MAY_HOLD_BAD.search(line) if isinstance(line, str) else _MAY_HOLD_BAD_BYTES.search(line):
+    if _may_hold_bad_characters(line):
         refuse_bad_characters(data)
     return data
 
@@ -129,6 +131,17 @@ def _parse_slowly(line: str | bytes) -> Any:
 _ESCAPES = r"\\u(?:00[0189][0-9a-fA-F]|007[fF]|[dD][89a-fA-F][0-9a-fA-F]{2}|[fF]{3}[eEfF])"
 _MAY_HOLD_BAD = re.compile(_ESCAPES + "|[\x7f-\x9f\ufffe\uffff]")
 _MAY_HOLD_BAD_BYTES = re.compile(_ESCAPES.encode() + rb"|\x7f|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]")
+
+
+def _may_hold_bad_characters(line: str | bytes) -> bool:
+    if isinstance(line, str):
+        return bool(_MAY_HOLD_BAD.search(line))
+    # Bytes that start every such spelling, looked for first (a memchr each, where the regex
+    # walks the line): an escape, DEL, the lead byte of C1 in UTF-8, that of U+FFFE/U+FFFF.
+    if b"\\u" in line or b"\x7f" in line or b"\xc2" in line or b"\xef\xbf" in line:
+        return bool(_MAY_HOLD_BAD_BYTES.search(line))
+    return False
+
 
 # The texts of a line that are kept (the other fields are ignored, so not looked at).
 _TEXTS = ("ref", "channel", "submitted_at", "kind", "title", "description", "agency", "category")
