@@ -114,8 +114,8 @@ def _spread(server: Server, count: int = 4) -> list[http.client.HTTPConnection]:
 
 
 def test_two_workers_share_the_connections_and_answer_alike(server: Server) -> None:
-    """Keep-alive connections are spread over both workers; each answers, and an error from
-    either has the one JSON shape; each accepted socket sends without Nagle's algorithm."""
+    """Keep-alive connections are spread over both workers; each answers, an error from either
+    has the one JSON shape, and each connection stays open with its worker between requests."""
     workers = server.workers()
     assert len(workers) == 2
     connections = _spread(server)
@@ -126,6 +126,7 @@ def test_two_workers_share_the_connections_and_answer_alike(server: Server) -> N
         assert status == 404 and body["Code"] == "NotFoundError" and "openapi.json" in body["Message"]
         status, _, body = _request(connection, "POST", "/reports", {"title": ""})
         assert status == 400 and set(body) >= {"Code", "Message"}
+    assert [server.holder(c) for c in connections] == holders  # the same sockets: kept alive
     for connection in connections:
         connection.close()
 
