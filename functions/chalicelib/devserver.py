@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email.parser
 import http.client
+import importlib
 import os
 import re
 import subprocess
@@ -129,6 +130,22 @@ def tune_chalice_local() -> None:
     chalice_local_quick_headers()
 
 
+# What a submission imports on its first call (config imports what it wires when it is asked):
+# imported once before the fork, the workers share them and neither worker's first request
+# pays ~0.15-0.3 s of imports (a store is not opened: each worker opens its own).
+REQUEST_MODULES = (
+    "chalicelib.service",
+    "chalicelib.sqlite_store",
+    "chalicelib.published_records",
+    "chalicelib.ratelimit",
+    "chalicelib.submission",
+    "chalicelib.similar",
+    "chalicelib.spam",
+    "chalicelib.actions",
+    "chalicelib.tracking",
+)
+
+
 def chalice_local_in_processes(workers: int | None = None) -> None:
     """`chalice local` serves from `workers` processes (default `ADUAN_API_PROCESSES`, 2) that
     accept on its one listening socket (prefork.py): one Python process tops out near 320
@@ -139,6 +156,9 @@ def chalice_local_in_processes(workers: int | None = None) -> None:
 
     def serve_forever(self: LocalDevServer) -> None:
         print(f"Serving on http://{self.host}:{self.port} ({count} processes)", flush=True)
+        if count > 1:
+            for name in REQUEST_MODULES:
+                importlib.import_module(name)
         sys.exit(prefork.serve(self.server, count))
 
     LocalDevServer.serve_forever = serve_forever  # type: ignore[method-assign]
