@@ -92,8 +92,9 @@ def test_skipped_steps_are_filled_in_but_impossible_ones_refused(store, region) 
         {"status": "rejected", "at": "2022-03-02T10:00:00+07:00", "agency": None, "reason": "spam", "note": ""},
         {"status": "resolved", "at": "2022-03-03T10:00:00+07:00", "agency": None, "reason": None, "note": ""},
     ]
-    with pytest.raises(ValidationError, match=r"line 1: history\[1\]\.status"):
+    with pytest.raises(ValidationError, match=r"^baris 1: history\[1\]\.status: laporan berstatus rejected") as info:
         import_lines([line("B-1", impossible)], store, region)
+    assert info.value.message_en == "line 1: history[1].status: a report that is rejected cannot become resolved"
 
 
 @pytest.mark.parametrize(
@@ -115,7 +116,8 @@ def test_one_bad_line_refuses_the_whole_file_and_names_the_line(store, region, b
     lines = [line("A-1", H), line("A-2"), bad, line("A-4")]
     with pytest.raises(ValidationError) as info:
         import_lines(lines, store, region)
-    assert info.value.message.startswith("line 3: ") and message in info.value.message
+    assert info.value.message_en.startswith("line 3: ") and message in info.value.message_en
+    assert info.value.message.startswith("baris 3: ") and info.value.fields == {"line": "3"}
     assert store.count() == 0 and store.pending_events() == []
 
 
@@ -309,7 +311,7 @@ def test_an_import_streams_a_chunk_at_a_time_and_a_late_bad_line_still_saves_not
     monkeypatch.setattr(store, "save_stream", watching)
     with pytest.raises(ValidationError) as info:
         import_lines(lines(bad_at=120), store, region)
-    assert info.value.message.startswith("line 120: not valid JSON")
+    assert info.value.message_en.startswith("line 120: not valid JSON")
     assert seen_at == [(50, 50), (100, 50)]  # inserted while the rest was still unread
     assert store.count() == 0 and store.pending_events() == []
     read, seen_at[:] = 0, []

@@ -353,7 +353,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"aduan {args.command}: {error}", file=sys.stderr)
         return 3
     except AduanError as error:
-        print(f"aduan {args.command}: {error.message}", file=sys.stderr)
+        # Bahasa Indonesia first, then the English text where the error has its own.
+        english = f" / {error.message_en}" if error.message_en != error.message else ""
+        print(f"aduan {args.command}: {error.message}{english}", file=sys.stderr)
         return 1
     except OSError as error:
         print(f"aduan {args.command}: {error}", file=sys.stderr)

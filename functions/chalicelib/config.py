@@ -103,7 +103,41 @@ def blobs() -> Blobs:
     return LocalBlobs(_resolved(os.path.abspath(data_dir())) / "attachments")
 
 
+def _local_wiring() -> tuple[str, ...] | None:
+    """What the local backend's service and rate limiter are made from (the settings they read
+    and the directory a relative ADUAN_DATA is under), or None on AWS (not kept)."""
+    env = os.environ
+    name = env.get("ADUAN_BACKEND") or "local"
+    if name != "local":
+        return None
+    return (env.get("ADUAN_DATA") or "", os.getcwd(), env.get("ADUAN_SITE_URL", ""), env.get("ADUAN_REGION") or "")
+
+
+_kept: dict[tuple[str, ...], Any] = {}  # (what, *wiring) → the service or rate limiter made from it
+
+
+def _kept_for(what: str, wiring: tuple[str, ...] | None, make: Any) -> Any:
+    """`make()` once per wiring: asked on every request, the service cost 140-350 µs to make
+    (paths resolved, the blob store, the deadline rule), the rate limiter 80 µs. Both keep no
+    state between requests (the store and the buckets are in SQLite), so sharing them is safe;
+    a changed setting is another wiring, so it takes effect on the next request."""
+    if wiring is None:
+        return make()
+    key = (what, *wiring)
+    made = _kept.get(key)
+    if made is None:
+        if len(_kept) >= 16:  # settings changed many times (tests): forget the old wirings
+            _kept.clear()
+        made = _kept.setdefault(key, make())
+    return made
+
+
 def service() -> Aduan:
+    """The application service as the settings wire it (kept while they stay the same)."""
+    return _kept_for("service", _local_wiring(), _make_service)  # type: ignore[no-any-return]
+
+
+def _make_service() -> Aduan:
     from .published_records import published_records  # noqa: PLC0415 - imported when used (module doc)
     from .service import Aduan  # noqa: PLC0415
 
@@ -140,10 +174,16 @@ def gate_index() -> GateIndex:
 
 def rate_limiter() -> RateLimiter:
     """Rate limits from the environment (``ADUAN_RATE_*``, see ratelimit.py), buckets in the store."""
-    from .ratelimit import RateLimiter, limits_from_env  # noqa: PLC0415 - imported when used (module doc)
+    from .ratelimit import RateLimiter, limits_from_env, settings_from_env  # noqa: PLC0415 - imported when used
 
-    per_client, per_report = limits_from_env()
-    return RateLimiter(store(), per_client, per_report)
+    settings = settings_from_env()
+    wiring = _local_wiring()
+
+    def make() -> RateLimiter:
+        per_client, per_report = limits_from_env(settings=settings)
+        return RateLimiter(store(), per_client, per_report)
+
+    return _kept_for("rate_limiter", None if wiring is None else (*wiring, *settings), make)  # type: ignore[no-any-return]
 
 
 def publisher() -> Publisher:

@@ -12,6 +12,10 @@ to the first of them rather than serving them itself, so no caller waits for mor
 group before its own and its own.
 
 With one writer at a time this is one transaction per write, as before.
+
+A leader may also be given a lock to hold around its transaction (writelock.py): with the
+API in several processes, their leaders then wait for each other in the kernel instead of in
+SQLite's polling busy handler.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -42,8 +47,13 @@ class _Pending(Generic[T]):
 class GroupCommit:
     """Runs writes (functions of a connection) in shared transactions; see the module doc."""
 
-    def __init__(self, connect: Callable[[], sqlite3.Connection]) -> None:
+    def __init__(
+        self,
+        connect: Callable[[], sqlite3.Connection],
+        hold: Callable[[], AbstractContextManager[object]] = nullcontext,
+    ) -> None:
         self._connect = connect  # the calling thread's connection (connections are per thread)
+        self._hold = hold  # held around each transaction (a lock across processes)
         self._lock = threading.Lock()
         self._queue: list[_Pending[object]] = []
         self._leading = False
@@ -92,6 +102,10 @@ class GroupCommit:
                     self._leading = False
 
     def _commit(self, group: list[_Pending[object]]) -> None:
+        with self._hold():
+            self._transaction(group)
+
+    def _transaction(self, group: list[_Pending[object]]) -> None:
         conn = self._connect()
         try:
             conn.execute("BEGIN IMMEDIATE")

@@ -2,7 +2,8 @@
 
 Keyed by `ref`: importing a known ref again adds only the history entries it lacks, so a
 channel can be synced repeatedly. All or nothing: every line is checked first and the batch
-is saved in one transaction; the first bad line is named in the error.
+is saved in one transaction; the first bad line is named in the error, in Bahasa Indonesia
+and in English (importline.py reads a line and checks its values).
 
 Other channels often record only some steps of the lifecycle (received, then resolved). An
 entry may skip steps forward — the skipped statuses are recorded at the same moment, marked
@@ -13,20 +14,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from itertools import islice
 from typing import Any
-
-import orjson
 
 from . import codes
 from .clock import parse_timestamp
 from .errors import IllegalTransition, ValidationError
+from .importline import (
+    MAX_CHARS,
+    MAX_HISTORY,
+    MAX_LINE_BYTES,
+    LineError,
+    coordinate,
+    flag,
+    parse_line,
+    shown,
+    text,
+    timestamp,
+)
 from .lifecycle import REJECTION_REASONS, Status, parse_status, path_to, reachable
 from .region import Place, Region
 from .report import KINDS, NOTE, STATUS, Location, Report, Reporter, Update
@@ -42,17 +51,6 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     entries_added: int = 0
-
-
-class LineError(ValueError):
-    pass
-
-
-def _str(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = value.strip() if type(value) is str else str(value).strip()  # a line has dozens
-    return text or None
 
 
 # One encoder for every key (json.dumps with options builds a new one per call); same output.
@@ -106,54 +104,76 @@ class _Places:
 
 
 def _parse_location(data: Any, region: Region, places: _Places | None = None) -> Location:
-    if not isinstance(data, dict) or not _str(data.get("kecamatan")):
-        raise LineError("location.kecamatan is required")
+    if data is not None and not isinstance(data, dict):
+        raise LineError("location harus objek", "location must be an object")
+    named = text(data.get("kecamatan"), "location.kecamatan") if data else None
+    if not named:
+        raise LineError("location.kecamatan wajib diisi", "location.kecamatan is required")
+    assert data is not None
     places = places or _Places(region)
-    kecamatan = places.find(places.kecamatan, str(data["kecamatan"]))
+    kecamatan = places.find(places.kecamatan, named)
     if kecamatan is None:
-        raise LineError(f"location.kecamatan {data['kecamatan']!r} is not a kecamatan of {region.name}")
+        raise LineError(
+            f"location.kecamatan {shown(data['kecamatan'])} bukan kecamatan di {region.name}",
+            f"location.kecamatan {shown(data['kecamatan'])} is not a kecamatan of {region.name}",
+        )
     kelurahan = None
-    if _str(data.get("kelurahan")):
-        kelurahan = places.find(places.kelurahan, str(data["kelurahan"]))
+    if named_kelurahan := text(data.get("kelurahan"), "location.kelurahan"):
+        kelurahan = places.find(places.kelurahan, named_kelurahan)
         if kelurahan is None:
-            raise LineError(f"location.kelurahan {data['kelurahan']!r} is not a kelurahan of {region.name}")
+            raise LineError(
+                f"location.kelurahan {shown(data['kelurahan'])} bukan kelurahan di {region.name}",
+                f"location.kelurahan {shown(data['kelurahan'])} is not a kelurahan of {region.name}",
+            )
         if kelurahan.kecamatan != kecamatan.name:
-            raise LineError(f"location.kelurahan {kelurahan.name} is in {kelurahan.kecamatan}, not {kecamatan.name}")
-    coords = []
-    for name in ("lat", "lon"):
-        value = data.get(name)
-        if value is not None and not isinstance(value, (int, float)):
-            raise LineError(f"location.{name} must be a number or null")
-        coords.append(float(value) if value is not None else None)
+            raise LineError(
+                f"location.kelurahan {kelurahan.name} ada di kecamatan {kelurahan.kecamatan}, bukan {kecamatan.name}",
+                f"location.kelurahan {kelurahan.name} is in {kelurahan.kecamatan}, not {kecamatan.name}",
+            )
     return Location(
         kecamatan=kecamatan.name,
         kelurahan=kelurahan.name if kelurahan else None,
-        address=_str(data.get("address")),
-        lat=coords[0],
-        lon=coords[1],
+        address=text(data.get("address"), "location.address"),
+        lat=coordinate(data.get("lat"), "location.lat", 90),
+        lon=coordinate(data.get("lon"), "location.lon", 180),
     )
 
 
 def _new_report(data: dict[str, Any], region: Region, places: _Places | None = None) -> Report:
+    texts = {
+        name: text(data.get(name), name, MAX_CHARS.get(name, 1000), whole_number=name == "ref") for name in REQUIRED
+    }
     for name in REQUIRED:
-        if not _str(data.get(name)):
-            raise LineError(f"{name} is required")
-    if data["kind"] not in KINDS:
-        raise LineError(f"kind {data['kind']!r} is not one of {', '.join(KINDS)}")
-    category = _str(data.get("category"))
+        if not texts[name]:
+            raise LineError(f"{name} wajib diisi", f"{name} is required")
+    if texts["kind"] not in KINDS:
+        raise LineError(
+            f"kind {shown(data['kind'])} bukan salah satu dari {', '.join(KINDS)}",
+            f"kind {shown(data['kind'])} is not one of {', '.join(KINDS)}",
+        )
+    category = text(data.get("category"), "category")
     if category and category not in region.categories:
-        raise LineError(f"category {category!r} is not a category of the region")
-    agency = _str(data.get("agency"))
+        raise LineError(
+            f"category {shown(category)} bukan kategori wilayah ini",
+            f"category {shown(category)} is not a category of the region",
+        )
+    agency = text(data.get("agency"), "agency")
     if agency and agency not in region.agencies:
-        raise LineError(f"agency {agency!r} is not an agency of the region ({', '.join(region.agencies)})")
+        agencies = ", ".join(region.agencies)
+        raise LineError(
+            f"agency {shown(agency)} bukan instansi wilayah ini ({agencies})",
+            f"agency {shown(agency)} is not an agency of the region ({agencies})",
+        )
     reporter_data = data.get("reporter") or {}
     if not isinstance(reporter_data, dict):
-        raise LineError("reporter must be an object or null")
-    submitted = parse_timestamp(data["submitted_at"], "submitted_at")
-    channel = _str(data.get("channel")) or "import"
+        raise LineError("reporter harus objek atau null", "reporter must be an object or null")
+    submitted = timestamp(data["submitted_at"], "submitted_at")
+    channel = text(data.get("channel"), "channel") or "import"
     if channel not in codes.CHANNELS:
+        channels = ", ".join(codes.CHANNELS)
         raise LineError(
-            f"channel {channel!r} is not a known channel ({', '.join(codes.CHANNELS)}); add it to public_codes.json"
+            f"channel {shown(channel)} bukan kanal yang dikenal ({channels}); tambahkan ke public_codes.json",
+            f"channel {shown(channel)} is not a known channel ({channels}); add it to public_codes.json",
         )
     report = Report(
         id=uuid.uuid4().hex,
@@ -161,16 +181,18 @@ def _new_report(data: dict[str, Any], region: Region, places: _Places | None = N
         secret_hash=hash_secret(new_secret()),
         channel=channel,
         submitted_at=submitted,
-        kind=data["kind"],
-        title=str(data["title"]).strip(),
-        description=str(data["description"]).strip(),
+        kind=str(texts["kind"]),
+        title=str(texts["title"]),
+        description=str(texts["description"]),
         location=_parse_location(data.get("location"), region, places),
-        reporter=Reporter(**{k: _str(reporter_data.get(k)) for k in ("name", "phone", "email", "nik")}),
+        reporter=Reporter(
+            **{k: text(reporter_data.get(k), f"reporter.{k}") for k in ("name", "phone", "email", "nik")}
+        ),
         category=category,
         agency=None,
-        anonymous=bool(data.get("anonymous")),
-        confidential=bool(data.get("confidential")),
-        ref=str(data["ref"]).strip(),
+        anonymous=flag(data.get("anonymous"), "anonymous"),
+        confidential=flag(data.get("confidential"), "confidential"),
+        ref=str(texts["ref"]),
     )
     report.updates.append(Update(at=submitted, actor=f"import:{channel}", type=STATUS, status=Status.RECEIVED))
     return report
@@ -179,14 +201,24 @@ def _new_report(data: dict[str, Any], region: Region, places: _Places | None = N
 def _apply_entry(report: Report, entry: dict[str, Any], at: datetime, index: int, region: Region, key: str) -> None:
     where = f"history[{index}]"
     if at < report.updated_at:
-        raise LineError(f"{where}.at {entry['at']} is earlier than the entry before it; history must be in order")
-    agency = _str(entry.get("agency"))
+        raise LineError(
+            f"{where}.at {entry['at']} lebih awal dari entri sebelumnya; riwayat harus urut dari yang terlama",
+            f"{where}.at {entry['at']} is earlier than the entry before it; history must be in order",
+        )
+    agency = text(entry.get("agency"), f"{where}.agency")
     if agency and agency not in region.agencies:
-        raise LineError(f"{where}.agency {agency!r} is not an agency of the region")
-    reason = _str(entry.get("reason"))
+        raise LineError(
+            f"{where}.agency {shown(agency)} bukan instansi wilayah ini",
+            f"{where}.agency {shown(agency)} is not an agency of the region",
+        )
+    reason = text(entry.get("reason"), f"{where}.reason")
     if reason and reason not in REJECTION_REASONS:
-        raise LineError(f"{where}.reason {reason!r} is not one of {', '.join(REJECTION_REASONS)}")
-    note = _str(entry.get("note")) or ""
+        reasons = ", ".join(REJECTION_REASONS)
+        raise LineError(
+            f"{where}.reason {shown(reason)} bukan salah satu dari {reasons}",
+            f"{where}.reason {shown(reason)} is not one of {reasons}",
+        )
+    note = text(entry.get("note"), f"{where}.note", MAX_CHARS["note"]) or ""
     actor = f"import:{report.channel}"
     if agency:
         report.agency = agency
@@ -196,12 +228,15 @@ def _apply_entry(report: Report, entry: dict[str, Any], at: datetime, index: int
     try:
         target = parse_status(entry["status"])
     except IllegalTransition as e:
-        raise LineError(f"{where}.status: {e.message_en}") from None  # the import format speaks English
+        raise LineError(f"{where}.status: {e.message.rstrip('.')}", f"{where}.status: {e.message_en}") from None
     if target == report.status:
         report.updates.append(Update(at=at, actor=actor, type=NOTE, agency=agency, note=note, key=key))
         return
     if not _reachable(report.status, target):
-        raise LineError(f"{where}.status: a report that is {report.status.value} cannot become {target.value}")
+        raise LineError(
+            f"{where}.status: laporan berstatus {report.status.value} tidak dapat menjadi {target.value}",
+            f"{where}.status: a report that is {report.status.value} cannot become {target.value}",
+        )
     steps = _path_to(report.status, target)
     for step in steps[:-1]:
         report.updates.append(
@@ -236,16 +271,18 @@ def _apply_entry(report: Report, entry: dict[str, Any], at: datetime, index: int
 def _apply_history(report: Report, data: dict[str, Any], region: Region) -> int:
     history = data.get("history") or []
     if not isinstance(history, list):
-        raise LineError("history must be a list")
+        raise LineError("history harus daftar (list)", "history must be a list")
+    if len(history) > MAX_HISTORY:
+        raise LineError(
+            f"history memuat {len(history):,} entri; paling banyak {MAX_HISTORY:,}".replace(",", "."),
+            f"history holds {len(history):,} entries; at most {MAX_HISTORY:,}",
+        )
     known = {u.key for u in report.updates if u.key}
     added = 0
     for index, entry in enumerate(history):
         if not isinstance(entry, dict):
-            raise LineError(f"history[{index}] must be an object")
-        try:  # each entry's time is parsed once, for its key and its update
-            at = parse_timestamp(entry.get("at"), f"history[{index}].at")
-        except ValueError as e:
-            raise LineError(str(e)) from None
+            raise LineError(f"history[{index}] harus objek", f"history[{index}] must be an object")
+        at = timestamp(entry.get("at"), f"history[{index}].at")  # parsed once, for its key and its update
         key = _entry_key(entry, at)
         if key in known:
             continue
@@ -258,12 +295,12 @@ def _apply_history(report: Report, data: dict[str, Any], region: Region) -> int:
         ):
             first = report.updates[0]
             first.at = at
-            first.key, first.note = key, _str(entry.get("note")) or ""
+            first.key, first.note = key, text(entry.get("note"), f"history[{index}].note", MAX_CHARS["note"]) or ""
             added += 1
             continue
         _apply_entry(report, entry, at, index, region, key)
         added += 1
-    top_agency = _str(data.get("agency"))
+    top_agency = text(data.get("agency"), "agency")
     if top_agency and report.version == 0:
         report.agency = top_agency
     return added
@@ -271,8 +308,10 @@ def _apply_history(report: Report, data: dict[str, Any], region: Region) -> int:
 
 # Lines read, checked and saved at a time: each chunk's refs are looked up in one query and its
 # new reports inserted with one statement per table, and only one chunk of parsed reports is
-# held at once (a 100k-line file streams through in bounded memory).
+# held at once (a 100k-line file streams through in bounded memory). A chunk also ends past
+# CHUNK_BYTES, so that a file of long lines is held a few megabytes at a time too.
 CHUNK = 1000
+CHUNK_BYTES = 8 * 1024 * 1024
 
 
 def import_lines(lines: Iterable[str | bytes], store: Store, region: Region) -> ImportResult:
@@ -285,17 +324,50 @@ def import_lines(lines: Iterable[str | bytes], store: Store, region: Region) -> 
 class Checked:
     """One chunk as checked (perhaps in a worker process, importpool.py): its reports to save,
     the (line, ref) of each line read, in order, what they count, and the first bad line's
-    number and problem (the lines after it are not checked)."""
+    number and problem in both languages (the lines after it are not checked)."""
 
     batch: Any  # a list of reports, or as the store's `prepare` made it in a worker
     refs: list[tuple[int, str]]
     counts: ImportResult
-    error: tuple[int, str] | None = None
+    error: tuple[int, str, str] | None = None
 
 
 # Lines checked in this process before the rest of a longer file goes to importpool's workers
 # (a file of one chunk never starts them).
 POOL_AFTER = 1000
+
+
+def _bounded_lines(lines: Iterable[str | bytes]) -> Iterator[str | bytes]:
+    """The lines of a file read at most MAX_LINE_BYTES + 1 at a time (iterating a file reads a
+    line whole, however long: a file without a newline would be read into memory at once). A
+    piece that long is a line too long, refused when checked; plain lists pass as they are."""
+    readline = getattr(lines, "readline", None)
+    if readline is None:
+        yield from lines
+        return
+    while line := readline(MAX_LINE_BYTES + 1):
+        yield line
+
+
+def _chunks(numbered: Iterator[tuple[int, str | bytes]]) -> Iterator[list[tuple[int, str | bytes]]]:
+    chunk: list[tuple[int, str | bytes]] = []
+    size = 0
+    for item in numbered:
+        chunk.append(item)
+        size += len(item[1])
+        if len(chunk) >= CHUNK or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _ref(data: dict[str, Any]) -> str | None:
+    """A line's ref to look up, if it is one (a wrong one is refused when the line is checked)."""
+    ref = data.get("ref")
+    if type(ref) is str:
+        return ref.strip() or None
+    return str(ref) if type(ref) is int else None
 
 
 class _Reading:
@@ -308,8 +380,7 @@ class _Reading:
         self.seen: dict[str, int] = {}  # ref → its line: a ref twice in one file is refused
 
     def batches(self, lines: Iterable[str | bytes]) -> Iterator[Any]:
-        numbered = enumerate(lines, start=1)
-        chunks = iter(lambda: list(islice(numbered, CHUNK)), [])
+        chunks = _chunks(enumerate(_bounded_lines(lines), start=1))
         read = 0
         for chunk in chunks:
             yield self.accept(self.check(chunk))
@@ -317,7 +388,7 @@ class _Reading:
             if read >= POOL_AFTER:
                 break
         if read == 0:
-            raise ValidationError("the import file is empty")
+            raise ValidationError("berkas impor kosong", en="the import file is empty")
         from .importpool import checked_chunks  # noqa: PLC0415 - a long file's only
 
         for checked in checked_chunks(self, chunks):
@@ -328,22 +399,22 @@ class _Reading:
         # Parse the chunk up to its first unreadable line, look up all its refs at once, then
         # check line by line in order, so that the first bad line is the one named.
         parsed: list[tuple[int, dict[str, Any], str | None]] = []
-        unreadable: tuple[int, str] | None = None
+        unreadable: tuple[int, str, str] | None = None
         for number, line in chunk:
             try:
-                data = _parse_line(line)
+                data = parse_line(line, first=number == 1)
             except LineError as e:
-                unreadable = (number, str(e))
+                unreadable = (number, e.message, e.en)
                 break
             if data is not None:
-                parsed.append((number, data, _str(data.get("ref"))))
+                parsed.append((number, data, _ref(data)))
         existing = self.store.get_by_refs([ref for _, _, ref in parsed if ref])
         checked = Checked([], [], ImportResult(), unreadable)
         for number, data, ref in parsed:
             try:
                 report = self._report(number, data, ref, existing.get(ref) if ref else None, checked.counts)
-            except ValueError as e:  # LineError, and timestamps that do not parse
-                checked.error = (number, str(e))
+            except LineError as e:
+                checked.error = (number, e.message, e.en)
                 break
             checked.refs.append((number, str(ref)))
             if report is not None:
@@ -356,9 +427,10 @@ class _Reading:
         for number, ref in checked.refs:
             first = self.seen.setdefault(ref, number)
             if first != number:
-                raise _at_line(number, LineError(f"ref {ref!r} already appears on line {first}"))
+                raise _at_line(number, _seen_before(ref, first))
         if checked.error is not None:
-            raise _at_line(checked.error[0], LineError(checked.error[1]))
+            number, message, en = checked.error
+            raise _at_line(number, LineError(message, en))
         for name in ("created", "updated", "unchanged", "entries_added"):
             setattr(self.result, name, getattr(self.result, name) + getattr(checked.counts, name))
         return checked.batch
@@ -368,7 +440,7 @@ class _Reading:
     ) -> Report | None:
         """The report a line creates or changes, or None if it changes nothing."""
         if ref and ref in self.seen:
-            raise LineError(f"ref {ref!r} already appears on line {self.seen[ref]}")
+            raise _seen_before(ref, self.seen[ref])
         report = existing if existing is not None else _new_report(data, self.region, self.places)
         before = len(report.updates)
         added = _apply_history(report, data, self.region)
@@ -384,52 +456,9 @@ class _Reading:
         return None
 
 
-class _Digits:
-    """`search(line)`: a run of 19 digits in a line of text or of bytes."""
-
-    _text, _bytes = re.compile(r"\d{19}"), re.compile(rb"\d{19}")
-
-    def search(self, line: str | bytes) -> bool:
-        return bool(self._bytes.search(line) if isinstance(line, bytes) else self._text.search(line))
+def _seen_before(ref: str, line: int) -> LineError:
+    return LineError(f"ref {shown(ref)} sudah ada di baris {line}", f"ref {shown(ref)} already appears on line {line}")
 
 
-_LONG_DIGITS = _Digits()
-
-
-def _parse_line(line: str | bytes) -> dict[str, Any] | None:
-    """A line's JSON object, or None for a blank line."""
-    if not line.strip():
-        return None
-    # orjson: a third of json's time, and bytes need no decoding first. It reads an integer
-    # beyond 64 bits as a float where json keeps it whole: a line with such a run of digits
-    # anywhere (a string's too, rarely) is json's.
-    if _LONG_DIGITS.search(line):
-        return _parse_line_slowly(line)
-    try:
-        data = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        # Whatever orjson refuses (bad UTF-8, bad JSON, but also NaN, 1e400 or lone surrogates,
-        # which json takes) is read by json as before, and named as before.
-        return _parse_line_slowly(line)
-    if not isinstance(data, dict):
-        raise LineError("each line must be a JSON object")
-    return data
-
-
-def _parse_line_slowly(line: str | bytes) -> dict[str, Any]:
-    if isinstance(line, bytes):
-        try:
-            line = line.decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise LineError(f"not UTF-8 text (byte {e.start + 1})") from None
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as e:
-        raise LineError(f"not valid JSON ({e.msg} at column {e.colno})") from None
-    if not isinstance(data, dict):
-        raise LineError("each line must be a JSON object")
-    return data
-
-
-def _at_line(number: int, error: ValueError) -> ValidationError:
-    return ValidationError(f"line {number}: {error}", {"line": str(number)})
+def _at_line(number: int, error: LineError) -> ValidationError:
+    return ValidationError(f"baris {number}: {error.message}", {"line": str(number)}, en=f"line {number}: {error.en}")

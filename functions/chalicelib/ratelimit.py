@@ -63,13 +63,18 @@ DEFAULTS: dict[str, tuple[str, str]] = {
 PER_REPORT = ("ADUAN_RATE_PER_REPORT", "60/600")
 
 
-def limits_from_env(env: Mapping[str, str] | None = None) -> tuple[dict[str, Limit | None], Limit | None]:
+def settings_from_env(env: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The limits' settings as written (each variable's value or its default), in one order."""
+    env = os.environ if env is None else env
+    return tuple(env.get(var) or default for var, default in (*DEFAULTS.values(), PER_REPORT))
+
+
+def limits_from_env(
+    env: Mapping[str, str] | None = None, settings: tuple[str, ...] | None = None
+) -> tuple[dict[str, Limit | None], Limit | None]:
     # Asked on every request: only our variables are read (not a copy of the whole
     # environment), and their parse is kept for as long as their values stay the same.
-    env = os.environ if env is None else env
-    *per_client, per_report = _limits(
-        tuple(env.get(var) or default for var, default in (*DEFAULTS.values(), PER_REPORT))
-    )
+    *per_client, per_report = _limits(settings_from_env(env) if settings is None else settings)
     return dict(zip(DEFAULTS, per_client, strict=True)), per_report
 
 

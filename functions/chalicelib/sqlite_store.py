@@ -28,6 +28,7 @@ from .sessions import ABSOLUTE, Session
 from .staging import REPORT_COLUMNS, Staging
 from .store import DuePosition, Event, Page, Position, overdue_page, page_of
 from .walcheckpoint import FALLBACK_PAGES, Checkpointer
+from .writelock import WriteLock
 
 MIGRATIONS: list[str] = [
     # 1: reports, their updates, officers and the publish outbox.
@@ -127,7 +128,10 @@ class SQLiteStore:
         self._local = threading.local()
         self._inherited: list[sqlite3.Connection | None] = []  # see after_fork
         self._rule: OfficersDeadline | None = None
-        self._commits = GroupCommit(self._conn)
+        # The request path's writers take turns across processes (the API's workers) through
+        # a lock that wakes the next one, not SQLite's polling (writelock.py).
+        self._write_lock = WriteLock(f"{self.path}.writelock")
+        self._commits = GroupCommit(self._conn, self._write_lock.held)
         self._checkpointer = Checkpointer(self.path)
         self._migrate()
 
@@ -161,6 +165,13 @@ class SQLiteStore:
             self._local.conn = None
 
     def _migrate(self) -> None:
+        # In the write lock, like every write a request makes: the API's second process opens
+        # its store while the first commits submissions back to back, and SQLite's own polling
+        # for the lock could wait a second or more (writelock.py).
+        with self._write_lock.held():
+            self._migrate_locked()
+
+    def _migrate_locked(self) -> None:
         conn = self._conn()
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -409,14 +420,15 @@ class SQLiteStore:
         conn = self._conn()
         kept = conn.execute("SELECT value FROM store_meta WHERE key = 'deadline_rule'").fetchone()
         if kept is None or kept["value"] != rule.key:
-            # Deadlines kept by other service levels: work out again every one that is dated
-            # (whether a step runs does not depend on the levels, so NULL stays NULL).
-            self._work_out_deadlines("due IS NOT NULL")
-            conn.execute(
-                "INSERT INTO store_meta (key, value) VALUES ('deadline_rule', ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (rule.key,),
-            )
+            with self._write_lock.held():
+                # Deadlines kept by other service levels: work out again every one that is dated
+                # (whether a step runs does not depend on the levels, so NULL stays NULL).
+                self._work_out_deadlines("due IS NOT NULL")
+                conn.execute(
+                    "INSERT INTO store_meta (key, value) VALUES ('deadline_rule', ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (rule.key,),
+                )
 
     def _work_out_deadlines(self, where: str) -> None:
         conn = self._conn()
@@ -559,7 +571,8 @@ class SQLiteStore:
         # frames too), one fsync less per rate-limited request.
         conn.execute("PRAGMA synchronous=NORMAL")
         try:
-            return self._take_token(conn, key, capacity, per_second, now)
+            with self._write_lock.held():
+                return self._take_token(conn, key, capacity, per_second, now)
         finally:
             conn.execute("PRAGMA synchronous=FULL")
 
@@ -644,7 +657,10 @@ class SQLiteStore:
         )
 
     def touch_session(self, id_hash: str, last_seen: datetime) -> None:
-        self._conn().execute("UPDATE sessions SET last_seen = ? WHERE id_hash = ?", (last_seen.isoformat(), id_hash))
+        with self._write_lock.held():  # an officer's every request: in turn with the other writes
+            self._conn().execute(
+                "UPDATE sessions SET last_seen = ? WHERE id_hash = ?", (last_seen.isoformat(), id_hash)
+            )
 
     def end_session(self, id_hash: str) -> bool:
         return self._conn().execute("DELETE FROM sessions WHERE id_hash = ?", (id_hash,)).rowcount == 1
