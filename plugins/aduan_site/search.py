@@ -45,9 +45,8 @@ import json
 import logging
 import os
 import re
-import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -81,6 +80,14 @@ RECENT_LIMIT = 200
 # recent shard holds (their months' hidden fragments).
 META = "search:"
 META_RECENT = "search:" + RECENT
+# Every month's bundle (month → directory, key, pages), the recent shard's pages, and the pages
+# changed since the index last took them in (a build that kept the index: a quick build, or
+# Pagefind failed; "*": unknown). With these a build that knows what it rendered looks only at
+# the months it touched (`plan`): a change's search work does not grow with the site.
+META_MONTHS = "search::months"
+META_RECENT_PAGES = "search::recent-pages"
+META_DIRTY = "search::dirty"
+UNKNOWN = "*"
 FRAGMENT_MAGIC = b"pagefind_dcd"
 
 
@@ -187,6 +194,9 @@ class Plan:
     folded: list[str] = field(default_factory=list)  # months indexed again (not first indexed)
     shas: dict[str, str] = field(default_factory=dict)  # tracking → sha256 of its page now
     keys: dict[str, str] = field(default_factory=dict)  # bundle directory → `shard_key` of its pages
+    counts: dict[str, int] = field(default_factory=dict)  # month → its pages
+    trusted: bool = False  # the manifest is trusted: files kept are not looked at (`keep_files`)
+    looked_at: list[str] = field(default_factory=list)  # months whose pages this plan looked at
 
     def shards(self) -> list[str]:
         """The bundles the search page merges: the months in order (the first is the primary
@@ -197,6 +207,11 @@ class Plan:
     def recent_state(self) -> str:
         """The build state's record of the recent shard's hidden fragments (read by the next `plan`)."""
         return json.dumps({t: asdict(h) for t, h in self.hidden.items()}, sort_keys=True, ensure_ascii=False)
+
+    def summary(self) -> str:
+        """The build state's record of every month's bundle (read by the next `plan`)."""
+        months = {m: [i.directory, i.key, self.counts.get(m, len(i.pages))] for m, i in sorted(self.months.items())}
+        return json.dumps(months, separators=(",", ":"))
 
     def listing(self) -> bytes:
         """shards.json: the bundles and the months' hidden fragments."""
@@ -221,8 +236,61 @@ def _fragments(files: list[str]) -> int:
 
 
 def _whole(out: IncrementalOutput, files: list[str] | None, key: str) -> bool:
-    """A bundle the previous build published from `key`, every file still there."""
-    return bool(files) and all(out.reusable(p, key, any_render=True) for p in files or ())
+    """A bundle the previous build published from `key`, every file still there (taken to be,
+    unlooked at, when the build trusts its manifest: as for the report pages, a file deleted by
+    hand comes back with `aduan build --full`)."""
+    if not files:
+        return False
+    if out.trust_manifest:
+        return all(out.old_inputs.get(p) == key and p not in out.files for p in files)
+    return all(out.reusable(p, key, any_render=True) for p in files)
+
+
+def _keep(out: IncrementalOutput, path: str, *, trusted: bool) -> None:
+    """Keep a file of the previous index: unlooked at if the manifest is trusted (what
+    `IncrementalOutput.keep` does, without its stat), else as `keep` does."""
+    if not trusted:
+        out.keep(path)
+        return
+    if path in out.files or path not in out.old_files:
+        return
+    out.files[path] = out.old_files[path]
+    if path in out.old_inputs:
+        out.inputs[path] = out.old_inputs[path]
+    out.unchanged += 1
+
+
+def keep_files(out: IncrementalOutput, todo: Plan) -> None:
+    """Keep the files of the old index the plan keeps as they are."""
+    for path in todo.keep:
+        _keep(out, path, trusted=todo.trusted)
+
+
+def _meta_json(out: IncrementalOutput, key: str) -> Any:
+    try:
+        return json.loads(out.state.meta(key) or "null")
+    except ValueError:
+        return None
+
+
+def _touched(out: IncrementalOutput, months: dict[str, list[str]], rendered: Iterable[str] | None) -> set[str] | None:
+    """The months a build must look at: those holding a page rendered by this build, changed
+    since the index last took it in, or in the recent shard, and those whose page count moved;
+    None (every month) when the build does not know what it rendered, does not trust its
+    manifest, or the state has no record of the months' bundles."""
+    summary = _meta_json(out, META_MONTHS)
+    dirty = _meta_json(out, META_DIRTY)
+    recent = _meta_json(out, META_RECENT_PAGES)
+    if rendered is None or not out.trust_manifest or not isinstance(summary, dict):
+        return None
+    if not isinstance(dirty, list) or not isinstance(recent, list):
+        return None
+    pages = set(rendered) | set(dirty) | set(recent)
+    touched = {m for m, trackings in months.items() if m not in summary or summary[m][2] != len(trackings)}
+    if pages:
+        where = {t: m for m, trackings in months.items() for t in trackings}
+        touched.update(where[t] for t in pages if t in where)
+    return touched
 
 
 def plan(
@@ -232,18 +300,37 @@ def plan(
     limit: int | None = None,
     page: Callable[[str], bytes | None] | None = None,
     public: Callable[[str], bool] | None = None,
+    rendered: Iterable[str] | None = None,
 ) -> Plan:
     """Decide what to index: the months never indexed, folded, with a page gone or with a page
     that lost words (`lost_words`: `page(tracking)` gives a page rendered by this build, `public`
     says which words the site publishes anyway), in full; the pages changed since their month was
     indexed, in the recent shard; the rest is kept.
 
+    `rendered`: the pages this build rendered (None: unknown). With it, and a manifest the build
+    trusts, only the months `_touched` names are looked at; the others are kept as the state
+    records them, their pages neither hashed nor their files looked at.
+
     Reads the previous build's state (`out`) and, for a page newly changed, its month's old
     fragment (for its id and filters); changes nothing but what `out` keeps.
     """
-    shas = {t: out.files[page_path(t)] for trackings in months.values() for t in trackings}
-    result = Plan(shas=shas)
+    touched = _touched(out, months, rendered)
+    result = Plan(trusted=out.trust_manifest)
+    result.counts = {m: len(trackings) for m, trackings in months.items()}
     bundles = _bundles(out)
+    if touched is not None:
+        summary = _meta_json(out, META_MONTHS)
+        for month in sorted(set(months) - touched):
+            directory, key = summary[month][0], summary[month][1]
+            if not _whole(out, bundles.get(directory), key):
+                touched.add(month)  # not what the state says: look at it
+                continue
+            result.months[month] = Indexed(directory, key, {})
+            result.keep.extend(bundles[directory])
+        months = {m: months[m] for m in touched}
+    result.looked_at = sorted(months)
+    shas = {t: out.files[page_path(t)] for trackings in months.values() for t in trackings}
+    result.shas = shas
     try:
         before = {t: Hidden(**h) for t, h in json.loads(out.state.meta(META_RECENT) or "{}").items()}
     except (ValueError, TypeError):
@@ -352,12 +439,18 @@ def month_of(directory: str) -> str:
     return directory.rsplit("-", 1)[0]
 
 
-def keep_previous(out: IncrementalOutput) -> None:
+def keep_previous(out: IncrementalOutput, rendered: Iterable[str] | None = None) -> None:
     """Keep the previous build's index as it was, every file of it (a quick build, or Pagefind
-    failed): the search page goes on showing what it showed."""
+    failed): the search page goes on showing what it showed. The pages rendered by this build
+    (None: unknown) are recorded as not yet taken in, for the next build's `plan`."""
     for path in out.old_files:
         if path.startswith(BUNDLE + "/"):
-            out.keep(path)
+            _keep(out, path, trusted=out.trust_manifest)
+    dirty = _meta_json(out, META_DIRTY)
+    if rendered is None or not isinstance(dirty, list):
+        out.meta[META_DIRTY] = UNKNOWN
+    else:
+        out.meta[META_DIRTY] = json.dumps(sorted(set(dirty) | set(rendered)))
 
 
 def _hidden(
@@ -403,23 +496,62 @@ def _executable() -> str:
     return str(path)
 
 
-def _link(source: Path, target: Path) -> None:
-    """Point the mirror's `target` at the page in `source` (a hard link: no copy)."""
+_HTML_TAG = re.compile(rb"<html\b[^>]*>")
+_TITLE = re.compile(rb"<title>.*?</title>", re.S)
+_TAG_NAME = re.compile(rb"<([a-z][a-z0-9]*)[\s>]")
+PAGEFIND_ATTRIBUTE = b"data-pagefind-"
+BODY_ATTRIBUTE = b"data-pagefind-body"
+
+
+def _element(page: bytes, at: int) -> tuple[int, int] | None:
+    """Where the element whose opening tag holds position `at` starts and ends, or None if that
+    cannot be told without an HTML parser (an element of the same name inside it)."""
+    start = page.rfind(b"<", 0, at)
+    name = _TAG_NAME.match(page, start) if start >= 0 else None
+    if name is None:
+        return None
+    tag = name.group(1)
+    close = page.find(b"</" + tag + b">", at)
+    if close < 0 or re.search(b"<" + tag + rb"[\s>/]", page[at:close]):
+        return None
+    return start, close + len(tag) + 3
+
+
+def searchable(page: bytes) -> bytes:
+    """What Pagefind must read of a page to index it as it would the whole page: the `<html>`
+    tag (its language), the title and the `data-pagefind-body` element. Pagefind's CPU grows
+    with the bytes it parses: a report page cut so costs about 15% less to index (2026-12-01),
+    and the fragments and index chunks come out byte for byte the same (tests/test_search_cost.py).
+    (Cutting the elements Pagefind ignores, or the attributes it never reads, cost more CPU here
+    than it saved in Pagefind.) A page that cannot be cut safely (no body, or a Pagefind
+    attribute outside it) is given whole."""
+    html_tag = _HTML_TAG.search(page)
+    where = page.find(BODY_ATTRIBUTE)
+    found = _element(page, where) if where >= 0 and html_tag is not None else None
+    if found is None or html_tag is None:
+        return page
+    start, end = found
+    body = page[start:end]
+    if page.count(PAGEFIND_ATTRIBUTE) != body.count(PAGEFIND_ATTRIBUTE):
+        return page  # a meta or filter outside the body (or a second body): index it whole
+    title = _TITLE.search(page, 0, start)
+    head = b"<head>" + title.group(0) + b"</head>" if title else b""
+    return b"<!doctype html>\n" + html_tag.group(0) + head + b"<body>" + body + b"</body></html>\n"
+
+
+def _write(source: Path, target: Path) -> None:
+    """Write into the mirror's `target` what Pagefind must read of the page in `source`."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(".link.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        os.link(source, tmp)
-    except OSError:
-        shutil.copyfile(source, tmp)
+    tmp = target.with_name(".page.tmp")
+    tmp.write_bytes(searchable(source.read_bytes()))
     os.replace(tmp, target)
 
 
 class Mirror:
     """The Indonesian report pages as Pagefind must see them (`laporan/<tracking>/index.html`),
-    hard links kept from build to build in the build's own directory: a build links the pages
-    it changed, and Pagefind reads a shard's pages straight from here (`--glob`), with no
-    temporary tree to make and delete per build."""
+    cut to what it reads (`searchable`) and kept from build to build in the build's own
+    directory: a build writes the pages it changed, and Pagefind reads a shard's pages straight
+    from here (`--glob`), with no temporary tree to make and delete per build."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -430,7 +562,7 @@ class Mirror:
     def update(self, tracking: str, source: Path, *, changed: bool) -> None:
         target = self.page(tracking)
         if changed or not target.is_file():
-            _link(source, target)
+            _write(source, target)
 
     def forget(self, tracking: str) -> None:
         self.page(tracking).unlink(missing_ok=True)
@@ -500,7 +632,7 @@ def publish_index(out: IncrementalOutput, todo: Plan, job: IndexJob | None) -> b
         indexed = {directory: indexed_pages(files, todo.shas) for directory, files in bundles.items()}
     except (SearchError, OSError, ValueError) as exc:
         logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
-        keep_previous(out)
+        keep_previous(out)  # what it held is unknown now: the next build looks at every month
         return False
     ui: dict[str, bytes] = {}
     for directory, files in bundles.items():
@@ -518,6 +650,9 @@ def publish_index(out: IncrementalOutput, todo: Plan, job: IndexJob | None) -> b
             else:
                 out.adopt(f"{BUNDLE}/{directory}/{relpath}", path, digest=todo.keys[directory])
     out.meta[META_RECENT] = todo.recent_state()
+    out.meta[META_MONTHS] = todo.summary()
+    out.meta[META_RECENT_PAGES] = json.dumps(todo.recent_pages)
+    out.meta[META_DIRTY] = "[]"
     for name in UI_FILES:
         if name in ui:
             out.put(f"{BUNDLE}/{name}", ui[name])
