@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aduan_site import search
 from aduan_site.search import fragment, searchable
+from site_fixtures import load_region, make_records
 from test_search import build_site, listed, sample
 
 
@@ -68,3 +71,83 @@ def test_a_page_that_cannot_be_cut_safely_is_given_whole() -> None:
     assert searchable(nested) == nested  # an element of the body's name inside it
     no_body = page.replace(b" data-pagefind-body", b"")
     assert searchable(no_body) == no_body
+
+
+class Counts:
+    """What a build's search work read or hashed: stats of index files, fragments read, pages
+    whose bytes went into a bundle's key."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.stats = self.fragments = self.hashed = 0
+        isfile, is_file, read_fragment, key = os.path.isfile, Path.is_file, search.fragment, search.shard_key
+
+        def counted_isfile(path: Any) -> bool:
+            self.stats += "/_pagefind/" in str(path)
+            return isfile(path)
+
+        def counted_is_file(path: Path) -> bool:
+            self.stats += "/_pagefind/" in str(path)
+            return is_file(path)
+
+        def counted_fragment(data: bytes) -> dict[str, Any]:
+            self.fragments += 1
+            return read_fragment(data)
+
+        def counted_key(trackings: list[str], shas: dict[str, str]) -> str:
+            self.hashed += len(trackings)
+            return key(trackings, shas)
+
+        monkeypatch.setattr(os.path, "isfile", counted_isfile)
+        monkeypatch.setattr(Path, "is_file", counted_is_file)
+        monkeypatch.setattr(search, "fragment", counted_fragment)
+        monkeypatch.setattr(search, "shard_key", counted_key)
+
+    def figures(self) -> tuple[int, int, int]:
+        return self.stats, self.fragments, self.hashed
+
+
+def one_change(root: Path, count: int) -> dict[str, tuple[int, int, int]]:
+    """Build `count` reports, move one on (a new status and note), then, in the same process as
+    the worker does, the quick build that puts it online and the build that refreshes the search
+    index: what each read and hashed of the index."""
+    region = load_region()
+    records = make_records(count, region)
+    build_site(root, records)
+    record = next(r for r in records if r["status"] == "verified")
+    record["status"] = "in_progress"
+    record["timeline"].append(
+        {
+            "date": record["verified"],
+            "type": "status",
+            "status": "in_progress",
+            "agency": record["agency"],
+            "note": "Petugas meninjau lokasi",
+        }
+    )
+    figures = {}
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        counts = Counts(monkeypatch)
+        quick = build_site(root, records, search=False)
+        figures["live"] = counts.figures()
+    assert f"laporan/{record['tracking']}/index.html" in quick.written_files
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        counts = Counts(monkeypatch)
+        build_site(root, records)
+        figures["search"] = counts.figures()
+    found = [s for s in listed(root / "output") if s.startswith("recent-")]
+    assert found, "the change went to the recent shard"
+    recent = root / "output/_pagefind" / found[0] / "fragment"
+    assert [fragment(p.read_bytes())["url"] for p in recent.glob("*")] == [f"/laporan/{record['tracking']}/"]
+    return figures
+
+
+def test_a_changes_search_work_does_not_grow_with_the_reports(tmp_path: Path) -> None:
+    """At N and 3N reports (over more months, more pages a month), one change reads and hashes
+    the same in the quick build and in the search refresh: only its month's files it must read,
+    the recent shard's fragments, and the recent shard's pages."""
+    small = one_change(tmp_path / "small", 40)
+    large = one_change(tmp_path / "large", 120)
+    assert large == small
+    stats, fragments, hashed = large["search"]
+    assert fragments >= 1 and hashed == 1  # the recent shard: its one page, hashed and read back
+    assert stats < 20

@@ -335,7 +335,7 @@ def plan(
         before = {t: Hidden(**h) for t, h in json.loads(out.state.meta(META_RECENT) or "{}").items()}
     except (ValueError, TypeError):
         before = {}
-    changed: dict[str, tuple[Indexed, list[str], str]] = {}
+    changed: dict[str, tuple[Indexed, list[str]]] = {}
     texts = _IndexedTexts(out, bundles)
 
     def loses_words(indexed: Indexed, tracking: str) -> bool:
@@ -349,23 +349,24 @@ def plan(
         return old is not None and bool(lost_words(old, new, public))
 
     for month, trackings in sorted(months.items()):
-        key = shard_key(trackings, shas)
-        same = f"{month}-{key[:12]}"
-        # Indexed from these very pages, none of its fragments hidden since: its map is not needed.
-        if _whole(out, bundles.get(same), key) and _fragments(bundles[same]) == len(trackings):
-            result.months[month] = Indexed(same, key, {})
-            result.keep.extend(bundles[same])
-            continue
+        if touched is None:  # every month looked at: one may be the very bundle of its pages
+            key = shard_key(trackings, shas)
+            same = f"{month}-{key[:12]}"
+            # Indexed from these very pages, none of its fragments hidden since: its map is not needed.
+            if _whole(out, bundles.get(same), key) and _fragments(bundles[same]) == len(trackings):
+                result.months[month] = Indexed(same, key, {})
+                result.keep.extend(bundles[same])
+                continue
         try:
             indexed = Indexed.loads(out.state.meta(META + month))
         except (ValueError, KeyError, TypeError, IndexError):
             indexed = None
         if indexed is None or not _whole(out, bundles.get(indexed.directory), indexed.key):
-            _index_month(result, month, trackings, key)
+            _index_month(result, month, trackings, shard_key(trackings, shas))
             continue
         present = set(trackings)
         if any(t not in present for t in indexed.pages):  # a page left the site: its words too
-            _index_month(result, month, trackings, key, folded=True)
+            _index_month(result, month, trackings, shard_key(trackings, shas), folded=True)
             continue
         files = set(bundles[indexed.directory])
         stale = [
@@ -375,13 +376,13 @@ def plan(
             or indexed.pages[t][1] != shas[t]
             or f"{BUNDLE}/{indexed.directory}/fragment/{indexed.pages[t][0]}.pf_fragment" not in files
         ]
-        changed[month] = (indexed, stale, key)
-    fold = sum(len(stale) for _, stale, _ in changed.values()) > (RECENT_LIMIT if limit is None else limit)
-    for month, (indexed, stale, key) in changed.items():
+        changed[month] = (indexed, stale)
+    fold = sum(len(stale) for _, stale in changed.values()) > (RECENT_LIMIT if limit is None else limit)
+    for month, (indexed, stale) in changed.items():
         lost = not fold and any(loses_words(indexed, t) for t in stale)
         hidden = None if fold or lost else _hidden(out, indexed, stale, before)
         if hidden is None:
-            _index_month(result, month, months[month], key, folded=True)
+            _index_month(result, month, months[month], shard_key(months[month], shas), folded=True)
             continue
         result.months[month] = indexed
         gone = {f"{BUNDLE}/{indexed.directory}/fragment/{h.id}.pf_fragment" for h in hidden.values()}
