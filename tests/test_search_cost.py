@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 from aduan_site import search
-from aduan_site.search import fragment, searchable
+from aduan_site.search import fragment, month_of, searchable
 from site_fixtures import load_region, make_records
 from test_search import build_site, listed, sample
+from test_search import searchable as searchable_results
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +152,28 @@ def test_a_changes_search_work_does_not_grow_with_the_reports(tmp_path: Path) ->
     stats, fragments, hashed = large["search"]
     assert fragments >= 1 and hashed == 1  # the recent shard: its one page, hashed and read back
     assert stats < 20
+
+
+def test_past_the_bound_one_month_is_folded_back_per_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The recent shard past its bound: the month holding most of its pages is indexed again,
+    the other months' changed pages stay recent (a month costs seconds at 100k reports)."""
+    monkeypatch.setattr(search, "RECENT_LIMIT", 2)
+    records = sample()
+    build_site(tmp_path, records)
+    site = tmp_path / "output"
+    months = listed(site)
+    january, february = (3, 4, 7), 30
+    assert {records[n]["submitted"][:7] for n in january} == {"2026-01"}
+    assert records[february]["submitted"][:7] == "2026-02"
+    for n in (*january, february):
+        records[n]["title"] += " dan sudah dilaporkan ulang"  # words added: the recent shard
+    build_site(tmp_path, records)
+    new = [s for s in listed(site) if s not in months]
+    assert [month_of(s) for s in new if not s.startswith("recent-")] == ["2026-01"]
+    recent = [s for s in new if s.startswith("recent-")]
+    assert len(recent) == 1
+    urls = [fragment(p.read_bytes())["url"] for p in (site / "_pagefind" / recent[0] / "fragment").glob("*")]
+    assert urls == [f"/laporan/{records[february]['tracking']}/"]
+    found = searchable_results(site)
+    assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
+    assert all("dilaporkan ulang" in found[f"/laporan/{records[n]['tracking']}/"][0] for n in (*january, february))

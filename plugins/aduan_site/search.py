@@ -11,7 +11,10 @@ changed page goes to a small "recent" shard instead, indexed from the changed pa
 (`plan`): its month's bundle is kept as it was, minus the page's old fragment (its text), and
 shards.json lists that old fragment as hidden, so the search page drops the month's stale result
 (theme/static/js/pagefind/pagefind.js, which stands in for Pagefind's module and filters its
-results). The recent shard is folded back into its months when it passes `RECENT_LIMIT` pages.
+results). The recent shard is folded back into its months when it passes `RECENT_LIMIT` pages,
+one month per build (the month holding most of its pages). A build that knows which pages it
+rendered looks only at the months they (and the recent shard's, and any not yet taken in) are in:
+the others are kept as the build state records them, unread (`plan`).
 A report that left the site (withdrawn, made confidential) re-indexes its month at once: its
 words must leave the month's index, not only its fragment. So does a page whose new version lost
 a word, other than the site's own, that the text the index holds for it had (`lost_words`): an
@@ -71,10 +74,11 @@ RECENT_FILE = re.compile(r"^(?:pagefind-entry\.json|pagefind\..*\.pf_meta|(?:ind
 MONTH = re.compile(r"^\d{4}-\d{2}$")
 WORKERS = 2
 RECENT = "recent"
-# Pages in the recent shard before it is folded back into their months. Pagefind starts in about
-# 0.02 s of CPU and indexes about 1.8 ms of CPU per page (10k bench, 2026-12-01): the recent
-# shard costs at most ~0.4 s per change, where a month (700 pages at 10k, 8,000 at 100k) costs
-# 1.3 s or 15 s; and the search page hides at most this many stale results.
+# Pages in the recent shard before it is folded back into their months, one month per build.
+# Pagefind starts in about 0.02 s of CPU and indexes about 1.5 ms of CPU per cut page (10k
+# bench, 2026-12-01): the recent shard costs at most ~0.3 s per change, where a month (700 pages
+# at 10k, 8,000 at 100k) costs 1 s or 12 s; and the search page hides about this many stale
+# results at most.
 RECENT_LIMIT = 200
 # The build state's meta key of what a month's bundle indexed (`Indexed`), and of the pages the
 # recent shard holds (their months' hidden fragments).
@@ -377,8 +381,12 @@ def plan(
             or f"{BUNDLE}/{indexed.directory}/fragment/{indexed.pages[t][0]}.pf_fragment" not in files
         ]
         changed[month] = (indexed, stale)
-    fold = sum(len(stale) for _, stale in changed.values()) > (RECENT_LIMIT if limit is None else limit)
+    # Past the bound, one month is folded back per build: the one holding most of the recent
+    # shard's pages (a month costs seconds at 100k reports; the next builds fold the others).
+    over = sum(len(stale) for _, stale in changed.values()) > (RECENT_LIMIT if limit is None else limit)
+    folding = max(changed, key=lambda m: (len(changed[m][1]), m)) if over else None
     for month, (indexed, stale) in changed.items():
+        fold = month == folding
         lost = not fold and any(loses_words(indexed, t) for t in stale)
         hidden = None if fold or lost else _hidden(out, indexed, stale, before)
         if hidden is None:
