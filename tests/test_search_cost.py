@@ -13,7 +13,7 @@ import pytest
 from aduan_site import search
 from aduan_site.search import fragment, month_of, searchable
 from site_fixtures import load_region, make_records
-from test_search import build_site, listed, sample
+from test_search import build_site, index_bytes, listed, sample
 from test_search import searchable as searchable_results
 
 
@@ -177,3 +177,24 @@ def test_past_the_bound_one_month_is_folded_back_per_build(tmp_path: Path, monke
     found = searchable_results(site)
     assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
     assert all("dilaporkan ulang" in found[f"/laporan/{records[n]['tracking']}/"][0] for n in (*january, february))
+
+
+def test_a_word_taken_out_in_a_quick_build_leaves_the_index_at_the_next_refresh(tmp_path: Path) -> None:
+    """As the worker runs: the quick build puts the page online (the index kept as it was), the
+    next build refreshes the index. That build did not render the page, yet the word the page
+    lost must leave every index file: its month is indexed again."""
+    records = sample()
+    records[5]["description"] += " Saksi di lokasi: Sutarmiji Wirodikromo."
+    build_site(tmp_path, records)
+    site = tmp_path / "output"
+    months = listed(site)
+    assert b"wirodikromo" in index_bytes(site)
+    records[5]["description"] = sample()[5]["description"]
+    quick = build_site(tmp_path, records, search=False)
+    assert f"laporan/{records[5]['tracking']}/index.html" in quick.written_files
+    refresh = build_site(tmp_path, records)
+    assert f"laporan/{records[5]['tracking']}/index.html" not in refresh.written_files
+    assert b"wirodikromo" not in index_bytes(site) and b"sutarmiji" not in index_bytes(site)
+    assert {month_of(s) for s in listed(site) if s not in months} == {records[5]["submitted"][:7]}
+    found = searchable_results(site)
+    assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())

@@ -343,13 +343,17 @@ def plan(
     texts = _IndexedTexts(out, bundles)
 
     def loses_words(indexed: Indexed, tracking: str) -> bool:
-        new = page(tracking) if page is not None and public is not None else None
-        if new is None or public is None:
-            return False  # not rendered by this build: what the index holds for it is what it shows
+        if page is None or public is None:
+            return False
         try:
+            # A page changed since its month was indexed and not rendered by this build was
+            # rendered by one that kept the index (a quick build): the page as published is new.
+            new = page(tracking)
+            if new is None:
+                new = (out.root / page_path(tracking)).read_bytes()
             old = texts.of(indexed, tracking)
         except (OSError, ValueError, KeyError, SearchError):
-            return True  # what the index holds cannot be read: make the month again
+            return True  # what the index holds, or the page, cannot be read: make the month again
         return old is not None and bool(lost_words(old, new, public))
 
     for month, trackings in sorted(months.items()):
