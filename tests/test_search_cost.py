@@ -1,4 +1,4 @@
-"""What the search index costs: Pagefind reads cut pages and gives the very index the whole
+"""What the search index costs: pages cut to what Pagefind reads give the very index the whole
 pages give; a change's search work does not grow with the number of reports."""
 
 from __future__ import annotations
@@ -30,31 +30,43 @@ def decoded(bundle: Path, part: str) -> dict[str, bytes]:
 
 
 def test_the_cut_pages_give_the_index_the_whole_pages_give(site: Path, tmp_path: Path) -> None:
-    """Each month's bundle, indexed from the mirror's cut pages, against Pagefind run on the
-    published pages as they are: the same fragments (file names are hashes of their content)
-    and the same index chunks, byte for byte."""
+    """Each month's bundle, indexed from the published pages, against Pagefind run on a mirror
+    of the same pages cut (`searchable`): the same fragments (file names are hashes of their
+    content) and the same index chunks, byte for byte."""
     executable = search._executable()
     months = [d for d in listed(site) if not d.startswith("recent-")]
     assert months
+    mirror = search.Mirror(tmp_path / "cut", cut=True)
     for directory in months:
         bundle = site / "_pagefind" / directory
         trackings = [search.tracking_of(fragment(p.read_bytes())["url"]) for p in (bundle / "fragment").glob("*")]
-        whole = search._index(executable, site, trackings, tmp_path / directory)
-        assert decoded(bundle, "fragment") == decoded(whole, "fragment")
-        assert decoded(bundle, "index") == decoded(whole, "index")
+        for tracking in trackings:
+            mirror.update(tracking, site / search.page_path(tracking), changed=True)
+        cut = search._index(executable, mirror.root, trackings, tmp_path / directory)
+        assert decoded(bundle, "fragment") == decoded(cut, "fragment")
+        assert decoded(bundle, "index") == decoded(cut, "index")
         # The meta's hash covers the filter files, whose order Pagefind varies from run to run.
-        ours, theirs = (json.loads((b / "pagefind-entry.json").read_text())["languages"] for b in (bundle, whole))
+        ours, theirs = (json.loads((b / "pagefind-entry.json").read_text())["languages"] for b in (bundle, cut))
         assert {k: v["page_count"] for k, v in ours.items()} == {k: v["page_count"] for k, v in theirs.items()}
 
 
-def test_the_mirror_holds_cut_pages(site: Path) -> None:
+def test_the_mirror_holds_links_or_cut_pages(site: Path, tmp_path: Path) -> None:
     page = next((site / "laporan").glob("*/index.html"))
-    mirrored = site / ".aduan-search" / page.relative_to(site)
-    cut = mirrored.read_bytes()
+    tracking = page.parent.name
+    assert (site / ".aduan-search" / page.relative_to(site)).stat().st_ino == page.stat().st_ino  # CUT_PAGES off
+    mirror = search.Mirror(tmp_path / "cut", cut=True)
+    mirror.update(tracking, page, changed=True)
+    cut = mirror.page(tracking).read_bytes()
     assert cut == searchable(page.read_bytes())
     assert len(cut) < 0.8 * page.stat().st_size
     assert b'<html lang="id">' in cut and b"data-pagefind-body" in cut
     assert b"site-footer" not in cut and b"site-nav" not in cut
+    # A mirror of links cut again: the link is replaced, the published page never written through.
+    before = page.read_bytes()
+    linked = search.Mirror(tmp_path / "linked", cut=False)
+    linked.update(tracking, page, changed=True)
+    search.Mirror(linked.root, cut=True).update(tracking, page, changed=True)
+    assert page.read_bytes() == before and linked.page(tracking).read_bytes() == cut
 
 
 def test_a_page_that_cannot_be_cut_safely_is_given_whole() -> None:

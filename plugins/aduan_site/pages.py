@@ -882,9 +882,8 @@ class AduanGenerator(Generator):
                 out, months, page=self.rendered_page, public=self.public_word(), rendered=self.report_pages.keys()
             )
             mirror = self.search_mirror()
-            # Every page rendered this build goes to the mirror anew, cut to what Pagefind reads
-            # (staged, or the same bytes in place), also in a quick build: the mirror must follow
-            # the pages even when no index does.
+            # Every page rendered this build is linked anew (staged, or the same bytes in place),
+            # also in a quick build: the mirror must follow the pages even when no index does.
             for tracking, rendered in self.report_pages.items():
                 mirror.update(tracking, rendered, changed=True)
             if todo.index and not self.options["SEARCH"]:  # a quick build: caught up by the next full one
