@@ -45,7 +45,7 @@ from .opendata_build import DATASET_FILES as DATASET_FILES  # tests and users im
 from .opendata_build import Inputs, write_open_data
 from .output import IncrementalOutput, Staged, build_lock
 from .rows import Rows
-from .search import IndexJob, Mirror, Plan, SearchError, keep_previous, publish_index, shard_of
+from .search import IndexJob, Mirror, Plan, SearchError, keep_files, keep_previous, publish_index, shard_of
 from .search import plan as search_plan
 from .state import BuildState
 from .statistics import published_statistics, service_levels
@@ -878,7 +878,9 @@ class AduanGenerator(Generator):
             months[shard_of(record["submitted"])].append(record["tracking"])
         site = Path(self.output_path)
         try:
-            todo = search_plan(out, months, page=self.rendered_page, public=self.public_word())
+            todo = search_plan(
+                out, months, page=self.rendered_page, public=self.public_word(), rendered=self.report_pages.keys()
+            )
             mirror = self.search_mirror()
             # Every page rendered this build is linked anew (staged, or the same bytes in place),
             # also in a quick build: the mirror must follow the pages even when no index does.
@@ -886,7 +888,7 @@ class AduanGenerator(Generator):
                 mirror.update(tracking, rendered, changed=True)
             if todo.index and not self.options["SEARCH"]:  # a quick build: caught up by the next full one
                 self.search_behind = True
-                keep_previous(out)
+                keep_previous(out, self.report_pages.keys())
                 return None
             for trackings in todo.index.values():
                 for tracking in trackings:
@@ -897,8 +899,7 @@ class AduanGenerator(Generator):
             self.search_behind = True
             keep_previous(out)
             return None
-        for path in todo.keep:
-            out.keep(path)
+        keep_files(out, todo)
         self.search_plan = todo
         return job
 

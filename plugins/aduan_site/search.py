@@ -11,7 +11,10 @@ changed page goes to a small "recent" shard instead, indexed from the changed pa
 (`plan`): its month's bundle is kept as it was, minus the page's old fragment (its text), and
 shards.json lists that old fragment as hidden, so the search page drops the month's stale result
 (theme/static/js/pagefind/pagefind.js, which stands in for Pagefind's module and filters its
-results). The recent shard is folded back into its months when it passes `RECENT_LIMIT` pages.
+results). The recent shard is folded back into its months when it passes `RECENT_LIMIT` pages,
+one month per build (the month holding most of its pages). A build that knows which pages it
+rendered looks only at the months they (and the recent shard's, and any not yet taken in) are in:
+the others are kept as the build state records them, unread (`plan`).
 A report that left the site (withdrawn, made confidential) re-indexes its month at once: its
 words must leave the month's index, not only its fragment. So does a page whose new version lost
 a word, other than the site's own, that the text the index holds for it had (`lost_words`): an
@@ -25,14 +28,22 @@ so shards.json, moved into place last, switches from the old index to the new in
 build killed at any moment leaves the previous index whole (the old directories are deleted only
 after the switch).
 
-Each shard is indexed from a mirror of hard links to the pages kept in the build's directory
-(`Mirror`), at most two Pagefind processes at a time (the machines have two cores), in the
+Each shard is indexed from a mirror of the pages (hard links; or, with `CUT_PAGES`, the pages cut
+to what Pagefind reads, `searchable`: the same index for about 16-18% less of Pagefind's CPU),
+kept in the build's directory (`Mirror`), at
+most two Pagefind processes at a time (the machines have two cores), in the
 background while the build makes its other files, straight into the build's staging area. The
 caller hands every file of each bundle to the output writer, so the publication gate reads the
 index before anything is published (Pagefind's index files are gzip-compressed; the gate
 decompresses them). What each month's bundle indexed (page → fragment, page bytes) is kept in the
-build state's meta (`Indexed`), which is saved with the files.
+build state's meta (`Indexed`), which is saved with the files, and so is a summary of every
+month's bundle and the pages a build that kept the index rendered (`META_MONTHS`, `META_DIRTY`).
 Only `data-pagefind-body` of the Indonesian report pages is indexed.
+
+Measured on 10k report pages (2026-12-01, a loaded machine): Pagefind's own Python API costs more,
+not less (about 0.9 ms of Python per page for the asyncio and base64 round trip, and the same
+work in the binary); a shard's size does not change the cost per page (500 or 2,000 pages: about
+1.9 and 1.8 ms); what remains is Pagefind's own work per word and per fragment file.
 """
 
 from __future__ import annotations
@@ -47,7 +58,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -72,15 +83,24 @@ RECENT_FILE = re.compile(r"^(?:pagefind-entry\.json|pagefind\..*\.pf_meta|(?:ind
 MONTH = re.compile(r"^\d{4}-\d{2}$")
 WORKERS = 2
 RECENT = "recent"
-# Pages in the recent shard before it is folded back into their months. Pagefind starts in about
-# 0.02 s of CPU and indexes about 1.8 ms of CPU per page (10k bench, 2026-12-01): the recent
-# shard costs at most ~0.4 s per change, where a month (700 pages at 10k, 8,000 at 100k) costs
-# 1.3 s or 15 s; and the search page hides at most this many stale results.
+# Pages in the recent shard before it is folded back into their months, one month per build.
+# Pagefind starts in about 0.02 s of CPU and indexes about 1.5 ms of CPU per cut page (10k
+# bench, 2026-12-01): the recent shard costs at most ~0.3 s per change, where a month (700 pages
+# at 10k, 8,000 at 100k) costs 1 s or 12 s; and the search page hides about this many stale
+# results at most.
 RECENT_LIMIT = 200
 # The build state's meta key of what a month's bundle indexed (`Indexed`), and of the pages the
 # recent shard holds (their months' hidden fragments).
 META = "search:"
 META_RECENT = "search:" + RECENT
+# Every month's bundle (month → directory, key, pages), the recent shard's pages, and the pages
+# changed since the index last took them in (a build that kept the index: a quick build, or
+# Pagefind failed; "*": unknown). With these a build that knows what it rendered looks only at
+# the months it touched (`plan`): a change's search work does not grow with the site.
+META_MONTHS = "search::months"
+META_RECENT_PAGES = "search::recent-pages"
+META_DIRTY = "search::dirty"
+UNKNOWN = "*"
 FRAGMENT_MAGIC = b"pagefind_dcd"
 
 
@@ -187,6 +207,9 @@ class Plan:
     folded: list[str] = field(default_factory=list)  # months indexed again (not first indexed)
     shas: dict[str, str] = field(default_factory=dict)  # tracking → sha256 of its page now
     keys: dict[str, str] = field(default_factory=dict)  # bundle directory → `shard_key` of its pages
+    counts: dict[str, int] = field(default_factory=dict)  # month → its pages
+    trusted: bool = False  # the manifest is trusted: files kept are not looked at (`keep_files`)
+    looked_at: list[str] = field(default_factory=list)  # months whose pages this plan looked at
 
     def shards(self) -> list[str]:
         """The bundles the search page merges: the months in order (the first is the primary
@@ -197,6 +220,11 @@ class Plan:
     def recent_state(self) -> str:
         """The build state's record of the recent shard's hidden fragments (read by the next `plan`)."""
         return json.dumps({t: asdict(h) for t, h in self.hidden.items()}, sort_keys=True, ensure_ascii=False)
+
+    def summary(self) -> str:
+        """The build state's record of every month's bundle (read by the next `plan`)."""
+        months = {m: [i.directory, i.key, self.counts.get(m, len(i.pages))] for m, i in sorted(self.months.items())}
+        return json.dumps(months, separators=(",", ":"))
 
     def listing(self) -> bytes:
         """shards.json: the bundles and the months' hidden fragments."""
@@ -221,8 +249,61 @@ def _fragments(files: list[str]) -> int:
 
 
 def _whole(out: IncrementalOutput, files: list[str] | None, key: str) -> bool:
-    """A bundle the previous build published from `key`, every file still there."""
-    return bool(files) and all(out.reusable(p, key, any_render=True) for p in files or ())
+    """A bundle the previous build published from `key`, every file still there (taken to be,
+    unlooked at, when the build trusts its manifest: as for the report pages, a file deleted by
+    hand comes back with `aduan build --full`)."""
+    if not files:
+        return False
+    if out.trust_manifest:
+        return all(out.old_inputs.get(p) == key and p not in out.files for p in files)
+    return all(out.reusable(p, key, any_render=True) for p in files)
+
+
+def _keep(out: IncrementalOutput, path: str, *, trusted: bool) -> None:
+    """Keep a file of the previous index: unlooked at if the manifest is trusted (what
+    `IncrementalOutput.keep` does, without its stat), else as `keep` does."""
+    if not trusted:
+        out.keep(path)
+        return
+    if path in out.files or path not in out.old_files:
+        return
+    out.files[path] = out.old_files[path]
+    if path in out.old_inputs:
+        out.inputs[path] = out.old_inputs[path]
+    out.unchanged += 1
+
+
+def keep_files(out: IncrementalOutput, todo: Plan) -> None:
+    """Keep the files of the old index the plan keeps as they are."""
+    for path in todo.keep:
+        _keep(out, path, trusted=todo.trusted)
+
+
+def _meta_json(out: IncrementalOutput, key: str) -> Any:
+    try:
+        return json.loads(out.state.meta(key) or "null")
+    except ValueError:
+        return None
+
+
+def _touched(out: IncrementalOutput, months: dict[str, list[str]], rendered: Iterable[str] | None) -> set[str] | None:
+    """The months a build must look at: those holding a page rendered by this build, changed
+    since the index last took it in, or in the recent shard, and those whose page count moved;
+    None (every month) when the build does not know what it rendered, does not trust its
+    manifest, or the state has no record of the months' bundles."""
+    summary = _meta_json(out, META_MONTHS)
+    dirty = _meta_json(out, META_DIRTY)
+    recent = _meta_json(out, META_RECENT_PAGES)
+    if rendered is None or not out.trust_manifest or not isinstance(summary, dict):
+        return None
+    if not isinstance(dirty, list) or not isinstance(recent, list):
+        return None
+    pages = set(rendered) | set(dirty) | set(recent)
+    touched = {m for m, trackings in months.items() if m not in summary or summary[m][2] != len(trackings)}
+    if pages:
+        where = {t: m for m, trackings in months.items() for t in trackings}
+        touched.update(where[t] for t in pages if t in where)
+    return touched
 
 
 def plan(
@@ -232,53 +313,77 @@ def plan(
     limit: int | None = None,
     page: Callable[[str], bytes | None] | None = None,
     public: Callable[[str], bool] | None = None,
+    rendered: Iterable[str] | None = None,
 ) -> Plan:
     """Decide what to index: the months never indexed, folded, with a page gone or with a page
     that lost words (`lost_words`: `page(tracking)` gives a page rendered by this build, `public`
     says which words the site publishes anyway), in full; the pages changed since their month was
     indexed, in the recent shard; the rest is kept.
 
+    `rendered`: the pages this build rendered (None: unknown). With it, and a manifest the build
+    trusts, only the months `_touched` names are looked at; the others are kept as the state
+    records them, their pages neither hashed nor their files looked at.
+
     Reads the previous build's state (`out`) and, for a page newly changed, its month's old
     fragment (for its id and filters); changes nothing but what `out` keeps.
     """
-    shas = {t: out.files[page_path(t)] for trackings in months.values() for t in trackings}
-    result = Plan(shas=shas)
+    touched = _touched(out, months, rendered)
+    result = Plan(trusted=out.trust_manifest)
+    result.counts = {m: len(trackings) for m, trackings in months.items()}
     bundles = _bundles(out)
+    if touched is not None:
+        summary = _meta_json(out, META_MONTHS)
+        for month in sorted(set(months) - touched):
+            directory, key = summary[month][0], summary[month][1]
+            if not _whole(out, bundles.get(directory), key):
+                touched.add(month)  # not what the state says: look at it
+                continue
+            result.months[month] = Indexed(directory, key, {})
+            result.keep.extend(bundles[directory])
+        months = {m: months[m] for m in touched}
+    result.looked_at = sorted(months)
+    shas = {t: out.files[page_path(t)] for trackings in months.values() for t in trackings}
+    result.shas = shas
     try:
         before = {t: Hidden(**h) for t, h in json.loads(out.state.meta(META_RECENT) or "{}").items()}
     except (ValueError, TypeError):
         before = {}
-    changed: dict[str, tuple[Indexed, list[str], str]] = {}
+    changed: dict[str, tuple[Indexed, list[str]]] = {}
     texts = _IndexedTexts(out, bundles)
 
     def loses_words(indexed: Indexed, tracking: str) -> bool:
-        new = page(tracking) if page is not None and public is not None else None
-        if new is None or public is None:
-            return False  # not rendered by this build: what the index holds for it is what it shows
+        if page is None or public is None:
+            return False
         try:
+            # A page changed since its month was indexed and not rendered by this build was
+            # rendered by one that kept the index (a quick build): the page as published is new.
+            new = page(tracking)
+            if new is None:
+                new = (out.root / page_path(tracking)).read_bytes()
             old = texts.of(indexed, tracking)
         except (OSError, ValueError, KeyError, SearchError):
-            return True  # what the index holds cannot be read: make the month again
+            return True  # what the index holds, or the page, cannot be read: make the month again
         return old is not None and bool(lost_words(old, new, public))
 
     for month, trackings in sorted(months.items()):
-        key = shard_key(trackings, shas)
-        same = f"{month}-{key[:12]}"
-        # Indexed from these very pages, none of its fragments hidden since: its map is not needed.
-        if _whole(out, bundles.get(same), key) and _fragments(bundles[same]) == len(trackings):
-            result.months[month] = Indexed(same, key, {})
-            result.keep.extend(bundles[same])
-            continue
+        if touched is None:  # every month looked at: one may be the very bundle of its pages
+            key = shard_key(trackings, shas)
+            same = f"{month}-{key[:12]}"
+            # Indexed from these very pages, none of its fragments hidden since: its map is not needed.
+            if _whole(out, bundles.get(same), key) and _fragments(bundles[same]) == len(trackings):
+                result.months[month] = Indexed(same, key, {})
+                result.keep.extend(bundles[same])
+                continue
         try:
             indexed = Indexed.loads(out.state.meta(META + month))
         except (ValueError, KeyError, TypeError, IndexError):
             indexed = None
         if indexed is None or not _whole(out, bundles.get(indexed.directory), indexed.key):
-            _index_month(result, month, trackings, key)
+            _index_month(result, month, trackings, shard_key(trackings, shas))
             continue
         present = set(trackings)
         if any(t not in present for t in indexed.pages):  # a page left the site: its words too
-            _index_month(result, month, trackings, key, folded=True)
+            _index_month(result, month, trackings, shard_key(trackings, shas), folded=True)
             continue
         files = set(bundles[indexed.directory])
         stale = [
@@ -288,13 +393,17 @@ def plan(
             or indexed.pages[t][1] != shas[t]
             or f"{BUNDLE}/{indexed.directory}/fragment/{indexed.pages[t][0]}.pf_fragment" not in files
         ]
-        changed[month] = (indexed, stale, key)
-    fold = sum(len(stale) for _, stale, _ in changed.values()) > (RECENT_LIMIT if limit is None else limit)
-    for month, (indexed, stale, key) in changed.items():
+        changed[month] = (indexed, stale)
+    # Past the bound, one month is folded back per build: the one holding most of the recent
+    # shard's pages (a month costs seconds at 100k reports; the next builds fold the others).
+    over = sum(len(stale) for _, stale in changed.values()) > (RECENT_LIMIT if limit is None else limit)
+    folding = max(changed, key=lambda m: (len(changed[m][1]), m)) if over else None
+    for month, (indexed, stale) in changed.items():
+        fold = month == folding
         lost = not fold and any(loses_words(indexed, t) for t in stale)
         hidden = None if fold or lost else _hidden(out, indexed, stale, before)
         if hidden is None:
-            _index_month(result, month, months[month], key, folded=True)
+            _index_month(result, month, months[month], shard_key(months[month], shas), folded=True)
             continue
         result.months[month] = indexed
         gone = {f"{BUNDLE}/{indexed.directory}/fragment/{h.id}.pf_fragment" for h in hidden.values()}
@@ -352,12 +461,18 @@ def month_of(directory: str) -> str:
     return directory.rsplit("-", 1)[0]
 
 
-def keep_previous(out: IncrementalOutput) -> None:
+def keep_previous(out: IncrementalOutput, rendered: Iterable[str] | None = None) -> None:
     """Keep the previous build's index as it was, every file of it (a quick build, or Pagefind
-    failed): the search page goes on showing what it showed."""
+    failed): the search page goes on showing what it showed. The pages rendered by this build
+    (None: unknown) are recorded as not yet taken in, for the next build's `plan`."""
     for path in out.old_files:
         if path.startswith(BUNDLE + "/"):
-            out.keep(path)
+            _keep(out, path, trusted=out.trust_manifest)
+    dirty = _meta_json(out, META_DIRTY)
+    if rendered is None or not isinstance(dirty, list):
+        out.meta[META_DIRTY] = UNKNOWN
+    else:
+        out.meta[META_DIRTY] = json.dumps(sorted(set(dirty) | set(rendered)))
 
 
 def _hidden(
@@ -403,6 +518,65 @@ def _executable() -> str:
     return str(path)
 
 
+_HTML_TAG = re.compile(rb"<html\b[^>]*>")
+_TITLE = re.compile(rb"<title>.*?</title>", re.S)
+_TAG_NAME = re.compile(rb"<([a-z][a-z0-9]*)[\s>]")
+PAGEFIND_ATTRIBUTE = b"data-pagefind-"
+BODY_ATTRIBUTE = b"data-pagefind-body"
+
+
+def _element(page: bytes, at: int) -> tuple[int, int] | None:
+    """Where the element whose opening tag holds position `at` starts and ends, or None if that
+    cannot be told without an HTML parser (an element of the same name inside it)."""
+    start = page.rfind(b"<", 0, at)
+    name = _TAG_NAME.match(page, start) if start >= 0 else None
+    if name is None:
+        return None
+    tag = name.group(1)
+    close = page.find(b"</" + tag + b">", at)
+    if close < 0 or re.search(b"<" + tag + rb"[\s>/]", page[at:close]):
+        return None
+    return start, close + len(tag) + 3
+
+
+def searchable(page: bytes) -> bytes:
+    """What Pagefind must read of a page to index it as it would the whole page: the `<html>`
+    tag (its language), the title and the `data-pagefind-body` element. Pagefind's CPU grows
+    with the bytes it parses: a report page cut so costs about 15% less to index (2026-12-01),
+    and the fragments and index chunks come out byte for byte the same (tests/test_search_cost.py).
+    (Cutting the elements Pagefind ignores, or the attributes it never reads, cost more CPU here
+    than it saved in Pagefind.) A page that cannot be cut safely (no body, or a Pagefind
+    attribute outside it) is given whole."""
+    html_tag = _HTML_TAG.search(page)
+    where = page.find(BODY_ATTRIBUTE)
+    found = _element(page, where) if where >= 0 and html_tag is not None else None
+    if found is None or html_tag is None:
+        return page
+    start, end = found
+    body = page[start:end]
+    if page.count(PAGEFIND_ATTRIBUTE) != body.count(PAGEFIND_ATTRIBUTE):
+        return page  # a meta or filter outside the body (or a second body): index it whole
+    title = _TITLE.search(page, 0, start)
+    head = b"<head>" + title.group(0) + b"</head>" if title else b""
+    return b"<!doctype html>\n" + html_tag.group(0) + head + b"<body>" + body + b"</body></html>\n"
+
+
+# Whether the mirror holds cut pages (`searchable`: the same index for about 16% less of
+# Pagefind's CPU in a cold build at 10k, 2026-12-01) or hard links to the pages. Off until the
+# AWS build stops pulling the mirror (chalicelib/events.py links it to the pulled pages, which a
+# cut page is not: one GET per page) and tests/test_site.py's page walk skips the hidden mirror.
+CUT_PAGES = False
+
+
+def _write(source: Path, target: Path) -> None:
+    """Write into the mirror's `target` what Pagefind must read of the page in `source` (a new
+    file put in place: a target hard-linked to a published page is never written through)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(".page.tmp")
+    tmp.write_bytes(searchable(source.read_bytes()))
+    os.replace(tmp, target)
+
+
 def _link(source: Path, target: Path) -> None:
     """Point the mirror's `target` at the page in `source` (a hard link: no copy)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -417,12 +591,14 @@ def _link(source: Path, target: Path) -> None:
 
 class Mirror:
     """The Indonesian report pages as Pagefind must see them (`laporan/<tracking>/index.html`),
-    hard links kept from build to build in the build's own directory: a build links the pages
-    it changed, and Pagefind reads a shard's pages straight from here (`--glob`), with no
-    temporary tree to make and delete per build."""
+    hard links (or, with `cut`, the pages cut to what Pagefind reads: `searchable`) kept from
+    build to build in the build's own directory: a build puts there the pages it changed, and
+    Pagefind reads a shard's pages straight from here (`--glob`), with no temporary tree to make
+    and delete per build."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, cut: bool | None = None) -> None:
         self.root = root
+        self.cut = CUT_PAGES if cut is None else cut
 
     def page(self, tracking: str) -> Path:
         return self.root / "laporan" / tracking / "index.html"
@@ -430,7 +606,7 @@ class Mirror:
     def update(self, tracking: str, source: Path, *, changed: bool) -> None:
         target = self.page(tracking)
         if changed or not target.is_file():
-            _link(source, target)
+            (_write if self.cut else _link)(source, target)
 
     def forget(self, tracking: str) -> None:
         self.page(tracking).unlink(missing_ok=True)
@@ -456,10 +632,12 @@ class IndexJob:
     def __init__(self, shards: dict[str, list[str]], mirror: Mirror, staging: Path) -> None:
         executable = _executable()
         self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="pagefind")
-        self.futures: dict[str, Future[Path]] = {}
-        for shard, trackings in sorted(shards.items()):
+        futures = {}
+        # The largest first, so that neither process waits idle on the other's last large shard.
+        for shard, trackings in sorted(shards.items(), key=lambda item: (-len(item[1]), item[0])):
             bundle = staging / f"pagefind-{shard}"
-            self.futures[shard] = self.pool.submit(_index, executable, mirror.root, trackings, bundle)
+            futures[shard] = self.pool.submit(_index, executable, mirror.root, trackings, bundle)
+        self.futures: dict[str, Future[Path]] = {shard: futures[shard] for shard in sorted(futures)}
 
     def results(self) -> Iterator[tuple[str, dict[str, Path]]]:
         """(shard, bundle path → the file Pagefind wrote) for each shard, in shard order; raises
@@ -500,7 +678,7 @@ def publish_index(out: IncrementalOutput, todo: Plan, job: IndexJob | None) -> b
         indexed = {directory: indexed_pages(files, todo.shas) for directory, files in bundles.items()}
     except (SearchError, OSError, ValueError) as exc:
         logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
-        keep_previous(out)
+        keep_previous(out)  # what it held is unknown now: the next build looks at every month
         return False
     ui: dict[str, bytes] = {}
     for directory, files in bundles.items():
@@ -518,6 +696,9 @@ def publish_index(out: IncrementalOutput, todo: Plan, job: IndexJob | None) -> b
             else:
                 out.adopt(f"{BUNDLE}/{directory}/{relpath}", path, digest=todo.keys[directory])
     out.meta[META_RECENT] = todo.recent_state()
+    out.meta[META_MONTHS] = todo.summary()
+    out.meta[META_RECENT_PAGES] = json.dumps(todo.recent_pages)
+    out.meta[META_DIRTY] = "[]"
     for name in UI_FILES:
         if name in ui:
             out.put(f"{BUNDLE}/{name}", ui[name])
