@@ -34,7 +34,7 @@ from urllib.parse import urlparse
 from blinker import signal as blinker_signal
 from pelican.generators import Generator
 
-from . import labels, open311, quiet, schema, snapshots, transparency
+from . import escaping, labels, open311, quiet, schema, snapshots, transparency
 from .config import plugin_settings
 from .dataset import SLUG_RE, Dataset, Record, load_dataset
 from .feeds import LIMIT, Entry, entries, feed_xml
@@ -497,6 +497,7 @@ class AduanGenerator(Generator):
         bilingual = unprefixed in BILINGUAL or BILINGUAL_TREES.match(unprefixed) is not None
         # Pages only in Indonesian switch to the English home page.
         target = LANG_PREFIX[other] + (unprefixed if bilingual else "")
+        escaping.install(self.env)  # once per environment: escaped values as str (escaping.py)
         return (
             self.get_template(template)
             .render(
