@@ -68,6 +68,14 @@ class Leak:
         return f"report {i.tracking}: its {i.kind} ({i.masked}) appears in {self.where}"
 
 
+def as_read(text: str) -> str:
+    """The text as the exact read reads it: markup between the words of a name must not hide
+    it, so tags are dropped, then entities decoded."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    return html.unescape(text)
+
+
 class Scanner:
     """Finds identifiers in text. Made from identifiers, or (`of_keys`) from their keys alone and
     a function that names the identifier of a key found: the scan of a build then reads only
@@ -218,10 +226,7 @@ class Scanner:
         """The keys the exact read finds, in the order found (numbers, then phrases)."""
         if not (numbers or phrases):
             return
-        # Markup between the words of a name must not hide it: drop tags, then decode entities.
-        if "<" in text:
-            text = _TAG.sub(" ", text)
-        text = html.unescape(text)
+        text = as_read(text)
         if numbers and (runs := DIGIT_RUN.findall(text)):
             # Every digit run's digits, separators dropped, one run from the next kept apart.
             digits = _NOT_DIGIT.sub("", "|".join(runs))
