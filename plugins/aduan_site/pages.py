@@ -127,9 +127,13 @@ _LAST: dict[Path, _LastBuild] = {}
 def _render_chunk(work: tuple[AduanGenerator, IncrementalOutput, list[ReportTask]]) -> list[Staged]:
     generator, out, tasks = work
     result = []
+    # A record's two pages are neighbouring tasks (start_reports): its log positions once.
+    last: tuple[int, Any] = (-1, None)
     for index, lang, here, _ in tasks:
         record = generator.dataset.records[index]
-        html = generator.render("report", lang, here, r=record, log=transparency.positions(generator.log, record))
+        if last[0] != index:
+            last = (index, transparency.positions(generator.log, record))
+        html = generator.render("report", lang, here, r=record, log=last[1])
         # Unique across processes: the parent's own files are staged under plain numbers.
         result.append(out.stage(here + "index.html", html, f"r{os.getpid()}-{next(_staged_names)}"))
     return result
