@@ -20,7 +20,9 @@ def has_unpublishable(text: str) -> bool:
 
 
 def clean(text: str) -> str:
-    return _UNPUBLISHABLE.sub("", text)
+    # Every character _UNPUBLISHABLE matches is unprintable (Cc, Cs or Cn): most texts are
+    # printable and come back as they are without the regex.
+    return text if text.isprintable() else _UNPUBLISHABLE.sub("", text)
 
 
 def clean_tree(value: Any) -> Any:

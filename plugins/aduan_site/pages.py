@@ -34,7 +34,7 @@ from urllib.parse import urlparse
 from blinker import signal as blinker_signal
 from pelican.generators import Generator
 
-from . import labels, open311, quiet, schema, snapshots, transparency
+from . import escaping, labels, open311, quiet, schema, snapshots, transparency
 from .config import plugin_settings
 from .dataset import SLUG_RE, Dataset, Record, load_dataset
 from .feeds import LIMIT, Entry, entries, feed_xml
@@ -127,9 +127,13 @@ _LAST: dict[Path, _LastBuild] = {}
 def _render_chunk(work: tuple[AduanGenerator, IncrementalOutput, list[ReportTask]]) -> list[Staged]:
     generator, out, tasks = work
     result = []
+    # A record's two pages are neighbouring tasks (start_reports): its log positions once.
+    last: tuple[int, Any] = (-1, None)
     for index, lang, here, _ in tasks:
         record = generator.dataset.records[index]
-        html = generator.render("report", lang, here, r=record, log=transparency.positions(generator.log, record))
+        if last[0] != index:
+            last = (index, transparency.positions(generator.log, record))
+        html = generator.render("report", lang, here, r=record, log=last[1])
         # Unique across processes: the parent's own files are staged under plain numbers.
         result.append(out.stage(here + "index.html", html, f"r{os.getpid()}-{next(_staged_names)}"))
     return result
@@ -497,6 +501,7 @@ class AduanGenerator(Generator):
         bilingual = unprefixed in BILINGUAL or BILINGUAL_TREES.match(unprefixed) is not None
         # Pages only in Indonesian switch to the English home page.
         target = LANG_PREFIX[other] + (unprefixed if bilingual else "")
+        escaping.install(self.env)  # once per environment: escaped values as str (escaping.py)
         return (
             self.get_template(template)
             .render(

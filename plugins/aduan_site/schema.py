@@ -9,6 +9,7 @@ them can drift from the others.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .labels import (
@@ -94,8 +95,10 @@ class Table:
     foreign_keys: tuple[ForeignKey, ...] = ()
     in_sqlite: bool = True
 
-    @property
+    @cached_property
     def columns(self) -> tuple[str, ...]:
+        # Cached: the CSV writer asks for it once per row (a frozen dataclass still has a
+        # __dict__ for cached_property to keep it in).
         return tuple(f.name for f in self.fields)
 
     def table_schema(self) -> dict[str, Any]:

@@ -42,19 +42,15 @@ VIEWS = {
 }
 
 
-def _value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
 def _fill(conn: sqlite3.Connection, table: schema.Table, rows: Iterable[Row]) -> None:
     conn.execute(table.create_sql())
-    columns = ", ".join(f'"{c}"' for c in table.columns)
-    marks = ", ".join("?" for _ in table.columns)
+    names = table.columns
+    columns = ", ".join(f'"{c}"' for c in names)
+    marks = ", ".join("?" for _ in names)
+    # The values as they are: sqlite3 binds a bool as the integer 0 or 1 (bool is an int).
     conn.executemany(
         f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})',  # noqa: S608 - names from schema.py
-        ([_value(row.get(c)) for c in table.columns] for row in rows),
+        (tuple(map(row.get, names)) for row in rows),
     )
 
 

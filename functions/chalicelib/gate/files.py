@@ -51,6 +51,10 @@ def _bytes_automaton(
     return ahocorasick_rs.BytesAhoCorasick(encoded, implementation=implementation) if encoded else None
 
 
+# Up to this many keys a scanner that reads every text the exact way asks `in` before it builds
+# its automata (`Scanner._few_hold`).
+FEW_KEYS = 64
+
 BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".wasm"}
 
 
@@ -62,6 +66,14 @@ class Leak:
     def __str__(self) -> str:
         i = self.identifier
         return f"report {i.tracking}: its {i.kind} ({i.masked}) appears in {self.where}"
+
+
+def as_read(text: str) -> str:
+    """The text as the exact read reads it: markup between the words of a name must not hide
+    it, so tags are dropped, then entities decoded."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    return html.unescape(text)
 
 
 class Scanner:
@@ -153,7 +165,10 @@ class Scanner:
         pass left to right) and once split at them (a run inside a long "tag" that the exact
         read keeps as text); every other character is dropped, which only joins more runs."""
         if not self.quick:
-            return self._quick(b"")  # the answer is "yes" for every key kind there is
+            # "Yes" for every key kind there is, without compiling (a record's check often
+            # finds nothing, and then `_keys_in` never needs the automata).
+            numbers = [key.startswith("#") for key in self.keys]
+            return any(numbers), not all(numbers)
         return self._quick(html.unescape(text).encode("utf-8", "surrogatepass"))
 
     def _quick(self, data: bytes) -> tuple[bool, bool]:
@@ -211,20 +226,35 @@ class Scanner:
         """The keys the exact read finds, in the order found (numbers, then phrases)."""
         if not (numbers or phrases):
             return
-        # Markup between the words of a name must not hide it: drop tags, then decode entities.
-        if "<" in text:
-            text = _TAG.sub(" ", text)
-        text = html.unescape(text)
-        if numbers and self._numbers is not None and (runs := DIGIT_RUN.findall(text)):
+        text = as_read(text)
+        if numbers and (runs := DIGIT_RUN.findall(text)):
             # Every digit run's digits, separators dropped, one run from the next kept apart.
             digits = _NOT_DIGIT.sub("", "|".join(runs))
-            for index, _, _ in self._numbers.find_matches_as_indexes(digits, overlapping=True):
-                yield self._number_keys[index]
-        if phrases and self._phrases is not None:
+            if self._few_hold(digits, "#", ""):
+                assert self._numbers is not None
+                for index, _, _ in self._numbers.find_matches_as_indexes(digits, overlapping=True):
+                    yield self._number_keys[index]
+        if phrases:
             # The gate's words (vocabulary.words), joined by single spaces, in one C pass.
             joined = f" {_NOT_WORD.sub(' ', text.casefold())} "
-            for index, _, _ in self._phrases.find_matches_as_indexes(joined, overlapping=True):
-                yield self._phrase_keys[index]
+            if self._few_hold(joined, "", " "):
+                assert self._phrases is not None
+                for index, _, _ in self._phrases.find_matches_as_indexes(joined, overlapping=True):
+                    yield self._phrase_keys[index]
+
+    def _few_hold(self, text: str, prefix: str, pad: str) -> bool:
+        """Whether the automaton of the keys starting with `prefix` (numbers: "#") or not
+        (phrases: "") could find any in `text`, compiling it only if so. A scanner of a few
+        keys (one record's check) asks `in` for each key first: a text holding none, most,
+        costs no automaton (~0.1 ms to build); one holding some is read by the automaton,
+        which finds the same keys in its own order."""
+        if not self._compiled and not self.quick and len(self.keys) <= FEW_KEYS:
+            wanted = [k for k in self.keys if k.startswith("#") == (prefix == "#")]
+            if not any(f"{pad}{k[len(prefix) :]}{pad}" in text for k in wanted):
+                return False
+        if not self._compiled:
+            self._compile()
+        return (self._numbers if prefix == "#" else self._phrases) is not None
 
     def scan_bytes(self, data: bytes, where: str) -> Iterator[Leak]:
         if data[:2] == b"\x1f\x8b":  # gzip: Pagefind's index and fragments
