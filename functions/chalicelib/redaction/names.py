@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from . import name_model
+from . import false_names, name_model
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
     AFTER_NAME,
@@ -1404,6 +1404,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     found = []
     ranges = finder.spans()
     ranges += _modelled(finder, ranges)
+    ranges = false_names.kept(finder, ranges)
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end
         degree = _degree_at(doc.text, end)
