@@ -33,7 +33,9 @@ AFTER_NAME = frozenset(
     " buang datang dtg pergi pulang marah ngamuk bakar lewat masuk teriak nyuruh ngomong lapor jual beli ambil"
     " bawa tanya parkir nabrak mukul ngancam nagih malak minta"  # not "pukul": also "at (a time)"
     # a condition: "ibu sy suci permata stroke"
-    " stroke sakit meninggal".split()
+    " stroke sakit meninggal"
+    # where the person is or what they did: "juru parkir jaya di depan", "pak rajin tp gk mau", "bidan permata cuti"
+    " tp tapi cuti".split()
 )
 
 # Words that follow an honorific, a relative or a role without naming anybody.
@@ -44,7 +46,7 @@ NOT_NAMED = frozenset(
     "bgt banget sendiri kandung haji hajah ustad ustadz sakit demam baru lama setempat terkait tersebut tsb "
     "sekeluarga kalian sekalian mereka dia beliau nya kita kami saya aku gw gue ane kamu anda pertama kedua "
     "sulung bungsu tiri angkat kecil besar pns honorer sekolah kerja kuliah satu dua tiga empat lima "
-    "ambo awak abdi kulo sengkok beta katong torang lain jaga karna karena krn sempat nama banjir"
+    "ambo awak abdi kulo sengkok beta katong torang lain jaga karna karena krn sempat nama banjir kos kost"
     # a condition, not a name: "anak sy asma", "ibu sy stroke"
     " asma stroke diare kanker tbc dbd diabetes hipertensi lumpuh buta tuli bisu koma kejang step"
     # a question: "dengan bapak siapa?", "ibu mana?"
