@@ -7,6 +7,7 @@ sender ("Dari: surya (0877...)"). The name rules in ``names.py`` read these slot
 words that may be a name anywhere: a word that is also a place or a thing ("Gunung", "Surya", "Sejati")
 or one written in lower case is left. In these slots the structure is the evidence, so any word is taken
 that is not an honorific, a role, a label, a function word or one of the region's public phrases.
+A nickname's cue ("alias", "biasa dipanggil", "panggilannya") is such a slot too.
 """
 
 from __future__ import annotations
@@ -36,6 +37,14 @@ _SIGNED = re.compile(
     r"ttd\.?|regards|yang\s+melaporkan|yang\s+membuat\s+pernyataan)[ \t]*[,.:]?[ \t]*\n"
     r"[ \t]*(?P<who>[^\W\d_][^\W\d_ .'-]*(?:[ \t][^\W\d_][^\W\d_.'-]*){0,3})[ \t]*(?:\n|$)"
 )
+# A nickname's cue, after which any word is the name: "Rudi alias Gondrong", "biasa dipanggil Ucok",
+# "panggilannya Butet" (a bare "dipanggil" is also "summoned": "dipanggil ke kantor")
+_NICKNAME = re.compile(
+    r"(?i)(?<![^\W\d_])(?:alias|als\.|a\.k\.a\.?|(?:biasa|sering|akrab)[ \t]+(?:di)?panggil|"
+    r"(?:nama[ \t]+)?panggilan(?:nya)?(?:[ \t]+(?:sehari-hari|akrab))?)[ \t]*:?[ \t]+"
+)
+_EXPLICIT = 4  # names.py's strength of "bernama": any word after the cue
+
 # Words of a slot that are not the person: place and body words ("Kelurahan Bukir:", "Dinas Sosial:")
 _NOT_PERSON = frozenset(
     "kelurahan kel desa kecamatan kec kota kabupaten dinas badan kantor grup group admin min mimin humas info "
@@ -59,6 +68,11 @@ def found(finder: _Names) -> list[tuple[int, int]]:
     if "\n" in text:
         spans += [(m.start("who"), m.end("who"), False) for m in _SIGNED.finditer(text)]
     ranges = []
+    if "lia" in text or "pangg" in text or "als" in text or "k.a" in text:
+        for m in _NICKNAME.finditer(text):
+            found_after = finder.after_cue(m.end(), _EXPLICIT)
+            if found_after:
+                ranges.append(found_after)
     for start, end, role in spans:
         slot = _slot(finder, start, end, role)
         if slot:

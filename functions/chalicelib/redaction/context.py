@@ -34,9 +34,12 @@ AFTER_NAME = frozenset(
     " bawa tanya parkir nabrak mukul ngancam nagih malak minta"  # not "pukul": also "at (a time)"
     # a condition: "ibu sy suci permata stroke"
     " stroke sakit meninggal"
-    # where the person is or what they did: "juru parkir jaya di depan", "pak rajin tp gk mau", "bidan permata cuti"
-    " tp tapi cuti".split()
+    # "not" and "already" in the regions' chat: "om yakob seng datang", "mama yos su bilang", "kaka sonde mau"
+    " su seng tra sonde son ndak nda enggak engga kagak".split()
 )
+# Words that follow a name only right after an honorific: "pak rajin tp gk mau", "bidan permata cuti"
+# (after another cue they follow anything: "lapor ke negeri tp ...")
+_AFTER_HONOURED = frozenset("tp tapi cuti".split())
 
 # Words that follow an honorific, a relative or a role without naming anybody.
 NOT_NAMED = frozenset(
@@ -72,12 +75,18 @@ def regional_word(low: str) -> bool:
 
 
 def spoken_word(low: str) -> bool:
-    """An Indonesian word as chat spells it the way it is said: without its "h" ("ilang", "abis", "utang")
-    or its first "e" ("slamat", "brapa", "prempuan"). Asked only of lower-case words no list knows as a name."""
+    """An Indonesian word as chat spells it the way it is said: without its "h" ("ilang", "abis", "utang"),
+    its first "e" ("slamat", "brapa", "prempuan") or with Jakarta's "-in" ("wakilin"). Asked only of
+    lower-case words no list knows as a name."""
     if len(low) < 4:
         return False
     if low[0] in "aeiou" and _is_word("h" + low):
         return True
+    if low.endswith("in") and len(low) > 5 and low not in _LEX.names:
+        # Jakarta's "-in" for "-i"/"-kan": "wakilin", "marahin", "bersihin", "laporin"
+        stem = low[:-2]
+        if _is_word(stem + "i") or _is_word(stem + "kan") or _is_word(stem):
+            return True
     return low[0] in _CONSONANTS and low[1] in "lr" and _is_word(low[0] + "e" + low[1:])
 
 
@@ -119,6 +128,8 @@ def _followed_like_a_name(finder: _Names, k: int) -> bool:
     if k + 1 >= len(tokens) or text[tokens[k].end : tokens[k + 1].start] != " ":
         return False
     low = tokens[k + 1].low
+    if low in _AFTER_HONOURED:
+        return any(tokens[i].low in _LEX.honorifics for i in (k - 1, k - 2) if i >= 0)
     return low in AFTER_NAME or (low not in _LEX.names and bool(_AFFIXED.match(low)) and _is_word(low))
 
 
