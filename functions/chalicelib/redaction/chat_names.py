@@ -41,7 +41,7 @@ _SIGNED = re.compile(
 # "panggilannya Butet" (a bare "dipanggil" is also "summoned": "dipanggil ke kantor")
 _NICKNAME = re.compile(
     r"(?i)(?<![^\W\d_])(?:alias|als\.|a\.k\.a\.?|(?:biasa|sering|akrab)[ \t]+(?:di)?panggil|"
-    r"(?:nama[ \t]+)?panggilan(?:nya)?(?:[ \t]+(?:sehari-hari|akrab))?)[ \t]*:?[ \t]+"
+    r"nama[ \t]+panggilan(?:nya)?|panggilannya)(?:[ \t]+(?:sehari-hari|akrab))?[ \t]*:?[ \t]+"
 )
 _EXPLICIT = 4  # names.py's strength of "bernama": any word after the cue
 

@@ -33,9 +33,7 @@ AFTER_NAME = frozenset(
     " buang datang dtg pergi pulang marah ngamuk bakar lewat masuk teriak nyuruh ngomong lapor jual beli ambil"
     " bawa tanya parkir nabrak mukul ngancam nagih malak minta"  # not "pukul": also "at (a time)"
     # a condition: "ibu sy suci permata stroke"
-    " stroke sakit meninggal"
-    # "not" and "already" in the regions' chat: "om yakob seng datang", "mama yos su bilang", "kaka sonde mau"
-    " su seng tra sonde son ndak nda enggak engga kagak".split()
+    " stroke sakit meninggal".split()
 )
 # Words that follow a name only right after an honorific: "pak rajin tp gk mau", "bidan permata cuti"
 # (after another cue they follow anything: "lapor ke negeri tp ...")
@@ -60,7 +58,9 @@ NOT_NAMED = frozenset(
     # "dina", "ti", "nu"; Javanese "sing", "iku", "ora", "wis"; Minang "indak", "ndak", "nan", "jo";
     # Makassar "kodong", "tabe"; Papua "tra", "pu", "dong"; Ambon "seng", "ale", "katong"
     " teh mah dina kana ti nu sareng janten teu aya eta ieu pisan atuh mangga punten sing iku iki ora ra wis"
-    " durung karo kanggo opo piye ning neng indak ndak nan jo alah kodong tabe tra pu seng ale katong torang".split()
+    " durung karo kanggo opo piye ning neng indak ndak nan jo alah kodong tabe tra pu seng ale katong torang"
+    # Kupang "sonde" and Javanese "nda" ("not"): "kampung sonde ada guru", "pak RT nda pernah datang"
+    " sonde nda pernah".split()
 )
 # Minang "-nyo" for "-nya": "anaknyo", "rumahnyo" are words of the language, not names
 _MINANG_NYA = re.compile(r"[a-z]{3,}nyo$")
