@@ -60,9 +60,9 @@ def found(finder: _Names) -> list[tuple[int, int]]:
         if len(low) > 1 and "." not in letters and low in _LEX.common:
             continue  # "pak OK", "bu YA"
         first = finder.first_token_at(start)
-        last = first
         if first is None:
             continue
+        last = first
         while last + 1 < len(finder.tokens) and finder.tokens[last + 1].end <= start + len(letters):
             last += 1
         if not any(finder.public[k] for k in range(first, last + 1)):
