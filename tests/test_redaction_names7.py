@@ -46,6 +46,10 @@ KEPT = [
     ("bung nus latuconsina udh lapor ke negeri tp seng ada respon", "negeri"),
     ("sy dipanggil ke kantor desa, katanya nomor panggilan darurat 112 gk aktif", "darurat"),
     ("yg nagih itu pak RT, katanya disuruh pak H. Sabar", "RT"),
+    ("Alhamdulillah, Puji Tuhan, jalan sudah diperbaiki. Matur nuwun.", "Puji Tuhan"),
+    ("KM Sinar Bangun tenggelam tahun 2018.", "Sinar Bangun"),
+    ("Rapat Koordinasi bersama Forkopimcam Tamalanrea", "Tamalanrea"),
+    ("Lokasi: Pantai Losari, dekat Anjungan Toraja", "Toraja"),
 ]
 
 

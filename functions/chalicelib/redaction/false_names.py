@@ -13,7 +13,8 @@ places (no list holds every kelurahan of Indonesia):
 - a place by the word before it: "banjir X", "lahan kosong X", "warga X", "di X", in a mixed-case text;
 - a body's name: capitalised Indonesian words after a body's head word ("Panitia", "Dinas", "Kabag");
 - a letter's place-and-date line: capitalised words opening a line, then a comma and a date;
-- a capitalised Indonesian word opening a sentence before lower-case words ("Rapat warga pada ...").
+- a capitalised Indonesian word opening a sentence before lower-case words ("Rapat warga pada ...");
+- words of faith ("Puji Tuhan"), a vessel's name after "KM"/"Kapal", a span opened by a body's head.
 
 A span holding a word of the name list (not a common word) is never dropped, nor one right after an
 honorific or a title: those say a person is meant, and a name kept is a leak avoided.
@@ -40,13 +41,20 @@ _PLACE_WORDS = frozenset("kelurahan kel desa kecamatan kec kampung dusun nagari 
 _PLACE_ENDS = frozenset("lor kidul wetan kulon tengah utara selatan timur barat hilir hulu".split())
 # Words after which a capitalised word is a place in a mixed-case text: "banjir Karangduak", "lahan kosong
 # Bontoala", "Warga Maccini menolak", "beredar di Tegal Sari"
-_PLACE_BEFORE = frozenset("banjir longsor kosong warga di daerah wilayah kawasan sekitar arah".split())
+_PLACE_BEFORE = frozenset(
+    "banjir longsor kosong warga di daerah wilayah kawasan sekitar arah dekat seberang samping".split()
+)
+# The words of thanks and faith that open a sentence like a name ("Alhamdulillah, Puji Tuhan, ...")
+_FAITH = frozenset("tuhan allah yesus kristus alhamdulillah subhanallah haleluya".split())
+# Words that name a vessel or a service by what follows ("KM Sinar Bangun", "KMP Tunu Pratama")
+_VESSELS = frozenset("km kmp kml mv kri kapal kereta ka".split())
 # The head words of a body's name, after which Indonesian words name the body ("Panitia Seleksi", "Dinas
 # Pemadam Kebakaran", "Kabag Hukum", "Redaksi Layanan Aduan")
 _BODY_HEADS = frozenset(
     "dinas badan panitia redaksi tim komunitas kelompok paguyuban yayasan koperasi forum majelis lembaga dewan "
     "satgas posko sanggar komite bagian bidang seksi kabag kabid kasi kasubag kasubbag kasie unit divisi biro "
-    "kantor sekretariat direktorat inspektorat perumda perusahaan dinkes dishub balai pusat".split()
+    "kantor sekretariat direktorat inspektorat perumda perusahaan dinkes dishub balai pusat forkopimcam "
+    "forkopimda forkopimka muspika muspida".split()
 )
 _DATE_AFTER = re.compile(
     r",[ \t]*(?:\d{1,2}[ \t]*[-/.][ \t]*\d{1,2}|\d{1,2}[ \t]+[A-Za-z]{3,}|(?:senin|selasa|rabu|kamis|jumat|jum'at|"
@@ -66,11 +74,18 @@ def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
 def false_name(finder: _Names, first: int, last: int) -> bool:
     """Whether tokens first..last, taken for a name, are a place or a body by their structure."""
     tokens = finder.tokens
+    if any(tokens[k].low in _FAITH for k in range(first, last + 1)):
+        return True  # "Puji Tuhan": thanks, not a person
     if any(finder.is_name(k) for k in range(first, last + 1)):
         return False
     before = first - 1
     if before >= 0 and (tokens[before].low in _LEX.honorifics or finder.is_title(before)):
         return False  # "Pak Gunung", "H. Sabar": a person, whatever the word
+    if tokens[first].low in _BODY_HEADS and last > first:
+        return True  # "Forkopimcam Tamalanrea", "Tim Reaksi": a body, opened by its head word
+    vessel = _run_start(finder, first) - 1
+    if vessel >= 0 and tokens[vessel].low in _VESSELS and tokens[vessel].cap and _joined(finder, vessel):
+        return True  # "KM Sinar Bangun": a ship
     return (
         _served_place(finder, first, last)
         or _placed(finder, first, last)
@@ -93,7 +108,13 @@ def _run_start(finder: _Names, first: int) -> int:
         return k
     while k > 0 and _joined(finder, k - 1) and finder.tokens[k - 1].cap and not finder.is_name(k - 1):
         low = finder.tokens[k - 1].low
-        if low in JURISDICTION or low in _BODY_HEADS or low in _LEX.honorifics or low in _PLACE_BEFORE:
+        if (
+            low in JURISDICTION
+            or low in _BODY_HEADS
+            or low in _LEX.honorifics
+            or low in _PLACE_BEFORE
+            or low in _VESSELS
+        ):
             break
         k -= 1
     return k
