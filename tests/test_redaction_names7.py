@@ -50,6 +50,10 @@ KEPT = [
     ("KM Sinar Bangun tenggelam tahun 2018.", "Sinar Bangun"),
     ("Rapat Koordinasi bersama Forkopimcam Tamalanrea", "Tamalanrea"),
     ("Lokasi: Pantai Losari, dekat Anjungan Toraja", "Toraja"),
+    ('Cuitan: "Halo @DishubSby, bus Suroboyo Bus rute Purabaya telat 40 menit"', "Suroboyo Bus"),
+    ("Yth. Bapak Wali Kota Ambon\nDengan hormat, kami Saniri Negeri Soya memohon perbaikan jalan", "Saniri"),
+    ("Perikanan memberi penyuluhan. Tolong juga ajarkan budi pekerti yg baik", "budi pekerti"),
+    ("sy La Ode Budiman warga Kel. Laode... iya nama kelurahannya mirip nama sy hehe.", "kelurahannya"),
 ]
 
 

@@ -14,7 +14,8 @@ places (no list holds every kelurahan of Indonesia):
 - a body's name: capitalised Indonesian words after a body's head word ("Panitia", "Dinas", "Kabag");
 - a letter's place-and-date line: capitalised words opening a line, then a comma and a date;
 - a capitalised Indonesian word opening a sentence before lower-case words ("Rapat warga pada ...");
-- words of faith ("Puji Tuhan"), a vessel's name after "KM"/"Kapal", a span opened by a body's head.
+- words of faith ("Puji Tuhan"), a vessel's name after "KM"/"Kapal", a span opened by a body's head,
+  a service ("Suroboyo Bus"), a body of a place ("Saniri Negeri Soya"), a compound noun ("budi pekerti").
 
 A span holding a word of the name list (not a common word) is never dropped, nor one right after an
 honorific or a title: those say a person is meant, and a name kept is a leak avoided.
@@ -45,7 +46,14 @@ _PLACE_BEFORE = frozenset(
     "banjir longsor kosong warga di daerah wilayah kawasan sekitar arah dekat seberang samping".split()
 )
 # The words of thanks and faith that open a sentence like a name ("Alhamdulillah, Puji Tuhan, ...")
-_FAITH = frozenset("tuhan allah yesus kristus alhamdulillah subhanallah haleluya".split())
+_FAITH = frozenset("tuhan allah yesus kristus alhamdulillah subhanallah haleluya santih".split())
+# Words that make a service of a span ("Suroboyo Bus", "Trans Semarang", "Baraya Travel")
+_SERVICES = frozenset("bus travel express ekspres shuttle trans".split())
+# Words that make a name-like word an ordinary noun ("budi pekerti", "bunga bank")
+_COMPOUNDS = {
+    "budi": frozenset("pekerti daya bahasa luhur".split()),
+    "bunga": frozenset("bank pinjaman utang hutang kredit rentenir deposito tinggi".split()),
+}
 # Words that name a vessel or a service by what follows ("KM Sinar Bangun", "KMP Tunu Pratama")
 _VESSELS = frozenset("km kmp kml mv kri kapal kereta ka".split())
 # The head words of a body's name, after which Indonesian words name the body ("Panitia Seleksi", "Dinas
@@ -76,6 +84,14 @@ def false_name(finder: _Names, first: int, last: int) -> bool:
     tokens = finder.tokens
     if any(tokens[k].low in _FAITH for k in range(first, last + 1)):
         return True  # "Puji Tuhan": thanks, not a person
+    if any(tokens[k].low in _SERVICES for k in range(first, last + 1)):
+        return True  # "Suroboyo Bus": a service
+    if first == last and last + 1 < len(tokens) and _joined(finder, last):
+        if tokens[last + 1].low in _COMPOUNDS.get(tokens[first].low, ()):
+            return True  # "ajarkan budi pekerti"
+    low = tokens[first].low
+    if low.endswith("nya") and low not in _LEX.names and _is_word(low[:-3]):
+        return True  # "nama kelurahannya": a word and its "-nya"
     if any(finder.is_name(k) for k in range(first, last + 1)):
         return False
     before = first - 1
@@ -83,6 +99,10 @@ def false_name(finder: _Names, first: int, last: int) -> bool:
         return False  # "Pak Gunung", "H. Sabar": a person, whatever the word
     if tokens[first].low in _BODY_HEADS and last > first:
         return True  # "Forkopimcam Tamalanrea", "Tim Reaksi": a body, opened by its head word
+    after = last + 1
+    if after + 1 < len(tokens) and tokens[after].low in _PLACE_WORDS and tokens[after].cap and tokens[after + 1].cap:
+        if finder.mixed and _joined(finder, last) and _joined(finder, after):
+            return True  # "kami Saniri Negeri Soya", "Karang Taruna Desa Lembang": a body of the place
     vessel = _run_start(finder, first) - 1
     if vessel >= 0 and tokens[vessel].low in _VESSELS and tokens[vessel].cap and _joined(finder, vessel):
         return True  # "KM Sinar Bangun": a ship
