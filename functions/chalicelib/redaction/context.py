@@ -116,7 +116,17 @@ def namable(finder: _Names, k: int) -> bool:
         return False  # "PDAM", "BPJS"
     if low not in _LEX.names and (_AFFIXED.match(low) or _DERIVED.match(low)) and _is_word(low):
         return False  # a verb or a derived word: "ditolak", "melahirkan", "kerjanya"
-    return not (finder.mixed and tok.cap and finder.sentence_start(k))
+    return not (finder.mixed and tok.cap and finder.sentence_start(k) and not _after_abbreviation(finder, k))
+
+
+def _after_abbreviation(finder: _Names, k: int) -> bool:
+    """Whether token k follows an honorific or a title written with its dot ("bpk. Sabar", "Sdr. Jaya"):
+    the dot ends the abbreviation, not a sentence."""
+    if k == 0:
+        return False
+    before = finder.tokens[k - 1]
+    gap = finder.doc.text[before.end : finder.tokens[k].start]
+    return gap in (". ", ".") and (before.low in _LEX.honorifics or before.low in _LEX.titles)
 
 
 def _followed_like_a_name(finder: _Names, k: int) -> bool:
