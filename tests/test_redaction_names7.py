@@ -23,6 +23,8 @@ NAMED = [
     ("Sdri. N.H. melapor kehilangan motor", "N.H"),
     ("teman saya T dipukul satpam", "T"),
     ("di warung bu E dekat SD", "E"),
+    ("Pihak bersengketa: Sabar dan Hisar Sitorus.", "Sabar"),
+    ("BNI: 3252295224! YANG SUDAH TERTIPU: SUNAIDAH DAN ANGKASA!", "ANGKASA"),
 ]
 
 # (text, the words that must stay): a place an official serves, a body, a letter's place and date
@@ -48,6 +50,7 @@ KEPT = [
     ("yg nagih itu pak RT, katanya disuruh pak H. Sabar", "RT"),
     ("Alhamdulillah, Puji Tuhan, jalan sudah diperbaiki. Matur nuwun.", "Puji Tuhan"),
     ("KM Sinar Bangun tenggelam tahun 2018.", "Sinar Bangun"),
+    ("korbannya: anak-anak sekolah dan warga sekitar.", "anak-anak sekolah"),
     ("Rapat Koordinasi bersama Forkopimcam Tamalanrea", "Tamalanrea"),
     ("Lokasi: Pantai Losari, dekat Anjungan Toraja", "Toraja"),
     ('Cuitan: "Halo @DishubSby, bus Suroboyo Bus rute Purabaya telat 40 menit"', "Suroboyo Bus"),

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .document import _overlaps
-from .lexicon import _FUNCTION_WORDS, _LABELS, _LEX, _agency_like, _is_role
+from .lexicon import _FUNCTION_WORDS, _LABELS, _LEX, _agency_like, _is_role, _is_word
 
 if TYPE_CHECKING:
     from .names import _Names
@@ -44,6 +44,13 @@ _NICKNAME = re.compile(
     r"nama[ \t]+panggilan(?:nya)?|panggilannya)(?:[ \t]+(?:sehari-hari|akrab))?[ \t]*:?[ \t]+"
 )
 _EXPLICIT = 4  # names.py's strength of "bernama": any word after the cue
+# The people a colon introduces, to the end of the clause: "Pihak bersengketa: Sabar dan Hisar Sitorus.",
+# "YANG SUDAH TERTIPU: NI MADE PUSPAWATI DAN SURYA GUNTUR!"
+_PEOPLE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:tertipu|bersengketa|korbannya|pelakunya|saksinya|saksi-saksi|terlapor|teradu)[ \t]*:[ \t]+"
+    r"(?P<list>[^\W\d_][^\n.!?;:()]{0,120})"
+)
+_ITEM_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:dan|&)[ \t]+)?|[ \t]+(?:dan|&|serta)[ \t]+", re.IGNORECASE)
 
 # Words of a slot that are not the person: place and body words ("Kelurahan Bukir:", "Dinas Sosial:")
 _NOT_PERSON = frozenset(
@@ -67,6 +74,17 @@ def found(finder: _Names) -> list[tuple[int, int]]:
         spans += [(m.start("who"), m.end("who"), True) for m in _SENDER.finditer(text)]
     if "\n" in text:
         spans += [(m.start("who"), m.end("who"), False) for m in _SIGNED.finditer(text)]
+    if ":" in text:
+        for m in _PEOPLE.finditer(text):
+            start = m.start("list")
+            for item in _ITEM_SPLIT.split(m["list"]):
+                at = text.find(item, start)
+                words = item.lower().split()
+                # ordinary words name the people only when capitals say so ("Sabar", not "anak-anak sekolah")
+                plain = all(_is_word(w) for w in words) and not (finder.mixed and item[:1].isupper())
+                if words and at >= 0 and not (plain and finder.doc.mode != "upper"):
+                    spans.append((at, at + len(item.rstrip()), False))
+                    start = at + len(item)
     ranges = []
     if "lia" in text or "pangg" in text or "als" in text or "k.a" in text:
         for m in _NICKNAME.finditer(text):
@@ -107,7 +125,7 @@ def _slot(finder: _Names, start: int, end: int, role: bool) -> tuple[int, int] |
             or _agency_like(tok.low)
             or k < last
             and (tok.low in _LEX.facility_openers or tok.low in _LEX.capital_openers)
-            or (tok.acronym and len(tok.low) > 1)
+            or (tok.acronym and len(tok.low) > 1 and finder.mixed)
             or _overlaps(tok.start, tok.end, finder.doc.phrases)
         ):
             return None
