@@ -10,7 +10,8 @@ places (no list holds every kelurahan of Indonesia):
   "Bhabinkamtibmas", optionally with "Kelurahan"/"Desa" between), when none of them is a listed name;
   after an honorific ("Pak Lurah X") the words are the person, unless they end in a place part
   ("Timur", "Kidul");
-- a place by the word before it: "banjir X", "lahan kosong X", "warga X", "di X", in a mixed-case text;
+- a place by the word before it: "banjir X", "lahan kosong X", "di X", in a mixed-case text ("warga X" is
+  as often a person: "warga Budi");
 - a body's name: capitalised Indonesian words after a body's head word ("Panitia", "Dinas", "Kabag");
 - a letter's place-and-date line: capitalised words opening a line, then a comma and a date;
 - a capitalised Indonesian word opening a sentence before lower-case words ("Rapat warga pada ...");
@@ -26,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import _LEX, _is_word
+from .lexicon import _FUNCTION_WORDS, _LEX, _is_word
 
 if TYPE_CHECKING:
     from .names import _Names
@@ -42,9 +43,7 @@ _PLACE_WORDS = frozenset("kelurahan kel desa kecamatan kec kampung dusun nagari 
 _PLACE_ENDS = frozenset("lor kidul wetan kulon tengah utara selatan timur barat hilir hulu".split())
 # Words after which a capitalised word is a place in a mixed-case text: "banjir Karangduak", "lahan kosong
 # Bontoala", "Warga Maccini menolak", "beredar di Tegal Sari"
-_PLACE_BEFORE = frozenset(
-    "banjir longsor kosong warga di daerah wilayah kawasan sekitar arah dekat seberang samping".split()
-)
+_PLACE_BEFORE = frozenset("banjir longsor kosong di daerah wilayah kawasan sekitar arah dekat seberang samping".split())
 # The words of thanks and faith that open a sentence like a name ("Alhamdulillah, Puji Tuhan, ...")
 _FAITH = frozenset("tuhan allah yesus kristus alhamdulillah subhanallah haleluya santih".split())
 # Words that make a service of a span ("Suroboyo Bus", "Trans Semarang", "Baraya Travel")
@@ -164,8 +163,8 @@ def _placed(finder: _Names, first: int, last: int) -> bool:
         return False
     tokens = finder.tokens
     k = _run_start(finder, first)
-    if not all(tokens[j].cap for j in range(k, last + 1)):
-        return False
+    if not all(tokens[j].cap and tokens[j].low not in _FUNCTION_WORDS for j in range(k, last + 1)):
+        return False  # "di Petamanan Menurut Wagirah": a sentence's words, not one place's name
     return k > 0 and tokens[k - 1].low in _PLACE_BEFORE and _joined(finder, k - 1)
 
 
