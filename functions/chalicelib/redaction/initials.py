@@ -25,7 +25,9 @@ _KIN = (
     r"mertua|menantu|cucu|saudara)(?:[ \t]+(?:saya|sy|ku|gue|gw|kami))?"
 )
 _AFTER_KIN = re.compile(rf"(?i:(?<![^\W\d_]){_KIN})[ \t]+{_LETTERS}")
-_AFTER_WORD = re.compile(rf"(?<![^\W\d_])(?P<w>[^\W\d_]{{1,8}})\.?[ \t]+{_LETTERS}")
+# Initials on their own (scanned first: few in a text), then the word before them
+_INITIALS = re.compile(rf"(?<![^\W\d_]){_LETTERS}")
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?P<w>[^\W\d_]{1,8})\.?[ \t]+$")
 # More initials joined to those after "inisial": "inisial MF dan RS", "berinisial AS, BT dan RK"
 _MORE_INITIALS = re.compile(
     r"(?i:inisial)[ \t]+[A-Z]{1,3}(?P<more>(?:(?:[ \t]*,[ \t]*|[ \t]+(?:dan|&|serta)[ \t]+)[A-Z]{1,3}(?![^\W\d_]))+)"
@@ -41,8 +43,9 @@ def found(finder: _Names) -> list[tuple[int, int]]:
         return []
     text = finder.doc.text
     spans: list[tuple[int, int]] = []
-    for m in _AFTER_WORD.finditer(text):
-        word = m.group("w").lower()
+    for m in _INITIALS.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        word = before.group("w").lower() if before else ""
         if word in _LEX.honorifics and not _is_role(word):
             spans.append((m.start("i"), m.end("i")))
     spans += [(m.start("i"), m.end("i")) for m in _AFTER_KIN.finditer(text)]
