@@ -35,6 +35,9 @@ AFTER_NAME = frozenset(
     # a condition: "ibu sy suci permata stroke"
     " stroke sakit meninggal".split()
 )
+# Words that follow a name only right after an honorific: "pak rajin tp gk mau", "bidan permata cuti"
+# (after another cue they follow anything: "lapor ke negeri tp ...")
+_AFTER_HONOURED = frozenset("tp tapi cuti".split())
 
 # Words that follow an honorific, a relative or a role without naming anybody.
 NOT_NAMED = frozenset(
@@ -44,7 +47,7 @@ NOT_NAMED = frozenset(
     "bgt banget sendiri kandung haji hajah ustad ustadz sakit demam baru lama setempat terkait tersebut tsb "
     "sekeluarga kalian sekalian mereka dia beliau nya kita kami saya aku gw gue ane kamu anda pertama kedua "
     "sulung bungsu tiri angkat kecil besar pns honorer sekolah kerja kuliah satu dua tiga empat lima "
-    "ambo awak abdi kulo sengkok beta katong torang lain jaga karna karena krn sempat nama banjir"
+    "ambo awak abdi kulo sengkok beta katong torang lain jaga karna karena krn sempat nama banjir kos kost"
     # a condition, not a name: "anak sy asma", "ibu sy stroke"
     " asma stroke diare kanker tbc dbd diabetes hipertensi lumpuh buta tuli bisu koma kejang step"
     # a question: "dengan bapak siapa?", "ibu mana?"
@@ -55,7 +58,9 @@ NOT_NAMED = frozenset(
     # "dina", "ti", "nu"; Javanese "sing", "iku", "ora", "wis"; Minang "indak", "ndak", "nan", "jo";
     # Makassar "kodong", "tabe"; Papua "tra", "pu", "dong"; Ambon "seng", "ale", "katong"
     " teh mah dina kana ti nu sareng janten teu aya eta ieu pisan atuh mangga punten sing iku iki ora ra wis"
-    " durung karo kanggo opo piye ning neng indak ndak nan jo alah kodong tabe tra pu seng ale katong torang".split()
+    " durung karo kanggo opo piye ning neng indak ndak nan jo alah kodong tabe tra pu seng ale katong torang"
+    # Kupang "sonde" and Javanese "nda" ("not"): "kampung sonde ada guru", "pak RT nda pernah datang"
+    " sonde nda pernah".split()
 )
 # Minang "-nyo" for "-nya": "anaknyo", "rumahnyo" are words of the language, not names
 _MINANG_NYA = re.compile(r"[a-z]{3,}nyo$")
@@ -70,12 +75,18 @@ def regional_word(low: str) -> bool:
 
 
 def spoken_word(low: str) -> bool:
-    """An Indonesian word as chat spells it the way it is said: without its "h" ("ilang", "abis", "utang")
-    or its first "e" ("slamat", "brapa", "prempuan"). Asked only of lower-case words no list knows as a name."""
+    """An Indonesian word as chat spells it the way it is said: without its "h" ("ilang", "abis", "utang"),
+    its first "e" ("slamat", "brapa", "prempuan") or with Jakarta's "-in" ("wakilin"). Asked only of
+    lower-case words no list knows as a name."""
     if len(low) < 4:
         return False
     if low[0] in "aeiou" and _is_word("h" + low):
         return True
+    if low.endswith("in") and len(low) > 5 and low not in _LEX.names:
+        # Jakarta's "-in" for "-i"/"-kan": "wakilin", "marahin", "bersihin", "laporin"
+        stem = low[:-2]
+        if _is_word(stem + "i") or _is_word(stem + "kan") or _is_word(stem):
+            return True
     return low[0] in _CONSONANTS and low[1] in "lr" and _is_word(low[0] + "e" + low[1:])
 
 
@@ -105,7 +116,17 @@ def namable(finder: _Names, k: int) -> bool:
         return False  # "PDAM", "BPJS"
     if low not in _LEX.names and (_AFFIXED.match(low) or _DERIVED.match(low)) and _is_word(low):
         return False  # a verb or a derived word: "ditolak", "melahirkan", "kerjanya"
-    return not (finder.mixed and tok.cap and finder.sentence_start(k))
+    return not (finder.mixed and tok.cap and finder.sentence_start(k) and not _after_abbreviation(finder, k))
+
+
+def _after_abbreviation(finder: _Names, k: int) -> bool:
+    """Whether token k follows an honorific or a title written with its dot ("bpk. Sabar", "Sdr. Jaya"):
+    the dot ends the abbreviation, not a sentence."""
+    if k == 0:
+        return False
+    before = finder.tokens[k - 1]
+    gap = finder.doc.text[before.end : finder.tokens[k].start]
+    return gap in (". ", ".") and (before.low in _LEX.honorifics or before.low in _LEX.titles)
 
 
 def _followed_like_a_name(finder: _Names, k: int) -> bool:
@@ -117,6 +138,8 @@ def _followed_like_a_name(finder: _Names, k: int) -> bool:
     if k + 1 >= len(tokens) or text[tokens[k].end : tokens[k + 1].start] != " ":
         return False
     low = tokens[k + 1].low
+    if low in _AFTER_HONOURED:
+        return any(tokens[i].low in _LEX.honorifics for i in (k - 1, k - 2) if i >= 0)
     return low in AFTER_NAME or (low not in _LEX.names and bool(_AFFIXED.match(low)) and _is_word(low))
 
 

@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from . import name_model
+from . import chat_names, false_names, initials, name_model
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
     AFTER_NAME,
@@ -1403,7 +1403,9 @@ def _names(doc: _Doc) -> list[_Candidate]:
     finder = _Names(doc)
     found = []
     ranges = finder.spans()
+    ranges += chat_names.found(finder) + initials.found(finder)
     ranges += _modelled(finder, ranges)
+    ranges = false_names.kept(finder, ranges)
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end
         degree = _degree_at(doc.text, end)
