@@ -32,7 +32,6 @@ from typing import Any
 from urllib.parse import urlparse
 
 from blinker import signal as blinker_signal
-from pelican.generators import Generator
 
 from . import labels, open311, quiet, schema, snapshots, transparency
 from .config import plugin_settings
@@ -50,6 +49,7 @@ from .search import plan as search_plan
 from .state import BuildState
 from .statistics import published_statistics, service_levels
 from .statpage import page_context
+from .templates import environment, find
 
 logger = logging.getLogger(__name__)
 
@@ -194,9 +194,26 @@ class RenderedReports:
         _SHARED = None
 
 
-class AduanGenerator(Generator):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+class AduanGenerator:
+    """Pelican's generator protocol (`generate_context`, `generate_output`) without being a
+    subclass of Pelican's `Generator`: a build that changes only records runs it without
+    Pelican (lightbuild.py). The arguments are the ones Pelican passes."""
+
+    def __init__(
+        self,
+        context: dict[str, Any],
+        settings: dict[str, Any],
+        path: str,
+        theme: str,
+        output_path: str,
+        readers_cache_name: str = "",
+        **kwargs: Any,
+    ) -> None:
+        del readers_cache_name, kwargs  # Pelican's readers: the plugin reads no content files
+        self.context, self.settings, self.path, self.theme = context, settings, path, theme
+        self.output_path = output_path
+        self.env, self._templates_path = environment(settings, theme)
+        self._templates: dict[str, Any] = {}
         # Record text comes from the public: escape it whatever JINJA_ENVIRONMENT says.
         self.env.autoescape = True
         # No template changes during a build: without this, every page's `extends` stats the
@@ -227,6 +244,7 @@ class AduanGenerator(Generator):
         self.journal: int | None = None  # the publisher's journal position, read with the fingerprint
         self._rows: Rows | None = None  # listing_rows(), once a listing is made
         self._memo: MacroMemo | None = None  # macro_memo(): the theme's memoized macros
+        self.shown_by_pelican = ""  # pelican_inputs(), once generate_context read the dataset
 
     # -- Pelican's generator protocol -------------------------------------------------------
 
@@ -252,6 +270,7 @@ class AduanGenerator(Generator):
         self.context["ADUAN_REGION"] = self.dataset.region
         # Pelican renders the open data page (which shows the verifier key) before our output.
         self.log_vkey = transparency.LogState(self.log_dir).signer(self.log_origin).verifier.vkey()
+        self.shown_by_pelican = self.pelican_inputs()
 
     def unchanged_since_last_build(self) -> bool:
         """The last build was made from what this one would be made from, and left nothing to
@@ -285,6 +304,7 @@ class AduanGenerator(Generator):
             "written_files": (),
             "deleted_files": (),
             "log_entries": self.log_size,
+            "pelican_inputs": self.shown_by_pelican,
         }
         logger.info("aduan_site: nothing changed since the last build; %d files kept", count)
         built.send(self.settings, result=result)
@@ -349,6 +369,7 @@ class AduanGenerator(Generator):
             # Only now that the site shows it may the log's state move on.
             log.commit()
             result["log_entries"] = log.size
+            result["pelican_inputs"] = self.shown_by_pelican
             if out.state.generation is not None:
                 _LAST[Path(self.output_path).resolve()] = _LastBuild(
                     out.state.generation, self.dataset.digests, self.feed
@@ -358,6 +379,12 @@ class AduanGenerator(Generator):
             result,
         )
         built.send(self.settings, result=result)
+
+    def get_template(self, name: str) -> Any:
+        """The theme's template `name` (with the first of TEMPLATE_EXTENSIONS), compiled once."""
+        if name not in self._templates:
+            self._templates[name] = find(self.env, name, list(self.settings.get("TEMPLATE_EXTENSIONS") or [".html"]))
+        return self._templates[name]
 
     # -- what templates see -----------------------------------------------------------------
 
@@ -452,6 +479,23 @@ class AduanGenerator(Generator):
         if day and self.dataset.records and snapshots.DAY_RE.match(day):
             days.add(day)
         return sorted(days)
+
+    def pelican_inputs(self) -> str:
+        """Digest of what Pelican's own pages (content/pages) show from the dataset: they see
+        the template globals (`share_globals`), whose data parts are these. With the same
+        digest, the same settings, theme, content and code (lightbuild.site_key), Pelican would
+        write its pages byte for byte as they are, so a build may leave Pelican out."""
+        shown = {
+            "region": self.dataset.region,
+            "sla": service_levels(self.dataset),
+            "api": self.options["API_URL"],
+            "citation": {
+                lang: citation(self.dataset, self.site, generated_day(self.dataset), lang) for lang in labels.LANGS
+            },
+            "snapshots": self.snapshot_days(),
+            "log": self.log_vkey,
+        }
+        return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
     def data_key(self) -> str:
         """Digest of everything the dataset-wide files are made of (besides the render key)."""
