@@ -1,0 +1,190 @@
+"""A build that changes only records leaves Pelican out (lightbuild.py): it is taken after a
+status change, not after the theme, the settings or the content changed, and what it makes is
+byte for byte what a full build makes from the same dataset."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+import pytest
+from aduan_site import opendata_build
+from aduan_site.build import build as build_site
+from chalicelib.importer import import_lines
+from chalicelib.sitebuild import build
+from site_fixtures import REPO, make_records, make_stats, write_public_dataset
+from test_gate import admin_of
+from test_parts import _lines_in_months, part_rows
+
+# The build's own bookkeeping, not the site: its state, lock, caches and the search mirror.
+BOOKKEEPING = (".aduan-build.db", ".aduan-build.lock", ".aduan-search", ".aduan-state", ".aduan-pages", "_pagefind/")
+
+
+def tree(output: Path) -> dict[str, str]:
+    """Every file of the site (path → sha256), the build's bookkeeping and the search index left
+    out: an index made change by change is laid out otherwise than one made at once (search.py;
+    test_search compares their results in a browser)."""
+    return {
+        str(p.relative_to(output)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in output.rglob("*")
+        if p.is_file() and not str(p.relative_to(output)).startswith(BOOKKEEPING)
+    }
+
+
+class PelicanRuns:
+    """Counts Pelican's runs (the build without Pelican never starts one)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from pelican import Pelican
+
+        self.count = 0
+        real = Pelican.run
+
+        def run(pelican: Pelican) -> None:
+            self.count += 1
+            real(pelican)
+
+        monkeypatch.setattr(Pelican, "run", run)
+
+
+class Frozen(datetime):
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> Frozen:
+        return cls(2026, 12, 2, 1, 0, 0, tzinfo=tz)
+
+
+def new_process() -> None:
+    """Forget what this process remembers of its builds, as `aduan build` starts afresh."""
+    from aduan_site import dataset, pages, state
+
+    state._MEMORY.clear()
+    pages._LAST.clear()
+    dataset._SEEN.clear()
+
+
+def test_changes_built_without_pelican_make_what_a_full_build_makes(
+    region, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chalicelib import config
+    from chalicelib.publish import read_record
+    from chalicelib.service import Aduan
+
+    monkeypatch.setenv("ADUAN_DATA", str(tmp_path / "data"))
+    # One clock for both directories: the open data's index says when it was made.
+    monkeypatch.setattr(opendata_build, "datetime", Frozen)
+    public = tmp_path / "data" / "public"
+    store = config.store()
+    service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
+    import_lines(_lines_in_months(region, 3, 8, seed=11), store, region)
+    runs = PelicanRuns(monkeypatch)
+    output, twin = tmp_path / "output", tmp_path / "twin"
+
+    def twin_built() -> None:
+        """The same dataset built with Pelican into another directory, as a new process."""
+        new_process()
+        build_site(twin, data_dir=tmp_path / "data", settings_file=config.site_source() / "pelicanconf.py", full=True)
+
+    build(output)
+    twin_built()
+    assert runs.count == 2
+    verified = [r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified"]
+    assert len(verified) >= 2
+    admin = admin_of(service)
+
+    # A chain of changes, each built as a new process: none starts Pelican, and each makes what
+    # Pelican's build of the same dataset makes.
+    for tracking, change in (
+        (verified[0], {"action": "progress", "note": "Tim sudah ke lokasi"}),
+        (verified[1], {"action": "progress", "note": "Petugas dijadwalkan besok"}),
+        (verified[0], {"action": "resolve", "note": "Jalan sudah ditambal"}),
+    ):
+        service.act(admin, tracking, change)
+        new_process()
+        result = build(output)
+        assert result["records_changed"] == 1 and result["written"] > 0
+        assert runs.count == 2
+        twin_built()
+        assert runs.count == 3
+        runs.count = 2
+        made, kept = tree(twin), tree(output)
+        assert len(made) > 100
+        assert (sorted(set(made) - set(kept)), sorted(set(kept) - set(made))) == ([], [])
+        assert [p for p in made if made[p] != kept[p]] == []
+    # Nothing new: still no Pelican, nothing written.
+    new_process()
+    assert build(output)["written"] == 0 and runs.count == 2
+
+    # `aduan build --full` into a new directory, from the same dataset: the same report pages,
+    # Pelican's pages and open data parts. (Listings differ by design: a report stays on the page
+    # it joined (listing.py), which a directory built at once cannot know; and so do the whole
+    # files, made again on their schedule, and data/changes/, the history of builds.)
+    new_process()
+    fresh = tmp_path / "fresh"
+    build(fresh, full=True)
+    same = re.compile(r"^(?:en/)?(?:laporan/|tentang/|privasi/|cara-melapor/|data-terbuka/|statistik/)|^data/parts/")
+    made = {p: d for p, d in tree(fresh).items() if same.match(p)}
+    kept = {p: d for p, d in tree(output).items() if same.match(p)}
+    assert len(made) > 40 and sorted(made) == sorted(kept)
+    assert [p for p in made if made[p] != kept[p]] == []
+    store.close()
+
+
+def _site_source(root: Path) -> Path:
+    """The repository's settings, theme and pages in a place a test may edit."""
+    source = root / "source"
+    source.mkdir()
+    shutil.copytree(REPO / "theme", source / "theme")
+    shutil.copytree(REPO / "content", source / "content")
+    (source / "plugins").symlink_to(REPO / "plugins")
+    (source / "pelicanconf.py").write_bytes((REPO / "pelicanconf.py").read_bytes())
+    return source
+
+
+def test_pelican_runs_again_after_the_theme_the_settings_or_the_pages_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _site_source(tmp_path)
+    records = make_records(8)
+    public = tmp_path / "var" / "public"
+    write_public_dataset(public, records, make_stats(records))
+    runs = PelicanRuns(monkeypatch)
+    settings = source / "pelicanconf.py"
+    output = tmp_path / "output"
+
+    def built() -> bool:
+        """Build as a new process; whether Pelican ran."""
+        new_process()
+        before = runs.count
+        result = build_site(output, data_dir=tmp_path / "var", settings_file=settings, search=False)
+        assert result.pelican == (runs.count == before + 1)
+        return result.pelican
+
+    assert built()
+    assert not built()  # nothing changed
+    # A record changed: the plugin's pages only.
+    records[2]["title"] = "Lampu jalan padam di gang tiga"
+    write_public_dataset(public, records, make_stats(records))
+    assert not built()
+    assert "Lampu jalan padam" in (output / "laporan" / records[2]["tracking"] / "index.html").read_text()
+
+    # The theme: a template every page extends.
+    base = source / "theme" / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8") + "\n<!-- tema diubah -->\n", encoding="utf-8")
+    assert built()
+    assert "tema diubah" in (output / "tentang" / "index.html").read_text()
+    assert not built()
+
+    # The settings (here through the environment the settings file reads).
+    monkeypatch.setenv("ADUAN_API_URL", "https://api.contoh.go.id")
+    assert built()
+    assert not built()
+
+    # A page of content/pages.
+    about = source / "content" / "pages" / "tentang.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nKalimat baru.\n", encoding="utf-8")
+    assert built()
+    assert "Kalimat baru" in (output / "tentang" / "index.html").read_text()
+    assert not built()
