@@ -124,10 +124,14 @@ def test_changes_built_without_pelican_make_what_a_full_build_makes(
     new_process()
     fresh = tmp_path / "fresh"
     build(fresh, full=True)
-    same = re.compile(r"^(?:en/)?(?:laporan/|tentang/|privasi/|cara-melapor/|data-terbuka/|statistik/)|^data/parts/")
+    same = re.compile(
+        r"^(?:en/)?(?:laporan/|tentang/|privasi/|cara-melapor/|data-terbuka/|statistik/)|^data/parts/|^feeds/"
+        r"|^instansi/[^/]+/updates\.atom\.xml$"
+    )
     made = {p: d for p, d in tree(fresh).items() if same.match(p)}
     kept = {p: d for p, d in tree(output).items() if same.match(p)}
     assert len(made) > 40 and sorted(made) == sorted(kept)
+    assert sum(p.endswith("updates.atom.xml") for p in made) > 5
     assert [p for p in made if made[p] != kept[p]] == []
     store.close()
 
@@ -188,3 +192,66 @@ def test_pelican_runs_again_after_the_theme_the_settings_or_the_pages_changed(
     assert built()
     assert "Kalimat baru" in (output / "tentang" / "index.html").read_text()
     assert not built()
+
+
+def test_feeds_made_from_what_they_showed_are_the_feeds_made_from_every_update(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build in a new process makes each feed from the entries it showed last time and the
+    changed records' updates (pages._feeds_from_shown); with feeds of 4 entries, changes that
+    add the newest update, take a shown report away, and add an update older than any shown
+    must give the feeds a build with no state makes."""
+    import json
+
+    from aduan_site import feeds, pages
+
+    monkeypatch.setattr(pages, "LIMIT", 4)
+    records = make_records(40)
+    public = tmp_path / "var" / "public"
+    sorted_before: list[int] = []
+    real_entries = pages.entries
+
+    def counted(records: list) -> list:  # type: ignore[type-arg]
+        sorted_before.append(len(records))
+        return real_entries(records)
+
+    monkeypatch.setattr(pages, "entries", counted)
+
+    def published(seq: int, changed: list[str]) -> None:
+        write_public_dataset(public, records, make_stats(records))
+        (public / "changes").mkdir(exist_ok=True)
+        entry = {"seq": seq, "at": "2026-11-30T00:00:00+00:00", "trackings": changed, "full": False}
+        (public / "changes" / f"{seq}.json").write_text(json.dumps(entry))
+        (public / "changes" / "last.json").write_text(json.dumps({"seq": seq, "oldest": 1}))
+
+    def feeds_of(output: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(output)): p.read_bytes() for p in output.rglob("updates.atom.xml")}
+
+    def built_both(n: int) -> None:
+        new_process()
+        sorted_before.clear()
+        build_site(tmp_path / "output", data_dir=tmp_path / "var", search=False)
+        shortcut = all(count <= 3 for count in sorted_before)  # only changed records' updates sorted
+        fresh = tmp_path / f"fresh{n}"
+        build_site(fresh, data_dir=tmp_path / "var", search=False)
+        assert feeds_of(tmp_path / "output") == feeds_of(fresh)
+        taken.append(shortcut)
+
+    taken: list[bool] = []
+    published(1, [r["tracking"] for r in records])
+    build_site(tmp_path / "output", data_dir=tmp_path / "var", search=False)
+    newest = max(records, key=lambda r: max(u["date"] for u in r["timeline"]))
+    # The newest update of all: taken from what the feeds showed.
+    records[5]["timeline"].append({"date": "2026-12-01", "type": "note", "note": "Tim meninjau lokasi"})
+    published(2, [records[5]["tracking"]])
+    built_both(1)
+    # A shown report leaves: the next update, never shown, is not known, so every update is sorted.
+    records.remove(newest)
+    published(3, [newest["tracking"]])
+    built_both(2)
+    # An update older than every shown one: nothing of the feeds changes.
+    records[0]["timeline"].append({"date": "2020-01-01", "type": "note", "note": "Catatan lama"})
+    published(4, [records[0]["tracking"]])
+    built_both(3)
+    assert taken == [True, False, True]
+    assert feeds.LIMIT == 50  # the module's own limit untouched

@@ -95,6 +95,8 @@ def page_dir(base: str, number: int, entry: int) -> str:
     return base if number == entry else f"{base}{number}/"
 
 
+# The build state's meta row: each feed's entries as (tracking, place in its timeline), newest first.
+FEEDS_SHOWN = "feeds"
 # The search mirror (search.py) in the output directory, and its mark of a build not yet published.
 SEARCH_MIRROR = ".aduan-search"
 DIRTY = ".dirty"
@@ -856,6 +858,55 @@ class AduanGenerator:
                     bisect.insort(found, entry, key=lambda e: e.sort_key)
         return found
 
+    def _feeds_from_shown(
+        self, out: IncrementalOutput, paths: list[str], agencies: list[str]
+    ) -> tuple[list[Entry], dict[str, list[Entry]]] | None:
+        """Each feed's entries from the ones it showed after the last build (the state's
+        `feeds` row) and the updates of the records changed since: no sort of every update, for
+        a build in a new process. None when that cannot be told that way (then every update is
+        sorted): a warm process, an unknown change, a path not shown last time, or an entry
+        that left a feed making room for one of the updates the last build did not show.
+
+        Why it is exact: the updates of unchanged records a feed did not show all sort below
+        every update it showed. So the newest `LIMIT` of (the shown updates of unchanged records
+        and the changed records' updates) are the feed's newest, as long as the last of them
+        sorts above the lowest shown update of an unchanged record, or the feed showed fewer
+        than `LIMIT` (it showed every update it had)."""
+        if self.changed is None or (self.last is not None and self.last.feed is not None):
+            return None
+        try:
+            shown = json.loads(out.state.meta(FEEDS_SHOWN) or "null")
+        except ValueError:
+            return None
+        if not isinstance(shown, dict) or any(not isinstance(shown.get(path), list) for path in paths):
+            return None
+        changed = self.changed
+        fresh: list[Entry] = []
+        for tracking in sorted(changed):
+            record = self.dataset.record(tracking)
+            if record is not None:
+                fresh.extend(entries([record]))
+        feeds: list[list[Entry]] = []
+        for path, agency in zip(paths, [None, *agencies], strict=True):
+            kept: list[Entry] = []
+            for tracking, seq in shown[path]:
+                if tracking in changed:
+                    continue
+                record = self.dataset.record(tracking)
+                timeline = (record or {}).get("timeline") or []
+                if record is None or not isinstance(seq, int) or not 0 < seq <= len(timeline):
+                    return None
+                kept.append(Entry(record, seq, timeline[seq - 1]))
+            candidates = kept + [e for e in fresh if agency is None or e.record.get("agency") == agency]
+            candidates.sort(key=lambda e: e.sort_key, reverse=True)
+            items = candidates[:LIMIT]
+            if len(shown[path]) >= LIMIT and (
+                len(items) < LIMIT or not kept or items[-1].sort_key < min(e.sort_key for e in kept)
+            ):
+                return None
+            feeds.append(items)
+        return feeds[0], dict(zip(agencies, feeds[1:], strict=True))
+
     def _feed_digest(self, path: str, items: list[Entry]) -> str:
         """What a feed shows besides the render key: its entries' places and records."""
         digests = self.dataset.digests
@@ -880,19 +931,29 @@ class AduanGenerator:
                 out.reuse(path, digest)
             self.feed = self.last.feed if self.last is not None else None
             return
-        everything = self.feed_entries()
-        self.feed = everything
-        newest = everything[: -LIMIT - 1 : -1]
-        by_agency: dict[str, list[Entry]] = {agency: [] for agency in agencies}
-        hungry = set(by_agency)
-        for entry in reversed(everything):
-            if not hungry:
-                break
-            agency = entry.record.get("agency")
-            if agency in hungry:
-                by_agency[agency].append(entry)
-                if len(by_agency[agency]) == LIMIT:
-                    hungry.discard(agency)
+        from_shown = self._feeds_from_shown(out, paths, agencies)
+        if from_shown is not None:
+            self.feed = None  # not every update: the next build of this process sorts them again
+            newest, by_agency = from_shown
+        else:
+            everything = self.feed_entries()
+            self.feed = everything
+            newest = everything[: -LIMIT - 1 : -1]
+            by_agency = {agency: [] for agency in agencies}
+            hungry = set(by_agency)
+            for entry in reversed(everything):
+                if not hungry:
+                    break
+                agency = entry.record.get("agency")
+                if agency in hungry:
+                    by_agency[agency].append(entry)
+                    if len(by_agency[agency]) == LIMIT:
+                        hungry.discard(agency)
+        shown_now = {
+            path: [[e.record["tracking"], e.seq] for e in items]
+            for path, items in zip(paths, [newest, *(by_agency[a] for a in agencies)], strict=True)
+        }
+        out.meta[FEEDS_SHOWN] = json.dumps(shown_now, separators=(",", ":"), sort_keys=True)
         helpers = self.template_globals()
         siteurl = self.settings.get("SITEURL", "")
         common = {"dataset": self.dataset, "siteurl": siteurl, "agency_name": helpers["agency_name"]}
