@@ -66,6 +66,8 @@ def test_pages_are_read_once_and_their_bytes_are_the_same(tmp_path: Path, monkey
     about.write_text(about.read_text(encoding="utf-8") + "\nSatu kalimat baru di halaman ini.\n", encoding="utf-8")
     third = built("output")
     assert len(conversions) == 1
+    # The edited page's old entry is gone: one entry per page, not one per version of a page.
+    assert len(list((tmp_path / "output" / CACHE_DIR).glob("*.json"))) == pages
     assert "Satu kalimat baru" in (tmp_path / "output" / "tentang" / "index.html").read_text(encoding="utf-8")
     assert {p: d for p, d in third.items() if p != "tentang/index.html"} == {
         p: d for p, d in first.items() if p != "tentang/index.html"

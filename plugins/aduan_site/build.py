@@ -111,6 +111,9 @@ def build(
     if not results:
         raise BuildError(f"plugin aduan_site did not run; check PLUGINS in {settings_file}")
     result = BuildResult(**results[-1])
+    from .pagecache import prune  # noqa: PLC0415 - imports Pelican's reader
+
+    prune(Path(settings["OUTPUT_PATH"]))
     # Pelican's files are all written: a build without it may follow (lightbuild.py).
     lightbuild.record(Path(output_dir), manifest, key, result.pelican_inputs)
     return result
