@@ -255,3 +255,36 @@ def test_feeds_made_from_what_they_showed_are_the_feeds_made_from_every_update(
     built_both(3)
     assert taken == [True, False, True]
     assert feeds.LIMIT == 50  # the module's own limit untouched
+
+
+def test_a_new_process_building_a_changed_record_imports_no_pelican(tmp_path: Path) -> None:
+    """`aduan build` as a new process after a record changed: neither Pelican nor docutils nor
+    Markdown is imported (about 0.4 s of every such build before)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    records = make_records(6)
+    public = tmp_path / "var" / "public"
+    write_public_dataset(public, records, make_stats(records))
+    output = tmp_path / "output"
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from aduan_site.build import build\n"
+        f"result = build(Path({str(output)!r}), data_dir=Path({str(tmp_path / 'var')!r}), search=False)\n"
+        "heavy = sorted(m for m in ('pelican', 'docutils', 'markdown') if m in sys.modules)\n"
+        "print(json.dumps([result.pelican, result.written, heavy]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "plugins"), str(REPO / "functions")])}
+
+    def new_process_build() -> list:  # type: ignore[type-arg]
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        return json.loads(run.stdout.strip().splitlines()[-1])
+
+    assert new_process_build()[0] is True  # the first build: Pelican
+    records[3]["title"] = "Saluran air tersumbat di depan sekolah"
+    write_public_dataset(public, records, make_stats(records))
+    pelican, written, heavy = new_process_build()
+    assert pelican is False and written > 0 and heavy == []
