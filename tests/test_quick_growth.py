@@ -1,7 +1,8 @@
 """`aduan build` after one change, as a new process runs it: its work does not grow with the
 dataset. Built at N reports and at 3N (three times the months, each as full), one status change,
 then a build that remembers nothing of the last one (as a new process): it stats no kept file,
-converts no Markdown page, renders and writes the same number of files, reads one record."""
+converts no Markdown page, renders and writes the same number of files, reads one record, starts
+no Pelican and sorts the updates of the changed record only for the feeds."""
 
 from __future__ import annotations
 
@@ -53,6 +54,21 @@ def _second_build(region, root: Path, months: int, monkeypatch: pytest.MonkeyPat
         counts["renders"] += 1
         return render(self, *args, **kwargs)
 
+    from pelican import Pelican
+
+    run, sort_updates = Pelican.run, pages.entries
+
+    def counted_run(self):  # type: ignore[no-untyped-def]
+        counts["pelican"] += 1
+        return run(self)
+
+    def counted_entries(records):  # type: ignore[no-untyped-def]
+        counts["updates of records sorted"] += len(records)
+        return sort_updates(records)
+
+    counts.update({"pelican": 0, "updates of records sorted": 0})
+    monkeypatch.setattr(Pelican, "run", counted_run)
+    monkeypatch.setattr(pages, "entries", counted_entries)
     read_bytes = Path.read_bytes
     reports_dir = public / "reports"
     monkeypatch.setattr(os.path, "isfile", counted_isfile)
@@ -85,6 +101,10 @@ def test_a_new_processs_second_build_does_not_grow_with_the_dataset(
     for costs in (small, large):
         assert costs["markdown"] == 0, costs  # Pelican's pages kept (pagecache.py)
         assert costs["record_reads"] == [f"{costs['tracking']}.json"], costs
+        # Only records changed: Pelican is not started (lightbuild.py), and the feeds sort the
+        # changed record's updates only (pages._feeds_from_shown).
+        assert costs["pelican"] == 0, costs
+        assert costs["updates of records sorted"] == 1, costs
     # Kept files are trusted to the manifest, not looked at one by one.
     # (Each month's open data files are still looked at: 4 more months, at most 8 more each.)
     assert small["stats"] <= large["stats"] <= min(small["stats"] + 32, 80), (small, large)  # type: ignore[operator]

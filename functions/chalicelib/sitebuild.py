@@ -73,6 +73,7 @@ def build(output: Path, *, full: bool = False, api_url: str | None = None, searc
             settings_file=config.site_source() / "pelicanconf.py",
             guard=guard_for(scanner()),
             search=search,
+            full=full,
         )
     except Refused as refused:
         # Only tracking numbers and kinds of identifier, no values: the console shows this file.

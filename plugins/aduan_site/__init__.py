@@ -23,14 +23,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from pelican import signals
-
-from .keepwriter import KeepingWriter
-from .pagecache import use_cached_reader
 from .pages import AduanGenerator, built
 from .service_levels import fill_content
 
 __all__ = ["AduanGenerator", "built", "register"]
+
+# Pelican is imported only by what Pelican itself calls: a build that changes only records runs
+# the generator without Pelican (lightbuild.py), and importing it costs about 0.4 s.
 
 
 def add_generator(pelican: Any) -> type[AduanGenerator] | None:
@@ -41,16 +40,20 @@ def add_generator(pelican: Any) -> type[AduanGenerator] | None:
     return AduanGenerator
 
 
-def keeping_writer(pelican: Any) -> type[KeepingWriter] | None:
+def keeping_writer(pelican: Any) -> Any:
     """Pelican's own pages written only when their bytes change (keepwriter.py)."""
     if __name__ not in pelican.settings.get("PLUGINS", ()):
         return None
+    from .keepwriter import KeepingWriter  # noqa: PLC0415 - imports Pelican's writer
+
     return KeepingWriter
 
 
 def cached_pages(readers: Any) -> None:
     """Pelican's Markdown pages read once, then kept by their bytes (pagecache.py)."""
     if __name__ in readers.settings.get("PLUGINS", ()):
+        from .pagecache import use_cached_reader  # noqa: PLC0415 - imports Pelican's reader
+
         use_cached_reader(readers)
 
 
@@ -67,6 +70,8 @@ def share_globals(generators: list[Any]) -> None:
 
 
 def register() -> None:
+    from pelican import signals  # noqa: PLC0415 - see above
+
     signals.get_generators.connect(add_generator)
     signals.get_writer.connect(keeping_writer)
     signals.readers_init.connect(cached_pages)

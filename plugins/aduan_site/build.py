@@ -6,17 +6,18 @@ and listens for the plugin's result only for its own run.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pelican import Pelican
-from pelican.settings import read_settings
-
+from . import lightbuild
+from .config import plugin_settings
 from .output import Guard
 from .pages import built
 
 REPO = Path(__file__).resolve().parents[2]
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class BuildResult:
     # Left out of repr: a full build of 10k records lists 11k paths.
     written_files: tuple[str, ...] = field(default=(), repr=False)
     deleted_files: tuple[str, ...] = field(default=(), repr=False)
+    # What Pelican's own pages show from the dataset (lightbuild.py), and whether Pelican ran.
+    pelican_inputs: str = field(default="", repr=False)
+    pelican: bool = True
 
 
 class BuildError(RuntimeError):
@@ -51,25 +55,49 @@ def build(
     publish: bool = False,
     guard: Guard | None = None,
     search: bool = True,
+    full: bool = False,
 ) -> BuildResult:
     """Build the site from `data_dir`/public into `output_dir`.
 
     `data_dir` is ADUAN_DATA (the public dataset is its `public/`); `api_url` overrides
     `ADUAN["API_URL"]`; `publish=True` reads publishconf.py next to `settings_file`; `guard`
     reads every file about to be written and may refuse the build (`PublicationRefused`);
-    `search=False` keeps the previous search index instead of running Pagefind.
+    `search=False` keeps the previous search index instead of running Pagefind; `full=True`
+    runs Pelican even when only records changed (lightbuild.py).
     """
     if publish:
         settings_file = settings_file.with_name("publishconf.py")
+
+    def plugin_options(settings: dict[str, Any]) -> None:
+        aduan = dict(settings.get("ADUAN") or {})
+        aduan["PUBLIC_DATA"] = str(Path(data_dir).resolve() / "public")
+        if api_url is not None:
+            aduan["API_URL"] = api_url
+        if guard is not None:
+            aduan["GUARD"] = guard
+        aduan["SEARCH"] = search
+        settings["ADUAN"] = aduan
+
+    # Pelican only when it would write something new (lightbuild.py).
+    key = ""
+    try:
+        light = lightbuild.read_light_settings(settings_file, Path(output_dir))
+        plugin_options(light)
+        key = lightbuild.site_key(settings_file, light)
+        if not full:
+            done = lightbuild.try_light(light, key)
+            if done is not None:
+                return BuildResult(**{**done, "pelican": False})
+    except lightbuild.NotLight as exc:
+        logger.info("aduan_site: building with Pelican: %s", exc)
+
+    from pelican import Pelican  # noqa: PLC0415 - only when Pelican's part is needed
+    from pelican.settings import read_settings  # noqa: PLC0415
+
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(Path(output_dir).resolve())})
-    aduan = dict(settings.get("ADUAN") or {})
-    aduan["PUBLIC_DATA"] = str(Path(data_dir).resolve() / "public")
-    if api_url is not None:
-        aduan["API_URL"] = api_url
-    if guard is not None:
-        aduan["GUARD"] = guard
-    aduan["SEARCH"] = search
-    settings["ADUAN"] = aduan
+    plugin_options(settings)
+    manifest = plugin_settings(settings)["MANIFEST"]
+    lightbuild.forget(Path(output_dir), manifest)
 
     results: list[dict[str, Any]] = []
 
@@ -82,4 +110,10 @@ def build(
         Pelican(settings).run()
     if not results:
         raise BuildError(f"plugin aduan_site did not run; check PLUGINS in {settings_file}")
-    return BuildResult(**results[-1])
+    result = BuildResult(**results[-1])
+    from .pagecache import prune  # noqa: PLC0415 - imports Pelican's reader
+
+    prune(Path(settings["OUTPUT_PATH"]))
+    # Pelican's files are all written: a build without it may follow (lightbuild.py).
+    lightbuild.record(Path(output_dir), manifest, key, result.pelican_inputs)
+    return result

@@ -20,6 +20,8 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from .counts import Counts
 
 logger = logging.getLogger(__name__)
@@ -27,6 +29,16 @@ logger = logging.getLogger(__name__)
 LAYOUT = 1  # bumped when the rows' form changes: an old file is then simply not used
 
 Records = dict[str, tuple[dict[str, Any], str]]  # tracking → (record, sha256 of its file)
+
+
+def _loads(data: bytes) -> Any:
+    """A saved record, as UTF-8 bytes: orjson (three quarters of json's time on 20k records, and
+    every build in a new process reads all of them here), json for whatever orjson refuses (it
+    reads no NaN, for one)."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
 
 
 def cache_path(public_dir: Path) -> Path:
@@ -55,8 +67,8 @@ def load(public_dir: Path) -> tuple[int, str, Records, Counts | None] | None:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("layout") != str(LAYOUT) or "seq" not in meta or meta.get("public") != str(public_dir):
                 return None
-            loads = json.loads
-            records = {t: (loads(r), d) for t, d, r in conn.execute("SELECT tracking, digest, record FROM records")}
+            rows = conn.execute("SELECT tracking, digest, CAST(record AS BLOB) FROM records")
+            records = {t: (_loads(r), d) for t, d, r in rows}
             counts = None
             if meta.get("counts"):
                 try:

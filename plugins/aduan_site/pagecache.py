@@ -6,7 +6,8 @@ what the reader returns for a file is kept under the build's own state directory
 (`<output>/.aduan-state/pages/<key>.json`), keyed by everything it is made from: the file's
 bytes, the versions of Pelican, Markdown and Pygments, the reader settings and this module's
 own code. Another key is another entry, so an edited page, an upgrade or a new setting simply
-reads the file again; nothing is ever stale.
+reads the file again; nothing is ever stale. After a complete Pelican run, the entries it did not
+use (an edited page's old bytes, an older version's) are deleted (`prune`).
 
 An entry is written to a temporary name and renamed into place (atomic: a build killed
 mid-write leaves no half entry, and two builds writing the same key write the same bytes).
@@ -61,6 +62,25 @@ def _code_digest() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
+# Cache directory → the entries this process's Pelican run read or wrote there (for `prune`).
+_USED: dict[str, set[str]] = {}
+
+
+def prune(output: Path) -> int:
+    """After a complete Pelican run into `output`: delete the entries it did not use. Nothing is
+    deleted when the run used none (a run without Markdown pages, or with the cache off)."""
+    directory = Path(output) / CACHE_DIR
+    used = _USED.pop(str(directory), None)
+    if not used:
+        return 0
+    gone = 0
+    for entry in directory.glob("*.json"):
+        if entry.name not in used:
+            entry.unlink(missing_ok=True)
+            gone += 1
+    return gone
+
+
 class CachedMarkdownReader(MarkdownReader):
     """Pelican's MarkdownReader, its result kept by the bytes it was made from."""
 
@@ -69,6 +89,7 @@ class CachedMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         cache = self._entry(source_path)
         if cache is not None:
+            _USED.setdefault(str(cache.parent), set()).add(cache.name)
             try:
                 saved = json.loads(cache.read_bytes())
                 return saved["content"], saved["metadata"]

@@ -32,7 +32,6 @@ from typing import Any
 from urllib.parse import urlparse
 
 from blinker import signal as blinker_signal
-from pelican.generators import Generator
 
 from . import escaping, labels, open311, quiet, schema, snapshots, transparency
 from .config import plugin_settings
@@ -50,6 +49,7 @@ from .search import plan as search_plan
 from .state import BuildState
 from .statistics import published_statistics, service_levels
 from .statpage import page_context
+from .templates import environment, find
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +95,8 @@ def page_dir(base: str, number: int, entry: int) -> str:
     return base if number == entry else f"{base}{number}/"
 
 
+# The build state's meta row: each feed's entries as (tracking, place in its timeline), newest first.
+FEEDS_SHOWN = "feeds"
 # The search mirror (search.py) in the output directory, and its mark of a build not yet published.
 SEARCH_MIRROR = ".aduan-search"
 DIRTY = ".dirty"
@@ -198,9 +200,26 @@ class RenderedReports:
         _SHARED = None
 
 
-class AduanGenerator(Generator):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+class AduanGenerator:
+    """Pelican's generator protocol (`generate_context`, `generate_output`) without being a
+    subclass of Pelican's `Generator`: a build that changes only records runs it without
+    Pelican (lightbuild.py). The arguments are the ones Pelican passes."""
+
+    def __init__(
+        self,
+        context: dict[str, Any],
+        settings: dict[str, Any],
+        path: str,
+        theme: str,
+        output_path: str,
+        readers_cache_name: str = "",
+        **kwargs: Any,
+    ) -> None:
+        del readers_cache_name, kwargs  # Pelican's readers: the plugin reads no content files
+        self.context, self.settings, self.path, self.theme = context, settings, path, theme
+        self.output_path = output_path
+        self.env, self._templates_path = environment(settings, theme)
+        self._templates: dict[str, Any] = {}
         # Record text comes from the public: escape it whatever JINJA_ENVIRONMENT says.
         self.env.autoescape = True
         # No template changes during a build: without this, every page's `extends` stats the
@@ -231,6 +250,7 @@ class AduanGenerator(Generator):
         self.journal: int | None = None  # the publisher's journal position, read with the fingerprint
         self._rows: Rows | None = None  # listing_rows(), once a listing is made
         self._memo: MacroMemo | None = None  # macro_memo(): the theme's memoized macros
+        self.shown_by_pelican = ""  # pelican_inputs(), once generate_context read the dataset
 
     # -- Pelican's generator protocol -------------------------------------------------------
 
@@ -256,6 +276,7 @@ class AduanGenerator(Generator):
         self.context["ADUAN_REGION"] = self.dataset.region
         # Pelican renders the open data page (which shows the verifier key) before our output.
         self.log_vkey = transparency.LogState(self.log_dir).signer(self.log_origin).verifier.vkey()
+        self.shown_by_pelican = self.pelican_inputs()
 
     def unchanged_since_last_build(self) -> bool:
         """The last build was made from what this one would be made from, and left nothing to
@@ -289,6 +310,7 @@ class AduanGenerator(Generator):
             "written_files": (),
             "deleted_files": (),
             "log_entries": self.log_size,
+            "pelican_inputs": self.shown_by_pelican,
         }
         logger.info("aduan_site: nothing changed since the last build; %d files kept", count)
         built.send(self.settings, result=result)
@@ -353,6 +375,7 @@ class AduanGenerator(Generator):
             # Only now that the site shows it may the log's state move on.
             log.commit()
             result["log_entries"] = log.size
+            result["pelican_inputs"] = self.shown_by_pelican
             if out.state.generation is not None:
                 _LAST[Path(self.output_path).resolve()] = _LastBuild(
                     out.state.generation, self.dataset.digests, self.feed
@@ -362,6 +385,12 @@ class AduanGenerator(Generator):
             result,
         )
         built.send(self.settings, result=result)
+
+    def get_template(self, name: str) -> Any:
+        """The theme's template `name` (with the first of TEMPLATE_EXTENSIONS), compiled once."""
+        if name not in self._templates:
+            self._templates[name] = find(self.env, name, list(self.settings.get("TEMPLATE_EXTENSIONS") or [".html"]))
+        return self._templates[name]
 
     # -- what templates see -----------------------------------------------------------------
 
@@ -456,6 +485,23 @@ class AduanGenerator(Generator):
         if day and self.dataset.records and snapshots.DAY_RE.match(day):
             days.add(day)
         return sorted(days)
+
+    def pelican_inputs(self) -> str:
+        """Digest of what Pelican's own pages (content/pages) show from the dataset: they see
+        the template globals (`share_globals`), whose data parts are these. With the same
+        digest, the same settings, theme, content and code (lightbuild.site_key), Pelican would
+        write its pages byte for byte as they are, so a build may leave Pelican out."""
+        shown = {
+            "region": self.dataset.region,
+            "sla": service_levels(self.dataset),
+            "api": self.options["API_URL"],
+            "citation": {
+                lang: citation(self.dataset, self.site, generated_day(self.dataset), lang) for lang in labels.LANGS
+            },
+            "snapshots": self.snapshot_days(),
+            "log": self.log_vkey,
+        }
+        return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
     def data_key(self) -> str:
         """Digest of everything the dataset-wide files are made of (besides the render key)."""
@@ -817,6 +863,55 @@ class AduanGenerator(Generator):
                     bisect.insort(found, entry, key=lambda e: e.sort_key)
         return found
 
+    def _feeds_from_shown(
+        self, out: IncrementalOutput, paths: list[str], agencies: list[str]
+    ) -> tuple[list[Entry], dict[str, list[Entry]]] | None:
+        """Each feed's entries from the ones it showed after the last build (the state's
+        `feeds` row) and the updates of the records changed since: no sort of every update, for
+        a build in a new process. None when that cannot be told that way (then every update is
+        sorted): a warm process, an unknown change, a path not shown last time, or an entry
+        that left a feed making room for one of the updates the last build did not show.
+
+        Why it is exact: the updates of unchanged records a feed did not show all sort below
+        every update it showed. So the newest `LIMIT` of (the shown updates of unchanged records
+        and the changed records' updates) are the feed's newest, as long as the last of them
+        sorts above the lowest shown update of an unchanged record, or the feed showed fewer
+        than `LIMIT` (it showed every update it had)."""
+        if self.changed is None or (self.last is not None and self.last.feed is not None):
+            return None
+        try:
+            shown = json.loads(out.state.meta(FEEDS_SHOWN) or "null")
+        except ValueError:
+            return None
+        if not isinstance(shown, dict) or any(not isinstance(shown.get(path), list) for path in paths):
+            return None
+        changed = self.changed
+        fresh: list[Entry] = []
+        for tracking in sorted(changed):
+            record = self.dataset.record(tracking)
+            if record is not None:
+                fresh.extend(entries([record]))
+        feeds: list[list[Entry]] = []
+        for path, agency in zip(paths, [None, *agencies], strict=True):
+            kept: list[Entry] = []
+            for tracking, seq in shown[path]:
+                if tracking in changed:
+                    continue
+                record = self.dataset.record(tracking)
+                timeline = (record or {}).get("timeline") or []
+                if record is None or not isinstance(seq, int) or not 0 < seq <= len(timeline):
+                    return None
+                kept.append(Entry(record, seq, timeline[seq - 1]))
+            candidates = kept + [e for e in fresh if agency is None or e.record.get("agency") == agency]
+            candidates.sort(key=lambda e: e.sort_key, reverse=True)
+            items = candidates[:LIMIT]
+            if len(shown[path]) >= LIMIT and (
+                len(items) < LIMIT or not kept or items[-1].sort_key < min(e.sort_key for e in kept)
+            ):
+                return None
+            feeds.append(items)
+        return feeds[0], dict(zip(agencies, feeds[1:], strict=True))
+
     def _feed_digest(self, path: str, items: list[Entry]) -> str:
         """What a feed shows besides the render key: its entries' places and records."""
         digests = self.dataset.digests
@@ -841,19 +936,29 @@ class AduanGenerator(Generator):
                 out.reuse(path, digest)
             self.feed = self.last.feed if self.last is not None else None
             return
-        everything = self.feed_entries()
-        self.feed = everything
-        newest = everything[: -LIMIT - 1 : -1]
-        by_agency: dict[str, list[Entry]] = {agency: [] for agency in agencies}
-        hungry = set(by_agency)
-        for entry in reversed(everything):
-            if not hungry:
-                break
-            agency = entry.record.get("agency")
-            if agency in hungry:
-                by_agency[agency].append(entry)
-                if len(by_agency[agency]) == LIMIT:
-                    hungry.discard(agency)
+        from_shown = self._feeds_from_shown(out, paths, agencies)
+        if from_shown is not None:
+            self.feed = None  # not every update: the next build of this process sorts them again
+            newest, by_agency = from_shown
+        else:
+            everything = self.feed_entries()
+            self.feed = everything
+            newest = everything[: -LIMIT - 1 : -1]
+            by_agency = {agency: [] for agency in agencies}
+            hungry = set(by_agency)
+            for entry in reversed(everything):
+                if not hungry:
+                    break
+                agency = entry.record.get("agency")
+                if agency in hungry:
+                    by_agency[agency].append(entry)
+                    if len(by_agency[agency]) == LIMIT:
+                        hungry.discard(agency)
+        shown_now = {
+            path: [[e.record["tracking"], e.seq] for e in items]
+            for path, items in zip(paths, [newest, *(by_agency[a] for a in agencies)], strict=True)
+        }
+        out.meta[FEEDS_SHOWN] = json.dumps(shown_now, separators=(",", ":"), sort_keys=True)
         helpers = self.template_globals()
         siteurl = self.settings.get("SITEURL", "")
         common = {"dataset": self.dataset, "siteurl": siteurl, "agency_name": helpers["agency_name"]}
