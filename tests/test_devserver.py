@@ -34,6 +34,7 @@ def test_accepted_connections_have_nagle_off_one_write_and_one_gateway(data_dir:
     accepted: list[socket.socket] = []
     sends: list[int] = []
     gateways: list[object] = []
+    nodelay: list[int] = []
     get_request = server.server.get_request
 
     def keep(*args: object) -> tuple[object, object]:
@@ -45,6 +46,8 @@ def test_accepted_connections_have_nagle_off_one_write_and_one_gateway(data_dir:
 
     def handle(self: ChaliceRequestHandler) -> None:  # one call per connection
         gateways.append(self.local_gateway)
+        # Read while the connection is open: after the client closes, the server closes it too.
+        nodelay.append(self.connection.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
         # What reaches the socket: the buffer's raw writer, or the unbuffered writer itself.
         target = getattr(self.wfile, "raw", self.wfile)
         write = target.write
@@ -69,7 +72,7 @@ def test_accepted_connections_have_nagle_off_one_write_and_one_gateway(data_dir:
             assert response.status == 200 and response.read()
         client.close()
         assert len(accepted) == 1 and len(sends) == 2  # a response, a send
-        assert accepted[0].getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+        assert nodelay and nodelay[0] != 0
         other = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         other.request("GET", "/openapi.json")  # larger than the buffer: written through, whole
         response = other.getresponse()
