@@ -243,6 +243,23 @@ _SEED_WORDS = _LEX.honorifics | _LEX.titles | _LEX.names
 
 
 _PEOPLE_INLINE_SCAN = _Scan(_PEOPLE_INLINE, "word")
+# The patterns scanned over the whole text, skipped where the text lacks what every match needs (see
+# document.needs), and those that can only match where a word starts scanned only there.
+_KIN_COMMA_SCAN = _Scan(_KIN_COMMA, "word")
+_FORWARDED_SCAN = _Scan(_FORWARDED, "word")
+needs(_AGE, lambda text: _ANY_DIGIT.search(text) is not None)  # "(45 th)", ", 51 thn,", "usia 65"
+needs(_CONTACT_NAME, lambda text: "(" in text)
+needs(_SPEAKER, lambda text: ":" in text)
+needs(_SYSTEM_LINE, lambda text: "[" in text or "/" in text)  # a time stamp
+needs(_CLOSING_LINE, lambda text: "\n" in text)
+needs(_TABLE_HEADER, lambda text: "|" in text)
+# a bracket, or a comma and "nik"/"ktp" (in any case: a text not in ASCII is left to the pattern, since
+# ignoring case "i" also matches "\u0130" and "\u0131")
+needs(
+    _ID_AFTER, lambda text: "(" in text or "," in text and (not text.isascii() or _NIK_OR_KTP.search(text) is not None)
+)
+_ANY_DIGIT = re.compile(r"\d")
+_NIK_OR_KTP = re.compile(r"(?i)nik|ktp")
 _CUE_GAP = re.compile(r"[\s:=,\-\"'(]*")  # between a cue and the name it gives
 _CHECKED_LINE = re.compile(r"[^\n]*[\u2713\u2717][ \t]*$")  # "Sulastri \u2713" in an attendance list
 # The cues are scanned only where a word starts (see document._Scan).
@@ -794,9 +811,9 @@ class _Names:
             ranges.append(self.before(m.start()) or (-1, -1))
         for m in _TEMPORAL_SCAN.finditer(self.doc):  # "kemarin darsinah datang": a subject before a verb
             ranges.append(self.subject(m.end()) or (-1, -1))
-        for m in _AGE.finditer(text):
+        for m in self.doc.found(_AGE):
             ranges.append(self.before(m.start(), _STRONG) or (-1, -1))
-        for m in _CONTACT_NAME.finditer(text):
+        for m in self.doc.found(_CONTACT_NAME):
             ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
         ends = {tok.end: k for k, tok in enumerate(self.tokens)}
         for pos in _degree_ends(text):  # "gimun, S.Ag": a degree follows a name (tried only where one may start)
@@ -855,8 +872,8 @@ class _Names:
         listed = self.listed_people(groups, inside)
         ranges += listed
         ranges += self.table_names()
-        speakers = list(_SPEAKER.finditer(text))
-        forwarded = bool(_FORWARDED.search(text))
+        speakers = self.doc.found(_SPEAKER)
+        forwarded = bool(_FORWARDED_SCAN.finditer(self.doc))
         unstamped: list[tuple[int, int]] = []
         for m in speakers:
             if m.group("stamp") or len(speakers) >= 2:
@@ -885,19 +902,19 @@ class _Names:
                 head = self.head(j, listed=True) if j is not None else None  # "Petugas: Rajin Gunung, dari"
                 if head and (self.mixed or self.unusual(head)):
                     ranges.append(head)
-        for m in _KIN_COMMA.finditer(text):
+        for m in _KIN_COMMA_SCAN.finditer(self.doc):
             j = self.first_token_at(m.end())
             head = self.head(j) if j is not None and self.mixed else None
             if head:
                 ranges.append(head)
-        for m in _SYSTEM_LINE.finditer(text):
+        for m in self.doc.found(_SYSTEM_LINE):
             for part in ("a", "b", "c"):
                 if m.group(part):
                     j = self.first_token_at(m.start(part))
                     head = self.head(j) if j is not None else None
                     if head and tokens[head[1]].end == m.end(part):
                         ranges.append(head)
-        for m in _CLOSING_LINE.finditer(text):
+        for m in self.doc.found(_CLOSING_LINE):
             j = self.first_token_at(m.end())
             while (
                 j is not None
@@ -922,7 +939,7 @@ class _Names:
             head = self.head(j) if j is not None and tokens[j].start == m.end() else None
             if head and re.match(r"[ \t]*(?:\n|$|,)", text[tokens[head[1]].end :]):
                 ranges.append(head)
-        for m in _ID_AFTER.finditer(text):
+        for m in self.doc.found(_ID_AFTER):
             head = self.head_before(m.start())
             if head and (self.mixed or self.unusual(head)):
                 ranges.append(head)
@@ -1025,10 +1042,9 @@ class _Names:
 
     def table_names(self) -> list[tuple[int, int]]:
         """The cells under a "Nama" column of a table written with bars ("No | Nama | NIK")."""
-        text = self.doc.text
         found: list[tuple[int, int]] = []
         column = None
-        for m in _TABLE_HEADER.finditer(text):
+        for m in self.doc.found(_TABLE_HEADER):
             cells = m.group().split("|")
             names = [c for c, cell in enumerate(cells) if cell.strip().lower() in ("nama", "nama lengkap")]
             if names:
