@@ -815,8 +815,9 @@ class _Names:
             ranges.append(self.before(m.start(), _STRONG) or (-1, -1))
         for m in self.doc.found(_CONTACT_NAME):
             ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
-        ends = {tok.end: k for k, tok in enumerate(self.tokens)}
-        for pos in _degree_ends(text):  # "gimun, S.Ag": a degree follows a name (tried only where one may start)
+        degree_ends = _degree_ends(text)  # most texts have none
+        ends = {tok.end: k for k, tok in enumerate(self.tokens)} if degree_ends else {}
+        for pos in degree_ends:  # "gimun, S.Ag": a degree follows a name (tried only where one may start)
             k = ends.get(pos, -1)
             if k >= 0 and self.tokens[k].low not in _DEGREE_WORDS and _degree_at(text, pos) and not self.public[k]:
                 ranges.append(self.ending_at(k) or (-1, -1))
