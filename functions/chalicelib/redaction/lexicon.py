@@ -238,6 +238,12 @@ _LAST: tuple[str, list[int], frozenset[int], dict[int, int | None]] = ("", [], f
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+# What must follow a word end for _DEGREE_HINT to find it there: a cheap first test, then _DEGREE_OPENS.
+_DEGREE_FOLLOWS = re.compile(
+    r"\s{0,3},{0,3}\s{0,3}[" + "".join(sorted(re.escape(c) for c in _DEGREE_FIRST)) + "]", re.IGNORECASE
+)
+
+
 def prime_degree_ends(text: str, word_ends: list[int]) -> None:
     """Work out the degree ends of `text` from the ends of its words (``document._WORD``'s matches, in
     order) rather than by ``_DEGREE_HINT`` over every character (a twentieth of the redactor's time): the
@@ -248,8 +254,8 @@ def prime_degree_ends(text: str, word_ends: list[int]) -> None:
     a word."""
     global _LAST
     if engine.FAST:
-        opens = _DEGREE_OPENS.match
-        ends = [end for end in word_ends if opens(text, end)]
+        follows, opens = _DEGREE_FOLLOWS.match, _DEGREE_OPENS.match
+        ends = [end for end in word_ends if follows(text, end) and opens(text, end)]
         _LAST = (text, ends, frozenset(ends), {})
 
 
@@ -275,12 +281,22 @@ _DEGREE_HEADS = (
 # Where a degree may open: what _DEGREES asks first ("\s?,?\s?"), then the first letters of a degree
 # (_DEGREE_LETTERS) with any dots and spaces between them, a superset of what _DEGREES matches at the
 # start of a match. Tried at a word end, it is false at most of them.
-_DEGREE_OPENS = re.compile(
-    r"\s?,?\s?(?:"
-    + "|".join("[.\\s]*".join(re.escape(c) for c in h) for h in sorted(set(_DEGREE_LETTERS), key=len, reverse=True))
-    + ")",
-    re.IGNORECASE,
-)
+# The letters are a trie ("s[.\s]*(?:p[.\s]*(?:d|...)|...)"): a flat alternation of seventy heads, tried
+# one after the other, cost more than all the rest of a document's tokenising.
+
+
+def _trie(heads: set[str]) -> str:
+    """A regex matching any of `heads` with dots and spaces between their letters, one branch per letter."""
+    branches = []
+    for first in sorted({h[0] for h in heads}):
+        rest = {h[1:] for h in heads if h[0] == first}
+        tail = _trie({r for r in rest if r}) if any(rest) else ""
+        optional = "?" if "" in rest else ""
+        branches.append(re.escape(first) + (f"(?:[.\\s]*{tail}){optional}" if tail else ""))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+_DEGREE_OPENS = re.compile(r"\s?,?\s?" + _trie(set(_DEGREE_LETTERS)), re.IGNORECASE)
 
 
 def _may_open_degree(text: str, pos: int) -> bool:
