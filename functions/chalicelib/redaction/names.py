@@ -287,6 +287,37 @@ _CHECKED_LINE = re.compile(r"[^\n]*[\u2713\u2717][ \t]*$")  # "Sulastri \u2713" 
 )
 
 
+# What the loops over every token of a text ask of a word, worked out once per word for every text (the
+# lexicon is frozen) as bits: one lookup per token instead of a set test and a call per loop.
+_SEEDS, _ROLE, _FUZZY, _PLACE, _OFFICE_PLACE, _BR, _LOWER_NAME, _CHAT, _KNOWN = (1 << k for k in range(9))
+_WORD_CLASSES: dict[str, int] = {}
+
+
+def _word_class(low: str) -> int:
+    """The bits of `low`: it may seed a name (_SEEDS), is a role, a typo of a cue, a place or clan word
+    ("negeri"), a word before the place an official serves ("lurah", "kota"), "br", a listed name that a
+    writer who writes names in lower case shows (_LOWER_NAME), a mark of chat style."""
+    found = _WORD_CLASSES.get(low)
+    if found is not None:
+        return found
+    role = _is_role(low)
+    found = (
+        _KNOWN  # never 0, so that a word worked out is told from one that is not with one lookup
+        | (_SEEDS if low in _SEED_WORDS or role else 0)
+        | (_ROLE if role else 0)
+        | (_FUZZY if low in _FUZZY_CUES else 0)
+        | (_PLACE if low in _PLACE_BEFORE else 0)
+        | (_OFFICE_PLACE if low in _JURISDICTION or low == "kota" else 0)
+        | (_BR if low == "br" else 0)
+        | (_LOWER_NAME if low in _LEX.names and low not in _LEX.common and len(low) > 3 else 0)
+        | (_CHAT if low in CHAT_MARKERS else 0)
+    )
+    if len(_WORD_CLASSES) >= 1 << 17:  # bounded: a worker that runs for months meets every misspelling
+        _WORD_CLASSES.clear()
+    _WORD_CLASSES[low] = found
+    return found
+
+
 @lru_cache(maxsize=1 << 16)
 def _office_word(low: str) -> bool:
     """A role, an honorific, a label or an agency's short name: never part of a person's name."""
@@ -313,10 +344,12 @@ class _Names:
         self.public = _covered(doc.tokens, doc.public + doc.numeric, len(doc.text))
         self.mixed = doc.mode == "mixed"
         self.starts_at = [t.start for t in doc.tokens]
+        classes = _WORD_CLASSES.get
+        self.classes = [classes(t.low) or _word_class(t.low) for t in doc.tokens]  # see _word_class
         # Does this writer put names in lower case ("saya hasanah firmansyah" in a mixed-case text)?
         self.lower_names = self.mixed and (
-            any(not t.cap and t.low in _LEX.names and t.low not in _LEX.common and len(t.low) > 3 for t in doc.tokens)
-            or sum(t.low in CHAT_MARKERS for t in doc.tokens) >= 2  # chat style: "sy", "yg", "udh" (issue 11)
+            any(c & _LOWER_NAME and not t.cap for c, t in zip(self.classes, doc.tokens, strict=True))
+            or sum(1 for c in self.classes if c & _CHAT) >= 2  # chat style: "sy", "yg", "udh" (issue 11)
         )
         links = [_Span(m.start(), m.end()) for m in doc.found(_EMAIL)]  # "budi.santoso@...": not a name
         links += [_Span(m.start(), m.end()) for m in doc.found(_PROFILE_URL)]
@@ -324,7 +357,10 @@ class _Names:
         links += [_Span(m.start(), m.end()) for m in doc.found(_CODE)]  # "AMB-5VXG-MPCA": a report number
         if links:
             self.public = [p or _overlaps(t.start, t.end, links) for p, t in zip(self.public, doc.tokens, strict=True)]
-        for i, tok in enumerate(self.tokens):  # "Camat Lowokwaru (Ibu ...)", "Kapolsek Sukun Bapak ...": a place
+        # only the words the loop acts on: "negeri", "lurah", "kota"... (the others fall through it)
+        for i in [i for i, c in enumerate(self.classes) if c & (_PLACE | _OFFICE_PLACE)]:
+            # "Camat Lowokwaru (Ibu ...)", "Kapolsek Sukun Bapak ...": a place
+            tok = self.tokens[i]
             if tok.low in _PLACE_BEFORE and i + 1 < len(self.tokens) and self.tokens[i + 1].cap:
                 self.public[i + 1] = True  # "Negeri Soya", "Distrik Wamena", "Marga Siregar": a place, a clan
                 continue
@@ -823,13 +859,14 @@ class _Names:
                 ranges.append(self.ending_at(k) or (-1, -1))
         ranges.append(self.signature() or (-1, -1))
         mixed = self.mixed
-        for i, tok in enumerate(self.tokens):
+        for i, (tok, c) in enumerate(zip(self.tokens, self.classes, strict=True)):
             # Only a capitalised word (when capitals carry meaning) or a word of the lists can seed a name
             # (see seed_at): the others are skipped without the calls.
-            if (mixed and tok.cap) or tok.low in _SEED_WORDS or _is_role(tok.low):
+            if (mixed and tok.cap) or c & _SEEDS:
                 ranges.append(self.seed_at(i) or (-1, -1))
-        for i, tok in enumerate(self.tokens):  # "sondang br. sitepu": a Batak name by its shape alone
-            if tok.low == "br" and text.startswith(".", tok.end) and 0 < i < len(self.tokens) - 1:
+        for i in [i for i, c in enumerate(self.classes) if c & _BR]:  # "sondang br. sitepu": a Batak name by its shape
+            tok = self.tokens[i]
+            if text.startswith(".", tok.end) and 0 < i < len(self.tokens) - 1:
                 if self.adjacent(i - 1) and self.adjacent(i) and self.given_name(i - 1) and self.given_name(i + 1):
                     ranges.append((i - 1, i + 1))
         ranges = [r for r in ranges if r[0] >= 0]
@@ -945,8 +982,9 @@ class _Names:
             if head and (self.mixed or self.unusual(head)):
                 ranges.append(head)
         if self.mixed:
-            for i, tok in enumerate(tokens):  # "sopirnya, Pelita, buat antar", "Ketua BEM, Surya Makmur, dapat"
-                if not _is_role(tok.low) or self.public[i]:
+            roles = [i for i, c in enumerate(self.classes) if c & _ROLE]
+            for i in roles:  # "sopirnya, Pelita, buat antar", "Ketua BEM, Surya Makmur, dapat"
+                if self.public[i]:
                     continue
                 j = i + 1
                 while (
@@ -967,8 +1005,9 @@ class _Names:
                         r"\s?[,.(]|[ \t]*(?:\n|$)", text[tokens[head[1]].end : tokens[head[1]].end + 2]
                     ):
                         ranges.append(head)
-            for i, tok in enumerate(tokens):  # "Mutiara, sekretaris RT", "Saya Guntur, dosen Universitas ..."
-                if i > 0 and _is_role(tok.low) and not self.public[i] and text[tokens[i - 1].end : tok.start] == ", ":
+            for i in roles:  # "Mutiara, sekretaris RT", "Saya Guntur, dosen Universitas ..."
+                tok = tokens[i]
+                if i > 0 and not self.public[i] and text[tokens[i - 1].end : tok.start] == ", ":
                     head = self.head_before(tokens[i - 1].end)
                     placed = head and (
                         self.unusual(head) or not self.sentence_start(head[0]) or self.signed(head[0], i)
@@ -1362,7 +1401,7 @@ class _Names:
 
     def fuzzy_cues(self) -> list[int]:
         """Tokens one typo away from 'bernama', 'namanya' or 'pelapor' ('benama', 'pelpor')."""
-        return [i for i, t in enumerate(self.tokens) if t.low in _FUZZY_CUES]
+        return [i for i, c in enumerate(self.classes) if c & _FUZZY]
 
     def honorific_alone(self, i: int) -> bool:
         """'Ibu Siti', not 'ibu-ibu', 'bapak2' or 'Bapak/Ibu'."""
