@@ -259,6 +259,7 @@ needs(
     _ID_AFTER, lambda text: "(" in text or "," in text and (not text.isascii() or _NIK_OR_KTP.search(text) is not None)
 )
 _ANY_DIGIT = re.compile(r"\d")
+_ENDS_YANG = re.compile(r"(?i)\b(?:yang|yg)\W*$")  # a medium cue that ends in "yang"
 _NIK_OR_KTP = re.compile(r"(?i)nik|ktp")
 _CUE_GAP = re.compile(r"[\s:=,\-\"'(]*")  # between a cue and the name it gives
 _CHECKED_LINE = re.compile(r"[^\n]*[\u2713\u2717][ \t]*$")  # "Sulastri \u2713" in an attendance list
@@ -817,7 +818,7 @@ class _Names:
             ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
         for m in _MEDIUM_CUE_SCAN.finditer(self.doc):
             # "tetangga saya yang mampu": after "yang" comes a verb or an adjective, seldom a name
-            strength = _WEAK if re.search(r"(?i)\b(?:yang|yg)\W*$", m.group()) else _MEDIUM
+            strength = _WEAK if _ENDS_YANG.search(m.group()) else _MEDIUM
             if _SALUTATION.match(text, m.start()):
                 continue  # "Salam lestari,", "Salam sehat,": the greeting, the name is on the next line
             if m.group().split()[0].lower() in _SELF:
