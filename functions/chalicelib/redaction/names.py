@@ -935,7 +935,10 @@ class _Names:
         if any(self.unusual(head) for head in unstamped):
             ranges += unstamped
         for m in speakers:  # "Ketua: Sondang br. Purba", "Kepala Keluarga: Awan", "Petugas: Asrul, dari ULP"
-            who = [k for k in range(len(tokens)) if m.start("who") <= tokens[k].start < m.end("who")]
+            # the tokens that start inside the speaker's part (starts_at is sorted)
+            who = range(
+                bisect.bisect_left(self.starts_at, m.start("who")), bisect.bisect_left(self.starts_at, m.end("who"))
+            )
             if who and all(_is_role(tokens[k].low) or tokens[k].low in _KIN for k in who):
                 j = self.first_token_at(m.end())
                 head = self.head(j, listed=True) if j is not None else None  # "Petugas: Rajin Gunung, dari"
