@@ -8,6 +8,7 @@ and on edge cases with what a process that compiled everything itself found.
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -91,7 +92,10 @@ def test_a_damaged_cache_is_ignored_and_written_again(tmp_path: Path, compiled_a
     path.write_bytes(whole[: len(whole) // 2])
     damaged = _child(tmp_path, str(cache))
     assert damaged["made"] >= compiled_afresh["made"] and damaged["found"] == compiled_afresh["found"]
-    assert path.read_bytes() == whole  # the same patterns and values, written whole again
+    # the same patterns and values, written whole again (with the times they were used, which differ)
+    again, before = marshal.loads(path.read_bytes()), marshal.loads(whole)
+    assert set(again) == set(before) and again.pop("used").keys() == before.pop("used").keys()
+    assert again == before
 
 
 def test_an_unwritable_cache_costs_nothing_and_changes_nothing(tmp_path: Path, compiled_afresh: dict[str, Any]) -> None:
@@ -122,3 +126,25 @@ def test_remembered_answers_by_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     key_b = startcache.digest([b"inputs", "b"])
     assert startcache.remembered(key_b, lambda: work("b")) == frozenset({"b"})
     assert calls == ["a", "b"]
+
+
+def test_a_value_unused_for_a_month_is_dropped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An old lexicon (its data files edited since) does not stay in the file for ever."""
+    monkeypatch.setenv("ADUAN_CACHE", str(tmp_path))
+    clock = [1_000_000_000.0]
+    monkeypatch.setattr(startcache, "_now", lambda: clock[0])
+    old, kept, new = (startcache.digest([name]) for name in ("old", "kept", "new"))
+
+    def process(*keys: str) -> None:  # a new process that asks for these keys, then writes the file
+        monkeypatch.setattr(startcache, "_STORE", startcache._Store())
+        for key in keys:
+            startcache.remembered(key, lambda key=key: key)
+        startcache.save()
+
+    process(old, kept)
+    clock[0] += 20 * 86400
+    process(kept)  # "kept" is touched (more than a day since), "old" is not
+    assert set(marshal.loads(startcache._file().read_bytes())["values"]) == {old, kept}  # type: ignore[union-attr]
+    clock[0] += 15 * 86400  # "old" unused for 35 days, "kept" for 15
+    process(kept, new)
+    assert set(marshal.loads(startcache._file().read_bytes())["values"]) == {kept, new}  # type: ignore[union-attr]

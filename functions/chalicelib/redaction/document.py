@@ -58,6 +58,8 @@ def _normalise(raw: str) -> tuple[str, Sequence[int]]:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+# _WORD on an ASCII text: the letters of ASCII are exactly [A-Za-z], and a plain class is tested faster
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*")
 _SPAN = re.Match.span
 
 
@@ -213,7 +215,7 @@ class _Doc:
         text, origin = _normalise(raw)
         low = text.lower()
         if engine.FAST and text.isascii():  # ASCII keeps its length in lower case: slice one lower() of it all
-            tokens = [_Token(s, e, text[s:e], low[s:e]) for s, e in map(_SPAN, _WORD.finditer(text))]
+            tokens = [_Token(s, e, text[s:e], low[s:e]) for s, e in map(_SPAN, _ASCII_WORD.finditer(text))]
         else:
             tokens = [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
         lexicon.prime_degree_ends(text, [t.end for t in tokens])

@@ -243,6 +243,24 @@ _SEED_WORDS = _LEX.honorifics | _LEX.titles | _LEX.names
 
 
 _PEOPLE_INLINE_SCAN = _Scan(_PEOPLE_INLINE, "word")
+_ANY_DIGIT = re.compile(r"\d")
+_ENDS_YANG = re.compile(r"(?i)\b(?:yang|yg)\W*$")  # a medium cue that ends in "yang"
+_NIK_OR_KTP = re.compile(r"(?i)nik|ktp")
+# The patterns scanned over the whole text, skipped where the text lacks what every match needs (see
+# document.needs), and those that can only match where a word starts scanned only there.
+_KIN_COMMA_SCAN = _Scan(_KIN_COMMA, "word")
+_FORWARDED_SCAN = _Scan(_FORWARDED, "word")
+needs(_AGE, lambda text: _ANY_DIGIT.search(text) is not None)  # "(45 th)", ", 51 thn,", "usia 65"
+needs(_CONTACT_NAME, lambda text: "(" in text)
+needs(_SPEAKER, lambda text: ":" in text)
+needs(_SYSTEM_LINE, lambda text: "[" in text or "/" in text)  # a time stamp
+needs(_CLOSING_LINE, lambda text: "\n" in text)
+needs(_TABLE_HEADER, lambda text: "|" in text)
+# a bracket, or a comma and "nik"/"ktp" (in any case: a text not in ASCII is left to the pattern, since
+# ignoring case "i" also matches "\u0130" and "\u0131")
+needs(
+    _ID_AFTER, lambda text: "(" in text or "," in text and (not text.isascii() or _NIK_OR_KTP.search(text) is not None)
+)
 _CUE_GAP = re.compile(r"[\s:=,\-\"'(]*")  # between a cue and the name it gives
 _CHECKED_LINE = re.compile(r"[^\n]*[\u2713\u2717][ \t]*$")  # "Sulastri \u2713" in an attendance list
 # The cues are scanned only where a word starts (see document._Scan).
@@ -268,6 +286,37 @@ _CHECKED_LINE = re.compile(r"[^\n]*[\u2713\u2717][ \t]*$")  # "Sulastri \u2713" 
         _SELF_REGIONAL_CUE,
     )
 )
+
+
+# What the loops over every token of a text ask of a word, worked out once per word for every text (the
+# lexicon is frozen) as bits: one lookup per token instead of a set test and a call per loop.
+_SEEDS, _ROLE, _FUZZY, _PLACE, _OFFICE_PLACE, _BR, _LOWER_NAME, _CHAT, _KNOWN = (1 << k for k in range(9))
+_WORD_CLASSES: dict[str, int] = {}
+
+
+def _word_class(low: str) -> int:
+    """The bits of `low`: it may seed a name (_SEEDS), is a role, a typo of a cue, a place or clan word
+    ("negeri"), a word before the place an official serves ("lurah", "kota"), "br", a listed name that a
+    writer who writes names in lower case shows (_LOWER_NAME), a mark of chat style."""
+    found = _WORD_CLASSES.get(low)
+    if found is not None:
+        return found
+    role = _is_role(low)
+    found = (
+        _KNOWN  # never 0, so that a word worked out is told from one that is not with one lookup
+        | (_SEEDS if low in _SEED_WORDS or role else 0)
+        | (_ROLE if role else 0)
+        | (_FUZZY if low in _FUZZY_CUES else 0)
+        | (_PLACE if low in _PLACE_BEFORE else 0)
+        | (_OFFICE_PLACE if low in _JURISDICTION or low == "kota" else 0)
+        | (_BR if low == "br" else 0)
+        | (_LOWER_NAME if low in _LEX.names and low not in _LEX.common and len(low) > 3 else 0)
+        | (_CHAT if low in CHAT_MARKERS else 0)
+    )
+    if len(_WORD_CLASSES) >= 1 << 17:  # bounded: a worker that runs for months meets every misspelling
+        _WORD_CLASSES.clear()
+    _WORD_CLASSES[low] = found
+    return found
 
 
 @lru_cache(maxsize=1 << 16)
@@ -296,10 +345,12 @@ class _Names:
         self.public = _covered(doc.tokens, doc.public + doc.numeric, len(doc.text))
         self.mixed = doc.mode == "mixed"
         self.starts_at = [t.start for t in doc.tokens]
+        classes = _WORD_CLASSES.get
+        self.classes = [classes(t.low) or _word_class(t.low) for t in doc.tokens]  # see _word_class
         # Does this writer put names in lower case ("saya hasanah firmansyah" in a mixed-case text)?
         self.lower_names = self.mixed and (
-            any(not t.cap and t.low in _LEX.names and t.low not in _LEX.common and len(t.low) > 3 for t in doc.tokens)
-            or sum(t.low in CHAT_MARKERS for t in doc.tokens) >= 2  # chat style: "sy", "yg", "udh" (issue 11)
+            any(c & _LOWER_NAME and not t.cap for c, t in zip(self.classes, doc.tokens, strict=True))
+            or sum(1 for c in self.classes if c & _CHAT) >= 2  # chat style: "sy", "yg", "udh" (issue 11)
         )
         links = [_Span(m.start(), m.end()) for m in doc.found(_EMAIL)]  # "budi.santoso@...": not a name
         links += [_Span(m.start(), m.end()) for m in doc.found(_PROFILE_URL)]
@@ -307,7 +358,10 @@ class _Names:
         links += [_Span(m.start(), m.end()) for m in doc.found(_CODE)]  # "AMB-5VXG-MPCA": a report number
         if links:
             self.public = [p or _overlaps(t.start, t.end, links) for p, t in zip(self.public, doc.tokens, strict=True)]
-        for i, tok in enumerate(self.tokens):  # "Camat Lowokwaru (Ibu ...)", "Kapolsek Sukun Bapak ...": a place
+        # only the words the loop acts on: "negeri", "lurah", "kota"... (the others fall through it)
+        for i in [i for i, c in enumerate(self.classes) if c & (_PLACE | _OFFICE_PLACE)]:
+            # "Camat Lowokwaru (Ibu ...)", "Kapolsek Sukun Bapak ...": a place
+            tok = self.tokens[i]
             if tok.low in _PLACE_BEFORE and i + 1 < len(self.tokens) and self.tokens[i + 1].cap:
                 self.public[i + 1] = True  # "Negeri Soya", "Distrik Wamena", "Marga Siregar": a place, a clan
                 continue
@@ -764,7 +818,7 @@ class _Names:
             ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
         for m in _MEDIUM_CUE_SCAN.finditer(self.doc):
             # "tetangga saya yang mampu": after "yang" comes a verb or an adjective, seldom a name
-            strength = _WEAK if re.search(r"(?i)\b(?:yang|yg)\W*$", m.group()) else _MEDIUM
+            strength = _WEAK if _ENDS_YANG.search(m.group()) else _MEDIUM
             if _SALUTATION.match(text, m.start()):
                 continue  # "Salam lestari,", "Salam sehat,": the greeting, the name is on the next line
             if m.group().split()[0].lower() in _SELF:
@@ -794,24 +848,26 @@ class _Names:
             ranges.append(self.before(m.start()) or (-1, -1))
         for m in _TEMPORAL_SCAN.finditer(self.doc):  # "kemarin darsinah datang": a subject before a verb
             ranges.append(self.subject(m.end()) or (-1, -1))
-        for m in _AGE.finditer(text):
+        for m in self.doc.found(_AGE):
             ranges.append(self.before(m.start(), _STRONG) or (-1, -1))
-        for m in _CONTACT_NAME.finditer(text):
+        for m in self.doc.found(_CONTACT_NAME):
             ranges.append(self.after_cue(m.end(), _STRONG) or (-1, -1))
-        ends = {tok.end: k for k, tok in enumerate(self.tokens)}
-        for pos in _degree_ends(text):  # "gimun, S.Ag": a degree follows a name (tried only where one may start)
+        degree_ends = _degree_ends(text)  # most texts have none
+        ends = {tok.end: k for k, tok in enumerate(self.tokens)} if degree_ends else {}
+        for pos in degree_ends:  # "gimun, S.Ag": a degree follows a name (tried only where one may start)
             k = ends.get(pos, -1)
             if k >= 0 and self.tokens[k].low not in _DEGREE_WORDS and _degree_at(text, pos) and not self.public[k]:
                 ranges.append(self.ending_at(k) or (-1, -1))
         ranges.append(self.signature() or (-1, -1))
         mixed = self.mixed
-        for i, tok in enumerate(self.tokens):
+        for i, (tok, c) in enumerate(zip(self.tokens, self.classes, strict=True)):
             # Only a capitalised word (when capitals carry meaning) or a word of the lists can seed a name
             # (see seed_at): the others are skipped without the calls.
-            if (mixed and tok.cap) or tok.low in _SEED_WORDS or _is_role(tok.low):
+            if (mixed and tok.cap) or c & _SEEDS:
                 ranges.append(self.seed_at(i) or (-1, -1))
-        for i, tok in enumerate(self.tokens):  # "sondang br. sitepu": a Batak name by its shape alone
-            if tok.low == "br" and text.startswith(".", tok.end) and 0 < i < len(self.tokens) - 1:
+        for i in [i for i, c in enumerate(self.classes) if c & _BR]:  # "sondang br. sitepu": a Batak name by its shape
+            tok = self.tokens[i]
+            if text.startswith(".", tok.end) and 0 < i < len(self.tokens) - 1:
                 if self.adjacent(i - 1) and self.adjacent(i) and self.given_name(i - 1) and self.given_name(i + 1):
                     ranges.append((i - 1, i + 1))
         ranges = [r for r in ranges if r[0] >= 0]
@@ -855,8 +911,8 @@ class _Names:
         listed = self.listed_people(groups, inside)
         ranges += listed
         ranges += self.table_names()
-        speakers = list(_SPEAKER.finditer(text))
-        forwarded = bool(_FORWARDED.search(text))
+        speakers = self.doc.found(_SPEAKER)
+        forwarded = bool(_FORWARDED_SCAN.finditer(self.doc))
         unstamped: list[tuple[int, int]] = []
         for m in speakers:
             if m.group("stamp") or len(speakers) >= 2:
@@ -879,25 +935,28 @@ class _Names:
         if any(self.unusual(head) for head in unstamped):
             ranges += unstamped
         for m in speakers:  # "Ketua: Sondang br. Purba", "Kepala Keluarga: Awan", "Petugas: Asrul, dari ULP"
-            who = [k for k in range(len(tokens)) if m.start("who") <= tokens[k].start < m.end("who")]
+            # the tokens that start inside the speaker's part (starts_at is sorted)
+            who = range(
+                bisect.bisect_left(self.starts_at, m.start("who")), bisect.bisect_left(self.starts_at, m.end("who"))
+            )
             if who and all(_is_role(tokens[k].low) or tokens[k].low in _KIN for k in who):
                 j = self.first_token_at(m.end())
                 head = self.head(j, listed=True) if j is not None else None  # "Petugas: Rajin Gunung, dari"
                 if head and (self.mixed or self.unusual(head)):
                     ranges.append(head)
-        for m in _KIN_COMMA.finditer(text):
+        for m in _KIN_COMMA_SCAN.finditer(self.doc):
             j = self.first_token_at(m.end())
             head = self.head(j) if j is not None and self.mixed else None
             if head:
                 ranges.append(head)
-        for m in _SYSTEM_LINE.finditer(text):
+        for m in self.doc.found(_SYSTEM_LINE):
             for part in ("a", "b", "c"):
                 if m.group(part):
                     j = self.first_token_at(m.start(part))
                     head = self.head(j) if j is not None else None
                     if head and tokens[head[1]].end == m.end(part):
                         ranges.append(head)
-        for m in _CLOSING_LINE.finditer(text):
+        for m in self.doc.found(_CLOSING_LINE):
             j = self.first_token_at(m.end())
             while (
                 j is not None
@@ -922,13 +981,14 @@ class _Names:
             head = self.head(j) if j is not None and tokens[j].start == m.end() else None
             if head and re.match(r"[ \t]*(?:\n|$|,)", text[tokens[head[1]].end :]):
                 ranges.append(head)
-        for m in _ID_AFTER.finditer(text):
+        for m in self.doc.found(_ID_AFTER):
             head = self.head_before(m.start())
             if head and (self.mixed or self.unusual(head)):
                 ranges.append(head)
         if self.mixed:
-            for i, tok in enumerate(tokens):  # "sopirnya, Pelita, buat antar", "Ketua BEM, Surya Makmur, dapat"
-                if not _is_role(tok.low) or self.public[i]:
+            roles = [i for i, c in enumerate(self.classes) if c & _ROLE]
+            for i in roles:  # "sopirnya, Pelita, buat antar", "Ketua BEM, Surya Makmur, dapat"
+                if self.public[i]:
                     continue
                 j = i + 1
                 while (
@@ -949,8 +1009,9 @@ class _Names:
                         r"\s?[,.(]|[ \t]*(?:\n|$)", text[tokens[head[1]].end : tokens[head[1]].end + 2]
                     ):
                         ranges.append(head)
-            for i, tok in enumerate(tokens):  # "Mutiara, sekretaris RT", "Saya Guntur, dosen Universitas ..."
-                if i > 0 and _is_role(tok.low) and not self.public[i] and text[tokens[i - 1].end : tok.start] == ", ":
+            for i in roles:  # "Mutiara, sekretaris RT", "Saya Guntur, dosen Universitas ..."
+                tok = tokens[i]
+                if i > 0 and not self.public[i] and text[tokens[i - 1].end : tok.start] == ", ":
                     head = self.head_before(tokens[i - 1].end)
                     placed = head and (
                         self.unusual(head) or not self.sentence_start(head[0]) or self.signed(head[0], i)
@@ -1025,10 +1086,9 @@ class _Names:
 
     def table_names(self) -> list[tuple[int, int]]:
         """The cells under a "Nama" column of a table written with bars ("No | Nama | NIK")."""
-        text = self.doc.text
         found: list[tuple[int, int]] = []
         column = None
-        for m in _TABLE_HEADER.finditer(text):
+        for m in self.doc.found(_TABLE_HEADER):
             cells = m.group().split("|")
             names = [c for c, cell in enumerate(cells) if cell.strip().lower() in ("nama", "nama lengkap")]
             if names:
@@ -1345,7 +1405,7 @@ class _Names:
 
     def fuzzy_cues(self) -> list[int]:
         """Tokens one typo away from 'bernama', 'namanya' or 'pelapor' ('benama', 'pelpor')."""
-        return [i for i, t in enumerate(self.tokens) if t.low in _FUZZY_CUES]
+        return [i for i, c in enumerate(self.classes) if c & _FUZZY]
 
     def honorific_alone(self, i: int) -> bool:
         """'Ibu Siti', not 'ibu-ibu', 'bapak2' or 'Bapak/Ibu'."""

@@ -29,6 +29,7 @@ import marshal
 import os
 import re
 import sys
+import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -44,6 +45,11 @@ _FORMAT = 1  # bump when the layout of the file changes
 # the array type of the regex engine's code words (_sre.CODESIZE bytes each)
 _CODE_TYPE = next(t for t in "HILQ" if array.array(t).itemsize == _sre.CODESIZE)
 _MAX_ENTRIES = 4096  # a bound on what is kept, whatever imports the redactor in-between
+# A remembered value no process has asked for in this long is dropped when the file is next written: an
+# edit of the word lists makes a new lexicon (megabytes) under a new key, and the old one would stay.
+_UNUSED_FOR = 30 * 86400
+_TOUCH_EVERY = 86400  # a value's last use is written again at most once a day (not at every start)
+_now = time.time  # the clock, for tests
 
 
 def directory() -> Path | None:
@@ -81,6 +87,7 @@ class _Store:
     def __init__(self) -> None:
         self.patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
         self.values: dict[str, Any] = {}
+        self.used: dict[str, float] = {}  # when each value was last asked for (seconds since the epoch)
         self.loaded = False
         self.changed = False
 
@@ -98,6 +105,7 @@ class _Store:
         if isinstance(data, dict) and data.get("engine") == _ENGINE:
             self.patterns = data.get("patterns", {})
             self.values = data.get("values", {})
+            self.used = data.get("used", {})
 
     def save(self) -> None:
         path = _file()
@@ -106,10 +114,15 @@ class _Store:
         self.changed = False
         if len(self.patterns) > _MAX_ENTRIES:
             self.patterns = dict(list(self.patterns.items())[-_MAX_ENTRIES:])
+        stale = _now() - _UNUSED_FOR  # a value kept by a file without use times counts as used now
+        self.values = {k: v for k, v in self.values.items() if self.used.setdefault(k, _now()) >= stale}
         if len(self.values) > _MAX_ENTRIES:
             self.values = dict(list(self.values.items())[-_MAX_ENTRIES:])
+        self.used = {k: self.used[k] for k in self.values}
         try:
-            data = marshal.dumps({"engine": _ENGINE, "patterns": self.patterns, "values": self.values})
+            data = marshal.dumps(
+                {"engine": _ENGINE, "patterns": self.patterns, "values": self.values, "used": self.used}
+            )
         except ValueError:
             return  # a remembered value marshal cannot keep: a bug of its caller, but no reason to fail
         try:
@@ -130,10 +143,15 @@ def remembered(key: str, work: Callable[[], _T]) -> _T:
     of everything the result depends on, and the result must be a value ``marshal`` keeps (strings,
     numbers, tuples, lists, dicts, sets, frozensets)."""
     _STORE.load()
+    now = _now()
     if key in _STORE.values:
+        if now - _STORE.used.get(key, 0.0) > _TOUCH_EVERY:
+            _STORE.used[key] = now
+            _STORE.changed = True
         return _STORE.values[key]  # type: ignore[no-any-return]
     value = work()
     _STORE.values[key] = value
+    _STORE.used[key] = now
     _STORE.changed = True
     return value
 
