@@ -415,25 +415,35 @@ def _lines_in_months(region, months: int, per_month: int, seed: int) -> list[str
     return shifted
 
 
-def _one_change_costs(region, root: Path, months: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
-    """Build a site of `months` months of reports, make one status change and build again (a
-    quick build, as the worker's first): what that second build read and wrote."""
-    from aduan_site import parts as parts_module
+def _site_with_one_change(region, root: Path, months: int, seed: int, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Import `months` months of reports into a data directory under `root`, build the site and
+    move one verified report on a step (not built yet): the store, the public dataset's
+    directory, the output and the report's tracking number."""
     from chalicelib import config
     from chalicelib.publish import read_record
     from chalicelib.service import Aduan
-    from chalicelib.tally import Tally
 
     monkeypatch.setenv("ADUAN_DATA", str(root / "data"))
     public = root / "data" / "public"
     store = config.store()
     service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
-    import_lines(_lines_in_months(region, months, 8, seed=5), store, region)
+    import_lines(_lines_in_months(region, months, 8, seed=seed), store, region)
     output = root / "output"
     build(output, search=False)
-    report = store.get(next(r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified"))
-    month = json.loads((public / "reports" / f"{report.tracking}.json").read_text())["submitted"][:7]
-    service.act(admin_of(service), report.tracking, {"action": "progress", "note": "Tim sudah ke lokasi"})
+    tracking = next(r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified")
+    service.act(admin_of(service), tracking, {"action": "progress", "note": "Tim sudah ke lokasi"})
+    return store, public, output, tracking
+
+
+def _one_change_costs(region, root: Path, months: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """Build a site of `months` months of reports, make one status change and build again (a
+    quick build, as the worker's first): what that second build read and wrote."""
+    from aduan_site import parts as parts_module
+    from chalicelib.tally import Tally
+
+    store, public, output, tracking = _site_with_one_change(region, root, months, 5, monkeypatch)
+    report = store.get(tracking)
+    month = json.loads((public / "reports" / f"{tracking}.json").read_text())["submitted"][:7]
 
     before = digests(output)
     store_reads: list[str] = []

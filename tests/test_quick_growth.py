@@ -10,28 +10,15 @@ import os
 from pathlib import Path
 
 import pytest
-from chalicelib.importer import import_lines
 from chalicelib.sitebuild import build
-from test_gate import admin_of
-from test_parts import _lines_in_months, part_rows
+from test_parts import _site_with_one_change, part_rows
 
 
 def _second_build(region, root: Path, months: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:  # type: ignore[no-untyped-def]
     import markdown
     from aduan_site import dataset, pages, state
-    from chalicelib import config
-    from chalicelib.publish import read_record
-    from chalicelib.service import Aduan
 
-    monkeypatch.setenv("ADUAN_DATA", str(root / "data"))
-    public = root / "data" / "public"
-    store = config.store()
-    service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
-    import_lines(_lines_in_months(region, months, 8, seed=7), store, region)
-    output = root / "output"
-    build(output, search=False)
-    tracking = next(r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified")
-    service.act(admin_of(service), tracking, {"action": "progress", "note": "Tim sudah ke lokasi"})
+    store, public, output, tracking = _site_with_one_change(region, root, months, 7, monkeypatch)
 
     # A new process: nothing of the last build remembered.
     state._MEMORY.clear()

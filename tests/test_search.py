@@ -212,13 +212,8 @@ def test_a_page_that_loses_words_reindexes_its_month(tmp_path: Path) -> None:
     assert len(found) == len(records) and all(len(texts) == 1 for texts in found.values())
 
 
-def test_a_status_change_stays_in_the_recent_shard(tmp_path: Path) -> None:
-    """A report moving on (a new status, a note on its timeline) swaps only the site's own words
-    on its page: it is indexed in the recent shard, its month kept."""
-    records = sample()
-    build_site(tmp_path, records)
-    site = tmp_path / "output"
-    months = listed(site)
+def move_on(records: list[dict[str, Any]], note: str) -> dict[str, Any]:
+    """Move the first verified record on a step (in progress, with `note` on its timeline)."""
     record = next(r for r in records if r["status"] == "verified")
     record["status"] = "in_progress"
     record["timeline"].append(
@@ -227,9 +222,20 @@ def test_a_status_change_stays_in_the_recent_shard(tmp_path: Path) -> None:
             "type": "status",
             "status": "in_progress",
             "agency": record["agency"],
-            "note": "Petugas sudah meninjau lokasi",
+            "note": note,
         }
     )
+    return record
+
+
+def test_a_status_change_stays_in_the_recent_shard(tmp_path: Path) -> None:
+    """A report moving on (a new status, a note on its timeline) swaps only the site's own words
+    on its page: it is indexed in the recent shard, its month kept."""
+    records = sample()
+    build_site(tmp_path, records)
+    site = tmp_path / "output"
+    months = listed(site)
+    record = move_on(records, "Petugas sudah meninjau lokasi")
     build_site(tmp_path, records)
     assert listed(site)[:-1] == months and listed(site)[-1].startswith("recent-")
     found = searchable(site)

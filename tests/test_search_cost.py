@@ -13,7 +13,7 @@ import pytest
 from aduan_site import search
 from aduan_site.search import fragment, month_of, searchable
 from site_fixtures import load_region, make_records
-from test_search import build_site, index_bytes, listed, sample
+from test_search import build_site, index_bytes, listed, move_on, sample
 from test_search import searchable as searchable_results
 
 
@@ -126,17 +126,7 @@ def one_change(root: Path, count: int) -> dict[str, tuple[int, int, int]]:
     region = load_region()
     records = make_records(count, region)
     build_site(root, records)
-    record = next(r for r in records if r["status"] == "verified")
-    record["status"] = "in_progress"
-    record["timeline"].append(
-        {
-            "date": record["verified"],
-            "type": "status",
-            "status": "in_progress",
-            "agency": record["agency"],
-            "note": "Petugas meninjau lokasi",
-        }
-    )
+    record = move_on(records, "Petugas meninjau lokasi")
     figures = {}
     with pytest.MonkeyPatch.context() as monkeypatch:
         counts = Counts(monkeypatch)
