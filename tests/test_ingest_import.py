@@ -82,6 +82,12 @@ HOSTILE = [
     (line(submitted_at="0001-01-01T00:00:00+07:00"), "is outside the years 1970–2099", "di luar tahun"),
     (line(submitted_at="9999-12-31T23:59:59-12:00"), "is outside the years 1970–2099", "di luar tahun"),
     (line(history=[{"status": "verified", "at": "0001-01-02T00:00:00+14:00"}]), "history[0].at '0001", "di luar"),
+    (
+        line(submitted_at="2098-01-01T00:00:00+07:00"),
+        "submitted_at '2098-01-01T00:00:00+07:00' is in the future",
+        "masa depan",
+    ),
+    (line(history=[{"status": "verified", "at": "2098-01-02T00:00:00+07:00"}]), "history[0].at '2098", "masa depan"),
     (line(submitted_at=1714960000), "submitted_at must be a string", "submitted_at harus teks"),
     (line(history=[{"status": None, "at": NOTE_AT}] * 1001), "history holds 1,001 entries; at most 1,000", "1.001"),
     (line(description="Air mati. " * 5001), "description is longer than 50,000 characters (50,009)", "50.000"),
@@ -170,3 +176,18 @@ def test_aduan_import_says_it_in_both_languages(tmp_path: Path) -> None:
         "aduan import: baris 2: title memuat surrogate UTF-16 tunggal U+D800"
         " / line 2: title contains a lone UTF-16 surrogate"
     )
+
+
+def test_a_moment_may_run_a_day_ahead_of_the_services_clock_and_no_more(store, region, monkeypatch) -> None:
+    """The bound follows the service's clock (ADUAN_NOW sets it, as for a replay): a channel whose
+    clock runs a few hours ahead, or that wrote WIT as WIB, is not refused; a day and more is."""
+    monkeypatch.setenv("ADUAN_NOW", "2024-05-06T12:00:00+07:00")
+    hours_ahead = line(ref="A-1", submitted_at="2024-05-07T08:00:00+07:00")
+    assert import_lines([hours_ahead], store, region).created == 1
+    day_ahead = line(ref="A-2", submitted_at="2024-05-07T12:00:01+07:00")
+    with pytest.raises(ValidationError, match="ada di masa depan") as info:
+        import_lines([day_ahead], store, region)
+    assert "is in the future (now is 2024-05-06T12:00:00+07:00)" in info.value.message_en
+    monkeypatch.setenv("ADUAN_NOW", "2024-05-08T00:00:00+07:00")  # the clock moved on: now it may come in
+    assert import_lines([day_ahead], store, region).created == 1
+    assert store.count() == 2

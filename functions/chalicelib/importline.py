@@ -6,7 +6,9 @@ checked for what would fail later, far from the file: text the store cannot enco
 UTF-16 surrogate, "\\ud800" in JSON) or that breaks published feeds, CSV and HTML (control
 characters, as the API refuses them, textrules.py); a value of the wrong type that Python would
 quietly turn into text or truth (`"anonymous": "false"`); coordinates and timestamps outside
-the range the publisher can work with (year 1 overflows its date arithmetic); JSON nested
+the range the publisher can work with (year 1 overflows its date arithmetic) or later than the
+service's clock allows (a report "submitted" next year would be listed first, with a negative
+age, and its service levels never run out); JSON nested
 deeper than Python's parser recurses; lines and texts far larger than any report.
 """
 
@@ -14,12 +16,15 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
-from datetime import datetime
+import time
+from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
 
+from . import clock
 from .textrules import bad_character
 
 MAX_LINE_BYTES = 4 * 1024 * 1024  # a line of an import file; a report with a long history is ~10 KB
@@ -30,6 +35,9 @@ MAX_HISTORY = 1000  # entries in one line's history
 MAX_CHARS = {"title": 1000, "description": 50_000, "note": 10_000, "ref": 200}
 MAX_OTHER_CHARS = 1000  # the address, the reporter's details
 FIRST_YEAR, LAST_YEAR = 1970, 2099  # the years a timestamp may name
+# How far past the service's clock (clock.now, which ADUAN_NOW sets) a moment may lie: a channel's
+# clock may run ahead of ours, or write local time with a wrong offset (WIT is UTC+9).
+FUTURE_SLACK = timedelta(days=1)
 SHOWN = 80  # characters of a value repeated in an error
 
 
@@ -237,4 +245,23 @@ def timestamp(value: Any, name: str) -> datetime:
             f"{name} {shown(value)} di luar tahun {FIRST_YEAR}–{LAST_YEAR}",
             f"{name} {shown(value)} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
         )
+    if parsed > latest_moment():
+        raise LineError(
+            f"{name} {shown(value)} ada di masa depan (sekarang {clock.now().isoformat()})",
+            f"{name} {shown(value)} is in the future (now is {clock.now().isoformat()})",
+        )
     return parsed
+
+
+_latest: tuple[str | None, int, datetime] | None = None  # (ADUAN_NOW, second, the moment)
+
+
+def latest_moment() -> datetime:
+    """The latest moment an imported timestamp may name: now plus FUTURE_SLACK. Asked for every
+    timestamp of an import (tens of thousands a second), so it is worked out again only when the
+    second or ADUAN_NOW changes."""
+    global _latest
+    fixed, second = os.environ.get("ADUAN_NOW"), int(time.monotonic())
+    if _latest is None or _latest[0] != fixed or _latest[1] != second:
+        _latest = (fixed, second, clock.now() + FUTURE_SLACK)
+    return _latest[2]
