@@ -7,6 +7,7 @@ import os
 import threading
 import time
 from contextlib import contextmanager
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,46 @@ def test_the_store_holds_it_around_its_request_writes(data_dir: Path) -> None:
     store.get(report.tracking)
     store.count()
     assert held == ["in", "in"]
+
+
+def test_the_rarer_writes_take_it_too(data_dir: Path) -> None:
+    """Officers, logins, sessions and event acknowledgements: each write in the lock (one turn
+    each), so an officer signing in while citizens submit waits in the kernel, not in SQLite's
+    busy polling; reads still do not take it."""
+    from datetime import datetime
+
+    from chalicelib import config
+    from chalicelib.officers import Officer
+    from chalicelib.passwords import Login
+    from chalicelib.sessions import Session
+
+    store = config.store()
+    turns: list[int] = []
+    real = store._write_lock.held  # type: ignore[attr-defined]
+
+    @contextmanager
+    def counted():  # type: ignore[no-untyped-def]
+        with real():
+            turns.append(1)
+            yield
+
+    store._write_lock.held = counted  # type: ignore[attr-defined]
+    at = datetime(2024, 5, 6, 8, 0, tzinfo=UTC)
+    writes = [
+        lambda: store.add_officer(Officer("o-1", "Sari", "officer", None, "hash-1", at)),
+        lambda: store.add_login(Login("sari", "o-1", "argon2-hash", at)),
+        lambda: store.set_password("sari", "argon2-other", at),
+        lambda: store.add_session(Session("s-1", "o-1", at, at)),
+        lambda: store.touch_session("s-1", at),
+        lambda: store.end_session("s-1"),
+        lambda: store.end_sessions("o-1"),
+        lambda: store.revoke_officer("o-1"),
+        lambda: store.ack_events(10),
+    ]
+    for number, write in enumerate(writes, 1):
+        write()
+        assert len(turns) == number
+    assert store.officer("o-1") is not None and store.officer("o-1").active is False  # type: ignore[union-attr]
+    assert store.login("sari").password_hash == "argon2-other"  # type: ignore[union-attr]
+    store.officers(), store.session("s-1"), store.pending_events()
+    assert len(turns) == len(writes)

@@ -509,9 +509,16 @@ class SQLiteStore:
 
     # -- officers ----------------------------------------------------------------------------
 
+    def _write(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
+        """One autocommitted statement among the rarer writes (officers, logins, sessions, event
+        acknowledgements), in turn with the request path's writes through the write lock: a
+        waiting process then sleeps in the kernel instead of in SQLite's busy polling."""
+        with self._write_lock.held():
+            return self._conn().execute(sql, params)
+
     def add_officer(self, officer: Officer) -> None:
         try:
-            self._conn().execute(
+            self._write(
                 "INSERT INTO officers (id, name, role, agency, token_hash, created_at, active)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -546,7 +553,7 @@ class SQLiteStore:
         return self._officer(row) if row else None
 
     def revoke_officer(self, officer_id: str) -> bool:
-        cursor = self._conn().execute("UPDATE officers SET active = 0 WHERE id = ? AND active = 1", (officer_id,))
+        cursor = self._write("UPDATE officers SET active = 0 WHERE id = ? AND active = 1", (officer_id,))
         return cursor.rowcount == 1
 
     def officers(self) -> list[Officer]:
@@ -559,7 +566,7 @@ class SQLiteStore:
         return [Event(r["seq"], r["tracking"]) for r in rows]
 
     def ack_events(self, upto_seq: int) -> None:
-        self._conn().execute("DELETE FROM events WHERE seq <= ?", (upto_seq,))
+        self._write("DELETE FROM events WHERE seq <= ?", (upto_seq,))
 
     # -- rate limits -------------------------------------------------------------------------
 
@@ -608,7 +615,7 @@ class SQLiteStore:
 
     def add_login(self, login: Login) -> None:
         try:
-            self._conn().execute(
+            self._write(
                 "INSERT INTO logins (login, officer_id, password_hash, updated_at) VALUES (?, ?, ?, ?)",
                 (login.login, login.officer_id, login.password_hash, login.updated_at.isoformat()),
             )
@@ -624,26 +631,27 @@ class SQLiteStore:
         return Login(row["login"], row["officer_id"], row["password_hash"], datetime.fromisoformat(row["updated_at"]))
 
     def set_password(self, login: str, password_hash: str, at: datetime) -> bool:
-        cursor = self._conn().execute(
+        cursor = self._write(
             "UPDATE logins SET password_hash = ?, updated_at = ? WHERE login = ?",
             (password_hash, at.isoformat(), login),
         )
         return cursor.rowcount == 1
 
     def add_session(self, session: Session) -> None:
-        conn = self._conn()
-        # Sessions past their absolute expiry are dead whatever happens; the index keeps this cheap.
-        conn.execute("DELETE FROM sessions WHERE expires <= ?", (session.created_at.timestamp(),))
-        conn.execute(
-            "INSERT INTO sessions (id_hash, officer_id, created_at, last_seen, expires) VALUES (?, ?, ?, ?, ?)",
-            (
-                session.id_hash,
-                session.officer_id,
-                session.created_at.isoformat(),
-                session.last_seen.isoformat(),
-                (session.created_at + ABSOLUTE).timestamp(),
-            ),
-        )
+        with self._write_lock.held():  # two statements, one turn (see _write)
+            conn = self._conn()
+            # Sessions past their absolute expiry are dead whatever happens; the index keeps this cheap.
+            conn.execute("DELETE FROM sessions WHERE expires <= ?", (session.created_at.timestamp(),))
+            conn.execute(
+                "INSERT INTO sessions (id_hash, officer_id, created_at, last_seen, expires) VALUES (?, ?, ?, ?, ?)",
+                (
+                    session.id_hash,
+                    session.officer_id,
+                    session.created_at.isoformat(),
+                    session.last_seen.isoformat(),
+                    (session.created_at + ABSOLUTE).timestamp(),
+                ),
+            )
 
     def session(self, id_hash: str) -> Session | None:
         row = self._conn().execute("SELECT * FROM sessions WHERE id_hash = ?", (id_hash,)).fetchone()
@@ -657,20 +665,16 @@ class SQLiteStore:
         )
 
     def touch_session(self, id_hash: str, last_seen: datetime) -> None:
-        with self._write_lock.held():  # an officer's every request: in turn with the other writes
-            self._conn().execute(
-                "UPDATE sessions SET last_seen = ? WHERE id_hash = ?", (last_seen.isoformat(), id_hash)
-            )
+        # an officer's every request: in turn with the other writes
+        self._write("UPDATE sessions SET last_seen = ? WHERE id_hash = ?", (last_seen.isoformat(), id_hash))
 
     def end_session(self, id_hash: str) -> bool:
-        return self._conn().execute("DELETE FROM sessions WHERE id_hash = ?", (id_hash,)).rowcount == 1
+        return self._write("DELETE FROM sessions WHERE id_hash = ?", (id_hash,)).rowcount == 1
 
     def end_sessions(self, officer_id: str, keep: str | None = None) -> int:
-        return (
-            self._conn()
-            .execute("DELETE FROM sessions WHERE officer_id = ? AND id_hash IS NOT ?", (officer_id, keep))
-            .rowcount
-        )
+        return self._write(
+            "DELETE FROM sessions WHERE officer_id = ? AND id_hash IS NOT ?", (officer_id, keep)
+        ).rowcount
 
 
 def _of(status: str | None, agency: str | None) -> tuple[list[str], list[str]]:
