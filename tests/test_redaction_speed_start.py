@@ -148,3 +148,32 @@ def test_a_value_unused_for_a_month_is_dropped(monkeypatch: pytest.MonkeyPatch, 
     clock[0] += 15 * 86400  # "old" unused for 35 days, "kept" for 15
     process(kept, new)
     assert set(marshal.loads(startcache._file().read_bytes())["values"]) == {kept, new}  # type: ignore[union-attr]
+
+
+def test_each_version_has_its_own_file_and_an_unread_one_is_deleted(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A process reads only its own version's file; another version's file goes once unread for a month."""
+    cache, source = tmp_path / "cache", tmp_path / "redaction"
+    source.mkdir()
+    (source / "names.py").write_text("one")
+    monkeypatch.setenv("ADUAN_CACHE", str(cache))
+    monkeypatch.setattr(startcache, "_SOURCES", (source,))
+
+    def process(key: str) -> Path:  # a new process that works out one value and writes its file
+        monkeypatch.setattr(startcache, "_STORE", startcache._Store())
+        startcache.remembered(key, lambda: key)
+        startcache.save()
+        path = startcache._file()
+        assert path is not None
+        return path
+
+    first = process("a")
+    (source / "names.py").write_text("two, longer")  # an edit: another version
+    second = process("b")
+    assert first != second and {p.name for p in cache.glob("redaction-*.marshal")} == {first.name, second.name}
+    assert set(marshal.loads(second.read_bytes())["values"]) == {"b"}  # not the other version's values
+    month_ago = startcache._now() - 31 * 86400
+    os.utime(first, (month_ago, month_ago))
+    process("c")  # the second version writes again: the first's file, unread for a month, goes
+    assert [p.name for p in cache.glob("redaction-*.marshal")] == [second.name]

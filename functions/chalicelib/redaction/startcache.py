@@ -15,6 +15,12 @@ inputs, so it is worked out once and kept in one file per Python build:
   files and the code that reads them), the prefixes of each scanned pattern (the pattern and
   ``document.py``).
 
+One file per version of the redactor (its code, word lists and region files, known by their sizes and
+modification times): a process reads only what its own version needs, not the lexicons of every
+version it has met (a shared home, several checkouts: megabytes, a third of the import). The name only
+picks the file; what is in it is still keyed by the exact inputs, so a file picked wrongly costs work,
+never a wrong answer. A file no process has read for 30 days is deleted when another is written.
+
 The cache is an optimisation only: a file that is missing, stale, unreadable or unwritable is
 ignored and the work is done as before. ``ADUAN_CACHE`` names its directory (default
 ``$XDG_CACHE_HOME/aduan`` or ``~/.cache/aduan``); ``ADUAN_CACHE=off`` turns it off.
@@ -63,12 +69,41 @@ def directory() -> Path | None:
     return Path(base) / "aduan"
 
 
+# What the redactor is made of: its modules, the word lists and the region files (chalicelib/*)
+_SOURCES = tuple(Path(__file__).resolve().parent.parent / part for part in ("redaction", "data", "regions"))
+
+
+def _version() -> str:
+    """The redactor's version, from the size and modification time of every file it is made of: a
+    few dozen ``stat`` calls, where reading and hashing them would cost more than the cache saves."""
+    h = hashlib.sha1()
+    for folder in _SOURCES:
+        try:
+            entries = sorted((e.name, e.stat()) for e in os.scandir(folder) if e.is_file())
+        except OSError:
+            continue
+        for name, stat in entries:
+            h.update(f"{folder.name}/{name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:12]
+
+
 def _file() -> Path | None:
     where = directory()
     if where is None:
         return None
     tag = hashlib.sha1(f"{_FORMAT}|{_ENGINE}".encode()).hexdigest()[:16]
-    return where / f"redaction-{tag}.marshal"
+    return where / f"redaction-{tag}-{_version()}.marshal"
+
+
+def _prune(keep: Path) -> None:
+    """Delete the other versions' files that no process has read for _UNUSED_FOR seconds."""
+    stale = _now() - _UNUSED_FOR
+    for other in keep.parent.glob("redaction-*.marshal"):
+        try:
+            if other != keep and other.stat().st_mtime < stale:
+                other.unlink()
+        except OSError:
+            continue  # deleted by another process meanwhile, or not ours to delete
 
 
 def digest(parts: Iterable[bytes | str]) -> str:
@@ -100,6 +135,8 @@ class _Store:
             return
         try:
             data = marshal.loads(path.read_bytes())
+            if _now() - path.stat().st_mtime > _TOUCH_EVERY:
+                os.utime(path)  # read: see _prune (at most once a day, not at every start)
         except (OSError, EOFError, ValueError, TypeError):
             return  # missing or damaged: start afresh, and write a whole new file at the end
         if isinstance(data, dict) and data.get("engine") == _ENGINE:
@@ -131,6 +168,7 @@ class _Store:
             part = path.with_name(f"{path.name}.{os.getpid()}.part")
             part.write_bytes(data)
             os.replace(part, path)
+            _prune(path)
         except OSError:
             return  # a read-only home (Lambda): the next process works it out again
 
