@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import marshal
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -177,3 +178,19 @@ def test_each_version_has_its_own_file_and_an_unread_one_is_deleted(
     os.utime(first, (month_ago, month_ago))
     process("c")  # the second version writes again: the first's file, unread for a month, goes
     assert [p.name for p in cache.glob("redaction-*.marshal")] == [second.name]
+
+
+def test_a_built_pattern_is_made_once_and_compiled_the_same(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("ADUAN_CACHE", str(tmp_path))
+    built: list[int] = []
+
+    def build() -> re.Pattern[str]:
+        built.append(1)
+        return re.compile("(?:" + "|".join(sorted(["budi", "jalan mawar", "rsud"])) + r")\b", re.IGNORECASE)
+
+    for _ in range(2):  # two processes, as far as the start cache knows
+        monkeypatch.setattr(startcache, "_STORE", startcache._Store())
+        pattern = startcache.remembered_pattern([b"code", "budi", "jalan mawar", "rsud"], build)
+        startcache.save()
+        assert pattern == build() and pattern.flags == re.IGNORECASE | re.UNICODE
+    assert len(built) == 1 + 2  # built by the first process only (and once more by each assertion)

@@ -54,6 +54,7 @@ _MAX_ENTRIES = 4096  # a bound on what is kept, whatever imports the redactor in
 # A remembered value no process has asked for in this long is dropped when the file is next written: an
 # edit of the word lists makes a new lexicon (megabytes) under a new key, and the old one would stay.
 _UNUSED_FOR = 30 * 86400
+_MAX_VERSIONS = 8  # files of other versions kept beside the current one, at most (one each: ~0.7 MB)
 _TOUCH_EVERY = 86400  # a value's last use is written again at most once a day (not at every start)
 _now = time.time  # the clock, for tests
 
@@ -96,14 +97,23 @@ def _file() -> Path | None:
 
 
 def _prune(keep: Path) -> None:
-    """Delete the other versions' files that no process has read for _UNUSED_FOR seconds."""
+    """Delete the other versions' files that no process has read for _UNUSED_FOR seconds, and the least
+    recently read beyond _MAX_VERSIONS (a developer's edits make a new version each)."""
     stale = _now() - _UNUSED_FOR
+    others = []
     for other in keep.parent.glob("redaction-*.marshal"):
         try:
-            if other != keep and other.stat().st_mtime < stale:
-                other.unlink()
+            if other != keep:
+                others.append((other.stat().st_mtime, other))
         except OSError:
-            continue  # deleted by another process meanwhile, or not ours to delete
+            continue  # deleted by another process meanwhile
+    others.sort(reverse=True)
+    for k, (read, other) in enumerate(others):
+        if read < stale or k >= _MAX_VERSIONS:
+            try:
+                other.unlink()
+            except OSError:
+                continue  # deleted meanwhile, or not ours to delete
 
 
 def digest(parts: Iterable[bytes | str]) -> str:
@@ -192,6 +202,20 @@ def remembered(key: str, work: Callable[[], _T]) -> _T:
     _STORE.used[key] = now
     _STORE.changed = True
     return value
+
+
+def remembered_pattern(inputs: Iterable[bytes | str], build: Callable[[], re.Pattern[str]]) -> re.Pattern[str]:
+    """``build()``, a pattern whose text is made in Python from many words (a trie of a thousand public
+    phrases: a tenth of the import), made once: its text and flags are remembered by the digest of
+    `inputs` (the builder's code and the words), and compiled again from re's cache (see fill_patterns).
+    The flags are kept as the builder gave them (without the re.UNICODE that re adds to a text pattern),
+    so that re's cache knows the pattern by the same key."""
+    source, flags = remembered("pattern:" + digest(inputs), lambda: _text_and_flags(build()))
+    return re.compile(source, flags)
+
+
+def _text_and_flags(pattern: re.Pattern[str]) -> tuple[str, int]:
+    return pattern.pattern, int(pattern.flags) & ~int(re.UNICODE)  # ints: marshal keeps no RegexFlag
 
 
 def _re_cache() -> dict[Any, Any] | None:
