@@ -54,7 +54,7 @@ _MAX_ENTRIES = 4096  # a bound on what is kept, whatever imports the redactor in
 # A remembered value no process has asked for in this long is dropped when the file is next written: an
 # edit of the word lists makes a new lexicon (megabytes) under a new key, and the old one would stay.
 _UNUSED_FOR = 30 * 86400
-_MAX_VERSIONS = 8  # files of other versions kept beside the current one, at most (one each: ~0.7 MB)
+_MAX_VERSIONS = 16  # files of other versions kept beside the current one, at most (one each: ~0.7 MB)
 _TOUCH_EVERY = 86400  # a value's last use is written again at most once a day (not at every start)
 _now = time.time  # the clock, for tests
 
