@@ -127,3 +127,14 @@ def test_the_phrase_scan_is_tried_wherever_a_phrase_may_start() -> None:
 
     parsed = _prefixes(_PHRASE_SCAN.pattern)
     assert parsed and all(any(p.startswith(given) for given in _PHRASE_SCAN.prefixes) for p in parsed)
+
+
+def test_phone_candidates_that_cannot_be_kept_are_not_parsed() -> None:
+    """NIKs, cards and references are not parsed; a candidate with a number the redactor keeps in any part
+    the matcher tries is, wherever in the run that part opens."""
+    from chalicelib.redaction.phone_candidates import may_keep
+
+    for never in ("3575021512940006", "3514.0441.0651.0002", "35.75.03.250772.0001", "1234 5678 9012", "0812 345"):
+        assert not may_keep(never), never
+    for maybe in ("0812-3456-7890", "+62 812 3456 7890", "6281234567890", "3575.0812 3456 7890", "3575 (0343) 424567"):
+        assert may_keep(maybe), maybe
