@@ -138,3 +138,18 @@ def test_phone_candidates_that_cannot_be_kept_are_not_parsed() -> None:
         assert not may_keep(never), never
     for maybe in ("0812-3456-7890", "+62 812 3456 7890", "6281234567890", "3575.0812 3456 7890", "3575 (0343) 424567"):
         assert may_keep(maybe), maybe
+
+
+def test_the_degree_trie_matches_where_the_degrees_match() -> None:
+    """lexicon._DEGREE_MATCHES (a trie, in a lookahead) says yes exactly where _DEGREES matches, at every
+    place of texts with and without degrees."""
+    from chalicelib.redaction.lexicon import _DEGREE_MATCHES, _DEGREES
+
+    texts = [t for texts in CORPORA.values() for t in texts][::5] + EDGES
+    texts += ["Ns. Rina S.Kep.,Ns dan S.H.,M.H, s . pd, Sp.OG(K) SpOG; A.Md.Keb. mampu menjadi seorang S.E"]
+    places = [(text, i) for text in texts for i in range(len(text) + 1)]
+    differ = [
+        text[i : i + 20] for text, i in places if bool(_DEGREE_MATCHES.match(text, i)) != bool(_DEGREES.match(text, i))
+    ]
+    assert not differ, differ[:5]
+    assert sum(1 for text, i in places if _DEGREES.match(text, i)) >= 10
