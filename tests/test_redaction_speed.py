@@ -9,6 +9,7 @@ loaded for a timing to mean anything.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -153,3 +154,20 @@ def test_the_degree_trie_matches_where_the_degrees_match() -> None:
     ]
     assert not differ, differ[:5]
     assert sum(1 for text, i in places if _DEGREES.match(text, i)) >= 10
+
+
+def test_the_age_pattern_finds_what_its_plain_form_finds() -> None:
+    """names._AGE opens its "usia"/"umur" branch with the letter and looks behind it (so that re may skip
+    to the characters a match opens with): the same matches as the plain form, "no letter before"."""
+    from chalicelib.redaction.names import _AGE
+
+    plain = re.compile(
+        r"(?i)\((?:usia\s?|umur\s?)?\d{1,2}\s?(?:th|thn|tahun)?\.?\)|,\s?\d{1,2}\s?(?:th|thn|tahun)\.?(?=\s?[,)])"
+        r"|(?<![^\W\d_])(?:usia|umur)\s?\d{1,2}(?!\d)"
+    )
+    texts = [t for texts in CORPORA.values() for t in texts] + [
+        "usia 45, Usia 5 th, xusia 45, (umur 25), budi, 51 thn, dan \u00e9usia 4, 9usia 4, _usia 4, UMUR 7"
+    ]
+    found = [[m.span() for m in _AGE.finditer(t)] for t in texts]
+    assert found == [[m.span() for m in plain.finditer(t)] for t in texts]
+    assert sum(map(len, found)) >= 8
