@@ -16,6 +16,7 @@ one run, with their ratio.
     python bench/redaction_speed.py --check /tmp/before.json
     python bench/redaction_speed.py --baseline main      # before/after against main's redactor
     python bench/redaction_speed.py --baseline main --cold --repeat 1   # and a fresh process's import
+    python bench/redaction_speed.py --baseline main --start --repeat 0   # a new process's import and first redaction
     python bench/redaction_speed.py --parts              # ms per text of each stage and detector
     python bench/redaction_speed.py --pin                # pin a sample's outputs (an intended change of results)
 """
@@ -27,6 +28,7 @@ import hashlib
 import importlib.util
 import io
 import json
+import os
 import subprocess
 import sys
 import tarfile
@@ -201,6 +203,32 @@ def cold(package: Path, texts: list[str]) -> tuple[float, float]:
     return first, then
 
 
+def start(package: Path, cache: Path, runs: int = 5) -> list[tuple[float, float]]:
+    """(import, first redaction) CPU seconds of `runs` new processes, each importing the redactor in
+    `package` with the start cache in `cache` (filled by one process before) and redacting one text: what
+    a new ``aduan`` process pays before its first redaction (issue 8's second build), as a user's install
+    would (with bytecode written)."""
+    code = (
+        "import importlib.util, json, sys, time\n"
+        "t0 = time.process_time()\n"
+        "spec = importlib.util.spec_from_file_location('redaction_start', sys.argv[1] + '/__init__.py',"
+        " submodule_search_locations=[sys.argv[1]])\n"
+        "module = importlib.util.module_from_spec(spec); sys.modules['redaction_start'] = module\n"
+        "spec.loader.exec_module(module)\n"
+        "t1 = time.process_time()\n"
+        "module.redact('Nama saya Budi Santoso, NIK 3575012345670001, HP 0812-3456-7890, Jl. Mawar No. 5')\n"
+        "print(json.dumps([t1 - t0, time.process_time() - t1]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["ADUAN_CACHE"] = str(cache)
+    run = [sys.executable, "-c", code, str(package)]
+    subprocess.run(run, check=True, capture_output=True, env=env)  # fills the cache and writes bytecode
+    return [
+        tuple(json.loads(subprocess.run(run, check=True, capture_output=True, env=env, text=True).stdout))
+        for _ in range(runs)
+    ]  # type: ignore[misc]
+
+
 def parts(texts: list[str]) -> dict[str, float]:
     """CPU milliseconds per text of each stage of ``find_pii`` (the document and its protected spans, each
     detector, the resolution), warm: where the time goes, and so which module a speed-up must come from."""
@@ -244,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", type=Path, help="compare every corpus's find_pii output with this file")
     parser.add_argument("--baseline", metavar="REV", help="compare outputs and speed with the redactor at REV")
     parser.add_argument("--cold", action="store_true", help="with --baseline: a fresh process's import and pass")
+    parser.add_argument(
+        "--start", action="store_true", help="with --baseline: a new process's import and first redaction (start cache)"
+    )
     parser.add_argument("--parts", action="store_true", help="ms per text of each stage, over every corpus")
     parser.add_argument(
         "--pin", action="store_true", help=f"write the sample's digests to {DIGESTS.name} (after a change of results)"
@@ -272,6 +303,17 @@ def main(argv: list[str] | None = None) -> int:
                 f"  cold, {label:<6} import {imported:5.2f} s, then {len(texts)} demo texts once "
                 f"{redacted:5.2f} s ({1000 * redacted / len(texts):.2f} ms per text)"
             )
+    if args.start and args.baseline:
+        for label, package in (("before", baseline_package(args.baseline)), ("after", baseline_package("HEAD"))):
+            runs = sorted(start(package, Path(tempfile.mkdtemp(prefix="redaction-start-")), max(3, args.repeat)))
+            imported = sorted(r[0] for r in runs)
+            first = sorted(r[1] for r in runs)
+            print(
+                f"  start, {label:<6} import {1000 * imported[0]:5.0f} ms (median {1000 * imported[len(runs) // 2]:5.0f}),"
+                f" first redaction {1000 * first[0]:4.1f} ms (median {1000 * first[len(runs) // 2]:4.1f}), CPU, new process"
+            )
+        if not args.repeat:
+            return 0
     outputs = {}
     for name, texts in corpora().items():
         outputs[name] = fingerprint(texts)

@@ -9,6 +9,7 @@ loaded for a timing to mean anything.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -85,6 +86,11 @@ PHONE_EDGES = [
     "+62 343 441760 +6285612985155 6289837652276 0896-6782-9946 (0857-3344-2211)",
     "3514.0441.0651.0002 35.75.03.250772.0001 83.594.436.2-716.653 0001 3175 3942 1",
     "tel 061 23456 / 061-234567 / 06123456 / 0612345 / 021 1234 5678 / 021-12345",
+    # a number inside a run that opens with other digits: after a full stop, a slash, a bracket, a spaced
+    # hyphen, a wide dash or a space (phone_candidates: the parts the matcher tries)
+    "3575.0812 3456 7890, 3575/0812-3456-7890, 3575(0812) 3456 7890, 3575 - 0812 3456 7890, 3575\u20140812345678",
+    "3514 081234567890 77, 1234.62812345678.99, 35 +62 812 3456 7890, 9999 (62) 812-3456-7890 x 12",
+    "no 3575 0812 FLOWERS, 71 +62 812 FLOWERS ya, 4467 0167 52 / 0812-3456-789, 3575.(0343).424567",
 ]
 
 
@@ -122,3 +128,46 @@ def test_the_phrase_scan_is_tried_wherever_a_phrase_may_start() -> None:
 
     parsed = _prefixes(_PHRASE_SCAN.pattern)
     assert parsed and all(any(p.startswith(given) for given in _PHRASE_SCAN.prefixes) for p in parsed)
+
+
+def test_phone_candidates_that_cannot_be_kept_are_not_parsed() -> None:
+    """NIKs, cards and references are not parsed; a candidate with a number the redactor keeps in any part
+    the matcher tries is, wherever in the run that part opens."""
+    from chalicelib.redaction.phone_candidates import may_keep
+
+    for never in ("3575021512940006", "3514.0441.0651.0002", "35.75.03.250772.0001", "1234 5678 9012", "0812 345"):
+        assert not may_keep(never), never
+    for maybe in ("0812-3456-7890", "+62 812 3456 7890", "6281234567890", "3575.0812 3456 7890", "3575 (0343) 424567"):
+        assert may_keep(maybe), maybe
+
+
+def test_the_degree_trie_matches_where_the_degrees_match() -> None:
+    """lexicon._DEGREE_MATCHES (a trie, in a lookahead) says yes exactly where _DEGREES matches, at every
+    place of texts with and without degrees."""
+    from chalicelib.redaction.lexicon import _DEGREE_MATCHES, _DEGREES
+
+    texts = [t for texts in CORPORA.values() for t in texts][::5] + EDGES
+    texts += ["Ns. Rina S.Kep.,Ns dan S.H.,M.H, s . pd, Sp.OG(K) SpOG; A.Md.Keb. mampu menjadi seorang S.E"]
+    places = [(text, i) for text in texts for i in range(len(text) + 1)]
+    differ = [
+        text[i : i + 20] for text, i in places if bool(_DEGREE_MATCHES.match(text, i)) != bool(_DEGREES.match(text, i))
+    ]
+    assert not differ, differ[:5]
+    assert sum(1 for text, i in places if _DEGREES.match(text, i)) >= 10
+
+
+def test_the_age_pattern_finds_what_its_plain_form_finds() -> None:
+    """names._AGE opens its "usia"/"umur" branch with the letter and looks behind it (so that re may skip
+    to the characters a match opens with): the same matches as the plain form, "no letter before"."""
+    from chalicelib.redaction.names import _AGE
+
+    plain = re.compile(
+        r"(?i)\((?:usia\s?|umur\s?)?\d{1,2}\s?(?:th|thn|tahun)?\.?\)|,\s?\d{1,2}\s?(?:th|thn|tahun)\.?(?=\s?[,)])"
+        r"|(?<![^\W\d_])(?:usia|umur)\s?\d{1,2}(?!\d)"
+    )
+    texts = [t for texts in CORPORA.values() for t in texts] + [
+        "usia 45, Usia 5 th, xusia 45, (umur 25), budi, 51 thn, dan \u00e9usia 4, 9usia 4, _usia 4, UMUR 7"
+    ]
+    found = [[m.span() for m in _AGE.finditer(t)] for t in texts]
+    assert found == [[m.span() for m in plain.finditer(t)] for t in texts]
+    assert sum(map(len, found)) >= 8

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import marshal
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -148,3 +149,48 @@ def test_a_value_unused_for_a_month_is_dropped(monkeypatch: pytest.MonkeyPatch, 
     clock[0] += 15 * 86400  # "old" unused for 35 days, "kept" for 15
     process(kept, new)
     assert set(marshal.loads(startcache._file().read_bytes())["values"]) == {kept, new}  # type: ignore[union-attr]
+
+
+def test_each_version_has_its_own_file_and_an_unread_one_is_deleted(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A process reads only its own version's file; another version's file goes once unread for a month."""
+    cache, source = tmp_path / "cache", tmp_path / "redaction"
+    source.mkdir()
+    (source / "names.py").write_text("one")
+    monkeypatch.setenv("ADUAN_CACHE", str(cache))
+    monkeypatch.setattr(startcache, "_SOURCES", (source,))
+
+    def process(key: str) -> Path:  # a new process that works out one value and writes its file
+        monkeypatch.setattr(startcache, "_STORE", startcache._Store())
+        startcache.remembered(key, lambda: key)
+        startcache.save()
+        path = startcache._file()
+        assert path is not None
+        return path
+
+    first = process("a")
+    (source / "names.py").write_text("two, longer")  # an edit: another version
+    second = process("b")
+    assert first != second and {p.name for p in cache.glob("redaction-*.marshal")} == {first.name, second.name}
+    assert set(marshal.loads(second.read_bytes())["values"]) == {"b"}  # not the other version's values
+    month_ago = startcache._now() - 31 * 86400
+    os.utime(first, (month_ago, month_ago))
+    process("c")  # the second version writes again: the first's file, unread for a month, goes
+    assert [p.name for p in cache.glob("redaction-*.marshal")] == [second.name]
+
+
+def test_a_built_pattern_is_made_once_and_compiled_the_same(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("ADUAN_CACHE", str(tmp_path))
+    built: list[int] = []
+
+    def build() -> re.Pattern[str]:
+        built.append(1)
+        return re.compile("(?:" + "|".join(sorted(["budi", "jalan mawar", "rsud"])) + r")\b", re.IGNORECASE)
+
+    for _ in range(2):  # two processes, as far as the start cache knows
+        monkeypatch.setattr(startcache, "_STORE", startcache._Store())
+        pattern = startcache.remembered_pattern([b"code", "budi", "jalan mawar", "rsud"], build)
+        startcache.save()
+        assert pattern == build() and pattern.flags == re.IGNORECASE | re.UNICODE
+    assert len(built) == 1 + 2  # built by the first process only (and once more by each assertion)

@@ -303,8 +303,17 @@ class _Scan:
                     ids.append(self.id)
 
     def finditer(self, doc: _Doc) -> list[re.Match[str]]:
+        """The matches, once per document whoever asks (the addresses and the quantities both scan for
+        references to laws and letters): the list is shared, and no caller changes it."""
         if not engine.FAST:
             return list(self.pattern.finditer(doc.text))
+        key = (_Scan, self.id)
+        kept: list[re.Match[str]] | None = doc._memo.get(key)
+        if kept is None:
+            kept = doc._memo[key] = self._scan(doc)
+        return kept
+
+    def _scan(self, doc: _Doc) -> list[re.Match[str]]:
         text, match = doc.text, self.pattern.match
         found = []
         pos = 0

@@ -311,6 +311,37 @@ def _may_open_degree(text: str, pos: int) -> bool:
     return letters[:2] in _DEGREE_HEADS[0] or letters in _DEGREE_HEADS[1]
 
 
+def _degree_trie() -> str:
+    """What _DEGREES' alternation of degrees matches, as a trie of their letters ("s(?:\\.?\\s?(?:p(?:d...":
+    one branch tried per letter, where the alternation tries each of seventy degrees in turn."""
+    joint = "\x00"  # between two pieces of a degree ("S" and "Pd" in "S.Pd"): _degree_regex's "\.?\s?"
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for degree in _LEX.degrees:
+        node = trie
+        for k, piece in enumerate(p for p in degree.split(".") if p):
+            if k:
+                node = node.setdefault(joint, {})
+            for char in piece.lower():  # _DEGREES ignores case
+                node = node.setdefault(char, {})
+        node[""] = {}  # a degree ends here: _degree_regex's "\.?"
+
+    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [
+            r"\.?" if key == "" else (r"\.?\s?" if key == joint else re.escape(key)) + pattern(child)
+            for key, child in sorted(node.items())
+        ]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return pattern(trie)
+
+
+# Whether _DEGREES matches at a place: the same regex with the trie for the alternation. A regex without
+# atomic parts matches where some way through it does, whatever order its branches are tried in, so this
+# one matches exactly where _DEGREES does; in a lookahead it only answers yes or no, in one pass, and the
+# alternation is run only where it matches, for where the degrees end.
+_DEGREE_MATCHES = re.compile(r"(?=(?:\s?,?\s?" + _degree_trie() + r")+(?![\w]))", re.IGNORECASE)
+
+
 def _degree_at(text: str, pos: int) -> int | None:
     """Where academic degrees written right after position pos end (", S.Pd., M.Si."), if any."""
     if not engine.FAST:
@@ -329,7 +360,7 @@ def _degree_at(text: str, pos: int) -> int | None:
 def _degree_after(text: str, pos: int) -> int | None:
     if text[pos : pos + 4].lstrip().lstrip(",").lstrip()[:1].lower() not in _DEGREE_FIRST:
         return None  # the usual case, decided without the regex
-    if engine.FAST and not _may_open_degree(text, pos):
+    if engine.FAST and not (_may_open_degree(text, pos) and _DEGREE_MATCHES.match(text, pos)):
         return None
     m = _DEGREES.match(text, pos)
     if not m:

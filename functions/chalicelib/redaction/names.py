@@ -129,10 +129,12 @@ _OFFICE_LINE = needs(
 )
 # Words that come right AFTER a name: "Budi di sini", "Budi selaku ketua", "Budi (45 th)".
 _HERE = re.compile(r"(?i)(?<![^\W\d_])(?:di\s?sini|selaku|mengaku)(?![^\W\d_])")
-# An age right after a name: "(45 th)", "(umur 25)", ", 51 thn,", "usia 65 tahun"
+# An age right after a name: "(45 th)", "(umur 25)", ", 51 thn,", "usia 65 tahun". "u(?<![^\W\d_]u)" is
+# "(?<![^\W\d_])u" (no letter before the "u"): written so, every branch opens with a character, and re
+# skips to the places that have one of them instead of trying the whole pattern at every place.
 _AGE = re.compile(
     r"(?i)\((?:usia\s?|umur\s?)?\d{1,2}\s?(?:th|thn|tahun)?\.?\)|,\s?\d{1,2}\s?(?:th|thn|tahun)\.?(?=\s?[,)])"
-    r"|(?<![^\W\d_])(?:usia|umur)\s?\d{1,2}(?!\d)"
+    r"|u(?<![^\W\d_]u)(?:sia|mur)\s?\d{1,2}(?!\d)"
 )
 # A name in brackets right after a phone number: "hub. 0812... (Darsinah)"
 _CONTACT_NAME = re.compile(r"\d\s?\(\s?(?=[^\W\d_])")

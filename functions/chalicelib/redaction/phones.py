@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 import phonenumbers
 
-from . import engine
+from . import engine, phone_candidates
 
 # The fewest characters, and the fewest letters and digits, of a match the redactor keeps: 9 digits,
 # or "+62" and 7 national digits. Letters count: phonenumbers reads "0800-FLOWERS" as digits.
@@ -38,8 +38,8 @@ class _Matcher(phonenumbers.PhoneNumberMatcher):  # type: ignore[misc]
     def _extract_match(self, candidate: str, offset: int) -> phonenumbers.PhoneNumberMatch | None:
         if sum(c.isalnum() for c in candidate) < _SHORTEST_KEPT:
             return None
-        if "0" not in candidate and "+" not in candidate and "62" not in candidate:
-            return None  # what the redactor keeps starts with "0", "+" or "62": neither this nor a part of it
+        if not phone_candidates.may_keep(candidate):
+            return None  # what the redactor keeps opens with "0", "+" or "62": neither this nor a part of it
         return super()._extract_match(candidate, offset)
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
+from . import startcache
 from .document import _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role, _is_word
 from .quantities import _MONTH, _UNITS
@@ -38,7 +40,10 @@ def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + pattern(trie) + r"(?![\w])", re.IGNORECASE)
 
 
-_PUBLIC_PHRASES = _phrase_regex(_LEX.places + _LEX.phrases)
+_PUBLIC_PHRASES = startcache.remembered_pattern(
+    [Path(__file__).read_bytes(), *_LEX.places, "\x00", *_LEX.phrases],
+    lambda: _phrase_regex(_LEX.places + _LEX.phrases),
+)
 _URL = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|sch\.id|desa\.id)\b\S*",
     re.IGNORECASE,

@@ -15,6 +15,12 @@ inputs, so it is worked out once and kept in one file per Python build:
   files and the code that reads them), the prefixes of each scanned pattern (the pattern and
   ``document.py``).
 
+One file per version of the redactor (its code, word lists and region files, known by their sizes and
+modification times): a process reads only what its own version needs, not the lexicons of every
+version it has met (a shared home, several checkouts: megabytes, a third of the import). The name only
+picks the file; what is in it is still keyed by the exact inputs, so a file picked wrongly costs work,
+never a wrong answer. A file no process has read for 30 days is deleted when another is written.
+
 The cache is an optimisation only: a file that is missing, stale, unreadable or unwritable is
 ignored and the work is done as before. ``ADUAN_CACHE`` names its directory (default
 ``$XDG_CACHE_HOME/aduan`` or ``~/.cache/aduan``); ``ADUAN_CACHE=off`` turns it off.
@@ -48,6 +54,7 @@ _MAX_ENTRIES = 4096  # a bound on what is kept, whatever imports the redactor in
 # A remembered value no process has asked for in this long is dropped when the file is next written: an
 # edit of the word lists makes a new lexicon (megabytes) under a new key, and the old one would stay.
 _UNUSED_FOR = 30 * 86400
+_MAX_VERSIONS = 16  # files of other versions kept beside the current one, at most (one each: ~0.7 MB)
 _TOUCH_EVERY = 86400  # a value's last use is written again at most once a day (not at every start)
 _now = time.time  # the clock, for tests
 
@@ -63,12 +70,50 @@ def directory() -> Path | None:
     return Path(base) / "aduan"
 
 
+# What the redactor is made of: its modules, the word lists and the region files (chalicelib/*)
+_SOURCES = tuple(Path(__file__).resolve().parent.parent / part for part in ("redaction", "data", "regions"))
+
+
+def _version() -> str:
+    """The redactor's version, from the size and modification time of every file it is made of: a
+    few dozen ``stat`` calls, where reading and hashing them would cost more than the cache saves."""
+    h = hashlib.sha1()
+    for folder in _SOURCES:
+        try:
+            entries = sorted((e.name, e.stat()) for e in os.scandir(folder) if e.is_file())
+        except OSError:
+            continue
+        for name, stat in entries:
+            h.update(f"{folder.name}/{name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:12]
+
+
 def _file() -> Path | None:
     where = directory()
     if where is None:
         return None
     tag = hashlib.sha1(f"{_FORMAT}|{_ENGINE}".encode()).hexdigest()[:16]
-    return where / f"redaction-{tag}.marshal"
+    return where / f"redaction-{tag}-{_version()}.marshal"
+
+
+def _prune(keep: Path) -> None:
+    """Delete the other versions' files that no process has read for _UNUSED_FOR seconds, and the least
+    recently read beyond _MAX_VERSIONS (a developer's edits make a new version each)."""
+    stale = _now() - _UNUSED_FOR
+    others = []
+    for other in keep.parent.glob("redaction-*.marshal"):
+        try:
+            if other != keep:
+                others.append((other.stat().st_mtime, other))
+        except OSError:
+            continue  # deleted by another process meanwhile
+    others.sort(reverse=True)
+    for k, (read, other) in enumerate(others):
+        if read < stale or k >= _MAX_VERSIONS:
+            try:
+                other.unlink()
+            except OSError:
+                continue  # deleted meanwhile, or not ours to delete
 
 
 def digest(parts: Iterable[bytes | str]) -> str:
@@ -100,6 +145,8 @@ class _Store:
             return
         try:
             data = marshal.loads(path.read_bytes())
+            if _now() - path.stat().st_mtime > _TOUCH_EVERY:
+                os.utime(path)  # read: see _prune (at most once a day, not at every start)
         except (OSError, EOFError, ValueError, TypeError):
             return  # missing or damaged: start afresh, and write a whole new file at the end
         if isinstance(data, dict) and data.get("engine") == _ENGINE:
@@ -131,6 +178,7 @@ class _Store:
             part = path.with_name(f"{path.name}.{os.getpid()}.part")
             part.write_bytes(data)
             os.replace(part, path)
+            _prune(path)
         except OSError:
             return  # a read-only home (Lambda): the next process works it out again
 
@@ -154,6 +202,20 @@ def remembered(key: str, work: Callable[[], _T]) -> _T:
     _STORE.used[key] = now
     _STORE.changed = True
     return value
+
+
+def remembered_pattern(inputs: Iterable[bytes | str], build: Callable[[], re.Pattern[str]]) -> re.Pattern[str]:
+    """``build()``, a pattern whose text is made in Python from many words (a trie of a thousand public
+    phrases: a tenth of the import), made once: its text and flags are remembered by the digest of
+    `inputs` (the builder's code and the words), and compiled again from re's cache (see fill_patterns).
+    The flags are kept as the builder gave them (without the re.UNICODE that re adds to a text pattern),
+    so that re's cache knows the pattern by the same key."""
+    source, flags = remembered("pattern:" + digest(inputs), lambda: _text_and_flags(build()))
+    return re.compile(source, flags)
+
+
+def _text_and_flags(pattern: re.Pattern[str]) -> tuple[str, int]:
+    return pattern.pattern, int(pattern.flags) & ~int(re.UNICODE)  # ints: marshal keeps no RegexFlag
 
 
 def _re_cache() -> dict[Any, Any] | None:
