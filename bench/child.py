@@ -118,6 +118,10 @@ def environment(data: Path, **extra: str) -> dict[str, str]:
     return {
         **inherited,
         "PYTHONPYCACHEPREFIX": str(REPO / "bench" / "out" / "pycache"),
+        # The redactor's start cache of this checkout alone, as an installed Aduan has it: the
+        # home's cache is shared with every other checkout and version on the machine, and its
+        # state (not the code) would set the start-up figures (redaction/startcache.py).
+        "ADUAN_CACHE": str(REPO / "bench" / "out" / "cache"),
         "ADUAN_DATA": str(data),
         "PYTHONPATH": functions + (os.pathsep + path if path else ""),
         **extra,
