@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from . import chat_names, false_names, initials, name_model
+from . import chat_names, false_names, initials, name_model, names_cued
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
     AFTER_NAME,
@@ -1464,6 +1464,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     found = []
     ranges = finder.spans()
     ranges += chat_names.found(finder) + initials.found(finder)
+    ranges += names_cued.found(finder, ranges)
     ranges += _modelled(finder, ranges)
     ranges = false_names.kept(finder, ranges)
     for first, last in ranges + _repeated(finder, ranges):

@@ -1,0 +1,348 @@
+"""Names that only the words right before them reveal, in any case (issue 11).
+
+The rules in ``names.py`` and ``context.py`` take a word after a cue when the word may be a name by
+itself: on a list, unknown to the dictionary, or capitalised in a mixed-case text. Citizens also name
+people with ordinary words ("Gunung", "Embun", "Kasih"), write them in lower case or all capitals, put
+a role and what it is of between the honorific and the name ("pak guru ombak", "sopir truk sampah
+awan", "BIDAN KENANGA"), and sign with a dash and their office ("- harum, ketua RT 03"). This module
+reads those shapes:
+
+* a word that parents give as a name (``data/word_names_id.txt``) right after a role, an honorific or
+  a relative of the writer's, followed by what follows a name;
+* the writer's "I" in the regions' words ("abdi", "beta", "tiang", "ambo"...) or in chat ("sy", "aku")
+  at the start of a clause, then one or two words and a comma: the writer introducing themself;
+* a Chinese-Indonesian name in lower case: a family name and its one or two given syllables
+  ("the kian hoo", "liem swie king");
+* a nickname after "si" or after "biasa dipanggil" with an honorific ("si gondrong", "dipanggil
+  mbah kung");
+* a dash signature with the signer's office after a comma ("- ricky, sekretaris RT");
+* the next or previous word of a name already found, in a text that writes names in lower case
+  ("ibu sy suci permata stroke", "suami sy bakti nugraha kerja").
+
+It only adds token ranges; ``false_names.kept`` still drops places and bodies afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .context import AFTER_NAME, NOT_NAMED, namable, spoken_word
+from .lexicon import _AFFIXED, _FUNCTION_WORDS, _LABELS, _LEX, _LOCATIVE, _is_role, _is_word
+
+if TYPE_CHECKING:
+    from .names import _Names
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _load(name: str) -> frozenset[str]:
+    words: set[str] = set()
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(line.lower().split())
+    return frozenset(words)
+
+
+WORD_NAMES = _load("word_names_id.txt")
+
+# What a role is of, between the role and the person: "sopir truk sampah awan", "kepala sekolah pelangi"
+_OBJECTS = frozenset(
+    "truk sampah ambulans ambulan angkot bus bis ojek becak sekolah kebersihan parkir desa kelurahan kel "
+    "puskesmas pustu posyandu pasar kampung dusun rt rw kantor kecamatan jalan pintu gerbang malam jaga "
+    "piket keamanan kesehatan taman makam masjid gereja pura tpa tps pdam pln kamtibmas".split()
+)
+# Roles that sell or make something: the word after them is their goods ("penjual bunga", "pedagang
+# intan"), so they cue a name only after an honorific ("pak penjual bakso jaya")
+_TRADES = frozenset(
+    "penjual pedagang tukang juragan pengrajin perajin petani peternak pengusaha agen distributor pemilik "
+    "penjaga pembeli pemasok produsen toko warung".split()
+)
+# The writer's relatives and acquaintances, before "saya"/"sy"/"ku": "temen sy mei", "ibu saya kasih"
+_KIN = frozenset(
+    "teman temen kawan tetangga anak adik adek kakak kaka istri suami ponakan keponakan sepupu ipar mertua "
+    "menantu cucu saudara ibu bapak ayah bapa mama mamah papa papah emak mak abah umi abi nenek kakek "
+    "pacar tunangan bos atasan".split()
+)
+_MY = frozenset("saya sy sya aku aq ku gue gw gua kami kulo ambo".split())
+# "ayahnya", "sopirnya": a relative or a role of somebody already spoken of
+_KIN_NYA = frozenset(f"{w}nya" for w in _KIN | frozenset("sopir supir guru bidan perawat satpam".split()))
+# The writer's "I", in chat and in the regions' speech
+_SELF = _MY | frozenset("abdi tiang sa beta ana ane aye ulun inyong nyong sengkok kula kawula".split())
+# What follows a name beyond ``AFTER_NAME``: "mantri angkasa di pustu", "bu guru embun marahin"
+_FOLLOW = AFTER_NAME | frozenset(
+    "di ke itu ini tsb suka sering mau malah kok selalu pernah masih kalo klo kalau jga skrg sekarang "
+    "demam dirawat kena kerja jaga minta tinggal punya pny pnya ngasih kasih"
+    # what chat says of a person: "bu lurah sundari baik bgt", "pak rt jaya galak"
+    " baik ramah galak jutek judes sombong malas males".split()
+)
+# Chinese-Indonesian family names, and the syllables of given names (in the old and new spellings)
+_CHINESE_FAMILY = frozenset(
+    "the tan lim liem oei oey go goh kwee kwik tjoa tjia ong lie liauw sie tio thio khoe kho han njoo yap jap "
+    "lauw ang tee gouw tjan tjhin phoa pouw siauw thung yo wong bong tjioe tjong oen kang lo loe".split()
+)
+# Family names that are also words ("the", "go", "tan", "lo", "han", "ang", "yo", "kang"): two syllables after
+_CHINESE_AMBIGUOUS = frozenset("the go tan ong lo han ang yo kang lie sie tee wong".split())
+_CHINESE_SYLLABLES = frozenset(
+    "kian hoo swie king tjong bing bun kiat mei ling hwa liang siong hok tjoe hong eng kim giok lan nio hiang "
+    "djin sien tjay gwan hien wan yin ming hui lie lien tjin tek gie hin siang kwan kong kok an ay ai "
+    "bian boen djoe fong gin goan hian hoa hoei hwie jin kiem kie kiong kwie lay lim lok bo sing siu soen "
+    "swan tiong tjiang tjien wie yang yong yu hwat ping pin tjhoen wei jun jie tjie".split()
+)
+# Nicknames of a person's looks or manner, which are words too: "si gondrong", "si botak"
+_NICKNAMES = frozenset(
+    "gondrong gendut botak kribo codet tompel brewok cebol ceking kurus bule item ireng pincang cungkring "
+    "jabrik keriting tambun gembul pesek sipit kumis jenggot bongsor kerempeng".split()
+)
+_NICKNAME_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:biasa|sering|akrab)[ \t]+(?:di)?panggil|panggilannya|dipanggil[ \t]+warga)[ \t]+$"
+)
+# "- ricky, sekretaris RT", "— pelangi, bendahara RW": a signature with the signer's office
+_DASH_SIGNED = re.compile(
+    r"(?:^|(?<=[\s.!?\"']))[-\u2013\u2014][ \t]?(?P<who>[^\W\d_]{3,}(?:[ \t][^\W\d_]{3,}){0,2}),[ \t]?"
+    r"(?P<role>[^\W\d_]+)"
+)
+
+
+def found(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges of the names these shapes place (some overlap the ranges already found)."""
+    more = _after_cues(finder) + _introduced(finder) + _chinese(finder) + _nicknamed(finder)
+    if "-" in finder.doc.text or "\u2013" in finder.doc.text or "\u2014" in finder.doc.text:
+        more += _dash_signed(finder)
+    return more + _grown(finder, ranges + more)
+
+
+def _spaced(finder: _Names, k: int) -> bool:
+    """Whether tokens k and k+1 are separated by one space (not a comma or a line)."""
+    tokens = finder.tokens
+    return k + 1 < len(tokens) and finder.doc.text[tokens[k].end : tokens[k + 1].start] == " "
+
+
+def _case_allows(finder: _Names, k: int) -> bool:
+    """Whether token k's case allows a name: any case where capitals say nothing or the writer puts names
+    in lower case; in a mixed-case text, capitalised, or in lower case after a cue in lower case ("pak
+    guru ombak di SD Inpres": the writer does not capitalise people here)."""
+    tok = finder.tokens[k]
+    if not finder.mixed:
+        return True
+    if tok.cap:
+        return not tok.acronym
+    return finder.lower_names or k > 0 and not finder.tokens[k - 1].cap
+
+
+def _free(finder: _Names, k: int) -> bool:
+    """Whether token k is free to be a name: not public, or only as the opener of a public name that is
+    also given as a name ("gunung", "bukit"), which the cue before it says is a person ("pak lurah
+    gunung ada", "sy gunung tekun,", "Narahubung Gunung (")."""
+    if not finder.blocked(k):
+        return True
+    low = finder.tokens[k].low
+    if low not in WORD_NAMES:
+        return False
+    opener = k > 0 and finder.tokens[k - 1].low  # "gunung tekun": the second word of such a name
+    return low in _LEX.facility_openers or opener in WORD_NAMES and opener in _LEX.facility_openers
+
+
+def _name_word(finder: _Names, k: int) -> bool:
+    """Whether token k may be a word of a name that a cue points at: a word given as a name, a name on the
+    list, or a word no dictionary knows."""
+    low = finder.tokens[k].low
+    if len(low) < 3 or not _free(finder, k) or low in _FUNCTION_WORDS or low in _LOCATIVE or low in _LABELS:
+        return False
+    if low in WORD_NAMES:
+        return True
+    if low in NOT_NAMED or low in _LEX.honorifics or low in _LEX.titles or _is_role(low) or low in _OBJECTS:
+        return False
+    if low in _LEX.names:
+        return True
+    return low.isalpha() and not _is_word(low) and not spoken_word(low) and namable(finder, k)
+
+
+def _ends_name(finder: _Names, k: int) -> bool:
+    """Whether what follows token k is what follows a name: the end, a punctuation mark, "yg", a verb."""
+    tokens, text = finder.tokens, finder.doc.text
+    rest = text[tokens[k].end : tokens[k].end + 2]
+    if not rest.strip() or rest.lstrip(" ")[:1] in ",.;:!?)(\n":
+        return True
+    if not _spaced(finder, k):
+        return False
+    nxt = tokens[k + 1]
+    low = nxt.low
+    if finder.mixed and nxt.cap and not nxt.acronym:
+        return False  # "pak guru Embun Pagi ...": the capitals go on
+    if low in _FOLLOW or spoken_word(low):
+        return True
+    return low not in _LEX.names and low not in WORD_NAMES and bool(_AFFIXED.match(low)) and _is_word(low)
+
+
+def _cued(finder: _Names, j: int) -> str:
+    """What points at token j as a person: "honorific", "role", "kin" or "" (nothing)."""
+    tokens = finder.tokens
+    k = j - 1
+    objects = 0
+    while k >= 0 and _spaced(finder, k):
+        low = tokens[k].low
+        if low in _LEX.honorifics and objects == 0:
+            return "honorific"
+        if _is_role(low):
+            honoured = k > 0 and _spaced(finder, k - 1) and tokens[k - 1].low in _LEX.honorifics
+            if low in _TRADES and not honoured:
+                return ""
+            return "role"
+        if low in _MY and objects == 0 and k > 0 and _spaced(finder, k - 1) and tokens[k - 1].low in _KIN:
+            return "kin"
+        if low in _KIN_NYA and objects == 0:
+            return "kin"
+        if low in _OBJECTS and objects < 2:
+            objects += 1
+            k -= 1
+            continue
+        return ""
+    return ""
+
+
+def _after_cues(finder: _Names) -> list[tuple[int, int]]:
+    """A word given as a name right after a role, an honorific or a relative: "mantri angkasa di",
+    "PETUGAS KEBERSIHAN GUNUNG DAN", "temen sy mei hp nya", "lae torang udah"."""
+    tokens = finder.tokens
+    ranges = []
+    for j, tok in enumerate(tokens):
+        if tok.low not in WORD_NAMES or j == 0 or not _free(finder, j):
+            continue
+        if not _case_allows(finder, j) and not _two_lower_words(finder, j):
+            continue
+        cue = _cued(finder, j)
+        if not cue:
+            continue
+        last = j
+        if _spaced(finder, j) and _name_word(finder, j + 1) and tokens[j + 1].cap == tok.cap:
+            if _ends_name(finder, j + 1):
+                last = j + 1  # "ibu sy suci permata stroke", "Pak makmur awan di"
+        if _ends_name(finder, last):
+            ranges.append((j, last))
+    return ranges
+
+
+def _two_lower_words(finder: _Names, j: int) -> bool:
+    """Two name words in lower case after a capitalised cue, ending where a name ends: "Pak makmur awan di"."""
+    tokens = finder.tokens
+    if tokens[j].cap or not _spaced(finder, j) or tokens[j + 1].cap:
+        return False
+    low = tokens[j + 1].low
+    return (low in WORD_NAMES or low in _LEX.names) and _name_word(finder, j + 1) and _ends_name(finder, j + 1)
+
+
+def _introduced(finder: _Names) -> list[tuple[int, int]]:
+    """The writer's "I" at the start of a clause, one or two name words and a comma: "abdi cahaya, bade
+    lapor", "beta yosua, mau lapor", "sy gunung tekun, peserta pbi"."""
+    tokens, text = finder.tokens, finder.doc.text
+    ranges = []
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.low not in _SELF or not _spaced(finder, i):
+            continue
+        before = text[: tok.start].rstrip(" \t")
+        if before and before[-1] not in ".!?,\n":
+            continue
+        j = i + 1
+        if not _name_word(finder, j) or not _case_allows(finder, j):
+            continue
+        last = j + 1 if _spaced(finder, j) and _name_word(finder, j + 1) else j
+        if last > j and tokens[last].cap != tokens[j].cap:
+            last = j
+        after = text[tokens[last].end : tokens[last].end + 1]
+        if after == "," or not text[tokens[last].end :].strip():
+            ranges.append((j, last))
+    return ranges
+
+
+def _chinese(finder: _Names) -> list[tuple[int, int]]:
+    """A Chinese-Indonesian family name and its given syllables, in any case: "the kian hoo"."""
+    tokens = finder.tokens
+    ranges = []
+    for i, tok in enumerate(tokens):
+        if tok.low not in _CHINESE_FAMILY or finder.blocked(i):
+            continue
+        last = i
+        while last - i < 2 and _spaced(finder, last) and tokens[last + 1].low in _CHINESE_SYLLABLES:
+            if finder.blocked(last + 1) or tokens[last + 1].cap != tok.cap:
+                break
+            last += 1
+        need = 2 if tok.low in _CHINESE_AMBIGUOUS else 1
+        if last - i >= need:
+            ranges.append((i, last))
+    return ranges
+
+
+def _nicknamed(finder: _Names) -> list[tuple[int, int]]:
+    """A nickname after "si" ("si gondrong,") or after "biasa dipanggil" and an honorific ("mbah kung")."""
+    tokens, text = finder.tokens, finder.doc.text
+    ranges = []
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.low == "si" and _spaced(finder, i):
+            j = i + 1
+            low = tokens[j].low
+            nick = low in _NICKNAMES or _name_word(finder, j)
+            if nick and not finder.blocked(j) and _ends_name(finder, j):
+                ranges.append((j, j))
+        elif tok.low in _LEX.honorifics and _spaced(finder, i) and _NICKNAME_CUE.search(text, 0, tok.start):
+            j = i + 1
+            low = tokens[j].low
+            if len(low) >= 2 and low not in NOT_NAMED and low not in _FUNCTION_WORDS and not finder.blocked(j):
+                ranges.append((j, j))
+    return ranges
+
+
+def _dash_signed(finder: _Names) -> list[tuple[int, int]]:
+    """A dash, the signer's one to three words, a comma and their office: "- ricky, sekretaris RT"."""
+    ranges = []
+    for m in _DASH_SIGNED.finditer(finder.doc.text):
+        role = m["role"].lower()
+        if not (_is_role(role) or role in ("warga", "pelapor", "admin")):
+            continue
+        first = finder.first_token_at(m.start("who"))
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(finder.tokens) and finder.tokens[last + 1].end <= m.end("who"):
+            last += 1
+        words = range(first, last + 1)
+        if all(_name_word(finder, k) or finder.tokens[k].low in _LEX.common for k in words) and any(
+            _name_word(finder, k) for k in words
+        ):
+            ranges.append((first, last))
+    return ranges
+
+
+def _grown(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words after or before a name found in lower case, where what follows is what follows a name:
+    "suci [permata] stroke", "teuku [maimun azhari],", "suami sy [bakti] nugraha"."""
+    tokens = finder.tokens
+    taken: set[int] = set()
+    for first, last in ranges:
+        taken.update(range(first, last + 1))
+    more = []
+    for first, last in ranges:
+        if finder.mixed and tokens[last].cap:
+            continue
+        k = last
+        while k - last < 2 and k + 1 not in taken and _spaced(finder, k):
+            if tokens[k + 1].cap != tokens[last].cap or not _name_word(finder, k + 1):
+                break
+            k += 1
+        while k > last and not _ends_name(finder, k):
+            k -= 1
+        if k > last:
+            more.append((last + 1, k))
+        k = first - 1
+        if (
+            k > 0
+            and k not in taken
+            and _spaced(finder, k)
+            and not tokens[k].cap
+            and tokens[k].low in WORD_NAMES
+            and _free(finder, k)
+            and _cued(finder, k)
+        ):
+            more.append((k, k))
+    return more
