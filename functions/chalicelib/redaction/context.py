@@ -98,6 +98,20 @@ _NOT_AFTER_ROLE = frozenset(
 )
 
 
+# Roles that sell or make something: the word after them is their goods ("pedagang bunga", "penjual
+# intan"), even a word on the name list
+TRADES = frozenset(
+    "penjual pedagang tukang juragan pengrajin perajin petani peternak pengusaha agen distributor pemilik "
+    "penjaga pembeli pemasok produsen toko warung".split()
+)
+
+
+def goods(finder: _Names, role: int, j: int) -> bool:
+    """Whether token j, right after a trade's role, is its goods ("pedagang bunga", "penjual intan"):
+    a dictionary word, even one on the name list."""
+    return j == role + 1 and finder.tokens[role].low in TRADES and _is_word(finder.tokens[j].low)
+
+
 # Nouns made with pe-/ke- and -an: "Pemerintahan", "Kebersihan", "Persampahan" (an office, not a name)
 _DERIVED = re.compile(r"(?:pe[mn]?g?|per|ke)[a-z]{3,}an$")
 
@@ -192,6 +206,8 @@ def named_by_context(
         before = tokens[j - 1].low if j > 0 else ""
         if before in _NOT_AFTER_ROLE or not _followed_like_a_name(finder, j):
             return None
+        if before in TRADES and _is_word(tokens[j].low):
+            return None  # "pedagang bunga di pasar": the goods
         if tokens[j].low in _LEX.names or not _is_word(tokens[j].low):
             return j, j
         # an ordinary word right after the role is what the role is of ("petugas pajak datang"); after

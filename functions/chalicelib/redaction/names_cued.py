@@ -28,7 +28,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .context import AFTER_NAME, NOT_NAMED, namable, spoken_word
+from .context import AFTER_NAME, NOT_NAMED, TRADES, namable, spoken_word
 from .lexicon import _AFFIXED, _FUNCTION_WORDS, _LABELS, _LEX, _LOCATIVE, _is_role, _is_word
 
 if TYPE_CHECKING:
@@ -53,12 +53,6 @@ _OBJECTS = frozenset(
     "puskesmas pustu posyandu pasar kampung dusun rt rw kantor kecamatan jalan pintu gerbang malam jaga "
     "piket keamanan kesehatan taman makam masjid gereja pura tpa tps pdam pln kamtibmas".split()
 )
-# Roles that sell or make something: the word after them is their goods ("penjual bunga", "pedagang
-# intan"), so they cue a name only after an honorific ("pak penjual bakso jaya")
-_TRADES = frozenset(
-    "penjual pedagang tukang juragan pengrajin perajin petani peternak pengusaha agen distributor pemilik "
-    "penjaga pembeli pemasok produsen toko warung".split()
-)
 # The writer's relatives and acquaintances, before "saya"/"sy"/"ku": "temen sy mei", "ibu saya kasih"
 _KIN = frozenset(
     "teman temen kawan tetangga anak adik adek kakak kaka istri suami ponakan keponakan sepupu ipar mertua "
@@ -66,6 +60,7 @@ _KIN = frozenset(
     "pacar tunangan bos atasan".split()
 )
 _MY = frozenset("saya sy sya aku aq ku gue gw gua kami kulo ambo".split())
+_OF = frozenset("pu punya pny pnya".split())
 # "ayahnya", "sopirnya": a relative or a role of somebody already spoken of
 _KIN_NYA = frozenset(f"{w}nya" for w in _KIN | frozenset("sopir supir guru bidan perawat satpam".split()))
 # The writer's "I", in chat and in the regions' speech
@@ -75,7 +70,9 @@ _FOLLOW = AFTER_NAME | frozenset(
     "di ke itu ini tsb suka sering mau malah kok selalu pernah masih kalo klo kalau jga skrg sekarang "
     "demam dirawat kena kerja jaga minta tinggal punya pny pnya ngasih kasih"
     # what chat says of a person: "bu lurah sundari baik bgt", "pak rt jaya galak"
-    " baik ramah galak jutek judes sombong malas males".split()
+    " baik ramah galak jutek judes sombong malas males jatuh ikut btw"
+    # where the person is from: "beta maria bria seran dari atambua", "abdi permata sari ti sukasari"
+    " dari dr ti asal warga tinggal saking umur usia".split()
 )
 # Chinese-Indonesian family names, and the syllables of given names (in the old and new spellings)
 _CHINESE_FAMILY = frozenset(
@@ -171,9 +168,23 @@ def _ends_name(finder: _Names, k: int) -> bool:
     low = nxt.low
     if finder.mixed and nxt.cap and not nxt.acronym:
         return False  # "pak guru Embun Pagi ...": the capitals go on
-    if low in _FOLLOW or spoken_word(low):
+    if low in _FOLLOW or spoken_word(low) or _chat_verb(low):
         return True
     return low not in _LEX.names and low not in WORD_NAMES and bool(_AFFIXED.match(low)) and _is_word(low)
+
+
+def _chat_verb(low: str) -> bool:
+    """A verb as chat says it, with the nasal of Jakarta and Java: "ngebut" (kebut), "ngamuk" (amuk),
+    "nyuruh" (suruh), "nyolong" (colong)."""
+    if len(low) < 5 or low in _LEX.names:
+        return False
+    if low.startswith("nge") and len(low) > 5 and _is_word(low[3:]):
+        return True  # "ngecat"
+    if low.startswith("ng"):
+        return _is_word(low[2:]) or _is_word("k" + low[2:])
+    if low.startswith("ny"):
+        return _is_word("s" + low[2:]) or _is_word("c" + low[2:])
+    return False
 
 
 def _cued(finder: _Names, j: int) -> str:
@@ -187,11 +198,13 @@ def _cued(finder: _Names, j: int) -> str:
             return "honorific"
         if _is_role(low):
             honoured = k > 0 and _spaced(finder, k - 1) and tokens[k - 1].low in _LEX.honorifics
-            if low in _TRADES and not honoured:
+            if low in TRADES and not honoured:
                 return ""
             return "role"
-        if low in _MY and objects == 0 and k > 0 and _spaced(finder, k - 1) and tokens[k - 1].low in _KIN:
-            return "kin"
+        if low in _SELF and objects == 0 and k > 0 and _spaced(finder, k - 1) and tokens[k - 1].low in _KIN:
+            return "kin"  # "temen sy mei", "anak beta yosef"
+        if low in _KIN and objects == 0 and k > 0 and _spaced(finder, k - 1) and tokens[k - 1].low in _OF:
+            return "kin"  # Papua's "sa pu adik ester": my younger sibling
         if low in _KIN_NYA and objects == 0:
             return "kin"
         if low in _OBJECTS and objects < 2:
@@ -200,6 +213,16 @@ def _cued(finder: _Names, j: int) -> str:
             continue
         return ""
     return ""
+
+
+def _self_before(finder: _Names, k: int) -> bool:
+    """Whether the writer's "I" opens a clause right before token k ("halo min, sy dina marlina")."""
+    if k == 0 or not _spaced(finder, k - 1) or finder.tokens[k - 1].low not in _SELF:
+        return False
+    i = k - 1
+    before = finder.doc.text[: finder.tokens[i].start].rstrip(" \t")
+    vocative = i > 0 and finder.tokens[i - 1].low in _VOCATIVES and _spaced(finder, i - 1)
+    return not before or before[-1] in ".!?,\n" or vocative
 
 
 def _after_cues(finder: _Names) -> list[tuple[int, int]]:
@@ -233,6 +256,24 @@ def _two_lower_words(finder: _Names, j: int) -> bool:
     return (low in WORD_NAMES or low in _LEX.names) and _name_word(finder, j + 1) and _ends_name(finder, j + 1)
 
 
+# Words before the writer's "I" that address the reader: "min aku embun,", "pagi pak, beta ..."
+_VOCATIVES = frozenset("min mimin admin pak bu kak mas mbak bang halo hai punten permisi pagi siang sore malam".split())
+# What follows the writer's name when they introduce themself: "beta yermias banunaek dari kelurahan ..."
+_INTRODUCERS = frozenset(
+    "dari dr dri ti asal warga wrg tinggal saking umur usia mau mo ingin pengen bade arep badhe rek btw yg "
+    "yang selaku sebagai peserta pelanggan pemilik".split()
+)
+
+
+def _surname_like(finder: _Names, k: int) -> bool:
+    """A second word of the writer's own name that a dictionary also knows as a word ("lewi itam"): any
+    word of the text's case but a common one, a function word or a verb."""
+    low = finder.tokens[k].low
+    if len(low) < 3 or finder.blocked(k) or low in _LEX.common or low in _FUNCTION_WORDS or low in NOT_NAMED:
+        return False
+    return not _AFFIXED.match(low) and low not in _INTRODUCERS and low not in _FOLLOW
+
+
 def _introduced(finder: _Names) -> list[tuple[int, int]]:
     """The writer's "I" at the start of a clause, one or two name words and a comma: "abdi cahaya, bade
     lapor", "beta yosua, mau lapor", "sy gunung tekun, peserta pbi"."""
@@ -242,17 +283,24 @@ def _introduced(finder: _Names) -> list[tuple[int, int]]:
         if tok.low not in _SELF or not _spaced(finder, i):
             continue
         before = text[: tok.start].rstrip(" \t")
-        if before and before[-1] not in ".!?,\n":
+        vocative = i > 0 and tokens[i - 1].low in _VOCATIVES and _spaced(finder, i - 1)  # "min aku embun,"
+        if before and before[-1] not in ".!?,\n" and not vocative:
             continue
         j = i + 1
         if not _name_word(finder, j) or not _case_allows(finder, j):
             continue
-        last = j + 1 if _spaced(finder, j) and _name_word(finder, j + 1) else j
-        if last > j and tokens[last].cap != tokens[j].cap:
-            last = j
-        after = text[tokens[last].end : tokens[last].end + 1]
-        if after == "," or not text[tokens[last].end :].strip():
-            ranges.append((j, last))
+        last = j
+        while last - j < 2 and _spaced(finder, last) and tokens[last + 1].cap == tokens[j].cap:
+            if not (_name_word(finder, last + 1) or _surname_like(finder, last + 1)):
+                break
+            last += 1
+        while last >= j:
+            after = text[tokens[last].end : tokens[last].end + 1]
+            nxt = tokens[last + 1].low if _spaced(finder, last) else ""
+            if after == "," or not text[tokens[last].end :].strip() or nxt in _INTRODUCERS:
+                ranges.append((j, last))
+                break
+            last -= 1
     return ranges
 
 
@@ -340,9 +388,8 @@ def _grown(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int
             and k not in taken
             and _spaced(finder, k)
             and not tokens[k].cap
-            and tokens[k].low in WORD_NAMES
-            and _free(finder, k)
-            and _cued(finder, k)
+            and (tokens[k].low in WORD_NAMES and _free(finder, k) or _name_word(finder, k))
+            and (_cued(finder, k) or _self_before(finder, k))
         ):
             more.append((k, k))
     return more

@@ -1,0 +1,88 @@
+"""Names that only the words before them reveal (``redaction/names_cued.py``, issue 11).
+
+Each case is written for its class of problem, not taken from a corpus: an ordinary word given as a
+name after a role, an honorific or a relative; the writer's own "I" in chat and in the regions' words;
+Chinese-Indonesian names in lower case; nicknames; dash signatures; the next word of a lower-case
+name. The second half checks that the same words stay where no cue points at a person.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chalicelib.redaction import find_pii, redact
+
+
+def _names(text: str) -> list[str]:
+    return [m.value for m in find_pii(text) if m.kind == "nama"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a word given as a name after a role, with what the role is of in between
+        ("bidan kasih gk mau layani pasien bpjs", "kasih"),
+        ("satpam bintang suka tidur pas jaga malam", "bintang"),
+        ("sopir angkot samudra ngebut terus di tikungan", "samudra"),
+        ("supir truk purnama ngebut di jalan desa", "purnama"),
+        ("BIDAN MUTIARA TIDAK MAU DATANG MALAM", "MUTIARA"),
+        ("PETUGAS PARKIR BADAI MINTA UANG LEBIH", "BADAI"),
+        # after an honorific and a role, and after a relative of the writer's
+        ("bu guru embun marahin anak sy terus", "embun"),
+        ("pak rt lestari gk pernah ada di rumah", "lestari"),
+        ("temen sy fajar hp nya dirampas di jalan", "fajar"),
+        ("sa pu adik yermias ikut kerja bakti", "yermias"),
+        ("namanya bu delima jatuh di trotoar", "delima"),
+        # a public opener that is also a name, which the cue says is a person
+        ("pak lurah gunung gk ada di kantor", "gunung"),
+    ],
+)
+def test_a_word_given_as_a_name_after_a_cue_is_redacted(text: str, name: str) -> None:
+    assert name in " ".join(_names(text)), redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("abdi kencana, bade lapor jalan rusak", "kencana"),
+        ("beta marthen, mau lapor lampu mati", "marthen"),
+        ("tiang sekar, mau lapor sampah numpuk", "sekar"),
+        ("min aku pelangi, anak kos di gang sempit", "pelangi"),
+        ("siang, beta yusak banunaek dari kelurahan sebelah", "yusak banunaek"),
+        ("punten, abdi nilam sari ti desa sebelah", "nilam sari"),
+    ],
+)
+def test_the_writer_introducing_themself_is_redacted(text: str, name: str) -> None:
+    assert name in " ".join(_names(text)), redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("kemarin the swie hoo datang ke rumah", "the swie hoo"),
+        ("yg punya toko itu liem kian bing", "liem kian bing"),
+        ("pelakunya si brewok, sering nongkrong di pos", "brewok"),
+        ("baru diperbaiki dinas. terima kasih. - rimba, bendahara RW", "rimba"),
+        ("ibu sy sri mutiara stroke, dirawat di rs", "mutiara"),
+    ],
+)
+def test_chinese_names_nicknames_signatures_and_next_words_are_redacted(text: str, name: str) -> None:
+    assert name in " ".join(_names(text)), redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pedagang bunga di pasar minta tempat yang layak",  # a seller's goods, not a name
+        "penjual mawar di pasar bunga sepi pembeli",
+        "pak rt kasih tau kalau air mati besok",  # "kasih tau": to tell
+        "bu lurah mau datang besok pagi",
+        "sy mau lapor jalan rusak di depan sekolah",
+        "aku sih gak masalah, cuma jalannya rusak",
+        "langit mendung, hujan deras, jalan banjir",  # nature words with no cue
+        "pendaki gunung tersesat di jalur pendakian",
+        "the road is broken, please fix it",
+        "saya warga rt 3 mau lapor",
+    ],
+)
+def test_the_same_words_without_a_person_cue_are_kept(text: str) -> None:
+    assert _names(text) == [], redact(text)
