@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from . import chat_names, context, false_names, initials, name_model, names_cued
+from . import chat_names, context, false_names, initials, name_model, names_cued, names_table
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
     AFTER_NAME,
@@ -1465,8 +1465,10 @@ def _names(doc: _Doc) -> list[_Candidate]:
     found = []
     ranges = finder.spans()
     ranges += chat_names.found(finder) + initials.found(finder)
-    ranges += names_cued.found(finder, ranges)
+    table, headers = names_table.found(finder)
+    ranges += names_cued.found(finder, ranges) + table
     ranges += _modelled(finder, ranges)
+    ranges = names_table.outside(finder, ranges, headers)
     ranges = false_names.kept(finder, ranges)
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end

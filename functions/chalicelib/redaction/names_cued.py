@@ -362,6 +362,26 @@ def _dash_signed(finder: _Names) -> list[tuple[int, int]]:
     return ranges
 
 
+# Buton and Muna names open with "La" (a man) or "Wa" (a woman), nobles' with "La Ode"/"Wa Ode"
+_BUTON = frozenset("la wa".split())
+# "no wa", "lewat wa": WhatsApp, not a woman's name
+_NOT_BEFORE_WA = frozenset("no nomor nmr hp telp via lewat di ke dan grup group japri chat pake pakai".split())
+
+
+def _buton_particles(finder: _Names, first: int) -> int:
+    """The first token of a Buton or Muna name found at `first` without its particles ("wa ode [sitti]",
+    "la ode [munir]", "wa [nurma]"), or `first` itself."""
+    tokens = finder.tokens
+    k = first
+    if k > 0 and tokens[k - 1].low == "ode" and finder.adjacent(k - 1):
+        k -= 1
+    if k > 0 and tokens[k - 1].low in _BUTON and finder.adjacent(k - 1) and tokens[k - 1].cap == tokens[first].cap:
+        before = tokens[k - 2].low if k > 1 else ""
+        if k < first or before not in _NOT_BEFORE_WA:
+            k -= 1
+    return k if k == first or tokens[k].low in _BUTON else first
+
+
 def _grown(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The words after or before a name found in lower case, where what follows is what follows a name:
     "suci [permata] stroke", "teuku [maimun azhari],", "suami sy [bakti] nugraha"."""
@@ -382,6 +402,10 @@ def _grown(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int
             k -= 1
         if k > last:
             more.append((last + 1, k))
+        particle = _buton_particles(finder, first)
+        if particle < first:
+            more.append((particle, first - 1))
+            continue
         k = first - 1
         if (
             k > 0

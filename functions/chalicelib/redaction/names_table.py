@@ -1,0 +1,157 @@
+"""Names in the person column of a table, whatever its separator (issue 11).
+
+Citizens paste tables of people into a complaint: the recipients of aid who got nothing, the
+witnesses, the households of a flooded street. A table's header says which column holds people
+("Nama", "Nama Penerima", "nama warga", "Penerima", "Saksi"), and every cell under it is a person,
+whatever its words are ("colli pujie", "Baso Tang", "wa ode sitti"), in any case. ``names.py`` reads
+tables written with bars and a bare "Nama" header; this module reads the other separators too (tabs,
+semicolons, commas, columns aligned with spaces, Markdown's rule rows) and headers that name a person
+with more words. The header's own cells are labels, never names ("Umur", "Keterangan").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import _LEX, _is_word
+
+if TYPE_CHECKING:
+    from .names import _Names
+
+# Separators of a table's cells, tried in this order on the header line
+_SEPARATORS = (re.compile(r"\|"), re.compile(r"\t"), re.compile(r";"), re.compile(r" {2,}"), re.compile(r","))
+# Headers of a column of people, alone or after "nama" ("Nama Penerima", "nama warga")
+_PEOPLE = frozenset(
+    "lengkap warga penerima pelapor saksi petugas pasien kk kepala ayah ibu anak siswa murid peserta pemilik "
+    "korban pelaku terlapor pedagang pengemudi sopir orang anggota ahli istri suami calon balita lansia "
+    "nasabah karyawan pegawai guru bidan dokter keluarga pengurus panitia relawan tersangka pembeli "
+    "penghuni penyewa".split()
+)
+_ALONE = frozenset("penerima pelapor saksi pasien korban pelaku terlapor pemilik".split())
+_RULE_ROW = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")
+_EMPTY_CELLS = frozenset("- -- nihil idem dst ttd tidak ada".split())
+
+
+def _person_header(cell: str) -> bool:
+    words = cell.strip().lower().rstrip(".:").split()
+    if not words:
+        return False
+    if words[0] == "nama":
+        return len(words) == 1 or all(w in _PEOPLE or w in ("dan", "/", "&") for w in words[1:])
+    return len(words) == 1 and words[0] in _ALONE
+
+
+def _label(cell: str) -> bool:
+    """Whether a header cell reads as a column's label: one to three words, no digits, no colon."""
+    return ":" not in cell and not any(c.isdigit() for c in cell) and len(cell.split()) <= 3
+
+
+def _cells(line: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The cells of a line as (start, end) offsets within it, trimmed of spaces."""
+    cells, pos = [], 0
+    for m in [*sep.finditer(line), None]:
+        end = m.start() if m else len(line)
+        raw = line[pos:end]
+        lead = len(raw) - len(raw.lstrip())
+        cells.append((pos + lead, pos + len(raw.rstrip())))
+        pos = m.end() if m else len(line)
+    return cells
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def found(finder: _Names) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(names, headers): the token ranges of the cells under a person column, and of the header lines'
+    cells (labels that are not names)."""
+    text = finder.doc.text
+    if "\n" not in text:
+        return [], []
+    names: list[tuple[int, int]] = []
+    headers: list[tuple[int, int]] = []
+    lines = _lines(text)
+    for n, (start, line) in enumerate(lines):
+        if not any(_person_header(w) for w in re.split(r"[|\t;,]| {2,}", line)):
+            continue
+        for sep in _SEPARATORS:
+            cells = _cells(line, sep)
+            labels = [line[a:b] for a, b in cells if b > a]
+            if len(labels) < (2 if sep.pattern in ("\\|", "\\t", ";") else 3) or not all(map(_label, labels)):
+                continue  # "Nama    : Eneng": a form's field and its value, not a table's header
+            column = next((c for c, (a, b) in enumerate(cells) if _person_header(line[a:b])), None)
+            if column is None:
+                continue
+            headers.append((start, start + len(line)))
+            names += _column(finder, lines[n + 1 :], sep, len(cells), column)
+            break
+    return names, [r for a, b in headers if (r := _tokens(finder, a, b))]
+
+
+def _column(
+    finder: _Names, lines: list[tuple[int, str]], sep: re.Pattern[str], width: int, column: int
+) -> list[tuple[int, int]]:
+    """The token ranges of the cells in `column` of the rows after a header, to the table's end."""
+    found = []
+    for start, line in lines:
+        if not line.strip():
+            break
+        if _RULE_ROW.fullmatch(line):
+            continue
+        cells = _cells(line, sep)
+        # a row has the header's cells (a comma or spaces may also fall inside a cell: allow one more)
+        if len(cells) < max(2, column + 1) or len(cells) > width + 1:
+            break
+        a, b = cells[column]
+        value = line[a:b]
+        if not value or value.lower() in _EMPTY_CELLS or any(c.isdigit() for c in value):
+            continue
+        r = _tokens(finder, start + a, start + b)
+        if r is None:
+            continue
+        first, last = r
+        while first <= last and (finder.tokens[first].low in _LEX.honorifics or finder.is_title(first)):
+            first += 1
+        if first <= last and last - first < 6 and not any(finder.public[k] for k in range(first, last + 1)):
+            found.append((first, last))
+    return found
+
+
+def _tokens(finder: _Names, start: int, end: int) -> tuple[int, int] | None:
+    """The first and last tokens inside start..end."""
+    first = bisect.bisect_left(finder.starts_at, start)
+    if first >= len(finder.tokens) or finder.tokens[first].end > end:
+        return None
+    last = first
+    while last + 1 < len(finder.tokens) and finder.tokens[last + 1].end <= end:
+        last += 1
+    return first, last
+
+
+# "Nama Usaha  :", "Nama panggilan : Enok", "Nama sesuai KTP : ...": a form's label that begins with "nama"
+_LABEL_END = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*(?::|\||\t|$)", re.MULTILINE)
+
+
+def outside(finder: _Names, ranges: list[tuple[int, int]], headers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges that are neither within a table's header line nor the words of a label after "Nama"."""
+    tokens, text = finder.tokens, finder.doc.text
+    kept = []
+    for first, last in ranges:
+        if any(a <= first and last <= b for a, b in headers):
+            continue
+        if (
+            first > 0
+            and tokens[first - 1].low == "nama"
+            and text[tokens[first - 1].end : tokens[first].start] == " "
+            and all(_is_word(tokens[k].low) and tokens[k].low not in _LEX.names for k in range(first, last + 1))
+            and _LABEL_END.match(text, tokens[last].end)
+        ):
+            continue
+        kept.append((first, last))
+    return kept

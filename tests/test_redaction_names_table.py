@@ -1,0 +1,80 @@
+"""Names in a table's person column, whatever the separator (``redaction/names_table.py``, issue 11).
+
+The tables are written for the class of problem: a header that names a person column ("Nama",
+"Nama Penerima", "nama warga", "Penerima"), rows separated by tabs, semicolons, commas, bars or
+aligned spaces, and cells of any words in any case. The header's other cells are labels.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chalicelib.redaction import find_pii, redact
+
+
+def _names(text: str) -> list[str]:
+    return [m.value for m in find_pii(text) if m.kind == "nama"]
+
+
+TABLES = [
+    ("No\tNama\tUmur\tKet\n1\tbaso tang\t45\tbelum\n2\tcolli pujie\t60\tlansia", ["baso tang", "colli pujie"]),
+    ("no;nama warga;rt\n1;sampara;02\n2;hasnah daeng ngai;03", ["sampara", "hasnah daeng ngai"]),
+    ("| No | Nama Penerima | Dusun |\n|---|---|---|\n| 1 | tenri ajeng | Ujung |", ["tenri ajeng"]),
+    (
+        "NAMA            UMUR   KET\nLa Ode Karim    40     sakit\nWa Sitti        55     lansia",
+        ["La Ode Karim", "Wa Sitti"],
+    ),
+    ("Penerima | NIK | Dusun\nmappasessu | - | Ujung\nbesse tahir | - | Tengah", ["mappasessu", "besse tahir"]),
+    ("nama penerima, umur, dusun\nlaode ahmad, 45, Wakatobi\nwa nurma, 50, Wakatobi", ["laode ahmad", "wa nurma"]),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), TABLES)
+def test_every_cell_of_a_person_column_is_redacted(text: str, people: list[str]) -> None:
+    found = " | ".join(_names(text))
+    for person in people:
+        assert person in found, redact(text)
+
+
+@pytest.mark.parametrize(("text", "people"), TABLES)
+def test_the_header_cells_are_kept(text: str, people: list[str]) -> None:
+    header = text.split("\n")[0]
+    assert redact(text).split("\n")[0] == header
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nama Usaha | Alamat\nToko Sinar Terang | Jl. Asia",  # a business, not a person column
+        "No\tBarang\tJumlah\n1\tsemen\t40\n2\tpasir\t3",
+        "nama jalan; kondisi\njalan mawar; rusak berat",
+    ],
+)
+def test_a_table_without_a_person_column_has_no_names(text: str) -> None:
+    assert _names(text) == [], redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("tadi wa ode sitti datang ke kantor desa", "wa ode sitti"),
+        ("kemarin la ode munir bilang jalan mau diperbaiki", "la ode munir"),
+    ],
+)
+def test_a_buton_name_keeps_its_particles(text: str, name: str) -> None:
+    assert name in _names(text), redact(text)
+
+
+def test_whatsapp_is_not_a_buton_particle() -> None:
+    assert "wa" not in " ".join(_names("hubungi lewat wa aja min, no wa saya 0812 3456 7890"))
+
+
+def test_a_form_aligned_with_spaces_is_not_a_table() -> None:
+    text = (
+        "Nama      : Ujang Sukmana\nNIK       : 3205054602880003\nAlamat    : Kp. Cimanuk\nNo. HP    : 0852-2011-3478"
+    )
+    assert _names(text) == ["Ujang Sukmana"], redact(text)
+
+
+def test_a_label_after_nama_is_not_a_name() -> None:
+    text = "Nama Usaha  : Toko Sinar Terang\nNama panggilan : Enok"
+    assert "Usaha" not in _names(text) and "panggilan" not in _names(text), redact(text)
