@@ -86,3 +86,20 @@ def test_chinese_names_nicknames_signatures_and_next_words_are_redacted(text: st
 )
 def test_the_same_words_without_a_person_cue_are_kept(text: str) -> None:
     assert _names(text) == [], redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("gw samudra min, mau lapor lampu jalan mati", "samudra"),
+        ("sy tulus pak, mau ngadu soal jalan rusak", "tulus"),
+        ("selamat siang bapa beta yakomina talakua dari kelurahan sebelah", "yakomina talakua"),
+        ("beta pung tamang Reinhard rumah kena banjir", "Reinhard"),
+        ("status fb Wa Ode Hasnah: jalan ke pelabuhan rusak", "Wa Ode Hasnah"),
+        ("Menurut penyuluh Marthen, pupuk belum datang", "Marthen"),
+        ("aya juru parkir nu ngaranna mega ngamintaan duit", "mega"),
+        ("nami abdi kokom, ti desa sukamaju", "kokom"),
+    ],
+)
+def test_self_introductions_kin_social_posts_and_regional_name_cues(text: str, name: str) -> None:
+    assert name in " | ".join(_names(text)), redact(text)

@@ -78,3 +78,13 @@ def test_a_form_aligned_with_spaces_is_not_a_table() -> None:
 def test_a_label_after_nama_is_not_a_name() -> None:
     text = "Nama Usaha  : Toko Sinar Terang\nNama panggilan : Enok"
     assert "Usaha" not in _names(text) and "panggilan" not in _names(text), redact(text)
+
+
+def test_every_person_column_of_a_table_is_redacted() -> None:
+    text = "nama;marga;hp\nLamria;Tobing;0852 7601 3349\nSahat;Pasaribu;-"
+    assert _names(text) == ["Lamria", "Tobing", "Sahat", "Pasaribu"], redact(text)
+
+
+def test_a_public_name_in_the_cell_before_does_not_hide_the_person() -> None:
+    text = "Nama Toko\tPemilik\tTelp\nToko Sumber Rejeki\tGo Tik Swan\t(0274) 512 338"
+    assert _names(text) == ["Go Tik Swan"], redact(text)

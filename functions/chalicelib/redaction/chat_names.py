@@ -31,6 +31,12 @@ _STAMPED = re.compile(
 )
 # A forwarded message's sender with their number or address: "Dari: surya (087779836108)"
 _SENDER = re.compile(r"(?im)^[ \t]*(?:dari|from|pengirim)[ \t]*:[ \t]*(?P<who>[^\W\d_][^\n:(<]{0,40}?)[ \t]*[(<]")
+# A social post's or comment's author at the head of a line: "status fb Wa Ode Sarniati: ...",
+# "fb Permata Hati: nitip info", "komentar Apui Labai: ..."
+_SOCIAL = re.compile(
+    r"(?im)^[ \t]*(?:status|post(?:ingan)?|komen(?:tar)?|fb|facebook|ig|instagram|twitter|tiktok)"
+    r"(?:[ \t]+(?:fb|facebook|ig|wa|grup|di[ \t]+fb))?[ \t]+(?P<who>[^\W\d_][^\n:@()]{0,40}?)[ \t]*:[ \t]"
+)
 # A closing, then the writer's name alone on the next line: "Hormat saya,\nGunung\n"
 _SIGNED = re.compile(
     r"(?im)^[ \t]*(?:hormat\s+(?:saya|kami)|salam(?:[ \t]+\w+)?|tertanda|wassalam\w*(?:[ \t]+wr\.?[ \t]*wb\.?)?|"
@@ -72,6 +78,7 @@ def found(finder: _Names) -> list[tuple[int, int]]:
                     spans.append((m.start(part), m.end(part), True))
     if ":" in text:
         spans += [(m.start("who"), m.end("who"), True) for m in _SENDER.finditer(text)]
+        spans += [(m.start("who"), m.end("who"), True) for m in _SOCIAL.finditer(text)]
     if "\n" in text:
         spans += [(m.start("who"), m.end("who"), False) for m in _SIGNED.finditer(text)]
     if ":" in text:
@@ -120,6 +127,7 @@ def _slot(finder: _Names, start: int, end: int, role: bool) -> tuple[int, int] |
             tok.low in _FUNCTION_WORDS
             or tok.low in _NOT_PERSON
             or tok.low in _LABELS
+            and not (tok.low == "wa" and k < last and tokens[k + 1].low == "ode")  # Buton's "Wa Ode Sarniati"
             or tok.low in _LEX.honorifics
             or _is_role(tok.low)
             or _agency_like(tok.low)

@@ -60,7 +60,9 @@ NOT_NAMED = frozenset(
     " teh mah dina kana ti nu sareng janten teu aya eta ieu pisan atuh mangga punten sing iku iki ora ra wis"
     " durung karo kanggo opo piye ning neng indak ndak nan jo alah kodong tabe tra pu seng ale katong torang"
     # Kupang "sonde" and Javanese "nda" ("not"): "kampung sonde ada guru", "pak RT nda pernah datang"
-    " sonde nda pernah".split()
+    " sonde nda pernah"
+    # the regions' "his name is": "juru parkir nu ngaranna jaya"
+    " ngaranna jenenge jenengku asmane namonyo".split()
 )
 # Minang "-nyo" for "-nya": "anaknyo", "rumahnyo" are words of the language, not names
 _MINANG_NYA = re.compile(r"[a-z]{3,}nyo$")

@@ -57,10 +57,10 @@ _OBJECTS = frozenset(
 _KIN = frozenset(
     "teman temen kawan tetangga anak adik adek kakak kaka istri suami ponakan keponakan sepupu ipar mertua "
     "menantu cucu saudara ibu bapak ayah bapa mama mamah papa papah emak mak abah umi abi nenek kakek "
-    "pacar tunangan bos atasan".split()
+    "pacar tunangan bos atasan tamang".split()
 )
 _MY = frozenset("saya sy sya aku aq ku gue gw gua kami kulo ambo".split())
-_OF = frozenset("pu punya pny pnya".split())
+_OF = frozenset("pu pung punya pny pnya".split())
 # "ayahnya", "sopirnya": a relative or a role of somebody already spoken of
 _KIN_NYA = frozenset(f"{w}nya" for w in _KIN | frozenset("sopir supir guru bidan perawat satpam".split()))
 # The writer's "I", in chat and in the regions' speech
@@ -102,9 +102,30 @@ _DASH_SIGNED = re.compile(
 )
 
 
+# "His name is" and "my name is" in the regions' words: Sundanese "ngaranna", "nami abdi", Javanese
+# "jenenge", "jenengku", "asmane", "nami kula", Madurese "nyama'na", Balinese "adan tiang", "wastan
+# tiang", Minang "namonyo", "namo ambo"
+REGIONAL_NAME_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:ngaranna|jenenge|jenengku|jenenganipun|asmane|asmanipun|nyama'?na|namonyo|"
+    r"nami[ \t]+(?:abdi|kula|kulo)|namo[ \t]+ambo|(?:adan|wastan)[ \t]+tiang)[ \t]*:?[ \t]+"
+)
+_EXPLICIT = 4  # names.py's strength of "bernama": any word after the cue
+
+
 def found(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Token ranges of the names these shapes place (some overlap the ranges already found)."""
     more = _after_cues(finder) + _introduced(finder) + _chinese(finder) + _nicknamed(finder)
+    for m in finder.doc.found(REGIONAL_NAME_CUE):
+        named = finder.after_cue(m.end(), _EXPLICIT)
+        j = finder.first_token_at(m.end())
+        if named and not (_name_word(finder, named[0]) or finder.tokens[named[0]].low in WORD_NAMES):
+            named = None  # "sabar namonyo hilang sajak kapatang": the name came before the cue
+        if not named and j is not None and _name_word(finder, j):
+            named = (j, j + 1 if _spaced(finder, j) and _name_word(finder, j + 1) else j)  # "ngaranna jaya"
+        if not named and j is not None and j > 1 and _name_word(finder, j - 2) and _spaced(finder, j - 2):
+            named = (j - 2, j - 2)  # Minang "anak ketek sabar namonyo": the name before the cue
+        if named:
+            more.append(named)
     if "-" in finder.doc.text or "\u2013" in finder.doc.text or "\u2014" in finder.doc.text:
         more += _dash_signed(finder)
     return more + _grown(finder, ranges + more)
@@ -231,7 +252,17 @@ def _after_cues(finder: _Names) -> list[tuple[int, int]]:
     tokens = finder.tokens
     ranges = []
     for j, tok in enumerate(tokens):
-        if tok.low not in WORD_NAMES or j == 0 or not _free(finder, j):
+        if j == 0:
+            continue
+        if tok.low not in WORD_NAMES:
+            # any name word after a relative of the writer's: "beta pung tamang Chiko rumah", "sa pu adik ester"
+            before = tokens[j - 1].low
+            if (before in _SELF or before in _KIN) and _name_word(finder, j) and _case_allows(finder, j):
+                capitalised = finder.mixed and tok.cap  # "beta pung tamang Chiko rumah": the capital says so
+                if _cued(finder, j) == "kin" and (capitalised or _ends_name(finder, j)):
+                    ranges.append((j, j))
+            continue
+        if not _free(finder, j):
             continue
         if not _case_allows(finder, j) and not _two_lower_words(finder, j):
             continue
@@ -257,12 +288,20 @@ def _two_lower_words(finder: _Names, j: int) -> bool:
 
 
 # Words before the writer's "I" that address the reader: "min aku embun,", "pagi pak, beta ..."
-_VOCATIVES = frozenset("min mimin admin pak bu kak mas mbak bang halo hai punten permisi pagi siang sore malam".split())
+_VOCATIVES = frozenset(
+    "min mimin admin pak bu kak mas mbak bang bapa bapak ibu mama kaka om tante halo hai eh punten permisi "
+    "pagi siang sore malam".split()
+)
 # What follows the writer's name when they introduce themself: "beta yermias banunaek dari kelurahan ..."
 _INTRODUCERS = frozenset(
     "dari dr dri ti asal warga wrg tinggal saking umur usia mau mo ingin pengen bade arep badhe rek btw yg "
-    "yang selaku sebagai peserta pelanggan pemilik".split()
+    "yang selaku sebagai peserta pelanggan pemilik ya di"
+    # the writer's "I" again, or the reader addressed: "beta yohanis seran beta mau", "gw langit min,"
+    " saya sy aku gw beta sa ambo abdi tiang min pak bu kak mas bang bapa".split()
 )
+
+
+_JOINERS = frozenset("al el bin binti van de".split())
 
 
 def _surname_like(finder: _Names, k: int) -> bool:
@@ -290,10 +329,15 @@ def _introduced(finder: _Names) -> list[tuple[int, int]]:
         if not _name_word(finder, j) or not _case_allows(finder, j):
             continue
         last = j
-        while last - j < 2 and _spaced(finder, last) and tokens[last + 1].cap == tokens[j].cap:
+        while last - j < 3 and _spaced(finder, last) and tokens[last + 1].cap == tokens[j].cap:
+            if tokens[last + 1].low in _JOINERS and _spaced(finder, last + 1):
+                last += 1  # "hasan al jufri", "slamet bin karto"
+                continue
             if not (_name_word(finder, last + 1) or _surname_like(finder, last + 1)):
                 break
             last += 1
+        while tokens[last].low in _JOINERS:
+            last -= 1
         while last >= j:
             after = text[tokens[last].end : tokens[last].end + 1]
             nxt = tokens[last + 1].low if _spaced(finder, last) else ""
@@ -391,6 +435,9 @@ def _grown(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int
         taken.update(range(first, last + 1))
     more = []
     for first, last in ranges:
+        particle = _buton_particles(finder, first)
+        if particle < first:
+            more.append((particle, first - 1))
         if finder.mixed and tokens[last].cap:
             continue
         k = last
@@ -402,9 +449,7 @@ def _grown(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int
             k -= 1
         if k > last:
             more.append((last + 1, k))
-        particle = _buton_particles(finder, first)
         if particle < first:
-            more.append((particle, first - 1))
             continue
         k = first - 1
         if (

@@ -27,9 +27,10 @@ _PEOPLE = frozenset(
     "lengkap warga penerima pelapor saksi petugas pasien kk kepala ayah ibu anak siswa murid peserta pemilik "
     "korban pelaku terlapor pedagang pengemudi sopir orang anggota ahli istri suami calon balita lansia "
     "nasabah karyawan pegawai guru bidan dokter keluarga pengurus panitia relawan tersangka pembeli "
-    "penghuni penyewa".split()
+    "penghuni penyewa panggilan keluarga".split()
 )
-_ALONE = frozenset("penerima pelapor saksi pasien korban pelaku terlapor pemilik".split())
+# Alone: "Penerima", "Marga" (a Batak clan column), "Panggilan" (a nickname column)
+_ALONE = frozenset("penerima pelapor saksi pasien korban pelaku terlapor pemilik marga fam panggilan alias".split())
 _RULE_ROW = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")
 _EMPTY_CELLS = frozenset("- -- nihil idem dst ttd tidak ada".split())
 
@@ -85,11 +86,12 @@ def found(finder: _Names) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
             labels = [line[a:b] for a, b in cells if b > a]
             if len(labels) < (2 if sep.pattern in ("\\|", "\\t", ";") else 3) or not all(map(_label, labels)):
                 continue  # "Nama    : Eneng": a form's field and its value, not a table's header
-            column = next((c for c, (a, b) in enumerate(cells) if _person_header(line[a:b])), None)
-            if column is None:
+            columns = [c for c, (a, b) in enumerate(cells) if _person_header(line[a:b])]
+            if not columns:
                 continue
             headers.append((start, start + len(line)))
-            names += _column(finder, lines[n + 1 :], sep, len(cells), column)
+            for column in columns:  # "nama;marga;hp": the given name and the clan
+                names += _column(finder, lines[n + 1 :], sep, len(cells), column)
             break
     return names, [r for a, b in headers if (r := _tokens(finder, a, b))]
 
@@ -118,7 +120,10 @@ def _column(
         first, last = r
         while first <= last and (finder.tokens[first].low in _LEX.honorifics or finder.is_title(first)):
             first += 1
-        if first <= last and last - first < 6 and not any(finder.public[k] for k in range(first, last + 1)):
+        # a public name that starts in the cell ("Toko Sinar" in a name column), not one that a phrase
+        # in the cell before ran into across the separator
+        public = any(start + a <= p.start < start + b for p in finder.doc.public)
+        if first <= last and last - first < 6 and not public:
             found.append((first, last))
     return found
 
