@@ -103,3 +103,22 @@ def test_the_same_words_without_a_person_cue_are_kept(text: str) -> None:
 )
 def test_self_introductions_kin_social_posts_and_regional_name_cues(text: str, name: str) -> None:
     assert name in " | ".join(_names(text)), redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("pengurus: Lestari, Tulus, Mutiara", "Mutiara"),  # a list's last word given as a name
+        ("- pak S\n- anaknya W\nsy cuma kasih inisial", "W"),
+        ("mohon dibantu.\n\nHormat saya,\nK.", "K"),
+        ("apa bener tarifnya segitu? sy neng btw", "neng"),
+        ("halo min saya togar siregar ya dari tarutung", "togar siregar"),
+    ],
+)
+def test_list_ends_initials_and_words_of_address_as_names(text: str, name: str) -> None:
+    assert name in " | ".join(_names(text)), redact(text)
+
+
+@pytest.mark.parametrize("text", ["Halo kak, sy Bpk. Wakidi mau lapor", "Budi, kasih tau ya kalau sudah"])
+def test_an_abbreviated_honorific_or_an_ordinary_word_after_a_comma_is_not_a_name(text: str) -> None:
+    assert "Bpk" not in _names(text) and "kasih" not in _names(text), redact(text)

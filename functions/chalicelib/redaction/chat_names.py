@@ -37,11 +37,11 @@ _SOCIAL = re.compile(
     r"(?im)^[ \t]*(?:status|post(?:ingan)?|komen(?:tar)?|fb|facebook|ig|instagram|twitter|tiktok)"
     r"(?:[ \t]+(?:fb|facebook|ig|wa|grup|di[ \t]+fb))?[ \t]+(?P<who>[^\W\d_][^\n:@()]{0,40}?)[ \t]*:[ \t]"
 )
-# A closing, then the writer's name alone on the next line: "Hormat saya,\nGunung\n"
+# A closing, then the writer's name alone on the next line: "Hormat saya,\nGunung\n", or an initial ("N.")
 _SIGNED = re.compile(
     r"(?im)^[ \t]*(?:hormat\s+(?:saya|kami)|salam(?:[ \t]+\w+)?|tertanda|wassalam\w*(?:[ \t]+wr\.?[ \t]*wb\.?)?|"
     r"ttd\.?|regards|yang\s+melaporkan|yang\s+membuat\s+pernyataan)[ \t]*[,.:]?[ \t]*\n"
-    r"[ \t]*(?P<who>[^\W\d_][^\W\d_ .'-]*(?:[ \t][^\W\d_][^\W\d_.'-]*){0,3})[ \t]*(?:\n|$)"
+    r"[ \t]*(?P<who>[^\W\d_][^\W\d_ .'-]*(?:[ \t][^\W\d_][^\W\d_.'-]*){0,3})\.?[ \t]*(?:\n|$)"
 )
 # A nickname's cue, after which any word is the name: "Rudi alias Gondrong", "biasa dipanggil Ucok",
 # "panggilannya Butet" (a bare "dipanggil" is also "summoned": "dipanggil ke kantor")

@@ -297,7 +297,7 @@ _INTRODUCERS = frozenset(
     "dari dr dri ti asal warga wrg tinggal saking umur usia mau mo ingin pengen bade arep badhe rek btw yg "
     "yang selaku sebagai peserta pelanggan pemilik ya di"
     # the writer's "I" again, or the reader addressed: "beta yohanis seran beta mau", "gw langit min,"
-    " saya sy aku gw beta sa ambo abdi tiang min pak bu kak mas bang bapa".split()
+    " saya sy aku gw beta sa ambo abdi tiang min pak bu kak mas bang bapa a teh akang".split()
 )
 
 
@@ -313,6 +313,27 @@ def _surname_like(finder: _Names, k: int) -> bool:
     return not _AFFIXED.match(low) and low not in _INTRODUCERS and low not in _FOLLOW
 
 
+def _called(finder: _Names, j: int) -> bool:
+    """Whether token j, a word of address right after the writer's "I", is what they are called: "sy ning
+    btw", "aku Ning pedagang angkringan" (not "saya pak budi", where a name follows it)."""
+    tokens = finder.tokens
+    if tokens[j].low not in _LEX.honorifics or len(tokens[j].low) < 3 or finder.public[j]:
+        return False
+    rest = finder.doc.text[tokens[j].end : tokens[j].end + 1]
+    if rest not in ("", ",", "!", "?", "\n") and not _spaced(finder, j):
+        return False  # "sy Bpk. Wakidi": the dot of an abbreviation, a name follows
+    if _spaced(finder, j):
+        nxt = tokens[j + 1].low
+        return nxt in ("btw", "aja", "saja") or _is_role(nxt) and not finder.public[j + 1]
+    return True
+
+
+def text_end(finder: _Names, j: int) -> bool:
+    """Whether token j ends its clause: the text's end or a punctuation mark right after it."""
+    rest = finder.doc.text[finder.tokens[j].end : finder.tokens[j].end + 1]
+    return rest == "" or rest in ",.!?\n"
+
+
 def _introduced(finder: _Names) -> list[tuple[int, int]]:
     """The writer's "I" at the start of a clause, one or two name words and a comma: "abdi cahaya, bade
     lapor", "beta yosua, mau lapor", "sy gunung tekun, peserta pbi"."""
@@ -323,9 +344,12 @@ def _introduced(finder: _Names) -> list[tuple[int, int]]:
             continue
         before = text[: tok.start].rstrip(" \t")
         vocative = i > 0 and tokens[i - 1].low in _VOCATIVES and _spaced(finder, i - 1)  # "min aku embun,"
-        if before and before[-1] not in ".!?,\n" and not vocative:
+        if before and before[-1] not in ".!?,:\n" and not vocative:
             continue
         j = i + 1
+        if _called(finder, j):
+            ranges.append((j, j))
+            continue
         if not _name_word(finder, j) or not _case_allows(finder, j):
             continue
         last = j
@@ -426,6 +450,24 @@ def _buton_particles(finder: _Names, first: int) -> int:
     return k if k == first or tokens[k].low in _BUTON else first
 
 
+def _next_item(finder: _Names, last: int) -> int | None:
+    """The token after a name found and a list's comma or "dan", when it is a word given as a name of the
+    same case that ends where a name ends: "Rejeki, Murni, Cahaya", "Murni dan Cahaya"."""
+    tokens, text = finder.tokens, finder.doc.text
+    k = last + 1
+    if k >= len(tokens):
+        return None
+    gap = text[tokens[last].end : tokens[k].start]
+    if gap == " " and tokens[k].low in ("dan", "serta") and _spaced(finder, k):
+        k += 1
+    elif gap not in (", ", ","):
+        return None
+    tok = tokens[k]
+    if tok.low not in WORD_NAMES or tok.cap != tokens[last].cap or not _free(finder, k):
+        return None
+    return k if text_end(finder, k) or k + 1 >= len(tokens) else None
+
+
 def _grown(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The words after or before a name found in lower case, where what follows is what follows a name:
     "suci [permata] stroke", "teuku [maimun azhari],", "suami sy [bakti] nugraha"."""
@@ -438,6 +480,9 @@ def _grown(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int
         particle = _buton_particles(finder, first)
         if particle < first:
             more.append((particle, first - 1))
+        item = _next_item(finder, last)
+        if item is not None and item not in taken:
+            more.append((item, item))  # "anggota: Rejeki, Murni, Cahaya": the list's last word given as a name
         if finder.mixed and tokens[last].cap:
             continue
         k = last
@@ -457,8 +502,13 @@ def _grown(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int
             and k not in taken
             and _spaced(finder, k)
             and not tokens[k].cap
-            and (tokens[k].low in WORD_NAMES and _free(finder, k) or _name_word(finder, k))
-            and (_cued(finder, k) or _self_before(finder, k))
+            and (
+                (tokens[k].low in WORD_NAMES and _free(finder, k) or _name_word(finder, k))
+                and (_cued(finder, k) or _self_before(finder, k))
+                # "saya tumpal siregar ya": the writer's "I", a word of theirs, then a name found
+                or _self_before(finder, k)
+                and _surname_like(finder, k)
+            )
         ):
             more.append((k, k))
     return more

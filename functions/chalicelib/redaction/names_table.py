@@ -118,8 +118,8 @@ def _column(
         if r is None:
             continue
         first, last = r
-        while first <= last and (finder.tokens[first].low in _LEX.honorifics or finder.is_title(first)):
-            first += 1
+        while first < last and (finder.tokens[first].low in _LEX.honorifics or finder.is_title(first)):
+            first += 1  # "Pak Sabar": the name; a nickname column's "Neng" alone is the name itself
         # a public name that starts in the cell ("Toko Sinar" in a name column), not one that a phrase
         # in the cell before ran into across the separator
         public = any(start + a <= p.start < start + b for p in finder.doc.public)
