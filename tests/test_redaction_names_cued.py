@@ -122,3 +122,22 @@ def test_list_ends_initials_and_words_of_address_as_names(text: str, name: str) 
 @pytest.mark.parametrize("text", ["Halo kak, sy Bpk. Wakidi mau lapor", "Budi, kasih tau ya kalau sudah"])
 def test_an_abbreviated_honorific_or_an_ordinary_word_after_a_comma_is_not_a_name(text: str) -> None:
     assert "Bpk" not in _names(text) and "kasih" not in _names(text), redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("halo pak saya kenanga eh iya kenanga dari kelurahan sebelah", "kenanga"),
+        ("halo pak aku rimba eh rimba sagala pak dari desa", "rimba eh rimba sagala"),
+        ("sy gk mau disebut, panggil aja d. sy lapor pungli", "d"),
+        ("kami teruskan ke dinas terkait. ^TW", "TW"),
+        ("sy yosias wenda pak. jalan ke kampung rusak", "yosias wenda"),
+    ],
+)
+def test_names_said_again_initials_given_instead_and_unlisted_own_names(text: str, name: str) -> None:
+    assert name in " | ".join(_names(text)), redact(text)
+
+
+@pytest.mark.parametrize("text", ["jarene ora aktif, piye iki mas, aku kudu nang endi", "sy baru pindah dari jakarta"])
+def test_the_regions_grammar_after_the_writers_i_is_not_a_name(text: str) -> None:
+    assert _names(text) == [], redact(text)

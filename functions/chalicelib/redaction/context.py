@@ -62,7 +62,12 @@ NOT_NAMED = frozenset(
     # Kupang "sonde" and Javanese "nda" ("not"): "kampung sonde ada guru", "pak RT nda pernah datang"
     " sonde nda pernah"
     # the regions' "his name is": "juru parkir nu ngaranna jaya"
-    " ngaranna jenenge jenengku asmane namonyo".split()
+    " ngaranna jenenge jenengku asmane namonyo"
+    # more Javanese and Sundanese grammar: "aku kudu nang endi", "arep lapor", "jarene ora aktif"
+    " kudu nang endi arep arek wes uwis iso isa ngono ngene kene kono kae saiki mengko wingi sesuk ojo jare"
+    " jarene ae wae mboten sampun badhe nggih enggal keur bade tos atos acan can"
+    # laughter: "kayak bunga pak hehe"
+    " hehe haha hihi wkwk wkwkwk xixi".split()
 )
 # Minang "-nyo" for "-nya": "anaknyo", "rumahnyo" are words of the language, not names
 _MINANG_NYA = re.compile(r"[a-z]{3,}nyo$")

@@ -92,6 +92,12 @@ _NICKNAMES = frozenset(
     "gondrong gendut botak kribo codet tompel brewok cebol ceking kurus bule item ireng pincang cungkring "
     "jabrik keriting tambun gembul pesek sipit kumis jenggot bongsor kerempeng".split()
 )
+# Initials the writer gives instead of a name, in any case: "panggil aja b", "inisial mawon s", and an
+# admin's sign-off after a caret ("^RN")
+_SAID_INITIALS = re.compile(
+    r"(?i)(?<![^\W\d_])(?:panggil(?:an)?|dipanggil|sebut|inisial(?:nya)?)[ \t]+(?:(?:aja|saja|wae|mawon|bae)[ \t]+)?"
+    r"(?P<i>[a-z]{1,2})(?![^\W\d_])|\^(?P<j>[A-Z]{1,3})(?![^\W\d_])"
+)
 _NICKNAME_CUE = re.compile(
     r"(?i)(?<![^\W\d_])(?:(?:biasa|sering|akrab)[ \t]+(?:di)?panggil|panggilannya|dipanggil[ \t]+warga)[ \t]+$"
 )
@@ -126,6 +132,12 @@ def found(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]
             named = (j - 2, j - 2)  # Minang "anak ketek sabar namonyo": the name before the cue
         if named:
             more.append(named)
+    for m in finder.doc.found(_SAID_INITIALS):
+        group = "i" if m.group("i") else "j"
+        k = finder.first_token_at(m.start(group))
+        if k is not None and finder.tokens[k].end == m.end(group) and not finder.public[k]:
+            if finder.tokens[k].low not in NOT_NAMED and finder.tokens[k].low not in _FUNCTION_WORDS:
+                more.append((k, k))
     if "-" in finder.doc.text or "\u2013" in finder.doc.text or "\u2014" in finder.doc.text:
         more += _dash_signed(finder)
     return more + _grown(finder, ranges + more)
@@ -334,6 +346,41 @@ def text_end(finder: _Names, j: int) -> bool:
     return rest == "" or rest in ",.!?\n"
 
 
+def _own_name(finder: _Names, j: int) -> tuple[int, int] | None:
+    """The writer's own name at token j, right after their "I": one to four words, at least one of them a
+    name word, up to a comma, the end, a word that says where they are from or a self-correction ("eh")."""
+    tokens, text = finder.tokens, finder.doc.text
+    if not (_name_word(finder, j) or _surname_like(finder, j)):
+        return None
+    last = j
+    while last - j < 3 and _spaced(finder, last) and tokens[last + 1].cap == tokens[j].cap:
+        if tokens[last + 1].low in _JOINERS and _spaced(finder, last + 1):
+            last += 1  # "hasan al jufri", "slamet bin karto"
+            continue
+        if not (_name_word(finder, last + 1) or _surname_like(finder, last + 1)):
+            break
+        last += 1
+    again = last + 2 + (last + 2 < len(tokens) and tokens[last + 2].low == "iya")
+    if _spaced(finder, last) and tokens[last + 1].low == "eh" and again < len(tokens):
+        if tokens[again].low == tokens[j].low and again > j:
+            said = _own_name(finder, again)  # "aku tambun eh tambun anyau pak": the name said again in full
+            if said:
+                return j, said[1]
+    while last >= j:
+        words = range(j, last + 1)
+        listed = any(tokens[k].low in _LEX.names or tokens[k].low in WORD_NAMES for k in words)
+        named = listed or any(_name_word(finder, k) for k in words)
+        after = text[tokens[last].end : tokens[last].end + 1]
+        nxt = tokens[last + 1].low if _spaced(finder, last) else ""
+        # words no list knows ("natalis unyang") only before what the writer says next, not at the end
+        # ("aku kudu nang endi": Javanese the dictionary does not hold)
+        ends = after == "," or nxt in _INTRODUCERS or nxt == "eh" or listed and not text[tokens[last].end :].strip()
+        if named and ends and tokens[last].low not in _JOINERS:
+            return j, last
+        last -= 1
+    return None
+
+
 def _introduced(finder: _Names) -> list[tuple[int, int]]:
     """The writer's "I" at the start of a clause, one or two name words and a comma: "abdi cahaya, bade
     lapor", "beta yosua, mau lapor", "sy gunung tekun, peserta pbi"."""
@@ -350,25 +397,11 @@ def _introduced(finder: _Names) -> list[tuple[int, int]]:
         if _called(finder, j):
             ranges.append((j, j))
             continue
-        if not _name_word(finder, j) or not _case_allows(finder, j):
+        if not _case_allows(finder, j):
             continue
-        last = j
-        while last - j < 3 and _spaced(finder, last) and tokens[last + 1].cap == tokens[j].cap:
-            if tokens[last + 1].low in _JOINERS and _spaced(finder, last + 1):
-                last += 1  # "hasan al jufri", "slamet bin karto"
-                continue
-            if not (_name_word(finder, last + 1) or _surname_like(finder, last + 1)):
-                break
-            last += 1
-        while tokens[last].low in _JOINERS:
-            last -= 1
-        while last >= j:
-            after = text[tokens[last].end : tokens[last].end + 1]
-            nxt = tokens[last + 1].low if _spaced(finder, last) else ""
-            if after == "," or not text[tokens[last].end :].strip() or nxt in _INTRODUCERS:
-                ranges.append((j, last))
-                break
-            last -= 1
+        run = _own_name(finder, j)
+        if run:
+            ranges.append(run)
     return ranges
 
 
@@ -468,6 +501,27 @@ def _next_item(finder: _Names, last: int) -> int | None:
     return k if text_end(finder, k) or k + 1 >= len(tokens) else None
 
 
+# What a speaker says before saying a name again: "aku tambun eh tambun anyau", "melati eh iya melati"
+_AGAIN = frozenset("eh iya ya maksudnya maksud sorry maaf".split())
+
+
+def _echo(finder: _Names, first: int, last: int) -> tuple[int, int] | None:
+    """The same name said again right after a self-correction, with its next name words."""
+    tokens = finder.tokens
+    for k in range(last + 2, min(last + 5, len(tokens))):
+        if tokens[k].low == tokens[first].low and tokens[k - 1].low in _AGAIN:
+            end = k
+            while end + 1 < len(tokens) and end - k < 3 and _spaced(finder, end):
+                same = first + end + 1 - k <= last and tokens[end + 1].low == tokens[first + end + 1 - k].low
+                if not (same or _name_word(finder, end + 1)):
+                    break
+                end += 1
+            return k, end
+        if tokens[k].low not in _AGAIN:
+            return None
+    return None
+
+
 def _grown(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The words after or before a name found in lower case, where what follows is what follows a name:
     "suci [permata] stroke", "teuku [maimun azhari],", "suami sy [bakti] nugraha"."""
@@ -480,6 +534,9 @@ def _grown(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int
         particle = _buton_particles(finder, first)
         if particle < first:
             more.append((particle, first - 1))
+        echo = _echo(finder, first, last)
+        if echo and echo[0] not in taken:
+            more.append(echo)
         item = _next_item(finder, last)
         if item is not None and item not in taken:
             more.append((item, item))  # "anggota: Rejeki, Murni, Cahaya": the list's last word given as a name
