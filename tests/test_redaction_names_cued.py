@@ -141,3 +141,16 @@ def test_names_said_again_initials_given_instead_and_unlisted_own_names(text: st
 @pytest.mark.parametrize("text", ["jarene ora aktif, piye iki mas, aku kudu nang endi", "sy baru pindah dari jakarta"])
 def test_the_regions_grammar_after_the_writers_i_is_not_a_name(text: str) -> None:
     assert _names(text) == [], redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("pelakunya dikenal sebagai Brewok, sering di terminal", "Brewok"),
+        ("orangnya dijuluki pitak, suka malak", "pitak"),
+        ("si Botak anak pak RT suka mabuk", "Botak"),
+        ("bi Onah nu jualan gorengan", "Onah"),
+    ],
+)
+def test_nicknames_by_their_cues_and_the_sundanese_aunt(text: str, name: str) -> None:
+    assert name in " | ".join(_names(text)), redact(text)

@@ -44,10 +44,12 @@ _SIGNED = re.compile(
     r"[ \t]*(?P<who>[^\W\d_][^\W\d_ .'-]*(?:[ \t][^\W\d_][^\W\d_.'-]*){0,3})\.?[ \t]*(?:\n|$)"
 )
 # A nickname's cue, after which any word is the name: "Rudi alias Gondrong", "biasa dipanggil Ucok",
-# "panggilannya Butet" (a bare "dipanggil" is also "summoned": "dipanggil ke kantor")
+# "panggilannya Butet", "dikenal sebagai Gondrong", "dijuluki Codet" (a bare "dipanggil" is also
+# "summoned": "dipanggil ke kantor")
 _NICKNAME = re.compile(
     r"(?i)(?<![^\W\d_])(?:alias|als\.|a\.k\.a\.?|(?:biasa|sering|akrab)[ \t]+(?:di)?panggil|"
-    r"nama[ \t]+panggilan(?:nya)?|panggilannya)(?:[ \t]+(?:sehari-hari|akrab))?[ \t]*:?[ \t]+"
+    r"nama[ \t]+panggilan(?:nya)?|panggilannya|(?:di|ter)?kenal[ \t]+(?:sebagai|dengan)(?:[ \t]+(?:nama|julukan))?|"
+    r"dijuluki|julukan(?:nya)?)(?:[ \t]+(?:sehari-hari|akrab))?[ \t]*:?[ \t]+"
 )
 _EXPLICIT = 4  # names.py's strength of "bernama": any word after the cue
 # The people a colon introduces, to the end of the clause: "Pihak bersengketa: Sabar dan Hisar Sitorus.",
@@ -93,7 +95,7 @@ def found(finder: _Names) -> list[tuple[int, int]]:
                     spans.append((at, at + len(item.rstrip()), False))
                     start = at + len(item)
     ranges = []
-    if "lia" in text or "pangg" in text or "als" in text or "k.a" in text:
+    if "lia" in text or "pangg" in text or "als" in text or "k.a" in text or "kenal" in text or "juluk" in text:
         for m in _NICKNAME.finditer(text):
             found_after = finder.after_cue(m.end(), _EXPLICIT)
             if found_after:

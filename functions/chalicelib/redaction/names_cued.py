@@ -72,7 +72,9 @@ _FOLLOW = AFTER_NAME | frozenset(
     # what chat says of a person: "bu lurah sundari baik bgt", "pak rt jaya galak"
     " baik ramah galak jutek judes sombong malas males jatuh ikut btw"
     # where the person is from: "beta maria bria seran dari atambua", "abdi permata sari ti sukasari"
-    " dari dr ti asal warga tinggal saking umur usia".split()
+    " dari dr ti asal warga tinggal saking umur usia"
+    # who the person is to somebody: "si Kribo anak pak RT", "bu mawar istri pak kades"
+    " anak istri suami adik kakak menantu".split()
 )
 # Chinese-Indonesian family names, and the syllables of given names (in the old and new spellings)
 _CHINESE_FAMILY = frozenset(
