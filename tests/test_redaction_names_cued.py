@@ -154,3 +154,16 @@ def test_the_regions_grammar_after_the_writers_i_is_not_a_name(text: str) -> Non
 )
 def test_nicknames_by_their_cues_and_the_sundanese_aunt(text: str, name: str) -> None:
     assert name in " | ".join(_names(text)), redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("sy wa ode nurma pak, air pdam mati", "wa ode nurma"),
+        ("punten, abdi ai rohaeti ti kampung sebelah", "ai rohaeti"),
+        ("assalamualaikum pak kaule moh. fajar pak dari desa pakong", "moh. fajar"),
+        ("min sy neng dr bangkalan, kapal feri telat", "neng"),
+    ],
+)
+def test_own_names_opened_by_a_short_word_or_a_title(text: str, name: str) -> None:
+    assert name in " | ".join(_names(text)), redact(text)

@@ -53,7 +53,9 @@ NOT_NAMED = frozenset(
     # a question: "dengan bapak siapa?", "ibu mana?"
     " siapa apa mana kapan berapa gimana bagaimana kenapa mengapa"
     # greetings: "Om Swastiastu", "Dear Sir/Madam"
-    " swastiastu sir madam"
+    " swastiastu swastyastu sir madam"
+    # the writer's "I" in the regions' words: Madurese "kaule", "engkok"
+    " kaule engkok"
     # the grammar of the regions' chat (issue 11), which no list of names holds: Sundanese "teh", "mah",
     # "dina", "ti", "nu"; Javanese "sing", "iku", "ora", "wis"; Minang "indak", "ndak", "nan", "jo";
     # Makassar "kodong", "tabe"; Papua "tra", "pu", "dong"; Ambon "seng", "ale", "katong"

@@ -64,7 +64,7 @@ _OF = frozenset("pu pung punya pny pnya".split())
 # "ayahnya", "sopirnya": a relative or a role of somebody already spoken of
 _KIN_NYA = frozenset(f"{w}nya" for w in _KIN | frozenset("sopir supir guru bidan perawat satpam".split()))
 # The writer's "I", in chat and in the regions' speech
-_SELF = _MY | frozenset("abdi tiang sa beta ana ane aye ulun inyong nyong sengkok kula kawula".split())
+_SELF = _MY | frozenset("abdi tiang sa beta ana ane aye ulun inyong nyong sengkok engkok kaule kula kawula".split())
 # What follows a name beyond ``AFTER_NAME``: "mantri angkasa di pustu", "bu guru embun marahin"
 _FOLLOW = AFTER_NAME | frozenset(
     "di ke itu ini tsb suka sering mau malah kok selalu pernah masih kalo klo kalau jga skrg sekarang "
@@ -338,7 +338,7 @@ def _called(finder: _Names, j: int) -> bool:
         return False  # "sy Bpk. Wakidi": the dot of an abbreviation, a name follows
     if _spaced(finder, j):
         nxt = tokens[j + 1].low
-        return nxt in ("btw", "aja", "saja") or _is_role(nxt) and not finder.public[j + 1]
+        return nxt in ("btw", "aja", "saja", "dr", "dari") or _is_role(nxt) and not finder.public[j + 1]
     return True
 
 
@@ -348,10 +348,20 @@ def text_end(finder: _Names, j: int) -> bool:
     return rest == "" or rest in ",.!?\n"
 
 
-def _own_name(finder: _Names, j: int) -> tuple[int, int] | None:
+# Short words that open a name: Buton's "La"/"Wa"/"La Ode", Sundanese "Ai", Balinese "I"/"Ni"
+_OPENERS = frozenset("la wa ode ai i ni".split())
+
+
+def _own_name(finder: _Names, j: int, opened: bool = False) -> tuple[int, int] | None:
     """The writer's own name at token j, right after their "I": one to four words, at least one of them a
     name word, up to a comma, the end, a word that says where they are from or a self-correction ("eh")."""
     tokens, text = finder.tokens, finder.doc.text
+    dotted = text.startswith(".", tokens[j].end)  # "moh.", "abd."
+    if (tokens[j].low in _OPENERS or finder.is_title(j) or dotted) and finder.adjacent(j):
+        # "sy la ode ucu pak", "abdi ai sumirat ti", "kaule moh. berlian pak": a short first word or a title
+        # that opens a name says the words after it are one
+        rest = _own_name(finder, j + 1, opened=True)
+        return (j, rest[1]) if rest else None
     if not (_name_word(finder, j) or _surname_like(finder, j)):
         return None
     last = j
@@ -371,12 +381,13 @@ def _own_name(finder: _Names, j: int) -> tuple[int, int] | None:
     while last >= j:
         words = range(j, last + 1)
         listed = any(tokens[k].low in _LEX.names or tokens[k].low in WORD_NAMES for k in words)
-        named = listed or any(_name_word(finder, k) for k in words)
+        named = listed or opened or any(_name_word(finder, k) for k in words)
         after = text[tokens[last].end : tokens[last].end + 1]
         nxt = tokens[last + 1].low if _spaced(finder, last) else ""
         # words no list knows ("natalis unyang") only before what the writer says next, not at the end
         # ("aku kudu nang endi": Javanese the dictionary does not hold)
-        ends = after == "," or nxt in _INTRODUCERS or nxt == "eh" or listed and not text[tokens[last].end :].strip()
+        ends = after == "," or nxt in _INTRODUCERS or nxt == "eh"
+        ends = ends or (listed or opened) and not text[tokens[last].end :].strip()
         if named and ends and tokens[last].low not in _JOINERS:
             return j, last
         last -= 1
