@@ -105,7 +105,7 @@ _NICKNAME_CUE = re.compile(
 )
 # "- ricky, sekretaris RT", "— pelangi, bendahara RW": a signature with the signer's office
 _DASH_SIGNED = re.compile(
-    r"(?:^|(?<=[\s.!?\"']))[-\u2013\u2014][ \t]?(?P<who>[^\W\d_]{3,}(?:[ \t][^\W\d_]{3,}){0,2}),[ \t]?"
+    r"[-\u2013\u2014](?<![^\s.!?\"'][-\u2013\u2014])[ \t]?(?P<who>[^\W\d_]{3,}(?:[ \t][^\W\d_]{3,}){0,2}),[ \t]?"
     r"(?P<role>[^\W\d_]+)"
 )
 
@@ -117,13 +117,21 @@ REGIONAL_NAME_CUE = re.compile(
     r"(?i)(?<![^\W\d_])(?:ngaranna|jenenge|jenengku|jenenganipun|asmane|asmanipun|nyama'?na|namonyo|"
     r"nami[ \t]+(?:abdi|kula|kulo)|namo[ \t]+ambo|(?:adan|wastan)[ \t]+tiang)[ \t]*:?[ \t]+"
 )
+_REGIONAL_HINTS = ("ngaran", "jeneng", "asma", "nyama", "namo", "nami", "adan ", "wastan")
 _EXPLICIT = 4  # names.py's strength of "bernama": any word after the cue
 
 
 def found(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Token ranges of the names these shapes place (some overlap the ranges already found)."""
-    more = _after_cues(finder) + _introduced(finder) + _chinese(finder) + _nicknamed(finder)
-    for m in finder.doc.found(REGIONAL_NAME_CUE):
+    low = finder.doc.low or finder.doc.text.lower()
+    lows = {t.low for t in finder.tokens}
+    more = _after_cues(finder) + _introduced(finder)
+    if not lows.isdisjoint(_CHINESE_FAMILY):
+        more += _chinese(finder)
+    if "si" in lows or "panggil" in low or "kenal" in low:
+        more += _nicknamed(finder)
+    regional = any(cue in low for cue in _REGIONAL_HINTS)  # most texts have none: skip the scan
+    for m in finder.doc.found(REGIONAL_NAME_CUE) if regional else ():
         named = finder.after_cue(m.end(), _EXPLICIT)
         j = finder.first_token_at(m.end())
         if named and not (_name_word(finder, named[0]) or finder.tokens[named[0]].low in WORD_NAMES):
@@ -134,7 +142,8 @@ def found(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]
             named = (j - 2, j - 2)  # Minang "anak ketek sabar namonyo": the name before the cue
         if named:
             more.append(named)
-    for m in finder.doc.found(_SAID_INITIALS):
+    said = "panggil" in low or "sebut" in low or "inisial" in low or "^" in low
+    for m in finder.doc.found(_SAID_INITIALS) if said else ():
         group = "i" if m.group("i") else "j"
         k = finder.first_token_at(m.start(group))
         if k is not None and finder.tokens[k].end == m.end(group) and not finder.public[k]:
