@@ -167,3 +167,15 @@ def test_nicknames_by_their_cues_and_the_sundanese_aunt(text: str, name: str) ->
 )
 def test_own_names_opened_by_a_short_word_or_a_title(text: str, name: str) -> None:
     assert name in " | ".join(_names(text)), redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("anak saya, Pelangi, sakit demam", "Pelangi"),
+        ("Laporan dari warga: Bambang (RT 1), Siti (RT 2), Mentari (RT 3)", "Mentari"),
+        ("yang datang Budi (ketua), Intan (sekretaris) dan Samudra (bendahara)", "Samudra"),
+    ],
+)
+def test_a_word_given_as_a_name_in_apposition_or_as_a_list_item_with_a_note(text: str, name: str) -> None:
+    assert name in _names(text), redact(text)

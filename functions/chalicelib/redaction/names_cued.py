@@ -24,6 +24,7 @@ It only adds token ranges; ``false_names.kept`` still drops places and bodies af
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -125,7 +126,7 @@ def found(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]
     """Token ranges of the names these shapes place (some overlap the ranges already found)."""
     low = finder.doc.low or finder.doc.text.lower()
     lows = {t.low for t in finder.tokens}
-    more = _after_cues(finder) + _introduced(finder)
+    more = _after_cues(finder) + _introduced(finder) + _apposed(finder)
     if not lows.isdisjoint(_CHINESE_FAMILY):
         more += _chinese(finder)
     if "si" in lows or "panggil" in low or "kenal" in low:
@@ -298,6 +299,22 @@ def _after_cues(finder: _Names) -> list[tuple[int, int]]:
                 last = j + 1  # "ibu sy suci permata stroke", "Pak makmur awan di"
         if _ends_name(finder, last):
             ranges.append((j, last))
+    return ranges
+
+
+def _apposed(finder: _Names) -> list[tuple[int, int]]:
+    """A word given as a name between commas after a relative of the writer's: "anak saya, Kasih, sakit",
+    "tetangga sy, mawar, kena tipu"."""
+    tokens, text = finder.tokens, finder.doc.text
+    ranges = []
+    for j in range(2, len(tokens)):
+        tok = tokens[j]
+        if tok.low not in WORD_NAMES or text[tokens[j - 1].end : tok.start] != ", ":
+            continue
+        if tokens[j - 1].low not in _MY or tokens[j - 2].low not in _KIN or not _spaced(finder, j - 2):
+            continue
+        if _case_allows(finder, j) and _free(finder, j) and text[tok.end : tok.end + 1] in (",", ""):
+            ranges.append((j, j))
     return ranges
 
 
@@ -505,6 +522,9 @@ def _buton_particles(finder: _Names, first: int) -> int:
     return k if k == first or tokens[k].low in _BUTON else first
 
 
+_ASIDE = re.compile(r" ?\([^()\n]{1,30}\)")
+
+
 def _next_item(finder: _Names, last: int) -> int | None:
     """The token after a name found and a list's comma or "dan", when it is a word given as a name of the
     same case that ends where a name ends: "Rejeki, Murni, Cahaya", "Murni dan Cahaya"."""
@@ -513,6 +533,12 @@ def _next_item(finder: _Names, last: int) -> int | None:
     if k >= len(tokens):
         return None
     gap = text[tokens[last].end : tokens[k].start]
+    aside = _ASIDE.match(text, tokens[last].end)  # "Siti (RT 2), Mawar (RT 3)": past the item's note
+    if aside:
+        k = bisect.bisect_left(finder.starts_at, aside.end())
+        if k >= len(tokens):
+            return None
+        gap = text[aside.end() : tokens[k].start]
     if gap == " " and tokens[k].low in ("dan", "serta") and _spaced(finder, k):
         k += 1
     elif gap not in (", ", ","):
@@ -520,7 +546,8 @@ def _next_item(finder: _Names, last: int) -> int | None:
     tok = tokens[k]
     if tok.low not in WORD_NAMES or tok.cap != tokens[last].cap or not _free(finder, k):
         return None
-    return k if text_end(finder, k) or k + 1 >= len(tokens) else None
+    after = text[tok.end : tok.end + 2]
+    return k if text_end(finder, k) or k + 1 >= len(tokens) or after == " (" else None
 
 
 # What a speaker says before saying a name again: "aku tambun eh tambun anyau", "melati eh iya melati"
