@@ -25,6 +25,9 @@ TABLES = [
     ),
     ("Penerima | NIK | Dusun\nmappasessu | - | Ujung\nbesse tahir | - | Tengah", ["mappasessu", "besse tahir"]),
     ("nama penerima, umur, dusun\nlaode ahmad, 45, Wakatobi\nwa nurma, 50, Wakatobi", ["laode ahmad", "wa nurma"]),
+    ("No | Warga | Keterangan\n1 | Ujang | lansia\n2 | Euis Komariah | janda", ["Ujang", "Euis Komariah"]),
+    ("Pedagang\tLapak\tIuran\nAcong\tA-12\t50000\nBu Iis\tB-3\t40000", ["Acong", "Iis"]),
+    ("kepala keluarga;jumlah jiwa;rt\nasep;4;02", ["asep"]),
 ]
 
 

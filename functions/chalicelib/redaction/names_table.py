@@ -29,8 +29,14 @@ _PEOPLE = frozenset(
     "nasabah karyawan pegawai guru bidan dokter keluarga pengurus panitia relawan tersangka pembeli "
     "penghuni penyewa panggilan keluarga".split()
 )
-# Alone: "Penerima", "Marga" (a Batak clan column), "Panggilan" (a nickname column)
-_ALONE = frozenset("penerima pelapor saksi pasien korban pelaku terlapor pemilik marga fam panggilan alias".split())
+# Alone: "Penerima", "Warga", "Pedagang", "Marga" (a Batak clan column), "Panggilan" (a nickname column)
+_ALONE = frozenset(
+    "penerima pelapor saksi pasien korban pelaku terlapor pemilik marga fam panggilan alias warga pedagang "
+    "petugas sopir pengemudi ketua koordinator pj siswa murid wali pemohon peserta anggota nasabah pelanggan "
+    "penghuni penyewa tersangka guru dokter bidan perawat relawan pengurus".split()
+)
+# Headers of two words that name a person: "Kepala Keluarga", "Penanggung Jawab", "Orang Tua"
+_PAIRS = frozenset(("kepala keluarga", "penanggung jawab", "orang tua", "ahli waris", "yang hadir", "nama/alias"))
 _RULE_ROW = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")
 _EMPTY_CELLS = frozenset("- -- nihil idem dst ttd tidak ada".split())
 
@@ -41,7 +47,7 @@ def _person_header(cell: str) -> bool:
         return False
     if words[0] == "nama":
         return len(words) == 1 or all(w in _PEOPLE or w in ("dan", "/", "&") for w in words[1:])
-    return len(words) == 1 and words[0] in _ALONE
+    return len(words) == 1 and words[0] in _ALONE or " ".join(words) in _PAIRS
 
 
 def _label(cell: str) -> bool:
