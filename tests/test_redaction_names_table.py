@@ -91,3 +91,13 @@ def test_every_person_column_of_a_table_is_redacted() -> None:
 def test_a_public_name_in_the_cell_before_does_not_hide_the_person() -> None:
     text = "Nama Toko\tPemilik\tTelp\nToko Sumber Rejeki\tGo Tik Swan\t(0274) 512 338"
     assert _names(text) == ["Go Tik Swan"], redact(text)
+
+
+def test_a_column_of_names_without_a_header_takes_its_other_cells() -> None:
+    text = "Budi Santoso | 50 | lansia\nSiti Aminah | 45 | janda\nEmbun Pagi | 40 | cacat"
+    assert "Embun Pagi" in _names(text), redact(text)
+
+
+def test_a_column_of_names_does_not_take_labels_or_ordinary_words() -> None:
+    text = "Budi Santoso | Jl. Mawar 3\nSiti Aminah | Jl. Melati 5\nKet | Rusak Berat"
+    assert "Ket" not in _names(text) and "Rusak Berat" not in _names(text), redact(text)

@@ -1468,6 +1468,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     table, headers = names_table.found(finder)
     ranges += names_cued.found(finder, ranges) + table
     ranges += _modelled(finder, ranges)
+    ranges += names_table.mates(finder, ranges)
     ranges = names_table.outside(finder, ranges, headers)
     ranges = false_names.kept(finder, ranges)
     for first, last in ranges + _repeated(finder, ranges):

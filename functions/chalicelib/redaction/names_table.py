@@ -166,3 +166,74 @@ def outside(finder: _Names, ranges: list[tuple[int, int]], headers: list[tuple[i
             continue
         kept.append((first, last))
     return kept
+
+
+# A table with no header naming its person column: the rows' cells split by one separator
+_ROW_SEPARATORS = (re.compile(r"\|"), re.compile(r"\t"), re.compile(r";"))
+
+
+def mates(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other cells of a table's column in which most cells are names already found: a column of
+    people, whatever its header ("2 | Karsini | 45" beside "1 | Sukarji | 50")."""
+    text = finder.doc.text
+    if "\n" not in text or not ranges:
+        return []
+    named: set[int] = set()
+    for first, last in ranges:
+        named.update(range(first, last + 1))
+    found: list[tuple[int, int]] = []
+    for block, sep in _blocks(_lines(text)):
+        rows = [(start, _cells(line, sep)) for start, line in block]
+        head = [block[0][1][a:b] for a, b in rows[0][1] if b > a]
+        if any(map(_person_header, head)):
+            continue  # a header names the person column: ``found`` read it, the others are not people
+        if all(map(_label, head)):
+            rows = rows[1:]  # "No | Gampong | HP": a header row, not a row of cells
+        if len(rows) < 2:
+            continue
+        width = len(rows[0][1])
+        for column in range(width):
+            cells = [
+                _tokens(finder, start + a, start + b) if b > a else None
+                for start, cells in rows
+                for a, b in [cells[column]]
+            ]
+            hits = sum(1 for r in cells if r and any(k in named for k in range(r[0], r[1] + 1)))
+            if hits < 2 or hits * 2 < len(cells):
+                continue
+            for (start, cols), r in zip(rows, cells, strict=True):
+                a, b = cols[column]
+                value = text[start + a : start + b]
+                if r is None or any(k in named for k in range(r[0], r[1] + 1)) or any(c.isdigit() for c in value):
+                    continue
+                if r[1] - r[0] < 5 and value.lower() not in _EMPTY_CELLS and not _person_header(value):
+                    if not any(finder.public[k] for k in range(r[0], r[1] + 1)) and _may_name(finder, r):
+                        found.append(r)
+    return found
+
+
+def _may_name(finder: _Names, r: tuple[int, int]) -> bool:
+    """Whether a cell's words may be a person's: one of them a listed name, a word given as a name
+    or a word of four letters or more that no dictionary holds ("Ket", "Rusak Berat" are not)."""
+    from .names_cued import WORD_NAMES  # names_cued imports nothing of this module
+
+    words = [finder.tokens[k].low for k in range(r[0], r[1] + 1)]
+    return any(w in _LEX.names or w in WORD_NAMES or len(w) > 3 and not _is_word(w) for w in words)
+
+
+def _blocks(lines: list[tuple[int, str]]) -> list[tuple[list[tuple[int, str]], re.Pattern[str]]]:
+    """Runs of two or more lines that split into the same number of cells (two or more) by one separator."""
+    blocks = []
+    for sep in _ROW_SEPARATORS:
+        run: list[tuple[int, str]] = []
+        width = 0
+        for start, line in [*lines, (0, "")]:
+            cells = len(sep.split(line)) if line.strip() and not _RULE_ROW.fullmatch(line) else 0
+            if cells >= 2 and (not run or cells == width):
+                run.append((start, line))
+                width = cells
+                continue
+            if len(run) >= 2:
+                blocks.append((run, sep))
+            run, width = ([(start, line)], cells) if cells >= 2 else ([], 0)
+    return blocks
