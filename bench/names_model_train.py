@@ -4,7 +4,8 @@
     python bench/names_model_train.py --check    # rebuilds the training data and compares its hash
 
 The training data are the runs of capitalised words of corpora 1 and 2 (generated), corpus 3's
-tune half (generated) and the tune halves of corpora 4 and 5 (hand-written), labelled by the
+tune half (generated), the tune halves of corpora 4 and 5 and the whole of corpus 7 (hand-written,
+tuning material), labelled by the
 names each corpus planted; no held-out text is read. The features are the module's own, so the
 model sees at training what it sees at run time. A run is taken whether or not the rules find its
 names (the classifier learns what a name looks like, not what the rules miss); the hand-written
@@ -47,6 +48,7 @@ def corpora(limit: int = 0, without: str = "") -> Iterator[tuple[str, str, list[
     import redaction_corpus3
     import redaction_corpus4
     import redaction_corpus5
+    import redaction_corpus7
     import redaction_heldout
     from redaction_corpus4_eval import split
 
@@ -64,6 +66,9 @@ def corpora(limit: int = 0, without: str = "") -> Iterator[tuple[str, str, list[
             continue
         for s in cut(split(module.load(), "tune")):
             yield number, s.text, [(x.start, x.end) for x in s.pii if x.label == "nama"], WEIGHT
+    # corpus 7 is tuning material as a whole (a fourth writer's, written to be tuned on)
+    for s in cut(redaction_corpus7.load()) if "7" not in without else []:
+        yield "7", s.text, [(x.start, x.end) for x in s.pii if x.label == "nama"], WEIGHT
 
 
 def sequences(text: str, names: list[tuple[int, int]]) -> list[tuple[list[list[str]], list[str]]]:

@@ -31,17 +31,25 @@ _STAMPED = re.compile(
 )
 # A forwarded message's sender with their number or address: "Dari: surya (087779836108)"
 _SENDER = re.compile(r"(?im)^[ \t]*(?:dari|from|pengirim)[ \t]*:[ \t]*(?P<who>[^\W\d_][^\n:(<]{0,40}?)[ \t]*[(<]")
-# A closing, then the writer's name alone on the next line: "Hormat saya,\nGunung\n"
+# A social post's or comment's author at the head of a line: "status fb Wa Ode Sarniati: ...",
+# "fb Permata Hati: nitip info", "komentar Apui Labai: ..."
+_SOCIAL = re.compile(
+    r"(?im)^[ \t]*(?:status|post(?:ingan)?|komen(?:tar)?|fb|facebook|ig|instagram|twitter|tiktok)"
+    r"(?:[ \t]+(?:fb|facebook|ig|wa|grup|di[ \t]+fb))?[ \t]+(?P<who>[^\W\d_][^\n:@()]{0,40}?)[ \t]*:[ \t]"
+)
+# A closing, then the writer's name alone on the next line: "Hormat saya,\nGunung\n", or an initial ("N.")
 _SIGNED = re.compile(
     r"(?im)^[ \t]*(?:hormat\s+(?:saya|kami)|salam(?:[ \t]+\w+)?|tertanda|wassalam\w*(?:[ \t]+wr\.?[ \t]*wb\.?)?|"
     r"ttd\.?|regards|yang\s+melaporkan|yang\s+membuat\s+pernyataan)[ \t]*[,.:]?[ \t]*\n"
-    r"[ \t]*(?P<who>[^\W\d_][^\W\d_ .'-]*(?:[ \t][^\W\d_][^\W\d_.'-]*){0,3})[ \t]*(?:\n|$)"
+    r"[ \t]*(?P<who>[^\W\d_][^\W\d_ .'-]*(?:[ \t][^\W\d_][^\W\d_.'-]*){0,3})\.?[ \t]*(?:\n|$)"
 )
 # A nickname's cue, after which any word is the name: "Rudi alias Gondrong", "biasa dipanggil Ucok",
-# "panggilannya Butet" (a bare "dipanggil" is also "summoned": "dipanggil ke kantor")
+# "panggilannya Butet", "dikenal sebagai Gondrong", "dijuluki Codet" (a bare "dipanggil" is also
+# "summoned": "dipanggil ke kantor")
 _NICKNAME = re.compile(
     r"(?i)(?<![^\W\d_])(?:alias|als\.|a\.k\.a\.?|(?:biasa|sering|akrab)[ \t]+(?:di)?panggil|"
-    r"nama[ \t]+panggilan(?:nya)?|panggilannya)(?:[ \t]+(?:sehari-hari|akrab))?[ \t]*:?[ \t]+"
+    r"nama[ \t]+panggilan(?:nya)?|panggilannya|(?:di|ter)?kenal[ \t]+(?:sebagai|dengan)(?:[ \t]+(?:nama|julukan))?|"
+    r"dijuluki|julukan(?:nya)?)(?:[ \t]+(?:sehari-hari|akrab))?[ \t]*:?[ \t]+"
 )
 _EXPLICIT = 4  # names.py's strength of "bernama": any word after the cue
 # The people a colon introduces, to the end of the clause: "Pihak bersengketa: Sabar dan Hisar Sitorus.",
@@ -72,6 +80,7 @@ def found(finder: _Names) -> list[tuple[int, int]]:
                     spans.append((m.start(part), m.end(part), True))
     if ":" in text:
         spans += [(m.start("who"), m.end("who"), True) for m in _SENDER.finditer(text)]
+        spans += [(m.start("who"), m.end("who"), True) for m in _SOCIAL.finditer(text)]
     if "\n" in text:
         spans += [(m.start("who"), m.end("who"), False) for m in _SIGNED.finditer(text)]
     if ":" in text:
@@ -86,7 +95,7 @@ def found(finder: _Names) -> list[tuple[int, int]]:
                     spans.append((at, at + len(item.rstrip()), False))
                     start = at + len(item)
     ranges = []
-    if "lia" in text or "pangg" in text or "als" in text or "k.a" in text:
+    if "lia" in text or "pangg" in text or "als" in text or "k.a" in text or "kenal" in text or "juluk" in text:
         for m in _NICKNAME.finditer(text):
             found_after = finder.after_cue(m.end(), _EXPLICIT)
             if found_after:
@@ -120,6 +129,7 @@ def _slot(finder: _Names, start: int, end: int, role: bool) -> tuple[int, int] |
             tok.low in _FUNCTION_WORDS
             or tok.low in _NOT_PERSON
             or tok.low in _LABELS
+            and not (tok.low == "wa" and k < last and tokens[k + 1].low == "ode")  # Buton's "Wa Ode Sarniati"
             or tok.low in _LEX.honorifics
             or _is_role(tok.low)
             or _agency_like(tok.low)

@@ -53,14 +53,23 @@ NOT_NAMED = frozenset(
     # a question: "dengan bapak siapa?", "ibu mana?"
     " siapa apa mana kapan berapa gimana bagaimana kenapa mengapa"
     # greetings: "Om Swastiastu", "Dear Sir/Madam"
-    " swastiastu sir madam"
+    " swastiastu swastyastu sir madam"
+    # the writer's "I" in the regions' words: Madurese "kaule", "engkok"
+    " kaule engkok"
     # the grammar of the regions' chat (issue 11), which no list of names holds: Sundanese "teh", "mah",
     # "dina", "ti", "nu"; Javanese "sing", "iku", "ora", "wis"; Minang "indak", "ndak", "nan", "jo";
     # Makassar "kodong", "tabe"; Papua "tra", "pu", "dong"; Ambon "seng", "ale", "katong"
     " teh mah dina kana ti nu sareng janten teu aya eta ieu pisan atuh mangga punten sing iku iki ora ra wis"
     " durung karo kanggo opo piye ning neng indak ndak nan jo alah kodong tabe tra pu seng ale katong torang"
     # Kupang "sonde" and Javanese "nda" ("not"): "kampung sonde ada guru", "pak RT nda pernah datang"
-    " sonde nda pernah".split()
+    " sonde nda pernah"
+    # the regions' "his name is": "juru parkir nu ngaranna jaya"
+    " ngaranna jenenge jenengku asmane namonyo"
+    # more Javanese and Sundanese grammar: "aku kudu nang endi", "arep lapor", "jarene ora aktif"
+    " kudu nang endi arep arek wes uwis iso isa ngono ngene kene kono kae saiki mengko wingi sesuk ojo jare"
+    " jarene ae wae mboten sampun badhe nggih enggal keur bade tos atos acan can"
+    # laughter: "kayak bunga pak hehe"
+    " hehe haha hihi wkwk wkwkwk xixi".split()
 )
 # Minang "-nyo" for "-nya": "anaknyo", "rumahnyo" are words of the language, not names
 _MINANG_NYA = re.compile(r"[a-z]{3,}nyo$")
@@ -96,6 +105,20 @@ _NOT_AFTER_ROLE = frozenset(
     "sekolah kelas kelurahan kecamatan desa dinas bagian kantor toko warung kios pabrik gudang proyek pasar "
     "katering lapak kelompok paguyuban".split()
 )
+
+
+# Roles that sell or make something: the word after them is their goods ("pedagang bunga", "penjual
+# intan"), even a word on the name list
+TRADES = frozenset(
+    "penjual pedagang tukang juragan pengrajin perajin petani peternak pengusaha agen distributor pemilik "
+    "penjaga pembeli pemasok produsen toko warung".split()
+)
+
+
+def goods(finder: _Names, role: int, j: int) -> bool:
+    """Whether token j, right after a trade's role, is its goods ("pedagang bunga", "penjual intan"):
+    a dictionary word, even one on the name list."""
+    return j == role + 1 and finder.tokens[role].low in TRADES and _is_word(finder.tokens[j].low)
 
 
 # Nouns made with pe-/ke- and -an: "Pemerintahan", "Kebersihan", "Persampahan" (an office, not a name)
@@ -192,6 +215,8 @@ def named_by_context(
         before = tokens[j - 1].low if j > 0 else ""
         if before in _NOT_AFTER_ROLE or not _followed_like_a_name(finder, j):
             return None
+        if before in TRADES and _is_word(tokens[j].low):
+            return None  # "pedagang bunga di pasar": the goods
         if tokens[j].low in _LEX.names or not _is_word(tokens[j].low):
             return j, j
         # an ordinary word right after the role is what the role is of ("petugas pajak datang"); after

@@ -19,10 +19,10 @@ if TYPE_CHECKING:
     from .names import _Names
 
 _LETTERS = r"(?P<i>(?:[A-Z]\.[ \t]?){1,3}|[A-Z]{1,3})(?![^\W\d_])"
-# A relative or an acquaintance, then the writer's "my": "teman saya T", "tetangga sy R", "adik ku M"
+# A relative or an acquaintance, then the writer's "my" or "-nya": "teman saya T", "tetangga sy R", "anaknya T"
 _KIN = (
     r"(?:teman|temen|kawan|tetangga|anak|adik|adek|kakak|kaka|istri|suami|ponakan|keponakan|sepupu|ipar|"
-    r"mertua|menantu|cucu|saudara)(?:[ \t]+(?:saya|sy|ku|gue|gw|kami))?"
+    r"mertua|menantu|cucu|saudara)(?:nya|[ \t]+(?:saya|sy|ku|gue|gw|kami))?"
 )
 _AFTER_KIN = re.compile(rf"(?i:(?<![^\W\d_]){_KIN})[ \t]+{_LETTERS}")
 # Initials on their own (scanned first: few in a text), then the word before them

@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from . import chat_names, false_names, initials, name_model
+from . import chat_names, context, false_names, initials, name_model, names_cued, names_table
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
     AFTER_NAME,
@@ -1344,7 +1344,8 @@ class _Names:
         # officer's name; after a bare role it is more often what the role is of ("pemilik kos", "pasien lansia")
         honoured = i > 0 and self.tokens[i - 1].low in _LEX.honorifics and self.adjacent(i - 1)
         strength = _EXPLICIT if self.honoured_role(i) else _MEDIUM
-        return self.after_cue(end, strength, skip=3, context=True, strict=not honoured)
+        found = self.after_cue(end, strength, skip=3, context=True, strict=not honoured)
+        return None if found and not honoured and context.goods(self, i, found[0]) else found
 
     def honoured_role(self, i: int) -> bool:
         """'Pak RT Jaya', 'Bu Lurah Rabiatul', 'PAK KADES ANDREAS': an office after an honorific, then a
@@ -1466,7 +1467,11 @@ def _names(doc: _Doc) -> list[_Candidate]:
     found = []
     ranges = finder.spans()
     ranges += chat_names.found(finder) + initials.found(finder)
+    table, headers = names_table.found(finder)
+    ranges += names_cued.found(finder, ranges) + table
     ranges += _modelled(finder, ranges)
+    ranges += names_table.mates(finder, ranges)
+    ranges = names_table.outside(finder, ranges, headers)
     ranges = false_names.kept(finder, ranges)
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end
