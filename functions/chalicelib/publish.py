@@ -19,7 +19,7 @@ import os
 import secrets
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,9 +31,11 @@ from .clock import WIB, Clock
 from .clock import now as wib_now
 from .datastore import DatasetStore, LocalDatasetStore
 from .gate import GateIndex, Identifier, check_record, identifiers_of, record_texts, texts_digest, vocabulary
+from .gate.index import number_runs
+from .gate.snapshot import Identifiers
 from .league import count_cells, with_league
 from .lifecycle import Status
-from .publish_pool import ordered_map
+from .publish_pool import ordered_imap
 from .region import Region
 from .report import EDIT, NOTE, Report
 from .store import Store
@@ -318,8 +320,8 @@ class Publisher:
         self.vocab = vocabulary(region)
         self.forward_names = set(region.forward_destinations.values())
 
-    def _write_record(self, report: Report, record: dict[str, Any]) -> bool:
-        changed = self.files.write(f"reports/{report.tracking}.json", json_bytes(record))
+    def _write_record(self, report: Report, data: bytes) -> bool:
+        changed = self.files.write(f"reports/{report.tracking}.json", data)
         approved = [a for a in report.attachments if a.approved_at]
         if approved and self.blobs is not None:
             have = set(self.files.keys(f"attachments/{report.tracking}/"))
@@ -337,26 +339,37 @@ class Publisher:
         # e.g. marked confidential after the fact, or held by the gate
         return self.files.delete(f"reports/{tracking}.json")
 
-    def _publish(self, tracking: str, report: Report | None, record: dict[str, Any] | None = None) -> bool:
-        """`record`: its public record made already (a full publish makes them in a pool)."""
-        if report is None or not is_published(report):
-            self.gate.release(tracking)
-            return self._unpublish(tracking)
-        record = record if record is not None else public_record(report, self.region, self.clock().date())
-        record["duplicates"] = self._published_duplicates(report)
-        problems = check_record(report, record, self.gate, self.vocab, self.forward_names)
+    def _check(self, report: Report, record: dict[str, Any], index: Identifiers, duplicates: list[str]) -> Checked:
+        """The gate's verdict on one record (`record` gets its `duplicates`): a full publish
+        decides it in a worker, which hands back the bytes to write, not the record."""
+        record["duplicates"] = duplicates
+        problems = check_record(report, record, index, self.vocab, self.forward_names)
         override = report.gate_override or {}
         if override.get("digest") == texts_digest(record):
             problems = [p for p in problems if p.to_dict() not in override.get("problems", [])]
         if problems:
+            return Checked([p.to_dict() for p in problems])
+        text = "\n".join(text for _, text in record_texts(record))
+        return Checked([], json_bytes(record), text, number_runs(text))
+
+    def _apply(self, tracking: str, report: Report, checked: Checked) -> bool:
+        """Write what the gate decided: the record and its text in the index, or the hold."""
+        if checked.problems:
             # Held back, and withdrawn if an earlier version was public: the problem may be an
             # identifier that became known after that version was published.
-            self.gate.hold(tracking, self.clock().isoformat(), [p.to_dict() for p in problems])
+            self.gate.hold(tracking, self.clock().isoformat(), checked.problems)
             return self._unpublish(tracking)
         self.gate.release(tracking)
-        changed = self._write_record(report, record)
-        self.gate.published(tracking, "\n".join(text for _, text in record_texts(record)))
+        changed = self._write_record(report, checked.data)
+        self.gate.published(tracking, checked.text, checked.runs)
         return changed
+
+    def _publish(self, tracking: str, report: Report | None) -> bool:
+        if report is None or not is_published(report):
+            self.gate.release(tracking)
+            return self._unpublish(tracking)
+        record = public_record(report, self.region, self.clock().date())
+        return self._apply(tracking, report, self._check(report, record, self.gate, self._published_duplicates(report)))
 
     def _published_duplicates(self, report: Report) -> list[str]:
         """The reports marked as duplicates of this one that have a public page to link to."""
@@ -412,28 +425,53 @@ class Publisher:
         # Events that arrive during the scan stay pending for the next run.
         events = self.store.pending_events(limit=1_000_000)
         reports = list(self.store.all())
-        self.tally.refill(facts(r, self.region) for r in reports)
         wanted: set[str] = set()
         changed = 0
         self.journal.note((), full=True, phase="begin")
         with self.gate.batch():
-            # The work per report (its record, and its identifiers if the gate's index has not
-            # seen this version) on both cores, handed back in order (publish_pool.py).
+            # Both cores, twice (publish_pool.py). First the work per report: its record, its
+            # facts for the tally and its identifiers if the gate's index has not seen this
+            # version; the parent stores the identifiers as they come.
             seen = self.gate.versions(r.tracking for r in reports)
             today = self.clock().date()
 
-            def prepare(report: Report) -> tuple[dict[str, Any] | None, list[Identifier] | None]:
+            def prepare(report: Report) -> Prepared:
                 record = public_record(report, self.region, today) if is_published(report) else None
                 fresh = seen.get(report.tracking) != report.version
-                return record, identifiers_of(report, self.vocab) if fresh else None
+                return record, identifiers_of(report, self.vocab) if fresh else None, facts(report, self.region)
 
-            prepared = ordered_map(prepare, reports)
-            self.gate.replace(
-                (r.tracking, r.version, ids) for r, (_, ids) in zip(reports, prepared, strict=True) if ids is not None
-            )
-            for report, (record, _) in zip(reports, prepared, strict=True):
+            prepared: list[Prepared] = []
+
+            def fresh_identifiers() -> Iterator[tuple[str, int, list[Identifier]]]:
+                for report, made in zip(reports, ordered_imap(prepare, reports), strict=False):
+                    prepared.append(made)
+                    if made[1] is not None:
+                        yield report.tracking, report.version, made[1]
+
+            self.gate.replace(fresh_identifiers())
+            self.tally.refill(made[2] for made in prepared)
+            # Then the gate's check of every record against every identifier now known, beside
+            # the records' bytes: the workers read a snapshot of the index; the parent writes
+            # each verdict as it comes, while the workers check the next records.
+            index = self.gate.snapshot()
+            public = {r.tracking for r in reports if is_published(r)}
+
+            def check(i: int) -> Checked | None:
+                record = prepared[i][0]
+                if record is None:
+                    return None
+                report = reports[i]
+                return self._check(report, record, index, sorted(t for t in report.duplicates if t in public))
+
+            for i, checked in enumerate(ordered_imap(check, range(len(reports)))):
+                report = reports[i]
                 wanted.add(report.tracking)
-                changed += self._publish(report.tracking, report, record)
+                if checked is None:
+                    self.gate.release(report.tracking)
+                    changed += self._unpublish(report.tracking)
+                else:
+                    changed += self._apply(report.tracking, report, checked)
+            prepared.clear()
             # The one listing of every record, in a full publish only.
             stale = {k[len("reports/") : -len(".json")] for k in self.files.keys("reports/") if k.endswith(".json")}
             for tracking in (stale | self.gate.public_trackings()) - wanted:
@@ -447,6 +485,22 @@ class Publisher:
         self.files.write("publication.json", json_bytes({"full_publish": self.clock().isoformat()}))
         journal = self.journal.note((), full=True, phase="end")
         return Publication(changed, events[-1].seq if events else None, journal)
+
+
+# What a full publish's first pass makes of one report: its record (None: not published), its
+# identifiers (None: the index has them for this version already) and its facts for the tally.
+Prepared = tuple[dict[str, Any] | None, list[Identifier] | None, Facts]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The gate's verdict on one record: the problems that hold it back, or (none) the bytes to
+    write and its texts for the gate's index of what is public."""
+
+    problems: list[dict[str, str]]
+    data: bytes = b""
+    text: str = ""
+    runs: list[str] | None = None
 
 
 class Journal:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -73,11 +73,25 @@ def ordered_map(
     chunk: int | None = None,
 ) -> list[Result]:
     """`[work(item) for item in items]`, on `processes` forked workers when it pays."""
+    return list(ordered_imap(work, items, processes=processes, min_batch=min_batch, chunk=chunk))
+
+
+def ordered_imap(
+    work: Callable[[Item], Result],
+    items: Sequence[Item],
+    *,
+    processes: int | None = None,
+    min_batch: int | None = None,
+    chunk: int | None = None,
+) -> Iterator[Result]:
+    """`ordered_map`, each result handed back as soon as it and those before it are made: the
+    caller works on the first ones (writes them, say) while the workers make the rest."""
     processes = workers() if processes is None else processes
     min_batch = MIN_BATCH if min_batch is None else min_batch
     chunk = CHUNK if chunk is None else chunk
     if processes < 2 or len(items) < min_batch or not can_fork():
-        return [work(item) for item in items]
+        yield from (work(item) for item in items)
+        return
     global _job
     _job = (work, items)
     spans = [(start, min(start + chunk, len(items))) for start in range(0, len(items), chunk)]
@@ -85,9 +99,11 @@ def ordered_map(
         pool = multiprocessing.get_context("fork").Pool(processes)
     except OSError:  # no semaphores here (AWS Lambda): the same work, serially
         _job = None
-        return [work(item) for item in items]
+        yield from (work(item) for item in items)
+        return
     try:
         with pool:
-            return [result for part in pool.imap(_run, spans) for result in part]
+            for part in pool.imap(_run, spans):
+                yield from part
     finally:
         _job = None

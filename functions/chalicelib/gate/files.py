@@ -117,6 +117,11 @@ class Scanner:
             return self.resolve(key)
         return ident
 
+    def compile(self) -> None:
+        """Make the automata now, not on the first scan (before a fork: the workers share them)."""
+        if not self._compiled:
+            self._compile()
+
     def _compile(self) -> None:
         """The automata, made on the first scan: the check of one record makes a scanner of a
         few keys and may scan nothing."""

@@ -22,6 +22,7 @@ from typing import Any
 
 from .files import Scanner
 from .identifiers import DIGIT_RUN, MIN_DIGITS, Identifier, national_digits
+from .snapshot import IdentifierSnapshot
 
 MAX_PHRASE_WORDS = 8
 
@@ -196,6 +197,12 @@ class GateIndex:
         """The scan of whole files over every strong identifier (rows read only for a hit)."""
         return Scanner.of_keys(self.strong_keys(), lambda key: self.strong_matching([key])[0])
 
+    def snapshot(self) -> IdentifierSnapshot:
+        """Every identifier as this connection sees it now, in memory (see snapshot.py)."""
+        with self._tx() as conn:
+            rows = conn.execute("SELECT key, tracking, kind, strong, masked FROM identifiers").fetchall()
+        return IdentifierSnapshot(_row(r) for r in rows)
+
     def strong(self) -> Iterator[Identifier]:
         """Every strong identifier: what the scan of whole files looks for."""
         with self._tx() as conn:
@@ -204,13 +211,15 @@ class GateIndex:
 
     # -- what is public ----------------------------------------------------------------------
 
-    def published(self, tracking: str, text: str) -> None:
+    def published(self, tracking: str, text: str, runs: list[str] | None = None) -> None:
+        """`runs`: the text's `number_runs`, when a worker found them already."""
         with self._tx() as conn:
             self._forget_public(conn, tracking)
             row = conn.execute("INSERT INTO public (tracking) VALUES (?) RETURNING id", (tracking,)).fetchone()
             conn.execute("INSERT INTO published_text (rowid, text) VALUES (?, ?)", (row[0], text))
             conn.executemany(
-                "INSERT INTO published_numbers VALUES (?, ?)", [(tracking, run) for run in number_runs(text)]
+                "INSERT INTO published_numbers VALUES (?, ?)",
+                [(tracking, run) for run in (number_runs(text) if runs is None else runs)],
             )
 
     def withdrawn(self, tracking: str) -> None:
