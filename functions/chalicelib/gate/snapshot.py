@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from .files import Scanner
+from .files import Scanner, ScanPlan
 from .identifiers import Identifier
 
 
@@ -32,14 +32,17 @@ class Identifiers(Protocol):
 class IdentifierSnapshot:
     """Every identifier of the index at one moment, answering as the index would."""
 
-    def __init__(self, identifiers: Iterable[Identifier]) -> None:
+    def __init__(self, identifiers: Iterable[Identifier], plan: ScanPlan | None = None) -> None:
+        """`plan`: the gate's index's plan of the scan over these strong keys (made if None)."""
         self._own: dict[str, list[Identifier]] = {}
         self._strong: dict[str, list[Identifier]] = {}
         for ident in sorted(identifiers, key=lambda i: (i.tracking, i.key)):
             self._own.setdefault(ident.tracking, []).append(ident)
             if ident.strong:
                 self._strong.setdefault(ident.key, []).append(ident)
-        self._wide = Scanner.of_keys(self._strong, lambda key: self._strong[key][0])
+        plan = plan if plan is not None else ScanPlan.of(self._strong)
+        assert set(plan.numbers + plan.phrases) == self._strong.keys(), "a plan of other keys"
+        self._wide = Scanner.of_plan(plan, lambda key: self._strong[key][0])
         # Compiled here, once: forked workers inherit the automata instead of each making them.
         self._wide.compile()
 
