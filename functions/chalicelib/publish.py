@@ -322,7 +322,11 @@ class Publisher:
 
     def _write_record(self, report: Report, data: bytes) -> bool:
         changed = self.files.write(f"reports/{report.tracking}.json", data)
+        return self._write_attachments(report) or changed
+
+    def _write_attachments(self, report: Report) -> bool:
         approved = [a for a in report.attachments if a.approved_at]
+        changed = False
         if approved and self.blobs is not None:
             have = set(self.files.keys(f"attachments/{report.tracking}/"))
             for attachment in approved:
@@ -339,9 +343,12 @@ class Publisher:
         # e.g. marked confidential after the fact, or held by the gate
         return self.files.delete(f"reports/{tracking}.json")
 
-    def _check(self, report: Report, record: dict[str, Any], index: Identifiers, duplicates: list[str]) -> Checked:
+    def _check(
+        self, report: Report, record: dict[str, Any], index: Identifiers, duplicates: list[str], *, write: bool = False
+    ) -> Checked:
         """The gate's verdict on one record (`record` gets its `duplicates`): a full publish
-        decides it in a worker, which hands back the bytes to write, not the record."""
+        decides it in a worker, which hands back the bytes to write, not the record; or
+        (`write`) writes a record that passed itself, and hands back whether it changed."""
         record["duplicates"] = duplicates
         problems = check_record(report, record, index, self.vocab, self.forward_names)
         override = report.gate_override or {}
@@ -350,7 +357,11 @@ class Publisher:
         if problems:
             return Checked([p.to_dict() for p in problems])
         text = "\n".join(text for _, text in record_texts(record))
-        return Checked([], json_bytes(record), text, number_runs(text))
+        data = json_bytes(record)
+        if write:
+            written = self.files.write(f"reports/{report.tracking}.json", data)
+            return Checked([], b"", text, number_runs(text), written)
+        return Checked([], data, text, number_runs(text))
 
     def _apply(self, tracking: str, report: Report, checked: Checked) -> bool:
         """Write what the gate decided: the record and its text in the index, or the hold."""
@@ -360,7 +371,10 @@ class Publisher:
             self.gate.hold(tracking, self.clock().isoformat(), checked.problems)
             return self._unpublish(tracking)
         self.gate.release(tracking)
-        changed = self._write_record(report, checked.data)
+        if checked.written is None:
+            changed = self._write_record(report, checked.data)
+        else:
+            changed = self._write_attachments(report) or checked.written
         self.gate.published(tracking, checked.text, checked.runs)
         return changed
 
@@ -451,17 +465,21 @@ class Publisher:
             self.gate.replace(fresh_identifiers())
             self.tally.refill(made[2] for made in prepared)
             # Then the gate's check of every record against every identifier now known, beside
-            # the records' bytes: the workers read a snapshot of the index; the parent writes
-            # each verdict as it comes, while the workers check the next records.
+            # the records' bytes: the workers read a snapshot of the index; the parent stores
+            # each verdict in the index as it comes, while the workers check the next records.
             index = self.gate.snapshot()
             public = {r.tracking for r in reports if is_published(r)}
+            # A record that passed is written by its worker when the dataset is a directory (a
+            # store reached over the network is written by this process only).
+            write = isinstance(self.files, LocalDatasetStore)
 
             def check(i: int) -> Checked | None:
                 record = prepared[i][0]
                 if record is None:
                     return None
                 report = reports[i]
-                return self._check(report, record, index, sorted(t for t in report.duplicates if t in public))
+                duplicates = sorted(t for t in report.duplicates if t in public)
+                return self._check(report, record, index, duplicates, write=write)
 
             for i, checked in enumerate(ordered_imap(check, range(len(reports)))):
                 report = reports[i]
@@ -501,6 +519,7 @@ class Checked:
     data: bytes = b""
     text: str = ""
     runs: list[str] | None = None
+    written: bool | None = None  # the worker wrote the record: whether that changed it (None: not written)
 
 
 class Journal:
