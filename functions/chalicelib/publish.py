@@ -25,6 +25,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from . import deadline as deadlines
 from .attachments import Blobs, public_key
 from .clock import WIB, Clock
@@ -257,6 +259,49 @@ def json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
+# Floats that Python's repr and orjson write alike: plain decimals (repr turns to an exponent
+# below 1e-4 and from 1e16 on, where orjson writes "1e-5" for repr's "1e-05").
+_PLAIN_FLOATS = (1e-4, 1e16)
+_DEPTH = 8  # levels of nesting record_bytes re-indents (a record has 3)
+_TABS_TO_SPACES = bytes.maketrans(b"\t", b" ")
+
+
+def _orjson_alike(value: Any) -> bool:
+    """Whether orjson writes `value` exactly as `json_bytes` would: str keys, and no float,
+    integer or other type where the two differ."""
+    if isinstance(value, str) or value is None:
+        return True
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _orjson_alike(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_orjson_alike(v) for v in value)
+    if isinstance(value, float):
+        return value == 0 or _PLAIN_FLOATS[0] <= abs(value) < _PLAIN_FLOATS[1]
+    if isinstance(value, int):
+        return -(2**63) <= value < 2**64  # bool too
+    return False
+
+
+def record_bytes(record: dict[str, Any]) -> bytes:
+    """`json_bytes(record)`, the same bytes, a few times faster: the standard library writes
+    indented JSON in pure Python (its C encoder does not indent), orjson in Rust with two
+    spaces per level, halved here. Anything orjson would write otherwise goes the standard way."""
+    if not _orjson_alike(record):
+        return json_bytes(record)
+    try:
+        raw = orjson.dumps(record, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+    except TypeError:  # a lone surrogate: the standard way raises its own error
+        return json_bytes(record)
+    if b"\n" + b"  " * (_DEPTH + 1) in raw:
+        return json_bytes(record)
+    # A line's leading spaces are its indentation (a JSON string holds no raw newline), and
+    # no raw tab either: each level's two spaces become a tab, deepest first (a line already
+    # done starts with a tab, so no shallower level matches it again), then each tab a space.
+    for level in range(_DEPTH, 0, -1):
+        raw = raw.replace(b"\n" + b"  " * level, b"\n" + b"\t" * level)
+    return raw.translate(_TABS_TO_SPACES)
+
+
 def write_json(path: Path, data: Any) -> bool:
     """Write atomically, and only if the content changed. True when the file was written."""
     content = json_bytes(data).decode()
@@ -352,12 +397,13 @@ class Publisher:
         record["duplicates"] = duplicates
         problems = check_record(report, record, index, self.vocab, self.forward_names)
         override = report.gate_override or {}
-        if override.get("digest") == texts_digest(record):
+        # The digest only when an override names one (most records have none).
+        if override.get("digest") is not None and override["digest"] == texts_digest(record):
             problems = [p for p in problems if p.to_dict() not in override.get("problems", [])]
         if problems:
             return Checked([p.to_dict() for p in problems])
         text = "\n".join(text for _, text in record_texts(record))
-        data = json_bytes(record)
+        data = record_bytes(record)
         if write:
             written = self.files.write(f"reports/{report.tracking}.json", data)
             return Checked([], b"", text, number_runs(text), written)
