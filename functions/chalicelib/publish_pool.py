@@ -3,9 +3,11 @@
 A full publish (`Publisher.publish_all`) redacts every published report into its public record
 and finds the gate's identifiers of every report the gate's index has not seen: about 2 ms of
 pure Python per report, nearly all of a cold publish, and no report's work depends on another's.
-`ordered_map` runs that work in a pool of forked workers fed in chunks and hands the results
-back in the order of the reports, so the parent checks and writes exactly what a serial run
-writes (tests/test_publish_pool.py compares the two datasets byte for byte).
+Then the gate checks every record against every identifier found, and the record is encoded and
+written. `ordered_imap` runs each pass in a pool of forked workers fed in chunks and hands the
+results back in the order of the reports as they come, so the parent stores them (identifiers,
+verdicts) while the workers go on, and the dataset is exactly what a serial run writes
+(tests/test_publish_pool.py and tests/test_cold8_gate.py compare the two byte for byte).
 
 Workers are forked, not spawned: they inherit the reports, the region and the loaded redactor
 instead of receiving them pickled, and only the results cross back. A small batch (one change,
