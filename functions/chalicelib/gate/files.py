@@ -64,8 +64,8 @@ BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".
 class ScanPlan:
     """What a scanner's automata are made from, worked out in Python from its keys: the number
     keys and the phrase keys, each in the order their automaton numbers them, and (a quick
-    scanner's) the anchors of the phrases. The gate's index keeps the plan of its strong keys
-    (index.py), so a build that changed no identifier makes only the automata."""
+    scanner's) the anchors of the phrases. The gate's index keeps the plan of its strong keys,
+    updated as keys are added (index.py), so a build makes only the automata."""
 
     numbers: list[str]
     phrases: list[str]
@@ -81,18 +81,28 @@ class ScanPlan:
         phrases = [key for key in keys if not key.startswith("#")]
         if not quick:
             return cls(numbers, phrases, {}, [])
+        return cls([], [], {}, []).adding([*numbers, *phrases])
+
+    def adding(self, keys: Iterable[str]) -> ScanPlan:
+        """This plan with more keys (a quick one: their phrases anchored too). The anchors
+        already chosen stay: any two words of a phrase are correct anchors (a text holding the
+        phrase holds both), the rarest two only let the quick read rule out more texts."""
+        keys = list(keys)
+        added = [key for key in keys if not key.startswith("#")]
+        phrases = self.phrases + added
         # How many keys each word is in: the anchors of a phrase are its two rarest long words.
         seen: dict[str, int] = {}
         for key in phrases:
             for word in set(key.split(" ")):
                 seen[word] = seen.get(word, 0) + 1
-        pairs: dict[str, set[str | None]] = {}
-        for key in phrases:
+        pairs: dict[str, set[str | None]] = {word: set(others) for word, others in self.pairs.items()}
+        for key in added:
             ranked = sorted(set(key.split(" ")), key=lambda w: (len(w) < 4 or w.isdigit(), seen[w], -len(w), w))
             pairs.setdefault(ranked[0], set()).add(ranked[1] if len(ranked) > 1 else None)
         anchors = sorted(pairs.keys() | {w for pair in pairs.values() for w in pair if w})
         ordered = {word: sorted(others, key=lambda w: (w is None, w or "")) for word, others in pairs.items()}
-        return cls(numbers, phrases, ordered, anchors)
+        numbers = self.numbers + [key for key in keys if key.startswith("#")]
+        return ScanPlan(numbers, phrases, ordered, anchors)
 
     def dumps(self) -> str:
         plan = {"version": self.VERSION, "numbers": self.numbers, "phrases": self.phrases}

@@ -41,8 +41,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS published_text USING fts5(text);
 CREATE TABLE IF NOT EXISTS published_numbers (tracking TEXT NOT NULL, digits TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS published_numbers_tracking ON published_numbers (tracking);
 CREATE TABLE IF NOT EXISTS held (tracking TEXT PRIMARY KEY, since TEXT NOT NULL, problems TEXT NOT NULL);
--- 'scan_plan': the plan of the scan over every strong key (files.ScanPlan), deleted whenever a
--- report's strong keys change, so a build that changed none makes only the automata.
+-- 'scan_plan': the plan of the scan over every strong key (files.ScanPlan), updated as strong
+-- keys are added (deleted when one is taken away), so a build makes only the automata.
 CREATE TABLE IF NOT EXISTS kept (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -156,7 +156,10 @@ class GateIndex:
         """Store each report's identifiers (tracking, version, identifiers); returns the strong
         identifiers that are new, which must be looked for in what is already public."""
         new: list[Identifier] = []
-        stale = False  # whether any report's strong keys changed: the kept scan plan goes
+        # The kept scan plan takes the strong keys added; one taken away drops it (it may still
+        # be another report's: the plan is made again from the index).
+        added: set[str] = set()
+        removed = False
         self._wide = None
         with self._tx() as conn:
             for tracking, version, identifiers in entries:
@@ -171,10 +174,28 @@ class GateIndex:
                 )
                 conn.execute("INSERT OR REPLACE INTO indexed VALUES (?, ?)", (tracking, version))
                 new += [i for i in identifiers if i.strong and i.key not in old]
-                stale = stale or old != {i.key for i in identifiers if i.strong}
-            if stale:
+                strong = {i.key for i in identifiers if i.strong}
+                added |= strong - old
+                removed = removed or bool(old - strong)
+            if removed:
                 conn.execute("DELETE FROM kept WHERE name = 'scan_plan'")
+            elif added:
+                self._extend_plan(conn, added)
         return new
+
+    @staticmethod
+    def _extend_plan(conn: sqlite3.Connection, keys: set[str]) -> None:
+        """Add strong keys to the kept scan plan, if there is one (in the caller's transaction)."""
+        row = conn.execute("SELECT value FROM kept WHERE name = 'scan_plan'").fetchone()
+        if row is None:
+            return
+        plan = ScanPlan.loads(row[0])
+        if plan is None:
+            conn.execute("DELETE FROM kept WHERE name = 'scan_plan'")
+            return
+        known = {*plan.numbers, *plan.phrases}
+        if fresh := sorted(keys - known):
+            conn.execute("UPDATE kept SET value = ? WHERE name = 'scan_plan'", (plan.adding(fresh).dumps(),))
 
     def own(self, tracking: str) -> list[Identifier]:
         with self._tx() as conn:
@@ -208,9 +229,9 @@ class GateIndex:
         return Scanner.of_plan(self.scan_plan(), lambda key: self.strong_matching([key])[0])
 
     def scan_plan(self) -> ScanPlan:
-        """The plan of the scan over every strong key: the one kept since the strong keys last
-        changed, else made now (and kept, in the transaction that read the keys, so a plan
-        never outlives the keys it was made of)."""
+        """The plan of the scan over every strong key: the one kept (and extended by `replace`
+        as keys are added), else made now and kept, in the transaction that read the keys, so
+        a kept plan never misses a key."""
         with self._tx() as conn:
             row = conn.execute("SELECT value FROM kept WHERE name = 'scan_plan'").fetchone()
             plan = ScanPlan.loads(row[0]) if row else None
