@@ -509,7 +509,6 @@ class Publisher:
                         yield report.tracking, report.version, made[1]
 
             self.gate.replace(fresh_identifiers())
-            self.tally.refill(made[2] for made in prepared)
             # Then the gate's check of every record against every identifier now known, beside
             # the records' bytes: the workers read a snapshot of the index; the parent stores
             # each verdict in the index as it comes, while the workers check the next records.
@@ -527,7 +526,11 @@ class Publisher:
                 duplicates = sorted(t for t in report.duplicates if t in public)
                 return self._check(report, record, index, duplicates, write=write)
 
+            filled = False
             for i, checked in enumerate(ordered_imap(check, range(len(reports)))):
+                if not filled:  # the workers check the next records meanwhile
+                    self.tally.refill(made[2] for made in prepared)
+                    filled = True
                 report = reports[i]
                 wanted.add(report.tracking)
                 if checked is None:
@@ -535,6 +538,8 @@ class Publisher:
                     changed += self._unpublish(report.tracking)
                 else:
                     changed += self._apply(report.tracking, report, checked)
+            if not filled:  # no report at all
+                self.tally.refill(())
             prepared.clear()
             # The one listing of every record, in a full publish only.
             stale = {k[len("reports/") : -len(".json")] for k in self.files.keys("reports/") if k.endswith(".json")}
