@@ -3,9 +3,11 @@
 A full publish (`Publisher.publish_all`) redacts every published report into its public record
 and finds the gate's identifiers of every report the gate's index has not seen: about 2 ms of
 pure Python per report, nearly all of a cold publish, and no report's work depends on another's.
-`ordered_map` runs that work in a pool of forked workers fed in chunks and hands the results
-back in the order of the reports, so the parent checks and writes exactly what a serial run
-writes (tests/test_publish_pool.py compares the two datasets byte for byte).
+Then the gate checks every record against every identifier found, and the record is encoded and
+written. `ordered_imap` runs each pass in a pool of forked workers fed in chunks and hands the
+results back in the order of the reports as they come, so the parent stores them (identifiers,
+verdicts) while the workers go on, and the dataset is exactly what a serial run writes
+(tests/test_publish_pool.py and tests/test_cold8_gate.py compare the two byte for byte).
 
 Workers are forked, not spawned: they inherit the reports, the region and the loaded redactor
 instead of receiving them pickled, and only the results cross back. A small batch (one change,
@@ -20,7 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -73,11 +75,25 @@ def ordered_map(
     chunk: int | None = None,
 ) -> list[Result]:
     """`[work(item) for item in items]`, on `processes` forked workers when it pays."""
+    return list(ordered_imap(work, items, processes=processes, min_batch=min_batch, chunk=chunk))
+
+
+def ordered_imap(
+    work: Callable[[Item], Result],
+    items: Sequence[Item],
+    *,
+    processes: int | None = None,
+    min_batch: int | None = None,
+    chunk: int | None = None,
+) -> Iterator[Result]:
+    """`ordered_map`, each result handed back as soon as it and those before it are made: the
+    caller works on the first ones (writes them, say) while the workers make the rest."""
     processes = workers() if processes is None else processes
     min_batch = MIN_BATCH if min_batch is None else min_batch
     chunk = CHUNK if chunk is None else chunk
     if processes < 2 or len(items) < min_batch or not can_fork():
-        return [work(item) for item in items]
+        yield from (work(item) for item in items)
+        return
     global _job
     _job = (work, items)
     spans = [(start, min(start + chunk, len(items))) for start in range(0, len(items), chunk)]
@@ -85,9 +101,11 @@ def ordered_map(
         pool = multiprocessing.get_context("fork").Pool(processes)
     except OSError:  # no semaphores here (AWS Lambda): the same work, serially
         _job = None
-        return [work(item) for item in items]
+        yield from (work(item) for item in items)
+        return
     try:
         with pool:
-            return [result for part in pool.imap(_run, spans) for result in part]
+            for part in pool.imap(_run, spans):
+                yield from part
     finally:
         _job = None

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 from ..report import Report
 from .files import Scanner, as_read
 from .identifiers import SKIP_KINDS, Identifier, mask
-from .index import GateIndex, number_keys, number_runs, phrase_keys
+from .index import number_keys, number_runs, phrase_keys
+from .snapshot import Identifiers
 from .vocabulary import Vocabulary, words
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def detector_problems(field: str, text: str, vocab: Vocabulary) -> list[Problem]
 
 
 def check_record(
-    report: Report, record: dict[str, Any], index: GateIndex, vocab: Vocabulary, forward_names: set[str]
+    report: Report, record: dict[str, Any], index: Identifiers, vocab: Vocabulary, forward_names: set[str]
 ) -> list[Problem]:
     texts = record_texts(record)
     problems: list[Problem] = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import html
+import json
 import os
 import re
 import sqlite3
@@ -21,6 +22,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import ahocorasick_rs
 
@@ -56,6 +58,66 @@ def _bytes_automaton(
 FEW_KEYS = 64
 
 BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".wasm"}
+
+
+@dataclass(frozen=True)
+class ScanPlan:
+    """What a scanner's automata are made from, worked out in Python from its keys: the number
+    keys and the phrase keys, each in the order their automaton numbers them, and (a quick
+    scanner's) the anchors of the phrases. The gate's index keeps the plan of its strong keys,
+    updated as keys are added (index.py), so a build makes only the automata."""
+
+    numbers: list[str]
+    phrases: list[str]
+    pairs: dict[str, list[str | None]]  # a phrase's rarest word -> the phrases' second-rarest (None: one word)
+    anchors: list[str]  # every word of `pairs`, sorted
+
+    VERSION: ClassVar[int] = 1  # a kept plan of another version is made again
+
+    @classmethod
+    def of(cls, keys: Iterable[str], *, quick: bool = True) -> ScanPlan:
+        keys = list(keys)
+        numbers = [key for key in keys if key.startswith("#")]
+        phrases = [key for key in keys if not key.startswith("#")]
+        if not quick:
+            return cls(numbers, phrases, {}, [])
+        return cls([], [], {}, []).adding([*numbers, *phrases])
+
+    def adding(self, keys: Iterable[str]) -> ScanPlan:
+        """This plan with more keys (a quick one: their phrases anchored too). The anchors
+        already chosen stay: any two words of a phrase are correct anchors (a text holding the
+        phrase holds both), the rarest two only let the quick read rule out more texts."""
+        keys = list(keys)
+        added = [key for key in keys if not key.startswith("#")]
+        phrases = self.phrases + added
+        # How many keys each word is in: the anchors of a phrase are its two rarest long words.
+        seen: dict[str, int] = {}
+        for key in phrases:
+            for word in set(key.split(" ")):
+                seen[word] = seen.get(word, 0) + 1
+        pairs: dict[str, set[str | None]] = {word: set(others) for word, others in self.pairs.items()}
+        for key in added:
+            ranked = sorted(set(key.split(" ")), key=lambda w: (len(w) < 4 or w.isdigit(), seen[w], -len(w), w))
+            pairs.setdefault(ranked[0], set()).add(ranked[1] if len(ranked) > 1 else None)
+        anchors = sorted(pairs.keys() | {w for pair in pairs.values() for w in pair if w})
+        ordered = {word: sorted(others, key=lambda w: (w is None, w or "")) for word, others in pairs.items()}
+        numbers = self.numbers + [key for key in keys if key.startswith("#")]
+        return ScanPlan(numbers, phrases, ordered, anchors)
+
+    def dumps(self) -> str:
+        plan = {"version": self.VERSION, "numbers": self.numbers, "phrases": self.phrases}
+        return json.dumps({**plan, "pairs": self.pairs, "anchors": self.anchors}, ensure_ascii=False)
+
+    @classmethod
+    def loads(cls, text: str) -> ScanPlan | None:
+        """The plan `dumps` wrote, or None (another version, or not a plan)."""
+        try:
+            data = json.loads(text)
+            if data.get("version") != cls.VERSION:
+                return None
+            return cls(data["numbers"], data["phrases"], data["pairs"], data["anchors"])
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
 
 @dataclass(frozen=True)
@@ -97,6 +159,7 @@ class Scanner:
         for ident in identifiers:
             self.keys.setdefault(ident.key, ident)
         self._compiled = False
+        self._plan: ScanPlan | None = None
         self._numbers: ahocorasick_rs.AhoCorasick | None = None
         self._phrases: ahocorasick_rs.AhoCorasick | None = None
 
@@ -105,6 +168,14 @@ class Scanner:
         scanner = cls(())
         scanner.keys = dict.fromkeys(keys)
         scanner.resolve = resolve
+        return scanner
+
+    @classmethod
+    def of_plan(cls, plan: ScanPlan, resolve: Callable[[str], Identifier]) -> Scanner:
+        """A quick scanner of the keys a plan was made of (the gate's index keeps the plan of
+        its strong keys between builds): only the automata are made, in C."""
+        scanner = cls.of_keys([*plan.numbers, *plan.phrases], resolve)
+        scanner._plan = plan
         return scanner
 
     def __len__(self) -> int:
@@ -117,40 +188,55 @@ class Scanner:
             return self.resolve(key)
         return ident
 
+    def compile(self) -> None:
+        """Make the automata now, not on the first scan (before a fork: the workers share them)."""
+        if not self._compiled:
+            self._compile()
+
     def _compile(self) -> None:
         """The automata, made on the first scan: the check of one record makes a scanner of a
-        few keys and may scan nothing."""
-        numbers = [key for key in self.keys if key.startswith("#")]
-        phrases = [key for key in self.keys if not key.startswith("#")]
-        # The exact automata read text; a phrase is whole words: spaces on both sides, in a
-        # text of words joined by single spaces, make "ana" miss "banana" and "siti ana" miss
-        # "siti anak".
-        self._numbers = _automaton([key[1:] for key in numbers])
-        self._phrases = _automaton([f" {key} " for key in phrases])
-        self._number_keys, self._phrase_keys = numbers, phrases
+        few keys and may scan nothing. The plan comes from the gate's index when it kept one
+        (`of_plan`); the exact automata are made when a text first needs them."""
+        plan = self._plan if self._plan is not None else ScanPlan.of(self.keys, quick=self.quick)
+        self._number_keys, self._phrase_keys = plan.numbers, plan.phrases
+        self._has_numbers, self._has_phrases = bool(plan.numbers), bool(plan.phrases)
         self._compiled = True
         if not self.quick:
             return
-        # How many keys each word is in: the anchors of a phrase are its two rarest long words.
-        seen: dict[str, int] = {}
-        for key in phrases:
-            for word in set(key.split(" ")):
-                seen[word] = seen.get(word, 0) + 1
-        self._pairs: dict[str, set[str | None]] = {}
-        for key in phrases:
-            ranked = sorted(set(key.split(" ")), key=lambda w: (len(w) < 4 or w.isdigit(), seen[w], -len(w), w))
-            self._pairs.setdefault(ranked[0], set()).add(ranked[1] if len(ranked) > 1 else None)
-        anchors = sorted(self._pairs.keys() | {w for pair in self._pairs.values() for w in pair if w})
+        self._pairs = {word: set(others) for word, others in plan.pairs.items()}
         # The quick ones read bytes. Digits other than 0-9 (Arabic-Indic, …) in a key, or
         # letters outside ASCII in an anchor: those texts are always read the exact way.
-        self._quick_numbers = _bytes_automaton([key[1:] for key in numbers if key.isascii()])
-        self._all_quick_numbers = all(key.isascii() for key in numbers)
+        self._quick_numbers = _bytes_automaton([key[1:] for key in plan.numbers if key.isascii()])
+        self._all_quick_numbers = all(key.isascii() for key in plan.numbers)
         # A DFA: the largest of the automata's forms, and the fastest over a whole build.
-        self._anchor_words = [w for w in anchors if w.isascii()]
+        self._anchor_words = [w for w in plan.anchors if w.isascii()]
         self._quick_anchors = _bytes_automaton(
             self._anchor_words + list(FOLDS_TO_ASCII), ahocorasick_rs.Implementation.DFA
         )
-        self._all_quick_anchors = all(w.isascii() for w in anchors)
+        self._all_quick_anchors = all(w.isascii() for w in plan.anchors)
+
+    def _number_matches(self, digits: str) -> Iterator[int]:
+        """The index in `_number_keys` of every key in `digits` (digit runs joined by "|")."""
+        if self.quick and self._all_quick_numbers and self._quick_numbers is not None:
+            # The quick automaton holds every number key, in order, all ASCII: it finds the same
+            # keys in the same order in the digits' UTF-8 (a digit outside ASCII is bytes no key
+            # holds), so no second automaton of the same keys is made.
+            found = self._quick_numbers.find_matches_as_indexes(digits.encode(), overlapping=True)
+        else:
+            if self._numbers is None:
+                self._numbers = _automaton([key[1:] for key in self._number_keys])
+            assert self._numbers is not None
+            found = self._numbers.find_matches_as_indexes(digits, overlapping=True)
+        return (index for index, _, _ in found)
+
+    def _phrase_matches(self, joined: str) -> Iterator[int]:
+        """The index in `_phrase_keys` of every key in `joined` (words joined by single spaces)."""
+        if self._phrases is None:
+            # A phrase is whole words: spaces on both sides, in a text of words joined by
+            # single spaces, make "ana" miss "banana" and "siti ana" miss "siti anak".
+            self._phrases = _automaton([f" {key} " for key in self._phrase_keys])
+        assert self._phrases is not None
+        return (index for index, _, _ in self._phrases.find_matches_as_indexes(joined, overlapping=True))
 
     def _may_hold(self, text: str) -> tuple[bool, bool]:
         """Whether the text may hold a number key, and a phrase key. Never "no" for a text that
@@ -178,8 +264,8 @@ class Scanner:
         if not self._compiled:
             self._compile()
         if not self.quick:
-            return self._numbers is not None, self._phrases is not None
-        numbers = self._numbers is not None
+            return self._has_numbers, self._has_phrases
+        numbers = self._has_numbers
         if numbers and self._all_quick_numbers:
             kept = data.translate(None, _ALL_BUT_DIGITS_AND_BRACKETS)
             # Tags without digits, most of them, become a mark that keeps the two brackets
@@ -190,7 +276,7 @@ class Scanner:
             across = across.translate(None, b"<>=")
             split = kept.translate(_BRACKETS_SPLIT)
             numbers = bool(self._quick_numbers and self._quick_numbers.find_matches_as_indexes(across + b"|" + split))
-        phrases = self._phrases is not None
+        phrases = self._has_phrases
         if phrases and self._all_quick_anchors:
             phrases = self._anchored(data.lower())
         return numbers, phrases
@@ -231,15 +317,13 @@ class Scanner:
             # Every digit run's digits, separators dropped, one run from the next kept apart.
             digits = _NOT_DIGIT.sub("", "|".join(runs))
             if self._few_hold(digits, "#", ""):
-                assert self._numbers is not None
-                for index, _, _ in self._numbers.find_matches_as_indexes(digits, overlapping=True):
+                for index in self._number_matches(digits):
                     yield self._number_keys[index]
         if phrases:
             # The gate's words (vocabulary.words), joined by single spaces, in one C pass.
             joined = f" {_NOT_WORD.sub(' ', text.casefold())} "
             if self._few_hold(joined, "", " "):
-                assert self._phrases is not None
-                for index, _, _ in self._phrases.find_matches_as_indexes(joined, overlapping=True):
+                for index in self._phrase_matches(joined):
                     yield self._phrase_keys[index]
 
     def _few_hold(self, text: str, prefix: str, pad: str) -> bool:
@@ -254,7 +338,7 @@ class Scanner:
                 return False
         if not self._compiled:
             self._compile()
-        return (self._numbers if prefix == "#" else self._phrases) is not None
+        return self._has_numbers if prefix == "#" else self._has_phrases
 
     def scan_bytes(self, data: bytes, where: str) -> Iterator[Leak]:
         if data[:2] == b"\x1f\x8b":  # gzip: Pagefind's index and fragments

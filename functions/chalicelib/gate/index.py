@@ -20,10 +20,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .files import Scanner
+from .files import Scanner, ScanPlan
 from .identifiers import DIGIT_RUN, MIN_DIGITS, Identifier, national_digits
+from .snapshot import IdentifierSnapshot
 
 MAX_PHRASE_WORDS = 8
+BUSY_TIMEOUT_MS = 30_000  # how long a write waits for another process's transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS indexed (tracking TEXT PRIMARY KEY, version INTEGER NOT NULL);
@@ -39,6 +41,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS published_text USING fts5(text);
 CREATE TABLE IF NOT EXISTS published_numbers (tracking TEXT NOT NULL, digits TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS published_numbers_tracking ON published_numbers (tracking);
 CREATE TABLE IF NOT EXISTS held (tracking TEXT PRIMARY KEY, since TEXT NOT NULL, problems TEXT NOT NULL);
+-- 'scan_plan': the plan of the scan over every strong key (files.ScanPlan), updated as strong
+-- keys are added (deleted when one is taken away), so a build makes only the automata.
+CREATE TABLE IF NOT EXISTS kept (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -86,7 +91,9 @@ class GateIndex:
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
-            self._conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            self._conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
             self._conn.execute("PRAGMA journal_mode=WAL")
             # Everything here can be made again from the store by a full publish (`aduan build
             # --full`): losing the last transactions to a power cut costs a rebuild, not data.
@@ -149,6 +156,10 @@ class GateIndex:
         """Store each report's identifiers (tracking, version, identifiers); returns the strong
         identifiers that are new, which must be looked for in what is already public."""
         new: list[Identifier] = []
+        # The kept scan plan takes the strong keys added; one taken away drops it (it may still
+        # be another report's: the plan is made again from the index).
+        added: set[str] = set()
+        removed = False
         self._wide = None
         with self._tx() as conn:
             for tracking, version, identifiers in entries:
@@ -163,7 +174,28 @@ class GateIndex:
                 )
                 conn.execute("INSERT OR REPLACE INTO indexed VALUES (?, ?)", (tracking, version))
                 new += [i for i in identifiers if i.strong and i.key not in old]
+                strong = {i.key for i in identifiers if i.strong}
+                added |= strong - old
+                removed = removed or bool(old - strong)
+            if removed:
+                conn.execute("DELETE FROM kept WHERE name = 'scan_plan'")
+            elif added:
+                self._extend_plan(conn, added)
         return new
+
+    @staticmethod
+    def _extend_plan(conn: sqlite3.Connection, keys: set[str]) -> None:
+        """Add strong keys to the kept scan plan, if there is one (in the caller's transaction)."""
+        row = conn.execute("SELECT value FROM kept WHERE name = 'scan_plan'").fetchone()
+        if row is None:
+            return
+        plan = ScanPlan.loads(row[0])
+        if plan is None:
+            conn.execute("DELETE FROM kept WHERE name = 'scan_plan'")
+            return
+        known = {*plan.numbers, *plan.phrases}
+        if fresh := sorted(keys - known):
+            conn.execute("UPDATE kept SET value = ? WHERE name = 'scan_plan'", (plan.adding(fresh).dumps(),))
 
     def own(self, tracking: str) -> list[Identifier]:
         with self._tx() as conn:
@@ -194,7 +226,34 @@ class GateIndex:
 
     def scanner(self) -> Scanner:
         """The scan of whole files over every strong identifier (rows read only for a hit)."""
-        return Scanner.of_keys(self.strong_keys(), lambda key: self.strong_matching([key])[0])
+        return Scanner.of_plan(self.scan_plan(), lambda key: self.strong_matching([key])[0])
+
+    def scan_plan(self) -> ScanPlan:
+        """The plan of the scan over every strong key: the one kept (and extended by `replace`
+        as keys are added), else made now and kept, in the transaction that read the keys, so
+        a kept plan never misses a key."""
+        with self._tx() as conn:
+            row = conn.execute("SELECT value FROM kept WHERE name = 'scan_plan'").fetchone()
+            plan = ScanPlan.loads(row[0]) if row else None
+            if plan is not None:
+                return plan
+            plan = ScanPlan.of(self.strong_keys())
+            # Kept only if that costs no wait: a publish in another process may hold the lock.
+            conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("INSERT OR REPLACE INTO kept VALUES ('scan_plan', ?)", (plan.dumps(),))
+            except sqlite3.OperationalError:
+                pass  # a read-only index, or another process writes: made again next time
+            finally:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            return plan
+
+    def snapshot(self) -> IdentifierSnapshot:
+        """Every identifier as this connection sees it now, in memory (see snapshot.py)."""
+        with self._tx() as conn:
+            rows = conn.execute("SELECT key, tracking, kind, strong, masked FROM identifiers").fetchall()
+            plan = self.scan_plan()
+        return IdentifierSnapshot((_row(r) for r in rows), plan)
 
     def strong(self) -> Iterator[Identifier]:
         """Every strong identifier: what the scan of whole files looks for."""
@@ -204,13 +263,15 @@ class GateIndex:
 
     # -- what is public ----------------------------------------------------------------------
 
-    def published(self, tracking: str, text: str) -> None:
+    def published(self, tracking: str, text: str, runs: list[str] | None = None) -> None:
+        """`runs`: the text's `number_runs`, when a worker found them already."""
         with self._tx() as conn:
             self._forget_public(conn, tracking)
             row = conn.execute("INSERT INTO public (tracking) VALUES (?) RETURNING id", (tracking,)).fetchone()
             conn.execute("INSERT INTO published_text (rowid, text) VALUES (?, ?)", (row[0], text))
             conn.executemany(
-                "INSERT INTO published_numbers VALUES (?, ?)", [(tracking, run) for run in number_runs(text)]
+                "INSERT INTO published_numbers VALUES (?, ?)",
+                [(tracking, run) for run in (number_runs(text) if runs is None else runs)],
             )
 
     def withdrawn(self, tracking: str) -> None:
