@@ -551,9 +551,22 @@ class Publisher:
         self._write_common()
         # Tells the site build that everything was republished: it makes the periodic
         # whole-dataset files again (docs/public-dataset.md).
-        self.files.write("publication.json", json_bytes({"full_publish": self.clock().isoformat()}))
+        self.files.write("publication.json", json_bytes(self._next_publication()))
         journal = self.journal.note((), full=True, phase="end")
         return Publication(changed, events[-1].seq if events else None, journal)
+
+    def _next_publication(self) -> dict[str, Any]:
+        """publication.json after a full publish: its time, and its number, one more than the last
+        one's. The site build remakes the whole-dataset files when these differ from what they
+        were made after; the time alone repeats within a second (a fast build) and forever under
+        a fixed clock (ADUAN_NOW), and then a full publish left them as they were."""
+        try:
+            last = orjson.loads(self.files.read("publication.json") or b"{}")
+        except orjson.JSONDecodeError:
+            last = {}
+        number = last.get("number") if isinstance(last, dict) else None
+        number = number + 1 if type(number) is int and number >= 0 else 1
+        return {"full_publish": self.clock().isoformat(), "number": number}
 
 
 # What a full publish's first pass makes of one report: its record (None: not published), its

@@ -204,6 +204,17 @@ def whole_due(
     return "older than WHOLE_FILES_MAX_AGE" if age >= inputs.max_age else None
 
 
+def full_publish_mark(publication: dict[str, Any]) -> str | None:
+    """What tells one full publish from another: its time and its number (publication.json). The
+    time alone repeats (two full publishes within a second, or under a fixed ADUAN_NOW), and the
+    whole files were then kept from before the second one."""
+    at = publication.get("full_publish")
+    if at is None:
+        return None
+    number = publication.get("number")
+    return f"{at} #{number}" if number is not None else str(at)
+
+
 REQUESTS = "data/open311/requests/"
 
 
@@ -226,7 +237,7 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
     build = parts.next_build()
     at = inputs.now().isoformat(timespec="seconds")
     day = generated_day(dataset)
-    full_publish = dataset.publication.get("full_publish")
+    full_publish = full_publish_mark(dataset.publication)
     old_whole = parts.old_index.get("whole")
     why = whole_due(out, parts, old_whole if isinstance(old_whole, dict) else None, day, inputs, full_publish)
 
