@@ -9,6 +9,7 @@ import re
 
 from .document import _P_AKUN, _P_EMAIL, _Candidate, _Doc, _Scan, _strip_trailing, needs
 from .lexicon import _LEX, _agency_like, _is_word, _one_typo
+from .public_handles import public_by_pieces
 
 _EMAIL = re.compile(
     r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:@\s?|\s@\s|\s?[\[(](?:at|@)[\])]\s?)"
@@ -167,6 +168,8 @@ def _public_handle(handle: str) -> bool:
     """An agency's account: "@pemkotpasuruan", "@dlh.kotapasuruan", "@dishub_kotapasuruan", "@kel.bukir"."""
     if _PUBLIC_HANDLES.match(handle) or handle.lstrip("@").lower() in _ADMIN_CALLS:
         return True
+    if public_by_pieces(handle):
+        return True  # "@detikcom", "@surabayaterkini", "@BMKG": a newsroom's, a city page's, an agency's
     parts = [p for p in re.split(r"[._]", handle.lstrip("@").lower()) if p]
     if not parts:
         return False

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from . import notname_places, notname_tables
 from .lexicon import _FUNCTION_WORDS, _LEX, _is_word
 
 if TYPE_CHECKING:
@@ -75,10 +76,18 @@ _SENTENCE_END = re.compile(r"[^\W\d_]{3,}[.!?][ \t\"'(]*$")
 
 def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ranges (first and last token of each name found) that are not a place or a body."""
-    return [r for r in ranges if not false_name(finder, r[0], r[1])]
+    if not ranges:
+        return ranges
+    named = notname_places.named_places(finder)
+    columns = notname_tables.table_columns(finder)
+    return [
+        r
+        for r in ranges
+        if not false_name(finder, r[0], r[1], named) and not notname_tables.in_table_column(finder, *r, columns)
+    ]
 
 
-def false_name(finder: _Names, first: int, last: int) -> bool:
+def false_name(finder: _Names, first: int, last: int, named: frozenset[str] = frozenset()) -> bool:
     """Whether tokens first..last, taken for a name, are a place or a body by their structure."""
     tokens = finder.tokens
     if any(tokens[k].low in _FAITH for k in range(first, last + 1)):
@@ -91,6 +100,8 @@ def false_name(finder: _Names, first: int, last: int) -> bool:
     low = tokens[first].low
     if low.endswith("nya") and low not in _LEX.names and _is_word(low[:-3]):
         return True  # "nama kelurahannya": a word and its "-nya"
+    if notname_places.street_by_rank(finder, first, last):
+        return True  # "lampu merah Mayjend Sungkono": a street
     if any(finder.is_name(k) for k in range(first, last + 1)):
         return False
     before = first - 1
@@ -111,6 +122,7 @@ def false_name(finder: _Names, first: int, last: int) -> bool:
         or _body(finder, first, last)
         or _place_and_date(finder, first, last)
         or _opening_word(finder, first, last)
+        or notname_places.place_not_person(finder, first, last, named)
     )
 
 

@@ -76,24 +76,33 @@ _CONNECTORS = frozenset("dan & al el an ar as at ad asy ash ath az bin de van de
 
 
 # Greetings, in any spelling chat gives them: "slamat sore" ("Slamat" is also a name), "met pagi",
-# "Dear Sir/Madam", "Om Swastiastu"
+# "Dear Sir/Madam", "Om Swastiastu"; and in the region's own languages, whose first word is often a name
+# too: Javanese "Sugeng enjing", "Sugeng rawuh", Sundanese "Wilujeng enjing", "Sampurasun"; and the salutes
+# of a letter or a faith: "Salam rahayu", "Salam Pancasila", "Namo Buddhaya"; "TTD" (signed) under a closing.
 _GREETING = re.compile(
     r"(?i)(?<![^\W\d_])(?:(?:s(?:e|a)?lamat|met|slmt)[ \t]+(?:pagi|siang|sore|malam|mlm|pg|sing)"
-    r"|dear[ \t]+(?:sir|madam|sirs|all)(?:[ \t]*/[ \t]*madam)?|om[ \t]+swastiastu)(?![^\W\d_])"
+    r"|dear[ \t]+(?:sir|madam|sirs|all)(?:[ \t]*/[ \t]*madam)?|om[ \t]+swastiastu"
+    r"|sugeng[ \t]+(?:enjing|injing|pagi|siang|sonten|sore|dalu|ndalu|rawuh|tindak|riyadi|ambal[ \t]+warsa)"
+    r"|wilujeng[ \t]+(?:enjing|siang|sonten|wengi|sumping|tepang|angkat)|sampurasun|rampes"
+    r"|salam[ \t]+(?:rahayu|pancasila|sejahtera|satu[ \t]+jiwa|hangat|kenal|damai|sehat|budaya|lestari|hormat)"
+    r"|namo[ \t]+buddhaya|t\.?t\.?d)(?![^\W\d_])"
 )
 _GREETING_PARTS: tuple[str, ...] = (
     "mat ",
-    "MAT ",
     "met ",
-    "MET ",
     "lmt ",
-    "LMT ",
     "ear ",
-    "EAR ",
     "astiastu",
-    "ASTIASTU",
+    "ugeng",
+    "ujeng",
+    "urasun",
+    "ampes",
+    "alam ",
+    "amo ",
+    "ttd",
+    "t.d",
 )
-needs(_GREETING, lambda text: any(part in text for part in _GREETING_PARTS))
+needs(_GREETING, lambda text: any(part in text.lower() for part in _GREETING_PARTS))
 
 
 # Words that open the name of a place only as part of a proper name, capitalised and followed by one: "Kota
@@ -103,8 +112,13 @@ _PROPER_OPENERS = frozenset("kota kabupaten negeri distrik lamin".split()) | fro
     # the heads of place names made of land and water ("Batu Aji", "Sei Sikambing", "Tanjung Priok", "Kuala
     # Tungkal", "Muara Enim", "Ujung Gurun", "Lumban Siagian", "Aek Natas"): a person's name may follow them
     "batu sei tanjung kuala muara ujung lumban huta aek labuhan".split()
+    # and of Java's and Sunda's ("Kedung Cowek", "Rawa Belong", "Tambak Wedi", "Pulo Gadung", "Pasir Impun")
+    + "kedung rawa tambak pulo ranca".split()
 )
-_GEOGRAPHIC = frozenset("batu sei tanjung kuala muara ujung lumban huta aek labuhan sungai pulau teluk bukit".split())
+_GEOGRAPHIC = frozenset(
+    "batu sei tanjung kuala muara ujung lumban huta aek labuhan sungai pulau teluk bukit kedung rawa tambak pulo "
+    "ranca".split()
+)
 
 
 def _proper_opener(doc: _Doc, i: int) -> bool:

@@ -1,0 +1,91 @@
+"""Precision on unseen text (issue 11, session 8): public words the redactor must not take for personal data.
+
+Each case is a class, written anew for this test (not taken from a corpus): places told by the words
+around them or by their own shape, a table's place columns and headers, greetings in the regions'
+languages, the accounts of newsrooms, brands and agencies, generals' ranks opening a street. In each
+case the phrase in braces must survive; beside them, the cases that must still be redacted show that
+the rules stop where a person begins.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from chalicelib.redaction import find_pii, redact
+
+KEPT = [
+    # a place by the word before it: only a place follows "sepanjang", "perempatan", "simpang"
+    "Jalan berlubang {sepanjang Ngemplak} sejak bulan lalu.",
+    "Tiap pagi macet di {perempatan Kertajaya} arah kota.",
+    "Air menggenang di {simpang Pandean} kalau hujan.",
+    # a place shaped like Java's, Sunda's and Madura's places after "dari", "sampai", "warga"
+    "Truk pasir dari {Karangrejo} lewat tiap malam.",
+    "Banjir dari Pandaan sampai {Sidomulyo} belum surut.",
+    "Limbah mengalir sampai {Cibiru} lewat selokan.",
+    "Kami dari {Kedung Cowek} mengeluhkan bau limbah.",
+    # the text names the place itself elsewhere
+    "Kepada Yth.\nBapak Camat {Gedangan}\ndi Gedangan\n\nKami warga Kecamatan Gedangan mengadu.",
+    "Pak Kades {Ngadirejo} jarang ada di kantor desa.",
+    # the kelurahan after an RT/RW number
+    "Rapat warga di Balai RW 7 {Gubeng Kertajaya} batal.",
+    # a general's rank opening a street
+    "Banyak pengamen di lampu merah {Mayjend Sungkono} tiap sore.",
+    # a table's place columns and its header
+    "Kecamatan | Kelurahan | Jumlah KK\n{Tenggilis Mejoyo} | {Kutisari} | 45\n{Wonocolo} | Jemur Wonosari | 30",
+    "Lokasi\tStatus\n{Sumbersari}\tbelum\n{Patrang}\tselesai",
+    # greetings and salutes in the regions' languages
+    "{Sugeng enjing}, dalan ing Pakem rusak parah.",
+    "{Sampurasun}, abdi bade lapor jalan ruksak.",
+    "{Salam rahayu}, lampu jalan mati tiga hari.",
+    "{Namo Buddhaya}, vihara kami kebanjiran.",
+    "Hormat kami,\n{TTD}",
+    # chain shops, buses and hostels named after places and titles
+    "Motor parkir liar di sebelah {Alfamart Sukodono}.",
+    "{Bus Damri} tidak datang sejak pagi.",
+    "{Asrama Haji Sukolilo} dijadikan gudang.",
+    "{Majelis Taklim Al-Hidayah} minta izin pakai aula.",
+    # the accounts of newsrooms, brands and agencies
+    "Baca berita {@kumparancom} dan {@cnnindonesia} soal ini.",
+    "Sudah tayang di {@kompastv} semalam.",
+    "Mohon ditanggapi {@jasamarga}, tol macet total.",
+    "{@gojekindonesia} driver anda ugal-ugalan.",
+    "Peringatan dini dari {@BMKG} sudah keluar.",
+    "Sumber: {@detikjatim}",
+]
+
+REDACTED = [
+    # a person's account, even beside a city's name or a news word
+    ("akun", "Komentar dari {@rina.wulandari88}: iya bener parah."),
+    ("akun", "ig pelaku {@ayu_surabaya} nipu"),
+    ("akun", "min akun ig {@kabarpasuruan_terkini} nyebar foto korban"),
+    ("akun", "AKUN PALSU {@LUHXX} MEMAKAI FOTO PAK LURAH"),
+    # the official of the neighbourhood, then the person
+    ("nama", "Ketua RT 05 {Sumarni} menolak tanda tangan."),
+    # a person after an honorific under a place column
+    ("nama", "No | Lokasi | Keterangan\n1 | Rumah Pak {Darmo} | atap bocor"),
+    # a person after a place named in the same sentence
+    ("nama", "Warga Kelurahan Panggungrejo. {Darsinah} (45 th) sering mabuk."),
+    # the person the official is, not a place, when nothing shapes the word as a place
+    ("nama", "min pak babinsa {Jaya} sama bhabinkamtibmas datang"),
+]
+
+
+def _braced(marked: str) -> tuple[str, list[str]]:
+    return marked.replace("{", "").replace("}", ""), re.findall(r"\{([^}]*)\}", marked)
+
+
+@pytest.mark.parametrize("marked", KEPT)
+def test_public_words_survive(marked: str) -> None:
+    text, kept = _braced(marked)
+    out = redact(text)
+    for phrase in kept:
+        assert phrase in out, (phrase, out)
+
+
+@pytest.mark.parametrize(("kind", "marked"), REDACTED)
+def test_persons_beside_them_are_still_redacted(kind: str, marked: str) -> None:
+    text, (secret,) = _braced(marked)
+    start = text.index(secret)
+    found = [m for m in find_pii(text) if m.start <= start and start + len(secret) <= m.end]
+    assert found and found[0].kind == kind, (secret, find_pii(text))
