@@ -45,6 +45,32 @@ KEPT = [
     "{Bus Damri} tidak datang sejak pagi.",
     "{Asrama Haji Sukolilo} dijadikan gudang.",
     "{Majelis Taklim Al-Hidayah} minta izin pakai aula.",
+    # Balinese salutes and thanks
+    "{Om Swastyastu}, kami dari banjar Kaja melapor.",
+    "Sampah belum diangkut.\n\n{Om Shanti Shanti Shanti Om}",
+    "Belum ada tindak lanjut.\n\n{Suksma},",
+    # heroes' and founders' names inside public places, opened by a word of two
+    "Trotoar depan {Rumah Sakit Immanuel} dipakai parkir.",
+    "Parkir liar di {Pelabuhan Slamet Riyadi} tiap pagi.",
+    "Motor parkir di trotoar {jl. kh mas mansyur} tiap hari.",
+    "Kami dari {Kelompok Tani Sri Makmur} meminta jadwal air.",
+    "Kami {Komunitas Lari Malang} mohon izin pakai lintasan.",
+    "Kepada Yth. {Kantor Pajak Pratama Bangkalan}",
+    "Kepada tim {Command Center}, kamera CCTV mati.",
+    "Kepada Yth. {Ketua LPM}, Ketua RW se-Kelurahan Pandean",
+    "Perihal: Izin keramaian {Cap Go Meh}",
+    "Dikirim dari Yahoo Mail untuk {Android}",
+    # a form's labels, and the place after a place's label
+    "Nama Pemilik : Toko Sinar Terang\n{Nama Usaha} : Toko Sinar Terang\n{Alamat Usaha}: Jl. Asia",
+    "Nama: Andi\n{Faskes}: Puskesmas Kassi-Kassi",
+    "FW: Hasil rapat koordinasi\n{Disepakati}: Dinas PUPR memperbaiki jembatan.",
+    "Formulir Pengaduan\nWilayah: {Zona Panakkukang}\nKeluhan: meteran rusak",
+    "Nama Pelapor : ({dirahasiakan})",
+    "{Forwarded message}\nFrom: Sekretariat BPBD",
+    # the regions' small words in lower case
+    "ieu email ti tatangga abdi, {anjeunna} teu tiasa lapor nyalira.",
+    "klian banjar sampun lapor {nanging} durung wenten tindak lanjut",
+    "Koordinasi dgn Bendesa Adat {Intaran} untuk pembersihan Sabtu.",
     # the accounts of newsrooms, brands and agencies
     "Baca berita {@kumparancom} dan {@cnnindonesia} soal ini.",
     "Sudah tayang di {@kompastv} semalam.",
@@ -60,6 +86,12 @@ REDACTED = [
     ("akun", "ig pelaku {@ayu_surabaya} nipu"),
     ("akun", "min akun ig {@kabarpasuruan_terkini} nyebar foto korban"),
     ("akun", "AKUN PALSU {@LUHXX} MEMAKAI FOTO PAK LURAH"),
+    # a chat's speaker is no form's label, whatever the words
+    ("nama", "Indah: mbak, makam kena proyek\nBerlian: lho kok gk ada\n{Wa Ode Marni}: tiket sy sdh dibeli"),
+    # a person after a form's label in a sentence
+    ("nama", "Kepada Yth. Dinas PUPR, Pelapor: {Sarkawi}. Alamat: Perum Griya Asri"),
+    # a person after a body's role
+    ("nama", "anggota linmas {Murtala} sama petugas kebersihan"),
     # the official of the neighbourhood, then the person
     ("nama", "Ketua RT 05 {Sumarni} menolak tanda tangan."),
     # a person after an honorific under a place column

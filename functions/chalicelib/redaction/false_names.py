@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import notname_places, notname_tables
+from . import notname_labels, notname_places, notname_tables
 from .lexicon import _FUNCTION_WORDS, _LEX, _is_word
 
 if TYPE_CHECKING:
@@ -36,10 +36,10 @@ if TYPE_CHECKING:
 # The officials who are named after the place they serve ("Lurah Karuwisi", "Bupati Badung")
 JURISDICTION = frozenset(
     "lurah camat kades kapolsek kapolres kapolresta danramil dandim bupati walikota gubernur kadus kasun sekcam "
-    "bhabinkamtibmas babinsa seklur sekdes wakapolsek kepling kaling".split()
+    "bhabinkamtibmas babinsa seklur sekdes wakapolsek kepling kaling bendesa perbekel keuchik geuchik".split()
 )
 # Words of a place's own name that may stand between the official and the place ("Lurah kelurahan X")
-_PLACE_WORDS = frozenset("kelurahan kel desa kecamatan kec kampung dusun nagari negeri gampong distrik".split())
+_PLACE_WORDS = frozenset("kelurahan kel desa kecamatan kec kampung dusun nagari negeri gampong distrik adat".split())
 # The last word of a place's name, never of a person's ("Sei Putih Timur", "Antapani Kidul")
 _PLACE_ENDS = frozenset("lor kidul wetan kulon tengah utara selatan timur barat hilir hulu".split())
 # Words after which a capitalised word is a place in a mixed-case text: "banjir Karangduak", "lahan kosong
@@ -80,10 +80,14 @@ def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
         return ranges
     named = notname_places.named_places(finder)
     columns = notname_tables.table_columns(finder)
+    labels = notname_labels.labels(finder)
     return [
         r
         for r in ranges
-        if not false_name(finder, r[0], r[1], named) and not notname_tables.in_table_column(finder, *r, columns)
+        if not false_name(finder, r[0], r[1], named)
+        and not notname_tables.in_table_column(finder, *r, columns)
+        and not notname_labels.in_label(finder, *r, labels)
+        and not notname_labels.regional_word(finder, *r)
     ]
 
 

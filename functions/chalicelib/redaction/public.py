@@ -48,6 +48,8 @@ _NAMED_OPENERS = frozenset(
     "taman jembatan monumen tugu museum paroki stasi batu sei tanjung kuala muara ujung lumban huta aek labuhan "
     "perum perumahan griya komplek kompleks villa residence graha masjid mesjid musholla mushola musala langgar "
     "surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan tpq madrasah gereja rsud rs rsu rsia gor "
+    # "Rumah Sakit Immanuel", "Pelabuhan Slamet Riyadi", "Kelompok Tani Sri Makmur", "Baitul Mal ..."
+    "sakit pelabuhan terminal tani nelayan baitul komunitas "
     "lapangan stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
     "klenteng kelenteng vihara pura gki gkjw gpdi gbi panti asuhan lanud lanal lantamal korem kodam yonif benteng "
     "keraton kraton kapel mushalla mushala kri kmp".split()
@@ -71,7 +73,9 @@ _SAINTS = frozenset("santo santa sto".split())
 _HEROES = frozenset("bung sunan pangeran sultan".split())
 # Acronyms that open a name even in lower case inside a mixed-case text ("di mi darul ulum"); not
 # "min" (admin), "ma" (mother) or "man".
-_LOWER_CASE_OPENERS = frozenset("mi mts sd smp sma smk tk rs rsu gor tpa tps tpu kua kel kec ds dsn kp".split())
+_LOWER_CASE_OPENERS = frozenset(
+    "mi mts sd smp sma smk tk rs rsu gor tpa tps tpu kua kel kec ds dsn kp sdk smpk smak".split()
+)
 _CONNECTORS = frozenset("dan & al el an ar as at ad asy ash ath az bin de van der".split())
 
 
@@ -81,7 +85,8 @@ _CONNECTORS = frozenset("dan & al el an ar as at ad asy ash ath az bin de van de
 # of a letter or a faith: "Salam rahayu", "Salam Pancasila", "Namo Buddhaya"; "TTD" (signed) under a closing.
 _GREETING = re.compile(
     r"(?i)(?<![^\W\d_])(?:(?:s(?:e|a)?lamat|met|slmt)[ \t]+(?:pagi|siang|sore|malam|mlm|pg|sing)"
-    r"|dear[ \t]+(?:sir|madam|sirs|all)(?:[ \t]*/[ \t]*madam)?|om[ \t]+swastiastu"
+    r"|dear[ \t]+(?:sir|madam|sirs|all)(?:[ \t]*/[ \t]*madam)?|om[ \t]+swast[iy]+astu"
+    r"|om[ \t]+(?:shanti|santi)(?:[ \t]+(?:shanti|santi)){0,2}(?:[ \t]+om)?|(?:matur[ \t]+)?suksma"
     r"|sugeng[ \t]+(?:enjing|injing|pagi|siang|sonten|sore|dalu|ndalu|rawuh|tindak|riyadi|ambal[ \t]+warsa)"
     r"|wilujeng[ \t]+(?:enjing|siang|sonten|wengi|sumping|tepang|angkat)|sampurasun|rampes"
     r"|salam[ \t]+(?:rahayu|pancasila|sejahtera|satu[ \t]+jiwa|hangat|kenal|damai|sehat|budaya|lestari|hormat)"
@@ -93,6 +98,9 @@ _GREETING_PARTS: tuple[str, ...] = (
     "lmt ",
     "ear ",
     "astiastu",
+    "astyastu",
+    "anti",
+    "suksma",
     "ugeng",
     "ujeng",
     "urasun",
@@ -359,6 +367,8 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
         # title inside the name of a public place, not a person
         if tok.low in _SAINTS or tok.low in _HEROES and opener in _MEMORIAL_OPENERS:
             return "rank"
+    if street and after_rank and tok.low in _LEX.honorifics and tok.low not in _STOP_PUBLIC:
+        return "word"  # "Jl. KH Mas Mansyur": a hero's honorific, after his title, inside the street's name
     if tok.low in _STOP_PUBLIC or tok.low in _LEX.honorifics or tok.low in _FUZZY_CUES:
         return None
     facility = tok.low in _LEX.capital_openers or tok.low in _LEX.facility_openers

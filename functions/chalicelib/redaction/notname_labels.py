@@ -1,0 +1,100 @@
+"""Not a name: a form's field labels, the places after a place's label, and the regions' own small words.
+
+A filled-in form writes its labels like names, capitalised at the start of a line before a colon:
+"Nama Usaha :", "Nama sesuai KTP :", "Alamat Usaha:", "Faskes:", "Disepakati:". A label that opens with a
+field word ("Nama", "Alamat", "No", "Jenis"...) and goes on with more words is the field's name, and
+so is a verb ("Disepakati") or a known field word alone; a chat's speaker ("Indah: mbak ...") is neither.
+After a place's label ("Wilayah: Zona Panakkukang", "Lokasi: Sumbersari") the value is a place, unless an
+honorific or a listed name says a person is meant. And chat in the regions' languages is full of small
+words that the Indonesian dictionary lacks: Sundanese "anjeunna", "ngaranna", Javanese "nanging",
+Balinese "suksma"; alone in lower case they are never a name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import _LEX, _is_word
+from .notname_tables import PLACE_HEADERS
+
+if TYPE_CHECKING:
+    from .names import _Names
+
+# The first word of a form's field label that more words follow ("Nama Usaha", "Alamat Usaha")
+_FIELD_HEADS = frozenset(
+    "nama alamat no nomor nmr jenis kategori tanggal tgl lokasi status keterangan akun email telp kontak "
+    "instansi unit penanggung tempat tujuan asal".split()
+)
+# Field words that stand alone as a label ("Faskes:", "FW:", "Nb:")
+_FIELD_WORDS = frozenset("faskes fw fwd re cc bcc nb ps catatan lampiran ttl".split())
+# Small words of Sundanese, Javanese, Balinese and Minang chat that no dictionary of Indonesian holds
+REGIONAL_WORDS = frozenset(
+    # Sundanese
+    "anjeunna ngaranna namina teu tiasa nyalira caket pisan atos acan ieu eta kumaha jeung sareng mah teh "
+    "nu ti ka ku kango bade hoyong parantos tos punten mangga nuhun hatur janten tina robah widi nyuhunkeun "
+    "ruksak kedah tiasa sanes "
+    # Javanese
+    "nanging namung sampun durung dereng wonten wenten mboten ingkang menawi nggih inggih sanget matur nuwun "
+    "suwun kulo kula panjenengan sampeyan ora wis iki kuwi iku karo ning neng nang mergo amargi "
+    # Balinese and Minang
+    "suksma tiang titiang saking sampun nenten indak alah baa kini sadonyo putuih mancubo".split()
+)
+# "Disepakati:", "Ditindaklanjuti:", "Mengetahui:", "Menyetujui:": a passive or active verb with its suffix
+_FIELD_VERB = re.compile(r"(?:di|me[mn]?|meng|meny)[a-z]{3,}(?:kan|i)$")
+_LABEL_LINE = re.compile(r"(?m)^[ \t>*\-•]*(?P<label>[^\W\d_][^:\n]{0,40}?)[ \t]*:(?!//)")
+
+
+def labels(finder: _Names) -> list[tuple[int, int, bool]]:
+    """The labels of the text's field lines, and the values after a place's label, as character spans
+    (start, end, is_label)."""
+    text = finder.doc.text
+    if ":" not in text:
+        return []
+    found: list[tuple[int, int, bool]] = []
+    for m in _LABEL_LINE.finditer(text):
+        words = m.group("label").lower().replace(".", " ").split()
+        if not words or len(words) > 5:
+            continue
+        head = words[0]
+        if len(words) > 1 and head in _FIELD_HEADS or len(words) == 1 and _field_word(head, finder):
+            found.append((m.start("label"), m.end("label"), True))
+        if set(words) & PLACE_HEADERS and head not in ("nama", "no", "nomor", "nmr") and _short(m.group("label")):
+            value = _VALUE.match(text, m.end())
+            found.append((m.end(), value.end() if value else m.end(), False))
+    return found
+
+
+# The value after a label: up to the end of its line or of its clause
+_VALUE = re.compile(r"[^\n.,;()]*")
+
+
+def _short(label: str) -> bool:
+    """A label of a form's own (one to three words, no clause in it), not a sentence before a colon."""
+    return len(label.split()) <= 3 and "," not in label
+
+
+def _field_word(low: str, finder: _Names) -> bool:
+    if low in _FIELD_WORDS:
+        return True
+    # "Disepakati:", "Ditindaklanjuti:": a verb, no person's name
+    return bool(_FIELD_VERB.match(low)) and _is_word(low) and (low not in _LEX.names or low in _LEX.common)
+
+
+def in_label(finder: _Names, first: int, last: int, found: list[tuple[int, int, bool]]) -> bool:
+    """Whether tokens first..last lie wholly in a field's label, or in a place label's value and are no
+    listed name and follow no honorific."""
+    tokens = finder.tokens
+    start, end = tokens[first].start, tokens[last].end
+    inside = [label for a, b, label in found if a <= start and end <= b]
+    if not inside or any(finder.is_name(k) for k in range(first, last + 1)):
+        return False  # "Wa Ode Marni:": a chat's speaker, whatever the words before
+    if inside[0]:
+        return True
+    return not (first > 0 and tokens[first - 1].low in _LEX.honorifics)
+
+
+def regional_word(finder: _Names, first: int, last: int) -> bool:
+    """Whether the span is one of the regions' small words, in lower case ("anjeunna", "nanging")."""
+    tok = finder.tokens[first]
+    return first == last and not tok.cap and tok.low in REGIONAL_WORDS and tok.low not in _LEX.names
