@@ -92,6 +92,14 @@ REDACTED = [
     ("nama", "Kepada Yth. Dinas PUPR, Pelapor: {Sarkawi}. Alamat: Perum Griya Asri"),
     # a person after a body's role
     ("nama", "anggota linmas {Murtala} sama petugas kebersihan"),
+    # an owner after a place's label or in a place column, and a lower-case name after "di rumah"
+    ("nama", "Lokasi: depan warung {Wagiyem}"),
+    ("nama", "Lokasi | Ket\nrumah {Wagiyem} | bocor"),
+    ("nama", "sy udh lapor, sampah di rumah {wagiyem} numpuk. wagiyem gak peduli"),
+    # a person after a group or a place written in lower case, or after a street
+    ("nama", "ketua kelompok tani {Slamet} marah"),
+    ("nama", "petugas terminal {Sarno} minta uang"),
+    ("nama", "jl. dr. soetomo pak {budi} jualan"),
     # the official of the neighbourhood, then the person
     ("nama", "Ketua RT 05 {Sumarni} menolak tanda tangan."),
     # a person after an honorific under a place column

@@ -54,9 +54,15 @@ _OFFICE_MAILBOXES = frozenset(
 
 def _office_email(address: str) -> bool:
     """Whether an e-mail address is an office's (its local part a mailbox or an agency's handle)."""
-    local = re.split(r"\s*(?:@|[\[(](?:at|@)[\])])", address, maxsplit=1)[0].strip().lower()
+    parts = re.split(r"\s*(?:@|[\[(](?:at|@)[\])])", address, maxsplit=1)
+    local, domain = parts[0].strip().lower(), parts[-1] if len(parts) > 1 else ""
     first = re.split(r"[._\-+]", local, maxsplit=1)[0]
-    return first in _OFFICE_MAILBOXES or local in _OFFICE_MAILBOXES or _public_handle(local)
+    if first in _OFFICE_MAILBOXES or local in _OFFICE_MAILBOXES or _public_handle(local):
+        return True
+    # "data@diskominfo.ambon.go.id", "statistik@...desa.id": on a government's domain, a mailbox named
+    # with a plain word (not "budi.s@...go.id": a person's work address is still personal)
+    government = domain.strip().lower().endswith((".go.id", ".desa.id"))
+    return government and _is_word(first) and (first not in _LEX.names or first in _LEX.common)
 
 
 def _emails(doc: _Doc) -> list[_Candidate]:

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .lexicon import _LEX, _is_word
-from .notname_tables import PLACE_HEADERS
+from .notname_tables import OWNED, PLACE_HEADERS
 
 if TYPE_CHECKING:
     from .names import _Names
@@ -91,7 +91,8 @@ def in_label(finder: _Names, first: int, last: int, found: list[tuple[int, int, 
         return False  # "Wa Ode Marni:": a chat's speaker, whatever the words before
     if inside[0]:
         return True
-    return not (first > 0 and tokens[first - 1].low in _LEX.honorifics)
+    # not "Rumah Pak Darmo", "warung Wagiyem": a person after an honorific or as the owner of a place
+    return not (first > 0 and (tokens[first - 1].low in _LEX.honorifics or tokens[first - 1].low in OWNED))
 
 
 def regional_word(finder: _Names, first: int, last: int) -> bool:

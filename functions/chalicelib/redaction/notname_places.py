@@ -40,6 +40,9 @@ _NAMING = frozenset(
     "kelurahan kel desa ds kecamatan kec dusun dsn kampung kp dukuh gampong nagari jorong banjar distrik "
     "lingkungan kabupaten kab kota di sepanjang menuju perempatan pertigaan simpang bundaran".split()
 )
+_REGION_WORDS = frozenset(
+    "kelurahan kel desa ds kecamatan kec dusun dsn kampung kp dukuh gampong nagari jorong banjar distrik".split()
+)
 # The officials named after the place they serve ("Pak Kades Ngadirejo")
 _JURISDICTION = frozenset(
     "lurah camat kades kapolsek kapolres danramil dandim bupati walikota gubernur kadus kasun sekcam seklur "
@@ -82,8 +85,8 @@ def named_places(finder: _Names) -> frozenset[str]:
     tokens, text = finder.tokens, finder.doc.text
     words: set[str] = set()
     for k, tok in enumerate(tokens[:-1]):
-        if tok.low not in _NAMING:
-            continue
+        if tok.low not in _NAMING or tok.low not in _REGION_WORDS and not finder.mixed:
+            continue  # "di rumah wagiyem": without capitals only a region's word names a place
         for j in (k + 1, k + 2):
             gaps = (" ", ". ", ".") if j == k + 1 else (" ",)  # "Kel. Bugul", not "Kel. Bugul. Darsinah"
             if j >= len(tokens) or text[tokens[j - 1].end : tokens[j].start] not in gaps:
@@ -91,6 +94,8 @@ def named_places(finder: _Names) -> frozenset[str]:
             nxt = tokens[j]
             if finder.mixed and not nxt.cap or nxt.low in _LEX.honorifics or len(nxt.low) < 3:
                 break
+            if j > k + 1 and not finder.mixed and not (place_shaped(nxt.low) or nxt.low in _PLACE_TAILS):
+                break  # "desa sumber wagiyem": without capitals a second word must look like a place's
             if nxt.low in _LEX.names and nxt.low not in _LEX.common and not place_shaped(nxt.low):
                 break  # "Desa Budi"? rather the person; "di Gresik Wahyudi": the person after the place
             words.add(nxt.low)

@@ -23,6 +23,8 @@ PLACE_HEADERS = frozenset(
     "alamat kota kabupaten kab provinsi instansi dinas opd unit skpd satker tujuan asal rute trayek titik "
     "pasar sekolah puskesmas kantor gedung faskes nagari gampong banjar distrik lingkungan dukuh".split()
 )
+# Places named after their owner: the word after them is a person ("rumah Wagiyem", "warung Bu Tini")
+OWNED = frozenset("rumah rmh warung toko kios lapak kediaman kontrakan kos kost tanah sawah kebun pekarangan".split())
 # Words of a header that name persons: such a column is left to the name rules
 _PERSON_HEADERS = frozenset("nama pelapor petugas pemilik terlapor warga penerima saksi ketua pj pic".split())
 # Other words a header is made of
@@ -96,4 +98,5 @@ def in_table_column(finder: _Names, first: int, last: int, columns: list[tuple[i
     tokens = finder.tokens
     if any(finder.is_name(k) for k in range(first, last + 1)):
         return False
-    return not (first > 0 and tokens[first - 1].low in _LEX.honorifics)
+    # not "Rumah Pak Darmo", "warung Wagiyem": a person after an honorific or as the owner of a place
+    return not (first > 0 and (tokens[first - 1].low in _LEX.honorifics or tokens[first - 1].low in OWNED))

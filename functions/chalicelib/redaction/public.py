@@ -48,7 +48,8 @@ _NAMED_OPENERS = frozenset(
     "taman jembatan monumen tugu museum paroki stasi batu sei tanjung kuala muara ujung lumban huta aek labuhan "
     "perum perumahan griya komplek kompleks villa residence graha masjid mesjid musholla mushola musala langgar "
     "surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan tpq madrasah gereja rsud rs rsu rsia gor "
-    # "Rumah Sakit Immanuel", "Pelabuhan Slamet Riyadi", "Kelompok Tani Sri Makmur", "Baitul Mal ..."
+    # "Rumah Sakit Immanuel", "Pelabuhan Slamet Riyadi", "Kelompok Tani Sri Makmur", "Baitul Mal ..." (only
+    # capitalised: see _PROPER_NAMED)
     "sakit pelabuhan terminal tani nelayan baitul komunitas "
     "lapangan stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
     "klenteng kelenteng vihara pura gki gkjw gpdi gbi panti asuhan lanud lanal lantamal korem kodam yonif benteng "
@@ -61,6 +62,9 @@ _RELIGIOUS_OPENERS = frozenset(
 )
 # Places named after people as a rule: "Stadion Lukas Enembe", "RSUD Abdul Wahab Sjahranie", "Lapangan
 # Puputan Badung I Gusti Ngurah Made Agung", "UIN Syarif Hidayatullah", "Bandara Abdul Rachman Saleh".
+# Openers that go on with a person's name only when written as a proper name, capitalised in a mixed-case
+# text: "Kelompok Tani Sri Makmur" but "ketua kelompok tani Slamet", "petugas terminal Sarno"
+_PROPER_NAMED = frozenset("sakit pelabuhan terminal tani nelayan baitul komunitas".split())
 _MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
     "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral makam "
     # monuments, parks and works named after heroes: "Taman Kartini", "Jembatan Soekarno", "Gedung Juang"
@@ -70,6 +74,9 @@ _MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
     " panti asuhan lanud lanal lantamal korem kodam yonif benteng keraton kraton kri".split()
 )
 _SAINTS = frozenset("santo santa sto".split())
+# Forms of address inside a hero's name, after his title ("Jl. KH Mas Mansyur", "Jl. R. Mas Said"); never
+# "pak" or "bu", which start the person after a street ("jl. dr. soetomo pak budi")
+_HEROES_HONOURED = frozenset("mas ki nyi raden teuku tuanku syekh cut".split())
 _HEROES = frozenset("bung sunan pangeran sultan".split())
 # Acronyms that open a name even in lower case inside a mixed-case text ("di mi darul ulum"); not
 # "min" (admin), "ma" (mother) or "man".
@@ -367,7 +374,7 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
         # title inside the name of a public place, not a person
         if tok.low in _SAINTS or tok.low in _HEROES and opener in _MEMORIAL_OPENERS:
             return "rank"
-    if street and after_rank and tok.low in _LEX.honorifics and tok.low not in _STOP_PUBLIC:
+    if street and after_rank and tok.low in _HEROES_HONOURED:
         return "word"  # "Jl. KH Mas Mansyur": a hero's honorific, after his title, inside the street's name
     if tok.low in _STOP_PUBLIC or tok.low in _LEX.honorifics or tok.low in _FUZZY_CUES:
         return None
@@ -384,7 +391,8 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
             return None  # "Kecamatan Purworejo Bidan Hj. Wayan": the role starts a person
         if opener not in _MEMORIAL_OPENERS and _starts_person(doc, j):
             return None
-    names_allowed = street or after_rank or opener in _NAMED_OPENERS or (j > i + 1 and _plain_word(doc, tokens[j - 1]))
+    named = opener in _NAMED_OPENERS and (opener not in _PROPER_NAMED or tokens[i].cap and doc.mode == "mixed")
+    names_allowed = street or after_rank or named or (j > i + 1 and _plain_word(doc, tokens[j - 1]))
     caseless = doc.mode != "mixed" or not tokens[i].cap  # "puskesmas bugul kidul" in a mixed-case text
     next_cap = j + 1 < len(tokens) and tokens[j + 1].cap
     return "word" if _continues_public(tok, names_allowed, street, caseless, next_cap) else None
