@@ -71,6 +71,18 @@ KEPT = [
     "ieu email ti tatangga abdi, {anjeunna} teu tiasa lapor nyalira.",
     "klian banjar sampun lapor {nanging} durung wenten tindak lanjut",
     "Koordinasi dgn Bendesa Adat {Intaran} untuk pembersihan Sabtu.",
+    # speech's fillers and the regions' words typed out from a call
+    "halo pak {eee} saya mau lapor jalan rusak",
+    "jalan nu ka sd teh {ancur} pisan, {hatur nuhun} pak",
+    # heroes' titles inside stadiums, roads over and under, hashtags
+    "Laga kandang di {Stadion Haji Agus Salim} hari Minggu.",
+    "Macet di {Underpass Titi Kuning} tiap sore.",
+    "Tolong lihat langsung. {#KapuasHuluMembangun}",
+    # governments' accounts by place and office, agencies' acronyms
+    "Komentar di IG {@badungkab}: jalan rusak",
+    "twit {@TMCPoldaMetro}: kepadatan arus di Jl. Raya Bogor",
+    "udh 3 kali lapor ke {@BBPJN_Sumut} ga ada kabar",
+    "X | {@kupangkota} | 08.00-16.00",
     # the accounts of newsrooms, brands and agencies
     "Baca berita {@kumparancom} dan {@cnnindonesia} soal ini.",
     "Sudah tayang di {@kompastv} semalam.",

@@ -37,8 +37,12 @@ REGIONAL_WORDS = frozenset(
     # Javanese
     "nanging namung sampun durung dereng wonten wenten mboten ingkang menawi nggih inggih sanget matur nuwun "
     "suwun kulo kula panjenengan sampeyan ora wis iki kuwi iku karo ning neng nang mergo amargi "
-    # Balinese and Minang
-    "suksma tiang titiang saking sampun nenten indak alah baa kini sadonyo putuih mancubo".split()
+    "ngan ancur barudak sok labuh kitu wae nuhun hatur "
+    # Balinese, Minang, Acehnese, Madurese and Ambonese
+    "suksma tiang titiang saking sampun nenten indak alah baa kini sadonyo putuih mancubo iko tingga anjiang "
+    "namonyo sajak kapatang ketek manyampaikan lon nyo kaule lia akang su seng pung tamang "
+    # the fillers of speech typed out from a call or a voice note ("halo pak eee saya ...")
+    "eh ee eee eeh ehm em emm hmm hm anu iye nggih ngge".split()
 )
 # "Disepakati:", "Ditindaklanjuti:", "Mengetahui:", "Menyetujui:": a passive or active verb with its suffix
 _FIELD_VERB = re.compile(r"(?:di|me[mn]?|meng|meny)[a-z]{3,}(?:kan|i)$")
@@ -96,6 +100,10 @@ def in_label(finder: _Names, first: int, last: int, found: list[tuple[int, int, 
 
 
 def regional_word(finder: _Names, first: int, last: int) -> bool:
-    """Whether the span is one of the regions' small words, in lower case ("anjeunna", "nanging")."""
-    tok = finder.tokens[first]
-    return first == last and not tok.cap and tok.low in REGIONAL_WORDS and tok.low not in _LEX.names
+    """Whether the span is made of the regions' small words or speech's fillers, not capitalised in a
+    mixed-case text ("anjeunna", "nanging", "hatur nuhun", "pak eee saya")."""
+    for k in range(first, last + 1):
+        tok = finder.tokens[k]
+        if tok.cap and finder.mixed or tok.low not in REGIONAL_WORDS or tok.low in _LEX.names:
+            return False
+    return True

@@ -187,8 +187,14 @@ def _routes(doc: _Doc) -> list[_Span]:
     return [_Span(m.start(), m.end()) for m in found if m]
 
 
+# A hashtag is a slogan or a campaign, never a person's name: "#KapuasHuluMembangun", "#sumutbutuhjalan"
+_HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_][\w]*")
+needs(_HASHTAG, lambda text: "#" in text)
+
+
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
+    spans += [_Span(m.start(), m.end()) for m in doc.found(_HASHTAG)]
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
     spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING)]
     spans += [_Span(m.start("place"), m.end("place")) for m in doc.found(_PLACE_DATE)]
@@ -385,6 +391,8 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
     if (street or j == i + 1 or after_rank) and (tok.low in _LEX.ranks or initial):
         return "rank"
     if not street:
+        if tok.low in _LEX.titles and j == i + 1 and opener in _MEMORIAL_OPENERS and opener not in _NOT_TITLED:
+            return "rank"  # "Stadion Haji Agus Salim", "Masjid KH Hasyim Asy'ari": the hero's title
         if tok.low in _LEX.titles and not _title_ends_name(doc, j):
             return None  # "Kel. Panggungrejo KH. Reza": a title starts a person
         if _is_role(tok.low) and opener not in _BUILDINGS:
@@ -404,6 +412,8 @@ _FACILITY_PARTS = frozenset(
     "negeri swasta terpadu islam".split()
 )
 _ABBREVIATED = frozenset("jl jln kel kec ds dsn kp perum komp kab prov gg univ ponpes yth".split())
+# Openers after which a title is the place's own word, and a person may follow: "RSU Haji Sulaiman Budi"
+_NOT_TITLED = frozenset("rs rsu rsud rsup rsia rsj sakit kantor balai gedung rumah pendopo aula".split())
 _BUILDINGS = frozenset("kantor balai gedung rumah pendopo rumah dinas aula".split())
 
 

@@ -39,7 +39,7 @@ _BRANDS = frozenset(
 _NEWS = frozenset(
     "info infos informasi berita news update updates terkini terbaru viral official resmi hari ini today jam "
     "sekitar seputar kabar lalin lantas lalulintas cctv tv fm radio media online net com co id ri indonesia indo "
-    "humas pemkot pemkab pemprov kota kabupaten kab netizen channel pedia daily "
+    "netizen channel pedia daily "
     "cegatan lapor aduan".split()
 )
 # Short forms of provinces and regions that city accounts are built on ("@infojatim", "@sumutnews")
@@ -60,8 +60,10 @@ def _place_words() -> frozenset[str]:
     return frozenset(words)
 
 
-# The pieces that make an account public: a newsroom's or a company's name
-_PIECES = _MEDIA | _BRANDS
+# A government's own words, after or before its place ("@badungkab", "@kupangkota", "@pemkot_ambon")
+_OFFICIAL = frozenset("kab kabupaten kota pemkot pemkab pemprov prov provinsi humas pemda polda polres".split())
+# The pieces that make an account public: a newsroom's, a company's or a government's name
+_PIECES = _MEDIA | _BRANDS | _OFFICIAL
 # The pieces that may go with them ("@kompas_jatim", "@detikjatim", "@tribunnews_official") but make no
 # account public alone: a page of "kabar"/"info" and a city's name is as often one person's
 # ("@kabarpasuruan_terkini")
@@ -100,12 +102,15 @@ def public_by_pieces(handle: str) -> bool:
     letters = bare.rstrip("0123456789")
     if _CAPS.fullmatch(bare) and len(letters) >= 3 and not set(letters.lower()) & set("aeiouy"):
         return True  # "@BMKG", "@PLN123": an acronym, not a nickname in capitals ("@LUHXX")
-    chunks = [c.lower() for part in re.split(r"[._]+", bare) for c in _CHUNK.findall(part) if not c.isdigit()]
+    raw = [c for part in re.split(r"[._]+", bare) for c in _CHUNK.findall(part) if not c.isdigit()]
+    # an acronym in capitals with no vowel is an agency's or a company's ("@BBPJN_Sumut", "@TMCPoldaMetro")
+    acronyms = {c.lower() for c in raw if len(c) >= 2 and c.isupper() and not set(c.lower()) & set("aeiouy")}
+    chunks = [c.lower() for c in raw]
     if not chunks:
         return False
     if any(c in _LEX.names and c not in _PIECES for c in chunks):
         return False  # "@ayu_surabaya": a person's name in it
-    kinds = [_splits(c) for c in chunks if len(c) > 1]
+    kinds = [2 if c in acronyms else _splits(c) for c in chunks if len(c) > 1]
     # a city or a news word alone is no proof ("@malang", "@infosurabaya" may be anyone's): a newsroom, a
     # brand or an agency must be among its pieces
     return bool(kinds) and all(kinds) and max(kinds) == 2
