@@ -112,6 +112,11 @@ REDACTED = [
     ("nama", "ketua kelompok tani {Slamet} marah"),
     ("nama", "petugas terminal {Sarno} minta uang"),
     ("nama", "jl. dr. soetomo pak {budi} jualan"),
+    # a greeting's first word that is a name, mid-sentence
+    ("nama", "Pak {Sugeng} pagi tadi datang ke kantor."),
+    # a row of people is no table header, even with a role in it
+    ("nama", "{Sekar} | bendahara | aktif\nBunga | ketua | aktif"),
+    ("nama", "Nama | Jabatan\nSekar | bendahara\n{Melati} | ketua"),
     # the official of the neighbourhood, then the person
     ("nama", "Ketua RT 05 {Sumarni} menolak tanda tangan."),
     # a person after an honorific under a place column

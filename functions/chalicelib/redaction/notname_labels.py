@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .lexicon import _LEX, _is_word
-from .notname_tables import OWNED, PLACE_HEADERS
+from .notname_tables import OWNED, PERSON_HEADERS, PLACE_HEADERS
 
 if TYPE_CHECKING:
     from .names import _Names
@@ -40,7 +40,7 @@ REGIONAL_WORDS = frozenset(
     "ngan ancur barudak sok labuh kitu wae nuhun hatur "
     # Balinese, Minang, Acehnese, Madurese and Ambonese
     "suksma tiang titiang saking sampun nenten indak alah baa kini sadonyo putuih mancubo iko tingga anjiang "
-    "namonyo sajak kapatang ketek manyampaikan lon nyo kaule lia akang su seng pung tamang "
+    "namonyo sajak kapatang ketek manyampaikan lon nyo kaule akang su seng pung tamang "
     # the fillers of speech typed out from a call or a voice note ("halo pak eee saya ...")
     "eh ee eee eeh ehm em emm hmm hm anu iye nggih ngge".split()
 )
@@ -63,7 +63,8 @@ def labels(finder: _Names) -> list[tuple[int, int, bool]]:
         head = words[0]
         if len(words) > 1 and head in _FIELD_HEADS or len(words) == 1 and _field_word(head, finder):
             found.append((m.start("label"), m.end("label"), True))
-        if set(words) & PLACE_HEADERS and head not in ("nama", "no", "nomor", "nmr") and _short(m.group("label")):
+        place = set(words) & PLACE_HEADERS and not set(words) & PERSON_HEADERS
+        if place and head not in ("nama", "no", "nomor", "nmr") and _short(m.group("label")):
             value = _VALUE.match(text, m.end())
             found.append((m.end(), value.end() if value else m.end(), False))
     return found

@@ -26,12 +26,16 @@ PLACE_HEADERS = frozenset(
 # Places named after their owner: the word after them is a person ("rumah Wagiyem", "warung Bu Tini")
 OWNED = frozenset("rumah rmh warung toko kios lapak kediaman kontrakan kos kost tanah sawah kebun pekarangan".split())
 # Words of a header that name persons: such a column is left to the name rules
-_PERSON_HEADERS = frozenset("nama pelapor petugas pemilik terlapor warga penerima saksi ketua pj pic".split())
+PERSON_HEADERS = frozenset("nama pelapor petugas pemilik terlapor warga penerima saksi ketua pj pic".split())
 # Other words a header is made of
 _LABELS = frozenset(
     "no nomor tanggal tgl waktu jam keterangan ket status keluhan kejadian jumlah total kondisi tindak lanjut "
     "kategori jenis uraian masalah catatan hasil prioritas".split()
 )
+
+
+def _label_word(low: str) -> bool:
+    return low in _LABELS or low in PLACE_HEADERS or _is_word(low) and low not in _LEX.names
 
 
 def _cells(line: str, sep: str) -> list[tuple[int, int]]:
@@ -67,13 +71,14 @@ def table_columns(finder: _Names) -> list[tuple[int, int, bool]]:
         count = line.count(sep)
         if header is None or header[0] != sep or header[1] != count:
             words = [set(line[a:b].lower().replace(".", " ").split()) for a, b in cells]
-            if not any(ws & (PLACE_HEADERS | _PERSON_HEADERS | _LABELS) for ws in words):
+            if not any(ws & (PLACE_HEADERS | PERSON_HEADERS | _LABELS) for ws in words):
                 header = None  # a row with no header above it: nothing is known of its columns
                 continue
-            places = [c for c, ws in enumerate(words) if ws & PLACE_HEADERS and not ws & _PERSON_HEADERS]
+            places = [c for c, ws in enumerate(words) if ws & PLACE_HEADERS and not ws & PERSON_HEADERS]
             header = (sep, count, places)
             # a header's cells are labels when each is made of Indonesian words ("Keluhan", "Jumlah KK")
-            labels = [cell for cell, ws in zip(cells, words, strict=True) if ws and all(map(_is_word, ws))]
+            # (no word of a name list: "Bunga | ketua | 0812..." is a row of people, not a header)
+            labels = [cell for cell, ws in zip(cells, words, strict=True) if ws and all(map(_label_word, ws))]
             found += [(start + a, start + b, True) for a, b in labels]
             continue
         for c in header[2]:

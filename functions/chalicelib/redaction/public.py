@@ -120,6 +120,15 @@ _GREETING_PARTS: tuple[str, ...] = (
 needs(_GREETING, lambda text: any(part in text.lower() for part in _GREETING_PARTS))
 
 
+def _greets(text: str, m: re.Match[str]) -> bool:
+    """A greeting whose first word is also a name ("Sugeng", "Wilujeng") greets only where a sentence
+    starts: "Pak Sugeng pagi tadi datang" names Sugeng."""
+    if m.group()[:3].lower() not in ("sug", "wil"):
+        return True
+    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"'(")
+    return not before or not before[-1].isalnum()
+
+
 # Words that open the name of a place only as part of a proper name, capitalised and followed by one: "Kota
 # Ambon", "Kabupaten Aceh Besar", "Negeri Soya" (a village of Maluku), "Distrik Wamena Kota" (Papua), "Lamin
 # Long Bagun" (a Dayak longhouse); not "di kota ini", "pegawai negeri".
@@ -196,7 +205,7 @@ def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in doc.found(_HASHTAG)]
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
-    spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING)]
+    spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING) if _greets(doc.text, m)]
     spans += [_Span(m.start("place"), m.end("place")) for m in doc.found(_PLACE_DATE)]
     spans += [_Span(m.start("label"), m.end("label")) for m in doc.found(_LINE_LABEL)]
     spans += _routes(doc)
