@@ -83,6 +83,9 @@ KEPT = [
     "twit {@TMCPoldaMetro}: kepadatan arus di Jl. Raya Bogor",
     "udh 3 kali lapor ke {@BBPJN_Sumut} ga ada kabar",
     "X | {@kupangkota} | 08.00-16.00",
+    # an office's landline, on a line that names the office and no person
+    "Kontak posko: BPBD Karawang {(0267) 8490 112}",
+    "Nomor pengaduan per dinas:\nDLH | {(0711) 352 017}\nDishub | {(0711) 710 450}",
     # the accounts of newsrooms, brands and agencies
     "Baca berita {@kumparancom} dan {@cnnindonesia} soal ini.",
     "Sudah tayang di {@kompastv} semalam.",
@@ -112,6 +115,11 @@ REDACTED = [
     ("nama", "ketua kelompok tani {Slamet} marah"),
     ("nama", "petugas terminal {Sarno} minta uang"),
     ("nama", "jl. dr. soetomo pak {budi} jualan"),
+    # a household's, a person's or a trade's landline, and any mobile number
+    ("telepon", "telp rumah {(0343) 421234}"),
+    ("telepon", "Ketua RT 03 Kel. Bugul: {0343 421234}"),
+    ("telepon", "hubungi Dinas Sosial lewat {0812 3456 7890}"),
+    ("telepon", "Puskesmas Karangduak. Pemilik katering: ananda Danendra, {0328 333974}."),
     # a greeting's first word that is a name, mid-sentence
     ("nama", "Pak {Sugeng} pagi tadi datang ke kantor."),
     # a row of people is no table header, even with a role in it
