@@ -159,7 +159,7 @@ _INSTITUTION_ACCOUNT = re.compile(
 # 8490 112", "DLH | (0711) 352 017", "Kantor Kelurahan Bugul, telp. (0343) 421234". A household's landline is
 # written after a person or "rumah" ("telp rumah (0343) 421234", "Pak Budi (0343) ..."): kept redacted.
 _OFFICE_WORDS = re.compile(
-    r"(?i)(?<![^\W\d_])(?:posko|kantor|pengaduan|hotline|call\s?center|layanan|sekretariat|dinas|badan|kelurahan|"
+    r"(?i)(?<![^\W\d_])(?:posko|pengaduan|hotline|call\s?center|layanan|sekretariat|dinas|badan|kelurahan|"
     r"kecamatan|puskesmas|rsud|rumah\s+sakit|polsek|polres|damkar|pemadam|pdam|pln|bpbd|dlh|dishub|upt|uptd)"
     r"(?![^\W\d_])"
 )
