@@ -37,7 +37,7 @@ KEPT = [
     # greetings and salutes in the regions' languages
     "{Sugeng enjing}, dalan ing Pakem rusak parah.",
     "{Sampurasun}, abdi bade lapor jalan ruksak.",
-    "{Salam rahayu}, lampu jalan mati tiga hari.",
+    "{Salam Pancasila}, lampu jalan mati tiga hari.",
     "{Namo Buddhaya}, vihara kami kebanjiran.",
     "Hormat kami,\n{TTD}",
     # chain shops, buses and hostels named after places and titles

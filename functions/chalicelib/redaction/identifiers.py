@@ -181,9 +181,7 @@ def _office_line(doc: _Doc, start: int, digits: str) -> bool:
     words = re.findall(r"[^\W\d_]+", line.lower())
     if _PERSON_WORDS.search(line) or any(w in _LEX.honorifics or w in _OWNERS for w in words):
         return False  # "Pemilik katering: ananda Danendra Sakha, 0328 333974"
-    named = _OFFICE_WORDS.search(line) is not None
-    line_start = start - len(line)
-    return named or any(a < start and b > line_start for a, b in doc.phrases) or _agency_in(line)
+    return _OFFICE_WORDS.search(line) is not None or _agency_in(line)
 
 
 def _agency_in(line: str) -> bool:

@@ -97,7 +97,11 @@ def in_label(finder: _Names, first: int, last: int, found: list[tuple[int, int, 
     if inside[0]:
         return True
     # not "Rumah Pak Darmo", "warung Wagiyem": a person after an honorific or as the owner of a place
-    return not (first > 0 and (tokens[first - 1].low in _LEX.honorifics or tokens[first - 1].low in OWNED))
+    before = first - 1
+    return not (
+        before >= 0
+        and (tokens[before].low in _LEX.honorifics or tokens[before].low in OWNED or finder.is_title(before))
+    )
 
 
 def regional_word(finder: _Names, first: int, last: int) -> bool:

@@ -24,7 +24,10 @@ PLACE_HEADERS = frozenset(
     "pasar sekolah puskesmas kantor gedung faskes nagari gampong banjar distrik lingkungan dukuh".split()
 )
 # Places named after their owner: the word after them is a person ("rumah Wagiyem", "warung Bu Tini")
-OWNED = frozenset("rumah rmh warung toko kios lapak kediaman kontrakan kos kost tanah sawah kebun pekarangan".split())
+OWNED = frozenset(
+    "rumah rmh warung toko kios lapak kediaman kontrakan kos kost tanah sawah kebun pekarangan milik makam "
+    "almarhum alm almarhumah".split()
+)
 # Words of a header that name persons: such a column is left to the name rules
 PERSON_HEADERS = frozenset("nama pelapor petugas pemilik terlapor warga penerima saksi ketua pj pic".split())
 # Other words a header is made of
@@ -104,4 +107,8 @@ def in_table_column(finder: _Names, first: int, last: int, columns: list[tuple[i
     if any(finder.is_name(k) for k in range(first, last + 1)):
         return False
     # not "Rumah Pak Darmo", "warung Wagiyem": a person after an honorific or as the owner of a place
-    return not (first > 0 and (tokens[first - 1].low in _LEX.honorifics or tokens[first - 1].low in OWNED))
+    before = first - 1
+    return not (
+        before >= 0
+        and (tokens[before].low in _LEX.honorifics or tokens[before].low in OWNED or finder.is_title(before))
+    )

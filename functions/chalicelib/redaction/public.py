@@ -89,14 +89,16 @@ _CONNECTORS = frozenset("dan & al el an ar as at ad asy ash ath az bin de van de
 # Greetings, in any spelling chat gives them: "slamat sore" ("Slamat" is also a name), "met pagi",
 # "Dear Sir/Madam", "Om Swastiastu"; and in the region's own languages, whose first word is often a name
 # too: Javanese "Sugeng enjing", "Sugeng rawuh", Sundanese "Wilujeng enjing", "Sampurasun"; and the salutes
-# of a letter or a faith: "Salam rahayu", "Salam Pancasila", "Namo Buddhaya"; "TTD" (signed) under a closing.
+# of a letter or a faith: "Salam Pancasila", "Om Shanti Shanti Shanti Om", "Namo Buddhaya" (not "Salam
+# Rahayu", "Salam Lestari": names too); "TTD" (signed) under a closing.
 _GREETING = re.compile(
     r"(?i)(?<![^\W\d_])(?:(?:s(?:e|a)?lamat|met|slmt)[ \t]+(?:pagi|siang|sore|malam|mlm|pg|sing)"
     r"|dear[ \t]+(?:sir|madam|sirs|all)(?:[ \t]*/[ \t]*madam)?|om[ \t]+swast[iy]+astu"
-    r"|om[ \t]+(?:shanti|santi)(?:[ \t]+(?:shanti|santi)){0,2}(?:[ \t]+om)?|(?:matur[ \t]+)?suksma"
+    r"|om[ \t]+(?:shanti|santi)(?:[ \t]+(?:shanti|santi)){1,2}(?:[ \t]+om)?|om[ \t]+(?:shanti|santi)[ \t]+om"
+    r"|(?:matur[ \t]+)?suksma"
     r"|sugeng[ \t]+(?:enjing|injing|pagi|siang|sonten|sore|dalu|ndalu|rawuh|tindak|riyadi|ambal[ \t]+warsa)"
     r"|wilujeng[ \t]+(?:enjing|siang|sonten|wengi|sumping|tepang|angkat)|sampurasun|rampes"
-    r"|salam[ \t]+(?:rahayu|pancasila|sejahtera|satu[ \t]+jiwa|hangat|kenal|damai|sehat|budaya|lestari|hormat)"
+    r"|salam[ \t]+(?:pancasila|sejahtera|satu[ \t]+jiwa|hangat|kenal|sehat|budaya|hormat)"
     r"|namo[ \t]+buddhaya|t\.?t\.?d)(?![^\W\d_])"
 )
 _GREETING_PARTS: tuple[str, ...] = (
@@ -400,7 +402,14 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
     if (street or j == i + 1 or after_rank) and (tok.low in _LEX.ranks or initial):
         return "rank"
     if not street:
-        if tok.low in _LEX.titles and j == i + 1 and opener in _MEMORIAL_OPENERS and opener not in _NOT_TITLED:
+        proper = tokens[i].cap or doc.mode != "mixed"  # "Stadion Haji Agus Salim", not "di masjid H. Sukri"
+        if (
+            tok.low in _LEX.titles
+            and j == i + 1
+            and proper
+            and opener in _MEMORIAL_OPENERS
+            and opener not in _NOT_TITLED
+        ):
             return "rank"  # "Stadion Haji Agus Salim", "Masjid KH Hasyim Asy'ari": the hero's title
         if tok.low in _LEX.titles and not _title_ends_name(doc, j):
             return None  # "Kel. Panggungrejo KH. Reza": a title starts a person
