@@ -120,6 +120,11 @@ REDACTED = [
     ("telepon", "Ketua RT 03 Kel. Bugul: {0343 421234}"),
     ("telepon", "hubungi Dinas Sosial lewat {0812 3456 7890}"),
     ("telepon", "Puskesmas Karangduak. Pemilik katering: ananda Danendra, {0328 333974}."),
+    # a person's handle of a few capitals, an e-mail on a village's domain named with a word that is a name
+    ("akun", "ig pelaku {@RZK_01}"),
+    ("email", "kirim ke {melati@sukamaju.desa.id} ya"),
+    # a word the text also puts after an honorific names a person, wherever else it stands
+    ("nama", "Kepada Pak Gedangan.\nSaya sudah ketemu {Gedangan} di Kecamatan Gedangan"),
     # a greeting's first word that is a name, mid-sentence
     ("nama", "Pak {Sugeng} pagi tadi datang ke kantor."),
     # a row of people is no table header, even with a role in it

@@ -62,7 +62,7 @@ def _office_email(address: str) -> bool:
     # "data@diskominfo.ambon.go.id", "statistik@...desa.id": on a government's domain, a mailbox named
     # with a plain word (not "budi.s@...go.id": a person's work address is still personal)
     government = domain.strip().lower().endswith((".go.id", ".desa.id"))
-    return government and _is_word(first) and (first not in _LEX.names or first in _LEX.common)
+    return government and _is_word(first) and first not in _LEX.names  # not "melati@...desa.id"
 
 
 def _emails(doc: _Doc) -> list[_Candidate]:

@@ -41,9 +41,10 @@ REGIONAL_WORDS = frozenset(
     # Balinese, Minang, Acehnese, Madurese and Ambonese
     "suksma tiang titiang saking sampun nenten indak alah baa kini sadonyo putuih mancubo iko tingga anjiang "
     "namonyo sajak kapatang ketek manyampaikan lon nyo kaule akang su seng pung tamang "
-    # the fillers of speech typed out from a call or a voice note ("halo pak eee saya ...")
-    "eh ee eee eeh ehm em emm hmm hm anu iye nggih ngge".split()
+    "iye nggih ngge".split()
 )
+# The fillers of speech typed out from a call or a voice note ("halo pak eee saya ..."): even after an honorific
+FILLERS = frozenset("eh ee eee eeee eeh ehm em emm hmm hm anu".split())
 # "Disepakati:", "Ditindaklanjuti:", "Mengetahui:", "Menyetujui:": a passive or active verb with its suffix
 _FIELD_VERB = re.compile(r"(?:di|me[mn]?|meng|meny)[a-z]{3,}(?:kan|i)$")
 _LABEL_LINE = re.compile(r"(?m)^[ \t>*\-•]*(?P<label>[^\W\d_][^:\n]{0,40}?)[ \t]*:(?!//)")
@@ -107,8 +108,18 @@ def in_label(finder: _Names, first: int, last: int, found: list[tuple[int, int, 
 def regional_word(finder: _Names, first: int, last: int) -> bool:
     """Whether the span is made of the regions' small words or speech's fillers, not capitalised in a
     mixed-case text ("anjeunna", "nanging", "hatur nuhun", "pak eee saya")."""
+    tokens = finder.tokens
+    fillers = True
     for k in range(first, last + 1):
-        tok = finder.tokens[k]
-        if tok.cap and finder.mixed or tok.low not in REGIONAL_WORDS or tok.low in _LEX.names:
+        tok = tokens[k]
+        if tok.cap and finder.mixed or tok.low in _LEX.names:
             return False
-    return True
+        if tok.low not in FILLERS:
+            fillers = False
+            if tok.low not in REGIONAL_WORDS:
+                return False
+    # "bu eta bilang": after an honorific or a title a regional word may be a name; a filler never is
+    before = first - 1
+    if fillers or before < 0 or tokens[before].low in REGIONAL_WORDS:
+        return True  # "teh ancur pisan": Sundanese "teh" is a particle as often as "sister"
+    return not (tokens[before].low in _LEX.honorifics or finder.is_title(before))

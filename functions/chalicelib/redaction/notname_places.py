@@ -99,7 +99,19 @@ def named_places(finder: _Names) -> frozenset[str]:
             if nxt.low in _LEX.names and nxt.low not in _LEX.common and not place_shaped(nxt.low):
                 break  # "Desa Budi"? rather the person; "di Gresik Wahyudi": the person after the place
             words.add(nxt.low)
-    return frozenset(words)
+    return frozenset(words - honoured(finder))
+
+
+def honoured(finder: _Names) -> frozenset[str]:
+    """The words the text puts right after an honorific or a title ("Pak Gedangan", "H. Sukri"): a person
+    is named so somewhere, and the word is no place's for these rules."""
+    tokens = finder.tokens
+    return frozenset(
+        tokens[k + 1].low
+        for k in range(len(tokens) - 1)
+        if (tokens[k].low in _LEX.honorifics or finder.is_title(k))
+        and finder.doc.text[tokens[k].end : tokens[k + 1].start] in (" ", ". ", ".")
+    )
 
 
 # Generals' ranks that open the names of streets ("lampu merah Mayjend Sungkono", "di Brigjen Katamso")
@@ -121,6 +133,8 @@ def place_not_person(finder: _Names, first: int, last: int, named: frozenset[str
     """Whether tokens first..last, taken for a name, are a place by the evidence above."""
     tokens = finder.tokens
     words = [tokens[k].low for k in range(first, last + 1)]
+    if honoured(finder) & set(words):
+        return False  # "Pak Wagimin" elsewhere: the word names a person in this text
     if all(w in named or w in _PLACE_TAILS and w != words[0] for w in words):
         return True  # the text names this place itself
     before = first - 1

@@ -203,9 +203,18 @@ _HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_][\w]*")
 needs(_HASHTAG, lambda text: "#" in text)
 
 
+def _names_someone(hashtag: str) -> bool:
+    """Whether a hashtag holds a listed person's name ("#JusticeForAudrey", "#savebudi"): left to the names."""
+    pieces = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", hashtag[1:])
+    if len(pieces) <= 1:
+        low = hashtag[1:].lower()
+        pieces = [low[k:] for k in range(len(low) - 2)]  # any name it ends with ("savebudi")
+    return any(p.lower() in _LEX.names and p.lower() not in _LEX.common for p in pieces)
+
+
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
-    spans += [_Span(m.start(), m.end()) for m in doc.found(_HASHTAG)]
+    spans += [_Span(m.start(), m.end()) for m in doc.found(_HASHTAG) if not _names_someone(m.group())]
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
     spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING) if _greets(doc.text, m)]
     spans += [_Span(m.start("place"), m.end("place")) for m in doc.found(_PLACE_DATE)]

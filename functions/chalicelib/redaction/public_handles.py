@@ -100,17 +100,19 @@ def public_by_pieces(handle: str) -> bool:
     """Whether an @handle is a newsroom's, a brand's, a city news page's or an agency acronym's account."""
     bare = handle.lstrip("@").rstrip(".")
     letters = bare.rstrip("0123456789")
-    if _CAPS.fullmatch(bare) and len(letters) >= 3 and not set(letters.lower()) & set("aeiouy"):
+    if _CAPS.fullmatch(bare) and len(letters) >= 4 and not set(letters.lower()) & set("aeiouy"):
         return True  # "@BMKG", "@PLN123": an acronym, not a nickname in capitals ("@LUHXX")
     raw = [c for part in re.split(r"[._]+", bare) for c in _CHUNK.findall(part) if not c.isdigit()]
-    # an acronym in capitals with no vowel is an agency's or a company's ("@BBPJN_Sumut", "@TMCPoldaMetro")
-    acronyms = {c.lower() for c in raw if len(c) >= 2 and c.isupper() and not set(c.lower()) & set("aeiouy")}
+    # an acronym in capitals with no vowel is an agency's or a company's ("@BBPJN_Sumut"); a short one
+    # ("TMC" of "@TMCPoldaMetro") goes with other public pieces but makes no account public alone ("@RZK_01")
+    caps = [c for c in raw if len(c) >= 2 and c.isupper() and not set(c.lower()) & set("aeiouy")]
+    acronyms = {c.lower(): 2 if len(c) >= 4 else 1 for c in caps}
     chunks = [c.lower() for c in raw]
     if not chunks:
         return False
     if any(c in _LEX.names and c not in _PIECES for c in chunks):
         return False  # "@ayu_surabaya": a person's name in it
-    kinds = [2 if c in acronyms else _splits(c) for c in chunks if len(c) > 1]
+    kinds = [acronyms[c] if c in acronyms else _splits(c) for c in chunks if len(c) > 1]
     # a city or a news word alone is no proof ("@malang", "@infosurabaya" may be anyone's): a newsroom, a
     # brand or an agency must be among its pieces
     return bool(kinds) and all(kinds) and max(kinds) == 2
