@@ -62,7 +62,8 @@ def _office_email(address: str) -> bool:
     # "data@diskominfo.ambon.go.id", "statistik@...desa.id": on a government's domain, a mailbox named
     # with a plain word (not "budi.s@...go.id": a person's work address is still personal)
     government = domain.strip().lower().endswith((".go.id", ".desa.id"))
-    return government and _is_word(first) and first not in _LEX.names  # not "melati@...desa.id"
+    # one plain word, no name-list word: not "melati@...desa.id", not "rindu.purnama@...go.id" (a person's)
+    return government and local == first and _is_word(first) and first not in _LEX.names
 
 
 def _emails(doc: _Doc) -> list[_Candidate]:

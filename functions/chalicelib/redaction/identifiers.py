@@ -163,6 +163,8 @@ _OFFICE_WORDS = re.compile(
     r"kecamatan|puskesmas|rsud|rumah\s+sakit|polsek|polres|damkar|pemadam|pdam|pln|bpbd|dlh|dishub|upt|uptd)"
     r"(?![^\W\d_])"
 )
+# Words that only an office's service line goes with
+_SERVICE_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:posko|hotline|call\s?center)(?![^\W\d_])")
 _PERSON_WORDS = re.compile(
     r"(?i)(?<![^\W\d_])(?:saya|sy|aku|kami|rumah|rmh|pribadi|pak|bu|bpk|ibu|bapak|sdr|mas|mbak|a\.?\s?n|atas\s+nama|"
     r"pelapor|hp|wa|whatsapp|istri|suami|anak|ketua|rt|rw|warga)(?![^\W\d_])"
@@ -181,7 +183,14 @@ def _office_line(doc: _Doc, start: int, digits: str) -> bool:
     words = re.findall(r"[^\W\d_]+", line.lower())
     if _PERSON_WORDS.search(line) or any(w in _LEX.honorifics or w in _OWNERS for w in words):
         return False  # "Pemilik katering: ananda Danendra Sakha, 0328 333974"
-    return _OFFICE_WORDS.search(line) is not None or _agency_in(line)
+    # the office is named in the clause right before the number ("BPBD Karawang (0267) ...", "DLH | (0711)
+    # ..."), not somewhere earlier on the line ("Saya pegawai Dishub. Telp rumah (0343) ...")
+    clause = re.split(r"[.,;]\s", line)[-1][-48:]
+    if _SERVICE_WORDS.search(clause):
+        return True  # "Kontak posko: BPBD Karawang (0267) 8490 112", "hotline pengaduan (031) ..."
+    # a table of offices and their numbers: "DLH | (0711) 352 017"
+    row = "|" in line or "\t" in line
+    return row and (_OFFICE_WORDS.search(clause) is not None or _agency_in(clause))
 
 
 def _agency_in(line: str) -> bool:
