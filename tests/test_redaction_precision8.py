@@ -74,6 +74,7 @@ KEPT = [
     # speech's fillers and the regions' words typed out from a call
     "halo pak {eee} saya mau lapor jalan rusak",
     "jalan nu ka sd teh {ancur} pisan, {hatur nuhun} pak",
+    "jalan ancur pisan kitu wae pak {hatur nuhun}",
     # heroes' titles inside stadiums, roads over and under, hashtags
     "Laga kandang di {Stadion Haji Agus Salim} hari Minggu.",
     "Macet di {Underpass Titi Kuning} tiap sore.",
@@ -125,6 +126,8 @@ REDACTED = [
     ("email", "kirim ke {melati@sukamaju.desa.id} ya"),
     # a word the text also puts after an honorific names a person, wherever else it stands
     ("nama", "Kepada Pak Gedangan.\nSaya sudah ketemu {Gedangan} di Kecamatan Gedangan"),
+    # a label's words after an honorific name a person
+    ("nama", 'status wa cak {Dul}: "jembatan kali kamoning wes pecah"'),
     # a greeting's first word that is a name, mid-sentence
     ("nama", "Pak {Sugeng} pagi tadi datang ke kantor."),
     # a row of people is no table header, even with a role in it

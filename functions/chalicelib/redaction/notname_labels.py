@@ -41,7 +41,12 @@ REGIONAL_WORDS = frozenset(
     # Balinese, Minang, Acehnese, Madurese and Ambonese
     "suksma tiang titiang saking sampun nenten indak alah baa kini sadonyo putuih mancubo iko tingga anjiang "
     "namonyo sajak kapatang ketek manyampaikan lon nyo kaule akang su seng pung tamang "
-    "iye nggih ngge".split()
+    "iye nggih ngge pigi tagoyang arto kangge nyuwun mawon ambo".split()
+)
+# Words after which an honorific introduces the person it names ("kata bu eta", "ketemu pak lia")
+_INTRODUCERS = frozenset(
+    "kata sama ama dengan dgn ke dari oleh kepada kpd untuk utk karo bareng ketemu bilang lapor tanya minta "
+    "dan atau sm yaitu yakni namanya".split()
 )
 # The fillers of speech typed out from a call or a voice note ("halo pak eee saya ..."): even after an honorific
 FILLERS = frozenset("eh ee eee eeee eeh ehm em emm hmm hm anu".split())
@@ -62,7 +67,9 @@ def labels(finder: _Names) -> list[tuple[int, int, bool]]:
         if not words or len(words) > 5:
             continue
         head = words[0]
-        if len(words) > 1 and head in _FIELD_HEADS or len(words) == 1 and _field_word(head, finder):
+        if any(w in _LEX.honorifics for w in words):
+            continue  # "status wa cak Dul:": a person, named after an honorific
+        if 1 < len(words) <= 3 and head in _FIELD_HEADS or len(words) == 1 and _field_word(head, finder):
             found.append((m.start("label"), m.end("label"), True))
         place = set(words) & PLACE_HEADERS and not set(words) & PERSON_HEADERS
         if place and head not in ("nama", "no", "nomor", "nmr") and _short(m.group("label")):
@@ -122,4 +129,11 @@ def regional_word(finder: _Names, first: int, last: int) -> bool:
     before = first - 1
     if fillers or before < 0 or tokens[before].low in REGIONAL_WORDS:
         return True  # "teh ancur pisan": Sundanese "teh" is a particle as often as "sister"
-    return not (tokens[before].low in _LEX.honorifics or finder.is_title(before))
+    if finder.is_title(before):
+        return False
+    if tokens[before].low not in _LEX.honorifics:
+        return True
+    # "... kitu wae pak hatur nuhun", "di nagari koto baru pak iko ambo": "pak" calls the listener at the end
+    # of a clause; "kata bu eta", "bu eta bilang": the honorific introduces the person
+    vocative = before > 0 and tokens[before - 1].low not in _INTRODUCERS and not tokens[before - 1].cap
+    return vocative and finder.doc.text[tokens[before - 1].end : tokens[before].start] == " "
