@@ -60,6 +60,10 @@ KEPT = [
     "Kepada Yth. {Ketua LPM}, Ketua RW se-Kelurahan Pandean",
     "Perihal: Izin keramaian {Cap Go Meh}",
     "Dikirim dari Yahoo Mail untuk {Android}",
+    # statues, gates and sites named after heroes and kings
+    "{Patung Sudirman} dicoret-coret.",
+    "{Gapura Sultan Agung} miring.",
+    "{Air Terjun Sedudo} sepi pengunjung.",
     # a form's labels, and the place after a place's label
     "Nama Pemilik : Toko Sinar Terang\n{Nama Usaha} : Toko Sinar Terang\n{Alamat Usaha}: Jl. Asia",
     "Nama: Andi\n{Faskes}: Puskesmas Kassi-Kassi",

@@ -7,7 +7,8 @@ so is a verb ("Disepakati") or a known field word alone; a chat's speaker ("Inda
 After a place's label ("Wilayah: Zona Panakkukang", "Lokasi: Sumbersari") the value is a place, unless an
 honorific or a listed name says a person is meant. And chat in the regions' languages is full of small
 words that the Indonesian dictionary lacks: Sundanese "anjeunna", "ngaranna", Javanese "nanging",
-Balinese "suksma"; alone in lower case they are never a name.
+Balinese "suksma"; in lower case they are never a name (those that are names too, "ning", "neng", "eta",
+"karo", are left out).
 """
 
 from __future__ import annotations
@@ -31,15 +32,15 @@ _FIELD_WORDS = frozenset("faskes fw fwd re cc bcc nb ps catatan lampiran ttl".sp
 # Small words of Sundanese, Javanese, Balinese and Minang chat that no dictionary of Indonesian holds
 REGIONAL_WORDS = frozenset(
     # Sundanese
-    "anjeunna ngaranna namina teu tiasa nyalira caket pisan atos acan ieu eta kumaha jeung sareng mah teh "
+    "anjeunna ngaranna namina teu tiasa nyalira caket pisan atos acan ieu kumaha jeung sareng mah teh "
     "nu ti ka ku kango bade hoyong parantos tos punten mangga nuhun hatur janten tina robah widi nyuhunkeun "
     "ruksak kedah tiasa sanes "
     # Javanese
     "nanging namung sampun durung dereng wonten wenten mboten ingkang menawi nggih inggih sanget matur nuwun "
-    "suwun kulo kula panjenengan sampeyan ora wis iki kuwi iku karo ning neng nang mergo amargi "
+    "suwun kulo kula panjenengan sampeyan ora wis iki kuwi iku mergo amargi "
     "ngan ancur barudak sok labuh kitu wae nuhun hatur "
     # Balinese, Minang, Acehnese, Madurese and Ambonese
-    "suksma tiang titiang saking sampun nenten indak alah baa kini sadonyo putuih mancubo iko tingga anjiang "
+    "suksma tiang titiang saking sampun nenten indak alah baa sadonyo putuih mancubo iko tingga anjiang "
     "namonyo sajak kapatang ketek manyampaikan lon nyo kaule akang su seng pung tamang "
     "iye nggih ngge pigi tagoyang arto kangge nyuwun mawon ambo".split()
 )

@@ -50,7 +50,7 @@ _NAMED_OPENERS = frozenset(
     "surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan tpq madrasah gereja rsud rs rsu rsia gor "
     # "Rumah Sakit Immanuel", "Pelabuhan Slamet Riyadi", "Kelompok Tani Sri Makmur", "Baitul Mal ..." (only
     # capitalised: see _PROPER_NAMED)
-    "sakit pelabuhan terminal tani nelayan baitul komunitas "
+    "sakit pelabuhan terminal tani nelayan baitul komunitas patung gapura arca situs prasasti "
     "lapangan stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
     "klenteng kelenteng vihara pura gki gkjw gpdi gbi panti asuhan lanud lanal lantamal korem kodam yonif benteng "
     "keraton kraton kapel mushalla mushala kri kmp".split()
@@ -64,14 +64,18 @@ _RELIGIOUS_OPENERS = frozenset(
 # Puputan Badung I Gusti Ngurah Made Agung", "UIN Syarif Hidayatullah", "Bandara Abdul Rachman Saleh".
 # Openers that go on with a person's name only when written as a proper name, capitalised in a mixed-case
 # text: "Kelompok Tani Sri Makmur" but "ketua kelompok tani Slamet", "petugas terminal Sarno"
-_PROPER_NAMED = frozenset("sakit pelabuhan terminal tani nelayan baitul komunitas".split())
+_PROPER_NAMED = frozenset(
+    "sakit pelabuhan terminal tani nelayan baitul komunitas patung gapura arca situs prasasti".split()
+)
 _MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
     "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral makam "
     # monuments, parks and works named after heroes: "Taman Kartini", "Jembatan Soekarno", "Gedung Juang"
     "taman jembatan gedung monumen tugu museum perpustakaan waduk bendungan pelabuhan terminal paroki stasi"
     # bases, barracks, forts and homes named after heroes and founders: "Lanud Abdulrachman Saleh", "Panti
     # Asuhan Budi Mulia", "Benteng Van der Wijck"
-    " panti asuhan lanud lanal lantamal korem kodam yonif benteng keraton kraton kri".split()
+    " panti asuhan lanud lanal lantamal korem kodam yonif benteng keraton kraton kri"
+    # statues, gates and sites: "Patung Sudirman", "Gapura Sultan Agung", "Situs Raja Purnawarman"
+    " patung gapura arca situs prasasti".split()
 )
 _SAINTS = frozenset("santo santa sto".split())
 # Forms of address inside a hero's name, after his title ("Jl. KH Mas Mansyur", "Jl. R. Mas Said"); never
