@@ -60,6 +60,12 @@ KEPT = [
     "Kepada Yth. {Ketua LPM}, Ketua RW se-Kelurahan Pandean",
     "Perihal: Izin keramaian {Cap Go Meh}",
     "Dikirim dari Yahoo Mail untuk {Android}",
+    # a region's word, capitalised, then its name, whatever else the word may be; Minang places
+    "Sabtu: Dusun Krajan vs Dusun Sabar\nMinggu: {Dusun Tegar} vs Dusun Setia",
+    "Rabu, Sabtu : Gunung Sarik, {Lubuk Lintah}",
+    # grandparents by their kinship, Sundanese "teh" marking the topic
+    "tanah makam {Mbah Kung} kena proyek jalan tol",
+    "saluran di gang teh {mampet parah}, cai na nepi ka imah",
     # statues, gates and sites named after heroes and kings
     "{Patung Sudirman} dicoret-coret.",
     "{Gapura Sultan Agung} miring.",
@@ -130,6 +136,9 @@ REDACTED = [
     ("email", "kirim ke {melati@sukamaju.desa.id} ya"),
     # a word the text also puts after an honorific names a person, wherever else it stands
     ("nama", "Kepada Pak Gedangan.\nSaya sudah ketemu {Gedangan} di Kecamatan Gedangan"),
+    # an elder sister called by name, a grandparent by name
+    ("nama", "abdi lapor ka teh {ani} kamari"),
+    ("nama", "Mbah {Sumi} sakit sejak kemarin"),
     # a label's words after an honorific name a person
     ("nama", 'status wa cak {Dul}: "jembatan kali kamoning wes pecah"'),
     # a greeting's first word that is a name, mid-sentence

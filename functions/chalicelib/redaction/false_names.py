@@ -47,6 +47,9 @@ _PLACE_ENDS = frozenset("lor kidul wetan kulon tengah utara selatan timur barat 
 _PLACE_BEFORE = frozenset("banjir longsor kosong di daerah wilayah kawasan sekitar arah dekat seberang samping".split())
 # The words of thanks and faith that open a sentence like a name ("Alhamdulillah, Puji Tuhan, ...")
 _FAITH = frozenset("tuhan allah yesus kristus alhamdulillah subhanallah haleluya santih".split())
+# Grandparents are called by their kinship ("Mbah Kung", "Mbah Uti", "Eyang Putri"), not by a name
+_ELDERS = frozenset("mbah embah eyang simbah".split())
+_KIN = frozenset("kung kakung uti putri lanang wedok buyut".split())
 # Words that make a service of a span ("Suroboyo Bus", "Trans Semarang", "Baraya Travel")
 _SERVICES = frozenset("bus travel express ekspres shuttle trans".split())
 # Words that make a name-like word an ordinary noun ("budi pekerti", "bunga bank")
@@ -88,6 +91,7 @@ def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
         and not notname_tables.in_table_column(finder, *r, columns)
         and not notname_labels.in_label(finder, *r, labels)
         and not notname_labels.regional_word(finder, *r)
+        and not notname_labels.particle_teh(finder, *r)
     ]
 
 
@@ -109,6 +113,8 @@ def false_name(finder: _Names, first: int, last: int, named: frozenset[str] = fr
     if any(finder.is_name(k) for k in range(first, last + 1)):
         return False
     before = first - 1
+    if first == last and before >= 0 and tokens[before].low in _ELDERS and tokens[first].low in _KIN:
+        return True  # "makam Mbah Kung", "Eyang Putri": a grandparent, not a name
     if before >= 0 and (tokens[before].low in _LEX.honorifics or finder.is_title(before)):
         return False  # "Pak Gunung", "H. Sabar": a person, whatever the word
     if tokens[first].low in _BODY_HEADS and last > first:

@@ -138,3 +138,18 @@ def regional_word(finder: _Names, first: int, last: int) -> bool:
     # of a clause; "kata bu eta", "bu eta bilang": the honorific introduces the person
     vocative = before > 0 and tokens[before - 1].low not in _INTRODUCERS and not tokens[before - 1].cap
     return vocative and finder.doc.text[tokens[before - 1].end : tokens[before].start] == " "
+
+
+def particle_teh(finder: _Names, first: int, last: int) -> bool:
+    """'saluran di gang teh mampet parah': Sundanese "teh" after a noun marks the topic, and the Indonesian
+    words after it say what of it; "ka teh Ani", "jeung teh Ani" call an elder sister by her name."""
+    tokens = finder.tokens
+    before = first - 1
+    if before < 1 or tokens[before].low != "teh" or tokens[before - 1].cap:
+        return False
+    if tokens[before - 1].low in _INTRODUCERS or tokens[before - 1].low in ("ka", "ku", "ti", "jeung", "sareng"):
+        return False
+    return all(
+        not tokens[k].cap and _is_word(tokens[k].low) and tokens[k].low not in _LEX.names
+        for k in range(first, last + 1)
+    )

@@ -143,11 +143,11 @@ _PROPER_OPENERS = frozenset("kota kabupaten negeri distrik lamin".split()) | fro
     # Tungkal", "Muara Enim", "Ujung Gurun", "Lumban Siagian", "Aek Natas"): a person's name may follow them
     "batu sei tanjung kuala muara ujung lumban huta aek labuhan".split()
     # and of Java's and Sunda's ("Kedung Cowek", "Rawa Belong", "Tambak Wedi", "Pulo Gadung", "Pasir Impun")
-    + "kedung rawa tambak pulo ranca".split()
+    + "kedung rawa tambak pulo ranca lubuk koto".split()
 )
 _GEOGRAPHIC = frozenset(
     "batu sei tanjung kuala muara ujung lumban huta aek labuhan sungai pulau teluk bukit kedung rawa tambak pulo "
-    "ranca".split()
+    "ranca lubuk koto".split()
 )
 
 
@@ -291,6 +291,8 @@ _REGION_OPENERS = frozenset(
     "kelurahan kel desa ds kecamatan kec dusun dsn kampung kp dukuh lingkungan daerah wilayah kawasan gampong nagari "
     "jorong lembang banjar kota kabupaten negeri distrik lamin".split()
 )
+# The words that open a village's or a hamlet's name (not "Kota", which also ends one: "Pasuruan Kota Nurul")
+_VILLAGE_WORDS = frozenset("kelurahan desa dusun kampung dukuh gampong nagari jorong banjar".split())
 _AGENCY_OPENERS = frozenset(
     "dlh bpbd bappeda bapenda bpkad bpn kemenag samsat dprd dukcapil pemkot pemkab pemprov polres polresta polsek "
     "polda kodim koramil inspektorat kpp ulp up3 imigrasi bri bni bca btn bsi pemko polrestabes kejari kejati".split()
@@ -431,6 +433,14 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
         if opener not in _MEMORIAL_OPENERS and _starts_person(doc, j):
             return None
     named = opener in _NAMED_OPENERS and (opener not in _PROPER_NAMED or tokens[i].cap and doc.mode == "mixed")
+    # "Dusun Tegar", "Desa Sabar": the first word after a capitalised region's word is its name, whatever
+    # else the word may be
+    # ("Kepala Desa Tekun Wibowo": after an official's title the words may be the official)
+    headed = i > 0 and (
+        tokens[i - 1].low in _LEX.honorifics or _is_role(tokens[i - 1].low) or tokens[i - 1].low == "kepala"
+    )
+    region_name = j == i + 1 and opener in _VILLAGE_WORDS and tokens[i].cap and doc.mode in ("mixed", "title")
+    named = named or region_name and not headed
     names_allowed = street or after_rank or named or (j > i + 1 and _plain_word(doc, tokens[j - 1]))
     caseless = doc.mode != "mixed" or not tokens[i].cap  # "puskesmas bugul kidul" in a mixed-case text
     next_cap = j + 1 < len(tokens) and tokens[j + 1].cap
