@@ -81,13 +81,14 @@ def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
     """The ranges (first and last token of each name found) that are not a place or a body."""
     if not ranges:
         return ranges
-    named = notname_places.named_places(finder)
+    honoured = notname_places.honoured(finder)
+    named = notname_places.named_places(finder, honoured)
     columns = notname_tables.table_columns(finder)
     labels = notname_labels.labels(finder)
     return [
         r
         for r in ranges
-        if not false_name(finder, r[0], r[1], named)
+        if not false_name(finder, r[0], r[1], named, honoured)
         and not notname_tables.in_table_column(finder, *r, columns)
         and not notname_labels.in_label(finder, *r, labels)
         and not notname_labels.regional_word(finder, *r)
@@ -95,7 +96,9 @@ def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
     ]
 
 
-def false_name(finder: _Names, first: int, last: int, named: frozenset[str] = frozenset()) -> bool:
+def false_name(
+    finder: _Names, first: int, last: int, named: frozenset[str] = frozenset(), honoured: frozenset[str] = frozenset()
+) -> bool:
     """Whether tokens first..last, taken for a name, are a place or a body by their structure."""
     tokens = finder.tokens
     if any(tokens[k].low in _FAITH for k in range(first, last + 1)):
@@ -132,7 +135,7 @@ def false_name(finder: _Names, first: int, last: int, named: frozenset[str] = fr
         or _body(finder, first, last)
         or _place_and_date(finder, first, last)
         or _opening_word(finder, first, last)
-        or notname_places.place_not_person(finder, first, last, named)
+        or notname_places.place_not_person(finder, first, last, named, honoured)
     )
 
 

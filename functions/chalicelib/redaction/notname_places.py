@@ -79,7 +79,7 @@ def place_shaped(low: str) -> bool:
 _PLACE_SET = frozenset(p for p in _LEX.places if " " not in p)
 
 
-def named_places(finder: _Names) -> frozenset[str]:
+def named_places(finder: _Names, honoured_words: frozenset[str]) -> frozenset[str]:
     """The words the text itself names as places: those after "Kelurahan", "Desa", "Kec."... (up to two
     capitalised words, or the one word after the cue in a text without capitals)."""
     tokens, text = finder.tokens, finder.doc.text
@@ -99,7 +99,7 @@ def named_places(finder: _Names) -> frozenset[str]:
             if nxt.low in _LEX.names and nxt.low not in _LEX.common and not place_shaped(nxt.low):
                 break  # "Desa Budi"? rather the person; "di Gresik Wahyudi": the person after the place
             words.add(nxt.low)
-    return frozenset(words - honoured(finder))
+    return frozenset(words - honoured_words)
 
 
 def honoured(finder: _Names) -> frozenset[str]:
@@ -129,11 +129,13 @@ def street_by_rank(finder: _Names, first: int, last: int) -> bool:
     return lights or cue in STRONG_CUES or cue in ("di", "depan", "sekitar", "arah", "dekat")
 
 
-def place_not_person(finder: _Names, first: int, last: int, named: frozenset[str]) -> bool:
+def place_not_person(
+    finder: _Names, first: int, last: int, named: frozenset[str], honoured_words: frozenset[str]
+) -> bool:
     """Whether tokens first..last, taken for a name, are a place by the evidence above."""
     tokens = finder.tokens
     words = [tokens[k].low for k in range(first, last + 1)]
-    if honoured(finder) & set(words):
+    if honoured_words.intersection(words):
         return False  # "Pak Wagimin" elsewhere: the word names a person in this text
     if all(w in named or w in _PLACE_TAILS and w != words[0] for w in words):
         return True  # the text names this place itself
