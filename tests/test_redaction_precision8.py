@@ -66,6 +66,9 @@ KEPT = [
     # grandparents by their kinship, Sundanese "teh" marking the topic
     "tanah makam {Mbah Kung} kena proyek jalan tol",
     "saluran di gang teh {mampet parah}, cai na nepi ka imah",
+    # Javanese market days and the months of the Islamic year in a date
+    "Tiap malam {Jumat Kliwon} ada balap liar.",
+    "Selama {bulan Ramadhan} pasar tumpah ke jalan.",
     # statues, gates and sites named after heroes and kings
     "{Patung Sudirman} dicoret-coret.",
     "{Gapura Sultan Agung} miring.",
@@ -139,6 +142,8 @@ REDACTED = [
     # an elder sister called by name, a grandparent by name
     ("nama", "abdi lapor ka teh {ani} kamari"),
     ("nama", "Mbah {Sumi} sakit sejak kemarin"),
+    # the same words as a person's name
+    ("nama", "Pak {Ramadhan} datang bulan lalu"),
     # a label's words after an honorific name a person
     ("nama", 'status wa cak {Dul}: "jembatan kali kamoning wes pecah"'),
     # a greeting's first word that is a name, mid-sentence

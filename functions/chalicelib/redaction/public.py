@@ -202,6 +202,17 @@ def _routes(doc: _Doc) -> list[_Span]:
     return [_Span(m.start(), m.end()) for m in found if m]
 
 
+_CALENDAR_PARTS = ("legi", "pahing", " pon", "wage", "kliwon", "ramad", "syawal", "rajab", "muhar", "safar",
+                   "sya", "rabi", "jumadil", "dzul", "zulhij")  # fmt: skip
+# The Javanese market days after a weekday ("Jumat Kliwon", "Sabtu Pahing") and the months of the Islamic
+# year after "bulan" or a day's number ("bulan Ramadhan", "10 Muharram"): a date, though "Kliwon" and
+# "Ramadhan" are names too
+_CALENDAR = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)[ \t]+(?:legi|pahing|pon|wage|kliwon)"
+    r"|(?:bulan|awal|akhir|pertengahan|puasa|\d{1,2})[ \t]+(?:ramadh?an|syawal|rajab|muharr?am|safar|sya'?ban|"
+    r"rabi'?ul[ \t]+(?:awal|akhir)|jumadil[ \t]+(?:awal|akhir)|dzul(?:q[ao]'?idah|hijjah)|zulhijjah))(?![^\W\d_])"
+)
+needs(_CALENDAR, lambda text: any(part in text.lower() for part in _CALENDAR_PARTS))
 # A hashtag is a slogan or a campaign, never a person's name: "#KapuasHuluMembangun", "#sumutbutuhjalan"
 _HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_][\w]*")
 needs(_HASHTAG, lambda text: "#" in text)
@@ -219,6 +230,7 @@ def _names_someone(hashtag: str) -> bool:
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in doc.found(_HASHTAG) if not _names_someone(m.group())]
+    spans += [_Span(m.start(), m.end()) for m in doc.found(_CALENDAR)]
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
     spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING) if _greets(doc.text, m)]
     spans += [_Span(m.start("place"), m.end("place")) for m in doc.found(_PLACE_DATE)]
