@@ -69,6 +69,11 @@ KEPT = [
     # Javanese market days and the months of the Islamic year in a date
     "Tiap malam {Jumat Kliwon} ada balap liar.",
     "Selama {bulan Ramadhan} pasar tumpah ke jalan.",
+    # churches by their short names, a congregation, an alley, a police command after an honorific
+    "Parkir liar di depan {GPIB Immanuel} tiap Minggu.",
+    "Kepada Yth. Pendeta {Jemaat Bethel}",
+    "Dengan hormat, kami warga {Lorong Sawerigading}.",
+    "Kepada Bapak Kapolsek {Sirimau}",
     # statues, gates and sites named after heroes and kings
     "{Patung Sudirman} dicoret-coret.",
     "{Gapura Sultan Agung} miring.",
@@ -142,6 +147,8 @@ REDACTED = [
     # an elder sister called by name, a grandparent by name
     ("nama", "abdi lapor ka teh {ani} kamari"),
     ("nama", "Mbah {Sumi} sakit sejak kemarin"),
+    # the commander follows his command with a rank
+    ("nama", "Kapolsek Sirimau AKP {Wattimena} datang"),
     # the same words as a person's name
     ("nama", "Pak {Ramadhan} datang bulan lalu"),
     # a label's words after an honorific name a person

@@ -43,6 +43,9 @@ _NAMING = frozenset(
 _REGION_WORDS = frozenset(
     "kelurahan kel desa ds kecamatan kec dusun dsn kampung kp dukuh gampong nagari jorong banjar distrik".split()
 )
+# Police and army commanders, always named after their area ("Kapolsek Sirimau", "Danramil Lowokwaru"); the
+# person follows with a rank ("Kapolsek Sirimau AKP ...")
+_COMMANDS = frozenset("kapolsek kapolres kapolresta kapolrestabes kapolda danramil dandim danrem pangdam".split())
 # The officials named after the place they serve ("Pak Kades Ngadirejo")
 _JURISDICTION = frozenset(
     "lurah camat kades kapolsek kapolres danramil dandim bupati walikota gubernur kadus kasun sekcam seklur "
@@ -158,6 +161,8 @@ def place_not_person(
         return True
     if cue == "merah" and before > 0 and tokens[before - 1].low == "lampu":
         return True  # "lampu merah Mayjend Sungkono": a crossing is named after its streets
+    if cue in _COMMANDS:
+        return True  # "Bapak Kapolsek Sirimau": a police or army command is named after its area
     if cue in _JURISDICTION and place_shaped(words[0]) and all(place_shaped(w) or w in _PLACE_TAILS for w in words):
         return True  # "Pak Kades Ngadirejo": the village, by its shape
     if cue in WEAK_CUES:

@@ -53,12 +53,14 @@ _NAMED_OPENERS = frozenset(
     "sakit pelabuhan terminal tani nelayan baitul komunitas patung gapura arca situs prasasti "
     "lapangan stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
     "klenteng kelenteng vihara pura gki gkjw gpdi gbi panti asuhan lanud lanal lantamal korem kodam yonif benteng "
-    "keraton kraton kapel mushalla mushala kri kmp".split()
+    "keraton kraton kapel mushalla mushala kri kmp hkbp gkpi gmim gpib gkps gbkp gpm gmit gkst gkj gks".split()
 )
 # Mosques, pesantren and churches are often named after people ("Masjid KH Hasyim Asy'ari").
 _RELIGIOUS_OPENERS = frozenset(
     "masjid mesjid musholla mushola musala langgar surau pondok ponpes pesantren yayasan tpq gereja klenteng "
-    "kelenteng vihara pura gki gkjw gpdi gbi mi min mis mts mtsn madrasah paroki stasi".split()
+    "kelenteng vihara pura gki gkjw gpdi gbi mi min mis mts mtsn madrasah paroki stasi"
+    # the churches of Sumatra, Sulawesi, Maluku and NTT by their short names ("GPIB Immanuel", "GPM Silo")
+    " hkbp gkpi gmim gpib gkps gbkp gpm gmit gkst gkj gks jemaat".split()
 )
 # Places named after people as a rule: "Stadion Lukas Enembe", "RSUD Abdul Wahab Sjahranie", "Lapangan
 # Puputan Badung I Gusti Ngurah Made Agung", "UIN Syarif Hidayatullah", "Bandara Abdul Rachman Saleh".
