@@ -90,6 +90,8 @@ def named_places(finder: _Names, honoured_words: frozenset[str]) -> frozenset[st
     for k, tok in enumerate(tokens[:-1]):
         if tok.low not in _NAMING or tok.low not in _REGION_WORDS and not finder.mixed:
             continue  # "di rumah wagiyem": without capitals only a region's word names a place
+        if _headed(finder, k):
+            continue  # "Kepala Desa Sutrisno", "Kepala Lingkungan Budi": an office, then maybe its holder
         for j in (k + 1, k + 2):
             gaps = (" ", ". ", ".") if j == k + 1 else (" ",)  # "Kel. Bugul", not "Kel. Bugul. Darsinah"
             if j >= len(tokens) or text[tokens[j - 1].end : tokens[j].start] not in gaps:
@@ -103,6 +105,19 @@ def named_places(finder: _Names, honoured_words: frozenset[str]) -> frozenset[st
                 break  # "Desa Budi"? rather the person; "di Gresik Wahyudi": the person after the place
             words.add(nxt.low)
     return frozenset(words - honoured_words)
+
+
+def _headed(finder: _Names, k: int) -> bool:
+    """Whether region word k follows an office's head ("Kepala Desa", "Ketua Kampung", "Pak Dusun"): the words
+    after it may be the person holding the office."""
+    if k == 0:
+        return False
+    head = finder.tokens[k - 1].low
+    return head in _HEADS or head in _LEX.honorifics or _is_role(head)
+
+
+# The heads of a village's or a hamlet's office: "Kelian Banjar Made Sukarta", "Wali Jorong Datuak ..."
+_HEADS = frozenset("kepala ketua kades kadus pj plt kelian klian wali perbekel bendesa keuchik geuchik".split())
 
 
 def honoured(finder: _Names) -> frozenset[str]:
@@ -158,7 +173,7 @@ def place_not_person(
     if finder.mixed and not all(tokens[k].cap for k in range(first, last + 1)):
         return False
     if cue in STRONG_CUES:
-        return True
+        return not _headed(finder, before)
     if cue == "merah" and before > 0 and tokens[before - 1].low == "lampu":
         return True  # "lampu merah Mayjend Sungkono": a crossing is named after its streets
     if cue in _COMMANDS:
