@@ -112,6 +112,7 @@ KEPT = [
     "{@gojekindonesia} driver anda ugal-ugalan.",
     "Peringatan dini dari {@BMKG} sudah keluar.",
     "Sumber: {@detikjatim}",
+    "Sudah mention {@ditlantaspoldajatim} dan {@sobatdishub}",
 ]
 
 REDACTED = [

@@ -39,7 +39,7 @@ _BRANDS = frozenset(
 _NEWS = frozenset(
     "info infos informasi berita news update updates terkini terbaru viral official resmi hari ini today jam "
     "sekitar seputar kabar lalin lantas lalulintas cctv tv fm radio media online net com co id ri indonesia indo "
-    "netizen channel pedia daily "
+    "netizen channel pedia daily sobat sahabat "
     "cegatan lapor aduan".split()
 )
 # Short forms of provinces and regions that city accounts are built on ("@infojatim", "@sumutnews")
@@ -61,7 +61,10 @@ def _place_words() -> frozenset[str]:
 
 
 # A government's own words, after or before its place ("@badungkab", "@kupangkota", "@pemkot_ambon")
-_OFFICIAL = frozenset("kab kabupaten kota pemkot pemkab pemprov prov provinsi humas pemda polda polres".split())
+_OFFICIAL = frozenset(
+    "kab kabupaten kota pemkot pemkab pemprov prov provinsi humas pemda polda polres ditlantas korlantas ntmc tmc "
+    "basarnas bnpb".split()
+)
 # The pieces that make an account public: a newsroom's, a company's or a government's name
 _PIECES = _MEDIA | _BRANDS | _OFFICIAL
 # The pieces that may go with them ("@kompas_jatim", "@detikjatim", "@tribunnews_official") but make no
@@ -89,8 +92,8 @@ def _splits(chunk: str) -> int:
             if best[start] < 0:
                 continue
             piece = chunk[start:end]
-            if piece in _PIECES:
-                best[end] = 2
+            if piece in _PIECES or len(piece) >= 4 and _agency_like(piece):
+                best[end] = 2  # "sobat" + "dishub"
             elif piece in _PLACES:
                 best[end] = max(best[end], best[start])
     return max(best[-1], 0)
