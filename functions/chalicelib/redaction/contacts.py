@@ -9,6 +9,7 @@ import re
 
 from .document import _P_AKUN, _P_EMAIL, _Candidate, _Doc, _Scan, _strip_trailing, needs
 from .lexicon import _LEX, _agency_like, _is_word, _one_typo
+from .public_handles import public_by_pieces
 
 _EMAIL = re.compile(
     r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:@\s?|\s@\s|\s?[\[(](?:at|@)[\])]\s?)"
@@ -53,9 +54,16 @@ _OFFICE_MAILBOXES = frozenset(
 
 def _office_email(address: str) -> bool:
     """Whether an e-mail address is an office's (its local part a mailbox or an agency's handle)."""
-    local = re.split(r"\s*(?:@|[\[(](?:at|@)[\])])", address, maxsplit=1)[0].strip().lower()
+    parts = re.split(r"\s*(?:@|[\[(](?:at|@)[\])])", address, maxsplit=1)
+    local, domain = parts[0].strip().lower(), parts[-1] if len(parts) > 1 else ""
     first = re.split(r"[._\-+]", local, maxsplit=1)[0]
-    return first in _OFFICE_MAILBOXES or local in _OFFICE_MAILBOXES or _public_handle(local)
+    if first in _OFFICE_MAILBOXES or local in _OFFICE_MAILBOXES or _public_handle(local):
+        return True
+    # "data@diskominfo.ambon.go.id", "statistik@...desa.id": on a government's domain, a mailbox named
+    # with a plain word (not "budi.s@...go.id": a person's work address is still personal)
+    government = domain.strip().lower().endswith((".go.id", ".desa.id"))
+    # one plain word, no name-list word: not "melati@...desa.id", not "rindu.purnama@...go.id" (a person's)
+    return government and local == first and _is_word(first) and first not in _LEX.names
 
 
 def _emails(doc: _Doc) -> list[_Candidate]:
@@ -167,6 +175,8 @@ def _public_handle(handle: str) -> bool:
     """An agency's account: "@pemkotpasuruan", "@dlh.kotapasuruan", "@dishub_kotapasuruan", "@kel.bukir"."""
     if _PUBLIC_HANDLES.match(handle) or handle.lstrip("@").lower() in _ADMIN_CALLS:
         return True
+    if public_by_pieces(handle):
+        return True  # "@detikcom", "@surabayaterkini", "@BMKG": a newsroom's, a city page's, an agency's
     parts = [p for p in re.split(r"[._]", handle.lstrip("@").lower()) if p]
     if not parts:
         return False

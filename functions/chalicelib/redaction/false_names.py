@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from . import notname_labels, notname_places, notname_tables
 from .lexicon import _FUNCTION_WORDS, _LEX, _is_word
 
 if TYPE_CHECKING:
@@ -35,10 +36,10 @@ if TYPE_CHECKING:
 # The officials who are named after the place they serve ("Lurah Karuwisi", "Bupati Badung")
 JURISDICTION = frozenset(
     "lurah camat kades kapolsek kapolres kapolresta danramil dandim bupati walikota gubernur kadus kasun sekcam "
-    "bhabinkamtibmas babinsa seklur sekdes wakapolsek kepling kaling".split()
+    "bhabinkamtibmas babinsa seklur sekdes wakapolsek kepling kaling bendesa perbekel keuchik geuchik".split()
 )
 # Words of a place's own name that may stand between the official and the place ("Lurah kelurahan X")
-_PLACE_WORDS = frozenset("kelurahan kel desa kecamatan kec kampung dusun nagari negeri gampong distrik".split())
+_PLACE_WORDS = frozenset("kelurahan kel desa kecamatan kec kampung dusun nagari negeri gampong distrik adat".split())
 # The last word of a place's name, never of a person's ("Sei Putih Timur", "Antapani Kidul")
 _PLACE_ENDS = frozenset("lor kidul wetan kulon tengah utara selatan timur barat hilir hulu".split())
 # Words after which a capitalised word is a place in a mixed-case text: "banjir Karangduak", "lahan kosong
@@ -46,6 +47,9 @@ _PLACE_ENDS = frozenset("lor kidul wetan kulon tengah utara selatan timur barat 
 _PLACE_BEFORE = frozenset("banjir longsor kosong di daerah wilayah kawasan sekitar arah dekat seberang samping".split())
 # The words of thanks and faith that open a sentence like a name ("Alhamdulillah, Puji Tuhan, ...")
 _FAITH = frozenset("tuhan allah yesus kristus alhamdulillah subhanallah haleluya santih".split())
+# Grandparents are called by their kinship ("Mbah Kung", "Mbah Uti", "Eyang Putri"), not by a name
+_ELDERS = frozenset("mbah embah eyang simbah".split())
+_KIN = frozenset("kung kakung uti putri lanang wedok buyut".split())
 # Words that make a service of a span ("Suroboyo Bus", "Trans Semarang", "Baraya Travel")
 _SERVICES = frozenset("bus travel express ekspres shuttle trans".split())
 # Words that make a name-like word an ordinary noun ("budi pekerti", "bunga bank")
@@ -75,10 +79,26 @@ _SENTENCE_END = re.compile(r"[^\W\d_]{3,}[.!?][ \t\"'(]*$")
 
 def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ranges (first and last token of each name found) that are not a place or a body."""
-    return [r for r in ranges if not false_name(finder, r[0], r[1])]
+    if not ranges:
+        return ranges
+    honoured = notname_places.honoured(finder)
+    named = notname_places.named_places(finder, honoured)
+    columns = notname_tables.table_columns(finder)
+    labels = notname_labels.labels(finder)
+    return [
+        r
+        for r in ranges
+        if not false_name(finder, r[0], r[1], named, honoured)
+        and not notname_tables.in_table_column(finder, *r, columns)
+        and not notname_labels.in_label(finder, *r, labels)
+        and not notname_labels.regional_word(finder, *r)
+        and not notname_labels.particle_teh(finder, *r)
+    ]
 
 
-def false_name(finder: _Names, first: int, last: int) -> bool:
+def false_name(
+    finder: _Names, first: int, last: int, named: frozenset[str] = frozenset(), honoured: frozenset[str] = frozenset()
+) -> bool:
     """Whether tokens first..last, taken for a name, are a place or a body by their structure."""
     tokens = finder.tokens
     if any(tokens[k].low in _FAITH for k in range(first, last + 1)):
@@ -91,9 +111,13 @@ def false_name(finder: _Names, first: int, last: int) -> bool:
     low = tokens[first].low
     if low.endswith("nya") and low not in _LEX.names and _is_word(low[:-3]):
         return True  # "nama kelurahannya": a word and its "-nya"
+    if notname_places.street_by_rank(finder, first, last):
+        return True  # "lampu merah Mayjend Sungkono": a street
     if any(finder.is_name(k) for k in range(first, last + 1)):
         return False
     before = first - 1
+    if first == last and before >= 0 and tokens[before].low in _ELDERS and tokens[first].low in _KIN:
+        return True  # "makam Mbah Kung", "Eyang Putri": a grandparent, not a name
     if before >= 0 and (tokens[before].low in _LEX.honorifics or finder.is_title(before)):
         return False  # "Pak Gunung", "H. Sabar": a person, whatever the word
     if tokens[first].low in _BODY_HEADS and last > first:
@@ -111,6 +135,7 @@ def false_name(finder: _Names, first: int, last: int) -> bool:
         or _body(finder, first, last)
         or _place_and_date(finder, first, last)
         or _opening_word(finder, first, last)
+        or notname_places.place_not_person(finder, first, last, named, honoured)
     )
 
 

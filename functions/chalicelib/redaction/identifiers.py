@@ -15,6 +15,7 @@ import phonenumbers
 
 from . import engine
 from .document import _P_ID, _P_NOPOL, _P_PHONE, _Candidate, _cut, _Doc, _overlaps, _Scan, per_doc
+from .lexicon import _LEX, _agency_like
 from .phones import phone_matches
 
 _CUE_PATTERNS = {
@@ -154,7 +155,51 @@ _INSTITUTION_ACCOUNT = re.compile(
 )
 
 
+# An office's landline, on a line that names the office and no person: "Kontak posko: BPBD Karawang (0267)
+# 8490 112", "DLH | (0711) 352 017", "Kantor Kelurahan Bugul, telp. (0343) 421234". A household's landline is
+# written after a person or "rumah" ("telp rumah (0343) 421234", "Pak Budi (0343) ..."): kept redacted.
+_OFFICE_WORDS = re.compile(
+    r"(?i)(?<![^\W\d_])(?:posko|pengaduan|hotline|call\s?center|layanan|sekretariat|dinas|badan|kelurahan|"
+    r"kecamatan|puskesmas|rsud|rumah\s+sakit|polsek|polres|damkar|pemadam|pdam|pln|bpbd|dlh|dishub|upt|uptd)"
+    r"(?![^\W\d_])"
+)
+# Words that only an office's service line goes with
+_SERVICE_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:posko|hotline|call\s?center)(?![^\W\d_])")
+_PERSON_WORDS = re.compile(
+    r"(?i)(?<![^\W\d_])(?:saya|sy|aku|kami|rumah|rmh|pribadi|pak|bu|bpk|ibu|bapak|sdr|mas|mbak|a\.?\s?n|atas\s+nama|"
+    r"pelapor|hp|wa|whatsapp|istri|suami|anak|ketua|rt|rw|warga)(?![^\W\d_])"
+)
+
+
+# People whose landline is their trade's: a shop's owner, a seller, a contractor
+_OWNERS = frozenset("pemilik owner penjual pedagang sopir driver tukang kontraktor mandor pengelola juragan".split())
+
+
+def _office_line(doc: _Doc, start: int, digits: str) -> bool:
+    """Whether the landline starting at `start` is an office's, by the words of its line before it."""
+    if not re.match(r"0[2-7]", digits):
+        return False  # a mobile number is a person's, whoever answers it
+    line = doc.text[doc.text.rfind("\n", 0, start) + 1 : start]
+    words = re.findall(r"[^\W\d_]+", line.lower())
+    if _PERSON_WORDS.search(line) or any(w in _LEX.honorifics or w in _OWNERS for w in words):
+        return False  # "Pemilik katering: ananda Danendra Sakha, 0328 333974"
+    # the office is named in the clause right before the number ("BPBD Karawang (0267) ...", "DLH | (0711)
+    # ..."), not somewhere earlier on the line ("Saya pegawai Dishub. Telp rumah (0343) ...")
+    clause = re.split(r"[.,;]\s", line)[-1][-48:]
+    if _SERVICE_WORDS.search(clause):
+        return True  # "Kontak posko: BPBD Karawang (0267) 8490 112", "hotline pengaduan (031) ..."
+    # a table of offices and their numbers: "DLH | (0711) 352 017"
+    row = "|" in line or "\t" in line
+    return row and (_OFFICE_WORDS.search(clause) is not None or _agency_in(clause))
+
+
+def _agency_in(line: str) -> bool:
+    return any(_agency_like(w) for w in re.findall(r"[^\W\d_]+", line.lower()))
+
+
 def _institutional(doc: _Doc, cand: _Candidate) -> bool:
+    if cand.kind == "telepon":
+        return _office_line(doc, cand.start, re.sub(r"\D", "", doc.text[cand.start : cand.end]))
     if cand.kind != "rekening":
         return False
     if _INSTITUTION_HOLDER.match(doc.text, cand.end):
@@ -333,6 +378,8 @@ def _phone_matcher(doc: _Doc) -> list[_Candidate]:
             continue
         if _is_phone(digits, raw.startswith("+") and not digits.startswith("62")) or raw.startswith("+62"):
             unbalanced = m.raw_string.startswith("(") and ")" not in m.raw_string  # "(0857-3344-2211)"
+            if _office_line(doc, m.start, digits):
+                continue  # "DLH | (0711) 352 017": an office's landline
             found.append(_Candidate("telepon", m.start + unbalanced, m.end, _P_PHONE))
     return found
 

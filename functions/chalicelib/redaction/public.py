@@ -53,52 +53,93 @@ _NAMED_OPENERS = frozenset(
     "taman jembatan monumen tugu museum paroki stasi batu sei tanjung kuala muara ujung lumban huta aek labuhan "
     "perum perumahan griya komplek kompleks villa residence graha masjid mesjid musholla mushola musala langgar "
     "surau mi min mis mts mtsn ma man pondok ponpes pesantren yayasan tpq madrasah gereja rsud rs rsu rsia gor "
+    # "Rumah Sakit Immanuel", "Pelabuhan Slamet Riyadi", "Kelompok Tani Sri Makmur", "Baitul Mal ..." (only
+    # capitalised: see _PROPER_NAMED)
+    "sakit pelabuhan terminal tani nelayan baitul komunitas patung gapura arca situs prasasti "
     "lapangan stadion universitas univ uin iain sd sdn smp smpn sma sman smk smkn tk rsup rsj bandara istana katedral "
     "klenteng kelenteng vihara pura gki gkjw gpdi gbi panti asuhan lanud lanal lantamal korem kodam yonif benteng "
-    "keraton kraton kapel mushalla mushala kri kmp".split()
+    "keraton kraton kapel mushalla mushala kri kmp hkbp gkpi gmim gpib gkps gbkp gpm gmit gkst gkj gks".split()
 )
 # Mosques, pesantren and churches are often named after people ("Masjid KH Hasyim Asy'ari").
 _RELIGIOUS_OPENERS = frozenset(
     "masjid mesjid musholla mushola musala langgar surau pondok ponpes pesantren yayasan tpq gereja klenteng "
-    "kelenteng vihara pura gki gkjw gpdi gbi mi min mis mts mtsn madrasah paroki stasi".split()
+    "kelenteng vihara pura gki gkjw gpdi gbi mi min mis mts mtsn madrasah paroki stasi"
+    # the churches of Sumatra, Sulawesi, Maluku and NTT by their short names ("GPIB Immanuel", "GPM Silo")
+    " hkbp gkpi gmim gpib gkps gbkp gpm gmit gkst gkj gks jemaat".split()
 )
 # Places named after people as a rule: "Stadion Lukas Enembe", "RSUD Abdul Wahab Sjahranie", "Lapangan
 # Puputan Badung I Gusti Ngurah Made Agung", "UIN Syarif Hidayatullah", "Bandara Abdul Rachman Saleh".
+# Openers that go on with a person's name only when written as a proper name, capitalised in a mixed-case
+# text: "Kelompok Tani Sri Makmur" but "ketua kelompok tani Slamet", "petugas terminal Sarno"
+_PROPER_NAMED = frozenset(
+    "sakit pelabuhan terminal tani nelayan baitul komunitas patung gapura arca situs prasasti".split()
+)
 _MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
     "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral makam "
     # monuments, parks and works named after heroes: "Taman Kartini", "Jembatan Soekarno", "Gedung Juang"
     "taman jembatan gedung monumen tugu museum perpustakaan waduk bendungan pelabuhan terminal paroki stasi"
     # bases, barracks, forts and homes named after heroes and founders: "Lanud Abdulrachman Saleh", "Panti
     # Asuhan Budi Mulia", "Benteng Van der Wijck"
-    " panti asuhan lanud lanal lantamal korem kodam yonif benteng keraton kraton kri".split()
+    " panti asuhan lanud lanal lantamal korem kodam yonif benteng keraton kraton kri"
+    # statues, gates and sites: "Patung Sudirman", "Gapura Sultan Agung", "Situs Raja Purnawarman"
+    " patung gapura arca situs prasasti".split()
 )
 _SAINTS = frozenset("santo santa sto".split())
+# Forms of address inside a hero's name, after his title ("Jl. KH Mas Mansyur", "Jl. R. Mas Said"); never
+# "pak" or "bu", which start the person after a street ("jl. dr. soetomo pak budi")
+_HEROES_HONOURED = frozenset("mas ki nyi raden teuku tuanku syekh cut".split())
 _HEROES = frozenset("bung sunan pangeran sultan".split())
 # Acronyms that open a name even in lower case inside a mixed-case text ("di mi darul ulum"); not
 # "min" (admin), "ma" (mother) or "man".
-_LOWER_CASE_OPENERS = frozenset("mi mts sd smp sma smk tk rs rsu gor tpa tps tpu kua kel kec ds dsn kp".split())
+_LOWER_CASE_OPENERS = frozenset(
+    "mi mts sd smp sma smk tk rs rsu gor tpa tps tpu kua kel kec ds dsn kp sdk smpk smak".split()
+)
 _CONNECTORS = frozenset("dan & al el an ar as at ad asy ash ath az bin de van der".split())
 
 
 # Greetings, in any spelling chat gives them: "slamat sore" ("Slamat" is also a name), "met pagi",
-# "Dear Sir/Madam", "Om Swastiastu"
+# "Dear Sir/Madam", "Om Swastiastu"; and in the region's own languages, whose first word is often a name
+# too: Javanese "Sugeng enjing", "Sugeng rawuh", Sundanese "Wilujeng enjing", "Sampurasun"; and the salutes
+# of a letter or a faith: "Salam Pancasila", "Om Shanti Shanti Shanti Om", "Namo Buddhaya" (not "Salam
+# Rahayu", "Salam Lestari": names too); "TTD" (signed) under a closing.
 _GREETING = re.compile(
     r"(?i)(?<![^\W\d_])(?:(?:s(?:e|a)?lamat|met|slmt)[ \t]+(?:pagi|siang|sore|malam|mlm|pg|sing)"
-    r"|dear[ \t]+(?:sir|madam|sirs|all)(?:[ \t]*/[ \t]*madam)?|om[ \t]+swastiastu)(?![^\W\d_])"
+    r"|dear[ \t]+(?:sir|madam|sirs|all)(?:[ \t]*/[ \t]*madam)?|om[ \t]+swast[iy]+astu"
+    r"|om[ \t]+(?:shanti|santi)(?:[ \t]+(?:shanti|santi)){1,2}(?:[ \t]+om)?|om[ \t]+(?:shanti|santi)[ \t]+om"
+    r"|(?:matur[ \t]+)?suksma"
+    r"|sugeng[ \t]+(?:enjing|injing|pagi|siang|sonten|sore|dalu|ndalu|rawuh|tindak|riyadi|ambal[ \t]+warsa)"
+    r"|wilujeng[ \t]+(?:enjing|siang|sonten|wengi|sumping|tepang|angkat)|sampurasun|rampes"
+    r"|salam[ \t]+(?:pancasila|sejahtera|satu[ \t]+jiwa|hangat|kenal|sehat|budaya|hormat)"
+    r"|namo[ \t]+buddhaya|t\.?t\.?d)(?![^\W\d_])"
 )
 _GREETING_PARTS: tuple[str, ...] = (
     "mat ",
-    "MAT ",
     "met ",
-    "MET ",
     "lmt ",
-    "LMT ",
     "ear ",
-    "EAR ",
     "astiastu",
-    "ASTIASTU",
+    "astyastu",
+    "anti",
+    "suksma",
+    "ugeng",
+    "ujeng",
+    "urasun",
+    "ampes",
+    "alam ",
+    "amo ",
+    "ttd",
+    "t.d",
 )
-needs(_GREETING, lambda text: any(part in text for part in _GREETING_PARTS))
+needs(_GREETING, lambda text: any(part in text.lower() for part in _GREETING_PARTS))
+
+
+def _greets(text: str, m: re.Match[str]) -> bool:
+    """A greeting whose first word is also a name ("Sugeng", "Wilujeng") greets only where a sentence
+    starts: "Pak Sugeng pagi tadi datang" names Sugeng."""
+    if m.group()[:3].lower() not in ("sug", "wil"):
+        return True
+    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"'(")
+    return not before or not before[-1].isalnum()
 
 
 # Words that open the name of a place only as part of a proper name, capitalised and followed by one: "Kota
@@ -108,8 +149,13 @@ _PROPER_OPENERS = frozenset("kota kabupaten negeri distrik lamin".split()) | fro
     # the heads of place names made of land and water ("Batu Aji", "Sei Sikambing", "Tanjung Priok", "Kuala
     # Tungkal", "Muara Enim", "Ujung Gurun", "Lumban Siagian", "Aek Natas"): a person's name may follow them
     "batu sei tanjung kuala muara ujung lumban huta aek labuhan".split()
+    # and of Java's and Sunda's ("Kedung Cowek", "Rawa Belong", "Tambak Wedi", "Pulo Gadung", "Pasir Impun")
+    + "kedung rawa tambak pulo ranca lubuk koto".split()
 )
-_GEOGRAPHIC = frozenset("batu sei tanjung kuala muara ujung lumban huta aek labuhan sungai pulau teluk bukit".split())
+_GEOGRAPHIC = frozenset(
+    "batu sei tanjung kuala muara ujung lumban huta aek labuhan sungai pulau teluk bukit kedung rawa tambak pulo "
+    "ranca lubuk koto".split()
+)
 
 
 def _proper_opener(doc: _Doc, i: int) -> bool:
@@ -163,10 +209,37 @@ def _routes(doc: _Doc) -> list[_Span]:
     return [_Span(m.start(), m.end()) for m in found if m]
 
 
+_CALENDAR_PARTS = ("legi", "pahing", " pon", "wage", "kliwon", "ramad", "syawal", "rajab", "muhar", "safar",
+                   "sya", "rabi", "jumadil", "dzul", "zulhij")  # fmt: skip
+# The Javanese market days after a weekday ("Jumat Kliwon", "Sabtu Pahing") and the months of the Islamic
+# year after "bulan" or a day's number ("bulan Ramadhan", "10 Muharram"): a date, though "Kliwon" and
+# "Ramadhan" are names too
+_CALENDAR = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)[ \t]+(?:legi|pahing|pon|wage|kliwon)"
+    r"|(?:bulan|awal|akhir|pertengahan|puasa|\d{1,2})[ \t]+(?:ramadh?an|syawal|rajab|muharr?am|safar|sya'?ban|"
+    r"rabi'?ul[ \t]+(?:awal|akhir)|jumadil[ \t]+(?:awal|akhir)|dzul(?:q[ao]'?idah|hijjah)|zulhijjah))(?![^\W\d_])"
+)
+needs(_CALENDAR, lambda text: any(part in text.lower() for part in _CALENDAR_PARTS))
+# A hashtag is a slogan or a campaign, never a person's name: "#KapuasHuluMembangun", "#sumutbutuhjalan"
+_HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_][\w]*")
+needs(_HASHTAG, lambda text: "#" in text)
+
+
+def _names_someone(hashtag: str) -> bool:
+    """Whether a hashtag holds a listed person's name ("#JusticeForAudrey", "#savebudi"): left to the names."""
+    pieces = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", hashtag[1:])
+    if len(pieces) <= 1:
+        low = hashtag[1:].lower()
+        pieces = [low[k:] for k in range(len(low) - 2)]  # any name it ends with ("savebudi")
+    return any(p.lower() in _LEX.names and p.lower() not in _LEX.common for p in pieces)
+
+
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
+    spans += [_Span(m.start(), m.end()) for m in doc.found(_HASHTAG) if not _names_someone(m.group())]
+    spans += [_Span(m.start(), m.end()) for m in doc.found(_CALENDAR)]
     spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
-    spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING)]
+    spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING) if _greets(doc.text, m)]
     spans += [_Span(m.start("place"), m.end("place")) for m in doc.found(_PLACE_DATE)]
     spans += [_Span(m.start("label"), m.end("label")) for m in doc.found(_LINE_LABEL)]
     spans += _routes(doc)
@@ -237,6 +310,8 @@ _REGION_OPENERS = frozenset(
     "kelurahan kel desa ds kecamatan kec dusun dsn kampung kp dukuh lingkungan daerah wilayah kawasan gampong nagari "
     "jorong lembang banjar kota kabupaten negeri distrik lamin".split()
 )
+# The words that open a village's or a hamlet's name (not "Kota", which also ends one: "Pasuruan Kota Nurul")
+_VILLAGE_WORDS = frozenset("kelurahan desa dusun kampung dukuh gampong nagari jorong banjar".split())
 _AGENCY_OPENERS = frozenset(
     "dlh bpbd bappeda bapenda bpkad bpn kemenag samsat dprd dukcapil pemkot pemkab pemprov polres polresta polsek "
     "polda kodim koramil inspektorat kpp ulp up3 imigrasi bri bni bca btn bsi pemko polrestabes kejari kejati".split()
@@ -350,6 +425,8 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
         # title inside the name of a public place, not a person
         if tok.low in _SAINTS or tok.low in _HEROES and opener in _MEMORIAL_OPENERS:
             return "rank"
+    if street and after_rank and tok.low in _HEROES_HONOURED:
+        return "word"  # "Jl. KH Mas Mansyur": a hero's honorific, after his title, inside the street's name
     if tok.low in _STOP_PUBLIC or tok.low in _LEX.honorifics or tok.low in _FUZZY_CUES:
         return None
     facility = tok.low in _LEX.capital_openers or tok.low in _LEX.facility_openers
@@ -359,13 +436,31 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
     if (street or j == i + 1 or after_rank) and (tok.low in _LEX.ranks or initial):
         return "rank"
     if not street:
+        proper = tokens[i].cap or doc.mode != "mixed"  # "Stadion Haji Agus Salim", not "di masjid H. Sukri"
+        if (
+            tok.low in _LEX.titles
+            and j == i + 1
+            and proper
+            and opener in _MEMORIAL_OPENERS
+            and opener not in _NOT_TITLED
+        ):
+            return "rank"  # "Stadion Haji Agus Salim", "Masjid KH Hasyim Asy'ari": the hero's title
         if tok.low in _LEX.titles and not _title_ends_name(doc, j):
             return None  # "Kel. Panggungrejo KH. Reza": a title starts a person
         if _is_role(tok.low) and opener not in _BUILDINGS:
             return None  # "Kecamatan Purworejo Bidan Hj. Wayan": the role starts a person
         if opener not in _MEMORIAL_OPENERS and _starts_person(doc, j):
             return None
-    names_allowed = street or after_rank or opener in _NAMED_OPENERS or (j > i + 1 and _plain_word(doc, tokens[j - 1]))
+    named = opener in _NAMED_OPENERS and (opener not in _PROPER_NAMED or tokens[i].cap and doc.mode == "mixed")
+    # "Dusun Tegar", "Desa Sabar": the first word after a capitalised region's word is its name, whatever
+    # else the word may be
+    # ("Kepala Desa Tekun Wibowo": after an official's title the words may be the official)
+    headed = i > 0 and (
+        tokens[i - 1].low in _LEX.honorifics or _is_role(tokens[i - 1].low) or tokens[i - 1].low == "kepala"
+    )
+    region_name = j == i + 1 and opener in _VILLAGE_WORDS and tokens[i].cap and doc.mode in ("mixed", "title")
+    named = named or region_name and not headed
+    names_allowed = street or after_rank or named or (j > i + 1 and _plain_word(doc, tokens[j - 1]))
     caseless = doc.mode != "mixed" or not tokens[i].cap  # "puskesmas bugul kidul" in a mixed-case text
     next_cap = j + 1 < len(tokens) and tokens[j + 1].cap
     return "word" if _continues_public(tok, names_allowed, street, caseless, next_cap) else None
@@ -377,6 +472,8 @@ _FACILITY_PARTS = frozenset(
     "negeri swasta terpadu islam".split()
 )
 _ABBREVIATED = frozenset("jl jln kel kec ds dsn kp perum komp kab prov gg univ ponpes yth".split())
+# Openers after which a title is the place's own word, and a person may follow: "RSU Haji Sulaiman Budi"
+_NOT_TITLED = frozenset("rs rsu rsud rsup rsia rsj sakit kantor balai gedung rumah pendopo aula".split())
 _BUILDINGS = frozenset("kantor balai gedung rumah pendopo rumah dinas aula".split())
 
 
