@@ -84,8 +84,9 @@ def found(finder: _Names) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
     names: list[tuple[int, int]] = []
     headers: list[tuple[int, int]] = []
     lines = _lines(text)
+    body_end = 0  # the rows of the table above are its cells, not another header ("Melati | ketua")
     for n, (start, line) in enumerate(lines):
-        if not any(_person_header(w) for w in re.split(r"[|\t;,]| {2,}", line)):
+        if n < body_end or not any(_person_header(w) for w in re.split(r"[|\t;,]| {2,}", line)):
             continue
         for sep in _SEPARATORS:
             cells = _cells(line, sep)
@@ -97,25 +98,31 @@ def found(finder: _Names) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
                 continue
             headers.append((start, start + len(line)))
             for column in columns:  # "nama;marga;hp": the given name and the clan
-                names += _column(finder, lines[n + 1 :], sep, len(cells), column)
+                cells_found, rows = _column(finder, lines[n + 1 :], sep, len(cells), column)
+                names += cells_found
+                body_end = max(body_end, n + 1 + rows)
             break
     return names, [r for a, b in headers if (r := _tokens(finder, a, b))]
 
 
 def _column(
     finder: _Names, lines: list[tuple[int, str]], sep: re.Pattern[str], width: int, column: int
-) -> list[tuple[int, int]]:
-    """The token ranges of the cells in `column` of the rows after a header, to the table's end."""
+) -> tuple[list[tuple[int, int]], int]:
+    """The token ranges of the cells in `column` of the rows after a header, to the table's end,
+    and how many lines the table's body took."""
     found = []
+    rows = 0
     for start, line in lines:
         if not line.strip():
             break
         if _RULE_ROW.fullmatch(line):
+            rows += 1
             continue
         cells = _cells(line, sep)
         # a row has the header's cells (a comma or spaces may also fall inside a cell: allow one more)
         if len(cells) < max(2, column + 1) or len(cells) > width + 1:
             break
+        rows += 1
         a, b = cells[column]
         value = line[a:b]
         if not value or value.lower() in _EMPTY_CELLS or any(c.isdigit() for c in value):
@@ -131,7 +138,7 @@ def _column(
         public = any(start + a <= p.start < start + b for p in finder.doc.public)
         if first <= last and last - first < 6 and not public:
             found.append((first, last))
-    return found
+    return found, rows
 
 
 def _tokens(finder: _Names, start: int, end: int) -> tuple[int, int] | None:
