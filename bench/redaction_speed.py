@@ -81,10 +81,10 @@ def corpora() -> dict[str, list[str]]:
 
 
 def written_corpora() -> dict[str, list[str]]:
-    """The texts of the written corpora 4 and 5, whole (both halves: only timed and fingerprinted here,
-    never shown), once they are in the tree."""
+    """The texts of the written corpora 4 to 7, whole (held-out halves and corpus 6 too: only timed
+    and fingerprinted here, never shown), once they are in the tree."""
     texts: dict[str, list[str]] = {}
-    for number in (4, 5):
+    for number in (4, 5, 6, 7):
         try:
             module = importlib.import_module(f"redaction_corpus{number}")
         except ImportError:
