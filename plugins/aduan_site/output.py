@@ -33,6 +33,14 @@ STAGING = ".aduan-staging"
 # The files there are one per record (or per listing page): the ones `trust_manifest` spares a
 # stat. The others, a bounded number, are still looked at (a log deleted by hand is made again).
 TRUSTED = ("laporan/", "en/laporan/", "instansi/", "en/instansi/", "status/", "en/status/", "data/open311/requests/")
+# The per-record files (a report's pages and photos, its Open311 file): the ones a build that
+# `carry`s leaves as they are without naming them (see `IncrementalOutput.carry`).
+CARRIED = ("laporan/", "en/laporan/", "data/open311/requests/")
+
+
+def record_files(tracking: str) -> tuple[str, ...]:
+    """Where a record's own files are: the prefixes `reconsider` is given for a changed record."""
+    return (f"laporan/{tracking}/", f"en/laporan/{tracking}/", f"data/open311/requests/{tracking}.json")
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -159,6 +167,42 @@ class IncrementalOutput:
         self.recorded: list[str] = []
         self.unchanged = 0
         self.rendered = 0  # files whose content was produced this build (written or not)
+        # `carry()`: per-record files not named by this build are kept as they are; only those
+        # under a `reconsider`ed prefix (a changed record's) are deleted when not made again.
+        self.carrying = False
+        self.reconsidered: set[str] = set()
+
+    def carry(self) -> bool:
+        """Leave the per-record files (`CARRIED`) of the records that did not change alone,
+        unnamed: the build then looks only at the changed records, and must `reconsider` each
+        one's files (`record_files`) so that a file no longer made is deleted. Only when the
+        manifest is trusted (the build knows which records changed) and the render key is the
+        last build's (otherwise every page is made again). Returns whether it carries."""
+        self.carrying = self.trust_manifest and self.same_render
+        return self.carrying
+
+    def reconsider(self, prefixes: tuple[str, ...]) -> None:
+        """Files under these prefixes that this build does not make are deleted (when carrying)."""
+        self.reconsidered.update(prefixes)
+
+    def sha(self, relpath: str) -> str | None:
+        """The sha256 of the file at `relpath` after this build: made or kept by it, or carried."""
+        made = self.files.get(relpath)
+        if made is not None or not self.carrying or not relpath.startswith(CARRIED):
+            return made
+        return self.old_files.get(relpath)
+
+    def _dropped(self, relpath: str) -> bool:
+        """Whether a file of the last build that this build did not make is deleted."""
+        if relpath in self.files or not _safe(relpath):
+            return False
+        if not self.carrying or not relpath.startswith(CARRIED):
+            return True
+        if relpath.startswith("data/"):
+            return relpath in self.reconsidered
+        parts = relpath.split("/", 3)
+        owner = "/".join(parts[:3] if relpath.startswith("en/") else parts[:2]) + "/"
+        return owner in self.reconsidered
 
     def reusable(self, relpath: str, digest: str, *, any_render: bool = False) -> bool:
         """Would `reuse(relpath, digest)` keep the file? Changes nothing: lets a caller check a
@@ -277,7 +321,7 @@ class IncrementalOutput:
             self.written.append(relpath)
         self.pending = []
         shutil.rmtree(self.staging, ignore_errors=True)
-        deleted = sorted(p for p in self.old_files if p not in self.files and _safe(p))
+        deleted = sorted(p for p in self.old_files if self._dropped(p))
         for relpath in deleted:
             path = self.root / relpath
             path.unlink(missing_ok=True)
@@ -290,7 +334,17 @@ class IncrementalOutput:
         # Rows forgotten before the moves must come back even when the bytes were the same.
         changed.update({path: (self.files[path], self.inputs.get(path)) for path in self.written})
         meta = {**self.meta, "render_key": self.render_key}
-        self.state.save(changed, deleted, meta, self.pages, now=(self.files, self.inputs))
+        files, inputs = self.files, self.inputs
+        if self.carrying:  # what the state holds after this build: the carried files too
+            files, inputs = {**self.old_files, **files}, dict(self.old_inputs)
+            for relpath in self.files:  # a file made again holds only the input it has now
+                inputs.pop(relpath, None)
+            inputs.update(self.inputs)
+            for relpath in deleted:
+                files.pop(relpath, None)
+                inputs.pop(relpath, None)
+            self.unchanged += len(files) - len(self.files)
+        self.state.save(changed, deleted, meta, self.pages, now=(files, inputs))
         self.state.close()
         return {
             "written": len(self.written),

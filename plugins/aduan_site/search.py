@@ -244,6 +244,14 @@ def _bundles(out: IncrementalOutput) -> dict[str, list[str]]:
     return bundles
 
 
+def _page_sha(out: IncrementalOutput, tracking: str) -> str:
+    """A report page's sha256 after this build (made, kept or carried: `IncrementalOutput.sha`)."""
+    sha = out.sha(page_path(tracking))
+    if sha is None:
+        raise KeyError(page_path(tracking))
+    return sha
+
+
 def _fragments(files: list[str]) -> int:
     return sum(1 for path in files if path.endswith(".pf_fragment"))
 
@@ -342,7 +350,7 @@ def plan(
             result.keep.extend(bundles[directory])
         months = {m: months[m] for m in touched}
     result.looked_at = sorted(months)
-    shas = {t: out.files[page_path(t)] for trackings in months.values() for t in trackings}
+    shas = {t: _page_sha(out, t) for trackings in months.values() for t in trackings}
     result.shas = shas
     try:
         before = {t: Hidden(**h) for t, h in json.loads(out.state.meta(META_RECENT) or "{}").items()}

@@ -1,0 +1,139 @@
+"""A change build leaves the records that did not change alone (`IncrementalOutput.carry`):
+their pages, photos and Open311 files are neither named nor looked at, so what the second
+`aduan build` looks at does not grow with the dataset; and what it makes, and deletes, is what a
+build from scratch of the same dataset makes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aduan_site import output as output_module
+from aduan_site.build import build as build_site
+from chalicelib.sitebuild import build
+from site_fixtures import make_records, make_stats, write_public_dataset
+from test_fast_build import new_process
+from test_parts import _site_with_one_change, part_rows
+
+PER_RECORD = output_module.CARRIED
+
+
+def _named_per_record(root: Path, months: int, region: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Build `months` months of reports, move one on, build again as a new process: which
+    per-record files that build named (made or kept by name) and how many it asked about."""
+    from aduan_site.output import IncrementalOutput
+
+    store, _public, output, tracking = _site_with_one_change(region, root, months, 7, monkeypatch)
+    new_process()
+    seen: dict[str, Any] = {"asked": 0}
+    finish, reusable = IncrementalOutput.finish, IncrementalOutput.reusable
+
+    def counted_reusable(self, relpath, digest, **kwargs):  # type: ignore[no-untyped-def]
+        seen["asked"] += relpath.startswith(PER_RECORD)
+        return reusable(self, relpath, digest, **kwargs)
+
+    def noted_finish(self):  # type: ignore[no-untyped-def]
+        seen["named"] = sorted(p for p in self.files if p.startswith(PER_RECORD))
+        seen["carrying"] = self.carrying
+        return finish(self)
+
+    monkeypatch.setattr(IncrementalOutput, "reusable", counted_reusable)
+    monkeypatch.setattr(IncrementalOutput, "finish", noted_finish)
+    result = build(output, search=False)
+    monkeypatch.undo()
+    store.close()
+    return {**seen, "tracking": tracking, "written": result["written"], "reports": len(part_rows(output, "reports"))}
+
+
+def test_the_second_build_names_only_the_changed_records_files_at_n_and_3n(
+    region, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small = _named_per_record(tmp_path / "n", 2, region, monkeypatch)
+    large = _named_per_record(tmp_path / "3n", 6, region, monkeypatch)
+    assert large["reports"] >= 2.5 * small["reports"]
+    for costs in (small, large):
+        assert costs["carrying"] is True, costs
+        tracking = costs["tracking"]
+        # The changed record's two pages and its Open311 file, nothing of any other record.
+        assert costs["named"] == [
+            f"data/open311/requests/{tracking}.json",
+            f"en/laporan/{tracking}/index.html",
+            f"laporan/{tracking}/index.html",
+        ], costs
+    assert large["asked"] == small["asked"] <= 3, (small, large)
+    assert large["written"] == small["written"], (small, large)
+
+
+def _tree(root: Path, prefixes: tuple[str, ...]) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in root.rglob("*")
+        if p.is_file() and str(p.relative_to(root)).startswith(prefixes)
+    }
+
+
+def test_carried_builds_delete_a_record_that_left_and_match_a_fresh_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Changes through the journal, each built as a new process: a record changed, one that
+    leaves the dataset (its pages, photo and Open311 file go), one that joins. The per-record
+    files are those a build with no state makes from the same dataset, byte for byte."""
+    from aduan_site.output import IncrementalOutput
+
+    records = make_records(24)
+    photo = records[5]
+    public = tmp_path / "var" / "public"
+    picture = f"attachments/{photo['tracking']}/abcdef12.jpg"
+    photo["attachments"] = [{"id": "abcdef12", "path": picture, "width": 4, "height": 3}]
+    (public / picture).parent.mkdir(parents=True)
+    (public / picture).write_bytes(b"\xff\xd8\xff\xe0 not really a photo \xff\xd9")
+
+    def published(seq: int, changed: list[str]) -> None:
+        write_public_dataset(public, records, make_stats(records))
+        (public / "changes").mkdir(exist_ok=True)
+        entry = {"seq": seq, "at": f"2026-11-30T00:00:0{seq}+00:00", "trackings": changed, "full": False}
+        (public / "changes" / f"{seq}.json").write_text(json.dumps(entry))
+        (public / "changes" / "last.json").write_text(json.dumps({"seq": seq, "oldest": 1, "journal": "j"}))
+
+    carried: list[bool] = []
+    finish = IncrementalOutput.finish
+
+    def noted_finish(self):  # type: ignore[no-untyped-def]
+        carried.append(self.carrying)
+        return finish(self)
+
+    monkeypatch.setattr(IncrementalOutput, "finish", noted_finish)
+    output = tmp_path / "output"
+    published(1, [r["tracking"] for r in records])
+    build_site(output, data_dir=tmp_path / "var", search=False)
+    gone = photo["tracking"]
+    assert (output / "laporan" / gone / "index.html").is_file()
+    assert any((output / "laporan" / gone).glob("foto-*.jpg"))
+
+    records[3]["title"] = "Saluran air tersumbat di depan sekolah"
+    published(2, [records[3]["tracking"]])
+    steps = [(2, records[3]["tracking"])]
+    records.remove(photo)
+    steps.append((3, gone))
+    joining = make_records(30)[-1]
+    records.append(joining)
+    steps.append((4, joining["tracking"]))
+    for n, (seq, tracking) in enumerate(steps):
+        if seq > 2:
+            published(seq, [tracking])
+        new_process()
+        build_site(output, data_dir=tmp_path / "var", search=False)
+        fresh = tmp_path / f"fresh{n}"
+        new_process()
+        build_site(fresh, data_dir=tmp_path / "var", search=False)
+        kept, made = _tree(output, PER_RECORD), _tree(fresh, PER_RECORD)
+        assert sorted(kept) == sorted(made)
+        assert [p for p in made if made[p] != kept[p]] == []
+    assert not (output / "laporan" / gone).exists()
+    assert not (output / "data" / "open311" / "requests" / f"{gone}.json").exists()
+    assert (output / "laporan" / joining["tracking"] / "index.html").is_file()
+    # The first build and the fresh ones look at everything; the chain's builds carry.
+    assert carried == [False, True, False, True, False, True, False], carried
