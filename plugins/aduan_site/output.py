@@ -192,17 +192,16 @@ class IncrementalOutput:
             return made
         return self.old_files.get(relpath)
 
-    def _dropped(self, relpath: str) -> bool:
-        """Whether a file of the last build that this build did not make is deleted."""
-        if relpath in self.files or not _safe(relpath):
-            return False
-        if not self.carrying or not relpath.startswith(CARRIED):
-            return True
-        if relpath.startswith("data/"):
-            return relpath in self.reconsidered
-        parts = relpath.split("/", 3)
-        owner = "/".join(parts[:3] if relpath.startswith("en/") else parts[:2]) + "/"
-        return owner in self.reconsidered
+    def _deleted(self) -> list[str]:
+        """The files of the last build this build did not make (nor carried), to delete."""
+        files = self.files
+        carried = CARRIED if self.carrying else ()
+        again = tuple(self.reconsidered)  # prefixes: str.startswith on a tuple, no split per path
+        return sorted(
+            p
+            for p in self.old_files
+            if p not in files and (not p.startswith(carried) or p.startswith(again)) and _safe(p)
+        )
 
     def reusable(self, relpath: str, digest: str, *, any_render: bool = False) -> bool:
         """Would `reuse(relpath, digest)` keep the file? Changes nothing: lets a caller check a
@@ -321,7 +320,7 @@ class IncrementalOutput:
             self.written.append(relpath)
         self.pending = []
         shutil.rmtree(self.staging, ignore_errors=True)
-        deleted = sorted(p for p in self.old_files if self._dropped(p))
+        deleted = self._deleted()
         for relpath in deleted:
             path = self.root / relpath
             path.unlink(missing_ok=True)
