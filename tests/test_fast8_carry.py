@@ -25,13 +25,28 @@ COMPARED = (*PER_RECORD, "instansi/", "en/instansi/", "status/", "en/status/")
 
 def _named_per_record(root: Path, months: int, region: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """Build `months` months of reports, move one on, build again as a new process: which
-    per-record files that build named (made or kept by name) and how many it asked about."""
+    per-record files that build named (made or kept by name), how many it asked about, and how
+    many of the state's rows it read."""
     from aduan_site.output import IncrementalOutput
 
     store, _public, output, tracking = _site_with_one_change(region, root, months, 7, monkeypatch)
     new_process()
-    seen: dict[str, Any] = {"asked": 0}
+    from aduan_site.state import BuildState, Manifest
+
+    seen: dict[str, Any] = {"asked": 0, "whole manifest reads": 0, "rows read": 0}
     finish, reusable = IncrementalOutput.finish, IncrementalOutput.reusable
+    files, row = BuildState.files, Manifest.row
+
+    def counted_files(self):  # type: ignore[no-untyped-def]
+        seen["whole manifest reads"] += 1
+        return files(self)
+
+    def counted_row(self, path):  # type: ignore[no-untyped-def]
+        # Report pages' rows are what the search plan asks for the months it looks at: every
+        # month here, as these builds make no index (search=False) for it to follow.
+        if not path.startswith(("laporan/", "en/laporan/")):
+            seen["rows read"] += path not in self.rows and self.whole is None
+        return row(self, path)
 
     def counted_reusable(self, relpath, digest, **kwargs):  # type: ignore[no-untyped-def]
         seen["asked"] += relpath.startswith(PER_RECORD)
@@ -43,11 +58,20 @@ def _named_per_record(root: Path, months: int, region: Any, monkeypatch: pytest.
         return finish(self)
 
     monkeypatch.setattr(IncrementalOutput, "reusable", counted_reusable)
+    monkeypatch.setattr(BuildState, "files", counted_files)
+    monkeypatch.setattr(Manifest, "row", counted_row)
     monkeypatch.setattr(IncrementalOutput, "finish", noted_finish)
     result = build(output, search=False)
     monkeypatch.undo()
     store.close()
-    return {**seen, "tracking": tracking, "written": result["written"], "reports": len(part_rows(output, "reports"))}
+    pages = sum(1 for listing in ("instansi", "status") for _ in (output / listing).rglob("index.html"))
+    return {
+        **seen,
+        "tracking": tracking,
+        "written": result["written"],
+        "reports": len(part_rows(output, "reports")),
+        "listing pages": pages,
+    }
 
 
 def test_the_second_build_names_only_the_changed_records_files_at_n_and_3n(
@@ -66,6 +90,12 @@ def test_the_second_build_names_only_the_changed_records_files_at_n_and_3n(
             f"laporan/{tracking}/index.html",
         ], costs
     assert large["asked"] == small["asked"] <= 3, (small, large)
+    # The build's state is read row by row, never whole (state.Manifest). What grows is a row
+    # per listing page and language (N / PAGE_SIZE: each page is still looked at) and at most 8
+    # per month of open data parts (4 months more); not a row per report.
+    assert small["whole manifest reads"] == large["whole manifest reads"] == 0, (small, large)
+    more_pages = large["listing pages"] - small["listing pages"]
+    assert large["rows read"] - small["rows read"] <= 2 * more_pages + 32, (small, large)
     assert large["written"] == small["written"], (small, large)
 
 

@@ -216,7 +216,9 @@ def changed_records(out: IncrementalOutput, dataset: Dataset) -> set[str] | None
         return None
     old = out.old_inputs
     digests = dataset.digests
-    return {t for t in digests if old.get(REQUESTS + t + ".json") != digests[t]}
+    # Carrying (output.carry): the others are as the last build left them; no row per record.
+    candidates = [t for t in out.changed_records if t in digests] if out.carrying else digests
+    return {t for t in candidates if old.get(REQUESTS + t + ".json") != digests[t]}
 
 
 def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[str, Any], inputs: Inputs) -> None:

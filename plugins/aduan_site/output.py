@@ -19,13 +19,13 @@ import hashlib
 import logging
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .state import BuildState
+from .state import BuildState, Column
 
 logger = logging.getLogger(__name__)
 
@@ -154,7 +154,9 @@ class IncrementalOutput:
         # (88k at 20k reports). A file deleted by hand is made again by the next build that
         # does not know what changed (`aduan build --full`, a lost state).
         self.trust_manifest = False
-        self.old_files, self.old_inputs = self.state.files()
+        # Read row by row as they are asked about (state.Manifest): a change build that carries
+        # the unchanged records' files reads a few rows, not 70k at 20k reports.
+        self.old_files, self.old_inputs = self.state.lazy_files()
         # Templates, region or settings changed: every report page must be rendered again.
         self.same_render = self.state.meta("render_key") == render_key
         self.files: dict[str, str] = {}
@@ -171,14 +173,18 @@ class IncrementalOutput:
         # under a `reconsider`ed prefix (a changed record's) are deleted when not made again.
         self.carrying = False
         self.reconsidered: set[str] = set()
+        self.changed_records: frozenset[str] = frozenset()  # when carrying: those not carried
 
-    def carry(self) -> bool:
+    def carry(self, changed: Iterable[str]) -> bool:
         """Leave the per-record files (`CARRIED`) of the records that did not change alone,
         unnamed: the build then looks only at the changed records, and must `reconsider` each
         one's files (`record_files`) so that a file no longer made is deleted. Only when the
         manifest is trusted (the build knows which records changed) and the render key is the
-        last build's (otherwise every page is made again). Returns whether it carries."""
+        last build's (otherwise every page is made again). `changed`: the tracking numbers of
+        the records changed since the last build (the others' files are carried). Returns
+        whether it carries."""
         self.carrying = self.trust_manifest and self.same_render
+        self.changed_records = frozenset(changed) if self.carrying else frozenset()
         return self.carrying
 
     def reconsider(self, prefixes: tuple[str, ...]) -> None:
@@ -195,13 +201,17 @@ class IncrementalOutput:
     def _deleted(self) -> list[str]:
         """The files of the last build this build did not make (nor carried), to delete."""
         files = self.files
-        carried = CARRIED if self.carrying else ()
-        again = tuple(self.reconsidered)  # prefixes: str.startswith on a tuple, no split per path
-        return sorted(
-            p
-            for p in self.old_files
-            if p not in files and (not p.startswith(carried) or p.startswith(again)) and _safe(p)
-        )
+        if not self.carrying:
+            return sorted(p for p in self.old_files if p not in files and _safe(p))
+        if isinstance(self.old_files, Column):
+            # Not read whole: the files outside the carried ones, and the reconsidered ones.
+            candidates = self.state.outside(CARRIED)
+            for prefix in sorted(self.reconsidered):
+                candidates.extend(p for p in self.old_files.under(prefix) if p.startswith(CARRIED))
+        else:
+            again = tuple(self.reconsidered)  # str.startswith on a tuple, no split per path
+            candidates = [p for p in self.old_files if not p.startswith(CARRIED) or p.startswith(again)]
+        return sorted(p for p in set(candidates) if p not in files and _safe(p))
 
     def reusable(self, relpath: str, digest: str, *, any_render: bool = False) -> bool:
         """Would `reuse(relpath, digest)` keep the file? Changes nothing: lets a caller check a
@@ -314,6 +324,8 @@ class IncrementalOutput:
         if self.problems:
             self.abandon()
             raise PublicationRefused(self.problems)
+        if self.carrying and isinstance(self.old_files, Column):  # for the count of carried files
+            before, again = self.state.count(), sum(1 for p in self.files if p in self.old_files)
         self.state.forget(path for path, _ in self.pending)
         for relpath, staged in sorted(self.pending, key=lambda item: self.rank(item[0])):
             place(staged, self.root / relpath)
@@ -334,7 +346,12 @@ class IncrementalOutput:
         changed.update({path: (self.files[path], self.inputs.get(path)) for path in self.written})
         meta = {**self.meta, "render_key": self.render_key}
         files, inputs = self.files, self.inputs
-        if self.carrying:  # what the state holds after this build: the carried files too
+        remember = True
+        if self.carrying and isinstance(self.old_files, Column):
+            # The state was not read whole: this process will read it again next time.
+            remember = False
+            self.unchanged += before - len(deleted) - again
+        elif self.carrying:  # what the state holds after this build: the carried files too
             files, inputs = {**self.old_files, **files}, dict(self.old_inputs)
             for relpath in self.files:  # a file made again holds only the input it has now
                 inputs.pop(relpath, None)
@@ -343,7 +360,7 @@ class IncrementalOutput:
                 files.pop(relpath, None)
                 inputs.pop(relpath, None)
             self.unchanged += len(files) - len(self.files)
-        self.state.save(changed, deleted, meta, self.pages, now=(files, inputs))
+        self.state.save(changed, deleted, meta, self.pages, now=(files, inputs) if remember else None)
         self.state.close()
         return {
             "written": len(self.written),

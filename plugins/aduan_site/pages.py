@@ -601,7 +601,7 @@ class AduanGenerator:
         made them."""
         tasks: list[ReportTask] = []
         records: Iterable[tuple[int, Record]] = enumerate(self.dataset.records)
-        if self.changed is not None and out.carry():
+        if self.changed is not None and out.carry(self.changed):
             # Only the changed records: the others' pages, photos and Open311 files are carried
             # as they are (output.CARRIED), unnamed; a changed record's files no longer made go.
             records = []

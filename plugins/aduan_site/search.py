@@ -66,6 +66,7 @@ from pathlib import Path
 from typing import Any
 
 from .output import IncrementalOutput
+from .state import Column
 
 logger = logging.getLogger(__name__)
 
@@ -239,7 +240,10 @@ class Plan:
 def _bundles(out: IncrementalOutput) -> dict[str, list[str]]:
     """The previous build's bundle directories → their files."""
     bundles: dict[str, list[str]] = {}
-    for path in out.old_files:
+    old = out.old_files
+    # By the state's index when it is read row by row (state.Manifest): not every file's row.
+    paths = old.under(BUNDLE + "/") if isinstance(old, Column) else old
+    for path in paths:
         if path.startswith(BUNDLE + "/") and path.count("/") > 1:
             bundles.setdefault(path.split("/")[1], []).append(path)
     return bundles
@@ -474,7 +478,8 @@ def keep_previous(out: IncrementalOutput, rendered: Iterable[str] | None = None)
     """Keep the previous build's index as it was, every file of it (a quick build, or Pagefind
     failed): the search page goes on showing what it showed. The pages rendered by this build
     (None: unknown) are recorded as not yet taken in, for the next build's `plan`."""
-    for path in out.old_files:
+    old = out.old_files
+    for path in old.under(BUNDLE + "/") if isinstance(old, Column) else old:
         if path.startswith(BUNDLE + "/"):
             _keep(out, path, trusted=out.trust_manifest)
     dirty = _meta_json(out, META_DIRTY)
