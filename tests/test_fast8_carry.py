@@ -176,3 +176,33 @@ def test_carried_builds_delete_a_record_that_left_and_match_a_fresh_build(
     assert (output / "laporan" / joining["tracking"] / "index.html").is_file()
     # The first builds and the twin's look at everything; the chain's builds carry.
     assert carried == [False, False, *[True, False] * 4], carried
+
+
+def test_the_manifest_reads_rows_as_asked_and_whole_past_its_bound(tmp_path: Path) -> None:
+    """state.Manifest answers as BuildState.files's dicts do, reading a row per path asked
+    until BULK paths, then every row at once, handing the plain dicts to its holder."""
+    from aduan_site.state import BuildState, Column, Manifest
+
+    state = BuildState(tmp_path / "state.db")
+    rows = {f"laporan/T{n:03}/index.html": (f"sha{n}", f"in{n}" if n % 2 else None) for n in range(30)}
+    rows["_pagefind/a/x.pf_fragment"] = ("shaX", "key")
+    state.save(rows, [], {}, {})
+    handed: list[dict[str, str]] = []
+    shas, inputs = state.lazy_files(on_whole=lambda s, i: handed.extend([s, i]))
+    assert isinstance(shas, Column) and isinstance(inputs, Column)
+    assert shas["laporan/T001/index.html"] == "sha1" and inputs.get("laporan/T001/index.html") == "in1"
+    assert inputs.get("laporan/T002/index.html") is None and "laporan/T002/index.html" in shas
+    assert "laporan/none/index.html" not in shas and shas.get("nowhere") is None
+    assert shas.under("_pagefind/") == ["_pagefind/a/x.pf_fragment"] and handed == []
+    manifest = shas.manifest
+    assert len(manifest.rows) == 4  # the four paths asked about, nothing else read
+    whole = {path: sha for path, (sha, _) in rows.items()}
+    old_bound, Manifest.BULK = Manifest.BULK, 5
+    try:
+        for n in range(10):
+            assert shas[f"laporan/T{n:03}/index.html"] == f"sha{n}"
+    finally:
+        Manifest.BULK = old_bound
+    assert handed == [whole, {p: i for p, (_, i) in rows.items() if i is not None}]
+    assert dict(shas) == whole and len(inputs) == 16
+    state.close()

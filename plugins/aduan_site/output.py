@@ -156,7 +156,7 @@ class IncrementalOutput:
         self.trust_manifest = False
         # Read row by row as they are asked about (state.Manifest): a change build that carries
         # the unchanged records' files reads a few rows, not 70k at 20k reports.
-        self.old_files, self.old_inputs = self.state.lazy_files()
+        self.old_files, self.old_inputs = self.state.lazy_files(on_whole=self._whole)
         # Templates, region or settings changed: every report page must be rendered again.
         self.same_render = self.state.meta("render_key") == render_key
         self.files: dict[str, str] = {}
@@ -174,6 +174,10 @@ class IncrementalOutput:
         self.carrying = False
         self.reconsidered: set[str] = set()
         self.changed_records: frozenset[str] = frozenset()  # when carrying: those not carried
+
+    def _whole(self, shas: dict[str, str], inputs: dict[str, str]) -> None:
+        """The state was read whole after all: ask its dicts directly from now on."""
+        self.old_files, self.old_inputs = shas, inputs
 
     def carry(self, changed: Iterable[str]) -> bool:
         """Leave the per-record files (`CARRIED`) of the records that did not change alone,

@@ -25,7 +25,7 @@ import json
 import logging
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,13 +104,15 @@ class BuildState:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
-    def lazy_files(self) -> tuple[Mapping[str, str], Mapping[str, str]]:
+    def lazy_files(
+        self, on_whole: Callable[[dict[str, str], dict[str, str]], None] | None = None
+    ) -> tuple[Mapping[str, str], Mapping[str, str]]:
         """Like `files`, but read row by row as paths are asked about (`Manifest`): a build that
         looks at a few files of a large site reads a few rows, not every file's. The dicts this
         process remembers when there are."""
         if self.remembered is not None:
             return self.remembered.shas, self.remembered.inputs
-        manifest = Manifest(self)
+        manifest = Manifest(self, on_whole)
         return manifest.shas, manifest.inputs
 
     def under(self, prefix: str) -> list[tuple[str, str, str | None]]:
@@ -247,8 +249,13 @@ class Manifest:
 
     BULK = 2000
 
-    def __init__(self, state: BuildState) -> None:
+    def __init__(
+        self, state: BuildState, on_whole: Callable[[dict[str, str], dict[str, str]], None] | None = None
+    ) -> None:
         self.state = state
+        # Told the plain dicts once every row is read, so that the holder (IncrementalOutput)
+        # asks them directly from then on: a lookup through this class costs several times more.
+        self.on_whole = on_whole
         self.rows: dict[str, tuple[str, str | None] | None] = {}
         self.whole: tuple[dict[str, str], dict[str, str]] | None = None
         self.shas = Column(self, 0)
@@ -269,6 +276,8 @@ class Manifest:
     def load(self) -> tuple[dict[str, str], dict[str, str]]:
         if self.whole is None:
             self.whole = self.state.files()
+            if self.on_whole is not None:
+                self.on_whole(*self.whole)
         return self.whole
 
 
