@@ -181,7 +181,7 @@ def test_carried_builds_delete_a_record_that_left_and_match_a_fresh_build(
 def test_the_manifest_reads_rows_as_asked_and_whole_past_its_bound(tmp_path: Path) -> None:
     """state.Manifest answers as BuildState.files's dicts do, reading a row per path asked
     until BULK paths, then every row at once, handing the plain dicts to its holder."""
-    from aduan_site.state import BuildState, Column, Manifest
+    from aduan_site.state import _MEMORY, BuildState, Column, Manifest
 
     state = BuildState(tmp_path / "state.db")
     rows = {f"laporan/T{n:03}/index.html": (f"sha{n}", f"in{n}" if n % 2 else None) for n in range(30)}
@@ -204,5 +204,14 @@ def test_the_manifest_reads_rows_as_asked_and_whole_past_its_bound(tmp_path: Pat
     finally:
         Manifest.BULK = old_bound
     assert handed == [whole, {p: i for p, (_, i) in rows.items() if i is not None}]
+    # A prefetched range is read at once and does not count toward the bound.
+    state.close()
+    _MEMORY.clear()  # a new process: nothing of the state remembered
+    state = BuildState(tmp_path / "state.db")
+    fresh, _ = state.lazy_files()
+    assert isinstance(fresh, Column)
+    fresh.manifest.prefetch("laporan/")
+    assert len(fresh.manifest.rows) == 30 and fresh.manifest.asked == 0
+    assert fresh["laporan/T029/index.html"] == "sha29" and fresh.manifest.whole is None
     assert dict(shas) == whole and len(inputs) == 16
     state.close()

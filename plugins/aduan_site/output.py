@@ -191,6 +191,13 @@ class IncrementalOutput:
         self.changed_records = frozenset(changed) if self.carrying else frozenset()
         return self.carrying
 
+    def prefetch(self, prefixes: tuple[str, ...]) -> None:
+        """The build is about to ask about many files under these prefixes: read their rows of
+        the state at once (state.Manifest.prefetch), when the state is read row by row."""
+        if isinstance(self.old_files, Column):
+            for prefix in prefixes:
+                self.old_files.manifest.prefetch(prefix)
+
     def reconsider(self, prefixes: tuple[str, ...]) -> None:
         """Files under these prefixes that this build does not make are deleted (when carrying)."""
         self.reconsidered.update(prefixes)

@@ -257,6 +257,8 @@ class Manifest:
         # asks them directly from then on: a lookup through this class costs several times more.
         self.on_whole = on_whole
         self.rows: dict[str, tuple[str, str | None] | None] = {}
+        self.asked = 0  # rows read one by one (toward BULK)
+        self.prefetched = 0
         self.whole: tuple[dict[str, str], dict[str, str]] | None = None
         self.shas = Column(self, 0)
         self.inputs = Column(self, 1)
@@ -266,12 +268,22 @@ class Manifest:
             sha = self.whole[0].get(path)
             return None if sha is None else (sha, self.whole[1].get(path))
         if path not in self.rows:
-            if len(self.rows) >= self.BULK:
+            if self.asked >= self.BULK:
                 self.load()
                 return self.row(path)
+            self.asked += 1
             found = self.state.db.execute("SELECT sha, input FROM files WHERE path = ?", (path,)).fetchone()
             self.rows[path] = None if found is None else (found[0], found[1])
         return self.rows[path]
+
+    def prefetch(self, prefix: str) -> None:
+        """Read the rows under `prefix` at once, by the index (a range), without counting them
+        toward `BULK`: for a group of files the build asks about one by one (listing pages)."""
+        if self.whole is not None:
+            return
+        for path, sha, digest in self.state.under(prefix):
+            self.rows.setdefault(path, (sha, digest))
+        self.prefetched += 1
 
     def load(self) -> tuple[dict[str, str], dict[str, str]]:
         if self.whole is None:
