@@ -44,7 +44,7 @@ from .opendata_build import DATASET_FILES as DATASET_FILES  # tests and users im
 from .opendata_build import Inputs, write_open_data
 from .output import IncrementalOutput, Staged, build_lock, record_files
 from .rows import Rows
-from .search import BUNDLE, IndexJob, Mirror, Plan, SearchError, keep_files, keep_previous, publish_index, shard_of
+from .search import IndexJob, Mirror, Plan, SearchError, keep_files, keep_previous, publish_index, shard_of
 from .search import plan as search_plan
 from .state import BuildState, Layout
 from .statistics import published_statistics, service_levels
@@ -1027,8 +1027,6 @@ class AduanGenerator:
         for record in self.dataset.records:
             months[shard_of(record["submitted"])].append(record["tracking"])
         site = Path(self.output_path)
-        # The plan asks about every kept bundle's files: a range of the state's rows at once.
-        out.prefetch((f"{BUNDLE}/",))
         try:
             todo = search_plan(
                 out, months, page=self.rendered_page, public=self.public_word(), rendered=self.report_pages.keys()
