@@ -52,9 +52,14 @@ class Dataset:
 
     def record(self, tracking: str) -> Record | None:
         """The record with this tracking number, or None (a binary search: `records` is sorted)."""
+        at = self.index_of(tracking)
+        return None if at is None else self.records[at]
+
+    def index_of(self, tracking: str) -> int | None:
+        """Where the record with this tracking number is in `records`, or None."""
         at = bisect.bisect_left(self.records, tracking, key=lambda r: r["tracking"])
         if at < len(self.records) and self.records[at]["tracking"] == tracking:
-            return self.records[at]
+            return at
         return None
 
     @cached_property

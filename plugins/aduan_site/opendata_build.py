@@ -227,13 +227,16 @@ def changed_records(out: IncrementalOutput, dataset: Dataset) -> set[str] | None
         return None
     old = out.old_inputs
     digests = dataset.digests
-    return {t for t in digests if old.get(REQUESTS + t + ".json") != digests[t]}
+    # Carrying (output.carry): the others are as the last build left them; no row per record.
+    candidates = [t for t in out.changed_records if t in digests] if out.carrying else digests
+    return {t for t in candidates if old.get(REQUESTS + t + ".json") != digests[t]}
 
 
 def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[str, Any], inputs: Inputs) -> None:
     """Declare every file under /data/ to the output writer, making only what is due."""
     parts = Parts(out, dataset)
-    parts.write(changed_records(out, dataset))
+    changed = changed_records(out, dataset)
+    parts.write(changed)
     build = parts.next_build()
     at = inputs.now().isoformat(timespec="seconds")
     day = generated_day(dataset)
@@ -281,7 +284,10 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
     if not out.reuse(f"data/{SUMS}", listing_key, any_render=True):
         out.put(f"data/{SUMS}", listing, digest=listing_key)
 
-    for record in dataset.records:
+    records = dataset.records
+    if out.carrying and changed is not None:  # the others' files are carried unnamed (output.CARRIED)
+        records = [r for r in map(dataset.record, sorted(changed)) if r is not None]
+    for record in records:
         tracking = record["tracking"]
         path = REQUESTS + tracking + ".json"
         digest = dataset.digests[tracking]

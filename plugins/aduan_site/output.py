@@ -19,13 +19,13 @@ import hashlib
 import logging
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .state import BuildState
+from .state import BuildState, Column
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +33,14 @@ STAGING = ".aduan-staging"
 # The files there are one per record (or per listing page): the ones `trust_manifest` spares a
 # stat. The others, a bounded number, are still looked at (a log deleted by hand is made again).
 TRUSTED = ("laporan/", "en/laporan/", "instansi/", "en/instansi/", "status/", "en/status/", "data/open311/requests/")
+# The per-record files (a report's pages and photos, its Open311 file): the ones a build that
+# `carry`s leaves as they are without naming them (see `IncrementalOutput.carry`).
+CARRIED = ("laporan/", "en/laporan/", "data/open311/requests/")
+
+
+def record_files(tracking: str) -> tuple[str, ...]:
+    """Where a record's own files are: the prefixes `reconsider` is given for a changed record."""
+    return (f"laporan/{tracking}/", f"en/laporan/{tracking}/", f"data/open311/requests/{tracking}.json")
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -146,7 +154,9 @@ class IncrementalOutput:
         # (88k at 20k reports). A file deleted by hand is made again by the next build that
         # does not know what changed (`aduan build --full`, a lost state).
         self.trust_manifest = False
-        self.old_files, self.old_inputs = self.state.files()
+        # Read row by row as they are asked about (state.Manifest): a change build that carries
+        # the unchanged records' files reads a few rows, not 70k at 20k reports.
+        self.old_files, self.old_inputs = self.state.lazy_files(on_whole=self._whole)
         # Templates, region or settings changed: every report page must be rendered again.
         self.same_render = self.state.meta("render_key") == render_key
         self.files: dict[str, str] = {}
@@ -159,6 +169,60 @@ class IncrementalOutput:
         self.recorded: list[str] = []
         self.unchanged = 0
         self.rendered = 0  # files whose content was produced this build (written or not)
+        # `carry()`: per-record files not named by this build are kept as they are; only those
+        # under a `reconsider`ed prefix (a changed record's) are deleted when not made again.
+        self.carrying = False
+        self.reconsidered: set[str] = set()
+        self.changed_records: frozenset[str] = frozenset()  # when carrying: those not carried
+
+    def _whole(self, shas: dict[str, str], inputs: dict[str, str]) -> None:
+        """The state was read whole after all: ask its dicts directly from now on."""
+        self.old_files, self.old_inputs = shas, inputs
+
+    def carry(self, changed: Iterable[str]) -> bool:
+        """Leave the per-record files (`CARRIED`) of the records that did not change alone,
+        unnamed: the build then looks only at the changed records, and must `reconsider` each
+        one's files (`record_files`) so that a file no longer made is deleted. Only when the
+        manifest is trusted (the build knows which records changed) and the render key is the
+        last build's (otherwise every page is made again). `changed`: the tracking numbers of
+        the records changed since the last build (the others' files are carried). Returns
+        whether it carries."""
+        self.carrying = self.trust_manifest and self.same_render
+        self.changed_records = frozenset(changed) if self.carrying else frozenset()
+        return self.carrying
+
+    def prefetch(self, prefixes: tuple[str, ...]) -> None:
+        """The build is about to ask about many files under these prefixes: read their rows of
+        the state at once (state.Manifest.prefetch), when the state is read row by row."""
+        if isinstance(self.old_files, Column):
+            for prefix in prefixes:
+                self.old_files.manifest.prefetch(prefix)
+
+    def reconsider(self, prefixes: tuple[str, ...]) -> None:
+        """Files under these prefixes that this build does not make are deleted (when carrying)."""
+        self.reconsidered.update(prefixes)
+
+    def sha(self, relpath: str) -> str | None:
+        """The sha256 of the file at `relpath` after this build: made or kept by it, or carried."""
+        made = self.files.get(relpath)
+        if made is not None or not self.carrying or not relpath.startswith(CARRIED):
+            return made
+        return self.old_files.get(relpath)
+
+    def _deleted(self) -> list[str]:
+        """The files of the last build this build did not make (nor carried), to delete."""
+        files = self.files
+        if not self.carrying:
+            return sorted(p for p in self.old_files if p not in files and _safe(p))
+        if isinstance(self.old_files, Column):
+            # Not read whole: the files outside the carried ones, and the reconsidered ones.
+            candidates = self.state.outside(CARRIED)
+            for prefix in sorted(self.reconsidered):
+                candidates.extend(p for p in self.old_files.under(prefix) if p.startswith(CARRIED))
+        else:
+            again = tuple(self.reconsidered)  # str.startswith on a tuple, no split per path
+            candidates = [p for p in self.old_files if not p.startswith(CARRIED) or p.startswith(again)]
+        return sorted(p for p in set(candidates) if p not in files and _safe(p))
 
     def reusable(self, relpath: str, digest: str, *, any_render: bool = False) -> bool:
         """Would `reuse(relpath, digest)` keep the file? Changes nothing: lets a caller check a
@@ -271,13 +335,15 @@ class IncrementalOutput:
         if self.problems:
             self.abandon()
             raise PublicationRefused(self.problems)
+        if self.carrying and isinstance(self.old_files, Column):  # for the count of carried files
+            before, again = self.state.count(), sum(1 for p in self.files if p in self.old_files)
         self.state.forget(path for path, _ in self.pending)
         for relpath, staged in sorted(self.pending, key=lambda item: self.rank(item[0])):
             place(staged, self.root / relpath)
             self.written.append(relpath)
         self.pending = []
         shutil.rmtree(self.staging, ignore_errors=True)
-        deleted = sorted(p for p in self.old_files if p not in self.files and _safe(p))
+        deleted = self._deleted()
         for relpath in deleted:
             path = self.root / relpath
             path.unlink(missing_ok=True)
@@ -290,7 +356,22 @@ class IncrementalOutput:
         # Rows forgotten before the moves must come back even when the bytes were the same.
         changed.update({path: (self.files[path], self.inputs.get(path)) for path in self.written})
         meta = {**self.meta, "render_key": self.render_key}
-        self.state.save(changed, deleted, meta, self.pages, now=(self.files, self.inputs))
+        files, inputs = self.files, self.inputs
+        remember = True
+        if self.carrying and isinstance(self.old_files, Column):
+            # The state was not read whole: this process will read it again next time.
+            remember = False
+            self.unchanged += before - len(deleted) - again
+        elif self.carrying:  # what the state holds after this build: the carried files too
+            files, inputs = {**self.old_files, **files}, dict(self.old_inputs)
+            for relpath in self.files:  # a file made again holds only the input it has now
+                inputs.pop(relpath, None)
+            inputs.update(self.inputs)
+            for relpath in deleted:
+                files.pop(relpath, None)
+                inputs.pop(relpath, None)
+            self.unchanged += len(files) - len(self.files)
+        self.state.save(changed, deleted, meta, self.pages, now=(files, inputs) if remember else None)
         self.state.close()
         return {
             "written": len(self.written),

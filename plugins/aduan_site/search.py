@@ -52,6 +52,7 @@ import contextlib
 import gzip
 import hashlib
 import html
+import importlib
 import json
 import logging
 import os
@@ -65,6 +66,7 @@ from pathlib import Path
 from typing import Any
 
 from .output import IncrementalOutput
+from .state import Column
 
 logger = logging.getLogger(__name__)
 
@@ -238,10 +240,20 @@ class Plan:
 def _bundles(out: IncrementalOutput) -> dict[str, list[str]]:
     """The previous build's bundle directories → their files."""
     bundles: dict[str, list[str]] = {}
+    # Every row of the state (state.Manifest reads it whole here): the plan then asks about
+    # every kept bundle's files, cheaper on the plain dicts than row by row or by a range.
     for path in out.old_files:
         if path.startswith(BUNDLE + "/") and path.count("/") > 1:
             bundles.setdefault(path.split("/")[1], []).append(path)
     return bundles
+
+
+def _page_sha(out: IncrementalOutput, tracking: str) -> str:
+    """A report page's sha256 after this build (made, kept or carried: `IncrementalOutput.sha`)."""
+    sha = out.sha(page_path(tracking))
+    if sha is None:
+        raise KeyError(page_path(tracking))
+    return sha
 
 
 def _fragments(files: list[str]) -> int:
@@ -342,7 +354,7 @@ def plan(
             result.keep.extend(bundles[directory])
         months = {m: months[m] for m in touched}
     result.looked_at = sorted(months)
-    shas = {t: out.files[page_path(t)] for trackings in months.values() for t in trackings}
+    shas = {t: _page_sha(out, t) for trackings in months.values() for t in trackings}
     result.shas = shas
     try:
         before = {t: Hidden(**h) for t, h in json.loads(out.state.meta(META_RECENT) or "{}").items()}
@@ -465,7 +477,8 @@ def keep_previous(out: IncrementalOutput, rendered: Iterable[str] | None = None)
     """Keep the previous build's index as it was, every file of it (a quick build, or Pagefind
     failed): the search page goes on showing what it showed. The pages rendered by this build
     (None: unknown) are recorded as not yet taken in, for the next build's `plan`."""
-    for path in out.old_files:
+    old = out.old_files
+    for path in old.under(BUNDLE + "/") if isinstance(old, Column) else old:
         if path.startswith(BUNDLE + "/"):
             _keep(out, path, trusted=out.trust_manifest)
     dirty = _meta_json(out, META_DIRTY)
@@ -510,6 +523,15 @@ def indexed_pages(files: dict[str, Path], shas: dict[str, str]) -> dict[str, tup
 
 def _executable() -> str:
     # The binary ships with the `pagefind[bin]` package: nothing is downloaded at build time.
+    # Its own small package first, as pagefind.service looks for it: that module imports
+    # asyncio (about 50 ms of every change build in a new process), which we never use.
+    for package in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            found = importlib.import_module(package).get_executable()
+        except (ImportError, OSError):
+            continue
+        if found is not None:
+            return str(found)
     from pagefind.service import get_executable  # noqa: PLC0415 - only builds that index need it
 
     path = get_executable()

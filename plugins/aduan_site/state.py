@@ -25,7 +25,7 @@ import json
 import logging
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,6 +103,32 @@ class BuildState:
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
+
+    def lazy_files(
+        self, on_whole: Callable[[dict[str, str], dict[str, str]], None] | None = None
+    ) -> tuple[Mapping[str, str], Mapping[str, str]]:
+        """Like `files`, but read row by row as paths are asked about (`Manifest`): a build that
+        looks at a few files of a large site reads a few rows, not every file's. The dicts this
+        process remembers when there are."""
+        if self.remembered is not None:
+            return self.remembered.shas, self.remembered.inputs
+        manifest = Manifest(self, on_whole)
+        return manifest.shas, manifest.inputs
+
+    def under(self, prefix: str) -> list[tuple[str, str, str | None]]:
+        """(path, sha256, input digest) of the files under `prefix`, by the index (a range)."""
+        end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return self.db.execute(
+            "SELECT path, sha, input FROM files WHERE path >= ? AND path < ?", (prefix, end)
+        ).fetchall()
+
+    def outside(self, prefixes: tuple[str, ...]) -> list[str]:
+        """The paths of the files under none of `prefixes` (one pass in SQLite, no row per
+        file in Python for the files under them)."""
+        ranges = [(p, p[:-1] + chr(ord(p[-1]) + 1)) for p in prefixes]
+        where = " AND ".join("NOT (path >= ? AND path < ?)" for _ in ranges) or "1"
+        args = [bound for pair in ranges for bound in pair]
+        return [row[0] for row in self.db.execute(f"SELECT path FROM files WHERE {where}", args)]  # noqa: S608
 
     def files(self) -> tuple[dict[str, str], dict[str, str]]:
         """(path → sha256, path → input digest) of every file the last build left. The dicts
@@ -213,3 +239,81 @@ class BuildState:
                 if not numbered:
                     del layout[listing]
         _MEMORY[self._key] = self.remembered = _Remembered(self.generation, now[0], now[1], layout)
+
+
+class Manifest:
+    """The state's `files` rows, read one by one as they are asked about and kept: for a build
+    that looks at few of a large site's files (a change build that carries the others,
+    output.carry). Past `BULK` rows asked about, or when every path is wanted (iteration),
+    every row is read at once, as `BuildState.files` does: never slower than that by much."""
+
+    BULK = 2000
+
+    def __init__(
+        self, state: BuildState, on_whole: Callable[[dict[str, str], dict[str, str]], None] | None = None
+    ) -> None:
+        self.state = state
+        # Told the plain dicts once every row is read, so that the holder (IncrementalOutput)
+        # asks them directly from then on: a lookup through this class costs several times more.
+        self.on_whole = on_whole
+        self.rows: dict[str, tuple[str, str | None] | None] = {}
+        self.asked = 0  # rows read one by one (toward BULK)
+        self.prefetched = 0
+        self.whole: tuple[dict[str, str], dict[str, str]] | None = None
+        self.shas = Column(self, 0)
+        self.inputs = Column(self, 1)
+
+    def row(self, path: str) -> tuple[str, str | None] | None:
+        if self.whole is not None:
+            sha = self.whole[0].get(path)
+            return None if sha is None else (sha, self.whole[1].get(path))
+        if path not in self.rows:
+            if self.asked >= self.BULK:
+                self.load()
+                return self.row(path)
+            self.asked += 1
+            found = self.state.db.execute("SELECT sha, input FROM files WHERE path = ?", (path,)).fetchone()
+            self.rows[path] = None if found is None else (found[0], found[1])
+        return self.rows[path]
+
+    def prefetch(self, prefix: str) -> None:
+        """Read the rows under `prefix` at once, by the index (a range), without counting them
+        toward `BULK`: for a group of files the build asks about one by one (listing pages)."""
+        if self.whole is not None:
+            return
+        for path, sha, digest in self.state.under(prefix):
+            self.rows.setdefault(path, (sha, digest))
+        self.prefetched += 1
+
+    def load(self) -> tuple[dict[str, str], dict[str, str]]:
+        if self.whole is None:
+            self.whole = self.state.files()
+            if self.on_whole is not None:
+                self.on_whole(*self.whole)
+        return self.whole
+
+
+class Column(Mapping[str, str]):
+    """path → sha256 (column 0) or path → input digest (column 1) of a `Manifest`."""
+
+    def __init__(self, manifest: Manifest, column: int) -> None:
+        self.manifest, self.column = manifest, column
+
+    def __getitem__(self, path: str) -> str:
+        row = self.manifest.row(path)
+        value = None if row is None else row[self.column]
+        if value is None:
+            raise KeyError(path)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.manifest.load()[self.column])
+
+    def __len__(self) -> int:
+        return len(self.manifest.load()[self.column])
+
+    def under(self, prefix: str) -> list[str]:
+        """The paths under `prefix` that have a value here, by the state's index."""
+        if self.manifest.whole is not None:
+            return [p for p in self.manifest.whole[self.column] if p.startswith(prefix)]
+        return [row[0] for row in self.manifest.state.under(prefix) if row[1 + self.column] is not None]
