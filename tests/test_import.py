@@ -3,6 +3,7 @@
 import json
 import os
 import random
+import threading
 from collections import Counter
 
 import pytest
@@ -405,8 +406,11 @@ def _pooled(monkeypatch, data_dir, name: str):
     """A store whose forked import workers leave their pid in a file, and an import that hands
     chunks of 40 lines to the workers after the first 80."""
     from chalicelib import importer
+    from chalicelib.publish_pool import can_fork
     from chalicelib.sqlite_store import SQLiteStore
 
+    # the pool forks only when no other thread runs here: say which did (a CI run once lacked workers)
+    assert can_fork(), f"other threads in this test process: {[t.name for t in threading.enumerate()]}"
     monkeypatch.setattr(importer, "CHUNK", 40)
     monkeypatch.setattr(importer, "POOL_AFTER", 80)
     monkeypatch.setenv("ADUAN_IMPORT_WORKERS", "2")

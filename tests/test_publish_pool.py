@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from chalicelib import publish, publish_pool
 from chalicelib.gate import GateIndex
 from chalicelib.importer import import_lines
 from chalicelib.publish import Publisher
-from chalicelib.publish_pool import ordered_map
+from chalicelib.publish_pool import can_fork, ordered_map
 from chalicelib.tally import Tally
 from test_gate import LEAKY, admin_of
 from test_privacy_build import stuffed_lines
@@ -23,6 +24,8 @@ def _pid_of(item: int) -> tuple[int, int]:
 
 
 def test_the_pool_hands_results_back_in_order_from_other_processes() -> None:
+    # the pool forks only when no other thread runs here: say which did (a CI run once lacked workers)
+    assert can_fork(), f"other threads in this test process: {[t.name for t in threading.enumerate()]}"
     items = list(range(50))
     results = ordered_map(_pid_of, items, processes=2, min_batch=1, chunk=3)
     assert [square for square, _ in results] == [i * i for i in items]
@@ -137,3 +140,23 @@ def test_one_change_finds_the_identifiers_of_one_report(
     service.act(officer, changed.tracking, {"action": "progress", "note": "Sedang dikerjakan petugas"})
     publisher.publish_pending()
     assert calls == [changed.tracking]
+
+
+def _handlers(item: int) -> tuple[int, object, object]:
+    import signal
+
+    return os.getpid(), signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+
+
+def test_workers_forked_from_aduan_run_stop_plainly_not_by_its_stopped_handlers() -> None:
+    """`aduan run` turns SIGTERM into `Stopped` (processgroup.py); a pool worker inherited that,
+    and a pool's terminate() raised Stopped inside the pool's queue code (a traceback in the
+    log, and a queue lock a worker may leave taken). The workers take the plain handlers."""
+    import signal
+
+    from chalicelib.processgroup import stop_on_signals
+
+    with stop_on_signals():
+        results = ordered_map(_handlers, list(range(12)), processes=2, min_batch=1, chunk=2)
+    assert {pid for pid, _, _ in results} - {os.getpid()}, "forked workers did the work"
+    assert {(term, intr) for _, term, intr in results} == {(signal.SIG_DFL, signal.SIG_IGN)}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -58,6 +59,16 @@ def can_fork() -> bool:
     if threading.current_thread() is not threading.main_thread():
         return False
     return all(t is threading.main_thread() or t.name in FORK_SAFE_THREADS for t in threading.enumerate())
+
+
+def _plain_signals() -> None:
+    """A worker forked from `aduan run` inherits the handlers that turn SIGTERM, SIGINT and SIGHUP
+    into `Stopped` (processgroup.py): a pool's terminate() then raised Stopped inside the pool's
+    queue code, with a traceback in the log, and a worker could leave a queue lock taken. A
+    worker stops plainly instead (as the render pool's, pages.py); the parent handles the stop."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 def _run(span: tuple[int, int]) -> list[Any]:
@@ -98,14 +109,20 @@ def ordered_imap(
     _job = (work, items)
     spans = [(start, min(start + chunk, len(items))) for start in range(0, len(items), chunk)]
     try:
-        pool = multiprocessing.get_context("fork").Pool(processes)
+        pool = multiprocessing.get_context("fork").Pool(processes, initializer=_plain_signals)
     except OSError:  # no semaphores here (AWS Lambda): the same work, serially
         _job = None
         yield from (work(item) for item in items)
         return
+    finished = False
     try:
-        with pool:
-            for part in pool.imap(_run, spans):
-                yield from part
+        for part in pool.imap(_run, spans):
+            yield from part
+        finished = True
     finally:
         _job = None
+        if finished:  # every result is in: the workers end on their own, no signal needed
+            pool.close()
+        else:  # an error, or the caller stopped early: work may still be out
+            pool.terminate()
+        pool.join()
