@@ -6,9 +6,6 @@ The texts are wholly held out: these tests check the corpus's shape and never pr
 
 from __future__ import annotations
 
-import contextlib
-import io
-import re
 import sys
 from pathlib import Path
 
@@ -17,6 +14,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 
+import corpus_checks as check  # noqa: E402
 import redaction_corpus6 as corpus6  # noqa: E402
 import redaction_corpus6_eval as corpus6_eval  # noqa: E402
 from redaction_corpus4 import CorpusError  # noqa: E402
@@ -61,14 +59,22 @@ MIN_PUBLIC = {
 
 # Words that sit next to a name and are not part of it (the corpus's convention, as corpus 4's):
 # a name span must not start with one.
-HONORIFICS = {
+HONORIFICS = frozenset({
     "pak", "bu", "ibu", "bapak", "bapa", "bpk", "bpk.", "haji", "h.", "hj.", "om", "tanta", "mama",
     "koh", "ko", "ci", "cik", "mas", "mbak", "mbah", "kak", "bang", "cak", "yu", "kang", "ceu", "teh",
     "inang", "amang", "sdr.", "sdri.", "ny.", "tn.", "dr.", "drg.", "ir.", "prof.", "pdt.", "sr.", "st.",
     "tgk.", "ustadz", "ust.", "kiai", "kyai", "gus", "ondofolo", "kel.",
-}  # fmt: skip
+})  # fmt: skip
 
-_DIGITS = re.compile(r"\d")
+FLOORS = check.Floors(
+    MIN_TEXTS,
+    MIN_TEXTS_PER_STYLE,
+    MIN_CLEAN_TEXTS,
+    MIN_TEXTS_PER_TRADITION,
+    MIN_NAMES_PER_TRADITION,
+    MIN_PII,
+    MIN_PUBLIC,
+)
 
 
 @pytest.fixture(scope="module")
@@ -77,63 +83,20 @@ def samples() -> list:  # type: ignore[type-arg]
 
 
 def test_every_file_parses_with_a_known_style_named_after_it() -> None:
-    paths = sorted(corpus6.TEXTS.glob("*.txt"))
-    assert {p.stem for p in paths} == set(corpus6.STYLES)
-    for path in paths:
-        parsed = corpus6.parse_file(path)
-        assert parsed, path.name
-        assert {s.style for s in parsed} == {path.stem}
+    check.files_parse(corpus6, FLOORS)
 
 
 def test_labels_are_valid_and_sit_on_their_text(samples: list) -> None:  # type: ignore[type-arg]
-    for sample in samples:
-        spans = sorted(sample.pii + sample.public, key=lambda i: i.start)
-        for item in sample.pii:
-            assert item.label in corpus6.PII_KINDS, sample.template
-        for item in sample.public:
-            assert item.label in corpus6.PUBLIC_CATEGORIES, sample.template
-        for item in spans:
-            assert sample.text[item.start : item.end] == item.text, sample.template
-            assert item.text == item.text.strip() and item.text, sample.template
-        for before, after in zip(spans, spans[1:], strict=False):
-            assert before.end <= after.start, f"{sample.template}: overlapping spans"
-        assert set(sample.traditions) <= set(corpus6.TRADITIONS), sample.template
+    check.labels_sit_on_their_text(corpus6, samples)
 
 
 def test_spans_follow_the_conventions(samples: list) -> None:  # type: ignore[type-arg]
-    for sample in samples:
-        for item in sample.pii:
-            if item.label == "nama":
-                first = item.text.split()[0].lower()
-                assert first not in HONORIFICS, f"{sample.template}: honorific inside a name span"
-                assert not _DIGITS.search(item.text), sample.template
-            elif item.label in ("nik", "kk"):
-                assert len(_DIGITS.findall(item.text)) == 16, sample.template
-            elif item.label == "npwp":
-                assert len(_DIGITS.findall(item.text)) == 15, sample.template
-            elif item.label == "email":
-                assert "@" in item.text or " at " in item.text or "[at]" in item.text, sample.template
-            elif item.label == "rekening":
-                assert re.fullmatch(r"[\d .-]+", item.text), f"{sample.template}: an account is the number only"
-        # A text tagged with a tradition has a person in it; a text with names names its tradition.
-        names = [i for i in sample.pii if i.label == "nama"]
-        assert bool(names) == bool(sample.traditions), sample.template
+    check.spans_follow_the_conventions(samples, HONORIFICS, npwp_digits=(15,))
 
 
 def test_coverage(samples: list) -> None:  # type: ignore[type-arg]
-    counts = corpus6.counts(samples)
-    assert len(samples) >= MIN_TEXTS
-    assert sum(1 for s in samples if not s.pii) >= MIN_CLEAN_TEXTS
-    for style in corpus6.STYLES:
-        assert counts["styles"][style] >= MIN_TEXTS_PER_STYLE, style
-    for tradition in corpus6.TRADITIONS:
-        assert counts["traditions"][tradition] >= MIN_TEXTS_PER_TRADITION, tradition
-        assert counts["names"][tradition] >= MIN_NAMES_PER_TRADITION, tradition
-    for kind, floor in MIN_PII.items():
-        assert counts["pii"][kind] >= floor, kind
     assert set(MIN_PII) == set(corpus6.PII_KINDS)
-    for category, floor in MIN_PUBLIC.items():
-        assert counts["public"][category] >= floor, category
+    check.coverage(corpus6, samples, FLOORS)
 
 
 def test_shapes_people_really_write(samples: list) -> None:  # type: ignore[type-arg]
@@ -156,24 +119,8 @@ def test_shapes_people_really_write(samples: list) -> None:  # type: ignore[type
 
 
 def test_a_broken_mark_is_refused(tmp_path: Path) -> None:
-    bad = tmp_path / "chat.txt"
-    bad.write_text("@style chat\n== jawa\nsy [[nami:Sutrisno]] lapor\n", encoding="utf-8")
-    with pytest.raises(CorpusError):
-        corpus6.parse_file(bad)
-    bad.write_text("@style chat\n== sasak\nsy [[nama:Lalu Muhammad]] lapor\n", encoding="utf-8")
-    with pytest.raises(CorpusError):
-        corpus6.parse_file(bad)
+    check.a_broken_mark_is_refused(corpus6, CorpusError, tmp_path)
 
 
 def test_the_evaluation_runs_and_prints_figures_only(samples: list) -> None:  # type: ignore[type-arg]
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        status = corpus6_eval.main(["--limit", "6"])
-    printed = out.getvalue()
-    assert status in (0, 1)
-    assert "corpus 6: 6 hand-written texts" in printed
-    assert "Targets" in printed and "ms per text" in printed
-    for sample in samples[:6]:
-        for item in sample.pii + sample.public:
-            if len(item.text) >= 4:
-                assert item.text not in printed, "the held-out evaluation printed a span"
+    check.prints_figures_only(corpus6_eval.main, "corpus 6", samples)
