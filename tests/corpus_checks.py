@@ -30,6 +30,10 @@ HONORIFICS = frozenset({
 _DIGITS = re.compile(r"\d")
 # A number read aloud in a voice note: each digit a word ("nol delapan satu ...").
 _DIGIT = re.compile(r"\d|\b(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\b")
+# An account number as typed or read aloud: digits and separators, or digit words.
+_NUMBER_ONLY = re.compile(
+    r"[\d .-]+|(?:(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)[ ,.-]*)+", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -72,13 +76,22 @@ def labels_sit_on_their_text(corpus: ModuleType, samples: list[Any]) -> None:
 
 
 def spans_follow_the_conventions(
-    samples: list[Any], honorifics: frozenset[str] = HONORIFICS, npwp_digits: tuple[int, ...] = (15, 16)
+    samples: list[Any],
+    honorifics: frozenset[str] = HONORIFICS,
+    npwp_digits: tuple[int, ...] = (15, 16),
+    handles_carry_traditions: bool = False,
 ) -> None:
+    """With `handles_carry_traditions`, a text whose only people are private accounts may still
+    name their tradition (a handle made of a name)."""
     for sample in samples:
         for item in sample.pii:
             if item.label == "nama":
-                first = item.text.split()[0].lower()
-                assert first not in honorifics, f"{sample.template}: honorific inside a name span"
+                words = item.text.split()
+                # one word alone is the name itself (an initial "H.", a given name "Nona"), not a
+                # word next to one
+                assert len(words) == 1 or words[0].lower() not in honorifics, (
+                    f"{sample.template}: honorific inside a name span"
+                )
                 assert not _DIGITS.search(item.text), sample.template
             elif item.label in ("nik", "kk"):
                 assert len(_DIGIT.findall(item.text)) == 16, f"{sample.template}: {item.label} of 16 digits"
@@ -87,10 +100,12 @@ def spans_follow_the_conventions(
             elif item.label == "email":
                 assert "@" in item.text or " at " in item.text or "[at]" in item.text, sample.template
             elif item.label == "rekening":
-                assert re.fullmatch(r"[\d .-]+", item.text), f"{sample.template}: an account is the number only"
+                assert _NUMBER_ONLY.fullmatch(item.text), f"{sample.template}: an account is the number only"
         # A text tagged with a tradition has a person in it; a text with names names its tradition.
         names = [i for i in sample.pii if i.label == "nama"]
-        assert bool(names) == bool(sample.traditions), f"{sample.template}: names and tradition tags disagree"
+        people = names or (handles_carry_traditions and [i for i in sample.pii if i.label == "akun"])
+        assert bool(names) <= bool(sample.traditions), f"{sample.template}: names without a tradition tag"
+        assert bool(people) >= bool(sample.traditions), f"{sample.template}: a tradition tag without a person"
 
 
 def coverage(corpus: ModuleType, samples: list[Any], floors: Floors) -> None:
