@@ -38,6 +38,36 @@ def test_the_pool_hands_results_back_in_order_from_other_processes() -> None:
     assert {pid for _, pid in ordered_map(_pid_of, items, processes=1, min_batch=1)} == {os.getpid()}
 
 
+def test_the_pool_forks_beside_asyncios_child_watcher_but_not_beside_another_thread() -> None:
+    """A browser test's Playwright driver, started through asyncio, leaves a thread waiting for it
+    ("asyncio-waitpid-N") for as long as the driver runs; a later test in the same process found
+    can_fork() false and ran its pool without workers (a CI run's failures). That thread only
+    waits for its child: the pool forks beside it, and not beside a thread of unknown work."""
+    import asyncio
+
+    async def beside_a_child() -> tuple[list[str], bool]:
+        child = await asyncio.create_subprocess_exec("sleep", "5")
+        try:
+            return [t.name for t in threading.enumerate()], can_fork()
+        finally:
+            child.kill()
+            await child.wait()
+
+    names, forks = asyncio.run(beside_a_child())
+    if not any(name.startswith("asyncio-waitpid-") for name in names):
+        pytest.skip(f"this Python's asyncio waits for children without a thread: {names}")
+    assert forks, names
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, name="someone-else", daemon=True)
+    other.start()
+    try:
+        assert not can_fork()
+        assert {pid for _, pid in ordered_map(_pid_of, list(range(20)), processes=2, min_batch=1)} == {os.getpid()}
+    finally:
+        stop.set()
+        other.join()
+
+
 def _fails_on_seven(item: int) -> int:
     if item == 7:
         raise ValueError("seven")

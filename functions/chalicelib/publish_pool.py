@@ -47,8 +47,19 @@ def workers() -> int:
 
 
 # Threads that may run while the workers fork: the store's WAL checkpoints (walcheckpoint.py)
-# touch only their own SQLite connection, which a worker never uses.
+# touch only their own SQLite connection, which a worker never uses; asyncio's child watcher
+# threads ("asyncio-waitpid-N", one per child process started through asyncio, as Playwright
+# starts its driver) only wait for their child and hand its status to their own event loop.
 FORK_SAFE_THREADS = frozenset({"wal-checkpoint"})
+FORK_SAFE_PREFIXES = ("asyncio-waitpid-",)
+
+
+def _fork_safe(thread: threading.Thread) -> bool:
+    return (
+        thread is threading.main_thread()
+        or thread.name in FORK_SAFE_THREADS
+        or thread.name.startswith(FORK_SAFE_PREFIXES)
+    )
 
 
 def can_fork() -> bool:
@@ -58,7 +69,7 @@ def can_fork() -> bool:
         return False
     if threading.current_thread() is not threading.main_thread():
         return False
-    return all(t is threading.main_thread() or t.name in FORK_SAFE_THREADS for t in threading.enumerate())
+    return all(_fork_safe(t) for t in threading.enumerate())
 
 
 def _plain_signals() -> None:
