@@ -1,0 +1,65 @@
+"""Classes of text that fail on unseen text (issue 11, session 9), each a rule a reader would accept as general.
+
+Every case is written anew for this test (not taken from a corpus). In each case the phrase in braces
+must survive; beside them, the cases that must still be redacted show that each rule stops where a
+person begins.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from chalicelib.redaction import find_pii, redact
+
+KEPT = [
+    # organisations' accounts: a city and a page's word, an institution and its place, a brand's desk, a club
+    "Sudah viral di {@medan_info} dan {@bandung.update} soal jalan ini.",
+    "Cek IG {@balikpapan_official}, katanya jalan ditutup.",
+    "Beritanya di {@kaltimpost} sama {@malangtimes} kemarin.",
+    "Sekolah anak saya {@smpn1bogor} sudah posting soal banjir.",
+    "Pasien ditolak, sudah saya mention {@rsudkotabogor} dan {@rs_pmi_bogor}.",
+    "Pengumuman dari {@masjid_alakbar} dan {@sdn_cibeureum} soal kerja bakti.",
+    "Komplain ke {@halobca} dan {@jnecare} gak dibalas.",
+    "Penonton {@persib} dan {@aremafc} parkir sembarangan.",
+    "Sumber {@depok24jam}, banjir setinggi lutut.",
+    "Mohon ditindak {@divhumas_polri} {@ombudsmanri137}",
+    "Kampus {@ugm.yogyakarta} ikut bantu.",
+    "Pak {@pemkotmalang} mohon lihat {@dki_jakarta} yang sudah rapi.",
+]
+
+REDACTED = [
+    # a person's name in it, whatever the page's word
+    ("akun", "akun {@rina_official} jual barang palsu"),
+    ("akun", "yg nyebar hoaks {@sari.bogor.news}"),
+    # a piece no list knows: a nickname or a name the lists lack
+    ("akun", "ig pelaku {@wagiyem_info} nipu"),
+    # a kind of institution or of business beside an ordinary word may be a trader's or a driver's
+    ("akun", "penipu jualan online {@nova_pasar} sudah kabur"),
+    ("akun", "driver {@abang_ojol} ugal-ugalan"),
+    # a page's word alone, or beside an ordinary word, may be anyone's
+    ("akun", "yg komen kasar {@cantik_official}"),
+    ("akun", "akun {@ambon_manise_news} nyebar foto korban"),
+    # an e-mail whose local part is a word that is also a bank's name
+    ("email", "Hormat kami, pengurus\n({permata_1632@gmail.com})"),
+]
+
+
+def _braced(marked: str) -> tuple[str, list[str]]:
+    return marked.replace("{", "").replace("}", ""), re.findall(r"\{([^}]*)\}", marked)
+
+
+@pytest.mark.parametrize("marked", KEPT)
+def test_public_phrases_survive(marked: str) -> None:
+    text, kept = _braced(marked)
+    out = redact(text)
+    for phrase in kept:
+        assert phrase in out, (phrase, out)
+
+
+@pytest.mark.parametrize(("kind", "marked"), REDACTED)
+def test_persons_beside_them_are_still_redacted(kind: str, marked: str) -> None:
+    text, (secret,) = _braced(marked)
+    start = text.index(secret)
+    found = [m for m in find_pii(text) if m.start <= start and start + len(secret) <= m.end]
+    assert found and found[0].kind == kind, (secret, find_pii(text))
