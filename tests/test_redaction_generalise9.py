@@ -26,6 +26,10 @@ KEPT = [
     "Mohon ditindak {@divhumas_polri} {@ombudsmanri137}",
     "Kampus {@ugm.yogyakarta} ikut bantu.",
     "Pak {@pemkotmalang} mohon lihat {@dki_jakarta} yang sudah rapi.",
+    # the listener called in speech typed out or chat without capitals, then what is reported
+    "sudah seminggu air pdam mati bu {kotor sekali} airnya",
+    "jalan ke pasar longsor bu {truk} gak bisa lewat",
+    "JALAN BERLUBANG PAK {MOTOR} SERING JATUH",
 ]
 
 REDACTED = [
@@ -40,6 +44,13 @@ REDACTED = [
     # a page's word alone, or beside an ordinary word, may be anyone's
     ("akun", "yg komen kasar {@cantik_official}"),
     ("akun", "akun {@ambon_manise_news} nyebar foto korban"),
+    # after an honorific in text without capitals: a word that parents give, a dictionary word outside the
+    # everyday words of complaints, a listed name, an everyday word the common list says is a name too
+    ("nama", "tadi pak {sabar} yang ngangkut sampah"),
+    ("nama", "kemarin bu {firdaus} datang marah"),
+    ("nama", "mas {budi} tukang parkir minta uang"),
+    ("nama", "tadi pak {salam} datang ke rumah"),
+    ("nama", "BU {MAWAR} SUDAH LAPOR"),
     # an e-mail whose local part is a word that is also a bank's name
     ("email", "Hormat kami, pengurus\n({permata_1632@gmail.com})"),
 ]

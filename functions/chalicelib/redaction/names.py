@@ -41,6 +41,7 @@ from .lexicon import (
     _wordlike,
 )
 from .public import _PLACE_PARTS
+from .vocatives import ordinary_word
 
 # How much a cue says that a name follows: EXPLICIT ("nama saya", "bernama", "a.n.", a title) takes any
 # word, even an ordinary one ("bernama Bunga"); STRONG (an honorific, "Hormat saya,", "pelapor") takes any
@@ -1293,6 +1294,8 @@ class _Names:
             if i + 1 < len(self.tokens) and self.tokens[i + 1].low.endswith("nya"):
                 return None  # "kakak kelasnya", "ibu-nya": a relation, not a name
             if self.adjacent(i):
+                if not self.mixed and ordinary_word(self.tokens[i + 1].low):
+                    return None  # "mampet pak bau", "longsor pak truk": the listener called (``vocatives``)
                 # "pak jaya cuma bilang", "mas angkasa yg nolongin": an ordinary word that the honorific names
                 found = self.take(i + 1, _EXPLICIT if self.titled(i + 1) else _STRONG)
                 spaced = self.doc.text[tok.end : self.tokens[i + 1].start] == " "  # not "mas. hub."
