@@ -30,6 +30,10 @@ KEPT = [
     "sudah seminggu air pdam mati bu {kotor sekali} airnya",
     "jalan ke pasar longsor bu {truk} gak bisa lewat",
     "JALAN BERLUBANG PAK {MOTOR} SERING JATUH",
+    # after the office, a word shaped like a place stays the place the official serves
+    "Kades {Sumberwati} tidak ada di kantor.",
+    "Kepala Desa {Karangrejo} tidak hadir.",
+    "lurah {karangrejo} tidak hadir",
 ]
 
 REDACTED = [
@@ -51,6 +55,14 @@ REDACTED = [
     ("nama", "mas {budi} tukang parkir minta uang"),
     ("nama", "tadi pak {salam} datang ke rumah"),
     ("nama", "BU {MAWAR} SUDAH LAPOR"),
+    # an official's name shaped like a Javanese given name, after the office, in every casing, though no name
+    # list holds it
+    ("nama", "Kepala Desa {Sutrisnowati} tidak pernah di kantor."),
+    ("nama", "KADES {SUTRISNOWATI} TIDAK PERNAH DI KANTOR"),
+    ("nama", "kades {sutrisnowati} tidak pernah di kantor"),
+    ("nama", "Lurah {Hartiningsih} tidak hadir waktu rapat."),
+    ("nama", "sekdes {mardiyanto} menjual tanah kas desa"),
+    ("nama", "Kepala Puskesmas {Sutrisnowati} menolak pasien."),
     # an e-mail whose local part is a word that is also a bank's name
     ("email", "Hormat kami, pengurus\n({permata_1632@gmail.com})"),
 ]

@@ -40,6 +40,7 @@ from .lexicon import (
     _is_word,
     _wordlike,
 )
+from .name_shapes import person_shaped
 from .public import _PLACE_PARTS
 from .vocatives import ordinary_word
 
@@ -396,8 +397,8 @@ class _Names:
         low = tok.low
         if (low in _LEX.names and low not in _LEX.common) or low in _LEX.honorifics or low in _LEX.titles:
             return False
-        if _is_role(low):
-            return False
+        if _is_role(low) or person_shaped(low):
+            return False  # "Lurah Sutrisnowati": a person's name by its ending (``name_shapes``)
         if self.mixed:
             return tok.cap and not tok.acronym
         return low not in _LEX.common and not _is_word(low)

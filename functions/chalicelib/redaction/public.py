@@ -14,6 +14,7 @@ from pathlib import Path
 from . import startcache
 from .document import _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role, _is_word
+from .name_shapes import person_shaped
 from .quantities import _MONTH, _UNITS
 
 
@@ -458,6 +459,10 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
     headed = i > 0 and (
         tokens[i - 1].low in _LEX.honorifics or _is_role(tokens[i - 1].low) or tokens[i - 1].low == "kepala"
     )
+    if headed and opener not in _MEMORIAL_OPENERS and person_shaped(tok.low):
+        # "Kepala Desa Sutrisnowati", "Kepala Puskesmas Mardiyanto": the office's holder, by the name's ending
+        # (``name_shapes``); a hospital or a mosque may be named after a person ("Direktur RSUD Siti Fatimah")
+        return None
     region_name = j == i + 1 and opener in _VILLAGE_WORDS and tokens[i].cap and doc.mode in ("mixed", "title")
     named = named or region_name and not headed
     names_allowed = street or after_rank or named or (j > i + 1 and _plain_word(doc, tokens[j - 1]))
