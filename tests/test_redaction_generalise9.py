@@ -30,6 +30,11 @@ KEPT = [
     "sudah seminggu air pdam mati bu {kotor sekali} airnya",
     "jalan ke pasar longsor bu {truk} gak bisa lewat",
     "JALAN BERLUBANG PAK {MOTOR} SERING JATUH",
+    # a facility's acronym in lower case after a word of place, in a mixed-case text: a person's name after it
+    # is the facility's own
+    "Pasien dirujuk ke {rs hasan sadikin}.",
+    "Tadi ke {sd kartini}, halamannya banjir.",
+    "Anak saya dirawat di {rs siti khadijah} sejak Senin.",
     # after the office, a word shaped like a place stays the place the official serves
     "Kades {Sumberwati} tidak ada di kantor.",
     "Kepala Desa {Karangrejo} tidak hadir.",
@@ -63,6 +68,9 @@ REDACTED = [
     ("nama", "Lurah {Hartiningsih} tidak hadir waktu rapat."),
     ("nama", "sekdes {mardiyanto} menjual tanah kas desa"),
     ("nama", "Kepala Puskesmas {Sutrisnowati} menolak pasien."),
+    # ... but not where what follows is what follows a person: chat leaves out the comma
+    ("nama", "Anak saya di sd {budi} bilang gurunya galak."),
+    ("nama", "Ketemu di rs {budi} udah pulang."),
     # an e-mail whose local part is a word that is also a bank's name
     ("email", "Hormat kami, pengurus\n({permata_1632@gmail.com})"),
 ]
