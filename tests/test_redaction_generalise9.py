@@ -35,6 +35,9 @@ KEPT = [
     "Pasien dirujuk ke {rs hasan sadikin}.",
     "Tadi ke {sd kartini}, halamannya banjir.",
     "Anak saya dirawat di {rs siti khadijah} sejak Senin.",
+    # what a person does, at the end of a text without capitals, is no more of the name
+    "tadi pak budi santoso {datang}",
+    "kemarin pak rt {datang}",
     # after the office, a word shaped like a place stays the place the official serves
     "Kades {Sumberwati} tidak ada di kantor.",
     "Kepala Desa {Karangrejo} tidak hadir.",
@@ -68,6 +71,7 @@ REDACTED = [
     ("nama", "Lurah {Hartiningsih} tidak hadir waktu rapat."),
     ("nama", "sekdes {mardiyanto} menjual tanah kas desa"),
     ("nama", "Kepala Puskesmas {Sutrisnowati} menolak pasien."),
+    ("nama", "tadi pak {budi santoso} datang"),
     # ... but not where what follows is what follows a person: chat leaves out the comma
     ("nama", "Anak saya di sd {budi} bilang gurunya galak."),
     ("nama", "Ketemu di rs {budi} udah pulang."),
