@@ -38,6 +38,9 @@ KEPT = [
     # what a person does, at the end of a text without capitals, is no more of the name
     "tadi pak budi santoso {datang}",
     "kemarin pak rt {datang}",
+    # between two names, a word that joins two people or names the name is no part of either
+    "budi {dan} sari datang ke kantor",
+    "ado anak ketek sabar {namonyo} hilang sajak patang",
     # after the office, a word shaped like a place stays the place the official serves
     "Kades {Sumberwati} tidak ada di kantor.",
     "Kepala Desa {Karangrejo} tidak hadir.",
@@ -72,6 +75,9 @@ REDACTED = [
     ("nama", "sekdes {mardiyanto} menjual tanah kas desa"),
     ("nama", "Kepala Puskesmas {Sutrisnowati} menolak pasien."),
     ("nama", "tadi pak {budi santoso} datang"),
+    # a dictionary word between two parts of a name found, in text without capitals, is the middle of the name
+    ("nama", "yg ngatur bantuan itu ayah {teuku maimun azhari}, tiap hari nongkrong"),
+    ("nama", "kemarin {yohanes nahak simanjuntak} ambil kayu"),
     # ... but not where what follows is what follows a person: chat leaves out the comma
     ("nama", "Anak saya di sd {budi} bilang gurunya galak."),
     ("nama", "Ketemu di rs {budi} udah pulang."),

@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from . import chat_names, context, false_names, initials, name_model, names_cued, names_table
+from . import chat_names, context, false_names, initials, name_gaps, name_model, names_cued, names_table
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
     AFTER_NAME,
@@ -1477,6 +1477,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges += names_table.mates(finder, ranges)
     ranges = names_table.outside(finder, ranges, headers)
     ranges = false_names.kept(finder, ranges)
+    ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end
         degree = _degree_at(doc.text, end)
