@@ -78,6 +78,10 @@ REDACTED = [
     # a dictionary word between two parts of a name found, in text without capitals, is the middle of the name
     ("nama", "yg ngatur bantuan itu ayah {teuku maimun azhari}, tiap hari nongkrong"),
     ("nama", "kemarin {yohanes nahak simanjuntak} ambil kayu"),
+    # Buton's and Muna's nobles, "La Ode"/"Wa Ode", then a name no list holds, in every casing
+    ("nama", "wa ode {nurmi} belum dapat bantuan"),
+    ("nama", "tadi la ode {sarwani} datang"),
+    ("nama", "LA ODE {NURMI} BELUM DAPAT BANTUAN"),
     # ... but not where what follows is what follows a person: chat leaves out the comma
     ("nama", "Anak saya di sd {budi} bilang gurunya galak."),
     ("nama", "Ketemu di rs {budi} udah pulang."),

@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from . import chat_names, context, false_names, initials, name_gaps, name_model, names_cued, names_table
+from . import buton_names, chat_names, context, false_names, initials, name_gaps, name_model, names_cued, names_table
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
     AFTER_NAME,
@@ -1471,6 +1471,8 @@ def _names(doc: _Doc) -> list[_Candidate]:
     found = []
     ranges = finder.spans()
     ranges += chat_names.found(finder) + initials.found(finder)
+    if "ode" in doc.low:
+        ranges += buton_names.found(finder, _STRONG)  # "wa ode nurmi", "LA ODE NURMI"
     table, headers = names_table.found(finder)
     ranges += names_cued.found(finder, ranges) + table
     ranges += _modelled(finder, ranges)
