@@ -41,6 +41,9 @@ KEPT = [
     # between two names, a word that joins two people or names the name is no part of either
     "budi {dan} sari datang ke kantor",
     "ado anak ketek sabar {namonyo} hilang sajak patang",
+    # an adverb between "nama saya" and the name is no name
+    "iya nama saya {memang} budi, pak",
+    "Nama saya {sebenarnya} Sabar, bukan Sobar.",
     # after the office, a word shaped like a place stays the place the official serves
     "Kades {Sumberwati} tidak ada di kantor.",
     "Kepala Desa {Karangrejo} tidak hadir.",
@@ -82,6 +85,9 @@ REDACTED = [
     ("nama", "wa ode {nurmi} belum dapat bantuan"),
     ("nama", "tadi la ode {sarwani} datang"),
     ("nama", "LA ODE {NURMI} BELUM DAPAT BANTUAN"),
+    # ... and the name after it is
+    ("nama", "iya nama saya memang {budi}, pak"),
+    ("nama", "Nama saya sebenarnya {Sabar}, bukan Sobar."),
     # ... but not where what follows is what follows a person: chat leaves out the comma
     ("nama", "Anak saya di sd {budi} bilang gurunya galak."),
     ("nama", "Ketemu di rs {budi} udah pulang."),

@@ -11,7 +11,18 @@ import bisect
 import re
 from functools import lru_cache
 
-from . import buton_names, chat_names, context, false_names, initials, name_gaps, name_model, names_cued, names_table
+from . import (
+    buton_names,
+    chat_names,
+    context,
+    cue_adverbs,
+    false_names,
+    initials,
+    name_gaps,
+    name_model,
+    names_cued,
+    names_table,
+)
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
     AFTER_NAME,
@@ -747,6 +758,8 @@ class _Names:
         j = self.first_token_at(pos)
         if j is None:
             return None
+        if strength >= _EXPLICIT:
+            j = cue_adverbs.past_adverbs(self, j)  # "nama saya memang Sabar"
         first = j
         if self.tokens[j].low in _LEX.honorifics:
             return None  # the honorific seed takes it from here
