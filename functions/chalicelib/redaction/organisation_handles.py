@@ -9,7 +9,7 @@ its place ("@smpn1bogor", "@rsudkotabogor", "@masjid_alakbar"), a brand and its 
 "@jnecare", "@mypertamina", "@bankbjb"), a club ("@persib", "@aremafc"), a campus ("@ugm.yogyakarta").
 
 The rule, as in `public_handles`: the handle is cut at dots, underscores, digits and capitals, and every piece
-must split wholly into known words. The words are of four kinds:
+must split wholly into known words. The words are of five kinds:
 - an organisation's own word (a newsroom, a brand, an agency, an institution, a campus, a club): one makes
   the account public;
 - a kind of institution ("pasar", "masjid", "rs", "sd"): public beside a place, a page's word or a body
@@ -22,9 +22,9 @@ must split wholly into known words. The words are of four kinds:
   ("@garuda_fc") but proves nothing.
 A few institutions open only their own accounts ("@masjid_alakbar", "@sdn_cibeureum"): what follows them
 need not be a known word.
-A word of the name list that is none of the first three keeps the handle a person's ("@rina_official"), and
-so does any piece that splits into no known words ("@wagiyem_info"): a name kept by mistake is a leak, an
-organisation's account redacted is only a lost word. A city's page of "kabar"/"seputar"/"terkini" alone stays
+A word of the name list that is no organisation's, page's or place's word keeps the handle a person's
+("@rina_official"), and so does any piece that splits into no known words ("@wagiyem_info"): a name kept by
+mistake is a leak, an organisation's account redacted is only a lost word. A city's page of "kabar"/"seputar"/"terkini" alone stays
 a person's, as `public_handles` decided ("@kabarpasuruan_terkini").
 """
 
