@@ -86,6 +86,14 @@ place in the original, so the placeholders replace exactly the original characte
   word that only looks like the start of a public name is a name ("3. Angkasa Gunung"), and so is an
   opener with nothing after it after an honorific ("pemiliknya Pak Gunung."); a saint's or a hero's
   title inside a public name keeps it public ("SMP YPPK Santo Paulus", "Stadion Gelora Bung Tomo").
+* Session 9 (issue 11), classes of text rather than examples: organisations' accounts by what their
+  handle is made of ("@medan_info", "@smpn1bogor", "@halobca": ``organisation_handles``); an everyday word
+  after an honorific in text without capitals is the listener called ("mampet pak bau", "longsor bu truk":
+  ``vocatives``); an official's name shaped like a Javanese given name after the office, in any case
+  ("KADES SUTRISNOWATI": ``name_shapes``); a lower-case facility acronym after "ke"/"di" keeps the person
+  it is named after ("dibawa ke rs wahidin"); a verb ending a lower-case text is no more of the name
+  before it ("pak budi santoso datang"); a word between two parts of a name found is part of it ("teuku
+  maimun azhari": ``name_gaps``); "La Ode"/"Wa Ode" open a name in any case (``buton_names``).
 
 Known limits. A name not in the name list and with no cue is missed in an all-lower-case or
 ALL-CAPS message ("lapak samijan di depan pasar"), and right after "ke" or "di", where a capitalised
@@ -93,7 +101,8 @@ word is read as a place ("pergi ke Darsinah"); so is a name made of ordinary wor
 syllables with no capitals to tell ("intan permata", "mei ling", "Wulan Dari" in capitals), and a
 lower-case name after "saya" in an otherwise well-capitalised text. A person named right after a
 region word is read as the place ("pegawai kelurahan Khodijah"), and a one-word place after "Lurah" or
-"Camat" is kept even when it is a name ("Lurah Darsinah"). A name glued to the end of an agency or
+"Camat" is kept even when it is a name, unless it ends as Java's given names do ("Lurah Darsinah",
+"Kepala Desa Sutrisnowati": ``name_shapes``). A name glued to the end of an agency or
 facility name, with no punctuation, may be kept as part of it; an unknown agency, brand or title-case
 phrase written like a name ("petugas Bappeko", "Call Center 112", "Banjir Rob") may be redacted as
 [NAMA]. Numbers of 10 or more digits with no cue are redacted anyway, as [REKENING] (13 digits

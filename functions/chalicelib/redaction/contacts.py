@@ -9,6 +9,7 @@ import re
 
 from .document import _P_AKUN, _P_EMAIL, _Candidate, _Doc, _Scan, _strip_trailing, needs
 from .lexicon import _LEX, _agency_like, _is_word, _one_typo
+from .organisation_handles import public_organisation
 from .public_handles import public_by_pieces
 
 _EMAIL = re.compile(
@@ -177,6 +178,8 @@ def _public_handle(handle: str) -> bool:
         return True
     if public_by_pieces(handle):
         return True  # "@detikcom", "@surabayaterkini", "@BMKG": a newsroom's, a city page's, an agency's
+    if public_organisation(handle):
+        return True  # "@medan_info", "@smpn1bogor", "@halobca": a city's page, an institution's, a brand's desk
     parts = [p for p in re.split(r"[._]", handle.lstrip("@").lower()) if p]
     if not parts:
         return False

@@ -133,6 +133,10 @@ def namable(finder: _Names, k: int) -> bool:
         return False
     if low in _FUNCTION_WORDS or low in _LOCATIVE or low in NOT_NAMED or low in _DEGREE_WORDS:
         return False
+    if len(low) > 3 and low in AFTER_NAME and not (finder.mixed and tok.cap):
+        # "pak budi santoso datang", "pak rt datang": what a person does, not more of the name (not the short
+        # words, which are nicknames too: "bu nik", "pak pas")
+        return False
     if low in _LEX.titles or low in _LEX.honorifics or low in _NOT_AFTER_ROLE or regional_word(low):
         return False
     if tok.acronym and finder.mixed and not _wordlike(low):

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from . import notname_labels, notname_places, notname_tables
 from .lexicon import _FUNCTION_WORDS, _LEX, _is_word
+from .name_shapes import person_shaped
 
 if TYPE_CHECKING:
     from .names import _Names
@@ -175,6 +176,8 @@ def _served_place(finder: _Names, first: int, last: int) -> bool:
         return False
     if finder.doc.text.startswith(":", tokens[last].end) or tokens[first].low in _LEX.ranks:
         return False  # "[16/09/25 17.56] Kepling Makmur:" speaks; "Bhabinkamtibmas Bripka ...": a person
+    if any(person_shaped(tokens[j].low) for j in range(first, last + 1)):
+        return False  # "Kades Sutrisnowati": a person's name by its ending (``name_shapes``)
     if not finder.mixed or role > 0 and tokens[role - 1].low in _LEX.honorifics:
         # "Bu Lurah Rabiatul", "SEKDES SYAKIRA": capitals do not tell a person from a place, but a place's
         # last word does ("PAK LURAH ANTAPANI KIDUL")

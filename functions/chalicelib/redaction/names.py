@@ -11,7 +11,18 @@ import bisect
 import re
 from functools import lru_cache
 
-from . import chat_names, context, false_names, initials, name_model, names_cued, names_table
+from . import (
+    buton_names,
+    chat_names,
+    context,
+    cue_adverbs,
+    false_names,
+    initials,
+    name_gaps,
+    name_model,
+    names_cued,
+    names_table,
+)
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
     AFTER_NAME,
@@ -40,7 +51,9 @@ from .lexicon import (
     _is_word,
     _wordlike,
 )
+from .name_shapes import person_shaped
 from .public import _PLACE_PARTS
+from .vocatives import ordinary_word
 
 # How much a cue says that a name follows: EXPLICIT ("nama saya", "bernama", "a.n.", a title) takes any
 # word, even an ordinary one ("bernama Bunga"); STRONG (an honorific, "Hormat saya,", "pelapor") takes any
@@ -395,8 +408,8 @@ class _Names:
         low = tok.low
         if (low in _LEX.names and low not in _LEX.common) or low in _LEX.honorifics or low in _LEX.titles:
             return False
-        if _is_role(low):
-            return False
+        if _is_role(low) or person_shaped(low):
+            return False  # "Lurah Sutrisnowati": a person's name by its ending (``name_shapes``)
         if self.mixed:
             return tok.cap and not tok.acronym
         return low not in _LEX.common and not _is_word(low)
@@ -745,6 +758,8 @@ class _Names:
         j = self.first_token_at(pos)
         if j is None:
             return None
+        if strength >= _EXPLICIT:
+            j = cue_adverbs.past_adverbs(self, j)  # "nama saya memang Sabar"
         first = j
         if self.tokens[j].low in _LEX.honorifics:
             return None  # the honorific seed takes it from here
@@ -1293,6 +1308,8 @@ class _Names:
             if i + 1 < len(self.tokens) and self.tokens[i + 1].low.endswith("nya"):
                 return None  # "kakak kelasnya", "ibu-nya": a relation, not a name
             if self.adjacent(i):
+                if not self.mixed and ordinary_word(self.tokens[i + 1].low):
+                    return None  # "mampet pak bau", "longsor pak truk": the listener called (``vocatives``)
                 # "pak jaya cuma bilang", "mas angkasa yg nolongin": an ordinary word that the honorific names
                 found = self.take(i + 1, _EXPLICIT if self.titled(i + 1) else _STRONG)
                 spaced = self.doc.text[tok.end : self.tokens[i + 1].start] == " "  # not "mas. hub."
@@ -1467,12 +1484,15 @@ def _names(doc: _Doc) -> list[_Candidate]:
     found = []
     ranges = finder.spans()
     ranges += chat_names.found(finder) + initials.found(finder)
+    if "ode" in doc.low:
+        ranges += buton_names.found(finder, _STRONG)  # "wa ode nurmi", "LA ODE NURMI"
     table, headers = names_table.found(finder)
     ranges += names_cued.found(finder, ranges) + table
     ranges += _modelled(finder, ranges)
     ranges += names_table.mates(finder, ranges)
     ranges = names_table.outside(finder, ranges, headers)
     ranges = false_names.kept(finder, ranges)
+    ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end
         degree = _degree_at(doc.text, end)

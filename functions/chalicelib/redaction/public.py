@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import startcache
+from .context import AFTER_NAME
 from .document import _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role, _is_word
+from .name_shapes import person_shaped
 from .quantities import _MONTH, _UNITS
 
 
@@ -250,7 +252,9 @@ def _public_spans(doc: _Doc) -> list[_Span]:
         street = tok.low in _LEX.street_openers
         following = tokens[i + 1].low if i + 1 < len(tokens) else ""
         plain_next = following not in _LEX.common and following not in _LEX.names and following != ""
-        lower_ok = doc.mode != "mixed" or (plain_next and tok.low in _LOWER_CASE_OPENERS)
+        lower_ok = doc.mode != "mixed" or (
+            tok.low in _LOWER_CASE_OPENERS and (plain_next or _gone_to(doc, i) and not tokens[i + 1].cap)
+        )
         capital = tok.low in _LEX.capital_openers and (tok.text.isupper() or lower_ok)
         facility = last > i or tok.low in _LEX.facility_openers or capital
         facility = facility or tok.low in _PROPER_OPENERS and _proper_opener(doc, i)
@@ -260,6 +264,30 @@ def _public_spans(doc: _Doc) -> list[_Span]:
                 continue  # "pemiliknya Pak Gunung.", "3. Angkasa Gunung": a person, not a mountain
             spans.append(_Span(tok.start, end))
     return spans
+
+
+# Words after which a facility is where someone goes or is: "dibawa ke rs wahidin", "dirawat di sd kartini"
+_TO_A_PLACE = frozenset("ke di dari depan dekat samping belakang".split())
+
+
+def _gone_to(doc: _Doc, i: int) -> bool:
+    """Whether the lower-case facility acronym at token i ("rs", "sd") follows a word of place and is followed by
+    a lower-case word: in a mixed-case text that word is the facility's own name even when it is a person's
+    ("dibawa ke rs wahidin", "sekolah di smp budi utomo"): a person right after "ke rs" would need a word
+    between ("ke rs sama budi"). Not where what follows the word is what follows a person ("di sd budi bilang",
+    "di rs budi udah pulang"): chat leaves out the comma before a person."""
+    tokens = doc.tokens
+    if not (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].low in _TO_A_PLACE
+        and doc.text[tokens[i - 1].end : tokens[i].start] == " "
+        and doc.text[tokens[i].end : tokens[i + 1].start] == " "
+    ):
+        return False
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if after is None or doc.text[tokens[i + 1].end : after.start] != " ":
+        return True
+    return after.low not in AFTER_NAME and not _AFFIXED.match(after.low)
 
 
 def _named_alone(doc: _Doc, i: int) -> bool:
@@ -458,6 +486,10 @@ def _public_step(doc: _Doc, i: int, j: int, street: bool, after_rank: bool) -> s
     headed = i > 0 and (
         tokens[i - 1].low in _LEX.honorifics or _is_role(tokens[i - 1].low) or tokens[i - 1].low == "kepala"
     )
+    if headed and opener not in _MEMORIAL_OPENERS and person_shaped(tok.low):
+        # "Kepala Desa Sutrisnowati", "Kepala Puskesmas Mardiyanto": the office's holder, by the name's ending
+        # (``name_shapes``); a hospital or a mosque may be named after a person ("Direktur RSUD Siti Fatimah")
+        return None
     region_name = j == i + 1 and opener in _VILLAGE_WORDS and tokens[i].cap and doc.mode in ("mixed", "title")
     named = named or region_name and not headed
     names_allowed = street or after_rank or named or (j > i + 1 and _plain_word(doc, tokens[j - 1]))
