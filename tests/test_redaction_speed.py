@@ -171,3 +171,30 @@ def test_the_age_pattern_finds_what_its_plain_form_finds() -> None:
     found = [[m.span() for m in _AGE.finditer(t)] for t in texts]
     assert found == [[m.span() for m in plain.finditer(t)] for t in texts]
     assert sum(map(len, found)) >= 8
+
+
+# Addresses and profiles in every case, inside ASCII and beside letters that re folds to an ASCII letter
+# ("ı" is an "i", "K" a "k" to a case-insensitive pattern), and texts with their pieces but no match.
+LINK_EDGES = [
+    "lihat FACEBOOK.COM/budi.s dan Instagram.Com/x, youtu.BE/abc, t.me/grup, wa.me/62812, threads.net/@a",
+    "situs Www.PasuruanKota.Go.Id/lapor, HTTPS://x.y/z, dinas.Sch.Id, desa-ku.DESA.ID/profil",
+    "ıstana: dinas.go.ıd/ lapor, ınstagram.com/ıbu, kantor.co.\u0131d, facebook.com/K\u212a",
+    "1/2 bagian, rt 3/4, pemilik.com, fb.com tanpa garis, go.id saja",
+    "lapor ke pemkab.GO.ID atau ke dinsos.jatimprov.go.id/aduan",
+]
+
+
+def test_what_a_pattern_needs_is_in_every_text_it_matches() -> None:
+    """A pattern registered with ``needs`` is skipped on a text that fails its test: every text where the
+    pattern matches must pass it, or the fast engine would miss what the plain one finds."""
+    from chalicelib.redaction.document import _NEEDS
+
+    texts = [t for texts in CORPORA.values() for t in texts] + LINK_EDGES
+    for pattern, test in _NEEDS.values():
+        missed = [text for text in texts if pattern.search(text) and not test(text)]
+        assert not missed, (pattern.pattern[:60], missed[:3])
+    matched = {id(p): sum(1 for t in LINK_EDGES if p.search(t)) for p, _ in _NEEDS.values()}
+    from chalicelib.redaction.contacts import _PROFILE_URL
+    from chalicelib.redaction.public import _URL
+
+    assert matched[id(_PROFILE_URL)] >= 2 and matched[id(_URL)] >= 3

@@ -48,6 +48,22 @@ _URL = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|sch\.id|desa\.id)\b\S*",
     re.IGNORECASE,
 )
+# Every match holds "://", "www." or ".id" in any case (the second alternative tries [\w-]+ at every word of
+# the text, and most texts have no address at all). Outside ASCII a letter may match another case-insensitively
+# ("ı" is an "i" to the pattern), and the pattern's own pieces are looked for.
+_URL_NEED = re.compile(r"(?i)https?://|www\.|\.(?:go|co|ac|or|sch|desa)\.id")
+
+
+def _may_hold_url(text: str) -> bool:
+    if "://" in text:
+        return True
+    if text.isascii():
+        low = text.lower()
+        return "www." in low or ".id" in low
+    return _URL_NEED.search(text) is not None
+
+
+needs(_URL, _may_hold_url)
 # Institutions whose names are often Arabic words or people's names: "MI Nurul Huda", "GOR Untung Suropati".
 _NAMED_OPENERS = frozenset(
     "taman jembatan monumen tugu museum paroki stasi batu sei tanjung kuala muara ujung lumban huta aek labuhan "
@@ -238,7 +254,7 @@ def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in doc.found(_HASHTAG) if not _names_someone(m.group())]
     spans += [_Span(m.start(), m.end()) for m in doc.found(_CALENDAR)]
-    spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
+    spans += [_Span(m.start(), m.end()) for m in doc.found(_URL)]
     spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING) if _greets(doc.text, m)]
     spans += [_Span(m.start("place"), m.end("place")) for m in doc.found(_PLACE_DATE)]
     spans += [_Span(m.start("label"), m.end("label")) for m in doc.found(_LINE_LABEL)]
