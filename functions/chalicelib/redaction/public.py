@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import startcache
+from . import engine, startcache
 from .document import _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role, _is_word
 from .quantities import _MONTH, _UNITS
@@ -250,6 +250,17 @@ def _names_someone(hashtag: str) -> bool:
     return any(p.lower() in _LEX.names and p.lower() not in _LEX.common for p in pieces)
 
 
+# Every word that may open a street's or a facility's name in _public_spans: a street or facility opener, the
+# first word of a two-word one ("rumah sakit"), a capitalised opener, a proper opener
+_ANY_OPENER = (
+    _LEX.street_openers
+    | _LEX.facility_openers
+    | {w.split(" ")[0] for w in _LEX.facility_openers if " " in w}
+    | _LEX.capital_openers
+    | _PROPER_OPENERS
+)
+
+
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in doc.found(_HASHTAG) if not _names_someone(m.group())]
@@ -260,7 +271,10 @@ def _public_spans(doc: _Doc) -> list[_Span]:
     spans += [_Span(m.start("label"), m.end("label")) for m in doc.found(_LINE_LABEL)]
     spans += _routes(doc)
     tokens = doc.tokens
+    openers = _ANY_OPENER if engine.FAST else None
     for i, tok in enumerate(tokens):
+        if openers is not None and tok.low not in openers:
+            continue  # opens no street or facility, whatever follows (most words)
         pair = f"{tok.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
         last = i + 1 if pair in _LEX.facility_openers else i
         street = tok.low in _LEX.street_openers
