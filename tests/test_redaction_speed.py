@@ -39,6 +39,8 @@ EDGES = [
     "email budi.santoso(at)gmail.com, ig @budi_s, fb: tutik mega purnamasari, www.pasuruankota.go.id",
     "Ｎａｍａ saya Ｂｕｄｉ, ＨＰ ０８１２３４５６７８９０, zero\u200bwidth\u00adsoft, “kutip” – strip",
     "SAYA SURYA DAMAI, REKENING 1234567890 BANK JATIM. kemarin darsinah datang jam 9",
+    "Slamat sore min. Sugeng enjing; Pak Sugeng pagi tadi datang, om swastiastu, T.T.D Budi, ttd. Sampurasun!"
+    " Wilujeng sumping, salam pancasila, Matur suksma, Dear Sir / Madam, 2ttd, x-met malam, _rampes",
     "",
     "   ",
     "1234567",

@@ -128,25 +128,9 @@ _GREETING = re.compile(
     r"|salam[ \t]+(?:pancasila|sejahtera|satu[ \t]+jiwa|hangat|kenal|sehat|budaya|hormat)"
     r"|namo[ \t]+buddhaya|t\.?t\.?d)(?![^\W\d_])"
 )
-_GREETING_PARTS: tuple[str, ...] = (
-    "mat ",
-    "met ",
-    "lmt ",
-    "ear ",
-    "astiastu",
-    "astyastu",
-    "anti",
-    "suksma",
-    "ugeng",
-    "ujeng",
-    "urasun",
-    "ampes",
-    "alam ",
-    "amo ",
-    "ttd",
-    "t.d",
-)
-needs(_GREETING, lambda text: any(part in text.lower() for part in _GREETING_PARTS))
+# A greeting starts a word: tried only where one of its first letters does (as a whole-text search it cost
+# more than any other public pattern)
+_GREETING_SCAN = _Scan(_GREETING, "word")
 
 
 def _greets(text: str, m: re.Match[str]) -> bool:
@@ -266,7 +250,7 @@ def _public_spans(doc: _Doc) -> list[_Span]:
     spans += [_Span(m.start(), m.end()) for m in doc.found(_HASHTAG) if not _names_someone(m.group())]
     spans += [_Span(m.start(), m.end()) for m in doc.found(_CALENDAR)]
     spans += [_Span(m.start(), m.end()) for m in doc.found(_URL)]
-    spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING) if _greets(doc.text, m)]
+    spans += [_Span(m.start(), m.end()) for m in _GREETING_SCAN.finditer(doc) if _greets(doc.text, m)]
     spans += [_Span(m.start("place"), m.end("place")) for m in doc.found(_PLACE_DATE)]
     spans += [_Span(m.start("label"), m.end("label")) for m in doc.found(_LINE_LABEL)]
     spans += _routes(doc)
