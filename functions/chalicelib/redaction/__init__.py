@@ -139,7 +139,9 @@ now skip texts without their pieces (profile and web addresses: "://", "www.", "
 registered with ``document.needs`` and checked on every corpus text its pattern matches), open with the
 character re can skip to (initials), or are scanned where a word starts (greetings, initials after a
 relative, nicknames, "tertipu:"; in an ASCII text, where a scan finds exactly what a search finds); the
-public spans pass over words that open no street or facility name. Same output on every corpus.
+public spans pass over words that open no street or facility name. Same output on every corpus, 1.0 to 1.2
+times faster side by side (1.25 against 1.35 ms per text on the first corpus, 0.89 against 1.09 on the fifth;
+CPU time at load 10-12 on 2 cores): still far from 0.2 ms.
 """
 
 from __future__ import annotations
