@@ -39,6 +39,11 @@ EDGES = [
     "email budi.santoso(at)gmail.com, ig @budi_s, fb: tutik mega purnamasari, www.pasuruankota.go.id",
     "Ｎａｍａ saya Ｂｕｄｉ, ＨＰ ０８１２３４５６７８９０, zero\u200bwidth\u00adsoft, “kutip” – strip",
     "SAYA SURYA DAMAI, REKENING 1234567890 BANK JATIM. kemarin darsinah datang jam 9",
+    "Slamat sore min. Sugeng enjing; Pak Sugeng pagi tadi datang, om swastiastu, T.T.D Budi, ttd. Sampurasun!"
+    " Wilujeng sumping, salam pancasila, Matur suksma, Dear Sir / Madam, 2ttd, x-met malam, _rampes",
+    "Pihak bersengketa: Sabar dan Hisar Sitorus. Budi alias Kancil, biasa dipanggil Jono, a.k.a Tono; xalias Y",
+    "YANG SUDAH TERTIPU: TETI DAN ONIH ROHAETI! dikenal sebagai Mbah Gondrong, nama panggilannya: Ucok",
+    "teman saya T dipukul, Tetangga sy R. dan ANAKNYA T, istri ku N.H., xteman saya B, 3adik S, sepupu  gw AB",
     "",
     "   ",
     "1234567",
@@ -171,3 +176,63 @@ def test_the_age_pattern_finds_what_its_plain_form_finds() -> None:
     found = [[m.span() for m in _AGE.finditer(t)] for t in texts]
     assert found == [[m.span() for m in plain.finditer(t)] for t in texts]
     assert sum(map(len, found)) >= 8
+
+
+# Addresses and profiles in every case, inside ASCII and beside letters that re folds to an ASCII letter
+# ("ı" is an "i", "K" a "k" to a case-insensitive pattern), and texts with their pieces but no match.
+LINK_EDGES = [
+    "lihat FACEBOOK.COM/budi.s dan Instagram.Com/x, youtu.BE/abc, t.me/grup, wa.me/62812, threads.net/@a",
+    "situs Www.PasuruanKota.Go.Id/lapor, HTTPS://x.y/z, dinas.Sch.Id, desa-ku.DESA.ID/profil",
+    "ıstana: dinas.go.ıd/ lapor, ınstagram.com/ıbu, kantor.co.\u0131d, facebook.com/K\u212a",
+    "1/2 bagian, rt 3/4, pemilik.com, fb.com tanpa garis, go.id saja",
+    "lapor ke pemkab.GO.ID atau ke dinsos.jatimprov.go.id/aduan",
+]
+
+
+def test_what_a_pattern_needs_is_in_every_text_it_matches() -> None:
+    """A pattern registered with ``needs`` is skipped on a text that fails its test: every text where the
+    pattern matches must pass it, or the fast engine would miss what the plain one finds."""
+    from chalicelib.redaction.document import _NEEDS
+
+    texts = [t for texts in CORPORA.values() for t in texts] + LINK_EDGES
+    for pattern, test in _NEEDS.values():
+        missed = [text for text in texts if pattern.search(text) and not test(text)]
+        assert not missed, (pattern.pattern[:60], missed[:3])
+    matched = {id(p): sum(1 for t in LINK_EDGES if p.search(t)) for p, _ in _NEEDS.values()}
+    from chalicelib.redaction.contacts import _PROFILE_URL
+    from chalicelib.redaction.public import _URL
+
+    assert matched[id(_PROFILE_URL)] >= 2 and matched[id(_URL)] >= 3
+
+
+def test_the_initials_pattern_finds_what_its_plain_form_finds() -> None:
+    """initials._INITIALS_FAST opens with the capital and looks behind it (so that re may skip to the
+    capitals): the same matches as _INITIALS, "no letter before, then initials"."""
+    from chalicelib.redaction.initials import _INITIALS, _INITIALS_FAST
+
+    texts = [t for texts in CORPORA.values() for t in texts] + [
+        "pak H. Sabar, Sdri. N.H. dan M.A.R.T. lalu A. B.C, xA, 3AB, _AB, éA, A-B, ABCD, AB., pak J yg, bu E. dkk",
+        "A",
+        "Ab",
+        "N.H.\tX",
+    ]
+    found = [[(m.span(), m.span("i")) for m in _INITIALS_FAST.finditer(t)] for t in texts]
+    assert found == [[(m.span(), m.span("i")) for m in _INITIALS.finditer(t)] for t in texts]
+    assert sum(map(len, found)) >= 20
+
+
+def test_every_scan_finds_what_its_pattern_finds_in_ascii_texts() -> None:
+    """Every pattern scanned only where a word or a number starts (document._Scan) finds, in an ASCII text,
+    exactly what a search of the whole text finds: the same matches, leftmost first."""
+    from chalicelib.redaction.document import _SCANS
+
+    texts = [t for name, texts in CORPORA.items() for t in texts[:: 1 if name == "edges" else 2] if t.isascii()]
+    docs = [_document(text) for text in texts]
+    for scan in _SCANS:
+        differ = [
+            doc.text
+            for doc in docs
+            if [m.span() for m in scan.finditer(doc)] != [m.span() for m in scan.pattern.finditer(doc.text)]
+        ]
+        assert not differ, (scan.pattern.pattern[:60], differ[:2])
+    assert len(docs) > 200 and len(_SCANS) > 30

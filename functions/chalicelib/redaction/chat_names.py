@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .document import _overlaps
+from . import engine
+from .document import _overlaps, _Scan
 from .lexicon import _FUNCTION_WORDS, _LABELS, _LEX, _agency_like, _is_role, _is_word
 
 if TYPE_CHECKING:
@@ -58,6 +59,10 @@ _PEOPLE = re.compile(
     r"(?i)(?<![^\W\d_])(?:tertipu|bersengketa|korbannya|pelakunya|saksinya|saksi-saksi|terlapor|teradu)[ \t]*:[ \t]+"
     r"(?P<list>[^\W\d_][^\n.!?;:()]{0,120})"
 )
+# Both open where a word starts: scanned only there in an ASCII text (outside ASCII a letter such as "ı" may
+# stand for an "i" of a case-insensitive pattern where the scan's lower-case heads do not: searched as before)
+_NICKNAME_SCAN = _Scan(_NICKNAME, "word")
+_PEOPLE_SCAN = _Scan(_PEOPLE, "word")
 _ITEM_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:dan|&)[ \t]+)?|[ \t]+(?:dan|&|serta)[ \t]+", re.IGNORECASE)
 
 # Words of a slot that are not the person: place and body words ("Kelurahan Bukir:", "Dinas Sosial:")
@@ -73,6 +78,7 @@ def found(finder: _Names) -> list[tuple[int, int]]:
     # (start, end, whether a role may open the slot: "Bu Lurah sejati:" speaks as the person, while under a
     # closing "Ketua Kelompok Tani Renon" signs as the body)
     spans: list[tuple[int, int, bool]] = []
+    scan = engine.FAST and text.isascii()
     if "[" in text or "/" in text:
         for m in _STAMPED.finditer(text):
             for part in ("who", "a", "b", "c"):
@@ -84,7 +90,7 @@ def found(finder: _Names) -> list[tuple[int, int]]:
     if "\n" in text:
         spans += [(m.start("who"), m.end("who"), False) for m in _SIGNED.finditer(text)]
     if ":" in text:
-        for m in _PEOPLE.finditer(text):
+        for m in _PEOPLE_SCAN.finditer(finder.doc) if scan else _PEOPLE.finditer(text):
             start = m.start("list")
             for item in _ITEM_SPLIT.split(m["list"]):
                 at = text.find(item, start)
@@ -96,7 +102,7 @@ def found(finder: _Names) -> list[tuple[int, int]]:
                     start = at + len(item)
     ranges = []
     if "lia" in text or "pangg" in text or "als" in text or "k.a" in text or "kenal" in text or "juluk" in text:
-        for m in _NICKNAME.finditer(text):
+        for m in _NICKNAME_SCAN.finditer(finder.doc) if scan else _NICKNAME.finditer(text):
             found_after = finder.after_cue(m.end(), _EXPLICIT)
             if found_after:
                 ranges.append(found_after)

@@ -290,6 +290,7 @@ class _Scan:
         # Index the scan by the first one or two characters of its prefixes, so that a document
         # finds the candidates of every scan in one pass over its word starts (see _Doc.candidates).
         self.id = len(_SCANS)
+        self.key = (_Scan, self.id)  # of its matches in a document's memo
         _SCANS.append(self)
         _HEAD_SCANS.setdefault(starts, {}).clear()  # a new scan: heads are worked out again
         index = _SCAN_INDEX.setdefault(starts, ({}, {}, []))
@@ -307,17 +308,21 @@ class _Scan:
         references to laws and letters): the list is shared, and no caller changes it."""
         if not engine.FAST:
             return list(self.pattern.finditer(doc.text))
-        key = (_Scan, self.id)
-        kept: list[re.Match[str]] | None = doc._memo.get(key)
+        memo = doc._memo
+        kept: list[re.Match[str]] | None = memo.get(self.key)
         if kept is None:
-            kept = doc._memo[key] = self._scan(doc)
+            kept = memo[self.key] = self._scan(doc)
         return kept
 
     def _scan(self, doc: _Doc) -> list[re.Match[str]]:
+        by_scan = doc._candidates.get(self.starts)  # doc.candidates(self), without the call once worked out
+        starts = doc.candidates(self) if by_scan is None else by_scan.get(self.id)
+        if not starts:
+            return []  # most scans, in most texts
         text, match = doc.text, self.pattern.match
         found = []
         pos = 0
-        for at, _ in doc.candidates(self):
+        for at, _ in starts:
             if at < pos:
                 continue
             m = match(text, at)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import startcache
+from . import engine, startcache
 from .context import AFTER_NAME
 from .document import _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role, _is_word
@@ -50,6 +50,22 @@ _URL = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:go\.id|co\.id|ac\.id|or\.id|sch\.id|desa\.id)\b\S*",
     re.IGNORECASE,
 )
+# Every match holds "://", "www." or ".id" in any case (the second alternative tries [\w-]+ at every word of
+# the text, and most texts have no address at all). Outside ASCII a letter may match another case-insensitively
+# ("ı" is an "i" to the pattern), and the pattern's own pieces are looked for.
+_URL_NEED = re.compile(r"(?i)https?://|www\.|\.(?:go|co|ac|or|sch|desa)\.id")
+
+
+def _may_hold_url(text: str) -> bool:
+    if "://" in text:
+        return True
+    if text.isascii():
+        low = text.lower()
+        return "www." in low or ".id" in low
+    return _URL_NEED.search(text) is not None
+
+
+needs(_URL, _may_hold_url)
 # Institutions whose names are often Arabic words or people's names: "MI Nurul Huda", "GOR Untung Suropati".
 _NAMED_OPENERS = frozenset(
     "taman jembatan monumen tugu museum paroki stasi batu sei tanjung kuala muara ujung lumban huta aek labuhan "
@@ -114,25 +130,9 @@ _GREETING = re.compile(
     r"|salam[ \t]+(?:pancasila|sejahtera|satu[ \t]+jiwa|hangat|kenal|sehat|budaya|hormat)"
     r"|namo[ \t]+buddhaya|t\.?t\.?d)(?![^\W\d_])"
 )
-_GREETING_PARTS: tuple[str, ...] = (
-    "mat ",
-    "met ",
-    "lmt ",
-    "ear ",
-    "astiastu",
-    "astyastu",
-    "anti",
-    "suksma",
-    "ugeng",
-    "ujeng",
-    "urasun",
-    "ampes",
-    "alam ",
-    "amo ",
-    "ttd",
-    "t.d",
-)
-needs(_GREETING, lambda text: any(part in text.lower() for part in _GREETING_PARTS))
+# A greeting starts a word: tried only where one of its first letters does (as a whole-text search it cost
+# more than any other public pattern)
+_GREETING_SCAN = _Scan(_GREETING, "word")
 
 
 def _greets(text: str, m: re.Match[str]) -> bool:
@@ -236,17 +236,31 @@ def _names_someone(hashtag: str) -> bool:
     return any(p.lower() in _LEX.names and p.lower() not in _LEX.common for p in pieces)
 
 
+# Every word that may open a street's or a facility's name in _public_spans: a street or facility opener, the
+# first word of a two-word one ("rumah sakit"), a capitalised opener, a proper opener
+_ANY_OPENER = (
+    _LEX.street_openers
+    | _LEX.facility_openers
+    | {w.split(" ")[0] for w in _LEX.facility_openers if " " in w}
+    | _LEX.capital_openers
+    | _PROPER_OPENERS
+)
+
+
 def _public_spans(doc: _Doc) -> list[_Span]:
     spans = list(doc.phrases)
     spans += [_Span(m.start(), m.end()) for m in doc.found(_HASHTAG) if not _names_someone(m.group())]
     spans += [_Span(m.start(), m.end()) for m in doc.found(_CALENDAR)]
-    spans += [_Span(m.start(), m.end()) for m in _URL.finditer(doc.text)]
-    spans += [_Span(m.start(), m.end()) for m in doc.found(_GREETING) if _greets(doc.text, m)]
+    spans += [_Span(m.start(), m.end()) for m in doc.found(_URL)]
+    spans += [_Span(m.start(), m.end()) for m in _GREETING_SCAN.finditer(doc) if _greets(doc.text, m)]
     spans += [_Span(m.start("place"), m.end("place")) for m in doc.found(_PLACE_DATE)]
     spans += [_Span(m.start("label"), m.end("label")) for m in doc.found(_LINE_LABEL)]
     spans += _routes(doc)
     tokens = doc.tokens
+    openers = _ANY_OPENER if engine.FAST else None
     for i, tok in enumerate(tokens):
+        if openers is not None and tok.low not in openers:
+            continue  # opens no street or facility, whatever follows (most words)
         pair = f"{tok.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
         last = i + 1 if pair in _LEX.facility_openers else i
         street = tok.low in _LEX.street_openers
