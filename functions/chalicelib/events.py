@@ -237,9 +237,13 @@ class Built:
         return s3site.invalidation_paths(self.written + self.deleted)
 
 
+MIRROR = ".aduan-search"  # aduan_site.pages.SEARCH_MIRROR
+
+
 def mirror(relpath: str) -> bool:
-    """The search index's copy of the report pages in the build's state (aduan_site.search)."""
-    return relpath.startswith(".aduan-search/")
+    """The search index's copy of the report pages in the build's state (aduan_site.search):
+    never pulled nor pushed (a push deletes what an earlier version put in the bucket)."""
+    return relpath.startswith(MIRROR + "/")
 
 
 @contextmanager
@@ -289,12 +293,15 @@ def build(
     if output is None:
         site = work / "site"
         site_pull = s3site.pull(site, awsstate.site(), include=lambda p: not awsstate.hidden(p))
-        # The search mirror holds copies of the report pages: linked, as a local build links
-        # them, not read again. (Only the mirror: other state files may be written in place.)
+        # The search mirror (the report pages cut to what Pagefind reads) is not kept in the
+        # bucket: a build makes the pages of the shards it indexes from the pages just pulled.
         state_pull = s3site.pull(site, awsstate.output_state(), include=lambda p: awsstate.hidden(p) and not mirror(p))
-        mirror_pull = s3site.pull(site, awsstate.output_state(), include=mirror, have=s3site.pulled(site, site_pull))
+        if site_pull.changed or state_pull.changed:
+            # Another instance built since this one's last build (or this is a cold start):
+            # what this /tmp's mirror holds may be older than the pages.
+            shutil.rmtree(site / MIRROR, ignore_errors=True)
         site_remote, output_remote = site_pull.remote, state_pull.remote
-        fetched += len(site_pull.written) + len(state_pull.written) + len(mirror_pull.written)
+        fetched += len(site_pull.written) + len(state_pull.written)
     else:
         site = Path(output)
     plugins = str(config.site_source() / "plugins")
@@ -332,7 +339,7 @@ def build(
     s3site.push(
         site,
         awsstate.output_state(),
-        include=lambda p: awsstate.hidden(p) and not p.endswith((".lock", ".pull", ".link")),
+        include=lambda p: awsstate.hidden(p) and not mirror(p) and not p.endswith((".lock", ".pull", ".link")),
         remote=output_remote,
     )
     s3site.push(data / "public", awsstate.built_records(), include=lambda p: p.startswith("reports/"))

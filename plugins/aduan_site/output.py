@@ -288,14 +288,19 @@ class IncrementalOutput:
     def adopt(self, relpath: str, path: Path, *, digest: str | None = None) -> None:
         """Like `put`, for a file another program wrote into the staging area (Pagefind's
         bundles): checked by the gate where it is, and moved into place from there."""
-        data = path.read_bytes()
+        self.add(self.adopted(relpath, path), digest=digest)
+
+    def adopted(self, relpath: str, path: Path, data: bytes | None = None) -> Staged:
+        """`adopt` without counting the file (as `stage` is to `put`): the caller checks a
+        bundle's files as soon as Pagefind wrote them, and calls `add` once every bundle is
+        there. `data`: the file's bytes, if the caller has read them."""
+        data = path.read_bytes() if data is None else data
         sha = hashlib.sha256(data).hexdigest()
         if self.old_files.get(relpath) == sha and (self.root / relpath).is_file():
             path.unlink()
-            self.add(Staged(relpath, sha, None, ()), digest=digest)
-            return
+            return Staged(relpath, sha, None, ())
         os.chmod(path, 0o644)
-        self.add(Staged(relpath, sha, path, self._check(relpath, data)), digest=digest)
+        return Staged(relpath, sha, path, self._check(relpath, data))
 
     def add(self, staged: Staged, *, digest: str | None = None) -> Path | None:
         """Count a file `stage` made as this build's (see `put`)."""

@@ -1032,18 +1032,27 @@ class AduanGenerator:
                 out, months, page=self.rendered_page, public=self.public_word(), rendered=self.report_pages.keys()
             )
             mirror = self.search_mirror()
+            indexed = {t for trackings in todo.index.values() for t in trackings} if self.options["SEARCH"] else set()
             # Every page rendered this build is linked anew (staged, or the same bytes in place),
             # also in a quick build: the mirror must follow the pages even when no index does.
+            # The pages to index are linked by the index job, each shard's just before Pagefind
+            # reads it: at 20k pages, ~2 s of linking done while the first shards are indexed.
             for tracking, rendered in self.report_pages.items():
-                mirror.update(tracking, rendered, changed=True)
+                if tracking not in indexed:
+                    mirror.update(tracking, rendered, changed=True)
             if todo.index and not self.options["SEARCH"]:  # a quick build: caught up by the next full one
                 self.search_behind = True
                 keep_previous(out, self.report_pages.keys())
                 return None
-            for trackings in todo.index.values():
-                for tracking in trackings:
+            pages = self.report_pages
+
+            def link(tracking: str) -> None:
+                if tracking in pages:
+                    mirror.update(tracking, pages[tracking], changed=True)
+                else:
                     mirror.update(tracking, site / f"laporan/{tracking}/index.html", changed=False)
-            job = IndexJob(todo.index, mirror, out.staging) if todo.index else None
+
+            job = IndexJob(todo.index, mirror, out.staging, link) if todo.index else None
         except (SearchError, OSError, ValueError) as exc:
             logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
             self.search_behind = True

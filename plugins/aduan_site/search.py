@@ -33,9 +33,12 @@ to what Pagefind reads, `searchable`: the same index for about 16-18% less of Pa
 kept in the build's directory (`Mirror`), at
 most two Pagefind processes at a time (the machines have two cores), in the
 background while the build makes its other files, straight into the build's staging area. The
-caller hands every file of each bundle to the output writer, so the publication gate reads the
-index before anything is published (Pagefind's index files are gzip-compressed; the gate
-decompresses them). What each month's bundle indexed (page → fragment, page bytes) is kept in the
+index job links a shard's pages into the mirror just before Pagefind reads them (`IndexJob`'s
+`link`), so a first build's mirror is made while the first shards are indexed. The caller reads
+each bundle as soon as Pagefind wrote it, while the others are indexed, and hands every file of
+it to the output writer once every bundle is there (`publish_index`), so the publication gate
+reads the index before anything is published (Pagefind's index files are gzip-compressed; the
+gate decompresses them). What each month's bundle indexed (page → fragment, page bytes) is kept in the
 build state's meta (`Indexed`), which is saved with the files, and so is a summary of every
 month's bundle and the pages a build that kept the index rendered (`META_MONTHS`, `META_DIRTY`).
 Only `data-pagefind-body` of the Indonesian report pages is indexed.
@@ -59,13 +62,14 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .output import IncrementalOutput
+from .output import IncrementalOutput, Staged
 from .state import Column
 
 logger = logging.getLogger(__name__)
@@ -511,16 +515,6 @@ def _hidden(
     return hidden
 
 
-def indexed_pages(files: dict[str, Path], shas: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """A bundle's pages: tracking → (fragment id, sha256 of the page it was made from)."""
-    pages = {}
-    for relpath, path in files.items():
-        if relpath.startswith("fragment/") and relpath.endswith(".pf_fragment"):
-            tracking = tracking_of(fragment(path.read_bytes())["url"])
-            pages[tracking] = (relpath[len("fragment/") : -len(".pf_fragment")], shas[tracking])
-    return pages
-
-
 def _executable() -> str:
     # The binary ships with the `pagefind[bin]` package: nothing is downloaded at build time.
     # Its own small package first, as pagefind.service looks for it: that module imports
@@ -584,25 +578,45 @@ def searchable(page: bytes) -> bytes:
 
 
 # Whether the mirror holds cut pages (`searchable`: the same index for about 16% less of
-# Pagefind's CPU in a cold build at 10k, 2026-12-01) or hard links to the pages. Off until the
-# AWS build stops pulling the mirror (chalicelib/events.py links it to the pulled pages, which a
-# cut page is not: one GET per page) and tests/test_site.py's page walk skips the hidden mirror.
-CUT_PAGES = False
+# Pagefind's CPU in a cold build at 10k, 2026-12-01) or hard links to the pages. The AWS build
+# keeps no mirror in the bucket (chalicelib/events.py): a cold start makes the pages of the
+# shards it indexes from the pages it pulled, as any build whose mirror lacks them.
+CUT_PAGES = True
+
+
+def _tmp(target: Path, kind: str) -> Path:
+    # Of this thread: two of an index job's threads may put the same page (a page in its month's
+    # shard and in the recent one), each a whole file put in place by one rename.
+    return target.with_name(f".{kind}.{threading.get_native_id()}.tmp")
 
 
 def _write(source: Path, target: Path) -> None:
     """Write into the mirror's `target` what Pagefind must read of the page in `source` (a new
     file put in place: a target hard-linked to a published page is never written through)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(".page.tmp")
+    tmp = _tmp(target, "page")
     tmp.write_bytes(searchable(source.read_bytes()))
     os.replace(tmp, target)
 
 
 def _link(source: Path, target: Path) -> None:
     """Point the mirror's `target` at the page in `source` (a hard link: no copy)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(".link.tmp")
+    try:
+        # A page new to the mirror (every page of a first build): one call, and the name
+        # appears whole or not at all.
+        os.link(source, target)
+        return
+    except FileNotFoundError:
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+                return
+            except OSError:
+                pass
+    except OSError:  # there already (a page changed), or another file system
+        pass
+    tmp = _tmp(target, "link")
     tmp.unlink(missing_ok=True)
     try:
         os.link(source, tmp)
@@ -646,39 +660,64 @@ def _index(executable: str, mirror: Path, trackings: list[str], bundle: Path) ->
     return bundle
 
 
+def bundle_files(bundle: Path, *, recent: bool = False) -> dict[str, Path]:
+    """The files of a bundle Pagefind wrote that a merged search needs (bundle path → file, in
+    the order of their paths' parts); the others are deleted. (One walk of the directories, no
+    `stat` per file: about a third of the Python time of taking a bundle in at 20k pages.)"""
+    wanted = RECENT_FILE if recent else SHARD_FILE
+    found: list[tuple[list[str], str]] = []
+    for directory, _, names in os.walk(bundle):
+        prefix = Path(directory).relative_to(bundle).as_posix()
+        prefix = "" if prefix == "." else prefix + "/"
+        found.extend(((prefix + name).split("/"), prefix + name) for name in names)
+    files = {}
+    for parts, relpath in sorted(found):
+        if wanted.match(relpath) or parts[-1] in UI_FILES:
+            files[relpath] = bundle / relpath
+        else:
+            (bundle / relpath).unlink()
+    return files
+
+
 class IndexJob:
     """Pagefind indexing shards (shard → tracking numbers of its pages, read from the mirror)
     in the background, two at a time, each bundle written into `staging`; `results()` yields
-    each shard's files as they are ready."""
+    each shard's files as they are ready. `link` (a tracking number), if given, puts a page into
+    the mirror: called for each of a shard's pages just before Pagefind indexes the shard, so
+    that the mirror is made while the first shards are being indexed, not before."""
 
-    def __init__(self, shards: dict[str, list[str]], mirror: Mirror, staging: Path) -> None:
+    def __init__(
+        self,
+        shards: dict[str, list[str]],
+        mirror: Mirror,
+        staging: Path,
+        link: Callable[[str], None] | None = None,
+    ) -> None:
         executable = _executable()
         self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="pagefind")
+
+        def index(trackings: list[str], bundle: Path) -> Path:
+            if link is not None:
+                for tracking in trackings:
+                    link(tracking)
+            return _index(executable, mirror.root, trackings, bundle)
+
         futures = {}
         # The largest first, so that neither process waits idle on the other's last large shard.
         for shard, trackings in sorted(shards.items(), key=lambda item: (-len(item[1]), item[0])):
-            bundle = staging / f"pagefind-{shard}"
-            futures[shard] = self.pool.submit(_index, executable, mirror.root, trackings, bundle)
+            futures[shard] = self.pool.submit(index, trackings, staging / f"pagefind-{shard}")
         self.futures: dict[str, Future[Path]] = {shard: futures[shard] for shard in sorted(futures)}
 
     def results(self) -> Iterator[tuple[str, dict[str, Path]]]:
-        """(shard, bundle path → the file Pagefind wrote) for each shard, in shard order; raises
-        SearchError if Pagefind failed on one. Only the files a merged search needs are kept
-        (the others are deleted)."""
+        """(shard, bundle path → the file Pagefind wrote) for each shard as Pagefind finishes it
+        (not in shard order: the caller takes in a bundle while the next is being indexed);
+        raises SearchError if Pagefind failed on one. Only the files a merged search needs are
+        kept (`bundle_files`)."""
+        shards = {future: shard for shard, future in self.futures.items()}
         try:
-            for shard, future in self.futures.items():
-                bundle = future.result()
-                files = {}
-                for path in sorted(bundle.rglob("*")):
-                    relpath = path.relative_to(bundle).as_posix()
-                    if not path.is_file():
-                        continue
-                    wanted = RECENT_FILE if shard.startswith(RECENT + "-") else SHARD_FILE
-                    if wanted.match(relpath) or path.name in UI_FILES:
-                        files[relpath] = path
-                    else:
-                        path.unlink()
-                yield shard, files
+            for future in as_completed(shards):
+                shard = shards[future]
+                yield shard, bundle_files(future.result(), recent=shard.startswith(RECENT + "-"))
         finally:
             self.cancel()
 
@@ -688,35 +727,64 @@ class IndexJob:
         self.pool.shutdown(wait=True)
 
 
+@dataclass
+class _Bundle:
+    """A new bundle as soon as Pagefind wrote it: its files checked by the gate (not yet counted
+    as this build's: `IncrementalOutput.adopted`), what it indexed (tracking → fragment id,
+    sha256 of the page), and the search UI Pagefind put beside it."""
+
+    staged: list[Staged]
+    pages: dict[str, tuple[str, str]]
+    ui: dict[str, bytes]
+
+
+def _taken_in(out: IncrementalOutput, directory: str, files: dict[str, Path], shas: dict[str, str]) -> _Bundle:
+    """Read each file of a new bundle once: the gate checks it, and a fragment says its page."""
+    bundle = _Bundle([], {}, {})
+    for relpath, path in files.items():
+        data = path.read_bytes()
+        if relpath in UI_FILES:
+            bundle.ui[relpath] = data
+            path.unlink()
+            continue
+        if relpath.startswith("fragment/") and relpath.endswith(".pf_fragment"):
+            tracking = tracking_of(fragment(data)["url"])
+            bundle.pages[tracking] = (relpath[len("fragment/") : -len(".pf_fragment")], shas[tracking])
+        bundle.staged.append(out.adopted(f"{BUNDLE}/{directory}/{relpath}", path, data))
+    return bundle
+
+
 def publish_index(out: IncrementalOutput, todo: Plan, job: IndexJob | None) -> bool:
     """Hand every file of the new bundles to the output writer (and so to the gate), then the
     search UI and shards.json, the list of bundles the search page merges and of the months'
     fragments it hides; what each new bundle indexed goes into the build state's meta.
 
-    False if Pagefind failed: then the previous index is kept whole, and nothing of the new one
-    is published (every bundle is collected before the first is handed on)."""
+    Each bundle is read and checked by the gate as soon as Pagefind wrote it, while Pagefind
+    indexes the others (both cores busy to the end), and counted as this build's only once
+    every bundle is there, in shard order: False if Pagefind failed, and then the previous
+    index is kept whole and nothing of the new one is published."""
+    bundles: dict[str, _Bundle] = {}
     try:
-        bundles = dict(job.results()) if job is not None else {}
-        indexed = {directory: indexed_pages(files, todo.shas) for directory, files in bundles.items()}
+        for directory, files in job.results() if job is not None else ():
+            bundles[directory] = _taken_in(out, directory, files, todo.shas)
     except (SearchError, OSError, ValueError) as exc:
         logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
         keep_previous(out)  # what it held is unknown now: the next build looks at every month
         return False
     ui: dict[str, bytes] = {}
-    for directory, files in bundles.items():
+    for directory in sorted(bundles):
+        bundle = bundles[directory]
+        for name, data in bundle.ui.items():
+            ui.setdefault(name, data)
         if directory == todo.recent:
             for tracking, hidden in todo.hidden.items():
-                hidden.same = indexed[directory].get(tracking, ("",))[0] == hidden.id
+                hidden.same = bundle.pages.get(tracking, ("",))[0] == hidden.id
         else:
             month = month_of(directory)
-            todo.months[month] = Indexed(directory, todo.keys[directory], indexed[directory])
+            todo.months[month] = Indexed(directory, todo.keys[directory], bundle.pages)
             out.meta[META + month] = todo.months[month].dumps()
-        for relpath, path in files.items():
-            if relpath in UI_FILES:
-                ui.setdefault(relpath, path.read_bytes())
-                path.unlink()
-            else:
-                out.adopt(f"{BUNDLE}/{directory}/{relpath}", path, digest=todo.keys[directory])
+        for staged in bundle.staged:
+            out.add(staged, digest=todo.keys[directory])
     out.meta[META_RECENT] = todo.recent_state()
     out.meta[META_MONTHS] = todo.summary()
     out.meta[META_RECENT_PAGES] = json.dumps(todo.recent_pages)
