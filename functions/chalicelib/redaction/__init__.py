@@ -66,7 +66,11 @@ place in the original, so the placeholders replace exactly the original characte
   place. Batak "br."/"boru", Sasak "Lalu"/"Baiq", Balinese "I"/"Ni", Buton "La Ode" join a name.
   The region files (``regions/*.json``: the kecamatan, kelurahan and agencies) are public phrases, and
   places named after people as a rule (Stadion, RSUD/RSUP, Lapangan, UIN, Bandara, mosques, churches)
-  go on over person names ("Stadion Lukas Enembe"); dashed codes ("AMB-5VXG-MPCA") are not names.
+  go on over person names ("Stadion Lukas Enembe"); dashed codes ("AMB-5VXG-MPCA") are not names. A name
+  that is one of Indonesia's provinces, regencies and cities or kecamatan (``region_places``,
+  ``data/regions_id.txt``) is the place after a unit's word or a locative ("Kota Bima", "di Agam"), before a
+  letter's date ("Bima, 7 Desember 2026"), at the end of a street address, or wherever the text names that
+  region as such and puts the word after no honorific.
 * Names placed by their context (``context``, issue 11): an ordinary word is a name when an honorific
   ("pak jaya cuma bilang", "lae", "tulang", "etek", "ananda"), a relative ("ibu saya Mutiara", "ANAK SAYA
   TEKUN DITOLAK"), an honoured office ("pak lurah", "Pak RT Guntur") or the writer ("SAYA SURYA DAMAI,",

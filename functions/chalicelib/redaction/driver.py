@@ -19,6 +19,7 @@ from .lexicon import _LEX
 from .names import _names
 from .public import _PUBLIC_PHRASES, _public_spans
 from .quantities import _numeric_spans
+from .region_places import drop_region_names
 
 _DETECTORS = (_emails, _accounts, _numbers, _phone_matcher, _passports, _plates, _addresses, _names)
 # Every public phrase starts with a letter that no letter precedes: tried only where a word starts. A
@@ -72,7 +73,7 @@ def find_pii(text: str) -> list[PiiMatch]:
     if not text or not text.strip():
         return []
     doc = _document(text)
-    candidates = [cand for detector in _DETECTORS for cand in detector(doc)]
+    candidates = drop_region_names(doc, [cand for detector in _DETECTORS for cand in detector(doc)])
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1

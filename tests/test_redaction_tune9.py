@@ -1,0 +1,58 @@
+"""Precision on unseen text (issue 11, session 9): public words the redactor must not take for personal data.
+
+Each case is a class, written anew for this test (not taken from a corpus). In each case the phrase in
+braces must survive; beside them, the cases that must still be redacted show that the rules stop where a
+person begins.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from chalicelib.redaction import find_pii, redact
+
+KEPT = [
+    # a regency or city whose name is also a given name, after a unit's word or a locative
+    "Banjir lagi di {Kota Bima}, air sepinggang.",
+    "Tolong {BPBD Kabupaten Agam} kirim perahu.",
+    "sy tinggal di {sarmi} dekat pantai, listrik mati terus",
+    "Truk sawit dari {Agam} lewat tiap malam.",
+    # a letter's place and date, an address that ends with its kecamatan or city
+    "{Bima}, 4 Maret 2027\nKepada Yth. Kepala Dinas Sosial",
+    "Kantor: Jl. Veteran No. 3, {Bima}",
+    # the text names the city as such elsewhere
+    "Posko di Kel. Paruga, {Bima}: 1. Andi Nurlela 2. Hasan\nBantuan Kota Bima belum tiba.",
+]
+
+REDACTED = [
+    # a person whose name is a region's, after an honorific, even where the text names the region too
+    ("nama", "Pak {Bima} datang ke posko."),
+    ("nama", "Banjir di Kota Bima. Pak Bima ketua posko, {Bima} bilang perahu kurang."),
+    # a kecamatan's name that is also a given name, after a locative only
+    ("nama", "sampah numpuk di rumah {Bambang} dan tetangganya"),
+    # a signature after a comma whose name is a kecamatan's, in a text that cites an identity number
+    ("nama", "identitas: no ktp 3578 0705 0591 1657. terima kasih, {senen}."),
+    # a person after "dari" whose name is a kecamatan's
+    ("nama", "Ada titipan dari {Sekar} untuk ketua RT."),
+]
+
+
+def _braced(marked: str) -> tuple[str, list[str]]:
+    return marked.replace("{", "").replace("}", ""), re.findall(r"\{([^}]*)\}", marked)
+
+
+@pytest.mark.parametrize("marked", KEPT)
+def test_public_words_survive(marked: str) -> None:
+    text, kept = _braced(marked)
+    out = redact(text)
+    for phrase in kept:
+        assert phrase in out, (phrase, out)
+
+
+@pytest.mark.parametrize(("kind", "marked"), REDACTED)
+def test_persons_beside_them_are_still_redacted(kind: str, marked: str) -> None:
+    text, (secret,) = _braced(marked)
+    start = marked.index("{")  # the braced one, where the text holds the word more than once
+    found = [m for m in find_pii(text) if m.start <= start and start + len(secret) <= m.end]
+    assert found and found[0].kind == kind, (secret, find_pii(text))
