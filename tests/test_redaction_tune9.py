@@ -23,6 +23,10 @@ KEPT = [
     "Kantor: Jl. Veteran No. 3, {Bima}",
     # the text names the city as such elsewhere
     "Posko di Kel. Paruga, {Bima}: 1. Andi Nurlela 2. Hasan\nBantuan Kota Bima belum tiba.",
+    # a form's labels, whatever words the lexicons lack
+    "Nama : Sutrisno\n{NIM} : 20-4412-0091\n{Fakultas} : Teknik\nKeluhan : UKT naik",
+    "Tanggal : 04/02/2027\n{OPD} : Dinas PUPR\n{Tindakan} : lubang ditambal\nPetugas : regu 2",
+    "Tanggal : 5/2/2027\n{Ruang Tunggu} : panas\n{Nilai SKM} : 80\nJumlah responden : 30",
 ]
 
 REDACTED = [
@@ -33,6 +37,8 @@ REDACTED = [
     ("nama", "sampah numpuk di rumah {Bambang} dan tetangganya"),
     # a signature after a comma whose name is a kecamatan's, in a text that cites an identity number
     ("nama", "identitas: no ktp 3578 0705 0591 1657. terima kasih, {senen}."),
+    # a roll call inside a form labels its lines with people
+    ("nama", "Tanggal : 5/2/2027\n{Supardi} : hadir\nNama : Rudi\nAlamat : Jl. Melati"),
     # a person after "dari" whose name is a kecamatan's
     ("nama", "Ada titipan dari {Sekar} untuk ketua RT."),
 ]

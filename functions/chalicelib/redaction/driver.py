@@ -14,6 +14,7 @@ from functools import lru_cache
 from .addresses import _addresses
 from .contacts import _accounts, _emails
 from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
+from .form_labels import drop_form_labels
 from .identifiers import _numbers, _passports, _phone_matcher, _plates
 from .lexicon import _LEX
 from .names import _names
@@ -74,6 +75,7 @@ def find_pii(text: str) -> list[PiiMatch]:
         return []
     doc = _document(text)
     candidates = drop_region_names(doc, [cand for detector in _DETECTORS for cand in detector(doc)])
+    candidates = drop_form_labels(doc, candidates)
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1
