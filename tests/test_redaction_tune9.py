@@ -27,6 +27,11 @@ KEPT = [
     "Nama : Sutrisno\n{NIM} : 20-4412-0091\n{Fakultas} : Teknik\nKeluhan : UKT naik",
     "Tanggal : 04/02/2027\n{OPD} : Dinas PUPR\n{Tindakan} : lubang ditambal\nPetugas : regu 2",
     "Tanggal : 5/2/2027\n{Ruang Tunggu} : panas\n{Nilai SKM} : 80\nJumlah responden : 30",
+    # an office's landline: Maluku's and Papua's area codes (09..), after "Info:", an office in its sentence
+    "Pendaftaran vaksin dibuka Senin. Info: {(0911) 355 210}",
+    "Warga diminta mengungsi. BPBD Kabupaten Garut siaga di {(0262) 233 112}",
+    "Pengaduan: {(0274) 512 100}",
+    "- RS Bhakti Husada: {(0967) 533 616}",
 ]
 
 REDACTED = [
@@ -39,6 +44,10 @@ REDACTED = [
     ("nama", "identitas: no ktp 3578 0705 0591 1657. terima kasih, {senen}."),
     # a roll call inside a form labels its lines with people
     ("nama", "Tanggal : 5/2/2027\n{Supardi} : hadir\nNama : Rudi\nAlamat : Jl. Melati"),
+    # a household's landline in the east, an informant's, a landline after "rumah" in its own sentence
+    ("telepon", "telp rumah saya {(0911) 352 440}"),
+    ("telepon", "Info dari Pak Darmo, {(0370) 640 221}"),
+    ("telepon", "Pengaduan ke Dinas belum dijawab. Telp rumah {(0370) 640 221}"),
     # a person after "dari" whose name is a kecamatan's
     ("nama", "Ada titipan dari {Sekar} untuk ketua RT."),
 ]
