@@ -32,6 +32,12 @@ KEPT = [
     "Warga diminta mengungsi. BPBD Kabupaten Garut siaga di {(0262) 233 112}",
     "Pengaduan: {(0274) 512 100}",
     "- RS Bhakti Husada: {(0967) 533 616}",
+    # the accounts of a city's offices and newspapers: an office's or a paper's word with a city's name
+    "Sudah lapor ke {@dlhpalu} tapi belum dibalas",
+    "cc {@dukcapilmakassar} tolong",
+    "tanya ke {@kanimmedan} soal paspor",
+    "Mohon dibantu {@rsudkendari}",
+    "baca di {@balikpapanpost} semalam",
 ]
 
 REDACTED = [
@@ -48,6 +54,9 @@ REDACTED = [
     ("telepon", "telp rumah saya {(0911) 352 440}"),
     ("telepon", "Info dari Pak Darmo, {(0370) 640 221}"),
     ("telepon", "Pengaduan ke Dinas belum dijawab. Telp rumah {(0370) 640 221}"),
+    # a person's account, even with a city's name or a paper's word in it
+    ("akun", "ig pelaku {@yusuf_makassar} nipu"),
+    ("akun", "ig {@rina_post} nyebar hoaks"),
     # a person after "dari" whose name is a kecamatan's
     ("nama", "Ada titipan dari {Sekar} untuk ketua RT."),
 ]
