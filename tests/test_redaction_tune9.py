@@ -23,6 +23,10 @@ KEPT = [
     "Kantor: Jl. Veteran No. 3, {Bima}",
     # the text names the city as such elsewhere
     "Posko di Kel. Paruga, {Bima}: 1. Andi Nurlela 2. Hasan\nBantuan Kota Bima belum tiba.",
+    # a kelurahan's or a village's name after its unit's word, whatever word it is
+    "banjir di {kelurahan dara} sudah sepinggang, tolong min",
+    "Bantuan untuk {Kel. Santi} belum datang. Mohon dicek.",
+    "jalan di {desa rahayu} rusak parah, sy warga sana",
     # a form's labels, whatever words the lexicons lack
     "Nama : Sutrisno\n{NIM} : 20-4412-0091\n{Fakultas} : Teknik\nKeluhan : UKT naik",
     "Tanggal : 04/02/2027\n{OPD} : Dinas PUPR\n{Tindakan} : lubang ditambal\nPetugas : regu 2",
@@ -48,6 +52,9 @@ REDACTED = [
     ("nama", "sampah numpuk di rumah {Bambang} dan tetangganya"),
     # a signature after a comma whose name is a kecamatan's, in a text that cites an identity number
     ("nama", "identitas: no ktp 3578 0705 0591 1657. terima kasih, {senen}."),
+    # a kelurahan's or a village's staff, named after the unit
+    ("nama", "perangkat desa {Sumarni} minta uang"),
+    ("nama", "petugas kelurahan {Wagiyo} tidak datang"),
     # a roll call inside a form labels its lines with people
     ("nama", "Tanggal : 5/2/2027\n{Supardi} : hadir\nNama : Rudi\nAlamat : Jl. Melati"),
     # a household's landline in the east, an informant's, a landline after "rumah" in its own sentence
