@@ -27,6 +27,9 @@ KEPT = [
     "banjir di {kelurahan dara} sudah sepinggang, tolong min",
     "Bantuan untuk {Kel. Santi} belum datang. Mohon dicek.",
     "jalan di {desa rahayu} rusak parah, sy warga sana",
+    # the regions' everyday words after a cue or in a lower-case chat
+    "min, dokternya baru {dateng} jam 11, antrian panjang",
+    "ambo rosmani, anak ambo {dakek sakola}",
     # a form's labels, whatever words the lexicons lack
     "Nama : Sutrisno\n{NIM} : 20-4412-0091\n{Fakultas} : Teknik\nKeluhan : UKT naik",
     "Tanggal : 04/02/2027\n{OPD} : Dinas PUPR\n{Tindakan} : lubang ditambal\nPetugas : regu 2",
@@ -55,6 +58,9 @@ REDACTED = [
     # a kelurahan's or a village's staff, named after the unit
     ("nama", "perangkat desa {Sumarni} minta uang"),
     ("nama", "petugas kelurahan {Wagiyo} tidak datang"),
+    # the writer beside the regions' words
+    ("nama", "ambo {rosmani}, anak ambo dakek sakola"),
+    ("nama", "uni admin, ambo {rosmani}. ambo manjua sayur di pasa ateh"),
     # a roll call inside a form labels its lines with people
     ("nama", "Tanggal : 5/2/2027\n{Supardi} : hadir\nNama : Rudi\nAlamat : Jl. Melati"),
     # a household's landline in the east, an informant's, a landline after "rumah" in its own sentence

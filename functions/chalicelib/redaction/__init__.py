@@ -76,7 +76,9 @@ place in the original, so the placeholders replace exactly the original characte
   letter's date ("Bima, 7 Desember 2026"), at the end of a street address, or wherever the text names that
   region as such and puts the word after no honorific; the one or two words after "kelurahan", "Kel.", "desa"
   ("gampong", "nagari", "ohoi", "negeri") are the village's name unless a role or a worker comes first
-  ("pegawai kelurahan X" is a person). In a form (three "Label : value" lines, one a form's
+  ("pegawai kelurahan X" is a person). A candidate made only of the regions' everyday words (Minang,
+  Sundanese, Javanese, eastern Malay: ``regional_words``, ``data/regional_words_id.txt``) and Indonesian
+  words, none a listed name, is not a name ("ambo manjua", "cenah", "baru dateng"). In a form (three "Label : value" lines, one a form's
   own label), the labels and a "Formulir ..." title line are not names unless a word is a listed name
   (``form_labels``: "NIM :", "OPD :", but "Supardi : hadir").
 * Names placed by their context (``context``, issue 11): an ordinary word is a name when an honorific

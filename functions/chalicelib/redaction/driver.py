@@ -21,6 +21,7 @@ from .names import _names
 from .public import _PUBLIC_PHRASES, _public_spans
 from .quantities import _numeric_spans
 from .region_places import drop_region_names
+from .regional_words import drop_regional_words
 
 _DETECTORS = (_emails, _accounts, _numbers, _phone_matcher, _passports, _plates, _addresses, _names)
 # Every public phrase starts with a letter that no letter precedes: tried only where a word starts. A
@@ -75,7 +76,7 @@ def find_pii(text: str) -> list[PiiMatch]:
         return []
     doc = _document(text)
     candidates = drop_region_names(doc, [cand for detector in _DETECTORS for cand in detector(doc)])
-    candidates = drop_form_labels(doc, candidates)
+    candidates = drop_regional_words(doc, drop_form_labels(doc, candidates))
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1
