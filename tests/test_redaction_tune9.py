@@ -61,6 +61,11 @@ REDACTED = [
     # the writer beside the regions' words
     ("nama", "ambo {rosmani}, anak ambo dakek sakola"),
     ("nama", "uni admin, ambo {rosmani}. ambo manjua sayur di pasa ateh"),
+    # names that are also the regions' words: Chinese "Nio", Batak "Torang"
+    ("nama", "[12/01/27 09.15] Ani: lampu mati lagi\n[12/01/27 09.16] {Nio}: iya di gang kami juga"),
+    ("nama", "bang {torang} udah lapor ke lurah tapi belum ada yg datang"),
+    # an office and its number, then the person: no address ends there
+    ("nama", "Hadir:\n1. Lurah Sukamaju, Bapak Hasan\n2. Ketua RW 07, {Sekar}\n3. Ketua RT 02, Budi"),
     # a roll call inside a form labels its lines with people
     ("nama", "Tanggal : 5/2/2027\n{Supardi} : hadir\nNama : Rudi\nAlamat : Jl. Melati"),
     # a household's landline in the east, an informant's, a landline after "rumah" in its own sentence

@@ -58,7 +58,7 @@ _WORKERS = frozenset("pegawai petugas staf staff karyawan perangkat aparat pihak
 _BEFORE = _UNITS | frozenset("di ke wilayah daerah perairan pulau sekitar menuju arah".split())
 _BEFORE_REGENCY = frozenset("dari asal".split())
 # Words of a street address: a region after a comma on a line that holds one of them ends the address
-_ADDRESS = frozenset("jl jln jalan gg gang no nomor lingk lingkungan rt rw blok perum komplek".split())
+_ADDRESS = frozenset("jl jln jalan gg gang no nomor lingk lingkungan blok perum komplek".split())
 _DATE_AFTER = re.compile(rf",[ \t]*\d{{1,2}}[ \t]+{_MONTH}\b", re.IGNORECASE)
 
 
@@ -126,7 +126,12 @@ def drop_region_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Cand
             continue  # "Kota Bima", "di Mijen"; but "di Bambang" may be at Bambang's: only "Kecamatan Bambang"
         if before in _BEFORE_REGENCY and regency:
             continue
-        if _DATE_AFTER.match(doc.text, cand.end) or gap.rstrip().endswith(",") and _ends_address(doc, at):
+        if (
+            _DATE_AFTER.match(doc.text, cand.end)
+            or gap.rstrip().endswith(",")
+            and _ends_address(doc, at)
+            and (regency or words not in _LEX.names)
+        ):
             continue
         if named is None:
             named = _named_units(doc)
