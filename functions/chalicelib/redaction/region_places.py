@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from .document import _Candidate, _Doc
+from .document import _Candidate, _Doc, _Token
 from .lexicon import _DATA, _LEX, _is_role
 from .quantities import _MONTH
 
@@ -101,17 +101,20 @@ def _ends_address(doc: _Doc, at: int) -> bool:
     return False
 
 
+def _start(tok: _Token) -> int:
+    return tok.start
+
+
 def drop_region_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without the names that are a region where the text puts a place (see the module)."""
     kept = []
     named: set[str] | None = None
-    starts = [t.start for t in doc.tokens]
     for cand in candidates:
         if cand.kind != "nama":
             kept.append(cand)
             continue
         words = " ".join(re.findall(r"[a-z']+", doc.text[cand.start : cand.end].lower()))
-        at = bisect_left(starts, cand.start)
+        at = bisect_left(doc.tokens, cand.start, key=_start)
         before = doc.tokens[at - 1].low if at > 0 else ""
         gap = doc.text[doc.tokens[at - 1].end : cand.start] if at > 0 else ""
         if "\n" in gap:

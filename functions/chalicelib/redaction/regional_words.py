@@ -32,8 +32,9 @@ def drop_regional_words(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Ca
     """The candidates without the names made only of the regions' everyday words (see the module)."""
     kept = []
     for cand in candidates:
-        if cand.kind == "nama":
-            words = re.findall(r"[a-z]+", doc.text[cand.start : cand.end].lower())
+        if cand.kind == "nama" and not _REGIONAL.isdisjoint(
+            words := re.findall(r"[a-z]+", doc.text[cand.start : cand.end].lower())
+        ):
             regional = [w in _REGIONAL for w in words]
             if any(regional) and all(
                 r or w in _LEX.words and w not in _LEX.names for w, r in zip(words, regional, strict=True)
