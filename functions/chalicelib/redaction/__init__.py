@@ -23,6 +23,10 @@ place in the original, so the placeholders replace exactly the original characte
   16-digit number is always redacted (as a NIK when no other cue says what it is), even when
   its checksum or date is wrong: citizens mistype, and a leaked NIK is an offence under
   UU 27/2022 while an over-redacted number costs nothing.
+* An office's landline (area code 02-07 or 09, never a mobile 08...) is kept when its line names a
+  service ("posko", "hotline", "call center"), ends with "Info:" / "Informasi:", or names an office in the
+  number's clause, and the number's sentence names no person ("rumah", "saya", "Pak ..."): "BPBD Kota Mataram
+  siaga di (0370) ...", "Info: (0911) ...".
 * Amounts, dates, times and counts (``Rp 150.000``, ``12/03/2026``, ``pukul 08.30``,
   ``3 hari``) are found first and never taken for identifiers.
 * Addresses: RT/RW, house numbers after a street or an address word (``Jl. Hasanudin No. 12``
@@ -66,7 +70,17 @@ place in the original, so the placeholders replace exactly the original characte
   place. Batak "br."/"boru", Sasak "Lalu"/"Baiq", Balinese "I"/"Ni", Buton "La Ode" join a name.
   The region files (``regions/*.json``: the kecamatan, kelurahan and agencies) are public phrases, and
   places named after people as a rule (Stadion, RSUD/RSUP, Lapangan, UIN, Bandara, mosques, churches)
-  go on over person names ("Stadion Lukas Enembe"); dashed codes ("AMB-5VXG-MPCA") are not names.
+  go on over person names ("Stadion Lukas Enembe"); dashed codes ("AMB-5VXG-MPCA") are not names. A name
+  that is one of Indonesia's provinces, regencies and cities or kecamatan (``region_places``,
+  ``data/regions_id.txt``) is the place after a unit's word or a locative ("Kota Bima", "di Agam"), before a
+  letter's date ("Bima, 7 Desember 2026"), at the end of a street address, or wherever the text names that
+  region as such and puts the word after no honorific; the one or two words after "kelurahan", "Kel.", "desa"
+  ("gampong", "nagari", "ohoi", "negeri") are the village's name unless a role or a worker comes first
+  ("pegawai kelurahan X" is a person). A candidate made only of the regions' everyday words (Minang,
+  Sundanese, Javanese, eastern Malay: ``regional_words``, ``data/regional_words_id.txt``) and Indonesian
+  words, none a listed name, is not a name ("ambo manjua", "cenah", "baru dateng"). In a form (three "Label : value" lines, one a form's
+  own label), the labels and a "Formulir ..." title line are not names unless a word is a listed name
+  (``form_labels``: "NIM :", "OPD :", but "Supardi : hadir").
 * Names placed by their context (``context``, issue 11): an ordinary word is a name when an honorific
   ("pak jaya cuma bilang", "lae", "tulang", "etek", "ananda"), a relative ("ibu saya Mutiara", "ANAK SAYA
   TEKUN DITOLAK"), an honoured office ("pak lurah", "Pak RT Guntur") or the writer ("SAYA SURYA DAMAI,",

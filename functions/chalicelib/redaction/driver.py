@@ -14,11 +14,14 @@ from functools import lru_cache
 from .addresses import _addresses
 from .contacts import _accounts, _emails
 from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
+from .form_labels import drop_form_labels
 from .identifiers import _numbers, _passports, _phone_matcher, _plates
 from .lexicon import _LEX
 from .names import _names
 from .public import _PUBLIC_PHRASES, _public_spans
 from .quantities import _numeric_spans
+from .region_places import drop_region_names
+from .regional_words import drop_regional_words
 
 _DETECTORS = (_emails, _accounts, _numbers, _phone_matcher, _passports, _plates, _addresses, _names)
 # Every public phrase starts with a letter that no letter precedes: tried only where a word starts. A
@@ -72,7 +75,8 @@ def find_pii(text: str) -> list[PiiMatch]:
     if not text or not text.strip():
         return []
     doc = _document(text)
-    candidates = [cand for detector in _DETECTORS for cand in detector(doc)]
+    candidates = drop_region_names(doc, [cand for detector in _DETECTORS for cand in detector(doc)])
+    candidates = drop_regional_words(doc, drop_form_labels(doc, candidates))
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1

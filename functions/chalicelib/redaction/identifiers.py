@@ -160,11 +160,13 @@ _INSTITUTION_ACCOUNT = re.compile(
 # written after a person or "rumah" ("telp rumah (0343) 421234", "Pak Budi (0343) ..."): kept redacted.
 _OFFICE_WORDS = re.compile(
     r"(?i)(?<![^\W\d_])(?:posko|pengaduan|hotline|call\s?center|layanan|sekretariat|dinas|badan|kelurahan|"
-    r"kecamatan|puskesmas|rsud|rumah\s+sakit|polsek|polres|damkar|pemadam|pdam|pln|bpbd|dlh|dishub|upt|uptd)"
+    r"kecamatan|puskesmas|rsud|rs|rumah\s+sakit|polsek|polres|damkar|pemadam|pdam|pln|bpbd|dlh|dishub|upt|uptd)"
     r"(?![^\W\d_])"
 )
 # Words that only an office's service line goes with
 _SERVICE_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:posko|hotline|call\s?center)(?![^\W\d_])")
+# "Info: (0251) 832 4111", "Informasi (0370) 640 774": a landline that an announcement gives for information
+_INFO_CUE = re.compile(r"(?i)(?<![^\W\d_])(?:info|informasi)[ \t]*:?[ \t]*$")
 _PERSON_WORDS = re.compile(
     r"(?i)(?<![^\W\d_])(?:saya|sy|aku|kami|rumah|rmh|pribadi|pak|bu|bpk|ibu|bapak|sdr|mas|mbak|a\.?\s?n|atas\s+nama|"
     r"pelapor|hp|wa|whatsapp|istri|suami|anak|ketua|rt|rw|warga)(?![^\W\d_])"
@@ -177,17 +179,22 @@ _OWNERS = frozenset("pemilik owner penjual pedagang sopir driver tukang kontrakt
 
 def _office_line(doc: _Doc, start: int, digits: str) -> bool:
     """Whether the landline starting at `start` is an office's, by the words of its line before it."""
-    if not re.match(r"0[2-7]", digits):
-        return False  # a mobile number is a person's, whoever answers it
+    if not re.match(r"0[2-79]", digits):
+        return False  # a mobile number (08...) is a person's, whoever answers it; 09.. is Maluku's and Papua's
     line = doc.text[doc.text.rfind("\n", 0, start) + 1 : start]
+    # the person is looked for in the sentence of the number, not in an earlier one ("Warga diminta waspada.
+    # BPBD Kota Mataram siaga di (0370) ...")
+    line = re.split(r"[.!?]\s", line)[-1]
     words = re.findall(r"[^\W\d_]+", line.lower())
     if _PERSON_WORDS.search(line) or any(w in _LEX.honorifics or w in _OWNERS for w in words):
         return False  # "Pemilik katering: ananda Danendra Sakha, 0328 333974"
     # the office is named in the clause right before the number ("BPBD Karawang (0267) ...", "DLH | (0711)
     # ..."), not somewhere earlier on the line ("Saya pegawai Dishub. Telp rumah (0343) ...")
     clause = re.split(r"[.,;]\s", line)[-1][-48:]
-    if _SERVICE_WORDS.search(clause):
-        return True  # "Kontak posko: BPBD Karawang (0267) 8490 112", "hotline pengaduan (031) ..."
+    if _SERVICE_WORDS.search(clause) or _INFO_CUE.search(clause):
+        return True  # "Kontak posko: BPBD Karawang (0267) 8490 112", "hotline pengaduan (031) ...", "Info: (0251) ..."
+    if _OFFICE_WORDS.search(clause) and not _PERSON_WORDS.search(clause):
+        return True  # "BPBD Kota Mataram siaga di (0370) ...", "Pengaduan: (0231) ...": the office in the clause
     # a table of offices and their numbers: "DLH | (0711) 352 017"
     row = "|" in line or "\t" in line
     return row and (_OFFICE_WORDS.search(clause) is not None or _agency_in(clause))

@@ -6,7 +6,9 @@ that complaints cite, tag and copy from are built on other words: a newsroom's n
 an agency's acronym in capitals ("@BMKG", "@KAI121"). A handle is public when every piece of it is such a
 word: it is cut at dots, underscores, digits and capitals, and each piece must split wholly into known
 words (a newsroom, a brand, a city, a news word, a country), a newsroom's, a brand's or an agency's
-among them. A city's news page ("@kabarpasuruan_terkini", "@infosurabaya") is no newsroom: such pages
+among them. The cities are every province, regency and city of Indonesia (``region_places``), and the
+agencies include the offices a city's complaints go to ("@dlhmanado", "@dukcapilsemarang", "@kanimmedan");
+a paper's "post" makes "@manadopost" a newsroom. A city's news page ("@kabarpasuruan_terkini", "@infosurabaya") is no newsroom: such pages
 are often one person's, and stay an account. One word that the name list knows and that is no such
 word keeps the handle personal ("@ayu_surabaya"): a name kept by mistake is a leak, an account of a
 newsroom redacted is only a lost word.
@@ -18,10 +20,11 @@ import re
 from functools import lru_cache
 
 from .lexicon import _LEX, _agency_like
+from .region_places import _REGENCIES
 
 # Newsrooms, broadcasters and their usual handles' pieces
 _MEDIA = frozenset(
-    "detik detikcom detiknews kompas kompascom kompastv kompasiana kumparan kumparancom cnn cnnindonesia cnbc "
+    "post detik detikcom detiknews kompas kompascom kompastv kompasiana kumparan kumparancom cnn cnnindonesia cnbc "
     "cnbcindonesia tempo tempodotco tempoco tribun tribunnews tribunjatim tribunjateng tribunjabar tribuntimur "
     "jawapos radar metro metrotv tvri rri antara antaranews liputan liputan6 okezone sindo sindonews republika "
     "suara suaracom merdeka merdekadotcom idntimes idn viva inews narasi narasitv beritasatu kontan bisnis jpnn "
@@ -60,17 +63,28 @@ def _place_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def _regencies() -> frozenset[str]:
+    """Indonesia's provinces, regencies and cities (``region_places``), without their spaces, that no name
+    list holds as a person's name: "manado", "bukittinggi", "bandaaceh"."""
+    joined = (r.replace(" ", "").replace("-", "").replace("'", "") for r in _REGENCIES)
+    return frozenset(w for w in joined if len(w) > 3 and w not in _LEX.names)
+
+
 # A government's own words, after or before its place ("@badungkab", "@kupangkota", "@pemkot_ambon")
 _OFFICIAL = frozenset(
     "kab kabupaten kota pemkot pemkab pemprov prov provinsi humas pemda polda polres ditlantas korlantas ntmc tmc "
-    "basarnas bnpb".split()
+    "basarnas bnpb "
+    # offices a city's complaints are sent to: environment, civil registry, immigration, hospitals, land,
+    # elections, prosecutors, prisons, revenue ("@dlhmanado", "@dukcapilsemarang", "@kanimsurakarta")
+    "dlh dlhk dukcapil kanim imigrasi rsud rsup puskesmas kominfo bapenda samsat bnn bpn kpu bawaslu kejari "
+    "kejati lapas rutan setda setwan".split()
 )
 # The pieces that make an account public: a newsroom's, a company's or a government's name
 _PIECES = _MEDIA | _BRANDS | _OFFICIAL
 # The pieces that may go with them ("@kompas_jatim", "@detikjatim", "@tribunnews_official") but make no
 # account public alone: a page of "kabar"/"info" and a city's name is as often one person's
 # ("@kabarpasuruan_terkini")
-_PLACES = _place_words() | _NEWS | _REGIONS
+_PLACES = _place_words() | _NEWS | _REGIONS | _regencies()
 _VOCABULARY = _PIECES | _PLACES
 _LONGEST = max(len(w) for w in _VOCABULARY)
 # A handle's chunks: runs of capitals (an acronym), a capitalised or lower-case word, digits

