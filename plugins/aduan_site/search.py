@@ -59,7 +59,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -248,6 +248,39 @@ def _bundles(out: IncrementalOutput) -> dict[str, list[str]]:
     return bundles
 
 
+class _BundlesByRange(Mapping[str, list[str]]):
+    """The previous build's bundle directories → their files, each directory's rows read by a
+    range of the state when asked about (`_bundles` without reading every row)."""
+
+    def __init__(self, out: IncrementalOutput) -> None:
+        self.out = out
+        self.read: dict[str, list[str]] = {}
+
+    def _under(self, prefix: str) -> list[str]:
+        old = self.out.old_files
+        if isinstance(old, Column):
+            old.manifest.prefetch(prefix)  # the rows kept: their digests are asked about next
+            return [path for path, row in old.manifest.rows.items() if row is not None and path.startswith(prefix)]
+        return [path for path in old if path.startswith(prefix)]
+
+    def __getitem__(self, directory: str) -> list[str]:
+        if directory not in self.read:
+            self.read[directory] = sorted(self._under(f"{BUNDLE}/{directory}/"))
+        if not self.read[directory]:
+            raise KeyError(directory)
+        return self.read[directory]
+
+    def __iter__(self) -> Iterator[str]:
+        """The directories of the recent shard only (what `_IndexedTexts` looks for)."""
+        found: dict[str, None] = {}
+        for path in self._under(f"{BUNDLE}/{RECENT}-"):
+            found.setdefault(path.split("/")[1])
+        return iter(found)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def _page_sha(out: IncrementalOutput, tracking: str) -> str:
     """A report page's sha256 after this build (made, kept or carried: `IncrementalOutput.sha`)."""
     sha = out.sha(page_path(tracking))
@@ -342,11 +375,17 @@ def plan(
     touched = _touched(out, months, rendered)
     result = Plan(trusted=out.trust_manifest)
     result.counts = {m: len(trackings) for m, trackings in months.items()}
-    bundles = _bundles(out)
+    # A build that carries what did not change (output.carry) leaves the untouched months'
+    # bundles unnamed (`carry_under`), and reads the rows of the few others it looks at.
+    lazy = touched is not None and out.carrying and isinstance(out.old_files, Column)
+    bundles: Mapping[str, list[str]] = _BundlesByRange(out) if lazy else _bundles(out)
     if touched is not None:
         summary = _meta_json(out, META_MONTHS)
         for month in sorted(set(months) - touched):
             directory, key = summary[month][0], summary[month][1]
+            if lazy and out.carry_under(f"{BUNDLE}/{directory}/", key):
+                result.months[month] = Indexed(directory, key, {})
+                continue
             if not _whole(out, bundles.get(directory), key):
                 touched.add(month)  # not what the state says: look at it
                 continue
@@ -438,7 +477,7 @@ class _IndexedTexts:
     """The text the previous build's index holds for a page: the recent shard's fragment of it if
     it has one, else its month's (read only when asked, the recent shard's fragments at most once)."""
 
-    def __init__(self, out: IncrementalOutput, bundles: dict[str, list[str]]) -> None:
+    def __init__(self, out: IncrementalOutput, bundles: Mapping[str, list[str]]) -> None:
         self.out = out
         self.recent = next((d for d in bundles if d.startswith(RECENT + "-")), None)
         self.files = bundles.get(self.recent, []) if self.recent else []

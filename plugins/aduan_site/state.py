@@ -122,6 +122,16 @@ class BuildState:
             "SELECT path, sha, input FROM files WHERE path >= ? AND path < ?", (prefix, end)
         ).fetchall()
 
+    def uniform(self, prefix: str, digest: str) -> int:
+        """How many files the last build left under `prefix` when every one of them has the
+        input digest `digest`, else 0: one count in SQLite, no row per file in Python."""
+        end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        count, other = self.db.execute(
+            "SELECT COUNT(*), COUNT(*) - COUNT(CASE WHEN input = ? THEN 1 END) FROM files WHERE path >= ? AND path < ?",
+            (digest, prefix, end),
+        ).fetchone()
+        return int(count) if not other else 0
+
     def outside(self, prefixes: tuple[str, ...]) -> list[str]:
         """The paths of the files under none of `prefixes` (one pass in SQLite, no row per
         file in Python for the files under them)."""
