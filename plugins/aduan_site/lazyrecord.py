@@ -39,14 +39,17 @@ def head_of(record: dict[str, Any]) -> str:
 
 
 class LazyRecord(dict[str, Any]):
-    """See the module's docstring. `parsed` counts, per process, the records parsed (tests)."""
+    """See the module's docstring. `made` and `parsed` count, per process, the records made
+    and parsed (for tests)."""
 
     __slots__ = ("_raw",)
+    made = 0
     parsed = 0
 
     def __init__(self, head: dict[str, Any], raw: bytes) -> None:
         super().__init__(head)
         self._raw: bytes | None = raw
+        LazyRecord.made += 1
 
     def _parse(self) -> None:
         raw = self._raw
