@@ -367,7 +367,8 @@ def plan(
 
     `rendered`: the pages this build rendered (None: unknown). With it, and a manifest the build
     trusts, only the months `_touched` names are looked at; the others are kept as the state
-    records them, their pages neither hashed nor their files looked at.
+    records them, their pages neither hashed nor their files looked at (and, when the build
+    carries, not even named: `IncrementalOutput.carry_under` keeps each bundle's directory).
 
     Reads the previous build's state (`out`) and, for a page newly changed, its month's old
     fragment (for its id and filters); changes nothing but what `out` keeps.
