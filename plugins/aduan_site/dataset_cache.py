@@ -63,7 +63,7 @@ def load(public_dir: Path) -> tuple[int, str, Records, Counts | None] | None:
                 return None
             # Each record's head only (lazyrecord.py): its JSON is parsed when more is asked for.
             rows = conn.execute("SELECT tracking, digest, CAST(head AS BLOB), CAST(record AS BLOB) FROM records")
-            records: Records = {t: (LazyRecord(dict(loads(h)), r), d) for t, d, h, r in rows}
+            records: Records = {t: (LazyRecord(loads(h), r), d) for t, d, h, r in rows}
             counts = None
             if meta.get("counts"):
                 try:

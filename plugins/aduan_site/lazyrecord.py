@@ -8,8 +8,8 @@ and renders, writes or counts in full only the records that changed and their mo
 
 A `LazyRecord` is a plain dict once parsed ("materialised"), with its keys in the order of its
 JSON, as `orjson.loads` gives it: every method that could see more than the head parses it
-first. Only reading a head field (`r[k]`, `r.get(k)`, `k in r`) and setting a value keep it
-unparsed; a value set before parsing wins over the parsed one, as it would on a parsed record.
+first. Only reading a head field (`r[k]`, dict's own lookup; `r.get(k)`, `k in r`) and setting
+a value keep it unparsed; a value set before parsing wins over the parsed one, as it would on a parsed record.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import orjson
 
 # The fields kept beside the record's JSON in the cache, readable without parsing it.
 HEAD = ("tracking", "status", "agency", "submitted", "updated")
-_MISSING = object()
+_HEAD = frozenset(HEAD)
 
 
 def loads(data: bytes) -> Any:
@@ -46,7 +46,7 @@ class LazyRecord(dict[str, Any]):
     made = 0
     parsed = 0
 
-    def __init__(self, head: dict[str, Any], raw: bytes) -> None:
+    def __init__(self, head: dict[str, Any] | list[list[Any]], raw: bytes) -> None:
         super().__init__(head)
         self._raw: bytes | None = raw
         LazyRecord.made += 1
@@ -64,22 +64,22 @@ class LazyRecord(dict[str, Any]):
         dict.clear(self)
         dict.update(self, full)
 
-    # Reading the head (and only the head) without parsing.
-    def __getitem__(self, key: str) -> Any:
-        if self._raw is not None and not (key in HEAD and dict.__contains__(self, key)):
-            self._parse()
-        return dict.__getitem__(self, key)
+    # Reading the head (and only the head) without parsing: `r[k]` is dict's own lookup, which
+    # calls __missing__ for a key it does not hold (before parsing, any key beyond the head).
+    def __missing__(self, key: str) -> Any:
+        if self._raw is None:
+            raise KeyError(key)
+        self._parse()
+        return self[key]
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
-        if self._raw is not None and key in HEAD:
-            return dict.get(self, key, default)
-        self._parse()
+        if self._raw is not None and key not in _HEAD:
+            self._parse()
         return dict.get(self, key, default)
 
     def __contains__(self, key: object) -> bool:
-        if self._raw is not None and key in HEAD:
-            return dict.__contains__(self, key)
-        self._parse()
+        if self._raw is not None and key not in _HEAD:
+            self._parse()
         return dict.__contains__(self, key)
 
     # Everything else sees the whole record.
