@@ -255,25 +255,39 @@ class _BundlesByRange(Mapping[str, list[str]]):
     def __init__(self, out: IncrementalOutput) -> None:
         self.out = out
         self.read: dict[str, list[str]] = {}
+        self.grouped: dict[str, list[str]] | None = None  # `_bundles`, if the state was read whole
 
-    def _under(self, prefix: str) -> list[str]:
-        old = self.out.old_files
-        if isinstance(old, Column):
-            old.manifest.prefetch(prefix)  # the rows kept: their digests are asked about next
-            return [path for path, row in old.manifest.rows.items() if row is not None and path.startswith(prefix)]
-        return [path for path in old if path.startswith(prefix)]
+    def _whole_state(self) -> dict[str, list[str]] | None:
+        """`_bundles` once, when the state was read whole meanwhile (its dicts are then asked)."""
+        if isinstance(self.out.old_files, Column):
+            return None
+        if self.grouped is None:
+            self.grouped = _bundles(self.out)
+        return self.grouped
 
     def __getitem__(self, directory: str) -> list[str]:
         if directory not in self.read:
-            self.read[directory] = sorted(self._under(f"{BUNDLE}/{directory}/"))
+            grouped = self._whole_state()
+            if grouped is not None:
+                self.read[directory] = sorted(grouped.get(directory, []))
+            else:
+                column = self.out.old_files
+                assert isinstance(column, Column)
+                # The rows kept: their digests are asked about next.
+                self.read[directory] = sorted(column.manifest.prefetch(f"{BUNDLE}/{directory}/"))
         if not self.read[directory]:
             raise KeyError(directory)
         return self.read[directory]
 
     def __iter__(self) -> Iterator[str]:
         """The directories of the recent shard only (what `_IndexedTexts` looks for)."""
+        grouped = self._whole_state()
+        if grouped is not None:
+            return iter([d for d in grouped if d.startswith(RECENT + "-")])
+        column = self.out.old_files
+        assert isinstance(column, Column)
         found: dict[str, None] = {}
-        for path in self._under(f"{BUNDLE}/{RECENT}-"):
+        for path in column.manifest.prefetch(f"{BUNDLE}/{RECENT}-"):
             found.setdefault(path.split("/")[1])
         return iter(found)
 

@@ -286,14 +286,18 @@ class Manifest:
             self.rows[path] = None if found is None else (found[0], found[1])
         return self.rows[path]
 
-    def prefetch(self, prefix: str) -> None:
+    def prefetch(self, prefix: str) -> list[str]:
         """Read the rows under `prefix` at once, by the index (a range), without counting them
-        toward `BULK`: for a group of files the build asks about one by one (listing pages)."""
+        toward `BULK`: for a group of files the build asks about one by one (listing pages).
+        Returns their paths (none when the state was read whole: ask its dicts)."""
         if self.whole is not None:
-            return
+            return []
+        paths = []
         for path, sha, digest in self.state.under(prefix):
             self.rows.setdefault(path, (sha, digest))
+            paths.append(path)
         self.prefetched += 1
+        return paths
 
     def load(self) -> tuple[dict[str, str], dict[str, str]]:
         if self.whole is None:
