@@ -20,25 +20,14 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from .counts import Counts
+from .lazyrecord import LazyRecord, head_of, loads
 
 logger = logging.getLogger(__name__)
 
-LAYOUT = 1  # bumped when the rows' form changes: an old file is then simply not used
+LAYOUT = 2  # bumped when the rows' form changes: an old file is then simply not used
 
 Records = dict[str, tuple[dict[str, Any], str]]  # tracking → (record, sha256 of its file)
-
-
-def _loads(data: bytes) -> Any:
-    """A saved record, as UTF-8 bytes: orjson (three quarters of json's time on 20k records, and
-    every build in a new process reads all of them here), json for whatever orjson refuses (it
-    reads no NaN, for one)."""
-    try:
-        return orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return json.loads(data)
 
 
 def cache_path(public_dir: Path) -> Path:
@@ -50,10 +39,15 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last write costs a full read
     conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS records (tracking TEXT PRIMARY KEY, digest TEXT NOT NULL, record TEXT NOT NULL)"
-    )
+    conn.execute(_RECORDS)
     return conn
+
+
+# A record's head: the fields most builds read of every record (lazyrecord.HEAD), as JSON.
+_RECORDS = (
+    "CREATE TABLE IF NOT EXISTS records"
+    " (tracking TEXT PRIMARY KEY, digest TEXT NOT NULL, head TEXT NOT NULL, record TEXT NOT NULL)"
+)
 
 
 def load(public_dir: Path) -> tuple[int, str, Records, Counts | None] | None:
@@ -67,8 +61,9 @@ def load(public_dir: Path) -> tuple[int, str, Records, Counts | None] | None:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("layout") != str(LAYOUT) or "seq" not in meta or meta.get("public") != str(public_dir):
                 return None
-            rows = conn.execute("SELECT tracking, digest, CAST(record AS BLOB) FROM records")
-            records = {t: (_loads(r), d) for t, d, r in rows}
+            # Each record's head only (lazyrecord.py): its JSON is parsed when more is asked for.
+            rows = conn.execute("SELECT tracking, digest, CAST(head AS BLOB), CAST(record AS BLOB) FROM records")
+            records: Records = {t: (LazyRecord(loads(h), r), d) for t, d, h, r in rows}
             counts = None
             if meta.get("counts"):
                 try:
@@ -99,18 +94,25 @@ def save(
             conn.execute("BEGIN IMMEDIATE")
             try:
                 saved = conn.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()
-                if saved is None or since is None or saved[0] != str(since):
-                    changed = None  # another process moved it meanwhile: write it whole
+                layout = conn.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
+                if saved is None or since is None or saved[0] != str(since) or layout != (str(LAYOUT),):
+                    changed = None  # another process moved it meanwhile (or another layout): write it whole
                 if changed is None:
-                    conn.execute("DELETE FROM records")
+                    conn.execute("DROP TABLE records")  # of an older layout perhaps: made again
+                    conn.execute(_RECORDS)
                     rows: Iterable[str] = records.keys()
                 else:
                     rows = sorted(set(changed))
                     conn.executemany("DELETE FROM records WHERE tracking = ?", [(t,) for t in rows if t not in records])
                 conn.executemany(
-                    "INSERT OR REPLACE INTO records (tracking, digest, record) VALUES (?, ?, ?)",
+                    "INSERT OR REPLACE INTO records (tracking, digest, head, record) VALUES (?, ?, ?, ?)",
                     [
-                        (t, records[t][1], json.dumps(records[t][0], ensure_ascii=False, separators=(",", ":")))
+                        (
+                            t,
+                            records[t][1],
+                            head_of(records[t][0]),
+                            json.dumps(records[t][0], ensure_ascii=False, separators=(",", ":")),
+                        )
                         for t in rows
                         if t in records
                     ],

@@ -174,6 +174,8 @@ class IncrementalOutput:
         self.carrying = False
         self.reconsidered: set[str] = set()
         self.changed_records: frozenset[str] = frozenset()  # when carrying: those not carried
+        # `carry_under()`: directories of the last build (search bundles) kept whole, unnamed.
+        self.carried_dirs: list[str] = []
 
     def _whole(self, shas: dict[str, str], inputs: dict[str, str]) -> None:
         """The state was read whole after all: ask its dicts directly from now on."""
@@ -190,6 +192,18 @@ class IncrementalOutput:
         self.carrying = self.trust_manifest and self.same_render
         self.changed_records = frozenset(changed) if self.carrying else frozenset()
         return self.carrying
+
+    def carry_under(self, prefix: str, digest: str) -> bool:
+        """When carrying (`carry`): leave every file under the directory `prefix` as it is,
+        unnamed and not deleted, if the last build left files there all made from `digest`
+        (`BuildState.uniform`) and this build made none there. Returns whether it does; if
+        not, the caller keeps or makes the files one by one."""
+        if not self.carrying or not isinstance(self.old_files, Column) or not prefix.endswith("/"):
+            return False
+        if any(path.startswith(prefix) for path in self.files) or not self.state.uniform(prefix, digest):
+            return False
+        self.carried_dirs.append(prefix)
+        return True
 
     def prefetch(self, prefixes: tuple[str, ...]) -> None:
         """The build is about to ask about many files under these prefixes: read their rows of
@@ -216,12 +230,13 @@ class IncrementalOutput:
             return sorted(p for p in self.old_files if p not in files and _safe(p))
         if isinstance(self.old_files, Column):
             # Not read whole: the files outside the carried ones, and the reconsidered ones.
-            candidates = self.state.outside(CARRIED)
+            candidates = self.state.outside(CARRIED + tuple(self.carried_dirs))
             for prefix in sorted(self.reconsidered):
                 candidates.extend(p for p in self.old_files.under(prefix) if p.startswith(CARRIED))
         else:
             again = tuple(self.reconsidered)  # str.startswith on a tuple, no split per path
-            candidates = [p for p in self.old_files if not p.startswith(CARRIED) or p.startswith(again)]
+            carried = CARRIED + tuple(self.carried_dirs)
+            candidates = [p for p in self.old_files if not p.startswith(carried) or p.startswith(again)]
         return sorted(p for p in set(candidates) if p not in files and _safe(p))
 
     def reusable(self, relpath: str, digest: str, *, any_render: bool = False) -> bool:

@@ -63,7 +63,7 @@ import re
 import shutil
 import subprocess
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -252,6 +252,53 @@ def _bundles(out: IncrementalOutput) -> dict[str, list[str]]:
     return bundles
 
 
+class _BundlesByRange(Mapping[str, list[str]]):
+    """The previous build's bundle directories → their files, each directory's rows read by a
+    range of the state when asked about (`_bundles` without reading every row)."""
+
+    def __init__(self, out: IncrementalOutput) -> None:
+        self.out = out
+        self.read: dict[str, list[str]] = {}
+        self.grouped: dict[str, list[str]] | None = None  # `_bundles`, if the state was read whole
+
+    def _whole_state(self) -> dict[str, list[str]] | None:
+        """`_bundles` once, when the state was read whole meanwhile (its dicts are then asked)."""
+        if isinstance(self.out.old_files, Column):
+            return None
+        if self.grouped is None:
+            self.grouped = _bundles(self.out)
+        return self.grouped
+
+    def __getitem__(self, directory: str) -> list[str]:
+        if directory not in self.read:
+            grouped = self._whole_state()
+            if grouped is not None:
+                self.read[directory] = sorted(grouped.get(directory, []))
+            else:
+                column = self.out.old_files
+                assert isinstance(column, Column)
+                # The rows kept: their digests are asked about next.
+                self.read[directory] = sorted(column.manifest.prefetch(f"{BUNDLE}/{directory}/"))
+        if not self.read[directory]:
+            raise KeyError(directory)
+        return self.read[directory]
+
+    def __iter__(self) -> Iterator[str]:
+        """The directories of the recent shard only (what `_IndexedTexts` looks for)."""
+        grouped = self._whole_state()
+        if grouped is not None:
+            return iter([d for d in grouped if d.startswith(RECENT + "-")])
+        column = self.out.old_files
+        assert isinstance(column, Column)
+        found: dict[str, None] = {}
+        for path in column.manifest.prefetch(f"{BUNDLE}/{RECENT}-"):
+            found.setdefault(path.split("/")[1])
+        return iter(found)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def _page_sha(out: IncrementalOutput, tracking: str) -> str:
     """A report page's sha256 after this build (made, kept or carried: `IncrementalOutput.sha`)."""
     sha = out.sha(page_path(tracking))
@@ -338,7 +385,8 @@ def plan(
 
     `rendered`: the pages this build rendered (None: unknown). With it, and a manifest the build
     trusts, only the months `_touched` names are looked at; the others are kept as the state
-    records them, their pages neither hashed nor their files looked at.
+    records them, their pages neither hashed nor their files looked at (and, when the build
+    carries, not even named: `IncrementalOutput.carry_under` keeps each bundle's directory).
 
     Reads the previous build's state (`out`) and, for a page newly changed, its month's old
     fragment (for its id and filters); changes nothing but what `out` keeps.
@@ -346,11 +394,17 @@ def plan(
     touched = _touched(out, months, rendered)
     result = Plan(trusted=out.trust_manifest)
     result.counts = {m: len(trackings) for m, trackings in months.items()}
-    bundles = _bundles(out)
+    # A build that carries what did not change (output.carry) leaves the untouched months'
+    # bundles unnamed (`carry_under`), and reads the rows of the few others it looks at.
+    lazy = touched is not None and out.carrying and isinstance(out.old_files, Column)
+    bundles: Mapping[str, list[str]] = _BundlesByRange(out) if lazy else _bundles(out)
     if touched is not None:
         summary = _meta_json(out, META_MONTHS)
         for month in sorted(set(months) - touched):
             directory, key = summary[month][0], summary[month][1]
+            if lazy and out.carry_under(f"{BUNDLE}/{directory}/", key):
+                result.months[month] = Indexed(directory, key, {})
+                continue
             if not _whole(out, bundles.get(directory), key):
                 touched.add(month)  # not what the state says: look at it
                 continue
@@ -442,7 +496,7 @@ class _IndexedTexts:
     """The text the previous build's index holds for a page: the recent shard's fragment of it if
     it has one, else its month's (read only when asked, the recent shard's fragments at most once)."""
 
-    def __init__(self, out: IncrementalOutput, bundles: dict[str, list[str]]) -> None:
+    def __init__(self, out: IncrementalOutput, bundles: Mapping[str, list[str]]) -> None:
         self.out = out
         self.recent = next((d for d in bundles if d.startswith(RECENT + "-")), None)
         self.files = bundles.get(self.recent, []) if self.recent else []

@@ -122,6 +122,16 @@ class BuildState:
             "SELECT path, sha, input FROM files WHERE path >= ? AND path < ?", (prefix, end)
         ).fetchall()
 
+    def uniform(self, prefix: str, digest: str) -> int:
+        """How many files the last build left under `prefix` when every one of them has the
+        input digest `digest`, else 0: one count in SQLite, no row per file in Python."""
+        end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        count, other = self.db.execute(
+            "SELECT COUNT(*), COUNT(*) - COUNT(CASE WHEN input = ? THEN 1 END) FROM files WHERE path >= ? AND path < ?",
+            (digest, prefix, end),
+        ).fetchone()
+        return int(count) if not other else 0
+
     def outside(self, prefixes: tuple[str, ...]) -> list[str]:
         """The paths of the files under none of `prefixes` (one pass in SQLite, no row per
         file in Python for the files under them)."""
@@ -276,14 +286,18 @@ class Manifest:
             self.rows[path] = None if found is None else (found[0], found[1])
         return self.rows[path]
 
-    def prefetch(self, prefix: str) -> None:
+    def prefetch(self, prefix: str) -> list[str]:
         """Read the rows under `prefix` at once, by the index (a range), without counting them
-        toward `BULK`: for a group of files the build asks about one by one (listing pages)."""
+        toward `BULK`: for a group of files the build asks about one by one (listing pages).
+        Returns their paths (none when the state was read whole: ask its dicts)."""
         if self.whole is not None:
-            return
+            return []
+        paths = []
         for path, sha, digest in self.state.under(prefix):
             self.rows.setdefault(path, (sha, digest))
+            paths.append(path)
         self.prefetched += 1
+        return paths
 
     def load(self) -> tuple[dict[str, str], dict[str, str]]:
         if self.whole is None:
