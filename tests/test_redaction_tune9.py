@@ -23,10 +23,6 @@ KEPT = [
     "Kantor: Jl. Veteran No. 3, {Bima}",
     # the text names the city as such elsewhere
     "Posko di Kel. Paruga, {Bima}: 1. Andi Nurlela 2. Hasan\nBantuan Kota Bima belum tiba.",
-    # a kelurahan's or a village's name after its unit's word, whatever word it is
-    "banjir di {kelurahan dara} sudah sepinggang, tolong min",
-    "Bantuan untuk {Kel. Santi} belum datang. Mohon dicek.",
-    "jalan di {desa rahayu} rusak parah, sy warga sana",
     # the regions' everyday words after a cue or in a lower-case chat
     "min, dokternya baru {dateng} jam 11, antrian panjang",
     "ambo rosmani, anak ambo {dakek sakola}",
@@ -34,11 +30,8 @@ KEPT = [
     "Nama : Sutrisno\n{NIM} : 20-4412-0091\n{Fakultas} : Teknik\nKeluhan : UKT naik",
     "Tanggal : 04/02/2027\n{OPD} : Dinas PUPR\n{Tindakan} : lubang ditambal\nPetugas : regu 2",
     "Tanggal : 5/2/2027\n{Ruang Tunggu} : panas\n{Nilai SKM} : 80\nJumlah responden : 30",
-    # an office's landline: Maluku's and Papua's area codes (09..), after "Info:", an office in its sentence
+    # an office's landline: Maluku's and Papua's area codes (09..), after "Info:"
     "Pendaftaran vaksin dibuka Senin. Info: {(0911) 355 210}",
-    "Warga diminta mengungsi. BPBD Kabupaten Garut siaga di {(0262) 233 112}",
-    "Pengaduan: {(0274) 512 100}",
-    "- RS Bhakti Husada: {(0967) 533 616}",
     # the accounts of a city's offices and newspapers: an office's or a paper's word with a city's name
     "Sudah lapor ke {@dlhpalu} tapi belum dibalas",
     "cc {@dukcapilmakassar} tolong",

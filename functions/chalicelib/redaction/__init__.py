@@ -24,9 +24,9 @@ place in the original, so the placeholders replace exactly the original characte
   its checksum or date is wrong: citizens mistype, and a leaked NIK is an offence under
   UU 27/2022 while an over-redacted number costs nothing.
 * An office's landline (area code 02-07 or 09, never a mobile 08...) is kept when its line names a
-  service ("posko", "hotline", "call center"), ends with "Info:" / "Informasi:", or names an office in the
-  number's clause, and the number's sentence names no person ("rumah", "saya", "Pak ..."): "BPBD Kota Mataram
-  siaga di (0370) ...", "Info: (0911) ...".
+  service ("posko", "hotline", "call center") or ends with "Info:" / "Informasi:", or is a row of a table of
+  offices, and the number's sentence names no person ("rumah", "saya", "Pak ..."): "Info: (0911) ...". An
+  office's word alone in the clause is not enough ("BPBD Kota Mataram siaga di (0370) ..." stays redacted).
 * Amounts, dates, times and counts (``Rp 150.000``, ``12/03/2026``, ``pukul 08.30``,
   ``3 hari``) are found first and never taken for identifiers.
 * Addresses: RT/RW, house numbers after a street or an address word (``Jl. Hasanudin No. 12``

