@@ -132,3 +132,19 @@ def test_a_lazy_record_is_the_record_once_anything_beyond_its_head_is_read() -> 
     assert missing.get("submitted") is None and "submitted" not in missing
     with pytest.raises(KeyError):
         LazyRecord(head, raw)["submitted"]
+
+
+def test_orjson_sees_only_the_head_so_the_site_build_never_hands_it_a_record() -> None:
+    """orjson reads a dict subclass's storage directly: an unparsed record would be written as its
+    head alone, silently. The site build's modules do not use orjson to write (only lazyrecord reads
+    with it); a module that starts to must call dict(r) first, and this test names it."""
+    import orjson
+    from aduan_site import lazyrecord
+
+    raw = b'{"tracking":"T1","status":"baru","title":"Lampu mati"}'
+    assert orjson.loads(orjson.dumps(lazyrecord.LazyRecord([["tracking", "T1"]], raw))) == {"tracking": "T1"}
+    assert orjson.loads(orjson.dumps(dict(lazyrecord.LazyRecord([["tracking", "T1"]], raw))))["title"] == "Lampu mati"
+    plugin = Path(lazyrecord.__file__).parent
+    modules = [p for p in sorted(plugin.glob("*.py")) if p.name != "lazyrecord.py"]
+    writers = [p.name for p in modules if "orjson.dumps" in p.read_text(encoding="utf-8")]
+    assert writers == [], f"these modules write with orjson: pass them dict(record), then list them here: {writers}"

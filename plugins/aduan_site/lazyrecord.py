@@ -10,6 +10,11 @@ A `LazyRecord` is a plain dict once parsed ("materialised"), with its keys in th
 JSON, as `orjson.loads` gives it: every method that could see more than the head parses it
 first. Only reading a head field (`r[k]`, dict's own lookup; `r.get(k)`, `k in r`) and setting
 a value keep it unparsed; a value set before parsing wins over the parsed one, as it would on a parsed record.
+
+Code in C that reads a dict's storage without calling its methods sees only the head of an unparsed
+record: **`orjson.dumps` writes the head alone** (the standard `json`, `dict(r)`, `{**r}`, `copy` and
+`pickle` go through the methods and see it all). Nothing in the build hands these records to orjson;
+code that would must call `dict(r)` first.
 """
 
 from __future__ import annotations
