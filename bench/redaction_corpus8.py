@@ -17,6 +17,7 @@ The file format, the span conventions and the tradition tags are corpus 6's
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -24,7 +25,7 @@ if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
 import redaction_corpus5 as corpus5  # noqa: E402 - its loader and --stats, with corpus 6's tags
-from redaction_corpus3 import PII_KINDS, PUBLIC_CATEGORIES, Sample  # noqa: E402
+from redaction_corpus3 import PII_KINDS, PUBLIC_CATEGORIES  # noqa: E402
 from redaction_corpus4 import CorpusError  # noqa: E402
 from redaction_corpus6 import STYLES, TRADITIONS  # noqa: E402 - corpus 6's tags and styles, unchanged
 
@@ -32,23 +33,12 @@ TEXTS = _HERE / "corpus8" / "texts"
 
 __all__ = ["PII_KINDS", "PUBLIC_CATEGORIES", "STYLES", "TRADITIONS", "CorpusError", "load", "parse_file"]
 
-
-def parse_file(path: Path) -> list[Sample]:
-    """Read one style file into Samples: corpus 4's format and parser, corpus 6's tags."""
-    return corpus5.parse_file(path, traditions=TRADITIONS, styles=STYLES)
-
-
-def load(directory: Path = TEXTS) -> list[Sample]:
-    """Every text of the corpus, in file order."""
-    return corpus5.load(directory, traditions=TRADITIONS, styles=STYLES)
-
-
+# Corpus 5's reader bound to this corpus's texts and corpus 6's tags: one style file, every text in
+# file order, what the corpus holds, and `--stats` / `--show N`.
+parse_file = partial(corpus5.parse_file, traditions=TRADITIONS, styles=STYLES)
+load = partial(corpus5.load, TEXTS, traditions=TRADITIONS, styles=STYLES)
 counts = corpus5.counts
-
-
-def main(argv: list[str] | None = None) -> None:
-    corpus5.main(argv, doc=__doc__, directory=TEXTS, traditions=TRADITIONS, styles=STYLES)
-
+main = partial(corpus5.main, doc=__doc__, directory=TEXTS, traditions=TRADITIONS, styles=STYLES)
 
 if __name__ == "__main__":
     main()
