@@ -5,19 +5,23 @@ around it ("Post FB Mariana Ngabut:", a table row "2<TAB>Karsini<TAB>...") escap
 module tags runs of capitalised words with a linear-chain CRF (python-crfsuite) whose features are
 the word's case, shape and affixes, its neighbours, the lexicons' memberships (name list, common
 words, honorifics, titles, roles) and its place in a line, a list or a table. The model is trained
-by ``bench/names_model_train.py`` on corpora 1-3 and the tune halves of corpora 4 and 5 and
-shipped in ``chalicelib/data/names_crf.model``; nothing is downloaded, and the model is loaded the
-first time a text needs it.
+by ``bench/names_model_train.py`` on corpora 1 and 2, the tune halves of corpora 3 to 5 and the
+hand-written tuning corpora 7 and 9, and shipped in ``chalicelib/data/names_crf.model``; nothing
+is downloaded, and the model is loaded the first time a text needs it.
 
-Only mixed-case texts are tagged (in an all-lower or all-capitals text a capital says nothing),
-and only capitalised words that no public phrase, number or link holds. The rules' names are
-kept as they are: the classifier only adds words the rules left, so it cannot lose a name.
+Only mixed- and title-case texts are tagged (in an all-lower or all-capitals text a capital says
+nothing), and only capitalised words that no public phrase, number or link holds. The classifier
+adds words the rules left (``chances``, at ``THRESHOLD``) and vetoes the rules' weakest names (a word
+of the name list or capitalised unknown words, found by nothing else; ``marginals``, under ``VETO``,
+see names._vetoed): a name a cue, an honorific, a role, a signature or a list gave is never dropped.
+The thresholds were chosen on folds of corpora 7 and 9 that a trial model had not seen
+(bench/names_model_folds.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +34,8 @@ NAME, OTHER = "N", "O"
 # A word is added when the model gives it at least this probability of being a name; high, since
 # every word added is a false name when the model is wrong (chosen on the tune halves).
 THRESHOLD = 0.8
+# A weak name of the rules' (see names.py) is dropped when the model gives it less than this; 0: no veto
+VETO = 0.3
 
 # Texts whose capitals carry meaning: mixed case, and title case (tables and lists, where most words
 # of a line are capitalised but the rest of the text is not in capitals)
@@ -171,23 +177,32 @@ def _load() -> Any:
     return _tagger
 
 
+def marginals(doc: _Doc, blocked: Sequence[bool], wanted: Collection[int]) -> dict[int, float]:
+    """The model's probability that each word of ``wanted`` is a name, for those in a run (see ``runs``);
+    only the runs that hold such a word are tagged."""
+    found: dict[int, float] = {}
+    for run in runs(doc, blocked):
+        picks = [pos for pos, k in enumerate(run) if k in wanted]
+        if not picks:
+            continue
+        tagger = _load()
+        tagger.set(features(doc, run))
+        for pos in picks:
+            found[run[pos]] = tagger.marginal(NAME, pos)
+    return found
+
+
 def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: frozenset[str]) -> dict[int, float]:
     """The model's probability that a word is a name, for the words the rules left (not ``taken``) that
     could be one: not in ``never`` (field labels, a mail's boilerplate) and not an ordinary word on its
     own. A run with no such word is not tagged at all, which keeps the model's share of the time small."""
-    found: dict[int, float] = {}
+    wanted: set[int] = set()
     common = _LEX.common
     for run in runs(doc, blocked):
         lone = len(run) == 1
-        wanted = [
-            pos
-            for pos, k in enumerate(run)
+        wanted.update(
+            k
+            for k in run
             if not taken[k] and doc.tokens[k].low not in never and not (lone and doc.tokens[k].low in common)
-        ]
-        if not wanted:
-            continue
-        tagger = _load()
-        tagger.set(features(doc, run))
-        for pos in wanted:
-            found[run[pos]] = tagger.marginal(NAME, pos)
-    return found
+        )
+    return marginals(doc, blocked, wanted) if wanted else {}
