@@ -62,15 +62,20 @@ def train(data: list[Row], leave: str, weights: dict[str, int], params: dict[str
     crf.train(str(model))
 
 
+_SETTINGS = ("MODEL", "THRESHOLD", "VETO", "LOWER_THRESHOLD", "LOWER_VETO", "_tagger")
+
+
 @contextmanager
-def using(model: Path, threshold: float, veto: float) -> Iterator[None]:
-    """The redactor with a trial model and thresholds, restored afterwards."""
-    saved = name_model.MODEL, name_model.THRESHOLD, name_model.VETO, name_model._tagger
-    name_model.MODEL, name_model.THRESHOLD, name_model.VETO, name_model._tagger = model, threshold, veto, None
+def using(model: Path, threshold: float, veto: float, lower: tuple[float, float]) -> Iterator[None]:
+    """The redactor with a trial model and thresholds (``lower``: a lower-case text's), restored afterwards."""
+    saved = [getattr(name_model, name) for name in _SETTINGS]
+    for name, value in zip(_SETTINGS, (model, threshold, veto, *lower, None), strict=True):
+        setattr(name_model, name, value)
     try:
         yield
     finally:
-        name_model.MODEL, name_model.THRESHOLD, name_model.VETO, name_model._tagger = saved
+        for name, value in zip(_SETTINGS, saved, strict=True):
+            setattr(name_model, name, value)
 
 
 def line(label: str, report: Report) -> str:
@@ -91,12 +96,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, nargs="+", default=[name_model.THRESHOLD])
     parser.add_argument("--veto", type=float, nargs="+", default=[name_model.VETO])
     parser.add_argument("--without9", action="store_true", help="train without corpus 9 (the earlier model's data)")
+    parser.add_argument("--lower-threshold", type=float, nargs="+", default=[name_model.LOWER_THRESHOLD])
+    parser.add_argument("--lower-veto", type=float, nargs="+", default=[name_model.LOWER_VETO])
+    parser.add_argument("--no-lower", action="store_true", help="train without the lower-case texts' lines")
     parser.add_argument("--keep", type=Path, help="keep the fold models in this directory")
     parser.add_argument("--baseline", action="store_true", help="score the shipped model too (it saw both folds)")
     args = parser.parse_args(argv)
 
     started = time.process_time()
-    data = [r for r in rows() if not (args.without9 and r[0] == "9")]
+    data = [
+        r for r in rows() if not (args.without9 and r[0] == "9") and not (args.no_lower and "mode=lower" in r[2][0])
+    ]
     print(f"{len(data)} sequences, features in {time.process_time() - started:.0f} s CPU", flush=True)
     samples = {
         (number, fold): [s for s in loader() if trainer.half(s.text) == fold]
@@ -106,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     every = [*samples[("7", "A")], *samples[("7", "B")], *samples[("9", "A")], *samples[("9", "B")]]
     if args.baseline:
         for threshold, veto in itertools.product(args.threshold, args.veto):
-            with using(name_model.MODEL, threshold, veto):
+            with using(name_model.MODEL, threshold, veto, (name_model.LOWER_THRESHOLD, name_model.LOWER_VETO)):
                 print(line(f"shipped t={threshold} v={veto} (seen)", evaluate(every)), flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         tmp = args.keep or scratch
@@ -119,11 +129,12 @@ def main(argv: list[str] | None = None) -> int:
                 t0 = time.process_time()
                 train(data, fold, weights, params, models[fold])
                 print(f"-- fold {fold} trained in {time.process_time() - t0:.0f} s CPU", flush=True)
-            for threshold, veto in itertools.product(args.threshold, args.veto):
-                tag = f"w={weight}/{weights['9']} c1={c1} c2={c2} t={threshold} v={veto}"
+            trials = itertools.product(args.threshold, args.veto, args.lower_threshold, args.lower_veto)
+            for threshold, veto, lower_threshold, lower_veto in trials:
+                tag = f"w={weight}/{weights['9']} c1={c1} t={threshold} v={veto} lt={lower_threshold} lv={lower_veto}"
                 reports = {}
                 for fold in FOLDS:
-                    with using(models[fold], threshold, veto):
+                    with using(models[fold], threshold, veto, (lower_threshold, lower_veto)):
                         for number in ("7", "9"):
                             reports[(number, fold)] = evaluate(samples[(number, fold)])
                         reports[("79", fold)] = evaluate(samples[("7", fold)] + samples[("9", fold)])

@@ -3,7 +3,8 @@ model doubts them; a name any stronger rule gave, never.
 
 The weak names are those ``_Names.seed_at`` finds on a word alone (a word of the name list, capitalised
 unknown words in a mixed-case sentence); ``names._vetoed`` drops one when the trained model
-(name_model.py) gives each of its words less than ``name_model.VETO``. The texts are made up.
+(name_model.py) gives each of its words less than ``name_model.VETO``. In a text all in lower case the
+model also reads each line (``LOWER_THRESHOLD``, ``LOWER_VETO``). The texts are made up.
 """
 
 from __future__ import annotations
@@ -67,8 +68,24 @@ def test_a_weak_name_the_model_believes_is_kept(text: str, name: str) -> None:
 def test_a_name_a_strong_cue_gave_is_never_vetoed(text: str, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(name_model, "VETO", 1.01)  # every weak name the model sees is vetoed
     assert name in _names(text)
-    # the same words with no cue are a weak name, and the veto takes them
+    # the same words with no cue are a weak name, and the veto takes them (the model adding nothing)
+    monkeypatch.setattr(name_model, "THRESHOLD", 1.01)
     bare = f"Saluran air di belakang {name} tersumbat."
     assert name not in _names(bare)
     monkeypatch.setattr(name_model, "VETO", 0.0)
     assert name in _names(bare)
+
+
+def test_in_a_lower_case_text_the_model_adds_an_unknown_name_it_is_sure_of(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "beta dullah (abdullah latuconsina), mau lapor jalan rusak"
+    assert "dullah" in _names(text)
+    monkeypatch.setattr(name_model, "LOWER_THRESHOLD", 1.01)  # the rules alone
+    assert "dullah" not in _names(text)
+
+
+def test_in_a_lower_case_text_the_model_vetoes_a_weak_word_it_doubts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'ambo' is Minang for 'I', and a word of the name list: the rules' weak name takes it with the name."""
+    text = "ambo yusnimar dari nagari sungai tarab, jalan rusak parah"
+    assert _names(text) == {"yusnimar"}
+    monkeypatch.setattr(name_model, "LOWER_VETO", 0.0)
+    assert _names(text) == {"ambo yusnimar"}

@@ -1517,13 +1517,14 @@ def _names(doc: _Doc) -> list[_Candidate]:
 def _modelled(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Words the trained classifier (name_model.py) calls names, among the capitalised words the rules left
     (never a field label, a mail's boilerplate or an ordinary word on its own)."""
-    if finder.doc.mode not in name_model.MODES:
+    least = name_model.threshold(finder.doc.mode)
+    if least > 1 or finder.doc.mode not in name_model.MODES and finder.doc.mode != name_model.LOWER:
         return []
     taken = [False] * len(finder.tokens)
     for first, last in ranges:
         taken[first : last + 1] = [True] * (last + 1 - first)
     chances = name_model.chances(finder.doc, finder.public, taken, _NEVER_MODELLED)
-    return [(k, k) for k, p in chances.items() if p >= name_model.THRESHOLD]
+    return [(k, k) for k, p in chances.items() if p >= least]
 
 
 def _vetoed(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1531,7 +1532,8 @@ def _vetoed(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, in
     words) whose words the trained classifier (name_model.py) gives less than ``name_model.VETO``. A word
     that any other rule found as well (a cue, an honorific, a signature, a list, a NIK after it) is
     never vetoed, nor a word the model does not see (outside a run of capitalised words)."""
-    if not finder.weak or not name_model.VETO or finder.doc.mode not in name_model.MODES:
+    veto = name_model.veto(finder.doc.mode)
+    if not finder.weak or not veto or finder.doc.mode not in name_model.MODES and finder.doc.mode != name_model.LOWER:
         return ranges
     others = Counter(ranges)
     others.subtract(finder.weak)  # each weak seed once: the same range found by a rule too stays strong
@@ -1544,7 +1546,7 @@ def _vetoed(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, in
     if not weak:
         return ranges
     chances = name_model.marginals(finder.doc, finder.public, {k for words in weak.values() for k in words})
-    dropped = {r for r, words in weak.items() if all(chances.get(k, 1.0) < name_model.VETO for k in words)}
+    dropped = {r for r, words in weak.items() if all(chances.get(k, 1.0) < veto for k in words)}
     return [r for r in ranges if r not in dropped] if dropped else ranges
 
 
