@@ -1516,7 +1516,8 @@ def _names(doc: _Doc) -> list[_Candidate]:
 
 def _modelled(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Words the trained classifier (name_model.py) calls names, among the capitalised words the rules left
-    (never a field label, a mail's boilerplate or an ordinary word on its own)."""
+    (never a field label, a mail's boilerplate or an ordinary word on its own); in a lower-case text,
+    among the words that are not Indonesian words, at a threshold of its own."""
     least = name_model.threshold(finder.doc.mode)
     if least > 1 or finder.doc.mode not in name_model.MODES and finder.doc.mode != name_model.LOWER:
         return []
@@ -1529,9 +1530,10 @@ def _modelled(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, 
 
 def _vetoed(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ranges without the weak names (``_Names.weak``: a word of the name list, capitalised unknown
-    words) whose words the trained classifier (name_model.py) gives less than ``name_model.VETO``. A word
-    that any other rule found as well (a cue, an honorific, a signature, a list, a NIK after it) is
-    never vetoed, nor a word the model does not see (outside a run of capitalised words)."""
+    words) whose words the trained classifier (name_model.py) gives less than ``name_model.veto`` (0.3; in a
+    lower-case text 0.1). A word that any other rule found as well (a cue, an honorific, a signature, a
+    list, a NIK after it) is never vetoed, nor a word the model does not see (outside its runs: a text
+    all in capitals, a public phrase, a number)."""
     veto = name_model.veto(finder.doc.mode)
     if not finder.weak or not veto or finder.doc.mode not in name_model.MODES and finder.doc.mode != name_model.LOWER:
         return ranges
