@@ -1,9 +1,9 @@
-"""The names classifier (chalicelib/redaction/name_model.py): shipped, reproducible, lazy, additive.
+"""The names classifier (chalicelib/redaction/name_model.py): shipped, reproducible, lazy.
 
 The model file is made by bench/names_model_train.py; these tests rebuild a sample of its training
 data and check the hash the script recorded, retrain on that sample to check training is
-deterministic, and check the model only ever adds names to the rules' and is loaded only when a
-text needs it.
+deterministic, and check the model adds a name the rules miss and is loaded only when a text needs
+it (its veto of the rules' weakest names: tests/test_redaction_model10.py).
 """
 
 from __future__ import annotations

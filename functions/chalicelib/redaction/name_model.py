@@ -5,19 +5,25 @@ around it ("Post FB Mariana Ngabut:", a table row "2<TAB>Karsini<TAB>...") escap
 module tags runs of capitalised words with a linear-chain CRF (python-crfsuite) whose features are
 the word's case, shape and affixes, its neighbours, the lexicons' memberships (name list, common
 words, honorifics, titles, roles) and its place in a line, a list or a table. The model is trained
-by ``bench/names_model_train.py`` on corpora 1-3 and the tune halves of corpora 4 and 5 and
-shipped in ``chalicelib/data/names_crf.model``; nothing is downloaded, and the model is loaded the
-first time a text needs it.
+by ``bench/names_model_train.py`` on corpora 1 and 2, the tune halves of corpora 3 to 5 and the
+hand-written tuning corpora 7 and 9, and shipped in ``chalicelib/data/names_crf.model``; nothing
+is downloaded, and the model is loaded the first time a text needs it.
 
-Only mixed-case texts are tagged (in an all-lower or all-capitals text a capital says nothing),
-and only capitalised words that no public phrase, number or link holds. The rules' names are
-kept as they are: the classifier only adds words the rules left, so it cannot lose a name.
+In mixed- and title-case texts the model tags runs of capitalised words that no public phrase,
+number or link holds; in a text all in lower case (chat), each line's words, with the words around
+each as its context and thresholds of their own (``LOWER_THRESHOLD``, ``LOWER_VETO``); a text all in
+capitals is left to the rules. The classifier adds words the rules left (``chances``, at
+``THRESHOLD``; in lower case only words that are not Indonesian words) and vetoes the rules' weakest
+names (a word of the name list or capitalised unknown words, found by nothing else; ``marginals``,
+under ``VETO``, see names._vetoed): a name a cue, an honorific, a role, a signature or a list gave is
+never dropped. The thresholds were chosen on folds of corpora 7 and 9 that a trial model had not
+seen (bench/names_model_folds.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,10 +36,19 @@ NAME, OTHER = "N", "O"
 # A word is added when the model gives it at least this probability of being a name; high, since
 # every word added is a false name when the model is wrong (chosen on the tune halves).
 THRESHOLD = 0.8
+# A weak name of the rules' (see names.py) is dropped when the model gives it less than this; 0: no veto
+VETO = 0.3
 
 # Texts whose capitals carry meaning: mixed case, and title case (tables and lists, where most words
 # of a line are capitalised but the rest of the text is not in capitals)
 MODES = ("mixed", "title")
+# Texts all in lower case (chat): every line's words are tagged, with their neighbours' words; the
+# thresholds are their own (a name there is written like any word)
+LOWER = "lower"
+LOWER_THRESHOLD = 0.99
+LOWER_VETO = 0.1
+_OPENERS = (_LEX.common | _FUNCTION_WORDS) - _LEX.names
+_SENTENCE_END = ("", ".", "!", "?", "\n", ":", '"')
 _LIST_LINE = re.compile(r"[ \t]*(?:\d{1,3}[.)]?|[-*\u2022>]+)[ \t]")
 _tagger: Any = None
 
@@ -84,6 +99,8 @@ def _gap(text: str, start: int, end: int) -> str:
 def runs(doc: _Doc, blocked: Sequence[bool]) -> list[list[int]]:
     """The runs of capitalised words a name could be: tokens next to each other (a space or an
     initial's dot between them), none of them held by a public phrase, a number or a link."""
+    if doc.mode == LOWER:
+        return _lines(doc, blocked)
     if doc.mode not in MODES:
         return []
     tokens, text = doc.tokens, doc.text
@@ -98,7 +115,28 @@ def runs(doc: _Doc, blocked: Sequence[bool]) -> list[list[int]]:
             if gap not in (" ", ". ", ".") or (gap != " " and len(tokens[current[-1]].text) > 3):
                 current = []
         if not current:
+            # "Kemarin Sainal Dg. Sewang datang": a sentence's first word, capitalised by grammar, is not
+            # part of the name after it
+            if tok.low in _OPENERS and text[: tok.start].rstrip(" \t")[-1:] in _SENTENCE_END:
+                continue
             current = []
+            found.append(current)
+        current.append(k)
+    return found
+
+
+def _lines(doc: _Doc, blocked: Sequence[bool]) -> list[list[int]]:
+    """The words of each line of a lower-case text, cut where a public phrase, a number or a link is."""
+    tokens, text = doc.tokens, doc.text
+    found: list[list[int]] = []
+    current: list[int] = []
+    for k, tok in enumerate(tokens):
+        if blocked[k]:
+            current = []
+            continue
+        if current and "\n" in text[tokens[current[-1]].end : tok.start]:
+            current = []
+        if not current:
             found.append(current)
         current.append(k)
     return found
@@ -122,6 +160,8 @@ def features(doc: _Doc, run: list[int]) -> list[list[str]]:
         "mode=" + doc.mode,
         "len=" + str(min(len(run), 4)),
     ]
+    # in a lower-case line the words around a word are in its run: they are its context all the same
+    inside = doc.mode == LOWER
     for pos, k in enumerate(run):
         tok = tokens[k]
         low = tok.low
@@ -138,7 +178,7 @@ def features(doc: _Doc, run: list[int]) -> list[list[str]]:
         ]
         for d in (-2, -1, 1, 2):
             j = k + d
-            if 0 <= j < n and not (first <= j <= last):
+            if 0 <= j < n and (inside or not (first <= j <= last)):
                 near = tokens[j]
                 gap = _gap(text, near.end, tok.start) if d < 0 else _gap(text, tok.end, near.start)
                 feats.append(f"{d}w={near.low}")
@@ -160,6 +200,16 @@ def labels(doc: _Doc, run: list[int], names: Sequence[tuple[int, int]]) -> list[
     return out
 
 
+def threshold(mode: str) -> float:
+    """The probability at which a word the rules left is added, in a text of this case mode."""
+    return LOWER_THRESHOLD if mode == LOWER else THRESHOLD
+
+
+def veto(mode: str) -> float:
+    """The probability under which a weak name of the rules' is dropped, in a text of this case mode."""
+    return LOWER_VETO if mode == LOWER else VETO
+
+
 def _load() -> Any:
     global _tagger
     if _tagger is None:
@@ -171,23 +221,53 @@ def _load() -> Any:
     return _tagger
 
 
+# The last text's runs and the probabilities of the runs tagged so far: the veto and the additions ask
+# about the same text one after the other, and a run is tagged once (a tuple, swapped whole)
+_memo: tuple[Any, Any, list[list[int]], dict[int, float]] = (None, None, [], {})
+
+
+def _runs_of(doc: _Doc, blocked: Sequence[bool]) -> tuple[list[list[int]], dict[int, float]]:
+    global _memo
+    memo = _memo
+    if memo[0] is not doc or memo[1] is not blocked:
+        memo = (doc, blocked, runs(doc, blocked), {})
+        _memo = memo
+    return memo[2], memo[3]
+
+
+def marginals(doc: _Doc, blocked: Sequence[bool], wanted: Collection[int]) -> dict[int, float]:
+    """The model's probability that each word of ``wanted`` is a name, for those in a run (see ``runs``);
+    only the runs that hold such a word are tagged, each once per text."""
+    found: dict[int, float] = {}
+    found_runs, known = _runs_of(doc, blocked)
+    for run in found_runs:
+        picks = [k for k in run if k in wanted]
+        if not picks:
+            continue
+        if run[0] not in known:
+            tagger = _load()
+            tagger.set(features(doc, run))
+            known.update((k, tagger.marginal(NAME, pos)) for pos, k in enumerate(run))
+        found.update((k, known[k]) for k in picks)
+    return found
+
+
 def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: frozenset[str]) -> dict[int, float]:
     """The model's probability that a word is a name, for the words the rules left (not ``taken``) that
     could be one: not in ``never`` (field labels, a mail's boilerplate) and not an ordinary word on its
-    own. A run with no such word is not tagged at all, which keeps the model's share of the time small."""
-    found: dict[int, float] = {}
+    own (in a lower-case text, not an Indonesian word). A run with no such word is not tagged at all,
+    which keeps the model's share of the time small."""
+    wanted: set[int] = set()
     common = _LEX.common
-    for run in runs(doc, blocked):
-        lone = len(run) == 1
-        wanted = [
-            pos
-            for pos, k in enumerate(run)
-            if not taken[k] and doc.tokens[k].low not in never and not (lone and doc.tokens[k].low in common)
-        ]
-        if not wanted:
-            continue
-        tagger = _load()
-        tagger.set(features(doc, run))
-        for pos in wanted:
-            found[run[pos]] = tagger.marginal(NAME, pos)
-    return found
+    lower = doc.mode == LOWER
+    for run in _runs_of(doc, blocked)[0]:
+        lone = len(run) == 1 or lower
+        wanted.update(
+            k
+            for k in run
+            if not taken[k]
+            and doc.tokens[k].low not in never
+            and not (lone and doc.tokens[k].low in common)
+            and not (lower and (len(doc.tokens[k].low) < 3 or "w" in _class_of(doc.tokens[k].low)))
+        )
+    return marginals(doc, blocked, wanted) if wanted else {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import lru_cache
 
 from . import (
@@ -359,6 +360,9 @@ class _Names:
         self.tokens = doc.tokens
         self.public = _covered(doc.tokens, doc.public + doc.numeric, len(doc.text))
         self.mixed = doc.mode == "mixed"
+        # The names seed_at found on the weakest evidence (a word of the name list, capitalised unknown
+        # words): the ones the trained classifier may veto (see _vetoed)
+        self.weak: list[tuple[int, int]] = []
         self.starts_at = [t.start for t in doc.tokens]
         classes = _WORD_CLASSES.get
         self.classes = [classes(t.low) or _word_class(t.low) for t in doc.tokens]  # see _word_class
@@ -1323,8 +1327,12 @@ class _Names:
         if self.public[i] or self.blocked(i):
             return None
         if self.is_name(i) or self.is_ambiguous(i) and self.mixed and tok.cap and not self.sentence_start(i):
-            return self.grow_left(i), self.grow_right(i, _MEDIUM)
-        return self.capitalised_words(i) if self.mixed else None
+            weak: tuple[int, int] | None = (self.grow_left(i), self.grow_right(i, _MEDIUM))
+        else:
+            weak = self.capitalised_words(i) if self.mixed else None
+        if weak:
+            self.weak.append(weak)
+        return weak
 
     def after_honorific(self, j: int) -> bool:
         """Whether token j follows an honorific across one space ("Pak Gunung", not "mbak. Trims")."""
@@ -1488,6 +1496,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
         ranges += buton_names.found(finder, _STRONG)  # "wa ode nurmi", "LA ODE NURMI"
     table, headers = names_table.found(finder)
     ranges += names_cued.found(finder, ranges) + table
+    ranges = _vetoed(finder, ranges)
     ranges += _modelled(finder, ranges)
     ranges += names_table.mates(finder, ranges)
     ranges = names_table.outside(finder, ranges, headers)
@@ -1507,14 +1516,40 @@ def _names(doc: _Doc) -> list[_Candidate]:
 
 def _modelled(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Words the trained classifier (name_model.py) calls names, among the capitalised words the rules left
-    (never a field label, a mail's boilerplate or an ordinary word on its own)."""
-    if finder.doc.mode not in name_model.MODES:
+    (never a field label, a mail's boilerplate or an ordinary word on its own); in a lower-case text,
+    among the words that are not Indonesian words, at a threshold of its own."""
+    least = name_model.threshold(finder.doc.mode)
+    if least > 1 or finder.doc.mode not in name_model.MODES and finder.doc.mode != name_model.LOWER:
         return []
     taken = [False] * len(finder.tokens)
     for first, last in ranges:
         taken[first : last + 1] = [True] * (last + 1 - first)
     chances = name_model.chances(finder.doc, finder.public, taken, _NEVER_MODELLED)
-    return [(k, k) for k, p in chances.items() if p >= name_model.THRESHOLD]
+    return [(k, k) for k, p in chances.items() if p >= least]
+
+
+def _vetoed(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges without the weak names (``_Names.weak``: a word of the name list, capitalised unknown
+    words) whose words the trained classifier (name_model.py) gives less than ``name_model.veto`` (0.3; in a
+    lower-case text 0.1). A word that any other rule found as well (a cue, an honorific, a signature, a
+    list, a NIK after it) is never vetoed, nor a word the model does not see (outside its runs: a text
+    all in capitals, a public phrase, a number)."""
+    veto = name_model.veto(finder.doc.mode)
+    if not finder.weak or not veto or finder.doc.mode not in name_model.MODES and finder.doc.mode != name_model.LOWER:
+        return ranges
+    others = Counter(ranges)
+    others.subtract(finder.weak)  # each weak seed once: the same range found by a rule too stays strong
+    held = [False] * len(finder.tokens)
+    for (first, last), count in others.items():
+        if count > 0:
+            held[first : last + 1] = [True] * (last + 1 - first)
+    weak = {r: [k for k in range(r[0], r[1] + 1) if not held[k]] for r in finder.weak}
+    weak = {r: words for r, words in weak.items() if words}
+    if not weak:
+        return ranges
+    chances = name_model.marginals(finder.doc, finder.public, {k for words in weak.values() for k in words})
+    dropped = {r for r, words in weak.items() if all(chances.get(k, 1.0) < veto for k in words)}
+    return [r for r in ranges if r not in dropped] if dropped else ranges
 
 
 def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
