@@ -14,6 +14,7 @@ from functools import lru_cache
 from .addresses import _addresses
 from .contacts import _accounts, _emails
 from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
+from .eatery_names import drop_eatery_names
 from .form_labels import drop_form_labels
 from .identifiers import _numbers, _passports, _phone_matcher, _plates
 from .lexicon import _LEX
@@ -77,6 +78,7 @@ def find_pii(text: str) -> list[PiiMatch]:
     doc = _document(text)
     candidates = drop_region_names(doc, [cand for detector in _DETECTORS for cand in detector(doc)])
     candidates = drop_regional_words(doc, drop_form_labels(doc, candidates))
+    candidates = drop_eatery_names(doc, candidates)
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1

@@ -1,0 +1,44 @@
+"""Public phrases kept and precision on unseen text (issue 11, session 10): classes of public text that read
+like names, each with its own rule module.
+
+Each case is written anew for this test (not taken from a corpus). In a KEPT case the phrase in braces must
+survive; the REDACTED cases beside them show that each rule stops where a person begins.
+"""
+
+from __future__ import annotations
+
+import pytest
+from redaction_cases import assert_kept, assert_redacted
+
+KEPT = [
+    # eateries and family shops named after their founder (eatery_names.py)
+    "Antrean mobil di {Soto Kudus Mbah Sukarmi} bikin macet tiap pagi.",
+    "parkir liar di depan {bakso pak kumis} udh parah min",
+    "Trotoar depan {Toko Liong} dipakai jualan.",
+    "{Rumah Makan Sinar Minang} buang limbah ke selokan.",
+    "{Ayam Geprek Bu Rum} parkirnya sampai ke jalan",
+    "{Toko Mas Slamet} di pasar dibobol maling",
+    "1. {Sate Kambing Haji Darmo}\n2. {Pecel Mbok Sarmi}\n3. {Depot Lestari}",
+    "yg jual {mie aceh bang yusuf} buka sampe subuh, berisik",
+]
+
+REDACTED = [
+    # a shop's owner after an honorific; a person beside a dish's word that is also a verb
+    ("nama", "toko bu {Sumarni} jual gas melon di atas HET"),
+    ("nama", "dia tahu pak {Warsito} yang pegang kuncinya"),
+    ("nama", "beli ikan bu {Darsih} tapi timbangannya kurang"),
+    ("nama", "ayam pak {Sugeng} masuk ke kebun tetangga"),
+    ("nama", "antre di toko mas {Bambang} dari pagi"),
+    # the writer shares the stall's name: only the stall is kept
+    ("nama", "sy {yusuf}, bukan pemilik mie aceh bang yusuf"),
+]
+
+
+@pytest.mark.parametrize("marked", KEPT)
+def test_public_phrases_survive(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), REDACTED)
+def test_persons_beside_them_are_still_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)
