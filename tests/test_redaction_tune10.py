@@ -18,6 +18,10 @@ KEPT = [
     "{Rumah Makan Sinar Minang} buang limbah ke selokan.",
     "{Ayam Geprek Bu Rum} parkirnya sampai ke jalan",
     "{Toko Mas Slamet} di pasar dibobol maling",
+    # an office's address: its letterhead, its seat's label, right after its name (office_addresses.py)
+    "PEMERINTAH KABUPATEN SLEMAN\nDINAS KESEHATAN\n{Jl. Rajawali No. 4}, Sleman\nNomor: 440/12/2027",
+    "Pengaduan langsung:\n- Kantor: {Jl. Diponegoro No. 30}, Kendari\n- WA: 0811 222 333",
+    "Silakan datang ke Dispendukcapil, {Jl. Kartini No. 7} hari Senin.",
     "1. {Sate Kambing Haji Darmo}\n2. {Pecel Mbok Sarmi}\n3. {Depot Lestari}",
     "yg jual {mie aceh bang yusuf} buka sampe subuh, berisik",
 ]
@@ -31,6 +35,10 @@ REDACTED = [
     ("nama", "antre di toko mas {Bambang} dari pagi"),
     # the writer shares the stall's name: only the stall is kept
     ("nama", "sy {yusuf}, bukan pemilik mie aceh bang yusuf"),
+    # a house address: after its own label, in a text written in capitals, a business's that may be a home
+    ("alamat", "PEMERINTAH KELURAHAN DIAM SAJA\nJL. MELATI {NO. 12} KEBANJIRAN TERUS"),
+    ("alamat", "Nama : Sutarmi\nAlamat : Jl. Rajawali {No. 4}, Sleman"),
+    ("alamat", "Nama usaha : Toko Sinar\nAlamat usaha : Jl. Kartini {No. 7}, Kendari"),
 ]
 
 
