@@ -22,6 +22,10 @@ KEPT = [
     "PEMERINTAH KABUPATEN SLEMAN\nDINAS KESEHATAN\n{Jl. Rajawali No. 4}, Sleman\nNomor: 440/12/2027",
     "Pengaduan langsung:\n- Kantor: {Jl. Diponegoro No. 30}, Kendari\n- WA: 0811 222 333",
     "Silakan datang ke Dispendukcapil, {Jl. Kartini No. 7} hari Senin.",
+    # a letter's or an email's subject line (letter_subjects.py)
+    "PEMERINTAH KOTA SEMARANG\nBADAN PENANGGULANGAN BENCANA DAERAH\nNomor: 360/11/2027\nPerihal: {Peringatan Dini "
+    "Banjir Rob}\nKepada Yth. Lurah Tambakrejo\nBerdasarkan informasi BMKG, rob setinggi 40 cm terjadi 3-5 Januari 2027. "
+    "Warga Tambak Lorok agar waspada.\nKepala Pelaksana,\nttd",
     "1. {Sate Kambing Haji Darmo}\n2. {Pecel Mbok Sarmi}\n3. {Depot Lestari}",
     "yg jual {mie aceh bang yusuf} buka sampe subuh, berisik",
 ]
@@ -35,6 +39,10 @@ REDACTED = [
     ("nama", "antre di toko mas {Bambang} dari pagi"),
     # the writer shares the stall's name: only the stall is kept
     ("nama", "sy {yusuf}, bukan pemilik mie aceh bang yusuf"),
+    # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject
+    ("nama", "Subject: Keberatan PPDB anak saya {Ratri}\n\nYth. Disdik,"),
+    ("nama", "Perihal: Santunan Kematian a.n. {Wagiman}\nKepada Yth. Dinsos"),
+    ("nama", "Subject: Pungutan liar oleh {Sutrisno} di pasar\n\nYth. Bapak,"),
     # a house address: after its own label, in a text written in capitals, a business's that may be a home
     ("alamat", "PEMERINTAH KELURAHAN DIAM SAJA\nJL. MELATI {NO. 12} KEBANJIRAN TERUS"),
     ("alamat", "Nama : Sutarmi\nAlamat : Jl. Rajawali {No. 4}, Sleman"),

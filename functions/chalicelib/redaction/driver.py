@@ -17,6 +17,7 @@ from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
 from .eatery_names import drop_eatery_names
 from .form_labels import drop_form_labels
 from .identifiers import _numbers, _passports, _phone_matcher, _plates
+from .letter_subjects import drop_subject_words
 from .lexicon import _LEX
 from .names import _names
 from .office_addresses import drop_office_addresses
@@ -80,6 +81,7 @@ def find_pii(text: str) -> list[PiiMatch]:
     candidates = drop_region_names(doc, [cand for detector in _DETECTORS for cand in detector(doc)])
     candidates = drop_regional_words(doc, drop_form_labels(doc, candidates))
     candidates = drop_office_addresses(doc, drop_eatery_names(doc, candidates))
+    candidates = drop_subject_words(doc, candidates)
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1
