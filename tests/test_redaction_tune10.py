@@ -22,6 +22,13 @@ KEPT = [
     "PEMERINTAH KABUPATEN SLEMAN\nDINAS KESEHATAN\n{Jl. Rajawali No. 4}, Sleman\nNomor: 440/12/2027",
     "Pengaduan langsung:\n- Kantor: {Jl. Diponegoro No. 30}, Kendari\n- WA: 0811 222 333",
     "Silakan datang ke Dispendukcapil, {Jl. Kartini No. 7} hari Senin.",
+    # the village heads' titles of the regions and an office's posts (local_titles.py)
+    "{pak kuwu} blm tanda tangan surat pindah sy",
+    "{Pak Klebun} minta uang 50 ribu buat tanda tangan",
+    "beta su lapor ke {bapa raja} tapi seng ada jawaban",
+    "Kepada Yth. {PPID Pelaksana} Dinas Kesehatan Kota Tual\nDengan hormat,",
+    "Kepada Yth. {General Manager} PT PLN UP3 Ternate\nPerihal: Listrik padam",
+    "Demikian, mohon ditindaklanjuti. — {Kadisdukcapil}",
     # a letter's or an email's subject line (letter_subjects.py)
     "PEMERINTAH KOTA SEMARANG\nBADAN PENANGGULANGAN BENCANA DAERAH\nNomor: 360/11/2027\nPerihal: {Peringatan Dini "
     "Banjir Rob}\nKepada Yth. Lurah Tambakrejo\nBerdasarkan informasi BMKG, rob setinggi 40 cm terjadi 3-5 Januari 2027. "
@@ -39,6 +46,9 @@ REDACTED = [
     ("nama", "antre di toko mas {Bambang} dari pagi"),
     # the writer shares the stall's name: only the stall is kept
     ("nama", "sy {yusuf}, bukan pemilik mie aceh bang yusuf"),
+    # a person after a village head's title; "raja" after an honorific other than Maluku's "bapa"
+    ("nama", "pak klebun {Haryono} minta uang 50 ribu"),
+    ("nama", "Pak {Raja} tetangga sy nutup got pakai cor"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject
     ("nama", "Subject: Keberatan PPDB anak saya {Ratri}\n\nYth. Disdik,"),
     ("nama", "Perihal: Santunan Kematian a.n. {Wagiman}\nKepada Yth. Dinsos"),
