@@ -29,6 +29,10 @@ KEPT = [
     "Kepada Yth. {PPID Pelaksana} Dinas Kesehatan Kota Tual\nDengan hormat,",
     "Kepada Yth. {General Manager} PT PLN UP3 Ternate\nPerihal: Listrik padam",
     "Demikian, mohon ditindaklanjuti. — {Kadisdukcapil}",
+    # monuments in lower case, and a hero's given name written short inside a hospital's name (public.py)
+    "lampu taman di {patung robert wolter monginsidi} mati semua",
+    "parkir liar di {patung sudirman} tiap malam",
+    "Trotoar depan {RSUD dr. Moh. Saleh} dipakai parkir.",
     # a letter's or an email's subject line (letter_subjects.py)
     "PEMERINTAH KOTA SEMARANG\nBADAN PENANGGULANGAN BENCANA DAERAH\nNomor: 360/11/2027\nPerihal: {Peringatan Dini "
     "Banjir Rob}\nKepada Yth. Lurah Tambakrejo\nBerdasarkan informasi BMKG, rob setinggi 40 cm terjadi 3-5 Januari 2027. "
@@ -49,6 +53,8 @@ REDACTED = [
     # a person after a village head's title; "raja" after an honorific other than Maluku's "bapa"
     ("nama", "pak klebun {Haryono} minta uang 50 ribu"),
     ("nama", "Pak {Raja} tetangga sy nutup got pakai cor"),
+    # a person after an agency's abbreviation and a full stop
+    ("nama", "Jawaban DLH. Moh. {Syafii} bilang besok diangkut"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject
     ("nama", "Subject: Keberatan PPDB anak saya {Ratri}\n\nYth. Disdik,"),
     ("nama", "Perihal: Santunan Kematian a.n. {Wagiman}\nKepada Yth. Dinsos"),
