@@ -29,6 +29,9 @@ KEPT = [
     "Kepada Yth. {PPID Pelaksana} Dinas Kesehatan Kota Tual\nDengan hormat,",
     "Kepada Yth. {General Manager} PT PLN UP3 Ternate\nPerihal: Listrik padam",
     "Demikian, mohon ditindaklanjuti. — {Kadisdukcapil}",
+    # a market stall's number, by the market on its line or the table's header (market_stalls.py)
+    "Kios sy di Pasar Johar {Blok C-07} ikut terbakar, tolong didata",
+    "Pedagang | Los\nSumini | {Blok B-04}\nWartini | {Blok B-05}",
     # monuments in lower case, and a hero's given name written short inside a hospital's name (public.py)
     "lampu taman di {patung robert wolter monginsidi} mati semua",
     "parkir liar di {patung sudirman} tiap malam",
@@ -53,6 +56,9 @@ REDACTED = [
     # a person after a village head's title; "raja" after an honorific other than Maluku's "bapa"
     ("nama", "pak klebun {Haryono} minta uang 50 ribu"),
     ("nama", "Pak {Raja} tetangga sy nutup got pakai cor"),
+    # a house in an estate named after a market; an estate's unit in a table of residents
+    ("alamat", "Rumah saya di Perum Pasar Indah {Blok C-12} kebanjiran"),
+    ("alamat", "Nama | Alamat\nSumini | {Blok B-04} Griya Asri"),
     # a person after an agency's abbreviation and a full stop
     ("nama", "Jawaban DLH. Moh. {Syafii} bilang besok diangkut"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject

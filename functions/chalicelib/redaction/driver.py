@@ -20,6 +20,7 @@ from .identifiers import _numbers, _passports, _phone_matcher, _plates
 from .letter_subjects import drop_subject_words
 from .lexicon import _LEX
 from .local_titles import drop_local_titles
+from .market_stalls import drop_market_stalls
 from .names import _names
 from .office_addresses import drop_office_addresses
 from .public import _PUBLIC_PHRASES, _public_spans
@@ -81,7 +82,7 @@ def find_pii(text: str) -> list[PiiMatch]:
     doc = _document(text)
     candidates = drop_region_names(doc, [cand for detector in _DETECTORS for cand in detector(doc)])
     candidates = drop_regional_words(doc, drop_form_labels(doc, candidates))
-    candidates = drop_office_addresses(doc, drop_eatery_names(doc, candidates))
+    candidates = drop_market_stalls(doc, drop_office_addresses(doc, drop_eatery_names(doc, candidates)))
     candidates = drop_local_titles(doc, drop_subject_words(doc, candidates))
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
