@@ -32,6 +32,9 @@ KEPT = [
     # a market stall's number, by the market on its line or the table's header (market_stalls.py)
     "Kios sy di Pasar Johar {Blok C-07} ikut terbakar, tolong didata",
     "Pedagang | Los\nSumini | {Blok B-04}\nWartini | {Blok B-05}",
+    # a university's short name (campus_names.py)
+    "sy mahasiswa {unhas}, kos2an di tamalanrea kebanjiran",
+    "Air mati di komplek belakang {Unpatti}, Poka.",
     # monuments in lower case, and a hero's given name written short inside a hospital's name (public.py)
     "lampu taman di {patung robert wolter monginsidi} mati semua",
     "parkir liar di {patung sudirman} tiap malam",
@@ -59,6 +62,8 @@ REDACTED = [
     # a house in an estate named after a market; an estate's unit in a table of residents
     ("alamat", "Rumah saya di Perum Pasar Indah {Blok C-12} kebanjiran"),
     ("alamat", "Nama | Alamat\nSumini | {Blok B-04} Griya Asri"),
+    # a student named beside the campus
+    ("nama", "temen sy {untung} mahasiswa unhas kena tipu kos2an"),
     # a person after an agency's abbreviation and a full stop
     ("nama", "Jawaban DLH. Moh. {Syafii} bilang besok diangkut"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject
