@@ -35,6 +35,9 @@ KEPT = [
     # a university's short name (campus_names.py)
     "sy mahasiswa {unhas}, kos2an di tamalanrea kebanjiran",
     "Air mati di komplek belakang {Unpatti}, Poka.",
+    # a kelurahan between a place or an address and its city (address_tails.py)
+    "Tempat : Masjid Al Ikhlas, {Darmo}, Surabaya\nWaktu : 3 Maret 2027",
+    "Lokasi: Jl. Anggrek No. 3, {Wijaya Kusuma}, Jember",
     # monuments in lower case, and a hero's given name written short inside a hospital's name (public.py)
     "lampu taman di {patung robert wolter monginsidi} mati semua",
     "parkir liar di {patung sudirman} tiap malam",
@@ -64,6 +67,10 @@ REDACTED = [
     ("alamat", "Nama | Alamat\nSumini | {Blok B-04} Griya Asri"),
     # a student named beside the campus
     ("nama", "temen sy {untung} mahasiswa unhas kena tipu kos2an"),
+    # a person before a city, after a closing or an honorific, or after an address but before no city
+    ("nama", "Hormat saya,\n{Sutrisno}, Semarang"),
+    ("nama", "Kiriman dari Pak {Darmo}, Surabaya"),
+    ("nama", "Lokasi: Jl. Anggrek No. 3, {Darmo}, 0812 3344 5566"),
     # a person after an agency's abbreviation and a full stop
     ("nama", "Jawaban DLH. Moh. {Syafii} bilang besok diangkut"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject
