@@ -21,6 +21,7 @@ from .document import _Candidate, _Doc
 from .region_places import _REGENCIES
 
 _AFTER = re.compile(r"[ \t]*,[ \t]*(?P<city>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)")
+_BLANKS = re.compile(r"[ \t]+")
 _RT_RW = re.compile(r"(?i)\b(?:rt|rw)[ \t.]*\d+(?:[ \t]*/[ \t]*\d+)?[ \t]*$")
 
 
@@ -52,7 +53,7 @@ def drop_address_tails(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Can
     names = sorted((c for c in candidates if c.kind == "nama"), key=lambda c: c.start)
     runs: list[list[_Candidate]] = []
     for cand in names:
-        if runs and re.fullmatch(r"[ \t]+", doc.text[runs[-1][-1].end : cand.start]):
+        if runs and _BLANKS.fullmatch(doc.text[runs[-1][-1].end : cand.start]):
             runs[-1].append(cand)
         else:
             runs.append([cand])

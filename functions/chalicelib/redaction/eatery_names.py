@@ -38,7 +38,7 @@ _SHOPS = ("toko mas", "toko emas", "rumah makan", "toko", "depot", "kedai", "res
 # Honorifics a stall's name carries ("Mang Dul", "Bu Nur", "H. Apud", "Mak Syukur")
 _HONORIFICS = frozenset("mang bu ibu pak bapak mak mbok cak bang kang uda uni koh ci mbah wak h hj haji hajjah".split())
 
-_HEAD = "|".join(sorted({*_DISHES, *_PLAIN_DISHES, *_SHOPS}, key=len, reverse=True)).replace(" ", r"[ \t]+")
+_HEAD = "|".join(sorted({*_DISHES, *_PLAIN_DISHES, *_SHOPS}, key=lambda w: (-len(w), w))).replace(" ", r"[ \t]+")
 _HEADS = re.compile(rf"(?i)(?<![\w@.])(?:{_HEAD})(?![\w])")
 # The words after the head on its line, before any punctuation but an honorific's dot ("H. Apud")
 _AFTER = re.compile(r"(?:[ \t]+[^\W\d_][\w'\-]*\.?){1,5}")

@@ -61,7 +61,7 @@ def drop_subject_words(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Can
     for cand in candidates:
         line = next(((a, b, t) for a, b, t in subjects if a <= cand.start and cand.end <= b), None)
         if cand.kind == "nama" and line and not _cued(doc.text[line[0] : cand.start]):
-            words = re.findall(r"[a-z]+", doc.text[cand.start : cand.end].lower())
+            words = _WORD.findall(doc.text[cand.start : cand.end].lower())
             if line[2] or not any(w in _LEX.names for w in words):
                 continue
         kept.append(cand)

@@ -45,7 +45,7 @@ def _under_stall_header(text: str, line_start: int) -> bool:
         above = text[start:end]
         if (above.count("|") or above.count("\t")) != bars:
             return False
-        if _STALL_HEADER.search(above) and not re.search(r"\d", above):
+        if _STALL_HEADER.search(above) and not any(c.isdigit() for c in above):
             return True
         end = start - 1
     return False

@@ -38,6 +38,7 @@ _SEAT_LABEL = re.compile(
     r"(?i)(?:^|[\s•\-*])(?:alamat[ \t]+)?(?:kantor|sekretariat|kedudukan)[ \t]*:[ \t]*(?:jl|jln|jalan)\b"
 )
 _STREET_WORDS = frozenset("jl jln jalan".split())
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _letterhead(text: str, line_start: int) -> bool:
@@ -54,7 +55,7 @@ def _letterhead(text: str, line_start: int) -> bool:
         letters = [c for c in line if c.isalpha()]
         if not letters or line.upper() != line:
             return False
-    words = {w.lower() for line in lines for w in re.findall(r"[^\W\d_]+", line)}
+    words = {w.lower() for line in lines for w in _LETTERS.findall(line)}
     return bool(words & _BODIES)
 
 
