@@ -38,6 +38,10 @@ KEPT = [
     # a kelurahan between a place or an address and its city (address_tails.py)
     "Tempat : Masjid Al Ikhlas, {Darmo}, Surabaya\nWaktu : 3 Maret 2027",
     "Lokasi: Jl. Anggrek No. 3, {Wijaya Kusuma}, Jember",
+    # a day of the national calendar (commemorations.py)
+    "Kepada Yth. Lurah se-Kecamatan Tikala\nDalam rangka {Hari Lingkungan Hidup}, jalan protokol ditutup pukul "
+    "07.00-10.00 di depan Pantai Malalayang.\nLurah Tikala,\nttd",
+    "Selamat {Hari Kartini} buat ibu2 pejuang di pasar!",
     # monuments in lower case, and a hero's given name written short inside a hospital's name (public.py)
     "lampu taman di {patung robert wolter monginsidi} mati semua",
     "parkir liar di {patung sudirman} tiap malam",
@@ -71,6 +75,10 @@ REDACTED = [
     ("nama", "Hormat saya,\n{Sutrisno}, Semarang"),
     ("nama", "Kiriman dari Pak {Darmo}, Surabaya"),
     ("nama", "Lokasi: Jl. Anggrek No. 3, {Darmo}, 0812 3344 5566"),
+    # a man named Hari: after an honorific, or with a listed name and no occasion before him
+    ("nama", "Pak {Hari} Nusantara yang jaga parkir minta 10rb"),
+    ("nama", "kemarin {Hari Santoso} bilang lampunya sudah diganti"),
+    ("nama", "Laporan diterima {Hari Wicaksono}, petugas piket."),
     # a person after an agency's abbreviation and a full stop
     ("nama", "Jawaban DLH. Moh. {Syafii} bilang besok diangkut"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject

@@ -14,6 +14,7 @@ from functools import lru_cache
 from .address_tails import drop_address_tails
 from .addresses import _addresses
 from .campus_names import drop_campus_names
+from .commemorations import drop_commemorations
 from .contacts import _accounts, _emails
 from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
 from .eatery_names import drop_eatery_names
@@ -86,7 +87,7 @@ def find_pii(text: str) -> list[PiiMatch]:
     candidates = drop_regional_words(doc, drop_form_labels(doc, candidates))
     candidates = drop_market_stalls(doc, drop_office_addresses(doc, drop_eatery_names(doc, candidates)))
     candidates = drop_campus_names(doc, drop_local_titles(doc, drop_subject_words(doc, candidates)))
-    candidates = drop_address_tails(doc, candidates)
+    candidates = drop_commemorations(doc, drop_address_tails(doc, candidates))
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1
