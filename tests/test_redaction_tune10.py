@@ -42,6 +42,11 @@ KEPT = [
     "Kepada Yth. Lurah se-Kecamatan Tikala\nDalam rangka {Hari Lingkungan Hidup}, jalan protokol ditutup pukul "
     "07.00-10.00 di depan Pantai Malalayang.\nLurah Tikala,\nttd",
     "Selamat {Hari Kartini} buat ibu2 pejuang di pasar!",
+    # English words of services, transport and the internet (english_words.py)
+    "Info vaksin hubungi {hotline} Dinkes 0812 1111 2222",
+    "• WA {Center}: 0811 2222 333\n• IG: @pemkotkendari",
+    "harga kipas {made} in china naik dua kali lipat di pasar",
+    "calo tiket {speedboat} di pelabuhan makin banyak",
     # monuments in lower case, and a hero's given name written short inside a hospital's name (public.py)
     "lampu taman di {patung robert wolter monginsidi} mati semua",
     "parkir liar di {patung sudirman} tiap malam",
@@ -79,6 +84,8 @@ REDACTED = [
     ("nama", "Pak {Hari} Nusantara yang jaga parkir minta 10rb"),
     ("nama", "kemarin {Hari Santoso} bilang lampunya sudah diganti"),
     ("nama", "Laporan diterima {Hari Wicaksono}, petugas piket."),
+    # Made, the Balinese second child, is no English word
+    ("nama", "sy {Made} dari banjar kaja, jalan rusak parah"),
     # a person after an agency's abbreviation and a full stop
     ("nama", "Jawaban DLH. Moh. {Syafii} bilang besok diangkut"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject
