@@ -47,6 +47,10 @@ KEPT = [
     "• WA {Center}: 0811 2222 333\n• IG: @pemkotkendari",
     "harga kipas {made} in china naik dua kali lipat di pasar",
     "calo tiket {speedboat} di pelabuhan makin banyak",
+    # the accounts of a synod, a bank's sharia desk, a regional daily (organisation_handles.py)
+    "cc {@gpm_sinode} tolong tegur panitia yg parkir di jalan",
+    "ATM {@bankjatim_syariah} di terminal rusak terus",
+    "sudah diberitakan {@siwalimanews} kemarin",
     # monuments in lower case, and a hero's given name written short inside a hospital's name (public.py)
     "lampu taman di {patung robert wolter monginsidi} mati semua",
     "parkir liar di {patung sudirman} tiap malam",
@@ -86,6 +90,9 @@ REDACTED = [
     ("nama", "Laporan diterima {Hari Wicaksono}, petugas piket."),
     # Made, the Balinese second child, is no English word
     ("nama", "sy {Made} dari banjar kaja, jalan rusak parah"),
+    # a person's account beside a synod's or a sharia desk's word
+    ("akun", "ig {@budi_gmim} jual tiket konser palsu"),
+    ("akun", "arisan bodong {@rina_syariah} sudah makan korban"),
     # a person after an agency's abbreviation and a full stop
     ("nama", "Jawaban DLH. Moh. {Syafii} bilang besok diangkut"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject
