@@ -51,7 +51,7 @@ KEPT = [
     "cc {@gpm_sinode} tolong tegur panitia yg parkir di jalan",
     "ATM {@bankjatim_syariah} di terminal rusak terus",
     "sudah diberitakan {@siwalimanews} kemarin",
-    # monuments in lower case, and a hero's given name written short inside a hospital's name (public.py)
+    # monuments in lower case, and a hero's given name written short inside a hospital's name (hero_places.py)
     "lampu taman di {patung robert wolter monginsidi} mati semua",
     "parkir liar di {patung sudirman} tiap malam",
     "Trotoar depan {RSUD dr. Moh. Saleh} dipakai parkir.",

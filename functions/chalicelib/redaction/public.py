@@ -89,9 +89,9 @@ _RELIGIOUS_OPENERS = frozenset(
 # Puputan Badung I Gusti Ngurah Made Agung", "UIN Syarif Hidayatullah", "Bandara Abdul Rachman Saleh".
 # Openers that go on with a person's name only when written as a proper name, capitalised in a mixed-case
 # text: "Kelompok Tani Sri Makmur" but "ketua kelompok tani Slamet", "petugas terminal Sarno"
-# Monuments ("patung", "gapura", "arca", "situs", "prasasti") are not among them: nobody stands after a statue's
-# word as its keeper, and chat writes "lampu di patung christina martha tiahahu" in lower case.
-_PROPER_NAMED = frozenset("sakit pelabuhan terminal tani nelayan baitul komunitas".split())
+_PROPER_NAMED = frozenset(
+    "sakit pelabuhan terminal tani nelayan baitul komunitas patung gapura arca situs prasasti".split()
+)
 _MEMORIAL_OPENERS = _RELIGIOUS_OPENERS | frozenset(
     "stadion gor bandara rsud rsup rsu rs rsj rsia universitas univ uin iain lapangan istana katedral makam "
     # monuments, parks and works named after heroes: "Taman Kartini", "Jembatan Soekarno", "Gedung Juang"
@@ -454,11 +454,7 @@ def _public_gap(doc: _Doc, j: int, street: bool) -> bool:
     # A dot ends the name ("DLH. H. Theresia...") unless it marks an abbreviation: "Jl. Dr. Sutomo",
     # "RSUD dr. R. Soedarsono", "Jl. WR. Supratman".
     abbreviation = (
-        prev.low in _LEX.ranks
-        or prev.low in _ABBREVIATED
-        or len(prev.low) == 1
-        or (street and len(prev.low) <= 3)
-        or prev.low in _GIVEN_ABBREVIATED
+        prev.low in _LEX.ranks or prev.low in _ABBREVIATED or len(prev.low) == 1 or (street and len(prev.low) <= 3)
     )
     return "." not in gap or abbreviation
 
@@ -522,9 +518,6 @@ _FACILITY_PARTS = frozenset(
     "negeri swasta terpadu islam".split()
 )
 _ABBREVIATED = frozenset("jl jln kel kec ds dsn kp perum komp kab prov gg univ ponpes yth".split())
-# Given names written short inside a hero's name, as Madura and East Java write them: "RSUD dr. H. Moh. Anwar",
-# "RSUD dr. Moch. Ansari Saleh", "Masjid KH. Abd. Hamid" (a street's short words were already allowed)
-_GIVEN_ABBREVIATED = frozenset("moh moch mochd mohd muh much mhd abd ach achm ahm".split())
 # Openers after which a title is the place's own word, and a person may follow: "RSU Haji Sulaiman Budi"
 _NOT_TITLED = frozenset("rs rsu rsud rsup rsia rsj sakit kantor balai gedung rumah pendopo aula".split())
 _BUILDINGS = frozenset("kantor balai gedung rumah pendopo rumah dinas aula".split())
