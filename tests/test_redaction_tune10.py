@@ -51,6 +51,9 @@ KEPT = [
     "cc {@gpm_sinode} tolong tegur panitia yg parkir di jalan",
     "ATM {@bankjatim_syariah} di terminal rusak terus",
     "sudah diberitakan {@siwalimanews} kemarin",
+    # a village after its unit's abbreviation and full stop (village_abbreviations.py)
+    "Data pengungsi:\n- {Kel. Sekar} (120 KK)\n- {Kel. Wulan} (75 KK)",
+    "Aduan banjir {Ds. Ratna} diteruskan ke BPBD.",
     # monuments in lower case, and a hero's given name written short inside a hospital's name (hero_places.py)
     "lampu taman di {patung robert wolter monginsidi} mati semua",
     "parkir liar di {patung sudirman} tiap malam",
@@ -93,6 +96,9 @@ REDACTED = [
     # a person's account beside a synod's or a sharia desk's word
     ("akun", "ig {@budi_gmim} jual tiket konser palsu"),
     ("akun", "arisan bodong {@rina_syariah} sudah makan korban"),
+    # the staff after the unit's full word, or a person after the village with no comma
+    ("nama", "perangkat kelurahan {Sumarni} minta uang"),
+    ("nama", "Relawan Kel. Paruga Andi {Nurlela} belum dapat logistik"),
     # a person after an agency's abbreviation and a full stop
     ("nama", "Jawaban DLH. Moh. {Syafii} bilang besok diangkut"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject
