@@ -54,6 +54,9 @@ KEPT = [
     # a village after its unit's abbreviation and full stop (village_abbreviations.py)
     "Data pengungsi:\n- {Kel. Sekar} (120 KK)\n- {Kel. Wulan} (75 KK)",
     "Aduan banjir {Ds. Ratna} diteruskan ke BPBD.",
+    # a chat group's name (group_names.py)
+    'Diteruskan dari grup {Warga Sukamaju Indah}:\n"Iuran sampah naik"\nKang Asep',
+    "dari grup {Dasa Wisma Melati}: arisan besok",
     # monuments in lower case, and a hero's given name written short inside a hospital's name (hero_places.py)
     "lampu taman di {patung robert wolter monginsidi} mati semua",
     "parkir liar di {patung sudirman} tiap malam",
@@ -99,6 +102,10 @@ REDACTED = [
     # the staff after the unit's full word, or a person after the village with no comma
     ("nama", "perangkat kelurahan {Sumarni} minta uang"),
     ("nama", "Relawan Kel. Paruga Andi {Nurlela} belum dapat logistik"),
+    # a group named after a person or a family, or a person after an honorific inside a group's name
+    ("nama", 'Diteruskan dari grup {Sutrisno}:\n"besok kerja bakti"'),
+    ("nama", "Dari grup Arisan Bu {Wartini}: uang arisan dibawa kabur"),
+    ("nama", "grup Keluarga {Sastrowardoyo}: rumah eyang kebanjiran"),
     # a person after an agency's abbreviation and a full stop
     ("nama", "Jawaban DLH. Moh. {Syafii} bilang besok diangkut"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject

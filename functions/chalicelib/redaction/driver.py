@@ -20,6 +20,7 @@ from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
 from .eatery_names import drop_eatery_names
 from .english_words import drop_english_words
 from .form_labels import drop_form_labels
+from .group_names import drop_group_names
 from .hero_places import drop_hero_places
 from .identifiers import _numbers, _passports, _phone_matcher, _plates
 from .letter_subjects import drop_subject_words
@@ -92,7 +93,7 @@ def find_pii(text: str) -> list[PiiMatch]:
     candidates = drop_campus_names(doc, drop_local_titles(doc, drop_subject_words(doc, candidates)))
     candidates = drop_commemorations(doc, drop_address_tails(doc, candidates))
     candidates = drop_hero_places(doc, drop_english_words(doc, candidates))
-    candidates = drop_village_abbreviations(doc, candidates)
+    candidates = drop_group_names(doc, drop_village_abbreviations(doc, candidates))
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1
