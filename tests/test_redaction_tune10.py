@@ -106,6 +106,7 @@ REDACTED = [
     ("nama", 'Diteruskan dari grup {Sutrisno}:\n"besok kerja bakti"'),
     ("nama", "Dari grup Arisan Bu {Wartini}: uang arisan dibawa kabur"),
     ("nama", "grup Keluarga {Sastrowardoyo}: rumah eyang kebanjiran"),
+    ("nama", 'Diteruskan dr grup RT {wagimin}:\n"warga kumpul jam 7"'),
     # a person after an agency's abbreviation and a full stop
     ("nama", "Jawaban DLH. Moh. {Syafii} bilang besok diangkut"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject
