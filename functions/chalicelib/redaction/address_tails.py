@@ -48,7 +48,7 @@ def drop_address_tails(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Can
     candidates = list(candidates)
     if "," not in doc.text or not any(c.kind == "nama" for c in candidates):
         return candidates
-    ends = {span.end for span in doc.public} | {c.end for c in candidates if c.kind == "alamat"}
+    ends: set[int] | None = None  # made only when a name is followed by a city
     # names side by side ("Pedurungan" "Kidul") fill one slot together
     names = sorted((c for c in candidates if c.kind == "nama"), key=lambda c: c.start)
     runs: list[list[_Candidate]] = []
@@ -59,6 +59,10 @@ def drop_address_tails(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Can
             runs.append([cand])
     dropped: set[int] = set()
     for run in runs:
-        if _city_after(doc.text, run[-1].end) and _place_before(doc, run[0].start, ends):
+        if not _city_after(doc.text, run[-1].end):
+            continue
+        if ends is None:
+            ends = {span.end for span in doc.public} | {c.end for c in candidates if c.kind == "alamat"}
+        if _place_before(doc, run[0].start, ends):
             dropped.update(id(c) for c in run)
     return [c for c in candidates if id(c) not in dropped]

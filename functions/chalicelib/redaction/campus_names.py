@@ -33,9 +33,7 @@ def drop_campus_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Cand
     """The candidates without the names that are a university's short name (see the module)."""
     kept = []
     for cand in candidates:
-        if cand.kind == "nama":
-            words = _WORD.findall(doc.text[cand.start : cand.end].lower())
-            if words and all(w in _CAMPUSES for w in words):
-                continue
+        if cand.kind == "nama" and doc.text[cand.start : cand.end].lower() in _CAMPUSES:
+            continue  # one acronym: two campuses are never one candidate
         kept.append(cand)
     return kept

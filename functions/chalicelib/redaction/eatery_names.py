@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .document import _Candidate, _Doc
+from .document import _Candidate, _Doc, _Scan
 from .lexicon import _LEX
 
 # Prepared dishes a stall is named by ("Sate Mak Syukur"): the dish alone may stand before an honorific
@@ -39,7 +39,9 @@ _SHOPS = ("toko mas", "toko emas", "rumah makan", "toko", "depot", "kedai", "res
 _HONORIFICS = frozenset("mang bu ibu pak bapak mak mbok cak bang kang uda uni koh ci mbah wak h hj haji hajjah".split())
 
 _HEAD = "|".join(sorted({*_DISHES, *_PLAIN_DISHES, *_SHOPS}, key=lambda w: (-len(w), w))).replace(" ", r"[ \t]+")
-_HEADS = re.compile(rf"(?i)(?<![\w@.])(?:{_HEAD})(?![\w])")
+_HEADS = re.compile(rf"(?i)(?<![^\W\d_])(?:{_HEAD})(?![\w])")
+# Tried only where a word starts (most texts hold none of the heads)
+_HEAD_SCAN = _Scan(_HEADS, "word", {w[:4] for w in {*_DISHES, *_PLAIN_DISHES, *_SHOPS}})
 # The words after the head on its line, before any punctuation but an honorific's dot ("H. Apud")
 _AFTER = re.compile(r"(?:[ \t]+[^\W\d_][\w'\-]*\.?){1,5}")
 _WORD = re.compile(r"[^\W\d_][\w'\-]*")
@@ -80,7 +82,9 @@ def _eatery(doc: _Doc, head: str, start: int) -> int:
 
 def _eateries(doc: _Doc) -> list[tuple[int, int]]:
     spans = []
-    for m in _HEADS.finditer(doc.text):
+    for m in _HEAD_SCAN.finditer(doc):
+        if m.start() > 0 and doc.text[m.start() - 1] in "@._":
+            continue  # inside an account or an address ("@nasi_kuning", "toko.oen@...")
         head = " ".join(m.group().lower().split())
         if head == "toko mas" and m.group()[-3:] not in ("Mas", "MAS"):
             head, end = "toko", _eatery(doc, "toko", m.start() + 4)  # "toko mas Budi": Mas Budi's shop
@@ -94,7 +98,7 @@ def _eateries(doc: _Doc) -> list[tuple[int, int]]:
 def drop_eatery_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without the names that are an eatery's or a shop's name (see the module)."""
     candidates = list(candidates)
-    if not any(c.kind == "nama" for c in candidates) or not _HEADS.search(doc.text):
+    if not any(c.kind == "nama" for c in candidates):
         return candidates
     spans = _eateries(doc)
     if not spans:

@@ -47,7 +47,8 @@ def drop_english_words(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Can
     """The candidates without their leading English words, and without those made of them (see the module)."""
     kept = []
     for cand in candidates:
-        if cand.kind == "nama":
+        first = _WORD.match(doc.text, cand.start, cand.end) if cand.kind == "nama" else None
+        if first and _english(doc, first):
             words = list(_WORD.finditer(doc.text, cand.start, cand.end))
             k = 0
             while k < len(words) and _english(doc, words[k]):

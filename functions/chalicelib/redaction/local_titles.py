@@ -46,6 +46,10 @@ def _start(tok: _Token) -> int:
 
 def _without_titles(doc: _Doc, cand: _Candidate) -> _Candidate | None:
     """The candidate without its leading titles, or None when it is a title (see the module)."""
+    first = _WORD.match(doc.text, cand.start, cand.end)
+    low = first.group().lower() if first else ""
+    if not (_title(low) or low in _QUALIFIERS or low == "raja"):
+        return cand  # most candidates: a name, not opened by a title (checked before the words are split)
     words = list(_WORD.finditer(doc.text, cand.start, cand.end))
     lows = [w.group().lower() for w in words]
     if not words:

@@ -44,6 +44,6 @@ def _village(doc: _Doc, cand: _Candidate) -> bool:
 def drop_village_abbreviations(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without the villages written after their unit's abbreviation (see the module)."""
     candidates = list(candidates)
-    if "." not in doc.text or not any(c.kind == "nama" for c in candidates):
+    if not any(f"{a}." in doc.low for a in _ABBREVIATIONS) or not any(c.kind == "nama" for c in candidates):
         return candidates
     return [c for c in candidates if c.kind != "nama" or not _village(doc, c)]
