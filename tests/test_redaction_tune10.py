@@ -107,6 +107,9 @@ REDACTED = [
     ("nama", "Dari grup Arisan Bu {Wartini}: uang arisan dibawa kabur"),
     ("nama", "grup Keluarga {Sastrowardoyo}: rumah eyang kebanjiran"),
     ("nama", 'Diteruskan dr grup RT {wagimin}:\n"warga kumpul jam 7"'),
+    # a mobile number typed with a letter for a digit (misspelt_phones.py)
+    ("telepon", "WA sy {O812-7788-9900} ya min, tlg dibalas"),
+    ("telepon", "no hp ambo {08l3 4455 6677}, huruf l tu angka satu"),
     # a person after an agency's abbreviation and a full stop
     ("nama", "Jawaban DLH. Moh. {Syafii} bilang besok diangkut"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject

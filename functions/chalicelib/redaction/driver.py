@@ -27,6 +27,7 @@ from .letter_subjects import drop_subject_words
 from .lexicon import _LEX
 from .local_titles import drop_local_titles
 from .market_stalls import drop_market_stalls
+from .misspelt_phones import _misspelt_phones
 from .names import _names
 from .office_addresses import drop_office_addresses
 from .public import _PUBLIC_PHRASES, _public_spans
@@ -35,7 +36,7 @@ from .region_places import drop_region_names
 from .regional_words import drop_regional_words
 from .village_abbreviations import drop_village_abbreviations
 
-_DETECTORS = (_emails, _accounts, _numbers, _phone_matcher, _passports, _plates, _addresses, _names)
+_DETECTORS = (_emails, _accounts, _numbers, _phone_matcher, _misspelt_phones, _passports, _plates, _addresses, _names)
 # Every public phrase starts with a letter that no letter precedes: tried only where a word starts. A
 # match begins with a phrase's first word, in lower case (the words of a phrase are joined by "[\s.]*").
 _PHRASE_SCAN = _Scan(
