@@ -57,6 +57,8 @@ KEPT = [
     # a chat group's name (group_names.py)
     'Diteruskan dari grup {Warga Sukamaju Indah}:\n"Iuran sampah naik"\nKang Asep',
     "dari grup {Dasa Wisma Melati}: arisan besok",
+    # a hospital's or a hotel's room (dorm_rooms.py leaves them)
+    "pasien di RSUD {kamar 14} kepanasan, AC mati",
     # monuments in lower case, and a hero's given name written short inside a hospital's name (hero_places.py)
     "lampu taman di {patung robert wolter monginsidi} mati semua",
     "parkir liar di {patung sudirman} tiap malam",
@@ -110,6 +112,9 @@ REDACTED = [
     # a mobile number typed with a letter for a digit (misspelt_phones.py)
     ("telepon", "WA sy {O812-7788-9900} ya min, tlg dibalas"),
     ("telepon", "no hp ambo {08l3 4455 6677}, huruf l tu angka satu"),
+    # a room in a dormitory or a boarding house (dorm_rooms.py); a hospital's room is no household (KEPT)
+    ("alamat", "sy tinggal di asrama putri {kamar 12} lantai 2, air mati"),
+    ("alamat", "anak kos {kamar 7} nyetel musik sampai subuh"),
     # a person after an agency's abbreviation and a full stop
     ("nama", "Jawaban DLH. Moh. {Syafii} bilang besok diangkut"),
     # a person in a subject: after a relative, "a.n.", an honorific; a listed name in a sentence-case subject

@@ -17,6 +17,7 @@ from .campus_names import drop_campus_names
 from .commemorations import drop_commemorations
 from .contacts import _accounts, _emails
 from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
+from .dorm_rooms import _dorm_rooms
 from .eatery_names import drop_eatery_names
 from .english_words import drop_english_words
 from .form_labels import drop_form_labels
@@ -36,7 +37,18 @@ from .region_places import drop_region_names
 from .regional_words import drop_regional_words
 from .village_abbreviations import drop_village_abbreviations
 
-_DETECTORS = (_emails, _accounts, _numbers, _phone_matcher, _misspelt_phones, _passports, _plates, _addresses, _names)
+_DETECTORS = (
+    _emails,
+    _accounts,
+    _numbers,
+    _phone_matcher,
+    _misspelt_phones,
+    _passports,
+    _plates,
+    _addresses,
+    _dorm_rooms,
+    _names,
+)
 # Every public phrase starts with a letter that no letter precedes: tried only where a word starts. A
 # match begins with a phrase's first word, in lower case (the words of a phrase are joined by "[\s.]*").
 _PHRASE_SCAN = _Scan(
