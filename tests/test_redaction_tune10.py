@@ -125,6 +125,7 @@ REDACTED = [
     ("alamat", "PEMERINTAH KELURAHAN DIAM SAJA\nJL. MELATI {NO. 12} KEBANJIRAN TERUS"),
     ("alamat", "Nama : Sutarmi\nAlamat : Jl. Rajawali {No. 4}, Sleman"),
     ("alamat", "Nama usaha : Toko Sinar\nAlamat usaha : Jl. Kartini {No. 7}, Kendari"),
+    ("alamat", "sy Budi pegawai Dishub, Jl. Mawar {No. 3} RT 2 RW 5, rumah sy kebanjiran"),
 ]
 
 

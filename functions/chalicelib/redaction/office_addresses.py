@@ -15,7 +15,8 @@ candidate is dropped when the text says it is an office's:
 * an agency's name and a comma stand right before its street ("di Disdukcapil, Jl. Sudirman No. 18").
 
 A person's address after a name ("Budi, Jl. Mawar No. 3"), after "Alamat:" or in a letter's body stays
-redacted: none of the three holds there.
+redacted: none of the three holds there; nor, after a label or an agency, does an address with an RT/RW, a gang
+or a block ("pegawai Dishub, Jl. Mawar No. 3 RT 2").
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ _SEAT_LABEL = re.compile(
     r"(?i)(?:^|[\s•\-*])(?:alamat[ \t]+)?(?:kantor|sekretariat|kedudukan)[ \t]*:[ \t]*(?:jl|jln|jalan)\b"
 )
 _STREET_WORDS = frozenset("jl jln jalan".split())
+# What only a household's address holds: after a label or an agency, such an address is a person's
+_HOUSEHOLD = re.compile(r"(?i)(?<![^\W\d_])(?:rt|rw|gg|gang|blok)(?![^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -86,6 +89,8 @@ def _office(doc: _Doc, cand: _Candidate) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if _STREET_START.match(line) and line.upper() != line and _letterhead(text, line_start):
         return True  # the address's own line is not in capitals: a text written all in capitals has no letterhead
+    if _HOUSEHOLD.search(line, cand.start - line_start):
+        return False  # "pegawai Dishub, Jl. Mawar No. 3 RT 2": an RT/RW or a gang's number is a household's
     return bool(_SEAT_LABEL.search(before)) or _after_agency(doc, line_start, cand.start)
 
 
