@@ -121,6 +121,8 @@ REDACTED = [
     ("nama", "Subject: Keberatan PPDB anak saya {Ratri}\n\nYth. Disdik,"),
     ("nama", "Perihal: Santunan Kematian a.n. {Wagiman}\nKepada Yth. Dinsos"),
     ("nama", "Subject: Pungutan liar oleh {Sutrisno} di pasar\n\nYth. Bapak,"),
+    ("nama", "Perihal: Pengaduan Pelayanan {Budi Santoso}\nKepada Yth. Camat"),
+    ("nama", "Perihal: Pengaduan Pungli Oleh {Wagiman}\nKepada Yth. Camat"),
     # a house address: after its own label, in a text written in capitals, a business's that may be a home
     ("alamat", "PEMERINTAH KELURAHAN DIAM SAJA\nJL. MELATI {NO. 12} KEBANJIRAN TERUS"),
     ("alamat", "Nama : Sutarmi\nAlamat : Jl. Rajawali {No. 4}, Sleman"),

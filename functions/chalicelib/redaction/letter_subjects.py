@@ -8,9 +8,10 @@ person, and either no word of it is in the name list or the subject is written i
 four letters or more capitalised, so "Hari" is a title's word there).
 
 Where a person begins: a subject names one after an honorific or title ("Pensiun Mbah Kartowiyono",
-"Pengaduan atas Sdr. Budi"), after "a.n."/"atas nama" or a relative ("Keberatan PPDB anak saya Rina"); those
-stay redacted, and so does a word of the name list in a subject written in sentence case ("Subject: Pungutan
-oleh Sutrisno").
+"Pengaduan atas Sdr. Budi"), after "a.n."/"atas nama", "oleh", "terhadap", "oknum" or a relative ("Keberatan
+PPDB anak saya Rina"); those stay redacted, and so does a word of the name list in a subject written in sentence
+case ("Subject: Pungutan liar Sutrisno") and a full name of listed names in any subject ("Perihal: Pengaduan
+Pelayanan Budi Santoso").
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ _SUBJECT = re.compile(r"(?im)^[ \t>*]*(?:perihal|hal|subject|subjek|judul)[ \t]*
 _WORD = re.compile(r"[^\W\d_][\w'\-]*")
 # Words before a person in a subject: "a.n.", "atas nama", relatives, and the lexicons' honorifics and titles
 _CUES = frozenset(
-    "an nama anak ibu ayah bapak suami istri adik kakak cucu nenek kakek mertua keponakan almarhum alm".split()
+    "an nama anak ibu ayah bapak suami istri adik kakak cucu nenek kakek mertua keponakan almarhum alm "
+    "oleh terhadap oknum pelaku".split()
 )
 
 
@@ -62,7 +64,8 @@ def drop_subject_words(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Can
         line = next(((a, b, t) for a, b, t in subjects if a <= cand.start and cand.end <= b), None)
         if cand.kind == "nama" and line and not _cued(doc.text[line[0] : cand.start]):
             words = _WORD.findall(doc.text[cand.start : cand.end].lower())
-            if line[2] or not any(w in _LEX.names for w in words):
+            full_name = len(words) >= 2 and all(w in _LEX.names for w in words)  # "Budi Santoso", not "Hari Sabtu"
+            if not full_name and (line[2] or not any(w in _LEX.names for w in words)):
                 continue
         kept.append(cand)
     return kept
