@@ -11,19 +11,44 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .address_tails import drop_address_tails
 from .addresses import _addresses
+from .campus_names import drop_campus_names
+from .commemorations import drop_commemorations
 from .contacts import _accounts, _emails
 from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
+from .dorm_rooms import _dorm_rooms
+from .eatery_names import drop_eatery_names
+from .english_words import drop_english_words
 from .form_labels import drop_form_labels
+from .group_names import drop_group_names
+from .hero_places import drop_hero_places
 from .identifiers import _numbers, _passports, _phone_matcher, _plates
+from .letter_subjects import drop_subject_words
 from .lexicon import _LEX
+from .local_titles import drop_local_titles
+from .market_stalls import drop_market_stalls
+from .misspelt_phones import _misspelt_phones
 from .names import _names
+from .office_addresses import drop_office_addresses
 from .public import _PUBLIC_PHRASES, _public_spans
 from .quantities import _numeric_spans
 from .region_places import drop_region_names
 from .regional_words import drop_regional_words
+from .village_abbreviations import drop_village_abbreviations
 
-_DETECTORS = (_emails, _accounts, _numbers, _phone_matcher, _passports, _plates, _addresses, _names)
+_DETECTORS = (
+    _emails,
+    _accounts,
+    _numbers,
+    _phone_matcher,
+    _misspelt_phones,
+    _passports,
+    _plates,
+    _addresses,
+    _dorm_rooms,
+    _names,
+)
 # Every public phrase starts with a letter that no letter precedes: tried only where a word starts. A
 # match begins with a phrase's first word, in lower case (the words of a phrase are joined by "[\s.]*").
 _PHRASE_SCAN = _Scan(
@@ -77,6 +102,11 @@ def find_pii(text: str) -> list[PiiMatch]:
     doc = _document(text)
     candidates = drop_region_names(doc, [cand for detector in _DETECTORS for cand in detector(doc)])
     candidates = drop_regional_words(doc, drop_form_labels(doc, candidates))
+    candidates = drop_market_stalls(doc, drop_office_addresses(doc, drop_eatery_names(doc, candidates)))
+    candidates = drop_campus_names(doc, drop_local_titles(doc, drop_subject_words(doc, candidates)))
+    candidates = drop_commemorations(doc, drop_address_tails(doc, candidates))
+    candidates = drop_hero_places(doc, drop_english_words(doc, candidates))
+    candidates = drop_group_names(doc, drop_village_abbreviations(doc, candidates))
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1

@@ -40,7 +40,10 @@ from .public_handles import _PIECES, _PLACES
 _MEDIA = frozenset(
     "elshinta kbr kbrprime prokal kaltimpost pikiranrakyat pojoksatu jatimnet beritajatim ngopibareng "
     "suarasurabaya tribunnewscom harian harianjogja kr krjogja solopos jawapos jpnn dotcom dotco "
-    "newsroom kompasiana liputan6dotcom mojokdotco narasinewsroom trans".split()
+    "newsroom kompasiana liputan6dotcom mojokdotco narasinewsroom trans "
+    # the regional dailies of Aceh, Sumatra, Sulawesi and Maluku
+    "serambinews serambiindonesia analisadaily waspada haluanpadang padangekspres fajaronline tribunambon "
+    "siwalimanews manadopost".split()
 )
 # More companies, banks, platforms, services and their desks (not those whose name is a word or a person's
 # name as well: "Permata", "Mega", "Dana", "Garuda", "Astra")
@@ -57,14 +60,17 @@ _BODIES = frozenset(
     "unej uny upi telkomuniversity binus karangtaruna posyandu kodam kodim koramil korem polsek polres polda "
     "polrestabes polresta polantas satlantas divhumas humas kpk bpn atr ombudsman kejaksaan kejari kejati "
     "mahkamahagung dukcapil disdukcapil kemnaker kemdikbud kemenkeu kemenag kemenpupr pupr kpu bawaslu dprd "
-    "damkar bpbd tni polisi dki".split()
+    "damkar bpbd tni polisi dki "
+    # the Protestant synods of Sumatra, Sulawesi, Maluku, NTT and Papua by their short names ("@gmim_sinode")
+    "gmim hkbp gpm gmit gpib gkpi gkps gbkp gkst gmist gkjw gki gbi gpdi gidi gkii kingmi".split()
 )
 # Kinds of institution ("pasar", "masjid", "sekolah"): public beside a place or a body, not beside an ordinary
 # word, which may be a person's nickname ("@nova_pasar" may be a trader's)
 _INSTITUTIONS = frozenset(
     "rs rsu puskesmas klinik smp sd sma smk mts man mi sekolah kampus univ universitas institut politeknik "
     "poltek stikes ui ub um masjid gereja pura vihara klenteng pasar terminal bandara stasiun pelabuhan pkk "
-    "lantas pengadilan mahkamah agung ad au al kantor desa kelurahan kecamatan".split()
+    "lantas pengadilan mahkamah agung ad au al kantor desa kelurahan kecamatan sinode klasis jemaat keuskupan "
+    "paroki".split()
 )
 # Institutions a handle may open with, whatever their own name after it ("@masjid_alakbar", "@sdn_cibeureum"):
 # nobody's personal account is so named
@@ -83,7 +89,7 @@ _CLUBS = frozenset(
 _MARKERS = frozenset(
     "official officials offcial ofc resmi info infos informasi news update updates post pos times today daily "
     "channel tv fm radio media online id care cs halo ask my group corp team store shop club talk express "
-    "finance lalin".split()
+    "finance lalin syariah".split()
 )
 # Kinds, as bits: an organisation's own word, a page's word, a place or news word, a filler
 _ORG, _MARKER, _PLACE, _FILLER, _KIND_OF_BODY = 1, 2, 4, 8, 16

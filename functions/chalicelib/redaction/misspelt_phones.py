@@ -1,0 +1,38 @@
+"""A mobile number typed with a letter for a digit is still a phone number: "08l2 6633 4410", "O813-2233-4455".
+
+A hurried writer's thumb, or a phone's autocorrect, puts the letter "l" or "I" for the digit one and "O" or
+"o" for zero; the number detectors read digits only, so they keep the letter and what lies before it
+("08l[TELEPON]"). A run that opens like an Indonesian mobile number ("08" or "628", the zero possibly a
+letter O), holds ten to thirteen digits once each such letter is read as its digit, at most two of them
+letters, and is a valid number (``identifiers._is_phone``) is a phone candidate.
+
+A word is never one: every candidate has at least eight real digits, so "Ol" or "lolo" never match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import _P_PHONE, _Candidate, _Doc
+from .identifiers import _is_phone
+
+# "0"/"O"/"o", "8", then digits and look-alike letters in groups split by a space, a dot or a hyphen
+_MISSPELT = re.compile(r"(?<![\w+])(?:\+?62|[0Oo])8[0-9lIOo]{1,3}(?:[ .\-]?[0-9lIOo]{2,5}){1,3}(?![\w])")
+_DIGIT_OF = str.maketrans("lIOo", "1100")
+
+
+def _misspelt_phones(doc: _Doc) -> list[_Candidate]:
+    """Phone candidates typed with a letter for a digit (see the module)."""
+    text = doc.text
+    if not any(c in text for c in "lIOo") or "8" not in text:
+        return []
+    found = []
+    for m in _MISSPELT.finditer(text):
+        raw = m.group()
+        letters = sum(c in "lIOo" for c in raw)
+        if not 1 <= letters <= 2 or sum(c.isdigit() for c in raw) < 8:
+            continue  # no letter: the number detectors' own; more than two: not a number
+        digits = re.sub(r"\D", "", raw.translate(_DIGIT_OF))
+        if _is_phone(digits):
+            found.append(_Candidate("telepon", m.start(), m.end(), _P_PHONE))
+    return found
