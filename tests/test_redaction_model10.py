@@ -30,7 +30,8 @@ def _weak(text: str) -> set[str]:
 # takes it, the model does not believe it.
 _DOUBTED = {
     "Gelombang tinggi di perairan Kei membuat kapal nelayan tidak bisa berangkat.": "Kei",
-    "Selamat Hari Nusantara! Ayo bersih pantai bersama.": "Hari",
+    # ("Selamat Hari Nusantara" was one until commemorations.py kept days of the calendar before the names)
+    "Ombak besar di laut Sawu membuat nelayan libur.": "Sawu",
 }
 
 
@@ -74,6 +75,21 @@ def test_a_name_a_strong_cue_gave_is_never_vetoed(text: str, name: str, monkeypa
     assert name not in _names(bare)
     monkeypatch.setattr(name_model, "VETO", 0.0)
     assert name in _names(bare)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keluarga Sastrowardoyo kebanjiran sejak pagi.",
+        "grup Keluarga Sastrowardoyo: rumah eyang kebanjiran",
+        "Rumah alm. Sastrowardoyo kebanjiran.",
+    ],
+)
+def test_a_weak_name_after_a_family_word_is_never_vetoed(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A family's or a late person's word introduces a person: the model's doubt does not drop the name
+    (the two texts merged from session 10's branches lost "Sastrowardoyo" to the veto)."""
+    monkeypatch.setattr(name_model, "VETO", 1.01)  # every weak name the model sees would be vetoed
+    assert any("Sastrowardoyo" in name for name in _names(text))
 
 
 def test_in_a_lower_case_text_the_model_adds_an_unknown_name_it_is_sure_of(monkeypatch: pytest.MonkeyPatch) -> None:

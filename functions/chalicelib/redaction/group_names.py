@@ -17,10 +17,10 @@ import re
 from collections.abc import Iterable
 
 from .document import _Candidate, _Doc
+from .lexicon import _KIN_WORDS as _KIN
 from .lexicon import _LEX, _is_role
 
 _GROUP = re.compile(r"(?i)(?<![^\W\d_])(?:grup|group|wag|gc)[ \t]+\*?(?P<name>[^\n:()\[\].\"*]{2,60})")
-_KIN = frozenset("keluarga kel bani trah alm almarhum almarhumah".split())
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -414,3 +414,8 @@ def _is_word(low: str) -> bool:
             if stem.startswith(prefix) and len(stem) - len(prefix) >= 3
         }
     return any(stem in _LEX.words for stem in stems)
+
+
+# Words before a family's or a late person's name ("Keluarga Sastrowardoyo", "alm. Sutrisno", "Bani Hasyim"):
+# a person follows them (group_names.py; names._vetoed never drops a name after one).
+_KIN_WORDS = frozenset("keluarga kel bani trah alm almarhum almarhumah".split())

@@ -41,6 +41,7 @@ from .lexicon import (
     _DEGREE_WORDS,
     _FUNCTION_WORDS,
     _FUZZY_CUES,
+    _KIN_WORDS,
     _LABELS,
     _LEX,
     _LOCATIVE,
@@ -1543,13 +1544,24 @@ def _vetoed(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, in
     for (first, last), count in others.items():
         if count > 0:
             held[first : last + 1] = [True] * (last + 1 - first)
-    weak = {r: [k for k in range(r[0], r[1] + 1) if not held[k]] for r in finder.weak}
+    weak = {r: [k for k in range(r[0], r[1] + 1) if not held[k]] for r in finder.weak if not _introduced(finder, r[0])}
     weak = {r: words for r, words in weak.items() if words}
     if not weak:
         return ranges
     chances = name_model.marginals(finder.doc, finder.public, {k for words in weak.values() for k in words})
     dropped = {r for r, words in weak.items() if all(chances.get(k, 1.0) < veto for k in words)}
     return [r for r in ranges if r not in dropped] if dropped else ranges
+
+
+def _introduced(finder: _Names, first: int) -> bool:
+    """Whether a weak name starts with or after a word that introduces a person: a family's or a late
+    person's word ("Keluarga Sastrowardoyo", "alm. Sutrisno"), an honorific or a role. The veto never
+    drops such a name: the word before it is a cue the model's features do not weigh as the rules do."""
+    tokens = finder.tokens
+    if tokens[first].low in _KIN_WORDS or finder.after_honorific(first):
+        return True
+    before = tokens[first - 1].low if first > 0 else ""
+    return before in _KIN_WORDS or _is_role(before)
 
 
 def _repeated(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
