@@ -51,9 +51,6 @@ KEPT = [
     "cc {@gpm_sinode} tolong tegur panitia yg parkir di jalan",
     "ATM {@bankjatim_syariah} di terminal rusak terus",
     "sudah diberitakan {@siwalimanews} kemarin",
-    # a village after its unit's abbreviation and full stop (village_abbreviations.py)
-    "Data pengungsi:\n- {Kel. Sekar} (120 KK)\n- {Kel. Wulan} (75 KK)",
-    "Aduan banjir {Ds. Ratna} diteruskan ke BPBD.",
     # a chat group's name (group_names.py)
     'Diteruskan dari grup {Warga Sukamaju Indah}:\n"Iuran sampah naik"\nKang Asep',
     "dari grup {Dasa Wisma Melati}: arisan besok",

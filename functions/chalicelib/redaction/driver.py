@@ -35,7 +35,6 @@ from .public import _PUBLIC_PHRASES, _public_spans
 from .quantities import _numeric_spans
 from .region_places import drop_region_names
 from .regional_words import drop_regional_words
-from .village_abbreviations import drop_village_abbreviations
 
 _DETECTORS = (
     _emails,
@@ -106,7 +105,7 @@ def find_pii(text: str) -> list[PiiMatch]:
     candidates = drop_campus_names(doc, drop_local_titles(doc, drop_subject_words(doc, candidates)))
     candidates = drop_commemorations(doc, drop_address_tails(doc, candidates))
     candidates = drop_hero_places(doc, drop_english_words(doc, candidates))
-    candidates = drop_group_names(doc, drop_village_abbreviations(doc, candidates))
+    candidates = drop_group_names(doc, candidates)
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1
