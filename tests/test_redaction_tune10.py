@@ -11,13 +11,6 @@ import pytest
 from redaction_cases import assert_kept, assert_redacted
 
 KEPT = [
-    # eateries and family shops named after their founder (eatery_names.py)
-    "Antrean mobil di {Soto Kudus Mbah Sukarmi} bikin macet tiap pagi.",
-    "parkir liar di depan {bakso pak kumis} udh parah min",
-    "Trotoar depan {Toko Liong} dipakai jualan.",
-    "{Rumah Makan Sinar Minang} buang limbah ke selokan.",
-    "{Ayam Geprek Bu Rum} parkirnya sampai ke jalan",
-    "{Toko Mas Slamet} di pasar dibobol maling",
     # an office's address: its letterhead, its seat's label, right after its name (office_addresses.py)
     "PEMERINTAH KABUPATEN SLEMAN\nDINAS KESEHATAN\n{Jl. Rajawali No. 4}, Sleman\nNomor: 440/12/2027",
     "Pengaduan langsung:\n- Kantor: {Jl. Diponegoro No. 30}, Kendari\n- WA: 0811 222 333",
@@ -51,9 +44,6 @@ KEPT = [
     "cc {@gpm_sinode} tolong tegur panitia yg parkir di jalan",
     "ATM {@bankjatim_syariah} di terminal rusak terus",
     "sudah diberitakan {@siwalimanews} kemarin",
-    # a chat group's name (group_names.py)
-    'Diteruskan dari grup {Warga Sukamaju Indah}:\n"Iuran sampah naik"\nKang Asep',
-    "dari grup {Dasa Wisma Melati}: arisan besok",
     # a hospital's or a hotel's room (dorm_rooms.py leaves them)
     "pasien di RSUD {kamar 14} kepanasan, AC mati",
     # monuments in lower case, and a hero's given name written short inside a hospital's name (hero_places.py)
@@ -64,12 +54,11 @@ KEPT = [
     "PEMERINTAH KOTA SEMARANG\nBADAN PENANGGULANGAN BENCANA DAERAH\nNomor: 360/11/2027\nPerihal: {Peringatan Dini "
     "Banjir Rob}\nKepada Yth. Lurah Tambakrejo\nBerdasarkan informasi BMKG, rob setinggi 40 cm terjadi 3-5 Januari 2027. "
     "Warga Tambak Lorok agar waspada.\nKepala Pelaksana,\nttd",
-    "1. {Sate Kambing Haji Darmo}\n2. {Pecel Mbok Sarmi}\n3. {Depot Lestari}",
-    "yg jual {mie aceh bang yusuf} buka sampe subuh, berisik",
 ]
 
 REDACTED = [
-    # a shop's owner after an honorific; a person beside a dish's word that is also a verb
+    # a shop's owner after an honorific; a person beside a dish's word that is also a verb (guards of a rule for
+    # eateries named after their founder, taken out: it lost a name on corpus 4's held-out half)
     ("nama", "toko bu {Sumarni} jual gas melon di atas HET"),
     ("nama", "dia tahu pak {Warsito} yang pegang kuncinya"),
     ("nama", "beli ikan bu {Darsih} tapi timbangannya kurang"),
@@ -101,7 +90,8 @@ REDACTED = [
     # the staff after the unit's full word, or a person after the village with no comma
     ("nama", "perangkat kelurahan {Sumarni} minta uang"),
     ("nama", "Relawan Kel. Paruga Andi {Nurlela} belum dapat logistik"),
-    # a group named after a person or a family, or a person after an honorific inside a group's name
+    # a group named after a person or a family, or a person after an honorific inside a group's name (guards of a
+    # rule for chat groups' names, taken out: it lost a name on corpus 5's held-out half)
     ("nama", 'Diteruskan dari grup {Sutrisno}:\n"besok kerja bakti"'),
     ("nama", "Dari grup Arisan Bu {Wartini}: uang arisan dibawa kabur"),
     ("nama", "grup Keluarga {Sastrowardoyo}: rumah eyang kebanjiran"),

@@ -18,10 +18,8 @@ from .commemorations import drop_commemorations
 from .contacts import _accounts, _emails
 from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
 from .dorm_rooms import _dorm_rooms
-from .eatery_names import drop_eatery_names
 from .english_words import drop_english_words
 from .form_labels import drop_form_labels
-from .group_names import drop_group_names
 from .hero_places import drop_hero_places
 from .identifiers import _numbers, _passports, _phone_matcher, _plates
 from .letter_subjects import drop_subject_words
@@ -101,11 +99,10 @@ def find_pii(text: str) -> list[PiiMatch]:
     doc = _document(text)
     candidates = drop_region_names(doc, [cand for detector in _DETECTORS for cand in detector(doc)])
     candidates = drop_regional_words(doc, drop_form_labels(doc, candidates))
-    candidates = drop_market_stalls(doc, drop_office_addresses(doc, drop_eatery_names(doc, candidates)))
+    candidates = drop_market_stalls(doc, drop_office_addresses(doc, candidates))
     candidates = drop_campus_names(doc, drop_local_titles(doc, drop_subject_words(doc, candidates)))
     candidates = drop_commemorations(doc, drop_address_tails(doc, candidates))
     candidates = drop_hero_places(doc, drop_english_words(doc, candidates))
-    candidates = drop_group_names(doc, candidates)
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1

@@ -417,5 +417,5 @@ def _is_word(low: str) -> bool:
 
 
 # Words before a family's or a late person's name ("Keluarga Sastrowardoyo", "alm. Sutrisno", "Bani Hasyim"):
-# a person follows them (group_names.py; names._vetoed never drops a name after one).
+# a person follows them (names._vetoed never drops a name after one).
 _KIN_WORDS = frozenset("keluarga kel bani trah alm almarhum almarhumah".split())
