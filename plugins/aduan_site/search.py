@@ -307,6 +307,20 @@ def _page_sha(out: IncrementalOutput, tracking: str) -> str:
     return sha
 
 
+class _PageShas(dict[str, str]):
+    """tracking → its report page's sha256 after this build (`_page_sha`), each looked up in the
+    build state when first asked for: a plan that looks at a month asks only about the pages that
+    may have changed since the month was indexed, and a month's every page only to index it."""
+
+    def __init__(self, out: IncrementalOutput) -> None:
+        super().__init__()
+        self.out = out
+
+    def __missing__(self, tracking: str) -> str:
+        sha = self[tracking] = _page_sha(self.out, tracking)
+        return sha
+
+
 def _fragments(files: list[str]) -> int:
     return sum(1 for path in files if path.endswith(".pf_fragment"))
 
@@ -349,11 +363,16 @@ def _meta_json(out: IncrementalOutput, key: str) -> Any:
         return None
 
 
-def _touched(out: IncrementalOutput, months: dict[str, list[str]], rendered: Iterable[str] | None) -> set[str] | None:
+def _touched(
+    out: IncrementalOutput, months: dict[str, list[str]], rendered: Iterable[str] | None
+) -> tuple[set[str], set[str]] | None:
     """The months a build must look at: those holding a page rendered by this build, changed
     since the index last took it in, or in the recent shard, and those whose page count moved;
     None (every month) when the build does not know what it rendered, does not trust its
-    manifest, or the state has no record of the months' bundles."""
+    manifest, or the state has no record of the months' bundles. With the months, those pages:
+    the only ones whose bytes can differ from what their month's bundle indexed (every other
+    change to a page since went through a build that rendered it, and so into the recent shard,
+    into `META_DIRTY`, or into its month indexed again)."""
     summary = _meta_json(out, META_MONTHS)
     dirty = _meta_json(out, META_DIRTY)
     recent = _meta_json(out, META_RECENT_PAGES)
@@ -366,7 +385,7 @@ def _touched(out: IncrementalOutput, months: dict[str, list[str]], rendered: Ite
     if pages:
         where = {t: m for m, trackings in months.items() for t in trackings}
         touched.update(where[t] for t in pages if t in where)
-    return touched
+    return touched, pages
 
 
 def plan(
@@ -391,7 +410,8 @@ def plan(
     Reads the previous build's state (`out`) and, for a page newly changed, its month's old
     fragment (for its id and filters); changes nothing but what `out` keeps.
     """
-    touched = _touched(out, months, rendered)
+    found = _touched(out, months, rendered)
+    touched, changeable = found if found is not None else (None, None)
     result = Plan(trusted=out.trust_manifest)
     result.counts = {m: len(trackings) for m, trackings in months.items()}
     # A build that carries what did not change (output.carry) leaves the untouched months'
@@ -412,7 +432,9 @@ def plan(
             result.keep.extend(bundles[directory])
         months = {m: months[m] for m in touched}
     result.looked_at = sorted(months)
-    shas = {t: _page_sha(out, t) for trackings in months.values() for t in trackings}
+    # Looked up when asked for: with `changeable` known, a month's pages outside it are the very
+    # pages its bundle indexed, and only a month indexed again asks about all of its pages.
+    shas = _PageShas(out)
     result.shas = shas
     try:
         before = {t: Hidden(**h) for t, h in json.loads(out.state.meta(META_RECENT) or "{}").items()}
@@ -460,7 +482,7 @@ def plan(
             t
             for t in trackings
             if t not in indexed.pages
-            or indexed.pages[t][1] != shas[t]
+            or ((changeable is None or t in changeable) and indexed.pages[t][1] != shas[t])
             or f"{BUNDLE}/{indexed.directory}/fragment/{indexed.pages[t][0]}.pf_fragment" not in files
         ]
         changed[month] = (indexed, stale)
