@@ -69,3 +69,72 @@ def test_the_search_plan_looks_up_only_the_changed_pages_at_n_and_3n_a_month(
         assert len(costs["looked at"]) == 1, costs
         assert costs["recent"] == [costs["tracking"]], costs
         assert sorted(set(costs["page shas"])) == [costs["tracking"]], costs
+
+
+class _Counted(dict):  # type: ignore[type-arg]
+    """A record that counts how often its tracking number is read."""
+
+    reads = 0
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "tracking":
+            _Counted.reads += 1
+        return dict.__getitem__(self, key)
+
+
+def _reads_per_lookup(count: int) -> float:
+    from aduan_site.dataset import Dataset
+
+    records = [_Counted(tracking=f"PSR-{n:05d}") for n in range(count)]
+    dataset = Dataset(records=records)  # type: ignore[arg-type]
+    dataset.index_of(records[0]["tracking"])  # the first lookup may read every record once
+    _Counted.reads = 0
+    for n in range(0, count, 7):
+        assert dataset.index_of(f"PSR-{n:05d}") == n
+    return _Counted.reads / len(range(0, count, 7))
+
+
+def test_a_record_is_found_by_its_tracking_number_in_as_many_reads_at_n_and_3n() -> None:
+    """Listing pages ask the dataset for thousands of records by tracking number: after the
+    first lookup, each reads one record (the one it found), not log2(N) of them."""
+    assert _reads_per_lookup(2_000) == _reads_per_lookup(6_000) == 1
+
+
+def test_a_lookup_follows_records_changed_after_the_first() -> None:
+    from aduan_site.dataset import Dataset
+
+    dataset = Dataset(records=[{"tracking": t} for t in ("A-1", "B-2", "C-3")])
+    assert dataset.index_of("B-2") == 1 and dataset.index_of("Z-9") is None
+    dataset.records.insert(0, {"tracking": "0-0"})
+    assert [dataset.index_of(t) for t in ("0-0", "A-1", "B-2", "C-3", "Z-9")] == [0, 1, 2, 3, None]
+    dataset.records[1] = {"tracking": "A-2"}  # same length, another record in a place
+    assert dataset.index_of("A-2") == 1 and dataset.index_of("A-1") is None
+    assert dataset.record("C-3") == {"tracking": "C-3"}
+
+
+def test_the_league_makes_one_entry_per_agency_however_many_cells(region, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The league table from the tally's cells: one entry made per agency met, at N and 3N cells
+    (it made one per cell, thousands at 20k reports)."""
+    from datetime import date
+
+    from chalicelib import league
+
+    made: list[int] = []
+    agency_class = league._Agency
+
+    def counted() -> Any:
+        made.append(1)
+        return agency_class()
+
+    monkeypatch.setattr(league, "_Agency", counted)
+    agencies = [*list(region.agencies)[:3], None]
+
+    def entries(days: int) -> int:
+        made.clear()
+        cells = {(agencies[d % 4], "verification", str(d % 9)): 1 for d in range(days)}
+        cells.update({(a, "published", ""): days for a in agencies})
+        table = league.league_of(cells, region, date(2026, 3, 2))
+        assert sum(row["published"] for row in table) == 4 * days
+        return len(made)
+
+    assert entries(30) == entries(90) == len(region.agencies) + 1
