@@ -138,3 +138,45 @@ def test_the_league_makes_one_entry_per_agency_however_many_cells(region, monkey
         return len(made)
 
     assert entries(30) == entries(90) == len(region.agencies) + 1
+
+
+def test_a_scanner_of_an_equal_plan_takes_the_automata_and_another_plan_makes_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`aduan build` makes the scan over every strong key twice (the publish's check, the scan of
+    the files written): the second scanner of an equal plan takes the first one's automata; a
+    plan with one key more (a new identifier) is another plan, and its scanner finds that key."""
+    from chalicelib.gate import files
+    from chalicelib.gate.files import Scanner, ScanPlan
+    from chalicelib.gate.identifiers import Identifier
+
+    made: list[int] = []
+    automaton = files._bytes_automaton
+
+    def counted(patterns: list[str], implementation: Any = None) -> Any:
+        made.append(len(patterns))
+        return automaton(patterns, implementation)
+
+    monkeypatch.setattr(files, "_bytes_automaton", counted)
+    keys = ["#081234567890", "siti aminah", "budi santoso wijaya"]
+
+    def scanner(plan: ScanPlan) -> Scanner:
+        return Scanner.of_plan(plan, lambda key: Identifier("PSR-A", "name", key, True, "S***"))
+
+    def found(scan: Scanner, text: str) -> list[str]:
+        return [leak.identifier.key for leak in scan.scan_text(text, "x")]
+
+    text = "Hubungi Siti  Aminah di 0812-3456-7890 atau Joko Susilo"
+    first = scanner(ScanPlan.of(keys))
+    assert found(first, text) == ["#081234567890", "siti aminah"] and made
+    made.clear()
+    equal = ScanPlan.loads(ScanPlan.of(keys).dumps())  # equal, not the same object
+    assert equal is not None
+    again = scanner(equal)
+    assert found(again, text) == ["#081234567890", "siti aminah"]
+    assert made == []  # no automaton made again
+    more = scanner(ScanPlan.of([*keys, "joko susilo"]))
+    assert "joko susilo" in found(more, text) and made
+    assert "joko susilo" not in found(again, text)
+    made.clear()
+    assert found(scanner(ScanPlan.of(keys)), text) == ["#081234567890", "siti aminah"] and made
