@@ -180,3 +180,28 @@ def test_a_scanner_of_an_equal_plan_takes_the_automata_and_another_plan_makes_it
     assert "joko susilo" not in found(again, text)
     made.clear()
     assert found(scanner(ScanPlan.of(keys)), text) == ["#081234567890", "siti aminah"] and made
+
+
+def test_a_change_build_starts_pagefind_before_it_makes_the_listings(
+    region, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The few pages of a change build are rendered in the build's own process: Pagefind starts
+    on them before the listings, open data and feeds are made, and indexes meanwhile."""
+    from aduan_site import pages
+
+    order: list[str] = []
+    listings, job = pages.AduanGenerator.write_listings, pages.IndexJob.__init__
+
+    def noted_listings(self: Any, out: Any) -> None:
+        order.append("listings")
+        listings(self, out)
+
+    def noted_job(self: Any, *args: Any, **kwargs: Any) -> None:
+        order.append("pagefind")
+        job(self, *args, **kwargs)
+
+    monkeypatch.setattr(pages.AduanGenerator, "write_listings", noted_listings)
+    monkeypatch.setattr(pages.IndexJob, "__init__", noted_job)
+    seen = _change_build(tmp_path, 8, region, monkeypatch)
+    assert seen["recent"] == [seen["tracking"]]
+    assert order[-2:] == ["pagefind", "listings"], order
