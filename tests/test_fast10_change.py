@@ -205,3 +205,30 @@ def test_a_change_build_starts_pagefind_before_it_makes_the_listings(
     seen = _change_build(tmp_path, 8, region, monkeypatch)
     assert seen["recent"] == [seen["tracking"]]
     assert order[-2:] == ["pagefind", "listings"], order
+
+
+def test_the_plan_keeps_a_bundle_file_with_one_look_at_its_row(
+    region, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The month a change build looks at keeps its bundle's files (all but the changed page's
+    fragment) with one look at each file's row in the build state, not four."""
+    from aduan_site import pages, state
+
+    looks = {"rows": 0, "kept": 0, "keeping": False}
+    row, keep_files = state.Manifest.row, pages.keep_files
+
+    def counted_row(self: Any, path: str) -> Any:
+        looks["rows"] += looks["keeping"]
+        return row(self, path)
+
+    def noted_keep_files(out: Any, todo: search.Plan) -> None:
+        looks["keeping"], looks["kept"] = True, len(todo.keep)
+        try:
+            keep_files(out, todo)
+        finally:
+            looks["keeping"] = False
+
+    monkeypatch.setattr(state.Manifest, "row", counted_row)
+    monkeypatch.setattr(pages, "keep_files", noted_keep_files)
+    _change_build(tmp_path, 8, region, monkeypatch)
+    assert looks["kept"] > 5 and looks["rows"] <= looks["kept"], looks

@@ -342,11 +342,24 @@ def _keep(out: IncrementalOutput, path: str, *, trusted: bool) -> None:
     if not trusted:
         out.keep(path)
         return
-    if path in out.files or path not in out.old_files:
+    if path in out.files:
         return
-    out.files[path] = out.old_files[path]
-    if path in out.old_inputs:
-        out.inputs[path] = out.old_inputs[path]
+    old = out.old_files
+    if isinstance(old, Column):
+        # One look at the state's row (read by the range of its bundle: `_BundlesByRange`), not
+        # four through the columns: a month looked at keeps a thousand files and more this way.
+        row = old.manifest.row(path)
+        if row is None:
+            return
+        sha, digest = row
+    else:
+        found = old.get(path)
+        if found is None:
+            return
+        sha, digest = found, out.old_inputs.get(path)
+    out.files[path] = sha
+    if digest is not None:
+        out.inputs[path] = digest
     out.unchanged += 1
 
 
