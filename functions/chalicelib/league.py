@@ -160,7 +160,10 @@ def league_of(counted: Cells, region: Region, today: date) -> list[dict[str, Any
     for (agency, measure, value), n in sorted(counted.items(), key=lambda item: (item[0][0] or "", item[0][1:])):
         if n <= 0:
             continue
-        a = agencies.setdefault(agency if agency in region.agencies else None, _Agency())
+        key = agency if agency in region.agencies else None
+        a = agencies.get(key)
+        if a is None:  # made only for an agency not met yet (setdefault made one per cell: thousands)
+            a = agencies[key] = _Agency()
         if measure == "published":
             a.published += n
         elif measure == "open":

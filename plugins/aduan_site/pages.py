@@ -349,17 +349,26 @@ class AduanGenerator:
                 # The report pages render in forked workers while this process makes the
                 # listings, the other pages, the open data and the feeds: both cores busy.
                 reports = self.start_reports(out)
+                # Few pages (a change build) are rendered here, not in workers: then they are
+                # counted first and Pagefind starts on them at once, indexing in the background
+                # while this process makes the rest of the site, not after it.
+                early = reports.pool is None
                 try:
                     published = published_statistics(self.dataset)
+                    if early:
+                        self.finish_reports(out, reports)
+                        search = self.start_search(out)
                     self.write_listings(out)
                     self.write_bilingual(out, published)
                     self.write_open_data(out, published)
                     self.write_feeds(out)
-                    self.finish_reports(out, reports)
+                    if not early:
+                        self.finish_reports(out, reports)
                 finally:
                     reports.close()
-                # Pagefind indexes the report pages in the background while the log is written.
-                search = self.start_search(out)
+                if not early:
+                    # Pagefind indexes the report pages in the background while the log is written.
+                    search = self.start_search(out)
                 transparency.write_log(out, log)
             except BaseException:
                 if search is not None:

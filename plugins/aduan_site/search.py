@@ -307,6 +307,20 @@ def _page_sha(out: IncrementalOutput, tracking: str) -> str:
     return sha
 
 
+class _PageShas(dict[str, str]):
+    """tracking → its report page's sha256 after this build (`_page_sha`), each looked up in the
+    build state when first asked for: a plan that looks at a month asks only about the pages that
+    may have changed since the month was indexed, and a month's every page only to index it."""
+
+    def __init__(self, out: IncrementalOutput) -> None:
+        super().__init__()
+        self.out = out
+
+    def __missing__(self, tracking: str) -> str:
+        sha = self[tracking] = _page_sha(self.out, tracking)
+        return sha
+
+
 def _fragments(files: list[str]) -> int:
     return sum(1 for path in files if path.endswith(".pf_fragment"))
 
@@ -328,11 +342,24 @@ def _keep(out: IncrementalOutput, path: str, *, trusted: bool) -> None:
     if not trusted:
         out.keep(path)
         return
-    if path in out.files or path not in out.old_files:
+    if path in out.files:
         return
-    out.files[path] = out.old_files[path]
-    if path in out.old_inputs:
-        out.inputs[path] = out.old_inputs[path]
+    old = out.old_files
+    if isinstance(old, Column):
+        # One look at the state's row (read by the range of its bundle: `_BundlesByRange`), not
+        # four through the columns: a month looked at keeps a thousand files and more this way.
+        row = old.manifest.row(path)
+        if row is None:
+            return
+        sha, digest = row
+    else:
+        found = old.get(path)
+        if found is None:
+            return
+        sha, digest = found, out.old_inputs.get(path)
+    out.files[path] = sha
+    if digest is not None:
+        out.inputs[path] = digest
     out.unchanged += 1
 
 
@@ -349,11 +376,16 @@ def _meta_json(out: IncrementalOutput, key: str) -> Any:
         return None
 
 
-def _touched(out: IncrementalOutput, months: dict[str, list[str]], rendered: Iterable[str] | None) -> set[str] | None:
+def _touched(
+    out: IncrementalOutput, months: dict[str, list[str]], rendered: Iterable[str] | None
+) -> tuple[set[str], set[str]] | None:
     """The months a build must look at: those holding a page rendered by this build, changed
     since the index last took it in, or in the recent shard, and those whose page count moved;
     None (every month) when the build does not know what it rendered, does not trust its
-    manifest, or the state has no record of the months' bundles."""
+    manifest, or the state has no record of the months' bundles. With the months, those pages:
+    the only ones whose bytes can differ from what their month's bundle indexed (every other
+    change to a page since went through a build that rendered it, and so into the recent shard,
+    into `META_DIRTY`, or into its month indexed again)."""
     summary = _meta_json(out, META_MONTHS)
     dirty = _meta_json(out, META_DIRTY)
     recent = _meta_json(out, META_RECENT_PAGES)
@@ -366,7 +398,7 @@ def _touched(out: IncrementalOutput, months: dict[str, list[str]], rendered: Ite
     if pages:
         where = {t: m for m, trackings in months.items() for t in trackings}
         touched.update(where[t] for t in pages if t in where)
-    return touched
+    return touched, pages
 
 
 def plan(
@@ -391,7 +423,8 @@ def plan(
     Reads the previous build's state (`out`) and, for a page newly changed, its month's old
     fragment (for its id and filters); changes nothing but what `out` keeps.
     """
-    touched = _touched(out, months, rendered)
+    found = _touched(out, months, rendered)
+    touched, changeable = found if found is not None else (None, None)
     result = Plan(trusted=out.trust_manifest)
     result.counts = {m: len(trackings) for m, trackings in months.items()}
     # A build that carries what did not change (output.carry) leaves the untouched months'
@@ -412,7 +445,9 @@ def plan(
             result.keep.extend(bundles[directory])
         months = {m: months[m] for m in touched}
     result.looked_at = sorted(months)
-    shas = {t: _page_sha(out, t) for trackings in months.values() for t in trackings}
+    # Looked up when asked for: with `changeable` known, a month's pages outside it are the very
+    # pages its bundle indexed, and only a month indexed again asks about all of its pages.
+    shas = _PageShas(out)
     result.shas = shas
     try:
         before = {t: Hidden(**h) for t, h in json.loads(out.state.meta(META_RECENT) or "{}").items()}
@@ -460,7 +495,7 @@ def plan(
             t
             for t in trackings
             if t not in indexed.pages
-            or indexed.pages[t][1] != shas[t]
+            or ((changeable is None or t in changeable) and indexed.pages[t][1] != shas[t])
             or f"{BUNDLE}/{indexed.directory}/fragment/{indexed.pages[t][0]}.pf_fragment" not in files
         ]
         changed[month] = (indexed, stale)
