@@ -75,11 +75,19 @@ def test_a_build_killed_at_any_moment_leaves_every_link_whole(tmp_path: Path, mo
     ]
     records[5]["title"] = "Judul yang diubah"
     steps: list[tuple[str, Any]] = []
-    real_place, real_unlink = output.place, Path.unlink
+    trees: list[Path] = []
+    real_place, real_tree, real_unlink = output.place, output.place_tree, Path.unlink
 
     def place(staged: Path, path: Path) -> None:
-        steps.append(("write", (path.relative_to(site), staged.read_bytes())))
+        steps.append(("write", [(path.relative_to(site), staged.read_bytes())]))
         real_place(staged, path)
+
+    def place_tree(staged: Path, path: Path) -> None:
+        # One rename: its files appear together, in one step.
+        trees.append(path.relative_to(site))
+        files = sorted(p for p in staged.rglob("*") if p.is_file())
+        steps.append(("write", [(path.relative_to(site) / p.relative_to(staged), p.read_bytes()) for p in files]))
+        real_tree(staged, path)
 
     def unlink(self: Path, missing_ok: bool = False) -> None:
         if site in self.parents:
@@ -87,11 +95,15 @@ def test_a_build_killed_at_any_moment_leaves_every_link_whole(tmp_path: Path, mo
         real_unlink(self, missing_ok=missing_ok)
 
     monkeypatch.setattr(output, "place", place)
+    monkeypatch.setattr(output, "place_tree", place_tree)
     monkeypatch.setattr(Path, "unlink", unlink)
     build_site(tmp_path, records)
     monkeypatch.undo()
     assert any(kind == "delete" for kind, _ in steps) and len(steps) > 20
-    assert ("write", Path("instansi/pupr/1/index.html")) in [(k, w[0]) for k, w in steps if k == "write"]
+    written = [relpath for kind, what in steps if kind == "write" for relpath, _ in what]
+    assert Path("instansi/pupr/1/index.html") in written
+    # A new report's directories move whole (one rename each), with its pages in them.
+    assert {Path(f"{prefix}laporan/{r['tracking']}") for r in records[-5:] for prefix in ("", "en/")} <= set(trees)
 
     # Replay the build onto the previous site, stopping after each step.
     state = tmp_path / "state"
@@ -102,9 +114,9 @@ def test_a_build_killed_at_any_moment_leaves_every_link_whole(tmp_path: Path, mo
     known = {p.relative_to(before) for p in before.rglob("*.html")} - going
     for number, (kind, what) in enumerate(steps, 1):
         if kind == "write":
-            relpath, data = what
-            (state / relpath).parent.mkdir(parents=True, exist_ok=True)
-            (state / relpath).write_bytes(data)
+            for relpath, data in what:
+                (state / relpath).parent.mkdir(parents=True, exist_ok=True)
+                (state / relpath).write_bytes(data)
         else:
             relpath = what
             if relpath.name.startswith(".aduan") or output.STAGING in relpath.parts:

@@ -66,6 +66,13 @@ def place(staged: Path, path: Path) -> None:
         os.replace(staged, path)
 
 
+def place_tree(staged: Path, path: Path) -> None:
+    """Move a staged directory into the site where there is none yet: one rename, so readers
+    see none of its files or all of them. Raises OSError if `path` is there after all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.rename(staged, path)
+
+
 @contextmanager
 def build_lock(root: Path) -> Iterator[None]:
     """Hold an exclusive lock on `root`/.aduan-build.lock; a second build waits for it."""
@@ -140,6 +147,7 @@ class IncrementalOutput:
         self.staging = root / STAGING
         shutil.rmtree(self.staging, ignore_errors=True)
         self.staging.mkdir()
+        self._staging_prefix = str(self.staging) + os.sep
         self.pending: list[tuple[str, Path]] = []
         self.problems: list[str] = []
         self.state = BuildState(root / state_name)
@@ -282,18 +290,27 @@ class IncrementalOutput:
         self.unchanged += 1
         return True
 
-    def stage(self, relpath: str, data: bytes, name: str) -> Staged:
-        """Check `data` with the gate and stage it as `name`, unless the site's file already
-        holds these bytes. Changes nothing of this object: a worker process may call it (see
-        pages.py), the parent then calls `add`."""
+    def stage(self, relpath: str, data: bytes) -> Staged:
+        """Check `data` with the gate and stage it under its own path in the staging area,
+        unless the site's file already holds these bytes. Changes nothing of this object: a
+        worker process may call it (see pages.py), the parent then calls `add`.
+
+        The staging area is laid out as the site is, so that `finish` can move a directory the
+        site does not have yet in one rename (`moves`). A path is staged at most once per build:
+        each is made once (`add` refuses a second output for it)."""
         sha = hashlib.sha256(data).hexdigest()
         if self.old_files.get(relpath) == sha and os.path.isfile(self._prefix + relpath):
             return Staged(relpath, sha, None, ())
-        staged = self.staging / name
-        with open(staged, "wb") as handle:
+        staged = self._staging_prefix + relpath
+        try:
+            handle = open(staged, "wb")
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(staged), exist_ok=True)
+            handle = open(staged, "wb")
+        with handle:
             handle.write(data)
-        os.chmod(staged, 0o644)  # the web server must read the file
-        return Staged(relpath, sha, staged, self._check(relpath, data))
+            os.fchmod(handle.fileno(), 0o644)  # the web server must read the file
+        return Staged(relpath, sha, Path(staged), self._check(relpath, data))
 
     def _check(self, relpath: str, data: bytes) -> tuple[str, ...]:
         """What the gate finds in these bytes. Every file goes to the gate under its own name,
@@ -343,7 +360,7 @@ class IncrementalOutput:
         """
         if relpath in self.files:
             raise ValueError(f"two outputs for {relpath}")
-        return self.add(self.stage(relpath, data, str(len(self.pending))), digest=digest)
+        return self.add(self.stage(relpath, data), digest=digest)
 
     def set_page(self, listing: str, number: int, items: list[str] | None) -> None:
         """Record a listing page's new items (None: the page is gone), saved with the files."""
@@ -358,9 +375,17 @@ class IncrementalOutput:
         if self.carrying and isinstance(self.old_files, Column):  # for the count of carried files
             before, again = self.state.count(), sum(1 for p in self.files if p in self.old_files)
         self.state.forget(path for path, _ in self.pending)
-        for relpath, staged in sorted(self.pending, key=lambda item: self.rank(item[0])):
-            place(staged, self.root / relpath)
-            self.written.append(relpath)
+        for directory, group in self.moves(sorted(self.pending, key=lambda item: self.rank(item[0]))):
+            if directory is not None:
+                try:
+                    place_tree(self.staging / directory, self.root / directory)
+                    self.written.extend(relpath for relpath, _ in group)
+                    continue
+                except OSError:  # there after all: its files one by one, into what is there
+                    pass
+            for relpath, staged in group:
+                place(staged, self.root / relpath)
+                self.written.append(relpath)
         self.pending = []
         shutil.rmtree(self.staging, ignore_errors=True)
         deleted = self._deleted()
@@ -401,6 +426,55 @@ class IncrementalOutput:
             "written_files": tuple(self.written),
             "deleted_files": tuple(deleted),
         }
+
+    def moves(self, order: list[tuple[str, Path]]) -> Iterator[tuple[str | None, list[tuple[str, Path]]]]:
+        """The moves into place of the files `order` lists (relpath, staged path), in that
+        order: (directory, its files) for a directory moved in one rename, (None, [one file])
+        for a file moved alone.
+
+        A directory moves whole when the site has no such directory yet, every file staged
+        under it is in `order` (staged under its own path: not a Pagefind bundle's, see
+        `adopted`), and they are next to one another there: then the rename makes them appear
+        at once where they would have appeared one after the other, every other file keeps its
+        place in the order, and so a build killed at any moment leaves a state that moving
+        them one by one could have left too. A first build moves most of its files this way
+        (a report's pages, its photos and Open311 files in a few renames), not one rename and
+        one mkdir per file (about 5 s of the ~7 s `finish` took at 20k reports, measured)."""
+        first: dict[str, int] = {}
+        span: dict[str, int] = {}
+        loose: set[str] = set()  # directories holding a file not staged under its own path
+        prefix = self._staging_prefix
+        for at, (relpath, staged) in enumerate(order):
+            own = str(staged) == prefix + relpath
+            cut = relpath.find("/")
+            while cut != -1:
+                directory = relpath[: cut + 1]
+                if directory not in first:
+                    first[directory] = at
+                    span[directory] = 0
+                span[directory] += 1
+                if not own:
+                    loose.add(directory)
+                if at - first[directory] + 1 != span[directory]:  # not next to one another
+                    loose.add(directory)
+                cut = relpath.find("/", cut + 1)
+        starts: dict[int, list[str]] = {}
+        for directory, at in first.items():
+            if directory not in loose:
+                starts.setdefault(at, []).append(directory)
+        at = 0
+        while at < len(order):
+            # The outermost directory starting here that the site does not have yet.
+            whole = next(
+                (d for d in sorted(starts.get(at, ()), key=len) if not os.path.lexists(self._prefix + d)),
+                None,
+            )
+            if whole is None:
+                yield None, [order[at]]
+                at += 1
+            else:
+                yield whole.rstrip("/"), order[at : at + span[whole]]
+                at += span[whole]
 
     def abandon(self) -> None:
         """Drop the staged files; the site and the state stay as the last build left them."""

@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import heapq
-import itertools
 import json
 import logging
 import multiprocessing
@@ -107,7 +106,6 @@ POOL_MIN = 400  # pages; fewer render faster than a pool starts
 POOL_CHUNK = 250  # pages per task sent to a worker
 POOL_WORKERS = 2  # the machines have two cores
 _SHARED: tuple[AduanGenerator, IncrementalOutput] | None = None
-_staged_names = itertools.count()
 
 
 @dataclass
@@ -136,8 +134,7 @@ def _render_chunk(work: tuple[AduanGenerator, IncrementalOutput, list[ReportTask
         if last[0] != index:
             last = (index, transparency.positions(generator.log, record))
         html = generator.render("report", lang, here, r=record, log=last[1])
-        # Unique across processes: the parent's own files are staged under plain numbers.
-        result.append(out.stage(here + "index.html", html, f"r{os.getpid()}-{next(_staged_names)}"))
+        result.append(out.stage(here + "index.html", html))
     return result
 
 
@@ -640,13 +637,23 @@ class AduanGenerator:
         return RenderedReports(self, out, tasks)
 
     def finish_reports(self, out: IncrementalOutput, reports: RenderedReports) -> None:
-        """Count the report pages `start_reports` set rendering (waiting for the workers)."""
-        for (index, lang, here, digest), staged in zip(reports.tasks, reports, strict=True):
+        """Count the report pages `start_reports` set rendering (waiting for the workers).
+
+        Every English page is counted before every Indonesian one, so they are moved into place
+        in that order: an English page is reached only from its Indonesian page or from the
+        English listings (moved later), and on a first build each language's pages are next to
+        one another, so that each moves in one rename (IncrementalOutput.moves)."""
+        indonesian = []
+        for task, staged in zip(reports.tasks, reports, strict=True):
+            if task[1] == "id":
+                indonesian.append((task, staged))
+            else:
+                out.add(staged, digest=task[3])
+        for (index, _, here, digest), staged in indonesian:
             where = out.add(staged, digest=digest)
-            if lang == "id":
-                # Pagefind reads the page from where it is now (staged or already in place).
-                tracking = self.dataset.records[index]["tracking"]
-                self.report_pages[tracking] = where or Path(self.output_path) / here / "index.html"
+            # Pagefind reads the page from where it is now (staged or already in place).
+            tracking = self.dataset.records[index]["tracking"]
+            self.report_pages[tracking] = where or Path(self.output_path) / here / "index.html"
 
     def write_photos(self, out: IncrementalOutput, record: Record) -> None:
         """Approved photos, as the publisher re-encoded them (no metadata); a photo never

@@ -62,6 +62,9 @@ def sqlite_file_bytes(rows: Callable[[schema.Table], Iterable[Row]]) -> bytes:
         conn = sqlite3.connect(path)
         try:
             conn.execute("PRAGMA journal_mode = OFF")
+            # A scratch file, read back at once: no fsync at each commit and at VACUUM (the
+            # bytes are the same). It was about 0.6 s of waiting at 20k reports.
+            conn.execute("PRAGMA synchronous = OFF")
             with conn:
                 # Referenced tables first, so the file reads top-down.
                 for table in (schema.AGENCIES, schema.CATEGORIES, schema.REPORTS, schema.UPDATES):
