@@ -9,30 +9,15 @@ from typing import Any
 
 import pytest
 from aduan_site import search
-from chalicelib.importer import import_lines
 from chalicelib.sitebuild import build
-from test_fast_build import new_process
-from test_gate import admin_of
-from test_parts import _lines_in_months, part_rows
+from test_fast_build import one_change_after_a_build
+from test_parts import part_rows
 
 
 def _change_build(root: Path, per_month: int, region: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """Import two months of `per_month` reports each, build (with the search index), move one
     verified report on, build again as a new process: what that build's search plan looked up."""
-    from chalicelib import config
-    from chalicelib.publish import read_record
-    from chalicelib.service import Aduan
-
-    monkeypatch.setenv("ADUAN_DATA", str(root / "data"))
-    public = root / "data" / "public"
-    store = config.store()
-    service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
-    import_lines(_lines_in_months(region, 2, per_month, seed=9), store, region)
-    output = root / "output"
-    build(output)
-    tracking = next(r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified")
-    service.act(admin_of(service), tracking, {"action": "progress", "note": "Tim sudah ke lokasi"})
-    new_process()
+    output, tracking, store = one_change_after_a_build(root, 2, per_month, region, monkeypatch)
 
     seen: dict[str, Any] = {"page shas": []}
     page_sha, plan = search._page_sha, search.plan

@@ -13,12 +13,10 @@ from typing import Any
 
 import pytest
 from aduan_site.lazyrecord import HEAD, LazyRecord, head_of
-from chalicelib.importer import import_lines
 from chalicelib.sitebuild import build
 from site_fixtures import make_records, make_stats, write_public_dataset
-from test_fast_build import new_process
-from test_gate import admin_of
-from test_parts import _lines_in_months, part_rows
+from test_fast_build import new_process, one_change_after_a_build
+from test_parts import part_rows
 
 
 def _second_build(root: Path, months: int, region: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
@@ -26,20 +24,8 @@ def _second_build(root: Path, months: int, region: Any, monkeypatch: pytest.Monk
     report on, build again as a new process: what that build read and named."""
     from aduan_site.output import IncrementalOutput
     from aduan_site.state import BuildState
-    from chalicelib import config
-    from chalicelib.publish import read_record
-    from chalicelib.service import Aduan
 
-    monkeypatch.setenv("ADUAN_DATA", str(root / "data"))
-    public = root / "data" / "public"
-    store = config.store()
-    service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
-    import_lines(_lines_in_months(region, months, 8, seed=9), store, region)
-    output = root / "output"
-    build(output)
-    tracking = next(r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified")
-    service.act(admin_of(service), tracking, {"action": "progress", "note": "Tim sudah ke lokasi"})
-    new_process()
+    output, tracking, store = one_change_after_a_build(root, months, 8, region, monkeypatch)
 
     seen: dict[str, Any] = {"whole state reads": 0}
     files, finish = BuildState.files, IncrementalOutput.finish

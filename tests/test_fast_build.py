@@ -9,6 +9,7 @@ import re
 import shutil
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aduan_site import opendata_build
@@ -63,6 +64,29 @@ def new_process() -> None:
     state._MEMORY.clear()
     pages._LAST.clear()
     dataset._SEEN.clear()
+
+
+def one_change_after_a_build(
+    root: Path, months: int, per_month: int, region: Any, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, str, Any]:
+    """Import `months` months of `per_month` reports under `root`, build (with the search index),
+    move one verified report on and forget this process's builds, as a new `aduan build` would:
+    (the output, the moved report's tracking number, the store to close)."""
+    from chalicelib import config
+    from chalicelib.publish import read_record
+    from chalicelib.service import Aduan
+
+    monkeypatch.setenv("ADUAN_DATA", str(root / "data"))
+    public = root / "data" / "public"
+    store = config.store()
+    service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
+    import_lines(_lines_in_months(region, months, per_month, seed=9), store, region)
+    output = root / "output"
+    build(output)
+    tracking = next(r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified")
+    service.act(admin_of(service), tracking, {"action": "progress", "note": "Tim sudah ke lokasi"})
+    new_process()
+    return output, tracking, store
 
 
 def test_changes_built_without_pelican_make_what_a_full_build_makes(
