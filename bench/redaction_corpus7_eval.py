@@ -5,7 +5,7 @@
     python bench/redaction_corpus7_eval.py --limit 20       # a quick look at the first 20 texts
 
 Corpus 7 is tuning material: ``--failures N`` lists the first N failures of each type. The scoring and the
-figures are bench/written_corpus_eval.py's, shared by the hand-written corpora 6 to 9.
+figures are bench/written_corpus_eval.py's, shared by the hand-written corpora 6 to 11.
 """
 
 from __future__ import annotations

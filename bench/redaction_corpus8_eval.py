@@ -4,7 +4,7 @@
     python bench/redaction_corpus8_eval.py --limit 20      # a quick look at the first 20 texts
 
 Corpus 8 is wholly held out: figures only, never a failure, a text or a span. The scoring and the
-figures are bench/written_corpus_eval.py's, shared by the hand-written corpora 6 to 9.
+figures are bench/written_corpus_eval.py's, shared by the hand-written corpora 6 to 11.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The evaluation shared by the hand-written corpora 6 to 9 (bench/redaction_corpus{6,7,8,9}_eval.py).
+"""The evaluation shared by the hand-written corpora 6 to 11 (bench/redaction_corpus{6,...,11}_eval.py).
 
 The scoring is the held-out evaluation's (``redaction_heldout_eval.evaluate``), as for corpora 4 and
 5: an item is removed when every letter and digit of it is covered by a redaction (for alamat every
@@ -8,8 +8,8 @@ tradition are counted as corpus 5's evaluation counts them (a text's names count
 its traditions). It prints recall per kind, public phrases kept per category, figures per style and
 per tradition, the four target figures and the time per text, and exits 1 when a target is missed.
 
-A wholly held-out corpus (6, 8) never prints a failure, a text or a span: a list of misses would
-invite tuning the redactor on it, so its script has no ``--failures``. Tuning material (7, 9) lists
+A wholly held-out corpus (6, 8, 10) never prints a failure, a text or a span: a list of misses would
+invite tuning the redactor on it, so its script has no ``--failures``. Tuning material (7, 9, 11) lists
 the first N failures of each type with ``--failures N``, as corpus 5's evaluation does for its tune
 half (structured identifiers and names missed, public phrases damaged, redactions of unlabelled text).
 """

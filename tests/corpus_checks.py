@@ -1,8 +1,8 @@
-"""The checks every hand-written redaction corpus (bench/corpus4 to bench/corpus9) must pass: each
+"""The checks every hand-written redaction corpus (bench/corpus4 to bench/corpus11) must pass: each
 style file parses and names its style, labels are valid and sit on their own text without
 overlapping, spans follow corpus 6's conventions, the corpus reaches its floors, a broken mark is
 refused, and the evaluation of a held-out corpus prints figures and never a span. The test modules
-of corpora 6 to 9 call them with their own module and floors."""
+of corpora 6 to 11 call them with their own module and floors."""
 
 from __future__ import annotations
 
