@@ -4,9 +4,9 @@
     python bench/names_model_folds.py --weight 1 3 5         # one trial per weight
     python bench/names_model_folds.py --c1 0.05 0.2 --threshold 0.7 0.8 0.9 --veto 0 0.1 0.2
 
-The hand-written tuning corpora 7 and 9 are cut in two folds by a stable hash of each text
+The hand-written tuning corpora 7, 9 and 11 (``names_model_train.TUNED``) are cut in two folds by a stable hash of each text
 (``names_model_train.half``). For each fold a model is trained on all the training material except
-that fold (corpora 1 and 2, the tune halves of 3 to 5 and the other fold of 7 and 9) and the
+that fold (corpora 1 and 2, the tune halves of 3 to 5 and the other fold of 7, 9 and 11) and the
 redactor, with that model, is scored on the fold by the held-out evaluation's scoring
 (``redaction_heldout_eval.evaluate``): names, structured identifiers, public phrases kept and
 precision, for each corpus's fold and for both folds together. No held-out text is read. Settings
@@ -32,6 +32,7 @@ if str(_HERE) not in sys.path:
 import names_model_train as trainer  # noqa: E402
 import redaction_corpus7  # noqa: E402
 import redaction_corpus9  # noqa: E402
+import redaction_corpus11  # noqa: E402
 from chalicelib.redaction import name_model  # noqa: E402
 from redaction_corpus4_eval import figures  # noqa: E402
 from redaction_heldout_eval import Report, evaluate  # noqa: E402
@@ -44,7 +45,7 @@ def rows() -> list[Row]:
     """Every training sequence once, with its corpus and fold (a weight is applied per trial)."""
     out: list[Row] = []
     for corpus, text, names, _weight in trainer.corpora():
-        fold = trainer.half(text) if corpus in ("7", "9") else ""
+        fold = trainer.half(text) if corpus in trainer.TUNED else ""
         out.extend((corpus, fold, xseq, yseq) for xseq, yseq in trainer.sequences(text, names))
     return out
 
@@ -90,12 +91,14 @@ def line(label: str, report: Report) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--weight", type=int, nargs="+", default=[trainer.WEIGHT], help="hand-written corpora's weight")
-    parser.add_argument("--weight9", type=int, nargs="+", default=[0], help="corpus 9's weight (0: as --weight)")
+    parser.add_argument("--weight11", type=int, nargs="+", default=[0], help="corpus 11's weight (0: as --weight)")
     parser.add_argument("--c1", type=float, nargs="+", default=[trainer.PARAMS["c1"]])
     parser.add_argument("--c2", type=float, nargs="+", default=[trainer.PARAMS["c2"]])
     parser.add_argument("--threshold", type=float, nargs="+", default=[name_model.THRESHOLD])
     parser.add_argument("--veto", type=float, nargs="+", default=[name_model.VETO])
-    parser.add_argument("--without9", action="store_true", help="train without corpus 9 (the earlier model's data)")
+    parser.add_argument(
+        "--without", nargs="*", default=[], help="train without these corpora (e.g. 11: the earlier data)"
+    )
     parser.add_argument("--lower-threshold", type=float, nargs="+", default=[name_model.LOWER_THRESHOLD])
     parser.add_argument("--lower-veto", type=float, nargs="+", default=[name_model.LOWER_VETO])
     parser.add_argument("--no-lower", action="store_true", help="train without the lower-case texts' lines")
@@ -104,25 +107,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.process_time()
-    data = [
-        r for r in rows() if not (args.without9 and r[0] == "9") and not (args.no_lower and "mode=lower" in r[2][0])
-    ]
+    data = [r for r in rows() if r[0] not in args.without and not (args.no_lower and "mode=lower" in r[2][0])]
     print(f"{len(data)} sequences, features in {time.process_time() - started:.0f} s CPU", flush=True)
+    loaders = {"7": redaction_corpus7.load, "9": redaction_corpus9.load, "11": redaction_corpus11.load}
     samples = {
-        (number, fold): [s for s in loader() if trainer.half(s.text) == fold]
-        for number, loader in (("7", redaction_corpus7.load), ("9", redaction_corpus9.load))
+        (number, fold): [s for s in loaders[number]() if trainer.half(s.text) == fold]
+        for number in trainer.TUNED
         for fold in FOLDS
     }
-    every = [*samples[("7", "A")], *samples[("7", "B")], *samples[("9", "A")], *samples[("9", "B")]]
+    every = [s for number in trainer.TUNED for fold in FOLDS for s in samples[(number, fold)]]
     if args.baseline:
         for threshold, veto in itertools.product(args.threshold, args.veto):
             with using(name_model.MODEL, threshold, veto, (name_model.LOWER_THRESHOLD, name_model.LOWER_VETO)):
                 print(line(f"shipped t={threshold} v={veto} (seen)", evaluate(every)), flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         tmp = args.keep or scratch
-        for weight, weight9, c1, c2 in itertools.product(args.weight, args.weight9, args.c1, args.c2):
+        for weight, weight11, c1, c2 in itertools.product(args.weight, args.weight11, args.c1, args.c2):
             params = {**trainer.PARAMS, "c1": c1, "c2": c2}
-            weights = {"4": weight, "5": weight, "7": weight, "9": weight9 or weight}
+            weights = {"4": weight, "5": weight, "7": weight, "9": weight, "11": weight11 or weight}
             models = {}
             for fold in FOLDS:
                 models[fold] = Path(tmp) / f"fold{fold}.model"
@@ -131,22 +133,22 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"-- fold {fold} trained in {time.process_time() - t0:.0f} s CPU", flush=True)
             trials = itertools.product(args.threshold, args.veto, args.lower_threshold, args.lower_veto)
             for threshold, veto, lower_threshold, lower_veto in trials:
-                tag = f"w={weight}/{weights['9']} c1={c1} t={threshold} v={veto} lt={lower_threshold} lv={lower_veto}"
+                tag = f"w={weight}/{weights['11']} c1={c1} t={threshold} v={veto} lt={lower_threshold} lv={lower_veto}"
                 reports = {}
                 for fold in FOLDS:
                     with using(models[fold], threshold, veto, (lower_threshold, lower_veto)):
-                        for number in ("7", "9"):
+                        for number in trainer.TUNED:
                             reports[(number, fold)] = evaluate(samples[(number, fold)])
-                        reports[("79", fold)] = evaluate(samples[("7", fold)] + samples[("9", fold)])
+                        reports[("all", fold)] = evaluate([s for n in trainer.TUNED for s in samples[(n, fold)]])
                 # both folds together: each text scored by the model that did not see it
                 both = Report()
                 for fold in FOLDS:
-                    r = reports[("79", fold)]
+                    r = reports[("all", fold)]
                     both.texts += r.texts
                     for counter in ("planted", "removed", "public", "kept", "matches", "true_matches"):
                         getattr(both, counter).update(getattr(r, counter))
                 print(line(tag, both))
-                for number in ("7", "9"):
+                for number in trainer.TUNED:
                     for fold in FOLDS:
                         print(line(f"   corpus {number} fold {fold}", reports[(number, fold)]))
                 sys.stdout.flush()
