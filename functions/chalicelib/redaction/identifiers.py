@@ -160,45 +160,79 @@ _INSTITUTION_ACCOUNT = re.compile(
 # written after a person or "rumah" ("telp rumah (0343) 421234", "Pak Budi (0343) ..."): kept redacted.
 _OFFICE_WORDS = re.compile(
     r"(?i)(?<![^\W\d_])(?:posko|pengaduan|hotline|call\s?center|layanan|sekretariat|dinas|badan|kelurahan|"
-    r"kecamatan|puskesmas|rsud|rs|rumah\s+sakit|polsek|polres|damkar|pemadam|pdam|pln|bpbd|dlh|dishub|upt|uptd)"
+    r"kecamatan|puskesmas|rsud|rs|rumah\s+sakit|polsek|polres|damkar|pemadam|pdam|pln|bpbd|dlh|dishub|upt|uptd|"
+    r"pmi|ambulans|pemkot|pemkab|pemprov|kantor|samsat|kominfo|diskominfo|bpjs)"
     r"(?![^\W\d_])"
 )
-# Words that only an office's service line goes with
-_SERVICE_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:posko|hotline|call\s?center)(?![^\W\d_])")
+# Words that only an office's service line goes with, a mobile number's too ("WA Center: 0811-4300-112",
+# "call center (031) 3095 112", "hotline pengaduan ..."): a line a person answers is never called so.
+_SERVICE_WORDS = re.compile(
+    r"(?i)(?<![^\W\d_])(?:posko|hotline|call\s?cent(?:er|re)|(?:wa|whatsapp|sms)\s+cent(?:er|re)|"
+    r"kontak\s+resmi|nomor\s+(?:resmi|pengaduan|darurat|penting)|layanan\s+pengaduan)(?![^\W\d_])"
+)
+# "... 0813-2000-1500 (hotline Disdik)": the service word right after the number, in brackets
+_SERVICE_AFTER = re.compile(
+    r"[ \t]*\([ \t]*(?:hotline|call\s?cent(?:er|re)|(?:wa|whatsapp|sms)\s+cent(?:er|re))(?![^\W\d_])", re.I
+)
 # "Info: (0251) 832 4111", "Informasi (0370) 640 774": a landline that an announcement gives for information
 _INFO_CUE = re.compile(r"(?i)(?<![^\W\d_])(?:info|informasi)[ \t]*:?[ \t]*$")
 _PERSON_WORDS = re.compile(
     r"(?i)(?<![^\W\d_])(?:saya|sy|aku|kami|rumah|rmh|pribadi|pak|bu|bpk|ibu|bapak|sdr|mas|mbak|a\.?\s?n|atas\s+nama|"
     r"pelapor|hp|wa|whatsapp|istri|suami|anak|ketua|rt|rw|warga)(?![^\W\d_])"
 )
+# A list's item: "- Pemadam kebakaran: (0335) 421 113", "2. PMI Jember: ..."
+_ITEM = re.compile(r"[ \t]*(?:[-•*·▪]|\d{1,2}[.)])[ \t]+")
 
 
 # People whose landline is their trade's: a shop's owner, a seller, a contractor
 _OWNERS = frozenset("pemilik owner penjual pedagang sopir driver tukang kontraktor mandor pengelola juragan".split())
 
 
-def _office_line(doc: _Doc, start: int, digits: str) -> bool:
-    """Whether the landline starting at `start` is an office's, by the words of its line before it."""
-    if not re.match(r"0[2-79]", digits):
-        return False  # a mobile number (08...) is a person's, whoever answers it; 09.. is Maluku's and Papua's
+def _names_an_office(words: str) -> bool:
+    """Whether `words` (a clause, a table's cell, a line) name an office: one of its words, or a word shaped
+    like an agency's ("Disdukcapil", "BPBD")."""
+    return _OFFICE_WORDS.search(words) is not None or _agency_in(words)
+
+
+def _office_line(doc: _Doc, start: int, digits: str, end: int | None = None) -> bool:
+    """Whether the number starting at `start` (ending at `end`) is an office's, by the words of its line."""
+    landline = re.match(r"0[2-79]", digits) is not None  # 08.. and 628.. are mobiles; 09.. is Maluku's and Papua's
     line = doc.text[doc.text.rfind("\n", 0, start) + 1 : start]
     # the person is looked for in the sentence of the number, not in an earlier one ("Warga diminta waspada.
     # BPBD Kota Mataram siaga di (0370) ...")
     line = re.split(r"[.!?]\s", line)[-1]
-    words = re.findall(r"[^\W\d_]+", line.lower())
-    if _PERSON_WORDS.search(line) or any(w in _LEX.honorifics or w in _OWNERS for w in words):
+    # a service's own words say nothing of a person ("WA Center" is no one's WhatsApp)
+    plain = _SERVICE_WORDS.sub(" ", line)
+    words = re.findall(r"[^\W\d_]+", plain.lower())
+    if _PERSON_WORDS.search(plain) or any(w in _LEX.honorifics or w in _OWNERS for w in words):
         return False  # "Pemilik katering: ananda Danendra Sakha, 0328 333974"
-    # the office is named in the clause right before the number ("BPBD Karawang (0267) ...", "DLH | (0711)
-    # ..."), not somewhere earlier on the line ("Saya pegawai Dishub. Telp rumah (0343) ...")
+    # the office is named in the clause right before the number ("BPBD Karawang (0267) ...", "DLH | (0711) 352
+    # 017"), not somewhere earlier on the line ("Saya pegawai Dishub. Telp rumah (0343) ...")
     clause = re.split(r"[.,;]\s", line)[-1][-48:]
-    if _SERVICE_WORDS.search(clause) or _INFO_CUE.search(clause):
-        return True  # "Kontak posko: BPBD Karawang (0267) 8490 112", "hotline pengaduan (031) ...", "Info: (0251) ..."
-    # An office's word in the clause ("BPBD Kota Mataram siaga di (0370) ...", "Pengaduan: (0231) ...") is not
+    if _SERVICE_WORDS.search(clause) or (end is not None and _SERVICE_AFTER.match(doc.text, end)):
+        return True  # "Kontak posko: BPBD Karawang (0267) 8490 112", "WA Center: 0811 ...", "... (hotline Disdik)"
+    # a table of offices and their numbers, the office in the cell right before it: "DLH | (0711) 352 017",
+    # "2 | PMI Jember | (0331) 487 117", "BPBD Jember | 0811 3565 888"
+    if "|" in line or "\t" in line:
+        cells = [c for c in re.split(r"[|\t]", line) if c.strip()]
+        return bool(cells) and _names_an_office(cells[-1])
+    if not landline:
+        return False  # a mobile number is a person's, whoever answers it, unless a service's words say otherwise
+    if _INFO_CUE.search(clause):
+        return True  # "Info: (0251) 832 4111"
+    # An office's word in running text ("BPBD Kota Mataram siaga di (0370) ...", "Pengaduan: (0231) ...") is not
     # enough: that rule, also when a colon ends the clause, cost two structured identifiers in a thousand on a
-    # held-out half (corpus 3's, used to choose; session 9's note): a landline is kept only by the cues below.
-    # a table of offices and their numbers: "DLH | (0711) 352 017"
-    row = "|" in line or "\t" in line
-    return row and (_OFFICE_WORDS.search(clause) is not None or _agency_in(clause))
+    # held-out half (corpus 3's, used to choose; session 9's note). A list of offices' numbers is: "- Pemadam
+    # kebakaran: (0335) 421 113".
+    item = _ITEM.match(line)
+    if item and line.rstrip().endswith(":") and _names_an_office(line[item.end() :]):
+        return True
+    # an office's signature: the landline alone on its line under the office's name ("Diskominfo Kota Pasuruan
+    # / (0343) 424 121")
+    if not line.strip() and start > 0:
+        above = doc.text[doc.text.rfind("\n", 0, start - 1) + 1 : start - 1].strip()
+        return 0 < len(above.split()) <= 6 and not _PERSON_WORDS.search(above) and _names_an_office(above)
+    return False
 
 
 def _agency_in(line: str) -> bool:
@@ -207,7 +241,7 @@ def _agency_in(line: str) -> bool:
 
 def _institutional(doc: _Doc, cand: _Candidate) -> bool:
     if cand.kind == "telepon":
-        return _office_line(doc, cand.start, re.sub(r"\D", "", doc.text[cand.start : cand.end]))
+        return _office_line(doc, cand.start, re.sub(r"\D", "", doc.text[cand.start : cand.end]), cand.end)
     if cand.kind != "rekening":
         return False
     if _INSTITUTION_HOLDER.match(doc.text, cand.end):
@@ -386,7 +420,7 @@ def _phone_matcher(doc: _Doc) -> list[_Candidate]:
             continue
         if _is_phone(digits, raw.startswith("+") and not digits.startswith("62")) or raw.startswith("+62"):
             unbalanced = m.raw_string.startswith("(") and ")" not in m.raw_string  # "(0857-3344-2211)"
-            if _office_line(doc, m.start, digits):
+            if _office_line(doc, m.start, digits, m.end):
                 continue  # "DLH | (0711) 352 017": an office's landline
             found.append(_Candidate("telepon", m.start + unbalanced, m.end, _P_PHONE))
     return found
