@@ -135,12 +135,21 @@ _GREETING = re.compile(
 _GREETING_SCAN = _Scan(_GREETING, "word")
 
 
+# Short forms of titles written before a name with a period ("dr.", "H.", "Hj.", "Ir.", "Drs.", "Alm.")
+_TITLES = frozenset("dr drg h hj ir drs dra prof kh alm almh".split())
+
+
 def _greets(text: str, m: re.Match[str]) -> bool:
     """A greeting whose first word is also a name ("Sugeng", "Wilujeng") greets only where a sentence
     starts: "Pak Sugeng pagi tadi datang" names Sugeng."""
     if m.group()[:3].lower() not in ("sug", "wil"):
         return True
     before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"'(")
+    if before.endswith("."):
+        # the period of an honorific's short form does not end a sentence: "pelapor (Bpk. Sugeng Riyadi)"
+        word = re.search(r"([^\W\d_]+)\.$", text[max(0, m.start() - 12) : m.start()].rstrip(" \t\"'("))
+        if word and (word.group(1).lower() in _LEX.honorifics or word.group(1).lower() in _TITLES):
+            return False
     return not before or not before[-1].isalnum()
 
 

@@ -1,0 +1,33 @@
+"""Names and public words on unseen text (issue 11, session 11): the classes corpus 11 showed.
+
+Each case is a class, written anew for this test (not taken from a corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+from redaction_cases import assert_kept, assert_redacted
+
+KEPT = [
+    # a greeting whose first word is also a name still greets where a sentence starts
+    "Terima kasih atas bantuannya.\n{Sugeng riyadi}, mohon maaf lahir batin.",
+    "Selesai rapat. {Wilujeng sumping} di Kota Bogor.",
+]
+
+REDACTED = [
+    # the period of an honorific's short form does not start a sentence: the name after it is a name, even one
+    # that is also a greeting ("Sugeng Riyadi": happy Eid)
+    ("nama", "sdh dihubungi pelapor (Bpk. {Sugeng Riyadi}) via telp kantor"),
+    ("nama", "Disposisi kepada Sdr. {Sugeng Riyadi} untuk ditindaklanjuti."),
+    ("nama", "Kepada Yth. Bp. {Sugeng Riyadi} di tempat"),
+]
+
+
+@pytest.mark.parametrize("marked", KEPT)
+def test_public_words_survive(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), REDACTED)
+def test_persons_are_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)
