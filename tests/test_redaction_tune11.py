@@ -12,6 +12,15 @@ KEPT = [
     # a greeting whose first word is also a name still greets where a sentence starts
     "Terima kasih atas bantuannya.\n{Sugeng riyadi}, mohon maaf lahir batin.",
     "Selesai rapat. {Wilujeng sumping} di Kota Bogor.",
+    # an office's unit by its short name after a post's word
+    "Disposisi: Kabid {Kesmas} agar turun ke lokasi",
+    "Tembusan:\n1. Kasubag {Umpeg}\n2. Arsip",
+    "sudah dilaporkan ke Kasi {Linjamsos}, katanya minggu depan",
+    "Kepala Bidang {Rehsos} belum membalas surat kami",
+    # councils of a school and of a Papuan kampung
+    "Hormat kami,\nKetua {Bamuskam},\nttd",
+    # the portal's own desk
+    "Kepada {Admin Aduan},\nSaya mau lapor lampu mati.",
 ]
 
 REDACTED = [
@@ -20,6 +29,9 @@ REDACTED = [
     ("nama", "sdh dihubungi pelapor (Bpk. {Sugeng Riyadi}) via telp kantor"),
     ("nama", "Disposisi kepada Sdr. {Sugeng Riyadi} untuk ditindaklanjuti."),
     ("nama", "Kepada Yth. Bp. {Sugeng Riyadi} di tempat"),
+    # the person after the unit is still a person
+    ("nama", "Kasi Yankes, {Maria Lusiana} sudah hadir"),
+    ("nama", "Ketua Komite, {Hendrik Wanggai}, menandatangani surat"),
 ]
 
 
