@@ -455,7 +455,7 @@ class SQLiteStore:
     ) -> Page:
         if self._rule is None:
             return Page()
-        # Reports saved by a store that had no rule (a command-line import, say) are dated now;
+        # Reports saved by a store that had no rule (an import by an older Aduan, say) are dated now;
         # the index makes this one probe when there are none.
         if self._conn().execute("SELECT 1 FROM reports WHERE due = ? LIMIT 1", (UNKNOWN,)).fetchone():
             self._work_out_deadlines(f"due = '{UNKNOWN}'")
