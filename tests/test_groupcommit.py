@@ -171,3 +171,23 @@ def test_writes_queued_while_the_leader_waits_for_another_process_join_its_trans
 
     assert results == {"a": 1, "b": 1, "c": 1} and committed_rows(path) == ["a", "b", "c"]
     assert commits.groups == 1  # not "a" alone, then "b" and "c"
+
+
+def test_a_write_alone_takes_no_savepoint_and_its_failure_leaves_nothing(table: tuple[GroupCommit, Path]) -> None:
+    # A savepoint made SQLite copy each page the write changed to a sub-journal, a temporary
+    # file once past 64 KB (a submission changes ~70 KB): alone, the write is the transaction.
+    commits, path = table
+    statements: list[str] = []
+    commits._connect().set_trace_callback(statements.append)
+    commits.run(lambda conn: conn.execute("INSERT INTO t VALUES ('a')"))
+    assert statements and not any("SAVEPOINT" in s for s in statements)
+
+    def half(conn: sqlite3.Connection) -> None:
+        conn.execute("INSERT INTO t VALUES ('b')")
+        conn.execute("INSERT INTO t VALUES ('a')")  # breaks the primary key after 'b' went in
+
+    with pytest.raises(sqlite3.IntegrityError):
+        commits.run(half)
+    assert committed_rows(path) == ["a"]  # 'b' went back with the write that failed
+    commits.run(lambda conn: conn.execute("INSERT INTO t VALUES ('c')"))  # and the next write goes on
+    assert committed_rows(path) == ["a", "c"] and commits.groups == 2
