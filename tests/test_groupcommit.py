@@ -4,6 +4,8 @@ transaction is committed."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
 import time
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from chalicelib.errors import Conflict
-from chalicelib.groupcommit import GroupCommit
+from chalicelib.groupcommit import GroupCommit, _Pending
 from chalicelib.region import Region
 from chalicelib.sqlite_store import SQLiteStore
 from chalicelib.submission import new_report, validate
@@ -191,3 +193,34 @@ def test_a_write_alone_takes_no_savepoint_and_its_failure_leaves_nothing(table: 
     assert committed_rows(path) == ["a"]  # 'b' went back with the write that failed
     commits.run(lambda conn: conn.execute("INSERT INTO t VALUES ('c')"))  # and the next write goes on
     assert committed_rows(path) == ["a", "c"] and commits.groups == 2
+
+
+def _temporary_files() -> list[str]:
+    """SQLite's temporary files this process holds open (deleted as soon as opened)."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            if "etilqs_" in (target := os.readlink(f"/proc/self/fd/{fd}")):
+                found.append(target)
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="reads /proc")
+def test_a_groups_savepoints_keep_their_journal_in_memory(tmp_path: Path) -> None:
+    # Each write of a group is in a savepoint, whose sub-journal holds the pages the write
+    # changes; past 64 KB SQLite put it in a temporary file, made and deleted in every commit.
+    store = SQLiteStore(tmp_path / "s.db")
+    conn = store._conn()
+    conn.execute("CREATE TABLE big (x TEXT)")
+    conn.executemany("INSERT INTO big VALUES (?)", [("x" * 2000,)] * 100)  # ~50 pages
+    seen: list[list[str]] = []
+
+    def rewrite(c: sqlite3.Connection) -> None:
+        c.execute("UPDATE big SET x = x || 'y'")  # every page: ~200 KB of sub-journal
+        seen.append(_temporary_files())
+
+    group: list[_Pending[object]] = [_Pending(rewrite, threading.Event()) for _ in range(2)]
+    store._commits._transaction(group)
+    assert all(p.error is None for p in group) and store._commits.groups == 1
+    assert seen == [[], []]
+    assert conn.execute("SELECT COUNT(*) FROM big WHERE x LIKE '%yy'").fetchone()[0] == 100
