@@ -7,9 +7,11 @@ import threading
 from collections import Counter
 
 import pytest
+from chalicelib.deadline import OfficersDeadline
 from chalicelib.errors import ValidationError
 from chalicelib.importer import import_lines
 from chalicelib.publish import statistics
+from chalicelib.service import Aduan
 
 
 def line(ref: str, history=None, **overrides) -> str:
@@ -196,6 +198,41 @@ def test_137_reports_give_statistics_matching_the_file(store, region) -> None:
     assert abs(sum(a["share"] for a in stats["by_agency"]) - 1) < 0.001
 
 
+def test_an_import_dates_its_reports_so_the_apis_first_request_writes_nothing(store, region) -> None:
+    """Each imported report's officers' deadline is kept as it is saved, by the rule the service
+    keeps them by; a command-line import used to leave them undated ("?"), and the API's first
+    request then dated every report of the store at once with the write lock held."""
+    lines, _, _ = esambat_lines()
+    import_lines(lines, store, region)
+    rule = OfficersDeadline(region.service_levels)
+    rows = store._conn().execute("SELECT tracking, status, due FROM reports").fetchall()
+    assert len(rows) == 137 and {r["status"] for r in rows} == {"resolved", "in_progress", "verified", "rejected"}
+    for row in rows:
+        day = rule(store.get(row["tracking"]))
+        assert row["due"] == (day.isoformat() if day else None)
+    assert any(r["due"] for r in rows)  # verified reports wait for a first follow-up
+    before = store._conn().total_changes
+    Aduan(store, region)  # what the API's first request makes
+    assert store._conn().total_changes == before
+
+
+def test_an_imports_staged_rows_go_to_a_file_and_the_connection_keeps_its_journals_in_memory(store, region) -> None:
+    """The store's connections keep savepoint journals in memory (a group commit's), but an
+    import's staged tables, hundreds of MB at 100k reports, in a temporary file."""
+    conn = store._conn()
+    assert conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # memory
+    seen = []
+
+    def lines():
+        for i in range(3):
+            seen.append(conn.execute("PRAGMA temp_store").fetchone()[0])
+            yield line(f"T-{i}", H)
+
+    assert import_lines(lines(), store, region).created == 3
+    assert seen == [1, 1, 1]  # a file while the import stages
+    assert conn.execute("PRAGMA temp_store").fetchone()[0] == 2
+
+
 def test_a_batch_is_stored_as_saving_each_report_alone_would(store, region, data_dir) -> None:
     """The store's bulk path (new reports in one executemany per table) keeps what the
     one-by-one path keeps: the record, its updates row by row, one publish event each."""
@@ -271,12 +308,14 @@ def test_an_import_queries_and_inserts_per_chunk_not_per_report(region, data_dir
     calls: Counter = Counter()
     store = _counting_store(data_dir / "counted.db", calls)
     lines = [line(f"P-{i}", H) for i in range(200)]
+    store.keep_deadlines(OfficersDeadline(region.service_levels))  # once per store and rule, not per chunk
     calls.clear()
     assert import_lines(lines, store, region).created == 200
     assert calls["SELECT"] <= 4 + 2  # one ref query per chunk
     # Reports, updates, events: one executemany each per chunk (staged), then one each to save.
     assert calls["INSERT"] <= 4 * 3 + 3
-    assert calls["COMMIT"] == 1 and sum(calls.values()) < 40
+    # (and per import, not per chunk: the staged tables made and dropped, temp_store set and reset)
+    assert calls["COMMIT"] == 1 and sum(calls.values()) < 42
     calls.clear()
     assert import_lines(lines, store, region).unchanged == 200  # again: nothing to write
     assert calls["SELECT"] <= 4 + 2 and calls["INSERT"] == 0 and sum(calls.values()) < 20

@@ -148,6 +148,11 @@ class SQLiteStore:
             conn.execute("PRAGMA foreign_keys=ON")
             # Checkpoints are the background thread's (walcheckpoint.py), not a request's.
             conn.execute(f"PRAGMA wal_autocheckpoint={FALLBACK_PAGES}")
+            # A group commit's savepoints keep their sub-journals (the pages each write changes,
+            # ~70 KB for a submission) in memory, not in a temporary file created, written and
+            # deleted in every commit under the write lock. An import's staged tables, which can
+            # be hundreds of MB, still go to a file (save_stream).
+            conn.execute("PRAGMA temp_store=MEMORY")
             self._local.conn = conn
         return conn
 
@@ -214,6 +219,7 @@ class SQLiteStore:
         # Then one short transaction copies the staged rows in. It is this connection's own
         # transaction, not a group commit: the staged tables are this connection's alone.
         conn = self._conn()
+        conn.execute("PRAGMA temp_store=FILE")  # the staged rows: hundreds of MB at 100k reports
         staging = Staging(conn)
         try:
             for batch in batches:
@@ -233,6 +239,7 @@ class SQLiteStore:
                 conn.execute("PRAGMA cache_size=-2000")  # SQLite's default
         finally:
             staging.drop()
+            conn.execute("PRAGMA temp_store=MEMORY")  # as `_conn` left it
         self._checkpointer.saved(staging.reports)
 
     @staticmethod
@@ -455,7 +462,7 @@ class SQLiteStore:
     ) -> Page:
         if self._rule is None:
             return Page()
-        # Reports saved by a store that had no rule (a command-line import, say) are dated now;
+        # Reports saved by a store that had no rule (an import by an older Aduan, say) are dated now;
         # the index makes this one probe when there are none.
         if self._conn().execute("SELECT 1 FROM reports WHERE due = ? LIMIT 1", (UNKNOWN,)).fetchone():
             self._work_out_deadlines(f"due = '{UNKNOWN}'")
