@@ -19,13 +19,14 @@ from .identifiers import _is_phone
 # "0"/"O"/"o", "8", then digits and look-alike letters in groups split by a space, a dot or a hyphen
 _MISSPELT = re.compile(r"(?<![\w+])(?:\+?62|[0Oo])8[0-9lIOo]{1,3}(?:[ .\-]?[0-9lIOo]{2,5}){1,3}(?![\w])")
 _DIGIT_OF = str.maketrans("lIOo", "1100")
+_OPENINGS = ("08", "O8", "o8", "628")  # what every match of _MISSPELT holds: its "0"/"O"/"o" or "62", then "8"
 
 
 def _misspelt_phones(doc: _Doc) -> list[_Candidate]:
     """Phone candidates typed with a letter for a digit (see the module)."""
     text = doc.text
-    if not any(c in text for c in "lIOo") or "8" not in text:
-        return []
+    if not any(opening in text for opening in _OPENINGS) or not any(c in text for c in "lIOo"):
+        return []  # every match opens with "08", "O8", "o8" or "628"
     found = []
     for m in _MISSPELT.finditer(text):
         raw = m.group()
