@@ -23,6 +23,30 @@ _DIGIT_OF = str.maketrans("lIOo", "1100")
 _OPENINGS = ("08", "O8", "o8", "628")  # what every match of _MISSPELT holds: its "0"/"O"/"o" or "62", then "8"
 
 
+def _matches(text: str) -> list[re.Match[str]]:
+    """``_MISSPELT.finditer(text)``, tried only where a match may start: a "0"/"O"/"o", "62" or "+62" right
+    before an "8" (the pattern's opening), left to right, never inside a match found."""
+    starts = set()
+    at = text.find("8", 1)
+    while at >= 0:
+        if text[at - 1] in "0Oo":
+            starts.add(at - 1)
+        elif at >= 2 and text[at - 2 : at] == "62":
+            starts.add(at - 2)
+            if at >= 3 and text[at - 3] == "+":
+                starts.add(at - 3)
+        at = text.find("8", at + 1)
+    found = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            m = _MISSPELT.match(text, start)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
+
+
 def _misspelt_phones(doc: _Doc) -> list[_Candidate]:
     """Phone candidates typed with a letter for a digit (see the module)."""
     text = doc.text
@@ -31,7 +55,7 @@ def _misspelt_phones(doc: _Doc) -> list[_Candidate]:
     if engine.FAST and not any(opening in text for opening in _OPENINGS):
         return []  # every match opens with "08", "O8", "o8" or "628"
     found = []
-    for m in _MISSPELT.finditer(text):
+    for m in _matches(text) if engine.FAST else _MISSPELT.finditer(text):
         raw = m.group()
         letters = sum(c in "lIOo" for c in raw)
         if not 1 <= letters <= 2 or sum(c.isdigit() for c in raw) < 8:
