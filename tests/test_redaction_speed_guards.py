@@ -3,18 +3,23 @@ misspelt phone an "08"/"O8"/"628" opening) skip only texts where the detector fi
 
 Texts are made on the tests' edges (runs of 5 to 9 digits after a letter, a space, a line break, a
 non-ASCII letter or a digit; phones with a letter for a digit) and each detector must find on the fast path
-exactly what it finds on the plain reference path, which has no such test.
+exactly what it finds on the plain reference path, which has no such test. And the names model's features,
+made on the fast path from each word's kept strings, are the strings the plain path makes, for every run of
+mixed-, title- and lower-case texts.
 """
 
 from __future__ import annotations
 
 import itertools
+import sys
+from pathlib import Path
 
 import pytest
-from chalicelib.redaction import engine
+from chalicelib.redaction import engine, name_model
 from chalicelib.redaction.driver import _document
 from chalicelib.redaction.identifiers import _may_hold_passport, _passports
 from chalicelib.redaction.misspelt_phones import _misspelt_phones
+from chalicelib.redaction.names import _Names
 
 _BEFORE = ["A", "B ", "ab", "X\t", "é", "5", "-", "(", " ", "\n", "C\n", "Ｘ"]
 _DIGITS = ["12345", "123456", "1234567", "12345678", "123456789", "１２３４５６７"]
@@ -65,3 +70,27 @@ def test_the_misspelt_phones_are_found_where_they_are(text: str) -> None:
     with engine.reference():
         plain = _misspelt_phones(_document(text))
     assert fast == plain
+
+
+def _model_texts() -> list[str]:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import redaction_corpus
+    import redaction_corpus3
+
+    texts = [s.text for s in redaction_corpus.generate(200, seed=7181)]
+    texts += [s.text for s in redaction_corpus3.generate(200, 7182, "tune")]
+    # all in lower case (each line's words, with their neighbours), title case, and runs at the text's edges
+    texts += [t.lower() for t in texts[:60]] + [t.title() for t in texts[:30]]
+    return texts + ["Budi", "pak budi. santoso\n\tketua rt", "A. B. Cahyono - D.E. Fajar, S.Pd."]
+
+
+def test_the_model_features_made_from_kept_strings_are_the_features() -> None:
+    runs = 0
+    for text in _model_texts():
+        doc = _document(text)
+        for run in name_model.runs(doc, _Names(doc).public):
+            fast = name_model.features(doc, run)
+            with engine.reference():
+                assert name_model.features(doc, run) == fast, (text, run)
+            runs += 1
+    assert runs > 500
