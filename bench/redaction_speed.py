@@ -294,8 +294,8 @@ def main(argv: list[str] | None = None) -> int:
         every = [text for texts in corpora().values() for text in texts]
         stages = parts(every)
         for stage, ms in sorted(stages.items(), key=lambda item: -item[1]):
-            print(f"  {stage:<32} {ms:6.3f} ms per text  {100 * ms / sum(stages.values()):5.1f}%")
-        print(f"  {'all':<32} {sum(stages.values()):6.3f} ms per text ({len(every)} texts)")
+            print(f"  {stage:<48} {ms:6.3f} ms per text  {100 * ms / sum(stages.values()):5.1f}%")
+        print(f"  {'all':<48} {sum(stages.values()):6.3f} ms per text ({len(every)} texts)")
         return 0
     status = 0
     saved = json.loads(args.check.read_text()) if args.check else {}
