@@ -46,8 +46,8 @@ def _place_before(doc: _Doc, start: int, ends: set[int]) -> bool:
 def drop_address_tails(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without the names that are a place between an address and its city (see the module)."""
     candidates = list(candidates)
-    if "," not in doc.text or not any(c.kind == "nama" for c in candidates):
-        return candidates
+    if "," not in doc.text or not any(c.kind == "nama" and _city_after(doc.text, c.end) for c in candidates):
+        return candidates  # no name followed by a comma and a city: no slot to fill (most texts)
     ends: set[int] | None = None  # made only when a name is followed by a city
     # names side by side ("Pedurungan" "Kidul") fill one slot together
     names = sorted((c for c in candidates if c.kind == "nama"), key=lambda c: c.start)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import heads
 from .document import _Candidate, _Doc
 from .lexicon import _LEX
 
@@ -26,11 +27,14 @@ _CAMPUSES = frozenset(
     ).split()
     if w not in _LEX.names
 )
+_HEADS = heads.register(_CAMPUSES)  # what the text must hold for the rule to apply (see heads)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def drop_campus_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without the names that are a university's short name (see the module)."""
+    if not heads.present(doc, _HEADS):
+        return list(candidates)  # no campus's short name in the text
     kept = []
     for cand in candidates:
         if cand.kind == "nama" and doc.text[cand.start : cand.end].lower() in _CAMPUSES:

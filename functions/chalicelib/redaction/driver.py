@@ -46,6 +46,22 @@ _DETECTORS = (
     _dorm_rooms,
     _names,
 )
+# What the detectors found and must not take, in this order: each takes the candidates and returns those it keeps
+# (some of them trimmed). Several look only when the text holds their own words (see heads).
+_FILTERS = (
+    drop_region_names,
+    drop_form_labels,
+    drop_regional_words,
+    drop_office_addresses,
+    drop_market_stalls,
+    drop_subject_words,
+    drop_local_titles,
+    drop_campus_names,
+    drop_address_tails,
+    drop_commemorations,
+    drop_english_words,
+    drop_hero_places,
+)
 # Every public phrase starts with a letter that no letter precedes: tried only where a word starts. A
 # match begins with a phrase's first word, in lower case (the words of a phrase are joined by "[\s.]*").
 _PHRASE_SCAN = _Scan(
@@ -97,12 +113,9 @@ def find_pii(text: str) -> list[PiiMatch]:
     if not text or not text.strip():
         return []
     doc = _document(text)
-    candidates = drop_region_names(doc, [cand for detector in _DETECTORS for cand in detector(doc)])
-    candidates = drop_regional_words(doc, drop_form_labels(doc, candidates))
-    candidates = drop_market_stalls(doc, drop_office_addresses(doc, candidates))
-    candidates = drop_campus_names(doc, drop_local_titles(doc, drop_subject_words(doc, candidates)))
-    candidates = drop_commemorations(doc, drop_address_tails(doc, candidates))
-    candidates = drop_hero_places(doc, drop_english_words(doc, candidates))
+    candidates = [cand for detector in _DETECTORS for cand in detector(doc)]
+    for drop in _FILTERS:
+        candidates = drop(doc, candidates)
     matches = []
     for cand in _join(doc, _resolve(candidates, doc.text)):
         start, end = doc.origin[cand.start], doc.origin[cand.end - 1] + 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import heads
 from .document import _Candidate, _Doc
 from .lexicon import _LEX
 
@@ -34,6 +35,8 @@ _ENGLISH = frozenset(
     ).split()
     if w not in _LEX.names
 )
+# what the text must hold for the rule to apply (see heads)
+_HEADS = heads.register(_ENGLISH | {"made"})
 _WORD = re.compile(r"[^\W\d_][\w'\-]*")
 _MADE_IN = re.compile(r"(?i)made[ \t]+in\b")
 
@@ -45,6 +48,8 @@ def _english(doc: _Doc, word: re.Match[str]) -> bool:
 
 def drop_english_words(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without their leading English words, and without those made of them (see the module)."""
+    if not heads.present(doc, _HEADS):
+        return list(candidates)  # no English word of the list in the text
     kept = []
     for cand in candidates:
         first = _WORD.match(doc.text, cand.start, cand.end) if cand.kind == "nama" else None

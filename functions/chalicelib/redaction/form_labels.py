@@ -25,6 +25,7 @@ _FORM_WORDS = frozenset(
     "nama tanggal tgl alamat no nomor nik umur usia keluhan jenis lokasi hp telp unit jumlah pekerjaan".split()
 )
 _TITLE = re.compile(r"(?i)[ \t]*(?:form|formulir)\b[^\n]*")
+_LOW_WORDS = re.compile(r"[a-z]+")
 
 
 def _form_spans(doc: _Doc) -> list[tuple[int, int]]:
@@ -51,7 +52,7 @@ def drop_form_labels(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candi
     kept = []
     for cand in candidates:
         inside = cand.kind == "nama" and any(a <= cand.start and cand.end <= b for a, b in spans)
-        words = re.findall(r"[a-z]+", doc.text[cand.start : cand.end].lower())
+        words = _LOW_WORDS.findall(doc.text[cand.start : cand.end].lower())
         if inside and not any(w in _LEX.names for w in words):
             continue
         kept.append(cand)

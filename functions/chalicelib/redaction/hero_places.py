@@ -21,6 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from . import heads
 from .document import _Candidate, _Doc, _Token
 
 _MONUMENTS = frozenset("patung tugu monumen gapura arca situs prasasti".split())
@@ -28,8 +29,8 @@ _MONUMENTS = frozenset("patung tugu monumen gapura arca situs prasasti".split())
 _GIVEN_ABBREVIATED = frozenset("moh moch mochd mohd muh much mhd abd ach achm ahm".split())
 
 
-# A text holds one of these (in lower case) if the rule can apply
-_NEEDED = tuple(_MONUMENTS) + tuple(f"{w}." for w in _GIVEN_ABBREVIATED)
+# A text holds one of these (in lower case) if the rule can apply (see heads)
+_HEADS = heads.register(set(_MONUMENTS) | {f"{w}." for w in _GIVEN_ABBREVIATED})
 
 
 def _start(tok: _Token) -> int:
@@ -50,7 +51,7 @@ def _hero(doc: _Doc, cand: _Candidate, public_ends: set[int]) -> bool:
 def drop_hero_places(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without the heroes of monuments and facilities (see the module)."""
     candidates = list(candidates)
-    if not any(word in doc.low for word in _NEEDED) or not any(c.kind == "nama" for c in candidates):
+    if not heads.present(doc, _HEADS) or not any(c.kind == "nama" for c in candidates):
         return candidates
     public_ends = {span.end for span in doc.public}
     dropped: set[int] = set()

@@ -430,9 +430,29 @@ _PASSPORT_CUED = re.compile(r"(?<![\w])[A-Za-z]{1,2}\s?\d{6,8}(?![\w])")
 _PASSPORT_SHAPE = re.compile(r"(?<![\w])(?:[A-Z] ?|[a-z])\d{7}(?![\w])")
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _may_hold_passport(doc: _Doc) -> bool:
+    """Whether a run of digits may end a passport's number: six to eight digits (no more: no digit may follow
+    a match) right after an ASCII letter, or after a letter and a space. Every match of _PASSPORT_CUED and
+    _PASSPORT_SHAPE ends with such a run, and a run of digits after a letter or a space starts one of the
+    document's numbers."""
+    text = doc.text
+    for at, head in doc.starts("number"):
+        if len(head) == 4 and head.isdigit() and at > 0:
+            before = text[at - 1]
+            if before in _ASCII_LETTER or before.isspace() and at > 1 and text[at - 2] in _ASCII_LETTER:
+                run = _DIGIT_RUN.match(text, at)
+                if run and 6 <= run.end() - at <= 8:
+                    return True
+    return False
+
+
 def _passports(doc: _Doc) -> list[_Candidate]:
-    if engine.FAST and not doc.starts("number"):
-        return []  # every passport number has digits
+    if engine.FAST and not _may_hold_passport(doc):
+        return []  # most texts: no letter then six digits or more
     found = [_Candidate("paspor", m.start(), m.end(), _P_ID) for m in _PASSPORT_SHAPE.finditer(doc.text)]
     for m in _PASSPORT_CUED.finditer(doc.text):
         if _cue_before(doc, m.start()) == "paspor":

@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
+from . import heads
 from .document import _Candidate, _Doc, _Token
 from .lexicon import _agency_like
 from .region_places import _REGIONS
@@ -34,10 +36,21 @@ _HEAD_OF = re.compile(r"ka(?:bag|bid|subbag|subag|si|sie|ur|ban|dis|sat|lak)[a-z
 _QUALIFIERS = frozenset("pelaksana utama pembantu harian umum".split())
 _POSTS = frozenset("kepala ppid plt plh ketua sekretaris".split())
 _WORD = re.compile(r"[^\W\d_][\w'\-]*")
+# What the text must hold (in lower case) for a candidate to open with a title or a qualifier (see heads): the
+# titles, the qualifiers, "raja" and the openings _HEAD_OF allows
+_HEADS = heads.register(
+    _TITLES | _QUALIFIERS | {"raja"} | {"ka" + a for a in "bag bid subbag subag si sie ur ban dis sat lak".split()}
+)
 
 
 def _title(low: str) -> bool:
     return low in _TITLES or bool(_HEAD_OF.match(low)) and _agency_like(low[2:]) or low in ("kabag", "kabid")
+
+
+@lru_cache(maxsize=1 << 12)  # asked of every name's first word; the answer depends on the word alone
+def _opens(low: str) -> bool:
+    """Whether a candidate opening with this word may lose it: a title, a qualifier, or Maluku's "raja"."""
+    return _title(low) or low in _QUALIFIERS or low == "raja"
 
 
 def _start(tok: _Token) -> int:
@@ -48,7 +61,7 @@ def _without_titles(doc: _Doc, cand: _Candidate) -> _Candidate | None:
     """The candidate without its leading titles, or None when it is a title (see the module)."""
     first = _WORD.match(doc.text, cand.start, cand.end)
     low = first.group().lower() if first else ""
-    if not (_title(low) or low in _QUALIFIERS or low == "raja"):
+    if not _opens(low):
         return cand  # most candidates: a name, not opened by a title (checked before the words are split)
     words = list(_WORD.finditer(doc.text, cand.start, cand.end))
     lows = [w.group().lower() for w in words]
@@ -75,6 +88,8 @@ def _without_titles(doc: _Doc, cand: _Candidate) -> _Candidate | None:
 
 def drop_local_titles(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without the village heads' and the posts' titles (see the module)."""
+    if not heads.present(doc, _HEADS):
+        return list(candidates)  # no title, qualifier or office head's abbreviation in the text
     kept = []
     for cand in candidates:
         if cand.kind == "nama":

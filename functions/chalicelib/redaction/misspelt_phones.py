@@ -13,12 +13,38 @@ from __future__ import annotations
 
 import re
 
+from . import engine
 from .document import _P_PHONE, _Candidate, _Doc
 from .identifiers import _is_phone
 
 # "0"/"O"/"o", "8", then digits and look-alike letters in groups split by a space, a dot or a hyphen
 _MISSPELT = re.compile(r"(?<![\w+])(?:\+?62|[0Oo])8[0-9lIOo]{1,3}(?:[ .\-]?[0-9lIOo]{2,5}){1,3}(?![\w])")
 _DIGIT_OF = str.maketrans("lIOo", "1100")
+_OPENINGS = ("08", "O8", "o8", "628")  # what every match of _MISSPELT holds: its "0"/"O"/"o" or "62", then "8"
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """``_MISSPELT.finditer(text)``, tried only where a match may start: a "0"/"O"/"o", "62" or "+62" right
+    before an "8" (the pattern's opening), left to right, never inside a match found."""
+    starts = set()
+    at = text.find("8", 1)
+    while at >= 0:
+        if text[at - 1] in "0Oo":
+            starts.add(at - 1)
+        elif at >= 2 and text[at - 2 : at] == "62":
+            starts.add(at - 2)
+            if at >= 3 and text[at - 3] == "+":
+                starts.add(at - 3)
+        at = text.find("8", at + 1)
+    found = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            m = _MISSPELT.match(text, start)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
 
 
 def _misspelt_phones(doc: _Doc) -> list[_Candidate]:
@@ -26,8 +52,10 @@ def _misspelt_phones(doc: _Doc) -> list[_Candidate]:
     text = doc.text
     if not any(c in text for c in "lIOo") or "8" not in text:
         return []
+    if engine.FAST and not any(opening in text for opening in _OPENINGS):
+        return []  # every match opens with "08", "O8", "o8" or "628"
     found = []
-    for m in _MISSPELT.finditer(text):
+    for m in _matches(text) if engine.FAST else _MISSPELT.finditer(text):
         raw = m.group()
         letters = sum(c in "lIOo" for c in raw)
         if not 1 <= letters <= 2 or sum(c.isdigit() for c in raw) < 8:

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import engine
 from .document import _Doc, _Token
 from .lexicon import _FUNCTION_WORDS, _LEX, _is_role, _is_word
 
@@ -78,7 +79,10 @@ def _class_of(low: str) -> str:
 
 
 def _shape(tok: _Token) -> str:
-    text = tok.text
+    return _shape_of(tok.text)
+
+
+def _shape_of(text: str) -> str:
     if len(text) == 1:
         return "I" if text.isupper() else "i"
     if text.isupper():
@@ -166,6 +170,8 @@ def features(doc: _Doc, run: list[int]) -> list[list[str]]:
     ]
     # in a lower-case line the words around a word are in its run: they are its context all the same
     inside = doc.mode == LOWER
+    if engine.FAST:
+        return _features_kept(doc, run, place, inside)
     for pos, k in enumerate(run):
         tok = tokens[k]
         low = tok.low
@@ -191,6 +197,59 @@ def features(doc: _Doc, run: list[int]) -> list[list[str]]:
                 feats.append(f"{d}gap={gap}")
             elif not (first <= j <= last):
                 feats.append(f"{d}w=<edge>")
+        out.append(feats)
+    return out
+
+
+# A word's own features and its features as a neighbour depend on the word alone (as written and in lower
+# case), and the same words come back in text after text: their strings are made once, not for every run.
+@lru_cache(maxsize=1 << 14)
+def _own(text: str, low: str) -> tuple[str, ...]:
+    return (
+        "w=" + low,
+        "s3=" + low[-3:],
+        "s2=" + low[-2:],
+        "p3=" + low[:3],
+        "shape=" + _shape_of(text),
+        "lex=" + _class_of(low),
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def _as_near(text: str, low: str) -> tuple[tuple[str, str, str], ...]:
+    word_class, shape = _class_of(low), _shape_of(text)
+    return tuple((f"{d}w={low}", f"{d}lex={word_class}", f"{d}shape={shape}") for d in (-2, -1, 1, 2))
+
+
+_EDGE = ("-2w=<edge>", "-1w=<edge>", "1w=<edge>", "2w=<edge>")
+_SLOT = {-2: 0, -1: 1, 1: 2, 2: 3}
+
+
+def _features_kept(doc: _Doc, run: list[int], place: list[str], inside: bool) -> list[list[str]]:
+    """``features``' word features from the words' kept strings: the same strings in the same order (a word's
+    own six and its three as a neighbour are made once per word, not for every run it is in or next to). Any
+    change of the features is made in both: tests/test_redaction_speed_guards.py compares them."""
+    tokens, text = doc.tokens, doc.text
+    n = len(tokens)
+    first, last = run[0], run[-1]
+    single = len(run) == 1
+    out = []
+    for pos, k in enumerate(run):
+        tok = tokens[k]
+        feats = [
+            *_own(tok.text, tok.low),
+            "pos=only" if single else "pos=first" if pos == 0 else "pos=last" if k == last else "pos=mid",
+            "dot=True" if text[tok.end : tok.end + 1] == "." else "dot=False",
+            *place,
+        ]
+        for d, slot in _SLOT.items():
+            j = k + d
+            if 0 <= j < n and (inside or not (first <= j <= last)):
+                near = tokens[j]
+                feats += _as_near(near.text, near.low)[slot]
+                feats.append(f"{d}gap={_gap(text, near.end, tok.start) if d < 0 else _gap(text, tok.end, near.start)}")
+            elif not (first <= j <= last):
+                feats.append(_EDGE[slot])
         out.append(feats)
     return out
 

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from . import heads
 from .document import _Candidate, _Doc, _Token
 from .lexicon import _agency_like
 
@@ -39,6 +40,8 @@ _SEAT_LABEL = re.compile(
     r"(?i)(?:^|[\s•\-*])(?:alamat[ \t]+)?(?:kantor|sekretariat|kedudukan)[ \t]*:[ \t]*(?:jl|jln|jalan)\b"
 )
 _STREET_WORDS = frozenset("jl jln jalan".split())
+# Each of the three rules needs a street's word ("jl", "jln", "jalan") in the text (see heads)
+_HEADS = heads.register({"jl", "jalan"})
 # What only a household's address holds: after a label or an agency, such an address is a person's
 _HOUSEHOLD = re.compile(r"(?i)(?<![^\W\d_])(?:rt|rw|gg|gang|blok)(?![^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -97,6 +100,6 @@ def _office(doc: _Doc, cand: _Candidate) -> bool:
 def drop_office_addresses(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without the addresses that are an office's (see the module)."""
     candidates = list(candidates)
-    if not any(c.kind == "alamat" for c in candidates):
+    if not any(c.kind == "alamat" for c in candidates) or not heads.present(doc, _HEADS):
         return candidates
     return [c for c in candidates if c.kind != "alamat" or not _office(doc, c)]

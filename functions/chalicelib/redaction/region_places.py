@@ -56,6 +56,7 @@ _BEFORE = _UNITS | frozenset("di ke wilayah daerah perairan pulau sekitar menuju
 _BEFORE_REGENCY = frozenset("dari asal".split())
 # Words of a street address: a region after a comma on a line that holds one of them ends the address
 _ADDRESS = frozenset("jl jln jalan gg gang no nomor lingk lingkungan blok perum komplek".split())
+_LOW_WORDS = re.compile(r"[a-z']+")  # a candidate's words, in lower case, as the region list writes them
 _DATE_AFTER = re.compile(rf",[ \t]*\d{{1,2}}[ \t]+{_MONTH}\b", re.IGNORECASE)
 
 
@@ -101,15 +102,15 @@ def drop_region_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Cand
         if cand.kind != "nama":
             kept.append(cand)
             continue
-        words = " ".join(re.findall(r"[a-z']+", doc.text[cand.start : cand.end].lower()))
+        words = " ".join(_LOW_WORDS.findall(doc.text[cand.start : cand.end].lower()))
+        if words not in _REGIONS:
+            kept.append(cand)  # most names: no region's, and nothing more to ask
+            continue
         at = bisect_left(doc.tokens, cand.start, key=_start)
         before = doc.tokens[at - 1].low if at > 0 else ""
         gap = doc.text[doc.tokens[at - 1].end : cand.start] if at > 0 else ""
         if "\n" in gap:
             before = ""
-        if words not in _REGIONS:
-            kept.append(cand)
-            continue
         regency = words in _REGENCIES
         if before in _UNITS or before in _BEFORE and (regency or words not in _LEX.names):
             continue  # "Kota Bima", "di Mijen"; but "di Bambang" may be at Bambang's: only "Kecamatan Bambang"

@@ -26,6 +26,7 @@ def _load() -> frozenset[str]:
 
 
 _REGIONAL = _load()
+_LOW_WORDS = re.compile(r"[a-z]+")
 
 
 def drop_regional_words(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
@@ -33,7 +34,7 @@ def drop_regional_words(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Ca
     kept = []
     for cand in candidates:
         if cand.kind == "nama" and not _REGIONAL.isdisjoint(
-            words := re.findall(r"[a-z]+", doc.text[cand.start : cand.end].lower())
+            words := _LOW_WORDS.findall(doc.text[cand.start : cand.end].lower())
         ):
             regional = [w in _REGIONAL for w in words]
             if any(regional) and all(
