@@ -43,3 +43,28 @@ def test_public_words_survive(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), REDACTED)
 def test_persons_are_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+PASSPORTS = [
+    # a foreign passport of letters and digits mixed, after the cue word
+    "Wisatawan kehilangan dompet, No. paspor: {X4R9T2K81}, mohon dibantu",
+    # a passports' column of a table, digits only or mixed
+    "Nama | Paspor | Negara\nLukas Weber | {CF7K29T41} | Jerman\nOliver Hughes | 547120983 | Inggris",
+    "Nama | Paspor | Negara\nLukas Weber | CF7K29T41 | Jerman\nOliver Hughes | {547120983} | Inggris",
+]
+
+NOT_PASSPORTS = [
+    # the same shapes without a passport's cue: codes, vouchers, other columns
+    "kode voucher {X4R9T2K81} tidak bisa dipakai",
+    "No | Kode | Negara\n1 | {CF7K29T41} | Jerman",
+]
+
+
+@pytest.mark.parametrize("marked", PASSPORTS)
+def test_passports_are_redacted(marked: str) -> None:
+    assert_redacted("paspor", marked)
+
+
+@pytest.mark.parametrize("marked", NOT_PASSPORTS)
+def test_codes_are_not_passports(marked: str) -> None:
+    assert_kept(marked)

@@ -61,7 +61,40 @@ def _npwp_valid(digits: str) -> bool:
 
 @per_doc  # asked once per grouping of a number's digits
 def _cue_before(doc: _Doc, start: int) -> str | None:
-    """The kind named by the last cue word in the clause before `start` (at most _CUE_WINDOW characters)."""
+    """The kind named by the last cue word in the clause before `start` (at most _CUE_WINDOW characters), or,
+    in a table's row with none there, a passport's when its column's header names one ("Nama | Paspor | Asal").
+    Only a passport's: other headers ("Pelanggan", "Kontak", "Bank") head columns of codes, amounts and offices'
+    lines as often as of a person's numbers, and taking their cue lost precision on unseen text."""
+    return _clause_cue(doc, start) or ("paspor" if _column_cue(doc, start) == "paspor" else None)
+
+
+def _column_cue(doc: _Doc, start: int) -> str | None:
+    """The kind that the header of `start`'s column names, when `start` is in a cell of a table written with
+    "|" whose first row is a header of labels ("No | Nama | NIK | No. HP")."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if "|" not in text[line_start:start]:
+        return None
+    column = text.count("|", line_start, start)
+    # the table's first row: the rows above this one, each with a "|", up to a line without one
+    header_start = line_start
+    while header_start > 0:
+        above = text.rfind("\n", 0, header_start - 1) + 1
+        if "|" not in text[above : header_start - 1]:
+            break
+        header_start = above
+    if header_start == line_start:
+        return None  # this row is the header itself
+    header = text[header_start : text.find("\n", header_start)].split("|")
+    if column >= len(header) or any(c.isdigit() for c in header[column]):
+        return None  # a header of labels has no digits: a row of data is no header
+    cue = _CUES.fullmatch(header[column].strip().rstrip(".:"))
+    if cue is None:
+        cue = _CUES.search(header[column])
+    return cue.lastgroup if cue else None
+
+
+def _clause_cue(doc: _Doc, start: int) -> str | None:
     text = doc.text
     begin = max(0, start - _CUE_WINDOW)
     begin = max(begin, max(text.rfind(c, begin, start) for c in "\n;!?") + 1)
@@ -451,11 +484,28 @@ def _may_hold_passport(doc: _Doc) -> bool:
 
 
 def _passports(doc: _Doc) -> list[_Candidate]:
+    found = _mixed_passports(doc)
     if engine.FAST and not _may_hold_passport(doc):
-        return []  # most texts: no letter then six digits or more
-    found = [_Candidate("paspor", m.start(), m.end(), _P_ID) for m in _PASSPORT_SHAPE.finditer(doc.text)]
+        return found  # most texts: no letter then six digits or more
+    found += [_Candidate("paspor", m.start(), m.end(), _P_ID) for m in _PASSPORT_SHAPE.finditer(doc.text)]
     for m in _PASSPORT_CUED.finditer(doc.text):
         if _cue_before(doc, m.start()) == "paspor":
+            found.append(_Candidate("paspor", m.start(), m.end(), _P_ID))
+    return found
+
+
+# A foreign passport's number of letters and digits mixed ("C7T4K2901", a German one), which no shape tells
+# from a code: taken only after the passport's cue word, or in a passports' column
+_PASSPORT_MIXED = re.compile(r"(?<![\w])(?=[A-Z0-9]{8,9}(?![\w]))(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{8,9}(?![\w])")
+
+
+def _mixed_passports(doc: _Doc) -> list[_Candidate]:
+    if not any(cue in doc.low for cue in ("pasp", "passp")):
+        return []  # no passport's cue word: nothing to look for (the cue words are spelled with one of these)
+    found = []
+    for m in _PASSPORT_MIXED.finditer(doc.text):
+        digits = sum(c.isdigit() for c in m.group())
+        if digits >= 4 and not _PASSPORT_CUED.fullmatch(m.group()) and _cue_before(doc, m.start()) == "paspor":
             found.append(_Candidate("paspor", m.start(), m.end(), _P_ID))
     return found
 
