@@ -14,8 +14,12 @@ from test_fast_build import one_change_after_a_build
 from test_gate import admin_of
 from test_parts import part_rows
 
+LISTINGS = ("instansi/", "status/", "en/instansi/", "en/status/")
 
-def _live_build(root: Path, months: int, region: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+
+def _live_build(
+    root: Path, months: int, region: Any, monkeypatch: pytest.MonkeyPatch, per_month: int = 8
+) -> dict[str, Any]:
     """Import `months` months of reports, build, move one report on and build (as the worker:
     the same process from then on), move another on, and count what the quick build that puts
     it online (no search refresh) read and named."""
@@ -25,7 +29,7 @@ def _live_build(root: Path, months: int, region: Any, monkeypatch: pytest.Monkey
     from chalicelib.publish import read_record
     from chalicelib.service import Aduan
 
-    output, tracking, store = one_change_after_a_build(root, months, 8, region, monkeypatch)
+    output, tracking, store = one_change_after_a_build(root, months, per_month, region, monkeypatch)
     build(output)  # the worker's process from here on
     public = root / "data" / "public"
     service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
@@ -44,6 +48,7 @@ def _live_build(root: Path, months: int, region: Any, monkeypatch: pytest.Monkey
     def noted_finish(self):  # type: ignore[no-untyped-def]
         seen["bundle files named"] = sum(1 for p in self.files if p.startswith("_pagefind/"))
         seen["bundle carried whole"] = "_pagefind/" in self.carried_dirs
+        seen["listing files named"] = sum(1 for p in self.files if p.startswith(LISTINGS))
         return finish(self)
 
     def collected(phase: str, info: dict[str, int]) -> None:
@@ -62,6 +67,7 @@ def _live_build(root: Path, months: int, region: Any, monkeypatch: pytest.Monkey
     seen["reports"] = len(part_rows(output, "reports"))
     seen["status"] = next(r["status"] for r in part_rows(output, "reports") if r["tracking"] == other)
     seen["bundle files"] = sum(1 for p in (output / "_pagefind").rglob("*") if p.is_file())
+    seen["listing files"] = sum(1 for base in LISTINGS for p in (output / base).rglob("*") if p.is_file())
     store.close()
     return seen
 
@@ -89,3 +95,19 @@ def test_a_change_build_does_not_run_the_cyclic_collector_over_what_the_process_
     # One young collection at most: the allocation that follows the pause, when it ends.
     assert costs["status"] == "in_progress" and costs["collections"] <= 1, costs
     assert gc.isenabled()
+
+
+def test_a_change_build_carries_the_listing_pages_it_keeps_unnamed_at_n_and_3n(
+    region, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A listing page whose reports did not change is kept under its listing's directory, kept
+    whole (pages.write_pages), not named one by one (~8k pages at 100k reports)."""
+    small = _live_build(tmp_path / "n", 2, region, monkeypatch, per_month=30)
+    large = _live_build(tmp_path / "3n", 6, region, monkeypatch, per_month=30)
+    assert large["listing files"] > small["listing files"], (small["listing files"], large["listing files"])
+    # The same pages named at 3N as at N (indexes, entry pages, feeds), but for the numbered page
+    # the moved report left (in both languages), which only a larger listing has.
+    assert large["listing files named"] <= small["listing files named"] + 2, (
+        {k: small[k] for k in ("listing files", "listing files named")},
+        {k: large[k] for k in ("listing files", "listing files named")},
+    )
