@@ -10,15 +10,18 @@ pending, and the next run of `aduan build` or the worker publishes them.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from . import config
 from .errors import PublicationRefused
 from .gate.files import Scanner, guard_for
-from .publish import write_json
+from .publish import Publisher, write_json
 
 HELD = "publication-held.json"
 
@@ -48,12 +51,37 @@ def check_leaks(output: Path) -> list[str]:
     return [str(leak) for leak in scanner().scan_tree(Path(output))]
 
 
+@contextmanager
+def _collector_paused(pause: bool) -> Iterator[None]:
+    """A change build in a long-running process (the worker) allocates little, but the process
+    keeps the records it read for its next build: at 100k reports the cyclic garbage collector
+    walked them again and again during each change build (455 collections, 0.4-0.7 s CPU of a
+    ~4 s "pages live" build). So it is paused for the build; the few cycles a change build
+    leaves are collected as usual afterwards. A full or first build (most of its memory is new)
+    runs with it."""
+    if not pause or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def build(output: Path, *, full: bool = False, api_url: str | None = None, search: bool = True) -> dict[str, Any]:
     """Publish pending updates, then build. `search=False` leaves the search index as it was
     (Pagefind is most of an incremental build's time on a large site); the worker uses it to
     put a change online first and refresh the index after."""
     publisher = config.publisher()
     first = not (publisher.dir / "stats.json").exists()
+    with _collector_paused(not (full or first)):
+        return _build(publisher, Path(output), full=full, first=first, api_url=api_url, search=search)
+
+
+def _build(
+    publisher: Publisher, output: Path, *, full: bool, first: bool, api_url: str | None, search: bool
+) -> dict[str, Any]:
     publication = publisher.publish_all() if full or first else publisher.publish_pending()
     plugins = str(config.site_source() / "plugins")
     if plugins not in sys.path:

@@ -201,14 +201,16 @@ class IncrementalOutput:
         self.changed_records = frozenset(changed) if self.carrying else frozenset()
         return self.carrying
 
-    def carry_under(self, prefix: str, digest: str) -> bool:
+    def carry_under(self, prefix: str, digest: str | None) -> bool:
         """When carrying (`carry`): leave every file under the directory `prefix` as it is,
         unnamed and not deleted, if the last build left files there all made from `digest`
-        (`BuildState.uniform`) and this build made none there. Returns whether it does; if
-        not, the caller keeps or makes the files one by one."""
+        (`BuildState.uniform`; None: whatever they were made from) and this build made none
+        there. Returns whether it does; if not, the caller keeps or makes the files one by one."""
         if not self.carrying or not isinstance(self.old_files, Column) or not prefix.endswith("/"):
             return False
-        if any(path.startswith(prefix) for path in self.files) or not self.state.uniform(prefix, digest):
+        if any(path.startswith(prefix) for path in self.files):
+            return False
+        if digest is not None and not self.state.uniform(prefix, digest):
             return False
         self.carried_dirs.append(prefix)
         return True

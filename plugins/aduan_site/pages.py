@@ -25,6 +25,7 @@ import shutil
 import signal
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -769,6 +770,13 @@ class AduanGenerator:
         # Since this process's last build: the same pages, so a numbered page whose reports
         # neither moved nor changed is exactly as it was (its pager names only its neighbours).
         same_pages = self.changed is not None and previous is not None and sorted(previous) == numbers
+        # A build that carries (output.carry) leaves such pages unnamed under the listing's
+        # directory, kept whole (`carry_under`): naming them one by one was ~8k pages at 100k.
+        carried = (
+            {p for p in LANG_PREFIX.values() if out.carry_under(p + base, None)}
+            if same_pages and not arrangement.removed
+            else set()
+        )
         # Numbered pages newest first, the entry page last: a new page is in place before the
         # pages linking to it, its older neighbour and the entry page (IncrementalOutput keeps
         # this order).
@@ -778,7 +786,7 @@ class AduanGenerator:
                 same_pages
                 and number != entry
                 and number not in arrangement.changed
-                and self._keep_listing_page(out, page_dir(base, number, entry), arrangement.pages[number])
+                and self._keep_listing_page(out, page_dir(base, number, entry), arrangement.pages[number], carried)
             ):
                 continue
             newer = numbers[index + 1] if index + 1 < len(numbers) else None
@@ -822,8 +830,12 @@ class AduanGenerator:
             self._rows = Rows(helpers["status_badge"], helpers["date"], helpers["url"], helpers["agency_name"])
         return self._rows
 
-    def _keep_listing_page(self, out: IncrementalOutput, here: str, trackings: list[str]) -> bool:
-        """Keep a listing page of the last build unrendered if none of its reports changed."""
+    def _keep_listing_page(
+        self, out: IncrementalOutput, here: str, trackings: list[str], carried: AbstractSet[str] = frozenset()
+    ) -> bool:
+        """Keep a listing page of the last build unrendered if none of its reports changed:
+        unnamed when it is under a directory the build carries (`carried`: language prefixes),
+        once the state shows the page made (a page a killed build left unrecorded is made again)."""
         assert self.changed is not None
         if not self.changed.isdisjoint(trackings):
             return False
@@ -831,6 +843,8 @@ class AduanGenerator:
         digests = {out.old_inputs.get(path) for path in paths}
         if len(digests) != 1 or None in digests:
             return False
+        if len(carried) == len(paths):
+            return True
         return self._keep_group(out, paths, digests.pop() or "")
 
     def script_data(self, lang: str) -> dict[str, Any]:
