@@ -81,7 +81,7 @@ def whole_files(
     dataset: Dataset,
     published: dict[str, Any],
     site: Site,
-    requests: dict[str, bool] | None = None,
+    requests: dict[str, bytes | None] | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """The whole-dataset files' names under /data/ and their content, one at a time (a caller
     that hands each to the output writer before asking for the next holds one file, not five:
@@ -89,8 +89,7 @@ def whole_files(
     (concatenated in month order, each part's rows by tracking number, read back from where
     they were staged), not from a row made again for every record; aduan.db is filled one
     month at a time. `requests`: the reports whose own Open311 file (requests/<tracking>.json)
-    is to be declared to `out` → False; each is declared with its line of requests.json, made
-    once, and marked True."""
+    the caller declares → None; each gets its line of requests.json, made once here."""
     generated = generated_day(dataset)
     yield "reports.csv", _csv_concat(table_csv(schema.REPORTS, []), parts.contents(0))
     yield "reports.json", _json_concat(generated, parts.contents(1))
@@ -111,8 +110,7 @@ def whole_files(
             line = open311.request_line(open311.service_request(record, dataset, site.url))
             lines.append(line)
             if requests is not None and record["tracking"] in requests:
-                write_request(out, dataset, record, line)
-                requests[record["tracking"]] = True
+                requests[record["tracking"]] = line
     yield "open311/requests.json", open311.requests_json_of_lines(lines)
 
 
@@ -266,8 +264,9 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
     records = dataset.records
     if out.carrying and changed is not None:  # the others' files are carried unnamed (output.CARRIED)
         records = [r for r in map(dataset.record, sorted(changed)) if r is not None]
-    # The reports whose Open311 file this build declares → whether the whole files did already.
-    requests = dict.fromkeys((r["tracking"] for r in records), False)
+    # The reports whose Open311 file this build declares → its line, if the whole files made it.
+    # (Declared after the other files, as before: the build state's rows keep their order.)
+    requests: dict[str, bytes | None] = dict.fromkeys(r["tracking"] for r in records)
     if why is None:
         for name in WHOLE_FILES:
             out.keep(f"data/{name}")
@@ -306,8 +305,7 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
         out.put(f"data/{SUMS}", listing, digest=listing_key)
 
     for record in records:
-        if not requests[record["tracking"]]:
-            write_request(out, dataset, record, None, inputs.site.url)
+        write_request(out, dataset, record, requests.pop(record["tracking"]), inputs.site.url)
 
     parts.write_feed(build, at, whole_files=why is not None)
     parts.write_index(build, at, whole)
