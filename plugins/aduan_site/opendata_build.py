@@ -21,13 +21,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from . import open311, schema, snapshots
-from .dataset import Dataset
+from .dataset import Dataset, Record
 from .opendata import (
     Row,
     Site,
@@ -80,18 +81,19 @@ def whole_files(
     dataset: Dataset,
     published: dict[str, Any],
     site: Site,
-    request_lines: dict[str, bytes] | None = None,
-) -> dict[str, bytes]:
-    """The whole-dataset files' names under /data/ → content, made from this build's monthly
-    parts (concatenated in month order, each part's rows by tracking number), not from a row
-    made again for every record; aduan.db is filled one month at a time."""
+    requests: dict[str, bytes | None] | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """The whole-dataset files' names under /data/ and their content, one at a time (a caller
+    that hands each to the output writer before asking for the next holds one file, not five:
+    at 100k reports they are some 300 MB together). Made from this build's monthly parts
+    (concatenated in month order, each part's rows by tracking number, read back from where
+    they were staged), not from a row made again for every record; aduan.db is filled one
+    month at a time. `requests`: the reports whose own Open311 file (requests/<tracking>.json)
+    the caller declares → None; each gets its line of requests.json, made once here."""
     generated = generated_day(dataset)
-    reports_csv, reports_part, updates_csv = (parts.contents(kind) for kind in range(3))
-    made = {
-        "reports.csv": _csv_concat(table_csv(schema.REPORTS, []), reports_csv),
-        "reports.json": _json_concat(generated, reports_part),
-        "updates.csv": _csv_concat(table_csv(schema.UPDATES, []), updates_csv),
-    }
+    yield "reports.csv", _csv_concat(table_csv(schema.REPORTS, []), parts.contents(0))
+    yield "reports.json", _json_concat(generated, parts.contents(1))
+    yield "updates.csv", _csv_concat(table_csv(schema.UPDATES, []), parts.contents(2))
     small = summary_tables(dataset, published)
 
     def rows(table: schema.Table) -> Iterable[Row]:
@@ -101,17 +103,15 @@ def whole_files(
             return (row for records in parts.months.values() for row in update_rows(records))
         return small[table.name]
 
-    made["aduan.db"] = sqlite_file_bytes(rows)
-    # Each request's line is kept for its own file (requests/<tracking>.json): made once.
-    lines = [
-        (r["tracking"], open311.request_line(open311.service_request(r, dataset, site.url)))
-        for records in parts.months.values()
-        for r in records
-    ]
-    made["open311/requests.json"] = open311.requests_json_of_lines([line for _, line in lines])
-    if request_lines is not None:
-        request_lines.update(lines)
-    return made
+    yield "aduan.db", sqlite_file_bytes(rows)
+    lines = []
+    for records in parts.months.values():
+        for record in records:
+            line = open311.request_line(open311.service_request(record, dataset, site.url))
+            lines.append(line)
+            if requests is not None and record["tracking"] in requests:
+                requests[record["tracking"]] = line
+    yield "open311/requests.json", open311.requests_json_of_lines(lines)
 
 
 def _csv_concat(header: bytes, parts: Iterable[tuple[str, bytes]]) -> bytes:
@@ -218,6 +218,20 @@ def full_publish_mark(publication: dict[str, Any]) -> str | None:
 REQUESTS = "data/open311/requests/"
 
 
+def write_request(
+    out: IncrementalOutput, dataset: Dataset, record: Record, line: bytes | None, site_url: str = ""
+) -> None:
+    """A report's own Open311 file, kept if its record is unchanged; `line`: its line of
+    requests.json when already made."""
+    tracking = record["tracking"]
+    path = REQUESTS + tracking + ".json"
+    digest = dataset.digests[tracking]
+    if not out.reuse(path, digest):
+        if line is None:
+            line = open311.request_line(open311.service_request(record, dataset, site_url))
+        out.put(path, open311.requests_json_of_lines([line]), digest=digest)
+
+
 def changed_records(out: IncrementalOutput, dataset: Dataset) -> set[str] | None:
     """The records new or changed since the last build into `out`: each one's Open311 file was
     made from its record and keyed on the record's digest, so a digest that differs from that
@@ -244,8 +258,15 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
     old_whole = parts.old_index.get("whole")
     why = whole_due(out, parts, old_whole if isinstance(old_whole, dict) else None, day, inputs, full_publish)
 
-    files: dict[str, bytes] = {}
-    request_lines: dict[str, bytes] = {}  # Open311 lines the whole files made, for each request's file
+    # The data files the day's snapshot copies, when they were made again: name → where their
+    # bytes are now (staged, or the site's file when it already held them), read one at a time.
+    made: dict[str, Path] = {}
+    records = dataset.records
+    if out.carrying and changed is not None:  # the others' files are carried unnamed (output.CARRIED)
+        records = [r for r in map(dataset.record, sorted(changed)) if r is not None]
+    # The reports whose Open311 file this build declares → its line, if the whole files made it.
+    # (Declared after the other files, as before: the build state's rows keep their order.)
+    requests: dict[str, bytes | None] = dict.fromkeys(r["tracking"] for r in records)
     if why is None:
         for name in WHOLE_FILES:
             out.keep(f"data/{name}")
@@ -253,9 +274,9 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
         whole = {**old_whole, "stale": bool(old_whole.get("stale") or parts.diff)}
     else:
         logger.info("aduan_site: whole-dataset files made again: %s", why)
-        files.update(whole_files(out, parts, dataset, published, inputs.site, request_lines))
-        for name, content in files.items():
-            out.put(f"data/{name}", content)
+        for name, content in whole_files(out, parts, dataset, published, inputs.site, requests):
+            made[name] = out.put(f"data/{name}", content) or out.root / "data" / name
+            del content  # before the next one is made
         same = all(out.files[f"data/{n}"] == out.old_files.get(f"data/{n}") for n in WHOLE_FILES)
         if same and isinstance(old_whole, dict):
             # Made again into the same bytes (a new theme, a full publish that changed nothing):
@@ -273,10 +294,9 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
 
     live_paths = [f"data/{name}" for name in LIVE_FILES]
     if not _keep_group(out, live_paths, inputs.key):
-        made = live_files(dataset, published, inputs.site, inputs.log_vkey)
-        for name, content in made.items():
-            out.put(f"data/{name}", content, digest=inputs.key)
-        files.update(made)
+        made_live = live_files(dataset, published, inputs.site, inputs.log_vkey)
+        for name, content in made_live.items():
+            made[name] = out.put(f"data/{name}", content, digest=inputs.key) or out.root / "data" / name
     # opendata.sha256sums's format, from the digests the writer holds: kept files are not read.
     sums = {name: out.files[f"data/{name}"] for name in (*LIVE_FILES, *WHOLE_FILES)}
     listing = "".join(f"{digest}  {path}\n" for path, digest in sorted(sums.items())).encode()
@@ -284,32 +304,22 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
     if not out.reuse(f"data/{SUMS}", listing_key, any_render=True):
         out.put(f"data/{SUMS}", listing, digest=listing_key)
 
-    records = dataset.records
-    if out.carrying and changed is not None:  # the others' files are carried unnamed (output.CARRIED)
-        records = [r for r in map(dataset.record, sorted(changed)) if r is not None]
     for record in records:
-        tracking = record["tracking"]
-        path = REQUESTS + tracking + ".json"
-        digest = dataset.digests[tracking]
-        if not out.reuse(path, digest):
-            line = request_lines.get(tracking)
-            if line is None:
-                line = open311.request_line(open311.service_request(record, dataset, inputs.site.url))
-            out.put(path, open311.requests_json_of_lines([line]), digest=digest)
+        write_request(out, dataset, record, requests.pop(record["tracking"]), inputs.site.url)
 
     parts.write_feed(build, at, whole_files=why is not None)
     parts.write_index(build, at, whole)
     parts.write_state()
 
     # The day's snapshot is a copy of the whole files and the live ones as of their making.
-    current: dict[str, bytes] | None = None
+    current: dict[str, Path] | None = None
     if why is not None:
         current = {}
         for name in snapshots.FILES:
-            if name in files:
-                current[name] = files[name]
+            if name in made:
+                current[name] = made[name]
             elif (out.root / "data" / name).is_file():
-                current[name] = (out.root / "data" / name).read_bytes()
+                current[name] = out.root / "data" / name
     # No snapshot of an empty dataset, but a day's snapshot follows its data to the end,
     # even when the gate has just withdrawn the last record in it.
     if not dataset.records and day not in snapshots.existing(out.root):

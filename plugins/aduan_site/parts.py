@@ -27,6 +27,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from . import schema
@@ -214,7 +215,9 @@ class Parts:
         }
         self.diff = Diff()
         self.reset = not self.old_index  # no earlier build to compare with: everything is new
-        self.made: dict[str, tuple[bytes, int]] = {}
+        # Path → (where its bytes are now: staged, or the site's own file; bytes; rows) of the
+        # parts made this build: read back one at a time for the whole files, never all held.
+        self.made: dict[str, tuple[Path, int, int]] = {}
         self.state: dict[str, dict[str, list[Any]]] = {}
         self.present: list[str] = []  # the months that have records, in order (set by `write`)
         self._months: dict[str, list[Record]] | None = None
@@ -322,8 +325,8 @@ class Parts:
             kept = self.kept_lines(month, records)
             self.rows_made += len(records) - len(kept)
             for path, (data, rows) in part_files(month, records, self.dataset, kept).items():
-                self.made[path] = (data, rows)
-                self.out.put(path, data, digest=key)
+                where = self.out.put(path, data, digest=key) or self.out.root / path
+                self.made[path] = (where, len(data), rows)
 
     def _diff_month(self, records: list[Record], state_path: str, *, known: bool) -> None:
         month = state_path[len(STATE) + 1 : -len(".json")]
@@ -395,7 +398,7 @@ class Parts:
         for month in self.months:
             path = part_paths(month)[kind]
             made = self.made.get(path)
-            yield path, made[0] if made is not None else (self.out.root / path).read_bytes()
+            yield path, (made[0] if made is not None else self.out.root / path).read_bytes()
 
     @property
     def touched(self) -> list[str]:
@@ -462,13 +465,13 @@ class Parts:
         for month in self.present:
             for path in part_paths(month):
                 if path in self.made:
-                    data, rows = self.made[path]
+                    _, size, rows = self.made[path]
                     parts.append(
                         {
                             "path": path.removeprefix("data/"),
                             "month": month,
                             "rows": rows,
-                            "bytes": len(data),
+                            "bytes": size,
                             "sha256": self.out.files[path],
                         }
                     )

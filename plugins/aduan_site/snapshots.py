@@ -16,7 +16,6 @@ import logging
 import re
 from pathlib import Path
 
-from .opendata import sha256sums
 from .output import IncrementalOutput
 
 logger = logging.getLogger(__name__)
@@ -76,10 +75,11 @@ def _declare(out: IncrementalOutput, relpath: str) -> None:
 
 
 def write_snapshots(
-    out: IncrementalOutput, day: str | None, current: dict[str, bytes] | None, checkpoint: bytes | None = None
+    out: IncrementalOutput, day: str | None, current: dict[str, Path] | None, checkpoint: bytes | None = None
 ) -> list[str]:
     """Declare every snapshot on disk and make `day`'s from `current` when it has none yet or the
-    data changed (data file → bytes; None: unchanged since the last build), with this build's
+    data changed (data file → where its bytes are now, staged or in the site, read one at a time;
+    None: unchanged since the last build), with this build's
     transparency log `checkpoint`, kept as the snapshot's `checkpoint` so that watchers can later
     check the log still extends it (`aduan log verify --since`).
     Returns the snapshot days, oldest first."""
@@ -95,13 +95,16 @@ def write_snapshots(
     if remake and today:
         day = today
         if current is None:  # no snapshot yet today, and the data files did not change
-            current = {p: (out.root / "data" / p).read_bytes() for p in FILES if (out.root / "data" / p).is_file()}
-        files = {p: current[p] for p in FILES if p in current}
+            current = {p: out.root / "data" / p for p in FILES if (out.root / "data" / p).is_file()}
+        sources: dict[str, Path | bytes] = {p: current[p] for p in FILES if p in current}
         if checkpoint is not None:
-            files[CHECKPOINT] = checkpoint
-        for path, data in files.items():
-            out.put(f"{BASE}/{day}/{path}", data)
-        sums_bytes = sha256sums(files)
+            sources[CHECKPOINT] = checkpoint
+        shas: dict[str, str] = {}
+        for path, source in sources.items():
+            relpath = f"{BASE}/{day}/{path}"
+            out.put(relpath, source if isinstance(source, bytes) else source.read_bytes())
+            shas[path] = out.files[relpath]
+        sums_bytes = "".join(f"{digest}  {name}\n" for name, digest in sorted(shas.items())).encode()
         out.put(f"{BASE}/{day}/{SUMS}", sums_bytes)
         snapshots[day] = sums_bytes.decode()
     # The index lists what the snapshots' checksum files say: keyed on those, it is made
