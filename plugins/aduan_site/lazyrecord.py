@@ -20,7 +20,6 @@ code that would must call `dict(r)` first.
 from __future__ import annotations
 
 import json
-from collections import deque
 from typing import Any
 
 import orjson
@@ -44,32 +43,17 @@ def head_of(record: dict[str, Any]) -> str:
     return json.dumps([[k, record[k]] for k in HEAD if k in record], ensure_ascii=False, separators=(",", ":"))
 
 
-# At most this many records of a process are held parsed at once (`LazyRecord._parse`): a
-# parsed record is about 4 KB, its JSON about 1.1 KB, so at 100k records the build held some
-# 330 MB of parsed records that each pass over them (photos, listings, open data, feeds) needed
-# only one at a time. Parsing one again costs about 10 µs.
-PARSED_AT_ONCE = 2048
-
-
 class LazyRecord(dict[str, Any]):
     """See the module's docstring. `made` and `parsed` count, per process, the records made
-    and parsed (for tests).
+    and parsed (for tests)."""
 
-    A parsed record keeps its JSON: once `PARSED_AT_ONCE` later records were parsed, it is
-    folded back to its head (`fold`), and parsed again if more is asked of it. Only a record
-    nothing was set on since parsing is folded (a value set would be lost)."""
-
-    __slots__ = ("_raw", "_json", "_set")
+    __slots__ = ("_raw",)
     made = 0
     parsed = 0
-    # The records parsed last, oldest first (see PARSED_AT_ONCE).
-    _recent: deque[LazyRecord] = deque()
 
     def __init__(self, head: dict[str, Any] | list[list[Any]], raw: bytes) -> None:
         super().__init__(head)
         self._raw: bytes | None = raw
-        self._json = raw
-        self._set = False
         LazyRecord.made += 1
 
     def _parse(self) -> None:
@@ -84,23 +68,6 @@ class LazyRecord(dict[str, Any]):
         full.update(dict.items(self))  # values set before parsing win, in the JSON's key order
         dict.clear(self)
         dict.update(self, full)
-        recent = LazyRecord._recent
-        recent.append(self)
-        if len(recent) > PARSED_AT_ONCE:
-            recent.popleft().fold()
-
-    def fold(self) -> None:
-        """Back to its head and its JSON, unless already so or a value was set on it."""
-        if self._raw is not None or self._set:
-            return
-        head = [(k, dict.__getitem__(self, k)) for k in HEAD if dict.__contains__(self, k)]
-        dict.clear(self)
-        dict.update(self, head)
-        self._raw = self._json
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self._set = True
-        dict.__setitem__(self, key, value)
 
     # Reading the head (and only the head) without parsing: `r[k]` is dict's own lookup, which
     # calls __missing__ for a key it does not hold (before parsing, any key beyond the head).
@@ -175,27 +142,22 @@ class LazyRecord(dict[str, Any]):
 
     def __delitem__(self, key: str) -> None:
         self._parse()
-        self._set = True
         dict.__delitem__(self, key)
 
     def pop(self, key: str, *default: Any) -> Any:
         self._parse()
-        self._set = True
         return dict.pop(self, key, *default)
 
     def popitem(self) -> tuple[str, Any]:
         self._parse()
-        self._set = True
         return dict.popitem(self)
 
     def setdefault(self, key: str, default: Any = None) -> Any:
         self._parse()
-        self._set = True
         return dict.setdefault(self, key, default)
 
     def update(self, *args: Any, **kwargs: Any) -> None:
         self._parse()
-        self._set = True
         dict.update(self, *args, **kwargs)
 
     def __or__(self, other: Any) -> Any:
@@ -208,7 +170,6 @@ class LazyRecord(dict[str, Any]):
 
     def __ior__(self, other: Any) -> Any:
         self._parse()
-        self._set = True
         dict.update(self, other)
         return self
 
