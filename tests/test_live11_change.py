@@ -105,9 +105,13 @@ def test_a_change_build_carries_the_listing_pages_it_keeps_unnamed_at_n_and_3n(
     small = _live_build(tmp_path / "n", 2, region, monkeypatch, per_month=30)
     large = _live_build(tmp_path / "3n", 6, region, monkeypatch, per_month=30)
     assert large["listing files"] > small["listing files"], (small["listing files"], large["listing files"])
-    # The same pages named at 3N as at N (indexes, entry pages, feeds), but for the numbered page
-    # the moved report left (in both languages), which only a larger listing has.
-    assert large["listing files named"] <= small["listing files named"] + 2, (
+    # The same pages named at 3N as at N (indexes, entry pages, feeds), but for the numbered pages
+    # the moved report is on, which only a larger listing has: its page in its agency's listing
+    # (the status it shows changes), in the status listing it left and in the one it entered, in
+    # both languages. Which report moves, and so which of them are numbered pages rather than
+    # entry pages, changes from run to run: +2 and +4 were both seen. Without carrying the kept
+    # pages it was +16.
+    assert large["listing files named"] <= small["listing files named"] + 6, (
         {k: small[k] for k in ("listing files", "listing files named")},
         {k: large[k] for k in ("listing files", "listing files named")},
     )
