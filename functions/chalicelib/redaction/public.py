@@ -135,8 +135,9 @@ _GREETING = re.compile(
 _GREETING_SCAN = _Scan(_GREETING, "word")
 
 
-# Short forms of titles written before a name with a period ("dr.", "H.", "Hj.", "Ir.", "Drs.", "Alm.")
-_TITLES = frozenset("dr drg h hj ir drs dra prof kh alm almh".split())
+# The short forms of a late person's word, written before a name with a period ("Alm.", "Almh."); the
+# lexicon's titles ("dr.", "H.", "Pdt.") and honorifics ("Bpk.", "Sdr.") are the others
+_LATE = frozenset({"alm", "almh"})
 
 
 def _greets(text: str, m: re.Match[str]) -> bool:
@@ -148,7 +149,8 @@ def _greets(text: str, m: re.Match[str]) -> bool:
     if before.endswith("."):
         # the period of an honorific's short form does not end a sentence: "pelapor (Bpk. Sugeng Riyadi)"
         word = re.search(r"([^\W\d_]+)\.$", text[max(0, m.start() - 12) : m.start()].rstrip(" \t\"'("))
-        if word and (word.group(1).lower() in _LEX.honorifics or word.group(1).lower() in _TITLES):
+        low = word.group(1).lower() if word else ""
+        if low in _LEX.honorifics or low in _LEX.titles or low in _LATE:
             return False
     return not before or not before[-1].isalnum()
 
