@@ -30,9 +30,7 @@ if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
 import names_model_train as trainer  # noqa: E402
-import redaction_corpus7  # noqa: E402
-import redaction_corpus9  # noqa: E402
-import redaction_corpus11  # noqa: E402
+import written_corpora  # noqa: E402
 from chalicelib.redaction import name_model  # noqa: E402
 from redaction_corpus4_eval import figures  # noqa: E402
 from redaction_heldout_eval import Report, evaluate  # noqa: E402
@@ -109,9 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.process_time()
     data = [r for r in rows() if r[0] not in args.without and not (args.no_lower and "mode=lower" in r[2][0])]
     print(f"{len(data)} sequences, features in {time.process_time() - started:.0f} s CPU", flush=True)
-    loaders = {"7": redaction_corpus7.load, "9": redaction_corpus9.load, "11": redaction_corpus11.load}
     samples = {
-        (number, fold): [s for s in loaders[number]() if trainer.half(s.text) == fold]
+        (number, fold): [s for s in written_corpora.corpus(number).load() if trainer.half(s.text) == fold]
         for number in trainer.TUNED
         for fold in FOLDS
     }
@@ -124,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = args.keep or scratch
         for weight, weight11, c1, c2 in itertools.product(args.weight, args.weight11, args.c1, args.c2):
             params = {**trainer.PARAMS, "c1": c1, "c2": c2}
-            weights = {"4": weight, "5": weight, "7": weight, "9": weight, "11": weight11 or weight}
+            weights = {number: weight for number in ("4", "5", *trainer.TUNED)} | {"11": weight11 or weight}
             models = {}
             for fold in FOLDS:
                 models[fold] = Path(tmp) / f"fold{fold}.model"

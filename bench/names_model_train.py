@@ -63,10 +63,8 @@ def corpora(limit: int = 0, without: Collection[str] = ()) -> Iterator[tuple[str
     import redaction_corpus3
     import redaction_corpus4
     import redaction_corpus5
-    import redaction_corpus7
-    import redaction_corpus9
-    import redaction_corpus11
     import redaction_heldout
+    import written_corpora
     from redaction_corpus4_eval import split
 
     def cut(items: list) -> list:  # type: ignore[type-arg]
@@ -85,12 +83,10 @@ def corpora(limit: int = 0, without: Collection[str] = ()) -> Iterator[tuple[str
             yield number, s.text, [(x.start, x.end) for x in s.pii if x.label in NAMED], WEIGHT
     # corpora 7, 9 and 11 are tuning material as a whole (a fourth, a sixth and an eighth writer's,
     # written to be tuned on; the eighth's as the model's training material)
-    loaders = {"7": redaction_corpus7.load, "9": redaction_corpus9.load, "11": redaction_corpus11.load}
     for number in TUNED:
-        loader = loaders[number]
         if number in without:
             continue
-        for s in cut(loader()):
+        for s in cut(written_corpora.corpus(number).load()):
             yield number, s.text, [(x.start, x.end) for x in s.pii if x.label in NAMED], WEIGHT
 
 

@@ -81,17 +81,18 @@ def corpora() -> dict[str, list[str]]:
 
 
 def written_corpora() -> dict[str, list[str]]:
-    """The texts of the written corpora 4 to 11, whole (held-out halves and corpora 6, 8 and 10 too: only timed
+    """The texts of the written corpora from 4 on, whole (held-out halves and corpora 6, 8 and 10 too: only timed
     and fingerprinted here, never shown), once they are in the tree."""
     texts: dict[str, list[str]] = {}
-    for number in (4, 5, 6, 7, 8, 9, 10, 11):
-        try:
-            module = importlib.import_module(f"redaction_corpus{number}")
-        except ImportError:
-            continue
-        if not module.TEXTS.is_dir():
-            continue
+    import redaction_corpus4
+    import redaction_corpus5
+    import written_corpora
+
+    for number, module in ((4, redaction_corpus4), (5, redaction_corpus5)):
         texts[f"corpus {number}, written (redaction_corpus{number})"] = [s.text for s in module.load()]
+    for number, corpus in written_corpora.CORPORA.items():
+        if corpus.texts.is_dir():
+            texts[f"corpus {number}, written (written_corpora)"] = [s.text for s in corpus.load()]
     return texts
 
 

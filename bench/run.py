@@ -4,18 +4,13 @@ The machines are shared and noisy, so every figure that matters is a ratio of tw
 taken back to back (an incremental build against a full one, the gate's scan against the
 build it guards), and absolute seconds are printed only for context.
 
-Runs: the redaction evaluations on eleven corpora (bench/redaction_eval.py, the corpus the redactor
+Runs: the redaction evaluations on every corpus (bench/redaction_eval.py, the corpus the redactor
 was tuned on; bench/redaction_heldout_eval.py, an independent one; bench/redaction_corpus3_eval.py,
 a third with a "tune" half and a "heldout" half never tuned on, printed apart;
 bench/redaction_corpus4_eval.py, a fourth written by hand, with a tune half and a held-out half;
 bench/redaction_corpus5_eval.py, a fifth written by another hand, split like the fourth;
-bench/redaction_corpus6_eval.py, a sixth by a third hand, wholly held out;
-bench/redaction_corpus7_eval.py, a seventh by a fourth hand, written as tuning material;
-bench/redaction_corpus8_eval.py, an eighth by a fifth hand, wholly held out;
-bench/redaction_corpus9_eval.py, a ninth by a sixth hand, tuning material;
-bench/redaction_corpus10_eval.py, a tenth by a seventh hand, wholly held out;
-bench/redaction_corpus11_eval.py, an eleventh by an eighth hand, the names model's training
-material) and the redactor's
+and the hand-written corpora from the sixth on (bench/written_corpus_eval.py N; bench/written_corpora.py
+says which are wholly held out and which are tuning material) and the redactor's
 speed per text (bench/redaction_speed.py), then the speed of the whole system at N reports
 (bench/scale.py: N = 1,000 and 10,000 unless `BENCH_REPORTS` lists others), written to BENCH.md.
 Exits non-zero when a redaction floor or one of issue 8's targets is missed, and says which.
@@ -28,6 +23,7 @@ import sys
 from pathlib import Path
 
 import scale
+import written_corpora
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -51,20 +47,13 @@ def main() -> int:
         "== redaction quality (bench/redaction_corpus5_eval.py: fifth corpus, another hand; tune and held-out halves)"
     )
     status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus5_eval.py")], cwd=REPO)
-    print("== redaction quality (bench/redaction_corpus6_eval.py: sixth corpus, a third hand, all held out)")
-    status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus6_eval.py")], cwd=REPO)
-    print(
-        "== redaction quality (bench/redaction_corpus7_eval.py: seventh corpus, a fourth hand, tuned on since session 8)"
-    )
-    status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus7_eval.py")], cwd=REPO)
-    print("== redaction quality (bench/redaction_corpus8_eval.py: eighth corpus, a fifth hand, all held out)")
-    status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus8_eval.py")], cwd=REPO)
-    print("== redaction quality (bench/redaction_corpus9_eval.py: ninth corpus, a sixth hand, tuning material)")
-    status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus9_eval.py")], cwd=REPO)
-    print("== redaction quality (bench/redaction_corpus10_eval.py: tenth corpus, a seventh hand, all held out)")
-    status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus10_eval.py")], cwd=REPO)
-    print("== redaction quality (bench/redaction_corpus11_eval.py: eleventh corpus, an eighth hand, training material)")
-    status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_corpus11_eval.py")], cwd=REPO)
+    for number, corpus in written_corpora.CORPORA.items():
+        print(
+            f"== redaction quality (bench/written_corpus_eval.py {number}: hand-written corpus {number}, {corpus.kind})"
+        )
+        status |= subprocess.call(
+            [sys.executable, str(REPO / "bench" / "written_corpus_eval.py"), str(number)], cwd=REPO
+        )
     print("== redaction speed (bench/redaction_speed.py: warm, one process, CPU ms per text)")
     status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_speed.py")], cwd=REPO)
 

@@ -1,21 +1,23 @@
-"""The checks every hand-written redaction corpus (bench/corpus4 to bench/corpus11) must pass: each
-style file parses and names its style, labels are valid and sit on their own text without
-overlapping, spans follow corpus 6's conventions, the corpus reaches its floors, a broken mark is
-refused, and the evaluation of a held-out corpus prints figures and never a span. The test modules
-of corpora 6 to 11 call them with their own module and floors."""
+"""The checks every hand-written redaction corpus from corpus 6 on (bench/written_corpora.py) must
+pass: each style file parses and names its style, labels are valid and sit on their own text
+without overlapping, spans follow corpus 6's conventions, the corpus reaches its floors, a broken
+mark is refused, the evaluation of a held-out corpus prints figures and never a span, and that of
+tuning material lists failures only when asked. The test module of each corpus calls them with its
+corpus and floors."""
 
 from __future__ import annotations
 
 import contextlib
 import io
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+import written_corpora as written
+import written_corpus_eval
 
 # Words that sit next to a name and are not part of it (corpus 6's convention): a name span must
 # not start with one.
@@ -50,29 +52,29 @@ class Floors:
     public: Mapping[str, int] = field(default_factory=dict)
 
 
-def files_parse(corpus: ModuleType, floors: Floors) -> None:
-    paths = sorted(corpus.TEXTS.glob("*.txt"))
-    assert paths, corpus.TEXTS
+def files_parse(corpus: written.Written, floors: Floors) -> None:
+    paths = sorted(corpus.texts.glob("*.txt"))
+    assert paths, corpus.texts
     for path in paths:
         parsed = corpus.parse_file(path)
-        assert path.stem in corpus.STYLES, path.name
+        assert path.stem in written.STYLES, path.name
         assert {s.style for s in parsed} == {path.stem}, path.name
         assert len(parsed) >= floors.per_style, path.name
 
 
-def labels_sit_on_their_text(corpus: ModuleType, samples: list[Any]) -> None:
+def labels_sit_on_their_text(corpus: written.Written, samples: list[Any]) -> None:
     for sample in samples:
         spans = sorted(sample.pii + sample.public, key=lambda i: i.start)
         for item in sample.pii:
-            assert item.label in corpus.PII_KINDS, sample.template
+            assert item.label in written.PII_KINDS, sample.template
         for item in sample.public:
-            assert item.label in corpus.PUBLIC_CATEGORIES, sample.template
+            assert item.label in written.PUBLIC_CATEGORIES, sample.template
         for item in spans:
             assert sample.text[item.start : item.end] == item.text, sample.template
             assert item.text == item.text.strip() and item.text, sample.template
         for before, after in zip(spans, spans[1:], strict=False):
             assert before.end <= after.start, f"{sample.template}: overlapping spans"
-        assert set(sample.traditions) <= set(corpus.TRADITIONS), sample.template
+        assert set(sample.traditions) <= set(written.TRADITIONS), sample.template
 
 
 def spans_follow_the_conventions(
@@ -108,14 +110,14 @@ def spans_follow_the_conventions(
         assert bool(people) >= bool(sample.traditions), f"{sample.template}: a tradition tag without a person"
 
 
-def coverage(corpus: ModuleType, samples: list[Any], floors: Floors) -> None:
-    counts = corpus.counts(samples)
+def coverage(corpus: written.Written, samples: list[Any], floors: Floors) -> None:
+    counts = written.counts(samples)
     assert len(samples) >= floors.texts
     assert sum(1 for s in samples if not s.pii) >= floors.clean
-    assert {p.stem for p in corpus.TEXTS.glob("*.txt")} == set(corpus.STYLES)
-    for style in corpus.STYLES:
+    assert {p.stem for p in corpus.texts.glob("*.txt")} == set(written.STYLES)
+    for style in written.STYLES:
         assert counts["styles"][style] >= floors.per_style, style
-    for tradition in corpus.TRADITIONS:
+    for tradition in written.TRADITIONS:
         assert counts["traditions"][tradition] >= floors.per_tradition, tradition
         assert counts["names"][tradition] >= floors.names_per_tradition, tradition
     for kind, floor in floors.pii.items():
@@ -124,32 +126,35 @@ def coverage(corpus: ModuleType, samples: list[Any], floors: Floors) -> None:
         assert counts["public"][category] >= floor, category
 
 
-def a_broken_mark_is_refused(corpus: ModuleType, error: type[Exception], tmp_path: Path) -> None:
+def a_broken_mark_is_refused(corpus: written.Written, tmp_path: Path) -> None:
     bad = tmp_path / "chat.txt"
     bad.write_text("@style chat\n== jawa\nsy [[nami:Sutrisno]] lapor\n", encoding="utf-8")
-    with pytest.raises(error):
+    with pytest.raises(written.CorpusError):
         corpus.parse_file(bad)
     bad.write_text("@style chat\n== sasak\nsy [[nama:Lalu Muhammad]] lapor\n", encoding="utf-8")
-    with pytest.raises(error):
+    with pytest.raises(written.CorpusError):
         corpus.parse_file(bad)
 
 
-def prints_figures_only(main: Callable[[list[str]], int], title: str, samples: list[Any], limit: int = 6) -> None:
-    """A held-out corpus's evaluation prints its figures and never a text or a span of one."""
+def prints_figures_only(corpus: written.Written, samples: list[Any], limit: int = 6) -> None:
+    """A held-out corpus's evaluation prints its figures and never a text or a span of one, and it
+    refuses to list failures."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        status = main(["--limit", str(limit)])
+        status = written_corpus_eval.main([str(corpus.number), "--limit", str(limit)])
     printed = out.getvalue()
     assert status in (0, 1)
-    assert f"{title}: {limit} hand-written texts" in printed
+    assert f"corpus {corpus.number}: {limit} hand-written texts, all held out" in printed
     assert "Targets" in printed and "ms per text" in printed
     for sample in samples[:limit]:
         for item in sample.pii + sample.public:
             if len(item.text) >= 4:
                 assert item.text not in printed, "the held-out evaluation printed a span"
+    with pytest.raises(SystemExit), contextlib.redirect_stderr(io.StringIO()):
+        written_corpus_eval.main([str(corpus.number), "--failures", "3"])
 
 
-def lists_failures_only_when_asked(main: Callable[[list[str]], int], title: str, monkeypatch: Any) -> None:
+def lists_failures_only_when_asked(corpus: written.Written, monkeypatch: Any) -> None:
     """A tuning corpus's evaluation lists failures with --failures N, and only then. It is run with a
     redactor that finds nothing, so the first texts surely hold failures to list (the real one may
     have been tuned to pass them all)."""
@@ -158,11 +163,11 @@ def lists_failures_only_when_asked(main: Callable[[list[str]], int], title: str,
     monkeypatch.setattr(redaction_heldout_eval, "find_pii", lambda text: [])
     quiet, loud = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(quiet):
-        status = main(["--limit", "8", "--no-traditions"])
+        status = written_corpus_eval.main([str(corpus.number), "--limit", "8", "--no-traditions"])
     with contextlib.redirect_stdout(loud):
-        main(["--limit", "8", "--no-traditions", "--failures", "3"])
+        written_corpus_eval.main([str(corpus.number), "--limit", "8", "--no-traditions", "--failures", "3"])
     assert status in (0, 1)
-    assert f"{title}: 8 hand-written texts" in quiet.getvalue()
+    assert f"corpus {corpus.number}: 8 hand-written texts, tuning material" in quiet.getvalue()
     assert "Targets" in quiet.getvalue() and "ms per text" in quiet.getvalue()
     assert "--- first" not in quiet.getvalue()
     assert "--- first" in loud.getvalue() and "Targets" in loud.getvalue()

@@ -1,4 +1,4 @@
-"""Corpus 11 (bench/redaction_corpus11.py): it parses, its labels are valid and sit on their text, it
+"""Corpus 11 (bench/written_corpora.py): it parses, its labels are valid and sit on their text, it
 follows corpus 6's span conventions, it holds what its brief asked for (natural text, every naming
 tradition), and its evaluation lists failures only when asked (it is training and tuning
 material, unlike corpora 6, 8 and 10).
@@ -17,9 +17,9 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 
 import corpus_checks as check  # noqa: E402
-import redaction_corpus11 as corpus11  # noqa: E402
-import redaction_corpus11_eval as corpus11_eval  # noqa: E402
-from redaction_corpus4 import CorpusError  # noqa: E402
+import written_corpora as written  # noqa: E402
+
+corpus11 = written.corpus(11)
 
 FLOORS = check.Floors(
     texts=470,
@@ -83,13 +83,13 @@ def test_spans_follow_corpus_6s_conventions(samples: list) -> None:  # type: ign
 
 
 def test_coverage(samples: list) -> None:  # type: ignore[type-arg]
-    assert set(FLOORS.pii) == set(corpus11.PII_KINDS)
+    assert set(FLOORS.pii) == set(written.PII_KINDS)
     check.coverage(corpus11, samples, FLOORS)
 
 
 def test_a_broken_mark_is_refused(tmp_path: Path) -> None:
-    check.a_broken_mark_is_refused(corpus11, CorpusError, tmp_path)
+    check.a_broken_mark_is_refused(corpus11, tmp_path)
 
 
 def test_the_evaluation_lists_failures_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    check.lists_failures_only_when_asked(corpus11_eval.main, "corpus 11", monkeypatch)
+    check.lists_failures_only_when_asked(corpus11, monkeypatch)

@@ -1,4 +1,4 @@
-"""Corpus 7 (bench/redaction_corpus7.py): it parses, its labels are valid and sit on their text,
+"""Corpus 7 (bench/written_corpora.py): it parses, its labels are valid and sit on their text,
 it follows corpus 6's span conventions, it covers what its brief asks for, and its evaluation runs
 and lists failures when asked (corpus 7 is tuning material, unlike corpus 6).
 """
@@ -15,9 +15,9 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 
 import corpus_checks as check  # noqa: E402
-import redaction_corpus7 as corpus7  # noqa: E402
-import redaction_corpus7_eval as corpus7_eval  # noqa: E402
-from redaction_corpus4 import CorpusError  # noqa: E402
+import written_corpora as written  # noqa: E402
+
+corpus7 = written.corpus(7)
 
 # The floors the corpus must reach: in all, per style file, texts with nobody in them (for
 # precision), per naming tradition of corpus 6's list (texts and names), per kind and category.
@@ -91,7 +91,7 @@ def test_spans_follow_corpus_6s_conventions(samples: list) -> None:  # type: ign
 
 
 def test_coverage(samples: list) -> None:  # type: ignore[type-arg]
-    assert set(MIN_PII) == set(corpus7.PII_KINDS)
+    assert set(MIN_PII) == set(written.PII_KINDS)
     check.coverage(corpus7, samples, FLOORS)
 
 
@@ -124,8 +124,8 @@ def test_shapes_the_brief_asks_for(samples: list) -> None:  # type: ignore[type-
 
 
 def test_a_broken_mark_is_refused(tmp_path: Path) -> None:
-    check.a_broken_mark_is_refused(corpus7, CorpusError, tmp_path)
+    check.a_broken_mark_is_refused(corpus7, tmp_path)
 
 
 def test_the_evaluation_lists_failures_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    check.lists_failures_only_when_asked(corpus7_eval.main, "corpus 7", monkeypatch)
+    check.lists_failures_only_when_asked(corpus7, monkeypatch)

@@ -1,4 +1,4 @@
-"""Corpus 8 (bench/redaction_corpus8.py): it parses, its labels are valid and sit on their text, it
+"""Corpus 8 (bench/written_corpora.py): it parses, its labels are valid and sit on their text, it
 follows corpus 6's span conventions, it holds what its brief asked for (most texts outside Java,
 every naming tradition), and its evaluation prints figures only.
 
@@ -17,9 +17,9 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 
 import corpus_checks as check  # noqa: E402
-import redaction_corpus8 as corpus8  # noqa: E402
-import redaction_corpus8_eval as corpus8_eval  # noqa: E402
-from redaction_corpus4 import CorpusError  # noqa: E402
+import written_corpora as written  # noqa: E402
+
+corpus8 = written.corpus(8)
 
 FLOORS = check.Floors(
     texts=450,
@@ -80,13 +80,13 @@ def test_spans_follow_corpus_6s_conventions(samples: list) -> None:  # type: ign
 
 
 def test_coverage(samples: list) -> None:  # type: ignore[type-arg]
-    assert set(FLOORS.pii) == set(corpus8.PII_KINDS)
+    assert set(FLOORS.pii) == set(written.PII_KINDS)
     check.coverage(corpus8, samples, FLOORS)
 
 
 def test_a_broken_mark_is_refused(tmp_path: Path) -> None:
-    check.a_broken_mark_is_refused(corpus8, CorpusError, tmp_path)
+    check.a_broken_mark_is_refused(corpus8, tmp_path)
 
 
 def test_the_evaluation_runs_and_prints_figures_only(samples: list) -> None:  # type: ignore[type-arg]
-    check.prints_figures_only(corpus8_eval.main, "corpus 8", samples)
+    check.prints_figures_only(corpus8, samples)

@@ -1,4 +1,4 @@
-"""Corpus 9 (bench/redaction_corpus9.py): it parses, its labels are valid and sit on their text, it
+"""Corpus 9 (bench/written_corpora.py): it parses, its labels are valid and sit on their text, it
 follows corpus 6's span conventions, it holds what its brief asked for (precision traps and names
 that are hard to find, every naming tradition), and its evaluation lists failures only when asked
 (it is tuning material, unlike corpora 6 and 8).
@@ -17,9 +17,9 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 
 import corpus_checks as check  # noqa: E402
-import redaction_corpus9 as corpus9  # noqa: E402
-import redaction_corpus9_eval as corpus9_eval  # noqa: E402
-from redaction_corpus4 import CorpusError  # noqa: E402
+import written_corpora as written  # noqa: E402
+
+corpus9 = written.corpus(9)
 
 FLOORS = check.Floors(
     texts=550,
@@ -78,13 +78,13 @@ def test_spans_follow_corpus_6s_conventions(samples: list) -> None:  # type: ign
 
 
 def test_coverage(samples: list) -> None:  # type: ignore[type-arg]
-    assert set(FLOORS.pii) == set(corpus9.PII_KINDS)
+    assert set(FLOORS.pii) == set(written.PII_KINDS)
     check.coverage(corpus9, samples, FLOORS)
 
 
 def test_a_broken_mark_is_refused(tmp_path: Path) -> None:
-    check.a_broken_mark_is_refused(corpus9, CorpusError, tmp_path)
+    check.a_broken_mark_is_refused(corpus9, tmp_path)
 
 
 def test_the_evaluation_lists_failures_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    check.lists_failures_only_when_asked(corpus9_eval.main, "corpus 9", monkeypatch)
+    check.lists_failures_only_when_asked(corpus9, monkeypatch)
