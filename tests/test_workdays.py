@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from chalicelib.workdays import add_workdays, is_workday, workdays_between
 
@@ -18,3 +18,25 @@ def test_counting_between_days() -> None:
     assert workdays_between(date(2026, 3, 2), date(2026, 3, 9)) == 5
     assert workdays_between(date(2026, 3, 9), date(2026, 3, 2)) == 0
     assert workdays_between(date(2026, 3, 6), date(2026, 3, 9)) == 1
+
+
+def _walked(start: date, count: int) -> date:
+    """The deadline found the plain way, a day at a time (what the table must agree with)."""
+    day = start
+    while count > 0:
+        day += timedelta(days=1)
+        count -= is_workday(day)
+    return day
+
+
+def test_the_tables_agree_with_walking_day_by_day_across_years() -> None:
+    # every start from the last weeks of 2024 to early 2027, over Idul Fitri, cuti bersama and New Year
+    starts = [date(2024, 12, 1) + timedelta(days=n) for n in range(0, 800, 3)]
+    for start in starts:
+        for count in (0, 1, 3, 5, 14, 30, 300):
+            assert add_workdays(start, count) == _walked(start, count), (start, count)
+        for span in (0, 1, 6, 40, 400):
+            end = start + timedelta(days=span)
+            walked = sum(is_workday(start + timedelta(days=n)) for n in range(1, span + 1))
+            assert workdays_between(start, end) == walked, (start, end)
+            assert workdays_between(end, start) == 0

@@ -8,6 +8,10 @@ new `aduan build` that publishes one change would pay every time. A year's holid
 in `$ADUAN_DATA/holidays.json` (local backend only), keyed by the installed package (its path
 and its `__init__`'s size and time), so the package is imported only for a year not kept yet or
 after an upgrade.
+
+Counting is by table: each year's running count of working days (`_running`), so a deadline and a
+count between two days cost a lookup and a bisection, not a walk over every day between them (a
+cold publish counts three spans per report, up to a month each).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -89,22 +94,36 @@ def is_workday(day: date) -> bool:
     return day.weekday() < 5 and day not in _holidays(day.year)
 
 
-def add_workdays(start: date, count: int) -> date:
-    """The day `count` working days after `start`."""
-    day = start
-    while count > 0:
+@lru_cache(maxsize=64)
+def _running(year: int) -> tuple[int, ...]:
+    """Working days of `year` from 1 January up to and including each day (index: day of the year - 1)."""
+    out: list[int] = []
+    count, day = 0, date(year, 1, 1)
+    while day.year == year:
+        count += is_workday(day)
+        out.append(count)
         day += timedelta(days=1)
-        if is_workday(day):
-            count -= 1
-    return day
+    return tuple(out)
+
+
+def _upto(day: date) -> int:
+    """Working days from 1 January of `day`'s year up to and including `day`."""
+    return _running(day.year)[day.timetuple().tm_yday - 1]
+
+
+def add_workdays(start: date, count: int) -> date:
+    """The day `count` working days after `start` (`start` itself when `count` <= 0)."""
+    if count <= 0:
+        return start
+    year, target = start.year, _upto(start) + count
+    while target > _running(year)[-1]:
+        target -= _running(year)[-1]
+        year += 1
+    return date(year, 1, 1) + timedelta(days=bisect_left(_running(year), target))
 
 
 def workdays_between(start: date, end: date) -> int:
     """Working days after `start` up to and including `end` (0 when `end` <= `start`)."""
-    count = 0
-    day = start
-    while day < end:
-        day += timedelta(days=1)
-        if is_workday(day):
-            count += 1
-    return count
+    if end <= start:
+        return 0
+    return _upto(end) - _upto(start) + sum(_running(year)[-1] for year in range(start.year, end.year))
