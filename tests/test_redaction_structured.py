@@ -22,6 +22,11 @@ CASES = [
     ("telepon", "wa {0812 - 3456 - 7890} pak"),
     ("telepon", "telp. {0812/3456/7890} ok"),
     ("telepon", "hp:{081234567890}"),
+    # a civil servant's NIP (birth date, appointment, sex, serial), after its word or laid out as one
+    ("nip", "Ditindaklanjuti oleh Kasi Pemeliharaan, NIP {19850312 201001 1 004}."),
+    ("nip", "petugas: Rina, NIP. {198703122010012004}"),
+    ("nip", "NI PPPK {199203152023212011} (tenaga kesehatan)"),
+    ("nip", "Kepala Seksi\n{19790101 200501 2 003}"),
     # NIK and KK in every grouping
     ("nik", "NIK {3575 0123 4567 0001} atas nama"),
     ("nik", "nik: {3575.0123.4567.0001}."),

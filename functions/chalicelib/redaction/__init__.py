@@ -10,19 +10,20 @@ saying what must survive, ``lexicon`` the word lists, ``document`` the normalise
 what it would replace, as ``PiiMatch(kind, start, end, value)`` spans of the *original* text,
 sorted and non-overlapping. ``kind`` is the placeholder word in lower case:
 
-    [NAMA] [NIK] [KK] [NPWP] [TELEPON] [EMAIL] [NOPOL] [REKENING] [BPJS] [PASPOR] [AKUN] [ALAMAT]
+    [NAMA] [NIK] [KK] [NPWP] [TELEPON] [EMAIL] [NOPOL] [REKENING] [BPJS] [PASPOR] [AKUN] [ALAMAT] [NIP]
 
 How it works. The text is matched in an NFKC-normalised copy (fancy Unicode letters and
 digits, full-width forms, zero-width characters removed) whose every character remembers its
 place in the original, so the placeholders replace exactly the original characters.
 
 * Structured identifiers are found by their shape and classified by the nearest cue word
-  before them ("NIK", "KK", "NPWP", "BPJS", "rek"/a bank name, "HP"/"WA", "paspor"): runs of
+  before them ("NIK", "KK", "NPWP", "BPJS", "rek"/a bank name, "HP"/"WA", "paspor", "NIP"): runs of
   digits in any grouping (``3575.0123.4567.0001``, ``0812-3456-7890``, ``(0343) 424567``), with
   ``phonenumbers`` validating phones after a bare leading ``62`` is normalised to ``+62``. A
   16-digit number is always redacted (as a NIK when no other cue says what it is), even when
   its checksum or date is wrong: citizens mistype, and a leaked NIK is an offence under
-  UU 27/2022 while an over-redacted number costs nothing.
+  UU 27/2022 while an over-redacted number costs nothing. A civil servant's NIP (18 digits after
+  "NIP", or laid out as one: birth date, appointment, sex, serial) is [NIP]: it holds a birth date.
 * An office's landline (area code 02-07 or 09, never a mobile 08...) is kept when its line names a
   service ("posko", "hotline", "call center") or ends with "Info:" / "Informasi:", or is a row of a table of
   offices, and the number's sentence names no person ("rumah", "saya", "Pak ..."): "Info: (0911) ...". An

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from . import engine, lexicon, startcache
 
-KINDS = ("nama", "nik", "kk", "npwp", "telepon", "email", "nopol", "rekening", "bpjs", "paspor", "akun", "alamat")
+KINDS = ("nama", "nik", "kk", "npwp", "telepon", "email", "nopol", "rekening", "bpjs", "paspor", "akun", "alamat", "nip")
 
 
 class PiiMatch(NamedTuple):

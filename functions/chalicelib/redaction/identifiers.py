@@ -33,6 +33,8 @@ _CUE_PATTERNS = {
         r"|contact|call|cp|nomer\s+(?:saya|sy)|nomor\s+(?:saya|sy)|no\.?\s*(?:saya|sy)|dihubungi|telfon|nelpon|nomornya"
     ),
     "paspor": r"paspor|pasport|passport",
+    # a civil servant's or contract employee's number (NIP, NI PPPK): it holds their birth date and sex
+    "nip": r"nip|n\.i\.p|nipppk|ni\s*pppk|nomor\s+induk\s+pegawai",
 }
 _CUES = re.compile(
     # "paspornya", "reknya", "hpnya": a cue word with "-nya" is the same cue
@@ -394,6 +396,8 @@ def _number_kind(digits: str, shown: str, cue: str | None, plus: bool, strict: b
         return "paspor"  # a foreign passport may be digits only ("75 4418230")
     if cue == "rekening" and 6 <= n <= 20 and not (phone and n >= 11 and digits.startswith("08")):
         return "rekening"
+    if n == 18 and (cue == "nip" or _nip_shaped(digits)):
+        return "nip"
     if phone:
         return "telepon"
     if n == 16:
@@ -409,6 +413,20 @@ def _number_kind(digits: str, shown: str, cue: str | None, plus: bool, strict: b
     if 10 <= n <= 20:
         return "nik" if n == 17 else "rekening"
     return None
+
+
+def _nip_shaped(digits: str) -> bool:
+    """An 18-digit number laid out as a NIP is: birth date (YYYYMMDD), the year and month of appointment
+    (YYYYMM), sex (1 or 2), a serial of three digits."""
+    born, month, appointed, appointed_month = int(digits[:4]), int(digits[4:6]), int(digits[8:12]), int(digits[12:14])
+    return (
+        1940 <= born <= 2010
+        and 1 <= month <= 12
+        and 1 <= int(digits[6:8]) <= 31
+        and born + 17 <= appointed <= 2040
+        and 1 <= appointed_month <= 12
+        and digits[14] in "12"
+    )
 
 
 def _is_phone(digits: str, plus: bool = False) -> bool:
