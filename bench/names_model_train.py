@@ -5,9 +5,9 @@
 
 The training data are the runs of capitalised words (and the lines of lower-case texts) of
 corpora 1 and 2 (generated), corpus 3's tune half (generated), the tune halves of corpora 4 and 5
-and the whole of corpora 7, 9 and 11 (hand-written, tuning material), labelled by the names and the
+and the whole of the hand-written tuning corpora (``TUNED``: 7, 9, 11, 12, 13), labelled by the names and the
 personal accounts (``NAMED``) each corpus planted; no held-out text is read. The settings below
-were chosen on folds of corpora 7, 9 and 11 (``half``) that a trial model did not see
+were chosen on folds of the tuning corpora (``half``) that a trial model did not see
 (bench/names_model_folds.py); training takes about 13 s of CPU. The features are the module's
 own, so the model sees at training what it sees at run time. A run is taken whether or not the
 rules find its names (the classifier learns what a name looks like, not what the rules miss); the
@@ -47,7 +47,7 @@ NAMED = ("nama", "akun")
 
 
 # The hand-written tuning corpora, taken whole and cut in folds by bench/names_model_folds.py
-TUNED = ("7", "9", "11")
+TUNED = ("7", "9", "11", "12", "13")
 
 
 def half(text: str) -> str:
@@ -81,8 +81,8 @@ def corpora(limit: int = 0, without: Collection[str] = ()) -> Iterator[tuple[str
             continue
         for s in cut(split(module.load(), "tune")):
             yield number, s.text, [(x.start, x.end) for x in s.pii if x.label in NAMED], WEIGHT
-    # corpora 7, 9 and 11 are tuning material as a whole (a fourth, a sixth and an eighth writer's,
-    # written to be tuned on; the eighth's as the model's training material)
+    # the hand-written tuning corpora are tuning material as a whole (five writers' texts, written to
+    # be tuned on; those of 11, 12 and 13 as the model's training material)
     for number in TUNED:
         if number in without:
             continue

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from . import engine, lexicon, startcache
 
-KINDS = ("nama", "nik", "kk", "npwp", "telepon", "email", "nopol", "rekening", "bpjs", "paspor", "akun", "alamat", "nip")
+KINDS = tuple("nama nik kk npwp telepon email nopol rekening bpjs paspor akun alamat nip".split())
 
 
 class PiiMatch(NamedTuple):
