@@ -30,9 +30,6 @@ if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
 import names_model_train as trainer  # noqa: E402
-import redaction_corpus7  # noqa: E402
-import redaction_corpus9  # noqa: E402
-import redaction_corpus11  # noqa: E402
 from chalicelib.redaction import name_model  # noqa: E402
 from redaction_corpus4_eval import figures  # noqa: E402
 from redaction_heldout_eval import Report, evaluate  # noqa: E402
@@ -63,14 +60,18 @@ def train(data: list[Row], leave: str, weights: dict[str, int], params: dict[str
     crf.train(str(model))
 
 
-_SETTINGS = ("MODEL", "THRESHOLD", "VETO", "LOWER_THRESHOLD", "LOWER_VETO", "_tagger")
+_SETTINGS = ("MODEL", "THRESHOLD", "VETO", "LOWER_THRESHOLD", "LOWER_VETO", "EVIDENCE", "LOWER_EVIDENCE", "_tagger")
 
 
 @contextmanager
-def using(model: Path, threshold: float, veto: float, lower: tuple[float, float]) -> Iterator[None]:
-    """The redactor with a trial model and thresholds (``lower``: a lower-case text's), restored afterwards."""
+def using(
+    model: Path, threshold: float, veto: float, lower: tuple[float, float], evidence: tuple[float, float] | None = None
+) -> Iterator[None]:
+    """The redactor with a trial model and thresholds (``lower``: a lower-case text's; ``evidence``: a word the
+    text points at, in mixed or title case and in lower case, the shipped ones if not given), restored afterwards."""
     saved = [getattr(name_model, name) for name in _SETTINGS]
-    for name, value in zip(_SETTINGS, (model, threshold, veto, *lower, None), strict=True):
+    evidence = evidence or (name_model.EVIDENCE, name_model.LOWER_EVIDENCE)
+    for name, value in zip(_SETTINGS, (model, threshold, veto, *lower, *evidence, None), strict=True):
         setattr(name_model, name, value)
     try:
         yield
@@ -91,7 +92,6 @@ def line(label: str, report: Report) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--weight", type=int, nargs="+", default=[trainer.WEIGHT], help="hand-written corpora's weight")
-    parser.add_argument("--weight11", type=int, nargs="+", default=[0], help="corpus 11's weight (0: as --weight)")
     parser.add_argument("--c1", type=float, nargs="+", default=[trainer.PARAMS["c1"]])
     parser.add_argument("--c2", type=float, nargs="+", default=[trainer.PARAMS["c2"]])
     parser.add_argument("--threshold", type=float, nargs="+", default=[name_model.THRESHOLD])
@@ -101,17 +101,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--lower-threshold", type=float, nargs="+", default=[name_model.LOWER_THRESHOLD])
     parser.add_argument("--lower-veto", type=float, nargs="+", default=[name_model.LOWER_VETO])
+    parser.add_argument("--evidence", type=float, nargs="+", default=[name_model.EVIDENCE])
+    parser.add_argument("--lower-evidence", type=float, nargs="+", default=[name_model.LOWER_EVIDENCE])
     parser.add_argument("--no-lower", action="store_true", help="train without the lower-case texts' lines")
     parser.add_argument("--keep", type=Path, help="keep the fold models in this directory")
+    parser.add_argument("--reuse", action="store_true", help="use --keep's fold models, not retrained (one setting)")
     parser.add_argument("--baseline", action="store_true", help="score the shipped model too (it saw both folds)")
     args = parser.parse_args(argv)
 
     started = time.process_time()
     data = [r for r in rows() if r[0] not in args.without and not (args.no_lower and "mode=lower" in r[2][0])]
     print(f"{len(data)} sequences, features in {time.process_time() - started:.0f} s CPU", flush=True)
-    loaders = {"7": redaction_corpus7.load, "9": redaction_corpus9.load, "11": redaction_corpus11.load}
     samples = {
-        (number, fold): [s for s in loaders[number]() if trainer.half(s.text) == fold]
+        (number, fold): [s for s in trainer.loader(number)() if trainer.half(s.text) == fold]
         for number in trainer.TUNED
         for fold in FOLDS
     }
@@ -122,21 +124,30 @@ def main(argv: list[str] | None = None) -> int:
                 print(line(f"shipped t={threshold} v={veto} (seen)", evaluate(every)), flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         tmp = args.keep or scratch
-        for weight, weight11, c1, c2 in itertools.product(args.weight, args.weight11, args.c1, args.c2):
+        for weight, c1, c2 in itertools.product(args.weight, args.c1, args.c2):
             params = {**trainer.PARAMS, "c1": c1, "c2": c2}
-            weights = {"4": weight, "5": weight, "7": weight, "9": weight, "11": weight11 or weight}
+            weights = {number: weight for number in ("4", "5", *trainer.TUNED)}
             models = {}
             for fold in FOLDS:
                 models[fold] = Path(tmp) / f"fold{fold}.model"
+                if args.reuse and models[fold].exists():
+                    continue
                 t0 = time.process_time()
                 train(data, fold, weights, params, models[fold])
                 print(f"-- fold {fold} trained in {time.process_time() - t0:.0f} s CPU", flush=True)
-            trials = itertools.product(args.threshold, args.veto, args.lower_threshold, args.lower_veto)
-            for threshold, veto, lower_threshold, lower_veto in trials:
-                tag = f"w={weight}/{weights['11']} c1={c1} t={threshold} v={veto} lt={lower_threshold} lv={lower_veto}"
+            trials = itertools.product(
+                args.threshold, args.veto, args.lower_threshold, args.lower_veto, args.evidence, args.lower_evidence
+            )
+            for threshold, veto, lower_threshold, lower_veto, evidence, lower_evidence in trials:
+                tag = (
+                    f"w={weight} c1={c1} c2={c2} t={threshold} v={veto} lt={lower_threshold} lv={lower_veto}"
+                    f" e={evidence} le={lower_evidence}"
+                )
                 reports = {}
                 for fold in FOLDS:
-                    with using(models[fold], threshold, veto, (lower_threshold, lower_veto)):
+                    with using(
+                        models[fold], threshold, veto, (lower_threshold, lower_veto), (evidence, lower_evidence)
+                    ):
                         for number in trainer.TUNED:
                             reports[(number, fold)] = evaluate(samples[(number, fold)])
                         reports[("all", fold)] = evaluate([s for n in trainer.TUNED for s in samples[(n, fold)]])

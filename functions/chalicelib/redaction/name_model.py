@@ -52,6 +52,12 @@ MODES = ("mixed", "title")
 LOWER = "lower"
 LOWER_THRESHOLD = 0.99
 LOWER_VETO = 0.1
+# A word next to a name already taken ("amanda putri lestari" after "amanda"), or the same word as one taken
+# elsewhere in the text ("saya sabar, pak. iya nama saya memang sabar"), is added at a lower probability than
+# a word on its own: the text is the evidence, the model the judge (any word, an ordinary one too). Chosen on
+# the folds (bench/names_model_folds.py --evidence, --lower-evidence); above 1: no such pass.
+EVIDENCE = 0.5
+LOWER_EVIDENCE = 0.5
 _OPENERS = (_LEX.common | _FUNCTION_WORDS) - _LEX.names
 _SENTENCE_END = ("", ".", "!", "?", "\n", ":", '"')
 _LIST_LINE = re.compile(r"[ \t]*(?:\d{1,3}[.)]?|[-*\u2022>]+)[ \t]")
@@ -268,6 +274,11 @@ def threshold(mode: str) -> float:
     return LOWER_THRESHOLD if mode == LOWER else THRESHOLD
 
 
+def evidence(mode: str) -> float:
+    """The probability at which a word next to a name, or another mention of a name's word, is added."""
+    return LOWER_EVIDENCE if mode == LOWER else EVIDENCE
+
+
 def veto(mode: str) -> float:
     """The probability under which a weak name of the rules' is dropped, in a text of this case mode."""
     return LOWER_VETO if mode == LOWER else VETO
@@ -333,4 +344,27 @@ def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: fr
             and not (lone and doc.tokens[k].low in common)
             and not (lower and (len(doc.tokens[k].low) < 3 or "w" in _class_of(doc.tokens[k].low)))
         )
+    return marginals(doc, blocked, wanted) if wanted else {}
+
+
+def supported(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: frozenset[str]) -> dict[int, float]:
+    """The model's probability that a word is a name, for the words the rules and the model left that the text
+    itself points at: next to a name already taken in the same run (one space between), or the same word
+    as a taken name's word elsewhere (three letters or more). Any word, an ordinary one too, but not one of
+    ``never``; only the runs that hold such a word are tagged (most were tagged already for ``chances``)."""
+    tokens, text = doc.tokens, doc.text
+    named = {tokens[k].low for k, t in enumerate(taken) if t and len(tokens[k].low) > 2}
+    if not named:
+        return {}
+    wanted: set[int] = set()
+    for run in _runs_of(doc, blocked)[0]:
+        for pos, k in enumerate(run):
+            if taken[k] or tokens[k].low in never:
+                continue
+            before = pos > 0 and taken[run[pos - 1]] and text[tokens[run[pos - 1]].end : tokens[k].start] == " "
+            after = (
+                pos + 1 < len(run) and taken[run[pos + 1]] and text[tokens[k].end : tokens[run[pos + 1]].start] == " "
+            )
+            if before or after or tokens[k].low in named:
+                wanted.add(k)
     return marginals(doc, blocked, wanted) if wanted else {}
