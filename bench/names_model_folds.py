@@ -60,18 +60,34 @@ def train(data: list[Row], leave: str, weights: dict[str, int], params: dict[str
     crf.train(str(model))
 
 
-_SETTINGS = ("MODEL", "THRESHOLD", "VETO", "LOWER_THRESHOLD", "LOWER_VETO", "EVIDENCE", "LOWER_EVIDENCE", "_tagger")
+_SETTINGS = (
+    "MODEL",
+    "THRESHOLD",
+    "VETO",
+    "LOWER_THRESHOLD",
+    "LOWER_VETO",
+    "EVIDENCE",
+    "LOWER_EVIDENCE",
+    "LOWER_WORD",
+    "_tagger",
+)
 
 
 @contextmanager
 def using(
-    model: Path, threshold: float, veto: float, lower: tuple[float, float], evidence: tuple[float, float] | None = None
+    model: Path,
+    threshold: float,
+    veto: float,
+    lower: tuple[float, float],
+    evidence: tuple[float, float] | None = None,
+    lower_word: float | None = None,
 ) -> Iterator[None]:
     """The redactor with a trial model and thresholds (``lower``: a lower-case text's; ``evidence``: a word the
     text points at, in mixed or title case and in lower case, the shipped ones if not given), restored afterwards."""
     saved = [getattr(name_model, name) for name in _SETTINGS]
     evidence = evidence or (name_model.EVIDENCE, name_model.LOWER_EVIDENCE)
-    for name, value in zip(_SETTINGS, (model, threshold, veto, *lower, *evidence, None), strict=True):
+    word = name_model.LOWER_WORD if lower_word is None else lower_word
+    for name, value in zip(_SETTINGS, (model, threshold, veto, *lower, *evidence, word, None), strict=True):
         setattr(name_model, name, value)
     try:
         yield
@@ -103,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lower-veto", type=float, nargs="+", default=[name_model.LOWER_VETO])
     parser.add_argument("--evidence", type=float, nargs="+", default=[name_model.EVIDENCE])
     parser.add_argument("--lower-evidence", type=float, nargs="+", default=[name_model.LOWER_EVIDENCE])
+    parser.add_argument("--lower-word", type=float, nargs="+", default=[name_model.LOWER_WORD])
     parser.add_argument("--no-lower", action="store_true", help="train without the lower-case texts' lines")
     parser.add_argument("--keep", type=Path, help="keep the fold models in this directory")
     parser.add_argument("--reuse", action="store_true", help="use --keep's fold models, not retrained (one setting)")
@@ -136,17 +153,23 @@ def main(argv: list[str] | None = None) -> int:
                 train(data, fold, weights, params, models[fold])
                 print(f"-- fold {fold} trained in {time.process_time() - t0:.0f} s CPU", flush=True)
             trials = itertools.product(
-                args.threshold, args.veto, args.lower_threshold, args.lower_veto, args.evidence, args.lower_evidence
+                args.threshold,
+                args.veto,
+                args.lower_threshold,
+                args.lower_veto,
+                args.evidence,
+                args.lower_evidence,
+                args.lower_word,
             )
-            for threshold, veto, lower_threshold, lower_veto, evidence, lower_evidence in trials:
+            for threshold, veto, lower_threshold, lower_veto, evidence, lower_evidence, word in trials:
                 tag = (
                     f"w={weight} c1={c1} c2={c2} t={threshold} v={veto} lt={lower_threshold} lv={lower_veto}"
-                    f" e={evidence} le={lower_evidence}"
+                    f" e={evidence} le={lower_evidence} lw={word}"
                 )
                 reports = {}
                 for fold in FOLDS:
                     with using(
-                        models[fold], threshold, veto, (lower_threshold, lower_veto), (evidence, lower_evidence)
+                        models[fold], threshold, veto, (lower_threshold, lower_veto), (evidence, lower_evidence), word
                     ):
                         for number in trainer.TUNED:
                             reports[(number, fold)] = evaluate(samples[(number, fold)])

@@ -52,6 +52,9 @@ MODES = ("mixed", "title")
 LOWER = "lower"
 LOWER_THRESHOLD = 0.99
 LOWER_VETO = 0.1
+# An Indonesian word on its own in a lower-case text (by the word lists and their affixes: "meiling" reads as
+# me- + "iling", "hasan" is a word too) is added at this probability; above 1: never
+LOWER_WORD = 0.995
 # A word next to a name already taken ("amanda putri lestari" after "amanda"), or the same word as one taken
 # elsewhere in the text ("saya sabar, pak. iya nama saya memang sabar"), is added at a lower probability than
 # a word on its own: the text is the evidence, the model the judge (any word, an ordinary one too). Chosen on
@@ -274,6 +277,14 @@ def threshold(mode: str) -> float:
     return LOWER_THRESHOLD if mode == LOWER else THRESHOLD
 
 
+def least(doc: _Doc, k: int) -> float:
+    """The probability at which word k, on its own, is added (``threshold``; an Indonesian word in lower case
+    ``LOWER_WORD``)."""
+    if doc.mode != LOWER:
+        return THRESHOLD
+    return LOWER_WORD if "w" in _class_of(doc.tokens[k].low) else LOWER_THRESHOLD
+
+
 def evidence(mode: str) -> float:
     """The probability at which a word next to a name, or another mention of a name's word, is added."""
     return LOWER_EVIDENCE if mode == LOWER else EVIDENCE
@@ -342,7 +353,7 @@ def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: fr
             if not taken[k]
             and doc.tokens[k].low not in never
             and not (lone and doc.tokens[k].low in common)
-            and not (lower and (len(doc.tokens[k].low) < 3 or "w" in _class_of(doc.tokens[k].low)))
+            and not (lower and (len(doc.tokens[k].low) < 3 or LOWER_WORD > 1 and "w" in _class_of(doc.tokens[k].low)))
         )
     return marginals(doc, blocked, wanted) if wanted else {}
 
