@@ -29,8 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from . import engine
+from .context import spoken_word
 from .document import _Doc, _Token
 from .lexicon import _FUNCTION_WORDS, _LEX, _is_role, _is_word
+from .names_cued import _SELF, WORD_NAMES
+from .region_places import _REGIONS
+from .regional_words import _REGIONAL
 
 MODEL = Path(__file__).resolve().parent.parent / "data" / "names_crf.model"
 NAME, OTHER = "N", "O"
@@ -83,6 +87,14 @@ def _class_of(low: str) -> str:
             "r" if _is_role(low) else "",
             "f" if low in _FUNCTION_WORDS else "",
             "w" if _is_word(low) else "",
+            # lexicons a new writer's words fall in as much as the tuning writers': a region's name, an
+            # ordinary word given as a name, a regional language's everyday word, a word the writer calls
+            # themself ("sy", "abdi", "tiang", "beta"), chat's spelling of a word ("wakilin", "abis")
+            *(("g",) if low in _REGIONS else ()),
+            *(("k",) if low in WORD_NAMES else ()),
+            *(("x",) if low in _REGIONAL else ()),
+            *(("s",) if low in _SELF else ()),
+            *(("p",) if low not in _LEX.names and spoken_word(low) else ()),
         )
     )
 
@@ -337,6 +349,13 @@ def marginals(doc: _Doc, blocked: Sequence[bool], wanted: Collection[int]) -> di
     return found
 
 
+def _plain_word(low: str) -> bool:
+    """An Indonesian word that is not also a name of the name list ("hasan" is both): in a lower-case text such
+    a word on its own is never a candidate (asking the model of every word would tag every chat text)."""
+    word_class = _class_of(low)
+    return "w" in word_class and (LOWER_WORD > 1 or "n" not in word_class)
+
+
 def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: frozenset[str]) -> dict[int, float]:
     """The model's probability that a word is a name, for the words the rules left (not ``taken``) that
     could be one: not in ``never`` (field labels, a mail's boilerplate) and not an ordinary word on its
@@ -353,7 +372,7 @@ def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: fr
             if not taken[k]
             and doc.tokens[k].low not in never
             and not (lone and doc.tokens[k].low in common)
-            and not (lower and (len(doc.tokens[k].low) < 3 or LOWER_WORD > 1 and "w" in _class_of(doc.tokens[k].low)))
+            and not (lower and (len(doc.tokens[k].low) < 3 or _plain_word(doc.tokens[k].low)))
         )
     return marginals(doc, blocked, wanted) if wanted else {}
 
