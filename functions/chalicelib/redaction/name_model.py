@@ -377,6 +377,15 @@ def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: fr
     return marginals(doc, blocked, wanted) if wanted else {}
 
 
+def _may_extend(low: str) -> bool:
+    """Whether a word may join a name by the text's evidence: never a function word, a self-word ("abdi",
+    "kulo"), a regional everyday word or chat's spelling of a word. (Asking also that a lower-case Indonesian
+    word be in the name lists kept "diblokir" out of "istri sy suwarni diblokir" but lost a name on the folds:
+    "sy aman".)"""
+    word_class = _class_of(low)
+    return not any(c in word_class for c in "fsxp")
+
+
 def supported(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: frozenset[str]) -> dict[int, float]:
     """The model's probability that a word is a name, for the words the rules and the model left that the text
     itself points at: next to a name already taken in the same run (one space between), or the same word
@@ -389,7 +398,7 @@ def supported(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: 
     wanted: set[int] = set()
     for run in _runs_of(doc, blocked)[0]:
         for pos, k in enumerate(run):
-            if taken[k] or tokens[k].low in never:
+            if taken[k] or tokens[k].low in never or not _may_extend(tokens[k].low):
                 continue
             before = pos > 0 and taken[run[pos - 1]] and text[tokens[run[pos - 1]].end : tokens[k].start] == " "
             after = (
