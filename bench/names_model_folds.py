@@ -4,13 +4,14 @@
     python bench/names_model_folds.py --weight 1 3 5         # one trial per weight
     python bench/names_model_folds.py --c1 0.05 0.2 --threshold 0.7 0.8 0.9 --veto 0 0.1 0.2
 
-The hand-written tuning corpora 7, 9 and 11 (``names_model_train.TUNED``) are cut in two folds by a stable hash of each text
+The hand-written tuning corpora (``names_model_train.TUNED``: 7, 9 and 11) are cut in two folds by a stable hash of each text
 (``names_model_train.half``). For each fold a model is trained on all the training material except
 that fold (corpora 1 and 2, the tune halves of 3 to 5 and the other fold of 7, 9 and 11) and the
 redactor, with that model, is scored on the fold by the held-out evaluation's scoring
 (``redaction_heldout_eval.evaluate``): names, structured identifiers, public phrases kept and
 precision, for each corpus's fold and for both folds together. No held-out text is read. Settings
-(weights, regularisation, the threshold to add a word, the threshold to veto one) are chosen here;
+(weights, regularisation, the threshold to add a word, to add a word the text points at, to veto one) are
+chosen here (``--reuse`` scores the models ``--keep`` kept, for thresholds alone);
 the shipped model is then trained on all the tuning material (bench/names_model_train.py).
 """
 

@@ -6,7 +6,7 @@ module tags runs of capitalised words with a linear-chain CRF (python-crfsuite) 
 the word's case, shape and affixes, its neighbours, the lexicons' memberships (name list, common
 words, honorifics, titles, roles) and its place in a line, a list or a table. The model is trained
 by ``bench/names_model_train.py`` on corpora 1 and 2, the tune halves of corpora 3 to 5 and the
-hand-written tuning corpora 7 and 9, and shipped in ``chalicelib/data/names_crf.model``; nothing
+hand-written tuning corpora (``names_model_train.TUNED``), and shipped in ``chalicelib/data/names_crf.model``; nothing
 is downloaded, and the model is loaded the first time a text needs it.
 
 In mixed- and title-case texts the model tags runs of capitalised words that no public phrase,
@@ -16,8 +16,9 @@ capitals is left to the rules. The classifier adds words the rules left (``chanc
 ``THRESHOLD``; in lower case only words that are not Indonesian words) and vetoes the rules' weakest
 names (a word of the name list or capitalised unknown words, found by nothing else; ``marginals``,
 under ``VETO``, see names._vetoed): a name a cue, an honorific, a role, a signature or a list gave is
-never dropped. The thresholds were chosen on folds of corpora 7 and 9 that a trial model had not
-seen (bench/names_model_folds.py).
+never dropped. A word the text points at (next to a name taken, or another mention of a taken name's
+word) is added at ``EVIDENCE`` (``supported``, names._evidenced). The thresholds were chosen on folds
+of the tuning corpora that a trial model had not seen (bench/names_model_folds.py).
 """
 
 from __future__ import annotations
