@@ -69,6 +69,15 @@ def test_a_self_word_never_joins_a_name_by_evidence() -> None:
     assert "ti" in asked  # not in the lexicons: the model judges it (and gives it little)
 
 
+# A name spelt out letter by letter in chat: the letters stand or fall together
+_SPELT = "pak admin mohon maaf, sy h a r y a n t o (ditulis begini krn takut) mau lapor pungli di kelurahan"
+
+
+def test_a_name_spelt_out_is_taken_whole() -> None:
+    assert _names(_SPELT) == ["h a r y a n t o"]
+    assert _names("nilai anak sy a b c d semua, gmn ini") == []
+
+
 def test_no_evidence_pass_without_a_name() -> None:
     doc = _document("lampu jalan di gang kami mati sejak minggu lalu, mohon dibetulkan")
     finder = _Names(doc)

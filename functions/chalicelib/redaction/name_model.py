@@ -360,11 +360,12 @@ def _plain_word(low: str) -> bool:
 def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: frozenset[str]) -> dict[int, float]:
     """The model's probability that a word is a name, for the words the rules left (not ``taken``) that
     could be one: not in ``never`` (field labels, a mail's boilerplate) and not an ordinary word on its
-    own (in a lower-case text, not an Indonesian word). A run with no such word is not tagged at all,
-    which keeps the model's share of the time small."""
+    own (in a lower-case text, not an Indonesian word, but the letters of a name spelt out). A run with no
+    such word is not tagged at all, which keeps the model's share of the time small."""
     wanted: set[int] = set()
     common = _LEX.common
     lower = doc.mode == LOWER
+    stretches: list[list[int]] = []
     for run in _runs_of(doc, blocked)[0]:
         lone = len(run) == 1 or lower
         wanted.update(
@@ -375,7 +376,34 @@ def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: fr
             and not (lone and doc.tokens[k].low in common)
             and not (lower and (len(doc.tokens[k].low) < 3 or _plain_word(doc.tokens[k].low)))
         )
-    return marginals(doc, blocked, wanted) if wanted else {}
+        if lower:
+            stretches += _spelled(doc, run)
+    for stretch in stretches:
+        wanted.update(stretch)
+    found = marginals(doc, blocked, wanted) if wanted else {}
+    for stretch in stretches:
+        # one word spelt out: its letters stand or fall together, by the letter the model is surest of
+        surest = max(found.get(k, 0.0) for k in stretch)
+        found.update((k, surest) for k in stretch if not taken[k])
+    return found
+
+
+def _spelled(doc: _Doc, run: list[int]) -> list[list[int]]:
+    """The letters of a name spelt out in a lower-case line ("sy s u g i y a n t o"): four single letters or
+    more, one space apart. Each is a candidate like a word, whatever its length; the model judges them."""
+    tokens, text = doc.tokens, doc.text
+    found: list[list[int]] = []
+    stretch: list[int] = []
+    for k in run + [-1]:
+        if k >= 0 and len(tokens[k].text) == 1 and tokens[k].text.isalpha():
+            if stretch and text[tokens[stretch[-1]].end : tokens[k].start] != " ":
+                stretch = []
+            stretch.append(k)
+            continue
+        if len(stretch) >= 4:
+            found.append(stretch)
+        stretch = []
+    return found
 
 
 def _may_extend(low: str) -> bool:
