@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _instrument()
     rows: list[dict[str, str]] = []
+    names = 0
     for fold in folds.FOLDS:
         with folds.using(
             args.models / f"fold{fold}.model",
@@ -145,9 +146,14 @@ def main(argv: list[str] | None = None) -> int:
                     missed = [
                         item for item in sample.pii if item.label == "nama" and not _removed(item, matches, sample.text)
                     ]
+                    names += len(missed)
                     if missed and _seen and _document(sample.text).raw == _seen["doc"].raw:
                         rows.extend(dict(r, corpus=number) for r in classify(sample, missed, matches))
-    print(f"{len(rows)} words of missed names on the folds of corpora {', '.join(trainer.TUNED)}\n")
+    tuned = ", ".join(trainer.TUNED)
+    print(f"{names} names missed on the folds of corpora {tuned}; {len(rows)} of their words not removed\n")
+    # rules: "taken" words were in the rules' names after the veto and were dropped later (a filter of public
+    # phrases or false names); "not scored": outside the model's runs (a public phrase, a number, a lower-case
+    # word in a mixed-case text)
     for key in ("corpus", "mode", "style", "case", "rules", "model", "size", "line", "repeat", "lexicon"):
         counts = Counter(r[key] for r in rows)
         print(f"{key:<8} " + "  ".join(f"{v} {n}" for v, n in counts.most_common()))
