@@ -55,7 +55,7 @@ MODES = ("mixed", "title")
 # Texts all in lower case (chat): every line's words are tagged, with their neighbours' words; the
 # thresholds are their own (a name there is written like any word)
 LOWER = "lower"
-LOWER_THRESHOLD = 0.99
+LOWER_THRESHOLD = 0.995
 LOWER_VETO = 0.1
 # An Indonesian word on its own in a lower-case text (by the word lists and their affixes: "meiling" reads as
 # me- + "iling", "hasan" is a word too) is added at this probability; above 1: never
@@ -91,7 +91,7 @@ def _class_of(low: str) -> str:
             # lexicons a new writer's words fall in as much as the tuning writers': a region's name, an
             # ordinary word given as a name, a regional language's everyday word, a word the writer calls
             # themself ("sy", "abdi", "tiang", "beta"), chat's spelling of a word ("wakilin", "abis")
-            *(("g",) if low in _REGIONS else ()),
+            *(("g",) if low in _REGIONS and low not in _LEX.names else ()),
             *(("k",) if low in WORD_NAMES else ()),
             *(("x",) if low in _REGIONAL else ()),
             *(("s",) if low in _SELF else ()),
