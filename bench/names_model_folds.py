@@ -10,7 +10,8 @@ that fold (corpora 1 and 2, the tune halves of 3 to 5 and the other fold of each
 redactor, with that model, is scored on the fold by the held-out evaluation's scoring
 (``redaction_heldout_eval.evaluate``): names, structured identifiers, public phrases kept and
 precision, for each corpus's fold and for both folds together. No held-out text is read. Settings
-(weights, regularisation, the threshold to add a word, the threshold to veto one) are chosen here;
+(weights, regularisation, the threshold to add a word, to add a word the text points at, to veto one) are
+chosen here (``--reuse`` scores the models ``--keep`` kept, for thresholds alone);
 the shipped model is then trained on all the tuning material (bench/names_model_train.py).
 """
 
@@ -61,14 +62,34 @@ def train(data: list[Row], leave: str, weights: dict[str, int], params: dict[str
     crf.train(str(model))
 
 
-_SETTINGS = ("MODEL", "THRESHOLD", "VETO", "LOWER_THRESHOLD", "LOWER_VETO", "_tagger")
+_SETTINGS = (
+    "MODEL",
+    "THRESHOLD",
+    "VETO",
+    "LOWER_THRESHOLD",
+    "LOWER_VETO",
+    "EVIDENCE",
+    "LOWER_EVIDENCE",
+    "LOWER_WORD",
+    "_tagger",
+)
 
 
 @contextmanager
-def using(model: Path, threshold: float, veto: float, lower: tuple[float, float]) -> Iterator[None]:
-    """The redactor with a trial model and thresholds (``lower``: a lower-case text's), restored afterwards."""
+def using(
+    model: Path,
+    threshold: float,
+    veto: float,
+    lower: tuple[float, float],
+    evidence: tuple[float, float] | None = None,
+    lower_word: float | None = None,
+) -> Iterator[None]:
+    """The redactor with a trial model and thresholds (``lower``: a lower-case text's; ``evidence``: a word the
+    text points at, in mixed or title case and in lower case, the shipped ones if not given), restored afterwards."""
     saved = [getattr(name_model, name) for name in _SETTINGS]
-    for name, value in zip(_SETTINGS, (model, threshold, veto, *lower, None), strict=True):
+    evidence = evidence or (name_model.EVIDENCE, name_model.LOWER_EVIDENCE)
+    word = name_model.LOWER_WORD if lower_word is None else lower_word
+    for name, value in zip(_SETTINGS, (model, threshold, veto, *lower, *evidence, word, None), strict=True):
         setattr(name_model, name, value)
     try:
         yield
@@ -89,7 +110,6 @@ def line(label: str, report: Report) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--weight", type=int, nargs="+", default=[trainer.WEIGHT], help="hand-written corpora's weight")
-    parser.add_argument("--weight11", type=int, nargs="+", default=[0], help="corpus 11's weight (0: as --weight)")
     parser.add_argument("--c1", type=float, nargs="+", default=[trainer.PARAMS["c1"]])
     parser.add_argument("--c2", type=float, nargs="+", default=[trainer.PARAMS["c2"]])
     parser.add_argument("--threshold", type=float, nargs="+", default=[name_model.THRESHOLD])
@@ -99,8 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--lower-threshold", type=float, nargs="+", default=[name_model.LOWER_THRESHOLD])
     parser.add_argument("--lower-veto", type=float, nargs="+", default=[name_model.LOWER_VETO])
+    parser.add_argument("--evidence", type=float, nargs="+", default=[name_model.EVIDENCE])
+    parser.add_argument("--lower-evidence", type=float, nargs="+", default=[name_model.LOWER_EVIDENCE])
+    parser.add_argument("--lower-word", type=float, nargs="+", default=[name_model.LOWER_WORD])
     parser.add_argument("--no-lower", action="store_true", help="train without the lower-case texts' lines")
     parser.add_argument("--keep", type=Path, help="keep the fold models in this directory")
+    parser.add_argument("--reuse", action="store_true", help="use --keep's fold models, not retrained (one setting)")
     parser.add_argument("--baseline", action="store_true", help="score the shipped model too (it saw both folds)")
     args = parser.parse_args(argv)
 
@@ -119,21 +143,36 @@ def main(argv: list[str] | None = None) -> int:
                 print(line(f"shipped t={threshold} v={veto} (seen)", evaluate(every)), flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         tmp = args.keep or scratch
-        for weight, weight11, c1, c2 in itertools.product(args.weight, args.weight11, args.c1, args.c2):
+        for weight, c1, c2 in itertools.product(args.weight, args.c1, args.c2):
             params = {**trainer.PARAMS, "c1": c1, "c2": c2}
-            weights = {number: weight for number in ("4", "5", *trainer.TUNED)} | {"11": weight11 or weight}
+            weights = {number: weight for number in ("4", "5", *trainer.TUNED)}
             models = {}
             for fold in FOLDS:
                 models[fold] = Path(tmp) / f"fold{fold}.model"
+                if args.reuse and models[fold].exists():
+                    continue
                 t0 = time.process_time()
                 train(data, fold, weights, params, models[fold])
                 print(f"-- fold {fold} trained in {time.process_time() - t0:.0f} s CPU", flush=True)
-            trials = itertools.product(args.threshold, args.veto, args.lower_threshold, args.lower_veto)
-            for threshold, veto, lower_threshold, lower_veto in trials:
-                tag = f"w={weight}/{weights['11']} c1={c1} t={threshold} v={veto} lt={lower_threshold} lv={lower_veto}"
+            trials = itertools.product(
+                args.threshold,
+                args.veto,
+                args.lower_threshold,
+                args.lower_veto,
+                args.evidence,
+                args.lower_evidence,
+                args.lower_word,
+            )
+            for threshold, veto, lower_threshold, lower_veto, evidence, lower_evidence, word in trials:
+                tag = (
+                    f"w={weight} c1={c1} c2={c2} t={threshold} v={veto} lt={lower_threshold} lv={lower_veto}"
+                    f" e={evidence} le={lower_evidence} lw={word}"
+                )
                 reports = {}
                 for fold in FOLDS:
-                    with using(models[fold], threshold, veto, (lower_threshold, lower_veto)):
+                    with using(
+                        models[fold], threshold, veto, (lower_threshold, lower_veto), (evidence, lower_evidence), word
+                    ):
                         for number in trainer.TUNED:
                             reports[(number, fold)] = evaluate(samples[(number, fold)])
                         reports[("all", fold)] = evaluate([s for n in trainer.TUNED for s in samples[(n, fold)]])

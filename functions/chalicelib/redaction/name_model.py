@@ -6,7 +6,7 @@ module tags runs of capitalised words with a linear-chain CRF (python-crfsuite) 
 the word's case, shape and affixes, its neighbours, the lexicons' memberships (name list, common
 words, honorifics, titles, roles) and its place in a line, a list or a table. The model is trained
 by ``bench/names_model_train.py`` on corpora 1 and 2, the tune halves of corpora 3 to 5 and the
-hand-written tuning corpora (7, 9, 11, 12 and 13), and shipped in ``chalicelib/data/names_crf.model``; nothing
+hand-written tuning corpora (``names_model_train.TUNED``), and shipped in ``chalicelib/data/names_crf.model``; nothing
 is downloaded, and the model is loaded the first time a text needs it.
 
 In mixed- and title-case texts the model tags runs of capitalised words that no public phrase,
@@ -16,8 +16,9 @@ capitals is left to the rules. The classifier adds words the rules left (``chanc
 ``THRESHOLD``; in lower case only words that are not Indonesian words) and vetoes the rules' weakest
 names (a word of the name list or capitalised unknown words, found by nothing else; ``marginals``,
 under ``VETO``, see names._vetoed): a name a cue, an honorific, a role, a signature or a list gave is
-never dropped. The thresholds were chosen on folds of the tuning corpora that a trial model had not
-seen (bench/names_model_folds.py).
+never dropped. A word the text points at (next to a name taken, or another mention of a taken name's
+word) is added at ``EVIDENCE`` (``supported``, names._evidenced). The thresholds were chosen on folds
+of the tuning corpora that a trial model had not seen (bench/names_model_folds.py).
 """
 
 from __future__ import annotations
@@ -29,8 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from . import engine
+from .context import spoken_word
 from .document import _Doc, _Token
 from .lexicon import _FUNCTION_WORDS, _LEX, _is_role, _is_word
+from .names_cued import _SELF, WORD_NAMES
+from .region_places import _REGIONS
+from .regional_words import _REGIONAL
 
 MODEL = Path(__file__).resolve().parent.parent / "data" / "names_crf.model"
 NAME, OTHER = "N", "O"
@@ -50,8 +55,17 @@ MODES = ("mixed", "title")
 # Texts all in lower case (chat): every line's words are tagged, with their neighbours' words; the
 # thresholds are their own (a name there is written like any word)
 LOWER = "lower"
-LOWER_THRESHOLD = 0.99
+LOWER_THRESHOLD = 0.995
 LOWER_VETO = 0.1
+# An Indonesian word on its own in a lower-case text (by the word lists and their affixes: "meiling" reads as
+# me- + "iling", "hasan" is a word too) is added at this probability; above 1: never
+LOWER_WORD = 0.995
+# A word next to a name already taken ("amanda putri lestari" after "amanda"), or the same word as one taken
+# elsewhere in the text ("saya sabar, pak. iya nama saya memang sabar"), is added at a lower probability than
+# a word on its own: the text is the evidence, the model the judge (any word, an ordinary one too). Chosen on
+# the folds (bench/names_model_folds.py --evidence, --lower-evidence); above 1: no such pass.
+EVIDENCE = 0.5
+LOWER_EVIDENCE = 0.5
 _OPENERS = (_LEX.common | _FUNCTION_WORDS) - _LEX.names
 _SENTENCE_END = ("", ".", "!", "?", "\n", ":", '"')
 _LIST_LINE = re.compile(r"[ \t]*(?:\d{1,3}[.)]?|[-*\u2022>]+)[ \t]")
@@ -74,6 +88,14 @@ def _class_of(low: str) -> str:
             "r" if _is_role(low) else "",
             "f" if low in _FUNCTION_WORDS else "",
             "w" if _is_word(low) else "",
+            # lexicons a new writer's words fall in as much as the tuning writers': a region's name, an
+            # ordinary word given as a name, a regional language's everyday word, a word the writer calls
+            # themself ("sy", "abdi", "tiang", "beta"), chat's spelling of a word ("wakilin", "abis")
+            *(("g",) if low in _REGIONS and low not in _LEX.names else ()),
+            *(("k",) if low in WORD_NAMES else ()),
+            *(("x",) if low in _REGIONAL else ()),
+            *(("s",) if low in _SELF else ()),
+            *(("p",) if low not in _LEX.names and spoken_word(low) else ()),
         )
     )
 
@@ -268,6 +290,19 @@ def threshold(mode: str) -> float:
     return LOWER_THRESHOLD if mode == LOWER else THRESHOLD
 
 
+def least(doc: _Doc, k: int) -> float:
+    """The probability at which word k, on its own, is added (``threshold``; an Indonesian word in lower case
+    ``LOWER_WORD``)."""
+    if doc.mode != LOWER:
+        return THRESHOLD
+    return LOWER_WORD if "w" in _class_of(doc.tokens[k].low) else LOWER_THRESHOLD
+
+
+def evidence(mode: str) -> float:
+    """The probability at which a word next to a name, or another mention of a name's word, is added."""
+    return LOWER_EVIDENCE if mode == LOWER else EVIDENCE
+
+
 def veto(mode: str) -> float:
     """The probability under which a weak name of the rules' is dropped, in a text of this case mode."""
     return LOWER_VETO if mode == LOWER else VETO
@@ -315,14 +350,22 @@ def marginals(doc: _Doc, blocked: Sequence[bool], wanted: Collection[int]) -> di
     return found
 
 
+def _plain_word(low: str) -> bool:
+    """An Indonesian word that is not also a name of the name list ("hasan" is both): in a lower-case text such
+    a word on its own is never a candidate (asking the model of every word would tag every chat text)."""
+    word_class = _class_of(low)
+    return "w" in word_class and (LOWER_WORD > 1 or "n" not in word_class)
+
+
 def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: frozenset[str]) -> dict[int, float]:
     """The model's probability that a word is a name, for the words the rules left (not ``taken``) that
     could be one: not in ``never`` (field labels, a mail's boilerplate) and not an ordinary word on its
-    own (in a lower-case text, not an Indonesian word). A run with no such word is not tagged at all,
-    which keeps the model's share of the time small."""
+    own (in a lower-case text, not an Indonesian word, but the letters of a name spelt out). A run with no
+    such word is not tagged at all, which keeps the model's share of the time small."""
     wanted: set[int] = set()
     common = _LEX.common
     lower = doc.mode == LOWER
+    stretches: list[list[int]] = []
     for run in _runs_of(doc, blocked)[0]:
         lone = len(run) == 1 or lower
         wanted.update(
@@ -331,6 +374,65 @@ def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: fr
             if not taken[k]
             and doc.tokens[k].low not in never
             and not (lone and doc.tokens[k].low in common)
-            and not (lower and (len(doc.tokens[k].low) < 3 or "w" in _class_of(doc.tokens[k].low)))
+            and not (lower and (len(doc.tokens[k].low) < 3 or _plain_word(doc.tokens[k].low)))
         )
+        if lower:
+            stretches += _spelled(doc, run)
+    for stretch in stretches:
+        wanted.update(stretch)
+    found = marginals(doc, blocked, wanted) if wanted else {}
+    for stretch in stretches:
+        # one word spelt out: its letters stand or fall together, by the letter the model is surest of
+        surest = max(found.get(k, 0.0) for k in stretch)
+        found.update((k, surest) for k in stretch if not taken[k])
+    return found
+
+
+def _spelled(doc: _Doc, run: list[int]) -> list[list[int]]:
+    """The letters of a name spelt out in a lower-case line ("sy s u g i y a n t o"): four single letters or
+    more, one space apart. Each is a candidate like a word, whatever its length; the model judges them."""
+    tokens, text = doc.tokens, doc.text
+    found: list[list[int]] = []
+    stretch: list[int] = []
+    for k in run + [-1]:
+        if k >= 0 and len(tokens[k].text) == 1 and tokens[k].text.isalpha():
+            if stretch and text[tokens[stretch[-1]].end : tokens[k].start] != " ":
+                stretch = []
+            stretch.append(k)
+            continue
+        if len(stretch) >= 4:
+            found.append(stretch)
+        stretch = []
+    return found
+
+
+def _may_extend(low: str) -> bool:
+    """Whether a word may join a name by the text's evidence: never a function word, a self-word ("abdi",
+    "kulo"), a regional everyday word or chat's spelling of a word. (Asking also that a lower-case Indonesian
+    word be in the name lists kept "diblokir" out of "istri sy suwarni diblokir" but lost a name on the folds:
+    "sy aman".)"""
+    word_class = _class_of(low)
+    return not any(c in word_class for c in "fsxp")
+
+
+def supported(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: frozenset[str]) -> dict[int, float]:
+    """The model's probability that a word is a name, for the words the rules and the model left that the text
+    itself points at: next to a name already taken in the same run (one space between), or the same word
+    as a taken name's word elsewhere (three letters or more). Any word, an ordinary one too, but not one of
+    ``never``; only the runs that hold such a word are tagged (most were tagged already for ``chances``)."""
+    tokens, text = doc.tokens, doc.text
+    named = {tokens[k].low for k, t in enumerate(taken) if t and len(tokens[k].low) > 2}
+    if not named:
+        return {}
+    wanted: set[int] = set()
+    for run in _runs_of(doc, blocked)[0]:
+        for pos, k in enumerate(run):
+            if taken[k] or tokens[k].low in never or not _may_extend(tokens[k].low):
+                continue
+            before = pos > 0 and taken[run[pos - 1]] and text[tokens[run[pos - 1]].end : tokens[k].start] == " "
+            after = (
+                pos + 1 < len(run) and taken[run[pos + 1]] and text[tokens[k].end : tokens[run[pos + 1]].start] == " "
+            )
+            if before or after or tokens[k].low in named:
+                wanted.add(k)
     return marginals(doc, blocked, wanted) if wanted else {}

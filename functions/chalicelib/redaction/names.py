@@ -1499,6 +1499,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges += names_cued.found(finder, ranges) + table
     ranges = _vetoed(finder, ranges)
     ranges += _modelled(finder, ranges)
+    ranges += _evidenced(finder, ranges)
     ranges += names_table.mates(finder, ranges)
     ranges = names_table.outside(finder, ranges, headers)
     ranges = false_names.kept(finder, ranges)
@@ -1526,7 +1527,29 @@ def _modelled(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, 
     for first, last in ranges:
         taken[first : last + 1] = [True] * (last + 1 - first)
     chances = name_model.chances(finder.doc, finder.public, taken, _NEVER_MODELLED)
-    return [(k, k) for k, p in chances.items() if p >= least]
+    return [(k, k) for k, p in chances.items() if p >= least and p >= name_model.least(finder.doc, k)]
+
+
+def _evidenced(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Words the text points at as a name (next to a name taken, or another mention of a taken name's word)
+    that the trained classifier agrees with at ``name_model.evidence`` (lower than a word on its own needs).
+    A word taken so is evidence in turn for the word next to it ("amanda putri lestari"), up to three rounds."""
+    least = name_model.evidence(finder.doc.mode)
+    if least > 1 or not ranges or finder.doc.mode not in name_model.MODES and finder.doc.mode != name_model.LOWER:
+        return []
+    taken = [False] * len(finder.tokens)
+    for first, last in ranges:
+        taken[first : last + 1] = [True] * (last + 1 - first)
+    added: list[tuple[int, int]] = []
+    for _ in range(3):
+        chances = name_model.supported(finder.doc, finder.public, taken, _NEVER_MODELLED)
+        new = [k for k, p in chances.items() if p >= least]
+        if not new:
+            break
+        for k in new:
+            taken[k] = True
+        added += [(k, k) for k in new]
+    return added
 
 
 def _vetoed(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
