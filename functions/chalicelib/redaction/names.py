@@ -95,7 +95,9 @@ _EXPLICIT_CUE = re.compile(
     # the regions' words for "name" and "called": Minang "namo", Javanese "jenenge"/"asmane", Sundanese
     # "nami"/"namina"
     r"|(?:atas\s+)?namo(?:nyo)?(?:\s+ambo)?|jeneng(?:e|é|ipun|ku)(?:\s+(?:kulo|kula|aku))?|asma(?:ne|nipun)"
-    r"|asma\s+(?:kulo|kula|dalem)|nami(?:na)?(?:\s+(?:abdi|kuring|sim\s+kuring))?)"
+    r"|asma\s+(?:kulo|kula|dalem)|nami(?:na)?(?:\s+(?:abdi|kuring|sim\s+kuring))?"
+    # a complaint written in English (a visitor, a resident from abroad): "my name is", "his name's", "named"
+    r"|(?:my|his|her|their)\s+(?:full\s+)?name(?:\s+is|'s)|named(?!\s+after\b))"
     r"(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+|katanya\s+|kata\s+orang\s+)?"
 )
 _STRONG_CUE = re.compile(
