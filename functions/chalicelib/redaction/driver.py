@@ -33,6 +33,7 @@ from .public import _PUBLIC_PHRASES, _public_spans
 from .quantities import _numeric_spans
 from .region_places import drop_region_names
 from .regional_words import drop_regional_words
+from .school_numbers import drop_school_numbers
 
 _DETECTORS = (
     _emails,
@@ -54,6 +55,7 @@ _FILTERS = (
     drop_regional_words,
     drop_office_addresses,
     drop_market_stalls,
+    drop_school_numbers,
     drop_subject_words,
     drop_local_titles,
     drop_campus_names,
