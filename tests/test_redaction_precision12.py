@@ -34,3 +34,37 @@ def test_numbers_of_a_place_survive(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), NUMBERS_REDACTED)
 def test_house_numbers_are_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# Words no parent gives, where a name could stand: a kind of name, anonymity, a state, an adverb, and a verb
+# right after a word for "name"
+WORDS_KEPT = [
+    "min, bapak sy {lansia} gk kuat antri di kantor pos, tlg dibantu",
+    "anak saya {tuna netra}, apa ada sekolah inklusi di kecamatan ini?",
+    "rumah sy digedor debt collector tiap malam. tolong dibantu, sy {takut}",
+    "sy udh lapor ke rt tp blm ada kabar, sy {ragu}",
+    "Pelapor: Siti Aminah (nama {panggilan}; nama {asli} dirahasiakan)",
+    "Tanggal | Pelapor | Kategori | Petugas\n12/05 | Rina Marlina | Sampah | Joko\n13/05 | {anonim} | Pungli | Anita",
+    "Nama saya {dicoret} dari daftar penerima BST tanpa alasan.",
+    "Yang bertanda tangan di bawah ini {menyatakan} bahwa data di atas benar.",
+    "warung anak saya {tetap} ditagih retribusi dua kali",
+]
+WORDS_REDACTED = [
+    ("nama", "min, bapak sy {Sabar} gk kuat antri di kantor pos"),
+    ("nama", "Pelapor: {Siti Aminah} (nama panggilan)"),
+    ("nama", "Tanggal | Pelapor | Kategori | Petugas\n12/05 | {Rina Marlina} | Sampah | Joko\n13/05 | anonim | Pungli"),
+    ("nama", "Nama saya {Dimas Saputra}, dicoret dari daftar penerima BST."),
+    ("nama", "Yang bertanda tangan di bawah ini, {Teguh Prasetyo}, menyatakan bahwa data di atas benar."),
+    ("nama", "nama sy {mentari}, warga kel. sukajadi"),
+    ("nama", "sy {Jujur} mau lapor jalan rusak"),
+]
+
+
+@pytest.mark.parametrize("marked", WORDS_KEPT)
+def test_words_no_parent_gives_survive(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), WORDS_REDACTED)
+def test_names_beside_them_are_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)

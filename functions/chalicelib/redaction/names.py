@@ -23,6 +23,7 @@ from . import (
     name_model,
     names_cued,
     names_table,
+    notname_words,
 )
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
@@ -1502,6 +1503,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges += names_table.mates(finder, ranges)
     ranges = names_table.outside(finder, ranges, headers)
     ranges = false_names.kept(finder, ranges)
+    ranges = notname_words.kept(finder, ranges)  # "ibu sy lansia", "nama saya dicoret"
     ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end

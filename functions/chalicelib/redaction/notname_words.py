@@ -1,0 +1,85 @@
+"""Words that are not a person's name, whatever rule took them (issue 11, session 12).
+
+The context rules take an ordinary word for a name when a cue names it ("sy Sabar", "anak saya Jujur", "nama
+saya Bunga"), because Indonesians are named with ordinary words. Some classes of words are never given as a
+name, and every city's inbox holds them right where a name could stand:
+
+- a kind or a part of a name, and anonymity: "nama panggilan", "nama asli", "nama lengkap", "nama pahlawan",
+  "Pelapor | anonim", "dirahasiakan";
+- a person's state or condition: "anak saya tuna rungu", "ibu sy lansia", "sy takut", "sy ragu", "suami saya
+  stroke", "anak ketek namonyo hilang";
+- a relation that is not a term of address: "ayah tiri", "sepupu", "ipar";
+- an adverb or a conjunction where a name would be: "sekolah anak saya tetap minta", "ibu saya waktu periksa";
+- after a word for "name" ("nama saya", "namanya", "namo"), a verb with an affix: "Nama saya dicoret dari
+  daftar", "nama kami dipajang", "Yang bertanda tangan di bawah ini menerangkan bahwa", "nama saya tercantum".
+
+A span made only of such words is no name; a span that opens with one right after a word for "name" names
+nothing (the cue said what happened to the name, not what it is). A word of the name list is never one of
+them ("Cucu" is a Sundanese given name), and a span after an honorific or a title stays a name ("Pak Tetap"
+is somebody): a name kept is a leak, so the classes are the words no parent gives.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import _LEX, _is_word
+
+if TYPE_CHECKING:
+    from .names import _Names
+
+_KINDS_OF_NAME = "panggilan sapaan asli lengkap samaran julukan kecil baptis marga fam pena pahlawan inisial sebenarnya"
+_ANONYMOUS = "anonim anonymous anonimus rahasia dirahasiakan disamarkan"
+_STATES = (
+    "lansia manula jompo disabilitas difabel tunanetra tunarungu tunawicara tunadaksa tunagrahita tuna rungu netra "
+    "wicara daksa grahita lumpuh buta tuli bisu sakit hamil stroke yatim piatu takut ragu bingung kecewa sedih marah "
+    "khawatir cemas trauma hilang meninggal wafat pingsan kritis koma pensiunan"
+)
+_RELATIONS = "tiri kandung menantu mertua keponakan ponakan sepupu ipar"
+_ADVERBS = "tetap waktu wkt saat ketika malah justru pernah sempat terus trs tp tapi cuma hanya juga jg"
+NOT_NAMES = frozenset(f"{_KINDS_OF_NAME} {_ANONYMOUS} {_STATES} {_RELATIONS} {_ADVERBS}".split())
+
+# A word for "name" and at most one pronoun right before a token: "nama saya ", "namanya: ", "namo ambo ",
+# "nama kami ", "bertanda tangan di bawah ini "
+_NAME_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:nama(?:nya|ku)?|namo(?:nyo)?|nami(?:na)?|jeneng(?:e|ku)?|bertanda\s*tangan\s+di\s*bawah\s+ini)"
+    r"(?:[ \t]+(?:saya|sy|kami|aku|ambo|abdi|kulo|beta|urang|kita|anak|dia))?[ \t]*[:,]?[ \t]*$"
+)
+# An affixed verb: a passive "di-" or "ter-" on a root ("dicoret", "dipajang", "tercantum"), an active "me-" with
+# "-kan" ("menerangkan", "menyatakan"): a name that looks like one ("Diana", "Meliana", "Mentari") is in the
+# name list, and one with "me-" ends otherwise
+_VERB = re.compile(r"(?:di|ter)[a-z]{4,}|me[a-z]{4,}kan")
+
+
+def _affixed_verb(low: str) -> bool:
+    """Whether a lower-case word is a verb made from an Indonesian root with an affix (not a listed name)."""
+    return bool(_VERB.fullmatch(low)) and low not in _LEX.names and low not in _LEX.words and _is_word(low)
+
+
+def _not_a_name(finder: _Names, k: int) -> bool:
+    low = finder.tokens[k].low
+    return low in NOT_NAMES and low not in _LEX.names
+
+
+def _after_name_cue(finder: _Names, k: int) -> bool:
+    text, start = finder.doc.text, finder.tokens[k].start
+    line = text.rfind("\n", 0, start) + 1
+    return bool(_NAME_CUE.search(text, max(line, start - 48), start))
+
+
+def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges (first and last token of each name found) that are not words no parent gives (see the module)."""
+    if not ranges:
+        return ranges
+    out = []
+    for first, last in ranges:
+        if first > 0 and (finder.after_honorific(first) or finder.is_title(first - 1)):
+            out.append((first, last))
+        elif all(_not_a_name(finder, k) for k in range(first, last + 1)):
+            continue  # "ibu sy lansia", "Pelapor | anonim": a state, anonymity
+        elif _after_name_cue(finder, first) and (_not_a_name(finder, first) or _affixed_verb(finder.tokens[first].low)):
+            continue  # "nama panggilan", "Nama saya dicoret dari daftar": the cue named nothing
+        else:
+            out.append((first, last))
+    return out
