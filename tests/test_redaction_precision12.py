@@ -68,3 +68,34 @@ def test_words_no_parent_gives_survive(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), WORDS_REDACTED)
 def test_names_beside_them_are_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# A listed name made a common noun by the word before it, an organisation's own name after its head word, the
+# places a region's "se-" gathers
+BODIES_KEPT = [
+    "Mohon izin keramaian untuk pengajian {akbar} di lapangan Kauman, Minggu malam",
+    "Warga RW 3 mengadakan doa {syukur} setelah jalan diaspal.",
+    "Terima kasih atas bantuannya.\n{Om Shanti, Shanti, Shanti Om}\nHormat saya,\nNi Luh Sukerti",
+    "Dengan hormat, kami dari {Asosiasi Pedagang Kuliner Lamaru} menyampaikan keberatan.",
+    "Undangan:\n1. Camat Kendari; 2. Ketua {Paguyuban Pedagang Mandonga}\nWaktu: Senin",
+    "Terima kasih.\n{Panitia Kendari Jazz Fest}",
+    "Kepada Yth. Kepala Sekolah se-Kecamatan {Tamalate} dan {Mariso}\nDengan hormat,",
+]
+BODIES_REDACTED = [
+    ("nama", "tadi malam Pak {Akbar} datang ke posko"),
+    ("nama", "Ketua Asosiasi Pedagang Pasar Terong, {Daeng Rewa}, menolak kenaikan retribusi."),
+    ("nama", "Ketua Kelompok Tani Mekar Sari, {Sutrisno}, sudah lapor ke PPL"),
+    ("nama", "Menurut Ketua Paguyuban Pedagang Pak {Darmaji}, retribusi naik"),
+    ("nama", "Paguyuban Pedagang {Budi Santoso} menolak"),
+    ("nama", "Hormat saya,\n{Ni Luh Sukerti}"),
+]
+
+
+@pytest.mark.parametrize("marked", BODIES_KEPT)
+def test_bodies_and_compounds_survive(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), BODIES_REDACTED)
+def test_persons_beside_bodies_are_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)

@@ -10,12 +10,14 @@ name, and every city's inbox holds them right where a name could stand:
   stroke", "anak ketek namonyo hilang";
 - a relation that is not a term of address: "ayah tiri", "sepupu", "ipar";
 - an adverb or a conjunction where a name would be: "sekolah anak saya tetap minta", "ibu saya waktu periksa";
+- a listed name that the word before it makes a common noun: "pengajian akbar", "apel akbar", "ucapan syukur",
+  "ibadah syukur", and the close of a Hindu prayer, "Om Shanti, Shanti, Shanti Om";
 - after a word for "name" ("nama saya", "namanya", "namo"), a verb with an affix: "Nama saya dicoret dari
   daftar", "nama kami dipajang", "Yang bertanda tangan di bawah ini menerangkan bahwa", "nama saya tercantum".
 
 A span made only of such words is no name; a span that opens with one right after a word for "name" names
 nothing (the cue said what happened to the name, not what it is). A word of the name list is never one of
-them ("Cucu" is a Sundanese given name), and a span after an honorific or a title stays a name ("Pak Tetap"
+them but in a compound ("Cucu" is a Sundanese given name), and a span after an honorific or a title stays a name ("Pak Tetap"
 is somebody): a name kept is a leak, so the classes are the words no parent gives.
 """
 
@@ -57,6 +59,36 @@ def _affixed_verb(low: str) -> bool:
     return bool(_VERB.fullmatch(low)) and low not in _LEX.names and low not in _LEX.words and _is_word(low)
 
 
+# A listed name that a word before it makes a common noun ("pengajian akbar", "tabligh akbar", "ucapan syukur",
+# "ibadah syukur"): a gathering called grand, thanks given. Each name with the words that may stand before it.
+_COMPOUNDS = {
+    "akbar": frozenset(
+        "pengajian tabligh tablig istighosah istigosah dzikir zikir haul apel sholawat shalawat selawat doa "
+        "senam maulid halalbihalal reuni festival pawai karnaval".split()
+    ),
+    "syukur": frozenset("ucapan rasa ibadah doa acara malam tanda puji bersyukur bilang".split()),
+}
+# A Hindu prayer's close, "Om Shanti, Shanti, Shanti Om" (and the "santih" spelling): peace said three times
+_SHANTI = re.compile(r"(?i)(?<![^\W\d_])om[ \t]+(?:(?:shanti|santih?)[ \t,]+){2,}(?:shanti|santih?)(?![^\W\d_])")
+
+
+def _compound(finder: _Names, first: int, last: int) -> bool:
+    """Whether tokens first..last are the one word of a compound noun or of the Hindu prayer's close."""
+    return first == last and compound_word(finder, first)
+
+
+def compound_word(finder: _Names, first: int) -> bool:
+    """Whether token first is a listed name made a common noun by the word before it ("pengajian akbar")."""
+    tokens = finder.tokens
+    before = _COMPOUNDS.get(tokens[first].low)
+    if before and first > 0 and tokens[first - 1].low in before:
+        return finder.doc.text[tokens[first - 1].end : tokens[first].start] == " "
+    if tokens[first].low in ("shanti", "santi", "santih"):
+        start = tokens[first].start
+        return any(m.start() <= start < m.end() for m in _SHANTI.finditer(finder.doc.text, max(0, start - 40)))
+    return False
+
+
 def _not_a_name(finder: _Names, k: int) -> bool:
     low = finder.tokens[k].low
     return low in NOT_NAMES and low not in _LEX.names
@@ -74,6 +106,8 @@ def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
         return ranges
     out = []
     for first, last in ranges:
+        if _compound(finder, first, last):
+            continue  # "pengajian akbar", "ucapan syukur", "Om Shanti, Shanti, Shanti Om" (where "Om" is no honorific)
         if first > 0 and (finder.after_honorific(first) or finder.is_title(first - 1)):
             out.append((first, last))
         elif all(_not_a_name(finder, k) for k in range(first, last + 1)):
