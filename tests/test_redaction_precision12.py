@@ -17,12 +17,18 @@ NUMBERS_KEPT = [
     "Mohon perhatian kepada warga yg lewat Jalan Poros Maros {km 21}, ada pohon tumbang.",
     "Usulan perbaikan dari warga Kec. Lawang:\n1. Jl. Raya Malang-Surabaya {km 14}\n2. Jl. Thamrin",
     "Tembusan:\n1. Dinas PU\n2. {Perum Perhutani II}\n3. Camat Singosari",
+    # an amount, a count of days and a doubled word are no unit's or gang's number
+    "Perumahan Bumi Asri minta iuran {Rp 50.000} tiap bulan",
+    "Asrama haji di Sudiang {su 4 hari} mati lampu",
+    "min jalan di kampung kami {gara2} truk tambang rusak semua",
 ]
 NUMBERS_REDACTED = [
     ("alamat", "rumah saya di gang mawar {no 5} dekat SDN 2"),
     ("alamat", "saya tinggal di Jl. Poros Maros km {21}, sebelah masjid"),
     ("alamat", "warga Jl. Trans Sulawesi km {12} kebanjiran"),
     ("alamat", "Alamat: Perum Griya Asri {C-12}, Kel. Tlogomas"),
+    ("alamat", "Perum Bumi Asri {B 7} kebanjiran"),
+    ("alamat", "rumah di {Gg. Mawar no7} rt 3 kebanjiran"),
 ]
 
 
@@ -48,6 +54,10 @@ WORDS_KEPT = [
     "Nama saya {dicoret} dari daftar penerima BST tanpa alasan.",
     "Yang bertanda tangan di bawah ini {menyatakan} bahwa data di atas benar.",
     "warung anak saya {tetap} ditagih retribusi dua kali",
+    # a document's short name, a letter's opening word, an office alone
+    "Rumah sebelah dibangun tinggi, tidak punya {IMB}/PBG. Mohon ditindak.",
+    "Pelanggan Yth.,\n{Sehubungan} dengan perbaikan pipa di Jl. Ahmad Yani, air mati.",
+    "Nama              RT   Keadaan\nSuparno           03   banjir\nMbah Kasno        03   aman\n{Pak RT}            03   aman",
 ]
 WORDS_REDACTED = [
     ("nama", "min, bapak sy {Sabar} gk kuat antri di kantor pos"),
@@ -57,6 +67,8 @@ WORDS_REDACTED = [
     ("nama", "Yang bertanda tangan di bawah ini, {Teguh Prasetyo}, menyatakan bahwa data di atas benar."),
     ("nama", "nama sy {mentari}, warga kel. sukajadi"),
     ("nama", "sy {Jujur} mau lapor jalan rusak"),
+    ("nama", "Nama              RT   Keadaan\n{Suparno}           03   banjir\nPak RT            03   aman"),
+    ("nama", "Pelanggan Yth.,\nSehubungan dengan laporan Bapak {Sugiarto}, petugas akan datang."),
 ]
 
 

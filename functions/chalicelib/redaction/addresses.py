@@ -25,7 +25,8 @@ _RT_RW = re.compile(
 _HOUSE = re.compile(rf"(?<![^\W\d_]){_NO}(?P<n>{_HOUSE_NUMBER})", re.IGNORECASE)
 _GANG = re.compile(
     rf"(?<![^\W\d_])(?:gg|gang|lr|lrg|lorong)[ \t]?\.?[ \t]?(?:(?!(?:no|nomor|nmr|rt|rw)\b)[^\W_]+(?:['\-][^\W_]+)?\.?[ \t]?){{1,3}}"
-    rf"(?:,[ \t]?|[ \t]?/[ \t]?)?(?P<no>{_NO})?{_HOUSE_NUMBER}",
+    # the number is not glued to a word: "gang kami gara2" doubles a word, chat's "gara-gara"
+    rf"(?:,[ \t]?|[ \t]?/[ \t]?)?(?:(?P<no>{_NO})|(?<![^\W\d_])){_HOUSE_NUMBER}",
     re.IGNORECASE,
 )
 _BLOCK = re.compile(
@@ -77,7 +78,9 @@ def _house_rt_rw(doc: _Doc, houses: list[_Candidate]) -> list[_Candidate]:
 # Camat Beji" is a state company's roman numeral and the next item's number.
 _ESTATE_UNIT = re.compile(
     r"(?<![^\W\d_])(?:perum|perumahan|komplek|kompleks|komp|cluster|btn|griya|rusun|rusunawa|asrama)\.?\s+"
-    r"(?:[^\W\d_][\w'\-]*\.?\s+){0,4}?(?P<n>[A-Za-z]{1,2}[ \t]?[\-./]?[ \t]?\d{1,4}(?:[ \t]?/[ \t]?\d{1,4})?)(?![\w/])",
+    r"(?:[^\W\d_][\w'\-]*\.?\s+){0,4}?(?P<n>[A-Za-z]{1,2}[ \t]?[\-./]?[ \t]?\d{1,4}(?:[ \t]?/[ \t]?\d{1,4})?)(?![\w/])"
+    # "asrama mahasiswa di Poka su 10 hari gelap": a count of days ("su": "sudah"), not a unit
+    rf"(?![ \t]?(?:{_UNITS})\b)",
     re.IGNORECASE,
 )
 _ESTATE_UNIT_SCAN = _Scan(_ESTATE_UNIT, "word")
@@ -96,7 +99,11 @@ def _addresses(doc: _Doc) -> list[_Candidate]:
         if m.group("no") or not _overlaps(m.start(), m.end(), doc.numeric):
             found.append(_Candidate("alamat", m.start(), m.end(), _P_ALAMAT + 1))
     found += [_Candidate("alamat", m.start(), m.end(), _P_ALAMAT) for m in _BLOCK_SCAN.finditer(doc)]
-    found += [_Candidate("alamat", m.start("n"), m.end("n"), _P_ALAMAT) for m in _ESTATE_UNIT_SCAN.finditer(doc)]
+    found += [
+        _Candidate("alamat", m.start("n"), m.end("n"), _P_ALAMAT)
+        for m in _ESTATE_UNIT_SCAN.finditer(doc)
+        if not _overlaps(m.start("n"), m.end("n"), doc.numeric)  # "Perumahan X minta iuran Rp 35.000": an amount
+    ]
     references = [_Span(m.start(), m.end()) for m in _REFERENCE_SCAN.finditer(doc)]
     for m in _HOUSE.finditer(text):
         if _overlaps(m.start(), m.end(), references):

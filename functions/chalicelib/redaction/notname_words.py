@@ -10,6 +10,10 @@ name, and every city's inbox holds them right where a name could stand:
   stroke", "anak ketek namonyo hilang";
 - a relation that is not a term of address: "ayah tiri", "sepupu", "ipar";
 - an adverb or a conjunction where a name would be: "sekolah anak saya tetap minta", "ibu saya waktu periksa";
+- a document's or a programme's short name ("tidak punya IMB", "fotokopi SPPT") and a word that opens a letter's
+  sentence ("Pelanggan Yth.,\nSehubungan dengan ...", "Mulai 1 Desember ...");
+- an office alone, whoever holds it: "Pak RT", "Yth. Rektor Universitas Jember";
+- a word doubled with a "2", as chat writes it: "gang kami gara2 tower BTS";
 - a listed name that the word before it makes a common noun: "pengajian akbar", "apel akbar", "ucapan syukur",
   "ibadah syukur", and the close of a Hindu prayer, "Om Shanti, Shanti, Shanti Om";
 - after a word for "name" ("nama saya", "namanya", "namo"), a verb with an affix: "Nama saya dicoret dari
@@ -26,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import _LEX, _is_word
+from .lexicon import _LEX, _is_role, _is_word
 
 if TYPE_CHECKING:
     from .names import _Names
@@ -40,7 +44,15 @@ _STATES = (
 )
 _RELATIONS = "tiri kandung menantu mertua keponakan ponakan sepupu ipar"
 _ADVERBS = "tetap waktu wkt saat ketika malah justru pernah sempat terus trs tp tapi cuma hanya juga jg"
-NOT_NAMES = frozenset(f"{_KINDS_OF_NAME} {_ANONYMOUS} {_STATES} {_RELATIONS} {_ADVERBS}".split())
+# The documents and programmes citizens write about, by their short names ("tidak punya IMB", "fotokopi SPPT")
+_DOCUMENTS = "imb pbg sppt sktm skck stnk bpkb shm ajb kip kis pkh bpnt blt bst dtks rtlh"
+# The words that open a letter's or a notice's sentence ("Sehubungan dengan perbaikan pipa", "Mulai 1 Desember")
+_OPENERS = "sehubungan berdasarkan menindaklanjuti menanggapi merujuk terkait mulai memperhatikan menimbang"
+NOT_NAMES = frozenset(
+    f"{_KINDS_OF_NAME} {_ANONYMOUS} {_STATES} {_RELATIONS} {_ADVERBS} {_DOCUMENTS} {_OPENERS}".split()
+)
+# Offices the lexicon's roles do not hold: "Yth. Rektor Universitas Jember"
+_OFFICES = frozenset("rektor dekan kaprodi kajur".split())
 
 # A word for "name" and at most one pronoun right before a token: "nama saya ", "namanya: ", "namo ambo ",
 # "nama kami ", "bertanda tangan di bawah ini "
@@ -89,6 +101,19 @@ def compound_word(finder: _Names, first: int) -> bool:
     return False
 
 
+_DOUBLED = re.compile(r"2(?![\w])")
+
+
+def _doubled(finder: _Names, k: int) -> bool:
+    tok = finder.tokens[k]
+    return tok.low not in _LEX.names and bool(_DOUBLED.match(finder.doc.text, tok.end))
+
+
+def _office(finder: _Names, k: int) -> bool:
+    low = finder.tokens[k].low
+    return (_is_role(low) or low in _OFFICES) and low not in _LEX.names
+
+
 def _not_a_name(finder: _Names, k: int) -> bool:
     low = finder.tokens[k].low
     return low in NOT_NAMES and low not in _LEX.names
@@ -108,8 +133,12 @@ def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
     for first, last in ranges:
         if _compound(finder, first, last):
             continue  # "pengajian akbar", "ucapan syukur", "Om Shanti, Shanti, Shanti Om" (where "Om" is no honorific)
+        if all(_office(finder, k) for k in range(first, last + 1)):
+            continue  # "Pak RT", "Yth. Rektor": an office, whoever holds it
         if first > 0 and (finder.after_honorific(first) or finder.is_title(first - 1)):
             out.append((first, last))
+        elif first == last and _doubled(finder, first):
+            continue  # "gara2", "hati2": chat writes a doubled word with a 2, and nobody doubles a name
         elif all(_not_a_name(finder, k) for k in range(first, last + 1)):
             continue  # "ibu sy lansia", "Pelapor | anonim": a state, anonymity
         elif _after_name_cue(finder, first) and (_not_a_name(finder, first) or _affixed_verb(finder.tokens[first].low)):
