@@ -111,3 +111,28 @@ def test_bodies_and_compounds_survive(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), BODIES_REDACTED)
 def test_persons_beside_bodies_are_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# An office's number told by its neighbours: the letterhead's "Telp.", a channel joined to the office's own
+PHONES_KEPT = [
+    "PEMERINTAH KOTA KENDARI\nDINAS PERHUBUNGAN\nJl. Ahmad Yani No. 4 Kendari, Telp. {(0401) 312 345}\nNomor: 551/12",
+    "Untuk pengaduan silakan menghubungi call center (0274) 512 111 atau WA {0811 2600 112}.",
+    "Informasi resmi hanya melalui @dishub.kotakendari dan {(0401) 312 345}.",
+    "Pengaduan: {(0401) 312 345} / @disdukcapilkendari",
+]
+PHONES_REDACTED = [
+    ("telepon", "Silakan hubungi posko (0370) 640 774 atau Pak Budi {0812 3456 7890}."),
+    ("telepon", "Kontak: @budi.santoso88 dan {0812 3456 7890}"),
+    ("telepon", "Nama: Sulastri\nAlamat: Jl. Mawar No. 3 Kendari, Telp. {0812 3456 7890}"),
+    ("telepon", "Pengaduan: {(0401) 312 345} / @budi.santoso88"),
+]
+
+
+@pytest.mark.parametrize("marked", PHONES_KEPT)
+def test_offices_numbers_survive(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), PHONES_REDACTED)
+def test_persons_numbers_are_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)
