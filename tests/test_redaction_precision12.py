@@ -136,3 +136,24 @@ def test_offices_numbers_survive(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), PHONES_REDACTED)
 def test_persons_numbers_are_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# A list of damaged public works, a city's programme in English
+FACILITIES_KEPT = [
+    "Rekap kerusakan Kota Kupang:\n1. {Jembatan Liliba}\n2. {Talud Oesapa}\n3. Pasar Oeba atap bocor\n4. {Dermaga Tenau}",
+    "Salam, Admin {Kendari Smart City}.",
+]
+FACILITIES_REDACTED = [
+    ("nama", "Saksi:\n1. {Bunga Lestari}\n2. Intan Permata"),
+    ("nama", "lampu jalan depan rumah Pak {Darmo} mati sejak Senin"),
+]
+
+
+@pytest.mark.parametrize("marked", FACILITIES_KEPT)
+def test_facilities_survive(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), FACILITIES_REDACTED)
+def test_persons_in_lists_are_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)

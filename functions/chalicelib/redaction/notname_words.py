@@ -14,6 +14,7 @@ name, and every city's inbox holds them right where a name could stand:
   sentence ("Pelanggan Yth.,\nSehubungan dengan ...", "Mulai 1 Desember ...");
 - an office alone, whoever holds it: "Pak RT", "Yth. Rektor Universitas Jember";
 - a word doubled with a "2", as chat writes it: "gang kami gara2 tower BTS";
+- a span opened by a public work's or a facility's noun: "4. Lampu Jembatan Watdek", "1. Dermaga Ohoi Tual";
 - a listed name that the word before it makes a common noun: "pengajian akbar", "apel akbar", "ucapan syukur",
   "ibadah syukur", and the close of a Hindu prayer, "Om Shanti, Shanti, Shanti Om";
 - after a word for "name" ("nama saya", "namanya", "namo"), a verb with an affix: "Nama saya dicoret dari
@@ -50,6 +51,13 @@ _DOCUMENTS = "imb pbg sppt sktm skck stnk bpkb shm ajb kip kis pkh bpnt blt bst 
 _OPENERS = "sehubungan berdasarkan menindaklanjuti menanggapi merujuk terkait mulai memperhatikan menimbang"
 NOT_NAMES = frozenset(
     f"{_KINDS_OF_NAME} {_ANONYMOUS} {_STATES} {_RELATIONS} {_ADVERBS} {_DOCUMENTS} {_OPENERS}".split()
+)
+# The public works and facilities a list of damage or of places names ("1. Dermaga Ohoi Tual", "4. Lampu
+# Jembatan Watdek", "5. Talud Pantai Ngurbloat"): a span opened by one is a place, whatever follows
+FACILITIES = frozenset(
+    "dermaga jembatan lampu talud pantai gedung pasar terminal halte taman lapangan saluran drainase gorong "
+    "tanggul bendungan sumur pipa tiang trotoar pelabuhan bandara stasiun puskesmas posyandu pustu balai aula "
+    "irigasi embung waduk makam pemakaman tpu tps tpa menara bak".split()
 )
 # Offices the lexicon's roles do not hold: "Yth. Rektor Universitas Jember"
 _OFFICES = frozenset("rektor dekan kaprodi kajur".split())
@@ -109,6 +117,11 @@ def _doubled(finder: _Names, k: int) -> bool:
     return tok.low not in _LEX.names and bool(_DOUBLED.match(finder.doc.text, tok.end))
 
 
+def _facility(finder: _Names, k: int) -> bool:
+    low = finder.tokens[k].low
+    return low in FACILITIES and low not in _LEX.names
+
+
 def _office(finder: _Names, k: int) -> bool:
     low = finder.tokens[k].low
     return (_is_role(low) or low in _OFFICES) and low not in _LEX.names
@@ -137,6 +150,8 @@ def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
             continue  # "Pak RT", "Yth. Rektor": an office, whoever holds it
         if first > 0 and (finder.after_honorific(first) or finder.is_title(first - 1)):
             out.append((first, last))
+        elif _facility(finder, first):
+            continue  # "4. Lampu Jembatan Watdek", "Dermaga Ohoi Tual": a public work, named after anything
         elif first == last and _doubled(finder, first):
             continue  # "gara2", "hati2": chat writes a doubled word with a 2, and nobody doubles a name
         elif all(_not_a_name(finder, k) for k in range(first, last + 1)):
