@@ -157,3 +157,24 @@ def test_facilities_survive(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), FACILITIES_REDACTED)
 def test_persons_in_lists_are_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# A kecamatan after its officials or a trade named after where it works
+REGIONS_KEPT = [
+    "jalan perumahan rusak, developer kabur. pak camat {tembalang} tlg fasilitasi serah terima psu",
+    "Daftar hadir\nDaeng Ngalle\n(rapat nelayan {Galesong Selatan} soal solar)",
+]
+REGIONS_REDACTED = [
+    ("nama", "pak camat {budi} tlg fasilitasi serah terima psu"),
+    ("nama", "Kepada Yth. Camat {Sutrisnowati}, mohon bantuan"),
+]
+
+
+@pytest.mark.parametrize("marked", REGIONS_KEPT)
+def test_regions_after_their_officials_survive(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), REGIONS_REDACTED)
+def test_officials_are_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)
