@@ -89,9 +89,9 @@ def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
     """The ranges that are not a body's own name or a gathered region's place (see the module)."""
     if not ranges or finder.doc.mode not in ("mixed", "title"):
         return ranges  # capitals tell nothing in a text all in capitals or in lower case
-    return [
-        (first, last)
-        for first, last in ranges
-        if any(finder.is_name(k) and not compound_word(finder, k) for k in range(first, last + 1))
-        or not (body_name(finder, first, last) or gathered_place(finder, first, last))
-    ]
+    verdicts: dict[tuple[int, int], bool] = {}  # the rules find the same range several times
+    for first, last in set(ranges):
+        verdicts[first, last] = any(
+            finder.is_name(k) and not compound_word(finder, k) for k in range(first, last + 1)
+        ) or not (body_name(finder, first, last) or gathered_place(finder, first, last))
+    return [r for r in ranges if verdicts[r]]

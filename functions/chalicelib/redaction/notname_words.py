@@ -142,22 +142,30 @@ def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
     """The ranges (first and last token of each name found) that are not words no parent gives (see the module)."""
     if not ranges:
         return ranges
+    verdicts: dict[tuple[int, int], bool] = {}  # the rules find the same range several times
     out = []
     for first, last in ranges:
-        if _compound(finder, first, last):
-            continue  # "pengajian akbar", "ucapan syukur", "Om Shanti, Shanti, Shanti Om" (where "Om" is no honorific)
-        if all(_office(finder, k) for k in range(first, last + 1)):
-            continue  # "Pak RT", "Yth. Rektor": an office, whoever holds it
-        if first > 0 and (finder.after_honorific(first) or finder.is_title(first - 1)):
-            out.append((first, last))
-        elif _facility(finder, first):
-            continue  # "4. Lampu Jembatan Watdek", "Dermaga Ohoi Tual": a public work, named after anything
-        elif first == last and _doubled(finder, first):
-            continue  # "gara2", "hati2": chat writes a doubled word with a 2, and nobody doubles a name
-        elif all(_not_a_name(finder, k) for k in range(first, last + 1)):
-            continue  # "ibu sy lansia", "Pelapor | anonim": a state, anonymity
-        elif _after_name_cue(finder, first) and (_not_a_name(finder, first) or _affixed_verb(finder.tokens[first].low)):
-            continue  # "nama panggilan", "Nama saya dicoret dari daftar": the cue named nothing
-        else:
+        if (first, last) not in verdicts:
+            verdicts[first, last] = _is_a_name(finder, first, last)
+        if verdicts[first, last]:
             out.append((first, last))
     return out
+
+
+def _is_a_name(finder: _Names, first: int, last: int) -> bool:
+    """Whether tokens first..last, found as a name, may be one (see the module)."""
+    if _compound(finder, first, last):
+        return False  # "pengajian akbar", "ucapan syukur", "Om Shanti, Shanti, Shanti Om" (where "Om" is no honorific)
+    if all(_office(finder, k) for k in range(first, last + 1)):
+        return False  # "Pak RT", "Yth. Rektor": an office, whoever holds it
+    if first > 0 and (finder.after_honorific(first) or finder.is_title(first - 1)):
+        return True  # "Pak Tetap": a person, whatever the word
+    if _facility(finder, first):
+        return False  # "4. Lampu Jembatan Watdek", "Dermaga Ohoi Tual": a public work, named after anything
+    if first == last and _doubled(finder, first):
+        return False  # "gara2", "hati2": chat writes a doubled word with a 2, and nobody doubles a name
+    if all(_not_a_name(finder, k) for k in range(first, last + 1)):
+        return False  # "ibu sy lansia", "Pelapor | anonim": a state, anonymity
+    opening = _not_a_name(finder, first) or _affixed_verb(finder.tokens[first].low)
+    # "nama panggilan", "Nama saya dicoret dari daftar": the cue named nothing
+    return not (opening and _after_name_cue(finder, first))
