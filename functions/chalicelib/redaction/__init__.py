@@ -109,6 +109,11 @@ place in the original, so the placeholders replace exactly the original characte
   it is named after ("dibawa ke rs wahidin"); a verb ending a lower-case text is no more of the name
   before it ("pak budi santoso datang"); a word between two parts of a name found is part of it ("teuku
   maimun azhari": ``name_gaps``); "La Ode"/"Wa Ode" open a name in any case (``buton_names``).
+* Session 12 (issue 11), precision by classes: words no parent gives (a kind of name, anonymity, a person's state,
+  an adverb, a document's short name, an office alone, a public work's noun; after a word for "name", an affixed
+  verb: ``notname_words``), an organisation's own name after its head word and the places after "se-Kecamatan"
+  (``notname_bodies``), a school's number (``school_numbers``), an office's phone number on a letterhead or joined
+  to another of its channels (``office_phones``).
 
 Known limits. A name not in the name list and with no cue is missed in an all-lower-case or
 ALL-CAPS message ("lapak samijan di depan pasar"), and right after "ke" or "di", where a capitalised

@@ -25,7 +25,8 @@ _RT_RW = re.compile(
 _HOUSE = re.compile(rf"(?<![^\W\d_]){_NO}(?P<n>{_HOUSE_NUMBER})", re.IGNORECASE)
 _GANG = re.compile(
     rf"(?<![^\W\d_])(?:gg|gang|lr|lrg|lorong)[ \t]?\.?[ \t]?(?:(?!(?:no|nomor|nmr|rt|rw)\b)[^\W_]+(?:['\-][^\W_]+)?\.?[ \t]?){{1,3}}"
-    rf"(?:,[ \t]?|[ \t]?/[ \t]?)?(?P<no>{_NO})?{_HOUSE_NUMBER}",
+    # the number is not glued to a word: "gang kami gara2" doubles a word, chat's "gara-gara"
+    rf"(?:,[ \t]?|[ \t]?/[ \t]?)?(?:(?P<no>{_NO})|(?<![^\W\d_])){_HOUSE_NUMBER}",
     re.IGNORECASE,
 )
 _BLOCK = re.compile(
@@ -73,10 +74,13 @@ def _house_rt_rw(doc: _Doc, houses: list[_Candidate]) -> list[_Candidate]:
 
 
 # A house in a housing estate named by its unit code alone, no "Blok": "Kompleks Griya Indah B2/15",
-# "Perum Bumi Asri C-12", "Komp. BTN A.7".
+# "Perum Bumi Asri C-12", "Komp. BTN A.7". The unit's code is on one line: in a list, "4. Perum Jasa Tirta I\n5.
+# Camat Beji" is a state company's roman numeral and the next item's number.
 _ESTATE_UNIT = re.compile(
     r"(?<![^\W\d_])(?:perum|perumahan|komplek|kompleks|komp|cluster|btn|griya|rusun|rusunawa|asrama)\.?\s+"
-    r"(?:[^\W\d_][\w'\-]*\.?\s+){0,4}?(?P<n>[A-Za-z]{1,2}\s?[\-./]?\s?\d{1,4}(?:\s?/\s?\d{1,4})?)(?![\w/])",
+    r"(?:[^\W\d_][\w'\-]*\.?\s+){0,4}?(?P<n>[A-Za-z]{1,2}[ \t]?[\-./]?[ \t]?\d{1,4}(?:[ \t]?/[ \t]?\d{1,4})?)(?![\w/])"
+    # "asrama mahasiswa di Poka su 10 hari gelap": a count of days ("su": "sudah"), not a unit
+    rf"(?![ \t]?(?:{_UNITS})\b)",
     re.IGNORECASE,
 )
 _ESTATE_UNIT_SCAN = _Scan(_ESTATE_UNIT, "word")
@@ -95,7 +99,11 @@ def _addresses(doc: _Doc) -> list[_Candidate]:
         if m.group("no") or not _overlaps(m.start(), m.end(), doc.numeric):
             found.append(_Candidate("alamat", m.start(), m.end(), _P_ALAMAT + 1))
     found += [_Candidate("alamat", m.start(), m.end(), _P_ALAMAT) for m in _BLOCK_SCAN.finditer(doc)]
-    found += [_Candidate("alamat", m.start("n"), m.end("n"), _P_ALAMAT) for m in _ESTATE_UNIT_SCAN.finditer(doc)]
+    found += [
+        _Candidate("alamat", m.start("n"), m.end("n"), _P_ALAMAT)
+        for m in _ESTATE_UNIT_SCAN.finditer(doc)
+        if not _overlaps(m.start("n"), m.end("n"), doc.numeric)  # "Perumahan X minta iuran Rp 35.000": an amount
+    ]
     references = [_Span(m.start(), m.end()) for m in _REFERENCE_SCAN.finditer(doc)]
     for m in _HOUSE.finditer(text):
         if _overlaps(m.start(), m.end(), references):
@@ -147,7 +155,7 @@ def _street_numbers(doc: _Doc) -> list[_Candidate]:
         if m and end > tok.end and not _overlaps(m.start("n"), m.end("n"), doc.numeric):
             found.append(_Candidate("alamat", m.start("n"), m.end("n"), _P_ALAMAT))
         km = _MILESTONE.match(doc.text, end) if end > tok.end else None
-        if km and _LIVES.search(doc.text, max(0, tok.start - 40), tok.start):
+        if km and _lives_on(doc.text, tok.start):
             found.append(_Candidate("alamat", km.start("n"), km.end("n"), _P_ALAMAT))
     return found
 
@@ -157,5 +165,14 @@ def _street_numbers(doc: _Doc) -> list[_Candidate]:
 _MILESTONE = re.compile(r"[ \t]?,?[ \t]?km\.?[ \t]?(?P<n>\d{1,3}(?:[.,]\d)?)(?![\d])", re.IGNORECASE)
 _LIVES = re.compile(
     r"(?i)(?<![^\W\d_])(?:alamat\w*|almt|tinggal|bertempat|domisili|berdomisili|kediaman|rumah|rmh|kost?|kontrakan"
-    r"|warga|wrg|penduduk)(?![^\W\d_])"
+    r")(?![^\W\d_])"
 )
+# "warga Jl. Poros km 7" lives there; "seluruh warga yg melintas Jalan Lintas Sumatera km 15" and "usulan warga
+# Kec. Bangil:\n1. Jl. Raya ... km 3" name where a road is, and so does a line before the street's own line
+_RESIDENT = re.compile(r"(?i)(?<![^\W\d_])(?:warga|wrg|penduduk)[ \t]+$")
+
+
+def _lives_on(text: str, street: int) -> bool:
+    """Whether the words before the street opening at ``street``, on its line, say that someone lives there."""
+    line = text.rfind("\n", 0, street) + 1
+    return bool(_LIVES.search(text, max(line, street - 40), street) or _RESIDENT.search(text, line, street))

@@ -29,10 +29,12 @@ from .market_stalls import drop_market_stalls
 from .misspelt_phones import _misspelt_phones
 from .names import _names
 from .office_addresses import drop_office_addresses
+from .office_phones import drop_office_phones
 from .public import _PUBLIC_PHRASES, _public_spans
 from .quantities import _numeric_spans
 from .region_places import drop_region_names
 from .regional_words import drop_regional_words
+from .school_numbers import drop_school_numbers
 
 _DETECTORS = (
     _emails,
@@ -53,7 +55,9 @@ _FILTERS = (
     drop_form_labels,
     drop_regional_words,
     drop_office_addresses,
+    drop_office_phones,
     drop_market_stalls,
+    drop_school_numbers,
     drop_subject_words,
     drop_local_titles,
     drop_campus_names,

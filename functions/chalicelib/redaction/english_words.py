@@ -31,7 +31,9 @@ _ENGLISH = frozenset(
         # the internet and phones
         "platform online offline website web app apps update upload download link server error login "
         "password account inbox story feed reels live streaming trending viral screenshot barcode scan "
-        "voucher cashback promo event meeting booking"
+        "voucher cashback promo event meeting booking "
+        # a city's programmes and shows ("Bukittinggi Smart City", "Malang Jazz Fest")
+        "smart city fest festival expo fair"
     ).split()
     if w not in _LEX.names
 )

@@ -23,6 +23,8 @@ from . import (
     name_model,
     names_cued,
     names_table,
+    notname_bodies,
+    notname_words,
 )
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
 from .context import (
@@ -1505,6 +1507,8 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges += names_table.mates(finder, ranges)
     ranges = names_table.outside(finder, ranges, headers)
     ranges = false_names.kept(finder, ranges)
+    ranges = notname_words.kept(finder, ranges)  # "ibu sy lansia", "nama saya dicoret"
+    ranges = notname_bodies.kept(finder, ranges)  # "Paguyuban Pedagang Suryakencana", "se-Kecamatan Sario"
     ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end

@@ -10,6 +10,8 @@ detector that knows the name list redacts "banjir di Kota Bima" and "BPBD Kota B
   "Kab. Agam", "kecamatan Mijen", "di bima", "ke Sinjai", "perairan Tual"); after "dari" or "asal" only a
   regency or city counts, as "surat dari Agung" is a person, and a kecamatan that is also a given name
   ("Bambang", "Sekar") only after a unit's word;
+* made wholly of one of those regions and of no given name, it follows a kecamatan's official or a trade named
+  after where it works ("pak camat mijen", "rapat nelayan Galesong Utara");
 * made wholly of one of those regions, it heads a letter's place and date ("Bima, 7 Desember 2026"), or ends an address after a comma ("Jl. Balai
   Kota No. 1, Tikala", "Lingk. Karang Jasi, Cakranegara");
 * made wholly of one of those regions, the text names that region as such elsewhere ("Kota Bima", "Kabupaten Bima"): then "warga kelurahan
@@ -29,6 +31,7 @@ from collections.abc import Iterable
 
 from .document import _Candidate, _Doc, _Token
 from .lexicon import _DATA, _LEX
+from .name_shapes import person_shaped
 from .quantities import _MONTH
 
 
@@ -54,6 +57,9 @@ _REGENCIES, _REGIONS = _load()
 _UNITS = frozenset("kota kab kabupaten kec kecamatan kel kelurahan desa provinsi prov distrik".split())
 _BEFORE = _UNITS | frozenset("di ke wilayah daerah perairan pulau sekitar menuju arah".split())
 _BEFORE_REGENCY = frozenset("dari asal".split())
+# The officials of a kecamatan and the trades named after where they work: "pak camat mijen", "Kapolsek Tembalang",
+# "rapat nelayan Galesong Utara" (session 12): a region's name after them is the region, unless it is a given name
+_SERVED_BY = frozenset("camat sekcam kapolsek wakapolsek danramil nelayan petani".split())
 # Words of a street address: a region after a comma on a line that holds one of them ends the address
 _ADDRESS = frozenset("jl jln jalan gg gang no nomor lingk lingkungan blok perum komplek".split())
 _LOW_WORDS = re.compile(r"[a-z']+")  # a candidate's words, in lower case, as the region list writes them
@@ -116,6 +122,8 @@ def drop_region_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Cand
             continue  # "Kota Bima", "di Mijen"; but "di Bambang" may be at Bambang's: only "Kecamatan Bambang"
         if before in _BEFORE_REGENCY and regency:
             continue
+        if before in _SERVED_BY and words not in _LEX.names and not person_shaped(words.split()[-1]):
+            continue  # "pak camat mijen", "nelayan Galesong Utara"; not "Camat Sutrisnowati" (``name_shapes``)
         if (
             _DATE_AFTER.match(doc.text, cand.end)
             or gap.rstrip().endswith(",")
