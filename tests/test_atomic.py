@@ -78,8 +78,8 @@ def test_a_build_killed_at_any_moment_leaves_every_link_whole(tmp_path: Path, mo
     trees: list[Path] = []
     real_place, real_tree, real_unlink = output.place, output.place_tree, Path.unlink
 
-    def place(staged: Path, path: Path) -> None:
-        steps.append(("write", [(path.relative_to(site), staged.read_bytes())]))
+    def place(staged: str | Path, path: Path) -> None:
+        steps.append(("write", [(path.relative_to(site), Path(staged).read_bytes())]))
         real_place(staged, path)
 
     def place_tree(staged: Path, path: Path) -> None:

@@ -50,7 +50,7 @@ def test_a_first_build_moves_whole_directories_and_writes_what_file_by_file_move
     files: list[str] = []
     real_place, real_tree = output.place, output.place_tree
 
-    def place(staged: Path, path: Path) -> None:
+    def place(staged: str | Path, path: Path) -> None:
         files.append(str(path.relative_to(tmp_path / "whole")))
         real_place(staged, path)
 
@@ -76,7 +76,7 @@ def test_a_first_build_moves_whole_directories_and_writes_what_file_by_file_move
     assert not (tmp_path / "whole" / output.STAGING).exists()
 
 
-def staged(out: IncrementalOutput, *relpaths: str) -> list[tuple[str, Path]]:
+def staged(out: IncrementalOutput, *relpaths: str) -> list[tuple[str, str]]:
     return [(relpath, out.stage(relpath, relpath.encode()).path) for relpath in relpaths]  # type: ignore[misc]
 
 
@@ -89,7 +89,7 @@ def test_a_directory_moves_whole_only_when_new_complete_and_in_one_run(tmp_path:
     foreign = out.staging / "pagefind-x" / "1"
     foreign.parent.mkdir()
     foreign.write_bytes(b"1")
-    order.append(("d/1", foreign))
+    order.append(("d/1", str(foreign)))
     moves = [(directory, [relpath for relpath, _ in files]) for directory, files in out.moves(order)]
     assert moves == [
         (None, ["a/1"]),  # a/'s files are not next to one another: each alone
