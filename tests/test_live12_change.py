@@ -38,3 +38,18 @@ def test_a_one_shot_change_build_leaves_the_collector_nothing_to_walk_at_n_and_3
     small = _tracked_after_one_shot_build(tmp_path / "n", 2, region, monkeypatch)
     large = _tracked_after_one_shot_build(tmp_path / "3n", 6, region, monkeypatch)
     assert small < 2_000 and large < 2_000, (small, large)
+
+
+def test_the_log_signs_without_cryptographys_serialization_package(tmp_path: Path) -> None:
+    """The log's key in its raw forms (tlog/note.py): importing cryptography's serialization
+    package (SSH, PKCS#12…) for two constants cost every `aduan build` ~0.03 s of CPU."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from chalicelib.tlog.note import Signer; s = Signer.generate('example.org/log'); "
+        "t = Signer.from_skey(s.skey()); assert t.verifier.vkey() == s.verifier.vkey(); "
+        "print(sorted(m for m in sys.modules if m.startswith('cryptography.hazmat.primitives.serialization')))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]", run.stdout
