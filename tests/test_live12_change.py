@@ -53,3 +53,67 @@ def test_the_log_signs_without_cryptographys_serialization_package(tmp_path: Pat
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]", run.stdout
+
+
+def _log_reads_of_a_worker_change(root: Path, months: int, region, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Build, then (the worker: the same process) move another report on and build again,
+    counting the statements that build ran on the transparency log's state."""
+    import sqlite3
+
+    from chalicelib import config
+    from chalicelib.publish import read_record
+    from chalicelib.service import Aduan
+    from chalicelib.sitebuild import build
+    from chalicelib.tlog.state import LogState
+    from test_gate import admin_of
+
+    output, tracking, store = one_change_after_a_build(root, months, 8, region, monkeypatch)
+    build(output)  # the worker's process from here on
+    public = root / "data" / "public"
+    service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
+    other = next(
+        r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified" and r["tracking"] != tracking
+    )
+    service.act(admin_of(service), other, {"action": "progress", "note": "Petugas dijadwalkan besok"})
+    statements: list[str] = []
+    opened = LogState.db.fget  # type: ignore[attr-defined]
+
+    def traced(self: LogState) -> sqlite3.Connection:
+        fresh = self._db is None
+        db = opened(self)
+        if fresh:
+            db.set_trace_callback(statements.append)
+        return db
+
+    monkeypatch.setattr(LogState, "db", property(traced))
+    try:
+        build(output, search=False)
+    finally:
+        monkeypatch.undo()
+    assert next(r["status"] for r in part_rows(output, "reports") if r["tracking"] == other) == "in_progress"
+    whole = LogState(root / "data" / "log")
+    try:
+        entries = whole.size()
+    finally:
+        whole.close()
+    store.close()
+    return {
+        "entries": entries,
+        "tile reads": sum("FROM tiles" in s and s.lstrip().startswith("SELECT") for s in statements),
+        "record rows reads": sum("FROM records" in s and "WHERE" not in s for s in statements),
+        "counts": sum("COUNT(" in s for s in statements),
+    }
+
+
+def test_a_worker_change_build_reads_the_logs_state_in_proportion_to_the_change_at_n_and_3n(
+    region, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker keeps the log's state it read or appended (tlog/state.py `snapshot`): a change
+    build reads the newest checkpoint row, not every tile and every record's row (at 100k
+    reports, 240k leaf hashes and 83k rows), and finds the log's size by its last index, not
+    by counting every entry."""
+    small = _log_reads_of_a_worker_change(tmp_path / "n", 2, region, monkeypatch)
+    large = _log_reads_of_a_worker_change(tmp_path / "3n", 6, region, monkeypatch)
+    assert large["entries"] > 2 * small["entries"] > 0, (small, large)
+    for reads in (small, large):
+        assert reads["tile reads"] == 0 and reads["record rows reads"] == 0 and reads["counts"] == 0, (small, large)
