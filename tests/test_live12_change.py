@@ -117,3 +117,59 @@ def test_a_worker_change_build_reads_the_logs_state_in_proportion_to_the_change_
     assert large["entries"] > 2 * small["entries"] > 0, (small, large)
     for reads in (small, large):
         assert reads["tile reads"] == 0 and reads["record rows reads"] == 0 and reads["counts"] == 0, (small, large)
+
+
+def _paths_read_by_carry_under(root: Path, months: int, region, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """A change build in a new process: how many of the build's files `carry_under` read, over
+    all its calls (one per listing directory it could keep whole)."""
+    from aduan_site.output import IncrementalOutput
+    from chalicelib.sitebuild import build
+
+    output, tracking, store = one_change_after_a_build(root, months, 30, region, monkeypatch)
+    seen = {"read": 0, "calls": 0, "carried": 0}
+    inside = [False]
+    init, carry_under = IncrementalOutput.__init__, IncrementalOutput.carry_under
+
+    def counting_init(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        init(self, *args, **kwargs)
+
+        class Counting(type(self.files)):  # type: ignore[misc]
+            def __iter__(self):  # type: ignore[no-untyped-def]
+                if inside[0]:
+                    seen["read"] += len(self)
+                return super().__iter__()
+
+        self.files = Counting()
+
+    def counted(self, prefix, digest):  # type: ignore[no-untyped-def]
+        inside[0] = True
+        seen["calls"] += 1
+        try:
+            carried = carry_under(self, prefix, digest)
+        finally:
+            inside[0] = False
+        seen["carried"] += carried
+        return carried
+
+    monkeypatch.setattr(IncrementalOutput, "__init__", counting_init)
+    monkeypatch.setattr(IncrementalOutput, "carry_under", counted)
+    try:
+        build(output)
+    finally:
+        monkeypatch.undo()
+    assert next(r["status"] for r in part_rows(output, "reports") if r["tracking"] == tracking) == "in_progress"
+    store.close()
+    return seen
+
+
+def test_carry_under_asks_the_directories_made_not_every_path_at_n_and_3n(
+    region, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a listing's directory holds a file this build made is one set lookup
+    (output._Made.dirs), not a scan of every file the build made or kept so far for each
+    listing (~530k paths read in a change build at 20k reports)."""
+    small = _paths_read_by_carry_under(tmp_path / "n", 2, region, monkeypatch)
+    large = _paths_read_by_carry_under(tmp_path / "3n", 6, region, monkeypatch)
+    for seen in (small, large):
+        assert seen["calls"] > 0 and seen["carried"] > 0, (small, large)
+        assert seen["read"] == 0, (small, large)
