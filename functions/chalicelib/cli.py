@@ -55,7 +55,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .sitebuild import build, held_publication
 
     args.output = args.output or "output"
-    result = build(Path(args.output), full=args.full, api_url=args.api_url)
+    result = build(Path(args.output), full=args.full, api_url=args.api_url, exiting=True)
     print(
         f"built {args.output}: {result['written']} files written, {result['unchanged']} unchanged, "
         f"{result['deleted']} deleted ({result['records_changed']} public records changed); "
