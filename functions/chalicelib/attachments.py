@@ -24,21 +24,29 @@ import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
-
-from PIL import Image, ImageOps, PngImagePlugin, UnidentifiedImageError
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import aws
 from .errors import Conflict, ValidationError
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PER_REPORT = 5
 MAX_SIDE = 1600
 MAX_PIXELS = 40_000_000  # a 40 MP photo decodes to at most ~160 MB (RGBA)
 MAX_TEXT_BYTES = 64 * 1024  # text chunks of a PNG; a photo needs none
-# What Pillow raises for files it cannot read: unknown, truncated, corrupt, or over a limit.
-BAD_IMAGE = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError)
 ALLOWED_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+
+
+def _bad_image() -> tuple[type[BaseException], ...]:
+    """What Pillow raises for files it cannot read: unknown, truncated, corrupt, or over a limit.
+    Pillow is imported on first use (about 0.1 s of CPU): `aduan build` and most commands read
+    reports, never photos."""
+    from PIL import Image, UnidentifiedImageError  # noqa: PLC0415 - see the docstring
+
+    return (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError)
 
 
 @dataclass
@@ -154,6 +162,8 @@ def decode_upload(data_base64: object) -> bytes:
 def _open(raw: bytes) -> Image.Image:
     """The picture in `raw`, opened (its header read, no pixel decoded) and checked against the
     format list and the pixel cap."""
+    from PIL import Image  # noqa: PLC0415 - Pillow on first use (see _bad_image)
+
     with warnings.catch_warnings():
         # Pillow warns (or refuses) about huge pictures on its own; our cap below is lower and
         # answers with a clear message, so its warning is noise.
@@ -202,11 +212,13 @@ def inspect(raw: bytes, now: datetime, existing: int) -> Attachment:
     """Check that `raw` is a whole photo we accept, decoding it once; describe it."""
     if existing >= MAX_PER_REPORT:
         raise Conflict(f"a report may have at most {MAX_PER_REPORT} photos")
+    from PIL import PngImagePlugin  # noqa: PLC0415 - Pillow on first use (see _bad_image)
+
     # Pillow's own cap on decompressed PNG text (1 MB by default) is far above what we allow.
     PngImagePlugin.MAX_TEXT_CHUNK = MAX_TEXT_BYTES
     try:
         fmt = _check_decodes(raw)
-    except BAD_IMAGE:
+    except _bad_image():
         raise ValidationError(
             "Berkas bukan foto JPEG, PNG atau WebP yang utuh. / The file is not a whole JPEG, PNG or WebP photo.",
             {"data": "bukan foto / not a photo"},
@@ -225,9 +237,10 @@ def reencode(raw: bytes) -> tuple[bytes, int, int]:
 
     Raises Conflict for a file that cannot be decoded (one stored before uploads were checked).
     """
+    unreadable: tuple[type[BaseException], ...] = (*_bad_image(), ValidationError)
     try:
         return _reencode(raw)
-    except (*BAD_IMAGE, ValidationError):
+    except unreadable:
         raise Conflict(
             "Foto ini tidak dapat dibaca utuh sehingga tidak dapat dipublikasikan. / This photo cannot be decoded"
             " whole, so it cannot be published."
@@ -235,6 +248,8 @@ def reencode(raw: bytes) -> tuple[bytes, int, int]:
 
 
 def _reencode(raw: bytes) -> tuple[bytes, int, int]:
+    from PIL import Image, ImageOps  # noqa: PLC0415 - Pillow on first use (see _bad_image)
+
     with _open(raw) as image:
         # Shrink first (a JPEG decodes straight to a smaller scale), then turn upright: the
         # full-size picture is never copied.

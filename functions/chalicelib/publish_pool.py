@@ -19,7 +19,6 @@ has no /dev/shm).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
@@ -65,6 +64,8 @@ def _fork_safe(thread: threading.Thread) -> bool:
 def can_fork() -> bool:
     """Fork is there, and no other thread runs code a worker could need (a fork copies a
     thread's locks as they are, held or not, but not the thread that would release them)."""
+    import multiprocessing  # noqa: PLC0415 - only when a pool may start (see ordered_imap)
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return False
     if threading.current_thread() is not threading.main_thread():
@@ -119,6 +120,10 @@ def ordered_imap(
     global _job
     _job = (work, items)
     spans = [(start, min(start + chunk, len(items))) for start in range(0, len(items), chunk)]
+    # multiprocessing (with pickle and socket: about 0.1 s of CPU) is imported only when a pool
+    # starts: a change build publishes a few reports serially and never needs it.
+    import multiprocessing  # noqa: PLC0415 - see the comment above
+
     try:
         pool = multiprocessing.get_context("fork").Pool(processes, initializer=_plain_signals)
     except OSError:  # no semaphores here (AWS Lambda): the same work, serially

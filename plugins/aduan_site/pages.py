@@ -18,7 +18,6 @@ import hashlib
 import heapq
 import json
 import logging
-import multiprocessing
 import os
 import re
 import shutil
@@ -166,7 +165,13 @@ class RenderedReports:
         self.pool: Any = None
         self.results: Iterator[list[Staged]] | None = None
         workers = min(os.cpu_count() or 1, POOL_WORKERS)
-        if len(tasks) < POOL_MIN or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if len(tasks) < POOL_MIN or workers < 2:
+            return
+        # Imported only for a pool (with pickle and socket, about 0.1 s of CPU): a change build
+        # renders its few pages here.
+        import multiprocessing  # noqa: PLC0415 - see the comment above
+
+        if "fork" not in multiprocessing.get_all_start_methods():
             return
         chunks = [tasks[n : n + POOL_CHUNK] for n in range(0, len(tasks), POOL_CHUNK)]
         # Compiled before the fork, so once: the workers inherit the compiled template.
