@@ -2,8 +2,8 @@
 pass: each style file parses and names its style, labels are valid and sit on their own text
 without overlapping, spans follow corpus 6's conventions, the corpus reaches its floors, a broken
 mark is refused, the evaluation of a held-out corpus prints figures and never a span, and that of
-tuning material lists failures only when asked. The test module of each corpus calls them with its
-corpus and floors."""
+tuning material lists failures only when asked. tests/test_written_corpora.py calls them for
+corpora 8 to 13 with each corpus's floors; corpora 6 and 7 have test modules of their own."""
 
 from __future__ import annotations
 
