@@ -89,6 +89,26 @@ def one_change_after_a_build(
     return output, tracking, store
 
 
+def another_change_in_the_worker(
+    root: Path, months: int, per_month: int, region: Any, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, str, Any]:
+    """`one_change_after_a_build`, built (as the worker: the same process from then on), then another
+    verified report moved on: (the output, that report's tracking number, the store to close)."""
+    from chalicelib import config
+    from chalicelib.publish import read_record
+    from chalicelib.service import Aduan
+
+    output, tracking, store = one_change_after_a_build(root, months, per_month, region, monkeypatch)
+    build(output)  # the worker's process from here on
+    public = root / "data" / "public"
+    service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
+    other = next(
+        r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified" and r["tracking"] != tracking
+    )
+    service.act(admin_of(service), other, {"action": "progress", "note": "Petugas dijadwalkan besok"})
+    return output, other, store
+
+
 def test_changes_built_without_pelican_make_what_a_full_build_makes(
     region, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 from chalicelib.sitebuild import build
-from test_fast_build import one_change_after_a_build
-from test_gate import admin_of
+from test_fast_build import another_change_in_the_worker
 from test_parts import part_rows
 
 LISTINGS = ("instansi/", "status/", "en/instansi/", "en/status/")
@@ -25,18 +24,8 @@ def _live_build(
     it online (no search refresh) read and named."""
     from aduan_site.output import IncrementalOutput
     from aduan_site.state import BuildState
-    from chalicelib import config
-    from chalicelib.publish import read_record
-    from chalicelib.service import Aduan
 
-    output, tracking, store = one_change_after_a_build(root, months, per_month, region, monkeypatch)
-    build(output)  # the worker's process from here on
-    public = root / "data" / "public"
-    service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
-    other = next(
-        r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified" and r["tracking"] != tracking
-    )
-    service.act(admin_of(service), other, {"action": "progress", "note": "Petugas dijadwalkan besok"})
+    output, other, store = another_change_in_the_worker(root, months, per_month, region, monkeypatch)
 
     seen: dict[str, Any] = {"whole state reads": 0}
     files, finish = BuildState.files, IncrementalOutput.finish

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from chalicelib.cli import main
-from test_fast_build import one_change_after_a_build
+from test_fast_build import another_change_in_the_worker, one_change_after_a_build
 from test_parts import part_rows
 
 
@@ -60,21 +60,10 @@ def _log_reads_of_a_worker_change(root: Path, months: int, region, monkeypatch: 
     counting the statements that build ran on the transparency log's state."""
     import sqlite3
 
-    from chalicelib import config
-    from chalicelib.publish import read_record
-    from chalicelib.service import Aduan
     from chalicelib.sitebuild import build
     from chalicelib.tlog.state import LogState
-    from test_gate import admin_of
 
-    output, tracking, store = one_change_after_a_build(root, months, 8, region, monkeypatch)
-    build(output)  # the worker's process from here on
-    public = root / "data" / "public"
-    service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
-    other = next(
-        r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified" and r["tracking"] != tracking
-    )
-    service.act(admin_of(service), other, {"action": "progress", "note": "Petugas dijadwalkan besok"})
+    output, other, store = another_change_in_the_worker(root, months, 8, region, monkeypatch)
     statements: list[str] = []
     opened = LogState.db.fget  # type: ignore[attr-defined]
 
