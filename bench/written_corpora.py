@@ -115,7 +115,6 @@ CORPORA = {
         (13, False),
     )
 }
-HELD_OUT = tuple(number for number, corpus in CORPORA.items() if corpus.held_out)
 TUNING = tuple(number for number, corpus in CORPORA.items() if not corpus.held_out)
 
 
