@@ -19,7 +19,7 @@ File format (one file per style, UTF-8):
     ...
 
 Spans are marked inline while writing: ``[[KIND:text]]`` for something that must be removed
-(KIND one of PII_KINDS) and ``[[public:CATEGORY:text]]`` for something that must survive
+(KIND one of PII_KINDS, or in a hand-written corpus also WRITTEN_ONLY_KINDS: nip, nomor) and ``[[public:CATEGORY:text]]`` for something that must survive
 (CATEGORY one of PUBLIC_CATEGORIES). The parser strips the marks and computes the offsets.
 Label conventions are corpus 3's: a name's own parts are labelled (Balinese "I"/"Ni" and
 birth-order names, "Ida Bagus", Bugis "Andi", Makassar "Daeng", Madurese "Moh."/"Abd.", Batak
@@ -50,7 +50,7 @@ _HERE = Path(__file__).resolve().parent
 if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
-from redaction_corpus3 import PII_KINDS, PUBLIC_CATEGORIES, Item, Sample  # noqa: E402
+from redaction_corpus3 import PII_KINDS, PUBLIC_CATEGORIES, WRITTEN_KINDS, Item, Sample  # noqa: E402
 
 TEXTS = _HERE / "corpus4" / "texts"
 
@@ -99,7 +99,7 @@ def parse_text(marked: str, where: str = "") -> tuple[str, list[Item], list[Item
             if not sep or category not in PUBLIC_CATEGORIES:
                 raise CorpusError(f"{where}: unknown public category in {m.group(0)!r}")
             target, label = public, category
-        elif head in PII_KINDS:
+        elif head in WRITTEN_KINDS:
             target, label, span = pii, head, rest
         else:
             raise CorpusError(f"{where}: unknown label {head!r} in {m.group(0)!r}")
@@ -205,7 +205,7 @@ def print_stats(samples: list[Sample]) -> None:
     print(f"{len(samples)} texts, {sum(len(s.text) for s in samples)} characters")
     print("\nstyles:      " + ", ".join(f"{k} {v}" for k, v in sorted(styles.items())))
     print("traditions:  " + ", ".join(f"{k} {traditions[k]}" for k in TRADITIONS))
-    print("\npii:         " + ", ".join(f"{k} {pii[k]}" for k in PII_KINDS))
+    print("\npii:         " + ", ".join(f"{k} {pii[k]}" for k in WRITTEN_KINDS if k in PII_KINDS or pii[k]))
     print("public:      " + ", ".join(f"{k} {public[k]}" for k in PUBLIC_CATEGORIES if public[k]))
 
 

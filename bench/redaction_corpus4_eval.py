@@ -70,7 +70,7 @@ def print_tables(report: Report) -> None:
     """Recall and precision per kind, public phrases kept per category, figures per style (corpus 5's
     evaluation prints the same tables)."""
     print(f"{'kind':<10} {'planted':>8} {'removed':>8} {'recall':>8} {'matches':>8} {'precision':>9}")
-    for kind in PII_KINDS:
+    for kind in [*PII_KINDS, *sorted((set(report.planted) | set(report.matches)) - set(PII_KINDS))]:
         planted, removed = report.planted[kind], report.removed[kind]
         print(
             f"{kind:<10} {planted:>8} {removed:>8} {report.rate(removed, planted):>7.2f}% "

@@ -31,7 +31,7 @@ _HERE = Path(__file__).resolve().parent
 if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
-from redaction_corpus3 import PII_KINDS, PUBLIC_CATEGORIES, Sample  # noqa: E402
+from redaction_corpus3 import PII_KINDS, PUBLIC_CATEGORIES, WRITTEN_KINDS, Sample  # noqa: E402
 from redaction_corpus4 import CorpusError  # noqa: E402
 from redaction_corpus4 import parse_file as corpus4_file  # noqa: E402
 
@@ -115,7 +115,8 @@ def print_stats(
     print("\nstyles:      " + ", ".join(f"{k} {c['styles'][k]}" for k in styles))
     print("traditions:  " + ", ".join(f"{k} {c['traditions'][k]}" for k in traditions))
     print("  (names in texts of each tradition: " + ", ".join(f"{k} {c['names'][k]}" for k in traditions) + ")")
-    print("\npii:         " + ", ".join(f"{k} {c['pii'][k]}" for k in PII_KINDS))
+    pii = [k for k in WRITTEN_KINDS if k in PII_KINDS or c["pii"][k]]
+    print("\npii:         " + ", ".join(f"{k} {c['pii'][k]}" for k in pii))
     print("public:      " + ", ".join(f"{k} {c['public'][k]}" for k in PUBLIC_CATEGORIES if c["public"][k]))
 
 

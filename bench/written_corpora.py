@@ -69,11 +69,21 @@ if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
 import redaction_corpus5 as corpus5  # noqa: E402 - corpus 4's format, read with corpus 6's tags
-from redaction_corpus3 import PII_KINDS, PUBLIC_CATEGORIES, Sample  # noqa: E402
+from redaction_corpus3 import PII_KINDS, PUBLIC_CATEGORIES, WRITTEN_KINDS, Sample  # noqa: E402
 from redaction_corpus4 import CorpusError  # noqa: E402
 from redaction_corpus6 import STYLES, TRADITIONS  # noqa: E402
 
-__all__ = ["CORPORA", "PII_KINDS", "PUBLIC_CATEGORIES", "STYLES", "TRADITIONS", "CorpusError", "Written", "counts"]
+__all__ = [
+    "CORPORA",
+    "PII_KINDS",
+    "PUBLIC_CATEGORIES",
+    "WRITTEN_KINDS",
+    "STYLES",
+    "TRADITIONS",
+    "CorpusError",
+    "Written",
+    "counts",
+]
 
 counts = corpus5.counts
 

@@ -309,3 +309,25 @@ def test_the_evaluation_shows_what_the_corpus_allows(
 
 def test_every_hand_written_corpus_after_7_is_checked_here() -> None:
     assert set(written.CORPORA) - {6, 7} == set(FLOORS) == set(PART_OF_A_NAME)
+
+
+def test_a_written_corpus_may_mark_a_nip_and_another_personal_number(tmp_path):
+    """Session 13: writers mark a civil servant's NIP and a customer ID, NIM or NISN with kinds of their own;
+    the evaluation counts them among the structured identifiers, and a redaction of one is a true one."""
+    from redaction_corpus4 import CorpusError
+    from redaction_heldout_eval import evaluate
+
+    path = tmp_path / "officer.txt"
+    path.write_text(
+        "@style officer\n== -\nDisposisi dari Kabid, NIP [[nip:198503122010011002]]; "
+        "ID pelanggan PLN [[nomor:512345678901]] sudah dicek.\n",
+        encoding="utf-8",
+    )
+    [sample] = written.corpus5.parse_file(path, traditions=written.TRADITIONS, styles=written.STYLES)
+    assert [(i.label, i.text) for i in sample.pii] == [("nip", "198503122010011002"), ("nomor", "512345678901")]
+    report = evaluate([sample])
+    assert report.planted["nip"] == report.planted["nomor"] == 1
+    assert report.structured == 100.0 and report.precision == 100.0
+    path.write_text("@style officer\n== -\nNIP [[nipp:198503122010011002]]\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="unknown label"):
+        written.corpus5.parse_file(path, traditions=written.TRADITIONS, styles=written.STYLES)
