@@ -49,7 +49,10 @@ TRADITIONS = (
     "word_name",
     "nickname",
     "initial",
+    "asing",  # a foreign name ("John", "Mrs. Smith"); from corpus 14 (session 13) on
 )
+# Tags added after the first written corpora: an older corpus need not hold texts of them.
+LATER_TRADITIONS = {"asing": 14}
 
 # The styles of writing, one file each.
 STYLES = (
