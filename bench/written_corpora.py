@@ -54,6 +54,20 @@ bench/written_corpus_eval.py.
   Minahasa, Toraja and Flores names ``kristen``; companies, media and ships are public (agency); a
   shop's street is a public street, not a house address.
 
+- **14** (an eleventh writer, held out, session 13): English and mixed English-Indonesian text as a
+  tourist or big city's admin receives it: about a third mostly English (tourists, expatriates,
+  villa and hotel managers), code-switching, and plain Indonesian; Bali, Lombok and the Gilis,
+  Labuan Bajo, Jakarta, Batam and Bintan, Yogyakarta, Bandung, Surabaya, Medan and Lake Toba,
+  Makassar. Foreign persons are tagged ``asing``; NIPs and other personal numbers are marked
+  (``nip``, ``nomor``); a business named after its owner has the owner's name marked.
+
+- **15** (a twelfth writer, tuning, session 13): what officers type and a report's back-and-forth:
+  verification notes, dispositions, matters passed to another agency, field reports naming staff,
+  contractors and witnesses, officers' replies and the citizen's (more information, a dispute, a
+  confirmation, thanks to a named officer); mostly East Java (Kota and Kabupaten Pasuruan, Malang,
+  Surabaya, Sidoarjo, Probolinggo, Jember, Madura), some Yogyakarta, Jakarta and Central Kalimantan.
+  Officers' NIPs and citizens' customer IDs, NISN, NIM and medical-record numbers are marked.
+
     python bench/written_corpora.py 11 --stats
     python bench/written_corpora.py 7 --show 3
 """
@@ -124,6 +138,8 @@ CORPORA = {
         (11, False),
         (12, False),
         (13, False),
+        (14, True),
+        (15, False),
     )
 }
 TUNING = tuple(number for number, corpus in CORPORA.items() if not corpus.held_out)
