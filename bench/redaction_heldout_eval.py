@@ -108,7 +108,7 @@ def _redacted(text: str, matches: list, start: int, end: int, width: int = 50) -
 
 def _removed(item: Item, covered: list[bool], text: str) -> bool:
     chars = [i for i in range(item.start, item.end) if text[i].isalnum()]
-    if item.label == "alamat":
+    if item.label in ("alamat", "nomor"):  # a house's number; a record's digits ("RM-2026-004417": "RM" says what)
         chars = [i for i in chars if text[i].isdigit()] or chars
     return all(covered[i] for i in chars)
 

@@ -22,8 +22,8 @@ bench/written_corpus_eval.py.
   "beta"/"ambo", nicknames and initials, names made of ordinary words, Chinese-Indonesian names in
   lower case; and as many public phrases that look like names, which must survive.
 - **8** (a fifth writer, held out, session 9): mostly outside Java (Bali, North Sumatra, South
-  Sulawesi, Papua, East Nusa Tenggara, Kalimantan). In session 13 the lead marked its one PDAM customer
-  ID as ``nomor`` (there was no kind for it).
+  Sulawesi, Papua, East Nusa Tenggara, Kalimantan). In session 13 the lead marked its PDAM connection
+  numbers and a medical record number as ``nomor`` (there was no kind for them; four numbers).
 - **9** (a sixth writer, tuning, session 9): the hard cases: texts with nobody in them but many
   capitalised words, and names that are hard to find; West and Central Java, Aceh, West Sumatra,
   Maluku, North Sulawesi, Madura, West Nusa Tenggara.
@@ -31,7 +31,8 @@ bench/written_corpus_eval.py.
   Bengkulu, Jambi, Riau and its islands, Bangka Belitung, Central and South Kalimantan, Central and
   Southeast Sulawesi, Gorontalo, North Maluku, East Nusa Tenggara, West Papua) and the big cities;
   the same person often comes back across styles. The writer's calls: a civil servant's NIP is left
-  unmarked (there was no kind for it; the lead marked the two as ``nip`` in session 13); Habib, Tgk., Pdt., St., Kang and Bli are titles outside a
+  unmarked (there was no kind for it; the lead marked the two as ``nip`` in session 13, and a customer's number and four medical record
+  numbers the writer had marked ``report_number`` as ``nomor``); Habib, Tgk., Pdt., St., Kang and Bli are titles outside a
   name, Daeng, La Ode/Wa Ode, Wan and a Minang adat title inside it; Malay names of Riau and Jambi
   carry the nearest tag, mostly ``minang``.
 - **11** (an eighth writer, tuning, session 11): natural text in natural proportions, every name

@@ -27,6 +27,16 @@ CASES = [
     ("nip", "petugas: Rina, NIP. {198703122010012004}"),
     ("nip", "NI PPPK {199203152023212011} (tenaga kesehatan)"),
     ("nip", "Kepala Seksi\n{19790101 200501 2 003}"),
+    # another number that points at one person: a patient's record, a student's, a customer's, a member's
+    ("nomor", "Ayah saya (No. RM {11-23-45-67}, BPJS 0001987654321) menunggu"),
+    ("nomor", "pasien a.n. Indah, no. rekam medis {00-21-774}, datang"),
+    ("nomor", "NISN anak saya {0051234567} tidak terdaftar"),
+    ("nomor", "NIM saya {2019041234} belum masuk"),
+    ("nomor", "nomor anggota koperasi {000123456}"),
+    ("nomor", "ID pelanggan PLN {512345678901} atas nama saya"),
+    ("nomor", "no. sambungan PDAM: {03-10998}"),
+    ("nomor", "Nama | No RM | BPJS\nI Ketut Arsana | {0452118} | 0001556677882"),
+    ("nomor", "Tanggal\tPasien\tNo RM\tWaktu Tunggu\n02/11/2026\tSri\t{00-45-87-21}\t5 jam"),
     # NIK and KK in every grouping
     ("nik", "NIK {3575 0123 4567 0001} atas nama"),
     ("nik", "nik: {3575.0123.4567.0001}."),
@@ -142,6 +152,12 @@ KEPT = [
     "jam tujuh lima belas pagi dua tiga orang datang",
     "lapor nomor tiga belas sudah",
     "bebas pulsa 0800 1 500 808",
+    # a restaurant ("RM", rumah makan), a call centre after a customer's word, a registration numbered from its
+    # year after a record's word, a column of customers' codes
+    "RM Padang Sederhana No. 12 buka jam 10",
+    "hubungi layanan pelanggan 1500-123",
+    "no. rekam medis pendaftaran 2026-0113 belum keluar",
+    "No | Pelanggan | Tarif\n1 | R1-900 | 1.444",
 ]
 
 # An office's mailbox and an agency's account run together with capitals or digits are public; a person's

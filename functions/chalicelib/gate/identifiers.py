@@ -39,7 +39,7 @@ def find_pii_remembered(text: str) -> list[PiiMatch]:
 # A number as people write it: digits with spaces, dots, dashes, brackets, slashes or a plus.
 DIGIT_RUN = re.compile(r"\d[\d\s.\-()/+]*\d")
 MIN_DIGITS = 8  # shorter numbers (amounts, dates, RT/RW) are everywhere and identify nobody
-NUMBER_KINDS = frozenset({"telepon", "nik", "kk", "npwp", "bpjs", "rekening", "nip"})
+NUMBER_KINDS = frozenset({"telepon", "nik", "kk", "npwp", "bpjs", "rekening", "nip", "nomor"})
 STRUCTURED_KINDS = frozenset({"email", "nopol", "paspor"})
 # House numbers and RT/RW alone name nobody; searching for them would hold every report.
 SKIP_KINDS = frozenset({"alamat"})

@@ -10,7 +10,7 @@ saying what must survive, ``lexicon`` the word lists, ``document`` the normalise
 what it would replace, as ``PiiMatch(kind, start, end, value)`` spans of the *original* text,
 sorted and non-overlapping. ``kind`` is the placeholder word in lower case:
 
-    [NAMA] [NIK] [KK] [NPWP] [TELEPON] [EMAIL] [NOPOL] [REKENING] [BPJS] [PASPOR] [AKUN] [ALAMAT] [NIP]
+    [NAMA] [NIK] [KK] [NPWP] [TELEPON] [EMAIL] [NOPOL] [REKENING] [BPJS] [PASPOR] [AKUN] [ALAMAT] [NIP] [NOMOR]
 
 How it works. The text is matched in an NFKC-normalised copy (fancy Unicode letters and
 digits, full-width forms, zero-width characters removed) whose every character remembers its
@@ -24,6 +24,9 @@ place in the original, so the placeholders replace exactly the original characte
   its checksum or date is wrong: citizens mistype, and a leaked NIK is an offence under
   UU 27/2022 while an over-redacted number costs nothing. A civil servant's NIP (18 digits after
   "NIP", or laid out as one: birth date, appointment, sex, serial) is [NIP]: it holds a birth date.
+  Another number that points at one person is [NOMOR]: a patient's medical record ("No. RM"), a
+  student's NISN, NIS or NIM, a member's number, a PLN/PDAM customer's or meter's ID, after its word
+  or in a table's column headed by a record's or a student's word (cells split by "|" or tabs).
 * An office's landline (area code 02-07 or 09, never a mobile 08...) is kept when its line names a
   service ("posko", "hotline", "call center") or ends with "Info:" / "Informasi:", or is a row of a table of
   offices, and the number's sentence names no person ("rumah", "saya", "Pak ..."): "Info: (0911) ...". An

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from . import engine, lexicon, startcache
 
-KINDS = tuple("nama nik kk npwp telepon email nopol rekening bpjs paspor akun alamat nip".split())
+KINDS = tuple("nama nik kk npwp telepon email nopol rekening bpjs paspor akun alamat nip nomor".split())
 
 
 class PiiMatch(NamedTuple):

@@ -25,8 +25,7 @@ _CUE_PATTERNS = {
     "bpjs": r"bpjs|kis|jkn|kartu\s+indonesia\s+sehat|no(?:mor)?\.?\s*peserta|no(?:mor)?\.?\s*kartu(?!\s+keluarga)|kpj|jamsostek|askes",
     "rekening": (
         r"rek|rekening|norek|no\.?\s*rek|bri|bca|bni|mandiri|bsi|btn|bank|cimb|niaga|danamon|permata|jatim|muamalat"
-        r"|bjb|jago|seabank|transfer|tf|virtual\s+account|va|pelanggan|id\s*pel|idpel|sambungan|nosal|no\.?\s*meter"
-        r"|id\s*meter|nomor\s+meter|tabungan|dana|ovo|gopay"
+        r"|bjb|jago|seabank|transfer|tf|virtual\s+account|va|tabungan|dana|ovo|gopay"
     ),
     "telepon": (
         r"telp|tlp|tlpn|telepon|telpon|tel|hp|handphone|ponsel|wa|whatsapp|whatsap|watsap|wea|sms|hubungi|kontak"
@@ -35,7 +34,18 @@ _CUE_PATTERNS = {
     "paspor": r"paspor|pasport|passport",
     # a civil servant's or contract employee's number (NIP, NI PPPK): it holds their birth date and sex
     "nip": r"nip|n\.i\.p|nipppk|ni\s*pppk|nomor\s+induk\s+pegawai",
+    # another number that points at one person: a customer's or a meter's ID (PLN, PDAM), a patient's medical
+    # record, a student's NISN, NIS or NIM, a member's number
+    "nomor": (
+        r"no(?:mor|mer)?\.?\s*rm|rekam\s+medi[sk]|mrn|nisn|nis|nim|no(?:mor|mer)?\.?\s*induk\s+siswa"
+        r"|no(?:mor|mer)?\.?\s*anggota"
+    ),
+    # the same kind, after a customer's word: a call centre's "1500-123" may follow these, never a record's
+    "pelanggan": r"pelanggan|id\s*pel|idpel|sambungan|nosal|no\.?\s*meter|id\s*meter|nomor\s+meter",
 }
+# A table's column headed by one of these holds one person's number per row ("Nama | No RM | BPJS"); a column
+# headed "Pelanggan" or "Kontak" holds codes and offices' lines as often (see _cue_before)
+_COLUMN_NUMBER = re.compile(r"no(?:mor|mer)?\.?\s*rm|rekam\s+medi[sk]|nisn|nis|nim", re.IGNORECASE)
 _CUES = re.compile(
     # "paspornya", "reknya", "hpnya": a cue word with "-nya" is the same cue
     "|".join(rf"(?<![^\W\d_])(?P<{kind}>(?:{pattern})(?:nya)?)(?![^\W\d_])" for kind, pattern in _CUE_PATTERNS.items()),
@@ -67,33 +77,40 @@ def _cue_before(doc: _Doc, start: int) -> str | None:
     in a table's row with none there, a passport's when its column's header names one ("Nama | Paspor | Asal").
     Only a passport's: other headers ("Pelanggan", "Kontak", "Bank") head columns of codes, amounts and offices'
     lines as often as of a person's numbers, and taking their cue lost precision on unseen text."""
-    return _clause_cue(doc, start) or ("paspor" if _column_cue(doc, start) == "paspor" else None)
+    return _clause_cue(doc, start) or _column_cue(doc, start, personal_only=True)
 
 
-def _column_cue(doc: _Doc, start: int) -> str | None:
+def _column_cue(doc: _Doc, start: int, personal_only: bool = False) -> str | None:
     """The kind that the header of `start`'s column names, when `start` is in a cell of a table written with
-    "|" whose first row is a header of labels ("No | Nama | NIK | No. HP")."""
+    "|" or tabs whose first row is a header of labels ("No | Nama | NIK | No. HP"). With `personal_only`, only a
+    header that names a passport, a medical record or a student's number (_COLUMN_NUMBER)."""
     text = doc.text
     line_start = text.rfind("\n", 0, start) + 1
-    if "|" not in text[line_start:start]:
+    # cells split by "|", or by tabs as a spreadsheet's rows are pasted
+    bar = "|" if "|" in text[line_start:start] else "\t" if "\t" in text[line_start:start] else None
+    if bar is None:
         return None
-    column = text.count("|", line_start, start)
-    # the table's first row: the rows above this one, each with a "|", up to a line without one
+    column = text.count(bar, line_start, start)
+    # the table's first row: the rows above this one, each with a separator, up to a line without one
     header_start = line_start
     while header_start > 0:
         above = text.rfind("\n", 0, header_start - 1) + 1
-        if "|" not in text[above : header_start - 1]:
+        if bar not in text[above : header_start - 1]:
             break
         header_start = above
     if header_start == line_start:
         return None  # this row is the header itself
-    header = text[header_start : text.find("\n", header_start)].split("|")
+    header = text[header_start : text.find("\n", header_start)].split(bar)
     if column >= len(header) or any(c.isdigit() for c in header[column]):
         return None  # a header of labels has no digits: a row of data is no header
     cue = _CUES.fullmatch(header[column].strip().rstrip(".:"))
     if cue is None:
         cue = _CUES.search(header[column])
-    return cue.lastgroup if cue else None
+    if cue is None:
+        return None
+    if personal_only and not (cue.lastgroup == "paspor" or _COLUMN_NUMBER.fullmatch(cue.group(0))):
+        return None
+    return cue.lastgroup
 
 
 def _clause_cue(doc: _Doc, start: int) -> str | None:
@@ -277,7 +294,7 @@ def _agency_in(line: str) -> bool:
 def _institutional(doc: _Doc, cand: _Candidate) -> bool:
     if cand.kind == "telepon":
         return _office_line(doc, cand.start, re.sub(r"\D", "", doc.text[cand.start : cand.end]), cand.end)
-    if cand.kind != "rekening":
+    if cand.kind not in ("rekening", "nomor"):  # an account or a customer's ID an institution holds
         return False
     if _INSTITUTION_HOLDER.match(doc.text, cand.end):
         return True
@@ -379,6 +396,9 @@ _NPWP_FORMAT = re.compile(r"\d{2}\.\d{3}\.\d{3}\.\d[.\-]\d{3}\.\d{3}")
 def _number_kind(digits: str, shown: str, cue: str | None, plus: bool, strict: bool) -> str | None:
     """What a run of digits is, from its length, its shape and the cue word before it."""
     n = len(digits)
+    if cue == "nomor" and 5 <= n <= 20 and not (n >= 11 and digits.startswith("08") and _is_phone(digits, plus)):
+        # a medical record's, a student's or a member's number; not a registration headed by its year
+        return None if n <= 12 and _YEAR_HEAD.match(shown) else "nomor"
     if digits[0] == "1" and n <= 8 or _COMPANY_LINE.fullmatch(digits):
         return None  # a call centre ("1500-112", "14045", "021-500-454", "0800-1-123456"): a company's, no person's
     phone = _is_phone(digits, plus)
@@ -396,6 +416,8 @@ def _number_kind(digits: str, shown: str, cue: str | None, plus: bool, strict: b
         return "paspor"  # a foreign passport may be digits only ("75 4418230")
     if cue == "rekening" and 6 <= n <= 20 and not (phone and n >= 11 and digits.startswith("08")):
         return "rekening"
+    if cue == "pelanggan" and 6 <= n <= 20 and not (phone and n >= 11 and digits.startswith("08")):
+        return "nomor"
     if n == 18 and (cue == "nip" or _nip_shaped(digits)):
         return "nip"
     if phone:
