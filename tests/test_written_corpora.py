@@ -124,7 +124,7 @@ FLOORS = {
             "market": 14,
             "date": 78,
             "amount": 30,
-            "report_number": 19,
+            "report_number": 15,  # 5 were medical record and customer numbers, re-marked nomor (session 13)
             "letter_number": 12,
             "role_without_name": 18,
             "word_also_a_name": 9,
@@ -248,6 +248,78 @@ FLOORS = {
             "rt_rw": 18,
         },
     ),
+    14: check.Floors(
+        texts=480,
+        per_style=30,
+        clean=120,
+        per_tradition=3,
+        names_per_tradition=8,
+        pii={
+            "nama": 718,
+            "nik": 24,
+            "kk": 7,
+            "npwp": 1,
+            "telepon": 66,
+            "email": 25,
+            "nopol": 18,
+            "rekening": 8,
+            "bpjs": 5,
+            "paspor": 14,
+            "akun": 9,
+            "alamat": 34,
+        },  # fmt: skip
+        public={
+            "agency": 243,
+            "place": 288,
+            "street": 53,
+            "street_named_after_person": 19,
+            "school": 18,
+            "hospital": 16,
+            "landmark": 56,
+            "market": 21,
+            "date": 86,
+            "amount": 51,
+            "service_number": 18,
+            "word_also_a_name": 29,
+            "rt_rw": 20,
+        },  # fmt: skip
+    ),
+    15: check.Floors(
+        texts=480,
+        per_style=30,
+        clean=160,
+        per_tradition=3,
+        names_per_tradition=7,
+        pii={
+            "nama": 601,
+            "nik": 20,
+            "kk": 8,
+            "npwp": 3,
+            "telepon": 46,
+            "email": 11,
+            "nopol": 9,
+            "rekening": 6,
+            "bpjs": 9,
+            "paspor": 4,
+            "akun": 9,
+            "alamat": 16,
+        },  # fmt: skip
+        public={
+            "agency": 332,
+            "place": 184,
+            "street": 46,
+            "street_named_after_person": 37,
+            "school": 28,
+            "hospital": 14,
+            "landmark": 41,
+            "market": 19,
+            "date": 86,
+            "report_number": 24,
+            "service_number": 20,
+            "role_without_name": 98,
+            "rt_rw": 18,
+        },  # fmt: skip
+    ),
 }
 # Words a corpus's writer used as part of a name where corpus 6's convention has a word next to one: "Nona" is
 # a given name (a Moluccan one) in corpora 8 to 13; "Gus" is Bali's short form of Ida Bagus in 11 to 13; in
@@ -259,6 +331,8 @@ PART_OF_A_NAME = {
     11: {"nona", "gus"},
     12: {"nona", "gus"},
     13: {"nona", "gus", "st."},
+    14: {"nona", "gus"},
+    15: {"nona", "gus"},
 }
 NUMBERS = sorted(FLOORS)
 
