@@ -231,6 +231,8 @@ _NAME_LABEL = re.compile(r"(?im)^[ \t]*nama(?:[ \t]+lengkap)?[ \t]*:[ \t]*$")
 _NOT_A_NAME_CUE = re.compile(r"(?i)(?:balik\s|nama-)$")
 _SALUTATION = re.compile(
     r"(?i)salam\s+(?:lestari|sehat|hangat|sejahtera|olahraga|damai|persatuan|perjuangan|literasi|satu\s+jiwa|kompak)\s*[,.!]"
+    # an office's or a movement's motto in lower case after a capital: "Salam hijau,", "Salam tangguh!"
+    r"|(?-i:Salam|SALAM)[ \t]+(?-i:[a-z]+)[ \t]*[,.!]"
 )
 # A forwarded chat: "*Diteruskan*", "Dari grup tetangga, sy teruskan:", "ini dr grup"
 _FORWARDED = re.compile(r"(?i)(?<![^\W\d_])(?:diteruskan|teruskan|forward(?:ed)?|fwd|dr\s+grup|dari\s+grup|grup\s+wa)")
@@ -983,6 +985,8 @@ class _Names:
                     if head and tokens[head[1]].end == m.end(part):
                         ranges.append(head)
         for m in self.doc.found(_CLOSING_LINE):
+            if _CLOSING_LINE.match(text, m.end()):
+                continue  # "Terima kasih.\nSalam,\nArief": the next line closes too, the name comes after it
             j = self.first_token_at(m.end())
             while (
                 j is not None

@@ -97,19 +97,32 @@ def found(finder: _Names) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
             if not columns:
                 continue
             headers.append((start, start + len(line)))
+            numbered = labels[0].lower().rstrip(".") in _NUMBER_LABELS and cells[0][1] > cells[0][0]
             for column in columns:  # "nama;marga;hp": the given name and the clan
-                cells_found, rows = _column(finder, lines[n + 1 :], sep, len(cells), column)
+                cells_found, rows = _column(finder, lines[n + 1 :], sep, len(cells), column, numbered)
                 names += cells_found
                 body_end = max(body_end, n + 1 + rows)
             break
     return names, [r for a, b in headers if (r := _tokens(finder, a, b))]
 
 
+# A numbering column's header, and a row's number written into the next cell ("1. Mukhlis | bakso" under
+# "No | Nama | Komoditas"): the row has one cell fewer than the header, and its cells sit one column left
+_NUMBER_LABELS = frozenset(("no", "#", "nomor", "no urut", "urut"))
+_ROW_NUMBER = re.compile(r"\d{1,3}[.)]?[ \t]+(?=[^\W\d_])")
+
+
 def _column(
-    finder: _Names, lines: list[tuple[int, str]], sep: re.Pattern[str], width: int, column: int
+    finder: _Names,
+    lines: list[tuple[int, str]],
+    sep: re.Pattern[str],
+    width: int,
+    column: int,
+    numbered: bool = False,
 ) -> tuple[list[tuple[int, int]], int]:
     """The token ranges of the cells in `column` of the rows after a header, to the table's end,
-    and how many lines the table's body took."""
+    and how many lines the table's body took. Under a numbering header, a row that wrote its number
+    into the next cell is read with that number as a cell of its own."""
     found = []
     rows = 0
     for start, line in lines:
@@ -119,6 +132,10 @@ def _column(
             rows += 1
             continue
         cells = _cells(line, sep)
+        if numbered and column > 0 and len(cells) == width - 1:
+            number = _ROW_NUMBER.match(line, cells[0][0])
+            if number and number.end() < cells[0][1]:
+                cells = [(cells[0][0], number.end()), (number.end(), cells[0][1]), *cells[1:]]
         # a row has the header's cells (a comma or spaces may also fall inside a cell: allow one more)
         if len(cells) < max(2, column + 1) or len(cells) > width + 1:
             break
