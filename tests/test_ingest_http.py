@@ -92,7 +92,13 @@ def _start(tmp_path: Path, **settings: str) -> Iterator[Server]:
     process = subprocess.Popen(api_command("127.0.0.1", port), env=env, stderr=subprocess.DEVNULL)
     try:
         wait_for(f"http://127.0.0.1:{port}/", process, timeout=60)
-        yield Server(process, port, data)
+        server = Server(process, port, data)
+        # the first worker may answer before the second is forked (seen on CI's machine at load 13)
+        deadline = time.monotonic() + 60
+        while len(server.workers()) < int(env["ADUAN_API_PROCESSES"]):
+            assert time.monotonic() < deadline, f"{server.workers()} of {env['ADUAN_API_PROCESSES']} workers up"
+            time.sleep(0.05)
+        yield server
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGINT)
