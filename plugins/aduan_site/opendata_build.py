@@ -42,7 +42,7 @@ from .opendata import (
     table_csv,
 )
 from .output import IncrementalOutput
-from .parts import Parts, month_rows, whole_fields
+from .parts import Parts, month_rows, whole_request, whole_updates
 from .sqlite_export import datasette_metadata, sqlite_file_bytes
 
 logger = logging.getLogger(__name__)
@@ -103,15 +103,12 @@ def whole_files(
                 dict(zip(columns, row, strict=True))
                 for lines in parts.whole_lines(site.url)
                 for line in lines
-                for row in whole_fields(line)[1]
+                for row in whole_updates(line)
             )
         return small[table.name]
 
     yield "aduan.db", sqlite_file_bytes(rows)
-    lines = []
-    for month in parts.whole_lines(site.url):
-        for line in month:
-            lines.append(whole_fields(line)[0])
+    lines = [whole_request(line) for month in parts.whole_lines(site.url) for line in month]
     yield "open311/requests.json", open311.requests_json_of_lines(lines)
 
 

@@ -92,11 +92,15 @@ def split_whole(data: bytes) -> dict[str, bytes]:
     return lines
 
 
-def whole_fields(line: bytes) -> tuple[bytes, list[list[Any]]]:
-    """(the Open311 line, the update rows) of a whole-state line."""
-    _, request, updates = line.rstrip(b"\n").split(b"\t")
-    rows: list[list[Any]] = json.loads(updates)
-    return request, rows
+def whole_request(line: bytes) -> bytes:
+    """The Open311 line of a whole-state line."""
+    return line.split(b"\t", 2)[1]
+
+
+def whole_updates(line: bytes) -> list[list[Any]]:
+    """The update rows (values in schema.UPDATES' columns) of a whole-state line."""
+    rows: list[list[Any]] = json.loads(line.rsplit(b"\t", 1)[1])
+    return rows
 
 
 def month_json(month: str, rows: list[Row]) -> bytes:
@@ -394,7 +398,7 @@ class Parts:
             line = old.get(tracking) if tracking in kept else None
             if line is None:
                 line = whole_line(record, self.dataset, self.site_url)
-                self.request_lines[tracking] = whole_fields(line)[0]
+                self.request_lines[tracking] = whole_request(line)
             lines.append(line)
         data = b"".join(lines)
         self.whole_state[month] = self.out.put(whole_path(month), data, digest=key) or self.out.root / whole_path(month)
@@ -477,7 +481,7 @@ class Parts:
         for month in self.present:
             where = self.whole_state.get(month)
             if where is not None:
-                yield list(split_whole(where.read_bytes()).values())
+                yield where.read_bytes().splitlines(keepends=True)
             else:
                 yield [whole_line(r, self.dataset, site_url) for r in self.months.get(month, [])]
 
