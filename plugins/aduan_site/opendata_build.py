@@ -40,10 +40,9 @@ from .opendata import (
     stats_json,
     summary_tables,
     table_csv,
-    update_rows,
 )
 from .output import IncrementalOutput
-from .parts import Parts, month_rows
+from .parts import Parts, month_rows, whole_request, whole_updates
 from .sqlite_export import datasette_metadata, sqlite_file_bytes
 
 logger = logging.getLogger(__name__)
@@ -81,36 +80,35 @@ def whole_files(
     dataset: Dataset,
     published: dict[str, Any],
     site: Site,
-    requests: dict[str, bytes | None] | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """The whole-dataset files' names under /data/ and their content, one at a time (a caller
     that hands each to the output writer before asking for the next holds one file, not five:
     at 100k reports they are some 300 MB together). Made from this build's monthly parts
     (concatenated in month order, each part's rows by tracking number, read back from where
-    they were staged), not from a row made again for every record; aduan.db is filled one
-    month at a time. `requests`: the reports whose own Open311 file (requests/<tracking>.json)
-    the caller declares → None; each gets its line of requests.json, made once here."""
+    they were staged) and the months' whole-state files (each record's Open311 line and typed
+    update rows, `parts.WHOLE_STATE`), never from a record: aduan.db is filled one month at a
+    time."""
     generated = generated_day(dataset)
     yield "reports.csv", _csv_concat(table_csv(schema.REPORTS, []), parts.contents(0))
     yield "reports.json", _json_concat(generated, parts.contents(1))
     yield "updates.csv", _csv_concat(table_csv(schema.UPDATES, []), parts.contents(2))
     small = summary_tables(dataset, published)
+    columns = schema.UPDATES.columns
 
     def rows(table: schema.Table) -> Iterable[Row]:
         if table is schema.REPORTS:  # the JSON parts hold the rows with their types
             return (row for _, data in parts.contents(1) for row in month_rows(data))
-        if table is schema.UPDATES:
-            return (row for records in parts.months.values() for row in update_rows(records))
+        if table is schema.UPDATES:  # the months' whole-state files hold them with their types
+            return (
+                dict(zip(columns, row, strict=True))
+                for lines in parts.whole_lines(site.url)
+                for line in lines
+                for row in whole_updates(line)
+            )
         return small[table.name]
 
     yield "aduan.db", sqlite_file_bytes(rows)
-    lines = []
-    for records in parts.months.values():
-        for record in records:
-            line = open311.request_line(open311.service_request(record, dataset, site.url))
-            lines.append(line)
-            if requests is not None and record["tracking"] in requests:
-                requests[record["tracking"]] = line
+    lines = [whole_request(line) for month in parts.whole_lines(site.url) for line in month]
     yield "open311/requests.json", open311.requests_json_of_lines(lines)
 
 
@@ -248,7 +246,7 @@ def changed_records(out: IncrementalOutput, dataset: Dataset) -> set[str] | None
 
 def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[str, Any], inputs: Inputs) -> None:
     """Declare every file under /data/ to the output writer, making only what is due."""
-    parts = Parts(out, dataset)
+    parts = Parts(out, dataset, inputs.site.url)
     changed = changed_records(out, dataset)
     parts.write(changed)
     build = parts.next_build()
@@ -266,7 +264,8 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
         records = [r for r in map(dataset.record, sorted(changed)) if r is not None]
     # The reports whose Open311 file this build declares → its line, if the whole files made it.
     # (Declared after the other files, as before: the build state's rows keep their order.)
-    requests: dict[str, bytes | None] = dict.fromkeys(r["tracking"] for r in records)
+    lines = parts.request_lines  # the lines the parts' whole-state files made this build
+    requests: dict[str, bytes | None] = {r["tracking"]: lines.get(r["tracking"]) for r in records}
     if why is None:
         for name in WHOLE_FILES:
             out.keep(f"data/{name}")
@@ -274,7 +273,7 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
         whole = {**old_whole, "stale": bool(old_whole.get("stale") or parts.diff)}
     else:
         logger.info("aduan_site: whole-dataset files made again: %s", why)
-        for name, content in whole_files(out, parts, dataset, published, inputs.site, requests):
+        for name, content in whole_files(out, parts, dataset, published, inputs.site):
             made[name] = out.put(f"data/{name}", content) or out.root / "data" / name
             del content  # before the next one is made
         same = all(out.files[f"data/{n}"] == out.old_files.get(f"data/{n}") for n in WHOLE_FILES)

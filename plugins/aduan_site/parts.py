@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import open311, schema
 from .dataset import Dataset, Record
 from .opendata import Row, public_row, table_csv, update_rows
 from .output import IncrementalOutput
@@ -39,6 +39,12 @@ INDEX = "data/parts.json"
 INDEX_VERSION = 1
 CHANGES = "data/changes"
 STATE = ".aduan-state/parts"
+# Per month, what the whole files need of each record beyond its parts: its line of Open311
+# requests.json and its rows of aduan.db's `updates` with their types (the updates CSV part
+# holds them as text). One line per record, in tracking order: tracking, TAB, the Open311 line,
+# TAB, the rows as a JSON array of arrays (schema.UPDATES' columns), LF. JSON escapes every
+# control character, so neither TAB nor LF occurs inside a field.
+WHOLE_STATE = ".aduan-state/whole"
 # A mirror further behind than this many builds syncs from data/parts.json instead.
 KEEP_CHANGES = 200
 MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
@@ -61,6 +67,40 @@ def by_month(records: Iterable[Record]) -> dict[str, list[Record]]:
 def part_paths(month: str) -> tuple[str, str, str]:
     """The parts of one month, relative to the output directory."""
     return f"data/reports/{month}.csv", f"data/reports/{month}.json", f"data/updates/{month}.csv"
+
+
+def whole_path(month: str) -> str:
+    return f"{WHOLE_STATE}/{month}.tsv"
+
+
+def whole_line(record: Record, dataset: Dataset, site_url: str) -> bytes:
+    """A record's line of its month's whole-state file (`WHOLE_STATE`)."""
+    request = open311.request_line(open311.service_request(record, dataset, site_url))
+    columns = schema.UPDATES.columns
+    updates = [[row.get(c) for c in columns] for row in update_rows([record])]
+    return record["tracking"].encode() + b"\t" + request + b"\t" + _encode(updates).encode() + b"\n"
+
+
+def split_whole(data: bytes) -> dict[str, bytes]:
+    """tracking → its line (with its LF) of a whole-state file; ValueError when it is not one."""
+    lines: dict[str, bytes] = {}
+    for line in data.splitlines(keepends=True):
+        tracking, tab, _ = line.partition(b"\t")
+        if not tab or line.count(b"\t") != 2 or not line.endswith(b"\n"):
+            raise ValueError("not a line of a whole-state file")
+        lines[tracking.decode()] = line
+    return lines
+
+
+def whole_request(line: bytes) -> bytes:
+    """The Open311 line of a whole-state line."""
+    return line.split(b"\t", 2)[1]
+
+
+def whole_updates(line: bytes) -> list[list[Any]]:
+    """The update rows (values in schema.UPDATES' columns) of a whole-state line."""
+    rows: list[list[Any]] = json.loads(line.rsplit(b"\t", 1)[1])
+    return rows
 
 
 def month_json(month: str, rows: list[Row]) -> bytes:
@@ -204,8 +244,8 @@ def _dump(data: Any) -> bytes:
 class Parts:
     """The monthly parts of one build: which are kept, which are made again, what changed."""
 
-    def __init__(self, out: IncrementalOutput, dataset: Dataset) -> None:
-        self.out, self.dataset = out, dataset
+    def __init__(self, out: IncrementalOutput, dataset: Dataset, site_url: str = "") -> None:
+        self.out, self.dataset, self.site_url = out, dataset, site_url
         old = read_json(out, INDEX)
         self.old_index: dict[str, Any] = old if isinstance(old, dict) and old.get("version") == INDEX_VERSION else {}
         self.old_parts: dict[str, dict[str, Any]] = {
@@ -218,6 +258,10 @@ class Parts:
         # Path → (where its bytes are now: staged, or the site's own file; bytes; rows) of the
         # parts made this build: read back one at a time for the whole files, never all held.
         self.made: dict[str, tuple[Path, int, int]] = {}
+        # Month → where its whole-state file's bytes are now, for the months that have one.
+        self.whole_state: dict[str, Path] = {}
+        # Tracking → its Open311 line, for the records whose whole-state line this build made.
+        self.request_lines: dict[str, bytes] = {}
         self.state: dict[str, dict[str, list[Any]]] = {}
         self.present: list[str] = []  # the months that have records, in order (set by `write`)
         self._months: dict[str, list[Record]] | None = None
@@ -307,6 +351,7 @@ class Parts:
                 key = self.out.old_inputs[paths[0]]
                 if self.out.keep(state_path) and all(self.out.reuse(p, key) for p in paths):
                     self.present.append(month)
+                    self._keep_whole(month, key)
                     continue
                 raise RuntimeError(f"the parts of {month} could not be kept")  # plan() checked
             records = planned[month] if planned is not None else self.months.get(month, [])
@@ -316,6 +361,7 @@ class Parts:
                 for path in paths:
                     self.out.reuse(path, key)
                 self.present.append(month)
+                self._keep_whole(month, key)
                 continue
             self._diff_month(records, state_path, known=month in old_months)
             if not records:
@@ -327,6 +373,35 @@ class Parts:
             for path, (data, rows) in part_files(month, records, self.dataset, kept).items():
                 where = self.out.put(path, data, digest=key) or self.out.root / path
                 self.made[path] = (where, len(data), rows)
+            self._write_whole(month, records, key, kept)
+
+    def _keep_whole(self, month: str, key: str) -> None:
+        """A kept month's whole-state file, if the last build wrote it for these records (an
+        output made before these files existed has none: the whole files then make that
+        month's lines from its records)."""
+        path = whole_path(month)
+        if self.out.reuse(path, key):
+            self.whole_state[month] = self.out.root / path
+
+    def _write_whole(self, month: str, records: list[Record], key: str, kept: dict[str, Any]) -> None:
+        """A month's whole-state file: the lines of its unchanged records (`kept`) cut from the
+        last build's, the others made."""
+        old: dict[str, bytes] = {}
+        if kept and whole_path(month) in self.out.old_files:
+            try:
+                old = split_whole((self.out.root / whole_path(month)).read_bytes())
+            except (OSError, ValueError):
+                old = {}
+        lines = []
+        for record in records:
+            tracking = record["tracking"]
+            line = old.get(tracking) if tracking in kept else None
+            if line is None:
+                line = whole_line(record, self.dataset, self.site_url)
+                self.request_lines[tracking] = whole_request(line)
+            lines.append(line)
+        data = b"".join(lines)
+        self.whole_state[month] = self.out.put(whole_path(month), data, digest=key) or self.out.root / whole_path(month)
 
     def _diff_month(self, records: list[Record], state_path: str, *, known: bool) -> None:
         month = state_path[len(STATE) + 1 : -len(".json")]
@@ -395,10 +470,20 @@ class Parts:
     def contents(self, kind: int) -> Iterator[tuple[str, bytes]]:
         """(path, bytes) of every month's part of one kind (0: reports CSV, 1: reports JSON,
         2: updates CSV), in month order, one at a time: made in this build or kept on disk."""
-        for month in self.months:
+        for month in self.present:
             path = part_paths(month)[kind]
             made = self.made.get(path)
             yield path, (made[0] if made is not None else self.out.root / path).read_bytes()
+
+    def whole_lines(self, site_url: str) -> Iterator[list[bytes]]:
+        """Every month's whole-state lines, in month order, one month at a time: read from its
+        file, or made from the month's records when it has none (an output an older build made)."""
+        for month in self.present:
+            where = self.whole_state.get(month)
+            if where is not None:
+                yield where.read_bytes().splitlines(keepends=True)
+            else:
+                yield [whole_line(r, self.dataset, site_url) for r in self.months.get(month, [])]
 
     @property
     def touched(self) -> list[str]:

@@ -59,6 +59,19 @@ class _Remembered:
 _MEMORY: dict[Path, _Remembered] = {}
 
 
+def _connect(path: Path) -> sqlite3.Connection:
+    """The state's connection. Its transactions are atomic through the rollback journal, which
+    is what a build killed at any moment (kill -9) needs: the journal and the file are in the
+    operating system's hands as soon as they are written. What `synchronous=OFF` gives up is
+    their order on the disk itself across a power cut, when the site's own files (replaced by
+    rename, never synced) are not durable either; an unreadable state is set aside and the
+    build starts afresh (`_open`). It saves the eight fsyncs of a change build's two
+    transactions (`forget`, `save`): journal, directory, journal and file, twice."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA synchronous=OFF")
+    return db
+
+
 class BuildState:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -73,7 +86,7 @@ class BuildState:
 
     def _open(self) -> sqlite3.Connection:
         try:
-            db = sqlite3.connect(self.path, isolation_level=None)
+            db = _connect(self.path)
             db.executescript(SCHEMA)
             row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if row is None:
@@ -87,7 +100,7 @@ class BuildState:
         except sqlite3.DatabaseError as exc:
             logger.warning("aduan_site: ignoring unreadable build state %s: %s", self.path, exc)
         self.path.unlink(missing_ok=True)
-        db = sqlite3.connect(self.path, isolation_level=None)
+        db = _connect(self.path)
         db.executescript(SCHEMA)
         db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
         return db
