@@ -187,6 +187,14 @@ LINK_EDGES = [
     "1/2 bagian, rt 3/4, pemilik.com, fb.com tanpa garis, go.id saja",
     "lapor ke pemkab.GO.ID atau ke dinsos.jatimprov.go.id/aduan",
 ]
+# public._CALENDAR's edges: a tab before "Pon", "Sya'ban" with and without its mark, in capitals, a dotless "ı"
+CALENDAR_EDGES = [
+    "lahir Senin\tPon, warga masyarakat",
+    "bulan Sya'ban lalu, syarat lengkap",
+    "awal SYABAN 1447",
+    "tgl 15 sya'ban",
+    "bulan rabı'ul awal",
+]
 
 
 def test_what_a_pattern_needs_is_in_every_text_it_matches() -> None:
@@ -194,7 +202,7 @@ def test_what_a_pattern_needs_is_in_every_text_it_matches() -> None:
     pattern matches must pass it, or the fast engine would miss what the plain one finds."""
     from chalicelib.redaction.document import _NEEDS
 
-    texts = [t for texts in CORPORA.values() for t in texts] + LINK_EDGES
+    texts = [t for texts in CORPORA.values() for t in texts] + LINK_EDGES + CALENDAR_EDGES
     for pattern, test in _NEEDS.values():
         missed = [text for text in texts if pattern.search(text) and not test(text)]
         assert not missed, (pattern.pattern[:60], missed[:3])
@@ -203,6 +211,9 @@ def test_what_a_pattern_needs_is_in_every_text_it_matches() -> None:
     from chalicelib.redaction.public import _URL
 
     assert matched[id(_PROFILE_URL)] >= 2 and matched[id(_URL)] >= 3
+    from chalicelib.redaction.public import _CALENDAR
+
+    assert all(_CALENDAR.search(text) for text in CALENDAR_EDGES)
 
 
 def test_the_initials_pattern_finds_what_its_plain_form_finds() -> None:

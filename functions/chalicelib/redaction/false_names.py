@@ -86,15 +86,15 @@ def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
     named = notname_places.named_places(finder, honoured)
     columns = notname_tables.table_columns(finder)
     labels = notname_labels.labels(finder)
-    return [
-        r
-        for r in ranges
-        if not false_name(finder, r[0], r[1], named, honoured)
+    verdicts = {  # the rules find the same range several times (about three times each): judged once
+        r: not false_name(finder, r[0], r[1], named, honoured)
         and not notname_tables.in_table_column(finder, *r, columns)
         and not notname_labels.in_label(finder, *r, labels)
         and not notname_labels.regional_word(finder, *r)
         and not notname_labels.particle_teh(finder, *r)
-    ]
+        for r in dict.fromkeys(ranges)
+    }
+    return [r for r in ranges if verdicts[r]]
 
 
 def false_name(

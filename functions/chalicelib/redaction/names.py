@@ -268,7 +268,6 @@ _SEED_WORDS = _LEX.honorifics | _LEX.titles | _LEX.names
 _PEOPLE_INLINE_SCAN = _Scan(_PEOPLE_INLINE, "word")
 _ANY_DIGIT = re.compile(r"\d")
 _ENDS_YANG = re.compile(r"(?i)\b(?:yang|yg)\W*$")  # a medium cue that ends in "yang"
-_NIK_OR_KTP = re.compile(r"(?i)nik|ktp")
 # The patterns scanned over the whole text, skipped where the text lacks what every match needs (see
 # document.needs), and those that can only match where a word starts scanned only there.
 _KIN_COMMA_SCAN = _Scan(_KIN_COMMA, "word")
@@ -281,9 +280,18 @@ needs(_CLOSING_LINE, lambda text: "\n" in text)
 needs(_TABLE_HEADER, lambda text: "|" in text)
 # a bracket, or a comma and "nik"/"ktp" (in any case: a text not in ASCII is left to the pattern, since
 # ignoring case "i" also matches "\u0130" and "\u0131")
-needs(
-    _ID_AFTER, lambda text: "(" in text or "," in text and (not text.isascii() or _NIK_OR_KTP.search(text) is not None)
-)
+needs(_ID_AFTER, lambda text: "(" in text or "," in text and _may_name_id(text))
+
+
+def _may_name_id(text: str) -> bool:
+    """Whether an ASCII text holds "nik" or "ktp" in any case (two finds in one lower() of it, several times
+    quicker than a case-blind regex); any other text may."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "nik" in low or "ktp" in low
+
+
 _CUE_GAP = re.compile(r"[\s:=,\-\"'(]*")  # between a cue and the name it gives
 _CHECKED_LINE = re.compile(r"[^\n]*[\u2713\u2717][ \t]*$")  # "Sulastri \u2713" in an attendance list
 # The cues are scanned only where a word starts (see document._Scan).

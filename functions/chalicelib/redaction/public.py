@@ -222,8 +222,8 @@ def _routes(doc: _Doc) -> list[_Span]:
     return [_Span(m.start(), m.end()) for m in found if m]
 
 
-_CALENDAR_PARTS = ("legi", "pahing", " pon", "wage", "kliwon", "ramad", "syawal", "rajab", "muhar", "safar",
-                   "sya", "rabi", "jumadil", "dzul", "zulhij")  # fmt: skip
+_CALENDAR_PARTS = ("legi", "pahing", " pon", "wage", "kliwon", "ramad", "syawal", "rajab", "muhar", "safar", "\tpon",
+                   "syaban", "sya'ban", "rabi", "jumadil", "dzul", "zulhij")  # fmt: skip
 # The Javanese market days after a weekday ("Jumat Kliwon", "Sabtu Pahing") and the months of the Islamic
 # year after "bulan" or a day's number ("bulan Ramadhan", "10 Muharram"): a date, though "Kliwon" and
 # "Ramadhan" are names too
@@ -232,7 +232,18 @@ _CALENDAR = re.compile(
     r"|(?:bulan|awal|akhir|pertengahan|puasa|\d{1,2})[ \t]+(?:ramadh?an|syawal|rajab|muharr?am|safar|sya'?ban|"
     r"rabi'?ul[ \t]+(?:awal|akhir)|jumadil[ \t]+(?:awal|akhir)|dzul(?:q[ao]'?idah|hijjah)|zulhijjah))(?![^\W\d_])"
 )
-needs(_CALENDAR, lambda text: any(part in text.lower() for part in _CALENDAR_PARTS))
+
+
+def _may_hold_calendar(text: str) -> bool:
+    """Whether the text holds a piece of every _CALENDAR match: one lower() of it (not one per piece), and
+    "syaban"/"sya'ban" rather than "sya", which "masyarakat" and "syarat" hold (the pattern is slow to try)."""
+    if not text.isascii():
+        return True  # ignoring case, the pattern's "i" is also "\u0131" and "\u0130": left to the pattern
+    low = text.lower()
+    return any(part in low for part in _CALENDAR_PARTS)
+
+
+needs(_CALENDAR, _may_hold_calendar)
 # A hashtag is a slogan or a campaign, never a person's name: "#KapuasHuluMembangun", "#sumutbutuhjalan"
 _HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_][\w]*")
 needs(_HASHTAG, lambda text: "#" in text)
