@@ -1,0 +1,67 @@
+"""Precision on unseen text (issue 11, session 13): classes of public text the redactor took for personal data.
+
+Each case is a class, written anew for this test (not taken from a corpus), with the person beside it that must
+still be redacted.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chalicelib.redaction.notname_chat import chat_word
+from redaction_cases import assert_kept, assert_redacted
+
+# What chat writes after a cue where a name could stand: a verb with chat's nasal, a word said without its "h" or
+# with its last vowel as spoken, a person's plight; and a personal number's label
+CHAT_WORDS_KEPT = [
+    "td sore pak dedi tukang parkir {jatoh} di got depan pasar, tolong ditutup",
+    "jam 12 pegawai kelurahan udh {ilang}",
+    "para pedagang kaki lima {ngeluh} terus soal retribusi",
+    "tukang parkir liar {maksa} minta 10rb",
+    "sy udh bilang ke pak rw {katanye} nunggu dana",
+    "anak saya {batuk terus}, kata dokter di puskesmas krn asap pabrik",
+    "anak saya {patah kaki}, dirawat di rs daerah",
+    "udah lama sy {diem} aja tp skrg makin parah",
+    "malam tadi adiak ambo {jatuah} di banda",
+    "Demikian kami sampaikan.\n\nKepala Sekolah,\nRina Kusumawati, S.Pd.\n{NIP} 19800101 200501 2 001",
+    "Kepala Bidang,\nIr. Agus Salim\nKepala Seksi Jalan\n{NIP} 197001011995031001",
+    "Mahasiswa: Budi Santoso\n{NIM}: 2101234567",
+]
+CHAT_NAMES_REDACTED = [
+    ("nama", "halo min nama saya {obet}, tukang ojek di terminal"),
+    ("nama", "sy udh lapor ke pak {katanye} yg jaga parkir"),
+    ("nama", "anak sy {melati} ditolak sekolah"),
+    ("nama", "sy {suparmi} dari kel. tegalrejo mau lapor"),
+    ("nama", "Demikian kami sampaikan.\n\nKepala Sekolah,\n{Rina Kusumawati}, S.Pd.\nNIP 19800101 200501 2 001"),
+    ("nip", "Petugas: Rina, NIP {19800101 200501 2 001}"),
+]
+
+
+@pytest.mark.parametrize("marked", CHAT_WORDS_KEPT)
+def test_chat_words_after_a_cue_survive(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), CHAT_NAMES_REDACTED)
+def test_names_beside_chat_words_are_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)
+
+
+@pytest.mark.parametrize(
+    ("word", "chat"),
+    [
+        ("jatoh", True),
+        ("ngeluh", True),
+        ("nunggu", True),
+        ("katanye", True),
+        ("diem", True),
+        ("ilang", True),
+        # the dictionary's own spelling and a closed "e" may be a given name; a listed name never is chat's word
+        ("aman", False),
+        ("obet", False),
+        ("melati", False),
+        ("sutrisno", False),
+    ],
+)
+def test_chat_word(word: str, chat: bool) -> None:
+    assert chat_word(word) is chat
+
