@@ -65,3 +65,23 @@ def test_names_beside_chat_words_are_redacted(kind: str, marked: str) -> None:
 def test_chat_word(word: str, chat: bool) -> None:
     assert chat_word(word) is chat
 
+
+# A neighbourhood's village after its RT and RW numbers: the word before the pair decides, not "RT" itself
+PLACES_KEPT = [
+    "Kepada warga RT 04 RW 07 {Tlogosari Kulon}\n\nKerja bakti bersih selokan Minggu pagi jam 7.",
+    "sampah numpuk smp ke jalan, bau bgt. warga RT 05/RW 03 {Kalibanteng Kulon} udh gk tahan",
+]
+PERSONS_AFTER_NEIGHBOURHOODS = [
+    ("nama", "Ketua RT 05 RW 02 {Suparno} sudah lapor ke kelurahan"),
+    ("nama", "Pak RT 3 RW 4 {Darmo} tidak datang"),
+]
+
+
+@pytest.mark.parametrize("marked", PLACES_KEPT)
+def test_a_village_after_rt_and_rw_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), PERSONS_AFTER_NEIGHBOURHOODS)
+def test_the_official_after_rt_and_rw_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)
