@@ -85,3 +85,24 @@ def test_a_village_after_rt_and_rw_survives(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), PERSONS_AFTER_NEIGHBOURHOODS)
 def test_the_official_after_rt_and_rw_is_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# A pasted table's cells are split by tabs: the numbers of two cells are never one number
+TABLE_CELLS_KEPT = [
+    "Nama\tKios\tTagihan\tBayar\tSisa\nSutinah\tA-3\t{450.000}\t{300.000}\t{150.000}",
+    "No\tLokasi\tPanjang\tLebar\n1\tJl. Veteran\t{120}\t{6}",
+]
+TABLE_CELLS_REDACTED = [
+    ("telepon", "Nama\tHP\tKios\nSutinah\t{0812 3456 7890}\tA-3\t450.000"),
+    ("rekening", "Nama\tRekening\tJumlah\nSutinah\t{1230009876541}\t450.000"),
+]
+
+
+@pytest.mark.parametrize("marked", TABLE_CELLS_KEPT)
+def test_numbers_of_two_table_cells_are_not_one_number(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), TABLE_CELLS_REDACTED)
+def test_a_number_in_a_table_cell_is_still_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)

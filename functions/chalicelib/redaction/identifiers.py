@@ -44,9 +44,9 @@ _CUES = re.compile(
 _CUES_SCAN = _Scan(_CUES, "word")  # every cue starts a word
 _CUE_WINDOW = 48
 
-_RUN = re.compile(
-    r"(?<!\d)(?:\+\s?)?(?:\(\s?\+?\d{1,5}\s?\)[ .\-]?)?\d+(?:(?:[ \t]?[.\-][ \t]?|[ \t]{1,2})(?:\(\d{1,5}\)|\d+))*"
-)
+# A number's groups are joined by spaces, dots and dashes, never by a tab: a tab is a pasted table's cell border
+# ("Blok C-12<tab>5.000<tab>15.000" is a stall, a fee and a fine, not one account number; session 13)
+_RUN = re.compile(r"(?<!\d)(?:\+\s?)?(?:\(\s?\+?\d{1,5}\s?\)[ .\-]?)?\d+(?:(?: ?[.\-] ?| {1,2})(?:\(\d{1,5}\)|\d+))*")
 _GROUP = re.compile(r"\d+")
 
 
