@@ -106,3 +106,24 @@ def test_numbers_of_two_table_cells_are_not_one_number(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), TABLE_CELLS_REDACTED)
 def test_a_number_in_a_table_cell_is_still_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# A regency's or a city's official is named after it: the regency's name after "Bupati", "Walikota" is the place
+REGENCIES_KEPT = [
+    "Kepada Yth. Bapak Bupati {Agam}\ndi Lubuk Basung\n\nPerihal: jalan rusak",
+    "Kepada Yth. Walikota {Bima}, mohon perhatian atas banjir",
+]
+PERSONS_AFTER_REGENCIES = [
+    ("nama", "kata pak bupati {Bambang} jalan mau diaspal"),
+    ("nama", "mohon maaf pak {Bima}, kami warga Kota Bima"),
+]
+
+
+@pytest.mark.parametrize("marked", REGENCIES_KEPT)
+def test_a_regency_after_its_official_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), PERSONS_AFTER_REGENCIES)
+def test_a_person_after_an_official_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)
