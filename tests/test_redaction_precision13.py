@@ -127,3 +127,24 @@ def test_a_regency_after_its_official_survives(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), PERSONS_AFTER_REGENCIES)
 def test_a_person_after_an_official_is_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# A market's stalls listed under a heading that names its traders: the stall's block is no house
+STALLS_KEPT = [
+    "Daftar Pedagang Pasar Raya yang Kiosnya Terbakar:\n1. Sutinah – {Blok A/12}\n2. Marni – {Blok B/3}",
+    "Lapak pedagang Pasar Sentral yg belum dapat listrik:\n- Rahmat: {Blok C-7}\n- Sumi: {Blok C-9}",
+]
+HOUSES_IN_LISTS_REDACTED = [
+    ("alamat", "Daftar warga dekat Pasar Raya yang kebanjiran:\n1. Sutinah – Blok {A/12}"),
+    ("alamat", "Warga Perum Griya Asri yang belum dapat air:\n1. Sutinah – Blok {A/12}"),
+]
+
+
+@pytest.mark.parametrize("marked", STALLS_KEPT)
+def test_stalls_listed_under_a_market_heading_survive(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), HOUSES_IN_LISTS_REDACTED)
+def test_houses_listed_under_another_heading_are_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)
