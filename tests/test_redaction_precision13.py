@@ -148,3 +148,25 @@ def test_stalls_listed_under_a_market_heading_survive(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), HOUSES_IN_LISTS_REDACTED)
 def test_houses_listed_under_another_heading_are_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# A directory of offices: the office, its street, its number in one row of a table
+DIRECTORY_KEPT = [
+    "Nama | Alamat | Telepon\nPuskesmas Sukajadi | Jl. Sukajadi | {(022) 2031 456}\nRSUD Kota | Jl. Merdeka | {0811-2233-4455}",
+    "Kantor\tAlamat\tTelepon\nKelurahan Sukamaju\tJl. Melati Raya\t{(0711) 352 017}",
+]
+DIRECTORY_PERSONS_REDACTED = [
+    ("telepon", "Nama | Alamat | HP\nSutinah | Jl. Merdeka | {0812-7900-2231}"),
+    ("telepon", "Pak Rahmat, Puskesmas | Jl. Merdeka | {0812-7900-2231}"),
+    ("telepon", "Dinas PU | Rahmat Hidayat | Jl. Merdeka | {0812-7900-2231}"),
+]
+
+
+@pytest.mark.parametrize("marked", DIRECTORY_KEPT)
+def test_an_offices_number_beside_its_street_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), DIRECTORY_PERSONS_REDACTED)
+def test_a_persons_number_beside_a_street_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)
