@@ -170,3 +170,24 @@ def test_an_offices_number_beside_its_street_survives(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), DIRECTORY_PERSONS_REDACTED)
 def test_a_persons_number_beside_a_street_is_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# Javanese locatives before a regency or a city: "ning Tegal", "nang Kebumen"
+JAVANESE_PLACES_KEPT = [
+    "eh min, aku Yayuk ning {Tegal}, kiye lho min, sing dodol es",
+    "min, aku Darmi nang {Kebumen} arep takon soal bansos",
+]
+JAVANESE_PERSONS_REDACTED = [
+    ("nama", "sy td ketemu neng {Bima} di pasar"),
+    ("nama", "aku ketemu ning {Sutinah} wingi sore"),
+]
+
+
+@pytest.mark.parametrize("marked", JAVANESE_PLACES_KEPT)
+def test_a_regency_after_a_javanese_locative_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), JAVANESE_PERSONS_REDACTED)
+def test_a_person_after_a_javanese_word_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)
