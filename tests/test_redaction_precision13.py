@@ -172,6 +172,21 @@ def test_a_persons_number_beside_a_street_is_redacted(kind: str, marked: str) ->
     assert_redacted(kind, marked)
 
 
+# The regions' everyday words after a cue: Sundanese "sieun" (afraid), "wungkul" (only), Minang "sajo" (only),
+# "tasumbek" (blocked), Acehnese "lon" (I)
+REGIONAL_KEPT = [
+    "tos tilu dinten listrik pareum, abdi {sieun} aya nanaon ka budak",
+    "nu kenging bantuan teh kulawarga pa kades {wungkul}",
+    "bantuan dibagi ka urang nan dakek jo pak wali {sajo}",
+    "got di muko rumah ambo {tasumbek}, aia naiak ka jalan",
+]
+
+
+@pytest.mark.parametrize("marked", REGIONAL_KEPT)
+def test_regional_words_after_a_cue_survive(marked: str) -> None:
+    assert_kept(marked)
+
+
 # Javanese locatives before a regency or a city: "ning Tegal", "nang Kebumen"
 JAVANESE_PLACES_KEPT = [
     "eh min, aku Yayuk ning {Tegal}, kiye lho min, sing dodol es",

@@ -10,7 +10,8 @@ and it writes it as it is said, not as the dictionary spells it:
 - a word said without its "h", or with its last vowel as Jakarta, Java and Minang say it: "pegawainya udh ilang",
   "tukang ojek jatoh", "pa rw tp tetep aja", "pak rt katanye", "udah lama saya diem", "kawan ambo jatuah";
 - a person's plight or a verb of being, in the standard spelling: "anak sy batuk terus", "anak saya patah kaki",
-  "saya curiga", "anak saya cerita" (the words of ``STATES``).
+  "saya curiga", "anak saya cerita" (the words of ``STATES``);
+- a region's everyday word no list held: "abdi sieun", "pak wali sajo", "rumah ambo tasumbek", "no bpjs lon".
 
 A span made only of such words, all in lower case, is no name. A word of the name list or of the ordinary words
 parents give as names (``data/word_names_id.txt``: "tekun", "melati") is never one of them, and a span right after
@@ -56,10 +57,21 @@ _OPEN_VOWELS = {"e": ("a",)}
 _NASALS = (("n", "t"), ("m", "p"))
 
 
+# Everyday words of the regions' languages that chat writes after "abdi", "ambo", "pak wali": Sundanese "sieun"
+# (afraid), "wungkul" (only), "saderek" (relatives), Minang "sajo" (only), "tasumbek" (blocked), Acehnese "lon" (I).
+# Kept here rather than in data/regional_words_id.txt, which the names model reads as a feature: growing that list
+# and retraining lost a name on the first corpus ("Yutiyati membuang limbah", vetoed)
+_REGIONAL_EVERYDAY = frozenset("sieun wungkul saderek sajo tasumbek lon".split())
+
+
 @lru_cache(maxsize=8192)
 def chat_word(low: str) -> bool:
     """Whether a lower-case word is an ordinary word as chat says it (see the module); never a listed name."""
-    if len(low) < 4 or low in _LEX.names or low in WORD_NAMES or low in _LEX.honorifics:
+    if low in _LEX.names or low in WORD_NAMES or low in _LEX.honorifics:
+        return False
+    if all(part in _REGIONAL_EVERYDAY for part in low.split("-")):
+        return True  # "abdi sieun", "saderek-saderek"
+    if len(low) < 4:
         return False
     if low in STATES or _chat_verb(low):
         return True
