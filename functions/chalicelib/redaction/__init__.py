@@ -117,6 +117,11 @@ place in the original, so the placeholders replace exactly the original characte
   verb: ``notname_words``), an organisation's own name after its head word and the places after "se-Kecamatan"
   (``notname_bodies``), a school's number (``school_numbers``), an office's phone number on a letterhead or joined
   to another of its channels (``office_phones``).
+* Session 13 (issue 11), precision by classes: chat's words after a cue ("tukang ojek jatoh", "anak sy batuk terus",
+  "abdi sieun") and a number's label ("NIP 1972...": ``notname_chat``); a village after an RT's and an RW's numbers
+  (``notname_places``); a regency after its official or Javanese "ning" (``region_places``); no number across a
+  table's tab; an office's number beside its street in a directory (``identifiers``); a market's stalls under its
+  traders' heading (``market_stalls``).
 
 Known limits. A name not in the name list and with no cue is missed in an all-lower-case or
 ALL-CAPS message ("lapak samijan di depan pasar"), and right after "ke" or "di", where a capitalised

@@ -54,9 +54,9 @@ _CUES = re.compile(
 _CUES_SCAN = _Scan(_CUES, "word")  # every cue starts a word
 _CUE_WINDOW = 48
 
-_RUN = re.compile(
-    r"(?<!\d)(?:\+\s?)?(?:\(\s?\+?\d{1,5}\s?\)[ .\-]?)?\d+(?:(?:[ \t]?[.\-][ \t]?|[ \t]{1,2})(?:\(\d{1,5}\)|\d+))*"
-)
+# A number's groups are joined by spaces, dots and dashes, never by a tab: a tab is a pasted table's cell border
+# ("Blok C-12<tab>5.000<tab>15.000" is a stall, a fee and a fine, not one account number; session 13)
+_RUN = re.compile(r"(?<!\d)(?:\+\s?)?(?:\(\s?\+?\d{1,5}\s?\)[ .\-]?)?\d+(?:(?: ?[.\-] ?| {1,2})(?:\(\d{1,5}\)|\d+))*")
 _GROUP = re.compile(r"\d+")
 
 
@@ -240,6 +240,10 @@ _ITEM = re.compile(r"[ \t]*(?:[-•*·▪]|\d{1,2}[.)])[ \t]+")
 _OWNERS = frozenset("pemilik owner penjual pedagang sopir driver tukang kontraktor mandor pengelola juragan".split())
 
 
+# A table's cell that holds a street address: in a directory of offices, the office's own (session 13)
+_STREET_CELL = re.compile(r"(?i)[ \t]*(?:jl|jln|jalan)(?![^\W\d_])")
+
+
 def _names_an_office(words: str) -> bool:
     """Whether `words` (a clause, a table's cell, a line) name an office: one of its words, or a word shaped
     like an agency's ("Disdukcapil", "BPBD")."""
@@ -267,6 +271,13 @@ def _office_line(doc: _Doc, start: int, digits: str, end: int | None = None) -> 
     # "2 | PMI Jember | (0331) 487 117", "BPBD Jember | 0811 3565 888"
     if "|" in line or "\t" in line:
         cells = [c for c in re.split(r"[|\t]", line) if c.strip()]
+        whole = doc.text[doc.text.rfind("\n", 0, start) + 1 : start]
+        row = [c for c in re.split(r"[|\t]", whole) if c.strip()]
+        person = _PERSON_WORDS.search(whole) or any(
+            w in _LEX.honorifics for w in re.findall(r"[^\W\d_]+", whole.lower())
+        )
+        if len(row) == 2 and _STREET_CELL.match(row[1]) and _names_an_office(row[0]) and not person:
+            return True  # a directory's row, the office then its street: "RSUD Kota | Jl. Dr. Rivai No. 6 | (0721) ..."
         return bool(cells) and _names_an_office(cells[-1])
     if not landline:
         return False  # a mobile number is a person's, whoever answers it, unless a service's words say otherwise

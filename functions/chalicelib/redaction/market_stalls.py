@@ -6,7 +6,8 @@ is a unit the market's manager lets, numbered on the manager's own plan and post
 complaints about rents, keys and fires list stalls by block and number. The address detector reads "Blok A-12"
 as an estate's unit, so an address candidate that is a block, a stall or a row ("Blok", "Kios", "Los",
 "Lapak") is dropped when its line names a market ("pasar") or it lies under a table header that names stalls
-("Nomor Kios", "Los"), and the line holds no word of a house's address ("Jl.", "Gg.", "RT", "Perum"): "Perum
+("Nomor Kios", "Los") or is an item of a list whose heading names a market's traders or stalls ("Daftar Pedagang
+Pasar Ateh yang Kiosnya Bocor:\n1. Eri - Blok A/12"), and the line holds no word of a house's address ("Jl.", "Gg.", "RT", "Perum"): "Perum
 Pasar Indah Blok C-12" is a house.
 """
 
@@ -51,6 +52,27 @@ def _under_stall_header(text: str, line_start: int) -> bool:
     return False
 
 
+# A list's item line ("1. Eri – Blok A/12", "- Nurhasni: Los B-3"), and the traders and their stalls a list's
+# heading names ("Daftar Pedagang Pasar Ateh yang Kiosnya Bocor:"; "kiosnya" holds "kios")
+_ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*\u2022])[ \t]")
+_TRADERS = re.compile(r"(?i)(?<![^\W\d_])(?:pedagang|kios\w*|los|lapak\w*)(?![^\W\d_])")
+
+
+def _under_market_list(text: str, line_start: int) -> bool:
+    """Whether a line is an item of a list whose heading names a market and its traders or stalls, and no house
+    ("Daftar Pedagang Pasar Ateh yang Kiosnya Bocor:\n1. Eri – Blok A/12"; session 13)."""
+    if not _ITEM.match(text, line_start):
+        return False
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        above = text[start:end]
+        if not _ITEM.match(above):
+            return bool(_MARKET.search(above) and _TRADERS.search(above)) and not _HOUSE.search(above)
+        end = start - 1
+    return False
+
+
 def _stall(doc: _Doc, cand: _Candidate) -> bool:
     text = doc.text
     if not _STALL.match(text, cand.start):
@@ -59,7 +81,7 @@ def _stall(doc: _Doc, cand: _Candidate) -> bool:
     line = text[start:end]
     if _HOUSE.search(line[: cand.start - start] + line[cand.end - start :]):
         return False
-    return bool(_MARKET.search(line)) or _under_stall_header(text, start)
+    return bool(_MARKET.search(line)) or _under_stall_header(text, start) or _under_market_list(text, start)
 
 
 def drop_market_stalls(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:

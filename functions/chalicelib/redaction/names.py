@@ -24,6 +24,7 @@ from . import (
     names_cued,
     names_table,
     notname_bodies,
+    notname_chat,
     notname_words,
 )
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
@@ -1520,6 +1521,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges = names_table.outside(finder, ranges, headers)
     ranges = false_names.kept(finder, ranges)
     ranges = notname_words.kept(finder, ranges)  # "ibu sy lansia", "nama saya dicoret"
+    ranges = notname_chat.kept(finder, ranges)  # "tukang ojek jatoh", "anak sy batuk terus", "NIP 1972..."
     ranges = notname_bodies.kept(finder, ranges)  # "Paguyuban Pedagang Suryakencana", "se-Kecamatan Sario"
     ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
     for first, last in ranges + _repeated(finder, ranges):

@@ -72,6 +72,7 @@ _PLACE_TAILS = frozenset(
 
 
 _NUMBER_GAP = re.compile(r"[ \t.]*\d{1,3}[ \t]+")
+_RT_PAIR = re.compile(r"[ \t.]*\d{1,3}[ \t]*[/,]?[ \t]*")  # "RT 04 RW", "RT 05/RW", "RT. 3, RW"
 
 
 def place_shaped(low: str) -> bool:
@@ -162,7 +163,13 @@ def place_not_person(
         return False
     gap = finder.doc.text[tokens[before].end : tokens[first].start]
     if tokens[before].low in ("rt", "rw") and _NUMBER_GAP.fullmatch(gap):
-        head = tokens[before - 1].low if before > 0 else ""
+        k = before - 1
+        text = finder.doc.text
+        while (
+            k >= 0 and tokens[k].low in ("rt", "rw") and _RT_PAIR.fullmatch(text[tokens[k].end : tokens[k + 1].start])
+        ):
+            k -= 1  # "RT 04 RW 07 Tlogosari", "RT 05/RW 03 Kalibanteng": the word before the pair (session 13)
+        head = tokens[k].low if k >= 0 else ""
         # not "Ketua RT 05 Suparno", "Pak RW 3 Darmo": the official of the neighbourhood, then the person
         return not (
             _is_role(head) or head in _LEX.honorifics or head in ("ketua", "pengurus", "sekretaris")

@@ -132,7 +132,7 @@ def _not_a_name(finder: _Names, k: int) -> bool:
     return low in NOT_NAMES and low not in _LEX.names
 
 
-def _after_name_cue(finder: _Names, k: int) -> bool:
+def after_name_cue(finder: _Names, k: int) -> bool:
     text, start = finder.doc.text, finder.tokens[k].start
     line = text.rfind("\n", 0, start) + 1
     return bool(_NAME_CUE.search(text, max(line, start - 48), start))
@@ -168,4 +168,4 @@ def _is_a_name(finder: _Names, first: int, last: int) -> bool:
         return False  # "ibu sy lansia", "Pelapor | anonim": a state, anonymity
     opening = _not_a_name(finder, first) or _affixed_verb(finder.tokens[first].low)
     # "nama panggilan", "Nama saya dicoret dari daftar": the cue named nothing
-    return not (opening and _after_name_cue(finder, first))
+    return not (opening and after_name_cue(finder, first))

@@ -57,9 +57,18 @@ _REGENCIES, _REGIONS = _load()
 _UNITS = frozenset("kota kab kabupaten kec kecamatan kel kelurahan desa provinsi prov distrik".split())
 _BEFORE = _UNITS | frozenset("di ke wilayah daerah perairan pulau sekitar menuju arah".split())
 _BEFORE_REGENCY = frozenset("dari asal".split())
+# Javanese "ning", "nang", "neng" ("di", "ke"; session 13): "aku Yayuk ning Tegal", "KTP nyong neng Jakarta". Only a
+# regency or a city after them, and after "neng" (Sundanese "Miss" too: "neng Ayu") none that is a given name
+_BEFORE_JAVANESE = frozenset("ning nang neng".split())
 # The officials of a kecamatan and the trades named after where they work: "pak camat mijen", "Kapolsek Tembalang",
 # "rapat nelayan Galesong Utara" (session 12): a region's name after them is the region, unless it is a given name
 _SERVED_BY = frozenset("camat sekcam kapolsek wakapolsek danramil nelayan petani".split())
+# The officials of a regency, a city or a province, always named after it ("Bapak Bupati Agam", "Walikota Bima",
+# "Kapolres Sinjai"; session 13): a regency's name right after them is the regency, a given name or not. The person
+# follows the place ("Bupati Agam Andri Warman"), and a longer span is not the region's name alone
+_SERVED_BY_REGENCY = frozenset(
+    "bupati wabup walikota wawali gubernur wagub kapolres kapolresta dandim kajari sekda".split()
+)
 # Words of a street address: a region after a comma on a line that holds one of them ends the address
 _ADDRESS = frozenset("jl jln jalan gg gang no nomor lingk lingkungan blok perum komplek".split())
 _LOW_WORDS = re.compile(r"[a-z']+")  # a candidate's words, in lower case, as the region list writes them
@@ -122,6 +131,10 @@ def drop_region_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Cand
             continue  # "Kota Bima", "di Mijen"; but "di Bambang" may be at Bambang's: only "Kecamatan Bambang"
         if before in _BEFORE_REGENCY and regency:
             continue
+        if before in _BEFORE_JAVANESE and regency and (before != "neng" or words not in _LEX.names):
+            continue  # "ning Tegal", "neng Jakarta"
+        if before in _SERVED_BY_REGENCY and regency:
+            continue  # "Bapak Bupati Agam", "Walikota Bima"
         if before in _SERVED_BY and words not in _LEX.names and not person_shaped(words.split()[-1]):
             continue  # "pak camat mijen", "nelayan Galesong Utara"; not "Camat Sutrisnowati" (``name_shapes``)
         if (
