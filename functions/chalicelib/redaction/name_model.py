@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import engine
+from . import engine, english_text
 from .context import spoken_word
 from .document import _Doc, _Token
 from .lexicon import _FUNCTION_WORDS, _LEX, _is_role, _is_word
@@ -365,6 +365,7 @@ def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: fr
     wanted: set[int] = set()
     common = _LEX.common
     lower = doc.mode == LOWER
+    english = english_text.english(doc)
     stretches: list[list[int]] = []
     for run in _runs_of(doc, blocked)[0]:
         lone = len(run) == 1 or lower
@@ -373,6 +374,7 @@ def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: fr
             for k in run
             if not taken[k]
             and doc.tokens[k].low not in never
+            and not (english and english[k])
             and not (lone and doc.tokens[k].low in common)
             and not (lower and (len(doc.tokens[k].low) < 3 or _plain_word(doc.tokens[k].low)))
         )
@@ -425,9 +427,10 @@ def supported(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: 
     if not named:
         return {}
     wanted: set[int] = set()
+    english = english_text.english(doc)
     for run in _runs_of(doc, blocked)[0]:
         for pos, k in enumerate(run):
-            if taken[k] or tokens[k].low in never or not _may_extend(tokens[k].low):
+            if taken[k] or tokens[k].low in never or not _may_extend(tokens[k].low) or english and english[k]:
                 continue
             before = pos > 0 and taken[run[pos - 1]] and text[tokens[run[pos - 1]].end : tokens[k].start] == " "
             after = (
