@@ -1538,7 +1538,7 @@ def _modelled(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, 
     for first, last in ranges:
         taken[first : last + 1] = [True] * (last + 1 - first)
     chances = name_model.chances(finder.doc, finder.public, taken, _NEVER_MODELLED)
-    return [(k, k) for k, p in chances.items() if p >= least and p >= name_model.least(finder.doc, k)]
+    return [(k, k) for k, p in chances.items() if p >= name_model.least(finder.doc, k)]
 
 
 def _evidenced(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
