@@ -18,7 +18,9 @@ names (a word of the name list or capitalised unknown words, found by nothing el
 under ``VETO``, see names._vetoed): a name a cue, an honorific, a role, a signature or a list gave is
 never dropped. A word the text points at (next to a name taken, or another mention of a taken name's
 word) is added at ``EVIDENCE`` (``supported``, names._evidenced). An English word in an English sentence is
-never added (``english_text``: the model read "asked" in "the driver komang asked" as a name). The thresholds were chosen on folds
+never added (``english_text``: the model read "asked" in "the driver komang asked" as a name). In lower case the
+one word said after the writer's "I" at a clause's start ("sy damai, pedagang") is a candidate whatever word it
+is, at ``LOWER_INTRO`` (``_introduced``, also a feature of the model). The thresholds were chosen on folds
 of the tuning corpora that a trial model had not seen (bench/names_model_folds.py).
 """
 
