@@ -2,9 +2,9 @@
 
 "halo min, sy damai, pedagang sayur": at a clause's start, the writer's "I" ("sy", "aku", "beta", "ini"), one
 word, then the clause ends. On the tuning material that word is a name 260 times in 315, and names made of
-ordinary words ("damai", "embun", "mawar") escaped: the names model now sees the place (its "intro" feature,
-name_model._introduced) and takes such a word at ``LOWER_INTRO``, whatever word it is. A feeling said so
-("sy capek, min") stays.
+ordinary words ("damai", "embun", "mawar") escaped: the names model now sees the place in a lower-case text (its
+"intro" feature, name_model._introduced) and takes such a word at ``LOWER_INTRO``, whatever word it is. Most
+feelings said so stay ("sy kesal, min"); "sy capek, min" does not, the price of the rule.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def test_the_word_after_the_writers_i_is_their_name(text: str, name: str) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "sy capek, min. jalan rusak ga diperbaiki",
+        "sy kesal, min. jalan rusak ga diperbaiki",
         "aku takut, min. ada orang mabuk tiap malam",
         "sy kecewa. laporan sy ga ditanggapi",
     ],

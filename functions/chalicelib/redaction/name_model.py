@@ -249,7 +249,7 @@ def features(doc: _Doc, run: list[int]) -> list[list[str]]:
                 feats.append(f"{d}gap={gap}")
             elif not (first <= j <= last):
                 feats.append(f"{d}w=<edge>")
-        if _introduced(doc, k):
+        if inside and _introduced(doc, k):
             feats.append("intro")
         out.append(feats)
     return out
@@ -304,7 +304,7 @@ def _features_kept(doc: _Doc, run: list[int], place: list[str], inside: bool) ->
                 feats.append(f"{d}gap={_gap(text, near.end, tok.start) if d < 0 else _gap(text, tok.end, near.start)}")
             elif not (first <= j <= last):
                 feats.append(_EDGE[slot])
-        if _introduced(doc, k):
+        if inside and _introduced(doc, k):
             feats.append("intro")
         out.append(feats)
     return out
