@@ -34,6 +34,9 @@ def test_the_word_after_the_writers_i_is_their_name(text: str, name: str) -> Non
         "sy kesal, min. jalan rusak ga diperbaiki",
         "aku takut, min. ada orang mabuk tiap malam",
         "sy kecewa. laporan sy ga ditanggapi",
+        # a relative said with "his": the word and its possessive ending
+        "tolong uda dibantu. ambo anaknyo, rumah kami kebanjiran",
+        "halo min. sy istrinya, suami sy sakit",
     ],
 )
 def test_a_feeling_after_the_writers_i_stays(text: str) -> None:

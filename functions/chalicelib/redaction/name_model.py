@@ -142,12 +142,16 @@ _CLAUSE_END = ("", ",", ".", "(", "!", "?", "\n")
 
 
 def _introduced(doc: _Doc, k: int) -> bool:
-    """Whether word k is the one word said after the writer's "I" at a clause's start (see ``_INTRO_SELF``)."""
+    """Whether word k is the one word said after the writer's "I" at a clause's start (see ``_INTRO_SELF``), and
+    not a relative said with "his" or "her" ("ambo anaknyo, hp ...", "sy istrinya,": a word, then "-nya")."""
     if k == 0:
         return False
     tokens, text = doc.tokens, doc.text
     me, tok = tokens[k - 1], tokens[k]
     if me.low not in _INTRO_SELF or text[me.end : tok.start] != " ":
+        return False
+    stem = tok.low[:-3] if tok.low.endswith(("nya", "nyo")) else ""
+    if stem and (stem in _LEX.common or _is_word(stem)):
         return False
     if text[tok.end : tok.end + 3].lstrip(" ")[:1] not in _CLAUSE_END:
         return False
