@@ -14,7 +14,8 @@ sentence an English word is not a name unless the name lexicons say so ("Made", 
 to a rule: the model neither adds nor extends a name with it (``name_model.chances``, ``supported``), the
 rules' weakest names made only of such words are dropped (names._vetoed), and a name a rule took loses such
 words at its ends ("driver komang asked" keeps "komang"). The check is one pass over the text's words,
-skipped when fewer than three of them are English words.
+skipped when none of them is an English function word (the list is read the first time one is) or fewer
+than three are English words.
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ def english(doc: _Doc) -> Sequence[bool]:
 
 def _english(doc: _Doc) -> Sequence[bool]:
     tokens = doc.tokens
+    if not any(tok.low in _FUNCTION for tok in tokens):
+        return ()  # no English function word: most texts, and the word list is not even read
     vocabulary, telling = _lists()
     hits = [tok.low in telling for tok in tokens]
     if sum(hits) < 3:
