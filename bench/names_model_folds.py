@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--evidence", type=float, nargs="+", default=[name_model.EVIDENCE])
     parser.add_argument("--lower-evidence", type=float, nargs="+", default=[name_model.LOWER_EVIDENCE])
     parser.add_argument("--lower-word", type=float, nargs="+", default=[name_model.LOWER_WORD])
+    parser.add_argument("--lower-intro", type=float, nargs="+", default=[name_model.LOWER_INTRO])
     parser.add_argument("--no-lower", action="store_true", help="train without the lower-case texts' lines")
     parser.add_argument("--keep", type=Path, help="keep the fold models in this directory")
     parser.add_argument("--reuse", action="store_true", help="use --keep's fold models, not retrained (one setting)")
@@ -162,12 +163,14 @@ def main(argv: list[str] | None = None) -> int:
                 args.evidence,
                 args.lower_evidence,
                 args.lower_word,
+                args.lower_intro,
             )
-            for threshold, veto, lower_threshold, lower_veto, evidence, lower_evidence, word in trials:
+            for threshold, veto, lower_threshold, lower_veto, evidence, lower_evidence, word, intro in trials:
                 tag = (
                     f"w={weight} c1={c1} c2={c2} t={threshold} v={veto} lt={lower_threshold} lv={lower_veto}"
-                    f" e={evidence} le={lower_evidence} lw={word}"
+                    f" e={evidence} le={lower_evidence} lw={word} li={intro}"
                 )
+                name_model.LOWER_INTRO = intro
                 reports = {}
                 for fold in FOLDS:
                     with using(

@@ -17,7 +17,10 @@ capitals is left to the rules. The classifier adds words the rules left (``chanc
 names (a word of the name list or capitalised unknown words, found by nothing else; ``marginals``,
 under ``VETO``, see names._vetoed): a name a cue, an honorific, a role, a signature or a list gave is
 never dropped. A word the text points at (next to a name taken, or another mention of a taken name's
-word) is added at ``EVIDENCE`` (``supported``, names._evidenced). The thresholds were chosen on folds
+word) is added at ``EVIDENCE`` (``supported``, names._evidenced). An English word in an English sentence is
+never added (``english_text``: the model read "asked" in "the driver komang asked" as a name). In lower case the
+one word said after the writer's "I" at a clause's start ("sy damai, pedagang") is a candidate whatever word it
+is, at ``LOWER_INTRO`` (``_introduced``, also a feature of the model). The thresholds were chosen on folds
 of the tuning corpora that a trial model had not seen (bench/names_model_folds.py).
 """
 
@@ -29,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import engine
+from . import engine, english_text
 from .context import spoken_word
 from .document import _Doc, _Token
 from .lexicon import _FUNCTION_WORDS, _LEX, _is_role, _is_word
@@ -66,6 +69,9 @@ LOWER_WORD = 0.995
 # the folds (bench/names_model_folds.py --evidence, --lower-evidence); above 1: no such pass.
 EVIDENCE = 0.5
 LOWER_EVIDENCE = 0.5
+# The one word said after the writer's "I" at a clause's start in a lower-case text ("aku senja.", "sy aman,"; see
+# _introduced) is a candidate whatever word it is, and is added at this probability
+LOWER_INTRO = 0.9
 _OPENERS = (_LEX.common | _FUNCTION_WORDS) - _LEX.names
 _SENTENCE_END = ("", ".", "!", "?", "\n", ":", '"')
 _LIST_LINE = re.compile(r"[ \t]*(?:\d{1,3}[.)]?|[-*\u2022>]+)[ \t]")
@@ -124,6 +130,34 @@ def _gap(text: str, start: int, end: int) -> str:
     if "\t" in gap:
         return "t"
     return gap.strip()[:2] or "_"
+
+
+# The writer's "I" (and "ini", "this is") at a clause's start, one word after it, then the clause ends: "halo min,
+# aku senja.", "sy aman, tukang ojek", "ini bintang." On the tuning material the word is a name 260 times in 315
+# (the rest: "sy khawatir,", "sy bingung."); its own word says little when the name is an ordinary word
+_INTRO_SELF = _SELF | {"ini"}
+_INTRO_BEFORE = frozenset("min admin pak bu kak mas mbak halo hai hallo".split())
+_CLAUSE_START = ("", ".", ",", "!", "?", "\n")
+_CLAUSE_END = ("", ",", ".", "(", "!", "?", "\n")
+
+
+def _introduced(doc: _Doc, k: int) -> bool:
+    """Whether word k is the one word said after the writer's "I" at a clause's start (see ``_INTRO_SELF``), and
+    not a relative said with "his" or "her" ("ambo anaknyo, hp ...", "sy istrinya,": a word, then "-nya")."""
+    if k == 0:
+        return False
+    tokens, text = doc.tokens, doc.text
+    me, tok = tokens[k - 1], tokens[k]
+    if me.low not in _INTRO_SELF or text[me.end : tok.start] != " ":
+        return False
+    stem = tok.low[:-3] if tok.low.endswith(("nya", "nyo")) else ""
+    if stem and (stem in _LEX.common or _is_word(stem)):
+        return False
+    if text[tok.end : tok.end + 3].lstrip(" ")[:1] not in _CLAUSE_END:
+        return False
+    if text[: me.start].rstrip(" ")[-1:] in _CLAUSE_START:
+        return True
+    return k >= 2 and tokens[k - 2].low in _INTRO_BEFORE and text[tokens[k - 2].end : me.start] in (" ", ", ")
 
 
 def runs(doc: _Doc, blocked: Sequence[bool]) -> list[list[int]]:
@@ -219,6 +253,8 @@ def features(doc: _Doc, run: list[int]) -> list[list[str]]:
                 feats.append(f"{d}gap={gap}")
             elif not (first <= j <= last):
                 feats.append(f"{d}w=<edge>")
+        if inside and _introduced(doc, k):
+            feats.append("intro")
         out.append(feats)
     return out
 
@@ -272,6 +308,8 @@ def _features_kept(doc: _Doc, run: list[int], place: list[str], inside: bool) ->
                 feats.append(f"{d}gap={_gap(text, near.end, tok.start) if d < 0 else _gap(text, tok.end, near.start)}")
             elif not (first <= j <= last):
                 feats.append(_EDGE[slot])
+        if inside and _introduced(doc, k):
+            feats.append("intro")
         out.append(feats)
     return out
 
@@ -295,7 +333,9 @@ def least(doc: _Doc, k: int) -> float:
     ``LOWER_WORD``)."""
     if doc.mode != LOWER:
         return THRESHOLD
-    return LOWER_WORD if "w" in _class_of(doc.tokens[k].low) else LOWER_THRESHOLD
+    if _introduced(doc, k):
+        return LOWER_INTRO
+    return max(LOWER_WORD, LOWER_THRESHOLD) if "w" in _class_of(doc.tokens[k].low) else LOWER_THRESHOLD
 
 
 def evidence(mode: str) -> float:
@@ -365,6 +405,7 @@ def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: fr
     wanted: set[int] = set()
     common = _LEX.common
     lower = doc.mode == LOWER
+    english = english_text.english(doc)
     stretches: list[list[int]] = []
     for run in _runs_of(doc, blocked)[0]:
         lone = len(run) == 1 or lower
@@ -373,8 +414,13 @@ def chances(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: fr
             for k in run
             if not taken[k]
             and doc.tokens[k].low not in never
-            and not (lone and doc.tokens[k].low in common)
-            and not (lower and (len(doc.tokens[k].low) < 3 or _plain_word(doc.tokens[k].low)))
+            and not (english and english[k])
+            and (
+                lower
+                and _introduced(doc, k)
+                or not (lone and doc.tokens[k].low in common)
+                and not (lower and (len(doc.tokens[k].low) < 3 or _plain_word(doc.tokens[k].low)))
+            )
         )
         if lower:
             stretches += _spelled(doc, run)
@@ -425,9 +471,10 @@ def supported(doc: _Doc, blocked: Sequence[bool], taken: Sequence[bool], never: 
     if not named:
         return {}
     wanted: set[int] = set()
+    english = english_text.english(doc)
     for run in _runs_of(doc, blocked)[0]:
         for pos, k in enumerate(run):
-            if taken[k] or tokens[k].low in never or not _may_extend(tokens[k].low):
+            if taken[k] or tokens[k].low in never or not _may_extend(tokens[k].low) or english and english[k]:
                 continue
             before = pos > 0 and taken[run[pos - 1]] and text[tokens[run[pos - 1]].end : tokens[k].start] == " "
             after = (

@@ -17,6 +17,7 @@ from . import (
     chat_names,
     context,
     cue_adverbs,
+    english_text,
     false_names,
     initials,
     name_gaps,
@@ -106,7 +107,10 @@ _EXPLICIT_CUE = re.compile(
 _STRONG_CUE = re.compile(
     r"(?i)(?<![^\W\d_])(?:pelapor|dilaporkan\s+oleh|narahubung|contact\s+person|ttd\.?|hormat\s+(?:saya|kami|sy)"
     r"|salam\s+hormat|wassalam(?:u'?alaikum)?(?:\s+wr\.?\s*wb\.?)?|pengirim|dari\s*:|kepada\s*:|yth\.?|alm\.?|almh\.?"
-    r"|almarhum(?:ah)?|mendiang)(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
+    r"|almarhum(?:ah)?|mendiang"
+    # English forms of address, as written in English ("Mrs. Smith", "Mr Made Wirawan"): not "MR" or "MS", the
+    # letters of a number plate ("DK 7126 MS ugal-ugalan")
+    r"|(?-i:M(?:rs?|s|ister|adam))\.?)(?![^\W\d_])[\s:=,\-]*(?:adalah\s+|ialah\s+|yaitu\s+|yakni\s+)?"
 )
 # Initials after "berinisial": "oknum berinisial AS", "inisial M.A.", "berinisial h.b."
 _INITIALS = re.compile(
@@ -1523,6 +1527,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges = notname_words.kept(finder, ranges)  # "ibu sy lansia", "nama saya dicoret"
     ranges = notname_chat.kept(finder, ranges)  # "tukang ojek jatoh", "anak sy batuk terus", "NIP 1972..."
     ranges = notname_bodies.kept(finder, ranges)  # "Paguyuban Pedagang Suryakencana", "se-Kecamatan Sario"
+    ranges = english_text.trimmed(doc, ranges)  # "the driver komang asked for money"
     ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end
@@ -1547,7 +1552,7 @@ def _modelled(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, 
     for first, last in ranges:
         taken[first : last + 1] = [True] * (last + 1 - first)
     chances = name_model.chances(finder.doc, finder.public, taken, _NEVER_MODELLED)
-    return [(k, k) for k, p in chances.items() if p >= least and p >= name_model.least(finder.doc, k)]
+    return [(k, k) for k, p in chances.items() if p >= name_model.least(finder.doc, k)]
 
 
 def _evidenced(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1593,6 +1598,9 @@ def _vetoed(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, in
         return ranges
     chances = name_model.marginals(finder.doc, finder.public, {k for words in weak.values() for k in words})
     dropped = {r for r, words in weak.items() if all(chances.get(k, 1.0) < veto for k in words)}
+    english = english_text.english(finder.doc)
+    if english:  # "Street light broken near Central Market": English words only, in an English sentence
+        dropped |= {r for r, words in weak.items() if all(english[k] for k in range(r[0], r[1] + 1))}
     return [r for r in ranges if r not in dropped] if dropped else ranges
 
 
