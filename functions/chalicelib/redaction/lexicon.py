@@ -94,7 +94,12 @@ def _load_lexicon(root_words: str | None = None) -> _Lexicon:
     public = _sections("public_id.txt")
     facility = public["facility"]
     return _Lexicon(
-        names=frozenset(w.strip(".").lower() for line in _lines("names_id.txt") for w in line.split()),
+        names=frozenset(
+            w.strip(".").lower()
+            for name in ("names_id.txt", "names_foreign.txt")
+            for line in _lines(name)
+            for w in line.split()
+        ),
         common=_words("common_id.txt"),
         words=_root_words(root_words) | _CHAT_WORDS,
         honorifics=_words("honorifics_id.txt"),
