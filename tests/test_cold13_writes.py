@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from aduan_site import output
+from aduan_site import output, search
 from aduan_site.output import IncrementalOutput
 from site_fixtures import make_records, write_public_dataset
 from test_site import API, build
@@ -83,3 +83,47 @@ def test_a_file_already_staged_is_replaced_whole_and_made_readable(tmp_path: Pat
     big = bytes(range(256)) * 40_000  # several writes' worth for a pipe; one or more for a file
     output.write_new(str(tmp_path / "big.bin"), big)
     assert (tmp_path / "big.bin").read_bytes() == big
+
+
+PAGE = (
+    b'<!doctype html>\n<html lang="id"><head><title>A report</title></head><body><nav>menu</nav>'
+    b"<article data-pagefind-body><h1>Jalan rusak</h1><p>Lubang besar</p></article></body></html>\n"
+)
+
+
+@pytest.mark.usefixtures("umask")
+def test_a_page_new_to_the_search_mirror_is_written_in_place_with_no_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "site" / "laporan" / "PSR-0001" / "index.html"
+    source.parent.mkdir(parents=True)
+    source.write_bytes(PAGE)
+    renames: list[str] = []
+    real = os.replace
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        renames.append(str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    mirror = search.Mirror(tmp_path / "mirror", cut=True)
+    mirror.update("PSR-0001", source, changed=True)
+    target = mirror.page("PSR-0001")
+    assert target.read_bytes() == search.searchable(PAGE) != PAGE
+    assert renames == []
+    assert mode(target) == 0o644
+
+
+@pytest.mark.usefixtures("umask")
+def test_a_page_already_in_the_search_mirror_is_replaced_never_written_through(tmp_path: Path) -> None:
+    published = tmp_path / "site" / "laporan" / "PSR-0001" / "index.html"
+    published.parent.mkdir(parents=True)
+    published.write_bytes(PAGE)
+    mirror = search.Mirror(tmp_path / "mirror", cut=False)
+    mirror.update("PSR-0001", published, changed=True)  # a hard link to the published page
+    assert mirror.page("PSR-0001").stat().st_ino == published.stat().st_ino
+    changed = tmp_path / "staged.html"
+    changed.write_bytes(PAGE.replace(b"Lubang besar", b"Sudah diperbaiki"))
+    search.Mirror(tmp_path / "mirror", cut=True).update("PSR-0001", changed, changed=True)
+    assert published.read_bytes() == PAGE
+    assert mirror.page("PSR-0001").read_bytes() == search.searchable(changed.read_bytes())

@@ -85,9 +85,10 @@ def _umask_keeps_file_mode() -> bool:
     return False
 
 
-def write_new(path: str, data: bytes) -> None:
+def write_new(path: str, data: bytes, *, overwrite: bool = True) -> None:
     """Write `data` to a file at `path` (its directory made if need be) with FILE_MODE: created
-    anew in the staging area; a file already there (not expected) is truncated and chmod-ed."""
+    anew in the staging area; a file already there (not expected) is truncated and chmod-ed, or
+    with `overwrite=False` left as it is (FileExistsError)."""
     try:
         fd = os.open(path, _CREATE, FILE_MODE)
         fresh = True
@@ -102,6 +103,8 @@ def write_new(path: str, data: bytes) -> None:
         fd = os.open(path, _CREATE, FILE_MODE)
         fresh = True
     except FileExistsError:
+        if not overwrite:
+            raise
         fd = os.open(path, os.O_WRONLY | os.O_TRUNC | os.O_CLOEXEC)
         fresh = False
     try:
