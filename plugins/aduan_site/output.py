@@ -15,6 +15,7 @@ into place only once the whole build passed the gate.
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import logging
 import os
@@ -60,6 +61,60 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+# A staged file is new: created with the mode the site's files have, written with no buffer
+# object, closed. (`open(path, "wb")` then `fchmod` cost about 15-20 us more per file in user
+# and system time, measured on tmpfs: ~1 s of CPU over the ~70k files of a first build at 20k.)
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+FILE_MODE = 0o644  # the web server must read the file
+
+
+@functools.cache
+def _umask_keeps_file_mode() -> bool:
+    """Whether this process's umask leaves FILE_MODE whole, so that a file created with it has
+    it (Linux tells the umask in /proc/self/status; elsewhere each file is chmod-ed, as before).
+    Read once: setting the umask to read it would race with threads creating files."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8) & FILE_MODE == 0
+    except (OSError, ValueError, IndexError):
+        pass
+    return False
+
+
+def write_new(path: str, data: bytes, *, overwrite: bool = True) -> None:
+    """Write `data` to a file at `path` (its directory made if need be) with FILE_MODE: created
+    anew in the staging area; a file already there (not expected) is truncated and chmod-ed, or
+    with `overwrite=False` left as it is (FileExistsError)."""
+    try:
+        fd = os.open(path, _CREATE, FILE_MODE)
+        fresh = True
+    except FileNotFoundError:
+        directory = os.path.dirname(path)
+        try:
+            os.mkdir(directory)  # a report's page directory: its parent is there but for the first
+        except FileNotFoundError:
+            os.makedirs(directory, exist_ok=True)
+        except FileExistsError:  # made by another worker meanwhile
+            pass
+        fd = os.open(path, _CREATE, FILE_MODE)
+        fresh = True
+    except FileExistsError:
+        if not overwrite:
+            raise
+        fd = os.open(path, os.O_WRONLY | os.O_TRUNC | os.O_CLOEXEC)
+        fresh = False
+    try:
+        if not (fresh and _umask_keeps_file_mode()):
+            os.fchmod(fd, FILE_MODE)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def place(staged: str | Path, path: Path) -> None:
@@ -336,14 +391,7 @@ class IncrementalOutput:
         if self.old_files.get(relpath) == sha and os.path.isfile(self._prefix + relpath):
             return Staged(relpath, sha, None, ())
         staged = self._staging_prefix + relpath
-        try:
-            handle = open(staged, "wb")
-        except FileNotFoundError:
-            os.makedirs(os.path.dirname(staged), exist_ok=True)
-            handle = open(staged, "wb")
-        with handle:
-            handle.write(data)
-            os.fchmod(handle.fileno(), 0o644)  # the web server must read the file
+        write_new(staged, data)
         return Staged(relpath, sha, staged, self._check(relpath, data, sha))
 
     def _check(self, relpath: str, data: bytes, sha: str) -> tuple[str, ...]:

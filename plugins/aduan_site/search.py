@@ -69,7 +69,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .output import IncrementalOutput, Staged
+from .output import IncrementalOutput, Staged, write_new
 from .state import Column
 
 logger = logging.getLogger(__name__)
@@ -683,11 +683,18 @@ def _tmp(target: Path, kind: str) -> Path:
 
 
 def _write(source: Path, target: Path) -> None:
-    """Write into the mirror's `target` what Pagefind must read of the page in `source` (a new
-    file put in place: a target hard-linked to a published page is never written through)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Write into the mirror's `target` what Pagefind must read of the page in `source`: a page
+    new to the mirror (every page of a first build) is created in place, one file and no rename;
+    one already there is replaced by a new file put in place (a target hard-linked to a
+    published page is never written through)."""
+    cut = searchable(source.read_bytes())
+    try:
+        write_new(str(target), cut, overwrite=False)
+        return
+    except FileExistsError:
+        pass
     tmp = _tmp(target, "page")
-    tmp.write_bytes(searchable(source.read_bytes()))
+    tmp.write_bytes(cut)
     os.replace(tmp, target)
 
 
