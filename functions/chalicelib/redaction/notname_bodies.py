@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import _FUNCTION_WORDS, _LEX
 from .name_shapes import person_shaped
-from .notname_words import compound_word
+from .notname_words import compound_word, judged_once
 
 if TYPE_CHECKING:
     from .names import _Names
@@ -89,9 +89,10 @@ def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
     """The ranges that are not a body's own name or a gathered region's place (see the module)."""
     if not ranges or finder.doc.mode not in ("mixed", "title"):
         return ranges  # capitals tell nothing in a text all in capitals or in lower case
-    verdicts: dict[tuple[int, int], bool] = {}  # the rules find the same range several times
-    for first, last in set(ranges):
-        verdicts[first, last] = any(
-            finder.is_name(k) and not compound_word(finder, k) for k in range(first, last + 1)
-        ) or not (body_name(finder, first, last) or gathered_place(finder, first, last))
-    return [r for r in ranges if verdicts[r]]
+    return judged_once(
+        ranges,
+        lambda first, last: (
+            any(finder.is_name(k) and not compound_word(finder, k) for k in range(first, last + 1))
+            or not (body_name(finder, first, last) or gathered_place(finder, first, last))
+        ),
+    )

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from .context import spoken_word
 from .lexicon import _LEX, _is_word
 from .names_cued import WORD_NAMES, _chat_verb
-from .notname_words import after_name_cue
+from .notname_words import after_name_cue, judged_once
 
 if TYPE_CHECKING:
     from .names import _Names
@@ -98,16 +98,7 @@ def _label(finder: _Names, k: int) -> bool:
 
 def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ranges that are not chat's ordinary words nor a number's label (see the module)."""
-    if not ranges:
-        return ranges
-    verdicts: dict[tuple[int, int], bool] = {}
-    out = []
-    for first, last in ranges:
-        if (first, last) not in verdicts:
-            verdicts[first, last] = _is_a_name(finder, first, last)
-        if verdicts[first, last]:
-            out.append((first, last))
-    return out
+    return judged_once(ranges, lambda first, last: _is_a_name(finder, first, last)) if ranges else ranges
 
 
 def _is_a_name(finder: _Names, first: int, last: int) -> bool:

@@ -29,6 +29,7 @@ is somebody): a name kept is a leak, so the classes are the words no parent give
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .lexicon import _LEX, _is_role, _is_word
@@ -138,18 +139,16 @@ def after_name_cue(finder: _Names, k: int) -> bool:
     return bool(_NAME_CUE.search(text, max(line, start - 48), start))
 
 
+def judged_once(ranges: list[tuple[int, int]], judge: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """The ranges `judge(first, last)` keeps, in order; the rules find the same range several times (about
+    three each), and each distinct range is judged once."""
+    verdicts = {r: judge(*r) for r in dict.fromkeys(ranges)}
+    return [r for r in ranges if verdicts[r]]
+
+
 def kept(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ranges (first and last token of each name found) that are not words no parent gives (see the module)."""
-    if not ranges:
-        return ranges
-    verdicts: dict[tuple[int, int], bool] = {}  # the rules find the same range several times
-    out = []
-    for first, last in ranges:
-        if (first, last) not in verdicts:
-            verdicts[first, last] = _is_a_name(finder, first, last)
-        if verdicts[first, last]:
-            out.append((first, last))
-    return out
+    return judged_once(ranges, lambda first, last: _is_a_name(finder, first, last)) if ranges else ranges
 
 
 def _is_a_name(finder: _Names, first: int, last: int) -> bool:
