@@ -26,7 +26,8 @@ bench/written_corpus_eval.py.
   numbers and a medical record number as ``nomor`` (there was no kind for them; four numbers).
 - **9** (a sixth writer, tuning, session 9): the hard cases: texts with nobody in them but many
   capitalised words, and names that are hard to find; West and Central Java, Aceh, West Sumatra,
-  Maluku, North Sulawesi, Madura, West Nusa Tenggara.
+  Maluku, North Sulawesi, Madura, West Nusa Tenggara. In session 13 the lead marked its four personal numbers
+  (a medical record, a PLN customer ID, a NIM, a NISN) as ``nomor``.
 - **10** (a seventh writer, held out, session 11): regions earlier writers touched less (Lampung,
   Bengkulu, Jambi, Riau and its islands, Bangka Belitung, Central and South Kalimantan, Central and
   Southeast Sulawesi, Gorontalo, North Maluku, East Nusa Tenggara, West Papua) and the big cities;
