@@ -74,16 +74,17 @@ def _npwp_valid(digits: str) -> bool:
 @per_doc  # asked once per grouping of a number's digits
 def _cue_before(doc: _Doc, start: int) -> str | None:
     """The kind named by the last cue word in the clause before `start` (at most _CUE_WINDOW characters), or,
-    in a table's row with none there, a passport's when its column's header names one ("Nama | Paspor | Asal").
-    Only a passport's: other headers ("Pelanggan", "Kontak", "Bank") head columns of codes, amounts and offices'
-    lines as often as of a person's numbers, and taking their cue lost precision on unseen text."""
-    return _clause_cue(doc, start) or _column_cue(doc, start, personal_only=True)
+    in a table's row with none there, the kind its column's header names when that is a passport, a medical
+    record or a student's number ("Nama | Paspor | Asal", "Nama | No RM | BPJS"). Only these: other headers
+    ("Pelanggan", "Kontak", "Bank") head columns of codes, amounts and offices' lines as often as of a person's
+    numbers, and taking their cue lost precision on unseen text."""
+    return _clause_cue(doc, start) or _column_cue(doc, start)
 
 
-def _column_cue(doc: _Doc, start: int, personal_only: bool = False) -> str | None:
+def _column_cue(doc: _Doc, start: int) -> str | None:
     """The kind that the header of `start`'s column names, when `start` is in a cell of a table written with
-    "|" or tabs whose first row is a header of labels ("No | Nama | NIK | No. HP"). With `personal_only`, only a
-    header that names a passport, a medical record or a student's number (_COLUMN_NUMBER)."""
+    "|" or tabs whose first row is a header of labels ("No | Nama | NIK | No. HP") and the header names a
+    passport, a medical record or a student's number (_COLUMN_NUMBER)."""
     text = doc.text
     line_start = text.rfind("\n", 0, start) + 1
     # cells split by "|", or by tabs as a spreadsheet's rows are pasted
@@ -108,7 +109,7 @@ def _column_cue(doc: _Doc, start: int, personal_only: bool = False) -> str | Non
         cue = _CUES.search(header[column])
     if cue is None:
         return None
-    if personal_only and not (cue.lastgroup == "paspor" or _COLUMN_NUMBER.fullmatch(cue.group(0))):
+    if not (cue.lastgroup == "paspor" or _COLUMN_NUMBER.fullmatch(cue.group(0))):
         return None
     return cue.lastgroup
 
