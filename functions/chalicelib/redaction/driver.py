@@ -35,6 +35,7 @@ from .quantities import _numeric_spans
 from .region_places import drop_region_names
 from .regional_words import drop_regional_words
 from .school_numbers import drop_school_numbers
+from .service_numbers import drop_service_numbers
 
 _DETECTORS = (
     _emails,
@@ -55,6 +56,7 @@ _FILTERS = (
     drop_form_labels,
     drop_regional_words,
     drop_office_addresses,
+    drop_service_numbers,
     drop_office_phones,
     drop_market_stalls,
     drop_school_numbers,

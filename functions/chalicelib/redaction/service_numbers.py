@@ -1,0 +1,110 @@
+"""A complaint line's or a service's number, told by the words right before it (issue 11, session 14).
+
+``identifiers._office_line`` keeps a number whose line names a service ("WA Center:", "call center", "hotline")
+and a landline whose line names an office; ``office_phones`` one beside an office's kept channel. An office's
+notices and answers give their numbers in a few more shapes, a mobile number too, and every one of them says,
+right before the number, that it is a channel the public is asked to use:
+
+- the channel's own label: "nomor layanan 0751-...", "Hubungi layanan (0511) ...", "layanan WA 0811-...",
+  "Info resmi: 0711-...", "WA E-Sambat: 0811-..." (a channel's brand, "E-" and a word), "WA Aduan | 0811-...",
+  "Telp kantor: (031) ...", a notice's line "Pengaduan: 0812-...";
+- the public asked to report there: "Laporkan pungli ke 0812-...", "Untuk pengaduan cepat hubungi 0811-...";
+- an office that "can be reached at" it, or that the reader is asked to call "at": "damkar bisa dihubungi di
+  (0343) ...", "hubungi petugas Dinas Pendidikan di (0341) ...", "Please contact them at (0341) ...";
+- an item of a list of offices' numbers, a mobile's too: "- BPBD Kota Palembang: 0811-7800-112" (a landline's
+  item is ``identifiers._office_line``'s).
+
+A person is never so: a number stays redacted when its clause names one (an honorific, "saya", "rumah", "HP", a
+name the name rules found between the words and the number): "hubungi Pak Budi di 0812 ...", "Laporkan ke
+saya 0812 ...".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import heads
+from .document import _Candidate, _Doc
+from .identifiers import _ITEM, _names_an_office
+from .lexicon import _LEX
+
+# The words that end right before the number (spaces, a colon, a "|" or "di"/"ke"/"at" between): the channel's
+# label or the request to use it
+_CHANNEL = re.compile(
+    r"(?ix)(?<![^\W\d_])(?:"
+    r"(?:nomor|nomer|no|nmr)\.?[ \t]+(?:layanan|aduan|pengaduan|resmi|darurat|kantor)(?:[ \t]+\w+)?"
+    r"|(?:hubungi|menghubungi|melalui|lewat|via)?[ \t]*layanan(?:[ \t]+(?:pengaduan|aduan|informasi))?"
+    r"(?:[ \t]+(?:wa|whatsapp|sms|telepon|telp))?"
+    r"|(?:wa|whatsapp|sms)[ \t]+(?:aduan|pengaduan|layanan|e-[^\W\d_]+)"
+    r"|info(?:rmasi)?[ \t]+resmi"
+    r"|(?:telp|tlp|telepon|telpon)\.?[ \t]+kantor"
+    r"|(?:laporkan|adukan|lapor)(?:[ \t]+[^\W\d_]+){0,2}[ \t]+ke"
+    r"|pengaduan(?:[ \t]+[^\W\d_]+){0,2}[ \t]+hubungi"
+    r"|(?:contact|call|reach|phone)[ \t]+(?:them|us|the[ \t]+[^\W\d_]+)[ \t]+(?:at|on)"
+    r")[ \t]*[:|]?[ \t]*$"
+)
+# A notice's line that opens with the complaint channel's label: "Pengaduan: 0812-...", "- Aduan: ..."
+_LINE_LABEL = re.compile(r"(?i)^[ \t]*(?:[-•*][ \t]*)?(?:pengaduan|aduan)[ \t]*[:|][ \t]*$")
+# "damkar bisa dihubungi di", "hubungi petugas Dinas Pendidikan bidang PNF di": reached at, an office named
+_REACHED = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:dapat|bisa)[ \t]+dihubungi|hubungi|menghubungi)(?P<who>(?:[ \t]+[^\s]+){0,6}?)"
+    r"[ \t]+(?:di|ke)(?:[ \t]+(?:nomor|no\.?))?[ \t]*:?[ \t]*$"
+)
+# The words that say a person answers (the clause's, after the channel's words are taken out)
+_PERSON = re.compile(
+    r"(?i)(?<![^\W\d_])(?:saya|sy|sya|aku|aq|gue|gua|gw|ane|kami|kulo|kula|abdi|ambo|beta|rumah|rmh|pribadi|hp|"
+    r"a\.?\s?n|atas\s+nama|pelapor|istri|suami|anak|ketua|rt|rw|my|his|her|me)(?![^\W\d_])"
+)
+_HEADS = heads.register(
+    "layanan resmi kantor laporkan adukan lapor hubungi dihubungi pengaduan aduan contact call reach phone "
+    "e- : |".split()
+)
+# "0812-7000-1818", "(0343) 424113", "+62 811 ...": where the candidate's number starts
+_PHONE_START = re.compile(r"[(+]?\d")
+
+
+def _clause(text: str, start: int) -> tuple[int, str]:
+    """The clause the number ends (from the last sentence stop or line start), and where it starts."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start:start]
+    cut = max((m.end() for m in re.finditer(r"[.!?;]\s", line)), default=0)
+    return line_start + cut, line[cut:]
+
+
+def _named(candidates: list[_Candidate], start: int, end: int) -> bool:
+    return any(c.kind == "nama" and start <= c.start < end for c in candidates)
+
+
+def _honorific(words: str) -> bool:
+    return any(w in _LEX.honorifics for w in re.findall(r"[^\W\d_]+", words.lower()))
+
+
+def service_number(doc: _Doc, cand: _Candidate, candidates: list[_Candidate]) -> bool:
+    """Whether the phone candidate is a service's or a complaint line's number, by the words before it."""
+    text = doc.text
+    at, clause = _clause(text, cand.start)
+    if _PERSON.search(clause) or _honorific(clause) or _named(candidates, at, cand.start):
+        return False  # "hubungi Pak Budi di 0812 ...", "Laporkan ke saya 0812 ..."
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    if _CHANNEL.search(clause) or _LINE_LABEL.match(text[line_start : cand.start]):
+        return True
+    reached = _REACHED.search(clause)
+    if reached and _names_an_office(reached["who"] or " ".join(clause[: reached.start()].split()[-4:])):
+        return True  # "damkar bisa dihubungi di (0343) ...", "hubungi petugas Dinas Pendidikan di (0341) ..."
+    item = _ITEM.match(clause)
+    label = clause[item.end() :] if item else ""
+    # "- BPBD Kota Palembang: 0811-7800-112": a list's item, an office and a colon, the number alone after it
+    return bool(item) and label.rstrip().endswith(":") and _names_an_office(label)
+
+
+def drop_service_numbers(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """The candidates without the phone numbers the words before them call a service's (see the module)."""
+    candidates = list(candidates)
+    if not heads.present(doc, _HEADS):
+        return candidates
+    phones = [c for c in candidates if c.kind == "telepon"]
+    if not phones:
+        return candidates
+    dropped = {c for c in phones if service_number(doc, c, candidates)}
+    return [c for c in candidates if c not in dropped] if dropped else candidates

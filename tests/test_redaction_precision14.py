@@ -1,0 +1,41 @@
+"""Precision on unseen text (issue 11, session 14): classes of public text the redactor took for personal data.
+
+Each case is a class, written anew for this test (not taken from a corpus), with the person beside it that must
+still be redacted.
+"""
+
+from __future__ import annotations
+
+import pytest
+from redaction_cases import assert_kept, assert_redacted
+
+# A complaint line's or a service's number, told by the words right before it (service_numbers.py)
+SERVICE_NUMBERS_KEPT = [
+    "Retribusi resmi hanya lewat loket. Laporkan pungli ke {0812-5500-4321}.",
+    "Jam layanan 08.00-15.00. Untuk pengaduan cepat hubungi {0811-2200-765}.",
+    "Informasi lebih lanjut dapat menghubungi layanan WA {0813-4400-2025}.",
+    "Hubungi layanan {(0541) 7720 345} untuk antar jemput dokumen.",
+    "Hati-hati penipuan atas nama DLH. Info resmi: {0751-330 456}",
+    "Jadwal pengangkutan sampah:\nSenin: Kec. Utara\nPengaduan: {0812-9900-1212}",
+    "Petugas pemadam bisa dihubungi di {(0321) 861 113} atau 113.",
+    "Nomor penting:\n- Damkar: (0321) 861 113\n- BPBD Kabupaten Jombang: {0811-3355-9900}",
+    "Your visa question belongs to the immigration office. Please contact them at {(0361) 751 038}.",
+    "Sampaikan keluhan ke nomor layanan {0711-350 800}.",
+]
+SERVICE_NEIGHBOURS_REDACTED = [
+    ("telepon", "Laporkan ke saya {0812-5500-4321} kalau ada pungli."),
+    ("telepon", "Kalau ada apa-apa hubungi Pak Darmo di {0812-7711-2244}."),
+    ("telepon", "bisa hubungi sya di {0813-2277-4455} mohon ditindak"),
+    ("telepon", "Nomor penting:\n- Ketua RT: {0812-1212-3434}"),
+    ("telepon", "Keluhan sudah sy sampaikan, hubungi Sutrisno di {0857-3322-1100}"),
+]
+
+
+@pytest.mark.parametrize("marked", SERVICE_NUMBERS_KEPT)
+def test_a_service_number_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), SERVICE_NEIGHBOURS_REDACTED)
+def test_a_person_number_beside_service_words_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)
