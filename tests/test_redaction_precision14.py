@@ -39,3 +39,38 @@ def test_a_service_number_survives(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), SERVICE_NEIGHBOURS_REDACTED)
 def test_a_person_number_beside_service_words_is_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# An office's unit after its post, and the portal's own name (notname_units.py)
+UNITS_KEPT = [
+    "Hormat kami,\nKetua {DKM}, H. Salim bin Thalib",
+    "Penanggung jawab: Ketua {PGRI} Cabang Bangil",
+    "Sekretaris: Kabid {IKP}\nAnggota: admin DLH, Dishub",
+    "Surat diterima Kasi {Kesos} pada hari Senin.",
+    "Kpd. Sdr. Hotman Simanjuntak, Kasi Pengendalian {Ops}, untuk penertiban",
+    "Yth. Admin {OPD} se-Kabupaten Pasuruan,",
+    "Sudah tiga kali dilaporkan ke {Aduan} tapi belum ada jawaban.",
+]
+UNIT_NEIGHBOURS_REDACTED = [
+    ("nama", "Hormat kami,\nKetua DKM, H. {Salim bin Thalib}"),
+    ("nama", "Ketua RW {JOKO} tidak datang rapat."),
+    ("nama", "Kasi Trantib {Budi Santoso} sudah datang."),
+    ("nama", "Kemarin Pak {Aduan} datang ke kantor."),
+]
+
+
+@pytest.mark.parametrize("marked", UNITS_KEPT)
+def test_a_unit_after_its_post_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), UNIT_NEIGHBOURS_REDACTED)
+def test_a_person_beside_a_unit_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)
+
+
+@pytest.mark.parametrize(("word", "shaped"), [("DKM", True), ("PGRI", True), ("IKP", True), ("OPD", True), ("JOKO", False), ("SRI", False), ("ANDRI", False), ("BAMBANG", False)])
+def test_acronym_shape(word: str, shaped: bool) -> None:
+    from chalicelib.redaction.notname_units import acronym
+
+    assert acronym(word) is shaped

@@ -26,6 +26,7 @@ from . import (
     names_table,
     notname_bodies,
     notname_chat,
+    notname_units,
     notname_words,
 )
 from .contacts import _EMAIL, _HANDLE, _PROFILE_URL
@@ -1527,6 +1528,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges = notname_words.kept(finder, ranges)  # "ibu sy lansia", "nama saya dicoret"
     ranges = notname_chat.kept(finder, ranges)  # "tukang ojek jatoh", "anak sy batuk terus", "NIP 1972..."
     ranges = notname_bodies.kept(finder, ranges)  # "Paguyuban Pedagang Suryakencana", "se-Kecamatan Sario"
+    ranges = notname_units.kept(finder, ranges)  # "Ketua DKM", "Kasi Kesos", "dilaporkan ke Aduan"
     ranges = english_text.trimmed(doc, ranges)  # "the driver komang asked for money"
     ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
     for first, last in ranges + _repeated(finder, ranges):
