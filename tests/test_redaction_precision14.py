@@ -74,3 +74,33 @@ def test_acronym_shape(word: str, shaped: bool) -> None:
     from chalicelib.redaction.notname_units import acronym
 
     assert acronym(word) is shaped
+
+
+# A word made from a root, said twice, "Bapak/Ibu" as "you", a name made a common noun (notname_derived.py)
+DERIVED_KEPT = [
+    "Kepada Yth. {Pelanggan} PLN di wilayah Kota Dumai",
+    "Yth. Bapak/Ibu {Pengguna} Jalan,\nBalai Jalan Nasional memberitahukan",
+    "atap asrama bocor, dong su lapor ke bapa {pembina} tapi belum ada perbaikan",
+    "Keluhan warga sudah kami teruskan kepada {penyelenggara} acara.",
+    "asap pabrik parah min, anak saya {batuk-batuk} terus",
+    "Ibu {dapat} datang kembali ke kantor kelurahan hari Senin.",
+    "ada preman tiap {hari} minta uang keamanan",
+    "pendaftaran calon peserta {didik} baru SMP Negeri 4 ditunda",
+    "anak2 skrg gk diajari {budi} pekerti lagi di sekolah",
+]
+DERIVED_NEIGHBOURS_REDACTED = [
+    ("nama", "nama saya {Pelangi}, pelanggan PDAM sejak 2010"),
+    ("nama", "Bu {Hari} sudah datang ke posyandu."),
+    ("nama", "Pelanggan PLN {Budi Santoso} belum dapat kompensasi."),
+    ("nama", "anak saya {Raihan} batuk-batuk terus"),
+]
+
+
+@pytest.mark.parametrize("marked", DERIVED_KEPT)
+def test_a_derived_word_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), DERIVED_NEIGHBOURS_REDACTED)
+def test_a_name_beside_a_derived_word_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)

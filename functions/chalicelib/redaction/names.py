@@ -26,6 +26,7 @@ from . import (
     names_table,
     notname_bodies,
     notname_chat,
+    notname_derived,
     notname_units,
     notname_words,
 )
@@ -1529,6 +1530,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges = notname_chat.kept(finder, ranges)  # "tukang ojek jatoh", "anak sy batuk terus", "NIP 1972..."
     ranges = notname_bodies.kept(finder, ranges)  # "Paguyuban Pedagang Suryakencana", "se-Kecamatan Sario"
     ranges = notname_units.kept(finder, ranges)  # "Ketua DKM", "Kasi Kesos", "dilaporkan ke Aduan"
+    ranges = notname_derived.kept(finder, ranges)  # "Yth. Pelanggan PLN", "batuk-batuk", "tiap hari"
     ranges = english_text.trimmed(doc, ranges)  # "the driver komang asked for money"
     ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
     for first, last in ranges + _repeated(finder, ranges):
