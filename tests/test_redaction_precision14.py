@@ -104,3 +104,28 @@ def test_a_derived_word_survives(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), DERIVED_NEIGHBOURS_REDACTED)
 def test_a_name_beside_a_derived_word_is_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# A village's name where the text puts a place (village_places.py, data/villages_id.txt)
+VILLAGES_KEPT = [
+    "Pemadaman bergilir hari ini di wilayah {Paal Dua}, {Tikala}, {Perkamil}.",
+    "kami mahasiswa dari {Passo} dan {Lateri} mengeluh bus kampus tidak jalan",
+    "ada pegawai kelurahan {cempaka putih} minta uang buat ngurus surat",
+    "Alamat: Jl. Kedungmundu Raya Gg. Sawo RT 05 RW 02, {Sendangmulyo}",
+    "Kepada Yth.\nBapak Lurah {Batu Ampar}\ndi tempat",
+    "kapal itu buang oli di depan {Galala} tadi malam",
+]
+VILLAGE_NEIGHBOURS_REDACTED = [
+    ("nama", "Kemarin Pak {Lolo} datang ke kantor desa."),
+    ("nama", "SAYA DITIPU PENJUAL ONLINE BERNAMA {RASNO}, SUDAH TRANSFER"),
+]
+
+
+@pytest.mark.parametrize("marked", VILLAGES_KEPT)
+def test_a_village_where_a_place_stands_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), VILLAGE_NEIGHBOURS_REDACTED)
+def test_a_person_named_like_a_village_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)

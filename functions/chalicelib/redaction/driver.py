@@ -36,6 +36,7 @@ from .region_places import drop_region_names
 from .regional_words import drop_regional_words
 from .school_numbers import drop_school_numbers
 from .service_numbers import drop_service_numbers
+from .village_places import drop_village_names
 
 _DETECTORS = (
     _emails,
@@ -53,6 +54,7 @@ _DETECTORS = (
 # (some of them trimmed). Several look only when the text holds their own words (see heads).
 _FILTERS = (
     drop_region_names,
+    drop_village_names,
     drop_form_labels,
     drop_regional_words,
     drop_office_addresses,
