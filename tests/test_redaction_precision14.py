@@ -11,12 +11,12 @@ from redaction_cases import assert_kept, assert_redacted
 
 # A complaint line's or a service's number, told by the words right before it (service_numbers.py)
 SERVICE_NUMBERS_KEPT = [
-    "Retribusi resmi hanya lewat loket. Laporkan pungli ke {0812-5500-4321}.",
-    "Jam layanan 08.00-15.00. Untuk pengaduan cepat hubungi {0811-2200-765}.",
-    "Informasi lebih lanjut dapat menghubungi layanan WA {0813-4400-2025}.",
+    "Retribusi pasar hanya lewat loket Dinas Perdagangan. Laporkan pungli ke {0812-5500-4321}.",
+    "Jam layanan Samsat 08.00-15.00. Untuk pengaduan cepat hubungi {0811-2200-765}.",
+    "Informasi lebih lanjut dapat menghubungi layanan WA {0813-4400-2025}.\n\nSalam,\nAdmin Dinas PUPR",
     "Hubungi layanan {(0541) 7720 345} untuk antar jemput dokumen.",
     "Hati-hati penipuan atas nama DLH. Info resmi: {0751-330 456}",
-    "Jadwal pengangkutan sampah:\nSenin: Kec. Utara\nPengaduan: {0812-9900-1212}",
+    "Jadwal pengangkutan sampah DLH:\nSenin: Kec. Utara\nPengaduan: {0812-9900-1212}",
     "Petugas pemadam bisa dihubungi di {(0321) 861 113} atau 113.",
     "Nomor penting:\n- Damkar: (0321) 861 113\n- BPBD Kabupaten Jombang: {0811-3355-9900}",
     "Your visa question belongs to the immigration office. Please contact them at {(0361) 751 038}.",

@@ -7,14 +7,16 @@ right before the number, that it is a channel the public is asked to use:
 
 - the channel's own label: "nomor layanan 0751-...", "Hubungi layanan (0511) ...", "layanan WA 0811-...",
   "Info resmi: 0711-...", "WA E-Sambat: 0811-..." (a channel's brand, "E-" and a word), "WA Aduan | 0811-...",
-  "Telp kantor: (031) ...", a notice's line "Pengaduan: 0812-...";
+  "Telp kantor: (031) ...", a notice's line "Pengaduan: 0812-..." (the number alone on it: beside a person's
+  account, "Pengaduan: (0401) ... / @budi.santoso88", it is theirs);
 - the public asked to report there: "Laporkan pungli ke 0812-...", "Untuk pengaduan cepat hubungi 0811-...";
 - an office that "can be reached at" it, or that the reader is asked to call "at": "damkar bisa dihubungi di
   (0343) ...", "hubungi petugas Dinas Pendidikan di (0341) ...", "Please contact them at (0341) ...";
 - an item of a list of offices' numbers, a mobile's too: "- BPBD Kota Palembang: 0811-7800-112" (a landline's
   item is ``identifiers._office_line``'s).
 
-A person is never so: a number stays redacted when its clause names one (an honorific, "saya", "rumah", "HP", a
+A mobile number needs an office named somewhere in the text for the channel's words to count (a chat's "hubungi
+layanan aduan 0812 ... kalau ada apa2" names none). A person is never so: a number stays redacted when its clause names one (an honorific, "saya", "rumah", "HP", a
 name the name rules found between the words and the number): "hubungi Pak Budi di 0812 ...", "Laporkan ke
 saya 0812 ...".
 """
@@ -26,7 +28,7 @@ from collections.abc import Iterable
 
 from . import heads
 from .document import _Candidate, _Doc
-from .identifiers import _ITEM, _names_an_office
+from .identifiers import _ITEM, _agency_in, _names_an_office
 from .lexicon import _LEX
 
 # The words that end right before the number (spaces, a colon, a "|" or "di"/"ke"/"at" between): the channel's
@@ -46,6 +48,13 @@ _CHANNEL = re.compile(
 )
 # A notice's line that opens with the complaint channel's label: "Pengaduan: 0812-...", "- Aduan: ..."
 _LINE_LABEL = re.compile(r"(?i)^[ \t]*(?:[-•*][ \t]*)?(?:pengaduan|aduan)[ \t]*[:|][ \t]*$")
+_BODIES = re.compile(
+    r"(?i)(?<![^\W\d_])(?:dinas|badan|kelurahan|kecamatan|puskesmas|rsud|rumah\s+sakit|polsek|polres|polresta|damkar|"
+    r"pemadam|pdam|perumda|pln|bpbd|dlh|dishub|upt|uptd|pmi|pemkot|pemkab|pemprov|pemda|samsat|kominfo|bpjs|kantor|"
+    r"satpol|pemerintah|office|department|police|immigration)(?![^\W\d_])"
+)
+_MOBILE = re.compile(r"[ \t(]*(?:\+?62|0)[ \t\-.]?8")
+_LINE_END = re.compile(r"[ \t.]*(?:\n|$)")
 # "damkar bisa dihubungi di", "hubungi petugas Dinas Pendidikan bidang PNF di": reached at, an office named
 _REACHED = re.compile(
     r"(?i)(?<![^\W\d_])(?:(?:dapat|bisa)[ \t]+dihubungi|hubungi|menghubungi)(?P<who>(?:[ \t]+[^\s]+){0,6}?)"
@@ -62,6 +71,12 @@ _HEADS = heads.register(
 )
 # "0812-7000-1818", "(0343) 424113", "+62 811 ...": where the candidate's number starts
 _PHONE_START = re.compile(r"[(+]?\d")
+
+
+def _office_named(text: str) -> bool:
+    """Whether the text names an office by a body's word or an agency's shape ("Dinas", "BPBD", "Disdukcapil"),
+    not only by a channel's word ("layanan", "pengaduan")."""
+    return _BODIES.search(text) is not None or _agency_in(text)
 
 
 def _clause(text: str, start: int) -> tuple[int, str]:
@@ -87,8 +102,10 @@ def service_number(doc: _Doc, cand: _Candidate, candidates: list[_Candidate]) ->
     if _PERSON.search(clause) or _honorific(clause) or _named(candidates, at, cand.start):
         return False  # "hubungi Pak Budi di 0812 ...", "Laporkan ke saya 0812 ..."
     line_start = text.rfind("\n", 0, cand.start) + 1
-    if _CHANNEL.search(clause) or _LINE_LABEL.match(text[line_start : cand.start]):
-        return True
+    if _CHANNEL.search(clause) and (not _MOBILE.match(text, cand.start) or _office_named(text)):
+        return True  # a mobile only in a text that names an office: "hubungi layanan aduan 0812 ... kalau ada apa2"
+    if _LINE_LABEL.match(text[line_start : cand.start]) and _LINE_END.match(text, cand.end):
+        return True  # "Pengaduan: 0812-...", the number alone after the label (not "/ @budi.santoso88")
     reached = _REACHED.search(clause)
     if reached and _names_an_office(reached["who"] or " ".join(clause[: reached.start()].split()[-4:])):
         return True  # "damkar bisa dihubungi di (0343) ...", "hubungi petugas Dinas Pendidikan di (0341) ..."
