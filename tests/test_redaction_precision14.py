@@ -129,3 +129,26 @@ def test_a_village_where_a_place_stands_survives(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), VILLAGE_NEIGHBOURS_REDACTED)
 def test_a_person_named_like_a_village_is_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# Dates and times an outage's or a closure's notice writes, and a part's roman numeral
+NUMBERS_KEPT = [
+    "PLN: pemadaman bergilir wil. Sukajadi {18/10 08.00-14.00}. Info 123.",
+    "Jalan Merdeka ditutup mulai {25 s.d. 27 November 2026}. Mohon maklum.",
+    "Sementara siswa kelas {IV-VI} belajar di balai desa.",
+    "Pihak I: Rahmad Hidayat (pelapor)\n{Pihak II}: CV Sumber Makmur (pelaksana)",
+]
+NUMBER_NEIGHBOURS_REDACTED = [
+    ("alamat", "rumah saya Gg. Melati {18/10} ditutup"),
+    ("nama", "Pihak II: {Joko Purnomo} (pelaksana)"),
+]
+
+
+@pytest.mark.parametrize("marked", NUMBERS_KEPT)
+def test_a_date_a_time_a_numeral_survive(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), NUMBER_NEIGHBOURS_REDACTED)
+def test_an_address_or_a_name_beside_them_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)

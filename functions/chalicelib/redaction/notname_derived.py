@@ -1,7 +1,7 @@
-"""Words made from a root, said twice or said of "Bapak/Ibu" as "you", are not names (issue 11, session 14).
+"""Words made from a root, said twice, said of "Bapak/Ibu" as "you", or numbered, are not names (issue 11, session 14).
 
 A cue ("kepada", "menurut", "Yth.", an honorific, a relative) makes the rules take the word after it for a name,
-as Indonesians are named with ordinary words. Four classes of words stand there in every city's inbox and are no
+as Indonesians are named with ordinary words. Five classes of words stand there in every city's inbox and are no
 parent's choice:
 
 - a noun or a verb built on a root with a prefix: "kepada penyelenggara", "Yth. Pelanggan PLN", "Bapak/Ibu
@@ -12,7 +12,8 @@ parent's choice:
 - "Bapak"/"Ibu" as the formal "you", before a modal or an auxiliary: "Ibu dapat datang kembali", "Mohon Bapak
   sudah hadir", "Bapak bisa lapor";
 - a listed name that the word beside it makes a common noun: "tiap hari", "peserta didik", "daftar titik", "budi
-  pekerti", "sinar matahari", "bintang laut".
+  pekerti", "sinar matahari", "bintang laut";
+- a roman numeral, after Indonesian words or alone: "siswa kelas IV-VI", "Pihak II" (a part's or a stage's number).
 
 A span is dropped only when every word of it is such a word, or an Indonesian word or an acronym after the first;
 a listed name in it keeps it ("Pelanggan PLN Budi Santoso" is Budi's), and so does a word for "name" before it.
@@ -51,6 +52,11 @@ _AFTER = {
     "sinar": frozenset("matahari bulan lampu".split()),
     "bintang": frozenset("laut".split()),
 }
+
+
+# A roman numeral of two letters or more, or a range of them: "kelas IV-VI", "Pihak II" (a lone "I" opens a
+# Balinese name)
+_ROMAN = re.compile(r"(?:[IVX]{2,}|[IVX]+-[IVX]+)")
 
 
 def derived(low: str) -> bool:
@@ -96,6 +102,8 @@ def _is_a_name(finder: _Names, first: int, last: int) -> bool:
     if after_name_cue(finder, first):
         return True  # "nama saya Pelangi": the writer says it is a name
     rest = range(first + 1, last + 1)
+    if all(_ROMAN.fullmatch(tokens[k].text) or k < last and _plain(finder, k) for k in range(first, last + 1)):
+        return False  # "kelas IV-VI", "Pihak II": a part's or a stage's number
     if first == last and _compound(finder, first):
         return False  # "tiap hari", "budi pekerti"
     if (derived(tokens[first].low) or _doubled(tokens[first].low)) and all(_plain(finder, k) for k in rest):

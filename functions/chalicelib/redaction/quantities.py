@@ -53,7 +53,10 @@ _NUMERIC_PATTERNS = [
     # dates: 12/03/2026, 2026-03-12, 12 Maret 2026, Maret 2026, tahun 2026
     rf"{_NOT_AFTER_DIGIT}(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}})\s?[/\-.]\s?(?:19|20)?\d{{2}}(?![.\-/]?\d)",
     rf"{_NOT_AFTER_DIGIT}(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?!\d)",
-    rf"{_NOT_AFTER_DIGIT}\d{{1,2}}(?:\s?(?:-|s/?d|sampai|hingga)\s?\d{{1,2}})?\s?{_MONTH}\b\.?(?:\s?'?(?:19|20)?\d{{2}}\b)?",
+    rf"{_NOT_AFTER_DIGIT}\d{{1,2}}(?:\s?(?:-|s/?d|s\.d\.?|sampai|hingga)\s?\d{{1,2}})?\s?{_MONTH}\b\.?(?:\s?'?(?:19|20)?\d{{2}}\b)?",
+    # a day and a month before a time: "18/10 08.00-14.00" (an outage's notice)
+    rf"{_NOT_AFTER_DIGIT}(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2])[ \t]+\d{{1,2}}[.:][0-5]\d"
+    rf"(?:\s?(?:-|s/?d|s\.d\.?|sampai|hingga)\s?\d{{1,2}}[.:][0-5]\d)?(?![.\d])",
     rf"(?<![^\W\d_]){_MONTH}\.?\s(?:19|20)\d{{2}}\b",
     r"(?<![^\W\d_])(?:tahun|thn|th|tgl|tanggal)\.?\s?(?:19|20)\d{2}\b",
     # times: pukul 08.30, jam 8, 08:30 WIB, 07.00-12.00
