@@ -21,6 +21,9 @@ SERVICE_NUMBERS_KEPT = [
     "Nomor penting:\n- Damkar: (0321) 861 113\n- BPBD Kabupaten Jombang: {0811-3355-9900}",
     "Your visa question belongs to the immigration office. Please contact them at {(0361) 751 038}.",
     "Sampaikan keluhan ke nomor layanan {0711-350 800}.",
+    "Siap kak, petugas damkar bisa dihubungi di {(0321) 861 113} atau 113.",
+    "Debit sungai naik. Info: Pusdalops BPBD Kab. Jombang {0321-861 000}",
+    "Nama | Jenis | Alamat | Telepon\nRSUD Jombang | RS Tipe B | Jl. KH. Wahid Hasyim 52 | {(0321) 863 502}",
 ]
 SERVICE_NEIGHBOURS_REDACTED = [
     ("telepon", "Laporkan ke saya {0812-5500-4321} kalau ada pungli."),
@@ -28,6 +31,7 @@ SERVICE_NEIGHBOURS_REDACTED = [
     ("telepon", "bisa hubungi sya di {0813-2277-4455} mohon ditindak"),
     ("telepon", "Nomor penting:\n- Ketua RT: {0812-1212-3434}"),
     ("telepon", "Keluhan sudah sy sampaikan, hubungi Sutrisno di {0857-3322-1100}"),
+    ("telepon", "Nama | Jenis | Alamat | Telepon\nRSUD Jombang | Pak Darto | Jl. Mawar | {0812-7711-2244}"),
 ]
 
 

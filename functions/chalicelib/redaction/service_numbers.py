@@ -12,6 +12,8 @@ right before the number, that it is a channel the public is asked to use:
 - the public asked to report there: "Laporkan pungli ke 0812-...", "Untuk pengaduan cepat hubungi 0811-...";
 - an office that "can be reached at" it, or that the reader is asked to call "at": "damkar bisa dihubungi di
   (0343) ...", "hubungi petugas Dinas Pendidikan di (0341) ...", "Please contact them at (0341) ...";
+- an office after "Info:" or "Kontak:": "Info: Pusdalops BPBD Kab. Pasuruan 0343-...";
+- a table's row of an office, what it is and its street: "RSUD Kota | RS Tipe B | Jl. Dr. Wahidin 1 | (0343) ...";
 - an item of a list of offices' numbers, a mobile's too: "- BPBD Kota Palembang: 0811-7800-112" (a landline's
   item is ``identifiers._office_line``'s).
 
@@ -28,7 +30,7 @@ from collections.abc import Iterable
 
 from . import heads
 from .document import _Candidate, _Doc
-from .identifiers import _ITEM, _agency_in, _names_an_office
+from .identifiers import _ITEM, _STREET_CELL, _agency_in, _names_an_office
 from .lexicon import _LEX
 
 # The words that end right before the number (spaces, a colon, a "|" or "di"/"ke"/"at" between): the channel's
@@ -73,6 +75,15 @@ _HEADS = heads.register(
 _PHONE_START = re.compile(r"[(+]?\d")
 
 
+# "Info: Pusdalops BPBD Kab. Pasuruan 0343-...", "Kontak: Posko Damkar 0812-...": an office after the label
+_INFO_OFFICE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:info|informasi|kontak|contact)[ \t]*:[ \t]*(?P<office>[^:\n]{2,60}?)[ \t]*[:|]?[ \t]*$"
+)
+# A sentence's stop, and the word before it: "Kab." and "Jl." stop nothing ("Info: Pusdalops BPBD Kab. Pasuruan ...")
+_STOP = re.compile(r"(?P<word>[^\W\d_]*)[.!?;]\s")
+_ABBREVIATIONS = frozenset("kab kec kel kota jl jln gg no dr drs h hj ir prof st kp ds dsn tel telp tlp kel ds".split())
+
+
 def _office_named(text: str) -> bool:
     """Whether the text names an office by a body's word or an agency's shape ("Dinas", "BPBD", "Disdukcapil"),
     not only by a channel's word ("layanan", "pengaduan")."""
@@ -83,7 +94,7 @@ def _clause(text: str, start: int) -> tuple[int, str]:
     """The clause the number ends (from the last sentence stop or line start), and where it starts."""
     line_start = text.rfind("\n", 0, start) + 1
     line = text[line_start:start]
-    cut = max((m.end() for m in re.finditer(r"[.!?;]\s", line)), default=0)
+    cut = max((m.end() for m in _STOP.finditer(line) if m["word"].lower() not in _ABBREVIATIONS), default=0)
     return line_start + cut, line[cut:]
 
 
@@ -95,11 +106,22 @@ def _honorific(words: str) -> bool:
     return any(w in _LEX.honorifics for w in re.findall(r"[^\W\d_]+", words.lower()))
 
 
+def _directory_row(doc: _Doc, cand: _Candidate, candidates: list[_Candidate], line_start: int) -> bool:
+    """Whether the number ends a table's row that opens with an office and holds its street, and no person."""
+    before = doc.text[line_start : cand.start]
+    cells = [c.strip() for c in re.split(r"[|\t]", before) if c.strip()]
+    if len(cells) < 2 or not _names_an_office(cells[0]) or not any(_STREET_CELL.match(c) for c in cells[1:]):
+        return False
+    return not (_PERSON.search(before) or _honorific(before) or _named(candidates, line_start, cand.start))
+
+
 def service_number(doc: _Doc, cand: _Candidate, candidates: list[_Candidate]) -> bool:
     """Whether the phone candidate is a service's or a complaint line's number, by the words before it."""
     text = doc.text
-    at, clause = _clause(text, cand.start)
-    if _PERSON.search(clause) or _honorific(clause) or _named(candidates, at, cand.start):
+    _, clause = _clause(text, cand.start)
+    # "Bisa kak, damkar bisa dihubungi di ...": the reader called before a comma is not the number's person
+    part = clause[clause.rfind(", ") + 1 :] if _REACHED.search(clause[clause.rfind(", ") + 1 :]) else clause
+    if _PERSON.search(part) or _honorific(part) or _named(candidates, cand.start - len(part), cand.start):
         return False  # "hubungi Pak Budi di 0812 ...", "Laporkan ke saya 0812 ..."
     line_start = text.rfind("\n", 0, cand.start) + 1
     if _CHANNEL.search(clause) and (not _MOBILE.match(text, cand.start) or _office_named(text)):
@@ -109,6 +131,11 @@ def service_number(doc: _Doc, cand: _Candidate, candidates: list[_Candidate]) ->
     reached = _REACHED.search(clause)
     if reached and _names_an_office(reached["who"] or " ".join(clause[: reached.start()].split()[-4:])):
         return True  # "damkar bisa dihubungi di (0343) ...", "hubungi petugas Dinas Pendidikan di (0341) ..."
+    if _directory_row(doc, cand, candidates, line_start):
+        return True  # "RS Islam Masyitoh | RS swasta | Jl. Ahmad Yani | (0343) 744444"
+    info = _INFO_OFFICE.search(clause)
+    if info and _names_an_office(info["office"]):
+        return True  # "Info: Pusdalops BPBD Kab. Pasuruan 0343-741133"
     item = _ITEM.match(clause)
     label = clause[item.end() :] if item else ""
     # "- BPBD Kota Palembang: 0811-7800-112": a list's item, an office and a colon, the number alone after it
