@@ -54,12 +54,18 @@ UNITS_KEPT = [
     "Kpd. Sdr. Hotman Simanjuntak, Kasi Pengendalian {Ops}, untuk penertiban",
     "Yth. Admin {OPD} se-Kabupaten Pasuruan,",
     "Sudah tiga kali dilaporkan ke {Aduan} tapi belum ada jawaban.",
+    "Demikian disampaikan.\na.n. Sekretaris Daerah\n{Asisten Pemerintahan}",
+    "Kepada Yth. {Inspektur} Kota Malang\nSaya melaporkan dugaan pungli.",
+    "Syalom.\n\n{Pendeta Resort},\nPdt. Markus Simatupang, M.Th.",
+    "Kami {Majelis Jemaat} mohon jalan ke gereja diperbaiki.",
+    "Aduan Bapak sudah diteruskan.\nSalam,\nAdmin {SIPRAJA} Lumajang",
 ]
 UNIT_NEIGHBOURS_REDACTED = [
     ("nama", "Hormat kami,\nKetua DKM, H. {Salim bin Thalib}"),
     ("nama", "Ketua RW {JOKO} tidak datang rapat."),
     ("nama", "Kasi Trantib {Budi Santoso} sudah datang."),
     ("nama", "Kemarin Pak {Aduan} datang ke kantor."),
+    ("nama", "Syalom.\n\nPendeta Resort,\nPdt. {Markus Simatupang}, M.Th."),
 ]
 
 

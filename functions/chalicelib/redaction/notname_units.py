@@ -9,6 +9,10 @@ Pemerintahan Budi"). Letters, dispositions and committee lists write there, as o
 - a government unit's short name, which every regency's organisation chart uses: "Kasi Kesos", "Kasi Trantib",
   "Kasi Pengendalian Ops", "Kasubag Renbang", "Kanit Reskrim" (``UNITS``).
 
+- a post the roles' lexicon lacks, or a council's or a customary body's word, alone or before a unit: "Asisten
+  Pemerintahan", "Kepada Yth. Inspektur Kota ...", "Pendeta Resort,", "Kami Majelis Jemaat", "Panglima Laot Lhok";
+- an application's name in capitals after "Admin": "Admin SIPRAJA Sidoarjo".
+
 A span so made, right after a post (or after another unit's word: "Kasi Pengendalian Ops"), is no name; one after
 an honorific ("Ketua Pak DKM" is nobody's style, but "Pak Kesos" would be somebody) or holding a listed name stays.
 The portal's own name, "Aduan" ("dilaporkan ke Aduan", "Koordinator Aduan"), is the dictionary's word for a
@@ -36,6 +40,17 @@ UNITS = frozenset(
 )
 # The portal's own name, and the dictionary's word for a complaint
 _NEVER = frozenset(("aduan",))
+# Posts the roles' lexicon does not hold, and the councils, congregations and customary bodies letters are signed
+# by: "Asisten Pemerintahan", "Inspektur", "Korkab PKH", "Pendeta Resort", "Ketua Majelis", "Majelis Jemaat",
+# "Panglima Laot Lhok" (Aceh's customary sea office and its bay), "petugas Telkom Witel Malang" (a Telkom region),
+# "Anggota Pokmas" (a community group). A span made only of them names an office, not its holder.
+_POSTS = frozenset(
+    "asisten inspektur korkab korcam korwil pendeta panglima majelis jemaat resort klasis sinode pokmas witel "
+    "laot lhok".split()
+)
+# Whose administrator writes: after "Admin", a word in capitals is an application's or an account's name
+# ("Admin SIPRAJA Sidoarjo")
+_ADMINS = frozenset("admin operator".split())
 # The two letters an Indonesian or a foreign name may open or end with (a consonant pair): "Sri", "Bram", "Khoir",
 # "Stefan", "Bambang", "Hendrik", "Ernst"
 _ONSETS = frozenset("bl br ch cl cr dh dj dr dw fl fr gl gr kh kl kr ny ng ph pl pr sh sj sk sl sm sn sp sr st sw sy th tj tr ts wh".split())
@@ -86,6 +101,10 @@ def _is_a_name(finder: _Names, first: int, last: int) -> bool:
         return False  # "dilaporkan ke Aduan"
     if any(finder.is_name(k) for k in range(first, last + 1)):
         return True
+    if all(tokens[k].low in _POSTS or k > first and _unit(finder, k) for k in range(first, last + 1)):
+        return False  # "Asisten Pemerintahan", "Pendeta Resort", "Majelis Jemaat", "Witel"
+    if first > 0 and tokens[first - 1].low in _ADMINS and tokens[first].text.isupper() and len(tokens[first].text) >= 3:
+        return False  # "Admin SIPRAJA Sidoarjo"
     return not (all(tokens[k].cap and _unit(finder, k) for k in range(first, last + 1)) and _after_post(finder, first))
 
 
