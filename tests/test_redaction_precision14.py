@@ -162,3 +162,27 @@ def test_a_date_a_time_a_numeral_survive(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), NUMBER_NEIGHBOURS_REDACTED)
 def test_an_address_or_a_name_beside_them_is_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# English names of places and English words for jobs, in English sentences (english_places.py)
+ENGLISH_KEPT = [
+    "The drains are blocked near {Bintang Supermarket} since the storm. Could the office check?",
+    "Volunteers collected forty bags of trash from {Pererenan Beach} but the truck never came.",
+    "The {Grand Hyatt} shuttle almost hit my son at the roundabout.",
+    "The immigration office asked me to pay extra. {Officer} said it is the fast track fee.",
+]
+ENGLISH_NEIGHBOURS_REDACTED = [
+    ("nama", "My driver {Bintang} said the road near the market is broken. Please fix it."),
+    ("nama", "The drains are blocked near the supermarket. Please fix it. Thanks, {Emma}"),
+    ("nama", "I asked Mr. {Bintang} about the broken road near the market but he did not answer."),
+]
+
+
+@pytest.mark.parametrize("marked", ENGLISH_KEPT)
+def test_an_english_place_or_job_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), ENGLISH_NEIGHBOURS_REDACTED)
+def test_a_person_in_english_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)

@@ -18,6 +18,7 @@ from .commemorations import drop_commemorations
 from .contacts import _accounts, _emails
 from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
 from .dorm_rooms import _dorm_rooms
+from .english_places import drop_english_places
 from .english_words import drop_english_words
 from .form_labels import drop_form_labels
 from .hero_places import drop_hero_places
@@ -68,6 +69,7 @@ _FILTERS = (
     drop_address_tails,
     drop_commemorations,
     drop_english_words,
+    drop_english_places,
     drop_hero_places,
 )
 # Every public phrase starts with a letter that no letter precedes: tried only where a word starts. A
