@@ -44,8 +44,9 @@ _FUNCTION = frozenset(
 _BREAKS = frozenset(".!?:\n")
 # English forms of address as written in English (a cue of names.py's): kept in the text, as "Bapak" is
 _ADDRESS = frozenset("Mr Mrs Ms Mister Madam".split())
-# Words of the name lexicons that are English words first in an English sentence ("Water Supply Cut Off")
-_WORDS_FIRST = frozenset("cut boy lay hoo".split())
+# Words of the name lexicons that are English words first in an English sentence ("Water Supply Cut Off",
+# "the driver said")
+_WORDS_FIRST = frozenset("cut boy lay hoo said".split())
 
 
 @lru_cache(maxsize=1)
