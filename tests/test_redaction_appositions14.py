@@ -16,12 +16,14 @@ NAMED = [
     ("the officer at the counter, agus, asked for money again", "agus"),
     ("the driver from villa 3, Ketut, took our bags and left", "Ketut"),
     ("the guard suparman was sleeping when the thief came in", "suparman"),
+    ("the seller Said asked for more money than the price on the board", "Said"),
 ]
 KEPT = [
     ("the guard, however, was rude to us and the manager did nothing", ["however", "manager"]),
     ("my friend and i went to the beach, it was dirty and full of plastic", ["friend", "beach"]),
     ("the driver said the road was closed, so we walked to the hotel", ["said", "road", "closed"]),
     ("the security guard at the mall, jalan rusak, was not there", ["jalan rusak"]),
+    ("the seller said the price is fixed and the driver said nothing", ["seller said", "driver said"]),
 ]
 
 

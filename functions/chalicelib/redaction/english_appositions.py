@@ -94,8 +94,8 @@ def _name_end(finder: _Names, english: object, first: int) -> int | None:
 
 
 def _may_be_a_name(tok, english, k: int, finder: _Names) -> bool:  # type: ignore[no-untyped-def]
-    if english[k] or tok.low in _FUNCTIONAL or tok.low in _ROLES or tok.low in _VERBS:
-        return False
+    if english[k] or tok.low in _FUNCTIONAL or tok.low in _ROLES or tok.low in _VERBS and not tok.cap:
+        return False  # a capitalised word inside a sentence is no verb: "the seller Said asked"
     if tok.low in _LEX.names:
         return True
     return bool(tok.cap) and not _is_word(tok.low) and tok.low not in english_text.words()
