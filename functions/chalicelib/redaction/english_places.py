@@ -26,13 +26,14 @@ from .document import _Candidate, _Doc, _Token
 from .english_text import english
 from .lexicon import _LEX
 
+# English nouns of places and businesses that are no one's surname ("Park", "Hill", "Hall", "Field", "Lane", "Church",
+# "Forest", "Lake", "Tower", "Garden", "Bridge" are, and are left out: "Linda Park had the same thing")
 PLACE_NOUNS = frozenset(
     "supermarket minimarket market mall plaza square shop store bakery cafe coffee restaurant bar club gym spa salon "
-    "hotel hostel resort villa villas homestay guesthouse inn lodge apartment apartments residence beach bay harbour "
-    "harbor port pier jetty island lake river waterfall falls hill mountain volcano forest park garden gardens zoo "
-    "temple church mosque cathedral chapel monastery school college university academy campus hospital clinic "
-    "pharmacy office station terminal airport road street avenue boulevard lane bridge tower building centre center "
-    "hall stadium field arena village estate complex market taxi bus shuttle ferry airlines air".split()
+    "hotel hostel resort villa villas homestay guesthouse inn lodge apartment apartments residence beach harbour "
+    "harbor pier jetty island river waterfall falls mountain volcano zoo temple mosque cathedral chapel monastery "
+    "school college university academy campus hospital clinic pharmacy office station terminal airport road street "
+    "avenue boulevard building centre center stadium arena village estate complex taxi bus shuttle airlines".split()
 )
 JOBS = frozenset(
     "officer officers driver drivers manager management staff guard guards security receptionist reception police "
