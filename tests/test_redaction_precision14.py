@@ -186,3 +186,23 @@ def test_an_english_place_or_job_survives(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), ENGLISH_NEIGHBOURS_REDACTED)
 def test_a_person_in_english_is_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# An English form's labels (form_labels.py: an expatriate's report, a hotel's incident form)
+FORM_KEPT = [
+    "{Name}: Hannah Weber\n{Passport}: C4KJ72M19\n{Nationality}: German\n{Complaint}: landlord keeps deposit",
+    "{Full name}: Pieter de Vries\n{Phone}: +31 6 1234 5678\n{Address}: Jl. Raya Ubud No. 4\n{Issue}: dog bite",
+]
+FORM_NAMES_REDACTED = [
+    ("nama", "Name: {Hannah Weber}\nPassport: C4KJ72M19\nNationality: German\nComplaint: landlord keeps deposit"),
+]
+
+
+@pytest.mark.parametrize("marked", FORM_KEPT)
+def test_an_english_form_label_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), FORM_NAMES_REDACTED)
+def test_the_name_in_an_english_form_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)

@@ -23,6 +23,9 @@ _LABEL_LINE = re.compile(r"(?m)^[ \t>*\-•]*(?P<label>[^\W\d_][\w./]*(?:[ \t]+[
 # The first word of a label that only a form has
 _FORM_WORDS = frozenset(
     "nama tanggal tgl alamat no nomor nik umur usia keluhan jenis lokasi hp telp unit jumlah pekerjaan".split()
+    # and an English form's (session 14: a tourist's or an expatriate's report, a hotel's incident form)
+    + "name full date dob address phone mobile email passport nationality complaint issue location type category "
+    "guest age".split()
 )
 _TITLE = re.compile(r"(?i)[ \t]*(?:form|formulir)\b[^\n]*")
 _LOW_WORDS = re.compile(r"[a-z]+")
