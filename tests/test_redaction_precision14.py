@@ -147,9 +147,13 @@ NUMBERS_KEPT = [
     "Jalan Merdeka ditutup mulai {25 s.d. 27 November 2026}. Mohon maklum.",
     "Sementara siswa kelas {IV-VI} belajar di balai desa.",
     "Pihak I: Rahmad Hidayat (pelapor)\n{Pihak II}: CV Sumber Makmur (pelaksana)",
+    "the villa on jalan pantai berawa plays loud music till {4am} every night",
+    "police on jalan raya kuta asked me to pay {500k} fine, no receipt",
+    "the hotel on jalan danau poso charged {2 nights} extra on my card",
 ]
 NUMBER_NEIGHBOURS_REDACTED = [
     ("alamat", "rumah saya Gg. Melati {18/10} ditutup"),
+    ("alamat", "rumah saya jl. mawar {4} am kebanjiran"),
     ("nama", "Pihak II: {Joko Purnomo} (pelaksana)"),
 ]
 

@@ -22,6 +22,9 @@ _UNIT_WORDS = (
     "|ekor|anak|siswa|murid|pasien|warga|lampu|tiang|pohon|lubang|ruas|persen|kubik|m3|m2|ha|hektar|are"
     "|bidang|sak|zak|batang|biji|bungkus|paket|porsi|tabung|dus|galon"
     "|ember|jerigen|bulanan|tahunan|hariannya|an|lebih|kurang|lagi|sekali"
+    # English (session 14): a tourist's "2 nights", "3 weeks", "40 bags"
+    "|night|nights|day|days|week|weeks|month|months|year|years|hour|hours|hrs|minute|minutes|mins|people|persons"
+    "|times|bags|rooms|guests|villas|kids|children"
 ).split("|")
 
 
@@ -63,6 +66,9 @@ _NUMERIC_PATTERNS = [
     r"(?<![^\W\d_])(?:pukul|pkl|jam|jm)\.?\s?\d{1,2}(?:[.:]\d{2})?(?:\s?(?:-|s/?d|sampai|hingga)\s?\d{1,2}(?:[.:]\d{2})?)?",
     rf"{_NOT_AFTER_DIGIT}\d{{1,2}}[.:]\d{{2}}(?:\s?(?:-|s/?d|sampai|hingga)\s?\d{{1,2}}[.:]\d{{2}})?\s?(?:wib|wita|wit)\b",
     rf"{_NOT_AFTER_DIGIT}\d{{1,2}}[.:][0-5]\d\s?(?:-|s/?d|sampai|hingga)\s?\d{{1,2}}[.:][0-5]\d(?![.\d])",
+    # an English clock's time and a thousand written "k": "till 4am", "at 10.30 pm", "pay 500k" (session 14)
+    rf"{_NOT_AFTER_DIGIT}\d{{1,2}}(?:[.:][0-5]\d)?(?:am|pm|\s?(?:pm|a\.m\.|p\.m\.))(?![^\W\d_])",
+    rf"{_NOT_AFTER_DIGIT}\d{{2,3}}k(?![^\W\d_])",
     # counts and measures: 3 hari, 2 minggu, 50 meter, 10%, ke-3
     rf"{_NOT_AFTER_DIGIT}\d{{1,4}}(?:[.,]\d+)?\s?(?:{_UNITS})\b",
     rf"{_NOT_AFTER_DIGIT}\d{{1,3}}(?:[.,]\d+)?\s?%",
