@@ -210,3 +210,27 @@ def test_an_english_form_label_survives(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), FORM_NAMES_REDACTED)
 def test_the_name_in_an_english_form_is_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# A mailbox named after a service or a post at an organisation's domain (role_mailboxes.py)
+MAILBOXES_KEPT = [
+    "From: Booking Team <{reservations@lovinavillas.com}>\nDear guest, your booking is confirmed.",
+    "Dari: Ni Made Sari <{gr@villasantai.co.id}>\nPerihal: barang tamu tertinggal",
+    "From: {concierge@menteng-residences.com}\nSubject: lift broken again",
+    "Laporan sudah dikirim ke {security.cw@mallkota.co.id} tadi pagi.",
+]
+MAILBOXES_REDACTED = [
+    ("email", "From: Booking Team <{reservations.budi@gmail.com}>"),
+    ("email", "kontak saya {hr.ani@hotelmawar.com} ya min"),
+    ("email", "email kepala seksi {budi.santoso@pasuruankota.go.id}"),
+]
+
+
+@pytest.mark.parametrize("marked", MAILBOXES_KEPT)
+def test_a_service_mailbox_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), MAILBOXES_REDACTED)
+def test_a_person_mailbox_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)

@@ -34,6 +34,7 @@ from .office_phones import drop_office_phones
 from .public import _PUBLIC_PHRASES, _public_spans
 from .quantities import _numeric_spans
 from .region_places import drop_region_names
+from .role_mailboxes import drop_service_mailboxes
 from .regional_words import drop_regional_words
 from .school_numbers import drop_school_numbers
 from .service_numbers import drop_service_numbers
@@ -61,6 +62,7 @@ _FILTERS = (
     drop_office_addresses,
     drop_service_numbers,
     drop_office_phones,
+    drop_service_mailboxes,
     drop_market_stalls,
     drop_school_numbers,
     drop_subject_words,
