@@ -234,3 +234,26 @@ def test_a_service_mailbox_survives(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), MAILBOXES_REDACTED)
 def test_a_person_mailbox_is_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# A country where a country is written, a greeting in a tourist's language (country_names.py)
+COUNTRIES_KEPT = [
+    "Name: Imran Qureshi\nPassport: AB1234567 ({Pakistan})\nVehicle: rental scooter",
+    "pemilik kos diduga memeras penyewa WN {Irlandia} (Sean Murphy).",
+    "hi this is Lars Olsen, {norway}, the dive shop kept my deposit",
+    "i send the photo of the fake ticket to the police.\n{grazie}",
+]
+COUNTRY_NEIGHBOURS_REDACTED = [
+    ("nama", "[14.57] Satpam {Oman}: sdh lapor polisi, bayinya dibawa ke RSUD"),
+    ("nama", "penyewa WN Irlandia ({Sean Murphy}) diperas pemilik kos"),
+]
+
+
+@pytest.mark.parametrize("marked", COUNTRIES_KEPT)
+def test_a_country_or_a_greeting_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), COUNTRY_NEIGHBOURS_REDACTED)
+def test_a_person_beside_a_country_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)

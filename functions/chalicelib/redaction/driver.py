@@ -16,6 +16,7 @@ from .addresses import _addresses
 from .campus_names import drop_campus_names
 from .commemorations import drop_commemorations
 from .contacts import _accounts, _emails
+from .country_names import drop_country_names
 from .document import PiiMatch, _Candidate, _cut, _Doc, _Scan, _Span
 from .dorm_rooms import _dorm_rooms
 from .english_places import drop_english_places
@@ -72,6 +73,7 @@ _FILTERS = (
     drop_commemorations,
     drop_english_words,
     drop_english_places,
+    drop_country_names,
     drop_hero_places,
 )
 # Every public phrase starts with a letter that no letter precedes: tried only where a word starts. A
