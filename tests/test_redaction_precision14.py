@@ -196,14 +196,25 @@ def test_a_person_in_english_is_redacted(kind: str, marked: str) -> None:
 FORM_KEPT = [
     "{Name}: Hannah Weber\n{Passport}: C4KJ72M19\n{Nationality}: German\n{Complaint}: landlord keeps deposit",
     "{Full name}: Pieter de Vries\n{Phone}: +31 6 1234 5678\n{Address}: Jl. Raya Ubud No. 4\n{Issue}: dog bite",
+    "Tenant: Emily Clarke\n{Landlord}: Ni Wayan Suci\n{Property}: villa in Umalas\nDeposit: Rp 10.000.000",
+]
+HANDLES_KEPT = [
+    "kak {@aduanlombok} tolong jalan ke pantai rusak parah",
 ]
 FORM_NAMES_REDACTED = [
     ("nama", "Name: {Hannah Weber}\nPassport: C4KJ72M19\nNationality: German\nComplaint: landlord keeps deposit"),
+    ("nama", "Tenant: Emily Clarke\nLandlord: {Ni Wayan Suci}\nProperty: villa in Umalas\nDeposit: Rp 10.000.000"),
+    ("akun", "kak {@budi_aduan} tolong jalan ke pantai rusak parah"),
 ]
 
 
 @pytest.mark.parametrize("marked", FORM_KEPT)
 def test_an_english_form_label_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize("marked", HANDLES_KEPT)
+def test_a_complaint_desk_handle_survives(marked: str) -> None:
     assert_kept(marked)
 
 

@@ -39,7 +39,8 @@ JOBS = frozenset(
     "officer officers driver drivers manager management staff guard guards security receptionist reception police "
     "policeman policemen clerk cashier owner landlord landlady neighbour neighbor neighbours neighbors tenant "
     "worker workers seller vendor vendors contractor inspector supervisor admin team customer customers service "
-    "operator technician mechanic nurse doctor teacher principal headmaster lifeguard ranger".split()
+    "operator technician mechanic nurse doctor teacher principal headmaster lifeguard ranger employer employee "
+    "diver instructor guest guests landlord".split()
 )
 _ARTICLES = frozenset("the".split())
 _SAYING = frozenset("said says told asked replied answered".split())

@@ -62,7 +62,9 @@ _BODIES = frozenset(
     "mahkamahagung dukcapil disdukcapil kemnaker kemdikbud kemenkeu kemenag kemenpupr pupr kpu bawaslu dprd "
     "damkar bpbd tni polisi dki "
     # the Protestant synods of Sumatra, Sulawesi, Maluku, NTT and Papua by their short names ("@gmim_sinode")
-    "gmim hkbp gpm gmit gpib gkpi gkps gbkp gkst gmist gkjw gki gbi gpdi gidi gkii kingmi".split()
+    "gmim hkbp gpm gmit gpib gkpi gkps gbkp gkst gmist gkjw gki gbi gpdi gidi gkii kingmi "
+    # a city's complaint desk by the portal's own name ("@aduanbadung", "@aduan_bali"; session 14)
+    "aduan".split()
 )
 # Kinds of institution ("pasar", "masjid", "sekolah"): public beside a place or a body, not beside an ordinary
 # word, which may be a person's nickname ("@nova_pasar" may be a trader's)
