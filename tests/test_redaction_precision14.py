@@ -79,7 +79,19 @@ def test_a_person_beside_a_unit_is_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
 
 
-@pytest.mark.parametrize(("word", "shaped"), [("DKM", True), ("PGRI", True), ("IKP", True), ("OPD", True), ("JOKO", False), ("SRI", False), ("ANDRI", False), ("BAMBANG", False)])
+@pytest.mark.parametrize(
+    ("word", "shaped"),
+    [
+        ("DKM", True),
+        ("PGRI", True),
+        ("IKP", True),
+        ("OPD", True),
+        ("JOKO", False),
+        ("SRI", False),
+        ("ANDRI", False),
+        ("BAMBANG", False),
+    ],
+)
 def test_acronym_shape(word: str, shaped: bool) -> None:
     from chalicelib.redaction.notname_units import acronym
 

@@ -35,8 +35,8 @@ from .office_phones import drop_office_phones
 from .public import _PUBLIC_PHRASES, _public_spans
 from .quantities import _numeric_spans
 from .region_places import drop_region_names
-from .role_mailboxes import drop_service_mailboxes
 from .regional_words import drop_regional_words
+from .role_mailboxes import drop_service_mailboxes
 from .school_numbers import drop_school_numbers
 from .service_numbers import drop_service_numbers
 from .village_places import drop_village_names

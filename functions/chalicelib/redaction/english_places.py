@@ -20,7 +20,7 @@ after the job, not the job).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .document import _Candidate, _Doc, _Token
 from .english_text import english
@@ -55,12 +55,12 @@ def _joined(doc: _Doc, k: int) -> bool:
     return doc.text[doc.tokens[k].end : doc.tokens[k + 1].start] == " "
 
 
-def _english_around(flags: list[bool] | tuple[bool, ...], first: int, last: int) -> bool:
+def _english_around(flags: Sequence[bool], first: int, last: int) -> bool:
     """Whether a word near the candidate is an English word of an English sentence."""
     return any(flags[k] for k in range(max(0, first - 3), min(len(flags), last + 4)) if not first <= k <= last)
 
 
-def _place_or_job(doc: _Doc, cand: _Candidate, flags: list[bool] | tuple[bool, ...]) -> bool:
+def _place_or_job(doc: _Doc, cand: _Candidate, flags: Sequence[bool]) -> bool:
     tokens = doc.tokens
     first = bisect_left(tokens, cand.start, key=_start)
     last = bisect_left(tokens, cand.end, key=_start) - 1
@@ -103,7 +103,7 @@ def drop_english_places(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Ca
     return out
 
 
-def _without_saying(doc: _Doc, cand: _Candidate, flags: list[bool] | tuple[bool, ...]) -> _Candidate:
+def _without_saying(doc: _Doc, cand: _Candidate, flags: Sequence[bool]) -> _Candidate:
     """The candidate without a lower-case verb of saying at its end: "my driver [Bintang] said"."""
     tokens = doc.tokens
     last = bisect_left(tokens, cand.end, key=_start) - 1

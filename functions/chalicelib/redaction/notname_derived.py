@@ -85,7 +85,10 @@ def _compound(finder: _Names, k: int) -> bool:
         return True
     after = _AFTER.get(low)
     return bool(
-        after and k + 1 < len(tokens) and tokens[k + 1].low in after and text[tokens[k].end : tokens[k + 1].start] == " "
+        after
+        and k + 1 < len(tokens)
+        and tokens[k + 1].low in after
+        and text[tokens[k].end : tokens[k + 1].start] == " "
     )
 
 

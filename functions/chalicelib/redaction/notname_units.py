@@ -53,8 +53,12 @@ _POSTS = frozenset(
 _ADMINS = frozenset("admin operator".split())
 # The two letters an Indonesian or a foreign name may open or end with (a consonant pair): "Sri", "Bram", "Khoir",
 # "Stefan", "Bambang", "Hendrik", "Ernst"
-_ONSETS = frozenset("bl br ch cl cr dh dj dr dw fl fr gl gr kh kl kr ny ng ph pl pr sh sj sk sl sm sn sp sr st sw sy th tj tr ts wh".split())
-_CODAS = frozenset("ch ck ct dt ft gh hn hr ks ld lf lk lm ln lp ls lt mp ms nc nd ng nk ns nt nz ph rd rg rk rl rm rn rs rt rz sh sk st th tt ts tz".split())
+_ONSETS = frozenset(
+    "bl br ch cl cr dh dj dr dw fl fr gl gr kh kl kr ny ng ph pl pr sh sj sk sl sm sn sp sr st sw sy th tj tr ts wh".split()
+)
+_CODAS = frozenset(
+    "ch ck ct dt ft gh hn hr ks ld lf lk lm ln lp ls lt mp ms nc nd ng nk ns nt nz ph rd rg rk rl rm rn rs rt rz sh sk st th tt ts tz".split()
+)
 _VOWELS = re.compile(r"[aeiouy]")
 
 

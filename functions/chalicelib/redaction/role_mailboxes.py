@@ -40,8 +40,10 @@ def service_mailbox(address: str) -> bool:
     if not domain or _WEBMAIL.search(address):
         return False
     pieces = _PIECES.findall(local)
-    return bool(pieces) and any(p in SERVICE_WORDS for p in pieces) and all(
-        p in SERVICE_WORDS or len(p) <= 3 and p not in _LEX.names for p in pieces
+    return (
+        bool(pieces)
+        and any(p in SERVICE_WORDS for p in pieces)
+        and all(p in SERVICE_WORDS or len(p) <= 3 and p not in _LEX.names for p in pieces)
     )
 
 

@@ -125,7 +125,9 @@ def _village(doc: _Doc, cand: _Candidate) -> bool:
             name = " ".join(words)
     if name not in villages():
         return False
-    before = tokens[first - 1].low if first > 0 and "\n" not in doc.text[tokens[first - 1].end : tokens[first].start] else ""
+    before = (
+        tokens[first - 1].low if first > 0 and "\n" not in doc.text[tokens[first - 1].end : tokens[first].start] else ""
+    )
     if before in _LEX.honorifics or before in _LEX.titles:
         return False
     if before in _OWNERS and first > 1:
@@ -142,7 +144,7 @@ def _village(doc: _Doc, cand: _Candidate) -> bool:
     if gap.rstrip().endswith(",") and _ends_address(doc, first):
         return True  # "Jl. Kedungmundu Raya No. 4, Sendangmulyo"
     after = re.match(r"[ \t]*,[ \t]*([^\W\d_]+)", doc.text[cand.end : cand.end + 40])
-    return bool(after) and after.group(1).lower() in _REGENCIES  # "dari Raha, Muna"
+    return after is not None and after.group(1).lower() in _REGENCIES  # "dari Raha, Muna"
 
 
 def drop_village_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
