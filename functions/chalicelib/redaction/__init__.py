@@ -123,6 +123,12 @@ place in the original, so the placeholders replace exactly the original characte
   table's tab; an office's number beside its street in a directory (``identifiers``); a market's stalls under its
   traders' heading (``market_stalls``).
 
+* Session 14 (issue 11), precision by classes: a complaint line's number told by the words before it
+  (``service_numbers``); an office's unit after its post and the portal's name (``notname_units``); words made from a
+  root, doubled words, "Ibu dapat", roman numerals (``notname_derived``); a village where the text puts a place
+  (``village_places``, ``data/villages_id.txt``); in English, places, jobs and "the" (``english_places``), countries and
+  greetings (``country_names``), a form's labels (``form_labels``), service mailboxes (``role_mailboxes``).
+
 Known limits. A name not in the name list and with no cue is missed in an all-lower-case or
 ALL-CAPS message ("lapak samijan di depan pasar"), and right after "ke" or "di", where a capitalised
 word is read as a place ("pergi ke Darsinah"); so is a name made of ordinary words or short Chinese
