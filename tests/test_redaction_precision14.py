@@ -186,11 +186,14 @@ ENGLISH_KEPT = [
     "Volunteers collected forty bags of trash from {Pererenan Beach} but the truck never came.",
     "The {Grand Hyatt} shuttle almost hit my son at the roundabout.",
     "The immigration office asked me to pay extra. {Officer} said it is the fast track fee.",
+    "The jetty is broken and guests fall into the water.\nBest regards, {Senggigi Hotels Association}",
+    "Please refund to my account at {Westpac} Bank as soon as possible.",
 ]
 ENGLISH_NEIGHBOURS_REDACTED = [
     ("nama", "My driver {Bintang} said the road near the market is broken. Please fix it."),
     ("nama", "The drains are blocked near the supermarket. Please fix it. Thanks, {Emma}"),
     ("nama", "I asked Mr. {Bintang} about the broken road near the market but he did not answer."),
+    ("nama", "Linda Park had the same problem with the landlord. {Linda Park} paid the deposit twice."),
 ]
 
 

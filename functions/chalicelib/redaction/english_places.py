@@ -6,8 +6,9 @@ rules take the capitalised word before the place's noun ("Bintang" is a given na
 person; and a capitalised job at a sentence's start ("Officer said ...") for a name before a verb of saying.
 ``english_text`` tells which sentences are English. There, a name candidate is dropped when:
 
-- a capitalised English noun of a place or a business follows it, joined by a space: "Bintang Supermarket",
-  "Pererenan Beach", "Sunset Road", "Blue Bird Taxi" (``PLACE_NOUNS``);
+- a capitalised English noun of a place, a business or an organisation ends it or follows it, joined by a space:
+  "Bintang Supermarket", "Pererenan Beach", "Sunset Road", "Blue Bird Taxi", "Gili Hotels Association",
+  "Commonwealth Bank" (``PLACE_NOUNS``);
 - "the" stands right before it: "the Grand Hyatt shuttle", "The Monkey Forest" (English puts no article before a
   person's name);
 - it is one English word for a job or a group: "Officer said", "Security told us", "Management" (``JOBS``),
@@ -33,7 +34,10 @@ PLACE_NOUNS = frozenset(
     "hotel hostel resort villa villas homestay guesthouse inn lodge apartment apartments residence beach harbour "
     "harbor pier jetty island river waterfall falls mountain volcano zoo temple mosque cathedral chapel monastery "
     "school college university academy campus hospital clinic pharmacy office station terminal airport road street "
-    "avenue boulevard building centre center stadium arena village estate complex taxi bus shuttle airlines".split()
+    "avenue boulevard building centre center stadium arena village estate complex taxi bus shuttle airlines "
+    # and an organisation's: "Gili Hotels Association", "Commonwealth Bank", "Guest Relations"
+    "association bank foundation company corporation group agency department committee council society union "
+    "relations consulate embassy".split()
 )
 JOBS = frozenset(
     "officer officers driver drivers manager management staff guard guards security receptionist reception police "
@@ -51,13 +55,19 @@ def _start(tok: _Token) -> int:
     return tok.start
 
 
+def _place_noun(tok: _Token) -> bool:
+    """A capitalised place noun, singular or plural: "Beach", "Hotels"."""
+    return tok.cap and (tok.low in PLACE_NOUNS or tok.low.endswith("s") and tok.low[:-1] in PLACE_NOUNS)
+
+
 def _joined(doc: _Doc, k: int) -> bool:
     return doc.text[doc.tokens[k].end : doc.tokens[k + 1].start] == " "
 
 
 def _english_around(flags: Sequence[bool], first: int, last: int) -> bool:
-    """Whether a word near the candidate is an English word of an English sentence."""
-    return any(flags[k] for k in range(max(0, first - 3), min(len(flags), last + 4)) if not first <= k <= last)
+    """Whether a word near the candidate (a dozen words either side: a letter's closing line is short) is an English
+    word of an English sentence."""
+    return any(flags[k] for k in range(max(0, first - 12), min(len(flags), last + 13)) if not first <= k <= last)
 
 
 def _place_or_job(doc: _Doc, cand: _Candidate, flags: Sequence[bool]) -> bool:
@@ -69,13 +79,12 @@ def _place_or_job(doc: _Doc, cand: _Candidate, flags: Sequence[bool]) -> bool:
     before = tokens[first - 1].low if first > 0 else ""
     if before in _ADDRESS_CUES or before in _LEX.honorifics:
         return False  # "Mr. Bintang", "Pak Made"
-    if any(tokens[k].cap and tokens[k].low in PLACE_NOUNS for k in range(first + 1, last + 1)) or (
-        first == last and tokens[first].cap and tokens[first].low in PLACE_NOUNS
-    ):
-        return True  # "Bintang Supermarket" taken whole, "Supermarket" alone
+    alone = first == last and first > 0 and tokens[first - 1].cap and _joined(doc, first - 1)
+    if any(_place_noun(tokens[k]) for k in range(first + 1, last + 1)) or (alone and _place_noun(tokens[first])):
+        return True  # "Bintang Supermarket" taken whole, its "Supermarket" alone (not "River (@river.ubud)")
     if last + 1 < len(tokens):
         nxt = tokens[last + 1]
-        if nxt.cap and nxt.low in PLACE_NOUNS and doc.text[tokens[last].end : nxt.start] == " ":
+        if _place_noun(nxt) and doc.text[tokens[last].end : nxt.start] == " ":
             return True  # "Bintang Supermarket", "Pererenan Beach"
     k = first
     while k > 0 and tokens[k - 1].cap and tokens[k - 1].low not in _ARTICLES and _joined(doc, k - 1):

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 UNITS = frozenset(
     "ops opsnal kesos trantib trantibum ekbang kesra tapem pemdes renbang renlitbang litbang keu kepeg umpeg "
     "yanum binmas reskrim intelkam lantas samapta sabhara propam dikmas pnf gtk ikp sda pkh dtks "
-    "pemerintahan pengendalian penertiban pelayanan perencanaan keuangan kepegawaian umum".split()
+    "pemerintahan pengendalian penertiban pelayanan perencanaan keuangan kepegawaian umum inteldakim lantaskim "
+    "wasdakim".split()
 )
 # The portal's own name, and the dictionary's word for a complaint
 _NEVER = frozenset(("aduan",))
