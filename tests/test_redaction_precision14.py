@@ -283,3 +283,25 @@ def test_a_country_or_a_greeting_survives(marked: str) -> None:
 @pytest.mark.parametrize(("kind", "marked"), COUNTRY_NEIGHBOURS_REDACTED)
 def test_a_person_beside_a_country_is_redacted(kind: str, marked: str) -> None:
     assert_redacted(kind, marked)
+
+
+# Eastern Malay's "lia" (to see) in an Ambonese or Papuan message (dialect_words.py)
+LIA_KEPT = [
+    "talud di pante su roboh, tolong {lia} akang. katong takut",
+    "Marlon: beta {lia} jua. su lapor ka dinas\nYopi: beta seng tau",
+    "jalan ke negeri hancur, ale dong {lia} ka seng? katong su posting",
+]
+LIA_REDACTED = [
+    ("nama", "selamat pagi, beta {lia}, mau lapor jalan rusak. katong su tunggu lama"),
+    ("nama", "nama beta {lia}, katong su tunggu air tiga hari"),
+]
+
+
+@pytest.mark.parametrize("marked", LIA_KEPT)
+def test_ambonese_lia_survives(marked: str) -> None:
+    assert_kept(marked)
+
+
+@pytest.mark.parametrize(("kind", "marked"), LIA_REDACTED)
+def test_a_person_called_lia_is_redacted(kind: str, marked: str) -> None:
+    assert_redacted(kind, marked)

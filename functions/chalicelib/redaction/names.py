@@ -17,6 +17,7 @@ from . import (
     chat_names,
     context,
     cue_adverbs,
+    dialect_words,
     english_appositions,
     english_text,
     false_names,
@@ -1533,6 +1534,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges = notname_bodies.kept(finder, ranges)  # "Paguyuban Pedagang Suryakencana", "se-Kecamatan Sario"
     ranges = notname_units.kept(finder, ranges)  # "Ketua DKM", "Kasi Kesos", "dilaporkan ke Aduan"
     ranges = notname_derived.kept(finder, ranges)  # "Yth. Pelanggan PLN", "batuk-batuk", "tiap hari"
+    ranges = dialect_words.kept(finder, ranges)  # "tolong lia akang" (Ambonese: look)
     ranges = english_text.trimmed(doc, ranges)  # "the driver komang asked for money"
     ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
     for first, last in ranges + _repeated(finder, ranges):
