@@ -44,9 +44,11 @@ def _start(tok: _Token) -> int:
 
 def _country_or_greeting(doc: _Doc, cand: _Candidate) -> bool:
     words = _WORDS.findall(doc.text[cand.start : cand.end].lower())
-    if not words or any(w in _LEX.names for w in words):
-        return False
     name = " ".join(words)
+    if name not in countries() and (len(words) != 1 or name not in GREETINGS):
+        return False  # most candidates
+    if any(w in _LEX.names for w in words):
+        return False
     at = bisect_left(doc.tokens, cand.start, key=_start)
     before = doc.tokens[at - 1].low if at > 0 else ""
     if before in _LEX.honorifics or before in _LEX.titles:
@@ -64,4 +66,14 @@ def _country_or_greeting(doc: _Doc, cand: _Candidate) -> bool:
 
 def drop_country_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without the names that are a country's or a greeting (see the module)."""
-    return [c for c in candidates if c.kind != "nama" or not _country_or_greeting(doc, c)]
+    verdicts: dict[tuple[int, int], bool] = {}  # the rules find each name about three times
+    kept = []
+    for c in candidates:
+        if c.kind == "nama":
+            span = (c.start, c.end)
+            if span not in verdicts:
+                verdicts[span] = _country_or_greeting(doc, c)
+            if verdicts[span]:
+                continue
+        kept.append(c)
+    return kept

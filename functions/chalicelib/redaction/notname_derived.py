@@ -102,6 +102,16 @@ def _plain(finder: _Names, k: int) -> bool:
 
 def _is_a_name(finder: _Names, first: int, last: int) -> bool:
     tokens = finder.tokens
+    low = tokens[first].low
+    if not (
+        derived(low)
+        or _doubled(low)
+        or low in _AUXILIARIES
+        or low in _BEFORE
+        or low in _AFTER
+        or _ROMAN.fullmatch(tokens[last].text)
+    ):
+        return True  # most names: none of the classes opens them
     if after_name_cue(finder, first):
         return True  # "nama saya Pelangi": the writer says it is a name
     rest = range(first + 1, last + 1)

@@ -57,18 +57,18 @@ _NUMERIC_PATTERNS = [
     rf"{_NOT_AFTER_DIGIT}(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}})\s?[/\-.]\s?(?:19|20)?\d{{2}}(?![.\-/]?\d)",
     rf"{_NOT_AFTER_DIGIT}(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?!\d)",
     rf"{_NOT_AFTER_DIGIT}\d{{1,2}}(?:\s?(?:-|s/?d|s\.d\.?|sampai|hingga)\s?\d{{1,2}})?\s?{_MONTH}\b\.?(?:\s?'?(?:19|20)?\d{{2}}\b)?",
-    # a day and a month before a time: "18/10 08.00-14.00" (an outage's notice)
-    rf"{_NOT_AFTER_DIGIT}(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2])[ \t]+\d{{1,2}}[.:][0-5]\d"
-    rf"(?:\s?(?:-|s/?d|s\.d\.?|sampai|hingga)\s?\d{{1,2}}[.:][0-5]\d)?(?![.\d])",
     rf"(?<![^\W\d_]){_MONTH}\.?\s(?:19|20)\d{{2}}\b",
     r"(?<![^\W\d_])(?:tahun|thn|th|tgl|tanggal)\.?\s?(?:19|20)\d{2}\b",
     # times: pukul 08.30, jam 8, 08:30 WIB, 07.00-12.00
     r"(?<![^\W\d_])(?:pukul|pkl|jam|jm)\.?\s?\d{1,2}(?:[.:]\d{2})?(?:\s?(?:-|s/?d|sampai|hingga)\s?\d{1,2}(?:[.:]\d{2})?)?",
     rf"{_NOT_AFTER_DIGIT}\d{{1,2}}[.:]\d{{2}}(?:\s?(?:-|s/?d|sampai|hingga)\s?\d{{1,2}}[.:]\d{{2}})?\s?(?:wib|wita|wit)\b",
     rf"{_NOT_AFTER_DIGIT}\d{{1,2}}[.:][0-5]\d\s?(?:-|s/?d|sampai|hingga)\s?\d{{1,2}}[.:][0-5]\d(?![.\d])",
-    # an English clock's time and a thousand written "k": "till 4am", "at 10.30 pm", "pay 500k" (session 14)
-    rf"{_NOT_AFTER_DIGIT}\d{{1,2}}(?:[.:][0-5]\d)?(?:am|pm|\s?(?:pm|a\.m\.|p\.m\.))(?![^\W\d_])",
-    rf"{_NOT_AFTER_DIGIT}\d{{2,3}}k(?![^\W\d_])",
+    # session 14, one scan: a day and a month before a time ("18/10 08.00-14.00", an outage's notice), an English
+    # clock's time ("till 4am", "at 10.30 pm") and a thousand written "k" ("pay 500k")
+    rf"{_NOT_AFTER_DIGIT}(?:(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2])[ \t]+\d{{1,2}}[.:][0-5]\d"
+    rf"(?:\s?(?:-|s/?d|s\.d\.?|sampai|hingga)\s?\d{{1,2}}[.:][0-5]\d)?(?![.\d])"
+    r"|\d{1,2}(?:[.:][0-5]\d)?(?:am|pm|\s?(?:pm|a\.m\.|p\.m\.))(?![^\W\d_])"
+    r"|\d{2,3}k(?![^\W\d_]))",
     # counts and measures: 3 hari, 2 minggu, 50 meter, 10%, ke-3
     rf"{_NOT_AFTER_DIGIT}\d{{1,4}}(?:[.,]\d+)?\s?(?:{_UNITS})\b",
     rf"{_NOT_AFTER_DIGIT}\d{{1,3}}(?:[.,]\d+)?\s?%",

@@ -45,6 +45,7 @@ _OWNERS = frozenset("abdi kami kita saya sy ambo beta kulo".split())
 # A locative: the name after it is the place when it is not a short word ("di Guci" may be at Guci's)
 _LOCATIVES = frozenset("di ke dari asal depan dekat sekitar kawasan wilayah daerah arah menuju seberang".split())
 _WORDS = re.compile(r"[a-z']+")
+_LAST_WORD = re.compile(r"([^\W\d_]+) $")
 _JOIN = re.compile(r"[ \t]*(?:,|&|dan)[ \t]*$")
 _JOIN_AFTER = re.compile(r"[ \t]*(?:,|&|dan)[ \t]*")
 
@@ -111,6 +112,13 @@ def _village(doc: _Doc, cand: _Candidate) -> bool:
     words = _WORDS.findall(doc.text[cand.start : cand.end].lower())
     if not words:
         return False
+    places = villages()
+    name = " ".join(words)
+    if name not in places:
+        # "Lurah Batu [Ampar]": the word before may open the village's name; most candidates are no village
+        before = _LAST_WORD.search(doc.text, max(0, cand.start - 30), cand.start)
+        if before is None or f"{before.group(1).lower()} {name}" not in places:
+            return False
     tokens = doc.tokens
     first = bisect_left(tokens, cand.start, key=_start)
     last = bisect_left(tokens, cand.end, key=_start) - 1
@@ -149,4 +157,14 @@ def _village(doc: _Doc, cand: _Candidate) -> bool:
 
 def drop_village_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without the names that are a village where the text puts a place (see the module)."""
-    return [c for c in candidates if c.kind != "nama" or not _village(doc, c)]
+    verdicts: dict[tuple[int, int], bool] = {}  # the rules find each name about three times
+    kept = []
+    for c in candidates:
+        if c.kind == "nama":
+            span = (c.start, c.end)
+            if span not in verdicts:
+                verdicts[span] = _village(doc, c)
+            if verdicts[span]:
+                continue
+        kept.append(c)
+    return kept
