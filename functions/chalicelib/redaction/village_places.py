@@ -116,8 +116,8 @@ def _village(doc: _Doc, cand: _Candidate) -> bool:
     name = " ".join(words)
     if name not in places:
         # "Lurah Batu [Ampar]": the word before may open the village's name; most candidates are no village
-        before = _LAST_WORD.search(doc.text, max(0, cand.start - 30), cand.start)
-        if before is None or f"{before.group(1).lower()} {name}" not in places:
+        opening = _LAST_WORD.search(doc.text, max(0, cand.start - 30), cand.start)
+        if opening is None or f"{opening.group(1).lower()} {name}" not in places:
             return False
     tokens = doc.tokens
     first = bisect_left(tokens, cand.start, key=_start)
