@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,8 +42,8 @@ from .opendata import (
     table_csv,
 )
 from .output import IncrementalOutput
-from .parts import Parts, month_rows, whole_request, whole_updates
-from .sqlite_export import datasette_metadata, sqlite_file_bytes
+from .parts import MONTH_RE, UNDATED, Parts, month_rows, whole_request, whole_updates
+from .sqlite_export import MonthRows, datasette_metadata, sqlite_file_bytes, sqlite_file_updated
 
 logger = logging.getLogger(__name__)
 
@@ -74,12 +74,77 @@ class Inputs:
     now: Callable[[], datetime] = lambda: datetime.now(UTC)
 
 
+# The build state's meta row of what the published aduan.db was made of: its sha256 and, per
+# month, the sources of its rows (`Parts.sources`).
+DB_META = "whole:aduan.db"
+# Why the whole files fall due, when aduan.db may be updated in place (`sqlite_file_updated`):
+# rows only changed or were added. A record withdrawn or rewritten, the first build of a day (the
+# day's snapshot), a full publish, new code and a lost state make it from scratch.
+IN_PLACE = frozenset({"older than WHOLE_FILES_MAX_AGE", "a report was added"})
+
+
+def changed_months(out: IncrementalOutput, sources: dict[str, str]) -> list[str] | None:
+    """The months whose rows of the published aduan.db are not made of `sources` (the build
+    state's DB_META says what it was made of), or None when it must be made from scratch: the
+    file or its row is not the one the state knows, a month is undated, or most months changed."""
+    try:
+        old = json.loads(out.state.meta(DB_META) or "null")
+    except ValueError:
+        return None
+    path = "data/aduan.db"
+    if not isinstance(old, dict) or not isinstance(old.get("months"), dict) or not old.get("sha"):
+        return None
+    if old["sha"] != out.old_files.get(path) or not (out.root / path).is_file():
+        return None
+    before: dict[str, Any] = old["months"]
+    # A month whose whole-state file is missing ("" in its sources) is always made again.
+    changed = sorted(
+        m
+        for m in sources.keys() | before.keys()
+        if sources.get(m) != before.get(m) or "" in sources.get(m, ":").split(":")
+    )
+    if any(m == UNDATED or not MONTH_RE.match(m) for m in changed) or 2 * len(changed) > len(sources):
+        return None
+    return changed
+
+
+def _aduan_db(
+    out: IncrementalOutput,
+    parts: Parts,
+    rows: Callable[[schema.Table], Iterable[Row]],
+    small: dict[str, list[Row]],
+    site: Site,
+    in_place: bool,
+) -> bytes:
+    """aduan.db: the published file with the changed months' rows replaced, when `in_place` and
+    the state knows what it was made of; otherwise made from scratch."""
+    sources = parts.sources()
+    data = None
+    months = changed_months(out, sources) if in_place else None
+    if months is not None:
+        replaced: dict[str, MonthRows] = {}
+        for month in months:
+            if month in sources:
+                updates: list[Sequence[Any]] = [
+                    row for line in parts.month_lines(month, site.url) for row in whole_updates(line)
+                ]
+                replaced[month] = (month_rows(parts.content(month, 1)), updates)
+            else:
+                replaced[month] = None
+        data = sqlite_file_updated(out.root / "data/aduan.db", replaced, small)
+    if data is None:
+        data = sqlite_file_bytes(rows)
+    out.meta[DB_META] = json.dumps({"sha": hashlib.sha256(data).hexdigest(), "months": sources}, sort_keys=True)
+    return data
+
+
 def whole_files(
     out: IncrementalOutput,
     parts: Parts,
     dataset: Dataset,
     published: dict[str, Any],
     site: Site,
+    in_place: bool = False,
 ) -> Iterator[tuple[str, bytes]]:
     """The whole-dataset files' names under /data/ and their content, one at a time (a caller
     that hands each to the output writer before asking for the next holds one file, not five:
@@ -87,7 +152,8 @@ def whole_files(
     (concatenated in month order, each part's rows by tracking number, read back from where
     they were staged) and the months' whole-state files (each record's Open311 line and typed
     update rows, `parts.WHOLE_STATE`), never from a record: aduan.db is filled one month at a
-    time."""
+    time, or (`in_place`: see IN_PLACE) only the months whose rows changed are replaced in the
+    published file."""
     generated = generated_day(dataset)
     yield "reports.csv", _csv_concat(table_csv(schema.REPORTS, []), parts.contents(0))
     yield "reports.json", _json_concat(generated, parts.contents(1))
@@ -107,7 +173,7 @@ def whole_files(
             )
         return small[table.name]
 
-    yield "aduan.db", sqlite_file_bytes(rows)
+    yield "aduan.db", _aduan_db(out, parts, rows, small, site, in_place)
     lines = [whole_request(line) for month in parts.whole_lines(site.url) for line in month]
     yield "open311/requests.json", open311.requests_json_of_lines(lines)
 
@@ -273,7 +339,7 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
         whole = {**old_whole, "stale": bool(old_whole.get("stale") or parts.diff)}
     else:
         logger.info("aduan_site: whole-dataset files made again: %s", why)
-        for name, content in whole_files(out, parts, dataset, published, inputs.site):
+        for name, content in whole_files(out, parts, dataset, published, inputs.site, in_place=why in IN_PLACE):
             made[name] = out.put(f"data/{name}", content) or out.root / "data" / name
             del content  # before the next one is made
         same = all(out.files[f"data/{n}"] == out.old_files.get(f"data/{n}") for n in WHOLE_FILES)
