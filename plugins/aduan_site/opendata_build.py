@@ -86,7 +86,8 @@ IN_PLACE = frozenset({"older than WHOLE_FILES_MAX_AGE", "a report was added"})
 def changed_months(out: IncrementalOutput, sources: dict[str, str]) -> list[str] | None:
     """The months whose rows of the published aduan.db are not made of `sources` (the build
     state's DB_META says what it was made of), or None when it must be made from scratch: the
-    file or its row is not the one the state knows, a month is undated, or most months changed."""
+    file (its sha256, read) is not the one the state knows, a month is undated, or most months
+    changed."""
     try:
         old = json.loads(out.state.meta(DB_META) or "null")
     except ValueError:
@@ -94,7 +95,12 @@ def changed_months(out: IncrementalOutput, sources: dict[str, str]) -> list[str]
     path = "data/aduan.db"
     if not isinstance(old, dict) or not isinstance(old.get("months"), dict) or not old.get("sha"):
         return None
-    if old["sha"] != out.old_files.get(path) or not (out.root / path).is_file():
+    if old["sha"] != out.old_files.get(path):
+        return None
+    try:  # the file itself, as the state says (a build killed before saving its state, an edit)
+        if hashlib.sha256((out.root / path).read_bytes()).hexdigest() != old["sha"]:
+            return None
+    except OSError:
         return None
     before: dict[str, Any] = old["months"]
     # A month whose whole-state file is missing ("" in its sources) is always made again.
