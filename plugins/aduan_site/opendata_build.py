@@ -83,7 +83,7 @@ DB_META = "whole:aduan.db"
 IN_PLACE = frozenset({"older than WHOLE_FILES_MAX_AGE", "a report was added"})
 
 
-def changed_months(out: IncrementalOutput, sources: dict[str, str]) -> list[str] | None:
+def changed_months(out: IncrementalOutput, sources: dict[str, str | None]) -> list[str] | None:
     """The months whose rows of the published aduan.db are not made of `sources` (the build
     state's DB_META says what it was made of), or None when it must be made from scratch: the
     file (its sha256, read) is not the one the state knows, a month is undated, or most months
@@ -103,12 +103,8 @@ def changed_months(out: IncrementalOutput, sources: dict[str, str]) -> list[str]
     except OSError:
         return None
     before: dict[str, Any] = old["months"]
-    # A month whose whole-state file is missing ("" in its sources) is always made again.
-    changed = sorted(
-        m
-        for m in sources.keys() | before.keys()
-        if sources.get(m) != before.get(m) or "" in sources.get(m, ":").split(":")
-    )
+    # A month without a whole-state file (None: an output of older code) is always made again.
+    changed = sorted(m for m in sources.keys() | before.keys() if sources.get(m) != before.get(m) or not sources.get(m))
     if any(m == UNDATED or not MONTH_RE.match(m) for m in changed) or 2 * len(changed) > len(sources):
         return None
     return changed
@@ -140,7 +136,7 @@ def _aduan_db(
         data = sqlite_file_updated(out.root / "data/aduan.db", replaced, small)
     if data is None:
         data = sqlite_file_bytes(rows)
-    out.meta[DB_META] = json.dumps({"sha": hashlib.sha256(data).hexdigest(), "months": sources}, sort_keys=True)
+    out.meta[DB_META] = json.dumps({"sha": hashlib.sha256(data).hexdigest(), "months": sources}, separators=(",", ":"))
     return data
 
 

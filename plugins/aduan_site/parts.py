@@ -492,11 +492,16 @@ class Parts:
             return where.read_bytes().splitlines(keepends=True)
         return [whole_line(r, self.dataset, site_url) for r in self.months.get(month, [])]
 
-    def sources(self) -> dict[str, str]:
-        """Month → what its rows of the whole files are made from: the sha256 of its JSON part
-        and of its whole-state file as this build leaves them ("" for one it has not)."""
+    def sources(self) -> dict[str, str | None]:
+        """Month → what its rows of the whole files are made from: 16 hex digits of a digest of
+        the sha256 of its JSON part and of its whole-state file as this build leaves them (kept in
+        the build state's meta: short), or None when it has not both."""
         files = self.out.files
-        return {m: f"{files.get(part_paths(m)[1]) or ''}:{files.get(whole_path(m)) or ''}" for m in self.present}
+        made: dict[str, str | None] = {}
+        for month in self.present:
+            part, whole = files.get(part_paths(month)[1]), files.get(whole_path(month))
+            made[month] = _sha(f"{part}:{whole}".encode())[:16] if part and whole else None
+        return made
 
     @property
     def touched(self) -> list[str]:
