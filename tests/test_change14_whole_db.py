@@ -190,3 +190,71 @@ def test_a_report_in_another_month_than_the_file_says_makes_it_from_scratch(tmp_
     for row in moved:
         row["submitted"] = "2026-02-01"
     assert sqlite_file_updated(published, {"2026-02": (moved, [])}, {"agencies": [], "categories": []}) is None
+
+
+def _due_guard_reads(region, root: Path, monkeypatch: pytest.MonkeyPatch, new_keys: bool) -> list[tuple[str, bytes]]:  # type: ignore[no-untyped-def]
+    """What the gate was handed of data/aduan.db in a due build after one status change; with
+    `new_keys`, the gate's keys are taken to have changed since the file was last read whole."""
+    from chalicelib import sitebuild
+    from chalicelib.gate.files import Scanner
+
+    store, _, output, _ = _site_with_one_change(region, root, 2, 7, monkeypatch)
+    build(output, search=False)
+    handed: list[tuple[str, bytes]] = []
+    guard_for = sitebuild.guard_for
+
+    def recording_guard_for(scanner):  # type: ignore[no-untyped-def]
+        guard = guard_for(scanner)
+
+        def recording(files):  # type: ignore[no-untyped-def]
+            handed.extend((path, data) for path, data in files if path == "data/aduan.db")
+            return guard(files)
+
+        recording.fingerprint = guard.fingerprint  # type: ignore[attr-defined]
+        return recording
+
+    from aduan_site import opendata_build
+
+    monkeypatch.setattr(sitebuild, "guard_for", recording_guard_for)
+    monkeypatch.setattr(opendata_build, "datetime", _Later)
+    if new_keys:
+        fingerprint = Scanner.fingerprint
+        monkeypatch.setattr(Scanner, "fingerprint", lambda self: "another " + fingerprint(self))
+    build(output, search=False)
+    monkeypatch.undo()
+    store.close()
+    return handed
+
+
+def test_the_gate_reads_only_the_rows_an_in_place_aduan_db_gained_while_its_keys_are_the_same(
+    region, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rest of the file passed the gate under the same keys when it was last read whole, so
+    the gate reads the replaced months' rows (the status change's note among them), not the
+    file; with other keys it reads the whole file again."""
+    handed = _due_guard_reads(region, tmp_path / "same", monkeypatch, new_keys=False)
+    assert handed and not any(data.startswith(b"SQLite format 3") for _, data in handed)
+    assert any(b"Tim sudah ke lokasi" in data for _, data in handed)
+    handed = _due_guard_reads(region, tmp_path / "other", monkeypatch, new_keys=True)
+    assert [data[:15] for _, data in handed] == [b"SQLite format 3"]
+
+
+def test_the_rows_the_gate_reads_are_read_as_the_scan_of_a_sqlite_file_reads_them(tmp_path: Path) -> None:
+    """`_texts` joins a table's text values as `Scanner.scan_sqlite` does, batch for batch."""
+    from aduan_site.opendata_build import _texts
+
+    reports, updates = _rows(2500, "2026-03")
+    path = _fresh(tmp_path, {"2026-03": (reports, updates)}, "fresh.db")
+    read: list[str] = []
+
+    class Reading:
+        def scan_text(self, text: str, where: str) -> list[object]:
+            if "table reports)" in where or "table updates)" in where:
+                read.append(text)
+            return []
+
+    from chalicelib.gate.files import Scanner
+
+    list(Scanner.scan_sqlite(Reading(), path, "aduan.db"))  # type: ignore[arg-type]
+    texts = [t.decode() for t in _texts({"2026-03": (reports, updates)}, {"agencies": [], "categories": []})]
+    assert texts == read and len(texts) == 2 + 3  # 2,500 reports, 5,000 updates
