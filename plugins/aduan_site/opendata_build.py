@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,8 +42,8 @@ from .opendata import (
     table_csv,
 )
 from .output import IncrementalOutput
-from .parts import Parts, month_rows, whole_request, whole_updates
-from .sqlite_export import datasette_metadata, sqlite_file_bytes
+from .parts import MONTH_RE, UNDATED, Parts, month_rows, whole_request, whole_updates
+from .sqlite_export import MonthRows, datasette_metadata, sqlite_file_bytes, sqlite_file_updated
 
 logger = logging.getLogger(__name__)
 
@@ -74,24 +74,123 @@ class Inputs:
     now: Callable[[], datetime] = lambda: datetime.now(UTC)
 
 
+# The build state's meta row of what the published aduan.db was made of: its sha256 and, per
+# month, the sources of its rows (`Parts.sources`).
+DB_META = "whole:aduan.db"
+# Why the whole files fall due, when aduan.db may be updated in place (`sqlite_file_updated`):
+# rows only changed or were added. A record withdrawn or rewritten, the first build of a day (the
+# day's snapshot), a full publish, new code and a lost state make it from scratch.
+IN_PLACE = frozenset({"older than WHOLE_FILES_MAX_AGE", "a report was added"})
+
+
+def _db_meta(out: IncrementalOutput) -> dict[str, Any] | None:
+    """The build state's DB_META row, if it describes the published aduan.db (its sha256, read:
+    a build killed before saving its state, or a file edited by hand, does not match)."""
+    try:
+        old = json.loads(out.state.meta(DB_META) or "null")
+    except ValueError:
+        return None
+    path = "data/aduan.db"
+    if not isinstance(old, dict) or not isinstance(old.get("months"), dict) or not old.get("sha"):
+        return None
+    if old["sha"] != out.old_files.get(path):
+        return None
+    try:
+        if hashlib.sha256((out.root / path).read_bytes()).hexdigest() != old["sha"]:
+            return None
+    except OSError:
+        return None
+    return old
+
+
+def changed_months(old: dict[str, Any], sources: dict[str, str | None]) -> list[str] | None:
+    """The months whose rows of the published aduan.db (`old`: what it was made of, `_db_meta`)
+    are not made of `sources`, or None when it must be made from scratch: a month is undated, or
+    most months changed."""
+    before: dict[str, Any] = old["months"]
+    # A month without a whole-state file (None: an output of older code) is always made again.
+    changed = sorted(m for m in sources.keys() | before.keys() if sources.get(m) != before.get(m) or not sources.get(m))
+    if any(m == UNDATED or not MONTH_RE.match(m) for m in changed) or 2 * len(changed) > len(sources):
+        return None
+    return changed
+
+
+def _texts(replaced: dict[str, MonthRows], small: dict[str, list[Row]]) -> Iterator[bytes]:
+    """The rows an in-place aduan.db gained, as the gate's scan of a SQLite file reads rows
+    (gate/files.py `scan_sqlite`: their text values joined, 2,000 rows at a time)."""
+    tables: list[list[Sequence[Any]]] = [
+        [tuple(map(row.get, t.columns)) for row in small[t.name]] for t in (schema.AGENCIES, schema.CATEGORIES)
+    ]
+    for rows in replaced.values():
+        if rows is not None:
+            tables.append([tuple(map(row.get, schema.REPORTS.columns)) for row in rows[0]])
+            tables.append(rows[1])
+    for table in tables:
+        for at in range(0, len(table), 2000):
+            batch = table[at : at + 2000]
+            text = " \n ".join(str(v) for row in batch for v in row if isinstance(v, (str, bytes)))
+            yield text.encode("utf-8", "surrogatepass")
+
+
+def _aduan_db(
+    out: IncrementalOutput,
+    parts: Parts,
+    rows: Callable[[schema.Table], Iterable[Row]],
+    small: dict[str, list[Row]],
+    site: Site,
+    in_place: bool,
+) -> tuple[bytes, tuple[str, ...] | None]:
+    """aduan.db: the published file with the changed months' rows replaced, when `in_place` and
+    the state knows what it was made of; otherwise made from scratch. And what the gate found in
+    it, when only the rows it gained were read (None: the gate reads the whole file): so when
+    every other row passed the gate as it is now (the same keys, `Scanner.fingerprint`)."""
+    sources = parts.sources()
+    data, checked = None, None
+    fingerprint = getattr(out.guard, "fingerprint", None)
+    scanned: str | None = fingerprint() if callable(fingerprint) else None
+    old = _db_meta(out) if in_place else None
+    months = changed_months(old, sources) if old is not None else None
+    if old is not None and months is not None:
+        replaced: dict[str, MonthRows] = {}
+        for month in months:
+            if month in sources:
+                updates: list[Sequence[Any]] = [
+                    row for line in parts.month_lines(month, site.url) for row in whole_updates(line)
+                ]
+                replaced[month] = (month_rows(parts.content(month, 1)), updates)
+            else:
+                replaced[month] = None
+        data = sqlite_file_updated(out.root / "data/aduan.db", replaced, small)
+        if data is not None and out.guard is not None and scanned is not None and old.get("scanned") == scanned:
+            checked = tuple(out.guard([("data/aduan.db", text) for text in _texts(replaced, small)]))
+    if data is None:
+        data = sqlite_file_bytes(rows)
+    made = {"sha": hashlib.sha256(data).hexdigest(), "months": sources, "scanned": scanned}
+    out.meta[DB_META] = json.dumps(made, separators=(",", ":"))
+    return data, checked
+
+
 def whole_files(
     out: IncrementalOutput,
     parts: Parts,
     dataset: Dataset,
     published: dict[str, Any],
     site: Site,
-) -> Iterator[tuple[str, bytes]]:
-    """The whole-dataset files' names under /data/ and their content, one at a time (a caller
+    in_place: bool = False,
+) -> Iterator[tuple[str, bytes, tuple[str, ...] | None]]:
+    """The whole-dataset files' names under /data/, their content and what the gate found in it
+    when it read only a part (`_aduan_db`; None: the caller has it read), one at a time (a caller
     that hands each to the output writer before asking for the next holds one file, not five:
     at 100k reports they are some 300 MB together). Made from this build's monthly parts
     (concatenated in month order, each part's rows by tracking number, read back from where
     they were staged) and the months' whole-state files (each record's Open311 line and typed
     update rows, `parts.WHOLE_STATE`), never from a record: aduan.db is filled one month at a
-    time."""
+    time, or (`in_place`: see IN_PLACE) only the months whose rows changed are replaced in the
+    published file."""
     generated = generated_day(dataset)
-    yield "reports.csv", _csv_concat(table_csv(schema.REPORTS, []), parts.contents(0))
-    yield "reports.json", _json_concat(generated, parts.contents(1))
-    yield "updates.csv", _csv_concat(table_csv(schema.UPDATES, []), parts.contents(2))
+    yield "reports.csv", _csv_concat(table_csv(schema.REPORTS, []), parts.contents(0)), None
+    yield "reports.json", _json_concat(generated, parts.contents(1)), None
+    yield "updates.csv", _csv_concat(table_csv(schema.UPDATES, []), parts.contents(2)), None
     small = summary_tables(dataset, published)
     columns = schema.UPDATES.columns
 
@@ -107,9 +206,9 @@ def whole_files(
             )
         return small[table.name]
 
-    yield "aduan.db", sqlite_file_bytes(rows)
+    yield "aduan.db", *_aduan_db(out, parts, rows, small, site, in_place)
     lines = [whole_request(line) for month in parts.whole_lines(site.url) for line in month]
-    yield "open311/requests.json", open311.requests_json_of_lines(lines)
+    yield "open311/requests.json", open311.requests_json_of_lines(lines), None
 
 
 def _csv_concat(header: bytes, parts: Iterable[tuple[str, bytes]]) -> bytes:
@@ -273,8 +372,8 @@ def write_open_data(out: IncrementalOutput, dataset: Dataset, published: dict[st
         whole = {**old_whole, "stale": bool(old_whole.get("stale") or parts.diff)}
     else:
         logger.info("aduan_site: whole-dataset files made again: %s", why)
-        for name, content in whole_files(out, parts, dataset, published, inputs.site):
-            made[name] = out.put(f"data/{name}", content) or out.root / "data" / name
+        for name, content, checked in whole_files(out, parts, dataset, published, inputs.site, why in IN_PLACE):
+            made[name] = out.put(f"data/{name}", content, checked=checked) or out.root / "data" / name
             del content  # before the next one is made
         same = all(out.files[f"data/{n}"] == out.old_files.get(f"data/{n}") for n in WHOLE_FILES)
         if same and isinstance(old_whole, dict):

@@ -379,20 +379,27 @@ class IncrementalOutput:
         self.unchanged += 1
         return True
 
-    def stage(self, relpath: str, data: bytes) -> Staged:
+    def stage(self, relpath: str, data: bytes, checked: tuple[str, ...] | None = None) -> Staged:
         """Check `data` with the gate and stage it under its own path in the staging area,
         unless the site's file already holds these bytes. Changes nothing of this object: a
         worker process may call it (see pages.py), the parent then calls `add`.
 
         The staging area is laid out as the site is, so that `finish` can move a directory the
         site does not have yet in one rename (`moves`). A path is staged at most once per build:
-        each is made once (`add` refuses a second output for it)."""
+        each is made once (`add` refuses a second output for it).
+
+        `checked`: what the gate found in these bytes, when the caller had it read what they hold
+        that the gate had not read before (`put`)."""
         sha = hashlib.sha256(data).hexdigest()
         if self.old_files.get(relpath) == sha and os.path.isfile(self._prefix + relpath):
             return Staged(relpath, sha, None, ())
         staged = self._staging_prefix + relpath
         write_new(staged, data)
-        return Staged(relpath, sha, staged, self._check(relpath, data, sha))
+        if checked is None:
+            checked = self._check(relpath, data, sha)
+        elif not checked and len(data) >= REPEATED:
+            self._passed.add((sha, os.path.splitext(relpath)[1].lower()))  # a snapshot's copy passes too
+        return Staged(relpath, sha, staged, checked)
 
     def _check(self, relpath: str, data: bytes, sha: str) -> tuple[str, ...]:
         """What the gate finds in these bytes. Bytes the gate already passed in this build (a
@@ -445,16 +452,21 @@ class IncrementalOutput:
         self.pending.append((relpath, staged.path))
         return Path(staged.path)
 
-    def put(self, relpath: str, data: bytes, *, digest: str | None = None) -> Path | None:
+    def put(
+        self, relpath: str, data: bytes, *, digest: str | None = None, checked: tuple[str, ...] | None = None
+    ) -> Path | None:
         """Write `data` to `relpath` unless the file already holds exactly these bytes.
 
         `digest` identifies the input the page was rendered from, for `reuse` next time.
+        `checked`: what the gate found in the parts of `data` it had not read before, when the
+        caller knows the rest passed the gate as it is now (aduan.db with some months' rows
+        replaced: opendata_build.py); the gate then does not read the whole file.
         Returns where the bytes now are for a reader within this build (the staged file),
         or None when the site's file already holds them.
         """
         if relpath in self.files:
             raise ValueError(f"two outputs for {relpath}")
-        return self.add(self.stage(relpath, data), digest=digest)
+        return self.add(self.stage(relpath, data, checked), digest=digest)
 
     def set_page(self, listing: str, number: int, items: list[str] | None) -> None:
         """Record a listing page's new items (None: the page is gone), saved with the files."""

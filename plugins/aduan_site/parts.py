@@ -471,19 +471,37 @@ class Parts:
         """(path, bytes) of every month's part of one kind (0: reports CSV, 1: reports JSON,
         2: updates CSV), in month order, one at a time: made in this build or kept on disk."""
         for month in self.present:
-            path = part_paths(month)[kind]
-            made = self.made.get(path)
-            yield path, (made[0] if made is not None else self.out.root / path).read_bytes()
+            yield part_paths(month)[kind], self.content(month, kind)
+
+    def content(self, month: str, kind: int) -> bytes:
+        """The bytes of one month's part of one kind (see `contents`)."""
+        path = part_paths(month)[kind]
+        made = self.made.get(path)
+        return (made[0] if made is not None else self.out.root / path).read_bytes()
 
     def whole_lines(self, site_url: str) -> Iterator[list[bytes]]:
         """Every month's whole-state lines, in month order, one month at a time: read from its
         file, or made from the month's records when it has none (an output an older build made)."""
         for month in self.present:
-            where = self.whole_state.get(month)
-            if where is not None:
-                yield where.read_bytes().splitlines(keepends=True)
-            else:
-                yield [whole_line(r, self.dataset, site_url) for r in self.months.get(month, [])]
+            yield self.month_lines(month, site_url)
+
+    def month_lines(self, month: str, site_url: str) -> list[bytes]:
+        """One month's whole-state lines (see `whole_lines`)."""
+        where = self.whole_state.get(month)
+        if where is not None:
+            return where.read_bytes().splitlines(keepends=True)
+        return [whole_line(r, self.dataset, site_url) for r in self.months.get(month, [])]
+
+    def sources(self) -> dict[str, str | None]:
+        """Month → what its rows of the whole files are made from: 16 hex digits of a digest of
+        the sha256 of its JSON part and of its whole-state file as this build leaves them (kept in
+        the build state's meta: short), or None when it has not both."""
+        files = self.out.files
+        made: dict[str, str | None] = {}
+        for month in self.present:
+            part, whole = files.get(part_paths(month)[1]), files.get(whole_path(month))
+            made[month] = _sha(f"{part}:{whole}".encode())[:16] if part and whole else None
+        return made
 
     @property
     def touched(self) -> list[str]:

@@ -11,6 +11,7 @@ build that would write it is refused whole.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import html
@@ -198,6 +199,12 @@ class Scanner:
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def fingerprint(self) -> str:
+        """A digest of every key, in the order the scanner holds them: another key, or the same
+        keys in a plan made again, is another fingerprint. A caller that remembers the fingerprint
+        under which it scanned some text knows whether that text would be scanned the same now."""
+        return hashlib.sha256("\x00".join(self.keys).encode("utf-8", "surrogatepass")).hexdigest()
 
     def _found(self, key: str) -> Identifier:
         ident = self.keys[key]
@@ -446,6 +453,9 @@ def guard_for(scanner: Scanner) -> Callable[[list[tuple[str, bytes]]], list[str]
             for leak in scan_blob(scanner, path, data)
         ]
 
+    # What the build keeps beside a file it scanned in part (the rows of aduan.db it replaced,
+    # opendata_build.py): read on first use, once.
+    guard.fingerprint = functools.cache(scanner.fingerprint)  # type: ignore[attr-defined]
     return guard
 
 
