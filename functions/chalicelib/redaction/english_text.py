@@ -45,7 +45,7 @@ _BREAKS = frozenset(".!?:\n")
 # English forms of address as written in English (a cue of names.py's): kept in the text, as "Bapak" is
 _ADDRESS = frozenset("Mr Mrs Ms Mister Madam".split())
 # Words of the name lexicons that are English words first in an English sentence ("Water Supply Cut Off")
-_WORDS_FIRST = frozenset("cut boy lay hoo".split())
+_WORDS_FIRST = frozenset("cut boy lay hoo said".split())
 
 
 @lru_cache(maxsize=1)

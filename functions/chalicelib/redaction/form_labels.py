@@ -22,7 +22,9 @@ from .lexicon import _LEX
 _LABEL_LINE = re.compile(r"(?m)^[ \t>*\-•]*(?P<label>[^\W\d_][\w./]*(?:[ \t]+[\w./()]+){0,3})[ \t]*:[ \t]*\S")
 # The first word of a label that only a form has
 _FORM_WORDS = frozenset(
-    "nama tanggal tgl alamat no nomor nik umur usia keluhan jenis lokasi hp telp unit jumlah pekerjaan".split()
+    "nama tanggal tgl alamat no nomor nik umur usia keluhan jenis lokasi hp telp unit jumlah pekerjaan"
+    # an English form's ("Name:", "Room:", "Nationality:")
+    " name date address phone mobile email nationality passport room location complaint age occupation".split()
 )
 _TITLE = re.compile(r"(?i)[ \t]*(?:form|formulir)\b[^\n]*")
 _LOW_WORDS = re.compile(r"[a-z]+")

@@ -17,6 +17,7 @@ from . import (
     chat_names,
     context,
     cue_adverbs,
+    english_names,
     english_text,
     false_names,
     initials,
@@ -247,7 +248,7 @@ _PEOPLE_INLINE = re.compile(
 )
 # The writer's own voice: "saya X," introduces the writer
 _SELF = frozenset("saya sy sya aku aq gue gw kami kulo kula kawula sengkok abdi ambo".split())
-_CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
+_CONJUNCTIONS = frozenset("dan dn & atau serta sama and".split())
 _BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu dewa".split())
 # The words of Balinese names after "I"/"Ni" and of the titles "Anak Agung", "Ida Bagus", "I Dewa Gede":
 # inside such a chain they are name words, even where they are ordinary words elsewhere ("agung", "bagus")
@@ -1302,6 +1303,8 @@ class _Names:
         gap = text[tokens[min(j, k)].end : tokens[max(j, k)].start]
         if gap == ", " and tokens[j].low not in _CONJUNCTIONS:
             return j, False
+        if gap in (" & ", ", & ") and tokens[j].low not in _CONJUNCTIONS:
+            return j, True  # "Petugas: Teguh & Slamet"
         if gap in (" ", ", ") and tokens[j].low in _CONJUNCTIONS:
             j2 = j + step
             if 0 <= j2 < len(tokens) and text[tokens[min(j, j2)].end : tokens[max(j, j2)].start] in (" ", ", "):
@@ -1528,6 +1531,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges = notname_chat.kept(finder, ranges)  # "tukang ojek jatoh", "anak sy batuk terus", "NIP 1972..."
     ranges = notname_bodies.kept(finder, ranges)  # "Paguyuban Pedagang Suryakencana", "se-Kecamatan Sario"
     ranges = english_text.trimmed(doc, ranges)  # "the driver komang asked for money"
+    ranges += english_names.found(finder)  # "a man named komang", "my friend Tom", "me and tom"
     ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end

@@ -1,0 +1,224 @@
+"""Names that English cues place, in English and half-English complaints (issue 11, session 14).
+
+Tourists and residents from abroad write "a man named komang took my bag", "hello, this is anna from the
+villa", "my friend Tom saw it too", "me and tom waited two hours", "Grace said she would refund me". The
+Indonesian rules (names.py) know none of these cues, and the English words around such a name keep the
+rules' "capitalised unknown word between ordinary words" from taking it: Faker's English given names were
+taken out of the English word list (english_text.py) so that "Tom" is no English word, but nothing put it
+back in a name's place. A name here is found by the English cue before or after it:
+
+- a naming word: "named", "nicknamed", "my name is", "name's", "known as", "goes by", "a guy called";
+- the writer introducing themself: "this is anna", "I am Grace", "I'm Tom" (then what ends a clause or
+  follows a person: "from", "here", "and", a comma);
+- a relation or a role after a possessive: "my friend Tom", "our guide, Frank,", "my husband bill";
+- the writer beside the person: "me and tom", "Tom and I", "Grace and me";
+- a verb of saying or writing after the name: "Tom said", "Grace told us", "komang texted me".
+
+The word itself must look like a name: a word of the name lexicons, or a word that is neither an English
+word (english_text.words) nor an Indonesian one, nor a place, an office or a word of grammar; a
+capitalised English word only after a naming word or a relation ("a woman named Hope", "my wife Joy").
+The module looks only at texts with an English function word (as english_text does).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import english_text
+from .lexicon import _FUNCTION_WORDS, _LEX, _is_word
+from .region_places import _REGIONS
+
+if TYPE_CHECKING:
+    from .names import _Names
+
+# Cue strengths: a naming word names whatever word follows; the others need a word that looks like a name
+_NAMING, _SELF, _RELATION, _BESIDE = range(4)
+_PERSON_NOUNS = frozenset(
+    "man woman guy lady boy girl person someone somebody kid child driver guy dude fellow chap gentleman "
+    "officer staff worker seller vendor".split()
+)
+# Roles a person is named after, in apposition: "the officer, Mark, was rude"
+_ROLES = frozenset(
+    "officer driver guide seller vendor owner manager guard receptionist landlord landlady host agent "
+    "technician mechanic staff clerk cashier waiter waitress supervisor inspector policeman officer".split()
+)
+_POSSESSIVES = frozenset("my our his her their your".split())
+_RELATIONS = frozenset(
+    "friend friends husband wife son daughter brother sister mother mom mum father dad neighbour neighbor "
+    "neighbours neighbors colleague colleagues boss partner boyfriend girlfriend fiance fiancee cousin uncle "
+    "aunt auntie grandmother grandma grandfather grandpa nephew niece guide driver landlord landlady host "
+    "housemate roommate flatmate nanny maid helper cook gardener tenant employee employer teacher student "
+    "classmate coworker co-worker buddy mate kids children child baby".split()
+)
+_SAYING = frozenset(
+    "said says told tells asked asks texted texts messaged replied wrote writes called calls complained "
+    "explained promised shouted yelled admitted claimed insisted refused agreed confirmed warned threatened "
+    "demanded offered".split()
+)
+# What follows the writer's own name: the end of a clause, where they are from or stay, "and", "here"
+_AFTER_SELF = frozenset(
+    "from here and staying living calling writing reporting speaking again too with at in of a the i im "
+    "dari dr yg warga ya min admin".split()
+)
+# Never the first word of a name after a cue, though no word list holds them
+_NOT_AFTER = frozenset("after by as for not so very just also still really only".split())
+# Labels of a list of people, before a colon: "Witnesses: Tom, Grace and Bill", "Reported by: Ann"
+_PEOPLE_LABELS = frozenset(
+    "name names witness witnesses victim victims guest guests participants attendees present team staff "
+    "officers drivers members residents tenants complainant complainants reporter reporters by contact pic "
+    "cc attention attn".split()
+)
+_ITEM_GAPS = (", ", " and ", ", and ", " & ", " / ")
+_CLAUSE_END = frozenset(",.!?;:)\n-")
+
+
+def found(finder: _Names) -> list[tuple[int, int]]:
+    """The token ranges of the names English cues place (see the module)."""
+    tokens = finder.tokens
+    if len(tokens) < 2 or not any(tok.low in english_text._FUNCTION for tok in tokens):
+        return []
+    vocabulary = english_text.words()
+    out: list[tuple[int, int]] = []
+    for k, tok in enumerate(tokens):
+        low = tok.low
+        prev = tokens[k - 1].low if k > 0 else ""
+        cue = None
+        if low in ("named", "nicknamed") or low == "called" and prev in _PERSON_NOUNS:
+            cue = _NAMING
+        elif low == "is" and prev == "name" or low == "name's" or low == "as" and prev == "known":
+            cue = _NAMING
+        elif low == "by" and prev in ("goes", "go", "going"):
+            cue = _NAMING
+        elif low == "is" and prev == "this" or low == "am" and prev == "i" or low in ("i'm", "im"):
+            cue = _SELF
+        elif low in _RELATIONS and prev in _POSSESSIVES:
+            cue = _RELATION
+        elif low in _ROLES and prev in ("the", "this", "that") and _apposition(finder, k):
+            cue = _RELATION  # "The officer, Mark, was very rude"
+        elif low == "and" and prev == "me":
+            cue = _BESIDE
+        if cue is not None and _gap(finder, k, cue == _RELATION):
+            r = _name_at(finder, k + 1, cue, vocabulary)
+            if r:
+                out.append(r)
+        # "Tom and I", "Grace and me"; "Tom said", "komang texted me"
+        if low in _PEOPLE_LABELS and finder.doc.text.startswith(":", tok.end):
+            out += _listed(finder, k + 1, vocabulary)  # "Witnesses: Tom, Grace and Bill"
+        nxt = tokens[k + 1].low if k + 1 < len(tokens) and _spaced(finder, k) else ""
+        after = tokens[k + 2].low if k + 2 < len(tokens) and nxt and _spaced(finder, k + 1) else ""
+        if nxt == "and" and after in ("i", "me") or nxt in _SAYING:
+            if _looks_named(finder, k, _BESIDE, vocabulary) and not _after_article(finder, k):
+                out.append((k, k))
+    return out
+
+
+def _spaced(finder: _Names, k: int) -> bool:
+    return finder.doc.text[finder.tokens[k].end : finder.tokens[k + 1].start] == " "
+
+
+def _gap(finder: _Names, k: int, comma: bool) -> bool:
+    """Whether a name may follow token k: one space, or a comma or a colon after a relation ("my wife, Anna")."""
+    if k + 1 >= len(finder.tokens):
+        return False
+    gap = finder.doc.text[finder.tokens[k].end : finder.tokens[k + 1].start]
+    return gap == " " or comma and gap in (", ", ": ")
+
+
+def _apposition(finder: _Names, k: int) -> bool:
+    """Whether one word set off by commas follows token k ("the officer, Mark, was")."""
+    tokens, text = finder.tokens, finder.doc.text
+    if k + 1 >= len(tokens) or text[tokens[k].end : tokens[k + 1].start] != ", ":
+        return False
+    return text.startswith(",", tokens[k + 1].end)
+
+
+def _after_article(finder: _Names, k: int) -> bool:
+    """'the Grab driver said': after an article a capitalised word is a brand or a place, not a person."""
+    return k > 0 and finder.tokens[k - 1].low in ("the", "a", "an", "this", "that", "our", "my", "your")
+
+
+def _looks_named(finder: _Names, k: int, cue: int, vocabulary: frozenset[str]) -> bool:
+    """Whether token k may be a name that a cue of this kind points at."""
+    tok = finder.tokens[k]
+    low = tok.low
+    if len(low) < 2 or not low.isalpha() or finder.blocked(k) or finder.is_title(k):
+        return False
+    if low in english_text._FUNCTION or low in _FUNCTION_WORDS or low in _NOT_AFTER or low in _LEX.honorifics:
+        return False
+    if tok.text in english_text._ADDRESS or low in ("sir", "madam", "mr", "mrs", "ms", "miss", "dr"):
+        return False  # "my landlord Mr. I Nyoman ...": the form of address; the rules take the name after it
+    if low in _REGIONS and low not in _LEX.names or tok.acronym and finder.mixed:
+        return False
+    listed = low in _LEX.names and low not in _LEX.common
+    # among English words an Indonesian dictionary's word ("tom", an indigo plant) is no word of the sentence
+    indonesian = _is_word(low) and cue != _NAMING and not _among_english(finder, k)
+    unknown = low not in vocabulary and not indonesian and low not in _LEX.common and len(low) > 2
+    if finder.mixed and not tok.cap:
+        # capitals carry meaning: a lower-case word is a name only after a naming word ("named komang")
+        return cue == _NAMING and (listed or unknown)
+    if finder.mixed and cue in (_NAMING, _RELATION) and not (low in vocabulary and low not in _LEX.names):
+        return True  # "a woman named Hope", "my wife Joy"
+    return listed or unknown
+
+
+def _among_english(finder: _Names, k: int) -> bool:
+    """Whether the words on both sides of token k are English words of an English sentence."""
+    found = english_text.english(finder.doc)
+    if not found:
+        return False
+    return (k == 0 or found[k - 1]) and (k + 1 >= len(found) or found[k + 1])
+
+
+def _name_at(finder: _Names, j: int, cue: int, vocabulary: frozenset[str]) -> tuple[int, int] | None:
+    """The name starting at token j after a cue: its first word, and the words that go on with it."""
+    tokens = finder.tokens
+    if not _looks_named(finder, j, cue, vocabulary):
+        return None
+    last = j
+    while last + 1 < len(tokens) and last - j < 3 and _spaced(finder, last):
+        k = last + 1
+        nxt = tokens[k]
+        if finder.mixed and tokens[j].cap != nxt.cap:
+            break  # "named Tom yesterday": capitals say where the name ends
+        if not _looks_named(finder, k, _BESIDE, vocabulary):
+            break
+        last = k
+    if cue == _SELF and not _ends_self(finder, last):
+        return None
+    return j, last
+
+
+def _listed(finder: _Names, j: int, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    """The items of a list of people after its label's colon, to the end of the clause: each one to three
+    words that look like a name ("Tom, Grace Miller and Bill"); the list stops at an item that does not."""
+    tokens, text = finder.tokens, finder.doc.text
+    if j >= len(tokens) or text[tokens[j - 1].end : tokens[j].start] not in (": ", ":", ":\t"):
+        return []
+    items: list[tuple[int, int]] = []
+    strength = _NAMING if tokens[j - 1].low in ("name", "names") else _RELATION
+    while j < len(tokens):
+        r = _name_at(finder, j, strength, vocabulary)
+        if r is None:
+            break
+        items.append(r)
+        k = r[1] + 1
+        if k >= len(tokens):
+            break
+        gap = text[tokens[r[1]].end : tokens[k].start]
+        if gap in (", ", " & ", ", & ", " / "):
+            j = k
+        elif gap in (" ", ", ") and tokens[k].low in ("and", "dan") and k + 1 < len(tokens):
+            j = k + 1
+        else:
+            break
+    return items
+
+
+def _ends_self(finder: _Names, last: int) -> bool:
+    """Whether the writer's name ends at token `last`: the text or a clause ends, or a word that follows a
+    person introduced ("from", "here", "and")."""
+    tokens, text = finder.tokens, finder.doc.text
+    rest = text[tokens[last].end : tokens[last].end + 2].lstrip(" ")
+    if not rest or rest[0] in _CLAUSE_END:
+        return True
+    return last + 1 < len(tokens) and _spaced(finder, last) and tokens[last + 1].low in _AFTER_SELF
