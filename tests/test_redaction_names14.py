@@ -1,0 +1,64 @@
+"""Names recall by classes (issue 11, session 14): names that English cues place, tables with English headers,
+lists of people after a colon or joined by "&", in English and half-English complaints
+(chalicelib/redaction/english_names.py, names_table.py). Each case: the text, the names that must go, the
+words that must stay. The examples are our own, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chalicelib.redaction import redact
+
+CASES = [
+    # a naming word: whatever word follows, in any case ("a man named" is no madrasah, MAN)
+    ("a man named komang took my bag near the beach", ["komang"], ["man named", "took my bag"]),
+    ("some guy called Trevor keeps parking in front of our gate", ["Trevor"], ["parking", "gate"]),
+    ("the street named after the hero is flooded", [], ["named after the hero"]),
+    # the writer introducing themself
+    ("hello, this is anna from the villa in canggu. the road is flooded again", ["anna"], ["villa", "flooded"]),
+    ("this is ridiculous, the water has been off for three days", [], ["ridiculous"]),
+    ("I am Grace, staying at a guesthouse near the temple", ["Grace"], ["guesthouse", "temple"]),
+    ("I am tired of the noise from the bar next door", [], ["tired", "noise"]),
+    # a relation or a role: "my friend Tom", "the officer, Mark,"
+    ("My friend Tom saw the driver take the money.", ["Tom"], ["driver", "money"]),
+    ("my husband bill fell into the open drain last night", ["bill"], ["open drain"]),
+    ("The officer, Mark, was very rude to my wife.", ["Mark"], ["officer", "rude"]),
+    ("I am writing for my landlord Mr. Nyoman Suarta about the smoke", ["Nyoman Suarta"], ["Mr.", "landlord"]),
+    # the writer beside the person, a verb of saying after the name
+    ("me and tom waited two hours for the bus", ["tom"], ["waited", "bus"]),
+    ("Tom and I reported the broken street light last week", ["Tom"], ["reported", "street light"]),
+    ("the seller said Grace would refund me but nothing happened", ["Grace"], ["seller said", "refund"]),
+    ("Trevor said the pump has been broken since June", ["Trevor"], ["pump", "June"]),
+    ("The police said nothing could be done", [], ["police said"]),
+    # a list of people after its label
+    ("Witnesses: Tom, Grace and Bill", ["Tom", "Grace", "Bill"], ["Witnesses"]),
+    ("Petugas: Teguh & Slamet datang jam 10", ["Teguh", "Slamet"], ["Petugas", "datang"]),
+    ("Staff: none of them helped", [], ["none of them helped"]),
+    # tables with English headers, and the checkers' columns of Indonesian ones
+    (
+        "Guest name | Room | Issue\nTrevor Hale | 12 | no hot water\nIngrid Olsen | 14 | noise",
+        ["Trevor Hale", "Ingrid Olsen"],
+        ["no hot water"],
+    ),
+    ("No | Driver | Fare\n1 | Kadek | 500k\n2 | Trevor | 300k", ["Kadek", "Trevor"], ["Fare"]),
+    ("Street name | Condition\nJalan Pantai | potholes\nJalan Melati | flooded", [], ["Jalan Pantai", "potholes"]),
+    (
+        "NO | NAMA | NO KK | VERIFIKATOR\n1 | Kasmuri | 3575031005090004 | Lilik\n2 | Surip | 3575031107120001 | Hari",
+        ["Kasmuri", "Surip", "Lilik", "Hari"],
+        ["VERIFIKATOR"],
+    ),
+    (
+        "Jalan | Asal Nama | Kondisi\nJl. Cokroaminoto | pahlawan nasional | baik\nJl. Mansyur | ulama | rusak",
+        [],
+        ["pahlawan nasional", "ulama"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "kept"), CASES)
+def test_names_go_and_words_stay(text: str, names: list[str], kept: list[str]) -> None:
+    out = redact(text)
+    for name in names:
+        assert name not in out.replace("[NAMA]", ""), (name, out)
+    for word in kept:
+        assert word in out, (word, out)
