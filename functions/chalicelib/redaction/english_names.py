@@ -69,6 +69,15 @@ _PEOPLE_LABELS = frozenset(
     "cc attention attn".split()
 )
 _ITEM_GAPS = (", ", " and ", ", and ", " & ", " / ")
+# Given names of Faker's English-speaking locales that the name lexicons lack because they are words too (an
+# English or an Indonesian one: "mark", "tim", "dan", "kate"), less the words English capitalises as words
+# ("May", "April", "Paris", "Roman", "Angel", "Will"). Capitalised inside an English sentence, after no
+# article, they are the name: "Yesterday Tom and his wife", "we talked to Mark at the front desk"
+_GIVEN_WORDS = frozenset(
+    "alan amanda angus ayla cara dan dana demi derek don duane ewan gail henry jan jim joe juan kara karina "
+    "kate keri kiara kim kira krista kristen lana lara lee lori luka mark megan nate pam paul regan sam sara "
+    "sian tanya tara tim tom wanda yasmin".split()
+)
 _CLAUSE_END = frozenset(",.!?;:)\n-")
 
 
@@ -102,6 +111,9 @@ def found(finder: _Names) -> list[tuple[int, int]]:
             if r:
                 out.append(r)
         # "Tom and I", "Grace and me"; "Tom said", "komang texted me"
+        if low in _GIVEN_WORDS and tok.cap and not tok.acronym and _among_english(finder, k, either=True):
+            if not _after_article(finder, k) and not finder.sentence_start(k) and not finder.blocked(k):
+                out.append(_name_at(finder, k, _BESIDE, vocabulary) or (k, k))  # "Tom Walker"
         if low in _PEOPLE_LABELS and finder.doc.text.startswith(":", tok.end):
             out += _listed(finder, k + 1, vocabulary)  # "Witnesses: Tom, Grace and Bill"
         nxt = tokens[k + 1].low if k + 1 < len(tokens) and _spaced(finder, k) else ""
@@ -161,12 +173,14 @@ def _looks_named(finder: _Names, k: int, cue: int, vocabulary: frozenset[str]) -
     return listed or unknown
 
 
-def _among_english(finder: _Names, k: int) -> bool:
-    """Whether the words on both sides of token k are English words of an English sentence."""
+def _among_english(finder: _Names, k: int, either: bool = False) -> bool:
+    """Whether the words on both sides of token k (either: on one side) are English words of an English
+    sentence."""
     found = english_text.english(finder.doc)
     if not found:
         return False
-    return (k == 0 or found[k - 1]) and (k + 1 >= len(found) or found[k + 1])
+    before, after = k == 0 or found[k - 1], k + 1 >= len(found) or found[k + 1]
+    return before or after if either else before and after
 
 
 def _name_at(finder: _Names, j: int, cue: int, vocabulary: frozenset[str]) -> tuple[int, int] | None:

@@ -189,7 +189,7 @@ _LIST_OF_PEOPLE = re.compile(
     r"(?i)(?:absensi|daftar\s+hadir|ahli\s+waris|saksi|disaksikan|korban|tertipu|hadir|pedagang|peserta|anggota|pasien|murid|siswa|lansia|keluarga"
     r"|penerima|pelaku|petugas|warga|nama-nama|nama)[^\n]{0,60}:[ \t]*\n?$"
 )
-_STAMP = r"\[[^\]\n]{4,30}\][ \t]*|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}[ \t]*-[ \t]*"
+_STAMP = r"\[[^\]\n]{4,30}\][ \t]*|\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+\d{1,2}[.:]\d{2}[ \t]*-[ \t]*"
 _SPEAKER = re.compile(rf"(?m)^[ \t]*(?P<stamp>{_STAMP})?(?P<who>[^\W\d_][^\n:\[\]]{{0,40}}?)[ \t]?:[ \t]")
 # WhatsApp's own lines: "18/03/25 18.07 - Jonggi menambahkan Nio", "... - Nio keluar"
 _SYSTEM_LINE = re.compile(
