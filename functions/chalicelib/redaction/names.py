@@ -23,6 +23,7 @@ from . import (
     initials,
     name_gaps,
     name_model,
+    name_particles,
     names_cued,
     names_table,
     notname_bodies,
@@ -1533,6 +1534,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges = english_text.trimmed(doc, ranges)  # "the driver komang asked for money"
     ranges += english_names.found(finder)  # "a man named komang", "my friend Tom", "me and tom"
     ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
+    ranges = name_particles.widened(finder, ranges)  # "Tim: Lalu [Wirahadi]", "\nLalu [Sapriadi] (Ketua RT)"
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end
         degree = _degree_at(doc.text, end)
