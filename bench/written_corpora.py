@@ -69,6 +69,15 @@ bench/written_corpus_eval.py.
   confirmation, thanks to a named officer); mostly East Java (Kota and Kabupaten Pasuruan, Malang,
   Surabaya, Sidoarjo, Probolinggo, Jember, Madura), some Yogyakarta, Jakarta and Central Kalimantan.
   Officers' NIPs and citizens' customer IDs, NISN, NIM and medical-record numbers are marked.
+- **17** (a fourteenth writer, tuning, session 14): English and mixed English-Indonesian text where
+  tourists, expatriates and foreign workers live (Bali, Lombok and the Gilis, Labuan Bajo, Raja Ampat,
+  Jakarta, Batam, Yogyakarta, Bandung, Surabaya, Medan, Makassar, Manado): half mostly English, often
+  lower-case chat; foreign names of many origins, often without a title ("tom said", "ask grace at
+  reception"), names that are English words (Grace, Will, Sky, Hope); hotels, beach clubs, clinics,
+  schools and boats as public phrases. The writer's calls: foreign names that are English words are
+  tagged ``asing, word_name``; KITAS and visa numbers, private booking codes and dive certificates are
+  ``nomor``; an institution's e-mail address or handle is left unmarked; hotels, bars and boats, even
+  named after a person ("Ricky's Bar"), are public (landmark); a police report number is left unmarked.
 
     python bench/written_corpora.py 11 --stats
     python bench/written_corpora.py 7 --show 3
@@ -142,6 +151,7 @@ CORPORA = {
         (13, False),
         (14, True),
         (15, False),
+        (17, False),
     )
 }
 TUNING = tuple(number for number, corpus in CORPORA.items() if not corpus.held_out)

@@ -320,10 +320,45 @@ FLOORS = {
             "rt_rw": 18,
         },  # fmt: skip
     ),
+    # English and mixed text where foreigners live: Madurese and Buton names do not occur, so no floor per tradition
+    17: check.Floors(
+        texts=490,
+        per_style=40,
+        clean=100,
+        per_tradition=0,
+        names_per_tradition=0,
+        pii={
+            "nama": 760,
+            "nik": 10,
+            "kk": 1,
+            "npwp": 1,
+            "telepon": 48,
+            "email": 39,
+            "nopol": 12,
+            "rekening": 3,
+            "bpjs": 4,
+            "paspor": 46,
+            "akun": 24,
+            "alamat": 22,
+        },  # fmt: skip
+        public={
+            "agency": 100,
+            "place": 280,
+            "street": 70,
+            "street_named_after_person": 12,
+            "hospital": 22,
+            "landmark": 145,
+            "date": 60,
+            "amount": 30,
+            "report_number": 18,
+            "role_without_name": 40,
+        },  # fmt: skip
+    ),
 }
 # Words a corpus's writer used as part of a name where corpus 6's convention has a word next to one: "Nona" is
 # a given name (a Moluccan one) in corpora 8 to 13; "Gus" is Bali's short form of Ida Bagus in 11 to 13; in
-# Makassar "St." is Sitti as an identity card writes it (13), not a church elder's title.
+# Makassar "St." is Sitti as an identity card writes it (13), not a church elder's title; in corpus 17 "H." is a
+# foreigner's initial ("H. Tanaka": Hiroshi), not Haji.
 PART_OF_A_NAME = {
     8: {"nona"},
     9: {"nona"},
@@ -333,6 +368,7 @@ PART_OF_A_NAME = {
     13: {"nona", "gus", "st."},
     14: {"nona", "gus"},
     15: {"nona", "gus"},
+    17: {"nona", "gus", "h."},
 }
 NUMBERS = sorted(FLOORS)
 
