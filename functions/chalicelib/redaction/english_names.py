@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .names import _Names
 
 # Cue strengths: a naming word names whatever word follows; the others need a word that looks like a name
-_NAMING, _SELF, _RELATION, _BESIDE = range(4)
+_NAMING, _SELF, _RELATION, _BESIDE, _INTRO = range(5)
 _PERSON_NOUNS = frozenset(
     "man woman guy lady boy girl person someone somebody kid child driver guy dude fellow chap gentleman "
     "officer staff worker seller vendor".split()
@@ -78,13 +78,15 @@ _GIVEN_WORDS = frozenset(
     "kate keri kiara kim kira krista kristen lana lara lee lori luka mark megan nate pam paul regan sam sara "
     "sian tanya tara tim tom wanda yasmin".split()
 )
-_CLAUSE_END = frozenset(",.!?;:)\n-")
+# A text with none of these words has no English cue: it is skipped
+_GATE = english_text._FUNCTION | frozenset("i a am named called here its it's i'm im me".split())
+_CLAUSE_END = frozenset(",.!?;:()\n-")
 
 
 def found(finder: _Names) -> list[tuple[int, int]]:
     """The token ranges of the names English cues place (see the module)."""
     tokens = finder.tokens
-    if len(tokens) < 2 or not any(tok.low in english_text._FUNCTION for tok in tokens):
+    if len(tokens) < 2 or not any(tok.low in _GATE for tok in tokens):
         return []
     vocabulary = english_text.words()
     out: list[tuple[int, int]] = []
@@ -100,6 +102,8 @@ def found(finder: _Names) -> list[tuple[int, int]]:
             cue = _NAMING
         elif low == "is" and prev == "this" or low == "am" and prev == "i" or low in ("i'm", "im"):
             cue = _SELF
+        elif low in ("it's", "its") and _opens_message(finder, k):
+            cue = _INTRO  # "hey it's Will from villa sunrise", "[09.09] hi its June, the road ..."
         elif low in _RELATIONS and prev in _POSSESSIVES:
             cue = _RELATION
         elif low in _ROLES and prev in ("the", "this", "that") and _apposition(finder, k):
@@ -114,6 +118,10 @@ def found(finder: _Names) -> list[tuple[int, int]]:
         if low in _GIVEN_WORDS and tok.cap and not tok.acronym and _among_english(finder, k, either=True):
             if not _after_article(finder, k) and not finder.sentence_start(k) and not finder.blocked(k):
                 out.append(_name_at(finder, k, _BESIDE, vocabulary) or (k, k))  # "Tom Walker"
+        if nxt_here(finder, k) and _opens_message(finder, k, greeting=True):
+            r = _name_at(finder, k, _INTRO, vocabulary)
+            if r and r[1] == k:
+                out.append(r)  # "Pat here, the karaoke ...", "hello, Lars (denmark) here."
         if low in _PEOPLE_LABELS and finder.doc.text.startswith(":", tok.end):
             out += _listed(finder, k + 1, vocabulary)  # "Witnesses: Tom, Grace and Bill"
         nxt = tokens[k + 1].low if k + 1 < len(tokens) and _spaced(finder, k) else ""
@@ -122,6 +130,48 @@ def found(finder: _Names) -> list[tuple[int, int]]:
             if _looks_named(finder, k, _BESIDE, vocabulary) and not _after_article(finder, k):
                 out.append((k, k))
     return out
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today me".split())
+# Words a message opens with before the writer names themself: "hey it's Will", "hello, Lars here"
+_GREETINGS = frozenset("hey hi hello hallo halo yo ok okay so um uh morning evening dear admin min".split())
+# What a word before "here" is when it is no name: "same here", "over here", "help here"
+_NOT_HERE = frozenset("same over help everyone nobody anyone someone problem issue me us you admin".split())
+
+
+def nxt_here(finder: _Names, k: int) -> bool:
+    """Whether token k is followed by "here" (across a bracket: "Lars (denmark) here") and then a clause's end."""
+    tokens, text = finder.tokens, finder.doc.text
+    if tokens[k].low in _NOT_HERE or k + 1 >= len(tokens):
+        return False
+    j = k + 1
+    gap = text[tokens[k].end : tokens[j].start]
+    if gap.strip(" ") == "(":
+        close = text.find(")", tokens[j].end, tokens[j].end + 30)
+        if close < 0:
+            return False
+        while j < len(tokens) and tokens[j].start < close:
+            j += 1
+        gap = ""
+    elif gap != " ":
+        return False
+    if j >= len(tokens) or tokens[j].low != "here":
+        return False
+    rest = text[tokens[j].end : tokens[j].end + 2].lstrip(" ")
+    return not rest or rest[0] in _CLAUSE_END or rest[0] in "\u2014"
+
+
+def _opens_message(finder: _Names, k: int, greeting: bool = False) -> bool:
+    """Whether token k opens the message, a line or a sentence, after a time stamp, or after a greeting
+    ("hey", "hello,") that does so (greeting: also right after a sentence's end)."""
+    tokens, text = finder.tokens, finder.doc.text
+    j = k
+    while j > 0 and tokens[j - 1].low in _GREETINGS and k - j < 2:
+        j -= 1
+    before = text[: tokens[j].start].rstrip(" \t,")
+    if not before or before[-1] in "\n]":
+        return True
+    return greeting and before[-1] in ".!?" or j < k and before[-1] in ".!?"
 
 
 def _spaced(finder: _Names, k: int) -> bool:
@@ -155,6 +205,9 @@ def _looks_named(finder: _Names, k: int, cue: int, vocabulary: frozenset[str]) -
     low = tok.low
     if len(low) < 2 or not low.isalpha() or finder.blocked(k) or finder.is_title(k):
         return False
+    if finder.mixed and cue == _INTRO and tok.cap and not tok.acronym:
+        # "hey it's Will from ...", "River here,": the writer, whatever word (not "it's Monday")
+        return low not in _WEEKDAYS and low not in _FUNCTION_WORDS and low not in _LEX.honorifics
     if low in english_text._FUNCTION or low in _FUNCTION_WORDS or low in _NOT_AFTER or low in _LEX.honorifics:
         return False
     if tok.text in english_text._ADDRESS or low in ("sir", "madam", "mr", "mrs", "ms", "miss", "dr"):
@@ -163,7 +216,9 @@ def _looks_named(finder: _Names, k: int, cue: int, vocabulary: frozenset[str]) -
         return False
     listed = low in _LEX.names and low not in _LEX.common
     # among English words an Indonesian dictionary's word ("tom", an indigo plant) is no word of the sentence
-    indonesian = _is_word(low) and cue != _NAMING and not _among_english(finder, k)
+    # after an English cue a capitalised word is not read as Indonesian ("Mensah" is no me- + "sah")
+    capital = finder.mixed and tok.cap
+    indonesian = _is_word(low) and cue != _NAMING and not capital and not _in_english(finder, k)
     unknown = low not in vocabulary and not indonesian and low not in _LEX.common and len(low) > 2
     if finder.mixed and not tok.cap:
         # capitals carry meaning: a lower-case word is a name only after a naming word ("named komang")
@@ -183,10 +238,38 @@ def _among_english(finder: _Names, k: int, either: bool = False) -> bool:
     return before or after if either else before and after
 
 
+def _in_english(finder: _Names, k: int) -> bool:
+    """Whether token k is in an English sentence (one whose words english_text found English)."""
+    doc = finder.doc
+    key = ("english_names.sentences",)
+    marks = doc._memo.get(key)
+    if marks is None:
+        marks = doc._memo[key] = _sentences(finder)
+    return bool(marks) and bool(marks[k])
+
+
+def _sentences(finder: _Names) -> list[bool]:
+    found = english_text.english(finder.doc)
+    if not found:
+        return []
+    tokens, text = finder.tokens, finder.doc.text
+    marks = [False] * len(tokens)
+    start = 0
+    for k in range(len(tokens) + 1):
+        if k < len(tokens) and (k == 0 or english_text._BREAKS.isdisjoint(text[tokens[k - 1].end : tokens[k].start])):
+            continue
+        if any(found[start:k]):
+            marks[start:k] = [True] * (k - start)
+        start = k
+    return marks
+
+
 def _name_at(finder: _Names, j: int, cue: int, vocabulary: frozenset[str]) -> tuple[int, int] | None:
     """The name starting at token j after a cue: its first word, and the words that go on with it."""
     tokens = finder.tokens
-    if not _looks_named(finder, j, cue, vocabulary):
+    if tokens[j].low in _LEX.honorifics and j + 1 < len(tokens) and _spaced(finder, j) and tokens[j + 1].cap:
+        j += 1  # "our driver Umbu Lede": a Sumbanese honorific, then the name
+    if not _looks_named(finder, j, cue, vocabulary) and not _capitalised_pair(finder, j, vocabulary):
         return None
     last = j
     while last + 1 < len(tokens) and last - j < 3 and _spaced(finder, last):
@@ -197,7 +280,7 @@ def _name_at(finder: _Names, j: int, cue: int, vocabulary: frozenset[str]) -> tu
         if not _looks_named(finder, k, _BESIDE, vocabulary):
             break
         last = k
-    if cue == _SELF and not _ends_self(finder, last):
+    if cue in (_SELF, _INTRO) and not _ends_self(finder, last):
         return None
     return j, last
 
@@ -226,6 +309,19 @@ def _listed(finder: _Names, j: int, vocabulary: frozenset[str]) -> list[tuple[in
         else:
             break
     return items
+
+
+def _capitalised_pair(finder: _Names, j: int, vocabulary: frozenset[str]) -> bool:
+    """'Max Hoffmann', 'Will Turner': a capitalised English word before a capitalised word that looks like a name
+    (in a mixed-case text) is its given name."""
+    tokens = finder.tokens
+    tok = tokens[j]
+    if not (finder.mixed and tok.cap and not tok.acronym and j + 1 < len(tokens) and _spaced(finder, j)):
+        return False
+    if tok.low in english_text._FUNCTION or tok.low in _FUNCTION_WORDS or finder.blocked(j) or len(tok.low) < 2:
+        return False
+    nxt = tokens[j + 1]
+    return nxt.cap and not nxt.acronym and _looks_named(finder, j + 1, _BESIDE, vocabulary)
 
 
 def _ends_self(finder: _Names, last: int) -> bool:
