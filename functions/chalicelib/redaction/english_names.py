@@ -22,6 +22,7 @@ The module looks only at texts with an English function word (as english_text do
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import english_text
@@ -129,7 +130,8 @@ def found(finder: _Names) -> list[tuple[int, int]]:
         if nxt == "and" and after in ("i", "me") or nxt in _SAYING:
             if _looks_named(finder, k, _BESIDE, vocabulary) and not _after_article(finder, k):
                 out.append((k, k))
-    return out
+    signed = _signature(finder, vocabulary)
+    return out + [signed] if signed else out
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today me".split())
@@ -174,6 +176,56 @@ def _opens_message(finder: _Names, k: int, greeting: bool = False) -> bool:
     return greeting and before[-1] in ".!?" or j < k and before[-1] in ".!?"
 
 
+# Words that close an English message before the writer's name: "thanks Lena", "cheers, Pat"
+_CLOSINGS = frozenset("thanks thank thx tx ty tq cheers regards best rgds br sincerely respectfully love xoxo".split())
+# Words that end a message on their own and are no name: "... Thanks!", "... Please", "... Help"
+_NOT_SIGNED = _CLOSINGS | frozenset(
+    "you please help urgent bye ok okay lol haha seriously why what thanks again now asap pls plz tia "
+    "sir madam admin min everyone all guys sent posted shared forwarded"
+    " makasih mksh terima kasih trims tks salam wassalam matur nuwun informasi info".split()
+)
+
+
+def _signature(finder: _Names, vocabulary: frozenset[str]) -> tuple[int, int] | None:
+    """The writer's name ending an English message on its own after a sentence, alone or after a closing word
+    ("... +46 70 441 8893. Sam", "is that official?\nthanks Lena", "every night. Jess from berawa")."""
+    tokens, text = finder.tokens, finder.doc.text
+    if not english_text.english(finder.doc):
+        return None
+    end = len(text.rstrip())
+    cut = max(text.rfind("\n", 0, end), text.rfind(". ", 0, end), text.rfind("? ", 0, end), text.rfind("! ", 0, end))
+    if cut < 0:
+        return None
+    first = next((k for k, tok in enumerate(tokens) if tok.start > cut), None)
+    if first is None or first == 0 or len(tokens) - first > 5 or not _in_english(finder, first - 1):
+        return None  # the sentence before is English: not a name's place in an Indonesian letter's close
+    k = first
+    if tokens[k].low in _CLOSINGS:
+        k += 1
+        while k < len(tokens) and tokens[k].low in ("you", "so", "much"):
+            k += 1
+    if k >= len(tokens):
+        return None
+    last = len(tokens) - 1
+    if re.search(r"\w", text[tokens[last].end :]):
+        return None  # "What can we do? Tel +7 925 ...": a label before a number
+    if last > k and tokens[k + 1].low == "from" and last - k <= 4:
+        last = k  # "Jess from berawa": the writer and where they are
+    elif last - k > 1:
+        return None
+    if re.search(r"[^\w\s.,!'\-]", text[tokens[k].start : tokens[last].end]):
+        return None
+    for j in range(k, last + 1):
+        tok = tokens[j]
+        if tok.low in _NOT_SIGNED or tok.low in _WEEKDAYS or finder.blocked(j) or len(tok.low) < 2:
+            return None
+        if not (tok.cap and not tok.acronym or tok.low in _LEX.names and tok.low not in _LEX.common):
+            return None  # a lower-case word only when it is a listed name ("... wtf" is not)
+        if tok.cap and (tok.low in english_text._FUNCTION or tok.low in _FUNCTION_WORDS):
+            return None
+    return k, last
+
+
 def _spaced(finder: _Names, k: int) -> bool:
     return finder.doc.text[finder.tokens[k].end : finder.tokens[k + 1].start] == " "
 
@@ -205,7 +257,7 @@ def _looks_named(finder: _Names, k: int, cue: int, vocabulary: frozenset[str]) -
     low = tok.low
     if len(low) < 2 or not low.isalpha() or finder.blocked(k) or finder.is_title(k):
         return False
-    if finder.mixed and cue == _INTRO and tok.cap and not tok.acronym:
+    if cue == _INTRO and tok.cap and not tok.acronym:
         # "hey it's Will from ...", "River here,": the writer, whatever word (not "it's Monday")
         return low not in _WEEKDAYS and low not in _FUNCTION_WORDS and low not in _LEX.honorifics
     if low in english_text._FUNCTION or low in _FUNCTION_WORDS or low in _NOT_AFTER or low in _LEX.honorifics:
@@ -225,6 +277,8 @@ def _looks_named(finder: _Names, k: int, cue: int, vocabulary: frozenset[str]) -
         return cue == _NAMING and (listed or unknown)
     if finder.mixed and cue in (_NAMING, _RELATION) and not (low in vocabulary and low not in _LEX.names):
         return True  # "a woman named Hope", "my wife Joy"
+    if cue == _SELF and tok.cap and not tok.acronym and _introduces(finder, k):
+        return True  # "this is Lars again from gili air", "I am Rain, from ..."
     return listed or unknown
 
 
@@ -322,6 +376,14 @@ def _capitalised_pair(finder: _Names, j: int, vocabulary: frozenset[str]) -> boo
         return False
     nxt = tokens[j + 1]
     return nxt.cap and not nxt.acronym and _looks_named(finder, j + 1, _BESIDE, vocabulary)
+
+
+def _introduces(finder: _Names, k: int) -> bool:
+    """Whether token k is followed by what follows only a person introduced: "again", "from", "here" or a comma."""
+    tokens, text = finder.tokens, finder.doc.text
+    if text.startswith(", ", tokens[k].end):
+        return True
+    return k + 1 < len(tokens) and _spaced(finder, k) and tokens[k + 1].low in ("again", "from", "here", "speaking")
 
 
 def _ends_self(finder: _Names, last: int) -> bool:
