@@ -58,7 +58,7 @@ _SAYING = frozenset(
 )
 # What follows the writer's own name: the end of a clause, where they are from or stay, "and", "here"
 _AFTER_SELF = frozenset(
-    "from here and staying living calling writing reporting speaking again too with at in of a the i im "
+    "from here and staying living calling writing reporting speaking again too with at in of a the i im um uh "
     "dari dr yg warga ya min admin".split()
 )
 # Never the first word of a name after a cue, though no word list holds them
@@ -67,7 +67,8 @@ _NOT_AFTER = frozenset("after by as for not so very just also still really only"
 _PEOPLE_LABELS = frozenset(
     "name names witness witnesses victim victims guest guests participants attendees present team staff "
     "officers drivers members residents tenants complainant complainants reporter reporters by contact pic "
-    "cc attention attn".split()
+    "cc attention attn instructor guide driver host owner manager landlord agent teacher doctor nurse buddy "
+    "student tourist tenant passenger passengers suspect perpetrator seller aka alias nickname".split()
 )
 _ITEM_GAPS = (", ", " and ", ", and ", " & ", " / ")
 # Given names of Faker's English-speaking locales that the name lexicons lack because they are words too (an
@@ -80,7 +81,7 @@ _GIVEN_WORDS = frozenset(
     "sian tanya tara tim tom wanda yasmin".split()
 )
 # A text with none of these words has no English cue: it is skipped
-_GATE = english_text._FUNCTION | frozenset("i a am named called here its it's i'm im me".split())
+_GATE = english_text._FUNCTION | _PEOPLE_LABELS | frozenset("i a am named called here again its it's i'm im me".split())
 _CLAUSE_END = frozenset(",.!?;:()\n-")
 
 
@@ -110,7 +111,7 @@ def found(finder: _Names) -> list[tuple[int, int]]:
         elif low in _ROLES and prev in ("the", "this", "that") and _apposition(finder, k):
             cue = _RELATION  # "The officer, Mark, was very rude"
         elif low == "and" and prev == "me":
-            cue = _BESIDE
+            cue = _INTRO  # "me and tom", "me and Will we were walking"
         if cue is not None and _gap(finder, k, cue == _RELATION):
             r = _name_at(finder, k + 1, cue, vocabulary)
             if r:
@@ -123,7 +124,7 @@ def found(finder: _Names) -> list[tuple[int, int]]:
             r = _name_at(finder, k, _INTRO, vocabulary)
             if r and r[1] == k:
                 out.append(r)  # "Pat here, the karaoke ...", "hello, Lars (denmark) here."
-        if low in _PEOPLE_LABELS and finder.doc.text.startswith(":", tok.end):
+        if (low in _PEOPLE_LABELS or low == "as" and prev == "known") and finder.doc.text.startswith(":", tok.end):
             out += _listed(finder, k + 1, vocabulary)  # "Witnesses: Tom, Grace and Bill"
         nxt = tokens[k + 1].low if k + 1 < len(tokens) and _spaced(finder, k) else ""
         after = tokens[k + 2].low if k + 2 < len(tokens) and nxt and _spaced(finder, k + 1) else ""
@@ -157,7 +158,7 @@ def nxt_here(finder: _Names, k: int) -> bool:
         gap = ""
     elif gap != " ":
         return False
-    if j >= len(tokens) or tokens[j].low != "here":
+    if j >= len(tokens) or tokens[j].low not in ("here", "again"):
         return False
     rest = text[tokens[j].end : tokens[j].end + 2].lstrip(" ")
     return not rest or rest[0] in _CLAUSE_END or rest[0] in "\u2014"
@@ -255,7 +256,7 @@ def _looks_named(finder: _Names, k: int, cue: int, vocabulary: frozenset[str]) -
     """Whether token k may be a name that a cue of this kind points at."""
     tok = finder.tokens[k]
     low = tok.low
-    if len(low) < 2 or not low.isalpha() or finder.blocked(k) or finder.is_title(k):
+    if len(low) < 2 or not low.replace("-", "").replace("'", "").isalpha() or finder.blocked(k) or finder.is_title(k):
         return False
     if cue == _INTRO and tok.cap and not tok.acronym:
         # "hey it's Will from ...", "River here,": the writer, whatever word (not "it's Monday")
@@ -391,6 +392,6 @@ def _ends_self(finder: _Names, last: int) -> bool:
     person introduced ("from", "here", "and")."""
     tokens, text = finder.tokens, finder.doc.text
     rest = text[tokens[last].end : tokens[last].end + 2].lstrip(" ")
-    if not rest or rest[0] in _CLAUSE_END:
-        return True
+    if not rest or rest[0] in _CLAUSE_END or not rest[0].isalnum() and rest[0] not in "\"'":
+        return True  # the end, a comma, an emoji ("it's Sky 🌈 the yoga shala ...")
     return last + 1 < len(tokens) and _spaced(finder, last) and tokens[last + 1].low in _AFTER_SELF

@@ -41,7 +41,7 @@ _ALONE |= frozenset(
     "verifikator teknisi pic name names guest guests tourist tourists driver drivers owner staff officer "
     "witness witnesses reporter complainant victim victims resident residents tenant tenants passenger "
     "passengers patient student students teacher member members technician verifier worker workers vendor "
-    "seller host landlord occupant applicant customer buyer".split()
+    "seller host landlord occupant applicant customer buyer who instructor diver guide contact".split()
 )
 # "Guest name", "Full name", "Driver's name": an English header ending in "name"
 _NAME_LAST = frozenset(("name",))
