@@ -131,8 +131,89 @@ def found(finder: _Names) -> list[tuple[int, int]]:
         if nxt == "and" and after in ("i", "me") or nxt in _SAYING:
             if _looks_named(finder, k, _BESIDE, vocabulary) and not _after_article(finder, k):
                 out.append((k, k))
+    out += _speakers(finder, vocabulary) + _addressees(finder, vocabulary)
     signed = _signature(finder, vocabulary)
     return out + [signed] if signed else out
+
+
+# A line opened by a person's name and what a chat or a social post writes after it: an emoji, their account
+# in brackets, where they are from, then a colon ("Kate 🇦🇺: my son ...", "River 🌿 (@river.ubud): ...",
+# "Mark from villa 5: ..."), a dot of a post's header ("Priya Sharma · 2h ·") or a verb of posting
+# ("Aurélie ✈️ posted a photo")
+_DECORATED = re.compile(
+    r"(?m)^[ \t]*(?P<who>[^\W\d_][\w'\-]*(?:[ \t][^\W\d_][\w'\-]*){0,2})"
+    r"(?P<deco>(?:[ \t]*(?:\(@[\w.]+\)|from[ \t][^\n:]{1,25}?|[^\x00-\x7f\w\s]{1,8}))*)"
+    r"[ \t]*(?P<end>:[ \t]|\u00b7|(?:posted|shared|commented|wrote|replied)\b)"
+)
+# The line before a forwarded message: its speakers need no decoration ("Fwd from Lombok Expats\nRobbo: ...")
+_FORWARDED = re.compile(r"(?im)^[ \t]*\*?(?:forwarded|fwd|diteruskan|pesan diteruskan)\b[^\n]*\n[ \t]*\Z")
+_HEADER = re.compile(r"(?im)^[ \t]*(?:to|cc|bcc|from|kepada|dari|reply-to)[ \t]*:[ \t]*(?P<list>[^\n]+)")
+_ADDRESSEE = re.compile(r"[ \t]*(?P<name>[^\W\d_][^<>;,@\n]{1,60}?)[ \t]*(?:<[^<>\n]*>)?[ \t]*(?:[;,]|$)")
+
+
+def _speakers(finder: _Names, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    """The names that open a chat's or a post's line, decorated (see _DECORATED) or after a forwarding line."""
+    text = finder.doc.text
+    if ":" not in text and "\u00b7" not in text and "posted" not in text and "shared" not in text:
+        return []
+    out = []
+    for m in _DECORATED.finditer(text):
+        decorated = m.group("deco").strip() != "" or m.group("end") == "\u00b7"
+        if not decorated and not _FORWARDED.search(text, 0, m.start()):
+            continue
+        if not decorated and m.group("end").startswith(":") and not _FORWARDED.search(text[: m.start()]):
+            continue
+        r = _tokens_in(finder, m.start("who"), m.end("who"))
+        if r is None or not all(_speaker_word(finder, k, vocabulary) for k in range(r[0], r[1] + 1)):
+            continue
+        # an emoji alone after an English word is a heading's ("Update 🙏:"); an account, a place or a
+        # forwarded message's line says a person writes
+        plain = not re.search(r"\(@|from", m.group("deco")) and m.group("end").startswith(":")
+        if plain and r[0] == r[1] and finder.tokens[r[0]].low in vocabulary:
+            continue
+        out.append(r)
+    return out
+
+
+def _speaker_word(finder: _Names, k: int, vocabulary: frozenset[str]) -> bool:
+    tok = finder.tokens[k]
+    if not tok.cap or tok.acronym or tok.low in _NOT_SIGNED or tok.low in _PEOPLE_LABELS:
+        return False
+    if tok.low in english_text._FUNCTION and tok.low not in _GIVEN_WORDS:
+        return False
+    return _looks_named(finder, k, _INTRO, vocabulary)
+
+
+def _addressees(finder: _Names, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    """The names in a mail's header lines before their addresses ("To: Ingrid van den Berg; aduan@...",
+    "Cc: Anak Agung Istri Mas <gungistri.mas@gmail.com>")."""
+    text = finder.doc.text
+    if "@" not in text:
+        return []
+    out = []
+    for m in _HEADER.finditer(text):
+        for part in _ADDRESSEE.finditer(text, m.start("list"), m.end("list")):
+            r = _tokens_in(finder, part.start("name"), part.end("name"))
+            if r is None or r[1] - r[0] > 5:
+                continue
+            words = range(r[0], r[1] + 1)
+            if re.search(r"\d", part.group("name")) or finder.blocked(r[0]):
+                continue  # "To: Pengurus RW 11 Pluit": an office
+            if all(finder.tokens[k].low in vocabulary for k in words):
+                continue  # "American Citizen Services": an office's English words
+            if all(finder.tokens[k].cap or finder.tokens[k].low in _PARTICLES for k in words):
+                if not any(finder.public[k] for k in words):  # "Anak Agung Istri Mas": an honorific's word too
+                    out.append(r)
+    return out
+
+
+_PARTICLES = frozenset("van den der de von da di la le bin binti".split())
+
+
+def _tokens_in(finder: _Names, start: int, end: int) -> tuple[int, int] | None:
+    """The first and last tokens wholly inside start..end."""
+    inside = [k for k, tok in enumerate(finder.tokens) if tok.start >= start and tok.end <= end]
+    return (inside[0], inside[-1]) if inside else None
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today me".split())
