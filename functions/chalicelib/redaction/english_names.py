@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .names import _Names
 
 # Cue strengths: a naming word names whatever word follows; the others need a word that looks like a name
-_NAMING, _SELF, _RELATION, _BESIDE, _INTRO = range(5)
+_NAMING, _SELF, _RELATION, _BESIDE, _INTRO, _BESIDE_ME = range(6)
 _PERSON_NOUNS = frozenset(
     "man woman guy lady boy girl person someone somebody kid child driver guy dude fellow chap gentleman "
     "officer staff worker seller vendor".split()
@@ -111,7 +111,7 @@ def found(finder: _Names) -> list[tuple[int, int]]:
         elif low in _ROLES and prev in ("the", "this", "that") and _apposition(finder, k):
             cue = _RELATION  # "The officer, Mark, was very rude"
         elif low == "and" and prev == "me":
-            cue = _INTRO  # "me and tom", "me and Will we were walking"
+            cue = _BESIDE_ME  # "me and tom", "me and Will we were walking"
         if cue is not None and _gap(finder, k, cue == _RELATION):
             r = _name_at(finder, k + 1, cue, vocabulary)
             if r:
@@ -303,8 +303,8 @@ def _signature(finder: _Names, vocabulary: frozenset[str]) -> tuple[int, int] | 
             return None
         if not (tok.cap and not tok.acronym or tok.low in _LEX.names and tok.low not in _LEX.common):
             return None  # a lower-case word only when it is a listed name ("... wtf" is not)
-        if tok.cap and (tok.low in english_text._FUNCTION or tok.low in _FUNCTION_WORDS):
-            return None
+        if tok.cap and tok.low in english_text._FUNCTION:
+            return None  # (after an English sentence "Dan" is the writer, not Indonesian "dan")
     return k, last
 
 
@@ -339,7 +339,7 @@ def _looks_named(finder: _Names, k: int, cue: int, vocabulary: frozenset[str]) -
     low = tok.low
     if len(low) < 2 or not low.replace("-", "").replace("'", "").isalpha() or finder.blocked(k) or finder.is_title(k):
         return False
-    if cue == _INTRO and tok.cap and not tok.acronym:
+    if cue in (_INTRO, _BESIDE_ME) and tok.cap and not tok.acronym:
         # "hey it's Will from ...", "River here,": the writer, whatever word (not "it's Monday")
         return low not in _WEEKDAYS and low not in _FUNCTION_WORDS and low not in _LEX.honorifics
     if low in english_text._FUNCTION or low in _FUNCTION_WORDS or low in _NOT_AFTER or low in _LEX.honorifics:
@@ -351,7 +351,7 @@ def _looks_named(finder: _Names, k: int, cue: int, vocabulary: frozenset[str]) -
     listed = low in _LEX.names and low not in _LEX.common
     # among English words an Indonesian dictionary's word ("tom", an indigo plant) is no word of the sentence
     # after an English cue a capitalised word is not read as Indonesian ("Mensah" is no me- + "sah")
-    capital = finder.mixed and tok.cap
+    capital = tok.cap and finder.doc.mode in ("mixed", "title")
     indonesian = _is_word(low) and cue != _NAMING and not capital and not _in_english(finder, k)
     unknown = low not in vocabulary and not indonesian and low not in _LEX.common and len(low) > 2
     if finder.mixed and not tok.cap:
@@ -433,6 +433,9 @@ def _listed(finder: _Names, j: int, vocabulary: frozenset[str]) -> list[tuple[in
         r = _name_at(finder, j, strength, vocabulary)
         if r is None:
             break
+        if all(_is_word(tokens[k].low) and tokens[k].low not in _LEX.names for k in range(r[0], r[1] + 1)):
+            if not _in_english(finder, r[0]):
+                break  # "PIC: Asisten Pemeriksaan": Indonesian words, an office
         items.append(r)
         k = r[1] + 1
         if k >= len(tokens):
@@ -476,3 +479,68 @@ def _ends_self(finder: _Names, last: int) -> bool:
     if not rest or rest[0] in _CLAUSE_END or not rest[0].isalnum() and rest[0] not in "\"'":
         return True  # the end, a comma, an emoji ("it's Sky 🌈 the yoga shala ...")
     return last + 1 < len(tokens) and _spaced(finder, last) and tokens[last + 1].low in _AFTER_SELF
+
+
+# The separators of a list's items on one line: "A, B and C", "A / B / C", "A, B & C"
+_ITEM_SEPARATOR = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+|dan[ \t]+)?|[ \t]+/[ \t]+|[ \t]+&[ \t]+|[ \t]+and[ \t]+)"
+)
+
+
+def mates(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other items of a list on one line most of whose items are names already found: "Giulia Bianchi,
+    Marco Bianchi, Ava Robinson, [Kai]", "Liam O'Connor / [Takeshi Mori] / Julia Schneider", "volunteers:
+    [max], hope, ivy, [sky], Jade Thornton". An item is its first one to three words (not "10k" after
+    "Johnno"); an item of an office's, a place's or a grammar's word is no person."""
+    tokens, text = finder.tokens, finder.doc.text
+    if not ranges or not any(sep in text for sep in (", ", " / ", " & ")):
+        return []
+    named = {k for first, last in ranges for k in range(first, last + 1)}
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        colon = line.find(": ")
+        body = start + colon + 2 if colon >= 0 else start
+        cuts = [body] + [m.end() for m in _ITEM_SEPARATOR.finditer(text, body, start + len(line))]
+        if len(cuts) < 3:
+            continue
+        items = []
+        spans = list(zip(cuts, [*cuts[1:], start + len(line)], strict=True))
+        if any(len(text[a:b].split()) > 4 for a, b in spans):
+            continue  # a sentence's clauses, not a list's items
+        for a, b in spans:
+            r = _tokens_in(finder, a, b)
+            if r is None or tokens[r[0]].start != a:
+                items.append(None)  # "(Will)", "10k": an item that opens with no word
+                continue
+            last = r[0]
+            while (
+                last < r[1] and last - r[0] < 2 and _spaced(finder, last) and tokens[last + 1].cap == tokens[r[0]].cap
+            ):
+                last += 1
+            items.append((r[0], last))
+        found = [r for r in items if r and any(k in named for k in range(r[0], r[1] + 1))]
+        if len(found) < 2 or 2 * len(found) < len(items):
+            continue
+        case = tokens[found[0][0]].cap
+        if not case and colon < 0:
+            continue  # in lower case only the list a label's colon opens ("volunteers:\nmax, hope, ivy")
+        for r in items:
+            if r is None or r in found or any(k in named for k in range(r[0], r[1] + 1)):
+                continue
+            words = range(r[0], r[1] + 1)
+            if all(_mate_word(finder, k, case) for k in words):
+                out.append(r)
+    return out
+
+
+def _mate_word(finder: _Names, k: int, case: bool) -> bool:
+    tok = finder.tokens[k]
+    low = tok.low
+    if finder.blocked(k) or len(low) < 2 or tok.acronym or low in _NOT_SIGNED or low in _WEEKDAYS:
+        return False
+    if low in english_text._FUNCTION or low in _FUNCTION_WORDS or low in _LEX.honorifics or low in _REGIONS:
+        return False
+    return tok.cap or not case  # capitals like the names found, or a list all in lower case

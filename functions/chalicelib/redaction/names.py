@@ -1533,6 +1533,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges = notname_bodies.kept(finder, ranges)  # "Paguyuban Pedagang Suryakencana", "se-Kecamatan Sario"
     ranges = english_text.trimmed(doc, ranges)  # "the driver komang asked for money"
     ranges += english_names.found(finder)  # "a man named komang", "my friend Tom", "me and tom"
+    ranges += english_names.mates(finder, ranges)  # "Giulia Bianchi, Marco Bianchi, Ava Robinson, [Kai]"
     ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
     ranges = name_particles.widened(finder, ranges)  # "Tim: Lalu [Wirahadi]", "\nLalu [Sapriadi] (Ketua RT)"
     for first, last in ranges + _repeated(finder, ranges):
