@@ -52,6 +52,41 @@ CASES = [
         [],
         ["pahlawan nasional", "ulama"],
     ),
+    # the writer at a message's opening: "it's X", "X here", "X again"
+    ("[08.12] hey it's Brook from the surf camp, the drain is blocked again", ["Brook"], ["surf camp", "drain"]),
+    ("hello admin, Sven (norway) here. the boat left without us", ["Sven"], ["boat left"]),
+    ("[09.30] Storm again, the beach is still full of plastic", ["Storm"], ["beach", "plastic"]),
+    ("same here, no water since this morning", [], ["same here"]),
+    ("it's been three days and the water is still off", [], ["three days"]),
+    # the writer signing off alone after an English sentence, not a label before a number
+    ("The bus never came and we waited two hours at the stop. Trevor", ["Trevor"], ["waited two hours"]),
+    ("the lights on the bridge are off again.\nthanks Ingrid", ["Ingrid"], ["thanks"]),
+    ("We paid cash and got no receipt. What can we do? Tel +7 925 118 0000", [], ["What can we do?"]),
+    ("nobody collects the trash here. wtf", [], ["wtf"]),
+    # a chat's or a post's speaker with an emoji, an account or where they are from; a forwarded one
+    ("Forwarded\nBrook 🇳🇿: the water at the hostel made us sick", ["Brook"], ["hostel"]),
+    ("Fwd from Ubud Expats\nGazza: the road near the monkey forest has a hole", ["Gazza"], ["monkey forest"]),
+    ("Update 🙏: the road is fixed now", [], ["Update"]),
+    ("Subject: noise\nLocation: Kuta\nStatus: open", [], ["Subject", "Location", "Status"]),
+    # the names in a mail's To and Cc lines, not an office's
+    (
+        "From: Lars Holm <lars@example.com>\nTo: Ingrid Holm; aduan@example.go.id\nCc: Ayu Sekar <ayu@example.com>\nSubject: dogs",
+        ["Lars Holm", "Ingrid Holm", "Ayu Sekar"],
+        ["Subject: dogs"],
+    ),
+    ("To: Embassy of Norway, Consular Services <cs@example.com>\nSubject: help", [], ["Embassy of Norway"]),
+    # a one-line list most of whose items are names found
+    ("Sick after the boat trip: Giulia Rossi, Marco Rossi, Ava Reed, Kenji", ["Kenji"], ["boat trip"]),
+    ("anak saya batuk, pilek, demam, lemas, tidak mau makan", [], ["batuk, pilek, demam"]),
+    # a particle that opens a name goes with it; a chat's stamp without its year
+    ("Izin kios dibekukan sementara. Tim: Lalu Wirahadi, Baiq Herlina", ["Lalu Wirahadi", "Baiq Herlina"], ["Tim:"]),
+    (
+        "Pesan diteruskan:\n11/11 21.40 - Bu Marta: besok ada fogging\n11/11 21.43 - Oce: jam brapa bu?",
+        ["Oce"],
+        ["fogging"],
+    ),
+    # the months are English words in an English sentence
+    ("the pump has been broken since June and nobody came", [], ["June"]),
 ]
 
 

@@ -199,14 +199,21 @@ def _addressees(finder: _Names, vocabulary: frozenset[str]) -> list[tuple[int, i
             words = range(r[0], r[1] + 1)
             if re.search(r"\d", part.group("name")) or finder.blocked(r[0]):
                 continue  # "To: Pengurus RW 11 Pluit": an office
-            if all(finder.tokens[k].low in vocabulary for k in words):
-                continue  # "American Citizen Services": an office's English words
+            if all(finder.tokens[k].low in vocabulary for k in words) or any(
+                finder.tokens[k].low in _ORGANISATION for k in words
+            ):
+                continue  # "American Citizen Services", "Consular Services": an office
             if all(finder.tokens[k].cap or finder.tokens[k].low in _PARTICLES for k in words):
                 if not any(finder.public[k] for k in words):  # "Anak Agung Istri Mas": an honorific's word too
                     out.append(r)
     return out
 
 
+# Words of an office's or a business's name in a mail's header
+_ORGANISATION = frozenset(
+    "services service embassy consulate consular office department dept team support admin info customer "
+    "center centre council police hotel villa villas resort group desk unit bureau ministry agency".split()
+)
 _PARTICLES = frozenset("van den der de von da di la le bin binti".split())
 
 
