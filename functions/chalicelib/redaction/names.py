@@ -15,6 +15,7 @@ from functools import lru_cache
 from . import (
     buton_names,
     chat_names,
+    companion_names,
     context,
     cue_adverbs,
     english_names,
@@ -1534,6 +1535,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges = english_text.trimmed(doc, ranges)  # "the driver komang asked for money"
     ranges += english_names.found(finder)  # "a man named komang", "my friend Tom", "me and tom"
     ranges += english_names.mates(finder, ranges)  # "Giulia Bianchi, Marco Bianchi, Ava Robinson, [Kai]"
+    ranges += companion_names.found(finder)  # "sy sama bunga ke kelurahan", "aku dgn mawar sudah lapor"
     ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
     ranges = name_particles.widened(finder, ranges)  # "Tim: Lalu [Wirahadi]", "\nLalu [Sapriadi] (Ketua RT)"
     for first, last in ranges + _repeated(finder, ranges):
