@@ -69,6 +69,15 @@ bench/written_corpus_eval.py.
   confirmation, thanks to a named officer); mostly East Java (Kota and Kabupaten Pasuruan, Malang,
   Surabaya, Sidoarjo, Probolinggo, Jember, Madura), some Yogyakarta, Jakarta and Central Kalimantan.
   Officers' NIPs and citizens' customer IDs, NISN, NIM and medical-record numbers are marked.
+- **16** (a thirteenth writer, held out, session 14): a broad, natural sample of a city admin's inbox
+  anywhere in Indonesia, over all 38 provinces: citizens in every style, officers' notes and replies, some
+  English and code-switched text, heavy regional mixing (Javanese, Sundanese, Madurese, Minang, Batak, Bugis,
+  Banjar, Betawi, Palembang, Manado, Ambon, Papuan and Kupang Malay); every naming tradition. The writer's
+  calls: a Minang Datuk title, Sasak Lalu, Sumba Rambu and "T." for Teuku are inside a name; H., Hj., K.H.,
+  Ir., Pdt., Romo, Buya and police or army ranks outside; a kiosk number, a land-tax object number (NOP), a
+  fisher's card and a co-op membership number are ``nomor``; an agency's handle or e-mail is left unmarked; a
+  house address is one span even when its street is named after a hero; Banjar, Betawi, Riau Malay, Sasak
+  and Kaili names carry the nearest tag.
 - **17** (a fourteenth writer, tuning, session 14): English and mixed English-Indonesian text where
   tourists, expatriates and foreign workers live (Bali, Lombok and the Gilis, Labuan Bajo, Raja Ampat,
   Jakarta, Batam, Yogyakarta, Bandung, Surabaya, Medan, Makassar, Manado): half mostly English, often
@@ -151,6 +160,7 @@ CORPORA = {
         (13, False),
         (14, True),
         (15, False),
+        (16, True),
         (17, False),
     )
 }

@@ -320,6 +320,42 @@ FLOORS = {
             "rt_rw": 18,
         },  # fmt: skip
     ),
+    16: check.Floors(
+        texts=490,
+        per_style=38,
+        clean=110,
+        per_tradition=12,
+        names_per_tradition=20,
+        pii={
+            "nama": 720,
+            "nik": 24,
+            "kk": 9,
+            "npwp": 4,
+            "telepon": 42,
+            "email": 46,
+            "nopol": 7,
+            "rekening": 7,
+            "bpjs": 6,
+            "paspor": 7,
+            "akun": 14,
+            "alamat": 22,
+        },  # fmt: skip
+        public={
+            "agency": 88,
+            "place": 43,
+            "street": 25,
+            "street_named_after_person": 65,
+            "school": 35,
+            "hospital": 31,
+            "mosque": 18,
+            "landmark": 39,
+            "market": 36,
+            "date": 52,
+            "service_number": 27,
+            "role_without_name": 55,
+            "rt_rw": 13,
+        },  # fmt: skip
+    ),
     # English and mixed text where foreigners live: Madurese and Buton names do not occur, so no floor per tradition
     17: check.Floors(
         texts=490,
@@ -368,6 +404,7 @@ PART_OF_A_NAME = {
     13: {"nona", "gus", "st."},
     14: {"nona", "gus"},
     15: {"nona", "gus"},
+    16: {"nona", "gus"},
     17: {"nona", "gus", "h."},
 }
 NUMBERS = sorted(FLOORS)

@@ -120,8 +120,6 @@ def found(finder: _Names) -> list[tuple[int, int]]:
         if low in _GIVEN_WORDS and tok.cap and not tok.acronym and _among_english(finder, k, either=True):
             if not _after_article(finder, k) and not finder.sentence_start(k) and not finder.blocked(k):
                 out.append(_name_at(finder, k, _BESIDE, vocabulary) or (k, k))  # "Tom Walker"
-        if _set_off(finder, k) and _in_english(finder, k):
-            out.append((k, k))  # "the security guard at the mall, budi, was very helpful"
         if nxt_here(finder, k) and _opens_message(finder, k, greeting=True):
             r = _name_at(finder, k, _INTRO, vocabulary)
             if r and r[1] == k:
@@ -335,15 +333,6 @@ def _apposition(finder: _Names, k: int) -> bool:
     if k + 1 >= len(tokens) or text[tokens[k].end : tokens[k + 1].start] != ", ":
         return False
     return text.startswith(",", tokens[k + 1].end)
-
-
-def _set_off(finder: _Names, k: int) -> bool:
-    """Whether token k is a listed name set off by commas, as English sets off a name in apposition."""
-    tokens, text = finder.tokens, finder.doc.text
-    tok = tokens[k]
-    if k == 0 or tok.low not in _LEX.names or tok.low in _LEX.common or finder.blocked(k):
-        return False
-    return text[tokens[k - 1].end : tok.start] == ", " and text.startswith(",", tok.end)
 
 
 def _after_article(finder: _Names, k: int) -> bool:

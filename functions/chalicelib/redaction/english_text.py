@@ -45,7 +45,10 @@ _BREAKS = frozenset(".!?:\n")
 # English forms of address as written in English (a cue of names.py's): kept in the text, as "Bapak" is
 _ADDRESS = frozenset("Mr Mrs Ms Mister Madam".split())
 # Words of the name lexicons that are English words first in an English sentence ("Water Supply Cut Off")
-_WORDS_FIRST = frozenset("cut boy lay hoo said".split())
+_WORDS_FIRST = frozenset("cut boy lay hoo".split())
+# ... and those that are English words when written in lower case: "the driver said" (a verb), "the seller
+# Said" (a name)
+_LOWER_WORDS_FIRST = frozenset({"said"})
 # The months, which the list lost with Faker's names ("June", "April", "August"): in an English sentence the
 # month ("broken since June")
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
@@ -93,7 +96,7 @@ def _english(doc: _Doc) -> Sequence[bool]:
         function = sum(1 for j in range(start, k) if tokens[j].low in _FUNCTION) if 2 * count >= size else 0
         if count >= 3 and (function >= 2 and 2 * count >= size or 4 * count >= 3 * size):
             for j in range(start, k):
-                out[j] = tokens[j].low in vocabulary
+                out[j] = tokens[j].low in vocabulary or not tokens[j].cap and tokens[j].low in _LOWER_WORDS_FIRST
         start = k
     return out
 

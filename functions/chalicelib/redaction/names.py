@@ -18,6 +18,7 @@ from . import (
     companion_names,
     context,
     cue_adverbs,
+    english_appositions,
     english_names,
     english_text,
     false_names,
@@ -1519,6 +1520,7 @@ def _names(doc: _Doc) -> list[_Candidate]:
     found = []
     ranges = finder.spans()
     ranges += chat_names.found(finder) + initials.found(finder)
+    ranges += english_appositions.found(finder)  # "the security guard at the mall, budi, was"
     if "ode" in doc.low:
         ranges += buton_names.found(finder, _STRONG)  # "wa ode nurmi", "LA ODE NURMI"
     table, headers = names_table.found(finder)
