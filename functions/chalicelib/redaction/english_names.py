@@ -337,7 +337,15 @@ def _apposition(finder: _Names, k: int) -> bool:
 
 def _after_article(finder: _Names, k: int) -> bool:
     """'the Grab driver said': after an article a capitalised word is a brand or a place, not a person."""
-    return k > 0 and finder.tokens[k - 1].low in ("the", "a", "an", "this", "that", "our", "my", "your")
+    if k > 0 and finder.tokens[k - 1].low in _ARTICLES:
+        return True
+    # "outside La Brisa and i", "at Kuta and I": a place after a preposition of place
+    return any(finder.tokens[j].low in _PLACE_BEFORE for j in range(max(0, k - 2), k))
+
+
+# Articles, English and Romance ("La Brisa", "Le Pirate"), before a business's or a place's name
+_ARTICLES = frozenset("the a an this that our my your la le el les los las de du".split())
+_PLACE_BEFORE = frozenset("at in near outside inside behind opposite into across around beside".split())
 
 
 def _looks_named(finder: _Names, k: int, cue: int, vocabulary: frozenset[str]) -> bool:
