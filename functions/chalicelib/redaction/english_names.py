@@ -22,6 +22,7 @@ The module looks only at texts with an English function word (as english_text do
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -219,8 +220,12 @@ _PARTICLES = frozenset("van den der de von da di la le bin binti".split())
 
 def _tokens_in(finder: _Names, start: int, end: int) -> tuple[int, int] | None:
     """The first and last tokens wholly inside start..end."""
-    inside = [k for k, tok in enumerate(finder.tokens) if tok.start >= start and tok.end <= end]
-    return (inside[0], inside[-1]) if inside else None
+    tokens = finder.tokens
+    first = bisect.bisect_left(finder.starts_at, start)
+    last = bisect.bisect_left(finder.starts_at, end) - 1
+    while last >= first and tokens[last].end > end:
+        last -= 1
+    return (first, last) if first <= last else None
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today me".split())
