@@ -113,6 +113,10 @@ def found(finder: _Names) -> list[tuple[int, int]]:
             cue = _RELATION  # "The officer, Mark, was very rude"
         elif low == "and" and prev == "me":
             cue = _BESIDE_ME  # "me and tom", "me and Will we were walking"
+        elif low == "me" and finder.doc.text.startswith(" & ", tok.end) and k + 1 < len(tokens):
+            r = _name_at(finder, k + 1, _BESIDE_ME, vocabulary)  # "me & Summer just got scammed"
+            if r:
+                out.append(r)
         if cue is not None and _gap(finder, k, cue == _RELATION):
             r = _name_at(finder, k + 1, cue, vocabulary)
             if r:
@@ -254,7 +258,11 @@ def nxt_here(finder: _Names, k: int) -> bool:
     if j >= len(tokens) or tokens[j].low not in ("here", "again"):
         return False
     rest = text[tokens[j].end : tokens[j].end + 2].lstrip(" ")
-    return not rest or rest[0] in _CLAUSE_END or rest[0] in "\u2014"
+    if not rest or rest[0] in _CLAUSE_END or not rest[0].isalnum():
+        return True  # "Pat here, the karaoke", "Rose here 🌹 the rooster"
+    # "hi Hope here the dog poisoning report" (a voice note's run-on), not "Water here is dirty"
+    nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+    return tokens[k].cap and nxt not in ("is", "are", "was", "were", "in", "at", "too", "also", "has", "have")
 
 
 def _opens_message(finder: _Names, k: int, greeting: bool = False) -> bool:
