@@ -6,7 +6,6 @@ role; the role is the cue (chalicelib/redaction/english_appositions.py)."""
 from __future__ import annotations
 
 import pytest
-
 from chalicelib.redaction import redact
 
 NAMED = [

@@ -534,7 +534,7 @@ def mates(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]
         cuts = [body] + [m.end() for m in _ITEM_SEPARATOR.finditer(text, body, start + len(line))]
         if len(cuts) < 3:
             continue
-        items = []
+        items: list[tuple[int, int] | None] = []
         spans = list(zip(cuts, [*cuts[1:], start + len(line)], strict=True))
         if any(len(text[a:b].split()) > 4 for a, b in spans):
             continue  # a sentence's clauses, not a list's items
