@@ -85,6 +85,18 @@ CASES = [
         ["Oce"],
         ["fogging"],
     ),
+    # English headers of several words: "Name of guest", "Reported by"; not "Name of street"
+    ("Name of guest | Room\nTrevor Hale | 12\nIngrid Olsen | 14", ["Trevor Hale", "Ingrid Olsen"], ["Room"]),
+    ("Date | Problem | Reported by\n3/11 | flood | Sven Holm\n4/11 | noise | Kadek", ["Sven Holm", "Kadek"], ["flood"]),
+    ("Name of street | Condition\nJalan Pantai | holes\nJalan Raya | flooded", [], ["Jalan Pantai", "Jalan Raya"]),
+    # "me & X", "X here" with an emoji; the writer's companion in chat, not a relative or "sama aja"
+    ("[10.02] me & Brook just got scammed at the money changer", ["Brook"], ["money changer"]),
+    ("hi min, Storm here 🌹 the dogs bark all night", ["Storm"], ["dogs bark"]),
+    ("td sy sama bunga ke kelurahan, katanya blanko habis", ["bunga"], ["kelurahan", "blanko"]),
+    ("sy dgn mawar sudah lapor 2x tp blm ada tindakan", ["mawar"], ["sudah lapor"]),
+    ("sy sama istri ke pasar, parkirnya mahal bgt", [], ["istri"]),
+    ("sama aja min, dari kemarin air mati", [], ["sama aja"]),
+    ("this is the third time my scooter was towed outside La Brisa and i paid 500k", [], ["La Brisa"]),
     # the months are English words in an English sentence
     ("the pump has been broken since June and nobody came", [], ["June"]),
 ]

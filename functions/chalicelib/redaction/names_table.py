@@ -47,6 +47,8 @@ _ALONE |= frozenset(
 _NAME_LAST = frozenset(("name",))
 # Headers of two words that name a person: "Kepala Keluarga", "Penanggung Jawab", "Orang Tua"
 _PAIRS = frozenset(("kepala keluarga", "penanggung jawab", "orang tua", "ahli waris", "yang hadir", "nama/alias"))
+# English headers of a people's column in several words
+_ENGLISH_PAIRS = frozenset(("contact person", "person in charge", "reported by", "submitted by", "surname", "nickname"))
 # What an English header's "name" may be the name of, other than a person
 _NOT_PEOPLE = frozenset(
     "street road place shop store hotel villa company business product item file village district area "
@@ -65,6 +67,10 @@ def _person_header(cell: str) -> bool:
         return len(words) == 1 or all(w in _PEOPLE or w in ("dan", "/", "&") for w in words[1:])
     if len(words) == 2 and words[1] in _NAME_LAST and words[0] not in _NOT_PEOPLE:
         return True  # "Guest name", "Full name", "Driver's name"; not "Street name", "Shop name"
+    if words[0] == "name" and len(words) == 3 and words[1] == "of" and words[2] not in _NOT_PEOPLE:
+        return True  # "Name of guest", not "Name of street"
+    if " ".join(words) in _ENGLISH_PAIRS:
+        return True
     return len(words) == 1 and words[0] in _ALONE or " ".join(words) in _PAIRS
 
 
