@@ -97,6 +97,15 @@ CASES = [
     ("sy sama istri ke pasar, parkirnya mahal bgt", [], ["istri"]),
     ("sama aja min, dari kemarin air mati", [], ["sama aja"]),
     ("this is the third time my scooter was towed outside La Brisa and i paid 500k", [], ["La Brisa"]),
+    # a letter's writers after "I," or "We,"; a name in its own script beside its Latin spelling; "Mr X" anywhere
+    (
+        "Dear Sir or Madam,\nWe, Pieter de Vries and Anke de Vries, residing at Jalan Bumbak, ask for help.",
+        ["Pieter de Vries", "Anke de Vries"],
+        ["residing at Jalan Bumbak"],
+    ),
+    ("I, Thomas Keller, hereby report the theft of my passport.", ["Thomas Keller"], ["hereby report"]),
+    ("Name: Kenji Sato 佐藤 健二\nPassport: TR1234567\nHotel: Puri Sari", ["Kenji Sato", "佐藤", "健二"], ["Hotel"]),
+    ("Tamu kami Mr Whitfield kehilangan paspor di pantai", ["Whitfield"], ["Mr", "kehilangan paspor"]),
     # the months are English words in an English sentence
     ("the pump has been broken since June and nobody came", [], ["June"]),
 ]

@@ -113,6 +113,10 @@ def found(finder: _Names) -> list[tuple[int, int]]:
             cue = _RELATION  # "The officer, Mark, was very rude"
         elif low == "and" and prev == "me":
             cue = _BESIDE_ME  # "me and tom", "me and Will we were walking"
+        elif tok.text in _MISTER and k + 1 < len(tokens) and tokens[k + 1].cap and not finder.public[k + 1]:
+            r = _surname(finder, k + 1)  # "tamu mal Mr Baker (WN Inggris)": the form of address stays
+            if r:
+                out.append(r)
         elif low == "me" and finder.doc.text.startswith(" & ", tok.end) and k + 1 < len(tokens):
             r = _name_at(finder, k + 1, _BESIDE_ME, vocabulary)  # "me & Summer just got scammed"
             if r:
@@ -136,7 +140,7 @@ def found(finder: _Names) -> list[tuple[int, int]]:
         if nxt == "and" and after in ("i", "me") or nxt in _SAYING:
             if _looks_named(finder, k, _BESIDE, vocabulary) and not _after_article(finder, k):
                 out.append((k, k))
-    out += _speakers(finder, vocabulary) + _addressees(finder, vocabulary)
+    out += _speakers(finder, vocabulary) + _addressees(finder, vocabulary) + _undersigned(finder)
     signed = _signature(finder, vocabulary)
     return out + [signed] if signed else out
 
@@ -154,6 +158,51 @@ _DECORATED = re.compile(
 _FORWARDED = re.compile(r"(?im)^[ \t]*\*?(?:forwarded|fwd|diteruskan|pesan diteruskan)\b[^\n]*\n[ \t]*\Z")
 _HEADER = re.compile(r"(?im)^[ \t]*(?:to|cc|bcc|from|kepada|dari|reply-to)[ \t]*:[ \t]*(?P<list>[^\n]+)")
 _ADDRESSEE = re.compile(r"[ \t]*(?P<name>[^\W\d_][^<>;,@\n]{1,60}?)[ \t]*(?:<[^<>\n]*>)?[ \t]*(?:[;,]|$)")
+
+
+# English forms of address, written so: a capitalised word after one is a name, in any sentence
+_MISTER = frozenset("Mr Mrs Ms Miss Mister MR MRS".split())
+# A letter's writers naming themselves after "I," or "We,": "We, Peter van den Berg and Ingrid van den Berg,
+# residing at ...", "I, Thomas Keller, hereby report"
+_UNDERSIGNED = re.compile(r"(?m)(?:^|[.!?][ \t]+)[ \t]*(?:I|We),[ \t]+(?P<names>[^\W\d_][^\n,]{1,80}?),[ \t]+(?=[a-z])")
+
+
+def _surname(finder: _Names, j: int) -> tuple[int, int] | None:
+    """One to three capitalised words after a form of address (with its full stop), with a surname's particles."""
+    tokens, text = finder.tokens, finder.doc.text
+    gap = text[tokens[j - 1].end : tokens[j].start]
+    if gap not in (" ", ". "):
+        return None
+    last = j - 1
+    while last + 1 < len(tokens) and last + 1 - j < 4 and (last < j or _spaced(finder, last)):
+        tok = tokens[last + 1]
+        if tok.low in english_text._FUNCTION or tok.low in _FUNCTION_WORDS or tok.acronym or finder.public[last + 1]:
+            break
+        if not tok.cap and tok.low not in _PARTICLES:
+            break
+        last += 1
+    while last >= j and not tokens[last].cap:
+        last -= 1  # never end on a particle
+    return (j, last) if last >= j else None
+
+
+def _undersigned(finder: _Names) -> list[tuple[int, int]]:
+    """The names a letter's writers give after "I," or "We," (see _UNDERSIGNED): capitalised words with a
+    surname's particles, joined by "and"."""
+    text = finder.doc.text
+    if "I," not in text and "We," not in text:
+        return []
+    out = []
+    for m in _UNDERSIGNED.finditer(text):
+        for part in re.finditer(r"(?:(?<=^)|(?<=[ \t]and[ \t]))[^\W\d_].*?(?=[ \t]+and[ \t]+|$)", m.group("names")):
+            r = _tokens_in(finder, m.start("names") + part.start(), m.start("names") + part.end())
+            if r is None or r[1] - r[0] > 5:
+                continue
+            words = [finder.tokens[k] for k in range(r[0], r[1] + 1)]
+            if all(w.cap and not w.acronym or w.low in _PARTICLES for w in words) and words[-1].cap:
+                if not any(finder.blocked(k) for k in range(r[0], r[1] + 1) if finder.tokens[k].cap):
+                    out.append(r)
+    return out
 
 
 def _speakers(finder: _Names, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
@@ -521,10 +570,10 @@ def mates(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]
     [max], hope, ivy, [sky], Jade Thornton". An item is its first one to three words (not "10k" after
     "Johnno"); an item of an office's, a place's or a grammar's word is no person."""
     tokens, text = finder.tokens, finder.doc.text
+    out: list[tuple[int, int]] = _in_script(finder, ranges) if not text.isascii() else []
     if not ranges or not any(sep in text for sep in (", ", " / ", " & ")):
-        return []
+        return out
     named = {k for first, last in ranges for k in range(first, last + 1)}
-    out: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         start = pos
@@ -561,6 +610,26 @@ def mates(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]
             words = range(r[0], r[1] + 1)
             if all(_mate_word(finder, k, case) for k in words):
                 out.append(r)
+    return out
+
+
+# Chinese, Japanese and Korean letters: a name written in its own script beside its Latin spelling
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+
+
+def _in_script(finder: _Names, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words in Chinese, Japanese or Korean letters right after a name found, with a space or a bracket
+    between ("Name: Hiroshi Tanaka 田中 浩", "Kim Ji-woo (김지우)")."""
+    tokens, text = finder.tokens, finder.doc.text
+    out = []
+    for _, last in ranges:
+        k = last + 1
+        while k < len(tokens) and _CJK.fullmatch(tokens[k].text):
+            if text[tokens[k - 1].end : tokens[k].start].strip(" ()\uff08") != "":
+                break
+            k += 1
+        if k > last + 1:
+            out.append((last + 1, k - 1))
     return out
 
 
