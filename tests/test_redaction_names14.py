@@ -106,6 +106,13 @@ CASES = [
     ("I, Thomas Keller, hereby report the theft of my passport.", ["Thomas Keller"], ["hereby report"]),
     ("Name: Kenji Sato 佐藤 健二\nPassport: TR1234567\nHotel: Puri Sari", ["Kenji Sato", "佐藤", "健二"], ["Hotel"]),
     ("Tamu kami Mr Whitfield kehilangan paspor di pantai", ["Whitfield"], ["Mr", "kehilangan paspor"]),
+    # a tourist's table in Indonesian or English: "Nama WNA", "Tamu", "Person"
+    (
+        "No | Nama WNA | Negara\n1 | Grace Tan | Singapura\n2 | Ole Berg | Norwegia",
+        ["Grace Tan", "Ole Berg"],
+        ["Singapura"],
+    ),
+    ("Person | Role\nKetut Sari | driver\nTrevor | guest", ["Ketut Sari", "Trevor"], ["driver", "guest"]),
     # the months are English words in an English sentence
     ("the pump has been broken since June and nobody came", [], ["June"]),
 ]

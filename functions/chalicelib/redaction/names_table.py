@@ -27,7 +27,7 @@ _PEOPLE = frozenset(
     "lengkap warga penerima pelapor saksi petugas pasien kk kepala ayah ibu anak siswa murid peserta pemilik "
     "korban pelaku terlapor pedagang pengemudi sopir orang anggota ahli istri suami calon balita lansia "
     "nasabah karyawan pegawai guru bidan dokter keluarga pengurus panitia relawan tersangka pembeli "
-    "penghuni penyewa panggilan keluarga".split()
+    "penghuni penyewa panggilan keluarga tamu wna turis wisatawan pengunjung pemandu instruktur".split()
 )
 # Alone: "Penerima", "Warga", "Pedagang", "Marga" (a Batak clan column), "Panggilan" (a nickname column)
 _ALONE = frozenset(
@@ -41,7 +41,10 @@ _ALONE |= frozenset(
     "verifikator teknisi pic name names guest guests tourist tourists driver drivers owner staff officer "
     "witness witnesses reporter complainant victim victims resident residents tenant tenants passenger "
     "passengers patient student students teacher member members technician verifier worker workers vendor "
-    "seller host landlord occupant applicant customer buyer who instructor diver guide contact".split()
+    "seller host landlord occupant applicant customer buyer who instructor diver guide contact person persons "
+    "people visitor visitors"
+    # the Indonesian of a tourist's table: a guest, a foreigner, a visitor, a guide, an instructor, a diver
+    " tamu wna turis wisatawan pengunjung pemandu instruktur penyelam".split()
 )
 # "Guest name", "Full name", "Driver's name": an English header ending in "name"
 _NAME_LAST = frozenset(("name",))
