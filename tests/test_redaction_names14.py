@@ -24,6 +24,9 @@ CASES = [
     ("my husband bill fell into the open drain last night", ["bill"], ["open drain"]),
     ("The officer, Mark, was very rude to my wife.", ["Mark"], ["officer", "rude"]),
     ("I am writing for my landlord Mr. Nyoman Suarta about the smoke", ["Nyoman Suarta"], ["Mr.", "landlord"]),
+    ("Yesterday Tom and his wife were robbed near the market.", ["Tom"], ["his wife"]),
+    ("The search went on all night and Tim SAR found nothing near the reef.", [], ["Tim SAR"]),
+    ("We paid the deposit on 3 Jan and the owner never answered.", [], ["3 Jan"]),
     # the writer beside the person, a verb of saying after the name
     ("me and tom waited two hours for the bus", ["tom"], ["waited", "bus"]),
     ("Tom and I reported the broken street light last week", ["Tom"], ["reported", "street light"]),

@@ -71,13 +71,13 @@ _PEOPLE_LABELS = frozenset(
     "cc attention attn instructor guide driver host owner manager landlord agent teacher doctor nurse buddy "
     "student tourist tenant passenger passengers suspect perpetrator seller aka alias nickname".split()
 )
-_ITEM_GAPS = (", ", " and ", ", and ", " & ", " / ")
 # Given names of Faker's English-speaking locales that the name lexicons lack because they are words too (an
 # English or an Indonesian one: "mark", "tim", "dan", "kate"), less the words English capitalises as words
-# ("May", "April", "Paris", "Roman", "Angel", "Will"). Capitalised inside an English sentence, after no
-# article, they are the name: "Yesterday Tom and his wife", "we talked to Mark at the front desk"
+# ("May", "April", "Paris", "Roman", "Angel", "Will"), a month's short name ("Jan") and a wallet ("DANA").
+# Capitalised inside an English sentence, after no article and before no acronym ("Tim SAR" is a team), they
+# are the name: "Yesterday Tom and his wife", "we talked to Mark at the front desk"
 _GIVEN_WORDS = frozenset(
-    "alan amanda angus ayla cara dan dana demi derek don duane ewan gail henry jan jim joe juan kara karina "
+    "alan amanda angus ayla cara dan demi derek don duane ewan gail henry jim joe juan kara karina "
     "kate keri kiara kim kira krista kristen lana lara lee lori luka mark megan nate pam paul regan sam sara "
     "sian tanya tara tim tom wanda yasmin".split()
 )
@@ -127,7 +127,8 @@ def found(finder: _Names) -> list[tuple[int, int]]:
                 out.append(r)
         # "Tom and I", "Grace and me"; "Tom said", "komang texted me"
         if low in _GIVEN_WORDS and tok.cap and not tok.acronym and _among_english(finder, k, either=True):
-            if not _after_article(finder, k) and not finder.sentence_start(k) and not finder.blocked(k):
+            unit = k + 1 < len(tokens) and tokens[k + 1].acronym  # "Tim SAR", "Tim TRC": a team
+            if not _after_article(finder, k) and not finder.sentence_start(k) and not finder.blocked(k) and not unit:
                 out.append(_name_at(finder, k, _BESIDE, vocabulary) or (k, k))  # "Tom Walker"
         if nxt_here(finder, k) and _opens_message(finder, k, greeting=True):
             r = _name_at(finder, k, _INTRO, vocabulary)
