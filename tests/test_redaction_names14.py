@@ -116,6 +116,9 @@ CASES = [
         ["Singapura"],
     ),
     ("Person | Role\nKetut Sari | driver\nTrevor | guest", ["Ketut Sari", "Trevor"], ["driver", "guest"]),
+    # a form's name field with its person's word: every word of the value, an ordinary word too
+    ("FORMULIR PENGADUAN\nNama Pasien : Melati Indah Sari\nKeluhan : antrian lama", ["Melati Indah Sari"], ["Keluhan"]),
+    ("Nama pelapor: Kasih Lestari\nAlamat: Jl. Bunga Kenanga", ["Kasih Lestari"], ["Jl. Bunga Kenanga"]),
     # the months are English words in an English sentence
     ("the pump has been broken since June and nobody came", [], ["June"]),
 ]

@@ -236,7 +236,11 @@ _KIN = frozenset("ayah ibu bapak istri suami anak kakak adik orang tua murid kel
 # A code of three or more dashed parts with a digit in it: a report, ticket or letter number
 _CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}(?![\w-])")
 needs(_CODE, lambda text: text.count("-") >= 2)
-_NAME_LABEL = re.compile(r"(?im)^[ \t]*nama(?:[ \t]+lengkap)?[ \t]*:[ \t]*$")
+# A form's field of a person's name: "Nama:", "Nama lengkap:", "Nama Pasien :", "Nama Orang Tua:", "Full name:"
+_NAME_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:nama(?:[ \t]+(?:lengkap|pelapor|pasien|siswa|murid|korban|pemohon|ayah|ibu|wali|anak|suami|istri"
+    r"|orang[ \t]+tua|penerima|pemilik|terlapor|saksi|tamu|wna|peserta))?|(?:full[ \t]+|guest[ \t]+)?name)[ \t]*:[ \t]*$"
+)
 _NOT_A_NAME_CUE = re.compile(r"(?i)(?:balik\s|nama-)$")
 _SALUTATION = re.compile(
     r"(?i)salam\s+(?:lestari|sehat|hangat|sejahtera|olahraga|damai|persatuan|perjuangan|literasi|satu\s+jiwa|kompak)\s*[,.!]"
@@ -1372,7 +1376,7 @@ class _Names:
 
     def after_name_label(self, j: int) -> bool:
         """Whether token j follows a "Nama:" field label ("Nama: Surya")."""
-        return bool(_NAME_LABEL.search(self.doc.text, max(0, self.tokens[j].start - 20), self.tokens[j].start))
+        return bool(_NAME_LABEL.search(self.doc.text, max(0, self.tokens[j].start - 24), self.tokens[j].start))
 
     def titled(self, j: int) -> bool:
         """Whether the word after an honorific is surely a name, even an ordinary word ("Pak Sakti
