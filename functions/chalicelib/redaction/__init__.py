@@ -122,6 +122,12 @@ place in the original, so the placeholders replace exactly the original characte
   (``notname_places``); a regency after its official or Javanese "ning" (``region_places``); no number across a
   table's tab; an office's number beside its street in a directory (``identifiers``); a market's stalls under its
   traders' heading (``market_stalls``).
+* Session 14 (issue 11), names recall by classes: names that English cues place ("a man named komang", "this is
+  anna", "hey it's Will", "Pat here", "my friend Tom", "me and tom", "Grace said", "Witnesses: A, B and C", a
+  message signed "... Sam", a decorated chat speaker "Kate 🇦🇺:", a mail's To/Cc, a one-line list of names, "We,
+  A and B,": ``english_names``), English and tourists' table headers (``names_table``), the writer's companion
+  in chat ("sy sama bunga ke ...": ``companion_names``), a particle before a name the model found ("Tim: Lalu
+  Wirahadi": ``name_particles``), a form's "Nama Pasien :" field.
 
 * Session 14 (issue 11), precision by classes: a complaint line's number told by the words before it
   (``service_numbers``); an office's unit after its post and the portal's name (``notname_units``); words made from a

@@ -49,13 +49,17 @@ _WORDS_FIRST = frozenset("cut boy lay hoo".split())
 # ... and those that are English words when written in lower case: "the driver said" (a verb), "the seller
 # Said" (a name)
 _LOWER_WORDS_FIRST = frozenset({"said"})
+# The months, which the list lost with Faker's names ("June", "April", "August"): in an English sentence the
+# month ("broken since June")
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[frozenset[str], frozenset[str]]:
     """The English words that are not in the name lexicons, and those of them that tell a sentence is English."""
     lines = _DATA.read_text(encoding="utf-8").splitlines()
-    words = frozenset(line for line in lines if line and not line.startswith("#")) - (_LEX.names - _WORDS_FIRST)
+    listed = frozenset(line for line in lines if line and not line.startswith("#")) | _MONTHS
+    words = listed - (_LEX.names - _WORDS_FIRST - _MONTHS)
     return words, words - _FUNCTION_WORDS - _INDONESIAN_TOO
 
 

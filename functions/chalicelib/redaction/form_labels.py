@@ -25,7 +25,7 @@ _FORM_WORDS = frozenset(
     "nama tanggal tgl alamat no nomor nik umur usia keluhan jenis lokasi hp telp unit jumlah pekerjaan".split()
     # and an English form's (session 14: a tourist's or an expatriate's report, a hotel's incident form)
     + "name full date dob address phone mobile email passport nationality complaint issue location type category "
-    "guest age tenant landlord visitor reporter employer vehicle hotel villa booking room witness witnesses".split()
+    "guest age tenant landlord visitor reporter employer vehicle hotel villa booking room witness witnesses occupation".split()
 )
 _TITLE = re.compile(r"(?i)[ \t]*(?:form|formulir)\b[^\n]*")
 _LOW_WORDS = re.compile(r"[a-z]+")

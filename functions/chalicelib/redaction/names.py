@@ -15,15 +15,18 @@ from functools import lru_cache
 from . import (
     buton_names,
     chat_names,
+    companion_names,
     context,
     cue_adverbs,
     dialect_words,
     english_appositions,
+    english_names,
     english_text,
     false_names,
     initials,
     name_gaps,
     name_model,
+    name_particles,
     names_cued,
     names_table,
     notname_bodies,
@@ -192,7 +195,7 @@ _LIST_OF_PEOPLE = re.compile(
     r"(?i)(?:absensi|daftar\s+hadir|ahli\s+waris|saksi|disaksikan|korban|tertipu|hadir|pedagang|peserta|anggota|pasien|murid|siswa|lansia|keluarga"
     r"|penerima|pelaku|petugas|warga|nama-nama|nama)[^\n]{0,60}:[ \t]*\n?$"
 )
-_STAMP = r"\[[^\]\n]{4,30}\][ \t]*|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}[ \t]*-[ \t]*"
+_STAMP = r"\[[^\]\n]{4,30}\][ \t]*|\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+\d{1,2}[.:]\d{2}[ \t]*-[ \t]*"
 _SPEAKER = re.compile(rf"(?m)^[ \t]*(?P<stamp>{_STAMP})?(?P<who>[^\W\d_][^\n:\[\]]{{0,40}}?)[ \t]?:[ \t]")
 # WhatsApp's own lines: "18/03/25 18.07 - Jonggi menambahkan Nio", "... - Nio keluar"
 _SYSTEM_LINE = re.compile(
@@ -236,7 +239,11 @@ _KIN = frozenset("ayah ibu bapak istri suami anak kakak adik orang tua murid kel
 # A code of three or more dashed parts with a digit in it: a report, ticket or letter number
 _CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}(?![\w-])")
 needs(_CODE, lambda text: text.count("-") >= 2)
-_NAME_LABEL = re.compile(r"(?im)^[ \t]*nama(?:[ \t]+lengkap)?[ \t]*:[ \t]*$")
+# A form's field of a person's name: "Nama:", "Nama lengkap:", "Nama Pasien :", "Nama Orang Tua:", "Full name:"
+_NAME_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:nama(?:[ \t]+(?:lengkap|pelapor|pasien|siswa|murid|korban|pemohon|ayah|ibu|wali|anak|suami|istri"
+    r"|orang[ \t]+tua|penerima|pemilik|terlapor|saksi|tamu|wna|peserta))?|(?:full[ \t]+|guest[ \t]+)?name)[ \t]*:[ \t]*$"
+)
 _NOT_A_NAME_CUE = re.compile(r"(?i)(?:balik\s|nama-)$")
 _SALUTATION = re.compile(
     r"(?i)salam\s+(?:lestari|sehat|hangat|sejahtera|olahraga|damai|persatuan|perjuangan|literasi|satu\s+jiwa|kompak)\s*[,.!]"
@@ -251,7 +258,7 @@ _PEOPLE_INLINE = re.compile(
 )
 # The writer's own voice: "saya X," introduces the writer
 _SELF = frozenset("saya sy sya aku aq gue gw kami kulo kula kawula sengkok abdi ambo".split())
-_CONJUNCTIONS = frozenset("dan dn & atau serta sama".split())
+_CONJUNCTIONS = frozenset("dan dn & atau serta sama and".split())
 _BALINESE = frozenset("wayan made nyoman ketut putu kadek komang gede luh nengah gusti ngurah ayu dewa".split())
 # The words of Balinese names after "I"/"Ni" and of the titles "Anak Agung", "Ida Bagus", "I Dewa Gede":
 # inside such a chain they are name words, even where they are ordinary words elsewhere ("agung", "bagus")
@@ -1306,6 +1313,8 @@ class _Names:
         gap = text[tokens[min(j, k)].end : tokens[max(j, k)].start]
         if gap == ", " and tokens[j].low not in _CONJUNCTIONS:
             return j, False
+        if gap in (" & ", ", & ") and tokens[j].low not in _CONJUNCTIONS:
+            return j, True  # "Petugas: Teguh & Slamet"
         if gap in (" ", ", ") and tokens[j].low in _CONJUNCTIONS:
             j2 = j + step
             if 0 <= j2 < len(tokens) and text[tokens[min(j, j2)].end : tokens[max(j, j2)].start] in (" ", ", "):
@@ -1370,7 +1379,7 @@ class _Names:
 
     def after_name_label(self, j: int) -> bool:
         """Whether token j follows a "Nama:" field label ("Nama: Surya")."""
-        return bool(_NAME_LABEL.search(self.doc.text, max(0, self.tokens[j].start - 20), self.tokens[j].start))
+        return bool(_NAME_LABEL.search(self.doc.text, max(0, self.tokens[j].start - 24), self.tokens[j].start))
 
     def titled(self, j: int) -> bool:
         """Whether the word after an honorific is surely a name, even an ordinary word ("Pak Sakti
@@ -1536,7 +1545,11 @@ def _names(doc: _Doc) -> list[_Candidate]:
     ranges = notname_derived.kept(finder, ranges)  # "Yth. Pelanggan PLN", "batuk-batuk", "tiap hari"
     ranges = dialect_words.kept(finder, ranges)  # "tolong lia akang" (Ambonese: look)
     ranges = english_text.trimmed(doc, ranges)  # "the driver komang asked for money"
+    ranges += english_names.found(finder)  # "a man named komang", "my friend Tom", "me and tom"
+    ranges += english_names.mates(finder, ranges)  # "Giulia Bianchi, Marco Bianchi, Ava Robinson, [Kai]"
+    ranges += companion_names.found(finder)  # "sy sama bunga ke kelurahan", "aku dgn mawar sudah lapor"
     ranges += name_gaps.gaps(finder, ranges)  # "teuku [maimun] azhari"
+    ranges = name_particles.widened(finder, ranges)  # "Tim: Lalu [Wirahadi]", "\nLalu [Sapriadi] (Ketua RT)"
     for first, last in ranges + _repeated(finder, ranges):
         start, end = doc.tokens[first].start, doc.tokens[last].end
         degree = _degree_at(doc.text, end)

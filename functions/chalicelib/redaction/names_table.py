@@ -27,7 +27,7 @@ _PEOPLE = frozenset(
     "lengkap warga penerima pelapor saksi petugas pasien kk kepala ayah ibu anak siswa murid peserta pemilik "
     "korban pelaku terlapor pedagang pengemudi sopir orang anggota ahli istri suami calon balita lansia "
     "nasabah karyawan pegawai guru bidan dokter keluarga pengurus panitia relawan tersangka pembeli "
-    "penghuni penyewa panggilan keluarga".split()
+    "penghuni penyewa panggilan keluarga tamu wna turis wisatawan pengunjung pemandu instruktur".split()
 )
 # Alone: "Penerima", "Warga", "Pedagang", "Marga" (a Batak clan column), "Panggilan" (a nickname column)
 _ALONE = frozenset(
@@ -35,8 +35,29 @@ _ALONE = frozenset(
     "petugas sopir pengemudi ketua koordinator pj siswa murid wali pemohon peserta anggota nasabah pelanggan "
     "penghuni penyewa tersangka guru dokter bidan perawat relawan pengurus".split()
 )
+# The same in English ("Name", "Guest", "Driver") and the checkers of a list ("Verifikator", "PIC"): tourists,
+# residents from abroad and the offices that serve them paste tables with English headers
+_ALONE |= frozenset(
+    "verifikator teknisi pic name names guest guests tourist tourists driver drivers owner staff officer "
+    "witness witnesses reporter complainant victim victims resident residents tenant tenants passenger "
+    "passengers patient student students teacher member members technician verifier worker workers vendor "
+    "seller host landlord occupant applicant customer buyer who instructor diver guide contact person persons "
+    "people visitor visitors"
+    # the Indonesian of a tourist's table: a guest, a foreigner, a visitor, a guide, an instructor, a diver
+    " tamu wna turis wisatawan pengunjung pemandu instruktur penyelam".split()
+)
+# "Guest name", "Full name", "Driver's name": an English header ending in "name"
+_NAME_LAST = frozenset(("name",))
 # Headers of two words that name a person: "Kepala Keluarga", "Penanggung Jawab", "Orang Tua"
 _PAIRS = frozenset(("kepala keluarga", "penanggung jawab", "orang tua", "ahli waris", "yang hadir", "nama/alias"))
+# English headers of a people's column in several words
+_ENGLISH_PAIRS = frozenset(("contact person", "person in charge", "reported by", "submitted by", "surname", "nickname"))
+# What an English header's "name" may be the name of, other than a person
+_NOT_PEOPLE = frozenset(
+    "street road place shop store hotel villa company business product item file village district area "
+    "school hospital building project bank account user group brand"
+    " usaha toko jalan desa kelurahan kecamatan barang produk sekolah perusahaan akun grup".split()
+)
 _RULE_ROW = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")
 _EMPTY_CELLS = frozenset("- -- nihil idem dst ttd tidak ada".split())
 
@@ -47,6 +68,12 @@ def _person_header(cell: str) -> bool:
         return False
     if words[0] == "nama":
         return len(words) == 1 or all(w in _PEOPLE or w in ("dan", "/", "&") for w in words[1:])
+    if len(words) == 2 and words[1] in _NAME_LAST and words[0] not in _NOT_PEOPLE:
+        return True  # "Guest name", "Full name", "Driver's name"; not "Street name", "Shop name"
+    if words[0] == "name" and len(words) == 3 and words[1] == "of" and words[2] not in _NOT_PEOPLE:
+        return True  # "Name of guest", not "Name of street"
+    if " ".join(words) in _ENGLISH_PAIRS:
+        return True
     return len(words) == 1 and words[0] in _ALONE or " ".join(words) in _PAIRS
 
 

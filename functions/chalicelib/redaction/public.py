@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import engine, startcache
+from . import engine, english_text, startcache
 from .context import AFTER_NAME
 from .document import _Doc, _overlaps, _Scan, _Span, _Token, needs
 from .lexicon import _AFFIXED, _FUNCTION_WORDS, _FUZZY_CUES, _LEX, _LOCATIVE, _agency_like, _is_role, _is_word
@@ -283,6 +283,8 @@ def _public_spans(doc: _Doc) -> list[_Span]:
     for i, tok in enumerate(tokens):
         if openers is not None and tok.low not in openers:
             continue  # opens no street or facility, whatever follows (most words)
+        if tok.text == "man" and english_text.is_english(doc, i):
+            continue  # "a man named komang": the English word, not a madrasah (MAN)
         pair = f"{tok.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
         last = i + 1 if pair in _LEX.facility_openers else i
         street = tok.low in _LEX.street_openers
