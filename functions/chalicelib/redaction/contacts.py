@@ -59,6 +59,9 @@ def _office_email(address: str) -> bool:
     parts = re.split(r"\s*(?:@|[\[(](?:at|@)[\])])", address, maxsplit=1)
     local, domain = parts[0].strip().lower(), parts[-1] if len(parts) > 1 else ""
     first = re.split(r"[._\-+]", local, maxsplit=1)[0]
+    # a mailbox's word then a person's name is the person's: "info.budi@gmail.com", "admin_sari@..."
+    if any(word in _LEX.names for word in re.split(r"[^a-z]+", local[len(first) :]) if len(word) > 2):
+        return False
     if first in _OFFICE_MAILBOXES or local in _OFFICE_MAILBOXES or _public_handle(local):
         return True
     # "data@diskominfo.ambon.go.id", "statistik@...desa.id": on a government's domain, a mailbox named
