@@ -38,7 +38,16 @@ _CUE_PATTERNS = {
     # record, a student's NISN, NIS or NIM, a member's number
     "nomor": (
         r"no(?:mor|mer)?\.?\s*rm|rekam\s+medi[sk]|mrn|nisn|nis|nim|no(?:mor|mer)?\.?\s*induk\s+siswa"
-        r"|no(?:mor|mer)?\.?\s*anggota"
+        r"|no(?:mor|mer)?\.?\s*anggota|medical\s+record(?:\s+(?:no|number))?|patient\s+(?:id|no|number)"
+        r"|student\s+(?:id|no|number)"
+    ),
+    # a foreigner's stay permit (KITAS, KITAP), a visa, a private booking or reservation, a member's, a card's or
+    # a diving certificate's number: written as codes of letters and digits ("2C11AV8812-R", "BKG-7731-GL"),
+    # found by personal_codes.py; a run of digits after these words is read as if no cue were there
+    "kode": (
+        r"kitas|kitap|e-?kitas|itas|itap|visa|vitas|booking(?:\s+(?:ref|reference|code|no|number|id))?"
+        r"|reservation(?:\s+(?:code|no|number|id))?|reservasi|kode\s+(?:booking|reservasi|pemesanan)"
+        r"|cert(?:ificate)?\.?\s*(?:no|number)|member(?:ship)?\s*(?:no|number|id)|card\s*(?:no|number)"
     ),
     # the same kind, after a customer's word: a call centre's "1500-123" may follow these, never a record's
     "pelanggan": r"pelanggan|id\s*pel|idpel|sambungan|nosal|no\.?\s*meter|id\s*meter|nomor\s+meter",
@@ -109,7 +118,7 @@ def _column_cue(doc: _Doc, start: int) -> str | None:
         cue = _CUES.search(header[column])
     if cue is None:
         return None
-    if not (cue.lastgroup == "paspor" or _COLUMN_NUMBER.fullmatch(cue.group(0))):
+    if not (cue.lastgroup in ("paspor", "kode") or _COLUMN_NUMBER.fullmatch(cue.group(0))):
         return None
     return cue.lastgroup
 
