@@ -31,7 +31,7 @@ _CUE_PATTERNS = {
         r"telp|tlp|tlpn|telepon|telpon|tel|hp|handphone|ponsel|wa|whatsapp|whatsap|watsap|wea|sms|hubungi|kontak"
         r"|contact|call|cp|nomer\s+(?:saya|sy)|nomor\s+(?:saya|sy)|no\.?\s*(?:saya|sy)|dihubungi|telfon|nelpon|nomornya"
     ),
-    "paspor": r"paspor|pasport|passport",
+    "paspor": r"paspor|pasport|passports?",
     # a civil servant's or contract employee's number (NIP, NI PPPK): it holds their birth date and sex
     "nip": r"nip|n\.i\.p|nipppk|ni\s*pppk|nomor\s+induk\s+pegawai",
     # another number that points at one person: a customer's or a meter's ID (PLN, PDAM), a patient's medical
