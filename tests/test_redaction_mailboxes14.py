@@ -4,7 +4,6 @@ was kept as an office's because its first piece is a mailbox's word."""
 from __future__ import annotations
 
 import pytest
-
 from chalicelib.redaction import redact
 
 

@@ -24,7 +24,9 @@ _FILLER = re.compile(
 # capitals ("PADI 1907AB4412")
 _CODE = re.compile(r"(?:[A-Z]{2,6}[ \t](?=[A-Za-z0-9/\-]*\d))?[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)*(?![\w/\-])")
 # A code anywhere: a candidate for a table's cell
-_CODE_CELL = re.compile(r"(?<![\w/\-])[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)+(?![\w/\-])|(?<![\w/\-])[A-Z0-9]{6,}(?![\w/\-])")
+_CODE_CELL = re.compile(
+    r"(?<![\w/\-])[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)+(?![\w/\-])|(?<![\w/\-])[A-Z0-9]{6,}(?![\w/\-])"
+)
 _CUE_KINDS = ("nomor", "kode")
 
 
