@@ -32,6 +32,7 @@ from .misspelt_phones import _misspelt_phones
 from .names import _names
 from .office_addresses import drop_office_addresses
 from .office_phones import drop_office_phones
+from .personal_codes import _personal_codes
 from .public import _PUBLIC_PHRASES, _public_spans
 from .quantities import _numeric_spans
 from .region_places import drop_region_names
@@ -48,6 +49,7 @@ _DETECTORS = (
     _phone_matcher,
     _misspelt_phones,
     _passports,
+    _personal_codes,
     _plates,
     _addresses,
     _dorm_rooms,

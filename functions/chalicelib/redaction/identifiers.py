@@ -31,14 +31,23 @@ _CUE_PATTERNS = {
         r"telp|tlp|tlpn|telepon|telpon|tel|hp|handphone|ponsel|wa|whatsapp|whatsap|watsap|wea|sms|hubungi|kontak"
         r"|contact|call|cp|nomer\s+(?:saya|sy)|nomor\s+(?:saya|sy)|no\.?\s*(?:saya|sy)|dihubungi|telfon|nelpon|nomornya"
     ),
-    "paspor": r"paspor|pasport|passport",
+    "paspor": r"paspor|pasport|passports?",
     # a civil servant's or contract employee's number (NIP, NI PPPK): it holds their birth date and sex
     "nip": r"nip|n\.i\.p|nipppk|ni\s*pppk|nomor\s+induk\s+pegawai",
     # another number that points at one person: a customer's or a meter's ID (PLN, PDAM), a patient's medical
     # record, a student's NISN, NIS or NIM, a member's number
     "nomor": (
         r"no(?:mor|mer)?\.?\s*rm|rekam\s+medi[sk]|mrn|nisn|nis|nim|no(?:mor|mer)?\.?\s*induk\s+siswa"
-        r"|no(?:mor|mer)?\.?\s*anggota"
+        r"|no(?:mor|mer)?\.?\s*anggota|medical\s+record(?:\s+(?:no|number))?|patient\s+(?:id|no|number)"
+        r"|student\s+(?:id|no|number)"
+    ),
+    # a foreigner's stay permit (KITAS, KITAP), a visa, a private booking or reservation, a member's, a card's or
+    # a diving certificate's number: written as codes of letters and digits ("2C11AV8812-R", "BKG-7731-GL"),
+    # found by personal_codes.py; a run of digits after these words is read as if no cue were there
+    "kode": (
+        r"kitas|kitap|e-?kitas|itas|itap|visa|vitas|booking(?:\s+(?:ref|reference|code|no|number|id))?"
+        r"|reservation(?:\s+(?:code|no|number|id))?|reservasi|kode\s+(?:booking|reservasi|pemesanan)"
+        r"|cert(?:ificate)?\.?\s*(?:no|number)|member(?:ship)?\s*(?:no|number|id)|card\s*(?:no|number)"
     ),
     # the same kind, after a customer's word: a call centre's "1500-123" may follow these, never a record's
     "pelanggan": r"pelanggan|id\s*pel|idpel|sambungan|nosal|no\.?\s*meter|id\s*meter|nomor\s+meter",
@@ -78,7 +87,36 @@ def _cue_before(doc: _Doc, start: int) -> str | None:
     record or a student's number ("Nama | Paspor | Asal", "Nama | No RM | BPJS"). Only these: other headers
     ("Pelanggan", "Kontak", "Bank") head columns of codes, amounts and offices' lines as often as of a person's
     numbers, and taking their cue lost precision on unseen text."""
-    return _clause_cue(doc, start) or _column_cue(doc, start)
+    return _clause_cue(doc, start) or _column_cue(doc, start) or _list_cue(doc, start)
+
+
+# A list's item: "1. Dmitri Sokolov – 72 1048837", "- Budi: RM-0012"
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*·▪]|\d{1,2}[.)])[ \t]+")
+
+
+def _list_cue(doc: _Doc, start: int) -> str | None:
+    """In a list's item with no cue of its own, the kind its heading names ("Passport copies collected:" over
+    "1. Dmitri Sokolov – 72 1048837"), when that is a passport or one person's number of the columns' kinds."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _LIST_ITEM.match(text, line_start, start):
+        return None
+    above = line_start
+    for _ in range(20):  # the heading: the first line above the items that is no item
+        if above == 0:
+            return None
+        above = text.rfind("\n", 0, above - 1) + 1
+        line = text[above : text.find("\n", above)]
+        if not _LIST_ITEM.match(line):
+            break
+    else:
+        return None
+    if not line.rstrip().endswith(":"):
+        return None
+    for cue in _CUES.finditer(line):
+        if cue.lastgroup == "paspor" or _COLUMN_NUMBER.fullmatch(cue.group(0)):
+            return cue.lastgroup
+    return None
 
 
 def _column_cue(doc: _Doc, start: int) -> str | None:
@@ -106,10 +144,12 @@ def _column_cue(doc: _Doc, start: int) -> str | None:
         return None  # a header of labels has no digits: a row of data is no header
     cue = _CUES.fullmatch(header[column].strip().rstrip(".:"))
     if cue is None:
-        cue = _CUES.search(header[column])
+        # "NIK/Paspor": a column of two kinds is taken as the passports' (a NIK is told by its length anyway)
+        cues = list(_CUES.finditer(header[column]))
+        cue = next((c for c in cues if c.lastgroup == "paspor"), cues[0] if cues else None)
     if cue is None:
         return None
-    if not (cue.lastgroup == "paspor" or _COLUMN_NUMBER.fullmatch(cue.group(0))):
+    if not (cue.lastgroup in ("paspor", "kode") or _COLUMN_NUMBER.fullmatch(cue.group(0))):
         return None
     return cue.lastgroup
 
@@ -329,11 +369,19 @@ _SPELLED_RUN = re.compile(
     rf"(?i)(?<![^\W_])(?:{_DIGIT_WORD}|\d+)(?:[ \t]*[,.\-]?[ \t]*(?:{_DIGIT_WORD}|\d+))+(?![^\W_])"
 )
 _SPELLED_DIGIT = re.compile(rf"(?i){_DIGIT_WORD}|\d+")
-# Every spelled number this finds has nine digits or more, three of them at least digits other than 1 and 2
+# Every spelled number this finds has nine digits or more (six after a customer's or a record's word; one of
+# those with fewer than three of these words is missed), three of them at least digits other than 1 and 2
 # (a phone starts "nol delapan", whatever is typed in digits after): a text with fewer of these words and no
 # "nol" has none (counted on the lower-case text,
 # far cheaper than the run's pattern, which most texts never need).
 _SPELLED_HINTS = ("nol", "kosong", "lapan", "sembilan", "tujuh", "enam", "empat", "tiga", "lima")
+
+
+# "nol satu nol tiga ..., maksudnya 01032245": a spelled number written again in digits right after it
+_RESTATED = re.compile(
+    r"(?i)[ \t]*[,(:\-]?[ \t]*(?:(?:maksudnya|maksud\s*nya|yaitu|yakni|atau|alias|jadi|artinya)[ \t]*:?[ \t]*)?"
+    r"(?P<n>\d[\d \-.]*\d)"
+)
 
 
 def _spelled_numbers(doc: _Doc) -> list[_Candidate]:
@@ -346,11 +394,20 @@ def _spelled_numbers(doc: _Doc) -> list[_Candidate]:
         if all(p.isdigit() for p in parts):
             continue  # digits only: the digit runs' own rules
         digits = "".join(p if p.isdigit() else _DIGIT_WORDS[p.lower()] for p in parts)
-        if len(digits) < 9:
+        if len(digits) < 6:
             continue
-        kind = _number_kind(digits, digits, _cue_before(doc, m.start()), False, False)
+        cue = _cue_before(doc, m.start())
+        # a customer's or a record's number said digit by digit may be shorter than a phone's ("nomer pelanggan
+        # pdam saya itu nol satu nol tiga dua dua empat lima")
+        if len(digits) < (6 if cue in ("nomor", "pelanggan") else 9):
+            continue
+        kind = _number_kind(digits, digits, cue, False, False)
         if kind:
             found.append(_Candidate(kind, m.start(), m.end(), _priority(kind)))
+            again = _RESTATED.match(doc.text, m.end())
+            if again and re.sub(r"\D", "", again.group("n")) == digits:
+                # "..., maksudnya 01032245": the same number written again in digits
+                found.append(_Candidate(kind, again.start("n"), again.end("n"), _priority(kind)))
     return found
 
 
