@@ -43,7 +43,17 @@ from .opendata_build import DATASET_FILES as DATASET_FILES  # tests and users im
 from .opendata_build import Inputs, write_open_data
 from .output import IncrementalOutput, Staged, build_lock, record_files
 from .rows import Rows
-from .search import IndexJob, Mirror, Plan, SearchError, keep_files, keep_previous, publish_index, shard_of
+from .search import (
+    IndexJob,
+    Mirror,
+    Plan,
+    SearchError,
+    keep_files,
+    keep_previous,
+    publish_index,
+    shard_of,
+    staged_pages,
+)
 from .search import plan as search_plan
 from .state import BuildState, Layout
 from .statistics import published_statistics, service_levels
@@ -1087,7 +1097,8 @@ class AduanGenerator:
                 else:
                     mirror.update(tracking, site / f"laporan/{tracking}/index.html", changed=False)
 
-            job = IndexJob(todo.index, mirror, out.staging, link) if todo.index else None
+            staged = staged_pages(mirror, out.staging, pages) if todo.index else frozenset()
+            job = IndexJob(todo.index, mirror, out.staging, link, staged) if todo.index else None
         except (SearchError, OSError, ValueError) as exc:
             logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
             self.search_behind = True
