@@ -14,6 +14,7 @@ a bounded number of their files. Report pages exist in Indonesian and, under /en
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 import heapq
 import json
@@ -188,6 +189,10 @@ class RenderedReports:
         generator.get_template("report")
         global _SHARED  # noqa: PLW0603 - what forked workers inherit
         _SHARED = (generator, out)
+        # A first build froze what the process held (chalicelib/sitebuild.py): the dataset read
+        # since is frozen too, so that neither the workers nor this process walk it again.
+        if gc.get_freeze_count():
+            gc.freeze()
         self.pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals)
         # imap hands the chunks to the workers now, in the background: they render while the
         # parent builds the rest.
