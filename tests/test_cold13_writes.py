@@ -21,9 +21,11 @@ def umask() -> Iterator[None]:
     """Restores the test process's umask (and forgets the one `write_new` read)."""
     before = os.umask(0o022)
     output._umask_keeps_file_mode.cache_clear()
+    output._umask_gives_file_mode.cache_clear()
     yield
     os.umask(before)
     output._umask_keeps_file_mode.cache_clear()
+    output._umask_gives_file_mode.cache_clear()
 
 
 def counted_chmods(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -127,3 +129,31 @@ def test_a_page_already_in_the_search_mirror_is_replaced_never_written_through(t
     search.Mirror(tmp_path / "mirror", cut=True).update("PSR-0001", changed, changed=True)
     assert published.read_bytes() == PAGE
     assert mirror.page("PSR-0001").read_bytes() == search.searchable(changed.read_bytes())
+
+
+@pytest.mark.usefixtures("umask")
+@pytest.mark.parametrize("mask", [0o022, 0o077])
+def test_the_search_bundles_files_are_readable_chmod_only_when_the_umask_needs_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mask: int
+) -> None:
+    """Pagefind creates its files with 0o666 less the umask: with the usual 0o022 they are
+    0o644 already and none is chmod-ed (`IncrementalOutput.adopted`); otherwise each is."""
+    os.umask(mask)
+    output._umask_keeps_file_mode.cache_clear()
+    output._umask_gives_file_mode.cache_clear()
+    write_public_dataset(tmp_path / "var" / "public", make_records(12))
+    chmods: list[str] = []
+    real = os.chmod
+
+    def chmod(path: str | Path, mode: int, **kwargs: object) -> None:
+        chmods.append(str(path))
+        real(path, mode)
+
+    monkeypatch.setattr(os, "chmod", chmod)
+    result = build(tmp_path / "site", data_dir=tmp_path / "var", api_url=API)
+    bundle = [p for p in result.written_files if p.startswith("_pagefind/") and "/fragment/" in p]
+    assert bundle
+    for relpath in bundle:
+        assert mode(tmp_path / "site" / relpath) == 0o644, relpath
+    chmodded = [p for p in chmods if "/fragment/" in p]
+    assert (chmodded == []) == (mask == 0o022)

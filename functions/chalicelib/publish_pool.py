@@ -19,6 +19,7 @@ has no /dev/shm).
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import threading
@@ -73,6 +74,15 @@ def can_fork() -> bool:
     return all(_fork_safe(t) for t in threading.enumerate())
 
 
+def frozen_before_fork() -> None:
+    """Before forking a pool: when the process has moved what it holds out of the cyclic
+    collector's reach (`gc.freeze`, as a first or full build does: sitebuild._collector_paused),
+    move what it has made since too, so that neither the workers nor this process walk the
+    reports and records again in their full collections. Otherwise nothing is done."""
+    if gc.get_freeze_count():
+        gc.freeze()
+
+
 def _plain_signals() -> None:
     """A worker forked from `aduan run` inherits the handlers that turn SIGTERM, SIGINT and SIGHUP
     into `Stopped` (processgroup.py): a pool's terminate() then raised Stopped inside the pool's
@@ -124,6 +134,7 @@ def ordered_imap(
     # starts: a change build publishes a few reports serially and never needs it.
     import multiprocessing  # noqa: PLC0415 - see the comment above
 
+    frozen_before_fork()
     try:
         pool = multiprocessing.get_context("fork").Pool(processes, initializer=_plain_signals)
     except OSError:  # no semaphores here (AWS Lambda): the same work, serially

@@ -14,6 +14,7 @@ a bounded number of their files. Report pages exist in Indonesian and, under /en
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 import heapq
 import json
@@ -43,7 +44,17 @@ from .opendata_build import DATASET_FILES as DATASET_FILES  # tests and users im
 from .opendata_build import Inputs, write_open_data
 from .output import IncrementalOutput, Staged, build_lock, record_files
 from .rows import Rows
-from .search import IndexJob, Mirror, Plan, SearchError, keep_files, keep_previous, publish_index, shard_of
+from .search import (
+    IndexJob,
+    Mirror,
+    Plan,
+    SearchError,
+    keep_files,
+    keep_previous,
+    publish_index,
+    shard_of,
+    staged_pages,
+)
 from .search import plan as search_plan
 from .state import BuildState, Layout
 from .statistics import published_statistics, service_levels
@@ -178,6 +189,10 @@ class RenderedReports:
         generator.get_template("report")
         global _SHARED  # noqa: PLW0603 - what forked workers inherit
         _SHARED = (generator, out)
+        # A first build froze what the process held (chalicelib/sitebuild.py): the dataset read
+        # since is frozen too, so that neither the workers nor this process walk it again.
+        if gc.get_freeze_count():
+            gc.freeze()
         self.pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals)
         # imap hands the chunks to the workers now, in the background: they render while the
         # parent builds the rest.
@@ -1087,7 +1102,8 @@ class AduanGenerator:
                 else:
                     mirror.update(tracking, site / f"laporan/{tracking}/index.html", changed=False)
 
-            job = IndexJob(todo.index, mirror, out.staging, link) if todo.index else None
+            staged = staged_pages(mirror, out.staging, pages) if todo.index else frozenset()
+            job = IndexJob(todo.index, mirror, out.staging, link, staged) if todo.index else None
         except (SearchError, OSError, ValueError) as exc:
             logger.error("aduan_site: search index not rebuilt, keeping the previous one: %s", exc)
             self.search_behind = True
