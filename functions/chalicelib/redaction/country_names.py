@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .document import _Candidate, _Doc, _Token
+from .document import _Candidate, _Doc, _Token, names_dropped
 from .lexicon import _DATA, _LEX
 
 # The words a country follows: "WN India", "warga negara Irlandia", "from Norway", "asal Pakistan"
@@ -66,14 +66,4 @@ def _country_or_greeting(doc: _Doc, cand: _Candidate) -> bool:
 
 def drop_country_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without the names that are a country's or a greeting (see the module)."""
-    verdicts: dict[tuple[int, int], bool] = {}  # the rules find each name about three times
-    kept = []
-    for c in candidates:
-        if c.kind == "nama":
-            span = (c.start, c.end)
-            if span not in verdicts:
-                verdicts[span] = _country_or_greeting(doc, c)
-            if verdicts[span]:
-                continue
-        kept.append(c)
-    return kept
+    return names_dropped(candidates, lambda c: _country_or_greeting(doc, c))

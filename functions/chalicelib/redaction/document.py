@@ -418,6 +418,22 @@ def _item_prefixes(op: Any, av: Any, fold: bool) -> set[tuple[str, bool]]:
     return {("", False)}
 
 
+def names_dropped(candidates: Iterable[_Candidate], dropped: Callable[[_Candidate], bool]) -> list[_Candidate]:
+    """The candidates without the names `dropped` says are none; the rules find each name about three
+    times, and each distinct span is judged once."""
+    verdicts: dict[tuple[int, int], bool] = {}
+    kept = []
+    for c in candidates:
+        if c.kind == "nama":
+            span = (c.start, c.end)
+            if span not in verdicts:
+                verdicts[span] = dropped(c)
+            if verdicts[span]:
+                continue
+        kept.append(c)
+    return kept
+
+
 def _overlaps(start: int, end: int, spans: Iterable[_Span]) -> bool:
     return any(s < end and start < e for s, e in spans)
 

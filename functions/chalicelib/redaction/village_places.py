@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .document import _Candidate, _Doc, _Token
+from .document import _Candidate, _Doc, _Token, names_dropped
 from .lexicon import _DATA, _LEX, _is_word
 from .name_shapes import person_shaped
 from .names_cued import WORD_NAMES
@@ -157,14 +157,4 @@ def _village(doc: _Doc, cand: _Candidate) -> bool:
 
 def drop_village_names(doc: _Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """The candidates without the names that are a village where the text puts a place (see the module)."""
-    verdicts: dict[tuple[int, int], bool] = {}  # the rules find each name about three times
-    kept = []
-    for c in candidates:
-        if c.kind == "nama":
-            span = (c.start, c.end)
-            if span not in verdicts:
-                verdicts[span] = _village(doc, c)
-            if verdicts[span]:
-                continue
-        kept.append(c)
-    return kept
+    return names_dropped(candidates, lambda c: _village(doc, c))
