@@ -306,8 +306,10 @@ class IncrementalOutput:
         """When carrying (`carry`): leave every file under the directory `prefix` as it is,
         unnamed and not deleted, if the last build left files there all made from `digest`
         (`BuildState.uniform`; None: whatever they were made from) and this build made none
-        there. Returns whether it does; if not, the caller keeps or makes the files one by one."""
-        if not self.carrying or not isinstance(self.old_files, Column) or not prefix.endswith("/"):
+        there. Returns whether it does; if not, the caller keeps or makes the files one by one.
+        Whether the state is read row by row or held as dicts (a warm worker's): `_deleted` and
+        `finish` keep a carried directory's files in the state either way."""
+        if not self.carrying or not prefix.endswith("/"):
             return False
         if prefix in self.files.dirs:
             return False

@@ -254,44 +254,31 @@ def _bundles(out: IncrementalOutput) -> dict[str, list[str]]:
 
 class _BundlesByRange(Mapping[str, list[str]]):
     """The previous build's bundle directories → their files, each directory's rows read by a
-    range of the state when asked about (`_bundles` without reading every row)."""
+    range of the state when asked about (`_bundles` without reading every row): through the
+    manifest's rows (kept for the digests asked about next), or, when this process holds the
+    state as dicts (a warm worker's, or read whole meanwhile), from the state's index."""
 
     def __init__(self, out: IncrementalOutput) -> None:
         self.out = out
         self.read: dict[str, list[str]] = {}
-        self.grouped: dict[str, list[str]] | None = None  # `_bundles`, if the state was read whole
 
-    def _whole_state(self) -> dict[str, list[str]] | None:
-        """`_bundles` once, when the state was read whole meanwhile (its dicts are then asked)."""
-        if isinstance(self.out.old_files, Column):
-            return None
-        if self.grouped is None:
-            self.grouped = _bundles(self.out)
-        return self.grouped
+    def _paths(self, prefix: str) -> list[str]:
+        column = self.out.old_files
+        if isinstance(column, Column):
+            return column.manifest.prefetch(prefix)
+        return [path for path, _, _ in self.out.state.under(prefix)]
 
     def __getitem__(self, directory: str) -> list[str]:
         if directory not in self.read:
-            grouped = self._whole_state()
-            if grouped is not None:
-                self.read[directory] = sorted(grouped.get(directory, []))
-            else:
-                column = self.out.old_files
-                assert isinstance(column, Column)
-                # The rows kept: their digests are asked about next.
-                self.read[directory] = sorted(column.manifest.prefetch(f"{BUNDLE}/{directory}/"))
+            self.read[directory] = sorted(self._paths(f"{BUNDLE}/{directory}/"))
         if not self.read[directory]:
             raise KeyError(directory)
         return self.read[directory]
 
     def __iter__(self) -> Iterator[str]:
         """The directories of the recent shard only (what `_IndexedTexts` looks for)."""
-        grouped = self._whole_state()
-        if grouped is not None:
-            return iter([d for d in grouped if d.startswith(RECENT + "-")])
-        column = self.out.old_files
-        assert isinstance(column, Column)
         found: dict[str, None] = {}
-        for path in column.manifest.prefetch(f"{BUNDLE}/{RECENT}-"):
+        for path in self._paths(f"{BUNDLE}/{RECENT}-"):
             found.setdefault(path.split("/")[1])
         return iter(found)
 
@@ -429,7 +416,7 @@ def plan(
     result.counts = {m: len(trackings) for m, trackings in months.items()}
     # A build that carries what did not change (output.carry) leaves the untouched months'
     # bundles unnamed (`carry_under`), and reads the rows of the few others it looks at.
-    lazy = touched is not None and out.carrying and isinstance(out.old_files, Column)
+    lazy = touched is not None and out.carrying
     bundles: Mapping[str, list[str]] = _BundlesByRange(out) if lazy else _bundles(out)
     if touched is not None:
         summary = _meta_json(out, META_MONTHS)
