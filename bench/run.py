@@ -58,7 +58,7 @@ def main() -> int:
     status |= subprocess.call([sys.executable, str(REPO / "bench" / "redaction_speed.py")], cwd=REPO)
 
     if status:
-        print("make bench: a redaction evaluation is below its floor (above)")
+        print("make bench: a redaction evaluation misses a target of issue 11 (above)")
     return scale.main() or status
 
 
