@@ -13,7 +13,7 @@ and the hand-written corpora from the sixth on (bench/written_corpus_eval.py N; 
 says which are wholly held out and which are tuning material) and the redactor's
 speed per text (bench/redaction_speed.py), then the speed of the whole system at N reports
 (bench/scale.py: N = 1,000 and 10,000 unless `BENCH_REPORTS` lists others), written to BENCH.md.
-Exits non-zero when a redaction floor or one of issue 8's targets is missed, and says which.
+Exits non-zero when a redaction target (issue 11) or one of issue 8's targets is missed, and says which.
 """
 
 from __future__ import annotations
