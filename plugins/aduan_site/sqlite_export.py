@@ -47,14 +47,7 @@ VIEWS = {
 
 def _fill(conn: sqlite3.Connection, table: schema.Table, rows: Iterable[Row]) -> None:
     conn.execute(table.create_sql())
-    names = table.columns
-    columns = ", ".join(f'"{c}"' for c in names)
-    marks = ", ".join("?" for _ in names)
-    # The values as they are: sqlite3 binds a bool as the integer 0 or 1 (bool is an int).
-    conn.executemany(
-        f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})',  # noqa: S608 - names from schema.py
-        (tuple(map(row.get, names)) for row in rows),
-    )
+    _insert(conn, table, rows)
 
 
 def sqlite_file_bytes(rows: Callable[[schema.Table], Iterable[Row]]) -> bytes:
@@ -153,6 +146,7 @@ def _insert(conn: sqlite3.Connection, table: schema.Table, rows: Iterable[Row]) 
     names = table.columns
     columns = ", ".join(f'"{c}"' for c in names)
     marks = ", ".join("?" for _ in names)
+    # The values as they are: sqlite3 binds a bool as the integer 0 or 1 (bool is an int).
     conn.executemany(
         f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})',  # noqa: S608 - names from schema.py
         (tuple(map(row.get, names)) for row in rows),
