@@ -38,6 +38,8 @@ _VERBS = frozenset(
     "yelled threatened promised left leaves never always just also".split()
 )
 _MOST_PLACE_WORDS = 4
+# Words that are never a name here
+_FUNCTIONAL = _PLACE_WORDS | frozenset("and or but however too also please".split())
 
 
 def found(finder: _Names) -> list[tuple[int, int]]:
@@ -57,17 +59,13 @@ def found(finder: _Names) -> list[tuple[int, int]]:
                 k += 1
                 continue
             break
-        # the name starts at i + 1 (no place) or after the place, behind a comma
-        for first in {i + 1, k}:
-            if first >= len(tokens):
-                continue
-            gap = _gap(text, tokens, first)
-            if gap not in (" ", ", ") or first == k and k > i + 1 and gap != ", ":
-                continue
-            last = _name_end(finder, english, first)
-            if last is not None:
-                out.append((first, last))
-                break
+        # the name starts right after the role, or after the place behind a comma (a place's first
+        # word is no name, so there is nothing else to try)
+        if k >= len(tokens) or _gap(text, tokens, k) not in ((", ",) if k > i + 1 else (" ", ", ")):
+            continue
+        last = _name_end(finder, english, k)
+        if last is not None:
+            out.append((k, last))
     return out
 
 
@@ -99,6 +97,3 @@ def _may_be_a_name(tok, english, k: int, finder: _Names) -> bool:  # type: ignor
     if tok.low in _LEX.names:
         return True
     return bool(tok.cap) and not _is_word(tok.low) and tok.low not in english_text.words()
-
-
-_FUNCTIONAL = _PLACE_WORDS | frozenset("and or but however too also please".split())
