@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -49,6 +50,10 @@ class Dataset:
     publication: dict[str, Any] = field(default_factory=dict)
     # The statistics' counts over `records`, kept up to date per record read (counts.py).
     counts: Counts | None = None
+    # (the `digests` of the dataset this one was made from by reading only some records again,
+    # the tracking numbers read): the records outside them are that dataset's. None: every
+    # record was read, or sorted anew.
+    patched: tuple[dict[str, str], frozenset[str]] | None = field(default=None, compare=False, repr=False)
     # tracking → its place in `records`, made at the first `index_of` (see there).
     _places: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -197,10 +202,49 @@ def load_dataset(public_dir: Path) -> Dataset:
         _SEEN.pop(key, None)
         dataset_cache.forget(key)
     # Open data rows follow this order: by tracking number, not by file name.
-    for tracking, (record, digest) in sorted(records.items()):
-        dataset.records.append(record)
-        dataset.digests[tracking] = digest
+    before = _ORDERED.pop(key, None)
+    if before is not None and touched is not None and seen is not None and before[0] == since and len(touched) < 1000:
+        # The last dataset of this process, with only the records read again put in place.
+        dataset.records, dataset.digests = _patched(before[1], before[2], records, touched)
+        dataset.patched = (before[2], frozenset(touched))
+    else:
+        for tracking, (record, digest) in sorted(records.items()):
+            dataset.records.append(record)
+            dataset.digests[tracking] = digest
+    if last is not None:
+        _ORDERED[key] = (last["seq"], dataset.records, dataset.digests)
     return dataset
+
+
+# Resolved public directory → (journal seq, records in tracking order, digests) of the last
+# dataset this process read from it: a worker's next read puts the few changed records in place
+# instead of sorting every record again. Callers never change a dataset's list or dict.
+_ORDERED: dict[Path, tuple[int, list[Record], dict[str, str]]] = {}
+
+
+def _patched(
+    ordered: list[Record], digests: dict[str, str], records: dict[str, tuple[Record, str]], touched: Iterable[str]
+) -> tuple[list[Record], dict[str, str]]:
+    """New copies of `ordered` and `digests` with each record of `touched` as `records` has it
+    now (changed, new, or gone): the same list and dict a sort of `records` would make."""
+    ordered, digests = list(ordered), dict(digests)
+    for tracking in sorted(touched):
+        if not TRACKING_RE.match(tracking):
+            continue
+        at = bisect.bisect_left(ordered, tracking, key=lambda r: r["tracking"])
+        there = at < len(ordered) and ordered[at]["tracking"] == tracking
+        now = records.get(tracking)
+        if now is None:
+            if there:
+                del ordered[at]
+            digests.pop(tracking, None)
+        else:
+            if there:
+                ordered[at] = now[0]
+            else:
+                ordered.insert(at, now[0])
+            digests[tracking] = now[1]
+    return ordered, digests
 
 
 def _read_record(records: dict[str, tuple[Record, str]], reports_dir: Path, name: str) -> None:

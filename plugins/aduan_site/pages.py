@@ -129,6 +129,47 @@ class _LastBuild:
     generation: str
     digests: dict[str, str]  # tracking → digest of its record file
     feed: list[Entry] | None  # every public update, oldest first (by Entry.sort_key); None: not made
+    # The search shards' reports (`AduanGenerator.report_shards`); None: not made.
+    shards: Shards | None = None
+    # The home page's newest reports (`AduanGenerator.recent_reports`); None: not made.
+    recent: list[Record] | None = None
+
+
+@dataclass
+class Shards:
+    """Each search shard's reports (shard → tracking numbers in tracking order), and each
+    report's shard: kept by a build for the next one of its process, which moves only the
+    changed records (a corrected date can move a report to another month)."""
+
+    months: dict[str, list[str]]
+    where: dict[str, str]
+
+    @classmethod
+    def of(cls, records: Iterable[Record]) -> Shards:
+        months: dict[str, list[str]] = defaultdict(list)
+        where: dict[str, str] = {}
+        for record in records:
+            shard = where[record["tracking"]] = shard_of(record["submitted"])
+            months[shard].append(record["tracking"])
+        return cls(dict(months), where)
+
+    def move(self, dataset: Dataset, changed: Iterable[str]) -> None:
+        """Update in place for the records in `changed` (new, changed or gone)."""
+        for tracking in changed:
+            record = dataset.record(tracking)
+            shard = None if record is None else shard_of(record["submitted"])
+            old = self.where.get(tracking)
+            if old == shard:
+                continue
+            if old is not None:
+                trackings = self.months[old]
+                del trackings[bisect.bisect_left(trackings, tracking)]
+                if not trackings:
+                    del self.months[old]
+                del self.where[tracking]
+            if shard is not None:
+                bisect.insort(self.months.setdefault(shard, []), tracking)
+                self.where[tracking] = shard
 
 
 # Resolved output directory → its last build in this process.
@@ -257,6 +298,8 @@ class AduanGenerator:
         self.last: _LastBuild | None = None
         self.changed: set[str] | None = None
         self.feed: list[Entry] | None = None
+        self.shards: Shards | None = None  # the search shards' reports, once start_search made them
+        self.recent: list[Record] | None = None  # the home page's newest reports, once made
         self._data_key: str | None = None  # data_key(), once the dataset is read
         self._render_key: str | None = None
         # quiet.py: what this build is made from besides the records, and whether the last
@@ -405,7 +448,7 @@ class AduanGenerator:
             result["pelican_inputs"] = self.shown_by_pelican
             if out.state.generation is not None:
                 _LAST[Path(self.output_path).resolve()] = _LastBuild(
-                    out.state.generation, self.dataset.digests, self.feed
+                    out.state.generation, self.dataset.digests, self.feed, self.shards, self.recent
                 )
         logger.info(
             "aduan_site: %(written)d written, %(unchanged)d unchanged, %(deleted)d deleted",
@@ -605,6 +648,11 @@ class AduanGenerator:
             return
         digests = self.dataset.digests
         self.last = last
+        patched = self.dataset.patched
+        if patched is not None and patched[0] is last.digests:
+            # Read from the last build's dataset with only these records read again.
+            self.changed = {t for t in patched[1] if last.digests.get(t) != digests.get(t)}
+            return
         self.changed = {t for t, d in digests.items() if last.digests.get(t) != d}
         self.changed.update(t for t in last.digests if t not in digests)
 
@@ -879,10 +927,32 @@ class AduanGenerator:
             "lang": lang,
         }
 
+    def recent_reports(self) -> list[Record]:
+        """The home page's newest reports (by `updated`, then tracking number). After a build of
+        this process, from its list and the changed records, when that gives the same list: no
+        pass over every report. It does unless one of the last list's reports fell below the
+        last of that list (or left): then a report outside it may belong in, and every report
+        is looked at."""
+        count = self.options["RECENT"]
+
+        def key(record: Record) -> tuple[str, str]:
+            return (record["updated"], record["tracking"])
+
+        last, changed = self.last, self.changed
+        if last is not None and last.recent is not None and changed is not None:
+            now = {t: self.dataset.record(t) for t in changed}
+            lowest = key(last.recent[-1]) if len(last.recent) >= count and last.recent else None
+            if all(
+                (r := now[record["tracking"]]) is not None and (lowest is None or key(r) >= lowest)
+                for record in last.recent
+                if record["tracking"] in changed
+            ):
+                kept = [r for r in last.recent if r["tracking"] not in changed]
+                return heapq.nlargest(count, [*kept, *(r for r in now.values() if r is not None)], key=key)
+        return heapq.nlargest(count, self.dataset.records, key=key)
+
     def write_bilingual(self, out: IncrementalOutput, published: dict[str, Any]) -> None:
-        recent = heapq.nlargest(
-            self.options["RECENT"], self.dataset.records, key=lambda r: (r["updated"], r["tracking"])
-        )
+        recent = self.recent = self.recent_reports()
         stats = self.dataset.stats
         helpers = self.template_globals()
         base_path = urlparse(self.settings.get("SITEURL", "")).path.rstrip("/") + "/"
@@ -933,8 +1003,15 @@ class AduanGenerator:
         write_open_data(out, self.dataset, published, inputs)
 
     def agency_ids(self) -> list[str]:
+        """The region's agencies, then any other a report names (from the counts kept per
+        record, `dataset.counts`: no pass over every report)."""
         ids = [a["id"] for a in self.dataset.region.get("agencies", [])]
-        ids += sorted({r["agency"] for r in self.dataset.records if r.get("agency")} - set(ids))
+        counts = self.dataset.counts
+        if counts is not None:
+            named = {a for a, n in counts.agency.items() if a and n > 0}
+        else:
+            named = {r["agency"] for r in self.dataset.records if r.get("agency")}
+        ids += sorted(named - set(ids))
         return [a for a in ids if SLUG_RE.match(a)]
 
     def feed_entries(self) -> list[Entry]:
@@ -1073,13 +1150,16 @@ class AduanGenerator:
         self.search_plan = None
         if not self.dataset.records:
             return None  # nothing to index (Pagefind refuses an empty site); the search page says so
-        months: dict[str, list[str]] = defaultdict(list)
-        for record in self.dataset.records:
-            months[shard_of(record["submitted"])].append(record["tracking"])
+        shards = self.shards = self.report_shards()
         site = Path(self.output_path)
         try:
             todo = search_plan(
-                out, months, page=self.rendered_page, public=self.public_word(), rendered=self.report_pages.keys()
+                out,
+                shards.months,
+                page=self.rendered_page,
+                public=self.public_word(),
+                rendered=self.report_pages.keys(),
+                where=shards.where,
             )
             mirror = self.search_mirror()
             indexed = {t for trackings in todo.index.values() for t in trackings} if self.options["SEARCH"] else set()
@@ -1112,6 +1192,16 @@ class AduanGenerator:
         keep_files(out, todo)
         self.search_plan = todo
         return job
+
+    def report_shards(self) -> Shards:
+        """The reports of each search shard: after a build of this process, the last build's
+        with the changed records moved (not a pass over every record); else from every record."""
+        last = self.last
+        if last is not None and last.shards is not None and self.changed is not None:
+            shards, last.shards = last.shards, None  # moved in place: the last build is done with it
+            shards.move(self.dataset, self.changed)
+            return shards
+        return Shards.of(self.dataset.records)
 
     def public_word(self) -> Callable[[str], bool]:
         """Whether a word is one the site publishes anyway (the region's, the site's own): the

@@ -364,7 +364,10 @@ def _meta_json(out: IncrementalOutput, key: str) -> Any:
 
 
 def _touched(
-    out: IncrementalOutput, months: dict[str, list[str]], rendered: Iterable[str] | None
+    out: IncrementalOutput,
+    months: dict[str, list[str]],
+    rendered: Iterable[str] | None,
+    where: Mapping[str, str] | None = None,
 ) -> tuple[set[str], set[str]] | None:
     """The months a build must look at: those holding a page rendered by this build, changed
     since the index last took it in, or in the recent shard, and those whose page count moved;
@@ -383,7 +386,8 @@ def _touched(
     pages = set(rendered) | set(dirty) | set(recent)
     touched = {m for m, trackings in months.items() if m not in summary or summary[m][2] != len(trackings)}
     if pages:
-        where = {t: m for m, trackings in months.items() for t in trackings}
+        if where is None:
+            where = {t: m for m, trackings in months.items() for t in trackings}
         touched.update(where[t] for t in pages if t in where)
     return touched, pages
 
@@ -396,11 +400,14 @@ def plan(
     page: Callable[[str], bytes | None] | None = None,
     public: Callable[[str], bool] | None = None,
     rendered: Iterable[str] | None = None,
+    where: Mapping[str, str] | None = None,
 ) -> Plan:
     """Decide what to index: the months never indexed, folded, with a page gone or with a page
     that lost words (`lost_words`: `page(tracking)` gives a page rendered by this build, `public`
     says which words the site publishes anyway), in full; the pages changed since their month was
     indexed, in the recent shard; the rest is kept.
+
+    `where`: tracking → its month, as `months` has it (made from `months` when not given).
 
     `rendered`: the pages this build rendered (None: unknown). With it, and a manifest the build
     trusts, only the months `_touched` names are looked at; the others are kept as the state
@@ -410,7 +417,7 @@ def plan(
     Reads the previous build's state (`out`) and, for a page newly changed, its month's old
     fragment (for its id and filters); changes nothing but what `out` keeps.
     """
-    found = _touched(out, months, rendered)
+    found = _touched(out, months, rendered, where)
     touched, changeable = found if found is not None else (None, None)
     result = Plan(trusted=out.trust_manifest)
     result.counts = {m: len(trackings) for m, trackings in months.items()}

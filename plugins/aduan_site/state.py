@@ -81,6 +81,8 @@ class BuildState:
         self.generation = self.meta("generation")
         remembered = _MEMORY.get(self._key)
         self.remembered = remembered if remembered is not None and remembered.generation == self.generation else None
+        # The listing layout of a memory dropped during this build (`drop_memory`), for `save`.
+        self._layout: Layout | None = None
         if self.remembered is None:
             _MEMORY.pop(self._key, None)
 
@@ -146,12 +148,38 @@ class BuildState:
         return int(count) if not other else 0
 
     def outside(self, prefixes: tuple[str, ...]) -> list[str]:
-        """The paths of the files under none of `prefixes` (one pass in SQLite, no row per
-        file in Python for the files under them)."""
-        ranges = [(p, p[:-1] + chr(ord(p[-1]) + 1)) for p in prefixes]
-        where = " AND ".join("NOT (path >= ? AND path < ?)" for _ in ranges) or "1"
-        args = [bound for pair in ranges for bound in pair]
-        return [row[0] for row in self.db.execute(f"SELECT path FROM files WHERE {where}", args)]  # noqa: S608
+        """The paths of the files under none of `prefixes`, in path order: one range of the
+        index read per gap between the prefixes, no row read for the files under them."""
+        ranges = sorted((p, p[:-1] + chr(ord(p[-1]) + 1)) for p in prefixes)
+        gaps: list[tuple[str | None, str | None]] = []
+        start: str | None = None
+        for low, high in ranges:
+            if start is None or low > start:
+                gaps.append((start, low))
+            if start is None or high > start:
+                start = high
+        gaps.append((start, None))
+        found: list[str] = []
+        for begin, end in gaps:
+            if begin is None and end is None:
+                rows = self.db.execute("SELECT path FROM files")
+            elif begin is None:
+                rows = self.db.execute("SELECT path FROM files WHERE path < ?", (end,))
+            elif end is None:
+                rows = self.db.execute("SELECT path FROM files WHERE path >= ?", (begin,))
+            else:
+                rows = self.db.execute("SELECT path FROM files WHERE path >= ? AND path < ?", (begin, end))
+            found.extend(row[0] for row in rows)
+        return found
+
+    def drop_memory(self) -> None:
+        """What this process remembers of the state is about to change in place: until `save`
+        remembers the new state, the next build reads the file. The listing layout read in
+        this build is kept for `save` (only `save` changes the pages)."""
+        if self.remembered is not None and self.remembered.layout is not None:
+            self._layout = self.remembered.layout
+        _MEMORY.pop(self._key, None)
+        self.remembered = None
 
     def files(self) -> tuple[dict[str, str], dict[str, str]]:
         """(path → sha256, path → input digest) of every file the last build left. The dicts
@@ -191,8 +219,7 @@ class BuildState:
         paths = list(paths)
         if not paths:
             return
-        _MEMORY.pop(self._key, None)
-        self.remembered = None
+        self.drop_memory()
         with self.db:
             self.db.execute("BEGIN")
             self.db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in paths))
@@ -218,9 +245,11 @@ class BuildState:
         removed = list(removed)
         meta = {k: v for k, v in meta.items() if self.meta(k) != v}
         if not (files or removed or meta or pages) and self.generation is not None:
+            if self.remembered is None and now is not None:
+                self.remembered = _Remembered(self.generation, now[0], now[1], self._layout)
             self._remember(now, pages)
             return
-        layout = self.remembered.layout if self.remembered is not None else None
+        layout = self.remembered.layout if self.remembered is not None else self._layout
         _MEMORY.pop(self._key, None)
         self.remembered = None
         with self.db:
