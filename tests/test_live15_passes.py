@@ -52,8 +52,20 @@ def _live(root: Path, months: int, region: Any, monkeypatch: pytest.MonkeyPatch)
     memory = state._MEMORY[(output / ".aduan-build.db").resolve()]
     shas, inputs = Watched(memory.shas), Watched(memory.inputs)
     memory.shas, memory.inputs = shas, inputs
-    seen: dict[str, Any] = {"shard groupings": 0}
-    of, load = pages.Shards.of, dataset_module.load_dataset
+    seen: dict[str, Any] = {"shard groupings": 0, "record hashes": 0}
+    of, load, record_hash = pages.Shards.of, dataset_module.load_dataset, pages._record_hash
+
+    from aduan_site import transparency
+
+    prepare = transparency.prepare
+
+    def noted_prepare(state, name, records, digests):  # type: ignore[no-untyped-def]
+        seen["records compared with the log"] = len(records)
+        return prepare(state, name, records, digests)
+
+    def counted_hash(tracking, digest):  # type: ignore[no-untyped-def]
+        seen["record hashes"] += 1
+        return record_hash(tracking, digest)
 
     def counted_of(records):  # type: ignore[no-untyped-def]
         seen["shard groupings"] += 1
@@ -79,6 +91,8 @@ def _live(root: Path, months: int, region: Any, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(pages.Shards, "of", staticmethod(counted_of))
     monkeypatch.setattr(pages, "load_dataset", noted_load)
     monkeypatch.setattr(pages, "heapq", Heap)
+    monkeypatch.setattr(pages, "_record_hash", counted_hash)
+    monkeypatch.setattr(transparency, "prepare", noted_prepare)
     Watched.passes = 0
     try:
         build(output, search=False)
@@ -101,6 +115,9 @@ def _live(root: Path, months: int, region: Any, monkeypatch: pytest.MonkeyPatch)
     seen["same dataset"] = kept.records == fresh.records and list(kept.digests.items()) == list(fresh.digests.items())
     seen["status"] = next(r["status"] for r in part_rows(output, "reports") if r["tracking"] == other)
     seen["reports"] = len(fresh.records)
+    # The records' sum kept from build to build is the sum of every record's hash.
+    kept_sum = pages._LAST[output.resolve()].records_sum
+    seen["same sum"] = kept_sum == sum(pages._record_hash(t, d) for t, d in fresh.digests.items()) % 2**256
     store.close()
     return seen
 
@@ -118,6 +135,8 @@ def test_a_live_build_makes_no_pass_over_every_record_or_file_at_n_and_3n(
         assert seen["passes over the file dicts"] == 0, seen
         assert seen["updated in place"] and seen["remembered is the file"], seen
         assert seen["layout kept"], seen
+        assert seen["records compared with the log"] == 1, seen
+        assert seen["record hashes"] <= 2 and seen["same sum"], seen  # the changed report's old and new
         assert seen["longest nlargest"] < 40, seen  # the last list (RECENT) and the changed report
 
 

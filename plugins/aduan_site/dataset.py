@@ -205,21 +205,24 @@ def load_dataset(public_dir: Path) -> Dataset:
     before = _ORDERED.pop(key, None)
     if before is not None and touched is not None and seen is not None and before[0] == since and len(touched) < 1000:
         # The last dataset of this process, with only the records read again put in place.
-        dataset.records, dataset.digests = _patched(before[1], before[2], records, touched)
-        dataset.patched = (before[2], frozenset(touched))
+        previous = before[1]
+        dataset.records, dataset.digests = _patched(previous.records, previous.digests, records, touched)
+        dataset.patched = (previous.digests, frozenset(touched))
+        # Its places, where no record came or went (`index_of` checks each place it gives).
+        dataset._places = previous._places
     else:
         for tracking, (record, digest) in sorted(records.items()):
             dataset.records.append(record)
             dataset.digests[tracking] = digest
     if last is not None:
-        _ORDERED[key] = (last["seq"], dataset.records, dataset.digests)
+        _ORDERED[key] = (last["seq"], dataset)
     return dataset
 
 
-# Resolved public directory → (journal seq, records in tracking order, digests) of the last
-# dataset this process read from it: a worker's next read puts the few changed records in place
-# instead of sorting every record again. Callers never change a dataset's list or dict.
-_ORDERED: dict[Path, tuple[int, list[Record], dict[str, str]]] = {}
+# Resolved public directory → (journal seq, the dataset) of the last dataset this process read
+# from it: a worker's next read puts the few changed records in place instead of sorting every
+# record again. Callers never change a dataset's list or dict.
+_ORDERED: dict[Path, tuple[int, Dataset]] = {}
 
 
 def _patched(

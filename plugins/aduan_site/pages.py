@@ -133,6 +133,17 @@ class _LastBuild:
     shards: Shards | None = None
     # The home page's newest reports (`AduanGenerator.recent_reports`); None: not made.
     recent: list[Record] | None = None
+    # The records' digests summed (`AduanGenerator.records_sum`); None: not made.
+    records_sum: int | None = None
+
+
+_SUM_MODULUS = 2**256
+
+
+def _record_hash(tracking: str, digest: str) -> int:
+    """A record's share of `AduanGenerator.records_sum`: the sha256 of its tracking number and
+    digest, as a number. A sum of them (a multiset hash) can be kept up to date per record."""
+    return int.from_bytes(hashlib.sha256(f"{tracking} {digest}".encode()).digest(), "big")
 
 
 @dataclass
@@ -300,6 +311,7 @@ class AduanGenerator:
         self.feed: list[Entry] | None = None
         self.shards: Shards | None = None  # the search shards' reports, once start_search made them
         self.recent: list[Record] | None = None  # the home page's newest reports, once made
+        self._records_sum: int | None = None  # set by data_key
         self._data_key: str | None = None  # data_key(), once the dataset is read
         self._render_key: str | None = None
         # quiet.py: what this build is made from besides the records, and whether the last
@@ -448,7 +460,7 @@ class AduanGenerator:
             result["pelican_inputs"] = self.shown_by_pelican
             if out.state.generation is not None:
                 _LAST[Path(self.output_path).resolve()] = _LastBuild(
-                    out.state.generation, self.dataset.digests, self.feed, self.shards, self.recent
+                    out.state.generation, self.dataset.digests, self.feed, self.shards, self.recent, self._records_sum
                 )
         logger.info(
             "aduan_site: %(written)d written, %(unchanged)d unchanged, %(deleted)d deleted",
@@ -573,15 +585,29 @@ class AduanGenerator:
         }
         return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
+    def records_sum(self) -> int:
+        """The records' digests summed (`_record_hash`, modulo 2**256): what the data key knows
+        of the records, whatever their order. After a build of this process, its sum with the
+        changed records' old hashes taken off and their new ones added: no pass over every
+        record (0.05 s at 100k reports, in every change build)."""
+        digests, last = self.dataset.digests, self.last
+        if last is not None and last.records_sum is not None and self.changed is not None:
+            total = last.records_sum
+            for tracking in self.changed:
+                if tracking in last.digests:
+                    total -= _record_hash(tracking, last.digests[tracking])
+                if tracking in digests:
+                    total += _record_hash(tracking, digests[tracking])
+            return total % _SUM_MODULUS
+        return sum(_record_hash(t, d) for t, d in digests.items()) % _SUM_MODULUS
+
     def data_key(self) -> str:
         """Digest of everything the dataset-wide files are made of (besides the render key)."""
         if self._data_key is not None:
             return self._data_key
         digest = hashlib.sha256()
-        # One line per record, in tracking order: a tenth of the time of json.dumps(sort_keys)
-        # on 20k digests, which every change build paid twice.
-        digests = self.dataset.digests
-        digest.update("".join(f"{t} {digests[t]}\n" for t in sorted(digests)).encode())
+        self._records_sum = self.records_sum()
+        digest.update(b"%d\n" % self._records_sum)
         digest.update(self.dataset.stats_bytes or b"")
         digest.update(self.log_vkey.encode())  # datapackage.json names the log's key
         self._data_key = digest.hexdigest()

@@ -42,12 +42,30 @@ def log_for_build(log_dir: Path, name: str, dataset: Dataset, site: Path) -> Ite
     """This build's turn of the log, with the log locked until the build is over. `site` is the
     output directory: what an interrupted build already published there is taken back first."""
     state = LogState(log_dir)
+    key = (log_dir / "log.db").resolve()
+    agreed = _AGREED.pop(key, None)
     try:
         with state.lock():
             catch_up(state, state.signer(name).verifier, site / PREFIX)
-            yield prepare(state, name, dataset.records, dataset.digests)
+            records = dataset.records
+            patched = dataset.patched
+            if agreed is not None and patched is not None and agreed[0] is state.snapshot() and agreed[1] is patched[0]:
+                # The log holds every record of the dataset this one was patched from as it was
+                # there: only the records read again can hold an update it does not.
+                records = [r for r in map(dataset.record, sorted(patched[1])) if r is not None]
+            publication = prepare(state, name, records, dataset.digests)
+            yield publication
+            if publication.committed:
+                _AGREED[key] = (state.snapshot(), dataset.digests)
     finally:
         state.close()
+
+
+# The log's state file → (the log state's snapshot this process keeps, a dataset's digests) after
+# a build committed that dataset's updates: the log then holds every record of it with that
+# digest. A snapshot read again (another process appended, or the memory was lost) is another
+# object, and the next build compares every record again.
+_AGREED: dict[Path, tuple[object, dict[str, str]]] = {}
 
 
 def write_log(out: IncrementalOutput, publication: Publication) -> None:

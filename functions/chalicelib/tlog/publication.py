@@ -47,6 +47,7 @@ class Publication:
         self.checkpoint = Checkpoint(signer.name, self.size, Tree(self.levels).root())
         self.note = signer.sign(self.checkpoint.text()).encode()
         self._new_positions: dict[str, dict[int, list[int]]] = {}
+        self.committed = False  # `commit` ran
         for offset, entry in enumerate(entries):
             self._new_positions.setdefault(entry.tracking, {}).setdefault(entry.seq, []).append(self.base + offset)
 
@@ -90,6 +91,7 @@ class Publication:
     def commit(self) -> None:
         """Advance the state to this build's tree. Only after the site's files were written."""
         self.state.append(self.base, self.entries, self.levels, self.records, (self.size, self.note))
+        self.committed = True
 
 
 def prepare(
