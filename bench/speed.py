@@ -11,8 +11,8 @@ Phases, in the order run.py calls them on one data directory:
 - `cold`: publish every report and build the site into an empty output directory;
 - `site`: build the site from the public dataset alone (nothing pending) into an empty output
   directory, with or without the search index (`--no-search`): the build Hugo is compared with;
-- `change`: in one warm process, as the worker runs: a build with nothing pending, then one
-  status change, the quick build that puts it online (no search refresh), the build that
+- `change`: in one warm process, as the worker runs: the worker's first build as it starts
+  (nothing pending; `warm=True`, as chalicelib.worker runs it), then one status change, the quick build that puts it online (no search refresh), the build that
   refreshes the search index, and a build with nothing pending again; for each, the files and
   bytes rewritten in the output and in the public dataset, found by comparing the trees (inode,
   mtime, size) before and after, independently of what the build says it wrote (a SQLite file
@@ -179,7 +179,8 @@ def phase_change(args: argparse.Namespace) -> dict[str, Any]:
     from chalicelib import config
     from chalicelib.sitebuild import scanner
 
-    figures: dict[str, Any] = {"noop_warm": timed_build(args.output, args.data)}
+    # The worker's start: a build with nothing pending that reads what its next builds keep.
+    figures: dict[str, Any] = {"noop_warm": timed_build(args.output, args.data, warm=True)}
     service = config.service()
     admin = service.authenticate("Bearer " + service.add_officer("Bench", "admin")[1])
     # A published report: verified, not confidential, so the change shows on the site.

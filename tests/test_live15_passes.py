@@ -173,3 +173,40 @@ def test_a_dataset_patched_with_changes_is_the_sorted_one() -> None:
     assert new_ordered == [records[t][0] for t in sorted(records)]
     assert new_digests == {t: records[t][1] for t in sorted(records)}
     assert len(ordered) == 200  # the last dataset's list is left as it was
+
+
+def test_the_worker_starts_warm_so_its_first_change_is_like_the_others(
+    region, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As it starts, the worker builds with `warm=True` even though nothing changed (a build
+    would keep every file unread): the build's state is then held as dicts, the gate's automata
+    made, and the log and the dataset known, so its first change compares one record with the
+    log, not every record, and reads no row of the state one by one."""
+    from aduan_site import state, transparency
+    from chalicelib import config, worker
+    from chalicelib.publish import read_record
+    from chalicelib.service import Aduan
+    from test_fast_build import admin_of, one_change_after_a_build
+
+    output, _, store = one_change_after_a_build(tmp_path, 2, 8, region, monkeypatch)
+    build(output)  # another process's build: nothing is left to do
+    for module in (state._MEMORY, transparency._AGREED):
+        module.clear()
+    worker.run(output, stop=lambda: True)  # the start, then no turn of its loop
+    assert (output / ".aduan-build.db").resolve() in state._MEMORY
+    public = tmp_path / "data" / "public"
+    service = Aduan(store, region, published=lambda t: read_record(public, t), held=config.gate_index().held)
+    other = next(r["tracking"] for r in part_rows(output, "reports") if r["status"] == "verified")
+    service.act(admin_of(service), other, {"action": "progress", "note": "Petugas dijadwalkan besok"})
+    compared: list[int] = []
+    prepare = transparency.prepare
+
+    def noted_prepare(log_state, name, records, digests):  # type: ignore[no-untyped-def]
+        compared.append(len(records))
+        return prepare(log_state, name, records, digests)
+
+    monkeypatch.setattr(transparency, "prepare", noted_prepare)
+    build(output, search=False)
+    assert compared == [1]
+    assert next(r["status"] for r in part_rows(output, "reports") if r["tracking"] == other) == "in_progress"
+    store.close()

@@ -94,20 +94,35 @@ def _collector_paused(pause: bool, exiting: bool = False) -> Iterator[None]:
 
 
 def build(
-    output: Path, *, full: bool = False, api_url: str | None = None, search: bool = True, exiting: bool = False
+    output: Path,
+    *,
+    full: bool = False,
+    api_url: str | None = None,
+    search: bool = True,
+    exiting: bool = False,
+    warm: bool = False,
 ) -> dict[str, Any]:
     """Publish pending updates, then build. `search=False` leaves the search index as it was
     (Pagefind is most of an incremental build's time on a large site); the worker uses it to
     put a change online first and refresh the index after. `exiting`: the process ends after
-    this build (`aduan build`; see `_collector_paused`)."""
+    this build (`aduan build`; see `_collector_paused`). `warm`: build even when nothing
+    changed, so that this process holds the dataset, the build's state and the log's for its
+    next builds (the worker, as it starts: its first change then costs what the others do)."""
     publisher = config.publisher()
     first = not (publisher.dir / "stats.json").exists()
     with _collector_paused(not (full or first), exiting):
-        return _build(publisher, Path(output), full=full, first=first, api_url=api_url, search=search)
+        return _build(publisher, Path(output), full=full, first=first, api_url=api_url, search=search, warm=warm)
 
 
 def _build(
-    publisher: Publisher, output: Path, *, full: bool, first: bool, api_url: str | None, search: bool
+    publisher: Publisher,
+    output: Path,
+    *,
+    full: bool,
+    first: bool,
+    api_url: str | None,
+    search: bool,
+    warm: bool = False,
 ) -> dict[str, Any]:
     publication = publisher.publish_all() if full or first else publisher.publish_pending()
     plugins = str(config.site_source() / "plugins")
@@ -120,15 +135,19 @@ def _build(
     # write is scanned for every strong identifier. A hit there is a bug in the first line, so
     # nothing is written and the build is refused.
     held = config.data_dir() / HELD
+    files_scanner = scanner()
+    if warm:  # the automata now, for the publish of the next change and the scan of its files
+        files_scanner.compile()
     try:
         result = build_site(
             Path(output),
             data_dir=config.data_dir(),
             api_url=api_url,
             settings_file=config.site_source() / "pelicanconf.py",
-            guard=guard_for(scanner()),
+            guard=guard_for(files_scanner),
             search=search,
             full=full,
+            warm=warm,
         )
     except Refused as refused:
         # Only tracking numbers and kinds of identifier, no values: the console shows this file.

@@ -5,7 +5,8 @@ until no new event has arrived for `quiet` seconds, or `patience` seconds have p
 first one, whichever comes first. That build leaves the search index as it was, so the change
 is online in about a second even on a large site; once nothing has changed for
 `search_quiet` seconds, a second build refreshes the index. Once an hour of its run it also
-auto-closes resolved reports the reporter left unanswered.
+auto-closes resolved reports the reporter left unanswered. As it starts it builds once even
+when nothing changed (`warm`), to hold what its builds keep between them before the first change.
 
 A build acknowledges the publish events only once the site is written, so a build that fails
 (or a worker that is killed) leaves them pending and the next attempt publishes them. Failed
@@ -37,12 +38,19 @@ def run(
     stop: Callable[[], bool] = lambda: False,
 ) -> None:
     store = config.store()
+    backoff = 0.0  # seconds to wait before the next attempt after a failed one
+    retry_at = 0.0
+    # What the builds of this process keep between them (the dataset, the build's state, the
+    # log's, the gate's automata) is read now, not by the first change: it goes live as fast as
+    # the ones after it. It publishes what is pending (a failure backs off as any other), and
+    # the search index is refreshed once things are quiet, as after any change.
+    if not _attempt(lambda: build(output, api_url=api_url, search=False, warm=True), "ready"):
+        backoff = 2.0
+        retry_at = time.monotonic() + backoff
+    index_stale_since = time.monotonic()
     last_autoclose = 0.0
     first_seen = last_seen = 0.0
     last_count = 0
-    index_stale_since = 0.0
-    backoff = 0.0  # seconds to wait before the next attempt after a failed one
-    retry_at = 0.0
     while not stop():
         now = time.monotonic()
         if now - last_autoclose > 3600:

@@ -56,6 +56,7 @@ def build(
     guard: Guard | None = None,
     search: bool = True,
     full: bool = False,
+    warm: bool = False,
 ) -> BuildResult:
     """Build the site from `data_dir`/public into `output_dir`.
 
@@ -63,7 +64,8 @@ def build(
     `ADUAN["API_URL"]`; `publish=True` reads publishconf.py next to `settings_file`; `guard`
     reads every file about to be written and may refuse the build (`PublicationRefused`);
     `search=False` keeps the previous search index instead of running Pagefind; `full=True`
-    runs Pelican even when only records changed (lightbuild.py).
+    runs Pelican even when only records changed (lightbuild.py); `warm=True` builds even when
+    nothing changed, to read what the next builds of this process use (the worker as it starts).
     """
     if publish:
         settings_file = settings_file.with_name("publishconf.py")
@@ -76,6 +78,7 @@ def build(
         if guard is not None:
             aduan["GUARD"] = guard
         aduan["SEARCH"] = search
+        aduan["WARM"] = warm
         settings["ADUAN"] = aduan
 
     # Pelican only when it would write something new (lightbuild.py).

@@ -27,6 +27,10 @@ DEFAULTS: dict[str, Any] = {
     # Rebuild the Pagefind index when report pages changed. False keeps the previous index as
     # it is, so a status change can go live at once; a later build with True refreshes it.
     "SEARCH": True,
+    # Build even when nothing changed (quiet.py would keep every file unread): a long-running
+    # process (the worker, as it starts) reads the dataset, the build's state and the log's
+    # into its memory, so that the first change it builds is as quick as the ones after.
+    "WARM": False,
     # The transparency log's own state (entries so far, signing key): never published.
     # None: `log/` next to PUBLIC_DATA, i.e. $ADUAN_DATA/log.
     "LOG_DIR": None,
@@ -59,6 +63,7 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "MANIFEST": (_file_name, "a file name"),
     "GUARD": (lambda v: v is None or callable(v), "a callable or None"),
     "SEARCH": (lambda v: isinstance(v, bool), "True or False"),
+    "WARM": (lambda v: isinstance(v, bool), "True or False"),
     "WHOLE_FILES_MAX_AGE": (
         lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
         "a number of seconds (0: every build)",

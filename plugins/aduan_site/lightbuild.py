@@ -47,7 +47,7 @@ _JINJA_DEFAULTS = {"trim_blocks": True, "lstrip_blocks": True, "extensions": []}
 _PACKAGES = ("pelican", "markdown", "jinja2")
 _LOCALE_VARS = ("LANG", "LC_ALL", "LC_TIME", "LC_CTYPE")
 # The plugin's options that bear on no file Pelican writes (site_key leaves them out).
-_NOT_SHOWN = frozenset({"GUARD", "SEARCH"})
+_NOT_SHOWN = frozenset({"GUARD", "SEARCH", "WARM"})
 
 
 class NotLight(Exception):

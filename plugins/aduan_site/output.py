@@ -286,6 +286,12 @@ class IncrementalOutput:
         # `carry_under()`: directories of the last build (search bundles) kept whole, unnamed.
         self.carried_dirs: list[str] = []
 
+    def read_whole(self) -> None:
+        """Read the state's every row now (as a build asking about many rows does on its own):
+        this process then holds it as dicts, and its next builds read one row of it."""
+        if isinstance(self.old_files, Column):
+            self.old_files.manifest.load()
+
     def _whole(self, shas: dict[str, str], inputs: dict[str, str]) -> None:
         """The state was read whole after all: ask its dicts directly from now on."""
         self.old_files, self.old_inputs = shas, inputs

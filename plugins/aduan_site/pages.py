@@ -69,7 +69,7 @@ built = blinker_signal("aduan_site_built")
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 # Settings left out of the render key: a function, a switch for the search index, and paths.
-_NOT_RENDERED = frozenset({"GUARD", "SEARCH", "PUBLIC_DATA", "LOG_DIR", "MANIFEST"})
+_NOT_RENDERED = frozenset({"GUARD", "SEARCH", "WARM", "PUBLIC_DATA", "LOG_DIR", "MANIFEST"})
 LANG_PREFIX = {"id": "", "en": "en/"}
 # Pages that exist in both languages, by directory under the language prefix (a listing's or a
 # report's pages too: those are matched by BILINGUAL_TREES).
@@ -342,7 +342,7 @@ class AduanGenerator:
                 log_state.close()
             self.journal = quiet.journal_seq(public)
             self.fingerprint = quiet.fingerprint(public, self.render_key())
-            self.quiet = self.fingerprint is not None and self.unchanged_since_last_build()
+            self.quiet = self.fingerprint is not None and not self.options["WARM"] and self.unchanged_since_last_build()
         if not self.quiet:
             self.dataset = load_dataset(public)
             self._render_key = None
@@ -415,6 +415,8 @@ class AduanGenerator:
                 guard=self.options["GUARD"],
                 rank=rank,
             )
+            if self.options["WARM"]:
+                out.read_whole()  # held as dicts by this process from now on (state.py)
             self.since_last_build(out)
             out.trust_manifest = self.changed is not None
             search = None
